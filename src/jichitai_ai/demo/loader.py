@@ -1,0 +1,81 @@
+"""Load the bundled demo prefecture and municipalities (written for this project)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from importlib import resources
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from jichitai_ai.services import faq as faq_service
+from jichitai_ai.services import importing
+from jichitai_ai.services import synonyms as synonym_service
+from jichitai_ai.services import tenants as tenant_service
+from jichitai_ai.services.errors import NotFound
+
+DATA = resources.files("jichitai_ai.demo").joinpath("data")
+
+
+def _read(name: str) -> bytes:
+    return DATA.joinpath(name).read_bytes()
+
+
+def _exists(name: str) -> bool:
+    return DATA.joinpath(name).is_file()
+
+
+def load_demo(session: Session) -> dict[str, Any]:
+    """Create the demo tenants and their entries; skip tenants that already exist."""
+    config = tomllib.loads(_read("tenants.toml").decode("utf-8"))
+    tenants: list[dict[str, Any]] = config.get("tenants", [])
+    summary: dict[str, Any] = {}
+    # Parents first so children can refer to them.
+    ordered = sorted(tenants, key=lambda t: 0 if not t.get("parent") else 1)
+    for spec in ordered:
+        slug = spec["slug"]
+        try:
+            tenant_service.get_tenant(session, slug)
+            summary[slug] = "exists"
+            continue
+        except NotFound:
+            pass
+        settings = {k: v for k, v in spec.items() if k not in {"slug", "name", "name_en", "parent"}}
+        info = tenant_service.add_tenant(
+            session,
+            slug,
+            spec.get("name", slug),
+            parent_slug=spec.get("parent"),
+            name_en=spec.get("name_en", ""),
+            settings=settings,
+        )
+        created = 0
+        for filename in (f"{slug}.csv", f"{slug}-translations.csv"):
+            if _exists(filename):
+                report = importing.import_file(
+                    session, info.id, _read(filename), filename, mode="upsert", user="demo"
+                )
+                created += report.created
+        hidden_file = f"{slug}-hidden.txt"
+        if _exists(hidden_file):
+            for line in _read(hidden_file).decode("utf-8").splitlines():
+                if line.strip() and not line.startswith("#"):
+                    faq_service.hide_inherited(session, info.id, line.strip(), user="demo")
+        summary[slug] = created
+    if _exists("synonyms.csv"):
+        groups: dict[str | None, list[list[str]]] = {}
+        reader = csv.DictReader(io.StringIO(_read("synonyms.csv").decode("utf-8-sig")))
+        for row in reader:
+            owner = row.get("tenant", "*").strip()
+            terms = [t.strip() for t in (row.get("terms") or "").split("|") if t.strip()]
+            groups.setdefault(None if owner in ("", "*") else owner, []).append(terms)
+        for owner, owner_groups in groups.items():
+            tenant_id = None if owner is None else tenant_service.get_tenant(session, owner).id
+            if tenant_id is None and synonym_service.own_groups(session, None):
+                continue
+            if tenant_id is not None and synonym_service.own_groups(session, tenant_id):
+                continue
+            synonym_service.replace_groups(session, tenant_id, owner_groups)
+    return summary

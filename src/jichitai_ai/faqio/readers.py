@@ -1,0 +1,99 @@
+"""Turning CSV/TSV or XLSX bytes into a stream of raw rows.
+
+A row is ``(excel_row_number, cells)``; cells are ``str`` for text files and
+openpyxl values (str, number, datetime, None) for XLSX.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from collections.abc import Iterator, Sequence
+from typing import Literal
+
+from jichitai_ai.faqio.decoding import Detected
+from jichitai_ai.faqio.errors import FaqFileError
+
+RawRow = tuple[int, Sequence[object]]
+Format = Literal["csv", "xlsx"]
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls and encrypted .xlsx
+_XLSX_EXTENSIONS = (".xlsx", ".xlsm")
+#: A zip may expand to at most this many times the upload limit (zip-bomb guard).
+ZIP_EXPANSION_FACTOR = 10
+
+
+def detect_format(data: bytes, filename: str) -> Format:
+    """Magic bytes first (an .xlsx saved as .csv still works), then the extension."""
+    name = filename.lower()
+    if data.startswith(_OLE_MAGIC):
+        raise FaqFileError("faqio.xlsx_encrypted_or_xls")
+    if data.startswith(_ZIP_MAGIC):
+        return "xlsx"
+    if name.endswith(_XLSX_EXTENSIONS) or name.endswith(".xls"):
+        raise FaqFileError("faqio.xlsx_invalid")
+    return "csv"
+
+
+def _delimiter(data: bytes, detected: Detected) -> str:
+    decoder = codecs.getincrementaldecoder(detected.encoding)(errors="ignore")
+    first_line = decoder.decode(data[:65536]).split("\n", 1)[0]
+    return "\t" if first_line.count("\t") > first_line.count(",") else ","
+
+
+def read_text_rows(data: bytes, detected: Detected) -> Iterator[RawRow]:
+    """Stream CSV (or tab-separated "Unicode text") records; row number = record number."""
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=detected.encoding, newline="")
+    reader = csv.reader(stream, delimiter=_delimiter(data, detected))
+    try:
+        yield from enumerate(reader, start=1)
+    except csv.Error as exc:
+        raise FaqFileError("faqio.csv_malformed", row=reader.line_num, detail=str(exc)) from exc
+    except UnicodeDecodeError as exc:
+        raise FaqFileError("faqio.undecodable") from exc
+
+
+def _check_zip(data: bytes, max_bytes: int) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            expanded = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise FaqFileError("faqio.xlsx_invalid") from exc
+    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        raise FaqFileError("faqio.xlsx_invalid")
+    if expanded > max_bytes * ZIP_EXPANSION_FACTOR:
+        raise FaqFileError("faqio.xlsx_too_large_expanded", limit=max_bytes * ZIP_EXPANSION_FACTOR)
+
+
+def read_xlsx_rows(data: bytes, sheet_name: str | None, max_bytes: int) -> Iterator[RawRow]:
+    """Stream the first (or named) sheet in openpyxl's read-only mode, cached values only."""
+    from openpyxl import load_workbook
+
+    _check_zip(data, max_bytes)
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types (KeyError, XML, zip) for bad files
+        raise FaqFileError("faqio.xlsx_invalid") from exc
+    try:
+        if sheet_name is None:
+            if not workbook.worksheets:
+                raise FaqFileError("faqio.xlsx_invalid")
+            sheet = workbook.worksheets[0]
+        elif sheet_name in workbook.sheetnames:
+            sheet = workbook[sheet_name]
+        else:
+            raise FaqFileError(
+                "faqio.sheet_not_found", sheet=sheet_name, sheets=", ".join(workbook.sheetnames)
+            )
+        try:
+            yield from enumerate(sheet.iter_rows(values_only=True), start=1)
+        except FaqFileError:
+            raise
+        except Exception as exc:  # corrupt sheet XML surfaces only while iterating
+            raise FaqFileError("faqio.xlsx_invalid") from exc
+    finally:
+        workbook.close()

@@ -1,0 +1,148 @@
+"""Read CSV/XLSX bytes into rows of text, whatever the office software saved.
+
+Excel's default CSV export is Shift_JIS (cp932); it is accepted and decoded
+rather than rejected. Headers are NFKC-normalised so full-width digits match.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from dataclasses import dataclass
+
+from jichitai_ai.i18n import t
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem in one input row (row 1 is the header line)."""
+
+    file: str
+    row: int
+    message: str
+
+    def __str__(self) -> str:
+        where = t("hoiku.err.where", file=self.file, row=self.row) if self.row else self.file
+        return f"{where}: {self.message}"
+
+
+class HoikuInputError(ValueError):
+    """The input files have problems; ``issues`` lists every one of them."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        self.issues = issues
+        super().__init__("\n".join(str(i) for i in issues))
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    header: list[str]
+    rows: list[tuple[int, dict[str, str]]]  # (row number, column -> stripped text)
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _decode(data: bytes, name: str) -> str:
+    for encoding in ("utf-8-sig", "cp932"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise HoikuInputError([Issue(name, 0, t("hoiku.err.encoding"))])
+
+
+def read_table(data: bytes, name: str) -> Table:
+    """Parse CSV or XLSX (detected from the bytes, not the file name)."""
+    if data[:2] == b"PK":
+        return _read_xlsx(data, name)
+    text = _decode(data, name)
+    if "\x00" in text:
+        raise HoikuInputError([Issue(name, 0, t("hoiku.err.binary"))])
+    reader = csv.reader(io.StringIO(text))
+    try:
+        lines = list(reader)
+    except csv.Error as exc:
+        raise HoikuInputError([Issue(name, 0, t("hoiku.err.csv", detail=str(exc)))]) from exc
+    return _to_table(name, lines)
+
+
+def _read_xlsx(data: bytes, name: str) -> Table:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for broken files
+        raise HoikuInputError([Issue(name, 0, t("hoiku.err.xlsx", detail=type(exc).__name__))]) from exc
+    ws = wb.worksheets[0]
+    lines = [["" if v is None else _cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    wb.close()
+    return _to_table(name, lines)
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _to_table(name: str, lines: list[list[str]]) -> Table:
+    while lines and not any(c.strip() for c in lines[-1]):
+        lines.pop()
+    if not lines:
+        raise HoikuInputError([Issue(name, 0, t("hoiku.err.empty"))])
+    header = [_norm(h) for h in lines[0]]
+    seen: set[str] = set()
+    dup = [h for h in header if h and (h in seen or seen.add(h))]
+    if dup:
+        raise HoikuInputError([Issue(name, 1, t("hoiku.err.duplicate_column", columns=", ".join(dup)))])
+    rows: list[tuple[int, dict[str, str]]] = []
+    for n, line in enumerate(lines[1:], start=2):
+        if not any(c.strip() for c in line):
+            continue
+        values = {h: (_norm(line[k]) if k < len(line) else "") for k, h in enumerate(header) if h}
+        rows.append((n, values))
+    return Table(name, header, rows)
+
+
+def write_csv(header: list[str], rows: list[list[object]]) -> bytes:
+    """UTF-8 with BOM so that Excel opens Japanese text correctly."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(header)
+    for r in rows:
+        w.writerow(["" if v is None else _safe_cell(v) for v in r])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def write_xlsx(sheets: list[tuple[str, list[str], list[list[object]]]]) -> bytes:
+    """One workbook, one sheet per (title, header, rows)."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    for title, header, rows in sheets:
+        ws = wb.create_sheet(title=title[:31])
+        ws.append(header)
+        for r in rows:
+            ws.append([_safe_cell(v) for v in r])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _safe_cell(value: object) -> object:
+    """Neutralise spreadsheet formulas in text taken from uploaded files."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") and not _is_number(value):
+        return "'" + value
+    return value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,143 @@
+"""The detector: runs every enabled detector and resolves overlapping spans."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from . import _ginza, _patterns
+from ._fold import fold
+from ._names import find_persons
+from ._places import find_places, place_spans
+from ._sensitive import find_sensitive
+from ._tokens import SudachiTokenizer
+from ._types import Entity, EntityType
+
+# Lower number wins when spans overlap with equal confidence: the more specific type.
+_PRIORITY = {
+    EntityType.MY_NUMBER: 0,
+    EntityType.CREDIT_CARD: 1,
+    EntityType.DRIVER_LICENSE: 2,
+    EntityType.PENSION_NUMBER: 3,
+    EntityType.HEALTH_INSURANCE: 4,
+    EntityType.BANK_ACCOUNT: 5,
+    EntityType.EMAIL: 6,
+    EntityType.PHONE: 7,
+    EntityType.POSTAL_CODE: 8,
+    EntityType.BIRTHDATE: 9,
+    EntityType.ADDRESS: 10,
+    EntityType.PERSON: 11,
+    EntityType.LOCATION: 12,
+}
+_STRUCTURED = frozenset(_PRIORITY) - {EntityType.ADDRESS, EntityType.PERSON, EntityType.LOCATION}
+
+
+@dataclass(frozen=True, slots=True)
+class DetectorConfig:
+    """What to run. ``use_ginza=False`` is the fast mode (SudachiPy + patterns only).
+
+    ``min_confidence`` drops weak hits; ``types`` limits the output (``None`` = all).
+    ``reference_year`` decides which cue-less dates are old enough to be birthdates.
+    """
+
+    use_ginza: bool = False
+    min_confidence: float = 0.0
+    types: frozenset[EntityType] | None = None
+    reference_year: int = field(default_factory=lambda: _dt.date.today().year)
+
+
+def resolve_overlaps(entities: Iterable[Entity]) -> list[Entity]:
+    """Keep a set of non-overlapping spans: structured identifiers first, then higher
+    confidence, then longer spans. 要配慮 flags are kept as they are (they overlay)."""
+    items = list(entities)
+    flags = [e for e in items if e.type is EntityType.SENSITIVE]
+    spans = _union_same_type([e for e in items if e.type is not EntityType.SENSITIVE])
+    spans.sort(
+        key=lambda e: (
+            e.type not in _STRUCTURED,
+            -round(e.confidence, 2),
+            _PRIORITY.get(e.type, 99),
+            -(e.end - e.start),
+            e.start,
+        )
+    )
+    kept: list[Entity] = []
+    for candidate in spans:
+        if not any(candidate.overlaps(k) for k in kept):
+            kept.append(candidate)
+    unique_flags = sorted(set(flags), key=lambda e: (e.start, e.end))
+    return sorted(kept + unique_flags, key=lambda e: (e.start, e.end, e.type.value))
+
+
+def _union_same_type(entities: list[Entity]) -> list[Entity]:
+    """Overlapping spans of one free-text type (two detectors agreeing) become their union."""
+    out = [e for e in entities if e.type in _STRUCTURED]
+    for kind in (EntityType.PERSON, EntityType.ADDRESS, EntityType.LOCATION):
+        group = sorted((e for e in entities if e.type is kind), key=lambda e: (e.start, e.end))
+        current: Entity | None = None
+        for e in group:
+            if current is not None and e.start < current.end:
+                end = max(current.end, e.end)
+                text = current.text + e.text[current.end - e.start :] if e.end > current.end else current.text
+                confidence = min(1.0, max(current.confidence, e.confidence) + 0.05)
+                current = Entity(kind, current.start, end, text, confidence, current.source)
+            else:
+                if current is not None:
+                    out.append(current)
+                current = e
+        if current is not None:
+            out.append(current)
+    return out
+
+
+def _merge_ginza(text: str, base: list[Entity], spans: list[tuple[int, int, str]]) -> list[Entity]:
+    """Add GiNZA person spans; GiNZA places join the place spans before address building."""
+    extra: list[Entity] = []
+    for kind, start, end in _ginza.find_entities(text):
+        if not text[start:end].strip():
+            continue
+        if kind is EntityType.PERSON:
+            extra.append(Entity(kind, start, end, text[start:end], 0.8, "ginza"))
+        else:
+            spans.append((start, end, "ginza"))
+    return base + extra
+
+
+class Detector:
+    """Finds personal data in Japanese text. Create once and reuse (loading is slow).
+
+    Not thread-safe (SudachiPy tokenizers are not); use one detector per worker thread.
+    """
+
+    def __init__(self, config: DetectorConfig | None = None) -> None:
+        self.config = config or DetectorConfig()
+        self._tokenizer = SudachiTokenizer()
+        self.ginza_active = bool(self.config.use_ginza and _ginza.available())
+
+    def detect(self, text: str) -> list[Entity]:
+        """All entities in ``text``, non-overlapping (plus 要配慮 flags), sorted by start."""
+        if not text:
+            return []
+        folded = fold(text)
+        found: list[Entity] = []
+        found += _patterns.find_emails(text, folded)
+        found += _patterns.find_twelve_digit_ids(text, folded)
+        found += _patterns.find_credit_cards(text, folded)
+        found += _patterns.find_pension_numbers(text, folded)
+        found += _patterns.find_insurance_numbers(text, folded)
+        found += _patterns.find_bank_accounts(text, folded)
+        found += _patterns.find_phones(text, folded)
+        found += _patterns.find_postal_codes(text, folded)
+        found += _patterns.find_birthdates(text, folded, self.config.reference_year)
+        found += find_sensitive(text, folded)
+        tokens = self._tokenizer.tokenize(text)
+        found += find_persons(tokens, text)
+        spans = place_spans(tokens, folded)
+        if self.ginza_active:
+            found = _merge_ginza(text, found, spans)
+        found += find_places(text, folded, spans)
+        result = resolve_overlaps(e for e in found if e.confidence >= self.config.min_confidence)
+        if self.config.types is not None:
+            result = [e for e in result if e.type in self.config.types]
+        return result

@@ -1,0 +1,227 @@
+"""Pattern detectors for structured personal data (電話番号, メール, 個人番号 …).
+
+All patterns run on ``fold(text)`` (same length, ASCII digits and ``-``), so the
+digit lookarounds ``(?<![0-9])`` / ``(?![0-9])`` also cover full-width digits
+(０-９) in the original text. ``\\b`` is never used: it does not work next to
+Japanese characters. Every quantifier is bounded, so matching stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._fold import KANJI_NUMERAL_CHARS, kanji_to_int
+from ._types import Entity, EntityType
+from .checksums import is_valid_my_number, luhn_valid
+
+_NO_DIGIT_BEFORE = r"(?<![0-9])(?<![0-9]-)"
+_NO_DIGIT_AFTER = r"(?![0-9])(?!-[0-9])"
+_SEP = r"[- .]?"
+
+# --- context words ---------------------------------------------------------
+_CTX_MY_NUMBER = re.compile(r"マイナンバー|個人番号|マイナ")
+_CTX_LICENSE = re.compile(r"免許")
+_CTX_PENSION = re.compile(r"年金")
+_CTX_INSURANCE = re.compile(r"被保険者|保険証|保険者番号|資格確認書|記号|保険")
+_CTX_BANK = re.compile(r"口座|普通預金|当座|預金|振込|支店|ゆうちょ|記号番号")
+_CTX_BIRTH = re.compile(r"生年月日|誕生日|生まれ|出生|生誕|年齢|歳")
+_CTX_PHONE = re.compile(r"電話|TEL|Tel|tel|携帯|連絡先|FAX|Fax|ファクス|ファックス")
+
+
+def _context(folded: str, start: int, pattern: re.Pattern[str], window: int = 20) -> bool:
+    return pattern.search(folded, max(0, start - window), start) is not None
+
+
+def _entity(
+    text: str, start: int, end: int, kind: EntityType, confidence: float, detail: str = ""
+) -> Entity:
+    return Entity(kind, start, end, text[start:end], confidence, "regex", detail)
+
+
+# --- e-mail ----------------------------------------------------------------
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,6}[A-Za-z]{2,24}(?![A-Za-z0-9])"
+)
+
+
+def find_emails(text: str, folded: str) -> Iterator[Entity]:
+    for m in _EMAIL.finditer(folded):
+        yield _entity(text, m.start(), m.end(), EntityType.EMAIL, 0.99)
+
+
+# --- phone numbers ---------------------------------------------------------
+# Mobile / IP / M2M (070, 080, 090, 050, 020, 060): 11 digits, 3-4-4.
+_MOBILE = re.compile(_NO_DIGIT_BEFORE + r"0[2-9]0" + _SEP + r"[0-9]{4}" + _SEP + r"[0-9]{4}" + _NO_DIGIT_AFTER)
+# Fixed line: 10 digits with an area code of 2-5 digits, separated or not, with
+# optional parentheses: 03-1234-5678, 0120-123-456, 03(1234)5678, (03)1234-5678.
+_FIXED = re.compile(
+    _NO_DIGIT_BEFORE
+    + r"(?:\(0[0-9]{1,4}\)|0[0-9]{1,4})[- .(]?[0-9]{1,4}[- .)]?[0-9]{3,4}"
+    + _NO_DIGIT_AFTER
+)
+_INTERNATIONAL = re.compile(
+    r"(?<![0-9+])\+81[- ]?\(?0?\)?[1-9][0-9]{0,3}[- ]?[0-9]{1,4}[- ]?[0-9]{4}" + _NO_DIGIT_AFTER
+)
+
+
+def _digit_count(value: str) -> int:
+    return sum(ch.isdigit() for ch in value)
+
+
+def find_phones(text: str, folded: str) -> Iterator[Entity]:
+    seen: set[tuple[int, int]] = set()
+    for m in _INTERNATIONAL.finditer(folded):
+        seen.add((m.start(), m.end()))
+        yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.97)
+    for m in _MOBILE.finditer(folded):
+        seen.add((m.start(), m.end()))
+        yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.97)
+    for m in _FIXED.finditer(folded):
+        span = m.group()
+        if (m.start(), m.end()) in seen or _digit_count(span) != 10:
+            continue
+        separated = not span.isdigit()
+        if not separated and not span.startswith("0120") and not _context(folded, m.start(), _CTX_PHONE):
+            # A bare 10-digit run starting with 0 is likely a phone number, but
+            # less certain without a separator or a 電話 cue.
+            yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.75)
+        else:
+            yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.95)
+
+
+# --- postal codes ----------------------------------------------------------
+_POSTAL_MARKED = re.compile(r"(?:〒|郵便番号[:\s]{0,2})[ ]?([0-9]{3}-?[0-9]{4})" + _NO_DIGIT_AFTER)
+_POSTAL_BARE = re.compile(_NO_DIGIT_BEFORE + r"[0-9]{3}-[0-9]{4}" + _NO_DIGIT_AFTER)
+
+
+def find_postal_codes(text: str, folded: str) -> Iterator[Entity]:
+    marked: set[int] = set()
+    for m in _POSTAL_MARKED.finditer(folded):
+        start = m.start() if folded[m.start()] == "〒" else m.start(1)
+        marked.add(m.start(1))
+        yield _entity(text, start, m.end(1), EntityType.POSTAL_CODE, 0.98)
+    for m in _POSTAL_BARE.finditer(folded):
+        if m.start() not in marked:
+            yield _entity(text, m.start(), m.end(), EntityType.POSTAL_CODE, 0.7)
+
+
+# --- 12-digit identifiers: マイナンバー and 運転免許証番号 --------------------
+_TWELVE = re.compile(
+    _NO_DIGIT_BEFORE + r"[0-9]{4}[- ]?[0-9]{4}[- ]?[0-9]{4}" + _NO_DIGIT_AFTER
+)
+
+
+def find_twelve_digit_ids(text: str, folded: str) -> Iterator[Entity]:
+    for m in _TWELVE.finditer(folded):
+        value = m.group()
+        license_ctx = _context(folded, m.start(), _CTX_LICENSE)
+        my_number_ctx = _context(folded, m.start(), _CTX_MY_NUMBER)
+        valid = is_valid_my_number(value)
+        if license_ctx and not my_number_ctx:
+            yield _entity(text, m.start(), m.end(), EntityType.DRIVER_LICENSE, 0.95)
+        elif valid:
+            confidence = 0.99 if my_number_ctx else 0.9
+            yield _entity(text, m.start(), m.end(), EntityType.MY_NUMBER, confidence, "check digit ok")
+        elif my_number_ctx:
+            # A mistyped number is still somebody's 個人番号: mask it, flag the doubt.
+            yield _entity(text, m.start(), m.end(), EntityType.MY_NUMBER, 0.7, "check digit mismatch")
+
+
+# --- 基礎年金番号 (4-6) --------------------------------------------------------
+_PENSION = re.compile(_NO_DIGIT_BEFORE + r"[0-9]{4}(-?)[0-9]{6}" + _NO_DIGIT_AFTER)
+
+
+def find_pension_numbers(text: str, folded: str) -> Iterator[Entity]:
+    for m in _PENSION.finditer(folded):
+        context = _context(folded, m.start(), _CTX_PENSION)
+        if m.group(1) or context:
+            yield _entity(text, m.start(), m.end(), EntityType.PENSION_NUMBER, 0.95 if context else 0.8)
+
+
+# --- context-bound numbers: 被保険者番号, 口座番号 ---------------------------
+_SHORT_NUMBER = re.compile(_NO_DIGIT_BEFORE + r"(?<![0-9],)[0-9]{1,8}(?:[-・ ][0-9]{1,8}){0,2}" + _NO_DIGIT_AFTER)
+_INSURANCE_LABEL = re.compile(r"被保険者番号|保険者番号|保険証の?(?:記号|番号)|記号[・･]?番号|保険証|資格確認書")
+_BANK_LABEL = re.compile(r"口座番号|口座|普通預金|当座預金|普通|当座|記号番号")
+
+
+def _labelled_numbers(
+    text: str, folded: str, label: re.Pattern[str], kind: EntityType, min_digits: int
+) -> Iterator[Entity]:
+    for lm in label.finditer(folded):
+        window_end = min(len(folded), lm.end() + 24)
+        m = _SHORT_NUMBER.search(folded, lm.end(), window_end)
+        if m and _digit_count(m.group()) >= min_digits and "," not in folded[m.end() : m.end() + 1]:
+            yield _entity(text, m.start(), m.end(), kind, 0.9, lm.group())
+
+
+def find_insurance_numbers(text: str, folded: str) -> Iterator[Entity]:
+    yield from _labelled_numbers(text, folded, _INSURANCE_LABEL, EntityType.HEALTH_INSURANCE, 2)
+
+
+def find_bank_accounts(text: str, folded: str) -> Iterator[Entity]:
+    yield from _labelled_numbers(text, folded, _BANK_LABEL, EntityType.BANK_ACCOUNT, 6)
+
+
+# --- credit cards (Luhn) -----------------------------------------------------
+_CARD = re.compile(
+    _NO_DIGIT_BEFORE + r"[3-6][0-9]{3}(?:[- ]?[0-9]{4}){2}[- ]?[0-9]{1,4}(?:[- ]?[0-9]{1,3})?" + _NO_DIGIT_AFTER
+)
+
+
+def find_credit_cards(text: str, folded: str) -> Iterator[Entity]:
+    for m in _CARD.finditer(folded):
+        count = _digit_count(m.group())
+        if 13 <= count <= 19 and luhn_valid(m.group()):
+            yield _entity(text, m.start(), m.end(), EntityType.CREDIT_CARD, 0.95, "luhn ok")
+
+
+# --- birthdates (西暦 / 和暦, 算用数字 or 漢数字) --------------------------------
+_NUM = rf"(?:[0-9]{{1,2}}|[{KANJI_NUMERAL_CHARS}]{{1,3}})"
+_ERA = r"(?P<era>明治|大正|昭和|平成|令和|[MTSHR]\.?)"
+_WAREKI = re.compile(
+    _ERA + rf"\s?(?P<year>元|{_NUM})\s?年\s?(?P<month>{_NUM})\s?月\s?(?P<day>{_NUM})\s?日"
+)
+_SEIREKI_KANJI = re.compile(
+    _NO_DIGIT_BEFORE
+    + rf"(?P<year>(?:1[89]|20)[0-9]{{2}}|[一二][〇九][〇一二三四五六七八九]{{2}})\s?年\s?(?P<month>{_NUM})\s?月\s?(?P<day>{_NUM})\s?日"
+)
+_SEIREKI_NUMERIC = re.compile(
+    _NO_DIGIT_BEFORE
+    + r"(?P<year>(?:1[89]|20)[0-9]{2})(?P<sep>[/.-])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})"
+    + r"(?![0-9])"
+)
+_ERA_BASE = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
+_ERA_LETTER = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
+
+
+def _valid_day(month: int | None, day: int | None) -> bool:
+    return month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= 31
+
+
+def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Entity]:
+    """Full dates that are birthdates: a 生年月日 cue, or old enough to be one.
+
+    A date without a cue counts only when it lies ≥ 10 years before
+    ``reference_year``: "2024年4月1日から受付" is an event date, not a birthdate.
+    """
+    candidates: list[tuple[re.Match[str], int | None]] = []
+    for m in _WAREKI.finditer(folded):
+        era = m.group("era").rstrip(".")
+        era = _ERA_LETTER.get(era, era)
+        year = 1 if m.group("year") == "元" else kanji_to_int(m.group("year"))
+        candidates.append((m, None if year is None else _ERA_BASE[era] + year))
+    for pattern in (_SEIREKI_KANJI, _SEIREKI_NUMERIC):
+        for m in pattern.finditer(folded):
+            candidates.append((m, kanji_to_int(m.group("year"))))
+    for m, year in candidates:
+        month = kanji_to_int(m.group("month"))
+        day = kanji_to_int(m.group("day"))
+        if year is None or not _valid_day(month, day):
+            continue
+        after = folded[m.end() : m.end() + 6]
+        cue = _context(folded, m.start(), _CTX_BIRTH, 16) or "生" in after
+        if cue:
+            yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.95)
+        elif year <= reference_year - 10:
+            yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.6, "old date, no cue")

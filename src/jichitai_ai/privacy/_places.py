@@ -1,0 +1,95 @@
+"""Place names (地名) and postal addresses (住所).
+
+A run of SudachiPy 地名 tokens, gazetteer hits (47 都道府県 and "…市/区/町/村"
+after a prefecture) and GiNZA place entities gives a place span. When it is
+followed by 町名・丁目・番地・号 and an optional building (マンション … 号室), the
+whole run becomes an address; otherwise it stays a plain location.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._fold import KANJI_NUMERAL_CHARS
+from ._tokens import Token
+from ._types import Entity, EntityType
+
+PREFECTURES: tuple[str, ...] = (
+    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県",
+    "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県",
+    "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府",
+    "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県",
+    "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県",
+    "鹿児島県", "沖縄県",
+)
+_KANJI = r"一-鿿々ヶ〆"
+_PLACE_SUFFIX = frozenset({"市", "区", "町", "村", "郡", "県", "都", "府", "道", "州", "省", "島", "丁目", "地方", "半島"})
+_GAZETTEER = re.compile(
+    "(?:" + "|".join(PREFECTURES) + rf")(?:[{_KANJI}ァ-ヶー]{{1,6}}?郡)?(?:[{_KANJI}ァ-ヶー]{{1,6}}?[市区町村]){{0,2}}"
+)
+_NUM = rf"(?:[0-9]{{1,5}}|[{KANJI_NUMERAL_CHARS}]{{1,4}})"
+# 町名 + 丁目・番地・号 (also 1-2-3 and 1番地の2), then a building and room.
+_BLOCK = re.compile(
+    rf"[{_KANJI}ァ-ヶー]{{0,8}}?{_NUM}(?:丁目|番地|番|号|-)"
+    rf"(?:(?:の|-)?{_NUM}(?:丁目|番地|番|号(?!室))?){{0,4}}"
+    # building and room: ハイツ桜503号室, コーポ緑 2階, グリーンマンション101号
+    rf"(?:[ 　]?[{_KANJI}ァ-ヶーA-Za-z]{{1,16}}?[ 　]?[0-9]{{1,4}}(?:号室|号|階|F))?"
+)
+_ADDRESS_CUES = ("住所", "在住", "住まい", "居住", "住んで", "所在地", "転居先", "転入", "転出", "送付先")
+
+
+def _address_cue(text: str, start: int) -> bool:
+    window = text[max(0, start - 12) : start + 40]
+    return any(cue in window for cue in _ADDRESS_CUES)
+
+
+def place_spans(tokens: list[Token], folded: str) -> list[tuple[int, int, str]]:
+    """Spans of 地名 runs and gazetteer hits as (start, end, source)."""
+    spans: list[tuple[int, int, str]] = []
+    k = 0
+    n = len(tokens)
+    while k < n:
+        tok = tokens[k]
+        if not tok.is_place:
+            k += 1
+            continue
+        j = k
+        while j + 1 < n and tokens[j + 1].start == tokens[j].end and (
+            tokens[j + 1].is_place or tokens[j + 1].surface in _PLACE_SUFFIX
+        ):
+            j += 1
+        spans.append((tok.start, tokens[j].end, "sudachi"))
+        k = j + 1
+    for m in _GAZETTEER.finditer(folded):
+        spans.append((m.start(), m.end(), "gazetteer"))
+    return spans
+
+
+def find_places(
+    text: str, folded: str, spans: list[tuple[int, int, str]]
+) -> Iterator[Entity]:
+    """Turn place spans into ADDRESS (with a block/番地 tail or an address cue) or LOCATION."""
+    merged: list[list[int | str]] = []
+    for start, end, source in sorted(spans):
+        if merged and start <= int(merged[-1][1]):
+            merged[-1][1] = max(int(merged[-1][1]), end)
+        else:
+            merged.append([start, end, source])
+    # Join neighbouring place runs (東京都 + 千代田区) into one span.
+    joined: list[list[int | str]] = []
+    for item in merged:
+        if joined and int(item[0]) - int(joined[-1][1]) <= 0:
+            joined[-1][1] = max(int(joined[-1][1]), int(item[1]))
+        else:
+            joined.append(item)
+    for start_o, end_o, source_o in joined:
+        start, end, source = int(start_o), int(end_o), str(source_o)
+        tail = _BLOCK.match(folded, end)
+        if tail and tail.end() > end and any(ch.isdigit() or ch in KANJI_NUMERAL_CHARS for ch in tail.group()):
+            end = tail.end()
+            yield Entity(EntityType.ADDRESS, start, end, text[start:end], 0.95, source)
+        elif _address_cue(text, start):
+            yield Entity(EntityType.ADDRESS, start, end, text[start:end], 0.85, source)
+        else:
+            yield Entity(EntityType.LOCATION, start, end, text[start:end], 0.8, source)

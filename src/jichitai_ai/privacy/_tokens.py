@@ -1,0 +1,99 @@
+"""SudachiPy tokens with character offsets, safe for arbitrarily long input.
+
+SudachiPy rejects inputs above ~49 KB, so text is cut into chunks at sentence
+or line boundaries (never inside a token the chunk could complete).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sudachipy import dictionary, tokenizer
+
+_CHUNK = 2000
+_BOUNDARIES = "。\n！？!?．"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    surface: str
+    start: int
+    end: int
+    pos: tuple[str, ...]
+    oov: bool
+
+    @property
+    def is_person(self) -> bool:
+        return self.pos[2] == "人名"
+
+    @property
+    def is_place(self) -> bool:
+        return self.pos[2] == "地名"
+
+    @property
+    def is_proper(self) -> bool:
+        return self.pos[1] == "固有名詞"
+
+    @property
+    def is_noun(self) -> bool:
+        return self.pos[0] == "名詞"
+
+    @property
+    def is_common_noun(self) -> bool:
+        return self.pos[1] == "普通名詞"
+
+
+def script_of(text: str) -> str:
+    """Coarse script of a surface: ``kanji``, ``katakana``, ``hiragana``, ``latin`` or ``mixed``."""
+    kinds = set()
+    for ch in text:
+        if ch in "々〆ヶ":
+            kinds.add("kanji")
+            continue
+        name = unicodedata.name(ch, "")
+        if name.startswith("CJK UNIFIED"):
+            kinds.add("kanji")
+        elif name.startswith("KATAKANA") or ch == "ー":
+            kinds.add("katakana")
+        elif name.startswith("HIRAGANA"):
+            kinds.add("hiragana")
+        elif ch.isalpha():
+            kinds.add("latin")
+        else:
+            kinds.add("other")
+    return kinds.pop() if len(kinds) == 1 else "mixed"
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _CHUNK)
+        if end < len(text):
+            cut = max(text.rfind(ch, start, end) for ch in _BOUNDARIES)
+            if cut > start:
+                end = cut + 1
+        yield start, text[start:end]
+        start = end
+
+
+class SudachiTokenizer:
+    """One SudachiPy tokenizer (split mode C) per instance; not thread-safe."""
+
+    def __init__(self) -> None:
+        self._tokenizer = dictionary.Dictionary(dict="core").create(
+            tokenizer.Tokenizer.SplitMode.C
+        )
+
+    def tokenize(self, text: str) -> list[Token]:
+        tokens: list[Token] = []
+        for offset, chunk in _chunks(text):
+            for m in self._tokenizer.tokenize(chunk):
+                begin, end = m.begin(), m.end()
+                if end <= begin:
+                    continue
+                tokens.append(
+                    Token(m.surface(), offset + begin, offset + end, tuple(m.part_of_speech()), m.is_oov())
+                )
+        return tokens

@@ -1,0 +1,72 @@
+"""``pii-eval`` and ``synth-eval``: measure the detector (mounted into the main CLI)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import typer
+
+from jichitai_ai.i18n import t
+
+from ._detector import Detector, DetectorConfig
+from ._evaluate import evaluate_ner_file, evaluate_synthetic
+
+app = typer.Typer(help=t("privacy.cli.help", "en"), no_args_is_help=True)
+
+_METRICS = ("precision", "recall", "f1", "exact_f1", "char_recall")
+
+
+def _detector(ginza: bool) -> Detector:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    detector = Detector(DetectorConfig(use_ginza=ginza))
+    if ginza and not detector.ginza_active:
+        typer.echo(t("privacy.cli.ginza_missing"), err=True)
+    return detector
+
+
+def _print_table(report: dict[str, object]) -> None:
+    typer.echo(f"{'type':<18}" + "".join(f"{m:>12}" for m in _METRICS) + f"{'gold':>8}")
+    for name, value in report.items():
+        if isinstance(value, dict):
+            row = "".join(f"{float(value[m]):>12.3f}" for m in _METRICS)
+            typer.echo(f"{name:<18}{row}{value['gold']:>8}")
+    typer.echo(t("privacy.cli.over_mask", value=f"{float(str(report['over_mask'])):.4f}"))
+    typer.echo(t("privacy.cli.throughput", value=report["texts_per_s"], texts=report["texts"]))
+
+
+@app.command("pii-eval")
+def pii_eval(
+    ner: Path = typer.Option(..., "--ner", exists=True, dir_okay=False, help="ner-ja style JSON file"),
+    as_json: bool = typer.Option(False, "--json", help="one JSON object on stdout"),
+    ginza: bool = typer.Option(False, "--ginza/--fast", help="add GiNZA NER (slow) or not"),
+) -> None:
+    """Person / location span P/R/F1, exact F1, char recall and over-masking."""
+    report = evaluate_ner_file(ner, _detector(ginza))
+    if as_json:
+        keys = ("precision", "recall", "f1", "exact_f1", "char_recall")
+        out: dict[str, object] = {
+            name: {k: report[name][k] for k in keys}  # type: ignore[index]
+            for name in ("person", "location")
+        }
+        out["over_mask"] = report["over_mask"]
+        out["texts_per_s"] = report["texts_per_s"]
+        typer.echo(json.dumps(out, ensure_ascii=False))
+    else:
+        _print_table(report)
+
+
+@app.command("synth-eval")
+def synth_eval(
+    count: int = typer.Option(1000, "--count", min=1, max=1_000_000),
+    seed: int = typer.Option(1, "--seed"),
+    as_json: bool = typer.Option(False, "--json"),
+    ginza: bool = typer.Option(False, "--ginza/--fast"),
+) -> None:
+    """Per-type scores on seeded synthetic resident inquiries."""
+    report = evaluate_synthetic(count, seed, _detector(ginza))
+    if as_json:
+        typer.echo(json.dumps(report, ensure_ascii=False))
+    else:
+        _print_table(report)

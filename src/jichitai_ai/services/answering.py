@@ -1,0 +1,219 @@
+"""Answering a resident's question from approved entries only (the main path).
+
+normalise → retrieve (lexical, optional dense, fused) → re-rank with what feedback
+taught → decide (answer / clarify / no answer) → record the masked question.
+The generative gateway is never involved: every answer is an approved entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from jichitai_ai.config import Settings
+from jichitai_ai.domain.models import Decision, DepartmentContact, FaqEntry
+from jichitai_ai.i18n import normalize_language
+from jichitai_ai.services import faq as faq_service
+from jichitai_ai.services import feedback as feedback_service
+from jichitai_ai.services import synonyms as synonym_service
+from jichitai_ai.services import tenants as tenant_service
+from jichitai_ai.services.errors import Invalid
+from jichitai_ai.services.redaction import redact_for_log
+from jichitai_ai.services.search_index import SearchIndexFactory, TenantIndex
+from jichitai_ai.services.tenants import TenantInfo
+from jichitai_ai.storage.db import Database
+from jichitai_ai.storage.tables import QuestionLog
+
+CANDIDATES_LOGGED = 10
+
+
+@dataclass
+class LocalizedEntry:
+    """An entry in the resident's language when a translation exists (else Japanese)."""
+
+    entry: FaqEntry
+    language: str
+    translated: bool
+
+
+@dataclass
+class AskResult:
+    question_id: int
+    decision: Decision
+    language: str
+    answer: LocalizedEntry | None = None
+    choices: list[LocalizedEntry] = field(default_factory=list)
+    contact: DepartmentContact | None = None
+    general_contact: dict[str, str] = field(default_factory=dict)
+    candidates: list[dict[str, Any]] = field(default_factory=list)
+    latency_ms: float = 0.0
+    ranking: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _CachedIndex:
+    key: tuple[int, int, int]
+    index: TenantIndex
+
+
+class AnsweringService:
+    """Holds per-tenant indexes (derived data, rebuilt when content versions change)."""
+
+    def __init__(self, db: Database, settings: Settings) -> None:
+        self.db = db
+        self.settings = settings
+        self.factory = SearchIndexFactory.from_settings(settings, db)
+        self._cache: dict[int, _CachedIndex] = {}
+        self._locks: dict[int, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    # --- index management ---------------------------------------------------------------
+
+    def index_for(self, session: Session, tenant: TenantInfo) -> TenantIndex:
+        content_version, learning_version = tenant_service.versions(session, tenant.chain)
+        synonyms_version = synonym_service.version(session, tenant.chain)
+        key = (content_version, synonyms_version, learning_version)
+        cached = self._cache.get(tenant.id)
+        if cached is not None and cached.key == key:
+            return cached.index
+        with self._guard:
+            lock = self._locks.setdefault(tenant.id, threading.Lock())
+        with lock:
+            cached = self._cache.get(tenant.id)
+            if cached is not None and cached.key == key:
+                return cached.index
+            if cached is not None and cached.key[:2] == key[:2]:
+                index = cached.index
+            else:
+                entries = faq_service.visible_entries(session, tenant.id, residents=True)
+                groups = synonym_service.groups_for(session, tenant.chain)
+                index = self.factory.build(entries, groups)
+            index.set_feedback(feedback_service.events_for(session, tenant.id))
+            self._cache[tenant.id] = _CachedIndex(key=key, index=index)
+            return index
+
+    def invalidate(self, tenant_id: int | None = None) -> None:
+        if tenant_id is None:
+            self._cache.clear()
+        else:
+            self._cache.pop(tenant_id, None)
+
+    # --- asking -------------------------------------------------------------------------
+
+    def ask(
+        self,
+        tenant_slug: str,
+        question: str,
+        *,
+        language: str | None = None,
+        session_key: str = "",
+        channel: str = "api",
+        record: bool = True,
+        rank_all: bool = False,
+    ) -> AskResult:
+        """Answer one question; ``rank_all`` keeps the whole ranking (for evaluation)."""
+        started = time.perf_counter()
+        text = (question or "").strip()
+        if not text:
+            raise Invalid("ask.empty")
+        if len(text) > self.settings.max_question_chars:
+            raise Invalid("ask.too_long", limit=self.settings.max_question_chars)
+        lang = normalize_language(language)
+        with self.db.read() as session:
+            tenant = tenant_service.get_tenant(session, tenant_slug)
+            index = self.index_for(session, tenant)
+        outcome = index.answer(
+            text, session_key=_hash_key(session_key), k=None if rank_all else 20
+        )
+        result = AskResult(
+            question_id=0,
+            decision=outcome.decision,
+            language=lang,
+            general_contact=tenant.general_contact(),
+            candidates=[
+                {"entry_id": c.entry_id, "score": round(c.score, 4)}
+                for c in outcome.ranked[:CANDIDATES_LOGGED]
+            ],
+        )
+        if rank_all:
+            result.ranking = [c.entry_id for c in outcome.ranked]
+        if outcome.decision is Decision.ANSWER:
+            result.answer = self._localize(index, outcome.entry_ids[0], lang)
+        elif outcome.decision is Decision.CLARIFY:
+            result.choices = [self._localize(index, i, lang) for i in outcome.entry_ids]
+        else:
+            result.contact = index.handover_department(outcome.ranked)
+        result.latency_ms = (time.perf_counter() - started) * 1000
+        if record:
+            result.question_id = self._record(tenant, text, lang, channel, session_key, result)
+        return result
+
+    def _localize(self, index: TenantIndex, entry_id: int, lang: str) -> LocalizedEntry:
+        entry = index.entry(entry_id)
+        translated = index.translation(entry.external_id, lang)
+        if translated is not None:
+            return LocalizedEntry(entry=translated, language=lang, translated=True)
+        return LocalizedEntry(entry=entry, language=entry.language, translated=False)
+
+    def _record(
+        self,
+        tenant: TenantInfo,
+        question: str,
+        lang: str,
+        channel: str,
+        session_key: str,
+        result: AskResult,
+    ) -> int:
+        answer_id = result.answer.entry.id if result.answer else None
+        offered = (
+            [{"entry_id": c.entry.id, "score": None, "offered": True} for c in result.choices]
+            if result.choices
+            else []
+        )
+        with self.db.write() as session:
+            row = QuestionLog(
+                tenant_id=tenant.id,
+                question=redact_for_log(question),
+                language=lang,
+                channel=channel[:32],
+                decision=str(result.decision),
+                answer_entry_id=answer_id,
+                top_score=float(result.candidates[0]["score"]) if result.candidates else 0.0,
+                candidates=result.candidates + offered,
+                latency_ms=result.latency_ms,
+                session_key=_hash_key(session_key),
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def choose(self, tenant_slug: str, question_id: int, entry_id: int, *, language: str | None = None, session_key: str = "") -> LocalizedEntry:
+        """A resident picked one of the clarifying choices: record it and show that entry."""
+        lang = normalize_language(language)
+        with self.db.write() as session:
+            tenant = tenant_service.get_tenant(session, tenant_slug)
+            feedback_service.record(
+                session,
+                tenant.id,
+                question_id,
+                feedback_service.FeedbackKind.CHOICE,
+                entry_id=entry_id,
+                session_key=_hash_key(session_key),
+            )
+        with self.db.read() as session:
+            index = self.index_for(session, tenant)
+        return self._localize(index, entry_id, lang)
+
+
+def _hash_key(value: str) -> str:
+    """Session keys are stored hashed: enough to group feedback, useless to identify anyone."""
+    if not value:
+        return ""
+    if len(value) == 64 and all(c in "0123456789abcdef" for c in value):
+        return value
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()

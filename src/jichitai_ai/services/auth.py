@@ -1,0 +1,187 @@
+"""Staff accounts, roles per tenant, API keys, and the permission rule.
+
+Roles: ``editor`` (FAQ content), ``admin`` (everything in the tenant, and in its member
+municipalities when held on a prefecture), ``auditor`` (read-only, logs and KPIs).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass, field
+from datetime import timedelta
+from enum import StrEnum
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from jichitai_ai.services import tenants as tenant_service
+from jichitai_ai.services.errors import Conflict, Invalid, NotFound
+from jichitai_ai.storage.tables import ApiKey, Membership, User
+from jichitai_ai.timeutil import utcnow
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+API_KEY_PREFIX = "jai_"
+
+_hasher = PasswordHasher()
+
+
+class Role(StrEnum):
+    EDITOR = "editor"
+    ADMIN = "admin"
+    AUDITOR = "auditor"
+
+
+class Action(StrEnum):
+    READ = "read"  # see entries, questions
+    EDIT = "edit"  # change FAQ content
+    ADMINISTER = "administer"  # users, settings, backends
+    AUDIT = "audit"  # logs, KPIs
+
+
+_ALLOWED: dict[Role, frozenset[Action]] = {
+    Role.EDITOR: frozenset({Action.READ, Action.EDIT, Action.AUDIT}),
+    Role.ADMIN: frozenset(Action),
+    Role.AUDITOR: frozenset({Action.READ, Action.AUDIT}),
+}
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is acting, with their role per tenant id."""
+
+    user_id: int
+    username: str
+    roles: dict[int, Role] = field(default_factory=dict)
+
+    def role_in(self, session: Session, tenant_id: int) -> Role | None:
+        """Direct role, else an admin/auditor role held on an ancestor (prefecture)."""
+        if tenant_id in self.roles:
+            return self.roles[tenant_id]
+        for ancestor in tenant_service.ancestor_ids(session, tenant_id)[1:]:
+            role = self.roles.get(ancestor)
+            if role in (Role.ADMIN, Role.AUDITOR):
+                return role
+        return None
+
+    def can(self, session: Session, tenant_id: int, action: Action) -> bool:
+        role = self.role_in(session, tenant_id)
+        return role is not None and action in _ALLOWED[role]
+
+
+def hash_password(password: str) -> str:
+    if len(password) < 10:
+        raise Invalid("auth.password_too_short", minimum=10)
+    return _hasher.hash(password)
+
+
+def create_user(
+    session: Session, username: str, password: str, *, display_name: str = ""
+) -> int:
+    if session.execute(select(User.id).where(User.username == username)).first():
+        raise Conflict("auth.user_exists", username=username)
+    user = User(
+        username=username,
+        display_name=display_name or username,
+        password_hash=hash_password(password),
+        failed_logins=0,
+        is_active=True,
+    )
+    session.add(user)
+    session.flush()
+    return user.id
+
+
+def grant(session: Session, username: str, tenant_slug: str, role: Role) -> None:
+    user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if user is None:
+        raise NotFound("auth.user_unknown", username=username)
+    tenant = tenant_service.get_tenant(session, tenant_slug)
+    existing = session.get(Membership, (user.id, tenant.id))
+    if existing is None:
+        session.add(Membership(user_id=user.id, tenant_id=tenant.id, role=str(role)))
+    else:
+        existing.role = str(role)
+    session.flush()
+
+
+def principal_for(session: Session, user: User) -> Principal:
+    rows = session.execute(select(Membership).where(Membership.user_id == user.id)).scalars()
+    return Principal(
+        user_id=user.id, username=user.username, roles={m.tenant_id: Role(m.role) for m in rows}
+    )
+
+
+class LoginFailed(Exception):
+    """Wrong credentials or a locked account; the message never says which."""
+
+    def __init__(self, locked: bool = False) -> None:
+        self.locked = locked
+        super().__init__("login failed")
+
+
+def authenticate(session: Session, username: str, password: str) -> Principal:
+    """Check a password, counting failures and locking the account after too many."""
+    user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    now = utcnow()
+    if user is None or not user.is_active:
+        # Spend the same time as a real check so usernames cannot be probed by timing.
+        _hasher.hash(password or "x")
+        raise LoginFailed()
+    if user.locked_until is not None and user.locked_until > now:
+        raise LoginFailed(locked=True)
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        user.failed_logins += 1
+        if user.failed_logins >= MAX_FAILED_LOGINS:
+            user.locked_until = now + LOCKOUT
+            user.failed_logins = 0
+        session.flush()
+        raise LoginFailed(locked=user.locked_until is not None and user.locked_until > now) from None
+    user.failed_logins = 0
+    user.locked_until = None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    session.flush()
+    return principal_for(session, user)
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def create_api_key(session: Session, username: str, *, label: str = "") -> str:
+    """Return a new key once; only its hash is kept."""
+    user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if user is None:
+        raise NotFound("auth.user_unknown", username=username)
+    key = API_KEY_PREFIX + secrets.token_urlsafe(32)
+    session.add(
+        ApiKey(user_id=user.id, key_hash=_digest(key), prefix=key[:12], label=label, revoked=False)
+    )
+    session.flush()
+    return key
+
+
+def principal_from_api_key(session: Session, key: str) -> Principal | None:
+    row = session.execute(
+        select(ApiKey).where(ApiKey.key_hash == _digest(key), ApiKey.revoked.is_(False))
+    ).scalar_one_or_none()
+    if row is None:
+        return None
+    user = session.get(User, row.user_id)
+    if user is None or not user.is_active:
+        return None
+    return principal_for(session, user)
+
+
+def revoke_api_key(session: Session, prefix: str) -> bool:
+    rows = session.execute(select(ApiKey).where(ApiKey.prefix == prefix)).scalars().all()
+    for row in rows:
+        row.revoked = True
+    session.flush()
+    return bool(rows)

@@ -1,0 +1,449 @@
+"""FAQ entries: create, edit with version history, publish, revert, and the
+inherited view a municipality gets of its prefecture's entries (共同利用)."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+from urllib.parse import urlparse
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from jichitai_ai.domain.models import DepartmentContact, EntryStatus, FaqEntry, FaqRecord, Link
+from jichitai_ai.i18n import LANGUAGES
+from jichitai_ai.services import tenants as tenant_service
+from jichitai_ai.services.errors import Conflict, Forbidden, Invalid, NotFound
+from jichitai_ai.storage.tables import (
+    Department,
+    FaqEntryRow,
+    FaqEntryVersion,
+    HiddenEntry,
+    Tenant,
+)
+from jichitai_ai.timeutil import today_jst, utcnow
+
+MAX_QUESTION = 500
+MAX_ANSWER = 20_000
+MAX_ALTERNATIVES = 50
+
+
+# --- validation -----------------------------------------------------------------------------
+
+
+def validate_record(record: FaqRecord) -> None:
+    """Reject what the importer would reject, for entries edited one at a time."""
+    record.question = record.question.strip()
+    record.answer = record.answer.strip()
+    if not record.question:
+        raise Invalid("faq.field_required", field="question")
+    if not record.answer:
+        raise Invalid("faq.field_required", field="answer")
+    if len(record.question) > MAX_QUESTION:
+        raise Invalid("faq.field_too_long", field="question", limit=MAX_QUESTION)
+    if len(record.answer) > MAX_ANSWER:
+        raise Invalid("faq.field_too_long", field="answer", limit=MAX_ANSWER)
+    record.alternatives = [a.strip() for a in record.alternatives if a and a.strip()]
+    if len(record.alternatives) > MAX_ALTERNATIVES:
+        raise Invalid("faq.field_too_long", field="alternatives", limit=MAX_ALTERNATIVES)
+    if record.language not in LANGUAGES:
+        raise Invalid("faq.invalid_language", language=record.language)
+    try:
+        record.status = EntryStatus(record.status)
+    except ValueError as exc:
+        raise Invalid("faq.invalid_status", status=str(record.status)) from exc
+    if record.valid_from and record.valid_until and record.valid_from > record.valid_until:
+        raise Invalid("faq.invalid_period")
+    urls = [link.url for link in record.links] + [record.source_url]
+    if record.department is not None:
+        urls.append(record.department.form_url)
+    for url in urls:
+        if url and urlparse(url).scheme not in ("http", "https"):
+            raise Invalid("faq.invalid_url", url=url)
+
+
+# --- conversions ----------------------------------------------------------------------------
+
+
+def _department(session: Session, tenant_id: int, contact: DepartmentContact | None) -> int | None:
+    """Find or create the 担当課 row, updating its contact details from the record."""
+    if contact is None or not contact.name.strip():
+        return None
+    name = contact.name.strip()
+    row = session.execute(
+        select(Department).where(Department.tenant_id == tenant_id, Department.name == name)
+    ).scalar_one_or_none()
+    if row is None:
+        row = Department(tenant_id=tenant_id, name=name)
+        session.add(row)
+    for attr in ("phone", "email", "hours", "form_url"):
+        value = getattr(contact, attr)
+        if value:
+            setattr(row, attr, value)
+    session.flush()
+    return row.id
+
+
+def _contact(row: Department | None) -> DepartmentContact | None:
+    if row is None:
+        return None
+    return DepartmentContact(
+        name=row.name, phone=row.phone, email=row.email, hours=row.hours, form_url=row.form_url
+    )
+
+
+def to_entry(
+    row: FaqEntryRow, department: Department | None, owner_slug: str, *, inherited: bool
+) -> FaqEntry:
+    return FaqEntry(
+        id=row.id,
+        tenant_id=row.tenant_id,
+        owner_slug=owner_slug,
+        external_id=row.external_id,
+        question=row.question,
+        alternatives=list(row.alternatives or []),
+        answer=row.answer,
+        links=[Link(url=x.get("url", ""), title=x.get("title", "")) for x in row.links or []],
+        category=row.category,
+        department=_contact(department),
+        source_url=row.source_url,
+        valid_from=row.valid_from,
+        valid_until=row.valid_until,
+        status=EntryStatus(row.status),
+        language=row.language,
+        version=row.version,
+        inherited=inherited,
+        updated_by=row.updated_by,
+        updated_at=row.updated_at,
+    )
+
+
+def snapshot(record: FaqRecord) -> dict[str, Any]:
+    """JSON form of an entry's editable content, stored per version."""
+    data = {
+        "external_id": record.external_id,
+        "question": record.question,
+        "alternatives": list(record.alternatives),
+        "answer": record.answer,
+        "links": [asdict(link) for link in record.links],
+        "category": record.category,
+        "department": asdict(record.department) if record.department else None,
+        "source_url": record.source_url,
+        "valid_from": record.valid_from.isoformat() if record.valid_from else None,
+        "valid_until": record.valid_until.isoformat() if record.valid_until else None,
+        "status": str(record.status),
+        "language": record.language,
+    }
+    return data
+
+
+def record_from_snapshot(data: dict[str, Any]) -> FaqRecord:
+    dept = data.get("department")
+    return FaqRecord(
+        external_id=data.get("external_id", ""),
+        question=data["question"],
+        alternatives=list(data.get("alternatives", [])),
+        answer=data["answer"],
+        links=[Link(**link) for link in data.get("links", [])],
+        category=data.get("category", ""),
+        department=DepartmentContact(**dept) if dept else None,
+        source_url=data.get("source_url", ""),
+        valid_from=date.fromisoformat(data["valid_from"]) if data.get("valid_from") else None,
+        valid_until=date.fromisoformat(data["valid_until"]) if data.get("valid_until") else None,
+        status=EntryStatus(data.get("status", "published")),
+        language=data.get("language", "ja"),
+    )
+
+
+def _apply(session: Session, row: FaqEntryRow, record: FaqRecord) -> None:
+    row.external_id = record.external_id
+    row.language = record.language
+    row.question = record.question
+    row.alternatives = list(record.alternatives)
+    row.answer = record.answer
+    row.links = [asdict(link) for link in record.links]
+    row.category = record.category
+    row.department_id = _department(session, row.tenant_id, record.department)
+    row.source_url = record.source_url
+    row.valid_from = record.valid_from
+    row.valid_until = record.valid_until
+    row.status = str(record.status)
+
+
+def _new_external_id() -> str:
+    return "E" + secrets.token_hex(5).upper()
+
+
+# --- writes ---------------------------------------------------------------------------------
+
+
+def create_entry(
+    session: Session, tenant_id: int, record: FaqRecord, *, user: str = "", note: str = ""
+) -> FaqEntry:
+    validate_record(record)
+    if not record.external_id:
+        record.external_id = _new_external_id()
+    clash = session.execute(
+        select(FaqEntryRow.id).where(
+            FaqEntryRow.tenant_id == tenant_id,
+            FaqEntryRow.external_id == record.external_id,
+            FaqEntryRow.language == record.language,
+        )
+    ).scalar_one_or_none()
+    if clash is not None:
+        raise Conflict(
+            "faq.duplicate_external_id", external_id=record.external_id, language=record.language
+        )
+    now = utcnow()
+    row = FaqEntryRow(
+        tenant_id=tenant_id,
+        version=1,
+        created_by=user,
+        created_at=now,
+        updated_by=user,
+        updated_at=now,
+    )
+    _apply(session, row, record)
+    session.add(row)
+    session.flush()
+    session.add(
+        FaqEntryVersion(
+            entry_id=row.id, version=1, snapshot=snapshot(record), changed_by=user, note=note
+        )
+    )
+    tenant_service.bump_content(session, tenant_id)
+    return get_entry(session, tenant_id, row.id)
+
+
+def update_entry(
+    session: Session,
+    tenant_id: int,
+    entry_id: int,
+    record: FaqRecord,
+    *,
+    user: str = "",
+    expected_version: int | None = None,
+    note: str = "",
+) -> FaqEntry:
+    """Save a new version; ``expected_version`` guards against overwriting a colleague."""
+    row = _owned_row(session, tenant_id, entry_id, for_update=True)
+    if expected_version is not None and row.version != expected_version:
+        raise Conflict("faq.stale_version", current=row.version)
+    validate_record(record)
+    if not record.external_id:
+        record.external_id = row.external_id
+    if (record.external_id, record.language) != (row.external_id, row.language):
+        clash = session.execute(
+            select(FaqEntryRow.id).where(
+                FaqEntryRow.tenant_id == tenant_id,
+                FaqEntryRow.external_id == record.external_id,
+                FaqEntryRow.language == record.language,
+                FaqEntryRow.id != row.id,
+            )
+        ).scalar_one_or_none()
+        if clash is not None:
+            raise Conflict(
+                "faq.duplicate_external_id",
+                external_id=record.external_id,
+                language=record.language,
+            )
+    _apply(session, row, record)
+    row.version += 1
+    row.updated_by = user
+    row.updated_at = utcnow()
+    session.add(
+        FaqEntryVersion(
+            entry_id=row.id,
+            version=row.version,
+            snapshot=snapshot(record),
+            changed_by=user,
+            note=note,
+        )
+    )
+    session.flush()
+    tenant_service.bump_content(session, tenant_id)
+    return get_entry(session, tenant_id, row.id)
+
+
+def set_status(
+    session: Session, tenant_id: int, entry_id: int, status: EntryStatus, *, user: str = ""
+) -> FaqEntry:
+    entry = get_entry(session, tenant_id, entry_id)
+    if entry.inherited:
+        raise Forbidden("faq.not_owned", owner=entry.owner_slug)
+    record = FaqRecord(**{f: getattr(entry, f) for f in FaqRecord.__dataclass_fields__})
+    record.status = status
+    return update_entry(session, tenant_id, entry_id, record, user=user, note=f"status:{status}")
+
+
+def revert_entry(
+    session: Session, tenant_id: int, entry_id: int, version: int, *, user: str = ""
+) -> FaqEntry:
+    """Restore an earlier version's content as a new version (history is never rewritten)."""
+    _owned_row(session, tenant_id, entry_id)
+    old = session.execute(
+        select(FaqEntryVersion).where(
+            FaqEntryVersion.entry_id == entry_id, FaqEntryVersion.version == version
+        )
+    ).scalar_one_or_none()
+    if old is None:
+        raise NotFound("faq.version_not_found", id=entry_id, version=version)
+    record = record_from_snapshot(old.snapshot)
+    return update_entry(
+        session, tenant_id, entry_id, record, user=user, note=f"revert:{version}"
+    )
+
+
+def list_versions(session: Session, tenant_id: int, entry_id: int) -> list[dict[str, Any]]:
+    get_entry(session, tenant_id, entry_id)
+    rows = session.execute(
+        select(FaqEntryVersion)
+        .where(FaqEntryVersion.entry_id == entry_id)
+        .order_by(FaqEntryVersion.version.desc())
+    ).scalars()
+    return [
+        {
+            "version": r.version,
+            "changed_by": r.changed_by,
+            "changed_at": r.changed_at.isoformat(),
+            "note": r.note,
+            "snapshot": r.snapshot,
+        }
+        for r in rows
+    ]
+
+
+def hide_inherited(session: Session, tenant_id: int, external_id: str, *, user: str = "") -> None:
+    if session.get(HiddenEntry, (tenant_id, external_id)) is None:
+        session.add(HiddenEntry(tenant_id=tenant_id, external_id=external_id, hidden_by=user))
+        session.flush()
+        tenant_service.bump_content(session, tenant_id)
+
+
+def unhide_inherited(session: Session, tenant_id: int, external_id: str) -> None:
+    row = session.get(HiddenEntry, (tenant_id, external_id))
+    if row is not None:
+        session.delete(row)
+        session.flush()
+        tenant_service.bump_content(session, tenant_id)
+
+
+def hidden_ids(session: Session, tenant_id: int) -> list[str]:
+    return list(
+        session.execute(
+            select(HiddenEntry.external_id).where(HiddenEntry.tenant_id == tenant_id)
+        ).scalars()
+    )
+
+
+# --- reads ----------------------------------------------------------------------------------
+
+
+def _owned_row(
+    session: Session, tenant_id: int, entry_id: int, *, for_update: bool = False
+) -> FaqEntryRow:
+    stmt = select(FaqEntryRow).where(FaqEntryRow.id == entry_id)
+    if for_update:
+        stmt = stmt.with_for_update()
+    row = session.execute(stmt).scalar_one_or_none()
+    if row is None:
+        raise NotFound("faq.not_found", id=entry_id)
+    if row.tenant_id != tenant_id:
+        chain = tenant_service.ancestor_ids(session, tenant_id)
+        if row.tenant_id in chain:
+            owner = session.get(Tenant, row.tenant_id)
+            raise Forbidden("faq.not_owned", owner=owner.slug if owner else "")
+        raise NotFound("faq.not_found", id=entry_id)
+    return row
+
+
+def get_entry(session: Session, tenant_id: int, entry_id: int) -> FaqEntry:
+    """An entry the tenant owns or inherits; other tenants' entries do not exist for it."""
+    chain = tenant_service.ancestor_ids(session, tenant_id)
+    result = session.execute(
+        select(FaqEntryRow, Department, Tenant.slug)
+        .join(Tenant, Tenant.id == FaqEntryRow.tenant_id)
+        .outerjoin(Department, Department.id == FaqEntryRow.department_id)
+        .where(FaqEntryRow.id == entry_id, FaqEntryRow.tenant_id.in_(chain))
+    ).first()
+    if result is None:
+        raise NotFound("faq.not_found", id=entry_id)
+    row, dept, slug = result
+    return to_entry(row, dept, slug, inherited=row.tenant_id != tenant_id)
+
+
+def visible_entries(
+    session: Session,
+    tenant_id: int,
+    *,
+    residents: bool = True,
+    day: date | None = None,
+    include_inherited: bool = True,
+) -> list[FaqEntry]:
+    """What a tenant sees: its own entries plus inherited ones it has not overridden or hidden.
+
+    For residents only published entries inside their validity period are returned.
+    An override is a child's entry with the same external id as an ancestor's: the nearest
+    tenant in the chain wins for that external id, in every language.
+    """
+    chain = tenant_service.ancestor_ids(session, tenant_id)
+    scope = chain if include_inherited else [tenant_id]
+    hidden = set(
+        session.execute(
+            select(HiddenEntry.external_id).where(HiddenEntry.tenant_id.in_(chain))
+        ).scalars()
+    )
+    stmt = (
+        select(FaqEntryRow, Department, Tenant.slug)
+        .join(Tenant, Tenant.id == FaqEntryRow.tenant_id)
+        .outerjoin(Department, Department.id == FaqEntryRow.department_id)
+        .where(FaqEntryRow.tenant_id.in_(scope))
+        .order_by(FaqEntryRow.id)
+    )
+    rank = {tid: i for i, tid in enumerate(chain)}
+    owner_of: dict[str, int] = {}
+    rows = session.execute(stmt).all()
+    for row, _dept, _slug in rows:
+        current = owner_of.get(row.external_id)
+        if current is None or rank[row.tenant_id] < rank[current]:
+            owner_of[row.external_id] = row.tenant_id
+    today = day or today_jst()
+    entries: list[FaqEntry] = []
+    for row, dept, slug in rows:
+        if owner_of[row.external_id] != row.tenant_id:
+            continue
+        inherited = row.tenant_id != tenant_id
+        if inherited and (row.external_id in hidden or row.status != EntryStatus.PUBLISHED):
+            continue
+        entry = to_entry(row, dept, slug, inherited=inherited)
+        if residents and (entry.status != EntryStatus.PUBLISHED or not entry.is_valid_on(today)):
+            continue
+        entries.append(entry)
+    return entries
+
+
+def count_entries(session: Session, tenant_id: int) -> int:
+    return int(
+        session.execute(
+            select(func.count()).select_from(FaqEntryRow).where(FaqEntryRow.tenant_id == tenant_id)
+        ).scalar_one()
+    )
+
+
+def find_by_external_id(
+    session: Session, tenant_id: int, external_id: str, language: str
+) -> FaqEntryRow | None:
+    return session.execute(
+        select(FaqEntryRow).where(
+            FaqEntryRow.tenant_id == tenant_id,
+            FaqEntryRow.external_id == external_id,
+            FaqEntryRow.language == language,
+        )
+    ).scalar_one_or_none()
+
+
+def record_of(entry: FaqEntry) -> FaqRecord:
+    """The editable part of an entry (drops ids and audit fields)."""
+    return FaqRecord(**{f: getattr(entry, f) for f in FaqRecord.__dataclass_fields__})

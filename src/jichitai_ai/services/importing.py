@@ -1,0 +1,148 @@
+"""FAQ import and export for a tenant: all-or-nothing, or upsert by external id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy.orm import Session
+
+from jichitai_ai import faqio
+from jichitai_ai.i18n import bilingual
+from jichitai_ai.services import faq as faq_service
+from jichitai_ai.services.errors import ServiceError
+
+ImportMode = Literal["insert", "upsert"]
+
+
+@dataclass
+class ImportReport:
+    """What an import did, or why it did nothing."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "errors": self.errors,
+            "warnings": self.warnings,
+        }
+
+
+def _row_error(row: int, column: str, key: str, **params: Any) -> dict[str, Any]:
+    return {"row": row, "column": column, "code": key, "message": bilingual(key, **params)}
+
+
+def _issue(item: Any) -> dict[str, Any]:
+    """Render a faqio RowError (or warning) with both languages."""
+    key = getattr(item, "key", "")
+    params = dict(getattr(item, "params", {}) or {})
+    return {
+        "row": getattr(item, "row", None),
+        "column": getattr(item, "column", ""),
+        "code": key,
+        "message": bilingual(key, **params),
+    }
+
+
+class ImportRejected(ServiceError):
+    """The file had bad rows; nothing was stored."""
+
+    status = 422
+
+    def __init__(self, report: ImportReport) -> None:
+        self.report = report
+        super().__init__("faq.import_rejected", count=len({e["row"] for e in report.errors}))
+
+
+def import_file(
+    session: Session,
+    tenant_id: int,
+    data: bytes,
+    filename: str,
+    *,
+    mode: ImportMode = "insert",
+    mapping: dict[str, str] | None = None,
+    user: str = "",
+    max_bytes: int | None = None,
+) -> ImportReport:
+    """Parse, validate and store in the caller's transaction; raise ImportRejected on any bad row.
+
+    Raising inside :meth:`Database.write` rolls the whole transaction back, so a file with
+    one bad row leaves the database exactly as it was.
+    """
+    kwargs: dict[str, Any] = {}
+    if max_bytes is not None:
+        kwargs["max_bytes"] = max_bytes
+    column_mapping = faqio.ColumnMapping(dict(mapping)) if mapping else None
+    parsed = faqio.parse_faq_file(data, filename, column_mapping, **kwargs)
+    report = ImportReport(
+        errors=[_issue(e) for e in parsed.errors], warnings=[_issue(w) for w in parsed.warnings]
+    )
+    if report.errors:
+        raise ImportRejected(report)
+    pending: list[tuple[int, faq_service.FaqRecord, Any]] = []
+    for record, row_number in zip(parsed.records, parsed.row_numbers, strict=True):
+        existing = (
+            faq_service.find_by_external_id(session, tenant_id, record.external_id, record.language)
+            if record.external_id
+            else None
+        )
+        if existing is not None and mode == "insert":
+            report.errors.append(
+                _row_error(
+                    row_number,
+                    "external_id",
+                    "faq.duplicate_external_id",
+                    external_id=record.external_id,
+                    language=record.language,
+                )
+            )
+        pending.append((row_number, record, existing))
+    if report.errors:
+        raise ImportRejected(report)
+    for row_number, record, existing in pending:
+        try:
+            if existing is None:
+                faq_service.create_entry(session, tenant_id, record, user=user, note="import")
+                report.created += 1
+                continue
+            current = faq_service.record_of(
+                faq_service.get_entry(session, tenant_id, existing.id)
+            )
+            if faq_service.snapshot(current) == faq_service.snapshot(record):
+                report.unchanged += 1
+                continue
+            faq_service.update_entry(
+                session, tenant_id, existing.id, record, user=user, note="import"
+            )
+            report.updated += 1
+        except ServiceError as exc:
+            report.errors.append(_row_error(row_number, "", exc.key, **exc.params))
+    if report.errors:
+        raise ImportRejected(report)
+    return report
+
+
+def export_entries(
+    session: Session, tenant_id: int, fmt: Literal["csv", "xlsx"] = "csv", *, include_inherited: bool = False
+) -> bytes:
+    """Every entry the tenant owns (all statuses), in a file that imports back unchanged."""
+    entries = faq_service.visible_entries(
+        session, tenant_id, residents=False, include_inherited=include_inherited
+    )
+    records = [faq_service.record_of(e) for e in entries]
+    if fmt == "xlsx":
+        return faqio.write_xlsx(records)
+    return faqio.write_csv(records)

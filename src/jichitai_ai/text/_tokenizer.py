@@ -1,0 +1,116 @@
+"""SudachiPy tokenisation for retrieval: normalised content-word forms.
+
+Sudachi is the throughput bottleneck of search, so the dictionary is loaded once per process,
+each thread gets its own Sudachi tokenizer (they are not thread-safe), and query tokenisation is
+memoised in a bounded LRU cache.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Any, Literal
+
+from jichitai_ai.text._normalize import normalize
+
+SplitModeName = Literal["A", "B", "C"]
+FormName = Literal["normalized", "dictionary", "surface"]
+
+# Function words and symbols: 助詞, 助動詞, 補助記号, 記号, 空白.
+DEFAULT_EXCLUDED_POS: tuple[str, ...] = ("助詞", "助動詞", "補助記号", "記号", "空白")
+# Sudachi refuses inputs above ~49 KB; long answers are tokenised in chunks below that.
+_MAX_CHUNK_CHARS = 4000
+
+
+@dataclass(frozen=True)
+class TokenizerConfig:
+    """How text becomes index terms. Defaults measured best on LocalGovFAQ dev (docs/retrieval.md)."""
+
+    split_mode: SplitModeName = "A"
+    excluded_pos: tuple[str, ...] = DEFAULT_EXCLUDED_POS
+    form: FormName = "normalized"
+    normalize_text: bool = True
+    query_cache_size: int = 4096
+    dictionary: str = "core"
+    extra_stopwords: frozenset[str] = field(default_factory=frozenset)
+
+
+@cache
+def _dictionary(name: str) -> Any:
+    """One Sudachi dictionary per process (loading it is the expensive part)."""
+    from sudachipy import Dictionary
+
+    return Dictionary(dict=name)
+
+
+class Tokenizer:
+    """Thread-safe: share one instance; it keeps one Sudachi tokenizer per thread."""
+
+    def __init__(self, config: TokenizerConfig | None = None) -> None:
+        self.config = config or TokenizerConfig()
+        self._local = threading.local()
+        self._excluded = frozenset(self.config.excluded_pos)
+        self._cached_query = lru_cache(maxsize=self.config.query_cache_size)(self._tokens_tuple)
+
+    def _sudachi(self) -> Any:
+        tok = getattr(self._local, "tok", None)
+        if tok is None:
+            from sudachipy import SplitMode
+
+            mode = {"A": SplitMode.A, "B": SplitMode.B, "C": SplitMode.C}[self.config.split_mode]
+            tok = _dictionary(self.config.dictionary).create(mode)
+            self._local.tok = tok
+        return tok
+
+    def tokenize(self, text: str) -> list[str]:
+        """Index terms of ``text`` in order (uncached; use for documents)."""
+        if self.config.normalize_text:
+            text = normalize(text)
+        if not text:
+            return []
+        out: list[str] = []
+        for chunk in _chunks(text):
+            out.extend(self._terms(chunk))
+        return out
+
+    def tokenize_query(self, text: str) -> tuple[str, ...]:
+        """Like :meth:`tokenize` but memoised (queries repeat; documents do not)."""
+        return self._cached_query(text)
+
+    def _tokens_tuple(self, text: str) -> tuple[str, ...]:
+        return tuple(self.tokenize(text))
+
+    def _terms(self, text: str) -> Iterable[str]:
+        excluded = self._excluded
+        stop = self.config.extra_stopwords
+        form = self.config.form
+        for m in self._sudachi().tokenize(text):
+            if m.part_of_speech()[0] in excluded:
+                continue
+            if form == "normalized":
+                term = m.normalized_form()
+            elif form == "dictionary":
+                term = m.dictionary_form()
+            else:
+                term = m.surface()
+            term = term.strip()
+            if term and term not in stop:
+                yield term.casefold()
+
+
+def _chunks(text: str) -> Iterable[str]:
+    """Split long text at line or sentence ends so Sudachi's input limit is never reached."""
+    if len(text) <= _MAX_CHUNK_CHARS:
+        yield text
+        return
+    start = 0
+    while start < len(text):
+        end = min(start + _MAX_CHUNK_CHARS, len(text))
+        if end < len(text):
+            cut = max(text.rfind("。", start, end), text.rfind("\n", start, end))
+            if cut > start:
+                end = cut + 1
+        yield text[start:end]
+        start = end

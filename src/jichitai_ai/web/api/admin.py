@@ -1,0 +1,326 @@
+"""Staff JSON API: tenants, FAQ entries, import/export, synonyms, learning. Login required."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
+from fastapi.responses import Response
+
+from jichitai_ai.domain.models import EntryStatus
+from jichitai_ai.services import faq as faq_service
+from jichitai_ai.services import feedback as feedback_service
+from jichitai_ai.services import importing
+from jichitai_ai.services import synonyms as synonym_service
+from jichitai_ai.services import tenants as tenant_service
+from jichitai_ai.services.auth import Action, Principal
+from jichitai_ai.services.errors import Forbidden, Invalid
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.services.tenants import TenantInfo
+from jichitai_ai.web.api.schemas import EntryIn, EntryOut, SynonymsIn, TenantIn, TenantOut
+from jichitai_ai.web.deps import get_platform, require_principal, tenant_access
+
+router = APIRouter(prefix="/api/v1", tags=["staff"])
+T = "/tenants/{slug}"
+
+
+def _tenant_out(info: TenantInfo) -> TenantOut:
+    return TenantOut(
+        id=info.id, slug=info.slug, name=info.name, name_en=info.name_en, parent_id=info.parent_id
+    )
+
+
+@router.get("/tenants", response_model=list[TenantOut])
+def list_tenants(
+    principal: Principal = Depends(require_principal), platform: Platform = Depends(get_platform)
+) -> list[TenantOut]:
+    """Only the tenants the caller has a role in (directly or through its prefecture)."""
+    with platform.db.read() as session:
+        return [
+            _tenant_out(t)
+            for t in tenant_service.list_tenants(session)
+            if principal.can(session, t.id, Action.READ)
+        ]
+
+
+@router.post("/tenants", response_model=TenantOut, status_code=201)
+def add_tenant(
+    body: TenantIn,
+    principal: Principal = Depends(require_principal),
+    platform: Platform = Depends(get_platform),
+) -> TenantOut:
+    """A prefecture administrator adds member municipalities under its own tenant."""
+    with platform.db.write() as session:
+        if body.parent is None:
+            raise Forbidden("error.forbidden")
+        parent = tenant_service.get_tenant(session, body.parent)
+        if not principal.can(session, parent.id, Action.ADMINISTER):
+            raise Forbidden("error.forbidden")
+        info = tenant_service.add_tenant(
+            session,
+            body.slug,
+            body.name,
+            parent_slug=body.parent,
+            name_en=body.name_en,
+            settings=body.settings,
+        )
+    return _tenant_out(info)
+
+
+@router.get(T + "/faq", response_model=list[EntryOut])
+def list_entries(
+    tenant: TenantInfo = Depends(tenant_access(Action.READ)),
+    platform: Platform = Depends(get_platform),
+    q: str = Query(default="", max_length=200),
+    status: EntryStatus | None = None,
+    inherited: bool = True,
+) -> list[EntryOut]:
+    with platform.db.read() as session:
+        entries = faq_service.visible_entries(
+            session, tenant.id, residents=False, include_inherited=inherited
+        )
+    if status is not None:
+        entries = [e for e in entries if e.status == status]
+    if q:
+        needle = q.casefold()
+        entries = [
+            e
+            for e in entries
+            if needle in e.question.casefold()
+            or needle in e.answer.casefold()
+            or needle in e.external_id.casefold()
+            or any(needle in a.casefold() for a in e.alternatives)
+        ]
+    return [EntryOut.of(e) for e in entries]
+
+
+@router.post(T + "/faq", response_model=EntryOut, status_code=201)
+def create_entry(
+    body: EntryIn,
+    tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
+    principal: Principal = Depends(require_principal),
+    platform: Platform = Depends(get_platform),
+) -> EntryOut:
+    with platform.db.write() as session:
+        entry = faq_service.create_entry(
+            session, tenant.id, body.to_record(), user=principal.username
+        )
+    return EntryOut.of(entry)
+
+
+@router.get(T + "/faq/export")
+def export_entries(
+    tenant: TenantInfo = Depends(tenant_access(Action.READ)),
+    platform: Platform = Depends(get_platform),
+    format: Literal["csv", "xlsx"] = "csv",
+) -> Response:
+    with platform.db.read() as session:
+        data = importing.export_entries(session, tenant.id, format)
+    media = (
+        "text/csv; charset=utf-8"
+        if format == "csv"
+        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    return Response(
+        data,
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="{tenant.slug}-faq.{format}"'},
+    )
+
+
+@router.post(T + "/faq/import")
+async def import_entries(
+    file: UploadFile = File(...),
+    mode: Literal["insert", "upsert"] = Form("insert"),
+    mapping: str = Form(""),
+    tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
+    principal: Principal = Depends(require_principal),
+    platform: Platform = Depends(get_platform),
+) -> dict[str, Any]:
+    """All-or-nothing: any bad row → 422 with every row error, and nothing stored."""
+    data = await file.read()
+    column_mapping: dict[str, str] | None = None
+    if mapping:
+        try:
+            loaded = json.loads(mapping)
+        except json.JSONDecodeError as exc:
+            raise Invalid("error.validation") from exc
+        if not isinstance(loaded, dict):
+            raise Invalid("error.validation")
+        column_mapping = {str(k): str(v) for k, v in loaded.items()}
+    with platform.db.write() as session:
+        report = importing.import_file(
+            session,
+            tenant.id,
+            data,
+            file.filename or "upload.csv",
+            mode=mode,
+            mapping=column_mapping,
+            user=principal.username,
+            max_bytes=platform.settings.max_request_bytes,
+        )
+    return report.as_dict()
+
+
+@router.get(T + "/faq/{entry_id}", response_model=EntryOut)
+def get_entry(
+    entry_id: int,
+    tenant: TenantInfo = Depends(tenant_access(Action.READ)),
+    platform: Platform = Depends(get_platform),
+) -> EntryOut:
+    with platform.db.read() as session:
+        return EntryOut.of(faq_service.get_entry(session, tenant.id, entry_id))
+
+
+@router.put(T + "/faq/{entry_id}", response_model=EntryOut)
+def update_entry(
+    entry_id: int,
+    body: EntryIn,
+    tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
+    principal: Principal = Depends(require_principal),
+    platform: Platform = Depends(get_platform),
+) -> EntryOut:
+    with platform.db.write() as session:
+        entry = faq_service.update_entry(
+            session,
+            tenant.id,
+            entry_id,
+            body.to_record(),
+            user=principal.username,
+            expected_version=body.expected_version,
+        )
+    return EntryOut.of(entry)
+
+
+@router.delete(T + "/faq/{entry_id}", response_model=EntryOut)
+def archive_entry(
+    entry_id: int,
+    tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
+    principal: Principal = Depends(require_principal),
+    platform: Platform = Depends(get_platform),
+) -> EntryOut:
+    """Entries are archived, never erased, so their history stays auditable."""
+    with platform.db.write() as session:
+        entry = faq_service.set_status(
+            session, tenant.id, entry_id, EntryStatus.ARCHIVED, user=principal.username
+        )
+    return EntryOut.of(entry)
+
+
+@router.post(T + "/faq/{entry_id}/status/{status}", response_model=EntryOut)
+def set_status(
+    entry_id: int,
+    status: EntryStatus,
+    tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
+    principal: Principal = Depends(require_principal),
+    platform: Platform = Depends(get_platform),
+) -> EntryOut:
+    with platform.db.write() as session:
+        entry = faq_service.set_status(
+            session, tenant.id, entry_id, status, user=principal.username
+        )
+    return EntryOut.of(entry)
+
+
+@router.get(T + "/faq/{entry_id}/versions")
+def versions(
+    entry_id: int,
+    tenant: TenantInfo = Depends(tenant_access(Action.READ)),
+    platform: Platform = Depends(get_platform),
+) -> list[dict[str, Any]]:
+    with platform.db.read() as session:
+        return faq_service.list_versions(session, tenant.id, entry_id)
+
+
+@router.post(T + "/faq/{entry_id}/revert/{version}", response_model=EntryOut)
+def revert(
+    entry_id: int,
+    version: int,
+    tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
+    principal: Principal = Depends(require_principal),
+    platform: Platform = Depends(get_platform),
+) -> EntryOut:
+    with platform.db.write() as session:
+        entry = faq_service.revert_entry(
+            session, tenant.id, entry_id, version, user=principal.username
+        )
+    return EntryOut.of(entry)
+
+
+@router.post(T + "/hidden/{external_id}", status_code=204)
+def hide(
+    external_id: str,
+    tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
+    principal: Principal = Depends(require_principal),
+    platform: Platform = Depends(get_platform),
+) -> Response:
+    """Stop showing an inherited prefecture entry in this municipality."""
+    with platform.db.write() as session:
+        faq_service.hide_inherited(session, tenant.id, external_id, user=principal.username)
+    return Response(status_code=204)
+
+
+@router.delete(T + "/hidden/{external_id}", status_code=204)
+def unhide(
+    external_id: str,
+    tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
+    platform: Platform = Depends(get_platform),
+) -> Response:
+    with platform.db.write() as session:
+        faq_service.unhide_inherited(session, tenant.id, external_id)
+    return Response(status_code=204)
+
+
+@router.get(T + "/synonyms")
+def get_synonyms(
+    tenant: TenantInfo = Depends(tenant_access(Action.READ)),
+    platform: Platform = Depends(get_platform),
+) -> dict[str, Any]:
+    with platform.db.read() as session:
+        return {
+            "groups": synonym_service.own_groups(session, tenant.id),
+            "global": synonym_service.own_groups(session, None),
+        }
+
+
+@router.put(T + "/synonyms")
+def put_synonyms(
+    body: SynonymsIn,
+    tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
+    platform: Platform = Depends(get_platform),
+) -> dict[str, Any]:
+    with platform.db.write() as session:
+        count = synonym_service.replace_groups(session, tenant.id, body.groups)
+    return {"groups": count}
+
+
+@router.get(T + "/learning")
+def learning(
+    tenant: TenantInfo = Depends(tenant_access(Action.READ)),
+    platform: Platform = Depends(get_platform),
+) -> list[dict[str, Any]]:
+    """What feedback has taught, per entry, so editors can see and reset it."""
+    with platform.db.read() as session:
+        return [
+            {
+                "entry_id": item.entry_id,
+                "events": item.events,
+                "positive": item.positive,
+                "negative": item.negative,
+                "net_signal": item.net_signal,
+                "last_at": item.last_at.isoformat() if item.last_at else None,
+            }
+            for item in feedback_service.learned(session, tenant.id)
+        ]
+
+
+@router.delete(T + "/learning")
+def reset_learning(
+    tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
+    platform: Platform = Depends(get_platform),
+    entry_id: int | None = None,
+) -> dict[str, int]:
+    with platform.db.write() as session:
+        removed = feedback_service.reset(session, tenant.id, entry_id)
+    return {"removed": removed}

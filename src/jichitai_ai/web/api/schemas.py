@@ -1,0 +1,175 @@
+"""JSON shapes of the HTTP API (pydantic), kept apart from domain dataclasses."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from jichitai_ai.domain.models import DepartmentContact, EntryStatus, FaqEntry, FaqRecord, Link
+
+
+class LinkModel(BaseModel):
+    url: str = Field(max_length=1000)
+    title: str = Field(default="", max_length=300)
+
+
+class DepartmentModel(BaseModel):
+    """担当課 and its contact."""
+
+    name: str = Field(max_length=200)
+    phone: str = Field(default="", max_length=100)
+    email: str = Field(default="", max_length=200)
+    hours: str = Field(default="", max_length=200)
+    form_url: str = Field(default="", max_length=1000)
+
+    @classmethod
+    def of(cls, contact: DepartmentContact | None) -> DepartmentModel | None:
+        if contact is None:
+            return None
+        return cls(**contact.__dict__)
+
+
+class EntryIn(BaseModel):
+    question: str = Field(min_length=1, max_length=500)
+    answer: str = Field(min_length=1, max_length=20_000)
+    external_id: str = Field(default="", max_length=100)
+    alternatives: list[str] = Field(default_factory=list, max_length=50)
+    links: list[LinkModel] = Field(default_factory=list, max_length=50)
+    category: str = Field(default="", max_length=200)
+    department: DepartmentModel | None = None
+    source_url: str = Field(default="", max_length=1000)
+    valid_from: date | None = None
+    valid_until: date | None = None
+    status: EntryStatus = EntryStatus.DRAFT
+    language: str = Field(default="ja", max_length=16)
+    expected_version: int | None = None
+
+    def to_record(self) -> FaqRecord:
+        return FaqRecord(
+            question=self.question,
+            answer=self.answer,
+            external_id=self.external_id,
+            alternatives=list(self.alternatives),
+            links=[Link(url=link.url, title=link.title) for link in self.links],
+            category=self.category,
+            department=DepartmentContact(**self.department.model_dump()) if self.department else None,
+            source_url=self.source_url,
+            valid_from=self.valid_from,
+            valid_until=self.valid_until,
+            status=self.status,
+            language=self.language,
+        )
+
+
+class EntryOut(BaseModel):
+    id: int
+    external_id: str
+    language: str
+    question: str
+    alternatives: list[str]
+    answer: str
+    links: list[LinkModel]
+    category: str
+    department: DepartmentModel | None
+    source_url: str
+    valid_from: date | None
+    valid_until: date | None
+    status: EntryStatus
+    version: int
+    owner: str
+    inherited: bool
+    updated_by: str
+    updated_at: datetime | None
+
+    @classmethod
+    def of(cls, entry: FaqEntry) -> EntryOut:
+        return cls(
+            id=entry.id,
+            external_id=entry.external_id,
+            language=entry.language,
+            question=entry.question,
+            alternatives=entry.alternatives,
+            answer=entry.answer,
+            links=[LinkModel(url=link.url, title=link.title) for link in entry.links],
+            category=entry.category,
+            department=DepartmentModel.of(entry.department),
+            source_url=entry.source_url,
+            valid_from=entry.valid_from,
+            valid_until=entry.valid_until,
+            status=entry.status,
+            version=entry.version,
+            owner=entry.owner_slug,
+            inherited=entry.inherited,
+            updated_by=entry.updated_by,
+            updated_at=entry.updated_at,
+        )
+
+
+class AskIn(BaseModel):
+    question: str = Field(min_length=1, max_length=4000)
+    language: str | None = Field(default=None, max_length=16)
+    session_id: str = Field(default="", max_length=200)
+    channel: str = Field(default="api", max_length=32)
+
+
+class AnswerCard(BaseModel):
+    """An entry as shown to a resident: only what they need, with its source."""
+
+    entry_id: int
+    external_id: str
+    question: str
+    answer: str
+    links: list[LinkModel]
+    source_url: str
+    department: DepartmentModel | None
+    language: str
+    translated: bool
+
+
+class AskOut(BaseModel):
+    question_id: int
+    decision: str
+    language: str
+    answer: AnswerCard | None = None
+    choices: list[AnswerCard] = Field(default_factory=list)
+    contact: DepartmentModel | None = None
+    general_contact: dict[str, str] = Field(default_factory=dict)
+    message: dict[str, str] = Field(default_factory=dict)
+    latency_ms: float
+
+
+class FeedbackIn(BaseModel):
+    question_id: int
+    kind: str = Field(pattern="^(resolved|not_resolved)$")
+    entry_id: int | None = None
+    session_id: str = Field(default="", max_length=200)
+    comment: str = Field(default="", max_length=2000)
+
+
+class ChoiceIn(BaseModel):
+    question_id: int
+    entry_id: int
+    language: str | None = Field(default=None, max_length=16)
+    session_id: str = Field(default="", max_length=200)
+
+
+class TenantIn(BaseModel):
+    slug: str = Field(min_length=1, max_length=64)
+    name: str = Field(default="", max_length=200)
+    name_en: str = Field(default="", max_length=200)
+    parent: str | None = Field(default=None, max_length=64)
+    settings: dict[str, Any] = Field(default_factory=dict)
+
+
+class TenantOut(BaseModel):
+    slug: str
+    name: str
+    name_en: str
+    parent_id: int | None
+    id: int
+
+
+class SynonymsIn(BaseModel):
+    groups: list[list[str]] = Field(max_length=5000)

@@ -1,0 +1,35 @@
+"""The FastAPI application factory. Routers are small modules; this file only assembles."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from jichitai_ai import __version__
+from jichitai_ai.config import Settings
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.web.api import admin, public
+from jichitai_ai.web.apidocs import install_api_docs
+from jichitai_ai.web.errors import BodySizeLimit, install_error_handlers
+
+
+def create_app(settings: Settings | None = None, platform: Platform | None = None) -> FastAPI:
+    platform = platform or Platform(settings)
+    app = FastAPI(
+        title="jichitai-ai",
+        version=__version__,
+        description="自治体向けAI基盤 — FAQ answering from approved entries, safe AI gateway.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    install_api_docs(app)
+    app.state.platform = platform
+    install_error_handlers(app)
+    app.include_router(public.router)
+    app.include_router(admin.router)
+
+    @app.get("/healthz", tags=["ops"])
+    def healthz() -> dict[str, str]:
+        return {"status": "ok", "version": __version__}
+
+    app.add_middleware(BodySizeLimit, max_bytes=platform.settings.max_request_bytes)
+    return app

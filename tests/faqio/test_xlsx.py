@@ -1,0 +1,114 @@
+"""XLSX import: real workbooks, date cells, serials, sheets, and broken files."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from jichitai_ai.faqio import FaqFileError, write_xlsx
+from jichitai_ai.domain.models import FaqRecord
+
+from .helpers import parse_path, write_file, write_xlsx_file
+
+HEADER = ["管理番号", "質問", "回答", "掲載開始日", "掲載終了日"]
+
+
+def test_dates_as_cells_strings_and_serials(tmp_path: Path) -> None:
+    rows = [
+        HEADER,
+        [123, "q1", "a1", datetime(2024, 4, 1), date(2025, 3, 31)],
+        ["00123", "q2", "a2", "令和6年4月1日", "2025/3/31"],
+        [124.0, "q3", "a3", 45383, 45747.0],  # serials from a column that lost its date format
+    ]
+    result = parse_path(write_xlsx_file(tmp_path / "faq.xlsx", {"FAQ": rows}))
+    assert result.errors == []
+    assert [r.external_id for r in result.records] == ["123", "00123", "124"]
+    for record in result.records:
+        assert (record.valid_from, record.valid_until) == (date(2024, 4, 1), date(2025, 3, 31))
+
+
+def test_first_sheet_by_default_and_named_sheet(tmp_path: Path) -> None:
+    path = write_xlsx_file(
+        tmp_path / "faq.xlsx",
+        {"表紙": [["question", "answer"], ["cover q", "cover a"]], "FAQ一覧": [["質問", "回答"], ["q", "a"]]},
+    )
+    assert parse_path(path).records[0].question == "cover q"
+    assert parse_path(path, sheet_name="FAQ一覧").records[0].question == "q"
+    with pytest.raises(FaqFileError) as info:
+        parse_path(path, sheet_name="なし")
+    assert info.value.key == "faqio.sheet_not_found"
+    assert info.value.params["sheets"] == "表紙, FAQ一覧"
+
+
+def test_empty_rows_and_bad_cells_report_excel_row_numbers(tmp_path: Path) -> None:
+    rows = [HEADER, ["1", "q", "a"], [None, None, None], ["2", "q", None], ["3", "q", "a", "someday"]]
+    result = parse_path(write_xlsx_file(tmp_path / "faq.xlsx", {"S": rows}))
+    assert [(e.row, e.column, e.key) for e in result.errors] == [
+        (4, "回答", "faqio.required"),
+        (5, "掲載開始日", "faqio.bad_date"),
+    ]
+    assert result.row_numbers == [2]
+
+
+def test_xlsx_detected_by_magic_bytes_whatever_the_name(tmp_path: Path) -> None:
+    data = write_xlsx([FaqRecord("q", "a", external_id="9")])
+    result = parse_path(write_file(tmp_path / "download.csv", data))
+    assert result.records == [FaqRecord("q", "a", external_id="9")]
+
+
+def test_truncated_zip(tmp_path: Path) -> None:
+    data = write_xlsx([FaqRecord("q", "a")])
+    path = write_file(tmp_path / "faq.xlsx", data[: len(data) // 2])
+    with pytest.raises(FaqFileError) as info:
+        parse_path(path)
+    assert info.value.key == "faqio.xlsx_invalid"
+
+
+def test_text_file_renamed_to_xlsx(tmp_path: Path) -> None:
+    path = write_file(tmp_path / "faq.xlsx", "質問,回答\nq,a\n".encode())
+    with pytest.raises(FaqFileError) as info:
+        parse_path(path)
+    assert info.value.key == "faqio.xlsx_invalid"
+    assert ".xlsx" in info.value.message("ja")
+
+
+def test_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    with pytest.raises(FaqFileError) as info:
+        parse_path(write_file(tmp_path / "faq.xlsx", buffer.getvalue()))
+    assert info.value.key == "faqio.xlsx_invalid"
+
+
+def test_workbook_with_corrupt_sheet_xml(tmp_path: Path) -> None:
+    source = zipfile.ZipFile(io.BytesIO(write_xlsx([FaqRecord("q", "a")])))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            body = source.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                body = body[: len(body) // 2]
+            target.writestr(item, body)
+    with pytest.raises(FaqFileError) as info:
+        parse_path(write_file(tmp_path / "faq.xlsx", buffer.getvalue()))
+    assert info.value.key == "faqio.xlsx_invalid"
+
+
+def test_encrypted_or_legacy_xls(tmp_path: Path) -> None:
+    # Password-protected .xlsx and old .xls are OLE2 compound files, not zips.
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    with pytest.raises(FaqFileError) as info:
+        parse_path(write_file(tmp_path / "faq.xlsx", ole))
+    assert info.value.key == "faqio.xlsx_encrypted_or_xls"
+
+
+def test_zip_bomb_guard(tmp_path: Path) -> None:
+    data = write_xlsx([FaqRecord("q", "a" * 20_000)] * 50)
+    with pytest.raises(FaqFileError) as info:
+        parse_path(write_file(tmp_path / "faq.xlsx", data), max_bytes=len(data) + 1)
+    assert info.value.key == "faqio.xlsx_too_large_expanded"

@@ -1,0 +1,33 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jichitai_ai.text import normalize
+
+
+def test_width_and_case_are_folded() -> None:
+    assert normalize("ＡＢＣ１２３") == "abc123"
+    assert normalize("ﾏｲﾅﾝﾊﾞｰｶｰﾄﾞ") == "マイナンバーカード"
+
+
+def test_vu_spellings_fold_to_ba_row() -> None:
+    assert normalize("ヴァイオリン") == normalize("バイオリン")
+    assert normalize("ｳﾞｪﾙﾃﾞｨ") == "ベルディ"
+
+
+def test_long_vowel_variants_after_katakana() -> None:
+    assert normalize("サ－ビス") == "サービス"
+    assert normalize("サーービス") == "サービス"
+    assert normalize("サｰビス") == "サービス"
+    # a dash between digits is not a long-vowel mark
+    assert normalize("06-1234") == "06-1234"
+
+
+def test_small_ke_and_whitespace() -> None:
+    assert normalize("霞ヶ関") == "霞ケ関"
+    assert normalize("  住民票\u3000の\n写し ") == "住民票 の 写し"
+
+
+@given(st.text(max_size=40))
+def test_idempotent(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
