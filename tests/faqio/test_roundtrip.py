@@ -27,51 +27,53 @@ _chars = st.characters(
 _char = st.one_of(_chars, st.sampled_from(_TRICKY))
 
 
-def _trimmed(text: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-    return text.map(str.strip)
+_CP932_CHARS = (
+    "".join(chr(c) for c in range(0x20, 0x7F))
+    + "あいうえおアイウエオ住民票写漢字髙﨑①②～－　ｶﾅ＠＝＋"
+)
+_cp932_char = st.sampled_from(_CP932_CHARS)
 
 
-def _line(max_size: int = 40) -> st.SearchStrategy[str]:
-    return _trimmed(st.text(_char, max_size=max_size))
+def _line(char: st.SearchStrategy[str], max_size: int = 40) -> st.SearchStrategy[str]:
+    return st.text(char, max_size=max_size).map(str.strip)
 
 
-def _multiline(max_size: int = 80) -> st.SearchStrategy[str]:
-    return _trimmed(st.text(st.one_of(_char, st.just("\n")), max_size=max_size))
+def _multiline(char: st.SearchStrategy[str], max_size: int = 80) -> st.SearchStrategy[str]:
+    return st.text(st.one_of(char, st.just("\n")), max_size=max_size).map(str.strip)
 
 
-_required_line = _line().filter(bool)
-_required_text = _multiline().filter(bool)
 _url = st.builds(
     lambda host, path: f"https://{host}.example.jp/{path}",
-    st.from_regex(r"[a-z0-9]{1,10}", fullmatch=True),
-    st.from_regex(r"[a-zA-Z0-9_/?=&%.~-]{0,20}", fullmatch=True),
-)
-_link_title = _line(20).filter(lambda s: "\n" not in s)
-_department = st.one_of(
-    st.none(),
-    st.builds(
-        DepartmentContact,
-        name=_required_line,
-        phone=st.from_regex(r"(0\d{1,3}-\d{2,4}-\d{4})?", fullmatch=True),
-        email=st.sampled_from(["", "shimin@city.example.jp"]),
-        hours=_line(),
-        form_url=st.one_of(st.just(""), _url),
-    ),
+    st.text(st.sampled_from("abcxyz0189"), min_size=1, max_size=10),
+    st.text(st.sampled_from("aZ09_/?=&%.~-"), max_size=20),
 )
 
 
 @st.composite
-def records(draw: st.DrawFn) -> FaqRecord:
+def records(draw: st.DrawFn, char: st.SearchStrategy[str] = _char) -> FaqRecord:
+    """Valid records: trimmed text, single-line alternatives/titles, ordered dates."""
+    required_line = _line(char).filter(bool)
+    department = st.one_of(
+        st.none(),
+        st.builds(
+            DepartmentContact,
+            name=required_line,
+            phone=st.sampled_from(["", "03-1234-5678", "0120-000-111"]),
+            email=st.sampled_from(["", "shimin@city.example.jp"]),
+            hours=_line(char),
+            form_url=st.one_of(st.just(""), _url),
+        ),
+    )
     start = draw(st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2100, 1, 1))))
     end = draw(st.one_of(st.none(), st.dates(start or date(1990, 1, 1), date(2100, 12, 31))))
     return FaqRecord(
-        question=draw(_required_text.filter(lambda s: len(s) <= 500)),
-        answer=draw(_required_text),
-        external_id=draw(st.one_of(_line(10), st.sampled_from(["00123", "=1+1", "'007", "-5"]))),
-        alternatives=draw(st.lists(_required_line, max_size=4)),
-        links=draw(st.lists(st.builds(Link, url=_url, title=_link_title), max_size=3)),
-        category=draw(_line()),
-        department=draw(_department),
+        question=draw(_multiline(char).filter(bool)),
+        answer=draw(_multiline(char).filter(bool)),
+        external_id=draw(st.one_of(_line(char, 10), st.sampled_from(["00123", "=1+1", "'007", "-5"]))),
+        alternatives=draw(st.lists(required_line, max_size=4)),
+        links=draw(st.lists(st.builds(Link, url=_url, title=_line(char, 20)), max_size=3)),
+        category=draw(_line(char)),
+        department=draw(department),
         source_url=draw(st.one_of(st.just(""), _url)),
         valid_from=start,
         valid_until=end,
@@ -88,7 +90,7 @@ def _unique(items: list[FaqRecord]) -> list[FaqRecord]:
 
 
 record_lists = st.lists(records(), min_size=1, max_size=5).map(_unique)
-_settings = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_settings = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @_settings
@@ -107,14 +109,8 @@ def test_xlsx_round_trip(items: list[FaqRecord]) -> None:
     assert result.records == items
 
 
-def _cp932_safe(record: FaqRecord) -> bool:
-    data = write_csv([record])
-    text = data.decode("utf-8-sig")
-    return all(ch.encode("cp932", "ignore").decode("cp932") == ch for ch in text)
-
-
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
-@given(st.lists(records().filter(_cp932_safe), min_size=1, max_size=3).map(_unique))
+@settings(max_examples=40, deadline=None)
+@given(st.lists(records(_cp932_char), min_size=1, max_size=3).map(_unique))
 def test_cp932_round_trip(items: list[FaqRecord]) -> None:
     items[0].question = "髙橋①～" + items[0].question  # non-ASCII so the file is not also valid UTF-8
     result = parse_faq_file(write_csv(items, encoding="cp932"), "export.csv")

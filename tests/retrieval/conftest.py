@@ -9,7 +9,10 @@ from jichitai_ai.text import Tokenizer
 
 FAQ = {
     1: ("住民票の写しを取得したい", "住民票の写しは市民課の窓口かコンビニで取得できます。"),
-    2: ("マイナンバーカードを申請したい", "マイナンバーカードの交付申請は郵送かオンラインでできます。"),
+    2: (
+        "マイナンバーカードを申請したい",
+        "マイナンバーカードの交付申請は郵送かオンラインでできます。",
+    ),
     3: ("粗大ごみの出し方を知りたい", "粗大ごみは事前に申し込み、シールを貼って出してください。"),
     4: ("児童手当の申請方法", "児童手当は出生の翌日から15日以内に子育て支援課へ申請してください。"),
     5: ("犬の登録をしたい", "犬を飼い始めたら30日以内に登録し、狂犬病予防注射を受けてください。"),
@@ -24,6 +27,4 @@ def tokenizer() -> Tokenizer:
 
 @pytest.fixture(scope="session")
 def documents() -> list[IndexDocument]:
-    return [
-        IndexDocument(doc_id, {"question": q, "answer": a}) for doc_id, (q, a) in FAQ.items()
-    ]
+    return [IndexDocument(doc_id, {"question": q, "answer": a}) for doc_id, (q, a) in FAQ.items()]

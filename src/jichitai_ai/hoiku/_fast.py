@@ -25,6 +25,7 @@ class FastOutcome:
     placed: list[int]  # facility index per child, NONE if not admitted
     converged: bool
     steps: int
+    fallback: list[int] | None = None  # when cycling: the state with the fewest families left to re-ask
 
 
 class _State:
@@ -146,9 +147,17 @@ def deferred_acceptance(problem: Problem, variant: int = 0, seed: int = 0, max_s
         queue.push(fi)
     budget = max_steps if max_steps is not None else 50 * len(problem.families) + 10_000
     steps = 0
+    # Families outside the queue cannot block, so a short queue means few blocking
+    # coalitions; once the loop runs long (a cycle), remember the shortest-queue state.
+    watch_from = budget // 2
+    best_len = len(problem.families) + 1
+    best_state: list[int] | None = None
     while queue:
         if steps >= budget:
-            return FastOutcome(state.placed, False, steps)
+            return FastOutcome(state.placed, False, steps, best_state)
+        if steps >= watch_from and len(queue.heap) < best_len:
+            best_len = len(queue.heap)
+            best_state = list(state.placed)
         steps += 1
         fi = queue.pop()
         cur = state.pos[fi]

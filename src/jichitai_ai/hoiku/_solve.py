@@ -52,10 +52,14 @@ def _fast(problem: Problem, seed: int, budget: float, notes: list[str]) -> tuple
         out = deferred_acceptance(problem, variant=variant, seed=seed)
         rep = check_placement(problem, out.placed)
         cand = (out.placed, rep)
-        if not out.converged:
-            notes.append(f"variant {variant}: step budget reached ({out.steps} steps)")
         if _better(cand, best):
             best = cand
+        if not out.converged:
+            notes.append(f"variant {variant}: no fixed point within {out.steps} steps")
+            if out.fallback is not None:
+                alt = (out.fallback, check_placement(problem, out.fallback))
+                if _better(alt, best):
+                    best = alt
         if time.perf_counter() - start > budget:
             break
     assert best is not None

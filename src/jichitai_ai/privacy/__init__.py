@@ -1,1 +1,63 @@
-"""privacy."""
+"""Personal-data (個人情報) detection and masking for the safe gateway.
+
+Typical use::
+
+    from jichitai_ai.privacy import Detector, MaskingSession, assess
+
+    detector = Detector()                      # fast mode; DetectorConfig(use_ginza=True) adds GiNZA
+    entities = detector.detect(text)           # Entity(type, start, end, text, confidence, source)
+    level = assess(entities)                   # minimum 自治体機密性 class, 特定個人情報 flag, persons
+    session = MaskingSession()                 # one per conversation; to_json()/from_json()
+    masked = session.mask(text, entities)      # 【氏名1】… ; entities may come from a reviewer
+    answer = session.restore(model_answer)     # originals back, for the authorised user only
+
+Everything runs locally; nothing is downloaded. GiNZA (``ja_ginza``) is optional.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from ._classify import PERSON_CAP, ConfidentialityClass, DataClassAssessment, assess, count_persons
+from ._detector import Detector, DetectorConfig, resolve_overlaps
+from ._ginza import available as ginza_available
+from ._masking import LABELS, MaskingSession, MaskResult, normalize_surface
+from ._types import IDENTIFIER_TYPES, MASKED_BY_DEFAULT, Entity, EntityType
+
+__all__ = [
+    "IDENTIFIER_TYPES",
+    "LABELS",
+    "MASKED_BY_DEFAULT",
+    "PERSON_CAP",
+    "ConfidentialityClass",
+    "DataClassAssessment",
+    "Detector",
+    "DetectorConfig",
+    "Entity",
+    "EntityType",
+    "MaskResult",
+    "MaskingSession",
+    "assess",
+    "count_persons",
+    "detect",
+    "ginza_available",
+    "normalize_surface",
+    "redact",
+    "resolve_overlaps",
+]
+
+_local = threading.local()
+
+
+def detect(text: str) -> list[Entity]:
+    """Detect with a per-thread default (fast-mode) :class:`Detector`."""
+    detector = getattr(_local, "detector", None)
+    if detector is None:
+        detector = _local.detector = Detector()
+    result: list[Entity] = detector.detect(text)
+    return result
+
+
+def redact(text: str) -> str:
+    """Mask ``text`` for storage (質問ログ) with a throw-away session: no restore possible."""
+    return MaskingSession().mask(text, detect(text)).text

@@ -77,7 +77,9 @@ def count_persons(entities: Iterable[Entity]) -> int:
     マイナンバー, and at least 1 when any identifying data has no name attached."""
     items = list(entities)
     names = {normalize_surface(e.type, e.text) for e in items if e.type is EntityType.PERSON}
-    my_numbers = {normalize_surface(e.type, e.text) for e in items if e.type is EntityType.MY_NUMBER}
+    my_numbers = {
+        normalize_surface(e.type, e.text) for e in items if e.type is EntityType.MY_NUMBER
+    }
     identifying = any(e.type in _PERSONAL for e in items)
     return max(len(names), len(my_numbers), 1 if identifying else 0)
 
@@ -106,7 +108,9 @@ def assess(entities: Iterable[Entity]) -> DataClassAssessment:
         reasons.append("privacy.reason.single")
     elif kinds & {EntityType.LOCATION, EntityType.SENSITIVE}:
         level = ConfidentialityClass.C2
-        reasons.append("privacy.reason.sensitive_only" if sensitive else "privacy.reason.place_only")
+        reasons.append(
+            "privacy.reason.sensitive_only" if sensitive else "privacy.reason.place_only"
+        )
     else:
         level = ConfidentialityClass.C1
         reasons.append("privacy.reason.none")

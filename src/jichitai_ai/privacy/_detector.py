@@ -79,7 +79,11 @@ def _union_same_type(entities: list[Entity]) -> list[Entity]:
         for e in group:
             if current is not None and e.start < current.end:
                 end = max(current.end, e.end)
-                text = current.text + e.text[current.end - e.start :] if e.end > current.end else current.text
+                text = (
+                    current.text + e.text[current.end - e.start :]
+                    if e.end > current.end
+                    else current.text
+                )
                 confidence = min(1.0, max(current.confidence, e.confidence) + 0.05)
                 current = Entity(kind, current.start, end, text, confidence, current.source)
             else:
@@ -114,6 +118,17 @@ class Detector:
         self.config = config or DetectorConfig()
         self._tokenizer = SudachiTokenizer()
         self.ginza_active = bool(self.config.use_ginza and _ginza.available())
+        self._place_cache: dict[str, bool] = {}
+
+    def _is_place(self, word: str) -> bool:
+        """Is ``word`` a single SudachiPy 地名 token? (cached: stems repeat a lot)."""
+        cached = self._place_cache.get(word)
+        if cached is None:
+            tokens = self._tokenizer.tokenize(word)
+            cached = len(tokens) == 1 and tokens[0].is_place
+            if len(self._place_cache) < 50_000:
+                self._place_cache[word] = cached
+        return cached
 
     def detect(self, text: str) -> list[Entity]:
         """All entities in ``text``, non-overlapping (plus 要配慮 flags), sorted by start."""
@@ -133,7 +148,7 @@ class Detector:
         found += find_sensitive(text, folded)
         tokens = self._tokenizer.tokenize(text)
         found += find_persons(tokens, text)
-        spans = place_spans(tokens, folded)
+        spans = place_spans(tokens, folded, self._is_place)
         if self.ginza_active:
             found = _merge_ginza(text, found, spans)
         found += find_places(text, folded, spans)

@@ -53,7 +53,8 @@ def evaluate_records(
             else:
                 other.append(span)
         predicted: dict[str, list[Span]] = {
-            name: [(e.start, e.end) for e in entities if e.type in predicted_as[name]] for name in names
+            name: [(e.start, e.end) for e in entities if e.type in predicted_as[name]]
+            for name in names
         }
         masked = [(e.start, e.end) for e in entities if e.type in MASKED_BY_DEFAULT]
         scorer.add(len(text), gold, predicted, masked, other)
@@ -75,7 +76,11 @@ def evaluate_synthetic(count: int, seed: int, detector: Detector) -> dict[str, o
     records = [sample.to_record() for sample in generate(count, seed)]
     kinds = [k for k in EntityType if k not in {EntityType.SENSITIVE, EntityType.LOCATION}]
     type_map = {k.value: k.value for k in kinds}
-    predicted_as = {k.value: (k,) for k in kinds}
+    predicted_as: dict[str, tuple[EntityType, ...]] = {k.value: (k,) for k in kinds}
     predicted_as[EntityType.ADDRESS.value] = (EntityType.ADDRESS, EntityType.LOCATION)
     report = evaluate_records(records, detector, type_map, predicted_as)
-    return {key: value for key, value in report.items() if not (isinstance(value, dict) and value["gold"] == 0)}
+    return {
+        key: value
+        for key, value in report.items()
+        if not (isinstance(value, dict) and value["gold"] == 0)
+    }

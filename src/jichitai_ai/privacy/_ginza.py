@@ -7,15 +7,26 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-from ._types import Entity, EntityType
+from ._types import EntityType
 
 _log = logging.getLogger(__name__)
 
 PERSON_LABELS = frozenset({"Person"})
 PLACE_LABELS = frozenset(
     {
-        "Province", "City", "County", "Country", "GPE_Other", "Location_Other", "Domestic_Region",
-        "Continental_Region", "Geological_Region_Other", "Region_Other", "Island", "Mountain", "River",
+        "Province",
+        "City",
+        "County",
+        "Country",
+        "GPE_Other",
+        "Location_Other",
+        "Domestic_Region",
+        "Continental_Region",
+        "Geological_Region_Other",
+        "Region_Other",
+        "Island",
+        "Mountain",
+        "River",
     }
 )
 _lock = threading.Lock()

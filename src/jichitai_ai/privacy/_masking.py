@@ -34,11 +34,18 @@ LABELS: dict[EntityType, str] = {
     EntityType.SENSITIVE: "要配慮情報",
 }
 _LABEL_TYPES = {label: kind for kind, label in LABELS.items()}
-_NUMERIC = frozenset(LABELS) - {EntityType.PERSON, EntityType.ADDRESS, EntityType.LOCATION, EntityType.SENSITIVE}
+_NUMERIC = frozenset(LABELS) - {
+    EntityType.PERSON,
+    EntityType.ADDRESS,
+    EntityType.LOCATION,
+    EntityType.SENSITIVE,
+}
 _FORMAT_VERSION = 1
 # Models sometimes rewrite brackets, add spaces or widen digits: 【氏名 1】, [氏名１].
 _PLACEHOLDER = re.compile(
-    r"[【\[［〔]\s?(" + "|".join(sorted(map(re.escape, _LABEL_TYPES), key=len, reverse=True)) + r")\s?([0-9０-９]{1,4})\s?[】\]］〕]"
+    r"[【\[［〔]\s?("
+    + "|".join(sorted(map(re.escape, _LABEL_TYPES), key=len, reverse=True))
+    + r")\s?([0-9０-９]{1,4})\s?[】\]］〕]"
 )
 _SPACES = re.compile(r"[\s・･]+")
 
@@ -167,7 +174,12 @@ class MaskingSession:
     def to_json(self) -> str:
         """Serialise the vault (contains raw personal data: encrypt at rest)."""
         entries = [
-            {"type": kind.value, "key": key, "placeholder": placeholder, "original": self._originals[placeholder]}
+            {
+                "type": kind.value,
+                "key": key,
+                "placeholder": placeholder,
+                "original": self._originals[placeholder],
+            }
             for (kind, key), placeholder in self._by_key.items()
         ]
         return json.dumps({"version": _FORMAT_VERSION, "entries": entries}, ensure_ascii=False)

@@ -34,7 +34,9 @@ class TypeScore:
             "recall": round(recall, 4),
             "f1": round(self._f1(precision, recall), 4),
             "exact_f1": round(self._f1(ep, er), 4),
-            "char_recall": round(self.gold_chars_covered / self.gold_chars, 4) if self.gold_chars else 0.0,
+            "char_recall": round(self.gold_chars_covered / self.gold_chars, 4)
+            if self.gold_chars
+            else 0.0,
             "gold": self.gold,
             "predicted": self.predicted,
         }
@@ -78,7 +80,9 @@ class Scorer:
             score.gold += len(g)
             score.predicted += len(p)
             score.gold_hit += sum(1 for gs, ge in g if any(ps < ge and gs < pe for ps, pe in p))
-            score.predicted_hit += sum(1 for ps, pe in p if any(ps < ge and gs < pe for gs, ge in g))
+            score.predicted_hit += sum(
+                1 for ps, pe in p if any(ps < ge and gs < pe for gs, ge in g)
+            )
             score.exact += len(set(g) & set(p))
             for gs, ge in g:
                 score.gold_chars += ge - gs
@@ -86,5 +90,7 @@ class Scorer:
 
     def report(self) -> dict[str, object]:
         out: dict[str, object] = {name: s.as_dict() for name, s in self.scores.items()}
-        out["over_mask"] = round(self.outside_masked / self.outside_chars, 4) if self.outside_chars else 0.0
+        out["over_mask"] = (
+            round(self.outside_masked / self.outside_chars, 4) if self.outside_chars else 0.0
+        )
         return out

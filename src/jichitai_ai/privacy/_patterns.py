@@ -52,7 +52,9 @@ def find_emails(text: str, folded: str) -> Iterator[Entity]:
 
 # --- phone numbers ---------------------------------------------------------
 # Mobile / IP / M2M (070, 080, 090, 050, 020, 060): 11 digits, 3-4-4.
-_MOBILE = re.compile(_NO_DIGIT_BEFORE + r"0[2-9]0" + _SEP + r"[0-9]{4}" + _SEP + r"[0-9]{4}" + _NO_DIGIT_AFTER)
+_MOBILE = re.compile(
+    _NO_DIGIT_BEFORE + r"0[2-9]0" + _SEP + r"[0-9]{4}" + _SEP + r"[0-9]{4}" + _NO_DIGIT_AFTER
+)
 # Fixed line: 10 digits with an area code of 2-5 digits, separated or not, with
 # optional parentheses: 03-1234-5678, 0120-123-456, 03(1234)5678, (03)1234-5678.
 _FIXED = re.compile(
@@ -82,7 +84,11 @@ def find_phones(text: str, folded: str) -> Iterator[Entity]:
         if (m.start(), m.end()) in seen or _digit_count(span) != 10:
             continue
         separated = not span.isdigit()
-        if not separated and not span.startswith("0120") and not _context(folded, m.start(), _CTX_PHONE):
+        if (
+            not separated
+            and not span.startswith("0120")
+            and not _context(folded, m.start(), _CTX_PHONE)
+        ):
             # A bare 10-digit run starting with 0 is likely a phone number, but
             # less certain without a separator or a 電話 cue.
             yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.75)
@@ -107,9 +113,7 @@ def find_postal_codes(text: str, folded: str) -> Iterator[Entity]:
 
 
 # --- 12-digit identifiers: マイナンバー and 運転免許証番号 --------------------
-_TWELVE = re.compile(
-    _NO_DIGIT_BEFORE + r"[0-9]{4}[- ]?[0-9]{4}[- ]?[0-9]{4}" + _NO_DIGIT_AFTER
-)
+_TWELVE = re.compile(_NO_DIGIT_BEFORE + r"[0-9]{4}[- ]?[0-9]{4}[- ]?[0-9]{4}" + _NO_DIGIT_AFTER)
 
 
 def find_twelve_digit_ids(text: str, folded: str) -> Iterator[Entity]:
@@ -122,10 +126,14 @@ def find_twelve_digit_ids(text: str, folded: str) -> Iterator[Entity]:
             yield _entity(text, m.start(), m.end(), EntityType.DRIVER_LICENSE, 0.95)
         elif valid:
             confidence = 0.99 if my_number_ctx else 0.9
-            yield _entity(text, m.start(), m.end(), EntityType.MY_NUMBER, confidence, "check digit ok")
+            yield _entity(
+                text, m.start(), m.end(), EntityType.MY_NUMBER, confidence, "check digit ok"
+            )
         elif my_number_ctx:
             # A mistyped number is still somebody's 個人番号: mask it, flag the doubt.
-            yield _entity(text, m.start(), m.end(), EntityType.MY_NUMBER, 0.7, "check digit mismatch")
+            yield _entity(
+                text, m.start(), m.end(), EntityType.MY_NUMBER, 0.7, "check digit mismatch"
+            )
 
 
 # --- 基礎年金番号 (4-6) --------------------------------------------------------
@@ -136,12 +144,18 @@ def find_pension_numbers(text: str, folded: str) -> Iterator[Entity]:
     for m in _PENSION.finditer(folded):
         context = _context(folded, m.start(), _CTX_PENSION)
         if m.group(1) or context:
-            yield _entity(text, m.start(), m.end(), EntityType.PENSION_NUMBER, 0.95 if context else 0.8)
+            yield _entity(
+                text, m.start(), m.end(), EntityType.PENSION_NUMBER, 0.95 if context else 0.8
+            )
 
 
 # --- context-bound numbers: 被保険者番号, 口座番号 ---------------------------
-_SHORT_NUMBER = re.compile(_NO_DIGIT_BEFORE + r"(?<![0-9],)[0-9]{1,8}(?:[-・ ][0-9]{1,8}){0,2}" + _NO_DIGIT_AFTER)
-_INSURANCE_LABEL = re.compile(r"被保険者番号|保険者番号|保険証の?(?:記号|番号)|記号[・･]?番号|保険証|資格確認書")
+_SHORT_NUMBER = re.compile(
+    _NO_DIGIT_BEFORE + r"(?<![0-9],)[0-9]{1,8}(?:[-・ ][0-9]{1,8}){0,2}" + _NO_DIGIT_AFTER
+)
+_INSURANCE_LABEL = re.compile(
+    r"被保険者番号|保険者番号|保険証の?(?:記号|番号)|記号[・･]?番号|保険証|資格確認書"
+)
 _BANK_LABEL = re.compile(r"口座番号|口座|普通預金|当座預金|普通|当座|記号番号")
 
 
@@ -165,7 +179,9 @@ def find_bank_accounts(text: str, folded: str) -> Iterator[Entity]:
 
 # --- credit cards (Luhn) -----------------------------------------------------
 _CARD = re.compile(
-    _NO_DIGIT_BEFORE + r"[3-6][0-9]{3}(?:[- ]?[0-9]{4}){2}[- ]?[0-9]{1,4}(?:[- ]?[0-9]{1,3})?" + _NO_DIGIT_AFTER
+    _NO_DIGIT_BEFORE
+    + r"[3-6][0-9]{3}(?:[- ]?[0-9]{4}){2}[- ]?[0-9]{1,4}(?:[- ]?[0-9]{1,3})?"
+    + _NO_DIGIT_AFTER
 )
 
 

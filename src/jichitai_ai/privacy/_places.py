@@ -9,34 +9,90 @@ whole run becomes an address; otherwise it stays a plain location.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ._fold import KANJI_NUMERAL_CHARS
-from ._tokens import Token
+from ._tokens import Token, script_of
 from ._types import Entity, EntityType
 
 PREFECTURES: tuple[str, ...] = (
-    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県",
-    "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県",
-    "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府",
-    "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県",
-    "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県",
-    "鹿児島県", "沖縄県",
+    "北海道",
+    "青森県",
+    "岩手県",
+    "宮城県",
+    "秋田県",
+    "山形県",
+    "福島県",
+    "茨城県",
+    "栃木県",
+    "群馬県",
+    "埼玉県",
+    "千葉県",
+    "東京都",
+    "神奈川県",
+    "新潟県",
+    "富山県",
+    "石川県",
+    "福井県",
+    "山梨県",
+    "長野県",
+    "岐阜県",
+    "静岡県",
+    "愛知県",
+    "三重県",
+    "滋賀県",
+    "京都府",
+    "大阪府",
+    "兵庫県",
+    "奈良県",
+    "和歌山県",
+    "鳥取県",
+    "島根県",
+    "岡山県",
+    "広島県",
+    "山口県",
+    "徳島県",
+    "香川県",
+    "愛媛県",
+    "高知県",
+    "福岡県",
+    "佐賀県",
+    "長崎県",
+    "熊本県",
+    "大分県",
+    "宮崎県",
+    "鹿児島県",
+    "沖縄県",
 )
 _KANJI = r"一-鿿々ヶ〆"
-_PLACE_SUFFIX = frozenset({"市", "区", "町", "村", "郡", "県", "都", "府", "道", "州", "省", "島", "丁目", "地方", "半島"})
+_PLACE_SUFFIX = frozenset(
+    {"市", "区", "町", "村", "郡", "県", "都", "府", "道", "州", "省", "島", "丁目", "地方", "半島"}
+)
 _GAZETTEER = re.compile(
-    "(?:" + "|".join(PREFECTURES) + rf")(?:[{_KANJI}ァ-ヶー]{{1,6}}?郡)?(?:[{_KANJI}ァ-ヶー]{{1,6}}?[市区町村]){{0,2}}"
+    "(?:"
+    + "|".join(PREFECTURES)
+    + rf")(?:[{_KANJI}ァ-ヶー]{{1,6}}?郡)?(?:[{_KANJI}ァ-ヶー]{{1,6}}?[市区町村]){{0,2}}"
 )
 _NUM = rf"(?:[0-9]{{1,5}}|[{KANJI_NUMERAL_CHARS}]{{1,4}})"
 # 町名 + 丁目・番地・号 (also 1-2-3 and 1番地の2), then a building and room.
 _BLOCK = re.compile(
     rf"[{_KANJI}ァ-ヶー]{{0,8}}?{_NUM}(?:丁目|番地|番|号|-)"
-    rf"(?:(?:の|-)?{_NUM}(?:丁目|番地|番|号(?!室))?){{0,4}}"
+    rf"(?:(?:の|-)?(?:[0-9]{{1,5}}(?:丁目|番地|番|号(?!室))?|[{KANJI_NUMERAL_CHARS}]{{1,4}}(?:丁目|番地|番|号(?!室)))){{0,4}}"
     # building and room: ハイツ桜503号室, コーポ緑 2階, グリーンマンション101号
     rf"(?:[ 　]?[{_KANJI}ァ-ヶーA-Za-z]{{1,16}}?[ 　]?[0-9]{{1,4}}(?:号室|号|階|F))?"
 )
-_ADDRESS_CUES = ("住所", "在住", "住まい", "居住", "住んで", "所在地", "転居先", "転入", "転出", "送付先")
+_ADDRESS_CUES = (
+    "住所",
+    "在住",
+    "住まい",
+    "居住",
+    "住んで",
+    "所在地",
+    "転居先",
+    "転入",
+    "転出",
+    "送付先",
+)
 
 
 def _address_cue(text: str, start: int) -> bool:
@@ -44,31 +100,160 @@ def _address_cue(text: str, start: int) -> bool:
     return any(cue in window for cue in _ADDRESS_CUES)
 
 
-def place_spans(tokens: list[Token], folded: str) -> list[tuple[int, int, str]]:
-    """Spans of 地名 runs and gazetteer hits as (start, end, source)."""
+# Geographic heads: "<unknown word> + 湖" is a place (ドナー湖, ティペラリー県).
+_GEO_HEADS = frozenset(
+    {
+        "県",
+        "州",
+        "市",
+        "町",
+        "村",
+        "郡",
+        "島",
+        "湖",
+        "山",
+        "川",
+        "温泉",
+        "盆地",
+        "地区",
+        "半島",
+        "諸島",
+        "海峡",
+        "湾",
+        "平野",
+        "高原",
+        "峠",
+        "岬",
+        "池",
+        "沼",
+        "省",
+        "自治区",
+        "地方",
+    }
+)
+# Organisation / facility heads: a place glued to one names that body (東京大学).
+_ORG_HEADS = (
+    "大学",
+    "高校",
+    "学校",
+    "中学校",
+    "航空",
+    "銀行",
+    "協会",
+    "神社",
+    "寺",
+    "公園",
+    "城",
+    "駅",
+    "線",
+    "軍",
+    "空軍",
+    "陸軍",
+    "海軍",
+    "政府",
+    "局",
+    "庁",
+    "会社",
+    "株式会社",
+    "合同会社",
+    "選手団",
+    "FC",
+    "放送",
+    "ラジオ",
+    "水族館",
+    "資料館",
+    "美術館",
+    "博物館",
+    "新聞",
+    "電鉄",
+    "鉄道",
+    "発電",
+    "製粉",
+    "競馬",
+    "センター",
+    "タワー",
+    "機関区",
+    "古墳群",
+    "城址",
+    "戦争",
+    "映画祭",
+    "祭",
+    "シリーズ",
+    "クラブ",
+    "病院",
+    "議会",
+    "会議",
+    "委員会",
+    "政権",
+    "植民地政府",
+    "党",
+)
+
+
+def _glued_to_org(tokens: list[Token], j: int) -> bool:
+    if j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    if nxt.start != tokens[j].end:
+        return False
+    if nxt.surface in {"・", "･"} and j + 2 < len(tokens):
+        return tokens[j + 2].is_noun and not tokens[j + 2].is_place and tokens[j + 2].is_proper
+    return (nxt.is_noun or nxt.pos[0] == "接尾辞") and nxt.surface.endswith(_ORG_HEADS)
+
+
+def _country_stem(tok: Token, is_place: Callable[[str], bool]) -> int:
+    """Length of a place stem in 日本人 / イタリア人 / 米国籍 style tokens, else 0."""
+    for suffix in ("人", "系", "語", "籍", "国籍", "製", "産"):
+        stem = tok.surface.removesuffix(suffix)
+        if stem != tok.surface and len(stem) >= 2 and is_place(stem):
+            return len(stem)
+    return 0
+
+
+def place_spans(
+    tokens: list[Token], folded: str, is_place: Callable[[str], bool] | None = None
+) -> list[tuple[int, int, str]]:
+    """Spans of 地名 runs, <name>+湖/県… and gazetteer hits as (start, end, source)."""
     spans: list[tuple[int, int, str]] = []
     k = 0
     n = len(tokens)
     while k < n:
         tok = tokens[k]
         if not tok.is_place:
+            if is_place is not None and tok.is_noun and not tok.is_proper:
+                stem = _country_stem(tok, is_place)
+                if stem:
+                    spans.append((tok.start, tok.start + stem, "sudachi"))
+            if (
+                k + 1 < n
+                and tokens[k + 1].start == tok.end
+                and tokens[k + 1].surface in _GEO_HEADS
+                and tok.is_noun
+                and (tok.oov or tok.is_proper or script_of(tok.surface) == "katakana")
+                and not tok.is_person
+                and not _glued_to_org(tokens, k + 1)
+            ):
+                spans.append((tok.start, tokens[k + 1].end, "cue"))
+                k += 2
+                continue
             k += 1
             continue
         j = k
-        while j + 1 < n and tokens[j + 1].start == tokens[j].end and (
-            tokens[j + 1].is_place or tokens[j + 1].surface in _PLACE_SUFFIX
+        while (
+            j + 1 < n
+            and tokens[j + 1].start == tokens[j].end
+            and (tokens[j + 1].is_place or tokens[j + 1].surface in _PLACE_SUFFIX)
         ):
             j += 1
-        spans.append((tok.start, tokens[j].end, "sudachi"))
+        if not _glued_to_org(tokens, j):
+            spans.append((tok.start, tokens[j].end, "sudachi"))
         k = j + 1
     for m in _GAZETTEER.finditer(folded):
         spans.append((m.start(), m.end(), "gazetteer"))
     return spans
 
 
-def find_places(
-    text: str, folded: str, spans: list[tuple[int, int, str]]
-) -> Iterator[Entity]:
+def find_places(text: str, folded: str, spans: list[tuple[int, int, str]]) -> Iterator[Entity]:
     """Turn place spans into ADDRESS (with a block/番地 tail or an address cue) or LOCATION."""
     merged: list[list[int | str]] = []
     for start, end, source in sorted(spans):
@@ -86,7 +271,11 @@ def find_places(
     for start_o, end_o, source_o in joined:
         start, end, source = int(start_o), int(end_o), str(source_o)
         tail = _BLOCK.match(folded, end)
-        if tail and tail.end() > end and any(ch.isdigit() or ch in KANJI_NUMERAL_CHARS for ch in tail.group()):
+        if (
+            tail
+            and tail.end() > end
+            and any(ch.isdigit() or ch in KANJI_NUMERAL_CHARS for ch in tail.group())
+        ):
             end = tail.end()
             yield Entity(EntityType.ADDRESS, start, end, text[start:end], 0.95, source)
         elif _address_cue(text, start):

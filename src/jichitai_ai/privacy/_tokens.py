@@ -82,9 +82,7 @@ class SudachiTokenizer:
     """One SudachiPy tokenizer (split mode C) per instance; not thread-safe."""
 
     def __init__(self) -> None:
-        self._tokenizer = dictionary.Dictionary(dict="core").create(
-            tokenizer.Tokenizer.SplitMode.C
-        )
+        self._tokenizer = dictionary.Dictionary(dict="core").create(tokenizer.Tokenizer.SplitMode.C)
 
     def tokenize(self, text: str) -> list[Token]:
         tokens: list[Token] = []
@@ -94,6 +92,12 @@ class SudachiTokenizer:
                 if end <= begin:
                     continue
                 tokens.append(
-                    Token(m.surface(), offset + begin, offset + end, tuple(m.part_of_speech()), m.is_oov())
+                    Token(
+                        m.surface(),
+                        offset + begin,
+                        offset + end,
+                        tuple(m.part_of_speech()),
+                        m.is_oov(),
+                    )
                 )
         return tokens

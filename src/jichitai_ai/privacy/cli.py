@@ -38,7 +38,9 @@ def _print_table(report: dict[str, object]) -> None:
 
 @app.command("pii-eval")
 def pii_eval(
-    ner: Path = typer.Option(..., "--ner", exists=True, dir_okay=False, help="ner-ja style JSON file"),
+    ner: Path = typer.Option(
+        ..., "--ner", exists=True, dir_okay=False, help="ner-ja style JSON file"
+    ),
     as_json: bool = typer.Option(False, "--json", help="one JSON object on stdout"),
     ginza: bool = typer.Option(False, "--ginza/--fast", help="add GiNZA NER (slow) or not"),
 ) -> None:
@@ -70,3 +72,9 @@ def synth_eval(
         typer.echo(json.dumps(report, ensure_ascii=False))
     else:
         _print_table(report)
+
+
+def register(cli: typer.Typer) -> None:
+    """Mount ``pii-eval`` and ``synth-eval`` as top-level commands of the main CLI."""
+    cli.command("pii-eval")(pii_eval)
+    cli.command("synth-eval")(synth_eval)

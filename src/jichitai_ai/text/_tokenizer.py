@@ -20,18 +20,25 @@ FormName = Literal["normalized", "dictionary", "surface"]
 
 # Function words and symbols: 助詞, 助動詞, 補助記号, 記号, 空白.
 DEFAULT_EXCLUDED_POS: tuple[str, ...] = ("助詞", "助動詞", "補助記号", "記号", "空白")
+_KATA_TO_HIRA = str.maketrans({chr(c): chr(c - 0x60) for c in range(0x30A1, 0x30F7)})
 # Sudachi refuses inputs above ~49 KB; long answers are tokenised in chunks below that.
 _MAX_CHUNK_CHARS = 4000
 
 
 @dataclass(frozen=True)
 class TokenizerConfig:
-    """How text becomes index terms. Defaults measured best on LocalGovFAQ dev (docs/retrieval.md)."""
+    """How text becomes index terms; defaults measured best on LocalGovFAQ dev (docs/retrieval.md).
+
+    ``excluded_pos`` entries are POS prefixes joined by "-": "助詞" drops all particles,
+    "動詞-非自立可能" only light verbs (する, ある, できる). ``fold_kana`` maps katakana in terms to
+    hiragana, so ゴミ and ごみ (which Sudachi's normalized form keeps apart) become one term.
+    """
 
     split_mode: SplitModeName = "A"
     excluded_pos: tuple[str, ...] = DEFAULT_EXCLUDED_POS
     form: FormName = "normalized"
     normalize_text: bool = True
+    fold_kana: bool = True
     query_cache_size: int = 4096
     dictionary: str = "core"
     extra_stopwords: frozenset[str] = field(default_factory=frozenset)
@@ -51,7 +58,7 @@ class Tokenizer:
     def __init__(self, config: TokenizerConfig | None = None) -> None:
         self.config = config or TokenizerConfig()
         self._local = threading.local()
-        self._excluded = frozenset(self.config.excluded_pos)
+        self._excluded = tuple(tuple(p.split("-")) for p in self.config.excluded_pos)
         self._cached_query = lru_cache(maxsize=self.config.query_cache_size)(self._tokens_tuple)
 
     def _sudachi(self) -> Any:
@@ -86,8 +93,10 @@ class Tokenizer:
         excluded = self._excluded
         stop = self.config.extra_stopwords
         form = self.config.form
+        fold = self.config.fold_kana
         for m in self._sudachi().tokenize(text):
-            if m.part_of_speech()[0] in excluded:
+            pos = m.part_of_speech()
+            if any(pos[: len(prefix)] == prefix for prefix in excluded):
                 continue
             if form == "normalized":
                 term = m.normalized_form()
@@ -96,6 +105,8 @@ class Tokenizer:
             else:
                 term = m.surface()
             term = term.strip()
+            if fold:
+                term = term.translate(_KATA_TO_HIRA)
             if term and term not in stop:
                 yield term.casefold()
 

@@ -1,4 +1,4 @@
-"""The FastAPI application factory. Routers are small modules; this file only assembles."""
+"""The FastAPI application factory: routes come from plugins (see jichitai_ai.hookspecs)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ from fastapi import FastAPI
 
 from jichitai_ai import __version__
 from jichitai_ai.config import Settings
+from jichitai_ai.plugins import plugin_manager
 from jichitai_ai.services.platform import Platform
-from jichitai_ai.web.api import admin, public
-from jichitai_ai.web.apidocs import install_api_docs
 from jichitai_ai.web.errors import BodySizeLimit, install_error_handlers
 
 
@@ -21,15 +20,13 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
         docs_url=None,
         redoc_url=None,
     )
-    install_api_docs(app)
     app.state.platform = platform
     install_error_handlers(app)
-    app.include_router(public.router)
-    app.include_router(admin.router)
 
     @app.get("/healthz", tags=["ops"])
     def healthz() -> dict[str, str]:
         return {"status": "ok", "version": __version__}
 
+    plugin_manager().hook.register_routes(app=app, platform=platform)
     app.add_middleware(BodySizeLimit, max_bytes=platform.settings.max_request_bytes)
     return app

@@ -1,0 +1,154 @@
+"""``hoiku`` commands: generate, run, check, explain (mounted as ``jichitai-ai hoiku``)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import typer
+
+from jichitai_ai.hoiku._checker import CheckReport
+from jichitai_ai.hoiku._explain import status_name
+from jichitai_ai.hoiku._generate import generate as make_instance
+from jichitai_ai.hoiku._generate import write_chilmai, write_native
+from jichitai_ai.hoiku._tabular import HoikuInputError
+from jichitai_ai.hoiku.service import export_csv, export_xlsx, explain as explain_child, load_instance, load_result, run as run_allocation
+from jichitai_ai.i18n import t
+
+app = typer.Typer(help="保育所等利用調整 / Nursery admission allocation", no_args_is_help=True)
+
+FORMAT_HELP = "native (テンプレート) | chilmai (ChilmAI の CSV)"
+
+
+def _fail_input(exc: HoikuInputError) -> None:
+    typer.echo(t("hoiku.cli.input_errors", count=len(exc.issues)), err=True)
+    for issue in exc.issues:
+        typer.echo(f"  {issue}", err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def generate(
+    children: int = typer.Option(500, "--children", min=1, help="children"),
+    facilities: int = typer.Option(20, "--facilities", min=1, help="facilities"),
+    seed: int = typer.Option(0, "--seed"),
+    out: Path = typer.Option(..., "--out", help="output folder"),
+    fmt: str = typer.Option("native", "--format", help=FORMAT_HELP),
+    siblings: float = typer.Option(0.12, "--siblings", min=0.0, max=1.0, help="share of families with siblings"),
+    transfers: float = typer.Option(0.05, "--transfers", min=0.0, max=1.0),
+    bonus: float = typer.Option(0.0, "--bonus", min=0.0, max=1.0, help="share with facility-specific points"),
+) -> None:
+    """Write a synthetic instance as the CSV templates."""
+    inst = make_instance(children, facilities, seed, sibling_share=siblings, transfer_share=transfers, bonus_share=bonus)
+    paths = write_chilmai(inst, out) if fmt == "chilmai" else write_native(inst, out)
+    for p in paths:
+        typer.echo(str(p))
+
+
+def _summary(alloc_method: str, optimal: bool, seconds: float, report: CheckReport, total: int) -> dict[str, object]:
+    return {
+        "method": alloc_method,
+        "optimal": optimal,
+        "seconds": round(seconds, 3),
+        "children": total,
+        "placed": report.placed,
+        "violations": len(report.violations),
+        "blocking_coalitions": len(report.blocking),
+        "stable": report.ok,
+    }
+
+
+@app.command()
+def run(
+    directory: Path = typer.Argument(..., help="instance folder"),
+    out: Path = typer.Option(..., "--out", help="result CSV (児童ID, 施設ID, 理由…)"),
+    method: str = typer.Option("fast", "--method", help="fast | exact"),
+    fmt: str = typer.Option("native", "--format", help=FORMAT_HELP),
+    time_limit: float = typer.Option(60.0, "--time-limit", min=1.0),
+    xlsx: Path | None = typer.Option(None, "--xlsx", help="also write result, rosters and waitlists as XLSX"),
+    as_json: bool = typer.Option(False, "--json"),
+    lang: str = typer.Option("ja", "--lang"),
+) -> None:
+    """Allocate seats and write the result with a reason for every child."""
+    if method not in ("fast", "exact"):
+        raise typer.BadParameter("fast | exact", param_hint="--method")
+    start = time.perf_counter()
+    try:
+        inst = load_instance(directory, fmt)
+    except HoikuInputError as exc:
+        _fail_input(exc)
+        return
+    alloc = run_allocation(inst, method, time_limit)
+    out.write_bytes(export_csv(alloc, lang))
+    if xlsx is not None:
+        xlsx.write_bytes(export_xlsx(alloc, lang))
+    summary = _summary(alloc.method, alloc.optimal, time.perf_counter() - start, alloc.report, len(inst.children))
+    summary["solve_seconds"] = round(alloc.seconds, 3)
+    summary["notes"] = alloc.notes
+    if as_json:
+        typer.echo(json.dumps(summary, ensure_ascii=False))
+        return
+    typer.echo(t("hoiku.cli.run_summary", lang, **{k: summary[k] for k in ("method", "seconds", "placed", "children")}))
+    if alloc.report.blocking:
+        typer.echo(t("hoiku.cli.no_stable", lang, count=len(alloc.report.blocking)))
+        for b in alloc.report.blocking[:50]:
+            typer.echo(f"  {','.join(b.family_children)} → {','.join(f or '-' for f in b.facilities)}")
+
+
+@app.command()
+def check(
+    directory: Path = typer.Argument(..., help="instance folder"),
+    result: Path = typer.Argument(..., help="result CSV/XLSX"),
+    fmt: str = typer.Option("native", "--format", help=FORMAT_HELP),
+    as_json: bool = typer.Option(False, "--json"),
+    lang: str = typer.Option("ja", "--lang"),
+) -> None:
+    """Verify capacities, sibling policies, transfers and stability; exit 0 only if all hold."""
+    try:
+        inst = load_instance(directory, fmt)
+        alloc = load_result(inst, result.read_bytes(), result.name)
+    except HoikuInputError as exc:
+        _fail_input(exc)
+        return
+    rep = alloc.report
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {
+                    **_summary("file", False, alloc.seconds, rep, len(inst.children)),
+                    "violation_list": [{"kind": v.kind, "children": v.child_ids, "facility": v.facility_id, **v.detail} for v in rep.violations],
+                    "blocking_list": [{"children": b.family_children, "position": b.position + 1, "facilities": b.facilities} for b in rep.blocking],
+                },
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for v in rep.violations:
+            typer.echo(t(f"hoiku.check.{v.kind}", lang, children=",".join(v.child_ids[:10]), facility=v.facility_id or "-", detail=json.dumps(v.detail, ensure_ascii=False)))
+        for b in rep.blocking:
+            typer.echo(t("hoiku.check.blocking", lang, children=",".join(b.family_children), position=b.position + 1, facilities=",".join(f or "-" for f in b.facilities)))
+        typer.echo(t("hoiku.check.ok" if rep.ok else "hoiku.check.ng", lang, placed=rep.placed, violations=len(rep.violations), blocking=len(rep.blocking)))
+    if not rep.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def explain(
+    directory: Path = typer.Argument(..., help="instance folder"),
+    result: Path = typer.Argument(..., help="result CSV/XLSX"),
+    child_id: str = typer.Argument(..., help="児童ID"),
+    fmt: str = typer.Option("native", "--format", help=FORMAT_HELP),
+    lang: str = typer.Option("ja", "--lang"),
+) -> None:
+    """Explain one child's outcome (根拠説明)."""
+    try:
+        inst = load_instance(directory, fmt)
+        alloc = load_result(inst, result.read_bytes(), result.name)
+        o = explain_child(alloc, child_id, lang)
+    except HoikuInputError as exc:
+        _fail_input(exc)
+        return
+    typer.echo(f"{o.child_id}: {status_name(o.status, lang)} {o.facility_name}")
+    for r in o.reasons:
+        typer.echo(f"  - {r}")

@@ -1,0 +1,82 @@
+"""Jinja2 rendering of console pages with the ``t()`` message global (画面の描画).
+
+``t('console.x')`` in a template reads the page language from the template context, so
+templates never hard-code Japanese or English text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from starlette.responses import RedirectResponse, Response
+
+from jichitai_ai.i18n import t as translate
+from jichitai_ai.web.console.context import Console
+from jichitai_ai.web.security import (
+    CSRF_FIELD,
+    LANG_COOKIE,
+    apply_page_headers,
+    set_session_cookie,
+)
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static" / "console"
+STATIC_PREFIX = "/console/static"
+
+
+@pass_context
+def _t(context: Context, key: str, /, **params: Any) -> str:
+    return translate(key, context.get("lang", "ja"), **params)
+
+
+def _url_with(path: str, **params: Any) -> str:
+    """A URL with query parameters, skipping empty ones."""
+    query = {k: v for k, v in params.items() if v not in (None, "")}
+    return path + ("?" + urlencode(query, doseq=True) if query else "")
+
+
+@lru_cache(maxsize=1)
+def templates() -> Jinja2Templates:
+    tpl = Jinja2Templates(directory=str(TEMPLATES_DIR))
+    tpl.env.globals["t"] = _t
+    tpl.env.globals["url_with"] = _url_with
+    tpl.env.globals["static"] = lambda name: f"{STATIC_PREFIX}/{name}"
+    tpl.env.globals["CSRF_FIELD"] = CSRF_FIELD
+    return tpl
+
+
+def finish(c: Console, response: Response) -> Response:
+    """Write the session and language cookies and the security headers."""
+    if c.issue_cookie:
+        set_session_cookie(response, c.request, c.codec, c.session)
+    if c.remember_lang:
+        response.set_cookie(
+            LANG_COOKIE, c.lang, max_age=365 * 24 * 3600, path="/", samesite="lax", httponly=True
+        )
+    apply_page_headers(response)
+    return response
+
+
+def render(c: Console, name: str, status_code: int = 200, **context: Any) -> Response:
+    base: dict[str, Any] = {
+        "c": c,
+        "lang": c.lang,
+        "csrf": c.csrf,
+        "principal": c.principal,
+        "tenants": c.tenants,
+        "path": c.request.url.path,
+    }
+    base.update(context)
+    response = templates().TemplateResponse(c.request, name, base, status_code=status_code)
+    return finish(c, response)
+
+
+def redirect(c: Console, url: str) -> Response:
+    """303 See Other after a POST, so reloading never repeats the action."""
+    return finish(c, RedirectResponse(url, status_code=303))

@@ -1,0 +1,84 @@
+"""Login, logout and the console entry page (ログイン・ログアウト)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from sqlalchemy import select
+from starlette.datastructures import FormData
+
+from jichitai_ai.i18n import t
+from jichitai_ai.services.auth import LoginFailed, authenticate
+from jichitai_ai.storage.tables import User
+from jichitai_ai.web.console.context import (
+    Console,
+    console,
+    csrf_form,
+    form_text,
+    safe_next,
+    staff,
+)
+from jichitai_ai.web.console.rendering import redirect, render
+from jichitai_ai.web.security import clear_session_cookie, new_session
+
+router = APIRouter(prefix="/console", include_in_schema=False)
+
+
+@router.get("")
+@router.get("/")
+def home(c: Console = Depends(staff)) -> Response:
+    """Open the first tenant the user may see (the switcher changes it)."""
+    if not c.tenants:
+        return render(c, "console/no_tenant.html")
+    return redirect(c, f"/console/t/{c.tenants[0].slug}/faq")
+
+
+@router.get("/login")
+def login_page(request: Request, c: Console = Depends(console)) -> Response:
+    if c.principal is not None:
+        return redirect(c, safe_next(request.query_params.get("next")))
+    return render(
+        c,
+        "console/login.html",
+        next=safe_next(request.query_params.get("next")),
+        logged_out=request.query_params.get("bye") == "1",
+    )
+
+
+@router.post("/login")
+def login(
+    request: Request, c: Console = Depends(console), form: FormData = Depends(csrf_form)
+) -> Response:
+    username = form_text(form, "username").strip()
+    password = form_text(form, "password")
+    target = safe_next(form_text(form, "next"))
+    failure: LoginFailed | None = None
+    with c.platform.db.write() as db:
+        # Failures are counted in this transaction, so it must commit even when login fails.
+        try:
+            principal = authenticate(db, username, password)
+            user = db.execute(select(User).where(User.id == principal.user_id)).scalar_one()
+            tag = c.codec.password_tag(user.password_hash)
+        except LoginFailed as exc:
+            failure = exc
+    if failure is not None:
+        key = "auth.locked" if failure.locked else "auth.login_failed"
+        return render(
+            c,
+            "console/login.html",
+            status_code=401,
+            next=target,
+            error=t(key, c.lang),
+            username=username,
+        )
+    c.session = new_session(principal.user_id, tag)
+    c.issue_cookie = True
+    return redirect(c, target)
+
+
+@router.post("/logout")
+def logout(request: Request, c: Console = Depends(console), _: FormData = Depends(csrf_form)) -> Response:
+    c.issue_cookie = False
+    response = redirect(c, "/console/login?bye=1")
+    clear_session_cookie(response, request)
+    return response
