@@ -42,7 +42,9 @@ def bearer(key: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {key}"}
 
 
-def test_resident_asks_and_gets_answer_with_source(client: TestClient, keys: dict[str, str]) -> None:
+def test_resident_asks_and_gets_answer_with_source(
+    client: TestClient, keys: dict[str, str]
+) -> None:
     r = client.post("/api/v1/tenants/city/ask", json={"question": "粗大ごみを捨てたい"})
     assert r.status_code == 200, r.text
     body = r.json()
@@ -60,13 +62,13 @@ def test_no_answer_hands_over_to_general_contact(client: TestClient, keys: dict[
     assert body["answer"] is None and body["choices"] == []
 
 
-def test_feedback_links_to_question(client: TestClient, keys: dict[str, str], platform: Platform) -> None:
+def test_feedback_links_to_question(
+    client: TestClient, keys: dict[str, str], platform: Platform
+) -> None:
     qid = client.post("/api/v1/tenants/city/ask", json={"question": "粗大ごみを捨てたい"}).json()[
         "question_id"
     ]
-    r = client.post(
-        "/api/v1/tenants/city/feedback", json={"question_id": qid, "kind": "resolved"}
-    )
+    r = client.post("/api/v1/tenants/city/feedback", json={"question_id": qid, "kind": "resolved"})
     assert r.status_code == 200, r.text
     learned = client.get("/api/v1/tenants/city/learning", headers=bearer(keys["editor"])).json()
     assert learned and learned[0]["positive"] == 1
@@ -120,7 +122,9 @@ def test_staff_api_requires_login_and_role(client: TestClient, keys: dict[str, s
     assert slugs == ["town"]
 
 
-def test_editor_creates_entry_and_residents_get_it(client: TestClient, keys: dict[str, str]) -> None:
+def test_editor_creates_entry_and_residents_get_it(
+    client: TestClient, keys: dict[str, str]
+) -> None:
     ed = bearer(keys["editor"])
     body = {
         "question": "犬の登録はどこでしますか",

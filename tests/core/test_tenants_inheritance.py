@@ -21,14 +21,24 @@ def _setup(platform: Platform) -> dict[str, int]:
         a = tenant_service.add_tenant(s, "city-a", "A市", parent_slug="pref")
         b = tenant_service.add_tenant(s, "city-b", "B町", parent_slug="pref")
         other = tenant_service.add_tenant(s, "other", "別の市")
-        faq_service.create_entry(s, pref.id, record("P1", "パスポートの申請場所", "県の旅券窓口で申請します。"))
-        faq_service.create_entry(s, pref.id, record("P2", "自動車税の納付", "県税事務所で納付できます。"))
+        faq_service.create_entry(
+            s, pref.id, record("P1", "パスポートの申請場所", "県の旅券窓口で申請します。")
+        )
+        faq_service.create_entry(
+            s, pref.id, record("P2", "自動車税の納付", "県税事務所で納付できます。")
+        )
         faq_service.create_entry(
             s, pref.id, record("P3", "県の下書き", "未公開", status=EntryStatus.DRAFT)
         )
-        faq_service.create_entry(s, a.id, record("P2", "自動車税の納付（A市）", "A市役所でも納付書で払えます。"))
-        faq_service.create_entry(s, b.id, record("B1", "B町のごみ", "B町のごみ収集日は町のカレンダーを見てください。"))
-        faq_service.create_entry(s, other.id, record("O1", "別の市の項目", "別の市だけの回答です。"))
+        faq_service.create_entry(
+            s, a.id, record("P2", "自動車税の納付（A市）", "A市役所でも納付書で払えます。")
+        )
+        faq_service.create_entry(
+            s, b.id, record("B1", "B町のごみ", "B町のごみ収集日は町のカレンダーを見てください。")
+        )
+        faq_service.create_entry(
+            s, other.id, record("O1", "別の市の項目", "別の市だけの回答です。")
+        )
         faq_service.hide_inherited(s, b.id, "P1")
     return {"pref": pref.id, "a": a.id, "b": b.id, "other": other.id}
 
@@ -53,9 +63,7 @@ def test_tenants_never_see_each_others_entries(platform: Platform) -> None:
     with platform.db.read() as s:
         other = faq_service.visible_entries(s, ids["other"], residents=False)
         a_all = faq_service.visible_entries(s, ids["a"], residents=False)
-        b_entry = next(
-            e for e in faq_service.visible_entries(s, ids["b"]) if e.external_id == "B1"
-        )
+        b_entry = next(e for e in faq_service.visible_entries(s, ids["b"]) if e.external_id == "B1")
         with pytest.raises(NotFound):
             faq_service.get_entry(s, ids["a"], b_entry.id)
         with pytest.raises(NotFound):
@@ -76,7 +84,9 @@ def test_child_cannot_edit_inherited_entry(platform: Platform) -> None:
             s, ids["a"], inherited.id, record("P1", "書き換え", "書き換えた回答")
         )
     with platform.db.read() as s:
-        assert faq_service.get_entry(s, ids["pref"], inherited.id).question == "パスポートの申請場所"
+        assert (
+            faq_service.get_entry(s, ids["pref"], inherited.id).question == "パスポートの申請場所"
+        )
 
 
 def test_versions_and_revert(platform: Platform) -> None:
@@ -84,11 +94,10 @@ def test_versions_and_revert(platform: Platform) -> None:
         t = tenant_service.add_tenant(s, "city", "市")
         e = faq_service.create_entry(s, t.id, record("X", "質問1", "回答1"), user="alice")
         faq_service.update_entry(s, t.id, e.id, record("X", "質問2", "回答2"), user="bob")
-    with platform.db.write() as s:
-        with pytest.raises(Conflict):
-            faq_service.update_entry(
-                s, t.id, e.id, record("X", "質問3", "回答3"), expected_version=1
-            )
+    with platform.db.write() as s, pytest.raises(Conflict):
+        faq_service.update_entry(
+            s, t.id, e.id, record("X", "質問3", "回答3"), expected_version=1
+        )
     with platform.db.write() as s:
         reverted = faq_service.revert_entry(s, t.id, e.id, 1, user="carol")
         history = faq_service.list_versions(s, t.id, e.id)

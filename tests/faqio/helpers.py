@@ -9,7 +9,13 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from jichitai_ai.faqio import ColumnMapping, ImportParseResult, parse_faq_file
+from jichitai_ai.faqio import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_ROWS,
+    ColumnMapping,
+    ImportParseResult,
+    parse_faq_file,
+)
 
 
 def csv_text(rows: Sequence[Sequence[object]], delimiter: str = ",") -> str:
@@ -23,8 +29,22 @@ def write_file(path: Path, data: bytes) -> Path:
     return path
 
 
-def parse_path(path: Path, mapping: ColumnMapping | None = None, **kwargs: object) -> ImportParseResult:
-    return parse_faq_file(path.read_bytes(), path.name, mapping, **kwargs)  # type: ignore[arg-type]
+def parse_path(
+    path: Path,
+    mapping: ColumnMapping | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    sheet_name: str | None = None,
+) -> ImportParseResult:
+    return parse_faq_file(
+        path.read_bytes(),
+        path.name,
+        mapping,
+        max_bytes=max_bytes,
+        max_rows=max_rows,
+        sheet_name=sheet_name,
+    )
 
 
 def write_csv_file(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -34,9 +35,13 @@ def test_japanese_headers_fill_every_field(tmp_path: Path) -> None:
         Link(url="https://city.example.jp/sodai"),
     ]
     assert record.department == DepartmentContact(
-        "環境課", "03-1234-5678", "kankyo@city.example.jp", "平日 8:30～17:15", "https://city.example.jp/form"
+        "環境課",
+        "03-1234-5678",
+        "kankyo@city.example.jp",
+        "平日 8:30～17:15",
+        "https://city.example.jp/form",
     )
-    assert (record.valid_from.isoformat(), record.valid_until.isoformat()) == ("2024-04-01", "2025-03-31")  # type: ignore[union-attr]
+    assert (record.valid_from, record.valid_until) == (date(2024, 4, 1), date(2025, 3, 31))
     assert record.status is EntryStatus.DRAFT
     assert record.language == "ja-easy"
     assert result.row_numbers == [2]
@@ -50,12 +55,21 @@ def test_headers_are_case_and_width_insensitive(tmp_path: Path) -> None:
 
 
 def test_column_mapping_for_own_headers(tmp_path: Path) -> None:
-    rows = [["No.", "問合せ内容", "回答内容", "所属"], ["15", "犬の登録は？", "保健所へ", "生活衛生課"]]
-    mapping = ColumnMapping({"external_id": "No.", "question": "問合せ内容", "answer": "回答内容", "department": "所属"})
+    rows = [
+        ["No.", "問合せ内容", "回答内容", "所属"],
+        ["15", "犬の登録は？", "保健所へ", "生活衛生課"],
+    ]
+    mapping = ColumnMapping(
+        {"external_id": "No.", "question": "問合せ内容", "answer": "回答内容", "department": "所属"}
+    )
     result = parse_path(write_csv_file(tmp_path / "faq.csv", rows), mapping)
     assert result.errors == []
     record = result.records[0]
-    assert (record.external_id, record.question, record.answer) == ("15", "犬の登録は？", "保健所へ")
+    assert (record.external_id, record.question, record.answer) == (
+        "15",
+        "犬の登録は？",
+        "保健所へ",
+    )
     assert record.department == DepartmentContact("生活衛生課")
 
 
@@ -98,3 +112,12 @@ def test_two_headers_for_one_field_is_a_file_error(tmp_path: Path) -> None:
     with pytest.raises(FaqFileError) as info:
         parse_path(path)
     assert info.value.key == "faqio.duplicate_column"
+
+
+def test_header_search_gives_up_after_ten_rows(tmp_path: Path) -> None:
+    rows = [[f"title {i}"] for i in range(10)] + [["質問", "回答"], ["q", "a"]]
+    with pytest.raises(FaqFileError) as info:
+        parse_path(write_csv_file(tmp_path / "faq.csv", rows))
+    assert info.value.key == "faqio.missing_columns"
+    result = parse_path(write_csv_file(tmp_path / "faq.csv", rows[1:]))
+    assert result.row_numbers == [11]

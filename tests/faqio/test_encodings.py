@@ -12,7 +12,10 @@ from jichitai_ai.faqio import FaqFileError
 from .helpers import parse_path, write_csv_file, write_file
 
 HEADER = ["管理番号", "質問", "回答"]
-ROWS = [HEADER, ["00123", "住民票の写しはどこで取れますか", "市民課の窓口（8:30～17:15）で取れます。"]]
+ROWS = [
+    HEADER,
+    ["00123", "住民票の写しはどこで取れますか", "市民課の窓口（8:30～17:15）で取れます。"],
+]
 
 
 def test_utf8_with_bom(tmp_path: Path) -> None:
@@ -67,7 +70,9 @@ def test_binary_garbage_is_a_clear_error_not_mojibake(tmp_path: Path) -> None:
 
 
 def test_euc_jp_is_guessed_with_a_warning(tmp_path: Path) -> None:
-    rows = [HEADER] + [[str(n), "住民票はどこで取れますか", "市民課の窓口です。"] for n in range(20)]
+    rows = [HEADER] + [
+        [str(n), "住民票はどこで取れますか", "市民課の窓口です。"] for n in range(20)
+    ]
     path = write_csv_file(tmp_path / "faq.csv", rows, encoding="euc_jp")
     result = parse_path(path)
     assert result.errors == []

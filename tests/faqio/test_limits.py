@@ -32,7 +32,16 @@ def test_row_limit_counts_data_rows_only(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_twenty_megabyte_csv(tmp_path: Path) -> None:
-    header = ["管理番号", "質問", "別の聞き方", "回答", "関連リンク", "担当課", "掲載開始日", "状態"]
+    header = [
+        "管理番号",
+        "質問",
+        "別の聞き方",
+        "回答",
+        "関連リンク",
+        "担当課",
+        "掲載開始日",
+        "状態",
+    ]
     answer = "マイナンバーカードの交付は市民課の窓口で行います。予約が必要です。" * 8
     row = ["{n:06d}", "住民票の写しはどこで取れますか（{n}）", "住民票\n写し", answer,
            "案内 | https://city.example.jp/faq/{n}", "市民課", "2024/04/01", "公開"]  # fmt: skip

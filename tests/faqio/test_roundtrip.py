@@ -69,7 +69,9 @@ def records(draw: st.DrawFn, char: st.SearchStrategy[str] = _char) -> FaqRecord:
     return FaqRecord(
         question=draw(_multiline(char).filter(bool)),
         answer=draw(_multiline(char).filter(bool)),
-        external_id=draw(st.one_of(_line(char, 10), st.sampled_from(["00123", "=1+1", "'007", "-5"]))),
+        external_id=draw(
+            st.one_of(_line(char, 10), st.sampled_from(["00123", "=1+1", "'007", "-5"]))
+        ),
         alternatives=draw(st.lists(required_line, max_size=4)),
         links=draw(st.lists(st.builds(Link, url=_url, title=_line(char, 20)), max_size=3)),
         category=draw(_line(char)),
@@ -112,7 +114,9 @@ def test_xlsx_round_trip(items: list[FaqRecord]) -> None:
 @settings(max_examples=40, deadline=None)
 @given(st.lists(records(_cp932_char), min_size=1, max_size=3).map(_unique))
 def test_cp932_round_trip(items: list[FaqRecord]) -> None:
-    items[0].question = "髙橋①～" + items[0].question  # non-ASCII so the file is not also valid UTF-8
+    items[0].question = (
+        "髙橋①～" + items[0].question
+    )  # non-ASCII so the file is not also valid UTF-8
     result = parse_faq_file(write_csv(items, encoding="cp932"), "export.csv")
     assert result.records == items
 
@@ -125,7 +129,9 @@ def test_round_trip_through_real_files(tmp_path: Path) -> None:
             external_id="00123",
             alternatives=["+81 3", "@home", "-minus"],
             links=[Link("https://city.example.jp/a?b=1&c=2", "Title | with bar")],
-            department=DepartmentContact("市民課", "03-1234-5678", "a@city.example.jp", "9時～17時"),
+            department=DepartmentContact(
+                "市民課", "03-1234-5678", "a@city.example.jp", "9時～17時"
+            ),
             valid_from=date(2024, 4, 1),
             valid_until=date(2024, 4, 1),
             status=EntryStatus.ARCHIVED,
@@ -139,7 +145,11 @@ def test_round_trip_through_real_files(tmp_path: Path) -> None:
 
 
 def test_csv_export_guards_formulas_and_opens_in_excel_as_utf8(tmp_path: Path) -> None:
-    items = [FaqRecord(question="=cmd|' /C calc'!A0", answer="@SUM(1)", external_id="'x", category="-1+1")]
+    items = [
+        FaqRecord(
+            question="=cmd|' /C calc'!A0", answer="@SUM(1)", external_id="'x", category="-1+1"
+        )
+    ]
     data = write_file(tmp_path / "faq.csv", write_csv(items)).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     header, row = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
@@ -153,7 +163,7 @@ def test_csv_export_guards_formulas_and_opens_in_excel_as_utf8(tmp_path: Path) -
 
 
 def test_import_strips_one_leading_quote_from_hand_written_csv(tmp_path: Path) -> None:
-    path = write_file(tmp_path / "faq.csv", "question,answer,external_id\n'=1+1,a,'00123\n".encode())
+    path = write_file(tmp_path / "faq.csv", b"question,answer,external_id\n'=1+1,a,'00123\n")
     record = parse_path(path).records[0]
     assert (record.question, record.external_id) == ("=1+1", "00123")
 

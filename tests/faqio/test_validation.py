@@ -8,14 +8,23 @@ from pathlib import Path
 import pytest
 
 from jichitai_ai.domain.models import EntryStatus
-from jichitai_ai.faqio import RowError
+from jichitai_ai.faqio import ImportParseResult, RowError
 
 from .helpers import parse_path, write_csv_file
 
-HEADER = ["external_id", "question", "answer", "valid_from", "valid_until", "status", "language", "source_url"]
+HEADER = [
+    "external_id",
+    "question",
+    "answer",
+    "valid_from",
+    "valid_until",
+    "status",
+    "language",
+    "source_url",
+]
 
 
-def parse_rows(tmp_path: Path, *rows: list[str]):  # type: ignore[no-untyped-def]
+def parse_rows(tmp_path: Path, *rows: list[str]) -> ImportParseResult:
     return parse_path(write_csv_file(tmp_path / "faq.csv", [HEADER, *rows]))
 
 
@@ -81,7 +90,12 @@ def test_duplicate_external_id_and_language(tmp_path: Path) -> None:
         ["", "q", "a"],  # rows without id are never duplicates
     )
     assert result.errors == [
-        RowError(5, "external_id", "faqio.duplicate_id", {"external_id": "00123", "language": "ja", "first_row": 2})
+        RowError(
+            5,
+            "external_id",
+            "faqio.duplicate_id",
+            {"external_id": "00123", "language": "ja", "first_row": 2},
+        )
     ]
     assert len(result.records) == 5
 
@@ -146,9 +160,14 @@ def test_links_only_allow_http_urls(tmp_path: Path) -> None:
 
 
 def test_too_many_alternatives(tmp_path: Path) -> None:
-    rows = [["question", "answer", "alternatives"], ["q", "a", "\n".join(f"alt{i}" for i in range(51))]]
+    rows = [
+        ["question", "answer", "alternatives"],
+        ["q", "a", "\n".join(f"alt{i}" for i in range(51))],
+    ]
     result = parse_path(write_csv_file(tmp_path / "faq.csv", rows))
-    assert [(e.key, e.params) for e in result.errors] == [("faqio.too_many", {"limit": 50, "count": 51})]
+    assert [(e.key, e.params) for e in result.errors] == [
+        ("faqio.too_many", {"limit": 50, "count": 51})
+    ]
 
 
 def test_control_characters_are_stripped_with_a_warning(tmp_path: Path) -> None:

@@ -8,17 +8,18 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
-from jichitai_ai.faqio import FaqFileError, write_xlsx
 from jichitai_ai.domain.models import FaqRecord
+from jichitai_ai.faqio import FaqFileError, write_xlsx
 
 from .helpers import parse_path, write_file, write_xlsx_file
 
-HEADER = ["管理番号", "質問", "回答", "掲載開始日", "掲載終了日"]
+HEADER: list[object] = ["管理番号", "質問", "回答", "掲載開始日", "掲載終了日"]
 
 
 def test_dates_as_cells_strings_and_serials(tmp_path: Path) -> None:
-    rows = [
+    rows: list[list[object]] = [
         HEADER,
         [123, "q1", "a1", datetime(2024, 4, 1), date(2025, 3, 31)],
         ["00123", "q2", "a2", "令和6年4月1日", "2025/3/31"],
@@ -34,7 +35,10 @@ def test_dates_as_cells_strings_and_serials(tmp_path: Path) -> None:
 def test_first_sheet_by_default_and_named_sheet(tmp_path: Path) -> None:
     path = write_xlsx_file(
         tmp_path / "faq.xlsx",
-        {"表紙": [["question", "answer"], ["cover q", "cover a"]], "FAQ一覧": [["質問", "回答"], ["q", "a"]]},
+        {
+            "表紙": [["question", "answer"], ["cover q", "cover a"]],
+            "FAQ一覧": [["質問", "回答"], ["q", "a"]],
+        },
     )
     assert parse_path(path).records[0].question == "cover q"
     assert parse_path(path, sheet_name="FAQ一覧").records[0].question == "q"
@@ -45,7 +49,13 @@ def test_first_sheet_by_default_and_named_sheet(tmp_path: Path) -> None:
 
 
 def test_empty_rows_and_bad_cells_report_excel_row_numbers(tmp_path: Path) -> None:
-    rows = [HEADER, ["1", "q", "a"], [None, None, None], ["2", "q", None], ["3", "q", "a", "someday"]]
+    rows: list[list[object]] = [
+        HEADER,
+        ["1", "q", "a"],
+        [None, None, None],
+        ["2", "q", None],
+        ["3", "q", "a", "someday"],
+    ]
     result = parse_path(write_xlsx_file(tmp_path / "faq.xlsx", {"S": rows}))
     assert [(e.row, e.column, e.key) for e in result.errors] == [
         (4, "回答", "faqio.required"),
@@ -112,3 +122,17 @@ def test_zip_bomb_guard(tmp_path: Path) -> None:
     with pytest.raises(FaqFileError) as info:
         parse_path(write_file(tmp_path / "faq.xlsx", data), max_bytes=len(data) + 1)
     assert info.value.key == "faqio.xlsx_too_large_expanded"
+
+
+def test_header_below_a_title_and_sparse_rows_keep_excel_numbers(tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet["A1"] = "よくある質問一覧（令和6年度）"  # a title row above the header
+    sheet["B3"], sheet["C3"] = "質問", "回答"
+    sheet["B4"], sheet["C4"] = "q1", "a1"
+    sheet["B9"] = "q2"  # rows 5-8 do not exist in the XML at all
+    workbook.save(tmp_path / "faq.xlsx")
+    result = parse_path(tmp_path / "faq.xlsx")
+    assert result.row_numbers == [4]
+    assert [(e.row, e.column, e.key) for e in result.errors] == [(9, "回答", "faqio.required")]
+    assert [(w.key, w.row) for w in result.warnings] == [("faqio.rows_above_header_skipped", 3)]

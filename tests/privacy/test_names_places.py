@@ -84,7 +84,10 @@ def test_types_filter_and_min_confidence() -> None:
     assert all(e.confidence >= 0.9 for e in strict.detect("1985/04/12 と 0312345678"))
 
 
-def test_ginza_mode_finds_a_name_sudachi_does_not_tag(ginza_detector: Detector) -> None:
-    entities = ginza_detector.detect("田中太郎は東京都に住んでいる。")
-    assert ("person", "田中太郎") in kinds(entities)
-    assert any(e.source in {"ginza", "sudachi"} for e in entities)
+def test_ginza_mode_adds_ginza_entities(ginza_detector: Detector) -> None:
+    from jichitai_ai.privacy import _ginza
+
+    text = "小早川はその後、京都へ移った。"
+    spans = {(kind.value, text[s:e]) for kind, s, e in _ginza.find_entities(text)}
+    assert spans == {("person", "小早川"), ("location", "京都")}
+    assert kinds(ginza_detector.detect(text)) == [("person", "小早川"), ("location", "京都")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Literal
 
 import typer
 
@@ -54,9 +55,7 @@ def tenant_add(
     """自治体を追加します / add a tenant (municipality or prefecture)."""
     p = platform(database_url)
     with service_errors(), p.db.write() as session:
-        info = tenant_service.add_tenant(
-            session, slug, name, parent_slug=parent, name_en=name_en
-        )
+        info = tenant_service.add_tenant(session, slug, name, parent_slug=parent, name_en=name_en)
     typer.echo(f"added tenant {info.slug} (id {info.id})")
 
 
@@ -94,9 +93,7 @@ def import_faq(
             mapping=column_mapping,
             user=user,
         )
-    typer.echo(
-        f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}"
-    )
+    typer.echo(f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}")
     for warning in report.warnings:
         typer.echo(f"  warning: {warning['message']['ja']} / {warning['message']['en']}", err=True)
 
@@ -108,7 +105,7 @@ def export_faq(
 ) -> None:
     """FAQ を CSV/XLSX に書き出します（取り込み直すと同じ内容になります）。"""
     p = platform(database_url)
-    fmt = "xlsx" if out.suffix.lower() == ".xlsx" else "csv"
+    fmt: Literal["csv", "xlsx"] = "xlsx" if out.suffix.lower() == ".xlsx" else "csv"
     with service_errors(), p.db.read() as session:
         info = tenant_service.get_tenant(session, tenant)
         data = importing.export_entries(session, info.id, fmt)
@@ -168,7 +165,9 @@ def serve(
 
 def synonyms(
     tenant: str = typer.Option("*", "--tenant", "-t", help="* = all tenants"),
-    path: Path | None = typer.Option(None, "--file", help="one group per line, terms separated by |"),
+    path: Path | None = typer.Option(
+        None, "--file", help="one group per line, terms separated by |"
+    ),
     database_url: str | None = DatabaseOption,
 ) -> None:
     """同義語リストを表示・置換します / show or replace synonym groups."""

@@ -62,7 +62,9 @@ def run_localgovfaq(
                 faq_service.create_entry(
                     session,
                     tenant.id,
-                    FaqRecord(question=text.question[:500], answer=answer[:20_000], external_id=faq_id),
+                    FaqRecord(
+                        question=text.question[:500], answer=answer[:20_000], external_id=faq_id
+                    ),
                 )
         started = time.perf_counter()
         with platform.db.read() as session:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 DEFAULT_MAX_ROWS = 100_000
+#: Non-empty rows searched for the header (title rows above it are skipped).
+MAX_HEADER_SEARCH_ROWS = 10
 
 #: Maximum characters per field (per line for multi-valued fields).
 MAX_LENGTH: dict[str, int] = {

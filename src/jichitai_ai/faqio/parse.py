@@ -6,14 +6,14 @@ caller can show the editor the full list and import nothing until it is clean.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from jichitai_ai.domain.models import FaqRecord
-from jichitai_ai.faqio.columns import ColumnMapping, resolve_columns
+from jichitai_ai.faqio.columns import ColumnMapping, ResolvedColumns, resolve_columns
 from jichitai_ai.faqio.decoding import detect_encoding
 from jichitai_ai.faqio.errors import FaqFileError, ParseWarning, RowError
-from jichitai_ai.faqio.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS
+from jichitai_ai.faqio.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, MAX_HEADER_SEARCH_ROWS
 from jichitai_ai.faqio.readers import RawRow, detect_format, read_text_rows, read_xlsx_rows
 from jichitai_ai.faqio.rows import RowParser, cell_text, is_empty_row
 
@@ -73,15 +73,19 @@ def _consume(
     parser: RowParser | None = None
     seen: dict[tuple[str, str], int] = {}
     data_rows = 0
+    header_errors: list[FaqFileError] = []
     id_column = "external_id"
     for number, cells in rows:
         if is_empty_row(cells):
             continue
         if parser is None:
-            headers = [cell_text(c) for c in cells]
-            if csv_guard:
-                headers = [h.lstrip("'") for h in headers]
-            columns = resolve_columns(headers, mapping)
+            columns = _header(cells, mapping, csv_guard, header_errors)
+            if columns is None:
+                continue
+            if header_errors:
+                result.warnings.append(
+                    ParseWarning("faqio.rows_above_header_skipped", {"row": number}, number)
+                )
             result.warnings.extend(columns.warnings)
             id_column = columns.header.get("external_id", id_column)
             parser = RowParser(columns, csv_guard=csv_guard)
@@ -115,4 +119,23 @@ def _consume(
         result.records.append(row.record)
         result.row_numbers.append(number)
     if parser is None:
-        raise FaqFileError("faqio.empty_file")
+        raise header_errors[0] if header_errors else FaqFileError("faqio.empty_file")
+
+
+def _header(
+    cells: Sequence[object],
+    mapping: ColumnMapping | None,
+    csv_guard: bool,
+    failures: list[FaqFileError],
+) -> ResolvedColumns | None:
+    """Resolve a candidate header row; title rows above the real header are tolerated."""
+    headers = [cell_text(c) for c in cells]
+    if csv_guard:
+        headers = [h.lstrip("'") for h in headers]
+    try:
+        return resolve_columns(headers, mapping)
+    except FaqFileError as exc:
+        failures.append(exc)
+        if len(failures) >= MAX_HEADER_SEARCH_ROWS:
+            raise failures[0] from exc
+        return None

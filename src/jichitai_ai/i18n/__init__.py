@@ -60,7 +60,9 @@ def normalize_language(code: str | None) -> str:
     return _ALIASES.get(base, DEFAULT_LANGUAGE)
 
 
-def _flatten(prefix: str, node: dict[str, Any], out: dict[str, dict[str, str]], origin: str) -> None:
+def _flatten(
+    prefix: str, node: dict[str, Any], out: dict[str, dict[str, str]], origin: str
+) -> None:
     leaves = {k: v for k, v in node.items() if isinstance(v, str)}
     if leaves:
         if prefix in out:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -11,6 +12,7 @@ from ._fold import fold
 from ._names import find_persons
 from ._places import find_places, place_spans
 from ._sensitive import find_sensitive
+from ._spans import SpanSet
 from ._tokens import SudachiTokenizer
 from ._types import Entity, EntityType
 
@@ -63,8 +65,10 @@ def resolve_overlaps(entities: Iterable[Entity]) -> list[Entity]:
         )
     )
     kept: list[Entity] = []
+    taken = SpanSet()
     for candidate in spans:
-        if not any(candidate.overlaps(k) for k in kept):
+        if not taken.overlaps(candidate.start, candidate.end):
+            taken.add(candidate.start, candidate.end)
             kept.append(candidate)
     unique_flags = sorted(set(flags), key=lambda e: (e.start, e.end))
     return sorted(kept + unique_flags, key=lambda e: (e.start, e.end, e.type.value))
@@ -108,6 +112,14 @@ def _merge_ginza(text: str, base: list[Entity], spans: list[tuple[int, int, str]
     return base + extra
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _restore_text(entity: Entity, original: str) -> Entity:
+    surface = original[entity.start : entity.end]
+    return Entity(entity.type, entity.start, entity.end, surface, entity.confidence, entity.source, entity.detail)
+
+
 class Detector:
     """Finds personal data in Japanese text. Create once and reuse (loading is slow).
 
@@ -134,6 +146,10 @@ class Detector:
         """All entities in ``text``, non-overlapping (plus 要配慮 flags), sorted by start."""
         if not text:
             return []
+        # Lone surrogates cannot be encoded for SudachiPy; U+FFFD keeps every offset.
+        clean = _SURROGATES.sub("\ufffd", text)
+        if clean != text:
+            return [_restore_text(e, text) for e in self.detect(clean)]
         folded = fold(text)
         found: list[Entity] = []
         found += _patterns.find_emails(text, folded)

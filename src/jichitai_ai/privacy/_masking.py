@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ._spans import SpanSet
 from ._types import MASKED_BY_DEFAULT, Entity, EntityType
 
 #: Placeholder label per type; the number makes each entity distinct (【氏名1】).
@@ -144,17 +145,31 @@ class MaskingSession:
     def _known_occurrences(
         self, text: str, taken: list[Entity], types: frozenset[EntityType] | None
     ) -> list[Entity]:
-        found: list[Entity] = []
+        """Vault surfaces reappearing in ``text``: one pass, indexed by first character."""
+        by_first: dict[str, list[tuple[str, EntityType]]] = {}
         for placeholder, surface in self._originals.items():
             kind = _LABEL_TYPES[placeholder[1:].rstrip("】0123456789")]
-            if len(surface) < 2 or (types is not None and kind not in types):
-                continue
-            start = text.find(surface)
-            while start != -1:
-                candidate = Entity(kind, start, start + len(surface), surface, 1.0, "vault")
-                if not any(candidate.overlaps(t) for t in taken):
-                    found.append(candidate)
-                start = text.find(surface, start + len(surface))
+            if len(surface) >= 2 and (types is None or kind in types):
+                by_first.setdefault(surface[0], []).append((surface, kind))
+        if not by_first:
+            return []
+        for candidates in by_first.values():
+            candidates.sort(key=lambda item: -len(item[0]))
+        occupied = SpanSet()
+        for e in taken:
+            occupied.add(e.start, e.end)
+        found: list[Entity] = []
+        position = 0
+        while position < len(text):
+            advance = 1
+            for surface, kind in by_first.get(text[position], ()):
+                end = position + len(surface)
+                if text.startswith(surface, position) and not occupied.overlaps(position, end):
+                    occupied.add(position, end)
+                    found.append(Entity(kind, position, end, surface, 1.0, "vault"))
+                    advance = len(surface)
+                    break
+            position += advance
         return found
 
     # --- restoring -------------------------------------------------------------

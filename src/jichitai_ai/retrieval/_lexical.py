@@ -38,6 +38,7 @@ class BM25Params:
 
 
 TokenizedDoc = tuple[int, Mapping[str, Sequence[str]]]
+_CHUNK = 4096  # documents per postings chunk while building
 
 
 class LexicalIndex:
@@ -78,6 +79,11 @@ class LexicalIndex:
 
     # -- building ---------------------------------------------------------------------------
     def _build(self, docs: list[TokenizedDoc]) -> None:
+        """Two passes: field lengths first (for BM25's averages), then postings in chunks.
+
+        Chunks are turned into compact numpy arrays as they are produced, so peak memory stays
+        near the size of the final index even at 100k entries.
+        """
         p = self.params
         weights = {f: w for f, w in p.field_weights.items() if w > 0}
         fields = sorted(weights)
@@ -86,53 +92,66 @@ class LexicalIndex:
         if len(set(self.doc_ids.tolist())) != n:
             raise ValueError("duplicate doc_id in LexicalIndex input")
         self._row_of = {int(d): i for i, d in enumerate(self.doc_ids)}
-        counts: dict[str, list[Counter[str]]] = {f: [] for f in fields}
         lengths = {f: np.zeros(n, dtype=np.float64) for f in fields}
         for i, (_, doc_fields) in enumerate(docs):
             for f in fields:
-                toks = list(doc_fields.get(f, ()))
-                if self.synonyms is not None:
-                    toks = self.synonyms.expand(toks)
-                counts[f].append(Counter(toks))
-                lengths[f][i] = len(toks)
+                lengths[f][i] = len(self._field_terms(doc_fields, f))
         avg = {f: max(float(lengths[f].mean()) if n else 0.0, 1e-9) for f in fields}
-        norm = {f: 1.0 - p.b + p.b * lengths[f] / avg[f] for f in fields}
+        norm = {f: (1.0 - p.b + p.b * lengths[f] / avg[f]).tolist() for f in fields}
+        del lengths
 
         vocab: dict[str, int] = {}
-        rows: list[int] = []
-        terms: list[int] = []
-        tfs: list[float] = []
-        for i in range(n):
-            merged: dict[int, float] = {}
-            for f in fields:
-                w = weights[f]
-                nf = norm[f][i]
-                for term, tf in counts[f][i].items():
-                    t = vocab.setdefault(term, len(vocab))
-                    if p.combination == "bm25f":
-                        merged[t] = merged.get(t, 0.0) + w * tf / nf
-                    else:  # per-field saturation, weighted sum
-                        s = tf / nf
-                        merged[t] = merged.get(t, 0.0) + w * s * (p.k1 + 1.0) / (p.k1 + s)
-            rows.extend([i] * len(merged))
-            terms.extend(merged.keys())
-            tfs.extend(merged.values())
+        row_chunks: list[npt.NDArray[np.int32]] = []
+        term_chunks: list[npt.NDArray[np.int32]] = []
+        tf_chunks: list[npt.NDArray[np.float32]] = []
+        k1 = p.k1
+        for start in range(0, n, _CHUNK):
+            rows: list[int] = []
+            terms: list[int] = []
+            tfs: list[float] = []
+            for i in range(start, min(start + _CHUNK, n)):
+                merged: dict[int, float] = {}
+                doc_fields = docs[i][1]
+                for f in fields:
+                    w = weights[f]
+                    nf = norm[f][i]
+                    for term, tf in Counter(self._field_terms(doc_fields, f)).items():
+                        t = vocab.setdefault(term, len(vocab))
+                        if p.combination == "bm25f":
+                            merged[t] = merged.get(t, 0.0) + w * tf / nf
+                        else:  # per-field saturation, weighted sum
+                            s = tf / nf
+                            merged[t] = merged.get(t, 0.0) + w * s * (k1 + 1.0) / (k1 + s)
+                rows.extend([i] * len(merged))
+                terms.extend(merged.keys())
+                tfs.extend(merged.values())
+            row_chunks.append(np.asarray(rows, dtype=np.int32))
+            term_chunks.append(np.asarray(terms, dtype=np.int32))
+            tf_chunks.append(np.asarray(tfs, dtype=np.float32))
         self.vocabulary = vocab
-        term_arr = np.asarray(terms, dtype=np.int32)
-        row_arr = np.asarray(rows, dtype=np.int32)
-        tf_arr = np.asarray(tfs, dtype=np.float64)
+        term_arr = np.concatenate(term_chunks) if term_chunks else np.zeros(0, np.int32)
+        del term_chunks
         df = np.bincount(term_arr, minlength=len(vocab)).astype(np.float64)
-        idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))
-        if p.combination == "bm25f":
-            impact = idf[term_arr] * tf_arr * (p.k1 + 1.0) / (p.k1 + tf_arr)
-        else:
-            impact = idf[term_arr] * tf_arr
+        idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
         order = np.argsort(term_arr, kind="stable")
-        self._post_rows = row_arr[order]
-        self._post_impact = impact[order].astype(np.float32)
+        sorted_terms = term_arr[order]
+        del term_arr
+        tf_arr = (np.concatenate(tf_chunks) if tf_chunks else np.zeros(0, np.float32))[order]
+        del tf_chunks
+        if p.combination == "bm25f":
+            tf_arr = tf_arr * np.float32(k1 + 1.0) / (np.float32(k1) + tf_arr)
+        self._post_impact = (idf[sorted_terms] * tf_arr).astype(np.float32)
+        del tf_arr, sorted_terms
+        self._post_rows = (np.concatenate(row_chunks) if row_chunks else np.zeros(0, np.int32))[
+            order
+        ]
         self._indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
         np.cumsum(df.astype(np.int64), out=self._indptr[1:])
-        self.idf = idf.astype(np.float32)
+        self.idf = idf
+
+    def _field_terms(self, doc_fields: Mapping[str, Sequence[str]], name: str) -> Sequence[str]:
+        toks = doc_fields.get(name, ())
+        return self.synonyms.expand(toks) if self.synonyms is not None else toks
 
     # -- querying ---------------------------------------------------------------------------
     def __len__(self) -> int:

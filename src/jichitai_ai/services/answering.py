@@ -127,9 +127,7 @@ class AnsweringService:
         with self.db.read() as session:
             tenant = tenant_service.get_tenant(session, tenant_slug)
             index = self.index_for(session, tenant)
-        outcome = index.answer(
-            text, session_key=_hash_key(session_key), k=None if rank_all else 20
-        )
+        outcome = index.answer(text, session_key=_hash_key(session_key), k=None if rank_all else 20)
         result = AskResult(
             question_id=0,
             decision=outcome.decision,
@@ -192,7 +190,15 @@ class AnsweringService:
             session.flush()
             return row.id
 
-    def choose(self, tenant_slug: str, question_id: int, entry_id: int, *, language: str | None = None, session_key: str = "") -> LocalizedEntry:
+    def choose(
+        self,
+        tenant_slug: str,
+        question_id: int,
+        entry_id: int,
+        *,
+        language: str | None = None,
+        session_key: str = "",
+    ) -> LocalizedEntry:
         """A resident picked one of the clarifying choices: record it and show that entry."""
         lang = normalize_language(language)
         with self.db.write() as session:

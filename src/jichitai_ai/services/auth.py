@@ -78,9 +78,7 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def create_user(
-    session: Session, username: str, password: str, *, display_name: str = ""
-) -> int:
+def create_user(session: Session, username: str, password: str, *, display_name: str = "") -> int:
     if session.execute(select(User.id).where(User.username == username)).first():
         raise Conflict("auth.user_exists", username=username)
     user = User(
@@ -141,7 +139,9 @@ def authenticate(session: Session, username: str, password: str) -> Principal:
             user.locked_until = now + LOCKOUT
             user.failed_logins = 0
         session.flush()
-        raise LoginFailed(locked=user.locked_until is not None and user.locked_until > now) from None
+        raise LoginFailed(
+            locked=user.locked_until is not None and user.locked_until > now
+        ) from None
     user.failed_logins = 0
     user.locked_until = None
     if _hasher.check_needs_rehash(user.password_hash):

@@ -291,9 +291,7 @@ def revert_entry(
     if old is None:
         raise NotFound("faq.version_not_found", id=entry_id, version=version)
     record = record_from_snapshot(old.snapshot)
-    return update_entry(
-        session, tenant_id, entry_id, record, user=user, note=f"revert:{version}"
-    )
+    return update_entry(session, tenant_id, entry_id, record, user=user, note=f"revert:{version}")
 
 
 def list_versions(session: Session, tenant_id: int, entry_id: int) -> list[dict[str, Any]]:

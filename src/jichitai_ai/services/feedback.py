@@ -143,6 +143,6 @@ def reset(session: Session, tenant_id: int, entry_id: int | None = None) -> int:
     stmt = delete(FeedbackEvent).where(FeedbackEvent.tenant_id == tenant_id)
     if entry_id is not None:
         stmt = stmt.where(FeedbackEvent.entry_id == entry_id)
-    removed = session.execute(stmt).rowcount or 0
+    removed = getattr(session.execute(stmt), "rowcount", 0) or 0
     tenant_service.bump_learning(session, tenant_id)
     return int(removed)

@@ -56,6 +56,12 @@ def _issue(item: Any) -> dict[str, Any]:
     }
 
 
+class ImportFileInvalid(ServiceError):
+    """The file as a whole is unusable (encoding, format, size, missing columns)."""
+
+    status = 422
+
+
 class ImportRejected(ServiceError):
     """The file had bad rows; nothing was stored."""
 
@@ -85,8 +91,11 @@ def import_file(
     kwargs: dict[str, Any] = {}
     if max_bytes is not None:
         kwargs["max_bytes"] = max_bytes
-    column_mapping = faqio.ColumnMapping(dict(mapping)) if mapping else None
-    parsed = faqio.parse_faq_file(data, filename, column_mapping, **kwargs)
+    try:
+        column_mapping = faqio.ColumnMapping(dict(mapping)) if mapping else None
+        parsed = faqio.parse_faq_file(data, filename, column_mapping, **kwargs)
+    except faqio.FaqFileError as exc:
+        raise ImportFileInvalid(exc.key, **exc.params) from exc
     report = ImportReport(
         errors=[_issue(e) for e in parsed.errors], warnings=[_issue(w) for w in parsed.warnings]
     )
@@ -118,9 +127,7 @@ def import_file(
                 faq_service.create_entry(session, tenant_id, record, user=user, note="import")
                 report.created += 1
                 continue
-            current = faq_service.record_of(
-                faq_service.get_entry(session, tenant_id, existing.id)
-            )
+            current = faq_service.record_of(faq_service.get_entry(session, tenant_id, existing.id))
             if faq_service.snapshot(current) == faq_service.snapshot(record):
                 report.unchanged += 1
                 continue
@@ -136,7 +143,11 @@ def import_file(
 
 
 def export_entries(
-    session: Session, tenant_id: int, fmt: Literal["csv", "xlsx"] = "csv", *, include_inherited: bool = False
+    session: Session,
+    tenant_id: int,
+    fmt: Literal["csv", "xlsx"] = "csv",
+    *,
+    include_inherited: bool = False,
 ) -> bytes:
     """Every entry the tenant owns (all statuses), in a file that imports back unchanged."""
     entries = faq_service.visible_entries(

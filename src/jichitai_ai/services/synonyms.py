@@ -29,7 +29,11 @@ def _clean(groups: list[list[str]]) -> list[list[str]]:
 def replace_groups(session: Session, tenant_id: int | None, groups: list[list[str]]) -> int:
     """Replace a tenant's (or the global, ``None``) synonym groups in one transaction."""
     cleaned = _clean(groups)
-    owner = SynonymGroup.tenant_id.is_(None) if tenant_id is None else SynonymGroup.tenant_id == tenant_id
+    owner = (
+        SynonymGroup.tenant_id.is_(None)
+        if tenant_id is None
+        else SynonymGroup.tenant_id == tenant_id
+    )
     session.execute(delete(SynonymGroup).where(owner))
     for terms in cleaned:
         session.add(SynonymGroup(tenant_id=tenant_id, terms=terms))
@@ -40,7 +44,11 @@ def replace_groups(session: Session, tenant_id: int | None, groups: list[list[st
 
 
 def own_groups(session: Session, tenant_id: int | None) -> list[list[str]]:
-    owner = SynonymGroup.tenant_id.is_(None) if tenant_id is None else SynonymGroup.tenant_id == tenant_id
+    owner = (
+        SynonymGroup.tenant_id.is_(None)
+        if tenant_id is None
+        else SynonymGroup.tenant_id == tenant_id
+    )
     rows = session.execute(select(SynonymGroup).where(owner).order_by(SynonymGroup.id)).scalars()
     return [list(r.terms) for r in rows]
 

@@ -45,17 +45,19 @@ class Database:
         self.dialect = parsed.get_backend_name()
         kwargs: dict[str, Any] = {"echo": echo, "future": True}
         if self.dialect == "sqlite":
-            kwargs["connect_args"] = {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+            kwargs["connect_args"] = {
+                "check_same_thread": False,
+                "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000,
+            }
         else:
             kwargs["pool_pre_ping"] = True
             kwargs["pool_size"] = 10
             kwargs["max_overflow"] = 20
         self.engine = create_engine(url, **kwargs)
+        write_engine: Engine = self.engine
         if self.dialect == "sqlite":
             _sqlite_setup(self.engine)
             write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
-        else:
-            write_engine = self.engine
         self._read = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._write = sessionmaker(bind=write_engine, expire_on_commit=False)
 

@@ -26,7 +26,7 @@ def optional_principal(request: Request) -> Principal | None:
     """The caller from an API key (``Authorization: Bearer jai_…``) or a login session."""
     cached = getattr(request.state, "principal", None)
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached  # type: ignore[no-any-return,unused-ignore]
     platform = get_platform(request)
     header = request.headers.get("authorization", "")
     principal: Principal | None = None

@@ -81,7 +81,9 @@ class BodySizeLimit:
     async def _reject(self, send: Send) -> None:
         limit = f"{self.max_bytes // (1024 * 1024)} MB"
         response = JSONResponse(
-            error_body("error.payload_too_large", bilingual("error.payload_too_large", limit=limit)),
+            error_body(
+                "error.payload_too_large", bilingual("error.payload_too_large", limit=limit)
+            ),
             status_code=413,
         )
         await send(

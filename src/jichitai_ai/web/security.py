@@ -74,7 +74,12 @@ class SessionCodec:
     def dumps(self, session: StaffSession) -> str:
         return str(
             self._serializer.dumps(
-                {"s": session.sid, "u": session.user_id, "p": session.password_tag, "i": session.issued_at}
+                {
+                    "s": session.sid,
+                    "u": session.user_id,
+                    "p": session.password_tag,
+                    "i": session.issued_at,
+                }
             )
         )
 

@@ -54,7 +54,9 @@ class EntryIn(BaseModel):
             alternatives=list(self.alternatives),
             links=[Link(url=link.url, title=link.title) for link in self.links],
             category=self.category,
-            department=DepartmentContact(**self.department.model_dump()) if self.department else None,
+            department=DepartmentContact(**self.department.model_dump())
+            if self.department
+            else None,
             source_url=self.source_url,
             valid_from=self.valid_from,
             valid_until=self.valid_until,

@@ -137,9 +137,7 @@ def console(request: Request) -> Console:
     if principal is not None:
         with platform.db.read() as db:
             ctx.tenants = [
-                t
-                for t in tenant_service.list_tenants(db)
-                if principal.can(db, t.id, Action.READ)
+                t for t in tenant_service.list_tenants(db) if principal.can(db, t.id, Action.READ)
             ]
     request.state.console = ctx
     return ctx
@@ -164,6 +162,7 @@ class TenantPage:
     can_edit: bool
     can_administer: bool
     can_audit: bool
+    role: str = ""
 
 
 def tenant_page(action: Action) -> Callable[..., TenantPage]:
@@ -181,6 +180,7 @@ def tenant_page(action: Action) -> Callable[..., TenantPage]:
                 can_edit=c.principal.can(db, tenant.id, Action.EDIT),
                 can_administer=c.principal.can(db, tenant.id, Action.ADMINISTER),
                 can_audit=c.principal.can(db, tenant.id, Action.AUDIT),
+                role=str(c.principal.role_in(db, tenant.id) or ""),
             )
 
     return dependency

@@ -77,8 +77,25 @@ def login(
 
 
 @router.post("/logout")
-def logout(request: Request, c: Console = Depends(console), _: FormData = Depends(csrf_form)) -> Response:
+def logout(
+    request: Request, c: Console = Depends(console), _: FormData = Depends(csrf_form)
+) -> Response:
     c.issue_cookie = False
     response = redirect(c, "/console/login?bye=1")
     clear_session_cookie(response, request)
     return response
+
+
+SECTIONS = ("faq", "unanswered", "learning", "dashboard")
+
+
+@router.get("/switch")
+def switch_tenant(request: Request, c: Console = Depends(staff)) -> Response:
+    """The tenant switcher (a GET form): open the same section in another tenant."""
+    slug = request.query_params.get("tenant", "")
+    section = request.query_params.get("section", "faq")
+    if section not in SECTIONS:
+        section = "faq"
+    if slug not in {tenant.slug for tenant in c.tenants}:
+        return redirect(c, "/console")
+    return redirect(c, f"/console/t/{slug}/{section}")

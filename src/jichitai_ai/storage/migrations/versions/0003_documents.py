@@ -27,8 +27,10 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["tenant_id"], ["tenants.id"],
-            name=op.f("fk_doc_collections_tenant_id_tenants"), ondelete="CASCADE",
+            ["tenant_id"],
+            ["tenants.id"],
+            name=op.f("fk_doc_collections_tenant_id_tenants"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_doc_collections")),
         sa.UniqueConstraint("tenant_id", "name", name=op.f("uq_doc_collections_tenant_id")),
@@ -50,12 +52,16 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["collection_id"], ["doc_collections.id"],
-            name=op.f("fk_documents_collection_id_doc_collections"), ondelete="CASCADE",
+            ["collection_id"],
+            ["doc_collections.id"],
+            name=op.f("fk_documents_collection_id_doc_collections"),
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["tenant_id"], ["tenants.id"],
-            name=op.f("fk_documents_tenant_id_tenants"), ondelete="CASCADE",
+            ["tenant_id"],
+            ["tenants.id"],
+            name=op.f("fk_documents_tenant_id_tenants"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_documents")),
         sa.UniqueConstraint(
@@ -76,8 +82,10 @@ def upgrade() -> None:
         sa.Column("parts", sa.JSON(), nullable=False),
         sa.Column("content_hash", sa.String(length=64), nullable=False),
         sa.ForeignKeyConstraint(
-            ["document_id"], ["documents.id"],
-            name=op.f("fk_document_chunks_document_id_documents"), ondelete="CASCADE",
+            ["document_id"],
+            ["documents.id"],
+            name=op.f("fk_document_chunks_document_id_documents"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_document_chunks")),
     )
@@ -90,8 +98,10 @@ def upgrade() -> None:
         sa.Column("model", sa.String(length=100), nullable=False),
         sa.Column("vector", sa.LargeBinary(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["chunk_id"], ["document_chunks.id"],
-            name=op.f("fk_document_chunk_vectors_chunk_id_document_chunks"), ondelete="CASCADE",
+            ["chunk_id"],
+            ["document_chunks.id"],
+            name=op.f("fk_document_chunk_vectors_chunk_id_document_chunks"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("chunk_id", "model", name=op.f("pk_document_chunk_vectors")),
     )

@@ -1,0 +1,134 @@
+"""A tenant's passage index: BM25 over title/heading and text, optional dense vectors, RRF fusion.
+
+Derived data, rebuilt from the database when a collection's version changes; visibility is
+applied per query as a row mask, so one index serves residents and every staff role.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from jichitai_ai.retrieval import BM25Params, DenseIndex, Embedder, IndexDocument, LexicalIndex, rrf
+from jichitai_ai.retrieval._types import ScoredDoc
+from jichitai_ai.text import Tokenizer
+
+Mode = Literal["lexical", "dense", "hybrid"]
+#: Title and heading weigh less than the passage: they repeat across all chunks of a document.
+FIELD_WEIGHTS = {"title": 0.5, "text": 1.0}
+CANDIDATES = 100
+
+
+@dataclass(frozen=True)
+class ChunkRecord:
+    """A stored chunk with what search results show about it."""
+
+    id: int
+    document_id: int
+    collection_id: int
+    document_title: str
+    format: str
+    location: str
+    heading: str
+    text: str
+    page: int | None = None
+    anchor: str = ""
+    parts: tuple[tuple[int, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    record: ChunkRecord
+    score: float
+
+
+class DocIndex:
+    """Immutable once built; safe to share between request threads."""
+
+    def __init__(
+        self,
+        records: Sequence[ChunkRecord],
+        lexical: LexicalIndex,
+        dense: DenseIndex | None = None,
+        embedder: Embedder | None = None,
+    ) -> None:
+        self.records = {r.id: r for r in records}
+        self.lexical = lexical
+        self.dense = dense
+        self.embedder = embedder
+        self._collection_of = np.array([self.records[int(d)].collection_id for d in lexical.doc_ids], dtype=np.int64)
+        self._masks: dict[frozenset[int], npt.NDArray[np.bool_]] = {}
+
+    @classmethod
+    def build(
+        cls,
+        records: Sequence[ChunkRecord],
+        tokenizer: Tokenizer,
+        *,
+        embedder: Embedder | None = None,
+        vectors: npt.NDArray[np.float32] | None = None,
+        params: BM25Params | None = None,
+    ) -> DocIndex:
+        docs = [
+            IndexDocument(r.id, {"title": f"{r.document_title}\n{r.heading}\n{r.location}", "text": r.text})
+            for r in records
+        ]
+        params = params or BM25Params(k1=1.2, b=0.75, field_weights=FIELD_WEIGHTS)
+        lexical = LexicalIndex.build(docs, params, tokenizer=tokenizer)
+        dense = None
+        if embedder is not None and records:
+            if vectors is None:
+                vectors = embedder.embed_passages([passage_text(r) for r in records])
+            dense = DenseIndex([r.id for r in records], vectors)
+        return cls(records, lexical, dense, embedder)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def mask(self, collections: Collection[int] | None) -> npt.NDArray[np.bool_] | None:
+        """Rows of the visible collections (cached per set of collections)."""
+        if collections is None:
+            return None
+        key = frozenset(collections)
+        if key not in self._masks:
+            self._masks[key] = np.isin(self._collection_of, np.fromiter(key, dtype=np.int64, count=len(key)))
+        return self._masks[key]
+
+    def search(
+        self, query: str, k: int = 10, *, collections: Collection[int] | None = None, mode: Mode = "lexical"
+    ) -> list[Hit]:
+        allowed = self.mask(collections)
+        if mode != "lexical" and (self.dense is None or self.embedder is None):
+            mode = "lexical"
+        ranked: list[ScoredDoc]
+        if mode == "lexical":
+            ranked = self.lexical.search(query, k, allowed=allowed)
+        else:
+            assert self.dense is not None and self.embedder is not None
+            vector = self.embedder.embed_queries([query])
+            dense_hits = self.dense.search(vector, CANDIDATES if mode == "hybrid" else k, allowed=allowed)
+            if mode == "dense":
+                ranked = dense_hits
+            else:
+                lexical_hits = self.lexical.search(query, CANDIDATES, allowed=allowed)
+                ranked = rrf([lexical_hits, dense_hits])[:k]
+        return [Hit(self.records[d.doc_id], d.score) for d in ranked[:k]]
+
+    # -- term statistics for answer support ----------------------------------------------------
+    def idf(self, term: str) -> float:
+        """Inverse document frequency; unknown terms get the highest value (they are rare here)."""
+        t = self.lexical.vocabulary.get(term)
+        if t is not None:
+            return float(self.lexical.idf[t])
+        n = len(self.lexical)
+        return math.log(1.0 + (n + 0.5) / 0.5)
+
+
+def passage_text(record: ChunkRecord) -> str:
+    """What the dense model embeds: heading context, location and text."""
+    return f"{record.heading} {record.location}\n{record.text}"

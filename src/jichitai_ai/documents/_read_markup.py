@@ -1,0 +1,135 @@
+"""HTML (stdlib html.parser; script/style dropped), Markdown and plain text (改ページ = form feed)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from jichitai_ai.documents._decode import decode_text
+from jichitai_ai.documents._model import Block, ParsedDocument
+
+_SKIP = {"script", "style", "noscript", "template", "head", "svg"}
+_BLOCK = {"p", "div", "li", "br", "section", "article", "dd", "dt", "pre", "blockquote", "tr", "caption"}
+_CELL = {"td", "th"}
+
+
+class _Extractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.title = ""
+        self._skip = 0
+        self._in_title = False
+        self._heading = 0
+        self._buffer: list[str] = []
+        self._cells: list[str] | None = None
+
+    def _flush(self) -> None:
+        text = re.sub(r"\s+", " ", "".join(self._buffer)).strip()
+        self._buffer = []
+        if not text:
+            return
+        if self._cells is not None:
+            self._cells.append(text)
+        elif self._heading:
+            self.blocks.append(Block(text, "heading", self._heading))
+        else:
+            self.blocks.append(Block(text))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP and tag != "head":
+            self._skip += 1
+            return
+        if tag == "title":
+            self._in_title = True
+        elif re.fullmatch(r"h[1-6]", tag):
+            self._flush()
+            self._heading = int(tag[1])
+        elif tag == "tr":
+            self._flush()
+            self._cells = []
+        elif tag in _CELL or tag in _BLOCK:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP and tag != "head":
+            self._skip = max(0, self._skip - 1)
+            return
+        if tag == "title":
+            self._in_title = False
+        elif re.fullmatch(r"h[1-6]", tag):
+            self._flush()
+            self._heading = 0
+        elif tag == "tr":
+            self._flush()
+            if self._cells:
+                self.blocks.append(Block(" | ".join(self._cells), "table"))
+            self._cells = None
+        elif tag in _CELL or tag in _BLOCK:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        if self._in_title:
+            self.title += data
+            return
+        self._buffer.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def read_html(data: bytes, fallback_title: str) -> ParsedDocument:
+    text = decode_text(data)
+    declared = re.search(rb"charset=[\"']?([A-Za-z0-9_\-]+)", data[:2048])
+    if declared:
+        try:
+            text = data.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    parser = _Extractor()
+    parser.feed(text)
+    parser.close()
+    title = parser.title.strip()
+    if not title:
+        title = next((b.text for b in parser.blocks if b.kind == "heading"), fallback_title)
+    return ParsedDocument(title=title, format="html", blocks=parser.blocks)
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+_MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+
+
+def read_markdown(data: bytes, fallback_title: str) -> ParsedDocument:
+    blocks: list[Block] = []
+    for raw in decode_text(data).splitlines():
+        line = raw.strip()
+        if not line or _MD_TABLE_RULE.match(line):
+            continue
+        line = _MD_EMPHASIS.sub("", _MD_LINK.sub(r"\1", line))
+        if m := _MD_HEADING.match(line):
+            blocks.append(Block(m.group(2), "heading", len(m.group(1))))
+        elif line.startswith("|"):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            blocks.append(Block(" | ".join(c for c in cells if c), "table"))
+        else:
+            blocks.append(Block(re.sub(r"^(?:[-*+]|\d+\.)\s+", "", line)))
+    title = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), fallback_title)
+    return ParsedDocument(title=title, format="md", blocks=blocks)
+
+
+def read_text(data: bytes, fallback_title: str) -> ParsedDocument:
+    text = decode_text(data)
+    pages = text.split("\f")
+    blocks: list[Block] = []
+    paged = len(pages) > 1
+    for number, page in enumerate(pages, start=1):
+        for line in page.splitlines():
+            if line.strip():
+                blocks.append(Block(line.strip(), page=number if paged else None))
+    title = blocks[0].text[:100] if blocks else fallback_title
+    return ParsedDocument(title=title, format="txt", blocks=blocks, pages=len(pages) if paged else 0)

@@ -1,0 +1,48 @@
+"""Choose a reader by file extension; every reader returns a :class:`ParsedDocument`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import PurePath
+
+from jichitai_ai.documents._model import ParsedDocument
+from jichitai_ai.documents._read_markup import read_html, read_markdown, read_text
+from jichitai_ai.documents._read_office import read_docx, read_xlsx
+from jichitai_ai.documents._read_pdf import read_pdf
+from jichitai_ai.documents.errors import UnsupportedFormat
+
+Reader = Callable[[bytes, str], ParsedDocument]
+
+READERS: dict[str, tuple[Reader, str]] = {
+    ".pdf": (read_pdf, "application/pdf"),
+    ".docx": (read_docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ".xlsx": (read_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ".html": (read_html, "text/html; charset=utf-8"),
+    ".htm": (read_html, "text/html; charset=utf-8"),
+    ".md": (read_markdown, "text/markdown; charset=utf-8"),
+    ".markdown": (read_markdown, "text/markdown; charset=utf-8"),
+    ".txt": (read_text, "text/plain; charset=utf-8"),
+}
+
+
+def supported(name: str) -> bool:
+    return PurePath(name).suffix.lower() in READERS
+
+
+def media_type(name: str) -> str:
+    entry = READERS.get(PurePath(name).suffix.lower())
+    return entry[1] if entry else "application/octet-stream"
+
+
+def parse(name: str, data: bytes) -> ParsedDocument:
+    """Extract text and structure; raises UnsupportedFormat or DocumentUnreadable."""
+    from jichitai_ai.documents.errors import DocumentUnreadable
+
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in READERS:
+        raise UnsupportedFormat("documents.unsupported_format", name=name, suffix=suffix or "-")
+    reader = READERS[suffix][0]
+    try:
+        return reader(data, PurePath(name).stem)
+    except Exception as exc:  # every library raises its own types for broken files
+        raise DocumentUnreadable("documents.unreadable", name=name, reason=str(exc)[:200]) from exc

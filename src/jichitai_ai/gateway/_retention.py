@@ -1,0 +1,60 @@
+"""Retention (保存期間): delete what has expired, per record type, and record the deletion.
+
+Record types: ``audit`` (from the oldest end, with a signed checkpoint), ``reviews``
+(held requests and their sealed originals), and the core question log: ``questions``
+and ``feedback``. A type without a period is kept for ever.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete
+
+from jichitai_ai.storage.db import Database
+from jichitai_ai.storage.tables import FeedbackEvent, QuestionLog
+from jichitai_ai.timeutil import utcnow
+
+from ._audit import AuditEntry, append, delete_before
+from ._config import GatewayConfig
+from .tables import GatewayReview
+
+
+def run_retention(
+    db: Database, config: GatewayConfig, *, now: datetime | None = None, username: str = "retention"
+) -> dict[str, int]:
+    """Delete expired records of every type in one transaction; returns counts per type."""
+    now = now or utcnow()
+    periods = config.retention.as_dict()
+    deleted: dict[str, int] = {}
+
+    def cutoff(kind: str) -> datetime | None:
+        days = periods[kind]
+        return None if days is None else now - timedelta(days=days)
+
+    with db.write() as session:
+        if (limit := cutoff("feedback")) is not None:
+            deleted["feedback"] = session.execute(
+                delete(FeedbackEvent).where(FeedbackEvent.created_at < limit)
+            ).rowcount
+        if (limit := cutoff("questions")) is not None:
+            deleted["questions"] = session.execute(
+                delete(QuestionLog).where(QuestionLog.asked_at < limit)
+            ).rowcount
+        if (limit := cutoff("reviews")) is not None:
+            deleted["reviews"] = session.execute(
+                delete(GatewayReview).where(GatewayReview.created_at < limit)
+            ).rowcount
+        if (limit := cutoff("audit")) is not None:
+            deleted["audit"] = delete_before(session, limit, config.secret, username=username)
+        append(
+            session,
+            AuditEntry(
+                kind="retention",
+                decision="deleted",
+                username=username,
+                reason="gateway.retention.run",
+                details={"deleted": dict(deleted), "periods_days": dict(periods)},
+            ),
+        )
+    return deleted

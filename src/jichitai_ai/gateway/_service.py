@@ -1,0 +1,259 @@
+"""The gateway service: every call to a generative model goes through :class:`Gateway`.
+
+detect → classify → policy → (optional review) → mask → send → restore → audit.
+The vault (placeholder → original) lives only in memory for the duration of a
+direct request; see ``_reviews`` for held requests.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from jichitai_ai.config import Settings
+from jichitai_ai.storage.db import Database
+
+from . import _reviews
+from ._audit import append
+from ._backends import ChatClient
+from ._config import BackendSpec, GatewayConfig, model_options
+from ._errors import BackendFailed, HeldForReview, PolicyRefused
+from ._prepare import Prepared, mask, prepare
+from ._privacy import MaskingSession
+from ._restore import StreamRestorer
+from ._types import ChatChunk, ChatMessage, ChatRequest, ChatResult, Usage
+
+if TYPE_CHECKING:
+    from jichitai_ai.services.platform import Platform
+
+_PLATFORM_ATTR = "_jichitai_gateway"
+
+
+def _wire(messages: list[ChatMessage]) -> list[dict[str, str]]:
+    return [{"role": m.role, "content": m.content} for m in messages]
+
+
+class Gateway:
+    """Safe access to generative models for one deployment (thread-safe; share one)."""
+
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        transport: httpx.BaseTransport | None = None,
+        *,
+        config: GatewayConfig | None = None,
+    ) -> None:
+        self.db = db
+        self.settings = settings
+        self.config = config or GatewayConfig.from_settings(settings)
+        self.client = ChatClient(transport)
+
+    @classmethod
+    def from_platform(cls, platform: Platform, transport: httpx.BaseTransport | None = None) -> Gateway:
+        """The platform's gateway (created once per process unless a transport is given)."""
+        if transport is not None:
+            return cls(platform.db, platform.settings, transport)
+        existing = getattr(platform, _PLATFORM_ATTR, None)
+        if isinstance(existing, Gateway):
+            return existing
+        gateway = cls(platform.db, platform.settings)
+        setattr(platform, _PLATFORM_ATTR, gateway)
+        return gateway
+
+    def close(self) -> None:
+        self.client.close()
+
+    # --- checks ------------------------------------------------------------------
+    def _prepare(self, request: ChatRequest) -> Prepared:
+        with self.db.read() as session:
+            return prepare(session, self.config, request)
+
+    def _refuse_or_hold(self, prepared: Prepared) -> BackendSpec:
+        """Raise when the request may not be sent now; otherwise the backend to use."""
+        decision = prepared.decision
+        if decision.backend is None:
+            with self.db.write() as session:
+                audit_id = append(
+                    session, prepared.audit("request", "refused", reason=decision.reason)
+                )
+            raise PolicyRefused(decision.reason, audit_id=audit_id, **decision.params)
+        review_from = prepared.policy.review_from
+        if prepared.request.review or (
+            review_from is not None and decision.data_class.rank >= review_from.rank
+        ):
+            review_id, audit_id = _reviews.hold(self, prepared)
+            raise HeldForReview(review_id, audit_id)
+        return decision.backend
+
+    def check(self, request: ChatRequest) -> Prepared:
+        """Run detection and the policy without sending (raises like :meth:`complete`)."""
+        prepared = self._prepare(request)
+        self._refuse_or_hold(prepared)
+        return prepared
+
+    # --- sending -----------------------------------------------------------------
+    def complete(self, request: ChatRequest) -> ChatResult:
+        """Send one chat request through the policy; the answer is restored for ``request.user``."""
+        prepared = self._prepare(request)
+        backend = self._refuse_or_hold(prepared)
+        return self.send(prepared, backend)
+
+    def send(
+        self, prepared: Prepared, backend: BackendSpec, *, details: dict[str, Any] | None = None
+    ) -> ChatResult:
+        vault, masked, counts = mask(prepared)
+        started = time.monotonic()
+        try:
+            answer = self.client.complete(
+                backend, _wire(masked), model_options(prepared.request.options)
+            )
+        except BackendFailed as exc:
+            self._audit_failure(prepared, counts, exc)
+            raise
+        with self.db.write() as session:
+            audit_id = append(
+                session,
+                prepared.audit(
+                    "request",
+                    "sent",
+                    entity_counts=counts,
+                    prompt_tokens=answer.usage.prompt_tokens,
+                    completion_tokens=answer.usage.completion_tokens,
+                    details={
+                        "model": answer.model,
+                        "stream": False,
+                        "latency_ms": int((time.monotonic() - started) * 1000),
+                        **(details or {}),
+                    },
+                ),
+            )
+        return ChatResult(
+            content=vault.restore(answer.content),
+            masked_messages=masked,
+            backend=backend.name,
+            data_class=prepared.decision.data_class.value,
+            audit_id=audit_id,
+            entities=counts,
+            model=answer.model,
+            usage=answer.usage,
+            finish_reason=answer.finish_reason,
+            masked_content=answer.content,
+            persons=prepared.assessment.persons,
+        )
+
+    def stream(self, request: ChatRequest) -> ChatStream:
+        """Streaming variant. Checks run now (refusals raise here, before any chunk);
+        iterate the returned stream for restored chunks; ``.result`` is set at the end."""
+        prepared = self._prepare(request)
+        backend = self._refuse_or_hold(prepared)
+        return ChatStream(self, prepared, backend)
+
+    def _audit_failure(self, prepared: Prepared, counts: dict[str, int], exc: BackendFailed) -> None:
+        with self.db.write() as session:
+            append(
+                session,
+                prepared.audit("request", "failed", reason=exc.key, entity_counts=counts),
+            )
+
+    # --- reviews (delegated) ---------------------------------------------------------
+    def pending_reviews(self, tenant_id: int) -> list[_reviews.ReviewSummary]:
+        return _reviews.pending(self, tenant_id)
+
+    def review_detail(self, review_id: str, tenant_ids: set[int] | None = None) -> _reviews.ReviewDetail:
+        return _reviews.detail(self, review_id, tenant_ids)
+
+    def approve_review(
+        self, review_id: str, reviewer: str, spans: list[list[dict[str, Any]]] | None = None
+    ) -> _reviews.ReviewSummary:
+        return _reviews.approve(self, review_id, reviewer, spans)
+
+    def reject_review(self, review_id: str, reviewer: str, note: str = "") -> _reviews.ReviewSummary:
+        return _reviews.reject(self, review_id, reviewer, note)
+
+    def review_result(self, review_id: str, user: str) -> ChatResult:
+        return _reviews.result(self, review_id, user)
+
+
+class ChatStream:
+    """An answer arriving in pieces; placeholders are restored even when split across pieces."""
+
+    def __init__(self, gateway: Gateway, prepared: Prepared, backend: BackendSpec) -> None:
+        self._gateway = gateway
+        self._prepared = prepared
+        self._backend = backend
+        self._vault: MaskingSession
+        self._vault, self.masked_messages, self.entities = mask(prepared)
+        self.data_class = prepared.decision.data_class.value
+        self.backend = backend.name
+        self.result: ChatResult | None = None
+
+    def __iter__(self) -> Iterator[ChatChunk]:
+        restorer = StreamRestorer(self._vault)
+        pieces: list[str] = []
+        usage = Usage()
+        finish = "stop"
+        started = time.monotonic()
+        client = self._gateway.client
+        options = model_options(self._prepared.request.options)
+        completed = failed = False
+        try:
+            for delta in client.stream(self._backend, _wire(self.masked_messages), options):
+                pieces.append(delta.content)
+                if delta.usage is not None:
+                    usage = delta.usage
+                if delta.finish_reason:
+                    finish = delta.finish_reason
+                text = restorer.feed(delta.content)
+                if text:
+                    yield ChatChunk(text)
+            tail = restorer.flush()
+            if tail:
+                yield ChatChunk(tail)
+            completed = True
+        except BackendFailed as exc:
+            failed = True
+            self._gateway._audit_failure(self._prepared, self.entities, exc)
+            raise
+        finally:
+            # Also when the caller stops early: whatever was sent is on the record.
+            if self.result is None and not failed:
+                self._record(pieces, usage, finish, started, completed)
+        yield ChatChunk("", finish_reason=finish)
+
+    def _record(
+        self, pieces: list[str], usage: Usage, finish: str, started: float, completed: bool
+    ) -> None:
+        masked_answer = "".join(pieces)
+        with self._gateway.db.write() as session:
+            audit_id = append(
+                session,
+                self._prepared.audit(
+                    "request",
+                    "sent",
+                    entity_counts=self.entities,
+                    prompt_tokens=usage.prompt_tokens,
+                    completion_tokens=usage.completion_tokens,
+                    details={
+                        "stream": True,
+                        "completed": completed,
+                        "latency_ms": int((time.monotonic() - started) * 1000),
+                    },
+                ),
+            )
+        self.result = ChatResult(
+            content=self._vault.restore(masked_answer),
+            masked_messages=self.masked_messages,
+            backend=self.backend,
+            data_class=self.data_class,
+            audit_id=audit_id,
+            entities=self.entities,
+            model=self._backend.model,
+            usage=usage,
+            finish_reason=finish,
+            masked_content=masked_answer,
+            persons=self._prepared.assessment.persons,
+        )

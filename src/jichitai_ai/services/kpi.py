@@ -1,0 +1,334 @@
+"""KPI for 効果検証: how many questions, how they were answered, whether residents were
+helped, and the staff time the service saved — per tenant and period, in SQL that runs on
+SQLite and PostgreSQL alike.
+
+Definitions (also in docs/console.md):
+
+- answered / clarified / handed-over rate: share of questions with decision ``answer`` /
+  ``clarify`` / ``no_answer``;
+- self-resolution rate: resolved / (resolved + not resolved) from residents' feedback, None
+  when nobody voted;
+- self-served questions: answered or clarified and not marked "not resolved"; each saves
+  the tenant's minutes per inquiry (``kpi_minutes_per_inquiry`` in the tenant settings,
+  default 5) of staff time on the phone or at the counter.
+
+Days are Japanese calendar days (JST) although timestamps are stored in UTC.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Date, and_, case, func, or_, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
+
+from jichitai_ai.domain.models import Decision
+from jichitai_ai.services import tenants as tenant_service
+from jichitai_ai.services.unanswered import unanswered_groups
+from jichitai_ai.storage.tables import FaqEntryRow, QuestionLog
+from jichitai_ai.timeutil import today_jst
+
+DEFAULT_MINUTES_PER_INQUIRY = 5.0
+MINUTES_SETTING = "kpi_minutes_per_inquiry"
+JST_OFFSET = timedelta(hours=9)
+MAX_PERIOD_DAYS = 731
+TOP_N = 10
+
+
+class jst_day(FunctionElement[date]):
+    """The JST calendar day of a naive-UTC timestamp column."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(jst_day, "sqlite")
+def _jst_day_sqlite(element: jst_day, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"date({compiler.process(element.clauses, **kw)}, '+9 hours')"
+
+
+@compiles(jst_day)
+def _jst_day_default(element: jst_day, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST(({compiler.process(element.clauses, **kw)} + INTERVAL '9 hours') AS DATE)"
+
+
+@dataclass(frozen=True)
+class Period:
+    """Inclusive JST days."""
+
+    start: date
+    end: date
+
+    @classmethod
+    def last_days(cls, days: int = 30, today: date | None = None) -> Period:
+        end = today or today_jst()
+        return cls(end - timedelta(days=days - 1), end)
+
+    @classmethod
+    def parse(cls, start: str | None, end: str | None, default_days: int = 30) -> Period:
+        """From ``YYYY-MM-DD`` strings; bad or missing values fall back to the last 30 days."""
+        fallback = cls.last_days(default_days)
+        try:
+            first = date.fromisoformat(start) if start else fallback.start
+            last = date.fromisoformat(end) if end else fallback.end
+        except ValueError:
+            return fallback
+        if first > last:
+            first, last = last, first
+        if (last - first).days >= MAX_PERIOD_DAYS:
+            first = last - timedelta(days=MAX_PERIOD_DAYS - 1)
+        return cls(first, last)
+
+    def utc_bounds(self) -> tuple[datetime, datetime]:
+        return (
+            datetime.combine(self.start, time()) - JST_OFFSET,
+            datetime.combine(self.end + timedelta(days=1), time()) - JST_OFFSET,
+        )
+
+    def days(self) -> list[date]:
+        return [self.start + timedelta(days=i) for i in range((self.end - self.start).days + 1)]
+
+
+@dataclass
+class Counts:
+    """Question counts of one tenant (or of a sum of tenants)."""
+
+    total: int = 0
+    answered: int = 0
+    clarified: int = 0
+    handed_over: int = 0
+    resolved: int = 0
+    not_resolved: int = 0
+    self_served: int = 0
+    minutes_saved: float = 0.0
+
+    def add(self, other: Counts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def rate(self, part: int) -> float | None:
+        return part / self.total if self.total else None
+
+    @property
+    def answered_rate(self) -> float | None:
+        return self.rate(self.answered)
+
+    @property
+    def clarified_rate(self) -> float | None:
+        return self.rate(self.clarified)
+
+    @property
+    def handed_over_rate(self) -> float | None:
+        return self.rate(self.handed_over)
+
+    @property
+    def self_resolution_rate(self) -> float | None:
+        votes = self.resolved + self.not_resolved
+        return self.resolved / votes if votes else None
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.update(
+            answered_rate=self.answered_rate,
+            clarified_rate=self.clarified_rate,
+            handed_over_rate=self.handed_over_rate,
+            self_resolution_rate=self.self_resolution_rate,
+            hours_saved=round(self.minutes_saved / 60, 2),
+        )
+        return data
+
+
+@dataclass
+class TenantCounts:
+    tenant_id: int
+    slug: str
+    name: str
+    name_en: str
+    minutes_per_inquiry: float
+    counts: Counts
+
+
+@dataclass
+class DayCounts:
+    day: date
+    answered: int = 0
+    clarified: int = 0
+    handed_over: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.answered + self.clarified + self.handed_over
+
+
+@dataclass
+class KpiReport:
+    period: Period
+    tenants: list[TenantCounts]
+    totals: Counts
+    days: list[DayCounts]
+    top_questions: list[dict[str, Any]] = field(default_factory=list)
+    top_unanswered: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
+            "totals": self.totals.as_dict(),
+            "tenants": [
+                {
+                    "slug": t.slug,
+                    "name": t.name,
+                    "name_en": t.name_en,
+                    "minutes_per_inquiry": t.minutes_per_inquiry,
+                    **t.counts.as_dict(),
+                }
+                for t in self.tenants
+            ],
+            "days": [
+                {
+                    "day": d.day.isoformat(),
+                    "total": d.total,
+                    "answered": d.answered,
+                    "clarified": d.clarified,
+                    "handed_over": d.handed_over,
+                }
+                for d in self.days
+            ],
+            "top_questions": self.top_questions,
+            "top_unanswered": self.top_unanswered,
+        }
+
+
+def minutes_per_inquiry(settings: dict[str, Any]) -> float:
+    """The tenant's estimate of staff minutes per phone or counter inquiry (default 5)."""
+    value = settings.get(MINUTES_SETTING, DEFAULT_MINUTES_PER_INQUIRY)
+    try:
+        minutes = float(value)
+    except (TypeError, ValueError):
+        return DEFAULT_MINUTES_PER_INQUIRY
+    return minutes if 0 <= minutes <= 600 else DEFAULT_MINUTES_PER_INQUIRY
+
+
+def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.sum(case((condition, 1), else_=0))
+
+
+def _in_period(period: Period) -> ColumnElement[bool]:
+    start, end = period.utc_bounds()
+    return and_(QuestionLog.asked_at >= start, QuestionLog.asked_at < end)
+
+
+def _tenant_counts(session: Session, tenant_ids: list[int], period: Period) -> dict[int, Counts]:
+    answered = QuestionLog.decision == str(Decision.ANSWER)
+    clarified = QuestionLog.decision == str(Decision.CLARIFY)
+    handed = QuestionLog.decision == str(Decision.NO_ANSWER)
+    served = and_(
+        or_(answered, clarified),
+        or_(QuestionLog.resolved.is_(None), QuestionLog.resolved.is_(True)),
+    )
+    rows = session.execute(
+        select(
+            QuestionLog.tenant_id,
+            func.count(),
+            _count_if(answered),
+            _count_if(clarified),
+            _count_if(handed),
+            _count_if(QuestionLog.resolved.is_(True)),
+            _count_if(QuestionLog.resolved.is_(False)),
+            _count_if(served),
+        )
+        .where(QuestionLog.tenant_id.in_(tenant_ids), _in_period(period))
+        .group_by(QuestionLog.tenant_id)
+    ).all()
+    return {
+        int(r[0]): Counts(*(int(v or 0) for v in r[1:]))  # type: ignore[arg-type]
+        for r in rows
+    }
+
+
+def _days(session: Session, tenant_ids: list[int], period: Period) -> list[DayCounts]:
+    day = jst_day(QuestionLog.asked_at)
+    rows = session.execute(
+        select(day, QuestionLog.decision, func.count())
+        .where(QuestionLog.tenant_id.in_(tenant_ids), _in_period(period))
+        .group_by(day, QuestionLog.decision)
+    ).all()
+    by_day = {d: DayCounts(d) for d in period.days()}
+    attr = {
+        str(Decision.ANSWER): "answered",
+        str(Decision.CLARIFY): "clarified",
+        str(Decision.NO_ANSWER): "handed_over",
+    }
+    for raw_day, decision, count in rows:
+        key = raw_day if isinstance(raw_day, date) else date.fromisoformat(str(raw_day)[:10])
+        bucket = by_day.get(key)
+        if bucket is not None and decision in attr:
+            setattr(bucket, attr[decision], getattr(bucket, attr[decision]) + int(count))
+    return list(by_day.values())
+
+
+def _top_questions(session: Session, tenant_ids: list[int], period: Period) -> list[dict[str, Any]]:
+    """The entries residents were shown most (answers and clarification picks)."""
+    entry = func.coalesce(QuestionLog.answer_entry_id, QuestionLog.chosen_entry_id)
+    rows = session.execute(
+        select(entry, func.count())
+        .where(QuestionLog.tenant_id.in_(tenant_ids), _in_period(period), entry.is_not(None))
+        .group_by(entry)
+        .order_by(func.count().desc(), entry)
+        .limit(TOP_N)
+    ).all()
+    ids = [int(r[0]) for r in rows]
+    texts = dict(
+        session.execute(
+            select(FaqEntryRow.id, FaqEntryRow.question).where(FaqEntryRow.id.in_(ids))
+        ).all()
+    )
+    return [
+        {"entry_id": int(r[0]), "question": texts.get(int(r[0]), ""), "count": int(r[1])}
+        for r in rows
+    ]
+
+
+def scope_ids(session: Session, tenant_id: int, *, members: bool) -> list[int]:
+    """The tenant, plus its member municipalities when a prefecture looks at its totals."""
+    return [tenant_id, *(tenant_service.children_ids(session, tenant_id) if members else [])]
+
+
+def report(
+    session: Session,
+    tenant_ids: list[int],
+    period: Period,
+    *,
+    with_themes: bool = True,
+) -> KpiReport:
+    """Every KPI of the dashboard for the given tenants (already checked by the caller)."""
+    infos = [tenant_service.get_tenant_by_id(session, tid) for tid in tenant_ids]
+    counts = _tenant_counts(session, tenant_ids, period)
+    per_tenant: list[TenantCounts] = []
+    totals = Counts()
+    for info in infos:
+        c = counts.get(info.id, Counts())
+        minutes = minutes_per_inquiry(info.settings)
+        c.minutes_saved = round(c.self_served * minutes, 1)
+        per_tenant.append(TenantCounts(info.id, info.slug, info.name, info.name_en, minutes, c))
+        totals.add(c)
+    result = KpiReport(
+        period=period,
+        tenants=per_tenant,
+        totals=totals,
+        days=_days(session, tenant_ids, period),
+        top_questions=_top_questions(session, tenant_ids, period),
+    )
+    if with_themes:
+        start, end = period.utc_bounds()
+        groups = unanswered_groups(session, tenant_ids, since=start, until=end)
+        result.top_unanswered = [
+            {"question": g.representative, "count": g.count, "low_rated": g.low_rated}
+            for g in groups[:TOP_N]
+        ]
+    return result

@@ -1,0 +1,155 @@
+"""Unanswered and low-rated questions, grouped by similarity (未回答・低評価の質問).
+
+Editors read themes, not hundreds of lines: questions the engine could not answer
+(``decision = no_answer``) or that residents marked as not resolved are grouped greedily
+by the Jaccard similarity of their content words (Sudachi normalised forms), most frequent
+first. Deterministic and cheap, so it runs on every page view.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from jichitai_ai.domain.models import Decision
+from jichitai_ai.storage.tables import QuestionLog
+from jichitai_ai.text import Tokenizer, normalize
+
+#: Two questions share a theme when at least this share of their content words is common.
+DEFAULT_THRESHOLD = 0.4
+#: The newest questions considered per page view (older themes show in KPI reports).
+DEFAULT_LIMIT = 5000
+
+
+@dataclass(frozen=True)
+class UnansweredQuestion:
+    id: int
+    question: str
+    asked_at: datetime
+    decision: str
+    resolved: bool | None
+
+    @property
+    def low_rated(self) -> bool:
+        return self.resolved is False
+
+
+@dataclass
+class QuestionGroup:
+    """One theme: the most frequent wording first, then the other wordings."""
+
+    questions: list[UnansweredQuestion] = field(default_factory=list)
+    wordings: list[tuple[str, int]] = field(default_factory=list)
+    terms: frozenset[str] = frozenset()
+
+    @property
+    def key(self) -> int:
+        """A stable id for the group: its oldest question."""
+        return min(q.id for q in self.questions)
+
+    @property
+    def representative(self) -> str:
+        return self.wordings[0][0] if self.wordings else ""
+
+    @property
+    def count(self) -> int:
+        return len(self.questions)
+
+    @property
+    def low_rated(self) -> int:
+        return sum(1 for q in self.questions if q.low_rated)
+
+    @property
+    def last_asked(self) -> datetime:
+        return max(q.asked_at for q in self.questions)
+
+    def alternatives(self, limit: int = 10) -> list[str]:
+        return [text for text, _ in self.wordings[1 : limit + 1]]
+
+
+@lru_cache(maxsize=1)
+def _default_tokenizer() -> Tokenizer:
+    return Tokenizer()
+
+
+def load_questions(
+    session: Session,
+    tenant_ids: list[int],
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> list[UnansweredQuestion]:
+    """Questions with no answer, or answered but rated not resolved, newest first."""
+    stmt = select(
+        QuestionLog.id,
+        QuestionLog.question,
+        QuestionLog.asked_at,
+        QuestionLog.decision,
+        QuestionLog.resolved,
+    ).where(
+        QuestionLog.tenant_id.in_(tenant_ids),
+        or_(QuestionLog.decision == str(Decision.NO_ANSWER), QuestionLog.resolved.is_(False)),
+    )
+    if since is not None:
+        stmt = stmt.where(QuestionLog.asked_at >= since)
+    if until is not None:
+        stmt = stmt.where(QuestionLog.asked_at < until)
+    rows = session.execute(stmt.order_by(QuestionLog.asked_at.desc()).limit(limit)).all()
+    return [UnansweredQuestion(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def cluster(
+    questions: list[UnansweredQuestion],
+    *,
+    tokenizer: Tokenizer | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> list[QuestionGroup]:
+    """Greedy clustering: wordings by frequency, each joins the first group whose seed is
+    similar enough, else starts a new group. Groups are returned largest first."""
+    tok = tokenizer or _default_tokenizer()
+    by_text: dict[str, list[UnansweredQuestion]] = {}
+    shown: dict[str, Counter[str]] = {}
+    for q in questions:
+        norm = normalize(q.question)
+        by_text.setdefault(norm, []).append(q)
+        shown.setdefault(norm, Counter())[q.question] += 1
+    order = sorted(by_text, key=lambda n: (-len(by_text[n]), n))
+    groups: list[QuestionGroup] = []
+    for norm in order:
+        terms = frozenset(tok.tokenize_query(norm)) or frozenset({norm})
+        target = next((g for g in groups if jaccard(g.terms, terms) >= threshold), None)
+        if target is None:
+            target = QuestionGroup(terms=terms)
+            groups.append(target)
+        target.questions.extend(by_text[norm])
+        wording = shown[norm].most_common(1)[0][0]
+        target.wordings.append((wording, len(by_text[norm])))
+    for group in groups:
+        group.wordings.sort(key=lambda w: -w[1])
+    groups.sort(key=lambda g: (-g.count, -g.last_asked.timestamp(), g.key))
+    return groups
+
+
+def unanswered_groups(
+    session: Session,
+    tenant_ids: list[int],
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    tokenizer: Tokenizer | None = None,
+) -> list[QuestionGroup]:
+    return cluster(
+        load_questions(session, tenant_ids, since=since, until=until), tokenizer=tokenizer
+    )

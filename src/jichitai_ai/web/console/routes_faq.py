@@ -1,0 +1,311 @@
+"""FAQ entries in the console: list, edit with preview, history and revert, publish/archive,
+and the prefecture's inherited entries (継承・上書き・非表示)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
+
+from jichitai_ai.domain.models import EntryStatus, FaqEntry, FaqRecord
+from jichitai_ai.i18n import LANGUAGES, t
+from jichitai_ai.services import faq as faq_service
+from jichitai_ai.services.auth import Action
+from jichitai_ai.services.errors import Forbidden, Invalid, ServiceError
+from jichitai_ai.storage.tables import FaqEntryRow
+from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
+from jichitai_ai.web.console.forms import EntryForm
+from jichitai_ai.web.console.rendering import redirect, render
+
+router = APIRouter(prefix="/console/t/{slug}", include_in_schema=False)
+
+STATUSES = [str(s) for s in EntryStatus]
+
+
+@dataclass
+class Row:
+    """One line of the FAQ list: the entry and where it comes from."""
+
+    entry: FaqEntry
+    origin: str  # own | override | inherited | hidden
+
+
+def _rows(db: Session, tenant_id: int, chain: tuple[int, ...]) -> list[Row]:
+    entries = faq_service.visible_entries(db, tenant_id, residents=False)
+    parent_ids = set(
+        db.execute(
+            select(FaqEntryRow.external_id).where(FaqEntryRow.tenant_id.in_(chain[1:]))
+        ).scalars()
+    )
+    rows = []
+    for entry in entries:
+        if entry.inherited:
+            origin = "inherited"
+        elif entry.external_id in parent_ids:
+            origin = "override"
+        else:
+            origin = "own"
+        rows.append(Row(entry, origin))
+    hidden = set(faq_service.hidden_ids(db, tenant_id))
+    if hidden and len(chain) > 1:
+        hidden_rows = db.execute(
+            select(FaqEntryRow.id)
+            .where(FaqEntryRow.tenant_id.in_(chain[1:]), FaqEntryRow.external_id.in_(hidden))
+            .order_by(FaqEntryRow.id)
+        ).scalars()
+        seen: set[tuple[str, str]] = set()
+        for entry_id in hidden_rows:
+            entry = faq_service.get_entry(db, tenant_id, entry_id)
+            if (entry.external_id, entry.language) not in seen:
+                seen.add((entry.external_id, entry.language))
+                rows.append(Row(entry, "hidden"))
+    return rows
+
+
+def _matches(row: Row, needle: str) -> bool:
+    entry = row.entry
+    return (
+        needle in entry.question.casefold()
+        or needle in entry.answer.casefold()
+        or needle in entry.external_id.casefold()
+        or needle in entry.category.casefold()
+        or any(needle in a.casefold() for a in entry.alternatives)
+    )
+
+
+@router.get("/faq")
+def faq_list(request: Request, page: TenantPage = Depends(tenant_page(Action.READ))) -> Response:
+    q = request.query_params.get("q", "").strip()[:200]
+    status = request.query_params.get("status", "")
+    origin = request.query_params.get("origin", "")
+    with page.c.platform.db.read() as db:
+        rows = _rows(db, page.tenant.id, page.tenant.chain)
+    if status in STATUSES:
+        rows = [r for r in rows if str(r.entry.status) == status]
+    if origin in ("own", "override", "inherited", "hidden"):
+        rows = [r for r in rows if r.origin == origin]
+    if q:
+        rows = [r for r in rows if _matches(r, q.casefold())]
+    return render(
+        page.c,
+        "console/faq_list.html",
+        page=page,
+        rows=rows,
+        q=q,
+        status=status,
+        origin=origin,
+        statuses=STATUSES,
+        has_parent=len(page.tenant.chain) > 1,
+        done=request.query_params.get("done", ""),
+    )
+
+
+def _edit_page(
+    page: TenantPage,
+    form: EntryForm,
+    *,
+    entry: FaqEntry | None,
+    preview: FaqRecord | None = None,
+    status_code: int = 200,
+    done: str = "",
+) -> Response:
+    return render(
+        page.c,
+        "console/faq_edit.html",
+        status_code=status_code,
+        page=page,
+        form=form,
+        entry=entry,
+        preview=preview,
+        languages=LANGUAGES,
+        statuses=STATUSES,
+        done=done,
+    )
+
+
+@router.get("/faq/new")
+def faq_new(request: Request, page: TenantPage = Depends(tenant_page(Action.EDIT))) -> Response:
+    """A new draft; the unanswered-questions page prefills question and alternatives."""
+    form = EntryForm(
+        question=request.query_params.get("question", "")[: faq_service.MAX_QUESTION],
+        alternatives="\n".join(request.query_params.getlist("alt")[:20]),
+        note=request.query_params.get("note", "")[:200],
+    )
+    return _edit_page(page, form, entry=None)
+
+
+def _error_text(page: TenantPage, exc: ServiceError) -> str:
+    return t(exc.key, page.c.lang, **exc.params)
+
+
+@router.post("/faq/new")
+def faq_create(
+    page: TenantPage = Depends(tenant_page(Action.EDIT)), data: FormData = Depends(csrf_form)
+) -> Response:
+    form = EntryForm.from_form(data)
+    try:
+        record = form.to_record()
+        if form_text(data, "action") == "preview":
+            return _edit_page(page, form, entry=None, preview=record)
+        with page.c.platform.db.write() as db:
+            entry = faq_service.create_entry(
+                db, page.tenant.id, record, user=_user(page), note=form.note[:200]
+            )
+    except ServiceError as exc:
+        form.errors.append(_error_text(page, exc))
+        return _edit_page(page, form, entry=None, status_code=422)
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/faq/{entry.id}?done=created")
+
+
+def _user(page: TenantPage) -> str:
+    return page.c.principal.username if page.c.principal else ""
+
+
+def _entry(page: TenantPage, entry_id: int) -> FaqEntry:
+    with page.c.platform.db.read() as db:
+        return faq_service.get_entry(db, page.tenant.id, entry_id)
+
+
+@router.get("/faq/export")
+def faq_export(request: Request, page: TenantPage = Depends(tenant_page(Action.READ))) -> Response:
+    from jichitai_ai.services import importing
+
+    fmt = "xlsx" if request.query_params.get("format") == "xlsx" else "csv"
+    with page.c.platform.db.read() as db:
+        data = importing.export_entries(db, page.tenant.id, fmt)
+    media = (
+        "text/csv; charset=utf-8"
+        if fmt == "csv"
+        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    return Response(
+        data,
+        media_type=media,
+        headers={
+            "Content-Disposition": f'attachment; filename="{page.tenant.slug}-faq.{fmt}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@router.get("/faq/{entry_id}")
+def faq_show(
+    request: Request, entry_id: int, page: TenantPage = Depends(tenant_page(Action.READ))
+) -> Response:
+    entry = _entry(page, entry_id)
+    form = EntryForm.from_record(faq_service.record_of(entry), entry.version)
+    return _edit_page(
+        page,
+        form,
+        entry=entry,
+        preview=faq_service.record_of(entry),
+        done=request.query_params.get("done", ""),
+    )
+
+
+@router.post("/faq/{entry_id}")
+def faq_save(
+    entry_id: int,
+    page: TenantPage = Depends(tenant_page(Action.EDIT)),
+    data: FormData = Depends(csrf_form),
+) -> Response:
+    entry = _entry(page, entry_id)
+    form = EntryForm.from_form(data)
+    try:
+        if entry.inherited:
+            raise Forbidden("faq.not_owned", owner=entry.owner_slug)
+        record = form.to_record()
+        if form_text(data, "action") == "preview":
+            return _edit_page(page, form, entry=entry, preview=record)
+        with page.c.platform.db.write() as db:
+            faq_service.update_entry(
+                db,
+                page.tenant.id,
+                entry_id,
+                record,
+                user=_user(page),
+                expected_version=form.version(),
+                note=form.note[:200],
+            )
+    except ServiceError as exc:
+        form.errors.append(_error_text(page, exc))
+        return _edit_page(page, form, entry=entry, status_code=exc.status)
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/faq/{entry_id}?done=saved")
+
+
+@router.post("/faq/{entry_id}/status")
+def faq_status(
+    entry_id: int,
+    page: TenantPage = Depends(tenant_page(Action.EDIT)),
+    data: FormData = Depends(csrf_form),
+) -> Response:
+    """公開 / 下書きに戻す / アーカイブ."""
+    status = form_text(data, "status")
+    if status not in STATUSES:
+        raise Invalid("faq.invalid_status", status=status)
+    with page.c.platform.db.write() as db:
+        faq_service.set_status(db, page.tenant.id, entry_id, EntryStatus(status), user=_user(page))
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/faq/{entry_id}?done={status}")
+
+
+@router.get("/faq/{entry_id}/history")
+def faq_history(entry_id: int, page: TenantPage = Depends(tenant_page(Action.READ))) -> Response:
+    entry = _entry(page, entry_id)
+    with page.c.platform.db.read() as db:
+        versions = faq_service.list_versions(db, page.tenant.id, entry_id)
+    return render(page.c, "console/faq_history.html", page=page, entry=entry, versions=versions)
+
+
+@router.post("/faq/{entry_id}/revert")
+def faq_revert(
+    entry_id: int,
+    page: TenantPage = Depends(tenant_page(Action.EDIT)),
+    data: FormData = Depends(csrf_form),
+) -> Response:
+    version = form_text(data, "version")
+    if not version.isdigit():
+        raise Invalid("error.validation")
+    with page.c.platform.db.write() as db:
+        faq_service.revert_entry(db, page.tenant.id, entry_id, int(version), user=_user(page))
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/faq/{entry_id}?done=reverted")
+
+
+@router.post("/faq/{entry_id}/override")
+def faq_override(
+    entry_id: int,
+    page: TenantPage = Depends(tenant_page(Action.EDIT)),
+    _: FormData = Depends(csrf_form),
+) -> Response:
+    """Copy the prefecture's entry into this municipality under the same external id; the
+    copy replaces the inherited one for residents at once, and is then edited here."""
+    entry = _entry(page, entry_id)
+    if not entry.inherited:
+        raise Invalid("console.error.not_inherited")
+    record = faq_service.record_of(entry)
+    with page.c.platform.db.write() as db:
+        copy = faq_service.create_entry(
+            db, page.tenant.id, record, user=_user(page), note=f"override:{entry.owner_slug}"
+        )
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/faq/{copy.id}?done=overridden")
+
+
+@router.post("/hidden")
+def faq_hide(
+    page: TenantPage = Depends(tenant_page(Action.EDIT)), data: FormData = Depends(csrf_form)
+) -> Response:
+    """Hide or show again an inherited entry in this municipality (by external id)."""
+    external_id = form_text(data, "external_id").strip()
+    if not external_id or len(page.tenant.chain) < 2:
+        raise Invalid("error.validation")
+    with page.c.platform.db.write() as db:
+        if form_text(data, "action") == "unhide":
+            faq_service.unhide_inherited(db, page.tenant.id, external_id)
+            done = "unhidden"
+        else:
+            faq_service.hide_inherited(db, page.tenant.id, external_id, user=_user(page))
+            done = "hidden"
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/faq?done={done}")

@@ -1,0 +1,66 @@
+"""Unanswered questions grouped by theme (未回答の質問) and what feedback has learned (学習状況)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from starlette.datastructures import FormData
+
+from jichitai_ai.services import faq as faq_service
+from jichitai_ai.services import feedback as feedback_service
+from jichitai_ai.services.auth import Action
+from jichitai_ai.services.errors import Invalid, ServiceError
+from jichitai_ai.services.unanswered import unanswered_groups
+from jichitai_ai.timeutil import utcnow
+from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
+from jichitai_ai.web.console.rendering import redirect, render
+
+router = APIRouter(prefix="/console/t/{slug}", include_in_schema=False)
+
+PERIODS = (7, 30, 90, 365)
+
+
+@router.get("/unanswered")
+def unanswered(request: Request, page: TenantPage = Depends(tenant_page(Action.READ))) -> Response:
+    raw = request.query_params.get("days", "90")
+    days = int(raw) if raw.isdigit() and int(raw) in PERIODS else 90
+    with page.c.platform.db.read() as db:
+        groups = unanswered_groups(db, [page.tenant.id], since=utcnow() - timedelta(days=days))
+    return render(
+        page.c, "console/unanswered.html", page=page, groups=groups, days=days, periods=PERIODS
+    )
+
+
+@router.get("/learning")
+def learning(request: Request, page: TenantPage = Depends(tenant_page(Action.READ))) -> Response:
+    rows = []
+    with page.c.platform.db.read() as db:
+        for item in feedback_service.learned(db, page.tenant.id):
+            try:
+                entry = faq_service.get_entry(db, page.tenant.id, item.entry_id)
+                question, external_id = entry.question, entry.external_id
+            except ServiceError:
+                question, external_id = "", ""
+            rows.append({"item": item, "question": question, "external_id": external_id})
+    return render(
+        page.c,
+        "console/learning.html",
+        page=page,
+        rows=rows,
+        done=request.query_params.get("done", ""),
+    )
+
+
+@router.post("/learning/reset")
+def learning_reset(
+    page: TenantPage = Depends(tenant_page(Action.EDIT)), data: FormData = Depends(csrf_form)
+) -> Response:
+    """Forget the feedback of one entry, or of every entry when no entry is given."""
+    raw = form_text(data, "entry_id").strip()
+    if raw and not raw.isdigit():
+        raise Invalid("error.validation")
+    with page.c.platform.db.write() as db:
+        feedback_service.reset(db, page.tenant.id, int(raw) if raw else None)
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/learning?done=reset")

@@ -1,0 +1,101 @@
+"""Jinja2 rendering and headers for resident pages (住民向け画面の描画).
+
+Templates read UI text with ``t('resident.x')`` in the page language, so no template
+hard-codes Japanese or English. Every response gets the security headers here.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from jichitai_ai.i18n import t as translate
+from jichitai_ai.web.resident.origins import page_policy
+
+WEB_DIR = Path(__file__).resolve().parent.parent
+TEMPLATES_DIR = WEB_DIR / "templates"
+STATIC_DIR = WEB_DIR / "static" / "resident"
+STATIC_PREFIX = "/resident/static"
+
+#: Strings the page script needs (it builds answer cards from the JSON API).
+SCRIPT_KEYS = (
+    "resident.you",
+    "resident.answer.heading",
+    "resident.answer.source",
+    "resident.answer.links",
+    "resident.department.heading",
+    "resident.department.phone",
+    "resident.department.hours",
+    "resident.department.email",
+    "resident.department.form",
+    "resident.only_japanese",
+    "resident.clarify.heading",
+    "resident.clarify.help",
+    "resident.handover.heading",
+    "resident.handover.text",
+    "resident.handover.general",
+    "resident.feedback.question",
+    "resident.feedback.resolved",
+    "resident.feedback.not_resolved",
+    "resident.feedback.thanks",
+    "resident.feedback.not_resolved_hint",
+    "resident.loading",
+    "resident.error.generic",
+    "resident.opens_new_window",
+)
+
+
+@pass_context
+def _t(context: Context, key: str, /, **params: Any) -> str:
+    return translate(key, context.get("lang", "ja"), **params)
+
+
+def _static(name: str) -> str:
+    return f"{STATIC_PREFIX}/{name}"
+
+
+@lru_cache(maxsize=1)
+def templates() -> Jinja2Templates:
+    tpl = Jinja2Templates(directory=str(TEMPLATES_DIR))
+    tpl.env.globals["t"] = _t
+    tpl.env.globals["static"] = _static
+    return tpl
+
+
+def script_strings(lang: str) -> str:
+    """The page script's UI text as JSON (read from a non-executable data block)."""
+    data = {key.removeprefix("resident."): translate(key, lang) for key in SCRIPT_KEYS}
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def apply_headers(response: Response, frame_ancestors: list[str] | None) -> None:
+    """CSP (own files only; framing by listed origins in embed mode), nosniff, referrer."""
+    response.headers["Content-Security-Policy"] = page_policy(frame_ancestors)
+    if frame_ancestors is None:
+        response.headers["X-Frame-Options"] = "DENY"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers["Cache-Control"] = "no-store"
+
+
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any],
+    *,
+    frame_ancestors: list[str] | None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    response = templates().TemplateResponse(
+        request, name, context, status_code=status_code
+    )
+    apply_headers(response, frame_ancestors)
+    return response
