@@ -138,17 +138,18 @@ def generate(n: int, seed: int = 1) -> list[FaqRecord]:
 
 
 def queries(records: list[FaqRecord], n: int, seed: int = 2) -> list[str]:
-    """Resident-like questions: a topic and a place in other words than the entry."""
+    """Resident-like questions, all different (no tokenizer-cache hits): a topic, a place, other words."""
     rng = random.Random(seed)
     out = []
     for _ in range(n):
         rec = rng.choice(records)
         topic = next((t for t in TOPICS if t in rec.question), "手続き")
+        place = _name(rng)
         style = rng.random()
         if style < 0.4:
-            out.append(f"{topic}ってどうやって手続きするの")
+            out.append(f"{place}に住んでいますが{topic}ってどうやって手続きするの")
         elif style < 0.7:
-            out.append(rec.question.split("の")[0] + f"で{topic}を出したい")
+            out.append(rec.question.split("の")[0] + f"で{topic}を出したい（{place}）")
         else:
-            out.append(f"{topic}の必要書類と料金")
+            out.append(f"{place}の{topic}の必要書類と料金を教えて")
     return out

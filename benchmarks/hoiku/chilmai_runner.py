@@ -29,7 +29,16 @@ def main() -> None:
             solver_config={"max_time_seconds": limit},
         )
     except Exception as exc:  # ChilmAI signals "no stable matching" with an exception
-        print(json.dumps({"status": "error", "error": f"{type(exc).__name__}: {str(exc)[:200]}", "seconds": time.perf_counter() - start}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "status": "error",
+                    "error": f"{type(exc).__name__}: {str(exc)[:200]}",
+                    "seconds": time.perf_counter() - start,
+                },
+                ensure_ascii=False,
+            )
+        )
         return
     seconds = time.perf_counter() - start
     assignment = result["matching_result_dict"]

@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from jichitai_ai.retrieval import LexicalIndex  # noqa: E402
-from jichitai_ai.retrieval.localgovfaq import load_corpus, load_queries  # noqa: E402
-from jichitai_ai.retrieval.metrics import latency_percentiles  # noqa: E402
-from jichitai_ai.text import Tokenizer  # noqa: E402
+from jichitai_ai.retrieval import LexicalIndex
+from jichitai_ai.retrieval.localgovfaq import load_corpus, load_queries
+from jichitai_ai.retrieval.metrics import latency_percentiles
+from jichitai_ai.text import Tokenizer
 
 DATA = Path("/work/shared/eval/localgovfaq")
 
@@ -48,7 +48,9 @@ def main() -> None:
     chars = sum(len(e.question) + len(e.body) for e in corpus)
     print(f"tokenise {len(corpus)} entries ({chars} chars): {tok_s:.2f} s")
     n0 = len(corpus)
-    print("| entries | build s | RSS growth MB | p50 ms | p95 ms | p99 ms | queries/s (cold) | queries/s (cached) |")
+    print(
+        "| entries | build s | RSS growth MB | p50 ms | p95 ms | p99 ms | queries/s (cold) | queries/s (cached) |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for size in args.sizes:
         gc.collect()
@@ -68,7 +70,7 @@ def main() -> None:
         build_s = time.perf_counter() - t0
         gc.collect()
         grown = rss_mb() - before
-        tok.tokenize_query.__self__._cached_query.cache_clear()  # type: ignore[attr-defined]
+        tok.clear_query_cache()
         lat = []
         t_all = time.perf_counter()
         for q in queries:

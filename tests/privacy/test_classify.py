@@ -38,7 +38,11 @@ def test_person_count_and_cap(detector: Detector) -> None:
     assert count_persons(detector.detect(text)) == 3
     assert count_persons(detector.detect("090-1234-5678に電話")) == 1
     assert count_persons([]) == 0
-    names = "、".join(f"{s}{g}様" for s in ("佐藤", "鈴木", "高橋", "田中", "伊藤") for g in ("太郎", "花子", "一郎"))
+    names = "、".join(
+        f"{s}{g}様"
+        for s in ("佐藤", "鈴木", "高橋", "田中", "伊藤")
+        for g in ("太郎", "花子", "一郎")
+    )
     result = assess(detector.detect(names))
     assert result.persons == 15 and not result.over_person_cap
     assert PERSON_CAP == 1000

@@ -23,7 +23,9 @@ def test_restore_puts_originals_back(detector: Detector) -> None:
     masked = session.mask(text, detector.detect(text))
     assert "高橋健太" not in masked.text and "梅田2-4-9" not in masked.text
     answer = "【氏名1】様、【住所1】宛に書類をお送りします。"
-    assert session.restore(answer) == "高橋健太様、大阪府大阪市北区梅田2-4-9宛に書類をお送りします。"
+    assert (
+        session.restore(answer) == "高橋健太様、大阪府大阪市北区梅田2-4-9宛に書類をお送りします。"
+    )
 
 
 def test_restore_tolerates_rewritten_placeholders_and_ignores_unknown_ones() -> None:

@@ -44,12 +44,19 @@ def test_name_inside_organisation_name_is_not_a_person(detector: Detector) -> No
 
 def test_full_address_is_one_span(detector: Detector) -> None:
     text = "住所は東京都千代田区霞が関1丁目2番3号コーポ山田201号室です。"
-    assert kinds(detector.detect(text)) == [("address", "東京都千代田区霞が関1丁目2番3号コーポ山田201号室")]
+    assert kinds(detector.detect(text)) == [
+        ("address", "東京都千代田区霞が関1丁目2番3号コーポ山田201号室")
+    ]
 
 
 @pytest.mark.parametrize(
     "address",
-    ["大阪府大阪市北区梅田2-4-9", "札幌市中央区大通西三丁目5番地", "横浜市中区本町６－５０－１０", "北海道夕張郡栗山町松風3丁目252番地"],
+    [
+        "大阪府大阪市北区梅田2-4-9",
+        "札幌市中央区大通西三丁目5番地",
+        "横浜市中区本町６－５０－１０",
+        "北海道夕張郡栗山町松風3丁目252番地",
+    ],
 )
 def test_address_variants(detector: Detector, address: str) -> None:
     assert ("address", address) in kinds(detector.detect(f"{address}に住んでいます。"))
@@ -71,7 +78,11 @@ def test_place_names_are_locations(detector: Detector) -> None:
 
 
 def test_sensitive_terms_are_flagged_with_category(detector: Detector) -> None:
-    flags = [(e.text, e.detail) for e in detector.detect("生活保護と障害者手帳について") if e.type.value == "sensitive"]
+    flags = [
+        (e.text, e.detail)
+        for e in detector.detect("生活保護と障害者手帳について")
+        if e.type.value == "sensitive"
+    ]
     assert flags == [("生活保護", "welfare"), ("障害者手帳", "health")]
 
 

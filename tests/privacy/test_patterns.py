@@ -53,8 +53,13 @@ def test_phone_digit_lookarounds_ignore_longer_runs(detector: Detector) -> None:
 
 
 def test_email_ascii_and_full_width(detector: Detector) -> None:
-    found = kinds(detector.detect("taro.yamada+1@city.example.lg.jp と ｈａｎａ＠ｅｘａｍｐｌｅ．ｊｐ へ"))
-    assert found == [("email", "taro.yamada+1@city.example.lg.jp"), ("email", "ｈａｎａ＠ｅｘａｍｐｌｅ．ｊｐ")]
+    found = kinds(
+        detector.detect("taro.yamada+1@city.example.lg.jp と ｈａｎａ＠ｅｘａｍｐｌｅ．ｊｐ へ")
+    )
+    assert found == [
+        ("email", "taro.yamada+1@city.example.lg.jp"),
+        ("email", "ｈａｎａ＠ｅｘａｍｐｌｅ．ｊｐ"),
+    ]
 
 
 @pytest.mark.parametrize("code", ["〒100-8926", "〒1008926", "〒１００－８９２６"])
@@ -62,7 +67,9 @@ def test_postal_codes(detector: Detector, code: str) -> None:
     assert kinds(detector.detect(f"{code} です")) == [("postal_code", code)]
 
 
-@pytest.mark.parametrize("number", ["123456789018", "1234-5678-9018", "１２３４５６７８９０１８", "1234 5678 9018"])
+@pytest.mark.parametrize(
+    "number", ["123456789018", "1234-5678-9018", "１２３４５６７８９０１８", "1234 5678 9018"]
+)
 def test_my_number_with_valid_check_digit(detector: Detector, number: str) -> None:
     [entity] = detector.detect(f"番号は{number}です")
     assert (entity.type.value, entity.text) == ("my_number", number)
@@ -78,11 +85,15 @@ def test_my_number_invalid_check_digit(detector: Detector) -> None:
 
 
 def test_driver_license_needs_context(detector: Detector) -> None:
-    assert kinds(detector.detect("運転免許証の番号は123456789012です")) == [("driver_license", "123456789012")]
+    assert kinds(detector.detect("運転免許証の番号は123456789012です")) == [
+        ("driver_license", "123456789012")
+    ]
 
 
 def test_pension_number_4_6(detector: Detector) -> None:
-    assert kinds(detector.detect("基礎年金番号は1234-567890です")) == [("pension_number", "1234-567890")]
+    assert kinds(detector.detect("基礎年金番号は1234-567890です")) == [
+        ("pension_number", "1234-567890")
+    ]
     assert kinds(detector.detect("年金の番号 1234567890")) == [("pension_number", "1234567890")]
 
 
@@ -97,8 +108,12 @@ def test_bank_account_by_context(detector: Detector) -> None:
 
 
 def test_credit_card_luhn(detector: Detector) -> None:
-    assert kinds(detector.detect("カード4111-1111-1111-1111で")) == [("credit_card", "4111-1111-1111-1111")]
-    assert all(e.type.value != "credit_card" for e in detector.detect("カード4111-1111-1111-1112で"))
+    assert kinds(detector.detect("カード4111-1111-1111-1111で")) == [
+        ("credit_card", "4111-1111-1111-1111")
+    ]
+    assert all(
+        e.type.value != "credit_card" for e in detector.detect("カード4111-1111-1111-1112で")
+    )
 
 
 @pytest.mark.parametrize(

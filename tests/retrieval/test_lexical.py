@@ -78,3 +78,22 @@ def test_synonyms_make_a_query_match(tokenizer: Tokenizer, documents: list[Index
 def test_duplicate_ids_rejected(tokenizer: Tokenizer) -> None:
     with pytest.raises(ValueError):
         LexicalIndex([(1, {"question": ["a"]}), (1, {"question": ["b"]})], tokenizer=tokenizer)
+
+
+def test_alternative_phrasings_are_searched(tokenizer: Tokenizer) -> None:
+    docs = [
+        IndexDocument(
+            1,
+            {
+                "question": "転入届の手続き",
+                "alternatives": "引っ越してきた\n住所を移したい",
+                "answer": "市民課で届け出てください。",
+            },
+        ),
+        IndexDocument(
+            2, {"question": "転出届の手続き", "answer": "市外へ移る前に届け出てください。"}
+        ),
+        IndexDocument(3, {"question": "ごみの分別", "answer": "分別表をご覧ください。"}),
+    ]
+    index = LexicalIndex.build(docs, tokenizer=tokenizer)
+    assert index.search("引っ越してきました", 1)[0].doc_id == 1

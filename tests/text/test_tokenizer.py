@@ -28,7 +28,7 @@ def test_query_cache_is_bounded_and_consistent() -> None:
     assert tok.tokenize_query("ごみの出し方") is first
     for q in ("a", "b", "c"):
         tok.tokenize_query(q)
-    assert tok._cached_query.cache_info().currsize == 2
+    assert tok.query_cache_size() == 2
 
 
 def test_shared_instance_across_threads() -> None:
@@ -71,3 +71,16 @@ def test_synonym_pairs_merge_transitively_and_phrases_expand() -> None:
     assert len(syn) == 1
     out = syn.expand(tok.tokenize("住民票の写しがほしい"))
     assert "証明" in out or "証明書" in out  # terms of another phrase in the same group
+
+
+def test_kana_folding_unifies_gomi_spellings() -> None:
+    assert Tokenizer().tokenize("ゴミ") == Tokenizer().tokenize("ごみ")
+    unfolded = Tokenizer(TokenizerConfig(fold_kana=False))
+    assert unfolded.tokenize("ゴミ") != unfolded.tokenize("ごみ")
+
+
+def test_pos_filter_with_sub_level() -> None:
+    light = TokenizerConfig(excluded_pos=(*TokenizerConfig().excluded_pos, "動詞-非自立可能"))
+    terms = Tokenizer(light).tokenize("申請することができる")
+    assert "申請" in terms and "為る" not in terms and "出来る" not in terms
+    assert "為る" in Tokenizer().tokenize("申請することができる")

@@ -12,7 +12,7 @@ from jichitai_ai.documents._support import best_sentences, concepts, coverage, t
 
 NOT_IN_DOCUMENTS = "資料からは分かりません"
 #: A passage supports an answer when it holds this share of the question's (idf-weighted) terms.
-MIN_COVERAGE = 0.55
+MIN_COVERAGE = 0.3
 MAX_PASSAGES = 3
 
 
@@ -78,7 +78,9 @@ class Answer:
 LinkFor = Callable[[Hit, int | None], str]
 
 
-def supporting_passages(index: DocIndex, question: str, hits: Sequence[Hit], link_for: LinkFor) -> list[Passage]:
+def supporting_passages(
+    index: DocIndex, question: str, hits: Sequence[Hit], link_for: LinkFor
+) -> list[Passage]:
     """Numbered passages that cover the question, best first (may be empty)."""
     found = concepts(index, question)
     out: list[Passage] = []
@@ -86,7 +88,9 @@ def supporting_passages(index: DocIndex, question: str, hits: Sequence[Hit], lin
         record = hit.record
         terms = terms_of(index, f"{record.heading}\n{record.location}\n{record.text}")
         cov = coverage(found, terms)
-        if cov < MIN_COVERAGE:
+        # Further passages must support about as well as the first one.
+        floor = MIN_COVERAGE if not out else max(MIN_COVERAGE, 0.8 * out[0].coverage)
+        if cov < floor:
             continue
         spans = best_sentences(index, found, record.text)
         offset = spans[0][0] if spans else 0

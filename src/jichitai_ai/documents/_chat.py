@@ -6,7 +6,7 @@ Configuration, ``[documents]`` table::
     generative = true            # off by default: answers are extractive
     backend = "gateway"          # or "openai" (adapter; e.g. an in-house vLLM / llama.cpp server)
     gateway_backend = ""         # optional named gateway backend
-    url = "http://10.0.0.5:8080" # adapter only
+    url = "http://10.0.0.5:8080/v1" # adapter only
     model = "local-model"        # adapter only
 """
 
@@ -23,7 +23,9 @@ Message = tuple[str, str]
 class ChatBackend(Protocol):
     """Send chat messages, get the model's text. ``purpose`` is recorded by the gateway's audit."""
 
-    def complete(self, messages: list[Message], *, tenant_id: int, user: str, purpose: str) -> str: ...
+    def complete(
+        self, messages: list[Message], *, tenant_id: int, user: str, purpose: str
+    ) -> str: ...
 
 
 @dataclass
@@ -83,10 +85,14 @@ def backend_from_settings(settings: Settings, platform: Any = None) -> ChatBacke
         return None
     kind = str(section.get("backend", "gateway"))
     if kind == "openai":
-        return OpenAIChat(str(section["url"]), str(section.get("model", "")), str(section.get("api_key", "")))
+        return OpenAIChat(
+            str(section["url"]), str(section.get("model", "")), str(section.get("api_key", ""))
+        )
     return GatewayChat(platform, str(section.get("gateway_backend", "")) or None)
 
 
-def gateway_refusal(exc: BaseException) -> bool:
-    """True for the gateway's policy refusal (the answer then falls back to extractive)."""
-    return type(exc).__name__ == "PolicyRefused"
+def gateway_refusal(exc: BaseException) -> str:
+    """Why the model gave no answer: the gateway's refusal or review hold, else a backend error."""
+    return {"PolicyRefused": "policy_refused", "HeldForReview": "held_for_review"}.get(
+        type(exc).__name__, "backend_error"
+    )

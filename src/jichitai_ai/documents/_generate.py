@@ -26,6 +26,8 @@ SYSTEM_PROMPT = """あなたは自治体職員向けの文書検索アシスタ�
 5. 日本語で、簡潔に答えてください。"""
 
 CITATION = re.compile(r"\[(\d{1,2})\]")
+#: A sentence with the citations that follow its full stop (「…とする。[1]」 or 「…とする[1]。」).
+CLAIM = re.compile(r"[^。！？!?\n]+[。！？!?]?(?:[ \t]*\[\d{1,2}\])*")
 _DELIMITER_LIKE = re.compile(r"<{2,}|>{2,}")
 #: A sentence must share this share of its content words with the passages it cites.
 MIN_OVERLAP = 0.3
@@ -50,7 +52,9 @@ def build_messages(question: str, passages: Sequence[Passage]) -> tuple[list[tup
     return [("system", SYSTEM_PROMPT), ("user", user)], nonce
 
 
-def validate(index: DocIndex, output: str, passages: Sequence[Passage]) -> tuple[str, list[int], bool]:
+def validate(
+    index: DocIndex, output: str, passages: Sequence[Passage]
+) -> tuple[str, list[int], bool]:
     """Keep only sentences whose citations are valid and supported.
 
     Returns (answer text, cited passage numbers, refused). ``refused`` is True when the model
@@ -60,7 +64,7 @@ def validate(index: DocIndex, output: str, passages: Sequence[Passage]) -> tuple
     kept: list[str] = []
     cited: list[int] = []
     refused = False
-    for raw in re.split(r"(?<=[。！？!?])\s*|\n+", output):
+    for raw in CLAIM.findall(output):
         sentence = raw.strip()
         if not sentence:
             continue
@@ -75,7 +79,7 @@ def validate(index: DocIndex, output: str, passages: Sequence[Passage]) -> tuple
         claim_terms = terms_of(index, claim)
         if not claim_terms:
             continue
-        source_terms: set[str] = set()
+        source_terms: frozenset[str] = frozenset()
         for n in numbers:
             p = by_number[n]
             source_terms |= terms_of(index, f"{p.document} {p.location}\n{p.text}")

@@ -16,11 +16,11 @@ import numpy.typing as npt
 
 from jichitai_ai.retrieval import BM25Params, DenseIndex, Embedder, IndexDocument, LexicalIndex, rrf
 from jichitai_ai.retrieval._types import ScoredDoc
-from jichitai_ai.text import Tokenizer
+from jichitai_ai.text import SynonymSet, Tokenizer
 
 Mode = Literal["lexical", "dense", "hybrid"]
-#: Title and heading weigh less than the passage: they repeat across all chunks of a document.
-FIELD_WEIGHTS = {"title": 0.5, "text": 1.0}
+#: BM25F over title/heading/location and text (chosen on JSQuAD dev: docs/documents.md).
+FIELD_WEIGHTS = {"title": 1.0, "text": 1.0}
 CANDIDATES = 100
 
 
@@ -61,8 +61,12 @@ class DocIndex:
         self.lexical = lexical
         self.dense = dense
         self.embedder = embedder
-        self._collection_of = np.array([self.records[int(d)].collection_id for d in lexical.doc_ids], dtype=np.int64)
+        self._collection_of = np.array(
+            [self.records[int(d)].collection_id for d in lexical.doc_ids], dtype=np.int64
+        )
         self._masks: dict[frozenset[int], npt.NDArray[np.bool_]] = {}
+        #: Terms of passage and sentence texts (see _support.terms_of); bounded there.
+        self.term_cache: dict[str, frozenset[str]] = {}
 
     @classmethod
     def build(
@@ -73,13 +77,18 @@ class DocIndex:
         embedder: Embedder | None = None,
         vectors: npt.NDArray[np.float32] | None = None,
         params: BM25Params | None = None,
+        synonyms: SynonymSet | None = None,
     ) -> DocIndex:
         docs = [
-            IndexDocument(r.id, {"title": f"{r.document_title}\n{r.heading}\n{r.location}", "text": r.text})
+            IndexDocument(
+                r.id, {"title": f"{r.document_title}\n{r.heading}\n{r.location}", "text": r.text}
+            )
             for r in records
         ]
-        params = params or BM25Params(k1=1.2, b=0.75, field_weights=FIELD_WEIGHTS)
-        lexical = LexicalIndex.build(docs, params, tokenizer=tokenizer)
+        params = params or BM25Params(
+            k1=1.2, b=0.75, field_weights=FIELD_WEIGHTS, combination="bm25f"
+        )
+        lexical = LexicalIndex.build(docs, params, tokenizer=tokenizer, synonyms=synonyms)
         dense = None
         if embedder is not None and records:
             if vectors is None:
@@ -96,11 +105,18 @@ class DocIndex:
             return None
         key = frozenset(collections)
         if key not in self._masks:
-            self._masks[key] = np.isin(self._collection_of, np.fromiter(key, dtype=np.int64, count=len(key)))
+            self._masks[key] = np.isin(
+                self._collection_of, np.fromiter(key, dtype=np.int64, count=len(key))
+            )
         return self._masks[key]
 
     def search(
-        self, query: str, k: int = 10, *, collections: Collection[int] | None = None, mode: Mode = "lexical"
+        self,
+        query: str,
+        k: int = 10,
+        *,
+        collections: Collection[int] | None = None,
+        mode: Mode = "lexical",
     ) -> list[Hit]:
         allowed = self.mask(collections)
         if mode != "lexical" and (self.dense is None or self.embedder is None):
@@ -111,7 +127,9 @@ class DocIndex:
         else:
             assert self.dense is not None and self.embedder is not None
             vector = self.embedder.embed_queries([query])
-            dense_hits = self.dense.search(vector, CANDIDATES if mode == "hybrid" else k, allowed=allowed)
+            dense_hits = self.dense.search(
+                vector, CANDIDATES if mode == "hybrid" else k, allowed=allowed
+            )
             if mode == "dense":
                 ranked = dense_hits
             else:
@@ -120,6 +138,12 @@ class DocIndex:
         return [Hit(self.records[d.doc_id], d.score) for d in ranked[:k]]
 
     # -- term statistics for answer support ----------------------------------------------------
+    @property
+    def rare_idf(self) -> float:
+        """idf of a word found in one passage only."""
+        n = len(self.lexical)
+        return math.log(1.0 + (n - 0.5) / 1.5) if n else 1.0
+
     def idf(self, term: str) -> float:
         """Inverse document frequency; unknown terms get the highest value (they are rare here)."""
         t = self.lexical.vocabulary.get(term)

@@ -29,6 +29,8 @@ class ParsedDocument:
     pages: int = 0
     #: A PDF with pages but (almost) no text layer: a scan that needs OCR (要OCR).
     needs_ocr: bool = False
+    #: Pages without text in an otherwise readable PDF (scanned pages inside it).
+    pages_without_text: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,9 @@ class ChunkDraft:
         return hashlib.sha256(data).hexdigest()
 
 
-def sub_location(location: str, parts: list[list[object]] | tuple[tuple[int, str], ...], offset: int) -> str:
+def sub_location(
+    location: str, parts: list[list[object]] | tuple[tuple[int, str], ...], offset: int
+) -> str:
     """The most precise location (項・号) for a character offset inside a chunk."""
     best = location
     for start, label in parts:

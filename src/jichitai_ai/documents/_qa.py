@@ -9,8 +9,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 _SEP = r"[\s　]*[0-9０-９]*[\s　]*[.．:：、)）]?[\s　]*"
-QUESTION = re.compile(rf"^(?:[QＱ](?![A-Za-z])|問(?=[0-9０-９\s　.．:：)）])|質問(?=[0-9０-９\s　.．:：)）]))(?:{_SEP})(.*)$")
-ANSWER = re.compile(rf"^(?:[AＡ](?![A-Za-z])|答(?=[0-9０-９\s　.．:：)）])|回答(?=[0-9０-９\s　.．:：)）]))(?:{_SEP})(.*)$")
+QUESTION = re.compile(
+    rf"^(?:[QＱ](?![A-Za-z])|問(?=[0-9０-９\s　.．:：)）])|質問(?=[0-9０-９\s　.．:：)）]))(?:{_SEP})(.*)$"
+)
+ANSWER = re.compile(
+    rf"^(?:[AＡ](?![A-Za-z])|答(?=[0-9０-９\s　.．:：)）])|回答(?=[0-9０-９\s　.．:：)）]))(?:{_SEP})(.*)$"
+)
 MAX_QUESTION = 500
 MAX_ANSWER = 5000
 

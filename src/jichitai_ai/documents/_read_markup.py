@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from html.parser import HTMLParser
 
@@ -9,7 +10,20 @@ from jichitai_ai.documents._decode import decode_text
 from jichitai_ai.documents._model import Block, ParsedDocument
 
 _SKIP = {"script", "style", "noscript", "template", "head", "svg"}
-_BLOCK = {"p", "div", "li", "br", "section", "article", "dd", "dt", "pre", "blockquote", "tr", "caption"}
+_BLOCK = {
+    "p",
+    "div",
+    "li",
+    "br",
+    "section",
+    "article",
+    "dd",
+    "dt",
+    "pre",
+    "blockquote",
+    "tr",
+    "caption",
+}
 _CELL = {"td", "th"}
 
 
@@ -85,10 +99,8 @@ def read_html(data: bytes, fallback_title: str) -> ParsedDocument:
     text = decode_text(data)
     declared = re.search(rb"charset=[\"']?([A-Za-z0-9_\-]+)", data[:2048])
     if declared:
-        try:
+        with contextlib.suppress(LookupError, UnicodeDecodeError):
             text = data.decode(declared.group(1).decode("ascii"))
-        except (LookupError, UnicodeDecodeError):
-            pass
     parser = _Extractor()
     parser.feed(text)
     parser.close()
@@ -132,4 +144,6 @@ def read_text(data: bytes, fallback_title: str) -> ParsedDocument:
             if line.strip():
                 blocks.append(Block(line.strip(), page=number if paged else None))
     title = blocks[0].text[:100] if blocks else fallback_title
-    return ParsedDocument(title=title, format="txt", blocks=blocks, pages=len(pages) if paged else 0)
+    return ParsedDocument(
+        title=title, format="txt", blocks=blocks, pages=len(pages) if paged else 0
+    )

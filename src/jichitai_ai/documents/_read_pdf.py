@@ -18,20 +18,30 @@ def read_pdf(data: bytes, fallback_title: str) -> ParsedDocument:
         reader.decrypt("")
     blocks: list[Block] = []
     visible = 0
+    empty: list[int] = []
     for number, page in enumerate(reader.pages, start=1):
         text = page.extract_text() or ""
-        visible += sum(1 for ch in text if not ch.isspace())
+        chars = sum(1 for ch in text if not ch.isspace())
+        visible += chars
+        if chars < MIN_CHARS_PER_PAGE:
+            empty.append(number)
         for line in text.splitlines():
             if line.strip():
                 blocks.append(Block(line.strip(), page=number))
     pages = len(reader.pages)
     meta_title = ""
     try:
-        meta_title = str((reader.metadata or {}).get("/Title") or "").strip()
+        metadata = reader.metadata
+        meta_title = str(metadata.get("/Title") or "").strip() if metadata is not None else ""
     except Exception:  # broken metadata must not lose the text
         meta_title = ""
     title = meta_title or (blocks[0].text[:100] if blocks else fallback_title)
     needs_ocr = pages > 0 and visible < MIN_CHARS_PER_PAGE * pages
     return ParsedDocument(
-        title=title, format="pdf", blocks=[] if needs_ocr else blocks, pages=pages, needs_ocr=needs_ocr
+        title=title,
+        format="pdf",
+        blocks=[] if needs_ocr else blocks,
+        pages=pages,
+        needs_ocr=needs_ocr,
+        pages_without_text=[] if needs_ocr else empty,
     )

@@ -129,12 +129,12 @@ def chunk_reiki(title: str, blocks: list[Block]) -> list[ChunkDraft]:
                     current.add_line(line, new_unit=True)
                     continue
             if m := ITEM.match(line):
-                number = to_int(m.group(1))
+                item = to_int(m.group(1))
                 base = current.label
                 if current.has_paragraphs:
                     base += f"第{current.paragraph}項"
                 offset = len(current.text) + 1
-                current.parts.append((offset, f"{base}第{number}号"))
+                current.parts.append((offset, f"{base}第{item}号"))
                 current.add_line(line, new_unit=True)
                 continue
             current.add_line(line, new_unit=False)
@@ -144,7 +144,15 @@ def chunk_reiki(title: str, blocks: list[Block]) -> list[ChunkDraft]:
         text = "\n".join(preamble)
         chunks.append(ChunkDraft(title or "冒頭", title, text, preamble_page))
     for article in articles:
-        heading = " ".join(x for x in [title, *article.divisions, f"（{article.caption}）" if article.caption else ""] if x)
+        heading = " ".join(
+            x
+            for x in [
+                title,
+                *article.divisions,
+                f"（{article.caption}）" if article.caption else "",
+            ]
+            if x
+        )
         chunks.extend(_split_article(article, heading))
     return [
         ChunkDraft(c.location, c.heading, c.text, c.page, f"c{i}", c.parts)
@@ -172,7 +180,11 @@ def _split_article(article: _Article, heading: str) -> list[ChunkDraft]:
         shift = lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip("\n")))
         parts = [(o - shift, label) for o, label in article.parts if lo <= o < hi]
         inherited = [label for o, label in article.parts if o <= lo]
-        location = parts[0][1] if parts and parts[0][0] == 0 else (inherited[-1] if inherited else article.label)
+        location = (
+            parts[0][1]
+            if parts and parts[0][0] == 0
+            else (inherited[-1] if inherited else article.label)
+        )
         if not parts or parts[0][0] != 0:
             parts.insert(0, (0, location))
         for n, sub in enumerate(_hard_split(piece)):

@@ -33,7 +33,9 @@ class StoreResult:
 
 def get_collection(session: Session, tenant_id: int, name: str) -> DocCollection | None:
     return session.execute(
-        select(DocCollection).where(DocCollection.tenant_id == tenant_id, DocCollection.name == name)
+        select(DocCollection).where(
+            DocCollection.tenant_id == tenant_id, DocCollection.name == name
+        )
     ).scalar_one_or_none()
 
 
@@ -77,7 +79,9 @@ def ensure_collection(
 def list_collections(session: Session, tenant_id: int) -> list[DocCollection]:
     return list(
         session.execute(
-            select(DocCollection).where(DocCollection.tenant_id == tenant_id).order_by(DocCollection.name)
+            select(DocCollection)
+            .where(DocCollection.tenant_id == tenant_id)
+            .order_by(DocCollection.name)
         ).scalars()
     )
 
@@ -99,7 +103,11 @@ def store_document(
         )
     ).scalar_one_or_none()
     if row is not None and row.sha256 == digest:
-        kept = len(session.execute(select(DocumentChunk.id).where(DocumentChunk.document_id == row.id)).all())
+        kept = len(
+            session.execute(
+                select(DocumentChunk.id).where(DocumentChunk.document_id == row.id)
+            ).all()
+        )
         return StoreResult(row.id, row.status, 0, 0, kept, unchanged=True)
     now = utcnow()
     if row is None:
@@ -121,9 +129,11 @@ def store_document(
     row.updated_at = now
     session.flush()
 
-    existing = session.execute(
-        select(DocumentChunk).where(DocumentChunk.document_id == row.id)
-    ).scalars().all()
+    existing = (
+        session.execute(select(DocumentChunk).where(DocumentChunk.document_id == row.id))
+        .scalars()
+        .all()
+    )
     pool: dict[str, list[DocumentChunk]] = {}
     for chunk in existing:
         pool.setdefault(chunk.content_hash, []).append(chunk)
@@ -134,8 +144,12 @@ def store_document(
             chunk = same.pop()
             kept += 1
         else:
-            chunk = DocumentChunk(document_id=row.id, text=draft.text, heading=draft.heading,
-                                  content_hash=draft.content_hash)
+            chunk = DocumentChunk(
+                document_id=row.id,
+                text=draft.text,
+                heading=draft.heading,
+                content_hash=draft.content_hash,
+            )
             session.add(chunk)
             added += 1
         chunk.ordinal = ordinal
@@ -172,6 +186,8 @@ def delete_document(session: Session, tenant_id: int, document_id: int) -> None:
 def chunks_of(session: Session, document_id: int) -> list[DocumentChunk]:
     return list(
         session.execute(
-            select(DocumentChunk).where(DocumentChunk.document_id == document_id).order_by(DocumentChunk.ordinal)
+            select(DocumentChunk)
+            .where(DocumentChunk.document_id == document_id)
+            .order_by(DocumentChunk.ordinal)
         ).scalars()
     )

@@ -52,9 +52,7 @@ class DocumentRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
-    collection_id: Mapped[int] = mapped_column(
-        ForeignKey("doc_collections.id", ondelete="CASCADE")
-    )
+    collection_id: Mapped[int] = mapped_column(ForeignKey("doc_collections.id", ondelete="CASCADE"))
     source_name: Mapped[str] = mapped_column(String(500))
     title: Mapped[str] = mapped_column(String(500), default="")
     format: Mapped[str] = mapped_column(String(16))

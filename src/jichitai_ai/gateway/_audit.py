@@ -15,9 +15,9 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, Executable, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -191,6 +191,12 @@ def export_rows(session: Session) -> Iterator[dict[str, Any]]:
         yield data
 
 
+def _count(session: Session, statement: Executable) -> int:
+    """Run a DELETE and return how many rows it removed."""
+    result = cast(CursorResult[Any], session.execute(statement))
+    return int(result.rowcount)
+
+
 def delete_before(
     session: Session, cutoff: datetime, secret: bytes, *, username: str = "retention"
 ) -> int:
@@ -206,9 +212,7 @@ def delete_before(
     if anchor is None:
         return 0
     first = session.execute(select(func.min(GatewayAudit.seq))).scalar_one()
-    count = session.execute(
-        delete(GatewayAudit).where(GatewayAudit.seq <= last_deleted)
-    ).rowcount
+    count = _count(session, delete(GatewayAudit).where(GatewayAudit.seq <= last_deleted))
     append(
         session,
         AuditEntry(

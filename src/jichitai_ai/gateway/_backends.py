@@ -8,6 +8,7 @@ answers with the (masked) text it received — enough to demonstrate the gateway
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -64,7 +65,7 @@ def _usage(data: Any) -> Usage | None:
     return Usage(int(data.get("prompt_tokens") or 0), int(data.get("completion_tokens") or 0))
 
 
-def _echo(request: httpx.Request) -> httpx.Response:
+def echo_handler(request: httpx.Request) -> httpx.Response:
     """Answer with the last user message, as an OpenAI server would shape it."""
     body = json.loads(request.content)
     last = next((m for m in reversed(body["messages"]) if m["role"] == "user"), {"content": ""})
@@ -77,7 +78,11 @@ def _echo(request: httpx.Request) -> httpx.Response:
             "created": created,
             "model": body.get("model", "echo"),
             "choices": [
-                {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": text},
+                    "finish_reason": "stop",
+                }
             ],
             "usage": {"prompt_tokens": len(last["content"]), "completion_tokens": len(text)},
         }
@@ -86,7 +91,9 @@ def _echo(request: httpx.Request) -> httpx.Response:
     for start in range(0, len(text), 8):
         chunk = {"choices": [{"index": 0, "delta": {"content": text[start : start + 8]}}]}
         lines.append("data: " + json.dumps(chunk, ensure_ascii=False))
-    lines.append("data: " + json.dumps({"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}))
+    lines.append(
+        "data: " + json.dumps({"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+    )
     lines.append("data: [DONE]")
     return httpx.Response(
         200, text="\n\n".join(lines) + "\n\n", headers={"content-type": "text/event-stream"}
@@ -98,16 +105,30 @@ class ChatClient:
 
     def __init__(self, transport: httpx.BaseTransport | None = None) -> None:
         self._client = httpx.Client(transport=transport, timeout=60.0)
-        self._echo = httpx.Client(transport=httpx.MockTransport(_echo))
+        self._named: dict[str, httpx.Client] = {}
+        self._lock = threading.Lock()
 
     def close(self) -> None:
         self._client.close()
-        self._echo.close()
+        for client in self._named.values():
+            client.close()
 
     def _http(self, backend: BackendSpec) -> httpx.Client:
-        return self._echo if backend.kind == "echo" else self._client
+        name = "echo" if backend.kind == "echo" else backend.transport
+        if not name:
+            return self._client
+        with self._lock:
+            if name not in self._named:
+                self._named[name] = httpx.Client(transport=_named_transport(name, backend))
+            return self._named[name]
 
-    def _body(self, backend: BackendSpec, messages: list[dict[str, str]], options: dict[str, Any], stream: bool) -> dict[str, Any]:
+    def _body(
+        self,
+        backend: BackendSpec,
+        messages: list[dict[str, str]],
+        options: dict[str, Any],
+        stream: bool,
+    ) -> dict[str, Any]:
         body: dict[str, Any] = {**options, "messages": messages, "stream": stream}
         if backend.kind != "azure":
             body["model"] = backend.model
@@ -189,3 +210,14 @@ def _parse_delta(payload: str, backend: BackendSpec) -> Delta | None:
     choice = choices[0]
     content = (choice.get("delta") or {}).get("content") or ""
     return Delta(str(content), choice.get("finish_reason"), usage)
+
+
+def _named_transport(name: str, backend: BackendSpec) -> httpx.BaseTransport:
+    """A transport contributed by a plugin (``chat_transports`` hook), e.g. ``echo``."""
+    from jichitai_ai.plugins import plugin_manager
+
+    for transports in plugin_manager().hook.chat_transports():
+        if transports and name in transports:
+            transport: httpx.BaseTransport = transports[name]
+            return transport
+    raise BackendFailed("gateway.backend.no_transport", backend=backend.name, transport=name)

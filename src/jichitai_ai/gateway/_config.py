@@ -21,8 +21,17 @@ from ._privacy import MASKED_BY_DEFAULT, ConfidentialityClass, EntityType, parse
 DEFAULT_PERSON_CAP = 1000  # 大阪府の運用ルールに倣った 1 リクエストあたりの人数上限
 BACKEND_KINDS = ("openai", "azure", "echo")
 _ALLOWED_OPTIONS = frozenset(
-    {"temperature", "top_p", "max_tokens", "max_completion_tokens", "stop", "seed",
-     "presence_penalty", "frequency_penalty", "n"}
+    {
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "max_completion_tokens",
+        "stop",
+        "seed",
+        "presence_penalty",
+        "frequency_penalty",
+        "n",
+    }
 )
 
 
@@ -48,6 +57,8 @@ class BackendSpec:
     #: Ask for token usage in streams (``stream_options.include_usage``); not every server knows it.
     stream_usage: bool = False
     description: str = ""
+    #: A named transport from a plugin (``chat_transports`` hook) instead of HTTP.
+    transport: str = ""
 
     def api_key(self) -> str:
         return os.environ.get(self.api_key_env, "") if self.api_key_env else ""
@@ -140,6 +151,10 @@ class GatewayConfig:
     retention: Retention
     #: Key material for sealing held requests and signing audit checkpoints.
     secret: bytes
+    #: The backend a Dify app behind the moderation endpoint uses (for the class rules).
+    dify_backend: str | None = None
+    #: False when the secret is the random per-process key (checkpoints would not verify later).
+    secret_configured: bool = True
 
     @classmethod
     def from_settings(cls, settings: Settings) -> GatewayConfig:
@@ -149,24 +164,39 @@ class GatewayConfig:
             public_to_any_backend=bool(raw.get("public_to_any_backend", False)),
         )
         base = _base_policy(base, raw)
-        for cls, names in base.allowed.items():
+        for level, names in base.allowed.items():
             unknown = names - set(backends)
             if unknown:
-                raise ConfigError(f"[gateway.classes] {cls.value}: unknown backend {sorted(unknown)}")
+                raise ConfigError(
+                    f"[gateway.classes] {level.value}: unknown backend {sorted(unknown)}"
+                )
         tenants = raw.get("tenants", {})
         if not isinstance(tenants, dict):
             raise ConfigError("[gateway.tenants] must be a table")
         secret_env = str(raw.get("secret_env", "JICHITAI_GATEWAY_SECRET"))
         secret = os.environ.get(secret_env, "") or settings.secret_key
+        core = settings.raw.get("core", settings.raw)
+        configured = bool(
+            os.environ.get(secret_env)
+            or os.environ.get("JICHITAI_SECRET_KEY")
+            or (isinstance(core, dict) and core.get("secret_key"))
+        )
+        dify_backend = raw.get("dify_backend")
+        if dify_backend is not None and str(dify_backend) not in backends:
+            raise ConfigError(f"gateway.dify_backend: unknown backend {dify_backend!r}")
         return cls(
             backends=backends,
             policy=base,
             tenant_rules={str(k): dict(v) for k, v in tenants.items() if isinstance(v, dict)},
             retention=_retention(raw.get("retention", {})),
             secret=secret.encode("utf-8"),
+            dify_backend=None if dify_backend is None else str(dify_backend),
+            secret_configured=configured,
         )
 
-    def policy_for(self, chain_slugs: Iterable[str], db_rules: Iterable[Mapping[str, Any]]) -> TenantPolicy:
+    def policy_for(
+        self, chain_slugs: Iterable[str], db_rules: Iterable[Mapping[str, Any]]
+    ) -> TenantPolicy:
         """Deployment rules, then TOML tenant rules and DB rules from the top of the chain down."""
         policy = self.policy
         for slug in chain_slugs:
@@ -250,7 +280,11 @@ def _backends(raw: Any) -> dict[str, BackendSpec]:
         if kind not in BACKEND_KINDS:
             raise ConfigError(f"{where}.kind: expected one of {BACKEND_KINDS}, got {kind!r}")
         endpoint = str(spec.get("endpoint", "")).rstrip("/")
-        if kind != "echo" and not endpoint.startswith(("http://", "https://")):
+        if (
+            kind != "echo"
+            and not spec.get("transport")
+            and not endpoint.startswith(("http://", "https://"))
+        ):
             raise ConfigError(f"{where}.endpoint: an http(s) URL is required")
         if kind == "azure" and not spec.get("api_version"):
             raise ConfigError(f"{where}.api_version is required for Azure OpenAI")
@@ -269,6 +303,7 @@ def _backends(raw: Any) -> dict[str, BackendSpec]:
             timeout_seconds=float(spec.get("timeout_seconds", 60.0)),
             stream_usage=bool(spec.get("stream_usage", False)),
             description=str(spec.get("description", "")),
+            transport=str(spec.get("transport", "")),
         )
     return out
 

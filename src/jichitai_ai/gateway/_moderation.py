@@ -72,8 +72,6 @@ def moderate(
     with gateway.db.write() as session:
         audit_id = append(
             session,
-            prepared.audit(
-                "moderation", "flagged" if flagged else "passed", entity_counts=counts
-            ),
+            prepared.audit("moderation", "flagged" if flagged else "passed", entity_counts=counts),
         )
     return Moderation(flagged, "overridden" if flagged else "", texts=out, audit_id=audit_id)

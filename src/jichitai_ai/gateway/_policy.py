@@ -76,8 +76,9 @@ def decide(
     if requested_backend:
         backend = backends.get(requested_backend)
         if backend is None:
-            return Decision(cls, reason="gateway.refused.backend_unknown",
-                            params={"backend": requested_backend})
+            return Decision(
+                cls, reason="gateway.refused.backend_unknown", params={"backend": requested_backend}
+            )
         why = misfit(backend, cls, policy)
         if why:
             return Decision(cls, reason=why, params=_params(backend, cls))

@@ -59,7 +59,9 @@ class Prepared:
             "username": self.request.user,
             "data_class": self.decision.data_class.value,
             "purpose": self.request.purpose,
-            "backend": self.decision.backend.name if self.decision.backend else (self.request.backend or ""),
+            "backend": self.decision.backend.name
+            if self.decision.backend
+            else (self.request.backend or ""),
             "entity_counts": entity_counts(e for group in self.entities for e in group),
             "persons": self.assessment.persons,
             "details": details,
@@ -78,8 +80,7 @@ def tenant_policy(session: Session, config: GatewayConfig, tenant: TenantInfo) -
     """Rules from the prefecture down to this tenant (TOML, then database settings)."""
     chain = list(reversed(tenant.chain))
     rows = {
-        row.id: row
-        for row in session.execute(select(Tenant).where(Tenant.id.in_(chain))).scalars()
+        row.id: row for row in session.execute(select(Tenant).where(Tenant.id.in_(chain))).scalars()
     }
     slugs = [rows[i].slug for i in chain if i in rows]
     db_rules = []

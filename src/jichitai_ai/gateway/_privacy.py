@@ -1,25 +1,25 @@
-"""Thin adapter over the personal-data library (``jichitai_ai.privacy``).
+"""The few names the gateway uses from ``jichitai_ai.privacy``, plus class helpers.
 
-Why: the privacy package does not (yet) re-export its API from ``__init__``; the
-gateway imports the few names it needs here, in one place, so switching to the
-public names later is a one-file change. Detectors are not thread-safe, so each
-worker thread gets its own (FastAPI runs sync endpoints in a thread pool).
+One import point keeps the dependency on the detection library narrow.
+``privacy.detect`` uses one detector per thread (detectors are not thread-safe and
+FastAPI runs sync endpoints in a thread pool).
 """
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from collections.abc import Iterable
 
-from jichitai_ai.privacy._classify import (
+from jichitai_ai.privacy import (
+    MASKED_BY_DEFAULT,
     ConfidentialityClass,
     DataClassAssessment,
+    Entity,
+    EntityType,
+    MaskingSession,
     assess,
+    detect,
 )
-from jichitai_ai.privacy._detector import Detector
-from jichitai_ai.privacy._masking import MaskingSession
-from jichitai_ai.privacy._types import MASKED_BY_DEFAULT, Entity, EntityType
 
 __all__ = [
     "MASKED_BY_DEFAULT",
@@ -33,21 +33,6 @@ __all__ = [
     "entity_counts",
     "parse_class",
 ]
-
-_local = threading.local()
-
-
-def _detector() -> Detector:
-    detector: Detector | None = getattr(_local, "detector", None)
-    if detector is None:
-        detector = Detector()
-        _local.detector = detector
-    return detector
-
-
-def detect(text: str) -> list[Entity]:
-    """Entities in ``text`` (one detector per thread)."""
-    return _detector().detect(text)
 
 
 def entity_counts(entities: Iterable[Entity]) -> dict[str, int]:

@@ -15,7 +15,7 @@ from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import FeedbackEvent, QuestionLog
 from jichitai_ai.timeutil import utcnow
 
-from ._audit import AuditEntry, append, delete_before
+from ._audit import AuditEntry, _count, append, delete_before
 from ._config import GatewayConfig
 from .tables import GatewayReview
 
@@ -34,17 +34,17 @@ def run_retention(
 
     with db.write() as session:
         if (limit := cutoff("feedback")) is not None:
-            deleted["feedback"] = session.execute(
-                delete(FeedbackEvent).where(FeedbackEvent.created_at < limit)
-            ).rowcount
+            deleted["feedback"] = _count(
+                session, delete(FeedbackEvent).where(FeedbackEvent.created_at < limit)
+            )
         if (limit := cutoff("questions")) is not None:
-            deleted["questions"] = session.execute(
-                delete(QuestionLog).where(QuestionLog.asked_at < limit)
-            ).rowcount
+            deleted["questions"] = _count(
+                session, delete(QuestionLog).where(QuestionLog.asked_at < limit)
+            )
         if (limit := cutoff("reviews")) is not None:
-            deleted["reviews"] = session.execute(
-                delete(GatewayReview).where(GatewayReview.created_at < limit)
-            ).rowcount
+            deleted["reviews"] = _count(
+                session, delete(GatewayReview).where(GatewayReview.created_at < limit)
+            )
         if (limit := cutoff("audit")) is not None:
             deleted["audit"] = delete_before(session, limit, config.secret, username=username)
         append(

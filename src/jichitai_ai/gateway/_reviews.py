@@ -22,8 +22,8 @@ from jichitai_ai.timeutil import utcnow
 from ._audit import append
 from ._errors import PolicyRefused
 from ._prepare import Prepared, mask, prepare
-from ._privacy import Entity, MaskingSession
-from ._sealing import seal, unseal
+from ._privacy import Entity, EntityType, MaskingSession
+from ._sealing import SealError, seal, unseal
 from ._types import ChatMessage, ChatRequest, ChatResult
 from .tables import GatewayReview
 
@@ -93,7 +93,12 @@ def _seal(gateway: Gateway, review_id: str, payload: dict[str, Any]) -> bytes:
 
 
 def _unseal(gateway: Gateway, row: GatewayReview) -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(unseal(gateway.config.secret, row.sealed, row.id.encode()))
+    try:
+        data = unseal(gateway.config.secret, row.sealed, row.id.encode())
+    except SealError as exc:
+        # The secret changed (or was never configured and the process restarted).
+        raise Conflict("gateway.review.unreadable", review_id=row.id) from exc
+    loaded: dict[str, Any] = json.loads(data)
     return loaded
 
 
@@ -133,6 +138,8 @@ def hold(gateway: Gateway, prepared: Prepared) -> tuple[str, int]:
 def _row(gateway: Gateway, review_id: str, tenant_ids: set[int] | None) -> GatewayReview:
     with gateway.db.read() as session:
         row = session.get(GatewayReview, review_id)
+        if row is not None:
+            session.expunge(row)  # keep its loaded values after the read session ends
     if row is None or (tenant_ids is not None and row.tenant_id not in tenant_ids):
         raise NotFound("gateway.review.unknown", review_id=review_id)
     return row
@@ -169,7 +176,10 @@ def _entities(messages: list[ChatMessage], spans: list[list[dict[str, Any]]]) ->
             out.append(
                 [
                     Entity.from_span(
-                        message.content, int(s["start"]), int(s["end"]), str(s["type"]),
+                        message.content,
+                        int(s["start"]),
+                        int(s["end"]),
+                        str(s["type"]),
                         source=str(s.get("source", "reviewer")),
                     )
                     for s in group
@@ -222,6 +232,10 @@ def approve(
     except Invalid:
         _set_status(gateway, review_id, "pending", decided_by="")
         raise
+    # マイナンバー stays blocked even if a reviewer removes its mask.
+    detected = _entities(request.messages, payload["spans"])
+    for group, found in zip(entities, detected, strict=True):
+        group.extend(e for e in found if e.type is EntityType.MY_NUMBER and e not in group)
     with gateway.db.read() as session:
         prepared = prepare(session, gateway.config, request, entities)
     details = {"review_id": review_id, "reviewer": reviewer, "edited": spans is not None}
@@ -230,7 +244,9 @@ def approve(
         with gateway.db.write() as session:
             audit_id = append(
                 session,
-                prepared.audit("review", "refused", reason=prepared.decision.reason, details=details),
+                prepared.audit(
+                    "review", "refused", reason=prepared.decision.reason, details=details
+                ),
             )
         _set_status(gateway, review_id, "refused", audit_id=audit_id)
         raise PolicyRefused(prepared.decision.reason, audit_id=audit_id, **prepared.decision.params)
@@ -297,6 +313,7 @@ def reject(gateway: Gateway, review_id: str, reviewer: str, note: str) -> Review
                 kind="review",
                 decision="rejected",
                 tenant_id=row.tenant_id,
+                tenant_slug=_slug(gateway, row.tenant_id),
                 username=reviewer,
                 data_class=row.data_class,
                 purpose=row.purpose,
@@ -306,7 +323,16 @@ def reject(gateway: Gateway, review_id: str, reviewer: str, note: str) -> Review
         )
     # The originals are no longer needed: drop them now rather than at retention time.
     empty = _seal(gateway, review_id, {})
-    return _set_status(gateway, review_id, "rejected", audit_id=audit_id, sealed=empty, note=note[:500])
+    return _set_status(
+        gateway, review_id, "rejected", audit_id=audit_id, sealed=empty, note=note[:500]
+    )
+
+
+def _slug(gateway: Gateway, tenant_id: int) -> str:
+    from jichitai_ai.services import tenants as tenant_service
+
+    with gateway.db.read() as session:
+        return tenant_service.get_tenant_by_id(session, tenant_id).slug
 
 
 def result(gateway: Gateway, review_id: str, user: str) -> ChatResult:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -17,13 +18,15 @@ from jichitai_ai.config import Settings
 from jichitai_ai.storage.db import Database
 
 from . import _reviews
-from ._audit import append
+from ._audit import VerifyReport, append, verify
 from ._backends import ChatClient
 from ._config import BackendSpec, GatewayConfig, model_options
 from ._errors import BackendFailed, HeldForReview, PolicyRefused
+from ._moderation import Moderation, moderate
 from ._prepare import Prepared, mask, prepare
 from ._privacy import MaskingSession
 from ._restore import StreamRestorer
+from ._retention import run_retention
 from ._types import ChatChunk, ChatMessage, ChatRequest, ChatResult, Usage
 
 if TYPE_CHECKING:
@@ -53,7 +56,9 @@ class Gateway:
         self.client = ChatClient(transport)
 
     @classmethod
-    def from_platform(cls, platform: Platform, transport: httpx.BaseTransport | None = None) -> Gateway:
+    def from_platform(
+        cls, platform: Platform, transport: httpx.BaseTransport | None = None
+    ) -> Gateway:
         """The platform's gateway (created once per process unless a transport is given)."""
         if transport is not None:
             return cls(platform.db, platform.settings, transport)
@@ -152,7 +157,9 @@ class Gateway:
         backend = self._refuse_or_hold(prepared)
         return ChatStream(self, prepared, backend)
 
-    def _audit_failure(self, prepared: Prepared, counts: dict[str, int], exc: BackendFailed) -> None:
+    def _audit_failure(
+        self, prepared: Prepared, counts: dict[str, int], exc: BackendFailed
+    ) -> None:
         with self.db.write() as session:
             append(
                 session,
@@ -163,7 +170,9 @@ class Gateway:
     def pending_reviews(self, tenant_id: int) -> list[_reviews.ReviewSummary]:
         return _reviews.pending(self, tenant_id)
 
-    def review_detail(self, review_id: str, tenant_ids: set[int] | None = None) -> _reviews.ReviewDetail:
+    def review_detail(
+        self, review_id: str, tenant_ids: set[int] | None = None
+    ) -> _reviews.ReviewDetail:
         return _reviews.detail(self, review_id, tenant_ids)
 
     def approve_review(
@@ -171,11 +180,33 @@ class Gateway:
     ) -> _reviews.ReviewSummary:
         return _reviews.approve(self, review_id, reviewer, spans)
 
-    def reject_review(self, review_id: str, reviewer: str, note: str = "") -> _reviews.ReviewSummary:
+    def reject_review(
+        self, review_id: str, reviewer: str, note: str = ""
+    ) -> _reviews.ReviewSummary:
         return _reviews.reject(self, review_id, reviewer, note)
 
     def review_result(self, review_id: str, user: str) -> ChatResult:
         return _reviews.result(self, review_id, user)
+
+    # --- moderation, audit, retention ------------------------------------------------
+    def moderate(
+        self,
+        tenant_id: int,
+        user: str,
+        texts: dict[str, str],
+        *,
+        point: str,
+        data_class: str | None = None,
+    ) -> Moderation:
+        """Dify moderation: mask or refuse ``texts`` without sending anything anywhere."""
+        return moderate(self, tenant_id, user, texts, point=point, data_class=data_class)
+
+    def verify_audit(self) -> VerifyReport:
+        with self.db.read() as session:
+            return verify(session, self.config.secret)
+
+    def run_retention(self, *, now: datetime | None = None) -> dict[str, int]:
+        return run_retention(self.db, self.config, now=now)
 
 
 class ChatStream:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from jichitai_ai.hoiku._problem import NONE, Problem
 
+_UNRANKED = 1 << 60  # a child seated where it never applied ranks below everyone
+
 
 @dataclass(frozen=True)
 class Violation:
@@ -82,7 +84,11 @@ def check_placement(problem: Problem, placed: list[int]) -> CheckReport:
                     "capacity",
                     tuple(cid[i] for i in members),
                     fid[pool.facility],
-                    {"ages": sorted(pool.ages), "capacity": pool.capacity, "assigned": len(members)},
+                    {
+                        "ages": sorted(pool.ages),
+                        "capacity": pool.capacity,
+                        "assigned": len(members),
+                    },
                 )
             )
 
@@ -90,56 +96,77 @@ def check_placement(problem: Problem, placed: list[int]) -> CheckReport:
     position: list[int | None] = []
     for fi, fam in enumerate(problem.families):
         got = tuple(placed[i] for i in fam)
-        pos: int | None = None
+        found: int | None = None
         if all(d == NONE for d in got):
-            pos = len(problem.combos[fi])
+            found = len(problem.combos[fi])
             if problem.has_transfer[fi]:
                 violations.append(
-                    Violation("transfer", tuple(cid[i] for i in fam if problem.child_enrolled[i] != NONE), None)
+                    Violation(
+                        "transfer",
+                        tuple(cid[i] for i in fam if problem.child_enrolled[i] != NONE),
+                        None,
+                    )
                 )
         else:
             for p, combo in enumerate(problem.combos[fi]):
                 if combo == got:
-                    pos = p
+                    found = p
                     break
-            if pos is None:
+            if found is None:
                 violations.append(
-                    Violation("sibling", tuple(cid[i] for i in fam), None, {"got": [fid[d] if d != NONE else None for d in got]})
+                    Violation(
+                        "sibling",
+                        tuple(cid[i] for i in fam),
+                        None,
+                        {"got": [fid[d] if d != NONE else None for d in got]},
+                    )
                 )
-        position.append(pos)
+        position.append(found)
 
     # 4. blocking coalitions
     blocking: list[BlockingCoalition] = []
     for fi, fam in enumerate(problem.families):
-        pos = position[fi]
-        if pos is None:
+        at = position[fi]
+        if at is None:
             continue
-        for p in range(pos):
+        for p in range(at):
             if _would_be_admitted(problem, fi, p, occupancy, pools_at):
                 combo = problem.combos[fi][p]
                 blocking.append(
-                    BlockingCoalition(tuple(cid[i] for i in fam), p, tuple(fid[d] if d != NONE else None for d in combo))
+                    BlockingCoalition(
+                        tuple(cid[i] for i in fam),
+                        p,
+                        tuple(fid[d] if d != NONE else None for d in combo),
+                    )
                 )
     placed_count = sum(1 for d in placed if d != NONE)
     return CheckReport(violations, blocking, placed_count)
 
 
 def _would_be_admitted(
-    problem: Problem, fi: int, p: int, occupancy: dict[int, list[int]], pools_at: dict[int, list[int]]
+    problem: Problem,
+    fi: int,
+    p: int,
+    occupancy: dict[int, list[int]],
+    pools_at: dict[int, list[int]],
 ) -> bool:
     fam = problem.families[fi]
     combo = problem.combos[fi][p]
     wanted = {d for d in combo if d != NONE}
     for pool_index in [q for d in sorted(wanted) for q in pools_at[d]]:
         pool = problem.pools[pool_index]
-        members = [i for pos, i in enumerate(fam) if combo[pos] == pool.facility and problem.child_age[i] in pool.ages]
+        members = [
+            i
+            for pos, i in enumerate(fam)
+            if combo[pos] == pool.facility and problem.child_age[i] in pool.ages
+        ]
         if not members:
             continue
         rank = problem.rank[pool.facility]
         worst = max(rank[i] for i in members)
         higher = 0
         for j in occupancy.get(pool_index, ()):
-            if problem.child_family[j] != fi and rank[j] < worst:
+            if problem.child_family[j] != fi and rank.get(j, _UNRANKED) < worst:
                 higher += 1
         if higher + len(members) > pool.capacity:
             return False

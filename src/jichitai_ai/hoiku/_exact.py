@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Any
 
 from jichitai_ai.hoiku._problem import NONE, Problem
 
@@ -22,7 +23,9 @@ class ExactOutcome:
     blocking_bound: int
 
 
-def solve_exact(problem: Problem, hint: list[int] | None = None, time_limit: float = 60.0, workers: int = 2) -> ExactOutcome | None:
+def solve_exact(
+    problem: Problem, hint: list[int] | None = None, time_limit: float = 60.0, workers: int = 2
+) -> ExactOutcome | None:
     """Return the best allocation found in ``time_limit`` seconds, or ``None`` if none was found."""
     from ortools.sat.python import cp_model
 
@@ -50,7 +53,7 @@ def solve_exact(problem: Problem, hint: list[int] | None = None, time_limit: flo
 
     # running counts in priority order: count[pool][k] = seated among the k best candidates
     position_in_pool: dict[tuple[int, int], int] = {}
-    running: dict[int, list[cp_model.LinearExprT]] = {}
+    running: dict[int, list[Any]] = {}
     sorted_ranks: dict[int, list[int]] = {}
     for pool, members in by_pool.items():
         rank = problem.rank[problem.pools[pool].facility]
@@ -58,8 +61,8 @@ def solve_exact(problem: Problem, hint: list[int] | None = None, time_limit: flo
         sorted_ranks[pool] = [rank[c] for c in members]
         cap = problem.pools[pool].capacity
         m.add(sum(sum(seat_terms[(pool, c)]) for c in members) <= cap)
-        counts: list[cp_model.LinearExprT] = [0]
-        prev: cp_model.LinearExprT = 0
+        counts: list[Any] = [0]
+        prev: Any = 0
         for k, c in enumerate(members):
             position_in_pool[(pool, c)] = k
             v = m.new_int_var(0, min(cap, k + 1), f"n{pool}_{k}")
@@ -71,25 +74,31 @@ def solve_exact(problem: Problem, hint: list[int] | None = None, time_limit: flo
     blockers: list[cp_model.IntVar] = []
     for fi, per_pos in enumerate(problem.requirements):
         fam_set = set(fams[fi])
-        chain: list[cp_model.LinearExprT] = []
-        acc: cp_model.LinearExprT = 0
+        chain: list[Any] = []
+        acc: Any = 0
         for p in range(len(per_pos)):
             chain.append(acc)
             acc = acc + x[fi][p]
         for p, reqs in enumerate(per_pos):
-            reasons: list[cp_model.LinearExprT] = [chain[p] + x[fi][p]]  # family already has p or better
+            reasons: list[Any] = [chain[p] + x[fi][p]]  # family already has p or better
             trivially_full = False
             for req in reqs:
                 pool = req.pool
                 cap = problem.pools[pool].capacity
-                need = cap - len(req.members) + 1  # higher-priority seated children that make it full
+                need = (
+                    cap - len(req.members) + 1
+                )  # higher-priority seated children that make it full
                 if need <= 0:
                     trivially_full = True
                     break
                 rank = problem.rank[problem.pools[pool].facility]
                 k = bisect_left(sorted_ranks.get(pool, []), req.worst_rank)
-                higher = running[pool][k] if pool in running else 0
-                own = [seat_terms[(pool, c)] for c in fam_set if (pool, c) in seat_terms and rank[c] < req.worst_rank]
+                higher: Any = running[pool][k] if pool in running else 0
+                own = [
+                    seat_terms[(pool, c)]
+                    for c in fam_set
+                    if (pool, c) in seat_terms and rank[c] < req.worst_rank
+                ]
                 own_expr = sum(sum(t) for t in own)
                 if k < need:
                     continue  # even all of them seated cannot fill it

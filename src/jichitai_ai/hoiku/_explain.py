@@ -14,7 +14,12 @@ from jichitai_ai.hoiku._problem import NONE
 from jichitai_ai.hoiku._solve import Allocation
 from jichitai_ai.i18n import t
 
-STATUS_PLACED, STATUS_TRANSFERRED, STATUS_STAYS, STATUS_WAITING = "placed", "transferred", "stays", "waiting"
+STATUS_PLACED, STATUS_TRANSFERRED, STATUS_STAYS, STATUS_WAITING = (
+    "placed",
+    "transferred",
+    "stays",
+    "waiting",
+)
 
 
 @dataclass(frozen=True)
@@ -45,8 +50,16 @@ def _seated(alloc: Allocation) -> dict[int, list[int]]:
 
 
 def _rules_text(alloc: Allocation, lang: str | None) -> str:
-    names = {"score": t("hoiku.attr.score", lang), "lottery": t("hoiku.attr.lottery", lang), "order": t("hoiku.attr.order", lang)}
-    return " → ".join(names.get(r.attribute, r.attribute) for r in alloc.instance.tiebreaks)
+    names = {
+        "score": t("hoiku.attr.score", lang),
+        "lottery": t("hoiku.attr.lottery", lang),
+        "order": t("hoiku.attr.order", lang),
+    }
+    parts = []
+    for r in alloc.instance.tiebreaks:
+        direction = t("hoiku.dir.desc" if r.descending else "hoiku.dir.asc", lang)
+        parts.append(f"{names.get(r.attribute, r.attribute)}{direction}")
+    return " → ".join(parts)
 
 
 def outcomes(alloc: Allocation, lang: str | None = None) -> list[ChildOutcome]:
@@ -82,7 +95,15 @@ def outcomes(alloc: Allocation, lang: str | None = None) -> list[ChildOutcome]:
         if status == STATUS_STAYS:
             reasons.append(t("hoiku.why.stays", lang, facility=inst.facilities[d].name))
         elif d != NONE:
-            reasons.append(t("hoiku.why.placed", lang, rank=choice or "-", facility=inst.facilities[d].name, age=child.age))
+            reasons.append(
+                t(
+                    "hoiku.why.placed",
+                    lang,
+                    rank=choice or "-",
+                    facility=inst.facilities[d].name,
+                    age=child.age,
+                )
+            )
         else:
             reasons.append(t("hoiku.why.waiting", lang))
         if child.id in blocking_children:
@@ -102,7 +123,16 @@ def outcomes(alloc: Allocation, lang: str | None = None) -> list[ChildOutcome]:
     return out
 
 
-def _why_not(alloc: Allocation, i: int, fi: int, k: int, e: int, seated: dict[int, list[int]], rules: str, lang: str | None) -> str:
+def _why_not(
+    alloc: Allocation,
+    i: int,
+    fi: int,
+    k: int,
+    e: int,
+    seated: dict[int, list[int]],
+    rules: str,
+    lang: str | None,
+) -> str:
     pb = alloc.problem
     inst = alloc.instance
     child = inst.children[i]
@@ -111,14 +141,18 @@ def _why_not(alloc: Allocation, i: int, fi: int, k: int, e: int, seated: dict[in
     rank = pb.rank[e].get(i)
     family = set(pb.families[fi])
     if rank is None:
-        return t("hoiku.why.sibling", lang, rank=k, facility=name, policy=policy_name(child.policy, lang))
+        return t(
+            "hoiku.why.sibling", lang, rank=k, facility=name, policy=policy_name(child.policy, lang)
+        )
     for p in pb.pools_of[(e, child.age)]:
         pool = pb.pools[p]
         if pool.capacity == 0:
             return t("hoiku.why.no_seats", lang, rank=k, facility=name, age=child.age)
-        above = [j for j in seated.get(p, ()) if j not in family and pb.rank[e][j] < rank]
+        above = [
+            j for j in seated.get(p, ()) if j not in family and pb.rank[e].get(j, 1 << 60) < rank
+        ]
         if len(above) >= pool.capacity:
-            last = max(above, key=lambda j: pb.rank[e][j])
+            last = max(above, key=lambda j: pb.rank[e].get(j, 1 << 60))
             threshold = inst.children[last].score_at(fid)
             mine = child.score_at(fid)
             ages = "・".join(str(g) for g in sorted(pool.ages))
@@ -136,7 +170,9 @@ def _why_not(alloc: Allocation, i: int, fi: int, k: int, e: int, seated: dict[in
                 text += t("hoiku.why.tie", lang, rules=rules)
             return text
     if len(pb.families[fi]) > 1:
-        return t("hoiku.why.sibling", lang, rank=k, facility=name, policy=policy_name(child.policy, lang))
+        return t(
+            "hoiku.why.sibling", lang, rank=k, facility=name, policy=policy_name(child.policy, lang)
+        )
     return t("hoiku.why.open", lang, rank=k, facility=name)
 
 
@@ -152,7 +188,19 @@ def roster_rows(alloc: Allocation, lang: str | None = None) -> tuple[list[str], 
     """Per-facility rosters (施設別内定者名簿) in priority order."""
     pb = alloc.problem
     inst = alloc.instance
-    header = [t(f"hoiku.col.{c}", lang) for c in ("facility_id", "facility_name", "age", "order", "child_id", "family_id", "score", "status")]
+    header = [
+        t(f"hoiku.col.{c}", lang)
+        for c in (
+            "facility_id",
+            "facility_name",
+            "age",
+            "order",
+            "child_id",
+            "family_id",
+            "score",
+            "status",
+        )
+    ]
     outs = outcomes(alloc, lang)
     rows: list[list[object]] = []
     by_fac: dict[int, list[int]] = {}
@@ -161,21 +209,47 @@ def roster_rows(alloc: Allocation, lang: str | None = None) -> tuple[list[str], 
             by_fac.setdefault(d, []).append(i)
     for d in sorted(by_fac):
         fac = inst.facilities[d]
-        members = sorted(by_fac[d], key=lambda i: (pb.child_age[i], pb.rank[d][i]))
+        members = sorted(by_fac[d], key=lambda i: (pb.child_age[i], pb.rank[d].get(i, 1 << 60)))
         n_in_age: dict[int, int] = {}
         for i in members:
             g = pb.child_age[i]
             n_in_age[g] = n_in_age.get(g, 0) + 1
             c = inst.children[i]
-            rows.append([fac.id, fac.name, g, n_in_age[g], c.id, c.family_id, _fmt(c.score_at(fac.id)), status_name(outs[i].status, lang)])
+            rows.append(
+                [
+                    fac.id,
+                    fac.name,
+                    g,
+                    n_in_age[g],
+                    c.id,
+                    c.family_id,
+                    _fmt(c.score_at(fac.id)),
+                    status_name(outs[i].status, lang),
+                ]
+            )
     return header, rows
 
 
-def waitlist_rows(alloc: Allocation, lang: str | None = None) -> tuple[list[str], list[list[object]]]:
+def waitlist_rows(
+    alloc: Allocation, lang: str | None = None
+) -> tuple[list[str], list[list[object]]]:
     """Per facility and age: children who wanted it more than what they got, in priority order."""
     pb = alloc.problem
     inst = alloc.instance
-    header = [t(f"hoiku.col.{c}", lang) for c in ("facility_id", "facility_name", "age", "wait_order", "child_id", "family_id", "score", "status", "current")]
+    header = [
+        t(f"hoiku.col.{c}", lang)
+        for c in (
+            "facility_id",
+            "facility_name",
+            "age",
+            "wait_order",
+            "child_id",
+            "family_id",
+            "score",
+            "status",
+            "current",
+        )
+    ]
     outs = outcomes(alloc, lang)
     fidx = {f.id: k for k, f in enumerate(inst.facilities)}
     waiting: dict[tuple[int, int], list[int]] = {}
@@ -189,9 +263,21 @@ def waitlist_rows(alloc: Allocation, lang: str | None = None) -> tuple[list[str]
             if i in pb.rank[e]:
                 waiting.setdefault((e, child.age), []).append(i)
     rows: list[list[object]] = []
-    for (e, g) in sorted(waiting):
+    for e, g in sorted(waiting):
         fac = inst.facilities[e]
         for n, i in enumerate(sorted(waiting[(e, g)], key=lambda i: pb.rank[e][i]), start=1):
             c = inst.children[i]
-            rows.append([fac.id, fac.name, g, n, c.id, c.family_id, _fmt(c.score_at(fac.id)), status_name(outs[i].status, lang), outs[i].facility_name])
+            rows.append(
+                [
+                    fac.id,
+                    fac.name,
+                    g,
+                    n,
+                    c.id,
+                    c.family_id,
+                    _fmt(c.score_at(fac.id)),
+                    status_name(outs[i].status, lang),
+                    outs[i].facility_name,
+                ]
+            )
     return header, rows

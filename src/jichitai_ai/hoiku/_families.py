@@ -22,7 +22,9 @@ _MAX_RANK = 99
 
 def _effective(combo: Combo, current: list[str | None]) -> Combo:
     """Staying at the current facility counts as 'no new seat'."""
-    return tuple(None if (cp is not None and d == cp) else d for d, cp in zip(combo, current, strict=True))
+    return tuple(
+        None if (cp is not None and d == cp) else d for d, cp in zip(combo, current, strict=True)
+    )
 
 
 def _admitted_and_largest_group(eff: Combo) -> tuple[int, int]:
@@ -46,7 +48,9 @@ def _score(pattern: int, eff: Combo, prefs: list[list[str]]) -> list[int]:
     admitted, largest = _admitted_and_largest_group(eff)
     rp, rl = _ranks(eff, prefs)
     if pattern == 2:
-        return [1 if d is not None else 0 for d in eff] + [admitted, largest, -rp] + [-r for r in rl]
+        return (
+            [1 if d is not None else 0 for d in eff] + [admitted, largest, -rp] + [-r for r in rl]
+        )
     if pattern == 3:
         mask = [1 if d is not None else 0 for d in reversed(eff)]
         return mask + [admitted, largest, -rp] + [-r for r in reversed(rl)]
@@ -88,14 +92,17 @@ def family_combos(prefs: list[list[str]], current: list[str | None], pattern: in
             combos.append((current[0],))
         return combos
     with_transfer = [
-        [*p, cp] if (cp is not None and cp not in p) else list(p) for p, cp in zip(prefs, current, strict=True)
+        [*p, cp] if (cp is not None and cp not in p) else list(p)
+        for p, cp in zip(prefs, current, strict=True)
     ]
     options: list[list[str | None]] = [
         [*p, None] if cp is None else list(p) for p, cp in zip(with_transfer, current, strict=True)
     ]
     candidates = [c for c in product(*options) if not all(d is None for d in c)]
     valid = [c for c in candidates if _valid(pattern, c, current)]
-    scored = sorted(valid, key=lambda c: _score(pattern, _effective(c, current), with_transfer), reverse=True)
+    scored = sorted(
+        valid, key=lambda c: _score(pattern, _effective(c, current), with_transfer), reverse=True
+    )
     ordered = list(dict.fromkeys(scored))
     if any(cp is not None for cp in current):
         back = tuple(current)

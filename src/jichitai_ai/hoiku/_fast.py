@@ -23,9 +23,9 @@ from jichitai_ai.hoiku._problem import NONE, Problem
 @dataclass
 class FastOutcome:
     placed: list[int]  # facility index per child, NONE if not admitted
-    converged: bool
+    converged: bool  # a fixed point was reached with no family set aside
     steps: int
-    fallback: list[int] | None = None  # when cycling: the state with the fewest families left to re-ask
+    set_aside: int = 0  # families removed from the proposal loop because they kept cycling
 
 
 class _State:
@@ -105,13 +105,14 @@ class _State:
 
 
 class _Queue:
-    def __init__(self, key: list[tuple[int, int]]) -> None:
+    def __init__(self, key: list[tuple[int, int]], excluded: set[int]) -> None:
         self.key = key
         self.heap: list[tuple[tuple[int, int], int]] = []
         self.inq = [False] * len(key)
+        self.excluded = excluded
 
     def push(self, fi: int) -> None:
-        if not self.inq[fi]:
+        if not self.inq[fi] and fi not in self.excluded:
             self.inq[fi] = True
             heapq.heappush(self.heap, (self.key[fi], fi))
 
@@ -139,31 +140,69 @@ def proposal_keys(problem: Problem, variant: int, seed: int) -> list[tuple[int, 
     return keys
 
 
-def deferred_acceptance(problem: Problem, variant: int = 0, seed: int = 0, max_steps: int | None = None) -> FastOutcome:
-    """Run one sorted deferred acceptance; deterministic for the same problem, variant and seed."""
+#: A family asked this often is cycling; legitimate runs stay far below (≈80 in shuffled orders).
+CYCLE_VISITS = 200
+
+
+def _run(
+    problem: Problem, keys: list[tuple[int, int]], budget: int
+) -> tuple[_State, bool, int, set[int]]:
+    excluded: set[int] = set()
     state = _State(problem)
-    queue = _Queue(proposal_keys(problem, variant, seed))
+    queue = _Queue(keys, excluded)
     for fi in range(len(problem.families)):
         queue.push(fi)
-    budget = max_steps if max_steps is not None else 50 * len(problem.families) + 10_000
+    visits = [0] * len(problem.families)
     steps = 0
-    # Families outside the queue cannot block, so a short queue means few blocking
-    # coalitions; once the loop runs long (a cycle), remember the shortest-queue state.
-    watch_from = budget // 2
-    best_len = len(problem.families) + 1
-    best_state: list[int] | None = None
     while queue:
         if steps >= budget:
-            return FastOutcome(state.placed, False, steps, best_state)
-        if steps >= watch_from and len(queue.heap) < best_len:
-            best_len = len(queue.heap)
-            best_state = list(state.placed)
+            return state, False, steps, excluded
         steps += 1
         fi = queue.pop()
+        visits[fi] += 1
+        if visits[fi] > CYCLE_VISITS:
+            # set the family aside; a transfer family keeps its current seats
+            excluded.add(fi)
+            state.withdraw(fi, queue)
+            if problem.has_transfer[fi]:
+                state.place(fi, len(problem.combos[fi]) - 1, queue)
+            continue
         cur = state.pos[fi]
         for p in range(cur):
             if state.acceptable(fi, p):
                 state.withdraw(fi, queue)
                 state.place(fi, p, queue)
                 break
-    return FastOutcome(state.placed, True, steps)
+    return state, not excluded, steps, excluded
+
+
+def _fits_without_displacing(state: _State, fi: int, p: int) -> bool:
+    pb = state.pb
+    return all(
+        len(state.held[req.pool]) + len(req.members) <= pb.pools[req.pool].capacity
+        for req in pb.requirements[fi][p]
+    )
+
+
+def deferred_acceptance(
+    problem: Problem, variant: int = 0, seed: int = 0, max_steps: int | None = None
+) -> FastOutcome:
+    """Run sorted deferred acceptance; deterministic for the same problem, variant and seed.
+
+    If proposals cycle (no stable allocation reachable), the families that
+    kept moving are set aside and the rest continues to a fixed point; set-aside
+    families then take the best combination that still has room without
+    displacing anyone, so only they can form blocking coalitions.
+    """
+    keys = proposal_keys(problem, variant, seed)
+    budget = max_steps if max_steps is not None else 50 * len(problem.families) + 10_000
+    state, converged, steps, excluded = _run(problem, keys, budget)
+    queue = _Queue(keys, set(range(len(problem.families))))  # nobody is re-asked now
+    for fi in sorted(excluded, key=lambda f: keys[f]):
+        if problem.has_transfer[fi]:
+            continue
+        for p in range(len(problem.combos[fi])):
+            if _fits_without_displacing(state, fi, p):
+                state.place(fi, p, queue)
+                break
+    return FastOutcome(state.placed, converged, steps, len(excluded))

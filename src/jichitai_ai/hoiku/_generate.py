@@ -42,8 +42,15 @@ def generate(
     seat_ratio: float = 0.85,
     max_choices: int = 5,
     bonus_share: float = 0.0,
+    no_stable_gadgets: int = 0,
 ) -> Instance:
-    """A reproducible instance; ``bonus_share`` adds facility-specific points to that share of children."""
+    """A reproducible instance.
+
+    ``bonus_share`` gives that share of children facility-specific points;
+    ``no_stable_gadgets`` appends that many copies of Roth's couples example
+    (two private facilities, twins who must enter at once, one single child),
+    so that no allocation without a blocking coalition exists.
+    """
     rng = random.Random(seed)
     spots = [(rng.random(), rng.random()) for _ in range(facilities)]
     popularity = [rng.paretovariate(1.5) for _ in range(facilities)]
@@ -55,12 +62,15 @@ def generate(
         for k in rng.choices(range(facilities), weights=weights, k=seats):
             caps[k][g] += 1
     facs = tuple(
-        Facility(f"{1001 + k}", f"第{k + 1}保育園", tuple(caps[k]), k + 2) for k in range(facilities)
+        Facility(f"{1001 + k}", f"第{k + 1}保育園", tuple(caps[k]), k + 2)
+        for k in range(facilities)
     )
     near = min(facilities, 12)
 
     def wishes(x: float, y: float, n: int) -> list[str]:
-        order = sorted(range(facilities), key=lambda k: (spots[k][0] - x) ** 2 + (spots[k][1] - y) ** 2)[:near]
+        order = sorted(
+            range(facilities), key=lambda k: (spots[k][0] - x) ** 2 + (spots[k][1] - y) ** 2
+        )[:near]
         pool = list(order)
         out: list[str] = []
         while pool and len(out) < n:
@@ -85,9 +95,11 @@ def generate(
         score = float(max(1, round(rng.gauss(30, 6))))
         single_parent = 1.0 if rng.random() < 0.1 else 0.0
         income = float(rng.randrange(0, 800, 10))
-        ages = sorted(rng.sample(AGES, size), reverse=True) if size > 1 else [
-            rng.choices(AGES, weights=_AGE_SHARE)[0]
-        ]
+        ages = (
+            sorted(rng.sample(AGES, size), reverse=True)
+            if size > 1
+            else [rng.choices(AGES, weights=_AGE_SHARE)[0]]
+        )
         shared = wishes(x, y, rng.randint(1, max_choices))
         for g in ages:
             prefs = list(shared) if size > 1 else wishes(x, y, rng.randint(1, max_choices))
@@ -104,33 +116,109 @@ def generate(
                 scores_at[prefs[-1]] = score + rng.choice((2.0, 5.0))
             cid = f"C{len(kids) + 1:05d}"
             attrs = {"ひとり親": single_parent, "世帯所得": income, "order": float(len(kids) + 1)}
-            kids.append(Child(cid, fam_id, g, score, tuple(prefs), enrolled, policy, scores_at, attrs, len(kids) + 2))
-    return Instance(facs, tuple(kids), (), NATIVE_TIEBREAKS, seed, "native")
+            kids.append(
+                Child(
+                    cid,
+                    fam_id,
+                    g,
+                    score,
+                    tuple(prefs),
+                    enrolled,
+                    policy,
+                    scores_at,
+                    attrs,
+                    len(kids) + 2,
+                )
+            )
+    extra_facs: list[Facility] = []
+    for g in range(no_stable_gadgets):
+        h1, h2 = f"{9001 + 2 * g}", f"{9002 + 2 * g}"
+        extra_facs += [
+            Facility(h1, f"検証用{h1}", (0, 1, 0, 0, 0, 0)),
+            Facility(h2, f"検証用{h2}", (0, 1, 0, 0, 0, 0)),
+        ]
+        fam_id = f"H9{g:04d}"
+        twins = SiblingPolicy.ALL_OWN_ORDER
+        base = {"ひとり親": 0.0, "世帯所得": 500.0}
+        n0 = len(kids)
+        kids.append(
+            Child(
+                f"C9{g:04d}1", fam_id, 1, 40.0, (h1,), None, twins, {}, {**base, "order": n0 + 1.0}
+            )
+        )
+        kids.append(
+            Child(
+                f"C9{g:04d}2", fam_id, 1, 20.0, (h2,), None, twins, {}, {**base, "order": n0 + 2.0}
+            )
+        )
+        kids.append(
+            Child(
+                f"C9{g:04d}3",
+                f"H9{g:04d}s",
+                1,
+                20.0,
+                (h1, h2),
+                None,
+                SiblingPolicy.INDEPENDENT,
+                {h2: 45.0},
+                {**base, "order": n0 + 3.0},
+            )
+        )
+    return Instance(facs + tuple(extra_facs), tuple(kids), (), NATIVE_TIEBREAKS, seed, "native")
 
 
 def write_native(inst: Instance, out: Path) -> list[Path]:
     """Write the instance as the shipped templates (facilities.csv, children.csv, settings.toml)."""
     out.mkdir(parents=True, exist_ok=True)
-    fac_rows: list[list[object]] = [[f.id, f.name, *("" if c is None else c for c in f.capacity)] for f in inst.facilities]
-    (out / "facilities.csv").write_bytes(write_csv(["施設ID", "施設名", *[f"{g}歳児募集数" for g in AGES]], fac_rows))
+    fac_rows: list[list[object]] = [
+        [f.id, f.name, *("" if c is None else c for c in f.capacity)] for f in inst.facilities
+    ]
+    (out / "facilities.csv").write_bytes(
+        write_csv(["施設ID", "施設名", *[f"{g}歳児募集数" for g in AGES]], fac_rows)
+    )
     k = max((len(c.preferences) for c in inst.children), default=1)
-    header = ["児童ID", "世帯ID", "年齢クラス", "利用調整指数", "ひとり親", "世帯所得", "申込順", "在籍施設ID", "きょうだい条件"]
+    header = [
+        "児童ID",
+        "世帯ID",
+        "年齢クラス",
+        "利用調整指数",
+        "ひとり親",
+        "世帯所得",
+        "申込順",
+        "在籍施設ID",
+        "きょうだい条件",
+    ]
     header += [f"第{n}希望" for n in range(1, k + 1)] + [f"第{n}希望加点" for n in range(1, k + 1)]
-    names = {p: n for n, p in [("同時入所", SiblingPolicy.TOGETHER), ("同一園希望", SiblingPolicy.PREFER_SAME), ("個別", SiblingPolicy.INDEPENDENT)]}
+    names = {
+        p: n
+        for n, p in [
+            ("同時入所", SiblingPolicy.TOGETHER),
+            ("同一園希望", SiblingPolicy.PREFER_SAME),
+            ("個別", SiblingPolicy.INDEPENDENT),
+        ]
+    }
     rows: list[list[object]] = []
     for c in inst.children:
         prefs = list(c.preferences) + [""] * (k - len(c.preferences))
         bonus = [_fmt(c.scores_at[p] - c.score) if p in c.scores_at else "" for p in prefs]
         rows.append(
             [
-                c.id, c.family_id, c.age, _fmt(c.score), _fmt(c.attributes.get("ひとり親", 0.0)),
-                _fmt(c.attributes.get("世帯所得", 0.0)), _fmt(c.attributes.get("order", 0.0)),
-                c.enrolled_facility or "", names.get(c.policy, str(c.policy.value)), *prefs, *bonus,
+                c.id,
+                c.family_id,
+                c.age,
+                _fmt(c.score),
+                _fmt(c.attributes.get("ひとり親", 0.0)),
+                _fmt(c.attributes.get("世帯所得", 0.0)),
+                _fmt(c.attributes.get("order", 0.0)),
+                c.enrolled_facility or "",
+                names.get(c.policy, str(c.policy.value)),
+                *prefs,
+                *bonus,
             ]
         )
     (out / "children.csv").write_bytes(write_csv(header, rows))
     (out / "settings.toml").write_text(
-        '# 優先順位: 上から順に比較 (利用調整指数 → ひとり親 → 世帯所得の低い順 → 申込順)\n'
+        "# 優先順位: 上から順に比較 (利用調整指数 → ひとり親 → 世帯所得の低い順 → 申込順)\n"
         'tiebreak = ["利用調整指数:降順", "ひとり親:降順", "世帯所得:昇順", "申込順:昇順"]\nseed = '
         f"{inst.seed}\n",
         encoding="utf-8",
@@ -141,21 +229,45 @@ def write_native(inst: Instance, out: Path) -> list[Path]:
 def write_chilmai(inst: Instance, out: Path) -> list[Path]:
     """Write ChilmAI's 申込者データ.csv / 保育所データ.csv; ties are broken by file order there."""
     out.mkdir(parents=True, exist_ok=True)
-    fac_rows: list[list[object]] = [[f.id, f.name, *(c or 0 for c in f.capacity)] for f in inst.facilities]
-    (out / "保育所データ.csv").write_bytes(write_csv(["保育所ID", "保育所名", *[f"{g}歳募集人数" for g in AGES]], fac_rows))
+    fac_rows: list[list[object]] = [
+        [f.id, f.name, *(c or 0 for c in f.capacity)] for f in inst.facilities
+    ]
+    (out / "保育所データ.csv").write_bytes(
+        write_csv(["保育所ID", "保育所名", *[f"{g}歳募集人数" for g in AGES]], fac_rows)
+    )
     k = max((len(c.preferences) for c in inst.children), default=1)
     header = ["申請者番号", "世帯番号", "年齢", *[f"点数{n}" for n in range(1, k + 1)]]
-    header += [f"希望保育園ID_{n}" for n in range(1, k + 1)] + ["在籍保育所ID", "きょうだいパターン"]
+    header += [f"希望保育園ID_{n}" for n in range(1, k + 1)] + [
+        "在籍保育所ID",
+        "きょうだいパターン",
+    ]
     sizes: dict[str, int] = {}
     for c in inst.children:
         sizes[c.family_id] = sizes.get(c.family_id, 0) + 1
     rows: list[list[object]] = []
     for c in inst.children:
         prefs = list(c.preferences) + [""] * (k - len(c.preferences))
-        scores = [_fmt(c.score_at(p)) if (p and (n == 0 or p in c.scores_at)) else "" for n, p in enumerate(prefs)]
+        scores = [
+            _fmt(c.score_at(p)) if (p and (n == 0 or p in c.scores_at)) else ""
+            for n, p in enumerate(prefs)
+        ]
         scores[0] = _fmt(c.score)
-        pattern = str(c.policy.value) if sizes[c.family_id] > 1 and c.policy is not SiblingPolicy.INDEPENDENT else ""
-        rows.append([c.id.lstrip("C"), c.family_id.lstrip("H"), c.age, *scores, *prefs, c.enrolled_facility or "", pattern])
+        pattern = (
+            str(c.policy.value)
+            if sizes[c.family_id] > 1 and c.policy is not SiblingPolicy.INDEPENDENT
+            else ""
+        )
+        rows.append(
+            [
+                c.id.lstrip("C"),
+                c.family_id.lstrip("H"),
+                c.age,
+                *scores,
+                *prefs,
+                c.enrolled_facility or "",
+                pattern,
+            ]
+        )
     (out / "申込者データ.csv").write_bytes(write_csv(header, rows))
     return [out / "申込者データ.csv", out / "保育所データ.csv"]
 

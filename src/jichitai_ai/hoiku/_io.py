@@ -96,7 +96,9 @@ def _check_id(value: str, column: str, table: Table, row: int, issues: list[Issu
         issues.append(Issue(table.name, row, t("hoiku.err.required", column=column)))
         return False
     if _HOSTILE.search(value) or len(value) > 64:
-        issues.append(Issue(table.name, row, t("hoiku.err.bad_id", column=column, value=value[:20])))
+        issues.append(
+            Issue(table.name, row, t("hoiku.err.bad_id", column=column, value=value[:20]))
+        )
         return False
     return True
 
@@ -106,10 +108,14 @@ def _numbered(header: list[str], pattern: re.Pattern[str]) -> list[tuple[int, st
     return sorted(found)
 
 
-def _facilities(table: Table, id_col: str, name_col: str, cap_cols: list[str], issues: list[Issue]) -> list[Facility]:
+def _facilities(
+    table: Table, id_col: str, name_col: str, cap_cols: list[str], issues: list[Issue]
+) -> list[Facility]:
     missing = [c for c in [id_col, *cap_cols] if c not in table.header]
     if missing:
-        issues.append(Issue(table.name, 1, t("hoiku.err.missing_columns", columns=", ".join(missing))))
+        issues.append(
+            Issue(table.name, 1, t("hoiku.err.missing_columns", columns=", ".join(missing)))
+        )
         return []
     out: list[Facility] = []
     seen: set[str] = set()
@@ -117,7 +123,9 @@ def _facilities(table: Table, id_col: str, name_col: str, cap_cols: list[str], i
         fid = v.get(id_col, "")
         ok = _check_id(fid, id_col, table, row, issues)
         if ok and fid in seen:
-            issues.append(Issue(table.name, row, t("hoiku.err.duplicate_id", column=id_col, value=fid)))
+            issues.append(
+                Issue(table.name, row, t("hoiku.err.duplicate_id", column=id_col, value=fid))
+            )
             ok = False
         seen.add(fid)
         caps: list[int | None] = []
@@ -128,7 +136,9 @@ def _facilities(table: Table, id_col: str, name_col: str, cap_cols: list[str], i
                 continue
             n = _int(text)
             if n is None or n < 0:
-                issues.append(Issue(table.name, row, t("hoiku.err.capacity", column=col, value=text[:20])))
+                issues.append(
+                    Issue(table.name, row, t("hoiku.err.capacity", column=col, value=text[:20]))
+                )
                 ok = False
                 n = 0
             caps.append(n)
@@ -137,10 +147,14 @@ def _facilities(table: Table, id_col: str, name_col: str, cap_cols: list[str], i
     return out
 
 
-def _quotas(table: Table, facilities: dict[str, Facility], issues: list[Issue]) -> list[SharedQuota]:
+def _quotas(
+    table: Table, facilities: dict[str, Facility], issues: list[Issue]
+) -> list[SharedQuota]:
     missing = [c for c in (Q_FACILITY, Q_AGES, Q_QUOTA) if c not in table.header]
     if missing:
-        issues.append(Issue(table.name, 1, t("hoiku.err.missing_columns", columns=", ".join(missing))))
+        issues.append(
+            Issue(table.name, 1, t("hoiku.err.missing_columns", columns=", ".join(missing)))
+        )
         return []
     out: list[SharedQuota] = []
     for row, v in table.rows:
@@ -149,25 +163,43 @@ def _quotas(table: Table, facilities: dict[str, Facility], issues: list[Issue]) 
         ages = {_int(a) for a in ages_text if a}
         quota = _int(v.get(Q_QUOTA, ""))
         if fid not in facilities:
-            issues.append(Issue(table.name, row, t("hoiku.err.unknown_facility", column=Q_FACILITY, value=fid[:20])))
+            issues.append(
+                Issue(
+                    table.name,
+                    row,
+                    t("hoiku.err.unknown_facility", column=Q_FACILITY, value=fid[:20]),
+                )
+            )
         elif not ages or None in ages or not all(a in AGES for a in ages if a is not None):
             issues.append(Issue(table.name, row, t("hoiku.err.ages", value=v.get(Q_AGES, "")[:20])))
         elif quota is None or quota < 0:
-            issues.append(Issue(table.name, row, t("hoiku.err.capacity", column=Q_QUOTA, value=v.get(Q_QUOTA, "")[:20])))
+            issues.append(
+                Issue(
+                    table.name,
+                    row,
+                    t("hoiku.err.capacity", column=Q_QUOTA, value=v.get(Q_QUOTA, "")[:20]),
+                )
+            )
         else:
             out.append(SharedQuota(fid, frozenset(a for a in ages if a is not None), quota, row))
     return out
 
 
-def _check_uncovered(facilities: list[Facility], quotas: list[SharedQuota], name: str, issues: list[Issue]) -> None:
+def _check_uncovered(
+    facilities: list[Facility], quotas: list[SharedQuota], name: str, issues: list[Issue]
+) -> None:
     for f in facilities:
         covered = {g for q in quotas if q.facility_id == f.id for g in q.ages}
         blank = [g for g in AGES if f.capacity[g] is None and g not in covered]
         if blank:
-            issues.append(Issue(name, f.row, t("hoiku.err.blank_capacity", ages=",".join(map(str, blank)))))
+            issues.append(
+                Issue(name, f.row, t("hoiku.err.blank_capacity", ages=",".join(map(str, blank))))
+            )
 
 
-def _check_children(children: list[Child], facilities: dict[str, Facility], table: Table, issues: list[Issue]) -> None:
+def _check_children(
+    children: list[Child], facilities: dict[str, Facility], table: Table, issues: list[Issue]
+) -> None:
     by_family: dict[str, list[Child]] = {}
     for c in children:
         if c.policy is not SiblingPolicy.INDEPENDENT:
@@ -176,12 +208,22 @@ def _check_children(children: list[Child], facilities: dict[str, Facility], tabl
         policies = {c.policy for c in fam}
         if len(policies) > 1:
             for c in fam:
-                issues.append(Issue(table.name, c.row, t("hoiku.err.policy_mismatch", family=c.family_id)))
+                issues.append(
+                    Issue(table.name, c.row, t("hoiku.err.policy_mismatch", family=c.family_id))
+                )
             continue
         ordered = sorted(fam, key=lambda c: -c.age)
-        count = raw_combo_count([list(c.preferences) for c in ordered], [c.enrolled_facility for c in ordered])
+        count = raw_combo_count(
+            [list(c.preferences) for c in ordered], [c.enrolled_facility for c in ordered]
+        )
         if count > MAX_RAW_COMBOS:
-            issues.append(Issue(table.name, fam[0].row, t("hoiku.err.too_many_combos", family=fam[0].family_id, count=count)))
+            issues.append(
+                Issue(
+                    table.name,
+                    fam[0].row,
+                    t("hoiku.err.too_many_combos", family=fam[0].family_id, count=count),
+                )
+            )
 
 
 def load_native(tables: dict[str, Table], settings: dict[str, object] | None = None) -> Instance:
@@ -197,10 +239,21 @@ def load_native(tables: dict[str, Table], settings: dict[str, object] | None = N
     if not prefs:
         missing.append("第1希望")
     if missing:
-        issues.append(Issue(table.name, 1, t("hoiku.err.missing_columns", columns=", ".join(missing))))
+        issues.append(
+            Issue(table.name, 1, t("hoiku.err.missing_columns", columns=", ".join(missing)))
+        )
         raise HoikuInputError(issues)
     bonus_cols = dict((n, h) for n, h in _numbered(table.header, C_BONUS))
-    known = {C_ID, C_FAMILY, C_AGE, C_SCORE, C_ENROLLED, C_POLICY, *(h for _, h in prefs), *bonus_cols.values()}
+    known = {
+        C_ID,
+        C_FAMILY,
+        C_AGE,
+        C_SCORE,
+        C_ENROLLED,
+        C_POLICY,
+        *(h for _, h in prefs),
+        *bonus_cols.values(),
+    }
     extra = [h for h in table.header if h and h not in known]
     children: list[Child] = []
     seen: set[str] = set()
@@ -208,17 +261,27 @@ def load_native(tables: dict[str, Table], settings: dict[str, object] | None = N
         before = len(issues)
         cid = v.get(C_ID, "")
         if _check_id(cid, C_ID, table, row, issues) and cid in seen:
-            issues.append(Issue(table.name, row, t("hoiku.err.duplicate_id", column=C_ID, value=cid)))
+            issues.append(
+                Issue(table.name, row, t("hoiku.err.duplicate_id", column=C_ID, value=cid))
+            )
         seen.add(cid)
         fam = v.get(C_FAMILY, "") or f"_{cid}"
         if v.get(C_FAMILY) and _HOSTILE.search(fam):
-            issues.append(Issue(table.name, row, t("hoiku.err.bad_id", column=C_FAMILY, value=fam[:20])))
+            issues.append(
+                Issue(table.name, row, t("hoiku.err.bad_id", column=C_FAMILY, value=fam[:20]))
+            )
         age = _int(v.get(C_AGE, "").replace("歳児", "").replace("歳", ""))
         if age is None or age not in AGES:
             issues.append(Issue(table.name, row, t("hoiku.err.age", value=v.get(C_AGE, "")[:20])))
         score = _num(v.get(C_SCORE, ""))
         if score is None:
-            issues.append(Issue(table.name, row, t("hoiku.err.number", column=C_SCORE, value=v.get(C_SCORE, "")[:20])))
+            issues.append(
+                Issue(
+                    table.name,
+                    row,
+                    t("hoiku.err.number", column=C_SCORE, value=v.get(C_SCORE, "")[:20]),
+                )
+            )
         wanted: list[str] = []
         scores_at: dict[str, float] = {}
         for n, col in prefs:
@@ -226,21 +289,43 @@ def load_native(tables: dict[str, Table], settings: dict[str, object] | None = N
             if not fid:
                 continue
             if fid not in by_id:
-                issues.append(Issue(table.name, row, t("hoiku.err.unknown_facility", column=col, value=fid[:20])))
+                issues.append(
+                    Issue(
+                        table.name, row, t("hoiku.err.unknown_facility", column=col, value=fid[:20])
+                    )
+                )
                 continue
             if fid in wanted:
-                issues.append(Issue(table.name, row, t("hoiku.err.duplicate_pref", column=col, value=fid)))
+                issues.append(
+                    Issue(table.name, row, t("hoiku.err.duplicate_pref", column=col, value=fid))
+                )
                 continue
             wanted.append(fid)
             if n in bonus_cols and v.get(bonus_cols[n], "") and score is not None:
                 b = _num(v[bonus_cols[n]])
                 if b is None:
-                    issues.append(Issue(table.name, row, t("hoiku.err.number", column=bonus_cols[n], value=v[bonus_cols[n]][:20])))
+                    issues.append(
+                        Issue(
+                            table.name,
+                            row,
+                            t(
+                                "hoiku.err.number",
+                                column=bonus_cols[n],
+                                value=v[bonus_cols[n]][:20],
+                            ),
+                        )
+                    )
                 else:
                     scores_at[fid] = score + b
         enrolled = v.get(C_ENROLLED, "") or None
         if enrolled is not None and enrolled not in by_id:
-            issues.append(Issue(table.name, row, t("hoiku.err.unknown_facility", column=C_ENROLLED, value=enrolled[:20])))
+            issues.append(
+                Issue(
+                    table.name,
+                    row,
+                    t("hoiku.err.unknown_facility", column=C_ENROLLED, value=enrolled[:20]),
+                )
+            )
         if not wanted:
             issues.append(Issue(table.name, row, t("hoiku.err.no_preferences")))
         policy_text = v.get(C_POLICY, "")
@@ -260,7 +345,9 @@ def load_native(tables: dict[str, Table], settings: dict[str, object] | None = N
         if "申込順" in attrs:
             attrs["order"] = attrs["申込順"]
         if len(issues) == before and age is not None and score is not None:
-            children.append(Child(cid, fam, age, score, tuple(wanted), enrolled, policy, scores_at, attrs, row))
+            children.append(
+                Child(cid, fam, age, score, tuple(wanted), enrolled, policy, scores_at, attrs, row)
+            )
     _check_children(children, by_id, table, issues)
     tiebreaks = DEFAULT_TIEBREAKS
     seed = 0
@@ -272,18 +359,36 @@ def load_native(tables: dict[str, Table], settings: dict[str, object] | None = N
             issues.extend(exc.issues)
         for tb in tiebreaks:
             if tb.attribute not in ("score", "lottery", "order") and tb.attribute not in extra:
-                issues.append(Issue("settings", 0, t("hoiku.err.tiebreak_column", column=tb.attribute)))
+                issues.append(
+                    Issue("settings", 0, t("hoiku.err.tiebreak_column", column=tb.attribute))
+                )
             elif tb.attribute in extra:
                 for row, v in table.rows:
                     if v.get(tb.attribute, "") and _num(v[tb.attribute]) is None:
-                        issues.append(Issue(table.name, row, t("hoiku.err.number", column=tb.attribute, value=v[tb.attribute][:20])))
+                        issues.append(
+                            Issue(
+                                table.name,
+                                row,
+                                t(
+                                    "hoiku.err.number",
+                                    column=tb.attribute,
+                                    value=v[tb.attribute][:20],
+                                ),
+                            )
+                        )
     if issues:
         raise HoikuInputError(issues)
     return Instance(tuple(facilities), tuple(children), tuple(quotas), tiebreaks, seed, "native")
 
 
 # ChilmAI layout (default profile of chilmai.generic.config)
-K_ID, K_FAMILY, K_AGE, K_ENROLLED, K_PATTERN = "申請者番号", "世帯番号", "年齢", "在籍保育所ID", "きょうだいパターン"
+K_ID, K_FAMILY, K_AGE, K_ENROLLED, K_PATTERN = (
+    "申請者番号",
+    "世帯番号",
+    "年齢",
+    "在籍保育所ID",
+    "きょうだいパターン",
+)
 K_SCORE = re.compile(r"^点数(\d+)$")
 K_PREF = re.compile(r"^希望保育園ID_(\d+)$")
 D_ID, D_NAME = "保育所ID", "保育所名"
@@ -302,7 +407,9 @@ def load_chilmai(children_table: Table, daycares_table: Table) -> Instance:
     facilities = [Facility(_norm_id(f.id), f.name, f.capacity, f.row) for f in facilities]
     for f in facilities:
         if None in f.capacity:
-            issues.append(Issue(daycares_table.name, f.row, t("hoiku.err.blank_capacity", ages="0-5")))
+            issues.append(
+                Issue(daycares_table.name, f.row, t("hoiku.err.blank_capacity", ages="0-5"))
+            )
     by_id = {f.id: f for f in facilities}
     table = children_table
     scores = _numbered(table.header, K_SCORE)
@@ -315,7 +422,9 @@ def load_chilmai(children_table: Table, daycares_table: Table) -> Instance:
     if not prefs:
         missing.append("希望保育園ID_1")
     if missing:
-        issues.append(Issue(table.name, 1, t("hoiku.err.missing_columns", columns=", ".join(missing))))
+        issues.append(
+            Issue(table.name, 1, t("hoiku.err.missing_columns", columns=", ".join(missing)))
+        )
         raise HoikuInputError(issues)
     score_col = dict(scores)
     children: list[Child] = []
@@ -326,16 +435,28 @@ def load_chilmai(children_table: Table, daycares_table: Table) -> Instance:
         before = len(issues)
         cid = _norm_id(v.get(K_ID, ""))
         if _check_id(cid, K_ID, table, row, issues) and cid in seen:
-            issues.append(Issue(table.name, row, t("hoiku.err.duplicate_id", column=K_ID, value=cid)))
+            issues.append(
+                Issue(table.name, row, t("hoiku.err.duplicate_id", column=K_ID, value=cid))
+            )
         seen.add(cid)
         fam = _norm_id(v.get(K_FAMILY, ""))
         _check_id(fam, K_FAMILY, table, row, issues)
         age = _int(v.get(K_AGE, ""))
         if age is None or age not in AGES:
             issues.append(Issue(table.name, row, t("hoiku.err.age", value=v.get(K_AGE, "")[:20])))
-        base = _int(v.get(score_col[min(score_col)], ""))
-        if base is None:
-            issues.append(Issue(table.name, row, t("hoiku.err.integer", column=score_col[min(score_col)], value=v.get(score_col[min(score_col)], "")[:20])))
+        base_score = _int(v.get(score_col[min(score_col)], ""))
+        if base_score is None:
+            issues.append(
+                Issue(
+                    table.name,
+                    row,
+                    t(
+                        "hoiku.err.integer",
+                        column=score_col[min(score_col)],
+                        value=v.get(score_col[min(score_col)], "")[:20],
+                    ),
+                )
+            )
         wanted: list[str] = []
         scores_at: dict[str, float] = {}
         for n, col in prefs:
@@ -343,7 +464,11 @@ def load_chilmai(children_table: Table, daycares_table: Table) -> Instance:
             if not fid:
                 continue
             if fid not in by_id:
-                issues.append(Issue(table.name, row, t("hoiku.err.unknown_facility", column=col, value=fid[:20])))
+                issues.append(
+                    Issue(
+                        table.name, row, t("hoiku.err.unknown_facility", column=col, value=fid[:20])
+                    )
+                )
                 continue
             if fid in wanted:
                 continue  # ChilmAI keeps the first occurrence
@@ -351,26 +476,44 @@ def load_chilmai(children_table: Table, daycares_table: Table) -> Instance:
             if n in score_col and n != min(score_col) and v.get(score_col[n], ""):
                 s = _int(v[score_col[n]])
                 if s is None:
-                    issues.append(Issue(table.name, row, t("hoiku.err.integer", column=score_col[n], value=v[score_col[n]][:20])))
+                    issues.append(
+                        Issue(
+                            table.name,
+                            row,
+                            t("hoiku.err.integer", column=score_col[n], value=v[score_col[n]][:20]),
+                        )
+                    )
                 else:
                     scores_at[fid] = float(s)
         if not wanted:
             issues.append(Issue(table.name, row, t("hoiku.err.no_preferences")))
         enrolled = _norm_id(v.get(K_ENROLLED, "")) or None
         if enrolled is not None and enrolled not in by_id:
-            issues.append(Issue(table.name, row, t("hoiku.err.unknown_facility", column=K_ENROLLED, value=enrolled[:20])))
+            issues.append(
+                Issue(
+                    table.name,
+                    row,
+                    t("hoiku.err.unknown_facility", column=K_ENROLLED, value=enrolled[:20]),
+                )
+            )
         pattern_text = _norm_id(v.get(K_PATTERN, ""))
         if pattern_text:
             p = _int(pattern_text)
             if p is None or not 1 <= p <= 7:
-                issues.append(Issue(table.name, row, t("hoiku.err.policy", value=pattern_text[:20])))
+                issues.append(
+                    Issue(table.name, row, t("hoiku.err.policy", value=pattern_text[:20]))
+                )
             elif fam not in family_pattern:
                 family_pattern[fam] = SiblingPolicy(p)
-        if len(issues) == before and age is not None and base is not None:
-            raw.append((row, cid, fam, age, float(base), wanted, scores_at, enrolled, pattern_text))
+        if len(issues) == before and age is not None and base_score is not None:
+            raw.append(
+                (row, cid, fam, age, float(base_score), wanted, scores_at, enrolled, pattern_text)
+            )
     for row, cid, fam, age, base, wanted, scores_at, enrolled, _ in raw:
         policy = family_pattern.get(fam, SiblingPolicy.TOGETHER)
-        children.append(Child(cid, fam, age, base, tuple(wanted), enrolled, policy, scores_at, {}, row))
+        children.append(
+            Child(cid, fam, age, base, tuple(wanted), enrolled, policy, scores_at, {}, row)
+        )
     _check_children(children, by_id, table, issues)
     if issues:
         raise HoikuInputError(issues)
@@ -395,7 +538,9 @@ def load_directory(directory: Path, fmt: str = "native") -> Instance:
         cares = _find(directory, CHILMAI_FILES["daycares"])
         if kids is None or cares is None:
             raise HoikuInputError([Issue(str(directory), 0, t("hoiku.err.chilmai_files"))])
-        return load_chilmai(read_table(kids.read_bytes(), kids.name), read_table(cares.read_bytes(), cares.name))
+        return load_chilmai(
+            read_table(kids.read_bytes(), kids.name), read_table(cares.read_bytes(), cares.name)
+        )
     files: dict[str, bytes] = {}
     for key, stem in NATIVE_FILES.items():
         p = _find(directory, (stem,))
@@ -411,7 +556,11 @@ def load_directory(directory: Path, fmt: str = "native") -> Instance:
         files["children"],
         files.get("quotas"),
         settings,
-        names=(files["facilities.name"].decode(), files["children.name"].decode(), files.get("quotas.name", b"shared_quotas.csv").decode()),
+        names=(
+            files["facilities.name"].decode(),
+            files["children.name"].decode(),
+            files.get("quotas.name", b"shared_quotas.csv").decode(),
+        ),
     )
 
 
@@ -423,7 +572,10 @@ def load_native_bytes(
     names: tuple[str, str, str] = ("facilities.csv", "children.csv", "shared_quotas.csv"),
 ) -> Instance:
     """The same as a folder, from uploaded bytes (for the web console and the API)."""
-    tables = {"facilities": read_table(facilities, names[0]), "children": read_table(children, names[1])}
+    tables = {
+        "facilities": read_table(facilities, names[0]),
+        "children": read_table(children, names[1]),
+    }
     if shared_quotas is not None:
         tables["quotas"] = read_table(shared_quotas, names[2])
     settings: dict[str, object] | None = None
@@ -431,5 +583,7 @@ def load_native_bytes(
         try:
             settings = tomllib.loads(settings_toml.decode("utf-8-sig"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise HoikuInputError([Issue("settings.toml", 0, t("hoiku.err.settings", detail=str(exc)[:200]))]) from exc
+            raise HoikuInputError(
+                [Issue("settings.toml", 0, t("hoiku.err.settings", detail=str(exc)[:200]))]
+            ) from exc
     return load_native(tables, settings)

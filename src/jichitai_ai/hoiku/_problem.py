@@ -54,7 +54,9 @@ class Problem:
         return len(self.child_age)
 
 
-def _tiebreak_key(inst: Instance, child: Child, index: int, facility_id: str | None, lottery: float) -> tuple[float, ...]:
+def _tiebreak_key(
+    inst: Instance, child: Child, index: int, facility_id: str | None, lottery: float
+) -> tuple[float, ...]:
     key: list[float] = []
     for tb in inst.tiebreaks:
         if tb.attribute == "score":
@@ -88,7 +90,9 @@ def compile_problem(inst: Instance) -> Problem:
     fac_index = {f.id: k for k, f in enumerate(inst.facilities)}
     n = len(inst.children)
     ages = [c.age for c in inst.children]
-    enrolled = [fac_index[c.enrolled_facility] if c.enrolled_facility else NONE for c in inst.children]
+    enrolled = [
+        fac_index[c.enrolled_facility] if c.enrolled_facility else NONE for c in inst.children
+    ]
 
     families: list[list[int]] = []
     combos: list[list[tuple[int, ...]]] = []
@@ -149,7 +153,9 @@ def compile_problem(inst: Instance) -> Problem:
             ),
         )
         rank.append({i: r for r, i in enumerate(cand)})
-    base_order = sorted(range(n), key=lambda i: _tiebreak_key(inst, inst.children[i], i, None, lottery[i]))
+    base_order = sorted(
+        range(n), key=lambda i: _tiebreak_key(inst, inst.children[i], i, None, lottery[i])
+    )
     base_rank = [0] * n
     for r, i in enumerate(base_order):
         base_rank[i] = r
@@ -166,14 +172,25 @@ def compile_problem(inst: Instance) -> Problem:
                     by_pool[p].append(fam[pos])
             reqs = []
             for p, members in by_pool.items():
-                r = rank[pools[p].facility]
-                reqs.append(Requirement(p, tuple(members), max(r[m] for m in members)))
+                order = rank[pools[p].facility]
+                reqs.append(Requirement(p, tuple(members), max(order[m] for m in members)))
             per_pos.append(reqs)
         requirements.append(per_pos)
 
     has_transfer = [any(enrolled[i] != NONE for i in fam) for fam in families]
     return Problem(
-        inst, ages, child_family, enrolled, families, combos, requirements, pools, dict(pools_of), rank, base_rank, has_transfer
+        inst,
+        ages,
+        child_family,
+        enrolled,
+        families,
+        combos,
+        requirements,
+        pools,
+        dict(pools_of),
+        rank,
+        base_rank,
+        has_transfer,
     )
 
 

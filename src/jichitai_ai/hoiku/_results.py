@@ -15,12 +15,22 @@ CHILMAI_CHILD, CHILMAI_FACILITY = "申請者番号", "入所選考結果保育�
 def result_rows(alloc: Allocation, lang: str | None = None) -> tuple[list[str], list[list[object]]]:
     """One row per child; the first two columns are what the checker reads."""
     header = [R_CHILD, R_FACILITY] + [
-        t(f"hoiku.col.{c}", lang) for c in ("facility_name", "family_id", "age", "status", "choice", "reasons")
+        t(f"hoiku.col.{c}", lang)
+        for c in ("facility_name", "family_id", "age", "status", "choice", "reasons")
     ]
     rows: list[list[object]] = []
     for o in outcomes(alloc, lang):
         rows.append(
-            [o.child_id, o.facility_id or "", o.facility_name, o.family_id, o.age, status_name(o.status, lang), o.choice or "", " / ".join(o.reasons)]
+            [
+                o.child_id,
+                o.facility_id or "",
+                o.facility_name,
+                o.family_id,
+                o.age,
+                status_name(o.status, lang),
+                o.choice or "",
+                " / ".join(o.reasons),
+            ]
         )
     return header, rows
 
@@ -40,7 +50,9 @@ def export_xlsx(alloc: Allocation, lang: str | None = None) -> bytes:
     return write_xlsx(sheets)
 
 
-def read_assignment(instance: Instance, data: bytes, name: str = "result.csv") -> dict[str, str | None]:
+def read_assignment(
+    instance: Instance, data: bytes, name: str = "result.csv"
+) -> dict[str, str | None]:
     """Child id → facility id (None = not placed) from any result file; every bad row is reported."""
     table = read_table(data, name)
     if R_CHILD in table.header and R_FACILITY in table.header:
@@ -48,7 +60,9 @@ def read_assignment(instance: Instance, data: bytes, name: str = "result.csv") -
     elif CHILMAI_CHILD in table.header and CHILMAI_FACILITY in table.header:
         ccol, fcol = CHILMAI_CHILD, CHILMAI_FACILITY
     else:
-        raise HoikuInputError([Issue(name, 1, t("hoiku.err.missing_columns", columns=f"{R_CHILD}, {R_FACILITY}"))])
+        raise HoikuInputError(
+            [Issue(name, 1, t("hoiku.err.missing_columns", columns=f"{R_CHILD}, {R_FACILITY}"))]
+        )
     children = {c.id for c in instance.children}
     facilities = {f.id for f in instance.facilities}
     issues: list[Issue] = []
@@ -61,12 +75,34 @@ def read_assignment(instance: Instance, data: bytes, name: str = "result.csv") -
         elif cid in out:
             issues.append(Issue(name, row, t("hoiku.err.duplicate_id", column=ccol, value=cid)))
         elif fid is not None and fid not in facilities:
-            issues.append(Issue(name, row, t("hoiku.err.unknown_facility", column=fcol, value=fid[:20])))
+            issues.append(
+                Issue(name, row, t("hoiku.err.unknown_facility", column=fcol, value=fid[:20]))
+            )
         else:
             out[cid] = fid
-    missing = [c.id for c in instance.children if c.id not in out and not any(i.row and c.id in i.message for i in issues)]
+    missing = [
+        c.id
+        for c in instance.children
+        if c.id not in out and not any(i.row and c.id in i.message for i in issues)
+    ]
     if missing:
-        issues.append(Issue(name, 0, t("hoiku.err.missing_children", count=len(missing), ids=", ".join(missing[:10]))))
+        issues.append(
+            Issue(
+                name,
+                0,
+                t("hoiku.err.missing_children", count=len(missing), ids=", ".join(missing[:10])),
+            )
+        )
     if issues:
         raise HoikuInputError(issues)
     return out
+
+
+def export_rosters_csv(alloc: Allocation, lang: str | None = None) -> bytes:
+    """Per-facility rosters (施設別名簿) as CSV."""
+    return write_csv(*roster_rows(alloc, lang))
+
+
+def export_waitlist_csv(alloc: Allocation, lang: str | None = None) -> bytes:
+    """Per-facility waitlists (待機リスト) as CSV."""
+    return write_csv(*waitlist_rows(alloc, lang))

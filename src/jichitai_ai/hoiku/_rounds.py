@@ -9,7 +9,15 @@ from jichitai_ai.hoiku._problem import NONE
 from jichitai_ai.hoiku._solve import Allocation
 
 
-def next_round(alloc: Allocation, declined: set[str] = frozenset(), new_children: tuple[Child, ...] = ()) -> Instance:  # type: ignore[assignment]
+def _left(capacity: int | None, used: int) -> int | None:
+    return None if capacity is None else max(0, capacity - used)
+
+
+def next_round(
+    alloc: Allocation,
+    declined: frozenset[str] | set[str] = frozenset(),
+    new_children: tuple[Child, ...] = (),
+) -> Instance:
     """Instance for the next round.
 
     Seats taken in this round are gone unless declined; a transfer applicant who
@@ -28,12 +36,17 @@ def next_round(alloc: Allocation, declined: set[str] = frozenset(), new_children
         if pb.child_enrolled[i] != NONE:
             used[pb.child_enrolled[i]][c.age] -= 1
     facilities = tuple(
-        replace(f, capacity=tuple(None if f.capacity[g] is None else max(0, f.capacity[g] - used[k][g]) for g in AGES))  # type: ignore[operator]
+        replace(f, capacity=tuple(_left(f.capacity[g], used[k][g]) for g in AGES))
         for k, f in enumerate(inst.facilities)
     )
     index = {f.id: k for k, f in enumerate(inst.facilities)}
     quotas = tuple(
-        SharedQuota(q.facility_id, q.ages, max(0, q.quota - sum(used[index[q.facility_id]][g] for g in q.ages)), q.row)
+        SharedQuota(
+            q.facility_id,
+            q.ages,
+            max(0, q.quota - sum(used[index[q.facility_id]][g] for g in q.ages)),
+            q.row,
+        )
         for q in inst.shared_quotas
     )
     waiting: list[Child] = []
@@ -48,12 +61,16 @@ def next_round(alloc: Allocation, declined: set[str] = frozenset(), new_children
     for c in inst.children:
         family_size[c.family_id] = family_size.get(c.family_id, 0) + 1
     again_children = tuple(
-        c if remaining_by_family[c.family_id] == family_size[c.family_id] else replace(c, policy=SiblingPolicy.INDEPENDENT)
+        c
+        if remaining_by_family[c.family_id] == family_size[c.family_id]
+        else replace(c, policy=SiblingPolicy.INDEPENDENT)
         for c in waiting
     )
     known = {c.id for c in again_children}
     fresh = tuple(c for c in new_children if c.id not in known)
-    return Instance(facilities, again_children + fresh, quotas, inst.tiebreaks, inst.seed, inst.source_format)
+    return Instance(
+        facilities, again_children + fresh, quotas, inst.tiebreaks, inst.seed, inst.source_format
+    )
 
 
 __all__ = ["next_round"]

@@ -42,27 +42,32 @@ def _better(a: tuple[list[int], CheckReport], b: tuple[list[int], CheckReport] |
     return ka < kb
 
 
-def _fast(problem: Problem, seed: int, budget: float, notes: list[str]) -> tuple[list[int], CheckReport]:
+def _fast(
+    problem: Problem, seed: int, budget: float, notes: list[str]
+) -> tuple[list[int], CheckReport]:
     """Sorted DA in several proposal orders; keep the stable one that places most children."""
     start = time.perf_counter()
     best: tuple[list[int], CheckReport] | None = None
+    best_out = None
     has_siblings = any(len(f) > 1 for f in problem.families)
     variants = [0, 1, 2, 3, 4, 5] if has_siblings else [0]
+    tried = 0
     for variant in variants:
         out = deferred_acceptance(problem, variant=variant, seed=seed)
-        rep = check_placement(problem, out.placed)
-        cand = (out.placed, rep)
+        tried += 1
+        cand = (out.placed, check_placement(problem, out.placed))
         if _better(cand, best):
-            best = cand
-        if not out.converged:
-            notes.append(f"variant {variant}: no fixed point within {out.steps} steps")
-            if out.fallback is not None:
-                alt = (out.fallback, check_placement(problem, out.fallback))
-                if _better(alt, best):
-                    best = alt
+            best, best_out = cand, (variant, out)
         if time.perf_counter() - start > budget:
             break
-    assert best is not None
+    assert best is not None and best_out is not None
+    variant, out = best_out
+    notes.append(f"fast: proposal order {variant} kept ({tried} tried)")
+    if not out.converged:
+        notes.append(
+            f"fast: proposals cycled; {out.set_aside} families set aside "
+            f"(no stable allocation reachable by deferred acceptance; try --method exact)"
+        )
     return best
 
 
@@ -88,4 +93,6 @@ def allocate(instance: Instance, method: str = "fast", time_limit: float = 60.0)
             if _better((out.placed, rep), (placed, report)):
                 placed, report = out.placed, rep
             notes.append(f"exact: {out.status}")
-    return Allocation(instance, problem, placed, used, optimal, report, time.perf_counter() - start, notes)
+    return Allocation(
+        instance, problem, placed, used, optimal, report, time.perf_counter() - start, notes
+    )

@@ -76,7 +76,9 @@ def _read_xlsx(data: bytes, name: str) -> Table:
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for broken files
-        raise HoikuInputError([Issue(name, 0, t("hoiku.err.xlsx", detail=type(exc).__name__))]) from exc
+        raise HoikuInputError(
+            [Issue(name, 0, t("hoiku.err.xlsx", detail=type(exc).__name__))]
+        ) from exc
     ws = wb.worksheets[0]
     lines = [["" if v is None else _cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
     wb.close()
@@ -95,10 +97,11 @@ def _to_table(name: str, lines: list[list[str]]) -> Table:
     if not lines:
         raise HoikuInputError([Issue(name, 0, t("hoiku.err.empty"))])
     header = [_norm(h) for h in lines[0]]
-    seen: set[str] = set()
-    dup = [h for h in header if h and (h in seen or seen.add(h))]
+    dup = sorted({h for h in header if h and header.count(h) > 1})
     if dup:
-        raise HoikuInputError([Issue(name, 1, t("hoiku.err.duplicate_column", columns=", ".join(dup)))])
+        raise HoikuInputError(
+            [Issue(name, 1, t("hoiku.err.duplicate_column", columns=", ".join(dup)))]
+        )
     rows: list[tuple[int, dict[str, str]]] = []
     for n, line in enumerate(lines[1:], start=2):
         if not any(c.strip() for c in line):

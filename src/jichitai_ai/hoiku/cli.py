@@ -13,7 +13,18 @@ from jichitai_ai.hoiku._explain import status_name
 from jichitai_ai.hoiku._generate import generate as make_instance
 from jichitai_ai.hoiku._generate import write_chilmai, write_native
 from jichitai_ai.hoiku._tabular import HoikuInputError
-from jichitai_ai.hoiku.service import export_csv, export_xlsx, explain as explain_child, load_instance, load_result, run as run_allocation
+from jichitai_ai.hoiku.service import (
+    explain as explain_child,
+)
+from jichitai_ai.hoiku.service import (
+    export_csv,
+    export_xlsx,
+    load_instance,
+    load_result,
+)
+from jichitai_ai.hoiku.service import (
+    run as run_allocation,
+)
 from jichitai_ai.i18n import t
 
 app = typer.Typer(help="保育所等利用調整 / Nursery admission allocation", no_args_is_help=True)
@@ -35,18 +46,31 @@ def generate(
     seed: int = typer.Option(0, "--seed"),
     out: Path = typer.Option(..., "--out", help="output folder"),
     fmt: str = typer.Option("native", "--format", help=FORMAT_HELP),
-    siblings: float = typer.Option(0.12, "--siblings", min=0.0, max=1.0, help="share of families with siblings"),
+    siblings: float = typer.Option(
+        0.12, "--siblings", min=0.0, max=1.0, help="share of families with siblings"
+    ),
     transfers: float = typer.Option(0.05, "--transfers", min=0.0, max=1.0),
-    bonus: float = typer.Option(0.0, "--bonus", min=0.0, max=1.0, help="share with facility-specific points"),
+    bonus: float = typer.Option(
+        0.0, "--bonus", min=0.0, max=1.0, help="share with facility-specific points"
+    ),
 ) -> None:
     """Write a synthetic instance as the CSV templates."""
-    inst = make_instance(children, facilities, seed, sibling_share=siblings, transfer_share=transfers, bonus_share=bonus)
+    inst = make_instance(
+        children,
+        facilities,
+        seed,
+        sibling_share=siblings,
+        transfer_share=transfers,
+        bonus_share=bonus,
+    )
     paths = write_chilmai(inst, out) if fmt == "chilmai" else write_native(inst, out)
     for p in paths:
         typer.echo(str(p))
 
 
-def _summary(alloc_method: str, optimal: bool, seconds: float, report: CheckReport, total: int) -> dict[str, object]:
+def _summary(
+    alloc_method: str, optimal: bool, seconds: float, report: CheckReport, total: int
+) -> dict[str, object]:
     return {
         "method": alloc_method,
         "optimal": optimal,
@@ -66,7 +90,9 @@ def run(
     method: str = typer.Option("fast", "--method", help="fast | exact"),
     fmt: str = typer.Option("native", "--format", help=FORMAT_HELP),
     time_limit: float = typer.Option(60.0, "--time-limit", min=1.0),
-    xlsx: Path | None = typer.Option(None, "--xlsx", help="also write result, rosters and waitlists as XLSX"),
+    xlsx: Path | None = typer.Option(
+        None, "--xlsx", help="also write result, rosters and waitlists as XLSX"
+    ),
     as_json: bool = typer.Option(False, "--json"),
     lang: str = typer.Option("ja", "--lang"),
 ) -> None:
@@ -83,17 +109,27 @@ def run(
     out.write_bytes(export_csv(alloc, lang))
     if xlsx is not None:
         xlsx.write_bytes(export_xlsx(alloc, lang))
-    summary = _summary(alloc.method, alloc.optimal, time.perf_counter() - start, alloc.report, len(inst.children))
+    summary = _summary(
+        alloc.method, alloc.optimal, time.perf_counter() - start, alloc.report, len(inst.children)
+    )
     summary["solve_seconds"] = round(alloc.seconds, 3)
     summary["notes"] = alloc.notes
     if as_json:
         typer.echo(json.dumps(summary, ensure_ascii=False))
         return
-    typer.echo(t("hoiku.cli.run_summary", lang, **{k: summary[k] for k in ("method", "seconds", "placed", "children")}))
+    typer.echo(
+        t(
+            "hoiku.cli.run_summary",
+            lang,
+            **{k: summary[k] for k in ("method", "seconds", "placed", "children")},
+        )
+    )
     if alloc.report.blocking:
         typer.echo(t("hoiku.cli.no_stable", lang, count=len(alloc.report.blocking)))
         for b in alloc.report.blocking[:50]:
-            typer.echo(f"  {','.join(b.family_children)} → {','.join(f or '-' for f in b.facilities)}")
+            typer.echo(
+                f"  {','.join(b.family_children)} → {','.join(f or '-' for f in b.facilities)}"
+            )
 
 
 @app.command()
@@ -117,18 +153,57 @@ def check(
             json.dumps(
                 {
                     **_summary("file", False, alloc.seconds, rep, len(inst.children)),
-                    "violation_list": [{"kind": v.kind, "children": v.child_ids, "facility": v.facility_id, **v.detail} for v in rep.violations],
-                    "blocking_list": [{"children": b.family_children, "position": b.position + 1, "facilities": b.facilities} for b in rep.blocking],
+                    "violation_list": [
+                        {
+                            "kind": v.kind,
+                            "children": v.child_ids,
+                            "facility": v.facility_id,
+                            **v.detail,
+                        }
+                        for v in rep.violations
+                    ],
+                    "blocking_list": [
+                        {
+                            "children": b.family_children,
+                            "position": b.position + 1,
+                            "facilities": b.facilities,
+                        }
+                        for b in rep.blocking
+                    ],
                 },
                 ensure_ascii=False,
             )
         )
     else:
         for v in rep.violations:
-            typer.echo(t(f"hoiku.check.{v.kind}", lang, children=",".join(v.child_ids[:10]), facility=v.facility_id or "-", detail=json.dumps(v.detail, ensure_ascii=False)))
+            typer.echo(
+                t(
+                    f"hoiku.check.{v.kind}",
+                    lang,
+                    children=",".join(v.child_ids[:10]),
+                    facility=v.facility_id or "-",
+                    detail=json.dumps(v.detail, ensure_ascii=False),
+                )
+            )
         for b in rep.blocking:
-            typer.echo(t("hoiku.check.blocking", lang, children=",".join(b.family_children), position=b.position + 1, facilities=",".join(f or "-" for f in b.facilities)))
-        typer.echo(t("hoiku.check.ok" if rep.ok else "hoiku.check.ng", lang, placed=rep.placed, violations=len(rep.violations), blocking=len(rep.blocking)))
+            typer.echo(
+                t(
+                    "hoiku.check.blocking",
+                    lang,
+                    children=",".join(b.family_children),
+                    position=b.position + 1,
+                    facilities=",".join(f or "-" for f in b.facilities),
+                )
+            )
+        typer.echo(
+            t(
+                "hoiku.check.ok" if rep.ok else "hoiku.check.ng",
+                lang,
+                placed=rep.placed,
+                violations=len(rep.violations),
+                blocking=len(rep.blocking),
+            )
+        )
     if not rep.ok:
         raise typer.Exit(1)
 

@@ -10,7 +10,13 @@ from jichitai_ai.hoiku._explain import ChildOutcome, outcomes
 from jichitai_ai.hoiku._io import load_chilmai, load_directory, load_native_bytes
 from jichitai_ai.hoiku._model import Instance
 from jichitai_ai.hoiku._problem import NONE, compile_problem
-from jichitai_ai.hoiku._results import export_csv, export_xlsx, read_assignment
+from jichitai_ai.hoiku._results import (
+    export_csv,
+    export_rosters_csv,
+    export_waitlist_csv,
+    export_xlsx,
+    read_assignment,
+)
 from jichitai_ai.hoiku._rounds import next_round
 from jichitai_ai.hoiku._solve import Allocation, allocate
 from jichitai_ai.hoiku._tabular import HoikuInputError, Issue, read_table
@@ -23,7 +29,10 @@ def load_instance(directory: str | Path, fmt: str = "native") -> Instance:
 
 
 def load_instance_bytes(
-    facilities: bytes, children: bytes, shared_quotas: bytes | None = None, settings_toml: bytes | None = None
+    facilities: bytes,
+    children: bytes,
+    shared_quotas: bytes | None = None,
+    settings_toml: bytes | None = None,
 ) -> Instance:
     """Load uploaded template files (CSV in UTF-8 or Shift_JIS, or XLSX)."""
     return load_native_bytes(facilities, children, shared_quotas, settings_toml)
@@ -44,7 +53,11 @@ def from_assignment(instance: Instance, assignment: dict[str, str | None]) -> Al
     start = time.perf_counter()
     problem = compile_problem(instance)
     index = {f.id: k for k, f in enumerate(instance.facilities)}
-    placed = [NONE if assignment.get(c.id) is None else index[assignment[c.id]] for c in instance.children]  # type: ignore[index]
+    placed = [NONE] * len(instance.children)
+    for i, c in enumerate(instance.children):
+        fid = assignment.get(c.id)
+        if fid is not None:
+            placed[i] = index[fid]
     report = check_placement(problem, placed)
     return Allocation(instance, problem, placed, "file", False, report, time.perf_counter() - start)
 
@@ -74,6 +87,8 @@ __all__ = [
     "check",
     "explain",
     "export_csv",
+    "export_rosters_csv",
+    "export_waitlist_csv",
     "export_xlsx",
     "from_assignment",
     "load_chilmai_bytes",

@@ -6,13 +6,15 @@ import datetime as _dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from . import _ginza, _patterns
 from ._fold import fold
-from ._names import find_persons
+from ._names import find_latin_names, find_persons, looks_like_title_or_org
 from ._places import find_places, place_spans
 from ._sensitive import find_sensitive
 from ._spans import SpanSet
+from ._strict import STRICT_RULES, find_strict_persons
 from ._tokens import SudachiTokenizer
 from ._types import Entity, EntityType
 
@@ -41,12 +43,17 @@ class DetectorConfig:
 
     ``min_confidence`` drops weak hits; ``types`` limits the output (``None`` = all).
     ``reference_year`` decides which cue-less dates are old enough to be birthdates.
+    ``profile="strict"`` adds the recall-first person rules of :mod:`._strict` (for text
+    sent to a model); ``strict_rules`` picks a subset of them (``None`` = the profile's
+    default set), for ablations.
     """
 
     use_ginza: bool = False
     min_confidence: float = 0.0
     types: frozenset[EntityType] | None = None
     reference_year: int = field(default_factory=lambda: _dt.date.today().year)
+    profile: Literal["standard", "strict"] = "standard"
+    strict_rules: frozenset[str] | None = None
 
 
 def resolve_overlaps(entities: Iterable[Entity]) -> list[Entity]:
@@ -106,6 +113,8 @@ def _merge_ginza(text: str, base: list[Entity], spans: list[tuple[int, int, str]
         if not text[start:end].strip():
             continue
         if kind is EntityType.PERSON:
+            if looks_like_title_or_org(text, start, end):
+                continue
             extra.append(Entity(kind, start, end, text[start:end], 0.8, "ginza"))
         else:
             spans.append((start, end, "ginza"))
@@ -117,7 +126,15 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 def _restore_text(entity: Entity, original: str) -> Entity:
     surface = original[entity.start : entity.end]
-    return Entity(entity.type, entity.start, entity.end, surface, entity.confidence, entity.source, entity.detail)
+    return Entity(
+        entity.type,
+        entity.start,
+        entity.end,
+        surface,
+        entity.confidence,
+        entity.source,
+        entity.detail,
+    )
 
 
 class Detector:
@@ -131,6 +148,13 @@ class Detector:
         self._tokenizer = SudachiTokenizer()
         self.ginza_active = bool(self.config.use_ginza and _ginza.available())
         self._place_cache: dict[str, bool] = {}
+        self._strict_rules: frozenset[str] = (
+            frozenset()
+            if self.config.profile != "strict"
+            else STRICT_RULES
+            if self.config.strict_rules is None
+            else self.config.strict_rules
+        )
 
     def _is_place(self, word: str) -> bool:
         """Is ``word`` a single SudachiPy 地名 token? (cached: stems repeat a lot)."""
@@ -164,6 +188,11 @@ class Detector:
         found += find_sensitive(text, folded)
         tokens = self._tokenizer.tokenize(text)
         found += find_persons(tokens, text)
+        if self._strict_rules:
+            found += find_strict_persons(
+                tokens, text, self._tokenizer.name_parts, self._strict_rules
+            )
+        found += find_latin_names(text)
         spans = place_spans(tokens, folded, self._is_place)
         if self.ginza_active:
             found = _merge_ginza(text, found, spans)

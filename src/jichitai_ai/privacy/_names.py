@@ -10,312 +10,39 @@ Signals, strongest first:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from . import _name_lexicon as lex
 from ._tokens import Token, script_of
 from ._types import Entity, EntityType
-
-HONORIFICS = frozenset(
-    {"様", "さま", "さん", "氏", "君", "くん", "ちゃん", "殿", "先生", "議員", "氏ら", "嬢"}
-)
-_JOINERS = frozenset({"・", "･", "＝", "=", "゠", " ", "　"})
-_LABELS = frozenset(
-    {
-        "氏名",
-        "名前",
-        "お名前",
-        "申請者",
-        "届出人",
-        "世帯主",
-        "被保険者",
-        "契約者",
-        "代理人",
-        "保護者",
-        "相談者",
-        "請求者",
-        "受取人",
-        "受給者",
-        "本人",
-        "患者",
-        "利用者名",
-        "担当者",
-        "申込者",
-        "依頼者",
-        "同居人",
-        "氏名欄",
-        "フリガナ",
-        "ふりがな",
-        "名義",
-        "口座名義",
-    }
-)
-_LABEL_JOIN = frozenset({":", "：", "は", "「", " ", "　", "の", "が", "＝"})
-# Common nouns that precede 様/さん but are not names (お客様, 皆様 …).
-_NOT_NAMES = frozenset(
-    {
-        "皆",
-        "客",
-        "お客",
-        "方",
-        "奥",
-        "お子",
-        "子供",
-        "担当",
-        "担当者",
-        "利用者",
-        "職員",
-        "神",
-        "王",
-        "お父",
-        "お母",
-        "先方",
-        "各位",
-        "会員",
-        "皆さま",
-        "みな",
-        "みんな",
-        "市民",
-        "住民",
-        "申請者",
-        "俺",
-        "私",
-        "僕",
-        "あなた",
-        "彼",
-        "彼女",
-        "誰",
-        "どなた",
-        "ご主人",
-        "奥様",
-    }
-)
-
-
-# Nouns that may follow a name without making it part of a compound (田中部長, 山田宛).
-_TITLES = frozenset(
-    {
-        "部長",
-        "課長",
-        "係長",
-        "主任",
-        "主査",
-        "社長",
-        "会長",
-        "市長",
-        "町長",
-        "村長",
-        "知事",
-        "議員",
-        "先生",
-        "監督",
-        "選手",
-        "大佐",
-        "王子",
-        "王女",
-        "容疑者",
-        "被告",
-        "被告人",
-        "教授",
-        "博士",
-        "医師",
-        "弁護士",
-        "記者",
-        "投手",
-        "捕手",
-        "夫妻",
-        "兄弟",
-        "姉妹",
-        "親子",
-        "本人",
-        "自身",
-        "宛",
-        "名義",
-        "様方",
-        "方",
-        "家",
-        "一家",
-        "等",
-        "ら",
-        "達",
-        "たち",
-        "側",
-        "陣営",
-        "作",
-        "著",
-        "訳",
-        "監修",
-        "編",
-        "君",
-        "氏",
-        "夫人",
-        "殿下",
-        "陛下",
-        "天皇",
-        "大統領",
-        "首相",
-        "総理",
-        "大臣",
-        "長官",
-        "委員",
-        "委員長",
-        "理事長",
-        "院長",
-        "校長",
-        "園長",
-        "所長",
-        "館長",
-        "代表",
-        "父",
-        "母",
-        "妻",
-        "夫",
-        "長男",
-        "長女",
-        "次男",
-        "次女",
-        "さん",
-        "様",
-        "ちゃん",
-        "くん",
-        "役",
-        "師",
-        "師匠",
-        "門下",
-        "時代",
-        "政権下",
-        "自ら",
-    }
-)
-
-
-# Heads of organisation / facility names: a name glued to one is part of that name.
-_ORG_HEADS = (
-    "製作所",
-    "商事",
-    "建築",
-    "事務所",
-    "政権",
-    "連合",
-    "高校",
-    "大学",
-    "寺",
-    "線",
-    "駅",
-    "銀行",
-    "航空",
-    "会社",
-    "社",
-    "店",
-    "病院",
-    "学校",
-    "工業",
-    "産業",
-    "商店",
-    "商会",
-    "財閥",
-    "党",
-    "政府",
-    "軍",
-    "城",
-    "神社",
-    "公園",
-    "通り",
-    "賞",
-    "主義",
-    "研究所",
-    "記念館",
-    "営業所",
-    "薬舗",
-    "ダム",
-    "球場",
-    "劇場",
-    "書店",
-    "出版",
-    "文庫",
-    "新聞",
-    "放送",
-    "協会",
-    "財団",
-    "基金",
-    "杯",
-    "砦",
-    "合金",
-    "ターミナル",
-    "教会",
-    "病",
-    "法",
-    "効果",
-    "定理",
-    "方程式",
-    "賞",
-    "ホール",
-)
-
-
-# Titles that follow a person's name in running text.
-_PERSON_TITLES = frozenset(
-    {
-        "監督",
-        "選手",
-        "大佐",
-        "中佐",
-        "少佐",
-        "大将",
-        "中将",
-        "少将",
-        "王子",
-        "王女",
-        "伯爵",
-        "侯爵",
-        "公爵",
-        "男爵",
-        "子爵",
-        "議員",
-        "大統領",
-        "首相",
-        "教授",
-        "博士",
-        "容疑者",
-        "被告",
-        "投手",
-        "捕手",
-        "外野手",
-        "内野手",
-        "夫人",
-        "殿下",
-        "陛下",
-        "元帥",
-        "司令官",
-        "将軍",
-        "神父",
-        "牧師",
-        "国王",
-        "女王",
-        "皇帝",
-        "社長",
-        "会長",
-        "市長",
-        "知事",
-        "氏",
-    }
-)
 
 
 def _in_compound(tokens: list[Token], i: int, j: int) -> bool:
     """True when a name run is glued to an organisation or facility head
-    (清水合金製作所, ニクソン政権): then it names that, not a person."""
+    (清水合金製作所, ニクソン政権, カウフマン・スタジアム) or is a quoted title
+    (「ロッド・スチュワート」): then it names that, not a person."""
+    if j > i and tokens[j].surface.endswith(lex.ORG_HEADS) and not tokens[j].is_person:
+        return True
+    if (
+        i > 0
+        and j + 1 < len(tokens)
+        and tokens[i - 1].surface in lex.OPEN_QUOTES
+        and tokens[j + 1].surface in lex.CLOSE_QUOTES
+    ):
+        return True
     end = tokens[j].end
     for nxt in tokens[j + 1 : j + 4]:
-        if nxt.start != end or not nxt.is_noun or nxt.surface in _TITLES or nxt.is_person:
+        if nxt.start != end or not nxt.is_noun or nxt.surface in lex.TITLES or nxt.is_person:
             return False
-        if nxt.surface.endswith(_ORG_HEADS):
+        if nxt.surface.endswith(lex.ORG_HEADS):
             return True
         end = nxt.end
     return False
 
 
 def _name_like(token: Token) -> bool:
-    if token.surface in _NOT_NAMES or token.surface in _LABELS:
+    if token.surface in lex.NOT_NAMES or token.surface in lex.LABELS:
         return False
     script = script_of(token.surface)
     if token.is_person:
@@ -327,10 +54,9 @@ def _name_like(token: Token) -> bool:
     return token.is_proper or token.oov or (script == "katakana" and len(token.surface) >= 2)
 
 
-_KATAKANA_JOINERS = frozenset({"・", "･", "＝", "=", "゠"})
-
-
 def _katakana_part(token: Token) -> bool:
+    if len(token.surface) == 1 and "A" <= token.surface.upper() <= "Z":
+        return True  # an initial: D・H・ヒル
     return (
         token.is_noun
         and script_of(token.surface) == "katakana"
@@ -350,7 +76,12 @@ def _given_name(tokens: list[Token], k: int) -> bool:
     tok = tokens[k]
     if tok.is_person:
         return True
-    if not tok.is_noun or tok.pos[1] == "数詞" or tok.surface in _TITLES or tok.surface in _NOT_NAMES:
+    if (
+        not tok.is_noun
+        or tok.pos[1] == "数詞"
+        or tok.surface in lex.TITLES
+        or tok.surface in lex.NOT_NAMES
+    ):
         return False
     if len(tok.surface) > 3 or script_of(tok.surface) not in {"kanji", "hiragana", "katakana"}:
         return False
@@ -365,7 +96,7 @@ def _extend_name_run(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
             i -= 1
         elif (
             i > 1
-            and prev.surface in _JOINERS
+            and prev.surface in lex.JOINERS
             and prev.surface.strip()
             and script_of(tokens[i - 2].surface) == "katakana"
             and tokens[i - 2].is_noun
@@ -375,7 +106,7 @@ def _extend_name_run(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
             break
     while j + 1 < len(tokens):
         nxt = tokens[j + 1]
-        if nxt.is_person and nxt.start == tokens[j].end and nxt.surface not in HONORIFICS:
+        if nxt.is_person and nxt.start == tokens[j].end and nxt.surface not in lex.HONORIFICS:
             j += 1
         elif (
             j + 2 < len(tokens)
@@ -387,7 +118,7 @@ def _extend_name_run(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
             j += 2  # 山田 太郎 / 林 亮: surname, space, given name
         elif (
             j + 2 < len(tokens)
-            and nxt.surface in _JOINERS
+            and nxt.surface in lex.JOINERS
             and nxt.surface.strip()
             and script_of(tokens[j + 2].surface) == "katakana"
             and tokens[j + 2].is_noun
@@ -409,7 +140,7 @@ def find_persons(tokens: list[Token], text: str) -> Iterator[Entity]:
             i, j = _extend_name_run(tokens, k, k)
             confidence = 0.85 if j > i else 0.75
             nxt = tokens[j + 1].surface if j + 1 < n else ""
-            if nxt in HONORIFICS:
+            if nxt in lex.HONORIFICS:
                 confidence = 0.97
             if not _in_compound(tokens, i, j):
                 yield _person(tokens, i, j, text, confidence, "sudachi")
@@ -417,16 +148,18 @@ def find_persons(tokens: list[Token], text: str) -> Iterator[Entity]:
         if (
             _katakana_part(tok)
             and (
-                k == 0 or tokens[k - 1].surface not in _JOINERS or not tokens[k - 1].surface.strip()
+                k == 0
+                or tokens[k - 1].surface not in lex.JOINERS
+                or not tokens[k - 1].surface.strip()
             )
             and k + 2 < n
-            and tokens[k + 1].surface in _KATAKANA_JOINERS
+            and tokens[k + 1].surface in lex.KATAKANA_JOINERS
             and _katakana_part(tokens[k + 2])
         ):
             j = k + 2
             while (
                 j + 2 < n
-                and tokens[j + 1].surface in _KATAKANA_JOINERS
+                and tokens[j + 1].surface in lex.KATAKANA_JOINERS
                 and _katakana_part(tokens[j + 2])
             ):
                 j += 2
@@ -435,8 +168,19 @@ def find_persons(tokens: list[Token], text: str) -> Iterator[Entity]:
             namey = any(p.is_person or p.oov for p in parts)
             if namey and not quoted and not _in_compound(tokens, k, j):
                 yield _person(tokens, k, j, text, 0.7, "katakana")
+        # 1c. An unknown katakana word as a subject or object (ティクヴァは / ビジオが):
+        # in running text these are mostly foreign names.
+        if (
+            tok.oov
+            and script_of(tok.surface) == "katakana"
+            and len(tok.surface) >= 3
+            and k + 1 < n
+            and tokens[k + 1].surface in lex.SUBJECT_PARTICLES
+            and (k == 0 or tokens[k - 1].surface not in lex.KATAKANA_JOINERS)
+        ):
+            yield _person(tokens, k, k, text, 0.6, "katakana")
         # 2. Honorific after a name-like word the dictionary does not know as 人名.
-        if tok.surface in HONORIFICS and k > 0 and tokens[k - 1].end == tok.start:
+        if tok.surface in lex.HONORIFICS and k > 0 and tokens[k - 1].end == tok.start:
             j = k - 1
             if _name_like(tokens[j]) and not tokens[j].is_person:
                 i = j
@@ -450,15 +194,20 @@ def find_persons(tokens: list[Token], text: str) -> Iterator[Entity]:
                 i, j = _extend_name_run(tokens, i, j)
                 yield _person(tokens, i, j, text, 0.9, "cue")
         # 2b. A person title after an unknown / katakana word (メイウェザー監督, キュリオ大佐).
-        if tok.surface in _PERSON_TITLES and k > 0 and tokens[k - 1].end == tok.start:
+        if tok.surface in lex.PERSON_TITLES and k > 0 and tokens[k - 1].end == tok.start:
             j = k - 1
-            if _name_like(tokens[j]) and not tokens[j].is_person and not tokens[j].is_place:
+            noble = tok.surface in lex.NOBLE_TITLES  # ハリファックス伯爵: a place name as a title
+            if (
+                (_name_like(tokens[j]) or (noble and tokens[j].is_place))
+                and not tokens[j].is_person
+                and (noble or not tokens[j].is_place)
+            ):
                 i, j = _extend_name_run(tokens, j, j)
                 yield _person(tokens, i, j, text, 0.75, "cue")
         # 3. Labels: 氏名：山田花子, 申請者は鈴木一郎.
-        if tok.surface in _LABELS:
+        if tok.surface in lex.LABELS:
             m = k + 1
-            while m < n and tokens[m].surface in _LABEL_JOIN and m - k <= 2:
+            while m < n and tokens[m].surface in lex.LABEL_JOIN and m - k <= 2:
                 m += 1
             first = m
             colon = any(tokens[x].surface in {":", "："} for x in range(k + 1, first))
@@ -467,7 +216,12 @@ def find_persons(tokens: list[Token], text: str) -> Iterator[Entity]:
                 and m - first < 3
                 and (
                     _name_like(tokens[m])
-                    or (colon and tokens[m].is_noun and tokens[m].pos[1] != "数詞")
+                    or (
+                        colon
+                        and tokens[m].is_noun
+                        and tokens[m].pos[1] != "数詞"
+                        and tokens[m].surface not in lex.LABELS
+                    )
                     or (tokens[m].surface in {" ", "　"} and m > first)
                 )
             ):
@@ -477,3 +231,38 @@ def find_persons(tokens: list[Token], text: str) -> Iterator[Entity]:
                 last -= 1
             if last >= first:
                 yield _person(tokens, first, last, text, 0.9, "cue")
+
+
+def looks_like_title_or_org(text: str, start: int, end: int) -> bool:
+    """Character-level form of :func:`_in_compound` for spans from other models (GiNZA)."""
+    following = text[end : end + 6]
+    if any(following.startswith(head) for head in lex.ORG_HEADS):
+        return True
+    return (
+        start > 0
+        and end < len(text)
+        and text[start - 1] in lex.OPEN_QUOTES
+        and text[end] in lex.CLOSE_QUOTES
+    )
+
+
+# Two or three capitalised Latin words: Andrea Natella, John A. Smith.
+_LATIN_NAME = re.compile(
+    r"(?<![A-Za-z])[A-Z][a-z]{1,15}(?: (?:[A-Z]\.|[A-Z][a-z]{1,15})){1,2}(?![A-Za-z])"
+)
+
+
+_LATIN_LABELS = ("氏名", "名前", "申請者", "Name", "name", "NAME")
+
+
+def find_latin_names(text: str) -> Iterator[Entity]:
+    """Latin-script full names (foreign residents often write them so), when a cue
+    confirms them: an honorific after (John Smith様) or a label before (氏名: John Smith).
+    Without a cue, capitalised word pairs are mostly titles and brands (tuned on dev)."""
+    for m in _LATIN_NAME.finditer(text):
+        after = text[m.end() : m.end() + 4].lstrip(" 　")
+        before = text[max(0, m.start() - 8) : m.start()]
+        if after.startswith(tuple(lex.HONORIFICS)) or any(
+            label in before for label in _LATIN_LABELS
+        ):
+            yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "latin")

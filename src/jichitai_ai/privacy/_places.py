@@ -203,11 +203,31 @@ def _glued_to_org(tokens: list[Token], j: int) -> bool:
 
 def _country_stem(tok: Token, is_place: Callable[[str], bool]) -> int:
     """Length of a place stem in 日本人 / イタリア人 / 米国籍 style tokens, else 0."""
-    for suffix in ("人", "系", "語", "籍", "国籍", "製", "産"):
+    for suffix in ("人", "系", "語", "籍", "国籍", "製", "産", "国内", "初", "全土", "各地"):
         stem = tok.surface.removesuffix(suffix)
         if stem != tok.surface and len(stem) >= 2 and is_place(stem):
             return len(stem)
     return 0
+
+
+# Heads that make almost any short noun a place name (湯屋温泉, 大野盆地, 菅島).
+_NATURAL_HEADS = frozenset(
+    {"温泉", "盆地", "島", "湖", "岳", "山", "地区", "準州", "地域", "半島", "諸島"}
+)
+# Context that marks an unknown katakana word as a place (…州のズリーンに, ルイビルで).
+_PLACE_BEFORE = ("州の", "県の", "国の", "首都", "州都", "市の", "地方の", "近郊の")
+_PLACE_AFTER = frozenset({"で", "へ", "から", "近郊", "郊外", "出身", "在住", "市内", "市街"})
+
+
+def _unknown_place(tokens: list[Token], k: int) -> bool:
+    tok = tokens[k]
+    if not (
+        tok.oov and tok.is_noun and script_of(tok.surface) == "katakana" and len(tok.surface) >= 3
+    ):
+        return False
+    before = "".join(t.surface for t in tokens[max(0, k - 2) : k])
+    after = tokens[k + 1].surface if k + 1 < len(tokens) else ""
+    return before.endswith(_PLACE_BEFORE) or after in _PLACE_AFTER
 
 
 def place_spans(
@@ -229,13 +249,19 @@ def place_spans(
                 and tokens[k + 1].start == tok.end
                 and tokens[k + 1].surface in _GEO_HEADS
                 and tok.is_noun
-                and (tok.oov or tok.is_proper or script_of(tok.surface) == "katakana")
-                and not tok.is_person
+                and (
+                    tok.oov
+                    or tok.is_proper
+                    or script_of(tok.surface) == "katakana"
+                    or (tokens[k + 1].surface in _NATURAL_HEADS and len(tok.surface) <= 3)
+                )
                 and not _glued_to_org(tokens, k + 1)
             ):
                 spans.append((tok.start, tokens[k + 1].end, "cue"))
                 k += 2
                 continue
+            if _unknown_place(tokens, k):
+                spans.append((tok.start, tok.end, "cue"))
             k += 1
             continue
         j = k

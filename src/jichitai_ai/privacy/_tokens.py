@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sudachipy import dictionary, tokenizer
+from sudachipy import Morpheme, dictionary, tokenizer
 
 _CHUNK = 2000
 _BOUNDARIES = "。\n！？!?．"
@@ -23,6 +23,12 @@ class Token:
     end: int
     pos: tuple[str, ...]
     oov: bool
+    #: In a SudachiDict synonym group. Common loanwords (プログラム, ショー) are; most
+    #: foreign names the dictionary lists as plain nouns (コンクリン, メイウェザー) are not.
+    synonyms: bool = True
+    #: Split into several short units (SudachiPy mode A): compounds such as
+    #: プロレスラー or レッドカード, which are not names. Only computed for katakana.
+    compound: bool = False
 
     @property
     def is_person(self) -> bool:
@@ -78,11 +84,34 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
         start = end
 
 
+def _is_compound(m: Morpheme) -> bool:
+    surface = m.surface()
+    if len(surface) < 4 or not ("\u30a0" <= surface[0] <= "\u30ff"):
+        return False
+    return len(m.split(tokenizer.Tokenizer.SplitMode.A)) > 1
+
+
 class SudachiTokenizer:
     """One SudachiPy tokenizer (split mode C) per instance; not thread-safe."""
 
     def __init__(self) -> None:
-        self._tokenizer = dictionary.Dictionary(dict="core").create(tokenizer.Tokenizer.SplitMode.C)
+        self._dictionary = dictionary.Dictionary(dict="core")
+        self._tokenizer = self._dictionary.create(tokenizer.Tokenizer.SplitMode.C)
+        self._name_cache: dict[str, frozenset[str]] = {}
+
+    def name_parts(self, surface: str) -> frozenset[str]:
+        """Which 人名 readings (``姓``, ``名``) the dictionary has for ``surface`` under any
+        part of speech: 岡本 is tagged 地名 in context but is also a surname entry."""
+        cached = self._name_cache.get(surface)
+        if cached is None:
+            cached = frozenset(
+                m.part_of_speech()[3]
+                for m in self._dictionary.lookup(surface)
+                if m.part_of_speech()[2] == "人名"
+            )
+            if len(self._name_cache) < 50_000:
+                self._name_cache[surface] = cached
+        return cached
 
     def tokenize(self, text: str) -> list[Token]:
         tokens: list[Token] = []
@@ -98,6 +127,8 @@ class SudachiTokenizer:
                         offset + end,
                         tuple(m.part_of_speech()),
                         m.is_oov(),
+                        bool(m.synonym_group_ids()),
+                        _is_compound(m),
                     )
                 )
         return tokens

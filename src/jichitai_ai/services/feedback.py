@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid, NotFound
+from jichitai_ai.services.session_keys import hash_session_key
 from jichitai_ai.storage.tables import FeedbackEvent, QuestionLog
 
 
@@ -84,7 +85,7 @@ def record(
         kind=str(fkind),
         signal=SIGNALS[fkind] * weight,
         query_text=question.question,
-        session_key=session_key or question.session_key,
+        session_key=hash_session_key(session_key) or question.session_key,
         role=role,
         comment=comment[:2000],
     )

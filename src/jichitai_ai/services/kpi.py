@@ -245,10 +245,7 @@ def _tenant_counts(session: Session, tenant_ids: list[int], period: Period) -> d
         .where(QuestionLog.tenant_id.in_(tenant_ids), _in_period(period))
         .group_by(QuestionLog.tenant_id)
     ).all()
-    return {
-        int(r[0]): Counts(*(int(v or 0) for v in r[1:]))  # type: ignore[arg-type]
-        for r in rows
-    }
+    return {int(r[0]): Counts(*(int(v or 0) for v in r[1:])) for r in rows}
 
 
 def _days(session: Session, tenant_ids: list[int], period: Period) -> list[DayCounts]:

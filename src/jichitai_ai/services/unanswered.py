@@ -2,8 +2,11 @@
 
 Editors read themes, not hundreds of lines: questions the engine could not answer
 (``decision = no_answer``) or that residents marked as not resolved are grouped greedily
-by the Jaccard similarity of their content words (Sudachi normalised forms), most frequent
-first. Deterministic and cheap, so it runs on every page view.
+by the overlap of their content words (Sudachi normalised forms, without question words
+such as どこ・教える), most frequent wording first. A wording joins a group when its Dice
+similarity to any wording already in it reaches the threshold (single linkage), so a short
+"ドローン 許可" and a long "ドローンを飛ばす許可はどこで取れますか" meet. Deterministic and
+cheap, so it runs on every page view.
 """
 
 from __future__ import annotations
@@ -20,8 +23,38 @@ from jichitai_ai.domain.models import Decision
 from jichitai_ai.storage.tables import QuestionLog
 from jichitai_ai.text import Tokenizer, normalize
 
-#: Two questions share a theme when at least this share of their content words is common.
+#: Two wordings share a theme from this Dice similarity of their content words.
 DEFAULT_THRESHOLD = 0.4
+#: Words every question uses: they say nothing about its theme.
+QUESTION_WORDS = frozenset(
+    {
+        "どこ",
+        "いつ",
+        "何",
+        "なに",
+        "誰",
+        "教える",
+        "知る",
+        "する",
+        "ある",
+        "いる",
+        "なる",
+        "できる",
+        "出来る",
+        "方",
+        "方法",
+        "くださる",
+        "下さる",
+        "ください",
+        "いい",
+        "良い",
+        "どう",
+        "どの",
+        "どうやる",
+    }
+)
+#: Members compared per group (single linkage stays cheap on large groups).
+MAX_COMPARED = 30
 #: The newest questions considered per page view (older themes show in KPI reports).
 DEFAULT_LIMIT = 5000
 
@@ -45,7 +78,10 @@ class QuestionGroup:
 
     questions: list[UnansweredQuestion] = field(default_factory=list)
     wordings: list[tuple[str, int]] = field(default_factory=list)
-    terms: frozenset[str] = frozenset()
+    term_sets: list[frozenset[str]] = field(default_factory=list)
+
+    def similarity(self, terms: frozenset[str]) -> float:
+        return max((dice(known, terms) for known in self.term_sets[:MAX_COMPARED]), default=0.0)
 
     @property
     def key(self) -> int:
@@ -104,10 +140,11 @@ def load_questions(
     return [UnansweredQuestion(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
+    """2|A∩B| / (|A|+|B|): 1 for the same words, 0 for none in common."""
     if not a and not b:
         return 1.0
-    return len(a & b) / len(a | b) if a or b else 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
 
 
 def cluster(
@@ -116,7 +153,7 @@ def cluster(
     tokenizer: Tokenizer | None = None,
     threshold: float = DEFAULT_THRESHOLD,
 ) -> list[QuestionGroup]:
-    """Greedy clustering: wordings by frequency, each joins the first group whose seed is
+    """Greedy clustering: wordings by frequency, each joins the most similar group if it is
     similar enough, else starts a new group. Groups are returned largest first."""
     tok = tokenizer or _default_tokenizer()
     by_text: dict[str, list[UnansweredQuestion]] = {}
@@ -128,11 +165,15 @@ def cluster(
     order = sorted(by_text, key=lambda n: (-len(by_text[n]), n))
     groups: list[QuestionGroup] = []
     for norm in order:
-        terms = frozenset(tok.tokenize_query(norm)) or frozenset({norm})
-        target = next((g for g in groups if jaccard(g.terms, terms) >= threshold), None)
-        if target is None:
-            target = QuestionGroup(terms=terms)
+        terms = frozenset(tok.tokenize_query(norm)) - QUESTION_WORDS or frozenset({norm})
+        scored = [(g.similarity(terms), i) for i, g in enumerate(groups)]
+        best = max(scored, default=(0.0, -1))
+        if best[0] >= threshold:
+            target = groups[best[1]]
+        else:
+            target = QuestionGroup()
             groups.append(target)
+        target.term_sets.append(terms)
         target.questions.extend(by_text[norm])
         wording = shown[norm].most_common(1)[0][0]
         target.wordings.append((wording, len(by_text[norm])))

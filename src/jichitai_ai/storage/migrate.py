@@ -27,10 +27,12 @@ def upgrade(db: Database, revision: str = "heads") -> None:
 
 
 def current_revision(db: Database) -> str | None:
+    """The applied revisions (one per feature branch), comma-separated."""
     from alembic.runtime.migration import MigrationContext
 
     with db.engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        heads = MigrationContext.configure(connection).get_current_heads()
+    return ", ".join(sorted(heads)) if heads else None
 
 
 def autogenerate(db: Database, message: str) -> None:

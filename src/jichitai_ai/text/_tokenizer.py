@@ -86,6 +86,14 @@ class Tokenizer:
         """Like :meth:`tokenize` but memoised (queries repeat; documents do not)."""
         return self._cached_query(text)
 
+    def clear_query_cache(self) -> None:
+        """Drop memoised queries (for benchmarks measuring cold tokenisation)."""
+        self._cached_query.cache_clear()
+
+    def query_cache_size(self) -> int:
+        """Number of memoised queries currently held."""
+        return int(self._cached_query.cache_info().currsize)
+
     def _tokens_tuple(self, text: str) -> tuple[str, ...]:
         return tuple(self.tokenize(text))
 

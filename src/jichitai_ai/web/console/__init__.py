@@ -7,6 +7,9 @@ staff JSON API accept the login session (``app.state.session_principal``).
 
 from __future__ import annotations
 
+import inspect
+from urllib.parse import quote
+
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
@@ -56,15 +59,14 @@ def install(app: FastAPI) -> None:
 
     async def login_required(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, LoginRequired)
-        from urllib.parse import quote
-
         target = safe_next(exc.next_path)
         return RedirectResponse(f"/console/login?next={quote(target)}", status_code=303)
 
     async def service_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ServiceError)
         if not _is_console_page(request) and json_handler is not None:
-            return await json_handler(request, exc)  # type: ignore[no-any-return]
+            result = json_handler(request, exc)
+            return await result if inspect.isawaitable(result) else result
         c = console(request)
         return render(
             c,

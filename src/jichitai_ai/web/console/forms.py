@@ -41,13 +41,13 @@ class EntryForm:
 
     @classmethod
     def from_form(cls, form: FormData) -> EntryForm:
-        values = {}
+        values: dict[str, str] = {}
         for name in cls.__dataclass_fields__:
             if name == "errors":
                 continue
             raw = form.get(name)
             values[name] = raw.replace("\r\n", "\n") if isinstance(raw, str) else ""
-        result = cls(**values)
+        result = cls(**values)  # type: ignore[arg-type]
         result.status = result.status or "draft"
         result.language = result.language or "ja"
         return result

@@ -1,11 +1,12 @@
 """Jinja2 rendering of console pages with the ``t()`` message global (画面の描画).
 
-``t('console.x')`` in a template reads the page language from the template context, so
+``t('console.…')`` in a template reads the page language from the template context, so
 templates never hard-code Japanese or English text.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from jinja2.runtime import Context
 from starlette.responses import RedirectResponse, Response
 
 from jichitai_ai.i18n import t as translate
+from jichitai_ai.timeutil import JST
 from jichitai_ai.web.console.context import Console
 from jichitai_ai.web.security import (
     CSRF_FIELD,
@@ -35,6 +37,14 @@ def _t(context: Context, key: str, /, **params: Any) -> str:
     return translate(key, context.get("lang", "ja"), **params)
 
 
+def _jst(value: datetime | str | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """Show a stored naive-UTC time in Japan time, the time staff read."""
+    if value is None or value == "":
+        return ""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return (moment.replace(tzinfo=UTC).astimezone(JST)).strftime(fmt)
+
+
 def _url_with(path: str, **params: Any) -> str:
     """A URL with query parameters, skipping empty ones."""
     query = {k: v for k, v in params.items() if v not in (None, "")}
@@ -46,6 +56,7 @@ def templates() -> Jinja2Templates:
     tpl = Jinja2Templates(directory=str(TEMPLATES_DIR))
     tpl.env.globals["t"] = _t
     tpl.env.globals["url_with"] = _url_with
+    tpl.env.filters["jst"] = _jst
     tpl.env.globals["static"] = lambda name: f"{STATIC_PREFIX}/{name}"
     tpl.env.globals["CSRF_FIELD"] = CSRF_FIELD
     return tpl

@@ -4,6 +4,7 @@ and the prefecture's inherited entries (継承・上書き・非表示)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
@@ -174,7 +175,7 @@ def _entry(page: TenantPage, entry_id: int) -> FaqEntry:
 def faq_export(request: Request, page: TenantPage = Depends(tenant_page(Action.READ))) -> Response:
     from jichitai_ai.services import importing
 
-    fmt = "xlsx" if request.query_params.get("format") == "xlsx" else "csv"
+    fmt: Literal["csv", "xlsx"] = "xlsx" if request.query_params.get("format") == "xlsx" else "csv"
     with page.c.platform.db.read() as db:
         data = importing.export_entries(db, page.tenant.id, fmt)
     media = (

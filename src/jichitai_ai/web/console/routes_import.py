@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from jichitai_ai.faqio import FaqFileError
@@ -40,7 +41,7 @@ async def import_file(
     page: TenantPage = Depends(tenant_page(Action.EDIT)), data: FormData = Depends(csrf_form)
 ) -> Response:
     upload = data.get("file")
-    mode = "upsert" if form_text(data, "mode") == "upsert" else "insert"
+    mode: importing.ImportMode = "upsert" if form_text(data, "mode") == "upsert" else "insert"
     lang = page.c.lang
     if not isinstance(upload, UploadFile) or not upload.filename:
         return render(
@@ -54,17 +55,23 @@ async def import_file(
     content = await upload.read()
     user = page.c.principal.username if page.c.principal else ""
     context: dict[str, Any] = {"page": page, "mode": mode, "filename": upload.filename}
-    try:
+    filename = upload.filename
+
+    def run() -> importing.ImportReport:
         with page.c.platform.db.write() as db:
-            report = importing.import_file(
+            return importing.import_file(
                 db,
                 page.tenant.id,
                 content,
-                upload.filename,
+                filename,
                 mode=mode,
                 user=user,
                 max_bytes=page.c.platform.settings.max_request_bytes,
             )
+
+    try:
+        # Parsing and storing a large file must not block the event loop.
+        report = await run_in_threadpool(run)
     except importing.ImportRejected as exc:
         context["rejected"] = True
         context["errors"] = _issues(exc.report.errors, lang)

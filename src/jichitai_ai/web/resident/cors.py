@@ -24,8 +24,16 @@ PREFLIGHT_MAX_AGE = "600"
 
 
 def _same_origin(origin: str, headers: Headers) -> bool:
-    host = headers.get("host", "")
-    return bool(host) and origin.split("://", 1)[-1] == host.lower()
+    """The page's own script: the browser says so, or the origin names this host.
+
+    ``Sec-Fetch-Site`` cannot be set by page scripts; the host comparison covers older
+    browsers, also behind a proxy that forwards the original host.
+    """
+    if headers.get("sec-fetch-site") == "same-origin":
+        return True
+    netloc = origin.split("://", 1)[-1]
+    hosts = {headers.get("host", ""), headers.get("x-forwarded-host", "").split(",")[0].strip()}
+    return netloc in {h.lower() for h in hosts if h}
 
 
 class ResidentCors:

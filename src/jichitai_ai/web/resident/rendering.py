@@ -6,7 +6,6 @@ hard-codes Japanese or English. Every response gets the security headers here.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,10 @@ SCRIPT_KEYS = (
     "resident.department.phone",
     "resident.department.hours",
     "resident.department.email",
+    "resident.department.name",
     "resident.department.form",
+    "resident.department.form_link",
+    "resident.exchange.label",
     "resident.only_japanese",
     "resident.clarify.heading",
     "resident.clarify.help",
@@ -67,13 +69,18 @@ def templates() -> Jinja2Templates:
     tpl = Jinja2Templates(directory=str(TEMPLATES_DIR))
     tpl.env.globals["t"] = _t
     tpl.env.globals["static"] = _static
+    tpl.env.globals["is_web_url"] = is_web_url
     return tpl
 
 
-def script_strings(lang: str) -> str:
-    """The page script's UI text as JSON (read from a non-executable data block)."""
-    data = {key.removeprefix("resident."): translate(key, lang) for key in SCRIPT_KEYS}
-    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+def script_strings(lang: str) -> dict[str, str]:
+    """The page script's UI text (the page puts it in a non-executable JSON block)."""
+    return {key.removeprefix("resident."): translate(key, lang) for key in SCRIPT_KEYS}
+
+
+def is_web_url(value: object) -> bool:
+    """Only http(s) links are rendered as links (never ``javascript:`` or ``data:``)."""
+    return isinstance(value, str) and value.lower().startswith(("https://", "http://"))
 
 
 def apply_headers(response: Response, frame_ancestors: list[str] | None) -> None:
@@ -94,8 +101,6 @@ def render(
     frame_ancestors: list[str] | None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    response = templates().TemplateResponse(
-        request, name, context, status_code=status_code
-    )
+    response = templates().TemplateResponse(request, name, context, status_code=status_code)
     apply_headers(response, frame_ancestors)
     return response

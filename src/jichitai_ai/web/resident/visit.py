@@ -42,8 +42,10 @@ def _names_language(code: str) -> bool:
 
 
 def _valid_session(value: str | None) -> bool:
-    return bool(value) and 16 <= len(value or "") <= 64 and all(
-        c.isalnum() or c in "-_" for c in value or ""
+    return (
+        bool(value)
+        and 16 <= len(value or "") <= 64
+        and all(c.isalnum() or c in "-_" for c in value or "")
     )
 
 

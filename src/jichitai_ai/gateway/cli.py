@@ -1,0 +1,92 @@
+"""``jichitai-ai gateway …``: audit chain verification and export, retention, backends."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from jichitai_ai.cli.common import DatabaseOption, platform, print_json, service_errors
+from jichitai_ai.config import ConfigError
+from jichitai_ai.i18n import t
+from jichitai_ai.services.platform import Platform
+
+from ._audit import export_rows, verify
+from ._config import GatewayConfig
+from ._retention import run_retention
+from .tables import GatewayAuditHead
+
+app = typer.Typer(help="安全なAIゲートウェイ / safe AI gateway", no_args_is_help=True)
+audit_app = typer.Typer(help="監査ログ / audit log", no_args_is_help=True)
+retention_app = typer.Typer(help="保存期間 / retention", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+app.add_typer(retention_app, name="retention")
+
+
+def _config(p: Platform) -> GatewayConfig:
+    """The gateway settings, or a readable error and exit code 2."""
+    try:
+        return GatewayConfig.from_settings(p.settings)
+    except ConfigError as exc:
+        typer.echo(f"設定エラー / configuration error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+def _both(key: str, **params: object) -> str:
+    return f"{t(key, 'ja', **params)}\n{t(key, 'en', **params)}"
+
+
+@audit_app.command("verify")
+def audit_verify(database_url: str | None = DatabaseOption) -> None:
+    """ハッシュ連鎖を検証します（改ざんがあれば終了コード 1） / verify the hash chain."""
+    p = platform(database_url)
+    with service_errors():
+        config = _config(p)
+        with p.db.read() as session:
+            report = verify(session, config.secret)
+            head = session.get(GatewayAuditHead, 1)
+            head_hash = head.hash if head else "-"
+    if not report.ok:
+        typer.echo(
+            _both("gateway.cli.verify_broken", seq=report.first_broken, problem=report.problem),
+            err=True,
+        )
+        raise typer.Exit(1)
+    typer.echo(_both("gateway.cli.verify_ok", checked=report.checked, head=head_hash))
+
+
+@audit_app.command("export")
+def audit_export(
+    out: Path = typer.Option(..., "--out", help="JSON Lines file"),
+    database_url: str | None = DatabaseOption,
+) -> None:
+    """監査ログを JSON Lines で書き出します / export the audit log as JSON Lines."""
+    p = platform(database_url)
+    count = 0
+    with p.db.read() as session, out.open("w", encoding="utf-8") as handle:
+        for record in export_rows(session):
+            handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+            count += 1
+    typer.echo(_both("gateway.cli.exported", count=count, path=str(out)))
+
+
+@retention_app.command("run")
+def retention_run(database_url: str | None = DatabaseOption) -> None:
+    """保存期間を過ぎた記録を削除します / delete records past their retention period."""
+    p = platform(database_url)
+    with service_errors():
+        config = _config(p)
+        if not config.secret_configured:
+            typer.echo(_both("gateway.cli.secret_missing"), err=True)
+        counts = run_retention(p.db, config)
+    typer.echo(_both("gateway.cli.retention_done", counts=json.dumps(counts)))
+
+
+@app.command("backends")
+def backends(database_url: str | None = DatabaseOption) -> None:
+    """登録済みのAIモデルと属性 / configured backends and their attributes."""
+    p = platform(database_url)
+    with service_errors():
+        config = _config(p)
+    print_json([b.public() for b in config.backends.values()])

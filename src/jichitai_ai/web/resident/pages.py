@@ -1,0 +1,273 @@
+"""The resident chat page (GET) and its no-JavaScript form posts (ask, choice, feedback, notice).
+
+The page script talks to the JSON API; these routes give the same result as plain HTML so
+the chat still answers with JavaScript off. Both paths go through ``platform.answering`` and
+the API's ``ask_out``/``card`` helpers, so the answer shown is the same either way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from jichitai_ai.i18n import t
+from jichitai_ai.services import feedback as feedback_service
+from jichitai_ai.services.errors import NotFound, ServiceError
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.web.api.public import ask_out, card
+from jichitai_ai.web.api.schemas import AnswerCard, AskOut
+from jichitai_ai.web.deps import get_platform
+from jichitai_ai.web.resident import view
+from jichitai_ai.web.resident.rendering import render, script_strings
+from jichitai_ai.web.resident.visit import Visit, visit
+
+router = APIRouter(include_in_schema=False)
+
+#: Page languages in the switcher, each named in its own language.
+LANGUAGE_NAMES: tuple[tuple[str, str], ...] = (
+    ("ja", "日本語"),
+    ("ja-easy", "やさしい にほんご"),
+    ("en", "English"),
+    ("zh-Hans", "简体中文"),
+    ("zh-Hant", "繁體中文"),
+    ("ko", "한국어"),
+)
+#: HTML ``lang`` values for our codes (ja-easy is Japanese to a screen reader).
+HTML_LANG = {"ja-easy": "ja"}
+FEEDBACK_KINDS = ("resolved", "not_resolved")
+ERROR_KEYS = {"ask.empty": "resident.error.empty", "ask.too_long": "resident.error.too_long"}
+CHANNEL = "web"
+
+
+@dataclass
+class Exchange:
+    """What the page shows below the question box after a form post."""
+
+    question: str = ""
+    out: AskOut | None = None
+    chosen: AnswerCard | None = None
+    question_id: int = 0
+    feedback: str = ""
+    error: str = ""
+
+
+def _error_text(exc: ServiceError, lang: str) -> str:
+    key = ERROR_KEYS.get(exc.key)
+    if key is not None:
+        return t(key, lang, **exc.params)
+    return t("resident.error.generic", lang)
+
+
+def _page(v: Visit, exchange: Exchange | None = None, status_code: int = 200) -> Response:
+    tenant = v.tenant
+    contact, contact_lang = view.general_contact(tenant, v.lang)
+    notice = view.notice_for(
+        tenant,
+        v.lang,
+        t("resident.notice.summary", v.lang, tenant=view.display_name(tenant, v.lang)),
+    )
+    context: dict[str, Any] = {
+        "v": v,
+        "lang": v.lang,
+        "html_lang": HTML_LANG.get(v.lang, v.lang),
+        "tenant": tenant,
+        "tenant_name": view.display_name(tenant, v.lang),
+        "notice": notice,
+        "general_contact": contact,
+        "general_contact_lang": contact_lang,
+        "languages": LANGUAGE_NAMES,
+        "exchange": exchange,
+        "max_chars": v.platform.settings.max_question_chars,
+        "strings": script_strings(v.lang),
+        "html_lang_of": lambda code: HTML_LANG.get(code, code),
+    }
+    response = render(
+        v.request,
+        "resident/chat.html",
+        context,
+        frame_ancestors=v.frame_ancestors,
+        status_code=status_code,
+    )
+    return v.finish(response)
+
+
+def _unknown_tenant(request: Request, slug: str) -> Response:
+    lang = request.query_params.get("lang") or "ja"
+    response = render(
+        request,
+        "resident/not_found.html",
+        {"lang": lang if lang in dict(LANGUAGE_NAMES) else "ja", "slug": slug},
+        frame_ancestors=None,
+        status_code=404,
+    )
+    return response
+
+
+def _visit_or_404(
+    request: Request, platform: Platform, slug: str, embed: bool, form_lang: str | None = None
+) -> Visit | Response:
+    try:
+        return visit(request, platform, slug, embed=embed, form_lang=form_lang)
+    except NotFound:
+        return _unknown_tenant(request, slug)
+
+
+def show(request: Request, slug: str, embed: bool, platform: Platform) -> Response:
+    v = _visit_or_404(request, platform, slug, embed)
+    return v if isinstance(v, Response) else _page(v)
+
+
+def ask(
+    request: Request, slug: str, embed: bool, platform: Platform, question: str, lang: str
+) -> Response:
+    v = _visit_or_404(request, platform, slug, embed, lang)
+    if isinstance(v, Response):
+        return v
+    exchange = Exchange(question=question.strip())
+    try:
+        result = platform.answering.ask(
+            v.tenant.slug,
+            question,
+            language=v.lang,
+            session_key=v.session_id,
+            channel=CHANNEL,
+        )
+    except ServiceError as exc:
+        exchange.error = _error_text(exc, v.lang)
+        return _page(v, exchange, status_code=422)
+    exchange.out = ask_out(result)
+    exchange.question_id = result.question_id
+    return _page(v, exchange)
+
+
+def choose(
+    request: Request,
+    slug: str,
+    embed: bool,
+    platform: Platform,
+    question_id: int,
+    entry_id: int,
+    lang: str,
+) -> Response:
+    v = _visit_or_404(request, platform, slug, embed, lang)
+    if isinstance(v, Response):
+        return v
+    exchange = Exchange(question_id=question_id)
+    try:
+        item = platform.answering.choose(
+            v.tenant.slug, question_id, entry_id, language=v.lang, session_key=v.session_id
+        )
+    except ServiceError as exc:
+        exchange.error = _error_text(exc, v.lang)
+        return _page(v, exchange, status_code=exc.status)
+    exchange.chosen = card(item)
+    return _page(v, exchange)
+
+
+def give_feedback(
+    request: Request,
+    slug: str,
+    embed: bool,
+    platform: Platform,
+    question_id: int,
+    entry_id: int | None,
+    kind: str,
+    lang: str,
+) -> Response:
+    v = _visit_or_404(request, platform, slug, embed, lang)
+    if isinstance(v, Response):
+        return v
+    exchange = Exchange(question_id=question_id)
+    if kind not in FEEDBACK_KINDS:
+        exchange.error = t("resident.error.generic", v.lang)
+        return _page(v, exchange, status_code=422)
+    try:
+        with platform.db.write() as session:
+            feedback_service.record(
+                session,
+                v.tenant.id,
+                question_id,
+                kind,
+                entry_id=entry_id,
+                # Empty: the service takes the question's session key, which is stored
+                # hashed; passing ours would store the raw id unhashed.
+                session_key="",
+            )
+    except ServiceError as exc:
+        exchange.error = _error_text(exc, v.lang)
+        return _page(v, exchange, status_code=exc.status)
+    exchange.feedback = kind
+    return _page(v, exchange)
+
+
+def acknowledge(
+    request: Request, slug: str, embed: bool, platform: Platform, lang: str
+) -> Response:
+    v = _visit_or_404(request, platform, slug, embed, lang)
+    if isinstance(v, Response):
+        return v
+    response = RedirectResponse(f"{v.base}?lang={v.lang}#question", status_code=303)
+    v.acknowledge(response)
+    return v.finish(response)
+
+
+def _register(embed: bool) -> None:
+    """The same handlers under /t/{slug}/ (full page) and /t/{slug}/embed (widget panel)."""
+    base = "/t/{slug}/embed" if embed else "/t/{slug}/"
+    sub = base.rstrip("/")
+
+    def get_page(
+        slug: str, request: Request, platform: Platform = Depends(get_platform)
+    ) -> Response:
+        return show(request, slug, embed, platform)
+
+    def post_ask(
+        slug: str,
+        request: Request,
+        question: str = Form(""),
+        lang: str = Form(""),
+        platform: Platform = Depends(get_platform),
+    ) -> Response:
+        return ask(request, slug, embed, platform, question, lang)
+
+    def post_choice(
+        slug: str,
+        request: Request,
+        question_id: int = Form(...),
+        entry_id: int = Form(...),
+        lang: str = Form(""),
+        platform: Platform = Depends(get_platform),
+    ) -> Response:
+        return choose(request, slug, embed, platform, question_id, entry_id, lang)
+
+    def post_feedback(
+        slug: str,
+        request: Request,
+        question_id: int = Form(...),
+        kind: str = Form(...),
+        entry_id: int | None = Form(None),
+        lang: str = Form(""),
+        platform: Platform = Depends(get_platform),
+    ) -> Response:
+        return give_feedback(request, slug, embed, platform, question_id, entry_id, kind, lang)
+
+    def post_notice(
+        slug: str,
+        request: Request,
+        lang: str = Form(""),
+        platform: Platform = Depends(get_platform),
+    ) -> Response:
+        return acknowledge(request, slug, embed, platform, lang)
+
+    router.add_api_route(base, get_page, methods=["GET"])
+    router.add_api_route(base, post_ask, methods=["POST"])
+    router.add_api_route(f"{sub}/choice", post_choice, methods=["POST"])
+    router.add_api_route(f"{sub}/feedback", post_feedback, methods=["POST"])
+    router.add_api_route(f"{sub}/notice", post_notice, methods=["POST"])
+
+
+_register(embed=False)
+_register(embed=True)

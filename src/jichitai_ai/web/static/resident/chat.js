@@ -1,0 +1,266 @@
+/* Resident chat: progressive enhancement of the server-rendered page.
+ * Without this script every form still works as a plain HTML post. With it, questions,
+ * clarifying choices and feedback go to the JSON API and answers appear in place.
+ * Text is only ever inserted with textContent (never innerHTML). No request leaves the app. */
+(function () {
+  "use strict";
+
+  var dataEl = document.getElementById("jai-data");
+  if (!dataEl || !window.fetch) { return; }
+  var D = JSON.parse(dataEl.textContent);
+  var S = D.strings;
+  var API = "/api/v1/tenants/" + encodeURIComponent(D.tenant);
+  var store = storage();
+  var session = sessionId();
+
+  var notice = document.getElementById("jai-notice");
+  var chat = document.getElementById("jai-chat");
+  var ackForm = document.getElementById("jai-ack");
+  var log = document.getElementById("jai-log");
+  var askForm = document.getElementById("jai-ask");
+  var question = document.getElementById("question");
+  var statusEl = document.getElementById("jai-status");
+  var counter = 0;
+
+  function storage() {
+    try {
+      var s = window.localStorage;
+      s.setItem("jai.probe", "1");
+      s.removeItem("jai.probe");
+      return s;
+    } catch (e) {
+      return null; // blocked (private mode, third-party iframe): cookies only
+    }
+  }
+
+  /* A random id per browser that groups feedback; the server stores it hashed. */
+  function sessionId() {
+    var key = "jai.session";
+    var value = store && store.getItem(key);
+    if (!value || !/^[A-Za-z0-9_-]{16,64}$/.test(value)) {
+      value = D.session;
+      if (store) { store.setItem(key, value); }
+    }
+    return value;
+  }
+
+  function htmlLang(code) { return code === "ja-easy" ? "ja" : code; }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      var value = attrs[name];
+      if (value === null || value === undefined || value === false) { return; }
+      if (name === "text") { node.textContent = value; }
+      else if (name === "className") { node.className = value; }
+      else { node.setAttribute(name, value === true ? "" : String(value)); }
+    });
+    (children || []).forEach(function (child) {
+      if (child) { node.appendChild(typeof child === "string" ? document.createTextNode(child) : child); }
+    });
+    return node;
+  }
+
+  function isWebUrl(url) { return typeof url === "string" && /^https?:\/\//i.test(url); }
+
+  function external(url, text) {
+    return el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, [
+      text, el("span", { className: "visually-hidden", text: S["opens_new_window"] })
+    ]);
+  }
+
+  function row(label, value, hiddenLabel) {
+    if (!value) { return null; }
+    return el("div", {}, [
+      el("dt", { className: hiddenLabel ? "visually-hidden" : null, text: label }),
+      value
+    ]);
+  }
+
+  function department(d, lang, heading) {
+    if (!d) { return null; }
+    var l = htmlLang(lang || "ja");
+    return el("div", { className: "dept" }, [
+      el("h4", { text: heading }),
+      el("dl", {}, [
+        row(S["department.name"], d.name && el("dd", { className: "dept-name", lang: l, text: d.name }), true),
+        row(S["department.phone"], d.phone && el("dd", {}, [el("a", { href: "tel:" + d.phone.replace(/-/g, ""), text: d.phone })])),
+        row(S["department.hours"], d.hours && el("dd", { lang: l, text: d.hours })),
+        row(S["department.email"], d.email && el("dd", {}, [el("a", { href: "mailto:" + d.email, text: d.email })])),
+        row(S["department.form"], isWebUrl(d.form_url) && el("dd", {}, [external(d.form_url, S["department.form_link"])]))
+      ])
+    ]);
+  }
+
+  function status(text) { statusEl.textContent = text || ""; }
+
+  function post(path, body) {
+    return fetch(API + path, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        if (!response.ok) {
+          var msg = data && data.error && data.error.message;
+          var text = (msg && (msg[D.lang] || (D.lang === "ja-easy" && msg.ja))) || S["error.generic"];
+          throw new Error(text);
+        }
+        return data;
+      });
+    });
+  }
+
+  function feedbackForm(questionId, entryId) {
+    var qid = "fbq-" + questionId + "-" + (++counter);
+    var box = el("div", { className: "feedback", role: "group", "aria-labelledby": qid });
+    var yes = el("button", { type: "button", className: "fb-yes", text: S["feedback.resolved"] });
+    var no = el("button", { type: "button", className: "fb-no", text: S["feedback.not_resolved"] });
+    function send(kind) {
+      yes.disabled = no.disabled = true;
+      // No session_id: the server groups the vote under the question's (hashed) session key.
+      post("/feedback", { question_id: questionId, entry_id: entryId, kind: kind })
+        .then(function () {
+          var text = S["feedback.thanks"] + (kind === "not_resolved" ? " " + S["feedback.not_resolved_hint"] : "");
+          var thanks = el("p", { className: "thanks", role: "status", tabindex: "-1", text: text });
+          box.replaceWith(thanks);
+          thanks.focus();
+        })
+        .catch(function (err) {
+          yes.disabled = no.disabled = false;
+          status(err.message);
+        });
+    }
+    yes.addEventListener("click", function () { send("resolved"); });
+    no.addEventListener("click", function () { send("not_resolved"); });
+    box.appendChild(el("p", { id: qid, className: "feedback-q", text: S["feedback.question"] }));
+    box.appendChild(el("div", { className: "buttons" }, [yes, no]));
+    return box;
+  }
+
+  function answerCard(c, questionId) {
+    var hid = "a-" + questionId + "-" + c.entry_id + "-" + (++counter);
+    var lang = htmlLang(c.language);
+    var links = (c.links || []).filter(function (l) { return isWebUrl(l.url); });
+    return el("section", {
+      className: "card answer", "aria-labelledby": hid,
+      "data-entry": c.entry_id, "data-language": c.language, "data-translated": String(c.translated)
+    }, [
+      el("p", { className: "card-kind", text: S["answer.heading"] }),
+      (!c.translated && c.language !== D.lang) ? el("p", { className: "note only-ja", text: S["only_japanese"] }) : null,
+      el("h3", { id: hid, tabindex: "-1", lang: lang, text: c.question }),
+      el("div", { className: "answer-text", lang: lang, text: c.answer }),
+      links.length ? el("h4", { text: S["answer.links"] }) : null,
+      links.length ? el("ul", { className: "links" }, links.map(function (l) {
+        return el("li", { lang: lang }, [external(l.url, l.title || l.url)]);
+      })) : null,
+      isWebUrl(c.source_url) ? el("p", { className: "source" }, [
+        el("span", { className: "label", text: S["answer.source"] }), " ", external(c.source_url, c.source_url)
+      ]) : null,
+      department(c.department, c.language, S["department.heading"]),
+      feedbackForm(questionId, c.entry_id)
+    ]);
+  }
+
+  function choicesCard(out, exchange) {
+    var hid = "c-" + out.question_id;
+    var list = el("ul", { className: "choices" });
+    var buttons = [];
+    out.choices.forEach(function (c) {
+      var button = el("button", { type: "button", className: "choice", lang: htmlLang(c.language), "aria-pressed": "false", text: c.question });
+      buttons.push(button);
+      button.addEventListener("click", function () {
+        buttons.forEach(function (b) { b.disabled = true; });
+        button.setAttribute("aria-pressed", "true");
+        post("/choice", { question_id: out.question_id, entry_id: c.entry_id, language: D.lang, session_id: session })
+          .then(function (card) {
+            var node = answerCard(card, out.question_id);
+            exchange.appendChild(node);
+            node.querySelector("h3").focus();
+          })
+          .catch(function (err) {
+            buttons.forEach(function (b) { b.disabled = false; });
+            button.setAttribute("aria-pressed", "false");
+            status(err.message);
+          });
+      });
+      list.appendChild(el("li", {}, [button]));
+    });
+    return el("section", { className: "card clarify", "aria-labelledby": hid }, [
+      el("h3", { id: hid, tabindex: "-1", text: S["clarify.heading"] }),
+      el("p", { text: S["clarify.help"] }),
+      list
+    ]);
+  }
+
+  function handoverCard(out) {
+    var hid = "h-" + out.question_id;
+    return el("section", { className: "card handover", "aria-labelledby": hid }, [
+      el("h3", { id: hid, tabindex: "-1", text: S["handover.heading"] }),
+      el("p", { text: S["handover.text"] }),
+      department(out.contact, "ja", S["department.heading"]),
+      department(D.contact && D.contact.name ? D.contact : null, D.contactLang, S["handover.general"])
+    ]);
+  }
+
+  function ask(text) {
+    var exchange = el("article", { className: "exchange", "aria-label": S["exchange.label"] }, [
+      el("div", { className: "you" }, [
+        el("p", { className: "who", text: S["you"] }),
+        el("p", { className: "q", text: text })
+      ])
+    ]);
+    var button = askForm.querySelector("button[type=submit]");
+    button.disabled = true;
+    status(S["loading"]);
+    return post("/ask", { question: text, language: D.lang, session_id: session, channel: "web" })
+      .then(function (out) {
+        var body;
+        if (out.decision === "answer" && out.answer) { body = answerCard(out.answer, out.question_id); }
+        else if (out.decision === "clarify" && out.choices.length) { body = choicesCard(out, exchange); }
+        else { body = handoverCard(out); }
+        exchange.appendChild(body);
+        log.appendChild(exchange);
+        question.value = "";
+        status("");
+        exchange.scrollIntoView({ block: "start" });
+        question.focus({ preventScroll: true });
+      })
+      .catch(function (err) { status(err.message); })
+      .then(function () { button.disabled = false; });
+  }
+
+  function showChat(focus) {
+    notice.hidden = true;
+    chat.hidden = false;
+    if (focus) { question.focus(); }
+  }
+
+  var ackKey = "jai.notice." + D.tenant;
+  if (store && store.getItem(ackKey) === D.notice) { showChat(false); }
+  ackForm.addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    if (store) { store.setItem(ackKey, D.notice); }
+    try {
+      document.cookie = D.noticeCookie + "=" + D.notice + "; path=/t/" + D.tenant +
+        "/; max-age=31536000; SameSite=Lax";
+    } catch (e) { /* cookies blocked: localStorage (or this page view) remembers */ }
+    showChat(true);
+  });
+
+  askForm.addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var text = question.value.trim();
+    if (!text) { question.focus(); return; }
+    ask(text);
+  });
+  question.addEventListener("keydown", function (ev) {
+    // Enter sends, Shift+Enter adds a line; never while an IME is composing Japanese.
+    if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing && ev.keyCode !== 229) {
+      ev.preventDefault();
+      if (typeof askForm.requestSubmit === "function") { askForm.requestSubmit(); }
+      else { askForm.dispatchEvent(new Event("submit", { cancelable: true })); }
+    }
+  });
+})();

@@ -1,0 +1,183 @@
+"""Roles at the page and API level: tenants are separated, auditors read only, CSRF is required."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+from jichitai_ai.services import auth
+from jichitai_ai.services import faq as faq_service
+from jichitai_ai.services.platform import Platform
+from tests.console.helpers import World, login
+
+NEW_ENTRY = {
+    "question": "犬の登録はどこでしますか",
+    "answer": "環境課で登録してください。",
+    "status": "draft",
+}
+
+
+def _switcher(html: str) -> list[str]:
+    match = re.search(r'<select id="tenant-switch"[^>]*>(.*?)</select>', html, re.S)
+    assert match, "no tenant switcher"
+    return re.findall(r'<option value="([a-z-]+)"', match.group(1))
+
+
+def _entry_count(platform: Platform, tenant_id: int) -> int:
+    with platform.db.read() as db:
+        return faq_service.count_entries(db, tenant_id)
+
+
+def test_editor_cannot_read_another_municipality(client: TestClient, world: World) -> None:
+    login(client, "aoba-editor")
+    for path in (
+        "/console/t/sakura/faq",
+        f"/console/t/sakura/faq/{world.sakura_entry}",
+        "/console/t/sakura/unanswered",
+        "/console/t/sakura/learning",
+        "/console/t/sakura/dashboard",
+        "/console/t/sakura/dashboard.json",
+        "/console/t/sakura/dashboard.csv",
+        "/console/t/sakura/faq/export?format=csv",
+    ):
+        assert client.get(path).status_code == 403, path
+    # Through its own tenant the other municipality's entry does not exist.
+    assert client.get(f"/console/t/aoba/faq/{world.sakura_entry}").status_code == 404
+    assert client.get("/api/v1/tenants/sakura/faq").status_code == 403
+    assert client.get(f"/api/v1/tenants/aoba/faq/{world.sakura_entry}").status_code == 404
+    assert "粗大ごみ" not in client.get("/console/t/aoba/faq").text
+
+
+def test_editor_cannot_change_another_municipality(
+    client: TestClient, platform: Platform, world: World
+) -> None:
+    token = login(client, "aoba-editor")
+    before = _entry_count(platform, world.sakura_id)
+    assert (
+        client.post(
+            "/console/t/sakura/faq/new", data={**NEW_ENTRY, "csrf_token": token}
+        ).status_code
+        == 403
+    )
+    edit = {**NEW_ENTRY, "csrf_token": token, "action": "save"}
+    assert client.post(f"/console/t/sakura/faq/{world.sakura_entry}", data=edit).status_code == 403
+    assert client.post(f"/console/t/aoba/faq/{world.sakura_entry}", data=edit).status_code == 404
+    assert (
+        client.post(
+            f"/console/t/aoba/faq/{world.sakura_entry}/status",
+            data={"status": "archived", "csrf_token": token},
+        ).status_code
+        == 404
+    )
+    api = client.post("/api/v1/tenants/sakura/faq", json=NEW_ENTRY, headers={"X-CSRF-Token": token})
+    assert api.status_code == 403
+    assert _entry_count(platform, world.sakura_id) == before
+    with platform.db.read() as db:
+        assert faq_service.get_entry(db, world.sakura_id, world.sakura_entry).status == "published"
+
+
+def test_tenant_switcher_lists_only_visible_tenants(client: TestClient, app: object) -> None:
+    login(client, "aoba-editor")
+    assert _switcher(client.get("/console/t/aoba/faq").text) == ["aoba"]
+    assert client.get("/console/switch?tenant=sakura&section=faq").url.path == "/console/t/aoba/faq"
+    client.cookies.clear()
+    login(client, "pref-admin")
+    page = client.get("/console/t/pref/faq").text
+    assert sorted(_switcher(page)) == ["aoba", "pref", "sakura"]
+    # A prefecture administrator manages its municipalities.
+    assert client.get("/console/t/sakura/faq").status_code == 200
+    assert (
+        client.get("/console/switch?tenant=sakura&section=dashboard").url.path
+        == "/console/t/sakura/dashboard"
+    )
+
+
+def test_auditor_reads_but_cannot_edit(
+    client: TestClient, platform: Platform, world: World
+) -> None:
+    token = login(client, "aoba-auditor")
+    page = client.get(f"/console/t/aoba/faq/{world.aoba_entry}")
+    assert page.status_code == 200 and "閲覧のみの権限です" in page.text
+    assert 'value="save"' not in page.text and "<fieldset disabled>" in page.text
+    assert client.get("/console/t/aoba/dashboard").status_code == 200
+    assert client.get("/console/t/aoba/faq/new").status_code == 403
+    before = _entry_count(platform, world.aoba_id)
+    assert (
+        client.post(
+            "/console/t/aoba/faq/new", data={**NEW_ENTRY, "csrf_token": token, "action": "save"}
+        ).status_code
+        == 403
+    )
+    assert (
+        client.post(
+            f"/console/t/aoba/faq/{world.aoba_entry}/status",
+            data={"status": "archived", "csrf_token": token},
+        ).status_code
+        == 403
+    )
+    assert (
+        client.post("/console/t/aoba/learning/reset", data={"csrf_token": token}).status_code == 403
+    )
+    assert (
+        client.post(
+            "/console/t/aoba/settings/kpi", data={"minutes": "9", "csrf_token": token}
+        ).status_code
+        == 403
+    )
+    api = client.post("/api/v1/tenants/aoba/faq", json=NEW_ENTRY, headers={"X-CSRF-Token": token})
+    assert api.status_code == 403
+    assert _entry_count(platform, world.aoba_id) == before
+
+
+def test_state_changing_requests_without_csrf_are_refused(
+    client: TestClient, platform: Platform, world: World
+) -> None:
+    token = login(client, "aoba-editor")
+    before = _entry_count(platform, world.aoba_id)
+    assert (
+        client.post("/console/t/aoba/faq/new", data={**NEW_ENTRY, "action": "save"}).status_code
+        == 403
+    )
+    assert (
+        client.post(
+            "/console/t/aoba/faq/new", data={**NEW_ENTRY, "action": "save", "csrf_token": "x" * 64}
+        ).status_code
+        == 403
+    )
+    assert (
+        client.post(
+            f"/console/t/aoba/faq/{world.aoba_entry}/status", data={"status": "archived"}
+        ).status_code
+        == 403
+    )
+    # Cookie-authenticated JSON API calls need the header …
+    refused = client.post("/api/v1/tenants/aoba/faq", json=NEW_ENTRY)
+    assert refused.status_code == 403 and refused.json()["error"]["code"] == "console.error.csrf"
+    assert client.delete(f"/api/v1/tenants/aoba/faq/{world.aoba_entry}").status_code == 403
+    assert _entry_count(platform, world.aoba_id) == before
+    # … and work with it; reads never need it.
+    assert client.get("/api/v1/tenants/aoba/faq").status_code == 200
+    created = client.post(
+        "/api/v1/tenants/aoba/faq", json=NEW_ENTRY, headers={"X-CSRF-Token": token}
+    )
+    assert created.status_code == 201
+    assert _entry_count(platform, world.aoba_id) == before + 1
+
+
+def test_api_key_calls_need_no_csrf_token(app: object, platform: Platform, world: World) -> None:
+    with platform.db.write() as db:
+        key = auth.create_api_key(db, "aoba-editor")
+    with TestClient(app) as api:  # type: ignore[arg-type]
+        response = api.post(
+            "/api/v1/tenants/aoba/faq", json=NEW_ENTRY, headers={"Authorization": f"Bearer {key}"}
+        )
+        assert response.status_code == 201
+        assert (
+            api.post(
+                "/api/v1/tenants/sakura/faq",
+                json=NEW_ENTRY,
+                headers={"Authorization": f"Bearer {key}"},
+            ).status_code
+            == 403
+        )

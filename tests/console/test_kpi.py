@@ -1,0 +1,165 @@
+"""KPI (効果検証): SQL on both databases, JST days, prefecture totals, page, JSON, CSV, XLSX."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+
+from jichitai_ai.services import kpi
+from jichitai_ai.services import tenants as tenant_service
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.storage.tables import QuestionLog
+from tests.console.helpers import World, login
+
+PERIOD = kpi.Period(date(2025, 4, 1), date(2025, 4, 3))
+
+
+def _log(
+    tenant_id: int,
+    asked_at: datetime,
+    decision: str,
+    resolved: bool | None = None,
+    entry: int | None = None,
+    text: str = "質問",
+) -> QuestionLog:
+    return QuestionLog(
+        tenant_id=tenant_id,
+        asked_at=asked_at,
+        question=text,
+        decision=decision,
+        resolved=resolved,
+        answer_entry_id=entry,
+        candidates=[],
+    )
+
+
+def _seed_questions(platform: Platform, world: World) -> None:
+    """あおば市: 6 questions in the period and 2 outside it; さくら町: 2 questions."""
+    rows = [
+        # 2025-03-31 15:30 UTC is 2025-04-01 00:30 in Japan: inside the period, on April 1.
+        _log(world.aoba_id, datetime(2025, 3, 31, 15, 30), "answer", True, world.aoba_entry),
+        _log(world.aoba_id, datetime(2025, 4, 1, 2, 0), "answer", False, world.aoba_entry),
+        _log(world.aoba_id, datetime(2025, 4, 1, 3, 0), "answer", None, world.aoba_entry),
+        _log(world.aoba_id, datetime(2025, 4, 2, 3, 0), "clarify", True),
+        _log(world.aoba_id, datetime(2025, 4, 3, 3, 0), "no_answer", None, text="ドローンの許可"),
+        _log(
+            world.aoba_id, datetime(2025, 4, 3, 4, 0), "no_answer", None, text="ドローンの飛行許可"
+        ),
+        # 2025-03-31 14:59 UTC is still March 31 in Japan; April 3 15:00 UTC is April 4.
+        _log(world.aoba_id, datetime(2025, 3, 31, 14, 59), "answer"),
+        _log(world.aoba_id, datetime(2025, 4, 3, 15, 0), "answer"),
+        _log(world.sakura_id, datetime(2025, 4, 2, 1, 0), "answer", True, world.sakura_entry),
+        _log(world.sakura_id, datetime(2025, 4, 2, 2, 0), "no_answer"),
+    ]
+    with platform.db.write() as db:
+        db.add_all(rows)
+
+
+def test_report_counts_rates_days_and_time_saved(platform: Platform, world: World) -> None:
+    _seed_questions(platform, world)
+    with platform.db.read() as db:
+        report = kpi.report(db, [world.aoba_id], PERIOD)
+    totals = report.totals
+    assert (totals.total, totals.answered, totals.clarified, totals.handed_over) == (6, 3, 1, 2)
+    assert (totals.resolved, totals.not_resolved) == (2, 1)
+    assert totals.self_resolution_rate == 2 / 3
+    assert totals.answered_rate == 0.5 and totals.handed_over_rate == 2 / 6
+    # Self-served: answered or clarified and not rated "not resolved" → 3, at 5 minutes each.
+    assert totals.self_served == 3 and totals.minutes_saved == 15.0
+    assert [(d.day.isoformat(), d.answered, d.clarified, d.handed_over) for d in report.days] == [
+        ("2025-04-01", 3, 0, 0),
+        ("2025-04-02", 0, 1, 0),
+        ("2025-04-03", 0, 0, 2),
+    ]
+    assert report.top_questions == [
+        {"entry_id": world.aoba_entry, "question": "住民票の写しを取りたい", "count": 3}
+    ]
+    assert report.top_unanswered[0]["count"] == 2
+
+
+def test_minutes_per_inquiry_comes_from_tenant_settings(platform: Platform, world: World) -> None:
+    _seed_questions(platform, world)
+    with platform.db.write() as db:
+        tenant_service.update_settings(db, world.aoba_id, {kpi.MINUTES_SETTING: 12})
+    with platform.db.read() as db:
+        report = kpi.report(db, [world.aoba_id], PERIOD, with_themes=False)
+    assert report.totals.minutes_saved == 36.0 and report.tenants[0].minutes_per_inquiry == 12.0
+    assert kpi.minutes_per_inquiry({kpi.MINUTES_SETTING: "abc"}) == kpi.DEFAULT_MINUTES_PER_INQUIRY
+
+
+def test_period_parsing_is_forgiving() -> None:
+    assert kpi.Period.parse("2025-04-03", "2025-04-01") == kpi.Period(
+        date(2025, 4, 1), date(2025, 4, 3)
+    )
+    fallback = kpi.Period.parse("yesterday", None)
+    assert (fallback.end - fallback.start).days == 29
+
+
+def test_prefecture_sees_its_members_totals(
+    client: TestClient, platform: Platform, world: World
+) -> None:
+    _seed_questions(platform, world)
+    login(client, "pref-admin")
+    data = client.get("/console/t/pref/dashboard.json?from=2025-04-01&to=2025-04-03").json()
+    assert data["totals"]["total"] == 8
+    assert {t["slug"]: t["total"] for t in data["tenants"]} == {"pref": 0, "aoba": 6, "sakura": 2}
+    own = client.get(
+        "/console/t/pref/dashboard.json?from=2025-04-01&to=2025-04-03&members=0"
+    ).json()
+    assert own["totals"]["total"] == 0
+    page = client.get("/console/t/pref/dashboard?from=2025-04-01&to=2025-04-03")
+    assert 'data-kpi="total">8<' in page.text and "団体別" in page.text and "さくら町" in page.text
+
+
+def test_dashboard_page_and_files(client: TestClient, platform: Platform, world: World) -> None:
+    _seed_questions(platform, world)
+    login(client, "aoba-editor")
+    page = client.get("/console/t/aoba/dashboard?from=2025-04-01&to=2025-04-03")
+    assert page.status_code == 200
+    assert 'data-kpi="total">6<' in page.text and 'data-kpi="answered_rate">50.0%<' in page.text
+    assert 'data-kpi="self_resolution_rate">66.7%<' in page.text and 'id="kpi-data"' in page.text
+    assert "住民票の写しを取りたい" in page.text
+    csv_text = client.get(
+        "/console/t/aoba/dashboard.csv?from=2025-04-01&to=2025-04-03"
+    ).content.decode("utf-8-sig")
+    assert csv_text.splitlines()[0].startswith("団体,開始日,終了日,1件あたりの分数,質問数")
+    assert "あおば市,2025-04-01,2025-04-03,5.0,6,3,1,2,0.5," in csv_text
+    assert "2025-04-01,3,3,0,0" in csv_text
+    xlsx = client.get("/console/t/aoba/dashboard.xlsx?from=2025-04-01&to=2025-04-03&lang=en")
+    book = load_workbook(io.BytesIO(xlsx.content))
+    assert book.sheetnames == ["Summary", "Per day", "Top"]
+    summary = list(book["Summary"].iter_rows(values_only=True))
+    assert summary[0][0] == "Tenant" and summary[1][0] == "Aoba City" and summary[1][4] == 6
+
+
+def test_minutes_setting_needs_an_administrator(
+    client: TestClient, platform: Platform, world: World
+) -> None:
+    token = login(client, "aoba-editor")
+    assert (
+        client.post(
+            "/console/t/aoba/settings/kpi", data={"minutes": "8", "csrf_token": token}
+        ).status_code
+        == 403
+    )
+    client.cookies.clear()
+    token = login(client, "pref-admin")
+    assert (
+        client.post(
+            "/console/t/aoba/settings/kpi",
+            data={"minutes": "8", "csrf_token": token},
+            follow_redirects=False,
+        ).status_code
+        == 303
+    )
+    assert (
+        client.post(
+            "/console/t/aoba/settings/kpi", data={"minutes": "-3", "csrf_token": token}
+        ).status_code
+        == 422
+    )
+    with platform.db.read() as db:
+        assert tenant_service.get_tenant(db, "aoba").settings[kpi.MINUTES_SETTING] == 8.0

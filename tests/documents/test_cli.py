@@ -1,0 +1,69 @@
+"""The ``docs`` Typer app: ingest (progress, skip bad files), search --json, answer, eval."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from jichitai_ai.documents.cli import app
+from jichitai_ai.services.platform import Platform
+from tests.documents import samples
+
+runner = CliRunner()
+
+
+def test_ingest_and_search_json(
+    tmp_path: Path, platform: Platform, tenant: str, database_url: str
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    samples.write_reiki_txt(folder)
+    samples.write_scanned_pdf(folder / "scan.pdf")
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 broken zip")
+    db = ["--database-url", database_url]
+    result = runner.invoke(
+        app, ["ingest", "--tenant", tenant, "--collection", "reiki", str(folder), *db]
+    )
+    assert result.exit_code == 1  # one file failed; the others were ingested
+    assert (
+        "取り込み 1 件" in result.output
+        and "要OCR 1 件" in result.output
+        and "エラー 1 件" in result.output
+    )
+
+    result = runner.invoke(
+        app, ["search", "--tenant", tenant, "余った有休は来年に持ち越せますか", "--json", *db]
+    )
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.output)
+    assert {"document", "location", "text", "score"} <= hits[0].keys()
+    assert (hits[0]["document"], hits[0]["location"]) == (samples.REIKI_TITLE, "第5条第2項")
+
+    result = runner.invoke(app, ["answer", "--tenant", tenant, "宇宙旅行の補助金はありますか", *db])
+    assert result.exit_code == 0 and result.output.strip() == "資料からは分かりません"
+    result = runner.invoke(
+        app, ["search", "--tenant", tenant, "年次休暇", "--public", "--json", *db]
+    )
+    assert json.loads(result.output) == []  # the collection is staff-only by default
+
+
+def test_eval_reports_metrics(tmp_path: Path) -> None:
+    passages = {
+        "p1": {"title": "年次休暇", "text": "年次休暇は一の年において二十日とする。"},
+        "p2": {"title": "病気休暇", "text": "病気休暇の期間は九十日を超えない範囲内とする。"},
+        "p3": {"title": "週休日", "text": "日曜日及び土曜日は週休日とする。"},
+    }
+    queries = {"q1": "年次休暇は何日", "q2": "病気休暇の期間", "q3": "土曜日は休みか"}
+    qrels = {"q1": {"p1": 1}, "q2": {"p2": 1}, "q3": {"p3": 1}}
+    paths = []
+    for name, data in [("passages", passages), ("queries", queries), ("qrels", qrels)]:
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        paths += [f"--{name}", str(path)]
+    result = runner.invoke(app, ["eval", *paths, "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert {"ndcg@10", "recall@10", "mrr@10", "latency_ms_p95"} <= report.keys()
+    assert report["ndcg@10"] == 1.0 and report["recall@10"] == 1.0 and report["queries"] == 3

@@ -1,0 +1,144 @@
+"""Human review: the request is held, a colleague confirms or edits the masks, then it is sent."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from jichitai_ai.gateway import ChatMessage, ChatRequest, Gateway, HeldForReview
+from jichitai_ai.gateway.tables import GatewayReview
+from jichitai_ai.services import tenants as tenant_service
+from jichitai_ai.services.errors import Conflict, Forbidden
+
+from .conftest import Staff, bearer
+from .fake_llm import FakeLLM
+
+# 「あおば台」 is a place name the detector may not know; the reviewer adds it.
+TEXT = "山田太郎さん（090-1234-5678）があおば台の自宅で転倒したとの連絡がありました。"
+
+
+def held(gateway: Gateway, staff: Staff) -> str:
+    with pytest.raises(HeldForReview) as info:
+        gateway.complete(
+            ChatRequest(staff.tenant_id, "alice", [ChatMessage("user", TEXT)], review=True)
+        )
+    assert info.value.status == 202 and info.value.audit_id > 0
+    return info.value.review_id
+
+
+def test_held_request_is_sent_only_after_review_with_the_reviewers_masks(
+    gateway: Gateway, staff: Staff, llm: FakeLLM
+) -> None:
+    review_id = held(gateway, staff)
+    assert llm.received == []
+    with gateway.db.read() as session:
+        row = session.get(GatewayReview, review_id)
+        assert row is not None and row.status == "pending"
+        assert "山田".encode() not in row.sealed and b"090" not in row.sealed  # stored encrypted
+    pending = gateway.pending_reviews(staff.tenant_id)
+    assert [p.id for p in pending] == [review_id]
+    detail = gateway.review_detail(review_id)
+    assert detail.messages[0].content == TEXT
+    assert {s["type"] for s in detail.spans[0]} >= {"person", "phone"}
+    assert "【氏名1】" in detail.masked[0].content
+    with pytest.raises(Forbidden):
+        gateway.approve_review(review_id, "alice")  # not one's own request
+    spans = [s for s in detail.spans[0] if "あおば台" not in s["text"]]
+    start = TEXT.index("あおば台")
+    spans.append({"start": start, "end": start + 4, "type": "location"})
+    summary = gateway.approve_review(review_id, "bob", [spans])
+    assert summary.status == "sent" and summary.decided_by == "bob"
+    sent = llm.all_text()
+    assert "あおば台" not in sent and "山田太郎" not in sent and "090-1234-5678" not in sent
+    assert "【地名1】" in sent
+    with pytest.raises(Conflict):
+        gateway.approve_review(review_id, "carol")
+    with pytest.raises(Forbidden):
+        gateway.review_result(review_id, "bob")  # only the requester sees the originals
+    answer = gateway.review_result(review_id, "alice")
+    assert "山田太郎" in answer.content and "あおば台" in answer.content
+    assert gateway.verify_audit().ok
+
+
+def test_rejected_request_is_never_sent_and_its_text_is_dropped(
+    gateway: Gateway, staff: Staff, llm: FakeLLM
+) -> None:
+    review_id = held(gateway, staff)
+    assert gateway.reject_review(review_id, "bob", "不要").status == "rejected"
+    assert llm.received == []
+    assert gateway.review_detail(review_id).messages == []
+    with pytest.raises(Conflict):
+        gateway.review_result(review_id, "alice")
+
+
+def test_tenant_rule_holds_strict_classes_for_review(
+    gateway: Gateway, staff: Staff, llm: FakeLLM
+) -> None:
+    with gateway.db.write() as session:
+        tenant_service.update_settings(
+            session,
+            staff.tenant_id,
+            {"gateway": {"review": "from_class", "review_from_class": "3B"}},
+        )
+    gateway.complete(
+        ChatRequest(staff.tenant_id, "alice", [ChatMessage("user", "会議の議事録を要約して")])
+    )
+    assert len(llm.received) == 1
+    with pytest.raises(HeldForReview):
+        gateway.complete(ChatRequest(staff.tenant_id, "alice", [ChatMessage("user", TEXT)]))
+    assert len(llm.received) == 1
+
+
+def test_review_over_http_and_page(client: TestClient, staff: Staff, llm: FakeLLM) -> None:
+    r = client.post(
+        "/v1/chat/completions",
+        json={"model": "auto", "messages": [{"role": "user", "content": TEXT}]},
+        headers=bearer(staff.keys["alice"], **{"X-Jichitai-Review": "1"}),
+    )
+    assert r.status_code == 200, r.text
+    review_id = r.headers["X-Jichitai-Review-Id"]
+    assert "確認" in r.json()["choices"][0]["message"]["content"]
+    assert llm.received == []
+    listed = client.get(
+        "/api/v1/gateway/tenants/aoba-city/reviews", headers=bearer(staff.keys["bob"])
+    )
+    assert [x["id"] for x in listed.json()] == [review_id]
+    assert "content" not in listed.text and "山田" not in listed.text
+    page = client.get(f"/console/gateway/reviews/{review_id}", headers=bearer(staff.keys["bob"]))
+    assert page.status_code == 200
+    assert "生成AI依頼の確認" in page.text and "【氏名1】" in page.text and "<mark" in page.text
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert "https://" not in page.text  # nothing from a CDN
+    english = client.get(
+        f"/console/gateway/reviews/{review_id}?lang=en", headers=bearer(staff.keys["bob"])
+    )
+    assert "Review of AI requests" in english.text
+    assert client.get("/console/gateway/static/review.js").status_code == 200
+    assert client.get(f"/console/gateway/reviews/{review_id}").status_code == 401
+    queue = client.get("/console/gateway/reviews", headers=bearer(staff.keys["bob"]))
+    assert review_id in queue.text and "山田" not in queue.text
+    approved = client.post(
+        f"/api/v1/gateway/reviews/{review_id}/approve", json={}, headers=bearer(staff.keys["bob"])
+    )
+    assert approved.status_code == 200 and approved.json()["status"] == "sent"
+    assert "山田太郎" not in llm.all_text()
+    mine = client.get(
+        f"/api/v1/gateway/reviews/{review_id}/result", headers=bearer(staff.keys["alice"])
+    )
+    assert "山田太郎" in mine.json()["content"]
+    theirs = client.get(
+        f"/api/v1/gateway/reviews/{review_id}/result", headers=bearer(staff.keys["bob"])
+    )
+    assert theirs.status_code == 403 and theirs.json()["error"]["message"]["en"]
+
+
+def test_reviews_are_scoped_to_the_tenant(
+    gateway: Gateway, staff: Staff, client: TestClient
+) -> None:
+    review_id = held(gateway, staff)
+    with gateway.db.write() as session:
+        other = tenant_service.get_tenant(session, "sakura-town")
+        session.execute(select(GatewayReview)).scalars().one().tenant_id = other.id
+    r = client.get(f"/api/v1/gateway/reviews/{review_id}", headers=bearer(staff.keys["bob"]))
+    assert r.status_code == 403

@@ -1,0 +1,185 @@
+"""The resident page over plain HTTP (no JavaScript): notice, ask, choice, feedback, headers.
+
+Runs on SQLite and PostgreSQL. Questions are picked by the decision the answering service
+returns for them now (see helpers), and the page must show exactly that result.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from jichitai_ai.i18n import t
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.storage.tables import FeedbackEvent, QuestionLog
+
+from . import helpers
+from .conftest import ALLOWED_ORIGIN
+
+PAGE = "/t/aoba-city/"
+
+
+def _ack(client: TestClient, lang: str = "ja") -> None:
+    r = client.post(PAGE + "notice", data={"lang": lang}, follow_redirects=False)
+    assert r.status_code == 303
+    assert r.headers["location"].startswith(PAGE)
+
+
+def test_first_visit_shows_notice_and_security_headers(client: TestClient) -> None:
+    r = client.get(PAGE)
+    assert r.status_code == 200
+    html = r.text
+    assert "<title>あおば市" in html and 'class="tenant-name">あおば市' in html
+    # The tenant's own notice, before first use, with the question box hidden until acknowledged.
+    assert "個人を特定できる情報" in html and "自動的に選んで表示します" in html
+    assert re.search(r'id="jai-chat"[^>]*\shidden', html)
+    assert not re.search(r'id="jai-notice"[^>]*\shidden', html)
+    csp = r.headers["content-security-policy"]
+    assert "default-src 'self'" in csp and "script-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["referrer-policy"] == "same-origin"
+    assert r.headers["x-frame-options"] == "DENY"
+    assert "<script>" not in html and " onclick=" not in html and 'style="' not in html
+    assert "jai_rsid=" in r.headers["set-cookie"]
+    # Acknowledging is remembered: the chat is shown, the notice is not.
+    _ack(client)
+    html = client.get(PAGE).text
+    assert re.search(r'id="jai-notice"[^>]*\shidden', html)
+    assert not re.search(r'id="jai-chat"[^>]*\shidden', html)
+
+
+def test_no_js_answer_card_and_feedback_row(client: TestClient, demo: Platform) -> None:
+    probe = helpers.answer_with_source(demo)
+    entry = probe.result.answer.entry  # type: ignore[union-attr]
+    _ack(client)
+    r = client.post(PAGE, data={"question": probe.question, "lang": "ja"})
+    assert r.status_code == 200
+    html = r.text
+    assert f'data-entry="{entry.id}"' in html
+    assert entry.question in html
+    assert f'href="{entry.source_url}"' in html
+    assert entry.department is not None
+    assert entry.department.name in html and entry.department.phone in html
+    qid = int(re.search(r'name="question_id" value="(\d+)"', html).group(1))  # type: ignore[union-attr]
+    with demo.db.read() as s:
+        log = s.get(QuestionLog, qid)
+        assert log is not None and log.channel == "web" and log.decision == "answer"
+        session_key = log.session_key
+        assert session_key  # grouped by the browser's session id (stored hashed)
+    r = client.post(
+        PAGE + "feedback",
+        data={"question_id": qid, "entry_id": entry.id, "kind": "resolved", "lang": "ja"},
+    )
+    assert r.status_code == 200
+    assert t("resident.feedback.thanks", "ja") in r.text
+    with demo.db.read() as s:
+        events = (
+            s.execute(select(FeedbackEvent).where(FeedbackEvent.question_id == qid)).scalars().all()
+        )
+        assert [(e.kind, e.entry_id) for e in events] == [("resolved", entry.id)]
+        assert events[0].session_key == session_key
+
+
+def test_no_js_clarify_choice_then_feedback(client: TestClient, demo: Platform) -> None:
+    probe = helpers.clarify(demo)
+    _ack(client)
+    html = client.post(PAGE, data={"question": probe.question, "lang": "ja"}).text
+    assert t("resident.clarify.heading", "ja") in html
+    offered = [int(x) for x in re.findall(r'name="entry_id" value="(\d+)"', html)]
+    assert offered == [c.entry.id for c in probe.result.choices]
+    qid = int(re.search(r'name="question_id" value="(\d+)"', html).group(1))  # type: ignore[union-attr]
+    picked = probe.result.choices[1].entry
+    r = client.post(PAGE + "choice", data={"question_id": qid, "entry_id": picked.id, "lang": "ja"})
+    assert r.status_code == 200 and picked.question in r.text
+    r = client.post(
+        PAGE + "feedback",
+        data={"question_id": qid, "entry_id": picked.id, "kind": "not_resolved", "lang": "ja"},
+    )
+    assert t("resident.feedback.not_resolved_hint", "ja") in r.text
+    with demo.db.read() as s:
+        kinds = s.execute(
+            select(FeedbackEvent.kind, FeedbackEvent.entry_id).where(
+                FeedbackEvent.question_id == qid
+            )
+        ).all()
+        assert sorted(kinds) == [("choice", picked.id), ("not_resolved", picked.id)]
+    # A choice that was never offered is refused with a message, not a stack trace.
+    r = client.post(PAGE + "choice", data={"question_id": qid, "entry_id": 999999, "lang": "ja"})
+    assert r.status_code == 422 and 'role="alert"' in r.text
+
+
+def test_no_answer_hands_over_to_contact(client: TestClient, demo: Platform) -> None:
+    probe = helpers.no_answer(demo)
+    html = client.post(PAGE, data={"question": probe.question, "lang": "ja"}).text
+    assert t("resident.handover.heading", "ja") in html
+    assert "0000-00-1000" in html  # あおば市役所 代表 (tenants.toml contact)
+    assert "https://www.city.aoba.example.jp/form/otoiawase" in html
+    if probe.result.contact is not None:
+        assert probe.result.contact.name in html
+    assert 'name="kind"' not in html  # nothing to rate: no entry was shown
+
+
+def test_languages_and_untranslated_note(client: TestClient, demo: Platform) -> None:
+    html = client.get(PAGE + "?lang=en").text
+    assert '<html lang="en">' in html and "Aoba City" in html and ">Ask</button>" in html
+    assert "Do not enter personal information such as your name" in html  # tenant's en notice
+    translated = helpers.english_answer(demo, translated=True)
+    html = client.post(PAGE, data={"question": translated.question, "lang": "en"}).text
+    card = translated.result.answer
+    assert card is not None and card.entry.question in html
+    assert 'data-translated="true"' in html and 'class="note only-ja"' not in html
+    untranslated = helpers.english_answer(demo, translated=False)
+    html = client.post(PAGE, data={"question": untranslated.question, "lang": "en"}).text
+    note = t("resident.only_japanese", "en")
+    assert 'data-translated="false"' in html and f'<p class="note only-ja">{note}</p>' in html
+    assert f'lang="ja">{untranslated.result.answer.entry.question}' in html  # type: ignore[union-attr]
+    for code in ("zh-Hans", "zh-Hant", "ko", "ja-easy"):
+        html = client.get(f"{PAGE}?lang={code}").text
+        assert t("resident.ask.submit", code) in html
+        # No tenant notice in this language: our summary plus the official Japanese text.
+        assert t("resident.notice.original", code) in html and "個人を特定できる情報" in html
+    # The choice is remembered in a cookie for the next visit.
+    html = client.get(PAGE).text  # last one picked: やさしい日本語
+    assert '<html lang="ja">' in html and f">{t('resident.ask.submit', 'ja-easy')}</button>" in html
+
+
+def test_embed_mode_frame_ancestors_and_cors(client: TestClient) -> None:
+    r = client.get(PAGE + "embed")
+    assert r.status_code == 200 and 'class="embed"' in r.text
+    csp = r.headers["content-security-policy"]
+    assert f"frame-ancestors 'self' {ALLOWED_ORIGIN}" in csp
+    assert "javascript" not in csp and "not an origin" not in csp
+    assert "x-frame-options" not in r.headers
+    body = {"question": "ごみ", "session_id": "s" * 20}
+    ok = client.post("/api/v1/tenants/aoba-city/ask", json=body, headers={"Origin": ALLOWED_ORIGIN})
+    assert ok.status_code == 200 and ok.headers["access-control-allow-origin"] == ALLOWED_ORIGIN
+    pre = client.options(
+        "/api/v1/tenants/aoba-city/feedback",
+        headers={"Origin": ALLOWED_ORIGIN, "Access-Control-Request-Method": "POST"},
+    )
+    assert pre.status_code == 204 and "POST" in pre.headers["access-control-allow-methods"]
+    bad = client.post(
+        "/api/v1/tenants/aoba-city/ask", json=body, headers={"Origin": "https://evil.example"}
+    )
+    assert bad.status_code == 403 and "access-control-allow-origin" not in bad.headers
+    other = client.post(
+        "/api/v1/tenants/sakura-town/ask", json=body, headers={"Origin": ALLOWED_ORIGIN}
+    )
+    assert other.status_code == 403  # listed by aoba-city only
+    # Same-origin and non-browser callers are not affected.
+    assert client.post("/api/v1/tenants/sakura-town/ask", json=body).status_code == 200
+
+
+def test_widget_loader_and_unknown_tenant(client: TestClient) -> None:
+    r = client.get("/widget.js")
+    assert r.status_code == 200 and "javascript" in r.headers["content-type"]
+    assert r.headers["x-content-type-options"] == "nosniff"
+    js = r.text
+    assert "/*__STRINGS__*/" not in js and t("resident.widget.open", "en") in js
+    assert "/embed?lang=" in js and "data-tenant" in js
+    r = client.get("/t/no-such-town/")
+    assert r.status_code == 404 and "no-such-town" in r.text
+    assert "default-src 'self'" in r.headers["content-security-policy"]
