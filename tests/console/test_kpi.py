@@ -163,3 +163,33 @@ def test_minutes_setting_needs_an_administrator(
     )
     with platform.db.read() as db:
         assert tenant_service.get_tenant(db, "aoba").settings[kpi.MINUTES_SETTING] == 8.0
+
+
+def test_kpi_json_api_with_api_keys(app: object, platform: Platform, world: World) -> None:
+    from jichitai_ai.services import auth
+
+    _seed_questions(platform, world)
+    with platform.db.write() as db:
+        auditor = auth.create_api_key(db, "aoba-auditor")
+        other = auth.create_api_key(db, "sakura-editor")
+        admin = auth.create_api_key(db, "pref-admin")
+    query = "?from=2025-04-01&to=2025-04-03"
+    with TestClient(app) as api:  # type: ignore[arg-type]
+        ok = api.get(
+            "/api/v1/tenants/aoba/kpi" + query, headers={"Authorization": f"Bearer {auditor}"}
+        )
+        assert ok.status_code == 200 and ok.json()["totals"]["total"] == 6
+        refused = api.get(
+            "/api/v1/tenants/aoba/kpi" + query, headers={"Authorization": f"Bearer {other}"}
+        )
+        assert refused.status_code == 403
+        assert api.get("/api/v1/tenants/aoba/kpi" + query).status_code == 401
+        pref = api.get(
+            "/api/v1/tenants/pref/kpi" + query, headers={"Authorization": f"Bearer {admin}"}
+        )
+        assert pref.json()["totals"]["total"] == 8
+        own = api.get(
+            "/api/v1/tenants/pref/kpi" + query + "&members=0",
+            headers={"Authorization": f"Bearer {admin}"},
+        )
+        assert own.json()["totals"]["total"] == 0

@@ -3,10 +3,8 @@ a tenant with staff and API keys, and a FastAPI app with only the gateway's rout
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,37 +16,10 @@ from jichitai_ai.gateway import Gateway
 from jichitai_ai.services import auth
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.platform import Platform
-from jichitai_ai.storage import migrate
-from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import User
 from jichitai_ai.web.errors import install_error_handlers
-from tests.conftest import BACKENDS, _truncate_all
 
 from .fake_llm import FakeLLM, Server
-
-
-@pytest.fixture(scope="session")
-def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One migrated SQLite file, copied for each test (migrating takes ~2 s per test)."""
-    path = tmp_path_factory.mktemp("gateway-template") / "template.db"
-    db = Database(f"sqlite:///{path}")
-    migrate.upgrade(db)
-    db.dispose()
-    return path
-
-
-@pytest.fixture(params=BACKENDS)
-def database_url(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path
-) -> str:
-    """Same contract as the shared fixture (an empty, migrated database), faster on SQLite."""
-    if request.param == "sqlite":
-        path = tmp_path_factory.mktemp("db") / "test.db"
-        shutil.copyfile(sqlite_template, path)
-        return f"sqlite:///{path}"
-    url: str = request.getfixturevalue("pg_url")
-    _truncate_all(url)
-    return url
 
 
 @pytest.fixture(scope="session")

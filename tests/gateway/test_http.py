@@ -156,3 +156,23 @@ def test_dify_moderation_extension(client: TestClient, staff: Staff, llm: FakeLL
     assert out["flagged"] is True and "鈴木花子" not in out["text"]
     assert client.post(url, json={"point": "ping"}).status_code == 401
     assert llm.received == []  # moderation never calls a model
+
+
+def test_streaming_edge_cases(client: TestClient, staff: Staff, llm: FakeLLM) -> None:
+    held = client.post(
+        **chat(client, staff.keys["alice"], stream=True, headers={"X-Jichitai-Review": "yes"})  # type: ignore[arg-type]
+    )
+    assert held.status_code == 200 and held.headers["X-Jichitai-Review-Id"]
+    events = [line for line in held.text.split("\n") if line.startswith("data: ")]
+    assert events[-1] == "data: [DONE]"
+    assert "確認" in json.loads(events[0][6:])["choices"][0]["delta"]["content"]
+    assert llm.received == []
+    llm.fail_with = 503
+    failed = client.post(**chat(client, staff.keys["alice"], stream=True))  # type: ignore[arg-type]
+    events = [line for line in failed.text.split("\n") if line.startswith("data: ")]
+    error = json.loads(events[0][6:])["error"]
+    assert error["code"] == "gateway.backend.status" and "503" in error["message"]
+    assert events[-1] == "data: [DONE]"
+    failed_plain = client.post(**chat(client, staff.keys["alice"]))  # type: ignore[arg-type]
+    assert failed_plain.status_code == 502
+    assert "boom" not in failed_plain.text  # the upstream body is never relayed

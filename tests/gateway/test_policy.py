@@ -13,6 +13,7 @@ from jichitai_ai.privacy import ConfidentialityClass, DataClassAssessment
 from jichitai_ai.privacy.checksums import my_number_check_digit
 from jichitai_ai.privacy.synthetic import GIVEN_NAMES, SURNAMES
 from jichitai_ai.services import tenants as tenant_service
+from jichitai_ai.services.errors import ServiceError
 
 from .conftest import Staff, gateway_config
 from .fake_llm import FakeLLM
@@ -191,3 +192,15 @@ def test_undescribed_backends_get_cautious_defaults(settings: Settings) -> None:
     ):
         with pytest.raises(ConfigError):
             GatewayConfig.from_settings(replace(settings, raw={"gateway": bad}))
+
+
+def test_broken_tenant_rules_fail_closed(gateway: Gateway, staff: Staff, llm: FakeLLM) -> None:
+    with gateway.db.write() as session:
+        tenant_service.update_settings(
+            session, staff.tenant_id, {"gateway": {"person_cap": "many"}}
+        )
+    with pytest.raises(ServiceError) as info:
+        gateway.complete(req(staff, "会議資料の要約をお願いします。"))
+    assert info.value.key == "gateway.invalid.tenant_rules"
+    assert "person_cap" in info.value.messages()["en"]
+    assert llm.received == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
@@ -126,15 +127,16 @@ def leaked(values: list[str], sent: str) -> list[str]:
     return found
 
 
-PROPERTY = settings(
-    max_examples=50,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    derandomize=True,
-)
+def _settings(examples: int) -> Any:
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+        derandomize=True,
+    )
 
 
-@PROPERTY
+@_settings(50)
 @given(inquiry=inquiries())
 def test_no_personal_data_reaches_the_model(
     inquiry: tuple[str, list[str]], gateway: Gateway, client: TestClient, staff: Staff, llm: FakeLLM
@@ -157,7 +159,7 @@ def test_no_personal_data_reaches_the_model(
         assert text in answer
 
 
-@PROPERTY
+@_settings(20)
 @given(inquiry=inquiries(), body=n_digits(11), wide=st.booleans())
 def test_my_number_requests_never_reach_the_model(
     inquiry: tuple[str, list[str]],

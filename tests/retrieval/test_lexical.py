@@ -97,3 +97,10 @@ def test_alternative_phrasings_are_searched(tokenizer: Tokenizer) -> None:
     ]
     index = LexicalIndex.build(docs, tokenizer=tokenizer)
     assert index.search("引っ越してきました", 1)[0].doc_id == 1
+
+
+def test_k_zero_and_empty_query(documents: list[IndexDocument], tokenizer: Tokenizer) -> None:
+    index = LexicalIndex.build(documents, tokenizer=tokenizer)
+    assert index.search("住民票", 0) == []
+    assert index.search("", 5) == []
+    assert index.search("のをに", 5) == []  # particles only: no content terms

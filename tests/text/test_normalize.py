@@ -31,3 +31,9 @@ def test_small_ke_and_whitespace() -> None:
 def test_idempotent(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
+
+
+@given(st.text(alphabet=st.sampled_from("ｱｶｻヴｳﾞァィーｰ－-〜~ヶぁあＡａİß 　\n"), max_size=30))
+def test_idempotent_on_tricky_characters(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once

@@ -154,5 +154,10 @@ class DocIndex:
 
 
 def passage_text(record: ChunkRecord) -> str:
-    """What the dense model embeds: heading context, location and text."""
-    return f"{record.heading} {record.location}\n{record.text}"
+    """What the dense model embeds: document title (unless the heading has it), heading,
+    location, then the text — for a bare passage simply ``title\ntext``."""
+    heading = record.heading
+    if record.document_title not in heading:
+        heading = f"{record.document_title} {heading}".strip()
+    context = " ".join(x for x in (heading, record.location) if x)
+    return f"{context}\n{record.text}" if context else record.text

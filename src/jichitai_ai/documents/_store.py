@@ -10,6 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from jichitai_ai.documents._access import STAFF, check_visibility
+from jichitai_ai.documents._index import ChunkRecord
 from jichitai_ai.documents._model import ChunkDraft, ParsedDocument
 from jichitai_ai.documents.errors import DocumentNotFound, InvalidCollection
 from jichitai_ai.documents.tables import DocCollection, DocumentChunk, DocumentRow
@@ -191,3 +192,45 @@ def chunks_of(session: Session, document_id: int) -> list[DocumentChunk]:
             .order_by(DocumentChunk.ordinal)
         ).scalars()
     )
+
+
+def load_records(
+    session: Session, tenant_id: int | None, document_ids: list[int] | None = None
+) -> list[ChunkRecord]:
+    query = (
+        select(
+            DocumentChunk.id,
+            DocumentChunk.document_id,
+            DocumentRow.collection_id,
+            DocumentRow.title,
+            DocumentRow.format,
+            DocumentChunk.location,
+            DocumentChunk.heading,
+            DocumentChunk.text,
+            DocumentChunk.page,
+            DocumentChunk.anchor,
+            DocumentChunk.parts,
+        )
+        .join(DocumentRow, DocumentRow.id == DocumentChunk.document_id)
+        .order_by(DocumentChunk.id)
+    )
+    if tenant_id is not None:
+        query = query.where(DocumentRow.tenant_id == tenant_id)
+    if document_ids is not None:
+        query = query.where(DocumentChunk.document_id.in_(document_ids))
+    return [
+        ChunkRecord(
+            r.id,
+            r.document_id,
+            r.collection_id,
+            r.title,
+            r.format,
+            r.location,
+            r.heading,
+            r.text,
+            r.page,
+            r.anchor,
+            tuple((int(o), str(label)) for o, label in (r.parts or [])),
+        )
+        for r in session.execute(query).all()
+    ]

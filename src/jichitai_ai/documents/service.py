@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -25,19 +24,19 @@ from jichitai_ai.documents._answers import (
 )
 from jichitai_ai.documents._chat import ChatBackend, gateway_refusal
 from jichitai_ai.documents._chunking import chunk_document
+from jichitai_ai.documents._drafts import store_drafts
 from jichitai_ai.documents._generate import build_messages, generative_answer
-from jichitai_ai.documents._index import ChunkRecord, DocIndex, Hit, Mode, passage_text
+from jichitai_ai.documents._index import ChunkRecord, DocIndex, Hit, Mode
 from jichitai_ai.documents._model import ParsedDocument, sub_location
-from jichitai_ai.documents._qa import PROPOSE_PROMPT, QAPair, parse_proposals, split_qa
+from jichitai_ai.documents._qa import PROPOSE_PROMPT, parse_proposals, split_qa
 from jichitai_ai.documents._readers import media_type, parse, supported
 from jichitai_ai.documents._support import best_sentences, concepts
+from jichitai_ai.documents._vectors import embed_new_chunks, load_vectors
 from jichitai_ai.documents._vocabulary import REIKI_SYNONYMS
 from jichitai_ai.documents.errors import CollectionForbidden, DocumentNotFound
-from jichitai_ai.documents.tables import ChunkVector, DocCollection, DocumentChunk, DocumentRow
-from jichitai_ai.domain.models import EntryStatus, FaqRecord
+from jichitai_ai.documents.tables import DocCollection, DocumentChunk, DocumentRow
 from jichitai_ai.i18n import bilingual
-from jichitai_ai.retrieval import Embedder, from_bytes, to_bytes
-from jichitai_ai.services import faq as faq_service
+from jichitai_ai.retrieval import Embedder
 from jichitai_ai.services import synonyms as synonym_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import NotFound, ServiceError
@@ -167,7 +166,11 @@ class DocumentService:
                 if not result.unchanged:
                     drafts = self._rule_drafts(session, tenant.id, result.document_id, parsed, user)
                     if self.embedder is not None:
-                        self._embed_missing(session, [result.document_id])
+                        embed_new_chunks(
+                            session,
+                            self.embedder,
+                            _store.load_records(session, None, [result.document_id]),
+                        )
         except ServiceError as exc:
             return IngestItem(name, "error", message=exc.messages())
         status = "unchanged" if result.unchanged else result.status
@@ -316,10 +319,14 @@ class DocumentService:
 
     def _build(self, session: Session, tenant: TenantInfo) -> _Cached:
         colls = _store.list_collections(session, tenant.id)
-        records = _load_records(session, tenant.id)
+        records = _store.load_records(session, tenant.id)
         groups = REIKI_SYNONYMS + synonym_service.groups_for(session, tenant.chain)
         synonyms = SynonymSet(groups, self.tokenizer)
-        vectors = self._vectors(session, records) if self.embedder is not None else None
+        vectors = (
+            load_vectors(self.db, session, self.embedder, tenant.id, records)
+            if self.embedder is not None
+            else None
+        )
         index = DocIndex.build(
             records, self.tokenizer, embedder=self.embedder, vectors=vectors, synonyms=synonyms
         )
@@ -430,7 +437,7 @@ class DocumentService:
         pairs = split_qa(b.text for b in parsed.blocks)
         if len(pairs) < 2:
             return 0
-        return _store_drafts(session, tenant_id, document_id, parsed.title, pairs, user)
+        return store_drafts(session, tenant_id, document_id, parsed.title, pairs, user)
 
     def propose_faq(self, tenant_slug: str, document_id: int, *, user: str = "") -> int:
         """Ask the model (through the gateway) for Q/A pairs of a manual; store them as drafts."""
@@ -450,118 +457,7 @@ class DocumentService:
         )
         pairs = parse_proposals(output, text)
         with self.db.write() as session:
-            return _store_drafts(session, row.tenant_id, document_id, row.title, pairs, user)
-
-    # -- dense vectors --------------------------------------------------------------------------
-    def _vectors(self, session: Session, records: Sequence[ChunkRecord]) -> np.ndarray[Any, Any]:
-        assert self.embedder is not None
-        model = self.embedder.name
-        stored = {
-            cid: vec
-            for cid, vec in session.execute(
-                select(ChunkVector.chunk_id, ChunkVector.vector).where(ChunkVector.model == model)
-            ).all()
-        }
-        missing = [r for r in records if r.id not in stored]
-        if missing:
-            fresh = self.embedder.embed_passages([passage_text(r) for r in missing])
-            for r, vec in zip(missing, fresh, strict=True):
-                stored[r.id] = to_bytes(vec)
-            # Chunks ingested before an embedder was configured: keep their vectors too.
-            with self.db.write() as writer:
-                for r in missing:
-                    writer.merge(ChunkVector(chunk_id=r.id, model=model, vector=stored[r.id]))
-        if not records:
-            return np.zeros((0, self.embedder.dim), dtype=np.float32)
-        return np.vstack([from_bytes(stored[r.id]) for r in records]).astype(np.float32)
-
-    def _embed_missing(self, session: Session, document_ids: list[int]) -> None:
-        assert self.embedder is not None
-        model = self.embedder.name
-        records = [r for r in _load_records(session, None, document_ids)]
-        have = {
-            cid
-            for (cid,) in session.execute(
-                select(ChunkVector.chunk_id).where(
-                    ChunkVector.model == model, ChunkVector.chunk_id.in_([r.id for r in records])
-                )
-            ).all()
-        }
-        todo = [r for r in records if r.id not in have]
-        if todo:
-            vectors = self.embedder.embed_passages([passage_text(r) for r in todo])
-            for r, vec in zip(todo, vectors, strict=True):
-                session.add(ChunkVector(chunk_id=r.id, model=model, vector=to_bytes(vec)))
-            session.flush()
-
-
-def _store_drafts(
-    session: Session, tenant_id: int, document_id: int, title: str, pairs: list[QAPair], user: str
-) -> int:
-    """Draft FAQ entries (status draft: the editors' approval queue); re-ingestion adds no duplicates."""
-    created = 0
-    for pair in pairs:
-        digest = hashlib.sha1(pair.question.encode("utf-8")).hexdigest()[:10]
-        external_id = f"doc{document_id}-{digest}"
-        if faq_service.find_by_external_id(session, tenant_id, external_id, "ja") is not None:
-            continue
-        record = FaqRecord(
-            question=pair.question,
-            answer=pair.answer,
-            external_id=external_id,
-            category=title[:200],
-            status=EntryStatus.DRAFT,
-        )
-        try:
-            faq_service.create_entry(
-                session, tenant_id, record, user=user or "documents", note=f"document {document_id}"
-            )
-        except ServiceError:
-            continue
-        created += 1
-    return created
-
-
-def _load_records(
-    session: Session, tenant_id: int | None, document_ids: list[int] | None = None
-) -> list[ChunkRecord]:
-    query = (
-        select(
-            DocumentChunk.id,
-            DocumentChunk.document_id,
-            DocumentRow.collection_id,
-            DocumentRow.title,
-            DocumentRow.format,
-            DocumentChunk.location,
-            DocumentChunk.heading,
-            DocumentChunk.text,
-            DocumentChunk.page,
-            DocumentChunk.anchor,
-            DocumentChunk.parts,
-        )
-        .join(DocumentRow, DocumentRow.id == DocumentChunk.document_id)
-        .order_by(DocumentChunk.id)
-    )
-    if tenant_id is not None:
-        query = query.where(DocumentRow.tenant_id == tenant_id)
-    if document_ids is not None:
-        query = query.where(DocumentChunk.document_id.in_(document_ids))
-    return [
-        ChunkRecord(
-            r.id,
-            r.document_id,
-            r.collection_id,
-            r.title,
-            r.format,
-            r.location,
-            r.heading,
-            r.text,
-            r.page,
-            r.anchor,
-            tuple((int(o), str(label)) for o, label in (r.parts or [])),
-        )
-        for r in session.execute(query).all()
-    ]
+            return store_drafts(session, row.tenant_id, document_id, row.title, pairs, user)
 
 
 def _expand(paths: Iterable[Path]) -> Iterable[Path]:

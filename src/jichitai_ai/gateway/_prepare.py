@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from jichitai_ai.config import ConfigError
 from jichitai_ai.services import tenants as tenant_service
-from jichitai_ai.services.errors import Invalid
+from jichitai_ai.services.errors import Invalid, ServiceError
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.storage.tables import Tenant
 
@@ -89,7 +90,11 @@ def tenant_policy(session: Session, config: GatewayConfig, tenant: TenantInfo) -
         rules = (settings or {}).get("gateway")
         if isinstance(rules, dict):
             db_rules.append(rules)
-    return config.policy_for(slugs, db_rules)
+    try:
+        return config.policy_for(slugs, db_rules)
+    except ConfigError as exc:
+        # A broken rule must stop requests (failing closed), with a message for the operator.
+        raise ServiceError("gateway.invalid.tenant_rules", detail=str(exc)) from exc
 
 
 def check_messages(messages: Sequence[ChatMessage]) -> None:

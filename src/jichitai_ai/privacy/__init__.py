@@ -48,16 +48,27 @@ __all__ = [
 
 _local = threading.local()
 
+# What the gateway (through ``detect``) and the question log (``redact``) use: text leaves
+# for a model or is stored, so a missed name costs more than an extra mask. Same speed
+# as the standard profile; GiNZA stays opt-in (``detect(text, config)``).
+_DEFAULT_CONFIG = DetectorConfig(profile="strict")
 
-def detect(text: str) -> list[Entity]:
-    """Detect with a per-thread default (fast-mode) :class:`Detector`."""
-    detector = getattr(_local, "detector", None)
+
+def detect(text: str, config: DetectorConfig | None = None) -> list[Entity]:
+    """Detect with a per-thread :class:`Detector` (strict profile, no GiNZA, unless
+    ``config`` says otherwise); one detector per thread and config is kept."""
+    detectors: dict[DetectorConfig, Detector] | None = getattr(_local, "detectors", None)
+    if detectors is None:
+        detectors = _local.detectors = {}
+    key = config or _DEFAULT_CONFIG
+    detector = detectors.get(key)
     if detector is None:
-        detector = _local.detector = Detector()
+        detector = detectors[key] = Detector(key)
     result: list[Entity] = detector.detect(text)
     return result
 
 
 def redact(text: str) -> str:
-    """Mask ``text`` for storage (質問ログ) with a throw-away session: no restore possible."""
+    """Mask ``text`` for storage (質問ログ) with a throw-away session: no restore possible.
+    Uses the strict profile, like the gateway."""
     return MaskingSession().mask(text, detect(text)).text

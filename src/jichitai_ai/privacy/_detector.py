@@ -15,7 +15,7 @@ from ._places import find_places, place_spans
 from ._sensitive import find_sensitive
 from ._spans import SpanSet
 from ._strict import STRICT_RULES, find_strict_persons
-from ._tokens import SudachiTokenizer
+from ._tokens import SudachiTokenizer, Token, script_of
 from ._types import Entity, EntityType
 
 # Lower number wins when spans overlap with equal confidence: the more specific type.
@@ -54,6 +54,9 @@ class DetectorConfig:
     reference_year: int = field(default_factory=lambda: _dt.date.today().year)
     profile: Literal["standard", "strict"] = "standard"
     strict_rules: frozenset[str] | None = None
+    #: With ``use_ginza``: run GiNZA only on texts where SudachiPy sees a possible name
+    #: (a proper noun, an unknown word or a synonym-less katakana noun); the rest skip it.
+    ginza_gate: bool = False
 
 
 def resolve_overlaps(entities: Iterable[Entity]) -> list[Entity]:
@@ -119,6 +122,15 @@ def _merge_ginza(text: str, base: list[Entity], spans: list[tuple[int, int, str]
         else:
             spans.append((start, end, "ginza"))
     return base + extra
+
+
+def _name_candidates(tokens: list[Token]) -> bool:
+    """Could GiNZA find a name SudachiPy rules do not? (the ``ginza_gate`` test)"""
+    return any(
+        t.is_noun
+        and (t.is_proper or t.oov or (not t.synonyms and script_of(t.surface) == "katakana"))
+        for t in tokens
+    )
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -194,7 +206,7 @@ class Detector:
             )
         found += find_latin_names(text)
         spans = place_spans(tokens, folded, self._is_place)
-        if self.ginza_active:
+        if self.ginza_active and (not self.config.ginza_gate or _name_candidates(tokens)):
             found = _merge_ginza(text, found, spans)
         found += find_places(text, folded, spans)
         result = resolve_overlaps(e for e in found if e.confidence >= self.config.min_confidence)

@@ -18,9 +18,25 @@ app = typer.Typer(help=t("privacy.cli.help", "en"), no_args_is_help=True)
 _METRICS = ("precision", "recall", "f1", "exact_f1", "char_recall")
 
 
-def _detector(ginza: bool) -> Detector:
+_PROFILE = typer.Option(
+    "standard", "--profile", help="standard, or strict (recall-first person rules)"
+)
+_GATE = typer.Option(
+    False, "--ginza-gate", help="with --ginza: only texts with a possible name go to GiNZA"
+)
+
+
+def _detector(ginza: bool, profile: str = "standard", gate: bool = False) -> Detector:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    detector = Detector(DetectorConfig(use_ginza=ginza))
+    if profile not in ("standard", "strict"):
+        raise typer.BadParameter("--profile must be standard or strict")
+    detector = Detector(
+        DetectorConfig(
+            use_ginza=ginza,
+            profile="strict" if profile == "strict" else "standard",
+            ginza_gate=gate,
+        )
+    )
     if ginza and not detector.ginza_active:
         typer.echo(t("privacy.cli.ginza_missing"), err=True)
     return detector
@@ -43,9 +59,11 @@ def pii_eval(
     ),
     as_json: bool = typer.Option(False, "--json", help="one JSON object on stdout"),
     ginza: bool = typer.Option(False, "--ginza/--fast", help="add GiNZA NER (slow) or not"),
+    profile: str = _PROFILE,
+    ginza_gate: bool = _GATE,
 ) -> None:
     """Person / location span P/R/F1, exact F1, char recall and over-masking."""
-    report = evaluate_ner_file(ner, _detector(ginza))
+    report = evaluate_ner_file(ner, _detector(ginza, profile, ginza_gate))
     if as_json:
         keys = ("precision", "recall", "f1", "exact_f1", "char_recall")
         out: dict[str, object] = {
@@ -65,9 +83,11 @@ def synth_eval(
     seed: int = typer.Option(1, "--seed"),
     as_json: bool = typer.Option(False, "--json"),
     ginza: bool = typer.Option(False, "--ginza/--fast"),
+    profile: str = _PROFILE,
+    ginza_gate: bool = _GATE,
 ) -> None:
     """Per-type scores on seeded synthetic resident inquiries."""
-    report = evaluate_synthetic(count, seed, _detector(ginza))
+    report = evaluate_synthetic(count, seed, _detector(ginza, profile, ginza_gate))
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False))
     else:

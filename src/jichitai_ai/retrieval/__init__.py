@@ -4,7 +4,13 @@ Pure and in-memory: indexes are built from plain records the caller loads from t
 """
 
 from jichitai_ai.retrieval._codec import from_bytes, to_bytes
-from jichitai_ai.retrieval._decision import DecisionResult, Thresholds, calibrate, decide
+from jichitai_ai.retrieval._decision import (
+    LEXICAL_ONLY_THRESHOLDS,
+    DecisionResult,
+    Thresholds,
+    calibrate,
+    decide,
+)
 from jichitai_ai.retrieval._dense import DenseIndex
 from jichitai_ai.retrieval._embedders import (
     Embedder,
@@ -29,6 +35,7 @@ from jichitai_ai.retrieval._types import IndexDocument, ScoredDoc
 __all__ = [
     "CLARIFICATION_CLICK",
     "DEFAULT_DENSE_WEIGHT",
+    "LEXICAL_ONLY_THRESHOLDS",
     "NOT_RESOLVED",
     "RESOLVED",
     "BM25Params",

@@ -25,11 +25,16 @@ from jichitai_ai.retrieval._types import ScoredDoc
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Decision thresholds on fused scores; JSON round-trips via :meth:`to_json`/:meth:`from_json`."""
+    """Decision thresholds on fused scores; JSON round-trips via :meth:`to_json`/:meth:`from_json`.
 
-    answer_min_score: float = 0.8
-    answer_min_margin: float = 0.15
-    clarify_min_score: float = 0.4
+    Defaults: calibrated for :class:`HybridSearcher` (dense weight 0.4) on LocalGovFAQ dev with
+    target precision 0.8 — in effect "answer when BM25 and the embedding agree on the top entry".
+    Use :data:`LEXICAL_ONLY_THRESHOLDS` without dense retrieval, and recalibrate per tenant.
+    """
+
+    answer_min_score: float = 0.97
+    answer_min_margin: float = 0.0
+    clarify_min_score: float = 0.79
     clarify_window: float = 0.3
     max_choices: int = 5
 
@@ -39,6 +44,13 @@ class Thresholds:
     @classmethod
     def from_json(cls, text: str) -> Thresholds:
         return cls(**json.loads(text))
+
+
+# Calibrated like the defaults, BM25 only (the top fused score is then always 1, so only the
+# margin over the runner-up separates answers from clarifications).
+LEXICAL_ONLY_THRESHOLDS = Thresholds(
+    answer_min_score=1.0, answer_min_margin=0.3, clarify_min_score=1.0
+)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,11 @@ CLARIFICATION_CLICK = 1.0
 
 @dataclass(frozen=True)
 class FeedbackEvent:
-    """One signal: the query's terms, the entry it concerned, +1/−1, who gave it and when."""
+    """One signal: the query's terms, the entry it concerned, +1/−1, who gave it and when.
+
+    ``query_terms`` must come from the same tokenizer as new queries (for example
+    ``LexicalIndex.query_terms``); timestamps and ``now`` must both be naive or both aware.
+    """
 
     query_terms: tuple[str, ...]
     entry_id: int

@@ -215,6 +215,8 @@ def top_k(
     keep: npt.NDArray[np.bool_] | None = None,
 ) -> list[ScoredDoc]:
     """Best ``k`` rows (among ``keep``), highest first, ties broken by doc id for determinism."""
+    if k is not None and k <= 0:
+        return []
     candidates = np.flatnonzero(keep) if keep is not None else np.arange(scores.shape[0])
     if k is not None and candidates.shape[0] > k:
         part = np.argpartition(-scores[candidates], k - 1)[:k]

@@ -9,31 +9,31 @@ JSQuAD retrieval: nDCG@10 with gain 1, Recall@10, MRR@10 (0 when outside the top
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TypeVar
 
 import numpy as np
 
-Ranking = Sequence[int]
-Judgements = Mapping[int, int]  # doc id -> grade (0 = not relevant)
+D = TypeVar("D", bound=Hashable)  # doc id type: int for FAQ entries, str for JSQuAD passages
 
 
-def _relevant(qrels: Judgements) -> set[int]:
+def _relevant(qrels: Mapping[D, int]) -> set[D]:
     return {d for d, g in qrels.items() if g > 0}
 
 
-def success_at(ranking: Ranking, qrels: Judgements, k: int) -> float:
+def success_at(ranking: Sequence[D], qrels: Mapping[D, int], k: int) -> float:
     """1 if a correct entry is in the top ``k``."""
     rel = _relevant(qrels)
     return 1.0 if any(d in rel for d in ranking[:k]) else 0.0
 
 
-def precision_at(ranking: Ranking, qrels: Judgements, k: int) -> float:
+def precision_at(ranking: Sequence[D], qrels: Mapping[D, int], k: int) -> float:
     """Correct entries in the top ``k`` divided by ``k`` (not by the ranking length)."""
     rel = _relevant(qrels)
     return sum(1 for d in ranking[:k] if d in rel) / k
 
 
-def reciprocal_rank(ranking: Ranking, qrels: Judgements, k: int | None = None) -> float:
+def reciprocal_rank(ranking: Sequence[D], qrels: Mapping[D, int], k: int | None = None) -> float:
     """1 / rank of the first correct entry; 0 if none (within ``k`` when given)."""
     rel = _relevant(qrels)
     for i, d in enumerate(ranking[:k] if k is not None else ranking, start=1):
@@ -42,7 +42,7 @@ def reciprocal_rank(ranking: Ranking, qrels: Judgements, k: int | None = None) -
     return 0.0
 
 
-def average_precision(ranking: Ranking, qrels: Judgements) -> float:
+def average_precision(ranking: Sequence[D], qrels: Mapping[D, int]) -> float:
     """Sum of precision at each correct rank, divided by the number of judged entries."""
     rel = _relevant(qrels)
     if not rel:
@@ -61,7 +61,7 @@ def _localgov_gain(grade: int) -> float:
     return float(2**level - 1) if level else 0.0
 
 
-def ndcg_localgov(ranking: Ranking, qrels: Judgements) -> float:
+def ndcg_localgov(ranking: Sequence[D], qrels: Mapping[D, int]) -> float:
     """Full-ranking nDCG with the paper's gains (A: 2^3 − 1 = 7, B: 2^2 − 1 = 3)."""
     dcg = sum(
         _localgov_gain(qrels.get(d, 0)) / math.log2(i + 1) for i, d in enumerate(ranking, start=1)
@@ -71,7 +71,7 @@ def ndcg_localgov(ranking: Ranking, qrels: Judgements) -> float:
     return dcg / idcg if idcg > 0 else 0.0
 
 
-def ndcg_at(ranking: Ranking, qrels: Judgements, k: int = 10) -> float:
+def ndcg_at(ranking: Sequence[D], qrels: Mapping[D, int], k: int = 10) -> float:
     """nDCG@k with binary gain 1 for relevant items (JSQuAD definition)."""
     rel = _relevant(qrels)
     dcg = sum(1.0 / math.log2(i + 1) for i, d in enumerate(ranking[:k], start=1) if d in rel)
@@ -79,14 +79,14 @@ def ndcg_at(ranking: Ranking, qrels: Judgements, k: int = 10) -> float:
     return dcg / idcg if idcg > 0 else 0.0
 
 
-def recall_at(ranking: Ranking, qrels: Judgements, k: int = 10) -> float:
+def recall_at(ranking: Sequence[D], qrels: Mapping[D, int], k: int = 10) -> float:
     """Share of the relevant items found in the top ``k``."""
     rel = _relevant(qrels)
     return len(rel.intersection(ranking[:k])) / len(rel) if rel else 0.0
 
 
 def localgovfaq_report(
-    rankings: Mapping[str, Ranking], qrels: Mapping[str, Judgements]
+    rankings: Mapping[str, Sequence[D]], qrels: Mapping[str, Mapping[D, int]]
 ) -> dict[str, float]:
     """Mean SR@1, SR@5, SR@10, P@5, MRR, MAP, nDCG over the judged queries."""
     qids = [q for q in qrels if q in rankings]
@@ -106,7 +106,7 @@ def localgovfaq_report(
 
 
 def jsquad_report(
-    rankings: Mapping[str, Ranking], qrels: Mapping[str, Judgements]
+    rankings: Mapping[str, Sequence[D]], qrels: Mapping[str, Mapping[D, int]]
 ) -> dict[str, float]:
     """Mean nDCG@10, Recall@10 and MRR@10 over the judged queries."""
     qids = [q for q in qrels if q in rankings]

@@ -39,5 +39,7 @@ def normalize(text: str) -> str:
         text = text.replace(src, dst)
     text = text.translate(_SMALL_KE)
     text = _FAKE_CHOONPU.sub("ー", text)
-    text = text.casefold()
+    # NFKC again after case folding (e.g. "İ" folds to i + combining dot), as Unicode advises
+    # for caseless matching, so the result is stable under a second call.
+    text = unicodedata.normalize("NFKC", text.casefold())
     return _SPACES.sub(" ", text).strip()

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 from fastapi import Depends, Request
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from jichitai_ai.services import tenants as tenant_service
-from jichitai_ai.services.auth import Action, Principal, principal_for
+from jichitai_ai.services.auth import Action, Principal, Role, principal_for
 from jichitai_ai.services.errors import Forbidden
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.tenants import TenantInfo
@@ -136,11 +137,24 @@ def console(request: Request) -> Console:
     )
     if principal is not None:
         with platform.db.read() as db:
-            ctx.tenants = [
-                t for t in tenant_service.list_tenants(db) if principal.can(db, t.id, Action.READ)
-            ]
+            ctx.tenants = visible_tenants(db, principal)
     request.state.console = ctx
     return ctx
+
+
+def visible_tenants(db: Session, principal: Principal) -> list[TenantInfo]:
+    """Tenants the user may open, prefectures followed by their members (for the switcher).
+
+    The same rule as ``Principal.can(…, READ)``: a direct role, or an admin or auditor role
+    held on an ancestor — computed once instead of once per tenant.
+    """
+    visible = set(principal.roles)
+    for tenant_id, role in principal.roles.items():
+        if role in (Role.ADMIN, Role.AUDITOR):
+            visible.update(tenant_service.children_ids(db, tenant_id))
+    infos = [tenant_service.get_tenant_by_id(db, tid) for tid in visible]
+    slugs = {info.id: info.slug for info in infos}
+    return sorted(infos, key=lambda t: [slugs.get(i, "") for i in reversed(t.chain)])
 
 
 def staff(request: Request, c: Console = Depends(console)) -> Console:

@@ -8,8 +8,10 @@ from starlette.datastructures import FormData
 
 from jichitai_ai.services import kpi
 from jichitai_ai.services import tenants as tenant_service
-from jichitai_ai.services.auth import Action
+from jichitai_ai.services.auth import Action, Principal
 from jichitai_ai.services.errors import Invalid
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.kpi_export import to_csv, to_xlsx
 from jichitai_ai.web.console.rendering import redirect, render
@@ -18,21 +20,28 @@ from jichitai_ai.web.security import apply_page_headers
 router = APIRouter(prefix="/console/t/{slug}", include_in_schema=False)
 
 
-def _report(request: Request, page: TenantPage) -> tuple[kpi.KpiReport, bool, bool]:
-    """The report for the requested period; a prefecture includes the members it may audit."""
+def build_report(
+    platform: Platform, principal: Principal, tenant: TenantInfo, request: Request
+) -> tuple[kpi.KpiReport, bool, bool]:
+    """The report for ``?from=&to=``; a prefecture includes the members the caller may audit
+    unless ``?members=0``. Returns the report, whether there are members, and whether they
+    are included."""
     period = kpi.Period.parse(request.query_params.get("from"), request.query_params.get("to"))
-    principal = page.c.principal
-    assert principal is not None
-    with page.c.platform.db.read() as db:
+    with platform.db.read() as db:
         members = [
             tid
-            for tid in tenant_service.children_ids(db, page.tenant.id)
+            for tid in tenant_service.children_ids(db, tenant.id)
             if principal.can(db, tid, Action.AUDIT)
         ]
         include = bool(members) and request.query_params.get("members", "1") != "0"
-        ids = [page.tenant.id, *(members if include else [])]
+        ids = [tenant.id, *(members if include else [])]
         result = kpi.report(db, ids, period)
     return result, bool(members), include
+
+
+def _report(request: Request, page: TenantPage) -> tuple[kpi.KpiReport, bool, bool]:
+    assert page.c.principal is not None
+    return build_report(page.c.platform, page.c.principal, page.tenant, request)
 
 
 @router.get("/dashboard")

@@ -25,6 +25,8 @@ from jichitai_ai.web.console.rendering import redirect, render
 router = APIRouter(prefix="/console/t/{slug}", include_in_schema=False)
 
 STATUSES = [str(s) for s in EntryStatus]
+#: Rows per page of the FAQ list (a prefecture can have thousands of entries).
+PAGE_SIZE = 100
 
 
 @dataclass
@@ -91,11 +93,18 @@ def faq_list(request: Request, page: TenantPage = Depends(tenant_page(Action.REA
         rows = [r for r in rows if r.origin == origin]
     if q:
         rows = [r for r in rows if _matches(r, q.casefold())]
+    raw_page = request.query_params.get("page", "1")
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page_no = min(max(int(raw_page), 1), pages) if raw_page.isdigit() else 1
+    shown = rows[(page_no - 1) * PAGE_SIZE : page_no * PAGE_SIZE]
     return render(
         page.c,
         "console/faq_list.html",
         page=page,
-        rows=rows,
+        rows=shown,
+        total=len(rows),
+        page_no=page_no,
+        pages=pages,
         q=q,
         status=status,
         origin=origin,
@@ -151,6 +160,8 @@ def faq_create(
     try:
         record = form.to_record()
         if form_text(data, "action") == "preview":
+            # The same checks as saving, so a preview never shows what could not be saved.
+            faq_service.validate_record(record)
             return _edit_page(page, form, entry=None, preview=record)
         with page.c.platform.db.write() as db:
             entry = faq_service.create_entry(
@@ -221,6 +232,8 @@ def faq_save(
             raise Forbidden("faq.not_owned", owner=entry.owner_slug)
         record = form.to_record()
         if form_text(data, "action") == "preview":
+            # The same checks as saving, so a preview never shows what could not be saved.
+            faq_service.validate_record(record)
             return _edit_page(page, form, entry=entry, preview=record)
         with page.c.platform.db.write() as db:
             faq_service.update_entry(
