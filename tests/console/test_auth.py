@@ -152,3 +152,16 @@ def test_pages_carry_a_strict_content_security_policy(client: TestClient) -> Non
     policy = response.headers["content-security-policy"]
     assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
     assert response.headers["x-frame-options"] == "DENY"
+
+
+def test_a_copied_session_cookie_is_refused_after_logout(client: TestClient) -> None:
+    """Logout is recorded on the server, so a stolen copy of the cookie stops working."""
+    login(client, "aoba-editor")
+    stolen = client.cookies.get("jai_session")
+    assert stolen
+    faq = client.get("/console/t/aoba/faq")
+    assert faq.status_code == 200
+    client.post("/console/logout", data={"csrf_token": csrf_of(faq.text)})
+    client.cookies.set("jai_session", stolen)
+    assert client.get("/console/t/aoba/faq", follow_redirects=False).status_code == 303
+    assert client.get("/api/v1/tenants/aoba/faq").status_code == 401

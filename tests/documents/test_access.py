@@ -110,6 +110,12 @@ def test_staff_answer_and_source_links(api: tuple[TestClient, dict[str, dict[str
     anchor = body["passages"][0]["link"].split("#")[1]
     assert f'id="{anchor}"' in page.text and "繰り越す" in page.text
     assert "sandbox" in page.headers["content-security-policy"]
+    # Model-proposed FAQ drafts need a configured backend; without one the API says so.
+    drafts = client.post(
+        f"{STAFF}/{body['passages'][0]['document_id']}/faq-drafts", headers=keys["editor1"]
+    )
+    assert drafts.status_code == 422
+    assert drafts.json()["error"]["code"] == "documents.no_backend"
 
 
 def test_only_editors_ingest_and_only_admins_configure(
@@ -125,6 +131,9 @@ def test_only_editors_ingest_and_only_admins_configure(
         client.get(f"{PUBLIC}/search", params={"q": "粗大ごみ"}).json()[0]["document"]
         == "ごみの出し方ガイド"
     )
+    original = client.get(f"{PUBLIC}/{made.json()['document_id']}/file")
+    assert original.content == samples.HTML.encode("utf-8")  # the stored original, byte for byte
+    assert "sandbox" in original.headers["content-security-policy"]  # its script cannot run
     refused = client.put(
         f"{STAFF}/collections/reiki", json={"visibility": "public"}, headers=keys["editor1"]
     )

@@ -17,7 +17,7 @@ from jichitai_ai.retrieval import (
     to_bytes,
 )
 from jichitai_ai.text import Tokenizer
-from tests.retrieval.conftest import FAQ
+from tests.retrieval.sample_faq import FAQ
 
 
 def test_hashing_embedder_is_deterministic_and_normalised(tokenizer: Tokenizer) -> None:

@@ -9,7 +9,7 @@ from jichitai_ai.retrieval import (
 )
 from jichitai_ai.retrieval.localgovfaq import parse_entry
 from jichitai_ai.text import Tokenizer
-from tests.retrieval.conftest import FAQ
+from tests.retrieval.sample_faq import FAQ
 
 
 def test_hybrid_search_fuses_and_respects_visibility(

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jichitai_ai.documents._index import ChunkRecord, passage_text
+from jichitai_ai.documents._store import load_records
 from jichitai_ai.documents.tables import ChunkVector, DocumentChunk, DocumentRow
 from jichitai_ai.retrieval import Embedder, from_bytes, to_bytes
 from jichitai_ai.storage.db import Database
@@ -45,19 +46,22 @@ def load_vectors(
     return np.vstack([from_bytes(stored[r.id]) for r in records]).astype(np.float32)
 
 
-def embed_new_chunks(session: Session, embedder: Embedder, records: Sequence[ChunkRecord]) -> None:
-    """At ingestion: embed the chunks that have no vector for this model yet."""
+def embed_new_chunks(db: Database, embedder: Embedder, document_id: int) -> None:
+    """After ingestion: embed the document's chunks that have no vector for this model yet."""
     model = embedder.name
-    have = set(
-        session.execute(
-            select(ChunkVector.chunk_id).where(
-                ChunkVector.model == model, ChunkVector.chunk_id.in_([r.id for r in records])
-            )
-        ).scalars()
-    )
+    with db.read() as session:
+        records = load_records(session, None, [document_id])
+        have = set(
+            session.execute(
+                select(ChunkVector.chunk_id).where(
+                    ChunkVector.model == model, ChunkVector.chunk_id.in_([r.id for r in records])
+                )
+            ).scalars()
+        )
     todo = [r for r in records if r.id not in have]
-    if todo:
-        vectors = embedder.embed_passages([passage_text(r) for r in todo])
+    if not todo:
+        return
+    vectors = embedder.embed_passages([passage_text(r) for r in todo])
+    with db.write() as session:
         for r, vec in zip(todo, vectors, strict=True):
-            session.add(ChunkVector(chunk_id=r.id, model=model, vector=to_bytes(vec)))
-        session.flush()
+            session.merge(ChunkVector(chunk_id=r.id, model=model, vector=to_bytes(vec)))

@@ -23,3 +23,7 @@ class CollectionForbidden(Forbidden):
 
 class InvalidCollection(Invalid):
     """Bad collection name, visibility or roles."""
+
+
+class NoBackend(Invalid):
+    """A model is needed but no generative backend is configured."""

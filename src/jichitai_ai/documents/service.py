@@ -33,7 +33,12 @@ from jichitai_ai.documents._readers import media_type, parse, supported
 from jichitai_ai.documents._support import best_sentences, concepts
 from jichitai_ai.documents._vectors import embed_new_chunks, load_vectors
 from jichitai_ai.documents._vocabulary import REIKI_SYNONYMS
-from jichitai_ai.documents.errors import CollectionForbidden, DocumentNotFound
+from jichitai_ai.documents.errors import (
+    CollectionForbidden,
+    DocumentNotFound,
+    DocumentUnreadable,
+    NoBackend,
+)
 from jichitai_ai.documents.tables import DocCollection, DocumentChunk, DocumentRow
 from jichitai_ai.i18n import bilingual
 from jichitai_ai.retrieval import Embedder
@@ -147,8 +152,6 @@ class DocumentService:
         """Parse, chunk and store one file; errors are reported in the item, not raised."""
         try:
             if len(data) > MAX_FILE_BYTES:
-                from jichitai_ai.documents.errors import DocumentUnreadable
-
                 raise DocumentUnreadable(
                     "documents.too_large", name=name, limit=MAX_FILE_BYTES // 2**20
                 )
@@ -165,12 +168,9 @@ class DocumentService:
                 drafts = 0
                 if not result.unchanged:
                     drafts = self._rule_drafts(session, tenant.id, result.document_id, parsed, user)
-                    if self.embedder is not None:
-                        embed_new_chunks(
-                            session,
-                            self.embedder,
-                            _store.load_records(session, None, [result.document_id]),
-                        )
+            if self.embedder is not None and not result.unchanged:
+                # Embedding is slow (a model on CPU): outside the write transaction.
+                embed_new_chunks(self.db, self.embedder, result.document_id)
         except ServiceError as exc:
             return IngestItem(name, "error", message=exc.messages())
         status = "unchanged" if result.unchanged else result.status
@@ -442,9 +442,7 @@ class DocumentService:
     def propose_faq(self, tenant_slug: str, document_id: int, *, user: str = "") -> int:
         """Ask the model (through the gateway) for Q/A pairs of a manual; store them as drafts."""
         if self.chat is None:
-            from jichitai_ai.documents.errors import InvalidCollection
-
-            raise InvalidCollection("documents.no_backend")
+            raise NoBackend("documents.no_backend")
         row, chunks = self.open_document(tenant_slug, document_id, Viewer.everything())
         text = "\n".join(c.text for c in chunks)[:12_000]
         nonce = hashlib.sha256(text.encode()).hexdigest()[:12]

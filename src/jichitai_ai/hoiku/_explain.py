@@ -184,7 +184,9 @@ def status_name(status: str, lang: str | None = None) -> str:
     return t(f"hoiku.status.{status}", lang)
 
 
-def roster_rows(alloc: Allocation, lang: str | None = None) -> tuple[list[str], list[list[object]]]:
+def roster_rows(
+    alloc: Allocation, lang: str | None = None, precomputed: list[ChildOutcome] | None = None
+) -> tuple[list[str], list[list[object]]]:
     """Per-facility rosters (施設別内定者名簿) in priority order."""
     pb = alloc.problem
     inst = alloc.instance
@@ -201,7 +203,7 @@ def roster_rows(alloc: Allocation, lang: str | None = None) -> tuple[list[str], 
             "status",
         )
     ]
-    outs = outcomes(alloc, lang)
+    outs = precomputed if precomputed is not None else outcomes(alloc, lang)
     rows: list[list[object]] = []
     by_fac: dict[int, list[int]] = {}
     for i, d in enumerate(alloc.placed):
@@ -231,7 +233,7 @@ def roster_rows(alloc: Allocation, lang: str | None = None) -> tuple[list[str], 
 
 
 def waitlist_rows(
-    alloc: Allocation, lang: str | None = None
+    alloc: Allocation, lang: str | None = None, precomputed: list[ChildOutcome] | None = None
 ) -> tuple[list[str], list[list[object]]]:
     """Per facility and age: children who wanted it more than what they got, in priority order."""
     pb = alloc.problem
@@ -250,7 +252,7 @@ def waitlist_rows(
             "current",
         )
     ]
-    outs = outcomes(alloc, lang)
+    outs = precomputed if precomputed is not None else outcomes(alloc, lang)
     fidx = {f.id: k for k, f in enumerate(inst.facilities)}
     waiting: dict[tuple[int, int], list[int]] = {}
     for i, child in enumerate(inst.children):

@@ -161,11 +161,20 @@ def _run(
         fi = queue.pop()
         visits[fi] += 1
         if visits[fi] > CYCLE_VISITS:
-            # set the family aside; a transfer family keeps its current seats
-            excluded.add(fi)
-            state.withdraw(fi, queue)
-            if problem.has_transfer[fi]:
-                state.place(fi, len(problem.combos[fi]) - 1, queue)
+            # Break the cycle by setting aside the participant that costs fewest children
+            # (then the weakest); a transfer family keeps its current seats.
+            cycle = [
+                f for f, v in enumerate(visits) if v >= CYCLE_VISITS // 2 and f not in excluded
+            ]
+            out = min(cycle, key=lambda f: (len(problem.families[f]), tuple(-k for k in keys[f])))
+            for f in cycle:
+                visits[f] = 0
+            excluded.add(out)
+            state.withdraw(out, queue)
+            if problem.has_transfer[out]:
+                state.place(out, len(problem.combos[out]) - 1, queue)
+            if out != fi:
+                queue.push(fi)
             continue
         cur = state.pos[fi]
         for p in range(cur):

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from jichitai_ai.hoiku._explain import outcomes, roster_rows, status_name, waitlist_rows
+from jichitai_ai.hoiku._explain import (
+    ChildOutcome,
+    outcomes,
+    roster_rows,
+    status_name,
+    waitlist_rows,
+)
 from jichitai_ai.hoiku._model import Instance
 from jichitai_ai.hoiku._solve import Allocation
 from jichitai_ai.hoiku._tabular import HoikuInputError, Issue, read_table, write_csv, write_xlsx
@@ -12,14 +18,16 @@ R_CHILD, R_FACILITY = "児童ID", "施設ID"
 CHILMAI_CHILD, CHILMAI_FACILITY = "申請者番号", "入所選考結果保育所ID"
 
 
-def result_rows(alloc: Allocation, lang: str | None = None) -> tuple[list[str], list[list[object]]]:
+def result_rows(
+    alloc: Allocation, lang: str | None = None, precomputed: list[ChildOutcome] | None = None
+) -> tuple[list[str], list[list[object]]]:
     """One row per child; the first two columns are what the checker reads."""
     header = [R_CHILD, R_FACILITY] + [
         t(f"hoiku.col.{c}", lang)
         for c in ("facility_name", "family_id", "age", "status", "choice", "reasons")
     ]
     rows: list[list[object]] = []
-    for o in outcomes(alloc, lang):
+    for o in precomputed if precomputed is not None else outcomes(alloc, lang):
         rows.append(
             [
                 o.child_id,
@@ -42,10 +50,11 @@ def export_csv(alloc: Allocation, lang: str | None = None) -> bytes:
 
 def export_xlsx(alloc: Allocation, lang: str | None = None) -> bytes:
     """Result, rosters and waitlists in one workbook."""
+    outs = outcomes(alloc, lang)
     sheets = [
-        (t("hoiku.sheet.result", lang), *result_rows(alloc, lang)),
-        (t("hoiku.sheet.roster", lang), *roster_rows(alloc, lang)),
-        (t("hoiku.sheet.waitlist", lang), *waitlist_rows(alloc, lang)),
+        (t("hoiku.sheet.result", lang), *result_rows(alloc, lang, outs)),
+        (t("hoiku.sheet.roster", lang), *roster_rows(alloc, lang, outs)),
+        (t("hoiku.sheet.waitlist", lang), *waitlist_rows(alloc, lang, outs)),
     ]
     return write_xlsx(sheets)
 

@@ -83,7 +83,15 @@ def allocate(instance: Instance, method: str = "fast", time_limit: float = 60.0)
     used = "fast"
     if method == "exact":
         remaining = max(1.0, time_limit - (time.perf_counter() - start))
-        out = solve_exact(problem, hint=placed, time_limit=remaining)
+        try:
+            out = solve_exact(problem, hint=placed, time_limit=remaining)
+        except ImportError:  # OR-Tools is the optional "solver" extra
+            notes.append(
+                "exact: OR-Tools is not installed (pip install 'jichitai-ai[solver]'); fast result returned"
+            )
+            return Allocation(
+                instance, problem, placed, used, optimal, report, time.perf_counter() - start, notes
+            )
         if out is None:
             notes.append("exact: no solution within the time limit; fast result returned")
         else:

@@ -124,6 +124,8 @@ def run(
             **{k: summary[k] for k in ("method", "seconds", "placed", "children")},
         )
     )
+    for note in alloc.notes:
+        typer.echo(f"  ({note})")
     if alloc.report.blocking:
         typer.echo(t("hoiku.cli.no_stable", lang, count=len(alloc.report.blocking)))
         for b in alloc.report.blocking[:50]:

@@ -6,9 +6,11 @@ import time
 from pathlib import Path
 
 from jichitai_ai.hoiku._checker import CheckReport, check_placement
+from jichitai_ai.hoiku._chilmai import load_chilmai
 from jichitai_ai.hoiku._explain import ChildOutcome, outcomes
-from jichitai_ai.hoiku._io import load_chilmai, load_directory, load_native_bytes
+from jichitai_ai.hoiku._io import load_directory
 from jichitai_ai.hoiku._model import Instance
+from jichitai_ai.hoiku._native import load_native_bytes
 from jichitai_ai.hoiku._problem import NONE, compile_problem
 from jichitai_ai.hoiku._results import (
     export_csv,

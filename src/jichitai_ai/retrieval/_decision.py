@@ -9,6 +9,9 @@ Features are the fused top score and its margin over the runner-up (scores on th
    top score (2–5 of them) when the top score is at least ``clarify_min_score``, chosen to
    maximise (clarified with a correct choice) − ``miss_cost`` × (clarified with none).
 3. NO_ANSWER otherwise (hand over to the department).
+
+If no pair reaches the target precision, the thresholds never answer; if clarifying never pays,
+they never clarify. Large logs use quantile grids (200 points) to keep calibration fast.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
 from jichitai_ai.domain.models import Decision
 from jichitai_ai.retrieval._types import ScoredDoc
@@ -101,8 +105,9 @@ def calibrate(
     top_arr, margin_arr, ok_arr = np.array(tops), np.array(margins), np.array(top1_ok)
 
     best = (-1.0, float("inf"), 0.0)  # (coverage, score, margin); nothing answered by default
-    for s in np.unique(np.round(top_arr, 3)):
-        for m in np.unique(np.round(np.concatenate([[0.0], margin_arr]), 3)):
+    margins_grid = _grid(np.concatenate([[0.0], margin_arr]))
+    for s in _grid(top_arr):
+        for m in margins_grid:
             answered = (top_arr >= s) & (margin_arr >= m)
             n = int(answered.sum())
             if n == 0 or ok_arr[answered].mean() < target_precision:
@@ -115,7 +120,7 @@ def calibrate(
 
     base = Thresholds(answer_score, answer_margin, 0.0, clarify_window, max_choices)
     utility_at: dict[float, float] = {}
-    for c in sorted(set(np.round(top_arr, 3).tolist()) | {float("inf")}):
+    for c in [*_grid(top_arr).tolist(), float("inf")]:
         trial = Thresholds(answer_score, answer_margin, c, clarify_window, max_choices)
         utility = 0.0
         for q in qids:
@@ -132,3 +137,11 @@ def calibrate(
         clarify_window,
         max_choices,
     )
+
+
+def _grid(values: npt.NDArray[np.float64], max_points: int = 200) -> npt.NDArray[np.float64]:
+    """Candidate thresholds: every distinct value (3 decimals), or quantiles on large logs."""
+    grid = np.unique(np.round(values, 3))
+    if grid.size > max_points:
+        grid = np.unique(np.round(np.quantile(values, np.linspace(0.0, 1.0, max_points)), 3))
+    return grid

@@ -14,12 +14,12 @@ from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Conflict, Invalid, NotFound
-from jichitai_ai.storage.tables import ApiKey, Membership, User
+from jichitai_ai.storage.tables import ApiKey, Membership, RevokedSession, User
 from jichitai_ai.timeutil import utcnow
 
 MAX_FAILED_LOGINS = 5
@@ -185,3 +185,20 @@ def revoke_api_key(session: Session, prefix: str) -> bool:
         row.revoked = True
     session.flush()
     return bool(rows)
+
+
+def _sid_digest(sid: str) -> str:
+    return hashlib.sha256(b"session|" + sid.encode("utf-8")).hexdigest()
+
+
+def revoke_session(session: Session, sid: str, lifetime: timedelta) -> None:
+    """Logout on the server: the cookie stays signed but is refused from now on."""
+    now = utcnow()
+    session.execute(delete(RevokedSession).where(RevokedSession.expires_at < now))
+    if session.get(RevokedSession, _sid_digest(sid)) is None:
+        session.add(RevokedSession(sid_hash=_sid_digest(sid), expires_at=now + lifetime))
+    session.flush()
+
+
+def is_session_revoked(session: Session, sid: str) -> bool:
+    return session.get(RevokedSession, _sid_digest(sid)) is not None

@@ -244,3 +244,12 @@ class ApiKey(Base):
     label: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class RevokedSession(Base):
+    """A logged-out console session: its signed cookie must not work again before it expires."""
+
+    __tablename__ = "revoked_sessions"
+
+    sid_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)

@@ -144,6 +144,19 @@ def delete(
     return Response(status_code=204)
 
 
+@router.post("/{document_id}/faq-drafts", summary="Model-proposed FAQ drafts (approval queue)")
+def propose_faq_drafts(
+    document_id: int,
+    tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
+    principal: Principal = Depends(require_principal),
+    platform: Platform = Depends(get_platform),
+) -> dict[str, int]:
+    """Through the gateway; stored with status draft, nothing is published without approval."""
+    service = _service(platform)
+    service.open_document(tenant.slug, document_id, _staff_viewer(platform, principal, tenant))
+    return {"drafts": service.propose_faq(tenant.slug, document_id, user=principal.username)}
+
+
 @router.get("/{document_id}/file", summary="The stored original (open PDFs at #page=N)")
 def original(
     document_id: int,
@@ -212,7 +225,11 @@ def public_view(
 
 def _file(platform: Platform, tenant: TenantInfo, document_id: int, viewer: Viewer) -> Response:
     row, _chunks = _service(platform).open_document(tenant.slug, document_id, viewer)
-    headers = {**_SANDBOX, "Content-Disposition": "inline"}
+    # Browsers' PDF viewers do not run under a sandbox CSP; every other type is sandboxed.
+    if row.media_type == "application/pdf":
+        headers = {"X-Content-Type-Options": "nosniff", "Content-Disposition": "inline"}
+    else:
+        headers = {**_SANDBOX, "Content-Disposition": "inline"}
     return Response(row.content, media_type=row.media_type, headers=headers)
 
 

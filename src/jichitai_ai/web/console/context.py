@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from jichitai_ai.services import tenants as tenant_service
-from jichitai_ai.services.auth import Action, Principal, Role, principal_for
+from jichitai_ai.services.auth import Action, Principal, Role, is_session_revoked, principal_for
 from jichitai_ai.services.errors import Forbidden
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.tenants import TenantInfo
@@ -100,6 +100,8 @@ def load_principal(
     if session is None or session.user_id is None:
         return None, ""
     with platform.db.read() as db:
+        if is_session_revoked(db, session.sid):
+            return None, ""
         user = db.execute(select(User).where(User.id == session.user_id)).scalar_one_or_none()
         if user is None or not user.is_active:
             return None, ""

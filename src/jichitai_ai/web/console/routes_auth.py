@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from sqlalchemy import select
 from starlette.datastructures import FormData
 
 from jichitai_ai.i18n import t
-from jichitai_ai.services.auth import LoginFailed, authenticate
+from jichitai_ai.services.auth import LoginFailed, authenticate, revoke_session
 from jichitai_ai.storage.tables import User
 from jichitai_ai.web.console.context import (
     Console,
@@ -19,7 +21,11 @@ from jichitai_ai.web.console.context import (
     staff,
 )
 from jichitai_ai.web.console.rendering import redirect, render
-from jichitai_ai.web.security import clear_session_cookie, new_session
+from jichitai_ai.web.security import (
+    SESSION_LIFETIME_SECONDS,
+    clear_session_cookie,
+    new_session,
+)
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 
@@ -81,6 +87,9 @@ def logout(
     request: Request, c: Console = Depends(console), _: FormData = Depends(csrf_form)
 ) -> Response:
     c.issue_cookie = False
+    if c.session.logged_in:
+        with c.platform.db.write() as db:
+            revoke_session(db, c.session.sid, timedelta(seconds=SESSION_LIFETIME_SECONDS))
     response = redirect(c, "/console/login?bye=1")
     clear_session_cookie(response, request)
     return response
