@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from jichitai_ai.hoiku import check, load_instance, outcomes, run
 from jichitai_ai.hoiku._generate import generate
@@ -68,3 +71,12 @@ def test_benchmark_sized_instance_passes_the_checker() -> None:
     assert alloc.report.ok, alloc.notes
     got = {o.child_id: o.facility_id for o in outcomes(alloc)}
     assert check(inst, got).placed == alloc.placed_count
+
+
+@pytest.mark.slow
+def test_largest_benchmark_instance_is_fast_and_stable() -> None:
+    inst = generate(8000, 311, seed=1)
+    start = time.perf_counter()
+    alloc = run(inst, "fast")
+    assert time.perf_counter() - start < 60
+    assert alloc.report.ok and alloc.placed_count > 5000

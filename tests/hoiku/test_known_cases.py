@@ -154,3 +154,21 @@ def test_generated_instance_without_stable_allocation_still_gets_a_result() -> N
         # each couples gadget forces exactly one blocking coalition and no more are needed
         assert len(alloc.report.blocking) == 3
         assert {bc.family_children[0][:2] for bc in alloc.report.blocking} == {"C9"}
+
+
+def test_sibling_family_with_a_transfer_moves_together_or_keeps_the_seat(b: Any) -> None:
+    def case(rival_score: int) -> dict[str, str | None]:
+        folder = b.make(
+            [b.fac("A", {1: 1, 3: 1}), b.fac("B", {1: 0, 3: 0})],
+            [
+                b.kid("old", 3, 30, ["A"], family="F", policy="同時入所", enrolled="B"),
+                b.kid("young", 1, 30, ["A"], family="F", policy="同時入所"),
+                b.kid("rival", 1, rival_score, ["A"]),
+            ],
+        )
+        return placement(folder, "exact") | {"fast": placement(folder)["old"]}
+
+    # the family outranks the rival: both siblings enter A, the old seat at B is freed
+    assert case(10) == {"old": "A", "young": "A", "rival": None, "fast": "A"}
+    # the rival outranks the younger sibling: no common move, the older child keeps B
+    assert case(50) == {"old": "B", "young": None, "rival": "A", "fast": "B"}

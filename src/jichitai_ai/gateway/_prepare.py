@@ -119,7 +119,11 @@ def prepare(
         raise Invalid("gateway.invalid.data_class", value=str(request.data_class)) from exc
     tenant = resolve_tenant(session, request.tenant_id)
     policy = tenant_policy(session, config, tenant)
-    found = entities if entities is not None else [detect(m.content) for m in request.messages]
+    found = (
+        entities
+        if entities is not None
+        else [detect(m.content, config.detector) for m in request.messages]
+    )
     assessment = assess(e for group in found for e in group)
     decision = decide(assessment, declared, request.backend, config.backends, policy)
     return Prepared(request, tenant, policy, found, assessment, declared, decision)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jichitai_ai.hoiku._model import AGES, Child, Facility, Instance, SiblingPolicy, TieBreak
 from jichitai_ai.hoiku._tabular import write_csv
+from jichitai_ai.hoiku._writer import write_native
 
 _AGE_SHARE = (0.14, 0.34, 0.2, 0.14, 0.1, 0.08)
 _PATTERNS = (
@@ -167,65 +168,6 @@ def generate(
     return Instance(facs + tuple(extra_facs), tuple(kids), (), NATIVE_TIEBREAKS, seed, "native")
 
 
-def write_native(inst: Instance, out: Path) -> list[Path]:
-    """Write the instance as the shipped templates (facilities.csv, children.csv, settings.toml)."""
-    out.mkdir(parents=True, exist_ok=True)
-    fac_rows: list[list[object]] = [
-        [f.id, f.name, *("" if c is None else c for c in f.capacity)] for f in inst.facilities
-    ]
-    (out / "facilities.csv").write_bytes(
-        write_csv(["施設ID", "施設名", *[f"{g}歳児募集数" for g in AGES]], fac_rows)
-    )
-    k = max((len(c.preferences) for c in inst.children), default=1)
-    header = [
-        "児童ID",
-        "世帯ID",
-        "年齢クラス",
-        "利用調整指数",
-        "ひとり親",
-        "世帯所得",
-        "申込順",
-        "在籍施設ID",
-        "きょうだい条件",
-    ]
-    header += [f"第{n}希望" for n in range(1, k + 1)] + [f"第{n}希望加点" for n in range(1, k + 1)]
-    names = {
-        p: n
-        for n, p in [
-            ("同時入所", SiblingPolicy.TOGETHER),
-            ("同一園希望", SiblingPolicy.PREFER_SAME),
-            ("個別", SiblingPolicy.INDEPENDENT),
-        ]
-    }
-    rows: list[list[object]] = []
-    for c in inst.children:
-        prefs = list(c.preferences) + [""] * (k - len(c.preferences))
-        bonus = [_fmt(c.scores_at[p] - c.score) if p in c.scores_at else "" for p in prefs]
-        rows.append(
-            [
-                c.id,
-                c.family_id,
-                c.age,
-                _fmt(c.score),
-                _fmt(c.attributes.get("ひとり親", 0.0)),
-                _fmt(c.attributes.get("世帯所得", 0.0)),
-                _fmt(c.attributes.get("order", 0.0)),
-                c.enrolled_facility or "",
-                names.get(c.policy, str(c.policy.value)),
-                *prefs,
-                *bonus,
-            ]
-        )
-    (out / "children.csv").write_bytes(write_csv(header, rows))
-    (out / "settings.toml").write_text(
-        "# 優先順位: 上から順に比較 (利用調整指数 → ひとり親 → 世帯所得の低い順 → 申込順)\n"
-        'tiebreak = ["利用調整指数:降順", "ひとり親:降順", "世帯所得:昇順", "申込順:昇順"]\nseed = '
-        f"{inst.seed}\n",
-        encoding="utf-8",
-    )
-    return [out / "facilities.csv", out / "children.csv", out / "settings.toml"]
-
-
 def write_chilmai(inst: Instance, out: Path) -> list[Path]:
     """Write ChilmAI's 申込者データ.csv / 保育所データ.csv; ties are broken by file order there."""
     out.mkdir(parents=True, exist_ok=True)
@@ -274,3 +216,6 @@ def write_chilmai(inst: Instance, out: Path) -> list[Path]:
 
 def _fmt(v: float) -> str:
     return str(int(v)) if math.isfinite(v) and float(v).is_integer() else str(v)
+
+
+__all__ = ["generate", "write_chilmai", "write_native"]

@@ -50,9 +50,12 @@ def _fast(
     best: tuple[list[int], CheckReport] | None = None
     best_out = None
     has_siblings = any(len(f) > 1 for f in problem.families)
-    variants = [0, 1, 2, 3, 4, 5] if has_siblings else [0]
+    # six orders; up to 24 while every order so far left blocking coalitions
+    variants = range(24) if has_siblings else range(1)
     tried = 0
     for variant in variants:
+        if variant >= 6 and best is not None and not best[1].blocking:
+            break
         out = deferred_acceptance(problem, variant=variant, seed=seed)
         tried += 1
         cand = (out.placed, check_placement(problem, out.placed))

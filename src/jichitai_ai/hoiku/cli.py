@@ -12,6 +12,9 @@ from jichitai_ai.hoiku._checker import CheckReport
 from jichitai_ai.hoiku._explain import status_name
 from jichitai_ai.hoiku._generate import generate as make_instance
 from jichitai_ai.hoiku._generate import write_chilmai, write_native
+from jichitai_ai.hoiku._model import Child
+from jichitai_ai.hoiku._native import load_native_bytes
+from jichitai_ai.hoiku._rounds import next_round
 from jichitai_ai.hoiku._tabular import HoikuInputError
 from jichitai_ai.hoiku.service import (
     explain as explain_child,
@@ -229,3 +232,50 @@ def explain(
     typer.echo(f"{o.child_id}: {status_name(o.status, lang)} {o.facility_name}")
     for r in o.reasons:
         typer.echo(f"  - {r}")
+
+
+@app.command("next-round")
+def next_round_command(
+    directory: Path = typer.Argument(..., help="instance folder of this round"),
+    result: Path = typer.Argument(..., help="result CSV/XLSX of this round"),
+    out: Path = typer.Option(..., "--out", help="folder for the next round (templates)"),
+    declined: str = typer.Option(
+        "", "--declined", help="児童ID of declined places, comma separated"
+    ),
+    new: Path | None = typer.Option(None, "--new", help="children file with new applications"),
+    fmt: str = typer.Option("native", "--format", help=FORMAT_HELP),
+) -> None:
+    """Prepare the next round (二次調整): remaining and declined seats, waiting and new children."""
+    try:
+        inst = load_instance(directory, fmt)
+        alloc = load_result(inst, result.read_bytes(), result.name)
+        fresh: tuple[Child, ...] = ()
+        if new is not None:
+            fac_file = (
+                next(
+                    p
+                    for p in (directory / "facilities.csv", directory / "facilities.xlsx")
+                    if p.is_file()
+                )
+                if fmt == "native"
+                else None
+            )
+            if fac_file is None:
+                write_native(inst, out)
+                fac_file = out / "facilities.csv"
+            fresh = load_native_bytes(
+                fac_file.read_bytes(), new.read_bytes(), names=(fac_file.name, new.name, "")
+            ).children
+    except HoikuInputError as exc:
+        _fail_input(exc)
+        return
+    except StopIteration:
+        typer.echo(t("hoiku.err.native_files"), err=True)
+        raise typer.Exit(2) from None
+    ids = {x.strip() for x in declined.split(",") if x.strip()}
+    unknown = sorted(ids - {c.id for c in inst.children})
+    if unknown:
+        typer.echo(t("hoiku.err.unknown_child", value=", ".join(unknown)[:200]), err=True)
+        raise typer.Exit(2)
+    for p in write_native(next_round(alloc, ids, fresh), out):
+        typer.echo(str(p))

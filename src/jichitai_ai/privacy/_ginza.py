@@ -30,6 +30,9 @@ PLACE_LABELS = frozenset(
     }
 )
 _lock = threading.Lock()
+#: spaCy's Japanese tokenizer wraps one SudachiPy object that must not be used by two threads
+#: at once ("Already borrowed"), so calls into the model are serialised.
+_run_lock = threading.Lock()
 _model: Any = None
 _failed = False
 _MAX_CHARS = 5000
@@ -57,13 +60,21 @@ def available() -> bool:
     return load() is not None
 
 
+def installed() -> bool:
+    """Whether the model package is importable, without loading it (cheap, for config)."""
+    import importlib.util
+
+    return not _failed and importlib.util.find_spec("ja_ginza") is not None
+
+
 def find_entities(text: str) -> Iterator[tuple[EntityType, int, int]]:
     """Person and place spans from GiNZA, as (type, start, end)."""
     nlp = load()
     if nlp is None:
         return
     for offset in range(0, len(text), _MAX_CHARS):
-        doc = nlp(text[offset : offset + _MAX_CHARS])
+        with _run_lock:
+            doc = nlp(text[offset : offset + _MAX_CHARS])
         for ent in doc.ents:
             if ent.label_ in PERSON_LABELS:
                 yield EntityType.PERSON, offset + ent.start_char, offset + ent.end_char
