@@ -8,7 +8,7 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jichitai_ai.hoiku import Child, Facility, Instance, SiblingPolicy, run
+from jichitai_ai.hoiku import Child, Facility, Instance, SharedQuota, SiblingPolicy, run
 from jichitai_ai.hoiku._checker import check_placement
 from jichitai_ai.hoiku._generate import generate
 from jichitai_ai.hoiku._model import DEFAULT_TIEBREAKS
@@ -25,6 +25,10 @@ def tiny(seed: int) -> Instance:
         Facility(f"F{k}", f"F{k}", tuple(rng.randint(0, 2) if g < 2 else 0 for g in range(6)))
         for k in range(nf)
     )
+    quotas: list[SharedQuota] = []
+    if rng.random() < 0.4:  # a shared quota over the 0- and 1-year classes of one facility
+        k = rng.randrange(nf)
+        quotas.append(SharedQuota(facs[k].id, frozenset({0, 1}), rng.randint(0, 2)))
     kids: list[Child] = []
     fam = 0
     target = rng.randint(3, 6)
@@ -51,7 +55,7 @@ def tiny(seed: int) -> Instance:
                     scores,
                 )
             )
-    return Instance(facs, tuple(kids), (), DEFAULT_TIEBREAKS, seed)
+    return Instance(facs, tuple(kids), tuple(quotas), DEFAULT_TIEBREAKS, seed)
 
 
 def brute_force_best(inst: Instance) -> tuple[int, int]:

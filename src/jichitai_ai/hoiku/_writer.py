@@ -20,6 +20,22 @@ def _fmt(v: float) -> str:
     return str(int(v)) if math.isfinite(v) and float(v).is_integer() else repr(float(v))
 
 
+def facilities_csv(inst: Instance) -> bytes:
+    """The facility list as the 施設 template."""
+    rows: list[list[object]] = [
+        [f.id, f.name, *("" if c is None else c for c in f.capacity)] for f in inst.facilities
+    ]
+    return write_csv(["施設ID", "施設名", *[f"{g}歳児募集数" for g in AGES]], rows)
+
+
+def quotas_csv(inst: Instance) -> bytes:
+    """Shared quotas as the 共有枠 template."""
+    rows: list[list[object]] = [
+        [q.facility_id, ",".join(map(str, sorted(q.ages))), q.quota] for q in inst.shared_quotas
+    ]
+    return write_csv(["施設ID", "対象年齢クラス", "募集数"], rows)
+
+
 def write_native(inst: Instance, out: Path) -> list[Path]:
     """facilities.csv, children.csv, settings.toml (and shared_quotas.csv when there are quotas)."""
     out.mkdir(parents=True, exist_ok=True)

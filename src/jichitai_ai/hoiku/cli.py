@@ -16,6 +16,7 @@ from jichitai_ai.hoiku._model import Child
 from jichitai_ai.hoiku._native import load_native_bytes
 from jichitai_ai.hoiku._rounds import next_round
 from jichitai_ai.hoiku._tabular import HoikuInputError
+from jichitai_ai.hoiku._writer import facilities_csv, quotas_csv
 from jichitai_ai.hoiku.service import (
     explain as explain_child,
 )
@@ -251,27 +252,15 @@ def next_round_command(
         alloc = load_result(inst, result.read_bytes(), result.name)
         fresh: tuple[Child, ...] = ()
         if new is not None:
-            fac_file = (
-                next(
-                    p
-                    for p in (directory / "facilities.csv", directory / "facilities.xlsx")
-                    if p.is_file()
-                )
-                if fmt == "native"
-                else None
-            )
-            if fac_file is None:
-                write_native(inst, out)
-                fac_file = out / "facilities.csv"
+            # new applications use the 児童 template against this round's facilities
+            names = ("facilities", new.name, "")
+            quotas = quotas_csv(inst) if inst.shared_quotas else None
             fresh = load_native_bytes(
-                fac_file.read_bytes(), new.read_bytes(), names=(fac_file.name, new.name, "")
+                facilities_csv(inst), new.read_bytes(), quotas, names=names
             ).children
     except HoikuInputError as exc:
         _fail_input(exc)
         return
-    except StopIteration:
-        typer.echo(t("hoiku.err.native_files"), err=True)
-        raise typer.Exit(2) from None
     ids = {x.strip() for x in declined.split(",") if x.strip()}
     unknown = sorted(ids - {c.id for c in inst.children})
     if unknown:
