@@ -95,9 +95,7 @@ def test_versions_and_revert(platform: Platform) -> None:
         e = faq_service.create_entry(s, t.id, record("X", "質問1", "回答1"), user="alice")
         faq_service.update_entry(s, t.id, e.id, record("X", "質問2", "回答2"), user="bob")
     with platform.db.write() as s, pytest.raises(Conflict):
-        faq_service.update_entry(
-            s, t.id, e.id, record("X", "質問3", "回答3"), expected_version=1
-        )
+        faq_service.update_entry(s, t.id, e.id, record("X", "質問3", "回答3"), expected_version=1)
     with platform.db.write() as s:
         reverted = faq_service.revert_entry(s, t.id, e.id, 1, user="carol")
         history = faq_service.list_versions(s, t.id, e.id)

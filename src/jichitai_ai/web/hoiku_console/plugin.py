@@ -1,0 +1,43 @@
+"""The nursery allocation console page as a plugin (see jichitai_ai.hookspecs).
+
+It lives inside the staff console (login, CSRF, roles, templates), so it installs the console
+first (idempotent) and adds a link to the console's menu through a template global.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from jichitai_ai.hookspecs import hookimpl
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.web.console import install as install_console
+from jichitai_ai.web.console.rendering import templates
+from jichitai_ai.web.hoiku_console import routes
+from jichitai_ai.web.hoiku_console.store import (
+    DEFAULT_MAX_RUNS,
+    DEFAULT_MAX_RUNS_PER_TENANT,
+    DEFAULT_RETENTION_MINUTES,
+    RunStore,
+)
+
+
+def install(app: FastAPI, platform: Platform) -> None:
+    """Add the pages to the app; calling it again changes nothing."""
+    if getattr(app.state, "hoiku_console_installed", False):
+        return
+    app.state.hoiku_console_installed = True
+    install_console(app)
+    conf = platform.settings.section("hoiku")
+    app.state.hoiku_runs = RunStore(
+        retention_seconds=float(conf.get("console_retention_minutes", DEFAULT_RETENTION_MINUTES))
+        * 60,
+        max_per_tenant=int(conf.get("console_max_runs_per_tenant", DEFAULT_MAX_RUNS_PER_TENANT)),
+        max_total=int(conf.get("console_max_runs", DEFAULT_MAX_RUNS)),
+    )
+    app.include_router(routes.router)
+    templates().env.globals["hoiku_console"] = True
+
+
+@hookimpl
+def register_routes(app: FastAPI, platform: Platform) -> None:
+    install(app, platform)
