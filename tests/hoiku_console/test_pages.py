@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 from fastapi.testclient import TestClient
 
-from jichitai_ai.hoiku._generate import generate, write_chilmai
+from jichitai_ai.hoiku._generate import generate, write_chilmai, write_native
 from tests.console.helpers import login
 from tests.hoiku_console.util import native_files, run, upload
 
@@ -21,10 +21,12 @@ def test_editor_uploads_runs_reviews_and_downloads(client: TestClient, instance_
     index = client.get("/console/t/aoba/hoiku")
     assert index.status_code == 200
     assert 'id="hoiku-upload"' in index.text and "保持中の取込データはありません" in index.text
+    assert 'action="/console/t/aoba/hoiku" enctype="multipart/form-data"' in index.text
     path = upload(client, csrf, native_files(instance_dir))
 
     before = client.get(path)
-    assert 'id="hoiku-run-form"' in before.text and 'id="hoiku-summary"' not in before.text
+    assert f'action="{path}/run" class="stack" id="hoiku-run-form"' in before.text
+    assert 'id="hoiku-summary"' not in before.text
     assert re.search(r"申込児童数</span><span class=\"kpi-card__value\">60<", before.text)
 
     run(client, csrf, path)
@@ -50,6 +52,8 @@ def test_editor_uploads_runs_reviews_and_downloads(client: TestClient, instance_
     assert 'id="hoiku-rosters"' in facilities.text and 'id="hoiku-waitlists"' in facilities.text
     assert "施設別名簿（1002" in facilities.text
 
+    for link in ("result.xlsx", "result.csv", "rosters.csv", "waitlist.csv"):
+        assert f'href="{path}/{link}"' in page.text
     result = client.get(path + "/result.csv")
     assert result.status_code == 200 and "attachment" in result.headers["content-disposition"]
     rows = list(csv.reader(io.StringIO(result.content.decode("utf-8-sig"))))
@@ -97,7 +101,10 @@ def test_bad_upload_shows_errors_per_file_and_row(client: TestClient, instance_d
     files.append(("files", ("children.csv", _children_with_errors(instance_dir))))
     response = client.post("/console/t/aoba/hoiku", data={"csrf_token": csrf}, files=files)
     assert response.status_code == 422
-    cells = re.findall(r"<tr><td><code>([^<]*)</code></td><td class=\"num\">(\d*)</td><td>([^<]*)</td>", response.text)
+    cells = re.findall(
+        r"<tr><td><code>([^<]*)</code></td><td class=\"num\">(\d*)</td><td>([^<]*)</td>",
+        response.text,
+    )
     assert ("children.csv", "3", "年齢クラス「7」は0〜5の整数ではありません。") in cells
     assert any(f == "children.csv" and r == "5" and "9999" in m for f, r, m in cells)
     assert "入力に2件の問題があるため" in response.text
@@ -115,7 +122,10 @@ def test_missing_and_unrecognised_files(client: TestClient, instance_dir: Path) 
     odd = [*only, ("files", ("名簿.csv", b"a,b\n1,2\n"))]
     response = client.post("/console/t/aoba/hoiku", data={"csrf_token": csrf}, files=odd)
     assert response.status_code == 422
-    assert "<code>名簿.csv</code>" in response.text and "どの入力ファイルか判別できません" in response.text
+    assert (
+        "<code>名簿.csv</code>" in response.text
+        and "どの入力ファイルか判別できません" in response.text
+    )
     assert "施設ファイルと児童ファイルの両方が必要です。" in response.text
 
 
@@ -129,7 +139,7 @@ def test_zip_and_chilmai_uploads(client: TestClient, instance_dir: Path, tmp_pat
         z.writestr("README.md", b"ignored")
     zipped = upload(client, csrf, [("files", ("round1.zip", archive.getvalue()))])
     run(client, csrf, zipped)
-    native_placed = re.search(r'id="placed-count">(\d+) /', client.get(zipped).text)
+    assert 'id="placed-count">' in client.get(zipped).text
 
     write_chilmai(generate(60, 5, seed=3), tmp_path)
     chilmai = upload(
@@ -142,5 +152,35 @@ def test_zip_and_chilmai_uploads(client: TestClient, instance_dir: Path, tmp_pat
     )
     run(client, csrf, chilmai)
     page = client.get(chilmai).text
-    assert native_placed and 'id="placed-count">' in page
+    assert re.search(r"申込児童数</span><span class=\"kpi-card__value\">60<", page)
+    assert 'id="placed-count">' in page
     assert 'id="verdict">安定<' in page
+
+
+def test_without_a_stable_allocation_the_coalitions_are_listed(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Roth's couples example appended: every allocation has a blocking coalition."""
+    write_native(generate(30, 3, seed=2, no_stable_gadgets=1), tmp_path)
+    csrf = login(client, "aoba-editor")
+    path = upload(client, csrf, native_files(tmp_path))
+    run(client, csrf, path)
+    page = client.get(path, params={"q": "C9000"}).text
+    assert 'id="verdict">要確認<' in page and "ブロッキング提携 1件" in page
+    coalitions = page.split('id="hoiku-blocking"', 1)[1].split("</table>", 1)[0]
+    # The single child would be admitted to its 2nd wish (検証用9002) ahead of a twin.
+    assert re.search(r"<td>C900003</td><td class=\"num\">2</td><td>検証用9002</td>", coalitions)
+    assert page.count('<tr id="child-') == 3
+
+
+def test_exact_method(client: TestClient, instance_dir: Path) -> None:
+    csrf = login(client, "aoba-editor")
+    path = upload(client, csrf, native_files(instance_dir))
+    run(client, csrf, path)
+    fast = re.search(r'id="placed-count">(\d+) /', client.get(path).text)
+    run(client, csrf, path, method="exact")
+    page = client.get(path).text
+    exact = re.search(r'id="placed-count">(\d+) /', page)
+    assert fast and exact and int(exact.group(1)) >= int(fast.group(1))
+    assert "厳密</span>" in page
+    assert "最適性を証明済み" in page or "最適性は未証明" in page

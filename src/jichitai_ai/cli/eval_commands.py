@@ -34,6 +34,20 @@ TENANT = "eval"
 def register(app: typer.Typer) -> None:
     app.command("eval")(evaluate)
     app.command("calibrate")(calibrate_command)
+    app.command(
+        "bench", context_settings={"allow_extra_args": True, "ignore_unknown_options": True}
+    )(bench)
+
+
+def bench(ctx: typer.Context) -> None:
+    """FAQ エンジンの速度とメモリを測ります / FAQ engine speed and memory (--help for options).
+
+    Index build time, latency p50/p95/p99 and single-worker throughput for 1k, 10k and 100k
+    generated entries, lexical and hybrid, and resident memory.
+    """
+    from jichitai_ai.benchmark.faq import main as bench_main
+
+    bench_main(list(ctx.args))
 
 
 def _load_json(path: Path) -> Any:

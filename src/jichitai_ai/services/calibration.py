@@ -40,9 +40,9 @@ class Observation:
 def _passes(obs: Observation, policy: AnswerPolicy) -> bool:
     if not obs.candidates:
         return False
-    return obs.coverage >= policy.min_coverage or (
-        obs.cosine is not None and obs.cosine >= policy.min_cosine
-    )
+    if obs.cosine is None:
+        return obs.coverage >= policy.lexical_min_coverage
+    return obs.coverage >= policy.min_coverage or obs.cosine >= policy.min_cosine
 
 
 def decision_of(obs: Observation, policy: AnswerPolicy, dense: bool) -> tuple[Decision, list[int]]:
@@ -83,7 +83,10 @@ def fit(
             tnr = float(np.mean(~((neg_cov >= c) | neg_d))) if len(negatives) else 0.0
             if tpr + tnr > best[0]:
                 best = (tpr + tnr, float(c), float(d))
-    gated = replace(base, min_coverage=best[1], min_cosine=best[2])
+    if dense:
+        gated = replace(base, min_coverage=best[1], min_cosine=best[2])
+    else:
+        gated = replace(base, lexical_min_coverage=best[1])
     passing = {o.query_id: o.candidates for o in positives if _passes(o, gated)}
     qrels = {o.query_id: dict.fromkeys(o.relevant, 1) for o in positives if o.query_id in passing}
     thresholds: Thresholds = calibrate(passing, qrels, target_precision=target_precision)

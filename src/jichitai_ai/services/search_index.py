@@ -71,14 +71,16 @@ class Outcome:
 class AnswerPolicy:
     """Calibrated decision settings (``jichitai-ai calibrate`` writes them as JSON).
 
-    ``min_coverage`` / ``min_cosine``: below both, nothing is relevant → hand over.
-    ``thresholds``: answer vs clarify on fused 0–1 scores (retrieval.Thresholds).
+    With dense retrieval: ``min_coverage`` / ``min_cosine`` — below both, nothing is relevant
+    and the question is handed over; ``thresholds`` choose answer or clarify on fused 0–1 scores.
+    Without: ``lexical_min_coverage`` and ``lexical_thresholds`` play those roles.
     """
 
     thresholds: Thresholds = field(default_factory=Thresholds)
     lexical_thresholds: Thresholds = LEXICAL_ONLY_THRESHOLDS
-    min_coverage: float = 0.35
-    min_cosine: float = 0.86
+    min_coverage: float = 0.5
+    min_cosine: float = 0.88
+    lexical_min_coverage: float = 0.33
     dense_weight: float = DEFAULT_DENSE_WEIGHT
 
     def to_json(self) -> str:
@@ -92,8 +94,9 @@ class AnswerPolicy:
             lexical_thresholds=Thresholds(
                 **data.get("lexical_thresholds", asdict(LEXICAL_ONLY_THRESHOLDS))
             ),
-            min_coverage=float(data.get("min_coverage", 0.35)),
-            min_cosine=float(data.get("min_cosine", 0.86)),
+            min_coverage=float(data.get("min_coverage", 0.5)),
+            min_cosine=float(data.get("min_cosine", 0.88)),
+            lexical_min_coverage=float(data.get("lexical_min_coverage", 0.33)),
             dense_weight=float(data.get("dense_weight", DEFAULT_DENSE_WEIGHT)),
         )
 
@@ -204,9 +207,10 @@ class TenantIndex:
         if not ranked:
             return Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
         coverage = self.lexical.coverage(self.lexical.query_terms(question), ranked[0].doc_id)
-        relevant = coverage >= self.policy.min_coverage or (
-            cosine is not None and cosine >= self.policy.min_cosine
-        )
+        if cosine is None:
+            relevant = coverage >= self.policy.lexical_min_coverage
+        else:
+            relevant = coverage >= self.policy.min_coverage or cosine >= self.policy.min_cosine
         if not relevant:
             return Outcome(Decision.NO_ANSWER, [], candidates, coverage, cosine)
         result = decide(ranked, self.thresholds)

@@ -1,7 +1,7 @@
 """The nursery allocation console page as a plugin (see jichitai_ai.hookspecs).
 
 It lives inside the staff console (login, CSRF, roles, templates), so it installs the console
-first (idempotent) and adds a link to the console's menu through a template global.
+first (idempotent); the console's menu shows its link when ``app.state.hoiku_console_installed``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from fastapi import FastAPI
 from jichitai_ai.hookspecs import hookimpl
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.web.console import install as install_console
-from jichitai_ai.web.console.rendering import templates
 from jichitai_ai.web.hoiku_console import routes
 from jichitai_ai.web.hoiku_console.store import (
     DEFAULT_MAX_RUNS,
@@ -35,7 +34,6 @@ def install(app: FastAPI, platform: Platform) -> None:
         max_total=int(conf.get("console_max_runs", DEFAULT_MAX_RUNS)),
     )
     app.include_router(routes.router)
-    templates().env.globals["hoiku_console"] = True
 
 
 @hookimpl

@@ -96,8 +96,7 @@ async def upload(
             {"file": p.file, "row": p.row or "", "reason": p.message(page.c.lang)}
             for p in exc.problems
         ]
-        names = [f.name for f in files if f.name]
-        return _index(page, status_code=422, problems=problems, filenames=names)
+        return _index(page, status_code=422, problems=problems)
     names = tuple(f.name for f in files if f.name)
     run = store_of(page).add(page.tenant.id, _user(page), names, instance)
     return redirect(page.c, f"/console/t/{page.tenant.slug}/hoiku/runs/{run.id}")

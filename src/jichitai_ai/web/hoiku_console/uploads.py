@@ -79,7 +79,14 @@ def unzip(upload: UploadedFile, max_bytes: int) -> list[UploadedFile]:
                 raise UploadRejected([Problem(upload.name, 0, "hoiku_console.err.zip_encrypted")])
             if len(out) >= MAX_ZIP_MEMBERS:
                 raise UploadRejected(
-                    [Problem(upload.name, 0, "hoiku_console.err.zip_members", {"max": MAX_ZIP_MEMBERS})]
+                    [
+                        Problem(
+                            upload.name,
+                            0,
+                            "hoiku_console.err.zip_members",
+                            {"max": MAX_ZIP_MEMBERS},
+                        )
+                    ]
                 )
             # Read at most what is left of the budget: a forged size header cannot inflate it.
             with archive.open(info) as member:

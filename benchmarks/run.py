@@ -1,0 +1,59 @@
+"""``make bench``: every speed and memory benchmark of the project, printed as tables.
+
+Figures are printed, never asserted (timed tests are flaky on shared machines). Each part runs
+in its own process so memory figures belong to that part alone. ``--quick`` runs smaller sizes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+
+PARTS: dict[str, tuple[list[str], list[str]]] = {
+    # name: (full arguments, quick arguments)
+    "faq": (
+        ["-m", "jichitai_ai.benchmark.faq", "--sizes", "1000,10000,100000"],
+        ["-m", "jichitai_ai.benchmark.faq", "--sizes", "1000,10000", "--modes", "lexical"],
+    ),
+    "privacy": (
+        ["benchmarks/privacy/bench_throughput.py", "--profile", "strict"],
+        ["benchmarks/privacy/bench_throughput.py", "--profile", "strict", "--count", "500"],
+    ),
+    "documents": (
+        ["benchmarks/documents/scale.py", "--pages", "4500"],
+        ["benchmarks/documents/scale.py", "--pages", "450", "--queries", "100"],
+    ),
+    "hoiku": (
+        ["benchmarks/hoiku/bench.py", "--methods", "fast", "--sizes", "500:20,2000:80,8000:311"],
+        ["benchmarks/hoiku/bench.py", "--methods", "fast", "--sizes", "500:20,2000:80"],
+    ),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", default=",".join(PARTS))
+    args = parser.parse_args()
+    env = dict(os.environ)
+    env.setdefault("OMP_NUM_THREADS", "1")
+    failed = []
+    for name in args.only.split(","):
+        full, quick = PARTS[name]
+        command = [sys.executable, *(quick if args.quick else full)]
+        print(f"\n## {name}: {' '.join(command[1:])}", flush=True)
+        started = time.perf_counter()
+        result = subprocess.run(command, env=env, check=False)
+        print(f"({name}: {time.perf_counter() - started:.0f} s)", flush=True)
+        if result.returncode != 0:
+            failed.append(name)
+    if failed:
+        print(f"failed: {', '.join(failed)}", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Speed and memory benchmarks shipped with the product (``jichitai-ai bench``)."""

@@ -1,0 +1,36 @@
+"""The documents console pages as a plugin (see jichitai_ai.hookspecs).
+
+They live inside the staff console, so the console is installed first (idempotent); a template
+global tells the console's menu to show the link.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from jichitai_ai.hookspecs import hookimpl
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.web.console import install as install_console
+from jichitai_ai.web.console.rendering import templates
+from jichitai_ai.web.documents_console import routes_library, routes_search
+from jichitai_ai.web.documents_console.common import STATIC_DIR, STATIC_PREFIX
+
+
+def install(app: FastAPI, platform: Platform) -> None:
+    """Add the pages to the app; calling it again changes nothing."""
+    if getattr(app.state, "documents_console_installed", False):
+        return
+    app.state.documents_console_installed = True
+    install_console(app)
+    app.mount(STATIC_PREFIX, StaticFiles(directory=str(STATIC_DIR)), name="documents-static")
+    # The library's fixed paths before the search router's ``/documents/{id}`` forms.
+    app.include_router(routes_library.router)
+    app.include_router(routes_search.router)
+    templates().env.globals["documents_console"] = True
+    templates().env.globals["documents_static"] = lambda name: f"{STATIC_PREFIX}/{name}"
+
+
+@hookimpl
+def register_routes(app: FastAPI, platform: Platform) -> None:
+    install(app, platform)

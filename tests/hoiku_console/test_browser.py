@@ -1,0 +1,120 @@
+"""The nursery allocation page in real headless Chromium against a real uvicorn server.
+
+An editor logs in, uploads a generated instance (60 children, 5 facilities), runs it, opens a
+child's explanation, downloads the XLSX and saves docs/screenshots/console-hoiku.png. Every
+request to another host is blocked and fails the test.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from jichitai_ai.config import Settings
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.storage import migrate
+from jichitai_ai.storage.db import Database
+from tests.console.browser import CHROMIUM, CHROMIUM_ARGS, RemoteRequests, serve
+from tests.console.helpers import PASSWORD, seed
+from tests.hoiku_console.conftest import hoiku_app
+from tests.hoiku_console.util import NATIVE
+
+pytestmark = pytest.mark.browser
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is a dev dependency")
+
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "console-hoiku.png"
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('hoiku-browser') / 'console.db'}"
+    db = Database(url)
+    migrate.upgrade(db)
+    db.dispose()
+    platform = Platform(replace(Settings(), database_url=url, secret_key="browser-test-secret"))
+    seed(platform)
+    try:
+        with serve(hoiku_app(platform)) as served:
+            yield served
+    finally:
+        platform.close()
+
+
+@pytest.fixture
+def page(base_url: str) -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, locale="ja-JP", accept_downloads=True
+        )
+        remote = RemoteRequests(base_url)
+        context.route("**/*", remote)
+        tab = context.new_page()
+        tab.set_default_timeout(20_000)
+        yield tab
+        context.close()
+        browser.close()
+        assert remote.blocked == [], f"the page tried to load remote URLs: {remote.blocked}"
+
+
+def test_editor_uploads_runs_explains_and_downloads(
+    page: Any, base_url: str, instance_dir: Path
+) -> None:
+    target = "/console/t/aoba/hoiku"
+    page.goto(base_url + target)
+    assert "/console/login" in page.url
+    page.get_by_label("ユーザー名").fill("aoba-editor")
+    page.get_by_label("パスワード").fill(PASSWORD)
+    page.get_by_role("button", name="ログインする").click()
+    page.wait_for_url(re.compile(re.escape(target) + "$"))
+    nav = page.get_by_role("navigation", name="メインメニュー")
+    assert nav.get_by_role("link", name="保育所等利用調整").get_attribute("aria-current") == "page"
+
+    page.get_by_label("入力ファイル（複数選択可）").set_input_files(
+        [str(instance_dir / name) for name in NATIVE]
+    )
+    page.get_by_role("button", name="取り込む").click()
+    page.wait_for_url(re.compile(r"/hoiku/runs/[\w-]+$"), timeout=5000)
+    assert page.locator("#hoiku-facts").inner_text().count("60") >= 1
+
+    page.get_by_label("高速（きょうだい対応の受入保留方式、数秒）").check()
+    page.get_by_role("button", name="利用調整を実行する").click()
+    page.wait_for_url(re.compile(r"\?done=run$"))
+    assert page.get_by_role("status").first.inner_text() == "利用調整を実行しました。"
+    placed = page.locator("#placed-count").inner_text()
+    assert re.fullmatch(r"\d+ / 60", placed), placed
+    assert page.locator("#verdict").inner_text() == "安定"
+
+    # Waiting children only, then one child's explanation (根拠説明).
+    page.get_by_label("結果", exact=True).select_option("waiting")
+    page.get_by_role("button", name="絞り込む").click()
+    page.wait_for_url(re.compile(r"status=waiting"))
+    first = page.locator("#hoiku-children tbody tr").first
+    reasons = first.locator("ol.reasons")
+    assert not reasons.is_visible()
+    first.get_by_text("根拠説明を表示").click()
+    assert reasons.is_visible()
+    text = reasons.inner_text()
+    assert "第1希望" in text and "いずれの希望施設にも入所できませんでした" in text
+
+    with page.expect_download() as info:
+        page.get_by_role("link", name=re.compile("Excel")).click()
+    download = info.value
+    assert download.suggested_filename.endswith(".xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(Path(download.path()).read_bytes()), read_only=True)
+    assert book.sheetnames == ["結果", "施設別名簿", "待機リスト"]
+    rows = list(book["結果"].iter_rows(values_only=True))
+    assert len(rows) == 61 and rows[0][:2] == ("児童ID", "施設ID")
+    assert sum(1 for r in rows[1:] if r[1]) == int(placed.split(" / ")[0])
+
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT), full_page=True)
