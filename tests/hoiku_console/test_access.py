@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from jichitai_ai.config import Settings
+from jichitai_ai.services.platform import Platform
 from jichitai_ai.web.hoiku_console.store import RunStore
 from tests.console.helpers import World, login
 from tests.console.test_no_remote import external_urls
+from tests.hoiku_console.conftest import hoiku_app
 from tests.hoiku_console.util import native_files, run, upload
 
 
@@ -144,3 +148,17 @@ def test_pages_reference_nothing_remote(client: TestClient, instance_dir: Path) 
         assert "保育所等利用調整" in response.text or "Nursery allocation" in response.text
     nav = client.get("/console/t/aoba/faq").text
     assert 'href="/console/t/aoba/hoiku"' in nav  # the console menu links here
+
+
+def test_retention_comes_from_the_configuration(settings: Settings, world: World) -> None:
+    configured = replace(settings, raw={"hoiku": {"console_retention_minutes": 15}})
+    platform = Platform(configured)
+    try:
+        app = hoiku_app(platform)
+        store: RunStore = app.state.hoiku_runs
+        assert store.retention_seconds == 15 * 60
+        with TestClient(app) as client:
+            login(client, "aoba-editor")
+            assert "取込から15分後" in client.get("/console/t/aoba/hoiku").text
+    finally:
+        platform.close()

@@ -56,6 +56,7 @@ def test_editor_uploads_runs_reviews_and_downloads(client: TestClient, instance_
         assert f'href="{path}/{link}"' in page.text
     result = client.get(path + "/result.csv")
     assert result.status_code == 200 and "attachment" in result.headers["content-disposition"]
+    assert result.headers["cache-control"] == "no-store"
     rows = list(csv.reader(io.StringIO(result.content.decode("utf-8-sig"))))
     assert rows[0][:2] == ["児童ID", "施設ID"] and len(rows) == 61
     assert sum(1 for r in rows[1:] if r[1]) == int(placed.group(1))

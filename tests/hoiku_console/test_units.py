@@ -128,9 +128,6 @@ SAMPLE = {
     "count": 2,
     "ids": "C1, C2",
     "policy": "同時入所",
-    "max": 200,
-    "limit": 3,
-    "size": 4,
     "family": "H1",
 }
 

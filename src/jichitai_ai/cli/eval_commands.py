@@ -18,7 +18,7 @@ import typer
 
 from jichitai_ai.cli.common import print_json
 from jichitai_ai.config import load_settings
-from jichitai_ai.domain.models import FaqRecord
+from jichitai_ai.domain.models import DepartmentContact, FaqRecord
 from jichitai_ai.retrieval import ScoredDoc, metrics
 from jichitai_ai.retrieval.localgovfaq import parse_entry
 from jichitai_ai.services import calibration
@@ -84,16 +84,17 @@ def eval_platform(
                 tenant = tenant_service.add_tenant(session, TENANT, "評価用")
                 for faq_id, raw_text in corpus.items():
                     text = parse_entry(int(faq_id), raw_text)
-                    answer = text.body or text.question
-                    if text.contact:
-                        answer += "\n【お問い合わせ】" + text.contact
+                    # The contact block becomes the department (担当課), as in a real import;
+                    # it is not answer text.
+                    contact = text.contact.splitlines()[0][:200] if text.contact else ""
                     faq_service.create_entry(
                         session,
                         tenant.id,
                         FaqRecord(
                             question=text.question[:500],
-                            answer=answer[:20_000],
+                            answer=(text.body or text.question)[:20_000],
                             external_id=str(faq_id),
+                            department=DepartmentContact(name=contact) if contact else None,
                         ),
                     )
             with platform.db.read() as session:

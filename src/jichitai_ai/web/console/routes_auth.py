@@ -95,7 +95,7 @@ def logout(
     return response
 
 
-SECTIONS = ("faq", "unanswered", "learning", "dashboard")
+SECTIONS = ("faq", "unanswered", "learning", "dashboard", "hoiku", "documents")
 
 
 @router.get("/switch")

@@ -1,0 +1,133 @@
+"""The library page's lists: collections with their audience, and the documents the user may
+see with status, chunk count and how many FAQ drafts came from each (one query per list)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from jichitai_ai.documents import Viewer
+from jichitai_ai.documents._access import can_see
+from jichitai_ai.documents.tables import DocCollection, DocumentChunk, DocumentRow
+from jichitai_ai.domain.models import EntryStatus
+from jichitai_ai.storage.db import Database
+from jichitai_ai.storage.tables import FaqEntryRow
+
+#: External ids of FAQ drafts made from document N (see documents._drafts).
+DRAFT_ID = re.compile(r"^doc(\d+)-")
+
+
+@dataclass
+class CollectionView:
+    name: str
+    title: str
+    visibility: str
+    roles: list[str] = field(default_factory=list)
+    documents: int = 0
+    #: The user's role may search it (admins also see the others, to configure them).
+    visible: bool = True
+
+
+@dataclass
+class DocumentView:
+    id: int
+    title: str
+    source_name: str
+    format: str
+    status: str
+    pages: int
+    collection: str
+    chunks: int = 0
+    drafts: int = 0
+
+
+def collections(
+    db: Database, tenant_id: int, viewer: Viewer, *, everything: bool
+) -> list[CollectionView]:
+    """The tenant's collections the viewer may see (all of them when ``everything``)."""
+    with db.read() as session:
+        counts = dict(
+            session.execute(
+                select(DocumentRow.collection_id, func.count(DocumentRow.id))
+                .where(DocumentRow.tenant_id == tenant_id)
+                .group_by(DocumentRow.collection_id)
+            ).all()
+        )
+        rows = session.execute(
+            select(DocCollection)
+            .where(DocCollection.tenant_id == tenant_id)
+            .order_by(DocCollection.name)
+        ).scalars()
+        out = []
+        for row in rows:
+            roles = [str(r) for r in row.roles or []]
+            visible = can_see(viewer, row.visibility, roles)
+            if visible or everything:
+                out.append(
+                    CollectionView(
+                        row.name,
+                        row.title or row.name,
+                        row.visibility,
+                        roles,
+                        int(counts.get(row.id, 0)),
+                        visible,
+                    )
+                )
+        return out
+
+
+def documents(db: Database, tenant_id: int, visible: set[str]) -> list[DocumentView]:
+    """Documents of the named collections, newest first."""
+    with db.read() as session:
+        chunks = (
+            select(DocumentChunk.document_id, func.count(DocumentChunk.id).label("n"))
+            .group_by(DocumentChunk.document_id)
+            .subquery()
+        )
+        rows = session.execute(
+            select(
+                DocumentRow.id,
+                DocumentRow.title,
+                DocumentRow.source_name,
+                DocumentRow.format,
+                DocumentRow.status,
+                DocumentRow.pages,
+                DocCollection.name,
+                func.coalesce(chunks.c.n, 0),
+            )
+            .join(DocCollection, DocCollection.id == DocumentRow.collection_id)
+            .outerjoin(chunks, chunks.c.document_id == DocumentRow.id)
+            .where(DocumentRow.tenant_id == tenant_id)
+            .order_by(DocumentRow.id.desc())
+        ).all()
+        drafts = _draft_counts(session, tenant_id)
+    return [
+        DocumentView(r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7]), drafts.get(r[0], 0))
+        for r in rows
+        if r[6] in visible
+    ]
+
+
+def _draft_counts(session: Session, tenant_id: int) -> dict[int, int]:
+    ids = session.execute(
+        select(FaqEntryRow.external_id).where(
+            FaqEntryRow.tenant_id == tenant_id,
+            FaqEntryRow.status == str(EntryStatus.DRAFT),
+            FaqEntryRow.external_id.like("doc%-%"),
+        )
+    ).scalars()
+    counts: dict[int, int] = {}
+    for external_id in ids:
+        if match := DRAFT_ID.match(external_id):
+            key = int(match.group(1))
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def source_link(slug: str, document: DocumentView) -> str:
+    """Open the whole source: the original PDF, else the rendering with its anchors."""
+    base = f"/api/v1/tenants/{slug}/documents/{document.id}"
+    return f"{base}/file" if document.format == "pdf" else f"{base}/view"

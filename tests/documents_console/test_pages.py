@@ -1,0 +1,139 @@
+"""The documents console over HTTP: upload with per-file results, search with located and
+highlighted passages whose links open the source there, FAQ drafts, collections."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.storage.tables import FaqEntryRow
+from tests.console.helpers import World, login
+from tests.documents_console import files
+from tests.documents_console.util import BASE, QUESTION, search, source_links, upload
+
+
+def test_upload_reports_each_file(client: TestClient, world: World) -> None:
+    csrf = login(client, "aoba-editor")
+    response = upload(
+        client,
+        csrf,
+        [
+            ("kinmu-jorei.docx", files.reiki_docx()),
+            ("gomi-jorei.pdf", files.gomi_pdf()),
+            ("scan.pdf", files.scanned_pdf()),
+            ("photo.zip", b"PK\x03\x04 not a document"),
+        ],
+    )
+    assert response.status_code == 200
+    rows = re.findall(r'<tr class="upload-(\w+)">\s*<td>([^<]+)</td>', response.text)
+    assert rows == [
+        ("indexed", "kinmu-jorei.docx"),
+        ("indexed", "gomi-jorei.pdf"),
+        ("needs_ocr", "scan.pdf"),
+        ("error", "photo.zip"),
+    ]
+    text = response.text
+    assert text.count('class="upload-indexed"') == 2
+    assert "要OCR" in text and "文字認識をしてから取り込んでください" in text
+    assert "取り込めない形式です（.zip）" in text
+    # The library lists the stored documents with status and passage counts.
+    table = text.split('id="documents"', 1)[1]
+    assert "あおば市職員の勤務時間、休暇等に関する条例" in table
+    assert re.search(r"要OCR</span></td>\s*<td class=\"num\">0</td>", table)
+    counts = [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', table)]
+    assert sorted(counts)[-1] >= 10  # the 条例: one passage per article
+
+
+def test_search_shows_the_article_and_opens_the_source(client: TestClient, world: World) -> None:
+    csrf = login(client, "aoba-editor")
+    upload(client, csrf, [("kinmu-jorei.docx", files.reiki_docx())])
+    page = search(client, QUESTION)
+    assert page.status_code == 200
+    supporting = page.text.split('id="supporting"', 1)[1].split("</section>", 1)[0]
+    first = supporting.split("</article>", 1)[0]
+    assert "あおば市職員の勤務時間、休暇等に関する条例" in first
+    assert '<span class="passage__location">第5条第2項</span>' in first
+    assert "<mark>２　年次休暇は、二十日を限度として、当該年の翌年に繰り越すことができる。</mark>" in first
+    assert re.search(r"スコア \d+\.\d{3}", first)
+    # The extractive answer cites [1], linked to that passage.
+    assert '<a class="cite" href="#passage-1">[1]</a>' in page.text
+    link = html.unescape(source_links(first)[0])
+    path, anchor = link.split("#")
+    assert path.endswith("/view")
+    source = client.get(path)
+    assert source.status_code == 200 and source.headers["content-type"].startswith("text/html")
+    section = source.text.split(f'<section id="{anchor}">', 1)[1].split("</section>", 1)[0]
+    assert "第5条" in section and "翌年に繰り越す" in section
+
+
+def test_pdf_passage_opens_the_file_at_its_page(client: TestClient, world: World) -> None:
+    csrf = login(client, "aoba-editor")
+    upload(client, csrf, [("gomi-jorei.pdf", files.gomi_pdf())])
+    page = search(client, "粗大ごみの手数料はいくらですか")
+    first = page.text.split('id="supporting"', 1)[1].split("</article>", 1)[0]
+    assert '<span class="passage__location">第3条第2項</span><span class="passage__page">p.2</span>' in first
+    link = html.unescape(source_links(first)[0])
+    assert link.endswith("/file#page=2")
+    original = client.get(link.split("#")[0])
+    assert original.status_code == 200
+    assert original.headers["content-type"] == "application/pdf"
+    assert original.content.startswith(b"%PDF")
+
+
+def test_unanswerable_question_says_the_documents_do_not_know(
+    client: TestClient, world: World
+) -> None:
+    csrf = login(client, "aoba-editor")
+    upload(client, csrf, [("kinmu-jorei.docx", files.reiki_docx())])
+    page = search(client, "パスポートの更新にはいくらかかりますか")
+    assert page.status_code == 200
+    none = page.text.split('id="answer-none"', 1)[1].split("</div>", 1)[0]
+    assert "資料からは分かりません" in none
+    assert 'id="supporting"' not in page.text
+    assert 'id="generate-form"' not in page.text  # no backend configured
+
+
+def test_faq_drafts_go_to_the_approval_queue(
+    client: TestClient, world: World, platform: Platform
+) -> None:
+    csrf = login(client, "aoba-editor")
+    result = upload(client, csrf, [("zeimu-qa.txt", files.qa_manual())])
+    assert "Q&amp;A形式のため、FAQの下書きを 3 件作成しました。" in result.text
+    single = "窓口メモ\n問1　印鑑登録はどこでできますか。\n答1　市民課の窓口でできます。\n"
+    upload(client, csrf, [("inkan.txt", single.encode())])
+    library = client.get(f"{BASE}/library").text
+    doc_id = int(re.search(r'id="document-(\d+)">\s*<td><a[^>]*>窓口メモ', library).group(1))  # type: ignore[union-attr]
+    pressed = client.post(
+        f"{BASE}/{doc_id}/faq-drafts", data={"csrf_token": csrf}, follow_redirects=False
+    )
+    assert pressed.status_code == 303
+    done = client.get(pressed.headers["location"])
+    assert "Q&amp;A を 1 組見つけ、FAQ の下書きを 1 件作成しました" in done.text
+    faq_link = html.unescape(
+        re.search(r'<a href="([^"]+)">FAQ 一覧で下書きを確認する', done.text).group(1)  # type: ignore[union-attr]
+    )
+    assert faq_link == f"/console/t/aoba/faq?status=draft&q=doc{doc_id}-"
+    listed = client.get(faq_link).text
+    assert "印鑑登録はどこでできますか。" in listed and "固定資産税" not in listed
+    # Pressing again finds the same pair and creates nothing new.
+    again = client.post(f"{BASE}/{doc_id}/faq-drafts", data={"csrf_token": csrf})
+    assert "Q&amp;A を 1 組見つけ、FAQ の下書きを 0 件作成しました" in again.text
+    with platform.db.read() as db:
+        statuses = db.execute(
+            select(FaqEntryRow.status).where(FaqEntryRow.external_id.like("doc%"))
+        ).scalars()
+        assert sorted(statuses) == ["draft"] * 4  # nothing is published without an editor
+
+
+def test_delete_removes_the_document_and_its_passages(client: TestClient, world: World) -> None:
+    csrf = login(client, "aoba-editor")
+    upload(client, csrf, [("kinmu-jorei.docx", files.reiki_docx())])
+    doc_id = int(re.search(r'id="document-(\d+)"', client.get(f"{BASE}/library").text).group(1))  # type: ignore[union-attr]
+    gone = client.post(f"{BASE}/{doc_id}/delete", data={"csrf_token": csrf})
+    assert gone.status_code == 200 and "文書を削除しました。" in gone.text
+    assert f'id="document-{doc_id}"' not in gone.text
+    assert "資料からは分かりません" in search(client, QUESTION).text
