@@ -36,19 +36,14 @@ def reiki_docx() -> bytes:
     return buffer.getvalue()
 
 
-def _pdf(write: object, *args: object) -> bytes:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "file.pdf"
-        write(path, *args)  # type: ignore[operator]
-        return path.read_bytes()
-
-
 def gomi_pdf() -> bytes:
-    return _pdf(write_pdf, GOMI_PAGES)
+    with tempfile.TemporaryDirectory() as folder:
+        return write_pdf(Path(folder) / "gomi.pdf", GOMI_PAGES).read_bytes()
 
 
 def scanned_pdf() -> bytes:
-    return _pdf(write_scanned_pdf)
+    with tempfile.TemporaryDirectory() as folder:
+        return write_scanned_pdf(Path(folder) / "scan.pdf").read_bytes()
 
 
 def qa_manual() -> bytes:

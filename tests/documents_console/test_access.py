@@ -49,6 +49,8 @@ def test_auditor_reads_but_changes_nothing(client: TestClient, world: World) -> 
 
 def test_editor_may_not_configure_collections(client: TestClient, world: World) -> None:
     csrf = login(client, "aoba-editor")
+    menu = client.get("/console/t/aoba/faq").text
+    assert '<a href="/console/t/aoba/documents" >文書検索</a>' in menu
     assert 'id="collection-config"' not in client.get(f"{BASE}/library").text
     post = {"csrf_token": csrf, "name": "reiki", "visibility": "public"}
     assert client.post(f"{BASE}/collections", data=post).status_code == 403
@@ -108,7 +110,8 @@ def test_residents_never_see_staff_only_collections(client: TestClient, world: W
 def test_restricted_collection_is_hidden_from_other_roles(client: TestClient, world: World) -> None:
     csrf = login(client, "pref-admin")
     bad = client.post(
-        f"{BASE}/collections", data={"csrf_token": csrf, "name": "jinji", "visibility": "restricted"}
+        f"{BASE}/collections",
+        data={"csrf_token": csrf, "name": "jinji", "visibility": "restricted"},
     )
     assert bad.status_code == 422
     assert "閲覧できる役割を一つ以上指定してください" in bad.text

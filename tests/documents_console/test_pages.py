@@ -13,7 +13,14 @@ from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage.tables import FaqEntryRow
 from tests.console.helpers import World, login
 from tests.documents_console import files
-from tests.documents_console.util import BASE, QUESTION, search, source_links, upload
+from tests.documents_console.util import (
+    BASE,
+    QUESTION,
+    first_match,
+    search,
+    source_links,
+    upload,
+)
 
 
 def test_upload_reports_each_file(client: TestClient, world: World) -> None:
@@ -57,7 +64,10 @@ def test_search_shows_the_article_and_opens_the_source(client: TestClient, world
     first = supporting.split("</article>", 1)[0]
     assert "あおば市職員の勤務時間、休暇等に関する条例" in first
     assert '<span class="passage__location">第5条第2項</span>' in first
-    assert "<mark>２　年次休暇は、二十日を限度として、当該年の翌年に繰り越すことができる。</mark>" in first
+    assert (
+        "<mark>２　年次休暇は、二十日を限度として、当該年の翌年に繰り越すことができる。</mark>"
+        in first
+    )
     assert re.search(r"スコア \d+\.\d{3}", first)
     # The extractive answer cites [1], linked to that passage.
     assert '<a class="cite" href="#passage-1">[1]</a>' in page.text
@@ -75,7 +85,10 @@ def test_pdf_passage_opens_the_file_at_its_page(client: TestClient, world: World
     upload(client, csrf, [("gomi-jorei.pdf", files.gomi_pdf())])
     page = search(client, "粗大ごみの手数料はいくらですか")
     first = page.text.split('id="supporting"', 1)[1].split("</article>", 1)[0]
-    assert '<span class="passage__location">第3条第2項</span><span class="passage__page">p.2</span>' in first
+    assert (
+        '<span class="passage__location">第3条第2項</span><span class="passage__page">p.2</span>'
+        in first
+    )
     link = html.unescape(source_links(first)[0])
     assert link.endswith("/file#page=2")
     original = client.get(link.split("#")[0])
@@ -106,7 +119,7 @@ def test_faq_drafts_go_to_the_approval_queue(
     single = "窓口メモ\n問1　印鑑登録はどこでできますか。\n答1　市民課の窓口でできます。\n"
     upload(client, csrf, [("inkan.txt", single.encode())])
     library = client.get(f"{BASE}/library").text
-    doc_id = int(re.search(r'id="document-(\d+)">\s*<td><a[^>]*>窓口メモ', library).group(1))  # type: ignore[union-attr]
+    doc_id = int(first_match(r'id="document-(\d+)">\s*<td><a[^>]*>窓口メモ', library))
     pressed = client.post(
         f"{BASE}/{doc_id}/faq-drafts", data={"csrf_token": csrf}, follow_redirects=False
     )
@@ -114,7 +127,7 @@ def test_faq_drafts_go_to_the_approval_queue(
     done = client.get(pressed.headers["location"])
     assert "Q&amp;A を 1 組見つけ、FAQ の下書きを 1 件作成しました" in done.text
     faq_link = html.unescape(
-        re.search(r'<a href="([^"]+)">FAQ 一覧で下書きを確認する', done.text).group(1)  # type: ignore[union-attr]
+        first_match(r'<a href="([^"]+)">FAQ 一覧で下書きを確認する', done.text)
     )
     assert faq_link == f"/console/t/aoba/faq?status=draft&q=doc{doc_id}-"
     listed = client.get(faq_link).text
@@ -132,8 +145,26 @@ def test_faq_drafts_go_to_the_approval_queue(
 def test_delete_removes_the_document_and_its_passages(client: TestClient, world: World) -> None:
     csrf = login(client, "aoba-editor")
     upload(client, csrf, [("kinmu-jorei.docx", files.reiki_docx())])
-    doc_id = int(re.search(r'id="document-(\d+)"', client.get(f"{BASE}/library").text).group(1))  # type: ignore[union-attr]
+    doc_id = int(first_match(r'id="document-(\d+)"', client.get(f"{BASE}/library").text))
     gone = client.post(f"{BASE}/{doc_id}/delete", data={"csrf_token": csrf})
     assert gone.status_code == 200 and "文書を削除しました。" in gone.text
     assert f'id="document-{doc_id}"' not in gone.text
     assert "資料からは分かりません" in search(client, QUESTION).text
+
+
+def test_no_generate_button_or_call_without_a_backend(client: TestClient, world: World) -> None:
+    csrf = login(client, "aoba-editor")
+    upload(client, csrf, [("kinmu-jorei.docx", files.reiki_docx())])
+    assert 'id="generate-form"' not in search(client, QUESTION).text
+    refused = client.post(f"{BASE}/answer", data={"csrf_token": csrf, "q": QUESTION})
+    assert refused.status_code == 422
+    assert "生成AIのバックエンドが設定されていません" in refused.text
+
+
+def test_pages_in_english(client: TestClient, world: World) -> None:
+    csrf = login(client, "aoba-editor")
+    upload(client, csrf, [("scan.pdf", files.scanned_pdf())])
+    library = client.get(f"{BASE}/library?lang=en").text
+    assert "Collections and files" in library and "Needs OCR" in library
+    page = search(client, QUESTION).text  # the language is remembered in a cookie
+    assert '<html lang="en">' in page and "The documents do not say." in page

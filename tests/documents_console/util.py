@@ -28,3 +28,10 @@ def search(client: TestClient, q: str) -> Response:
 
 def source_links(html: str) -> list[str]:
     return LINK_RE.findall(html)
+
+
+def first_match(pattern: str, text: str) -> str:
+    """The first group of ``pattern`` in ``text``; fails the test when it is not there."""
+    match = re.search(pattern, text)
+    assert match, f"{pattern!r} not found"
+    return match.group(1)

@@ -174,6 +174,10 @@ class LexicalIndex:
         """
         row = self._row_of.get(doc_id)
         unique = list(dict.fromkeys(terms))
+        if self.synonyms is not None:
+            # A synonym's own word may be absent from every entry; its group term carries it.
+            absorbed = self.synonyms.phrase_tokens([t for t in unique if not t.startswith("≡")])
+            unique = [t for t in unique if t not in absorbed]
         if row is None or not unique:
             return 0.0
         n = len(self)

@@ -56,6 +56,16 @@ class SynonymSet:
     def __len__(self) -> int:
         return len(self._groups)
 
+    def phrase_tokens(self, tokens: Sequence[str]) -> set[str]:
+        """The tokens that belong to a synonym phrase found in ``tokens`` (its group term
+        stands for them, so measures of "how much of the question matched" skip them)."""
+        covered: set[str] = set()
+        for i, tok in enumerate(tokens):
+            for phrase, _number in self._by_first.get(tok, ()):
+                if tuple(tokens[i : i + len(phrase)]) == phrase:
+                    covered.update(phrase)
+        return covered
+
     def expand(self, tokens: Sequence[str]) -> list[str]:
         """Return ``tokens`` followed by the group terms (and optionally phrase terms) they contain."""
         if not self._by_first:

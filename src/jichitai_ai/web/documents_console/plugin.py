@@ -1,7 +1,7 @@
 """The documents console pages as a plugin (see jichitai_ai.hookspecs).
 
-They live inside the staff console, so the console is installed first (idempotent); a template
-global tells the console's menu to show the link.
+They live inside the staff console, so the console is installed first (idempotent); the
+console's menu shows the link when ``app.state.documents_console_installed`` is set.
 """
 
 from __future__ import annotations
@@ -24,10 +24,8 @@ def install(app: FastAPI, platform: Platform) -> None:
     app.state.documents_console_installed = True
     install_console(app)
     app.mount(STATIC_PREFIX, StaticFiles(directory=str(STATIC_DIR)), name="documents-static")
-    # The library's fixed paths before the search router's ``/documents/{id}`` forms.
     app.include_router(routes_library.router)
     app.include_router(routes_search.router)
-    templates().env.globals["documents_console"] = True
     templates().env.globals["documents_static"] = lambda name: f"{STATIC_PREFIX}/{name}"
 
 

@@ -18,8 +18,8 @@ from starlette.datastructures import FormData, UploadFile
 
 from jichitai_ai.documents.errors import CollectionForbidden, InvalidCollection
 from jichitai_ai.documents.service import IngestItem
-from jichitai_ai.services.auth import Action, Role
 from jichitai_ai.i18n import t
+from jichitai_ai.services.auth import Action, Role
 from jichitai_ai.services.errors import ServiceError
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.rendering import redirect, render
@@ -56,9 +56,7 @@ def _result(item: IngestItem, lang: str) -> FileResult:
 
 def _library(page: TenantPage, status_code: int = 200, **context: Any) -> Response:
     db = page.c.platform.db
-    colls = library.collections(
-        db, page.tenant.id, viewer_of(page), everything=page.can_administer
-    )
+    colls = library.collections(db, page.tenant.id, viewer_of(page), everything=page.can_administer)
     docs = library.documents(db, page.tenant.id, {c.name for c in colls if c.visible})
     targets = [c.name for c in colls if c.visible] or [DEFAULT_COLLECTION]
     return render(
@@ -140,7 +138,10 @@ def configure_collection(
     except ServiceError as exc:
         form = {"name": name, "title": title, "visibility": visibility, "roles": roles}
         return _library(
-            page, status_code=exc.status, collection_error=t(exc.key, page.c.lang, **exc.params), collection_form=form
+            page,
+            status_code=exc.status,
+            collection_error=t(exc.key, page.c.lang, **exc.params),
+            collection_form=form,
         )
     return redirect(page.c, f"{base_of(page)}/library?done=collection")
 
