@@ -177,3 +177,12 @@ def test_openapi_and_docs_are_local(client: TestClient) -> None:
     assert "/_docs_static/swagger-ui-bundle.js" in html
     assert "cdn" not in html.lower()
     assert client.get("/_docs_static/swagger-ui-bundle.js").status_code == 200
+
+
+def test_front_page_lists_municipalities(client: TestClient, keys: dict[str, str]) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert 'href="/t/city/"' in page.text and "テスト市" in page.text
+    assert 'href="/console/"' in page.text
+    assert "http://" not in page.text and "https://" not in page.text
+    assert "default-src 'none'" in page.headers["content-security-policy"]

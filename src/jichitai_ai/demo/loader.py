@@ -18,6 +18,15 @@ from jichitai_ai.services.errors import NotFound
 
 DATA = resources.files("jichitai_ai.demo").joinpath("data")
 
+#: Demo staff accounts (password DEMO_PASSWORD). Demo only: delete them in production.
+DEMO_PASSWORD = "jichitai-demo"
+DEMO_USERS = (
+    ("mizuho-admin", "mizuho-pref", "admin"),
+    ("aoba-editor", "aoba-city", "editor"),
+    ("aoba-auditor", "aoba-city", "auditor"),
+    ("sakura-editor", "sakura-town", "editor"),
+)
+
 
 def _read(name: str) -> bytes:
     return DATA.joinpath(name).read_bytes()
@@ -78,4 +87,19 @@ def load_demo(session: Session) -> dict[str, Any]:
             if tenant_id is not None and synonym_service.own_groups(session, tenant_id):
                 continue
             synonym_service.replace_groups(session, tenant_id, owner_groups)
+    _demo_users(session, summary)
     return summary
+
+
+def _demo_users(session: Session, summary: dict[str, Any]) -> None:
+    from sqlalchemy import select
+
+    from jichitai_ai.services import auth
+    from jichitai_ai.storage.tables import User
+
+    for username, tenant, role in DEMO_USERS:
+        if session.execute(select(User.id).where(User.username == username)).first():
+            continue
+        auth.create_user(session, username, DEMO_PASSWORD, display_name=username)
+        auth.grant(session, username, tenant, auth.Role(role))
+        summary[f"user {username}"] = f"{role} @ {tenant} (password: {DEMO_PASSWORD})"
