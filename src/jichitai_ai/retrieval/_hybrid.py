@@ -39,11 +39,24 @@ class HybridSearcher:
         dense_allowed: Collection[int] | npt.NDArray[np.bool_] | None = None,
     ) -> list[ScoredDoc]:
         """Top ``k`` fused candidates visible under ``allowed`` (doc ids, or each index's mask)."""
+        return self.search_detailed(query, k, allowed=allowed, dense_allowed=dense_allowed)[0]
+
+    def search_detailed(
+        self,
+        query: str,
+        k: int = 10,
+        *,
+        allowed: Collection[int] | npt.NDArray[np.bool_] | None = None,
+        dense_allowed: Collection[int] | npt.NDArray[np.bool_] | None = None,
+    ) -> tuple[list[ScoredDoc], float | None]:
+        """Fused candidates and the best visible cosine (None without dense), embedding the
+        query once: the cosine is an absolute relevance signal the fused scores lack."""
         lexical = self.lexical.search(query, self.depth, allowed=allowed)
         if self.dense is None or self.embedder is None:
-            return score_mix(lexical, [], 0.0)[:k]
+            return score_mix(lexical, [], 0.0)[:k], None
         vector = self.embedder.embed_queries([query])[0]
         dense = self.dense.search(
             vector, self.depth, allowed=dense_allowed if dense_allowed is not None else allowed
         )
-        return score_mix(lexical, dense, self.dense_weight)[:k]
+        best = dense[0].score if dense else None
+        return score_mix(lexical, dense, self.dense_weight)[:k], best

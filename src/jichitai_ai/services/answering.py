@@ -7,6 +7,9 @@ The generative gateway is never involved: every answer is an approved entry.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import threading
 import time
 from dataclasses import dataclass, field
@@ -30,6 +33,14 @@ from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import QuestionLog
 
 CANDIDATES_LOGGED = 10
+
+
+def release_memory() -> None:
+    """Give the heap freed after an index build back to the OS (glibc keeps it otherwise),
+    so a worker's resident memory is what the index needs, not the build's peak."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 @dataclass
@@ -96,6 +107,8 @@ class AnsweringService:
                 entries = faq_service.visible_entries(session, tenant.id, residents=True)
                 groups = synonym_service.groups_for(session, tenant.chain)
                 index = self.factory.build(entries, groups)
+                del entries
+                release_memory()
             index.set_feedback(feedback_service.events_for(session, tenant.id))
             self._cache[tenant.id] = _CachedIndex(key=key, index=index)
             return index

@@ -48,7 +48,14 @@ def _passes(obs: Observation, policy: AnswerPolicy) -> bool:
 def decision_of(obs: Observation, policy: AnswerPolicy, dense: bool) -> tuple[Decision, list[int]]:
     if not _passes(obs, policy):
         return Decision.NO_ANSWER, []
-    result = decide(obs.candidates, policy.thresholds if dense else policy.lexical_thresholds)
+    thresholds = policy.thresholds if dense else policy.lexical_thresholds
+    result = decide(obs.candidates, thresholds)
+    if (
+        result.decision is Decision.ANSWER
+        and not dense
+        and obs.coverage < policy.lexical_answer_min_coverage
+    ):
+        result = decide(obs.candidates, replace(thresholds, answer_min_score=float("inf")))
     return result.decision, [c.doc_id for c in result.choices]
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,10 +45,25 @@ from jichitai_ai.retrieval import (
 )
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import EmbeddingCache
-from jichitai_ai.text import SynonymSet, Tokenizer
+from jichitai_ai.text import DEFAULT_EXCLUDED_POS, SynonymSet, Tokenizer, TokenizerConfig
 from jichitai_ai.timeutil import utcnow
 
 CANONICAL_LANGUAGE = "ja"
+#: Words that say what a question is *about*: nouns. Verbs, adjectives and adverbs (出す, 良い,
+#: どう) say how it is asked; a small FAQ lacks most of them, which must not look like a
+#: question on an unknown topic.
+TOPIC_EXCLUDED_POS = (
+    *DEFAULT_EXCLUDED_POS,
+    "動詞",
+    "形容詞",
+    "形状詞",
+    "副詞",
+    "連体詞",
+    "接続詞",
+    "感動詞",
+    "代名詞",
+    "接頭辞",
+)
 DEFAULT_POLICY_FILE = Path(__file__).with_name("answer_policy.json")
 
 
@@ -80,7 +95,10 @@ class AnswerPolicy:
     lexical_thresholds: Thresholds = LEXICAL_ONLY_THRESHOLDS
     min_coverage: float = 0.5
     min_cosine: float = 0.88
-    lexical_min_coverage: float = 0.33
+    lexical_min_coverage: float = 0.25
+    #: Without dense retrieval, answer directly only when the best entry covers at least this
+    #: much of the question's topic words; otherwise offer choices (犬の登録 is not 印鑑登録).
+    lexical_answer_min_coverage: float = 0.5
     dense_weight: float = DEFAULT_DENSE_WEIGHT
 
     def to_json(self) -> str:
@@ -96,7 +114,8 @@ class AnswerPolicy:
             ),
             min_coverage=float(data.get("min_coverage", 0.5)),
             min_cosine=float(data.get("min_cosine", 0.88)),
-            lexical_min_coverage=float(data.get("lexical_min_coverage", 0.33)),
+            lexical_min_coverage=float(data.get("lexical_min_coverage", 0.25)),
+            lexical_answer_min_coverage=float(data.get("lexical_answer_min_coverage", 0.5)),
             dense_weight=float(data.get("dense_weight", DEFAULT_DENSE_WEIGHT)),
         )
 
@@ -122,8 +141,10 @@ class TenantIndex:
         searcher: HybridSearcher,
         translations: dict[tuple[str, str], FaqEntry],
         policy: AnswerPolicy,
+        topic_tokenizer: Tokenizer | None = None,
     ) -> None:
         self._entries = {e.id: e for e in entries}
+        self.topic_tokenizer = topic_tokenizer
         self.searcher = searcher
         self.lexical = searcher.lexical
         self._translations = translations
@@ -174,14 +195,7 @@ class TenantIndex:
         if exclude:
             allowed = [d for d in self._entries if d not in exclude]
         depth = len(self._entries) if k is None else max(k, 20)
-        fused = self.searcher.search(question, depth, allowed=allowed)
-        cosine: float | None = None
-        if self.searcher.dense is not None and self.searcher.embedder is not None:
-            vector = self.searcher.embedder.embed_queries([question])[0]
-            scores = self.searcher.dense.scores(vector)
-            if allowed is not None:
-                scores = np.where(self.searcher.dense.allowed_mask(allowed), scores, -1.0)
-            cosine = float(scores.max()) if scores.size else None
+        fused, cosine = self.searcher.search_detailed(question, depth, allowed=allowed)
         terms = self.lexical.query_terms(question)
         reranked = self.feedback.rerank(fused, terms, utcnow())
         if fused and reranked and reranked[0].score > 0:
@@ -206,7 +220,7 @@ class TenantIndex:
         candidates = [Candidate(d.doc_id, d.score) for d in ranked]
         if not ranked:
             return Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
-        coverage = self.lexical.coverage(self.lexical.query_terms(question), ranked[0].doc_id)
+        coverage = self.lexical.coverage(self.topic_terms(question), ranked[0].doc_id)
         if cosine is None:
             relevant = coverage >= self.policy.lexical_min_coverage
         else:
@@ -214,8 +228,24 @@ class TenantIndex:
         if not relevant:
             return Outcome(Decision.NO_ANSWER, [], candidates, coverage, cosine)
         result = decide(ranked, self.thresholds)
+        if (
+            result.decision is Decision.ANSWER
+            and cosine is None
+            and coverage < self.policy.lexical_answer_min_coverage
+        ):
+            result = decide(ranked, replace(self.thresholds, answer_min_score=float("inf")))
         ids = [c.doc_id for c in result.choices]
         return Outcome(result.decision, ids, candidates, coverage, cosine)
+
+    def topic_terms(self, question: str) -> list[str]:
+        """The question's nouns as index terms (with synonym groups); all terms if none."""
+        if self.topic_tokenizer is None:
+            return self.lexical.query_terms(question)
+        nouns = list(self.topic_tokenizer.tokenize_query(question))
+        if not nouns:
+            return self.lexical.query_terms(question)
+        synonyms = self.lexical.synonyms
+        return synonyms.expand(nouns) if synonyms is not None else nouns
 
     def handover_department(self, ranked: Sequence[Candidate]) -> DepartmentContact | None:
         """The department of the best weak match, as the most likely place to ask."""
@@ -263,6 +293,15 @@ class SearchIndexFactory:
         db: Database | None = None,
     ) -> None:
         self.tokenizer = tokenizer
+        self.topic_tokenizer = Tokenizer(
+            TokenizerConfig(
+                split_mode=tokenizer.config.split_mode,
+                form=tokenizer.config.form,
+                fold_kana=tokenizer.config.fold_kana,
+                dictionary=tokenizer.config.dictionary,
+                excluded_pos=TOPIC_EXCLUDED_POS,
+            )
+        )
         self.policy = policy
         self.embedder = embedder
         self.db = db
@@ -313,7 +352,9 @@ class SearchIndexFactory:
         searcher = HybridSearcher(
             lexical, dense, self.embedder if dense is not None else None, self.policy.dense_weight
         )
-        return TenantIndex(list(canonical.values()), searcher, translations, self.policy)
+        return TenantIndex(
+            list(canonical.values()), searcher, translations, self.policy, self.topic_tokenizer
+        )
 
     def _dense_index(self, passages: dict[int, str]) -> DenseIndex:
         """Vectors from the database cache; only new or changed texts are embedded."""
