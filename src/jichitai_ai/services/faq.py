@@ -273,7 +273,7 @@ def set_status(
     entry = get_entry(session, tenant_id, entry_id)
     if entry.inherited:
         raise Forbidden("faq.not_owned", owner=entry.owner_slug)
-    record = FaqRecord(**{f: getattr(entry, f) for f in FaqRecord.__dataclass_fields__})
+    record = record_of(entry)
     record.status = status
     return update_entry(session, tenant_id, entry_id, record, user=user, note=f"status:{status}")
 
