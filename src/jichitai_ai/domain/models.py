@@ -25,6 +25,16 @@ class Decision(StrEnum):
     ANSWER = "answer"  # one confident answer
     CLARIFY = "clarify"  # 更問: 2–5 choices
     NO_ANSWER = "no_answer"  # hand over to the department (担当課) or general contact
+    EMERGENCY = "emergency"  # 緊急: emergency contacts (119 / 110 / …) before anything else
+
+
+@dataclass(frozen=True)
+class EmergencyContact:
+    """緊急連絡先: a number shown first when a question describes an emergency."""
+
+    label: str  # e.g. 火事・救急 (in the resident's language)
+    number: str  # e.g. 119
+    note: str = ""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from jichitai_ai.config import Settings
-from jichitai_ai.domain.models import Decision, DepartmentContact, FaqEntry
+from jichitai_ai.domain.models import Decision, DepartmentContact, EmergencyContact, FaqEntry
 from jichitai_ai.i18n import normalize_language
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import feedback as feedback_service
@@ -67,6 +67,10 @@ class AskResult:
     scores: list[float] = field(default_factory=list)
     #: Absolute relevance signals of the best candidate (for calibration).
     signals: dict[str, float | None] = field(default_factory=dict)
+    #: Emergency contacts, shown before anything else when ``decision`` is EMERGENCY.
+    emergency: list[EmergencyContact] = field(default_factory=list)
+    #: Server-issued, unguessable token that binds feedback and choices to what was shown.
+    feedback_token: str = ""
 
 
 @dataclass
