@@ -1,0 +1,1 @@
+"""LINE Messaging API channel: signed webhook, Flex answer cards, postbacks, rich menu."""

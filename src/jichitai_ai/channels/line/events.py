@@ -1,0 +1,56 @@
+"""Webhook events accepted once: a redelivered ``webhookEventId`` is not answered twice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from jichitai_ai.channels.tables import LineEvent
+from jichitai_ai.storage.db import Database
+
+RECEIVED = "received"
+DONE = "done"
+FAILED = "failed"
+
+
+def claim(db: Database, tenant_id: int, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events not seen before (or seen and failed): each is recorded before it is answered."""
+    fresh: list[dict[str, Any]] = []
+    for event in events:
+        event_id = str(event.get("webhookEventId") or "")[:64]
+        if not event_id:
+            fresh.append(event)  # old-style event without an id: cannot deduplicate
+            continue
+        try:
+            with db.write() as session:
+                session.add(LineEvent(tenant_id=tenant_id, event_id=event_id, status=RECEIVED))
+            fresh.append(event)
+            continue
+        except IntegrityError:
+            pass
+        with db.write() as session:
+            row = session.execute(
+                select(LineEvent).where(
+                    LineEvent.tenant_id == tenant_id, LineEvent.event_id == event_id
+                )
+            ).scalar_one_or_none()
+            if row is not None and row.status == FAILED:
+                row.status = RECEIVED
+                fresh.append(event)
+    return fresh
+
+
+def finish(db: Database, tenant_id: int, event: dict[str, Any], status: str) -> None:
+    event_id = str(event.get("webhookEventId") or "")[:64]
+    if not event_id:
+        return
+    with db.write() as session:
+        row = session.execute(
+            select(LineEvent).where(
+                LineEvent.tenant_id == tenant_id, LineEvent.event_id == event_id
+            )
+        ).scalar_one_or_none()
+        if row is not None:
+            row.status = status

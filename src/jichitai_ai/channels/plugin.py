@@ -1,0 +1,37 @@
+"""Registers the channels area: tables, the ``line`` commands, the webhook and the console page."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from jichitai_ai.hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    import typer
+    from fastapi import FastAPI
+
+    from jichitai_ai.services.platform import Platform
+
+
+@hookimpl
+def table_modules() -> list[str]:
+    return ["jichitai_ai.channels.tables"]
+
+
+@hookimpl
+def register_commands(cli: typer.Typer) -> None:
+    from jichitai_ai.channels.line.cli import app as line_app
+
+    cli.add_typer(line_app, name="line", help="LINE公式アカウント連携 / LINE channel")
+
+
+@hookimpl
+def register_routes(app: FastAPI, platform: Platform) -> None:
+    from jichitai_ai.channels import console
+    from jichitai_ai.channels.line.service import LineService
+    from jichitai_ai.channels.line.webhook import router as line_router
+
+    app.state.line_service = LineService(platform)
+    app.state.channels_console_installed = True
+    app.include_router(line_router)
+    app.include_router(console.router)
