@@ -42,9 +42,9 @@ class State:
         """Every message delivered (reply or push) in order; replies are attributed by token."""
         out: list[dict[str, Any]] = []
         for call in self.calls:
-            if call.path == "/v2/bot/message/push" and call.body.get("to") == user_id:
-                out += call.body["messages"]
-            elif call.path == "/v2/bot/message/reply" and call.body.get("_user") == user_id:
+            pushed = call.path == "/v2/bot/message/push" and call.body.get("to") == user_id
+            replied = call.path == "/v2/bot/message/reply" and call.body.get("_user") == user_id
+            if (pushed or replied) and call.body.get("_ok"):
                 out += call.body["messages"]
         return out
 

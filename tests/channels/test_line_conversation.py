@@ -97,6 +97,7 @@ def test_not_resolved_gets_the_handover_card(line: Line) -> None:
     vote = line.standin.state.messages_to(USER)[1]
     line.post([line.postback(USER, _quick(vote)[1]["data"])])
     thanks, handover = line.standin.state.messages_to(USER)[2:]
+    assert thanks["type"] == "text"
     assert handover["type"] == "flex"
     assert probe.result.answer is not None and probe.result.answer.entry.department is not None
     assert probe.result.answer.entry.department.name in _flex_text(handover)
