@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 $(DEV_STAMP): $(STAMP)
-	$(PY) -m pip install -q -e ".[dense,ner,solver,documents,dev]"
+	$(PY) -m pip install -q -e ".[dense,ner,solver,documents,voice,dev]"
 	touch $(DEV_STAMP)
 
 ## Serve the product on its embedded default (SQLite) with demo data at http://127.0.0.1:8000

@@ -33,4 +33,8 @@ fi
 if ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then
   apt_install fonts-noto-cjk || true
 fi
+# Open JTalk (Japanese speech synthesis) and its dictionary for the voice kiosk and phone
+if ! command -v open_jtalk >/dev/null 2>&1 || [ ! -f /var/lib/mecab/dic/open-jtalk/naist-jdic/sys.dic ]; then
+  echo "installing Open JTalk"; apt_install open-jtalk open-jtalk-mecab-naist-jdic
+fi
 echo "services ready: PostgreSQL $(pg_isready -h 127.0.0.1 -p 5432), Chromium $(/usr/bin/chromium --version 2>/dev/null | head -n1)"

@@ -30,8 +30,13 @@ def register_routes(app: FastAPI, platform: Platform) -> None:
     from jichitai_ai.channels import console
     from jichitai_ai.channels.line.service import LineService
     from jichitai_ai.channels.line.webhook import router as line_router
+    from jichitai_ai.channels.voice import kiosk
+    from jichitai_ai.channels.voice.service import VoiceService
 
     app.state.line_service = LineService(platform)
+    app.state.voice_service = VoiceService(platform)
+    app.include_router(kiosk.router)
+    kiosk.mount_static(app)
     app.state.channels_console_installed = True
     app.include_router(line_router)
     app.include_router(console.router)

@@ -57,3 +57,16 @@ class LineUser(Base):
     #: True once the resident picked a language (the profile's locale no longer applies).
     chosen: Mapped[bool] = mapped_column(default=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SpokenText(Base):
+    """読み上げ用テキスト: how an entry is said by the kiosk and the phone, when set by staff."""
+
+    __tablename__ = "voice_spoken_texts"
+    __table_args__ = (UniqueConstraint("tenant_id", "external_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    external_id: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(String(2000))
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

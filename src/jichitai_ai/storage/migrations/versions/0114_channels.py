@@ -1,4 +1,4 @@
-"""channels: sealed channel credentials, seen LINE webhook events, LINE users' language
+"""channels: sealed credentials, seen LINE webhook events, LINE users' language, spoken texts
 
 Revision ID: 0114_channels
 Revises: 0001_core
@@ -64,9 +64,23 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_line_users")),
         sa.UniqueConstraint("tenant_id", "user_hash", name=op.f("uq_line_users_tenant_id")),
     )
+    op.create_table(
+        "voice_spoken_texts",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("tenant_id", sa.Integer(), nullable=False),
+        sa.Column("external_id", sa.String(length=100), nullable=False),
+        sa.Column("text", sa.String(length=2000), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        _tenant_fk("voice_spoken_texts"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_voice_spoken_texts")),
+        sa.UniqueConstraint(
+            "tenant_id", "external_id", name=op.f("uq_voice_spoken_texts_tenant_id")
+        ),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("voice_spoken_texts")
     op.drop_table("line_users")
     op.drop_index(op.f("ix_line_events_received_at"), table_name="line_events")
     op.drop_table("line_events")

@@ -1,0 +1,1 @@
+"""Voice: Japanese speech synthesis (Open JTalk), pluggable speech recognition, spoken answers."""
