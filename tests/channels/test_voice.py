@@ -223,3 +223,30 @@ def test_kiosk_page_has_no_remote_assets_and_a_strict_policy(
     )
     assert client.get("/channels/static/kiosk.js").status_code == 200
     assert client.get("/t/nowhere/voice").status_code == 404
+
+
+def test_emergency_is_said_and_shown_first(kiosk: tuple[TestClient, Platform]) -> None:
+    """Issue 12 fills ``emergency``; the dialogue is tested with a result built here."""
+    from jichitai_ai.channels.voice.service import VoiceService
+    from jichitai_ai.domain.models import Decision, EmergencyContact
+    from jichitai_ai.services.answering import AskResult
+
+    _, platform = kiosk
+    probe = helpers.answer_with_source(platform)
+    result = AskResult(
+        question_id=0,
+        decision=Decision.EMERGENCY,
+        language="ja",
+        answer=probe.result.answer,
+        emergency=[EmergencyContact("消防・救急", "119")],
+    )
+    service = VoiceService(platform)
+    turn = service.dialogue.turn(TENANT, result)
+    assert turn.say.startswith("緊急の場合は、すぐに消防・救急、イチイチキュー番に")
+    data = service.as_json(turn, with_audio=False)
+    assert data["emergency"] == [
+        {"label": "消防・救急", "number": "119", "note": "", "dial": "119"}
+    ]
+    assert data["answer"]["question"] == probe.result.answer.entry.question  # type: ignore[union-attr]
+    only = service.dialogue.turn(TENANT, replace(result, answer=None))
+    assert only.say.startswith("緊急の場合は") and only.kind == "handover"

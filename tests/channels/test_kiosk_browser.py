@@ -1,0 +1,153 @@
+"""The voice kiosk in real headless Chromium: a question synthesised by Open JTalk is fed to
+Chromium's fake microphone, recorded by MediaRecorder, recognised by the stand-in server,
+answered, shown large and spoken; a choice is picked with the keyboard. Screenshots of the
+kiosk and the console's channels page go to docs/screenshots/ for docs/channels.md."""
+
+from __future__ import annotations
+
+import wave
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from jichitai_ai.channels.voice.audio import Pcm, read_wav, write_wav
+from jichitai_ai.channels.voice.tts import OpenJTalk
+from jichitai_ai.config import Settings
+from jichitai_ai.demo.loader import DEMO_PASSWORD
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.storage.tables import QuestionLog
+from jichitai_ai.web.app import create_app
+from tests.channels import asr_standin
+from tests.channels.conftest import TENANT, demo_platform
+from tests.console.browser import CHROMIUM, CHROMIUM_ARGS, RemoteRequests, serve
+from tests.resident import helpers
+
+pytestmark = pytest.mark.browser
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is a dev dependency")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@dataclass
+class Kiosk:
+    url: str
+    platform: Platform
+    recogniser: asr_standin.Recogniser
+    question: str
+    wav: Path
+    seconds: float
+
+
+@pytest.fixture(scope="module")
+def kiosk(tmp_path_factory: pytest.TempPathFactory, demo_sqlite: Path) -> Iterator[Kiosk]:
+    folder = tmp_path_factory.mktemp("kiosk")
+    running = asr_standin.start(asr_standin.Recogniser())
+    settings = replace(
+        Settings(),
+        database_url=f"sqlite:///{folder / 'kiosk.db'}",
+        secret_key="kiosk-secret",
+        raw={"voice": {"asr": "openai", "asr_url": running.url, "asr_api_key": "asr-key"}},
+    )
+    platform = demo_platform(settings, demo_sqlite)
+    question = helpers.clarify(platform).question
+    # the synthesised question, with half a second of silence either side, as the "microphone"
+    speech = read_wav(OpenJTalk.from_settings(settings).synthesize(question))
+    pad = np.zeros(speech.rate // 2, dtype=np.int16)
+    clip = Pcm(np.concatenate([pad, speech.samples, pad]), speech.rate)
+    path = folder / "question.wav"
+    path.write_bytes(write_wav(clip))
+    with wave.open(str(path)) as w:
+        assert w.getnchannels() == 1 and w.getsampwidth() == 2
+    try:
+        with serve(create_app(platform=platform)) as url:
+            yield Kiosk(url, platform, running.recogniser, question, path, clip.seconds)
+    finally:
+        running.stop()
+        platform.close()
+
+
+@pytest.fixture(scope="module")
+def browser(kiosk: Kiosk) -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is not installed at {CHROMIUM} (make services installs it)")
+    args = [
+        *CHROMIUM_ARGS,
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-audio-capture={kiosk.wav}",
+        "--autoplay-policy=no-user-gesture-required",
+    ]
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, kiosk: Kiosk) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")
+    context.grant_permissions(["microphone"], origin=kiosk.url)
+    remote = RemoteRequests(kiosk.url)
+    context.route("**/*", remote)
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    yield tab
+    context.close()
+    assert remote.blocked == [], f"the kiosk tried to load remote URLs: {remote.blocked}"
+
+
+def test_spoken_question_is_answered_and_spoken(page: Any, kiosk: Kiosk) -> None:
+    kiosk.recogniser.webm_transcripts.append(kiosk.question)
+    page.goto(f"{kiosk.url}/t/{TENANT}/voice")
+    page.click("#talk")
+    page.wait_for_selector("#talk[aria-pressed='true']")
+    page.wait_for_timeout(int(kiosk.seconds * 1000) + 300)
+    page.click("#talk")
+    page.wait_for_selector("#result[data-kind='clarify']")
+    upload = kiosk.recogniser.uploads[-1]
+    assert upload.head == b"\x1a\x45\xdf\xa3" and upload.media_type.startswith("audio/webm")
+    # Opus at Chromium's default bitrate: a recording of the clip's length, not a stub
+    assert upload.size > 8000
+    assert kiosk.question in page.inner_text("#you-said")
+    choices = page.locator("#choices button")
+    assert choices.count() >= 2
+    page.wait_for_function("Number(document.body.dataset.spoken || 0) >= 1")
+    page.screenshot(path=str(SCREENSHOTS / "channels-kiosk-choices.png"))
+
+    wanted = choices.nth(1).inner_text().split("　", 1)[1]
+    page.keyboard.press("2")
+    page.wait_for_selector("#result[data-kind='answer']")
+    assert page.inner_text("#answer h2") == wanted
+    page.wait_for_function("Number(document.body.dataset.spoken || 0) >= 2")
+    with kiosk.platform.db.read() as session:
+        rows = session.query(QuestionLog).filter(QuestionLog.channel == "voice").all()
+        assert len(rows) >= 1 and rows[-1].chosen_entry_id is not None
+    page.screenshot(path=str(SCREENSHOTS / "channels-kiosk-answer.png"))
+
+
+def test_typed_question_hands_over_with_the_phone_number(page: Any, kiosk: Kiosk) -> None:
+    page.goto(f"{kiosk.url}/t/{TENANT}/voice")
+    page.fill("#question", helpers.no_answer(kiosk.platform).question)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#result[data-kind='handover']")
+    assert page.get_attribute("#handover a.tel", "href") == "tel:0000001000"
+    assert "0000-00-1000" in page.inner_text("#handover")
+    page.screenshot(path=str(SCREENSHOTS / "channels-kiosk-handover.png"))
+
+
+def test_console_channels_page(page: Any, kiosk: Kiosk) -> None:
+    page.goto(f"{kiosk.url}/console/login")
+    page.fill("input[name=username]", "mizuho-admin")
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(f"{kiosk.url}/console/t/{TENANT}/channels")
+    assert f"/line/{TENANT}/webhook" in page.inner_text("#webhook-url")
+    page.fill("#channel_secret", "0123456789abcdef0123456789abcdef")
+    page.fill("#access_token", "token-from-line-developers")
+    page.click("form.stack-form button[type=submit]")
+    page.wait_for_selector("p.notice--success")
+    assert "設定済み" in page.inner_text("#secret-status")
+    page.screenshot(path=str(SCREENSHOTS / "channels-console.png"), full_page=True)
