@@ -1,4 +1,4 @@
-"""Registers the channels area: tables, the ``line`` commands, the webhook and the console page."""
+"""Registers the channels area: tables, ``line``/``voice``/``phone`` commands, webhook, kiosk, console page."""
 
 from __future__ import annotations
 
@@ -21,8 +21,12 @@ def table_modules() -> list[str]:
 @hookimpl
 def register_commands(cli: typer.Typer) -> None:
     from jichitai_ai.channels.line.cli import app as line_app
+    from jichitai_ai.channels.phone.cli import app as phone_app
+    from jichitai_ai.channels.voice.cli import app as voice_app
 
     cli.add_typer(line_app, name="line", help="LINE公式アカウント連携 / LINE channel")
+    cli.add_typer(voice_app, name="voice", help="音声（読み上げ・音声認識） / voice")
+    cli.add_typer(phone_app, name="phone", help="電話自動応答（Asterisk） / telephone")
 
 
 @hookimpl

@@ -1,0 +1,1 @@
+"""Telephone: a FastAGI server that lets Asterisk answer calls with the FAQ dialogue."""
