@@ -130,7 +130,7 @@ def test_dashboard_page_and_files(client: TestClient, platform: Platform, world:
     assert "2025-04-01,3,3,0,0" in csv_text
     xlsx = client.get("/console/t/aoba/dashboard.xlsx?from=2025-04-01&to=2025-04-03&lang=en")
     book = load_workbook(io.BytesIO(xlsx.content))
-    assert book.sheetnames == ["Summary", "Per day", "Top"]
+    assert book.sheetnames == ["Summary", "Per day", "Top", "Channels"]
     summary = list(book["Summary"].iter_rows(values_only=True))
     assert summary[0][0] == "Tenant" and summary[1][0] == "Aoba City" and summary[1][4] == 6
 

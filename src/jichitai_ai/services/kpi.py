@@ -166,6 +166,20 @@ class DayCounts:
         return self.answered + self.clarified + self.handed_over
 
 
+#: Channels always listed in the per-channel breakdown, in this order (others follow).
+CHANNELS = ("web", "widget", "line", "voice", "phone")
+#: Other channel names kept as they are; anything else (the API takes a free string) is "other".
+OTHER_CHANNELS = ("api", "cli")
+
+
+@dataclass
+class ChannelCounts:
+    """Questions that came through one channel (``QuestionLog.channel``)."""
+
+    channel: str
+    counts: Counts
+
+
 @dataclass
 class KpiReport:
     period: Period
@@ -174,6 +188,7 @@ class KpiReport:
     days: list[DayCounts]
     top_questions: list[dict[str, Any]] = field(default_factory=list)
     top_unanswered: list[dict[str, Any]] = field(default_factory=list)
+    channels: list[ChannelCounts] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -201,6 +216,7 @@ class KpiReport:
             ],
             "top_questions": self.top_questions,
             "top_unanswered": self.top_unanswered,
+            "channels": [{"channel": c.channel, **c.counts.as_dict()} for c in self.channels],
         }
 
 
@@ -223,7 +239,8 @@ def _in_period(period: Period) -> ColumnElement[bool]:
     return and_(QuestionLog.asked_at >= start, QuestionLog.asked_at < end)
 
 
-def _tenant_counts(session: Session, tenant_ids: list[int], period: Period) -> dict[int, Counts]:
+def _count_columns() -> list[ColumnElement[int]]:
+    """count, answered, clarified, handed over, resolved, not resolved, self-served (Counts order)."""
     answered = QuestionLog.decision == str(Decision.ANSWER)
     clarified = QuestionLog.decision == str(Decision.CLARIFY)
     handed = QuestionLog.decision == str(Decision.NO_ANSWER)
@@ -231,21 +248,43 @@ def _tenant_counts(session: Session, tenant_ids: list[int], period: Period) -> d
         or_(answered, clarified),
         or_(QuestionLog.resolved.is_(None), QuestionLog.resolved.is_(True)),
     )
+    return [
+        func.count(),
+        _count_if(answered),
+        _count_if(clarified),
+        _count_if(handed),
+        _count_if(QuestionLog.resolved.is_(True)),
+        _count_if(QuestionLog.resolved.is_(False)),
+        _count_if(served),
+    ]
+
+
+def _tenant_counts(session: Session, tenant_ids: list[int], period: Period) -> dict[int, Counts]:
     rows = session.execute(
-        select(
-            QuestionLog.tenant_id,
-            func.count(),
-            _count_if(answered),
-            _count_if(clarified),
-            _count_if(handed),
-            _count_if(QuestionLog.resolved.is_(True)),
-            _count_if(QuestionLog.resolved.is_(False)),
-            _count_if(served),
-        )
+        select(QuestionLog.tenant_id, *_count_columns())
         .where(QuestionLog.tenant_id.in_(tenant_ids), _in_period(period))
         .group_by(QuestionLog.tenant_id)
     ).all()
     return {int(r[0]): Counts(*(int(v or 0) for v in r[1:])) for r in rows}
+
+
+def _channel_counts(
+    session: Session, tenant_ids: list[int], period: Period, minutes: dict[int, float]
+) -> list[ChannelCounts]:
+    """Counts per channel (web, widget, LINE, voice, phone …), minutes saved at each tenant's rate."""
+    rows = session.execute(
+        select(QuestionLog.channel, QuestionLog.tenant_id, *_count_columns())
+        .where(QuestionLog.tenant_id.in_(tenant_ids), _in_period(period))
+        .group_by(QuestionLog.channel, QuestionLog.tenant_id)
+    ).all()
+    by_channel = {name: Counts() for name in CHANNELS}
+    for row in rows:
+        counts = Counts(*(int(v or 0) for v in row[2:]))
+        counts.minutes_saved = round(counts.self_served * minutes.get(int(row[1]), 0.0), 1)
+        name = str(row[0] or "api")
+        name = name if name in CHANNELS or name in OTHER_CHANNELS else "other"
+        by_channel.setdefault(name, Counts()).add(counts)
+    return [ChannelCounts(name, counts) for name, counts in by_channel.items()]
 
 
 def _days(session: Session, tenant_ids: list[int], period: Period) -> list[DayCounts]:
@@ -320,6 +359,9 @@ def report(
         totals=totals,
         days=_days(session, tenant_ids, period),
         top_questions=_top_questions(session, tenant_ids, period),
+        channels=_channel_counts(
+            session, tenant_ids, period, {t.tenant_id: t.minutes_per_inquiry for t in per_tenant}
+        ),
     )
     if with_themes:
         start, end = period.utc_bounds()

@@ -89,6 +89,21 @@ def top_rows(report: KpiReport, lang: str) -> list[list[Any]]:
     return rows
 
 
+def channel_rows(report: KpiReport, lang: str) -> list[list[Any]]:
+    """One row per channel (web, widget, LINE, voice, phone …)."""
+    header = [
+        t("channels.kpi.col.channel", lang),
+        *(t(f"console.kpi.col.{n}", lang) for n in _COUNT_FIELDS),
+    ]
+    rows: list[list[Any]] = [header]
+    for item in report.channels:
+        rows.append(
+            [t(f"channels.kpi.name.{item.channel}", lang)]
+            + [_value(item.counts, f) for f in _COUNT_FIELDS]
+        )
+    return rows
+
+
 def _safe(value: Any) -> Any:
     """Keep spreadsheet formulas out of exported text (CSV/formula injection)."""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
@@ -99,7 +114,13 @@ def _safe(value: Any) -> Any:
 def to_csv(report: KpiReport, lang: str) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    for block in (summary_rows(report, lang), day_rows(report, lang), top_rows(report, lang)):
+    blocks = (
+        summary_rows(report, lang),
+        day_rows(report, lang),
+        top_rows(report, lang),
+        channel_rows(report, lang),
+    )
+    for block in blocks:
         writer.writerows([[_safe(v) for v in row] for row in block])
         writer.writerow([])
     # A BOM so Excel on Windows opens the Japanese text correctly.
@@ -112,6 +133,7 @@ def to_xlsx(report: KpiReport, lang: str) -> bytes:
         (t("console.kpi.sheet.summary", lang), summary_rows(report, lang)),
         (t("console.kpi.sheet.days", lang), day_rows(report, lang)),
         (t("console.kpi.sheet.top", lang), top_rows(report, lang)),
+        (t("channels.kpi.sheet", lang), channel_rows(report, lang)),
     ]
     first = True
     for title, rows in sheets:
