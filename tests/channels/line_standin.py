@@ -36,6 +36,8 @@ class State:
     rich_menus: dict[str, dict[str, Any]] = field(default_factory=dict)
     images: dict[str, bytes] = field(default_factory=dict)
     default_menu: str = ""
+    #: When set, message requests wait for it (LINE being slow), so tests can see what happens first.
+    hold: threading.Event | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def messages_to(self, user_id: str) -> list[dict[str, Any]]:

@@ -253,3 +253,65 @@ def test_follow_event_greets_with_notice_and_language_menu(line: Line) -> None:
     welcome, menu = line.standin.state.messages_to(USER)
     assert "あおば市" in welcome["text"] and "119" in welcome["text"]
     assert len(_quick(menu)) == 6
+
+
+def test_webhook_is_acknowledged_before_line_is_answered(line: Line) -> None:
+    """Over a real server: the 200 reaches LINE while our reply is still waiting on LINE's API
+    (the stand-in holds it), i.e. retrieval and sending happen after the acknowledgement."""
+    import json as json_module
+    import threading
+
+    import httpx
+
+    from jichitai_ai.channels.line.signature import sign
+    from jichitai_ai.web.app import create_app
+    from tests.console.browser import serve
+
+    from .conftest import SECRET
+
+    hold = threading.Event()
+    line.standin.state.hold = hold
+    question = helpers.clarify(line.platform).question
+    body = json_module.dumps({"events": [line.text(USER, question)]}).encode()
+    with serve(create_app(platform=line.platform)) as url:
+        response = httpx.post(
+            f"{url}/line/aoba-city/webhook",
+            content=body,
+            headers={"X-Line-Signature": sign(SECRET, body), "Content-Type": "application/json"},
+            timeout=20,
+        )
+        assert response.status_code == 200
+        assert line.standin.state.deliveries() == []  # acknowledged, answer not yet delivered
+        hold.set()
+        for _ in range(200):
+            if line.standin.state.deliveries():
+                break
+            threading.Event().wait(0.05)
+    assert len(line.standin.state.deliveries()) == 1
+
+
+def test_event_lost_with_its_worker_is_retried_on_redelivery(line: Line) -> None:
+    from datetime import timedelta
+
+    from jichitai_ai.channels.line import events
+    from jichitai_ai.timeutil import utcnow
+
+    event = line.text(USER, helpers.clarify(line.platform).question)
+    with line.platform.db.write() as session:
+        session.add(
+            LineEvent(
+                tenant_id=1,
+                event_id="lost",
+                status=events.RECEIVED,
+                received_at=utcnow() - timedelta(minutes=10),
+            )
+        )
+        session.add(
+            LineEvent(tenant_id=1, event_id="busy", status=events.RECEIVED, received_at=utcnow())
+        )
+    fresh = events.claim(
+        line.platform.db,
+        1,
+        [{**event, "webhookEventId": "lost"}, {**event, "webhookEventId": "busy"}],
+    )
+    assert [e["webhookEventId"] for e in fresh] == ["lost"]

@@ -250,3 +250,13 @@ def test_emergency_is_said_and_shown_first(kiosk: tuple[TestClient, Platform]) -
     assert data["answer"]["question"] == probe.result.answer.entry.question  # type: ignore[union-attr]
     only = service.dialogue.turn(TENANT, replace(result, answer=None))
     assert only.say.startswith("緊急の場合は") and only.kind == "handover"
+
+
+def test_kiosk_speaks_plain_japanese_when_asked(kiosk: tuple[TestClient, Platform]) -> None:
+    client, platform = kiosk
+    question = helpers.no_answer(platform).question
+    easy = client.post(f"/t/{TENANT}/voice/ask", data={"text": question, "lang": "ja-easy"}).json()
+    assert easy["say"].startswith("こたえが みつかりませんでした")
+    assert "やさしいにほんご" in client.get(f"/t/{TENANT}/voice?lang=ja-easy").text
+    odd = client.post(f"/t/{TENANT}/voice/ask", data={"text": question, "lang": "xx"}).json()
+    assert odd["say"].startswith("よくある質問では回答が見つかりませんでした")

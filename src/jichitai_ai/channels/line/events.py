@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -9,14 +10,17 @@ from sqlalchemy.exc import IntegrityError
 
 from jichitai_ai.channels.tables import LineEvent
 from jichitai_ai.storage.db import Database
+from jichitai_ai.timeutil import utcnow
 
+#: An event still "received" after this long was lost with its worker: LINE's redelivery retries it.
+STALE_AFTER = timedelta(minutes=5)
 RECEIVED = "received"
 DONE = "done"
 FAILED = "failed"
 
 
 def claim(db: Database, tenant_id: int, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The events not seen before (or seen and failed): each is recorded before it is answered."""
+    """The events not seen before (or seen and failed, or lost): each is recorded before it is answered."""
     fresh: list[dict[str, Any]] = []
     for event in events:
         event_id = str(event.get("webhookEventId") or "")[:64]
@@ -36,8 +40,10 @@ def claim(db: Database, tenant_id: int, events: list[dict[str, Any]]) -> list[di
                     LineEvent.tenant_id == tenant_id, LineEvent.event_id == event_id
                 )
             ).scalar_one_or_none()
-            if row is not None and row.status == FAILED:
+            stale = row is not None and row.status == RECEIVED and row.received_at < utcnow() - STALE_AFTER
+            if row is not None and (row.status == FAILED or stale):
                 row.status = RECEIVED
+                row.received_at = utcnow()
                 fresh.append(event)
     return fresh
 

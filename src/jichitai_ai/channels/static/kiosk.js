@@ -5,6 +5,7 @@
   var body = document.body;
   var slug = body.dataset.slug;
   var session = body.dataset.session;
+  var lang = body.dataset.lang || "ja";
   var S = JSON.parse(document.getElementById("kiosk-strings").textContent);
   var talk = document.getElementById("talk");
   var statusBox = document.getElementById("status");
@@ -89,6 +90,7 @@
   function send(fields) {
     var fd = new FormData();
     fd.append("session", session);
+    fd.append("lang", lang);
     if (pending) {
       fd.append("pending", pending.question_id);
       fd.append("choices", pending.choices.join(","));
@@ -109,6 +111,7 @@
     if (!pending) return;
     var fd = new FormData();
     fd.append("session", session);
+    fd.append("lang", lang);
     fd.append("question_id", pending.question_id);
     fd.append("entry_id", entryId);
     fd.append("token", pending.token || "");

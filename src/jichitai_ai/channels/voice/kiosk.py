@@ -98,8 +98,10 @@ async def kiosk_ask(
     pending: int = Form(0),
     choices: str = Form(""),
     token: str = Form(""),
+    lang: str = Form("ja"),
 ) -> Response:
     service = service_of(request)
+    lang = lang if lang in LANGUAGES else "ja"
     transcript = text.strip()
     if audio is not None:
         data = await audio.read(MAX_AUDIO_BYTES + 1)
@@ -124,12 +126,12 @@ async def kiosk_ask(
             number = speech.choice_number(transcript, len(ids))
             if number is not None:
                 turn = await run_in_threadpool(
-                    service.dialogue.choose, slug, pending, ids[number - 1], key, token
+                    service.dialogue.choose, slug, pending, ids[number - 1], key, token, lang
                 )
                 return _headers(
                     JSONResponse(await run_in_threadpool(service.as_json, turn, transcript))
                 )
-        turn = await run_in_threadpool(service.dialogue.ask, slug, transcript, key)
+        turn = await run_in_threadpool(service.dialogue.ask, slug, transcript, key, lang)
     except ServiceError as exc:
         return _error(exc.status, exc.key, **exc.params)
     return _headers(JSONResponse(await run_in_threadpool(service.as_json, turn, transcript)))
@@ -143,11 +145,13 @@ async def kiosk_choose(
     entry_id: int = Form(...),
     session: str = Form(""),
     token: str = Form(""),
+    lang: str = Form("ja"),
 ) -> Response:
     service = service_of(request)
+    lang = lang if lang in LANGUAGES else "ja"
     try:
         turn = await run_in_threadpool(
-            service.dialogue.choose, slug, question_id, entry_id, _session_key(session), token
+            service.dialogue.choose, slug, question_id, entry_id, _session_key(session), token, lang
         )
     except ServiceError as exc:
         return _error(exc.status, exc.key, **exc.params)
