@@ -267,3 +267,23 @@ def test_standin_requires_the_bearer_token() -> None:
         assert info.value.status == 401
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize(
+    ("tag", "ours"),
+    [
+        ("ja", "ja"),
+        ("en-US", "en"),
+        ("zh-Hant-TW", "zh-Hant"),
+        ("zh-TW", "zh-Hant"),
+        ("zh-Hans-CN", "zh-Hans"),
+        ("ko-KR", "ko"),
+        ("th", "ja"),
+        ("", "ja"),
+        (None, "ja"),
+    ],
+)
+def test_profile_language_tags(tag: str | None, ours: str) -> None:
+    from jichitai_ai.channels.line.users import profile_language
+
+    assert profile_language(tag) == ours

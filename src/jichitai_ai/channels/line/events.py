@@ -40,7 +40,11 @@ def claim(db: Database, tenant_id: int, events: list[dict[str, Any]]) -> list[di
                     LineEvent.tenant_id == tenant_id, LineEvent.event_id == event_id
                 )
             ).scalar_one_or_none()
-            stale = row is not None and row.status == RECEIVED and row.received_at < utcnow() - STALE_AFTER
+            stale = (
+                row is not None
+                and row.status == RECEIVED
+                and row.received_at < utcnow() - STALE_AFTER
+            )
             if row is not None and (row.status == FAILED or stale):
                 row.status = RECEIVED
                 row.received_at = utcnow()

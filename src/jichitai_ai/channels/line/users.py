@@ -22,8 +22,13 @@ def user_hash(tenant_id: int, user_id: str) -> str:
 
 
 def profile_language(code: str | None) -> str:
-    """LINE's profile ``language`` (e.g. ``ja``, ``en``, ``zh-Hant``, ``ko``) → ours."""
-    return normalize_language(code)
+    """LINE's profile ``language`` (a BCP 47 tag: ``ja``, ``en-US``, ``zh-Hant-TW``, ``ko``) → ours."""
+    tag = (code or "").strip().lower()
+    if tag.startswith(("zh-hant", "zh-tw", "zh-hk", "zh-mo")):
+        return "zh-Hant"
+    if tag.startswith(("zh-hans", "zh-cn", "zh-sg")) or tag == "zh":
+        return "zh-Hans"
+    return normalize_language(tag.split("-")[0] if tag else None)
 
 
 def stored_language(session: Session, tenant_id: int, user_id: str) -> LineUser | None:
