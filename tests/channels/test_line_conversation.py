@@ -294,24 +294,28 @@ def test_event_lost_with_its_worker_is_retried_on_redelivery(line: Line) -> None
     from datetime import timedelta
 
     from jichitai_ai.channels.line import events
+    from jichitai_ai.services import tenants as tenant_service
     from jichitai_ai.timeutil import utcnow
 
-    event = line.text(USER, helpers.clarify(line.platform).question)
+    event = line.text(USER, "住民票")
     with line.platform.db.write() as session:
+        tenant_id = tenant_service.get_tenant(session, "aoba-city").id
         session.add(
             LineEvent(
-                tenant_id=1,
+                tenant_id=tenant_id,
                 event_id="lost",
                 status=events.RECEIVED,
                 received_at=utcnow() - timedelta(minutes=10),
             )
         )
         session.add(
-            LineEvent(tenant_id=1, event_id="busy", status=events.RECEIVED, received_at=utcnow())
+            LineEvent(
+                tenant_id=tenant_id, event_id="busy", status=events.RECEIVED, received_at=utcnow()
+            )
         )
     fresh = events.claim(
         line.platform.db,
-        1,
+        tenant_id,
         [{**event, "webhookEventId": "lost"}, {**event, "webhookEventId": "busy"}],
     )
     assert [e["webhookEventId"] for e in fresh] == ["lost"]

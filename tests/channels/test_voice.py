@@ -147,7 +147,8 @@ def test_spoken_question_clarify_spoken_choice_answer(
     first = _say(client, recogniser, jtalk, question)
     assert first["transcript"] == question and first["kind"] == "clarify"
     assert "1番、" in first["say"] and "2番、" in first["say"]
-    assert voiced_seconds(read_wav(base64.b64decode(first["audio"]))) > 1.0
+    spoken = read_wav(base64.b64decode(first["audio"]))
+    assert spoken.rate == 16000 and voiced_seconds(spoken) > 1.0
     ids = [c["entry_id"] for c in first["choices"]]
     second = _say(
         client,

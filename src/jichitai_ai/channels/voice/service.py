@@ -10,11 +10,13 @@ from typing import Any
 
 from jichitai_ai.channels.contacts import dial_digits
 from jichitai_ai.channels.voice import asr
+from jichitai_ai.channels.voice.audio import read_wav, resample, write_wav
 from jichitai_ai.channels.voice.dialogue import VoiceDialogue, VoiceTurn
 from jichitai_ai.channels.voice.tts import OpenJTalk, SpeechUnavailable
 from jichitai_ai.services.platform import Platform
 
 log = logging.getLogger(__name__)
+SPEECH_RATE = 16000
 
 
 @dataclass
@@ -37,11 +39,12 @@ class VoiceService:
             return None
 
     def speak(self, text: str) -> bytes:
-        """WAV for ``text``; empty when no synthesiser is installed (the page still shows text)."""
+        """WAV for ``text`` at 16 kHz (a third of the voice's 48 kHz: plenty for speech, and what
+        the kiosk downloads); empty when no synthesiser is installed (the page still shows text)."""
         if not text or self.tts is None:
             return b""
         try:
-            return self.tts.synthesize(text)
+            return write_wav(resample(read_wav(self.tts.synthesize(text)), SPEECH_RATE))
         except (SpeechUnavailable, ValueError, OSError) as exc:
             log.warning("speech synthesis failed: %s", exc)
             return b""
