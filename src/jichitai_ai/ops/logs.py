@@ -21,7 +21,11 @@ _PHONE = re.compile(
 _DIGITS = re.compile(r"(?<!\d)\d{8,}(?!\d)")
 
 #: Attributes every LogRecord has; anything else was passed as ``extra`` and is emitted.
-_STANDARD = frozenset(vars(logging.makeLogRecord({})).keys()) | {"message", "asctime"}
+_STANDARD = frozenset(vars(logging.makeLogRecord({})).keys()) | {
+    "message",
+    "asctime",
+    "color_message",  # uvicorn's ANSI-coloured copy of the message
+}
 
 
 def scrub(text: str) -> str:
@@ -73,6 +77,8 @@ def log_config(fmt: str, level: str = "INFO") -> dict[str, Any]:
         },
         "root": {"handlers": ["default"], "level": level},
         "loggers": {
+            # /readyz asks Alembic for the schema version on every probe.
+            "alembic": {"level": "WARNING"},
             "uvicorn": {"handlers": ["default"], "level": level, "propagate": False},
             "uvicorn.error": {"handlers": ["default"], "level": level, "propagate": False},
             "uvicorn.access": {

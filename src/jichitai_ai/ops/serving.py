@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import tempfile
 from typing import Any
+
+from uvicorn import Config
 
 from jichitai_ai.config import ConfigError, Settings
 from jichitai_ai.ops.logs import log_config
 
 LOG_FORMATS = ("text", "json")
+WORKER_START_SECONDS = 120
 
 
 def log_format(settings: Settings, override: str | None = None) -> str:
@@ -57,4 +61,8 @@ def uvicorn_options(
     }
     if forwarded_allow_ips:
         options["forwarded_allow_ips"] = forwarded_allow_ips
+    if workers > 1 and "timeout_worker_healthcheck" in inspect.signature(Config).parameters:
+        # A worker loads the dictionaries and indexes before it answers its supervisor's
+        # ping; uvicorn's default 5 s kills it in a loop on a busy 2-core server.
+        options["timeout_worker_healthcheck"] = WORKER_START_SECONDS
     return options
