@@ -55,8 +55,18 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, Path
     log = folder / "serve.log"
     with open(log, "wb") as stderr:
         process = subprocess.Popen(
-            [*cli, "serve", "--port", str(port), "--workers", "2", "--log-format", "json"]
-            + ["--forwarded-allow-ips", "127.0.0.1"],
+            [
+                *cli,
+                "serve",
+                "--port",
+                str(port),
+                "--workers",
+                "2",
+                "--log-format",
+                "json",
+                "--forwarded-allow-ips",
+                "127.0.0.1",
+            ],
             env=env,
             stdout=stderr,
             stderr=stderr,
