@@ -37,4 +37,9 @@ fi
 if ! command -v open_jtalk >/dev/null 2>&1 || [ ! -f /var/lib/mecab/dic/open-jtalk/naist-jdic/sys.dic ]; then
   echo "installing Open JTalk"; apt_install open-jtalk open-jtalk-mecab-naist-jdic
 fi
+# nginx, for the test that serves the app through the shipped reverse-proxy config
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  echo "installing nginx"; apt_install nginx-light || apt_install nginx
+fi
+
 echo "services ready: PostgreSQL $(pg_isready -h 127.0.0.1 -p 5432), Chromium $(/usr/bin/chromium --version 2>/dev/null | head -n1)"
