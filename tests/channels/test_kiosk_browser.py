@@ -125,7 +125,13 @@ def test_spoken_question_is_answered_and_spoken(page: Any, kiosk: Kiosk) -> None
     with kiosk.platform.db.read() as session:
         rows = session.query(QuestionLog).filter(QuestionLog.channel == "voice").all()
         assert len(rows) >= 1 and rows[-1].chosen_entry_id is not None
+        asked_id = rows[-1].id
     page.screenshot(path=str(SCREENSHOTS / "channels-kiosk-answer.png"))
+    page.click("#votes button[data-kind='resolved']")
+    page.wait_for_selector("#thanks")
+    with kiosk.platform.db.read() as session:
+        row = session.get(QuestionLog, asked_id)
+        assert row is not None and row.resolved is True
 
 
 def test_typed_question_hands_over_with_the_phone_number(page: Any, kiosk: Kiosk) -> None:

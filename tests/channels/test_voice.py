@@ -261,3 +261,27 @@ def test_kiosk_speaks_plain_japanese_when_asked(kiosk: tuple[TestClient, Platfor
     assert "やさしいにほんご" in client.get(f"/t/{TENANT}/voice?lang=ja-easy").text
     odd = client.post(f"/t/{TENANT}/voice/ask", data={"text": question, "lang": "xx"}).json()
     assert odd["say"].startswith("よくある質問では回答が見つかりませんでした")
+
+
+def test_kiosk_feedback_only_from_the_same_visit(kiosk: tuple[TestClient, Platform]) -> None:
+    client, platform = kiosk
+    probe = helpers.answer_with_source(platform)
+    data = client.post(
+        f"/t/{TENANT}/voice/ask", data={"text": probe.question, "session": "visit-1"}
+    ).json()
+    vote = {
+        "question_id": str(data["question_id"]),
+        "entry_id": str(data["entry_id"]),
+        "kind": "resolved",
+    }
+    other = client.post(f"/t/{TENANT}/voice/feedback", data={**vote, "session": "visit-2"})
+    assert other.status_code == 404
+    bad = client.post(
+        f"/t/{TENANT}/voice/feedback", data={**vote, "kind": "great", "session": "visit-1"}
+    )
+    assert bad.status_code == 422
+    ok = client.post(f"/t/{TENANT}/voice/feedback", data={**vote, "session": "visit-1"})
+    assert ok.status_code == 200
+    with platform.db.read() as session:
+        row = session.get(QuestionLog, data["question_id"])
+        assert row is not None and row.resolved is True and row.channel == "voice"

@@ -55,6 +55,13 @@
         card.appendChild(el("a", { href: data.answer.source_url, rel: "noopener" }, S.source));
       }
       result.appendChild(card);
+      var votes = el("div", { "class": "votes", id: "votes" });
+      ["resolved", "not_resolved"].forEach(function (kind) {
+        var b = el("button", { type: "button", "class": "choice vote", "data-kind": kind }, S[kind]);
+        b.addEventListener("click", function () { vote(data, kind); });
+        votes.appendChild(b);
+      });
+      result.appendChild(votes);
     }
     if (data.choices && data.choices.length) {
       result.appendChild(el("p", { id: "choose-help" }, S.choose));
@@ -103,6 +110,31 @@
       .then(function (res) {
         if (!res.ok) { statusBox.textContent = (res.j.message && res.j.message.ja) || S.error; return; }
         render(res.j);
+      })
+      .catch(function () { statusBox.textContent = S.error; });
+  }
+
+  function vote(data, kind) {
+    var fd = new FormData();
+    fd.append("session", session);
+    fd.append("question_id", data.question_id);
+    fd.append("entry_id", data.entry_id);
+    fd.append("kind", kind);
+    fd.append("token", data.token || "");
+    fetch("/t/" + slug + "/voice/feedback", { method: "POST", body: fd, credentials: "same-origin" })
+      .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, j: j }; }); })
+      .then(function (res) {
+        var votes = document.getElementById("votes");
+        if (!res.ok || !votes) { statusBox.textContent = S.error; return; }
+        votes.textContent = "";
+        votes.appendChild(el("p", { id: "thanks", role: "status" }, S.thanks));
+        if (kind === "not_resolved" && data.handover) {
+          var h = el("section", { "class": "handover", id: "handover" });
+          h.appendChild(el("h2", {}, S.handover));
+          h.appendChild(el("p", {}, data.handover.name));
+          if (data.handover.phone) h.appendChild(el("a", { "class": "tel", href: "tel:" + data.handover.dial }, S.call.replace("{phone}", data.handover.phone)));
+          votes.appendChild(h);
+        }
       })
       .catch(function () { statusBox.textContent = S.error; });
   }

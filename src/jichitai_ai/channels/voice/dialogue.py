@@ -17,9 +17,13 @@ from jichitai_ai.channels.tables import SpokenText
 from jichitai_ai.channels.voice import speech
 from jichitai_ai.domain.models import Decision, EmergencyContact
 from jichitai_ai.i18n import t
+from jichitai_ai.services import feedback as feedback_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.answering import AskResult, LocalizedEntry
+from jichitai_ai.services.errors import NotFound
 from jichitai_ai.services.platform import Platform
+from jichitai_ai.services.session_keys import hash_session_key
+from jichitai_ai.storage.tables import QuestionLog
 from jichitai_ai.timeutil import utcnow
 
 Kind = Literal["answer", "clarify", "handover"]
@@ -184,3 +188,18 @@ class VoiceDialogue:
         with self.platform.db.read() as session:
             result.general_contact = tenant_service.get_tenant(session, slug).general_contact()
         return self._answer_turn(slug, result, item, handover_of(result))
+
+    def feedback(
+        self, slug: str, question_id: int, entry_id: int, kind: str, session_key: str
+    ) -> None:
+        """Record a vote, only for a question asked in the same session (kiosk visit or call)."""
+        with self.platform.db.write() as session:
+            tenant = tenant_service.get_tenant(session, slug)
+            row = session.get(QuestionLog, question_id)
+            if (
+                row is None
+                or row.tenant_id != tenant.id
+                or row.session_key != hash_session_key(session_key)
+            ):
+                raise NotFound("ask.unknown_question")
+            feedback_service.record(session, tenant.id, question_id, kind, entry_id=entry_id)

@@ -158,5 +158,28 @@ async def kiosk_choose(
     return _headers(JSONResponse(await run_in_threadpool(service.as_json, turn)))
 
 
+@router.post("/t/{slug}/voice/feedback")
+async def kiosk_feedback(
+    slug: str,
+    request: Request,
+    question_id: int = Form(...),
+    entry_id: int = Form(...),
+    kind: str = Form(...),
+    session: str = Form(""),
+    token: str = Form(""),
+) -> Response:
+    """解決した / 解決しなかった for an answer this kiosk visit was shown (same session only)."""
+    service = service_of(request)
+    if kind not in ("resolved", "not_resolved"):
+        return _error(422, "feedback.invalid_kind", kind=kind[:20])
+    try:
+        await run_in_threadpool(
+            service.dialogue.feedback, slug, question_id, entry_id, kind, _session_key(session)
+        )
+    except ServiceError as exc:
+        return _error(exc.status, exc.key, **exc.params)
+    return _headers(JSONResponse({"ok": True, "kind": kind}))
+
+
 def mount_static(app: Any) -> None:
     app.mount(STATIC_PREFIX, StaticFiles(directory=str(HERE / "static")), name="channels-static")

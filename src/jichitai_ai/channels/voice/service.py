@@ -76,6 +76,7 @@ class VoiceService:
             "transcript": transcript,
             "kind": turn.kind,
             "question_id": turn.question_id,
+            "entry_id": turn.answer.entry.id if turn.answer is not None else 0,
             "token": turn.token,
             "say": turn.say,
             "audio": base64.b64encode(audio).decode("ascii") if audio else "",
