@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from jichitai_ai.documents._model import ParsedDocument
+from jichitai_ai.documents._read_egov import read_egov_xml
 from jichitai_ai.documents._read_markup import read_html, read_markdown, read_text
 from jichitai_ai.documents._read_office import read_docx, read_xlsx
 from jichitai_ai.documents._read_pdf import read_pdf
@@ -22,6 +23,7 @@ READERS: dict[str, tuple[Reader, str]] = {
     ".md": (read_markdown, "text/markdown; charset=utf-8"),
     ".markdown": (read_markdown, "text/markdown; charset=utf-8"),
     ".txt": (read_text, "text/plain; charset=utf-8"),
+    ".xml": (read_egov_xml, "application/xml"),
 }
 
 
