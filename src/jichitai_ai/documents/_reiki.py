@@ -286,9 +286,9 @@ class _Parser:
             current.add_line(f"（{self.caption}）", new_unit=True)
             self.caption = ""
         if pm := PARAGRAPH.match(line):
-            number = to_int(pm.group(1)) or 0
-            if number == current.paragraph + 1 or (number == 1 and current.paragraph == 0):
-                current.start_paragraph(number, line)
+            para_no = to_int(pm.group(1)) or 0
+            if para_no == current.paragraph + 1 or (para_no == 1 and current.paragraph == 0):
+                current.start_paragraph(para_no, line)
                 return
         if marker := _item_marker(line):
             current.start_item(marker[0], marker[1], line)
