@@ -51,6 +51,8 @@ class Answer:
     passages: list[Passage] = field(default_factory=list)
     #: Why a generative answer fell back to extractive (empty when it did not).
     fallback: str = ""
+    #: The closest provisions when nothing answers (「資料からは分かりません」): shown, never cited.
+    see_also: list[Passage] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -334,7 +334,7 @@ class _Parser:
 
     def chunks(self) -> list[ChunkDraft]:
         chunks: list[ChunkDraft] = []
-        if self.preamble:
+        if any("。" in line for line in self.preamble):  # 制定文・前文, not just title and number
             text = "\n".join(self.preamble)
             chunks.append(ChunkDraft(self.title or "冒頭", self.title, text, self.preamble_page))
         for unit in self.units:
