@@ -16,7 +16,9 @@ from typing import Any
 from jichitai_ai.documents._access import Viewer
 from jichitai_ai.documents._index import Mode
 
-_ARTICLE = re.compile(r"^(附則[（(][^）)]*[）)]|附則)?(第\d+条(?:の\d+)*|別表(?:第\d+(?:の\d+)?)?)?")
+_ARTICLE = re.compile(
+    r"^(附則[（(][^）)]*[）)]|附則)?(第\d+条(?:の\d+)*|別表(?:第\d+(?:の\d+)?)?)?"
+)
 
 
 def article_of(location: str) -> str:
@@ -57,7 +59,9 @@ def run_eval_set(
             db.dispose()
 
 
-def _score(service: Any, spec: dict[str, Any], mode: Mode | None, failed: list[str]) -> dict[str, Any]:
+def _score(
+    service: Any, spec: dict[str, Any], mode: Mode | None, failed: list[str]
+) -> dict[str, Any]:
     viewer = Viewer.everything()
     rows: list[dict[str, Any]] = []
     top1 = top3 = exact = needs_sub = sub_exact = 0

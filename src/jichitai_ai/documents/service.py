@@ -19,6 +19,7 @@ from jichitai_ai.documents._answers import (
     Answer,
     Passage,
     extractive_answer,
+    see_also,
     supporting_passages,
 )
 from jichitai_ai.documents._chat import ChatBackend, gateway_refusal
@@ -400,7 +401,15 @@ class DocumentService:
         use_model = (
             self.chat is not None if generative is None else generative and self.chat is not None
         )
-        if not use_model or not passages:
+        if not passages:
+            nearest = see_also(
+                index,
+                question,
+                hits,
+                lambda h, page: link_for(tenant_slug, h.record, page, public=public),
+            )
+            return extractive_answer(question, passages, nearest)
+        if not use_model:
             return extractive_answer(question, passages)
         assert self.chat is not None
         messages = build_messages(question, passages)
