@@ -33,4 +33,10 @@ fi
 if ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then
   apt_install fonts-noto-cjk || true
 fi
+# OCR of scanned documents: Tesseract with Debian's Japanese models, pdftoppm to rasterise PDFs
+if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -qx jpn_vert; then
+  echo "installing Tesseract OCR (jpn, jpn_vert) and poppler-utils"
+  apt_install tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert poppler-utils
+fi
+if ! command -v pdftoppm >/dev/null 2>&1; then apt_install poppler-utils; fi
 echo "services ready: PostgreSQL $(pg_isready -h 127.0.0.1 -p 5432), Chromium $(/usr/bin/chromium --version 2>/dev/null | head -n1)"
