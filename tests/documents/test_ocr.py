@@ -54,7 +54,7 @@ def test_printed_page_is_read_at_95_percent_or_better(variant: str) -> None:
     result = ocr_image(render(LINES, variant))
     text = "".join(line.text for line in result.lines)
     assert character_accuracy("".join(LINES), text) >= 0.95
-    assert result.pages[0].confidence > 70 and all(0 <= l.confidence <= 100 for l in result.lines)
+    assert result.pages[0].confidence > 70 and all(0 <= ln.confidence <= 100 for ln in result.lines)
     if variant == "rotated":
         assert result.pages[0].rotation in (90, 270)
 
