@@ -127,3 +127,16 @@ def test_without_tesseract_scans_stay_marked_needs_ocr(
 )
 def test_ocr_lost_spaces_after_article_numbers_are_restored(read: str, fixed: str) -> None:
     assert _ocr_store.restore_spaces(read) == fixed
+
+
+def test_a_page_of_drawings_is_not_indexed_as_text(service: DocumentService, tenant: str) -> None:
+    """Rectangles read as 「|mm】m】」 at confidence < 20: the scan stays 要OCR, no junk passages."""
+    from pathlib import Path
+    from tempfile import TemporaryDirectory
+
+    from tests.documents.samples import write_scanned_pdf
+
+    with TemporaryDirectory() as folder:
+        data = write_scanned_pdf(Path(folder) / "drawings.pdf").read_bytes()
+    item = service.ingest(tenant, "drawings.pdf", data)
+    assert item.status == "needs_ocr" and item.added == 0

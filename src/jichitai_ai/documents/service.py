@@ -221,8 +221,11 @@ class DocumentService:
         if not ocr_available():
             return None
         if parsed.format == "image":
-            return ocr_image(data)
-        return ocr_pdf_pages(data, None if parsed.needs_ocr else parsed.pages_without_text)
+            result = ocr_image(data).readable()
+        else:
+            pages = None if parsed.needs_ocr else parsed.pages_without_text
+            result = ocr_pdf_pages(data, pages).readable()
+        return result if result.pages else None
 
     # -- OCR review queue (確認待ち) ---------------------------------------------------------
     def ocr_queue(self, tenant_slug: str, viewer: Viewer) -> list[QueuedLine]:

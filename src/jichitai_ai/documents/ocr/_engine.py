@@ -18,6 +18,9 @@ from jichitai_ai.documents.ocr._tsv import lines_from_tsv
 VERTICAL_RETRY_BELOW = 85.0
 #: Mean characters per line below which a horizontal reading looks like columns read across.
 SHORT_LINE_CHARS = 5
+#: A page whose reading is less confident than this (or shorter) is not text: it stays 要OCR.
+MIN_PAGE_CONFIDENCE = 40.0
+MIN_PAGE_CHARS = 10
 DPI = 300
 TIMEOUT_SECONDS = 120
 MAX_PAGES = 200
@@ -53,6 +56,18 @@ class OcrPage:
 @dataclass
 class OcrResult:
     pages: list[OcrPage] = field(default_factory=list)
+
+    def readable(self) -> OcrResult:
+        """Only pages that read as text: drawings and photos give a few symbols at very low
+        confidence, which must not be indexed as if they were the page's text."""
+        return OcrResult(
+            [
+                p
+                for p in self.pages
+                if p.confidence >= MIN_PAGE_CONFIDENCE
+                and sum(len(line.text) for line in p.lines) >= MIN_PAGE_CHARS
+            ]
+        )
 
     @property
     def lines(self) -> list[OcrLine]:
