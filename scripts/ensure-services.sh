@@ -39,4 +39,10 @@ if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/nul
   apt_install tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert poppler-utils
 fi
 if ! command -v pdftoppm >/dev/null 2>&1; then apt_install poppler-utils; fi
+
+# nginx, for the test that serves the app through the shipped reverse-proxy config
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  echo "installing nginx"; apt_install nginx-light || apt_install nginx
+fi
+
 echo "services ready: PostgreSQL $(pg_isready -h 127.0.0.1 -p 5432), Chromium $(/usr/bin/chromium --version 2>/dev/null | head -n1)"
