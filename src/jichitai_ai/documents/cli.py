@@ -121,6 +121,10 @@ def answer(
     typer.echo(result.text)
     for passage in result.passages:
         typer.echo(f"[{passage.number}] {passage.document} {passage.location}  {passage.link}")
+    if result.see_also:
+        typer.echo(t("documents.cli.see_also", "ja"))
+        for passage in result.see_also:
+            typer.echo(f"- {passage.document} {passage.location}  {passage.link}")
 
 
 @app.command("list")

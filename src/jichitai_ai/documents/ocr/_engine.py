@@ -14,8 +14,8 @@ from pathlib import Path
 
 from jichitai_ai.documents.ocr._tsv import lines_from_tsv
 
-#: Below this mean confidence a horizontal reading is retried as vertical text (縦書き).
-VERTICAL_RETRY_BELOW = 85.0
+#: Below this mean confidence a horizontal reading is retried despeckled and as vertical (縦書き).
+RETRY_BELOW = 85.0
 #: Mean characters per line below which a horizontal reading looks like columns read across.
 SHORT_LINE_CHARS = 5
 #: A page whose reading is less confident than this (or shorter) is not text: it stays 要OCR.
@@ -126,22 +126,36 @@ def _rotation(image: Path) -> int:
     return rotate if confident else 0
 
 
+def _reading(image: Path, number: int, rotation: int, *, vertical: bool) -> OcrPage:
+    lang, psm = ("jpn_vert", 5) if vertical else ("jpn", 6)
+    page = OcrPage(number, lines_from_tsv(_tesseract(image, lang, psm), number, OcrLine), rotation)
+    page.vertical = vertical
+    return page
+
+
 def _read_page(image: Path, number: int) -> OcrPage:
-    from PIL import Image
+    """The most confident of: horizontal; if that reads poorly, horizontal after a median filter
+    (speckle noise of fax and photocopies); vertical when it still reads poorly or looks like
+    columns read across."""
+    from PIL import Image, ImageFilter
 
     rotation = _rotation(image)
     if rotation:
         with Image.open(image) as img:
             img.rotate(-rotation, expand=True, fillcolor="white").save(image)
-    page = OcrPage(number, lines_from_tsv(_tesseract(image, "jpn", 6), number, OcrLine), rotation)
+    page = _reading(image, number, rotation, vertical=False)
+    if page.confidence < RETRY_BELOW:
+        cleaned = image.with_name(f"m-{image.stem}.png")
+        with Image.open(image) as img:
+            img.filter(ImageFilter.MedianFilter(3)).save(cleaned)
+        despeckled = _reading(cleaned, number, rotation, vertical=False)
+        if despeckled.confidence > page.confidence:
+            page = despeckled
     chars = sum(len(line.text) for line in page.lines)
     # Vertical text read across comes out as many one- or two-character "lines".
     looks_vertical = bool(page.lines) and chars / len(page.lines) < SHORT_LINE_CHARS
-    if page.confidence < VERTICAL_RETRY_BELOW or looks_vertical:
-        vertical = OcrPage(
-            number, lines_from_tsv(_tesseract(image, "jpn_vert", 5), number, OcrLine), rotation
-        )
-        vertical.vertical = True
+    if page.confidence < RETRY_BELOW or looks_vertical:
+        vertical = _reading(image, number, rotation, vertical=True)
         if vertical.confidence > page.confidence:
             page = vertical
     return page
