@@ -110,7 +110,9 @@ def _passage(
 ) -> Passage:
     record = hit.record
     spans = best_sentences(index, found, record.text)
-    offset = spans[0][0] if spans else 0
+    # The location is the 項・号 of the single best sentence (as search results show it).
+    best = best_sentences(index, found, record.text, limit=1)
+    offset = best[0][0] if best else 0
     return Passage(
         number=0,
         chunk_id=record.id,
