@@ -19,7 +19,9 @@ from jichitai_ai.privacy import (
     MaskingSession,
     assess,
     detect,
+    resolve_overlaps,
 )
+from jichitai_ai.privacy._split_numbers import scan_encoded, scan_split_numbers
 
 __all__ = [
     "MASKED_BY_DEFAULT",
@@ -32,6 +34,9 @@ __all__ = [
     "detect",
     "entity_counts",
     "parse_class",
+    "resolve_overlaps",
+    "scan_encoded",
+    "scan_split_numbers",
 ]
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from . import _ginza, _patterns
+from ._canonical import canonicalize
 from ._fold import fold
 from ._names import find_latin_names, find_persons, looks_like_title_or_org
 from ._places import find_places, place_spans
@@ -22,6 +23,10 @@ from ._types import Entity, EntityType
 _PRIORITY = {
     EntityType.MY_NUMBER: 0,
     EntityType.CREDIT_CARD: 1,
+    EntityType.RESIDENCE_CARD: 1,
+    EntityType.RESIDENT_CODE: 2,
+    EntityType.CASE_NUMBER: 5,
+    EntityType.ID_NUMBER: 6,
     EntityType.DRIVER_LICENSE: 2,
     EntityType.PENSION_NUMBER: 3,
     EntityType.HEALTH_INSURANCE: 4,
@@ -186,6 +191,14 @@ class Detector:
         clean = _SURROGATES.sub("\ufffd", text)
         if clean != text:
             return [_restore_text(e, text) for e in self.detect(clean)]
+        canon = canonicalize(text)
+        if canon.identity:
+            return self._detect(text)
+        mapped = [canon.map_entity(e, text) for e in self._detect(canon.text)]
+        return resolve_overlaps(mapped)
+
+    def _detect(self, text: str) -> list[Entity]:
+        """Detection on canonical text (offsets are the canonical ones)."""
         folded = fold(text)
         found: list[Entity] = []
         found += _patterns.find_emails(text, folded)
@@ -194,6 +207,10 @@ class Detector:
         found += _patterns.find_pension_numbers(text, folded)
         found += _patterns.find_insurance_numbers(text, folded)
         found += _patterns.find_bank_accounts(text, folded)
+        found += _patterns.find_resident_codes(text, folded)
+        found += _patterns.find_residence_cards(text, folded)
+        found += _patterns.find_case_numbers(text, folded)
+        found += _patterns.find_yucho_accounts(text, folded)
         found += _patterns.find_phones(text, folded)
         found += _patterns.find_postal_codes(text, folded)
         found += _patterns.find_birthdates(text, folded, self.config.reference_year)
