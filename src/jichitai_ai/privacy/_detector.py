@@ -11,7 +11,9 @@ from typing import Literal
 from . import _ginza, _patterns
 from ._canonical import canonicalize
 from ._fold import fold
-from ._names import find_latin_names, find_persons, looks_like_title_or_org
+from ._names import find_persons, looks_like_title_or_org
+from ._kana_names import find_kana_names, find_kanji_honorific_names
+from ._romaji import find_romaji_addresses, find_romaji_names
 from ._places import find_places, place_spans
 from ._sensitive import find_sensitive
 from ._spans import SpanSet
@@ -221,7 +223,10 @@ class Detector:
             found += find_strict_persons(
                 tokens, text, self._tokenizer.name_parts, self._strict_rules
             )
-        found += find_latin_names(text)
+        found += find_romaji_names(text)
+        found += find_kana_names(text, self._tokenizer.tokenize)
+        found += find_kanji_honorific_names(tokens, text, self._tokenizer.name_parts)
+        found += find_romaji_addresses(text)
         spans = place_spans(tokens, folded, self._is_place)
         if self.ginza_active and (not self.config.ginza_gate or _name_candidates(tokens)):
             found = _merge_ginza(text, found, spans)

@@ -7,6 +7,7 @@ or line boundaries (never inside a token the chunk could complete).
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -51,6 +52,7 @@ class Token:
         return self.pos[1] == "普通名詞"
 
 
+@lru_cache(maxsize=65_536)
 def script_of(text: str) -> str:
     """Coarse script of a surface: ``kanji``, ``katakana``, ``hiragana``, ``latin`` or ``mixed``."""
     kinds = set()

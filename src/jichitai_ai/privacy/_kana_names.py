@@ -1,0 +1,218 @@
+"""Names SudachiPy does not tag as 人名: hiragana names (やまもと ゆうき, ゆうきさん) and
+single common-noun kanji before an honorific (林様, 光ちゃん).
+
+Hiragana names are found on characters (SudachiPy splits やまもと into やま+も+と): a
+hiragana word pair separated by a space and followed by an honorific, a particle or
+punctuation, or one hiragana word glued to an honorific. Greetings and kinship terms
+(ありがとう ございます, おばあさん, みなさん) are excluded by a word list and by refusing any
+part that SudachiPy reads as a verb, adjective, adverb or interjection. Kanji: a 1–2
+character noun right before 様・さん・ちゃん … that the dictionary also lists as a surname
+or given name (林, 光), not glued to a preceding word (お客様) and not a kinship term.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from . import _name_lexicon as lex
+from ._tokens import Token, script_of
+from ._types import Entity, EntityType
+
+_HONORIFIC = r"(?:さん|さま|様|くん|君|ちゃん|氏|殿|先生)"
+_BOUNDARY = (
+    r"(?="
+    + _HONORIFIC
+    + r"|[、。,，.!！?？\s）)」』：:（(]|$|から|は|が|に|の|と|を|へ|も|です|宛)"
+)
+_PAIR = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,7})[ \u3000]([ぁ-ゖー]{2,8})" + _BOUNDARY)
+_SINGLE = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,8})(?=" + _HONORIFIC + r")")
+_TRAILING_HONORIFIC = re.compile(_HONORIFIC + r"$")
+_PARTICLE_START = "のはがをにともへや"
+_NOT_NAME_POS = frozenset(
+    {"動詞", "形容詞", "助動詞", "感動詞", "副詞", "接続詞", "連体詞", "代名詞"}
+)
+NOT_KANA_NAMES = frozenset(
+    {
+        "みな",
+        "みんな",
+        "みなみな",
+        "おばあ",
+        "おじい",
+        "おかあ",
+        "おとう",
+        "おにい",
+        "おねえ",
+        "おば",
+        "おじ",
+        "あか",
+        "おくさ",
+        "おきゃく",
+        "おこ",
+        "おこさ",
+        "ぼっ",
+        "おじょう",
+        "だんな",
+        "ねえ",
+        "にい",
+        "ばあ",
+        "じい",
+        "かあ",
+        "とう",
+        "おまわり",
+        "おいしゃ",
+        "おひめ",
+        "おうじ",
+        "おひさま",
+        "かみ",
+        "ほとけ",
+        "あなた",
+        "だれ",
+        "どなた",
+        "おたく",
+        "おさる",
+        "わん",
+        "ねこ",
+        "おとも",
+        "ともだち",
+        "せんせい",
+        "こども",
+        "おこ",
+        "まご",
+        "むすめ",
+        "むすこ",
+        "おとなり",
+        "となり",
+        "ごしゅじん",
+        "おく",
+        "おや",
+        "おやご",
+        "おまご",
+        "ごりょう",
+        "おきゃくさ",
+        "おにいち",
+        "おねえち",
+        "あかち",
+        "おふくろ",
+        "おやじ",
+        "おつかれ",
+        "ごくろう",
+        "おげんき",
+        "ごちそう",
+        "おかげ",
+        "ありがとう",
+        "ございます",
+        "よろしく",
+        "おねがい",
+        "こんにちは",
+        "こんばんは",
+        "おはよう",
+        "すみません",
+        "もうしわけ",
+        "ください",
+        "します",
+        "しました",
+        "おります",
+        "です",
+        "ます",
+    }
+)
+_NOT_KANJI_NAMES = frozenset(
+    "兄姉弟妹娘嫁孫父母婆爺奥坊姫殿仏神皆客王方様隣店係主夫妻婿舅姑叔伯".replace("", " ").split()
+) | frozenset(
+    {
+        "息子",
+        "叔父",
+        "叔母",
+        "伯父",
+        "伯母",
+        "旦那",
+        "主人",
+        "大家",
+        "家主",
+        "近所",
+        "先方",
+        "医者",
+        "住職",
+        "和尚",
+        "神父",
+        "牧師",
+        "巡査",
+        "刑事",
+        "駅員",
+        "係員",
+        "乙女",
+        "殿様",
+        "王子",
+        "姫様",
+        "花子",
+        "太郎",
+    }
+    - {"花子", "太郎"}
+)
+NameParts = Callable[[str], frozenset[str]]
+
+
+def _clean_run(text: str, start: int, run: str) -> tuple[int, str]:
+    """Drop a particle glued in front (相談者のやまもと → やまもと)."""
+    if (
+        len(run) >= 4
+        and run[0] in _PARTICLE_START
+        and start > 0
+        and script_of(text[start - 1]) in {"kanji", "katakana"}
+    ):
+        return start + 1, run[1:]
+    return start, run
+
+
+def _wordlike(part: str, tokenize: Callable[[str], list[Token]]) -> bool:
+    if part in NOT_KANA_NAMES or any(part.startswith(w) for w in ("おばあ", "おじい", "ござい")):
+        return False
+    return not any(t.pos[0] in _NOT_NAME_POS for t in tokenize(part))
+
+
+def find_kana_names(text: str, tokenize: Callable[[str], list[Token]]) -> Iterator[Entity]:
+    """Hiragana names: a spaced pair (やまもと ゆうき) or a word before an honorific."""
+    taken: list[tuple[int, int]] = []
+    for m in _PAIR.finditer(text):
+        start, first = _clean_run(text, m.start(1), m.group(1))
+        second = _TRAILING_HONORIFIC.sub("", m.group(2))
+        if len(second) < 2 or not (_wordlike(first, tokenize) and _wordlike(second, tokenize)):
+            continue
+        end = m.start(2) + len(second)
+        taken.append((start, end))
+        yield Entity(EntityType.PERSON, start, end, text[start:end], 0.8, "kana")
+    for m in _SINGLE.finditer(text):
+        start, run = _clean_run(text, m.start(1), m.group(1))
+        if any(s <= start < e for s, e in taken) or len(run) < 2:
+            continue
+        if _wordlike(run, tokenize):
+            yield Entity(EntityType.PERSON, start, m.end(1), run, 0.8, "kana")
+
+
+def find_kanji_honorific_names(
+    tokens: list[Token], text: str, name_parts: NameParts
+) -> Iterator[Entity]:
+    """A 1–2 kanji common noun before an honorific that is also a name entry (林様)."""
+    for k in range(len(tokens) - 1):
+        tok, nxt = tokens[k], tokens[k + 1]
+        if (
+            tok.is_person
+            or not tok.is_noun
+            or nxt.surface not in lex.HONORIFICS
+            or nxt.start != tok.end
+            or len(tok.surface) > 2
+            or script_of(tok.surface) != "kanji"
+            or tok.surface in _NOT_KANJI_NAMES
+            or tok.surface in lex.NOT_NAMES
+        ):
+            continue
+        prev = tokens[k - 1] if k > 0 else None
+        if (
+            prev is not None
+            and prev.end == tok.start
+            and (prev.is_noun or prev.pos[0] in {"接頭辞", "動詞", "形容詞"})
+        ):
+            continue  # お客様, 担当者様: glued to a word before
+        if name_parts(tok.surface) & {"姓", "名"}:
+            yield Entity(EntityType.PERSON, tok.start, tok.end, tok.surface, 0.85, "cue")
