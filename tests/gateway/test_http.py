@@ -79,7 +79,7 @@ def test_refusals_are_openai_errors_in_japanese_and_english(
     r = client.post(
         **chat(client, staff.keys["alice"], "会議録の要約", headers={"X-Jichitai-Data-Class": "9"})
     )  # type: ignore[arg-type]
-    assert r.status_code == 422
+    assert r.status_code == 400
     r = client.post(
         "/v1/chat/completions",
         json={
@@ -89,7 +89,7 @@ def test_refusals_are_openai_errors_in_japanese_and_english(
         },
         headers=bearer(staff.keys["alice"]),
     )
-    assert r.status_code == 422 and r.json()["error"]["code"] == "gateway.invalid.content"
+    assert r.status_code == 400 and r.json()["error"]["code"] == "gateway.invalid.content"
     assert llm.received == []
 
 

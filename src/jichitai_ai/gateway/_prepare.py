@@ -15,6 +15,7 @@ from jichitai_ai.services.errors import Invalid, ServiceError
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.storage.tables import Tenant
 
+from ._allowlist import drop_allowed, tenant_terms
 from ._audit import AuditEntry
 from ._config import GatewayConfig, TenantPolicy
 from ._errors import TooLarge
@@ -164,6 +165,19 @@ def _detect_all(
     ]
 
 
+def _only_personal_places(groups: list[list[Entity]]) -> list[list[Entity]]:
+    """Place names are masked only when the request holds personal data they could help
+    locate; "あおば市の子育て支援センターは？" stays readable."""
+    personal = any(
+        e.type not in (EntityType.LOCATION, EntityType.SENSITIVE, EntityType.ID_NUMBER)
+        for group in groups
+        for e in group
+    )
+    if personal:
+        return groups
+    return [[e for e in group if e.type is not EntityType.LOCATION] for group in groups]
+
+
 def prepare(
     session: Session,
     config: GatewayConfig,
@@ -183,6 +197,8 @@ def prepare(
     policy = tenant_policy(session, config, tenant)
     texts = [m.content for m in request.messages]
     all_found = _detect_all(config, texts + [s.text for s in slots], policy.mask_types)
+    terms = tenant_terms(session, tenant, lambda text: detect(text, config.detector))
+    all_found = _only_personal_places(drop_allowed(all_found, terms))
     found = entities if entities is not None else all_found[: len(texts)]
     slot_found = all_found[len(texts) :]
     for slot, group in zip(slots, slot_found, strict=True):

@@ -19,6 +19,7 @@ from jichitai_ai.privacy import (
     MaskingSession,
     assess,
     detect,
+    normalize_surface,
     resolve_overlaps,
 )
 from jichitai_ai.privacy._split_numbers import scan_encoded, scan_split_numbers
@@ -33,6 +34,7 @@ __all__ = [
     "assess",
     "detect",
     "entity_counts",
+    "normalize_surface",
     "parse_class",
     "resolve_overlaps",
     "scan_encoded",

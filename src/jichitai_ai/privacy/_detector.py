@@ -10,11 +10,12 @@ from typing import Literal
 
 from . import _ginza, _patterns
 from ._canonical import canonicalize
+from ._common_words import common_word_spans
 from ._fold import fold
-from ._names import find_persons, looks_like_title_or_org
 from ._kana_names import find_kana_names, find_kanji_honorific_names
-from ._romaji import find_romaji_addresses, find_romaji_names
+from ._names import find_persons, looks_like_title_or_org
 from ._places import find_places, place_spans
+from ._romaji import find_romaji_addresses, find_romaji_names
 from ._sensitive import find_sensitive
 from ._spans import SpanSet
 from ._strict import STRICT_RULES, find_strict_persons
@@ -156,6 +157,13 @@ def _restore_text(entity: Entity, original: str) -> Entity:
     )
 
 
+def _inside_common(entity: Entity, spans: list[tuple[int, int]]) -> bool:
+    """A name or place reading inside a common word (マイナ in マイナポータル, タンス)."""
+    if entity.type not in (EntityType.PERSON, EntityType.LOCATION):
+        return False
+    return any(s <= entity.start and entity.end <= e for s, e in spans)
+
+
 class Detector:
     """Finds personal data in Japanese text. Create once and reuse (loading is slow).
 
@@ -231,6 +239,9 @@ class Detector:
         if self.ginza_active and (not self.config.ginza_gate or _name_candidates(tokens)):
             found = _merge_ginza(text, found, spans)
         found += find_places(text, folded, spans)
+        commons = common_word_spans(text)
+        if commons:
+            found = [e for e in found if not _inside_common(e, commons)]
         result = resolve_overlaps(e for e in found if e.confidence >= self.config.min_confidence)
         if self.config.types is not None:
             result = [e for e in result if e.type in self.config.types]

@@ -63,7 +63,6 @@ _NOT_NAMES = frozenset(
         "kyoto",
         "type",
         "use",
-        "note",
         "zone",
         "code",
         "mode",
@@ -152,7 +151,7 @@ _ROMAJI_ADDRESS = re.compile(
     rf"|{_PLACE_WORD}(?:,?[ ]+{_PLACE_WORD}){{0,3}},?[ ]+{_BLOCK}{_ROOM})(?![0-9A-Za-z])"
 )
 _PLACE_HEAD = re.compile(
-    rf"(?<![A-Za-z])[A-Z][a-z]{{1,15}}(?:-(?:cho|chou|machi|mura|ku|shi|gun|ken)|[ ](?:City|Ward|Prefecture))(?![A-Za-z])"
+    r"(?<![A-Za-z])[A-Z][a-z]{1,15}(?:-(?:cho|chou|machi|mura|ku|shi|gun|ken)|[ ](?:City|Ward|Prefecture))(?![A-Za-z])"
 )
 
 

@@ -7,9 +7,9 @@ or line boundaries (never inside a token the chunk could complete).
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sudachipy import Morpheme, dictionary, tokenizer
 
