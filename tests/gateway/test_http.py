@@ -143,7 +143,10 @@ def test_dify_moderation_extension(client: TestClient, staff: Staff, llm: FakeLL
     number = "12345678901" + str(my_number_check_digit("12345678901"))
     blocked = client.post(
         url,
-        json={"point": "app.moderation.input", "params": {"inputs": {}, "query": f"マイナンバー{number}"}},
+        json={
+            "point": "app.moderation.input",
+            "params": {"inputs": {}, "query": f"マイナンバー{number}"},
+        },
         headers=key,
     ).json()
     assert blocked["flagged"] is True and blocked["action"] == "direct_output"

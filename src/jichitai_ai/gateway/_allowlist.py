@@ -32,7 +32,7 @@ _CONTACT = frozenset({EntityType.PHONE, EntityType.EMAIL})
 _HEURISTIC_SOURCES = frozenset({"strict", "katakana"})
 
 _lock = threading.Lock()
-_cache: dict[int, tuple[int, frozenset[tuple[EntityType, str]]]] = {}
+_cache: dict[tuple[str, int], tuple[int, frozenset[tuple[EntityType, str]]]] = {}
 
 
 def _key(kind: EntityType, surface: str) -> tuple[EntityType, str]:
@@ -40,7 +40,9 @@ def _key(kind: EntityType, surface: str) -> tuple[EntityType, str]:
     return group, normalize_surface(kind, surface)
 
 
-def _texts(session: Session, tenant: TenantInfo) -> tuple[list[str], list[tuple[EntityType, str]]]:
+def _texts(
+    session: Session, tenant: TenantInfo
+) -> tuple[list[str], list[tuple[EntityType, str]], list[str]]:
     chain = list(tenant.chain)
     names = session.execute(select(Tenant.name).where(Tenant.id.in_(chain))).scalars()
     departments = session.execute(
@@ -48,11 +50,12 @@ def _texts(session: Session, tenant: TenantInfo) -> tuple[list[str], list[tuple[
     ).scalars()
     fixed: list[tuple[EntityType, str]] = []
     texts: list[str] = []
+    own: list[str] = []
     for name in names:
         fixed.append(_key(EntityType.LOCATION, name))
-        texts.append(name)
+        own.append(name)
     for dept in departments:
-        texts.append(dept.name)
+        own.append(dept.name)
         if dept.phone:
             fixed.append(_key(EntityType.PHONE, dept.phone))
         if dept.email:
@@ -60,7 +63,7 @@ def _texts(session: Session, tenant: TenantInfo) -> tuple[list[str], list[tuple[
     for entry in faq_service.visible_entries(session, tenant.id)[:MAX_TEXTS]:
         texts.append(entry.question[:2000])
         texts.append(entry.answer[:2000])
-    return texts[: MAX_TEXTS * 2], fixed
+    return texts[: MAX_TEXTS * 2], fixed, own
 
 
 def tenant_terms(
@@ -68,12 +71,15 @@ def tenant_terms(
 ) -> frozenset[tuple[EntityType, str]]:
     """(type group, normalised surface) pairs never masked for this tenant (cached)."""
     version, _ = tenant_service.versions(session, tenant.chain)
+    owner = (str(session.get_bind().url), tenant.id)
     with _lock:
-        cached = _cache.get(tenant.id)
+        cached = _cache.get(owner)
     if cached is not None and cached[0] == version:
         return cached[1]
-    texts, fixed = _texts(session, tenant)
+    texts, fixed, names = _texts(session, tenant)
     terms = set(fixed)
+    for name in names:  # the tenant's own names: every reading inside them (あおば in あおば市)
+        terms.update(_key(e.type, e.text) for e in detect(name) if e.type in _FREE_TEXT)
     for text in texts:
         for e in detect(text):
             if e.type in _FREE_TEXT - {EntityType.PERSON} or (
@@ -82,7 +88,7 @@ def tenant_terms(
                 terms.add(_key(e.type, e.text))
     frozen = frozenset(terms)
     with _lock:
-        _cache[tenant.id] = (version, frozen)
+        _cache[owner] = (version, frozen)
     return frozen
 
 
