@@ -71,7 +71,7 @@ def tenant_terms(
 ) -> frozenset[tuple[EntityType, str]]:
     """(type group, normalised surface) pairs never masked for this tenant (cached)."""
     version, _ = tenant_service.versions(session, tenant.chain)
-    owner = (str(session.get_bind().url), tenant.id)
+    owner = (str(session.get_bind().engine.url), tenant.id)
     with _lock:
         cached = _cache.get(owner)
     if cached is not None and cached[0] == version:

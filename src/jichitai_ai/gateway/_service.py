@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from jichitai_ai.config import Settings
-from jichitai_ai.services.errors import ServiceError
+from jichitai_ai.services.errors import NotFound, ServiceError
 from jichitai_ai.storage.db import Database
 
 from . import _reviews
@@ -24,6 +24,7 @@ from ._backends import ChatClient
 from ._config import BackendSpec, GatewayConfig
 from ._errors import BackendFailed, HeldForReview, PolicyRefused
 from ._moderation import Moderation, moderate
+from ._openai_body import AUTO_MODELS, ParsedBody, parse_chat_body
 from ._prepare import Prepared, mask, prepare
 from ._privacy import MaskingSession
 from ._restore import StreamRestorer
@@ -133,6 +134,49 @@ class Gateway:
         prepared = self._prepare(request)
         backend = self._refuse_or_hold(prepared)
         return self.send(prepared, backend)
+
+    def chat_request(
+        self,
+        parsed: ParsedBody,
+        tenant: int | str,
+        user: str,
+        *,
+        data_class: str | None = None,
+        review: bool = False,
+        backend: str | None = None,
+        purpose: str = "openai.chat",
+    ) -> ChatRequest:
+        """The request for a parsed OpenAI body; ``backend`` overrides the body's model."""
+        model = backend if backend is not None else parsed.model
+        if model not in AUTO_MODELS and model not in self.config.backends:
+            raise NotFound("gateway.invalid.model_unknown", param="model", backend=model)
+        return ChatRequest(
+            tenant_id=tenant,
+            user=user,
+            messages=parsed.messages,
+            data_class=data_class,
+            backend=None if model in AUTO_MODELS else model,
+            purpose=purpose,
+            options=parsed.options,
+            review=review,
+        )
+
+    def preview_body(
+        self, body: Any, tenant: int | str, user: str, *, backend: str | None = None
+    ) -> dict[str, Any]:
+        """:meth:`preview` for a raw OpenAI body (``gateway preview``, the console)."""
+        try:
+            parsed = parse_chat_body(body)
+            request = self.chat_request(parsed, tenant, user, backend=backend, purpose="preview")
+        except ServiceError as exc:
+            return {
+                "refused": True,
+                "reason": exc.key,
+                "data_class": None,
+                "persons": 0,
+                "sent": None,
+            }
+        return self.preview(request, stream=parsed.stream)
 
     def preview(self, request: ChatRequest, *, stream: bool = False) -> dict[str, Any]:
         """What :meth:`complete` would send, without sending or recording anything:

@@ -14,13 +14,13 @@ from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field
 
 from jichitai_ai.gateway import (
-    ChatMessage,
     ChatRequest,
     ChatResult,
     ChatStream,
@@ -28,6 +28,7 @@ from jichitai_ai.gateway import (
     HeldForReview,
     Usage,
 )
+from jichitai_ai.gateway._openai_body import AUTO_MODELS, parse_chat_body
 from jichitai_ai.i18n import bilingual
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.auth import Action, Principal
@@ -41,7 +42,6 @@ staff_router = APIRouter(prefix="/api/v1/gateway", tags=["gateway"])
 TENANT_HEADER = "x-jichitai-tenant"
 CLASS_HEADER = "x-jichitai-data-class"
 REVIEW_HEADER = "x-jichitai-review"
-AUTO_MODELS = frozenset({"", "auto", "jichitai-auto"})
 
 
 def get_gateway(platform: Platform = Depends(get_platform)) -> Gateway:
@@ -80,8 +80,6 @@ _OPENAI_TYPES = {
     422: "invalid_request_error",
     429: "rate_limit_error",
 }
-_MESSAGE_FIELDS = frozenset({"role", "content", "name", "tool_calls", "tool_call_id"})
-_BODY_FIELDS = frozenset({"model", "messages", "stream", "stream_options"})
 
 
 def openai_error_body(exc: ServiceError) -> dict[str, Any]:
@@ -128,7 +126,9 @@ class OpenAIRoute(APIRoute):
                 first: dict[str, Any] = next(iter(exc.errors()), {})
                 param = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
                 return openai_error(
-                    _bad("gateway.invalid.json", param or "body", problem=first.get("msg", ""))
+                    Invalid(
+                        "gateway.invalid.json", param=param or "body", problem=first.get("msg", "")
+                    )
                 )
 
         return route
@@ -137,75 +137,11 @@ class OpenAIRoute(APIRoute):
 router = APIRouter(tags=["gateway (OpenAI-compatible)"], route_class=OpenAIRoute)
 
 
-def _bad(key: str, param: str, **params: Any) -> Invalid:
-    return Invalid(key, param=param, **params)
-
-
-def _text(content: Any, where: str) -> str:
-    """Plain text of a message; image or audio parts cannot be checked, so they are refused."""
-    if content is None or isinstance(content, str):
-        return content or ""
-    if not isinstance(content, list):
-        raise _bad("gateway.invalid.field_type", where, expected="string or array of text parts")
-    parts = []
-    for part in content:
-        if not isinstance(part, dict) or part.get("type") != "text":
-            raise Invalid("gateway.invalid.content", param=where)
-        parts.append(str(part.get("text", "")))
-    return "\n".join(parts)
-
-
-def _message(raw: Any, index: int) -> ChatMessage:
-    where = f"messages[{index}]"
-    if not isinstance(raw, dict) or not isinstance(raw.get("role"), str):
-        raise _bad("gateway.invalid.field_type", where, expected="object with a role")
-    for key in raw:
-        if key not in _MESSAGE_FIELDS:
-            raise _bad("gateway.invalid.unknown_field", f"{where}.{key}")
-    calls = raw.get("tool_calls") or []
-    if not isinstance(calls, list) or not all(isinstance(c, dict) for c in calls):
-        raise _bad("gateway.invalid.field_type", f"{where}.tool_calls", expected="array")
-    for key in ("name", "tool_call_id"):
-        if raw.get(key) is not None and not isinstance(raw[key], str):
-            raise _bad("gateway.invalid.field_type", f"{where}.{key}", expected="string")
-    return ChatMessage(
-        raw["role"],
-        _text(raw.get("content"), f"{where}.content"),
-        raw.get("name") or "",
-        tuple(calls),
-        raw.get("tool_call_id") or "",
-    )
-
-
-def parse_chat_body(body: Any) -> tuple[str, list[ChatMessage], bool, bool, dict[str, Any]]:
-    """(model, messages, stream, include_usage, options) of an OpenAI chat request body;
-    options are everything else and are checked against the gateway's allow-list."""
-    if not isinstance(body, dict):
-        raise _bad("gateway.invalid.field_type", "body", expected="JSON object")
-    model = body.get("model", "")
-    if not isinstance(model, str):
-        raise _bad("gateway.invalid.field_type", "model", expected="string")
-    raw_messages = body.get("messages")
-    if not isinstance(raw_messages, list):
-        raise _bad("gateway.invalid.field_type", "messages", expected="array")
-    if not raw_messages:
-        raise _bad("gateway.invalid.no_messages", "messages")
-    stream = body.get("stream", False)
-    if not isinstance(stream, bool) and stream is not None:
-        raise _bad("gateway.invalid.field_type", "stream", expected="boolean")
-    stream_options = body.get("stream_options") or {}
-    if not isinstance(stream_options, dict) or set(stream_options) - {"include_usage"}:
-        raise _bad("gateway.invalid.field_type", "stream_options", expected="{include_usage}")
-    options = {k: v for k, v in body.items() if k not in _BODY_FIELDS}
-    messages = [_message(m, i) for i, m in enumerate(raw_messages)]
-    return model, messages, bool(stream), bool(stream_options.get("include_usage")), options
-
-
 async def _json_body(request: Request) -> Any:
     try:
         return json.loads(await request.body())
     except ValueError as exc:
-        raise _bad("gateway.invalid.json", "body", problem="JSON") from exc
+        raise Invalid("gateway.invalid.json", param="body", problem="JSON") from exc
 
 
 def _completion(content: str, model: str, result: ChatResult | None, ident: str) -> dict[str, Any]:
@@ -345,20 +281,15 @@ def chat_request(
     body: Any, request: Request, gateway: Gateway, principal: Principal, tenant: TenantInfo
 ) -> tuple[ChatRequest, bool, bool]:
     """The gateway request for an OpenAI body (used by the API and by the preview)."""
-    model, messages, stream, include_usage, options = parse_chat_body(body)
-    if model not in AUTO_MODELS and model not in gateway.config.backends:
-        raise NotFound("gateway.invalid.model_unknown", param="model", backend=model)
-    chat = ChatRequest(
-        tenant_id=tenant.id,
-        user=principal.username,
-        messages=messages,
+    parsed = parse_chat_body(body)
+    chat = gateway.chat_request(
+        parsed,
+        tenant.id,
+        principal.username,
         data_class=request.headers.get(CLASS_HEADER) or None,
-        backend=None if model in AUTO_MODELS else model,
-        purpose="openai.chat",
-        options=options,
         review=request.headers.get(REVIEW_HEADER, "").lower() in ("1", "true", "yes"),
     )
-    return chat, stream, include_usage
+    return chat, parsed.stream, parsed.include_usage
 
 
 @router.post("/v1/chat/completions", response_model=None)
@@ -487,6 +418,27 @@ def backends(
     gateway: Gateway = Depends(get_gateway), principal: Principal = Depends(require_principal)
 ) -> list[dict[str, Any]]:
     return [b.public() for b in gateway.config.backends.values()]
+
+
+@staff_router.post("/tenants/{slug}/preview")
+async def preview(
+    slug: str,
+    request: Request,
+    backend: str | None = None,
+    principal: Principal = Depends(require_principal),
+    platform: Platform = Depends(get_platform),
+    gateway: Gateway = Depends(get_gateway),
+) -> dict[str, Any]:
+    """What the gateway would send for this OpenAI body, sending and recording nothing
+    (the same path as ``/v1/chat/completions``; ``jichitai-ai gateway preview``)."""
+    body = await _json_body(request)
+    with platform.db.read() as session:
+        tenant = tenant_service.get_tenant(session, slug)
+    _check(platform, principal, tenant.id, Action.READ)
+    result: dict[str, Any] = await run_in_threadpool(
+        gateway.preview_body, body, tenant.id, principal.username, backend=backend or None
+    )
+    return result
 
 
 @staff_router.get("/tenants/{slug}/reviews")
