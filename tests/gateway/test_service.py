@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from jichitai_ai.services.errors import Invalid
 from jichitai_ai.gateway import BackendFailed, ChatMessage, ChatRequest, Gateway
+from jichitai_ai.services.errors import Invalid
 
 from .conftest import Staff
 from .fake_llm import FakeLLM
