@@ -12,9 +12,9 @@ from . import _ginza, _patterns
 from ._canonical import canonicalize
 from ._common_words import common_word_spans
 from ._fold import fold
-from ._kana_names import find_kana_names, find_kanji_honorific_names
+from ._kana_names import extend_spaced_names, find_kana_names, find_kanji_honorific_names
 from ._names import find_persons, looks_like_title_or_org
-from ._places import find_places, place_spans
+from ._places import find_block_addresses, find_places, place_spans
 from ._romaji import find_romaji_addresses, find_romaji_names
 from ._sensitive import find_sensitive
 from ._spans import SpanSet
@@ -159,7 +159,7 @@ def _restore_text(entity: Entity, original: str) -> Entity:
 
 def _inside_common(entity: Entity, spans: list[tuple[int, int]]) -> bool:
     """A name or place reading inside a common word (マイナ in マイナポータル, タンス)."""
-    if entity.type not in (EntityType.PERSON, EntityType.LOCATION):
+    if entity.type not in (EntityType.PERSON, EntityType.LOCATION, EntityType.ADDRESS):
         return False
     return any(s <= entity.start and entity.end <= e for s, e in spans)
 
@@ -239,9 +239,11 @@ class Detector:
         if self.ginza_active and (not self.config.ginza_gate or _name_candidates(tokens)):
             found = _merge_ginza(text, found, spans)
         found += find_places(text, folded, spans)
+        found += find_block_addresses(text, folded)
         commons = common_word_spans(text)
         if commons:
             found = [e for e in found if not _inside_common(e, commons)]
+        found = extend_spaced_names(found, tokens, text, self._tokenizer.name_parts)
         result = resolve_overlaps(e for e in found if e.confidence >= self.config.min_confidence)
         if self.config.types is not None:
             result = [e for e in result if e.type in self.config.types]

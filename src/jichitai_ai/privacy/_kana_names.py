@@ -164,10 +164,20 @@ def _clean_run(text: str, start: int, run: str) -> tuple[int, str]:
     return start, run
 
 
+_VERB_ENDINGS = frozenset(
+    {"ます", "です", "ました", "ません", "ない", "たい", "ください", "でした"}
+)
+
+
 def _wordlike(part: str, tokenize: Callable[[str], list[Token]]) -> bool:
+    """Not a greeting, kinship term or verb phrase: a single token of a non-name part of
+    speech, or a polite verb ending, rules the part out (やまもと = やま+も+と passes)."""
     if part in NOT_KANA_NAMES or any(part.startswith(w) for w in ("おばあ", "おじい", "ござい")):
         return False
-    return not any(t.pos[0] in _NOT_NAME_POS for t in tokenize(part))
+    tokens = tokenize(part)
+    if len(tokens) == 1 and tokens[0].pos[0] in _NOT_NAME_POS:
+        return False
+    return not any(t.surface in _VERB_ENDINGS for t in tokens)
 
 
 def find_kana_names(text: str, tokenize: Callable[[str], list[Token]]) -> Iterator[Entity]:
@@ -213,5 +223,74 @@ def find_kanji_honorific_names(
             and (prev.is_noun or prev.pos[0] in {"接頭辞", "動詞", "形容詞"})
         ):
             continue  # お客様, 担当者様: glued to a word before
-        if name_parts(tok.surface) & {"姓", "名"}:
+        diminutive = nxt.surface in {"ちゃん", "くん", "君"} and len(tok.surface) == 1
+        if diminutive or name_parts(tok.surface) & {"姓", "名"}:
             yield Entity(EntityType.PERSON, tok.start, tok.end, tok.surface, 0.85, "cue")
+
+
+_KANJI_RUN_BEFORE = re.compile(r"[一-鿿々ヶ]{1,4}$")
+_GIVEN_AFTER = re.compile(
+    r"[ \u3000]([一-鿿々ぁ-ゖァ-ヺー]{1,5}?)(?="
+    + _HONORIFIC
+    + r"|[、。,，.!！?？\s）)」』：:（(]|$|から|は|が|に|の|と|を|へ|も)"
+)
+
+
+def _token_at(tokens: list[Token], start: int) -> Token | None:
+    for tok in tokens:
+        if tok.start == start:
+            return tok
+        if tok.start > start:
+            return None
+    return None
+
+
+def _blocked(word: str) -> bool:
+    return (
+        word in lex.LABELS
+        or word in lex.TITLES
+        or word in lex.NOT_NAMES
+        or word in lex.HONORIFICS
+        or word in _NOT_KANJI_NAMES
+        or word in NOT_KANA_NAMES
+    )
+
+
+def extend_spaced_names(
+    entities: list[Entity], tokens: list[Token], text: str, name_parts: NameParts
+) -> list[Entity]:
+    """「姓 名」 written with a space where only one half was recognised: a given name tagged
+    名 takes the kanji run before the space (四月一日 健吾, 雲母 京香); a surname takes the
+    short word after it (千葉 さくら)."""
+    out: list[Entity] = []
+    for e in entities:
+        if e.type is not EntityType.PERSON:
+            out.append(e)
+            continue
+        start, end = e.start, e.end
+        first = _token_at(tokens, start)
+        if (
+            start >= 2
+            and text[start - 1] in " \u3000"
+            and first is not None
+            and first.is_person
+        ):
+            m = _KANJI_RUN_BEFORE.search(text, 0, start - 1)
+            if (
+                m
+                and not _blocked(m.group())
+                and (m.start() == 0 or script_of(text[m.start() - 1]) != "kanji")
+            ):
+                start = m.start()
+        surname = " " not in e.text.strip() and (
+            "姓" in name_parts(e.text) or (first is not None and first.pos[3] == "姓")
+        )
+        if surname and end < len(text) and text[end] in " \u3000":
+            m = _GIVEN_AFTER.match(text, end)
+            if m and not _blocked(m.group(1)) and m.group(1) not in lex.TITLES:
+                end = m.end(1)
+        if (start, end) == (e.start, e.end):
+            out.append(e)
+        else:
+            out.append(Entity(e.type, start, end, text[start:end], e.confidence, e.source))
+    return out

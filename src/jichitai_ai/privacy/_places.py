@@ -308,3 +308,51 @@ def find_places(text: str, folded: str, spans: list[tuple[int, int, str]]) -> It
             yield Entity(EntityType.ADDRESS, start, end, text[start:end], 0.85, source)
         else:
             yield Entity(EntityType.LOCATION, start, end, text[start:end], 0.8, source)
+
+
+# 町名 + 丁目・番地・号 or a 1-2-3 block, found on characters: the town name is often
+# unknown to SudachiPy (若葉台, 丘の上, みなと北町) and then no place span starts the address.
+_KNUM = rf"(?:[0-9]{{1,4}}|[{KANJI_NUMERAL_CHARS}]{{1,4}})"
+_BLOCK_ONLY = re.compile(
+    rf"{_KNUM}丁目(?:{_KNUM}番地?(?:の?{_KNUM}号?)?)?"
+    rf"|{_KNUM}番地(?:の{_KNUM})?"
+    rf"|{_KNUM}番{_KNUM}号"
+    r"|(?<![0-9-])[0-9]{1,4}-[0-9]{1,4}-[0-9]{1,4}(?![0-9-])"
+)
+_TOWN_STOP = frozenset("はをにでへともや、。，．,.：:（(「『)）」』 \u3000\n\t　/")
+_BUILDING = re.compile(
+    r"[ \u3000]?(?:[ァ-ヺーA-Za-z一-鿿々ぁ-ゖ]{1,16}?)"
+    r"(?:[ \u3000]?[A-Za-z0-9]{1,3}棟)?[ \u3000]?[0-9]{1,4}(?:号室|号|階|F)?(?![0-9])"
+)
+
+
+def _town_start(text: str, end: int) -> int:
+    """Start of the town name written right before a block number (at most 8 characters)."""
+    start = end
+    while start > 0 and end - start < 8 and text[start - 1] not in _TOWN_STOP:
+        if text[start - 1].isdigit():
+            break
+        start -= 1
+    return start
+
+
+def find_block_addresses(text: str, folded: str) -> Iterator[Entity]:
+    """Addresses recognised by their block number (2丁目5番7号, 4-7-21) and the town name
+    glued before it, with a building and room after it (グランシャトー丘の上 B棟 507号室)."""
+    for m in _BLOCK_ONLY.finditer(folded):
+        start = _town_start(folded, m.start())
+        if start == m.start():
+            continue  # a bare 1-2-3 without a town name: a date or a code, not an address
+        end = m.end()
+        building = _BUILDING.match(folded, end)
+        if (
+            building
+            and building.group().strip()
+            and (
+                "号室" in building.group()
+                or "棟" in building.group()
+                or any(ch.isalpha() and not ch.isascii() for ch in building.group())
+            )
+        ):
+            end = building.end()
+        yield Entity(EntityType.ADDRESS, start, end, text[start:end], 0.93, "block")

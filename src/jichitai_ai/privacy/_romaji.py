@@ -103,7 +103,23 @@ _NOT_NAMES = frozenset(
 )
 _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s$")
 _PARTICLES = ("さん", "様", "さま", "氏", "くん", "君", "ちゃん", "殿", "先生")
-_AFTER = ("から", "は", "が", "に", "へ", "と", "を", "の", "より", "も", "宛", "（", "(")
+_AFTER = (
+    "から",
+    "は",
+    "が",
+    "に",
+    "へ",
+    "と",
+    "を",
+    "の",
+    "より",
+    "も",
+    "宛",
+    "（",
+    "(",
+    "、",
+    "，",
+)
 _LABELS = ("氏名", "名前", "申請者", "相談者", "Name", "name", "NAME", "契約者", "世帯主")
 _WORD = r"[A-Z][a-z]{1,15}|[A-Z]{2,15}"
 _LATIN_RUN = re.compile(
@@ -136,7 +152,11 @@ def find_romaji_names(text: str) -> Iterator[Entity]:
             yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.85, "romaji")
         elif honorific or titled or labelled:
             yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.9, "latin")
-        elif len(words) >= 2 and after.startswith(_AFTER) and any(shaped):
+        elif (len(words) >= 2 and after.startswith(_AFTER) and any(shaped)) or (
+            len(words) >= 3 and all(w[0].isupper() and w[1:].islower() for w in words)
+        ):
+            # Three title-case words (Pham Thi Lan) in Japanese text are a name far more
+            # often than a product; two need a particle or punctuation after them.
             yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.7, "latin")
 
 
