@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jichitai_ai.config import ConfigError
+from jichitai_ai.privacy._detector import NOT_PERSONAL
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid, ServiceError
 from jichitai_ai.services.tenants import TenantInfo
@@ -167,15 +168,21 @@ def _detect_all(
 
 def _only_personal_places(groups: list[list[Entity]]) -> list[list[Entity]]:
     """Place names are masked only when the request holds personal data they could help
-    locate; "あおば市の子育て支援センターは？" stays readable."""
+    locate ("あおば市の子育て支援センターは？" stays readable); languages and countries
+    (中国語, ベトナム出身) never are."""
     personal = any(
         e.type not in (EntityType.LOCATION, EntityType.SENSITIVE, EntityType.ID_NUMBER)
         for group in groups
         for e in group
     )
-    if personal:
-        return groups
-    return [[e for e in group if e.type is not EntityType.LOCATION] for group in groups]
+    return [
+        [
+            e
+            for e in group
+            if e.type is not EntityType.LOCATION or (personal and e.detail != NOT_PERSONAL)
+        ]
+        for group in groups
+    ]
 
 
 def prepare(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from . import _ginza, _patterns
@@ -157,6 +157,19 @@ def _restore_text(entity: Entity, original: str) -> Entity:
     )
 
 
+#: ``Entity.detail`` of places that are not personal data (the gateway leaves them readable).
+NOT_PERSONAL = "not personal"
+
+
+def _not_personal_place(entity: Entity, text: str, tokens: list[Token]) -> bool:
+    """Language names (中国語) and countries (ベトナム) are not places anyone lives at."""
+    if entity.type is not EntityType.LOCATION:
+        return False
+    if text.startswith("語", entity.end):
+        return True
+    return any(t.start == entity.start and t.end == entity.end and t.pos[3] == "国" for t in tokens)
+
+
 def _inside_common(entity: Entity, spans: list[tuple[int, int]]) -> bool:
     """A name or place reading inside a common word (マイナ in マイナポータル, タンス)."""
     if entity.type not in (EntityType.PERSON, EntityType.LOCATION, EntityType.ADDRESS):
@@ -244,6 +257,10 @@ class Detector:
         if commons:
             found = [e for e in found if not _inside_common(e, commons)]
         found = extend_spaced_names(found, tokens, text, self._tokenizer.name_parts)
+        found = [
+            replace(e, detail=NOT_PERSONAL) if _not_personal_place(e, text, tokens) else e
+            for e in found
+        ]
         result = resolve_overlaps(e for e in found if e.confidence >= self.config.min_confidence)
         if self.config.types is not None:
             result = [e for e in result if e.type in self.config.types]

@@ -236,6 +236,62 @@ _GIVEN_AFTER = re.compile(
 )
 
 
+_RUN_BOUNDARY = frozenset(" \u3000\n\t、。，．,.：:（(「『)）」』・/")
+#: Words that label the name that follows them (対象者 雲母 京香): the run after one is a surname.
+_PERSON_LABELS = frozenset(
+    {
+        "対象者",
+        "来所者",
+        "来庁者",
+        "宛名",
+        "宛先",
+        "児童",
+        "保護者",
+        "受給者",
+        "差出人",
+        "通報者",
+        "傷病者",
+        "入居者",
+        "飼い主",
+        "名義",
+        "請求者",
+        "送信者",
+        "申請者",
+        "相談者",
+        "本人",
+        "長男",
+        "長女",
+        "次男",
+        "次女",
+        "父",
+        "母",
+        "夫",
+        "妻",
+        "世帯主",
+        "氏名",
+        "旧姓",
+        "利用者",
+        "契約者",
+    }
+)
+
+
+def _surname_like(
+    run: str, text: str, start: int, tokens: list[Token], name_parts: NameParts
+) -> bool:
+    """A kanji run before 「 名」 is a surname unless it is an ordinary word (来所者, 児童);
+    after a person label (対象者 雲母 京香) it is a surname whatever the dictionary says."""
+    if run in _PERSON_LABELS:
+        return False
+    before = text[max(0, start - 6) : start].rstrip(" \u3000：:")
+    if before.endswith(tuple(_PERSON_LABELS) + tuple(lex.LABELS)):
+        return True
+    if "姓" in name_parts(run):
+        return True
+    inside = [t for t in tokens if start <= t.start and t.end <= start + len(run)]
+    return not all(t.is_common_noun and t.synonyms for t in inside)
+
+
 def _token_at(tokens: list[Token], start: int) -> Token | None:
     for tok in tokens:
         if tok.start == start:
@@ -269,17 +325,17 @@ def extend_spaced_names(
             continue
         start, end = e.start, e.end
         first = _token_at(tokens, start)
-        if (
-            start >= 2
-            and text[start - 1] in " \u3000"
-            and first is not None
-            and first.is_person
-        ):
+        if start >= 2 and text[start - 1] in " \u3000" and first is not None and first.is_person:
             m = _KANJI_RUN_BEFORE.search(text, 0, start - 1)
             if (
                 m
                 and not _blocked(m.group())
-                and (m.start() == 0 or script_of(text[m.start() - 1]) != "kanji")
+                and (
+                    m.start() == 0
+                    or text[m.start() - 1] in _RUN_BOUNDARY
+                    or (script_of(text[m.start() - 1]) != "kanji" and "姓" in name_parts(m.group()))
+                )
+                and _surname_like(m.group(), text, m.start(), tokens, name_parts)
             ):
                 start = m.start()
         surname = " " not in e.text.strip() and (
