@@ -102,7 +102,11 @@ def _distinct_names(keys: set[str]) -> set[str]:
         return keys
     kept: list[str] = []
     for key in sorted(keys, key=len, reverse=True):
-        if not any(key in longer for longer in kept):
+        # Only a whole half of a longer name: 佐々木 / 里美 in 佐々木里美, not 林太郎 in 小林太郎.
+        if not any(
+            len(longer) - len(key) >= 2 and (longer.startswith(key) or longer.endswith(key))
+            for longer in kept
+        ):
             kept.append(key)
     return set(kept)
 

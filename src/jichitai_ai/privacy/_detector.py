@@ -161,13 +161,11 @@ def _restore_text(entity: Entity, original: str) -> Entity:
 NOT_PERSONAL = "not personal"
 
 
-def _not_personal_place(entity: Entity, text: str, tokens: list[Token]) -> bool:
+def _not_personal_place(entity: Entity, text: str, countries: set[tuple[int, int]]) -> bool:
     """Language names (中国語) and countries (ベトナム) are not places anyone lives at."""
     if entity.type is not EntityType.LOCATION:
         return False
-    if text.startswith("語", entity.end):
-        return True
-    return any(t.start == entity.start and t.end == entity.end and t.pos[3] == "国" for t in tokens)
+    return text.startswith("語", entity.end) or (entity.start, entity.end) in countries
 
 
 def _inside_common(entity: Entity, spans: list[tuple[int, int]]) -> bool:
@@ -257,8 +255,9 @@ class Detector:
         if commons:
             found = [e for e in found if not _inside_common(e, commons)]
         found = extend_spaced_names(found, tokens, text, self._tokenizer.name_parts)
+        countries = {(t.start, t.end) for t in tokens if t.pos[3] == "国"}
         found = [
-            replace(e, detail=NOT_PERSONAL) if _not_personal_place(e, text, tokens) else e
+            replace(e, detail=NOT_PERSONAL) if _not_personal_place(e, text, countries) else e
             for e in found
         ]
         result = resolve_overlaps(e for e in found if e.confidence >= self.config.min_confidence)

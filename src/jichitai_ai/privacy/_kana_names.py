@@ -13,6 +13,7 @@ or given name (林, 光), not glued to a preceding word (お客様) and not a ki
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
 from . import _name_lexicon as lex
@@ -288,17 +289,18 @@ def _surname_like(
         return True
     if "姓" in name_parts(run):
         return True
-    inside = [t for t in tokens if start <= t.start and t.end <= start + len(run)]
+    first = bisect_left(tokens, start, key=lambda t: t.start)
+    inside = []
+    for t in tokens[first:]:
+        if t.end > start + len(run):
+            break
+        inside.append(t)
     return not all(t.is_common_noun and t.synonyms for t in inside)
 
 
 def _token_at(tokens: list[Token], start: int) -> Token | None:
-    for tok in tokens:
-        if tok.start == start:
-            return tok
-        if tok.start > start:
-            return None
-    return None
+    i = bisect_left(tokens, start, key=lambda t: t.start)
+    return tokens[i] if i < len(tokens) and tokens[i].start == start else None
 
 
 def _blocked(word: str) -> bool:

@@ -321,8 +321,9 @@ _BLOCK_ONLY = re.compile(
 )
 _TOWN_STOP = frozenset("はをにでへともや、。，．,.：:（(「『)）」』 \u3000\n\t　/")
 _BUILDING = re.compile(
-    r"[ \u3000]?(?:[ァ-ヺーA-Za-z一-鿿々ぁ-ゖ]{1,16}?)"
-    r"(?:[ \u3000]?[A-Za-z0-9]{1,3}棟)?[ \u3000]?[0-9]{1,4}(?:号室|号|階|F)?(?![0-9])"
+    r"[ \u3000]?[ァ-ヺーA-Za-z一-鿿々ぁ-ゖ]{1,16}?(?:[ \u3000]?[A-Za-z0-9]{1,3}棟)?[ \u3000]?"
+    r"[0-9]{1,4}(?:号室|号|階|F)"
+    r"|[ \u3000]?[ァ-ヺー]{2,16}[0-9]{1,4}(?![0-9])"
 )
 
 
@@ -345,14 +346,6 @@ def find_block_addresses(text: str, folded: str) -> Iterator[Entity]:
             continue  # a bare 1-2-3 without a town name: a date or a code, not an address
         end = m.end()
         building = _BUILDING.match(folded, end)
-        if (
-            building
-            and building.group().strip()
-            and (
-                "号室" in building.group()
-                or "棟" in building.group()
-                or any(ch.isalpha() and not ch.isascii() for ch in building.group())
-            )
-        ):
+        if building:
             end = building.end()
         yield Entity(EntityType.ADDRESS, start, end, text[start:end], 0.93, "block")
