@@ -240,6 +240,8 @@ _SEIREKI_NUMERIC = re.compile(
     + r"(?P<year>(?:1[89]|20)[0-9]{2})(?P<sep>[/.-])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})"
     + r"(?![0-9])"
 )
+#: ``Entity.detail`` of a date that is a birthdate only by its age (no 生年月日 cue).
+OLD_DATE = "old date, no cue"
 _ERA_BASE = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
 _ERA_LETTER = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
 
@@ -274,7 +276,7 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
         if cue:
             yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.95)
         elif year <= reference_year - 10:
-            yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.6, "old date, no cue")
+            yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.6, OLD_DATE)
 
 
 # --- 住民票コード, 在留カード番号, labelled record numbers, ゆうちょ 記号・番号 -------------
