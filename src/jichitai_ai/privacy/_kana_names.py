@@ -336,6 +336,7 @@ def extend_spaced_names(
                     m.start() == 0
                     or text[m.start() - 1] in _RUN_BOUNDARY
                     or (script_of(text[m.start() - 1]) != "kanji" and "姓" in name_parts(m.group()))
+                    or (text[m.start() - 1] in _PARTICLE_START and len(m.group()) >= 2)
                 )
                 and _surname_like(m.group(), text, m.start(), tokens, name_parts)
             ):
