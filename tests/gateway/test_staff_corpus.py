@@ -55,9 +55,9 @@ def ordinary_words(prompt: Prompt, tokenizer: SudachiTokenizer) -> list[str]:
     for token in tokenizer.tokenize(prompt.text):
         if any(s < token.end and token.start < e for _, _, s, e in prompt.items):
             continue
-        if token.pos[0] in {"名詞", "動詞", "形容詞"} and len(token.surface) >= 2:
-            if not token.surface.isdigit():
-                words.append(token.surface)
+        content = token.pos[0] in {"名詞", "動詞", "形容詞"}
+        if content and len(token.surface) >= 2 and not token.surface.isdigit():
+            words.append(token.surface)
     return words
 
 
