@@ -200,7 +200,8 @@ def _inside_common(entity: Entity, spans: list[tuple[int, int]]) -> bool:
     """A name or place reading inside a common word (マイナ in マイナポータル, タンス)."""
     if entity.type not in (EntityType.PERSON, EntityType.LOCATION, EntityType.ADDRESS):
         return False
-    return any(s <= entity.start and entity.end <= e for s, e in spans)
+    i = bisect_left(spans, (entity.start + 1,)) - 1  # the last common word starting at or before
+    return i >= 0 and spans[i][0] <= entity.start and entity.end <= spans[i][1]
 
 
 class Detector:

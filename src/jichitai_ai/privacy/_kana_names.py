@@ -328,7 +328,7 @@ def extend_spaced_names(
         start, end = e.start, e.end
         first = _token_at(tokens, start)
         if start >= 2 and text[start - 1] in " \u3000" and first is not None and first.is_person:
-            m = _KANJI_RUN_BEFORE.search(text, 0, start - 1)
+            m = _KANJI_RUN_BEFORE.search(text, max(0, start - 5), start - 1)
             if (
                 m
                 and not _blocked(m.group())
