@@ -24,9 +24,9 @@ _HONORIFIC = r"(?:さん|さま|様|くん|君|ちゃん|氏|殿|先生)"
 _BOUNDARY = (
     r"(?="
     + _HONORIFIC
-    + r"|[、。,，.!！?？\s）)」』：:（(]|$|から|は|が|に|の|と|を|へ|も|です|宛)"
+    + r"|[、。,，.!！?？\s）)」』：:（(]|$|(?:から|は|が|に|の|と|を|へ|も|です|宛)(?![ぁ-ゖ]))"
 )
-_PAIR = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,7})[ \u3000]([ぁ-ゖー]{2,8})" + _BOUNDARY)
+_PAIR = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,7})[ \u3000]([ぁ-ゖー]{2,8}?)" + _BOUNDARY)
 _SINGLE = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,8})(?=" + _HONORIFIC + r")")
 _TRAILING_HONORIFIC = re.compile(_HONORIFIC + r"$")
 _PARTICLE_START = "のはがをにともへや"
