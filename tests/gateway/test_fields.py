@@ -44,6 +44,8 @@ def test_stop_and_option_texts_are_masked(client: TestClient, staff: Staff, llm:
         },
     )
     assert r.status_code == 200, r.text
+    # The option texts count for the class (the old gateway recorded class 1 here).
+    assert r.headers["X-Jichitai-Data-Class"] == "3B"
     sent = llm.raw_bodies()
     for secret in (NAME, PHONE, MAIL):
         assert secret not in sent
@@ -223,4 +225,17 @@ def test_size_limits_are_cheap_413(client: TestClient, staff: Staff, llm: FakeLL
     r = post(client, staff, {"messages": many})
     assert r.status_code == 413 and r.json()["error"]["code"] == "gateway.invalid.request_too_long"
     assert time.monotonic() - started < 5  # refused before any detection runs
+    assert llm.received == []
+
+
+def test_person_cap_counts_romaji_names(
+    client: TestClient, staff: Staff, llm: FakeLLM, gateway: Any
+) -> None:
+    from jichitai_ai.services import tenants as tenant_service
+
+    with gateway.db.write() as session:
+        tenant_service.update_settings(session, staff.tenant_id, {"gateway": {"person_cap": 2}})
+    text = "Kenji Watanabe、Yuko Sato、Hiroshi Tanaka の三名に通知を送ります"
+    r = post(client, staff, {"messages": [{"role": "user", "content": text}]})
+    assert r.status_code == 403 and r.json()["error"]["code"] == "gateway.refused.person_cap"
     assert llm.received == []
