@@ -52,3 +52,15 @@ def test_romaji_names_count_towards_the_person_cap() -> None:
     assert assess(detect(text)).persons == 3
     masked = MaskingSession().mask(text, detect(text)).text
     assert "Watanabe" not in masked and "Sato" not in masked and "Tanaka" not in masked
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "surface"),
+    [
+        ("０９０（１２３４）５６７８", "phone", "０９０（１２３４）５６７８"),
+        ("グエン ティ マイさんの件", "person", "グエン ティ マイ"),
+        ("霞が関1-2-3 合同庁舎5号館", "address", "霞が関1-2-3 合同庁舎5号館"),
+    ],
+)
+def test_more_formats(text: str, kind: str, surface: str) -> None:
+    assert (kind, surface) in [(e.type.value, e.text) for e in detect(text)]

@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
 from . import _name_lexicon as lex
+from ._common_words import COMMON_WORDS
 from ._tokens import Token, script_of
 from ._types import Entity, EntityType
 
@@ -181,8 +182,19 @@ def _wordlike(part: str, tokenize: Callable[[str], list[Token]]) -> bool:
     return not any(t.surface in _VERB_ENDINGS for t in tokens)
 
 
+_KATAKANA_SPACED = re.compile(
+    r"(?<![ァ-ヺー])[ァ-ヺー]{1,12}(?:[ \u3000・][ァ-ヺー]{1,12}){1,4}(?=[ \u3000]?"
+    + _HONORIFIC
+    + r")"
+)
+
+
 def find_kana_names(text: str, tokenize: Callable[[str], list[Token]]) -> Iterator[Entity]:
-    """Hiragana names: a spaced pair (やまもと ゆうき) or a word before an honorific."""
+    """Hiragana names: a spaced pair (やまもと ゆうき) or a word before an honorific; katakana
+    names written in parts (グエン ティ マイさん) before an honorific."""
+    for m in _KATAKANA_SPACED.finditer(text):
+        if not any(part in COMMON_WORDS for part in re.split(r"[ \u3000・]", m.group())):
+            yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "kana")
     taken: list[tuple[int, int]] = []
     for m in _PAIR.finditer(text):
         start, first = _clean_run(text, m.start(1), m.group(1))

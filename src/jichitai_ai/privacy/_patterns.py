@@ -55,8 +55,8 @@ def find_emails(text: str, folded: str) -> Iterator[Entity]:
 _MOBILE = re.compile(
     _NO_DIGIT_BEFORE
     + r"(?:0[2-9]0|\(0[2-9]0\))"
-    + r"[- .]?[0-9]{4}"
-    + _SEP
+    + r"[- .(]?[0-9]{4}"
+    + r"[- .)]?"
     + r"[0-9]{4}"
     + _NO_DIGIT_AFTER
 )
