@@ -64,3 +64,18 @@ def test_romaji_names_count_towards_the_person_cap() -> None:
 )
 def test_more_formats(text: str, kind: str, surface: str) -> None:
     assert (kind, surface) in [(e.type.value, e.text) for e in detect(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "surface"),
+    [
+        ("昭33.7.7生の方", "birthdate", "昭33.7.7"),
+        ("DOB: 1990/4/1", "birthdate", "1990/4/1"),
+        ("母国の電話 +84 90 123 4567", "phone", "+84 90 123 4567"),
+        ("小田切　譲二（おだぎり じょうじ）", "person", "おだぎり じょうじ"),
+    ],
+)
+def test_era_kanji_abbreviations_foreign_phones_and_readings(
+    text: str, kind: str, surface: str
+) -> None:
+    assert (kind, surface) in [(e.type.value, e.text) for e in detect(text)]

@@ -199,9 +199,14 @@ def find_kana_names(text: str, tokenize: Callable[[str], list[Token]]) -> Iterat
     for m in _PAIR.finditer(text):
         start, first = _clean_run(text, m.start(1), m.group(1))
         second = _TRAILING_HONORIFIC.sub("", m.group(2))
-        if len(second) < 2 or not (_wordlike(first, tokenize) and _wordlike(second, tokenize)):
-            continue
         end = m.start(2) + len(second)
+        # A reading in brackets after a name, 小田切 譲二（おだぎり じょうじ）, is a name
+        # whatever SudachiPy makes of its parts.
+        furigana = text[start - 1 : start] in ("（", "(") and text[end : end + 1] in ("）", ")")
+        if len(second) < 2 or not (
+            furigana or (_wordlike(first, tokenize) and _wordlike(second, tokenize))
+        ):
+            continue
         taken.append((start, end))
         yield Entity(EntityType.PERSON, start, end, text[start:end], 0.8, "kana")
     for m in _SINGLE.finditer(text):
@@ -216,7 +221,9 @@ def find_kanji_honorific_names(
     tokens: list[Token], text: str, name_parts: NameParts
 ) -> Iterator[Entity]:
     """A 1–2 kanji common noun before an honorific that is also a name entry (林様)."""
-    for k in range(len(tokens) - 1):
+    honorifics = lex.HONORIFICS
+    for k in [i for i in range(1, len(tokens)) if tokens[i].surface in honorifics]:
+        k -= 1
         tok, nxt = tokens[k], tokens[k + 1]
         if (
             tok.is_person

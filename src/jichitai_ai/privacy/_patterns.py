@@ -25,7 +25,7 @@ _CTX_LICENSE = re.compile(r"免許")
 _CTX_PENSION = re.compile(r"年金")
 _CTX_INSURANCE = re.compile(r"被保険者|保険証|保険者番号|資格確認書|記号|保険")
 _CTX_BANK = re.compile(r"口座|普通預金|当座|預金|振込|支店|ゆうちょ|記号番号")
-_CTX_BIRTH = re.compile(r"生年月日|誕生日|生まれ|出生|生誕|年齢|歳")
+_CTX_BIRTH = re.compile(r"生年月日|誕生日|生まれ|出生|生誕|年齢|歳|DOB|[Bb]irth|[Bb]orn")
 _CTX_PHONE = re.compile(r"電話|TEL|Tel|tel|携帯|連絡先|FAX|Fax|ファクス|ファックス")
 
 
@@ -76,7 +76,16 @@ def _digit_count(value: str) -> int:
     return sum(ch.isdigit() for ch in value)
 
 
+_FOREIGN = re.compile(
+    r"(?<![0-9+])\+(?!81)[1-9][0-9]{0,2}(?:[- ]?\(?[0-9]{1,4}\)?){2,5}" + _NO_DIGIT_AFTER
+)
+
+
 def find_phones(text: str, folded: str) -> Iterator[Entity]:
+    for m in _FOREIGN.finditer(folded):
+        if 8 <= _digit_count(m.group()) <= 15:
+            # Foreign residents' home-country numbers (+84 90 123 4567).
+            yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9)
     seen: set[tuple[int, int]] = set()
     for m in _INTERNATIONAL.finditer(folded):
         seen.add((m.start(), m.end()))
@@ -228,7 +237,7 @@ _WAREKI = re.compile(
 # S33.7.7, H2/3/4, R1-5-1, 昭和33.7.7 (the era letter alone is enough: 和暦 abbreviations
 # are nearly always dates).
 _WAREKI_SHORT = re.compile(
-    r"(?<![A-Za-z])(?P<era>明治|大正|昭和|平成|令和|[MTSHRmtshr])\.?\s?(?P<year>元|[0-9]{1,2})"
+    r"(?<![A-Za-z])(?P<era>明治|大正|昭和|平成|令和|[明大昭平令]|[MTSHRmtshr])\.?\s?(?P<year>元|[0-9]{1,2})"
     r"(?P<sep>[./-])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})(?![0-9])"
 )
 _SEIREKI_KANJI = re.compile(
@@ -244,6 +253,7 @@ _SEIREKI_NUMERIC = re.compile(
 OLD_DATE = "old date, no cue"
 _ERA_BASE = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
 _ERA_LETTER = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
+_ERA_LETTER |= {"明": "明治", "大": "大正", "昭": "昭和", "平": "平成", "令": "令和"}
 
 
 def _valid_day(month: int | None, day: int | None) -> bool:
