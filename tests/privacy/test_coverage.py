@@ -79,3 +79,21 @@ def test_era_kanji_abbreviations_foreign_phones_and_readings(
     text: str, kind: str, surface: str
 ) -> None:
     assert (kind, surface) in [(e.type.value, e.text) for e in detect(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("息子の湊斗が通う小学校", ["湊斗"]),
+        ("児童：颯真（そうま）くん", ["颯真", "そうま"]),
+        ("（投稿者：とみなが）", ["とみなが"]),
+    ],
+)
+def test_names_known_by_context(text: str, surfaces: list[str]) -> None:
+    persons = [e.text for e in detect(text) if e.type.value == "person"]
+    assert all(s in persons for s in surfaces), persons
+
+
+def test_kinship_context_keeps_ordinary_words() -> None:
+    text = "母の介護が大変で、父の実家に戻ります。母の日は休み。妻の希望で転居"
+    assert [e for e in detect(text) if e.type.value == "person"] == []

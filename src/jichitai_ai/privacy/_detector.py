@@ -13,7 +13,12 @@ from . import _ginza, _patterns
 from ._canonical import canonicalize
 from ._common_words import common_word_spans
 from ._fold import fold
-from ._kana_names import extend_spaced_names, find_kana_names, find_kanji_honorific_names
+from ._kana_names import (
+    extend_spaced_names,
+    find_context_names,
+    find_kana_names,
+    find_kanji_honorific_names,
+)
 from ._names import find_persons, looks_like_title_or_org
 from ._patterns import OLD_DATE
 from ._places import find_block_addresses, find_places, place_spans
@@ -274,6 +279,7 @@ class Detector:
         found += find_romaji_names(text)
         found += find_kana_names(text, self._tokenizer.tokenize)
         found += find_kanji_honorific_names(tokens, text, self._tokenizer.name_parts)
+        found += find_context_names(tokens, text, self._tokenizer.name_parts)
         found += find_romaji_addresses(text)
         spans = place_spans(tokens, folded, self._is_place)
         if self.ginza_active and (not self.config.ginza_gate or _name_candidates(tokens)):

@@ -372,3 +372,65 @@ def extend_spaced_names(
         else:
             out.append(Entity(e.type, start, end, text[start:end], e.confidence, e.source))
     return out
+
+
+_KIN = (
+    "息子|娘|妻|夫|父親|母親|父|母|長男|長女|次男|次女|三男|三女|孫|兄|姉|弟|妹|祖父|祖母|"
+    "叔父|叔母|伯父|伯母|甥|姪|義母|義父|配偶者|子ども|子供|児童|生徒|本人|同居人|内縁の夫|内縁の妻"
+)
+_KIN_NAME = re.compile(
+    rf"(?:{_KIN})(?:の|[：:]\s?)([一-鿿々]{{1,3}}|[ァ-ヺー]{{2,8}}|[ぁ-ゖ]{{2,6}}?)"
+    r"(?=が|は|を|に|と|も|、|。|くん|ちゃん|さん|君|様|（|\(|[ \u3000]|$)"
+)
+_NOT_KIN_NAMES = frozenset(
+    {
+        "日",
+        "方",
+        "分",
+        "件",
+        "名",
+        "代",
+        "人",
+        "者",
+        "話",
+        "家",
+        "会",
+        "ため",
+        "こと",
+        "もの",
+        "ほう",
+    }
+)
+_READING = re.compile(r"[（(]([ぁ-ゖァ-ヺー]{2,10}(?:[ \u3000][ぁ-ゖァ-ヺー]{2,10})?)[）)]")
+_LABEL_KANA = re.compile(
+    r"(?:氏名|名前|お名前|投稿者|差出人|送信者|対応者|記入者|回答者|報告者|通報者|相談者|申請者|"
+    r"申込者|依頼者|担当者|保護者|ふりがな|フリガナ)[：:]\s?([ぁ-ゖー]{2,8}(?:[ \u3000][ぁ-ゖー]{2,8})?)"
+    r"(?=[）)、。,，\s]|$)"
+)
+
+
+def find_context_names(tokens: list[Token], text: str, name_parts: NameParts) -> Iterator[Entity]:
+    """Names known by their context: after a kinship word (息子の湊斗が), a hiragana name after
+    a label (投稿者：とみなが), and a kana reading in brackets before an honorific or after a
+    label (颯真（そうま）くん)."""
+    for m in _KIN_NAME.finditer(text):
+        word = m.group(1)
+        if word in _NOT_KIN_NAMES or _blocked(word) or word in COMMON_WORDS:
+            continue
+        if script_of(word) == "kanji" and not (name_parts(word) & {"姓", "名"}):
+            first = bisect_left(tokens, m.start(1), key=lambda t: t.start)
+            inside = [t for t in tokens[first : first + 4] if t.end <= m.end(1)]
+            if inside and all(t.is_common_noun for t in inside):
+                continue  # 母の介護, 父の実家: ordinary words
+        if script_of(word) == "hiragana" and word in NOT_KANA_NAMES:
+            continue
+        yield Entity(EntityType.PERSON, m.start(1), m.end(1), word, 0.8, "cue")
+    for m in _LABEL_KANA.finditer(text):
+        yield Entity(EntityType.PERSON, m.start(1), m.end(1), m.group(1), 0.85, "cue")
+    for m in _READING.finditer(text):
+        after = text[m.end() : m.end() + 3]
+        before = re.search(r"[一-鿿々]{1,4}$", text[max(0, m.start() - 4) : m.start()])
+        if after.startswith(("くん", "ちゃん", "さん", "様", "さま", "君", "氏")) and before:
+            start = m.start() - len(before.group())
+            yield Entity(EntityType.PERSON, start, m.start(), text[start : m.start()], 0.85, "cue")
+            yield Entity(EntityType.PERSON, m.start(1), m.end(1), m.group(1), 0.85, "cue")
