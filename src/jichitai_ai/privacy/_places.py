@@ -201,8 +201,13 @@ def _glued_to_org(tokens: list[Token], j: int) -> bool:
     return (nxt.is_noun or nxt.pos[0] == "接尾辞") and nxt.surface.endswith(_ORG_HEADS)
 
 
+_STEM_ENDS = frozenset("人系語籍製産内初土地")
+
+
 def _country_stem(tok: Token, is_place: Callable[[str], bool]) -> int:
     """Length of a place stem in 日本人 / イタリア人 / 米国籍 style tokens, else 0."""
+    if len(tok.surface) < 3 or tok.surface[-1] not in _STEM_ENDS:
+        return 0
     for suffix in ("人", "系", "語", "籍", "国籍", "製", "産", "国内", "初", "全土", "各地"):
         stem = tok.surface.removesuffix(suffix)
         if stem != tok.surface and len(stem) >= 2 and is_place(stem):
