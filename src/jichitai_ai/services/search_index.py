@@ -27,6 +27,7 @@ from jichitai_ai.domain.models import Decision, DepartmentContact, FaqEntry
 from jichitai_ai.retrieval import (
     DEFAULT_DENSE_WEIGHT,
     LEXICAL_ONLY_THRESHOLDS,
+    DecisionResult,
     DenseIndex,
     Effects,
     Embedder,
@@ -259,6 +260,8 @@ class TenantIndex:
         if result.decision is Decision.ANSWER and result.choices[0].doc_id in effects.demoted:
             # Residents agreed it did not help for questions like this: a choice, not the answer.
             result = decide(ranked, replace(self.thresholds, answer_min_score=float("inf")))
+            if result.decision is not Decision.CLARIFY:
+                result = DecisionResult(Decision.CLARIFY, list(ranked[:1]))
         ids = [c.doc_id for c in result.choices]
         return Outcome(result.decision, ids, candidates, coverage, cosine)
 
