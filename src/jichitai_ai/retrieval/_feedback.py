@@ -48,6 +48,9 @@ class LearningParams:
     min_similarity: float = 0.4
     #: Boost on the fused 0–1 scale at similarity 1; scaled down linearly with similarity.
     max_boost: float = 0.5
+    #: How much the lesson's own extra words count against it (0: only the question's coverage
+    #: by the lesson matters; 1: IDF-weighted Jaccard).
+    lesson_extra_weight: float = 1.0
 
 
 @dataclass
@@ -89,12 +92,14 @@ class LearningModel:
             self._by_term.setdefault(term, []).append(index)
 
     def similarity(self, query_terms: Collection[str], lesson_terms: Collection[str]) -> float:
-        """IDF-weighted Jaccard of two term sets (0–1)."""
+        """IDF-weighted overlap of two term sets (0–1): shared weight over the question's
+        weight plus (a share of) the lesson's extra words."""
         q, p = set(query_terms), set(lesson_terms)
-        union = sum(self._weight(t) for t in q | p)
-        if union <= 0:
-            return 0.0
-        return sum(self._weight(t) for t in q & p) / union
+        shared = sum(self._weight(t) for t in q & p)
+        denom = sum(self._weight(t) for t in q) + self.params.lesson_extra_weight * sum(
+            self._weight(t) for t in p - q
+        )
+        return shared / denom if denom > 0 else 0.0
 
     def effects(self, query_terms: Sequence[str], now: datetime) -> Effects:
         """Boosts and demotions of the lessons in force that are close to this question."""
