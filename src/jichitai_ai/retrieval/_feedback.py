@@ -45,12 +45,21 @@ class LearnedPhrasing:
 class LearningParams:
     """How close a question must be to a lesson, and how far a lesson may move an entry."""
 
-    min_similarity: float = 0.4
-    #: Boost on the fused 0–1 scale at similarity 1; scaled down linearly with similarity.
+    #: Defaults chosen on the LocalGovFAQ dev simulation (benchmarks/learning/simulate.py,
+    #: seed 16; other seeds reported in docs/benchmarks.md).
+    min_similarity: float = 0.1
+    #: Boost on the fused 0–1 scale: ``max_boost · similarity^boost_power``.
     max_boost: float = 0.5
-    #: How much the lesson's own extra words count against it (0: only the question's coverage
-    #: by the lesson matters; 1: IDF-weighted Jaccard).
-    lesson_extra_weight: float = 1.0
+    boost_power: float = 0.5
+    #: How much the lesson's own extra words count against it (0: only how much of the
+    #: question the lesson covers matters; 1: IDF-weighted Jaccard).
+    lesson_extra_weight: float = 0.0
+    #: Compare a question with the union of an entry's promoting lessons (learned term
+    #: associations of the entry) rather than with each lesson alone.
+    per_entry: bool = False
+    #: A boosted entry may become the direct answer only for a wording at least this close to
+    #: what residents taught; for looser paraphrases it is offered as a choice (更問).
+    answer_similarity: float = 0.8
 
 
 @dataclass
@@ -64,6 +73,9 @@ class Effects:
 
     def __bool__(self) -> bool:
         return bool(self.boosts or self.demoted)
+
+    def similarity_of(self, entry_id: int) -> float:
+        return self.because[entry_id][1] if entry_id in self.because else 0.0
 
 
 class LearningModel:
@@ -108,9 +120,15 @@ class LearningModel:
         out = Effects()
         if not query or not self._lessons:
             return out
+        union: dict[int, set[str]] = {}
+        first: dict[int, int] = {}
         for i in sorted({i for t in query for i in self._by_term.get(t, ())}):
             lesson = self._lessons[i]
             if lesson.expires_at is not None and lesson.expires_at <= now:
+                continue
+            if lesson.polarity != DEMOTE and p.per_entry:
+                union.setdefault(lesson.entry_id, set()).update(lesson.terms)
+                first.setdefault(lesson.entry_id, lesson.lesson_id)
                 continue
             sim = self.similarity(query, lesson.terms)
             if sim < p.min_similarity:
@@ -119,10 +137,15 @@ class LearningModel:
                 out.demoted.add(lesson.entry_id)
                 out.because.setdefault(lesson.entry_id, (lesson.lesson_id, sim))
                 continue
-            boost = p.max_boost * sim
+            boost = p.max_boost * sim**p.boost_power
             if boost > out.boosts.get(lesson.entry_id, 0.0):
                 out.boosts[lesson.entry_id] = boost
                 out.because[lesson.entry_id] = (lesson.lesson_id, sim)
+        for entry, terms in union.items():
+            sim = self.similarity(query, terms)
+            if sim >= p.min_similarity:
+                out.boosts[entry] = p.max_boost * sim**p.boost_power
+                out.because[entry] = (first[entry], sim)
         # A lesson against an entry outweighs one for it: demotion wins, no boost.
         for entry in out.demoted:
             out.boosts.pop(entry, None)

@@ -241,14 +241,16 @@ class TenantIndex:
             return Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
         coverage = self.lexical.coverage(self.topic_terms(question), ranked[0].doc_id)
         effects = self.learning_effects(question)
-        if ranked[0].doc_id in effects.boosts:
-            # Residents resolved a question this close with the entry: that is relevance too.
-            coverage = max(coverage, effects.because[ranked[0].doc_id][1])
+        # Residents resolved questions close to this one with the entry: relevance too (it is
+        # offered as a choice unless the wording is very close to what they taught).
+        learned_top = ranked[0].doc_id in effects.boosts
+        if learned_top:
+            coverage = max(coverage, effects.similarity_of(ranked[0].doc_id))
         if cosine is None:
             relevant = coverage >= self.policy.lexical_min_coverage
         else:
             relevant = coverage >= self.policy.min_coverage or cosine >= self.policy.min_cosine
-        if not relevant:
+        if not relevant and not learned_top:
             return Outcome(Decision.NO_ANSWER, [], candidates, coverage, cosine)
         result = decide(ranked, self.thresholds)
         if (
@@ -257,7 +259,15 @@ class TenantIndex:
             and coverage < self.policy.lexical_answer_min_coverage
         ):
             result = decide(ranked, replace(self.thresholds, answer_min_score=float("inf")))
-        if result.decision is Decision.ANSWER and result.choices[0].doc_id in effects.demoted:
+        top = result.choices[0].doc_id if result.choices else None
+        if (
+            result.decision is Decision.ANSWER
+            and top in effects.boosts
+            and effects.similarity_of(top) < self.learning.params.answer_similarity
+        ):
+            # Learned from other wordings: offered as a choice, not imposed as the answer.
+            result = decide(ranked, replace(self.thresholds, answer_min_score=float("inf")))
+        if result.decision is Decision.ANSWER and top in effects.demoted:
             # Residents agreed it did not help for questions like this: a choice, not the answer.
             result = decide(ranked, replace(self.thresholds, answer_min_score=float("inf")))
             if result.decision is not Decision.CLARIFY:
