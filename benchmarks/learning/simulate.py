@@ -157,9 +157,7 @@ class Residents:
         picked = next((c for c in choices if c in want), None)
         if picked is not None:
             self.post(client, "/choice", {"token": token, "entry_id": picked})
-            self.post(
-                client, "/feedback", {"token": token, "kind": "resolved", "entry_id": picked}
-            )
+            self.post(client, "/feedback", {"token": token, "kind": "resolved", "entry_id": picked})
             return "chose"
         if out["answer"]:
             self.post(client, "/feedback", {"token": token, "kind": "not_resolved"})
@@ -296,7 +294,11 @@ def main(argv: list[str] | None = None) -> None:
         relevant = {q: {ids[e] for e in judged[q] if e in ids} for q in queries}
         app = create_app(platform=platform)
         residents = Residents(app)
-        sets = {"taught": split.taught, "paraphrases": split.paraphrases, "controls": split.controls}
+        sets = {
+            "taught": split.taught,
+            "paraphrases": split.paraphrases,
+            "controls": split.controls,
+        }
         before = {name: measure(platform, qs, relevant) for name, qs in sets.items()}
         actions = teach(platform, residents, split, relevant, args.seed)
         after = {name: measure(platform, qs, relevant) for name, qs in sets.items()}

@@ -17,6 +17,7 @@ in force changes (``learning_version``), never per vote.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import hmac
 import ipaddress
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
+from jichitai_ai.retrieval import LearningModel
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid, NotFound
 from jichitai_ai.storage.tables import FeedbackEvent, LearningLesson, LearningVote, QuestionLog
@@ -37,6 +39,7 @@ from jichitai_ai.timeutil import utcnow
 
 if TYPE_CHECKING:
     from jichitai_ai.services.answering import AnsweringService
+    from jichitai_ai.services.search_index import TenantIndex
 
 
 class FeedbackKind(StrEnum):
@@ -571,3 +574,30 @@ def reset(
 
 def _rowcount(result: Any) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+# --- what learning changes -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """What residents see for one wording without and with the lessons in force."""
+
+    before_decision: str
+    before_shown: tuple[int, ...]
+    after_decision: str
+    after_shown: tuple[int, ...]
+
+    @property
+    def changed(self) -> bool:
+        return (self.before_decision, self.before_shown) != (self.after_decision, self.after_shown)
+
+
+def compare(index: TenantIndex, question: str) -> Change:
+    """Answer ``question`` with the index as it is and with its learning layer emptied."""
+    plain = copy.copy(index)
+    plain.learning = LearningModel()
+    before, after = plain.answer(question), index.answer(question)
+    return Change(
+        str(before.decision), tuple(before.entry_ids), str(after.decision), tuple(after.entry_ids)
+    )
