@@ -278,6 +278,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--share", type=float, default=0.5, help="share of wordings taught")
     parser.add_argument("--poison-questions", type=int, default=10)
     parser.add_argument("--skip-poisoning", action="store_true")
+    parser.add_argument("--skip-teaching", action="store_true", help="poisoning check only")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     corpus = json.loads((args.data / "corpus.json").read_text(encoding="utf-8"))
@@ -300,14 +301,21 @@ def main(argv: list[str] | None = None) -> None:
             "controls": split.controls,
         }
         before = {name: measure(platform, qs, relevant) for name, qs in sets.items()}
-        actions = teach(platform, residents, split, relevant, args.seed)
-        after = {name: measure(platform, qs, relevant) for name, qs in sets.items()}
-        controls_changed = sum(
-            1
-            for q in split.controls
-            if (before["controls"]["_views"][q].decision, before["controls"]["_views"][q].shown)
-            != (after["controls"]["_views"][q].decision, after["controls"]["_views"][q].shown)
+        actions = (
+            {} if args.skip_teaching else teach(platform, residents, split, relevant, args.seed)
         )
+        after = (
+            before
+            if args.skip_teaching
+            else {name: measure(platform, qs, relevant) for name, qs in sets.items()}
+        )
+        transitions: dict[str, int] = defaultdict(int)
+        for q in split.controls:
+            b, a = before["controls"]["_views"][q], after["controls"]["_views"][q]
+            if (b.decision, b.shown) != (a.decision, a.shown):
+                same = "same decision, other entries" if b.decision == a.decision else ""
+                transitions[same or f"{b.decision} → {a.decision}"] += 1
+        controls_changed = dict(transitions)
         with platform.db.read() as s:
             tenant_id = tenant_service.get_tenant(s, TENANT).id
             lessons = feedback_service.lessons(s, tenant_id)
