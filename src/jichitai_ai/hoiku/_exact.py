@@ -1,9 +1,17 @@
 """Exact allocation with OR-Tools CP-SAT (整数計画による厳密解).
 
-Lexicographic objective: fewest blocking coalitions first, then most children
-placed. The no-blocking condition uses running counts along each pool's
-priority order, so the model grows linearly with the applications instead of
-quadratically (ChilmAI sums every higher-priority child per condition).
+Two models over the same variables. ``stable_only``: no blocking coalition
+at all (hard constraints), most children placed — the model that answers
+"is there a stable allocation, and which places most". Otherwise: fewest
+blocking coalitions first, then most children placed.
+
+The no-blocking condition uses running counts along each pool's priority
+order, so the model grows linearly with the applications instead of
+quadratically (ChilmAI sums every higher-priority child per condition); a
+combination that needs one pool only gets one linear inequality, with no
+auxiliary Boolean. Runs are deterministic: one worker, a deterministic work
+limit; the wall-clock limit is only a safety net, and a result cut by it is
+reported as such so the caller can fall back to a deterministic answer.
 """
 
 from __future__ import annotations
@@ -17,16 +25,22 @@ from jichitai_ai.hoiku._problem import NONE, Problem
 
 @dataclass
 class ExactOutcome:
-    placed: list[int]
+    placed: list[int] | None  # None: no solution (see status)
     optimal: bool
-    status: str
+    status: str  # OPTIMAL | FEASIBLE | INFEASIBLE | UNKNOWN | MODEL_INVALID
     blocking_bound: int
+    wall_limited: bool  # stopped by the wall-clock safety net, not by the work limit
 
 
 def solve_exact(
-    problem: Problem, hint: list[int] | None = None, time_limit: float = 60.0, workers: int = 2
-) -> ExactOutcome | None:
-    """Return the best allocation found in ``time_limit`` seconds, or ``None`` if none was found."""
+    problem: Problem,
+    hint: list[int] | None = None,
+    stable_only: bool = False,
+    work_limit: float = 200.0,
+    time_limit: float = 300.0,
+    workers: int = 1,
+) -> ExactOutcome:
+    """Solve; ``work_limit`` is CP-SAT deterministic time (machine-independent), ``time_limit`` seconds."""
     from ortools.sat.python import cp_model
 
     m = cp_model.CpModel()
@@ -51,8 +65,7 @@ def solve_exact(
     for pool, c in seat_terms:
         by_pool.setdefault(pool, []).append(c)
 
-    # running counts in priority order: count[pool][k] = seated among the k best candidates
-    position_in_pool: dict[tuple[int, int], int] = {}
+    # running counts in priority order: running[pool][k] = seated among the k best candidates
     running: dict[int, list[Any]] = {}
     sorted_ranks: dict[int, list[int]] = {}
     for pool, members in by_pool.items():
@@ -64,7 +77,6 @@ def solve_exact(
         counts: list[Any] = [0]
         prev: Any = 0
         for k, c in enumerate(members):
-            position_in_pool[(pool, c)] = k
             v = m.new_int_var(0, min(cap, k + 1), f"n{pool}_{k}")
             m.add(v == prev + sum(seat_terms[(pool, c)]))
             counts.append(v)
@@ -74,42 +86,43 @@ def solve_exact(
     blockers: list[cp_model.IntVar] = []
     for fi, per_pos in enumerate(problem.requirements):
         fam_set = set(fams[fi])
-        chain: list[Any] = []
         acc: Any = 0
-        for p in range(len(per_pos)):
-            chain.append(acc)
-            acc = acc + x[fi][p]
         for p, reqs in enumerate(per_pos):
-            reasons: list[Any] = [chain[p] + x[fi][p]]  # family already has p or better
+            acc = acc + x[fi][p]  # family has combination p or better
+            conditions: list[tuple[Any, int]] = []  # (seated above the family's weakest, need)
             trivially_full = False
             for req in reqs:
                 pool = req.pool
-                cap = problem.pools[pool].capacity
-                need = (
-                    cap - len(req.members) + 1
-                )  # higher-priority seated children that make it full
+                need = problem.pools[pool].capacity - len(req.members) + 1
                 if need <= 0:
                     trivially_full = True
                     break
                 rank = problem.rank[problem.pools[pool].facility]
                 k = bisect_left(sorted_ranks.get(pool, []), req.worst_rank)
-                higher: Any = running[pool][k] if pool in running else 0
-                own = [
-                    seat_terms[(pool, c)]
-                    for c in fam_set
-                    if (pool, c) in seat_terms and rank[c] < req.worst_rank
-                ]
-                own_expr = sum(sum(t) for t in own)
                 if k < need:
                     continue  # even all of them seated cannot fill it
-                full = m.new_bool_var(f"f{fi}_{p}_{pool}")
-                m.add(higher - own_expr >= need).only_enforce_if(full)
-                reasons.append(full)
+                own = [
+                    t
+                    for c in fam_set
+                    if (pool, c) in seat_terms and rank[c] < req.worst_rank
+                    for t in seat_terms[(pool, c)]
+                ]
+                conditions.append((running[pool][k] - sum(own), need))
             if trivially_full:
                 continue
-            b = m.new_bool_var(f"b{fi}_{p}")
-            blockers.append(b)
-            reasons.append(b)
+            b = None if stable_only else m.new_bool_var(f"b{fi}_{p}")
+            if b is not None:
+                blockers.append(b)
+            if len(conditions) == 1:
+                higher, need = conditions[0]
+                extra = need * b if b is not None else 0
+                m.add(higher + need * acc + extra >= need)
+                continue
+            reasons: list[Any] = [acc] + ([b] if b is not None else [])
+            for higher, need in conditions:
+                full = m.new_bool_var(f"f{fi}_{p}")
+                m.add(higher >= need).only_enforce_if(full)
+                reasons.append(full)
             m.add(sum(reasons) >= 1)
 
     placed_terms = [
@@ -128,11 +141,19 @@ def solve_exact(
 
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
+    solver.parameters.max_deterministic_time = work_limit
     solver.parameters.num_workers = workers
+    if workers > 1:
+        solver.parameters.interleave_search = True  # deterministic with several workers
     solver.parameters.random_seed = problem.instance.seed
     status = solver.solve(m)
+    name = solver.status_name(status)
+    wall = solver.deterministic_time < work_limit * 0.99 and status not in (
+        cp_model.OPTIMAL,
+        cp_model.INFEASIBLE,
+    )
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
+        return ExactOutcome(None, False, name, 0, wall)
     placed = [NONE] * problem.n_children
     for fi, fam in enumerate(fams):
         for p, combo in enumerate(problem.combos[fi]):
@@ -140,4 +161,4 @@ def solve_exact(
                 for i, d in zip(fam, combo, strict=True):
                     placed[i] = d
     bound = sum(solver.value(b) for b in blockers)
-    return ExactOutcome(placed, status == cp_model.OPTIMAL, solver.status_name(status), bound)
+    return ExactOutcome(placed, status == cp_model.OPTIMAL, name, bound, wall)
