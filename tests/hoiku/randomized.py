@@ -63,9 +63,12 @@ def random_instance(spec: Spec, seed: int) -> Instance:
         size = 1
         if rng.random() < spec.siblings:
             size = 2 if rng.random() < 0.75 else 3
-        size = min(size, spec.children - total, spec.ages)
+        size = min(size, spec.children - total)
+        twins = size > 1 and (size > spec.ages or rng.random() < 0.3)
         here = (rng.random(), rng.random())
-        close = sorted(range(nf), key=lambda k: (site[k][0] - here[0]) ** 2 + (site[k][1] - here[1]) ** 2)
+        close = sorted(
+            range(nf), key=lambda k: (site[k][0] - here[0]) ** 2 + (site[k][1] - here[1]) ** 2
+        )
         close = close[:near]
 
         def wishes(n: int, close: list[int] = close) -> list[int]:
@@ -77,7 +80,10 @@ def random_instance(spec: Spec, seed: int) -> Instance:
                 got.append(k)
             return got
 
-        ages = sorted(rng.sample(range(spec.ages), size), reverse=True)
+        if twins:  # twins (or more) share an age class
+            ages = sorted(rng.choices(range(spec.ages), k=size), reverse=True)
+        else:
+            ages = sorted(rng.sample(range(spec.ages), size), reverse=True)
         common = wishes(rng.randint(1, spec.max_wishes))
         members: list[dict[str, object]] = []
         for g in ages:
@@ -129,9 +135,7 @@ def random_instance(spec: Spec, seed: int) -> Instance:
     for g in range(6):
         for k in rng.choices(range(nf), weights=weight, k=round(by_age[g] * spec.seat_ratio)):
             caps[k][g] += 1
-    facilities = tuple(
-        Facility(fac_ids[k], f"第{k + 1}保育園", tuple(caps[k])) for k in range(nf)
-    )
+    facilities = tuple(Facility(fac_ids[k], f"第{k + 1}保育園", tuple(caps[k])) for k in range(nf))
 
     kids: list[Child] = []
     for h, i, m in flat:
@@ -165,7 +169,11 @@ class Verdict:
     placed: int
 
 
-def judge(inst: Instance, assignment: dict[str, str | None], combos: dict[str, list[tuple[str | None, ...]]]) -> Verdict:
+def judge(
+    inst: Instance,
+    assignment: dict[str, str | None],
+    combos: dict[str, list[tuple[str | None, ...]]],
+) -> Verdict:
     """Hard constraints and blocking coalitions, recounted from the definitions.
 
     ``combos``: per family id, its acceptable combinations best first (children
@@ -204,7 +212,11 @@ def judge(inst: Instance, assignment: dict[str, str | None], combos: dict[str, l
     del caps
 
     def prio(c: Child, fid: str) -> tuple[int, float, float]:
-        return (0 if c.enrolled_facility == fid else 1, -c.score_at(fid), c.attributes.get("order", 0.0))
+        return (
+            0 if c.enrolled_facility == fid else 1,
+            -c.score_at(fid),
+            c.attributes.get("order", 0.0),
+        )
 
     blocking = 0
     for fam_id, members in fams.items():
@@ -235,14 +247,10 @@ def _families(inst: Instance) -> dict[str, list[Child]]:
     for c in inst.children:
         key = c.family_id if c.policy is not SiblingPolicy.INDEPENDENT else f"_{c.id}"
         fams.setdefault(key, []).append(c)
-    return {
-        k: sorted(v, key=lambda c: (-c.age, inst.children.index(c))) for k, v in fams.items()
-    }
+    return {k: sorted(v, key=lambda c: (-c.age, inst.children.index(c))) for k, v in fams.items()}
 
 
-def brute_force(
-    inst: Instance, combos: dict[str, list[tuple[str | None, ...]]]
-) -> tuple[int, int]:
+def brute_force(inst: Instance, combos: dict[str, list[tuple[str | None, ...]]]) -> tuple[int, int]:
     """(fewest blocking coalitions, most placed among those) over every feasible allocation."""
     fams = _families(inst)
     keys = list(fams)

@@ -32,9 +32,13 @@ def _enrolled_keep_a_seat(inst: Any, placed: list[int]) -> None:
     assert pb  # compiled without error
 
 
-@pytest.mark.parametrize("seed", range(4))
+CROWDED = Spec(120, 4, phi=1.0, siblings=0.7, transfers=0.3, seat_ratio=0.4)
+
+
+# seeds 4 and 7: the old fast method left 1 and 3 enrolled children without a seat
+@pytest.mark.parametrize("seed", [4, 7, 0])
 def test_transfer_applicants_keep_a_seat_in_every_method(seed: int) -> None:
-    inst = random_instance(HARD, seed)
+    inst = random_instance(CROWDED, seed)
     assert sum(1 for c in inst.children if c.enrolled_facility) >= 12
     for method in ("fast", "auto"):
         alloc = run(inst, method)

@@ -144,7 +144,7 @@ def allocate(
     notes: list[str] = []
     # alone, DA tries more proposal orders; before CP-SAT, one is a good enough start
     if method == "fast":
-        best = _fast(problem, instance.seed, notes, orders=8)
+        best = _fast(problem, instance.seed, notes, orders=4, steps_per_family=20)
     else:
         best = _fast(problem, instance.seed, notes, orders=1, steps_per_family=10)
     fast_seconds = time.perf_counter() - start
@@ -161,7 +161,9 @@ def allocate(
             )
         else:
             best, optimal, stable_exists = _exact(problem, best, time_limit, work_limit, notes)
-            notes.append(f"timing: fast {fast_seconds:.1f} s, total {time.perf_counter() - start:.1f} s")
+            notes.append(
+                f"timing: fast {fast_seconds:.1f} s, total {time.perf_counter() - start:.1f} s"
+            )
             used = "exact"
     placed, report = best
     if report.violations:
