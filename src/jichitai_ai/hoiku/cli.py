@@ -38,9 +38,11 @@ FORMAT_HELP = "native (テンプレート) | chilmai (ChilmAI の CSV)"
 
 
 def _fail_input(exc: HoikuInputError) -> None:
-    typer.echo(t("hoiku.cli.input_errors", count=len(exc.issues)), err=True)
+    typer.echo(t("hoiku.cli.input_errors", count=exc.total), err=True)
     for issue in exc.issues:
         typer.echo(f"  {issue}", err=True)
+    for note in exc.notes:
+        typer.echo(f"  {note}", err=True)
     raise typer.Exit(2)
 
 
