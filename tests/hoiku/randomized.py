@@ -46,6 +46,7 @@ class Spec:
     seat_ratio: float = 0.75  # seats per applicant, by age
     max_wishes: int = 4
     ages: int = 6
+    twins: float = 0.3  # share of sibling households whose children share an age class
 
 
 def random_instance(spec: Spec, seed: int) -> Instance:
@@ -64,7 +65,7 @@ def random_instance(spec: Spec, seed: int) -> Instance:
         if rng.random() < spec.siblings:
             size = 2 if rng.random() < 0.75 else 3
         size = min(size, spec.children - total)
-        twins = size > 1 and (size > spec.ages or rng.random() < 0.3)
+        twins = size > 1 and (size > spec.ages or rng.random() < spec.twins)
         here = (rng.random(), rng.random())
         close = sorted(
             range(nf), key=lambda k: (site[k][0] - here[0]) ** 2 + (site[k][1] - here[1]) ** 2

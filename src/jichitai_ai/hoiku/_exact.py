@@ -36,15 +36,30 @@ def solve_exact(
     problem: Problem,
     hint: list[int] | None = None,
     stable_only: bool = False,
+    soft_families: set[int] | None = None,
+    blocking_only: bool = False,
     work_limit: float = 200.0,
     time_limit: float = 300.0,
     workers: int = 1,
 ) -> ExactOutcome:
-    """Solve; ``work_limit`` is CP-SAT deterministic time (machine-independent), ``time_limit`` seconds."""
+    """Solve; ``work_limit`` is CP-SAT deterministic time (machine-independent), ``time_limit`` seconds.
+
+    Without ``stable_only``, only the families in ``soft_families`` (all if
+    None) may form blocking coalitions; every other family's are excluded.
+    """
     from ortools.sat.python import cp_model
 
     m = cp_model.CpModel()
     fams = problem.families
+    # the hint's combination per family (len = none), to hint every variable, not only x
+    hint_pos: list[int] | None = None
+    if hint is not None:
+        hint_pos = []
+        for fi, fam in enumerate(fams):
+            got = tuple(hint[i] for i in fam)
+            combos = problem.combos[fi]
+            hint_pos.append(next((p for p, c in enumerate(combos) if c == got), len(combos)))
+
     x: list[list[cp_model.IntVar]] = []
     for fi, combos in enumerate(problem.combos):
         xs = [m.new_bool_var(f"x{fi}_{p}") for p in range(len(combos))]
@@ -53,20 +68,27 @@ def solve_exact(
             m.add_exactly_one(xs)
         else:
             m.add_at_most_one(xs)
+        if hint_pos is not None:
+            for p, v in enumerate(xs):
+                m.add_hint(v, p == hint_pos[fi])
 
-    # a[(pool, child)] = sum of the family's combinations that seat the child in the pool
+    # a[(pool, child)] = the family's combinations that seat the child in the pool
     seat_terms: dict[tuple[int, int], list[cp_model.IntVar]] = {}
+    seat_hint: dict[tuple[int, int], int] = {}
     for fi, per_pos in enumerate(problem.requirements):
         for p, reqs in enumerate(per_pos):
             for req in reqs:
                 for c in req.members:
                     seat_terms.setdefault((req.pool, c), []).append(x[fi][p])
+                    if hint_pos is not None and hint_pos[fi] == p:
+                        seat_hint[(req.pool, c)] = 1
     by_pool: dict[int, list[int]] = {}
     for pool, c in seat_terms:
         by_pool.setdefault(pool, []).append(c)
 
     # running counts in priority order: running[pool][k] = seated among the k best candidates
     running: dict[int, list[Any]] = {}
+    running_hint: dict[int, list[int]] = {}
     sorted_ranks: dict[int, list[int]] = {}
     for pool, members in by_pool.items():
         rank = problem.rank[problem.pools[pool].facility]
@@ -75,13 +97,18 @@ def solve_exact(
         cap = problem.pools[pool].capacity
         m.add(sum(sum(seat_terms[(pool, c)]) for c in members) <= cap)
         counts: list[Any] = [0]
+        hints = [0]
         prev: Any = 0
         for k, c in enumerate(members):
             v = m.new_int_var(0, min(cap, k + 1), f"n{pool}_{k}")
             m.add(v == prev + sum(seat_terms[(pool, c)]))
             counts.append(v)
+            hints.append(hints[-1] + seat_hint.get((pool, c), 0))
+            if hint_pos is not None:
+                m.add_hint(v, hints[-1])
             prev = v
         running[pool] = counts
+        running_hint[pool] = hints
 
     blockers: list[cp_model.IntVar] = []
     for fi, per_pos in enumerate(problem.requirements):
@@ -89,7 +116,8 @@ def solve_exact(
         acc: Any = 0
         for p, reqs in enumerate(per_pos):
             acc = acc + x[fi][p]  # family has combination p or better
-            conditions: list[tuple[Any, int]] = []  # (seated above the family's weakest, need)
+            has_better = hint_pos is not None and hint_pos[fi] <= p
+            conditions: list[tuple[Any, int, bool]] = []  # (seated above, need, full in hint)
             trivially_full = False
             for req in reqs:
                 pool = req.pool
@@ -102,26 +130,36 @@ def solve_exact(
                 if k < need:
                     continue  # even all of them seated cannot fill it
                 own = [
-                    t
+                    (t, (pool, c))
                     for c in fam_set
                     if (pool, c) in seat_terms and rank[c] < req.worst_rank
                     for t in seat_terms[(pool, c)]
                 ]
-                conditions.append((running[pool][k] - sum(own), need))
+                # own seats are counted once per child even if several combinations seat it
+                own_children = {key for _, key in own}
+                own_hint = sum(seat_hint.get(key, 0) for key in own_children)
+                full_hint = hint_pos is not None and running_hint[pool][k] - own_hint >= need
+                conditions.append((running[pool][k] - sum(t for t, _ in own), need, full_hint))
             if trivially_full:
                 continue
-            b = None if stable_only else m.new_bool_var(f"b{fi}_{p}")
+            blocks_in_hint = not has_better and not any(f for _, _, f in conditions)
+            soft = not stable_only and (soft_families is None or fi in soft_families)
+            b = m.new_bool_var(f"b{fi}_{p}") if soft else None
             if b is not None:
                 blockers.append(b)
+                if hint_pos is not None:
+                    m.add_hint(b, blocks_in_hint)
             if len(conditions) == 1:
-                higher, need = conditions[0]
+                higher, need, _ = conditions[0]
                 extra = need * b if b is not None else 0
                 m.add(higher + need * acc + extra >= need)
                 continue
             reasons: list[Any] = [acc] + ([b] if b is not None else [])
-            for higher, need in conditions:
+            for higher, need, full_hint in conditions:
                 full = m.new_bool_var(f"f{fi}_{p}")
                 m.add(higher >= need).only_enforce_if(full)
+                if hint_pos is not None:
+                    m.add_hint(full, full_hint)
                 reasons.append(full)
             m.add(sum(reasons) >= 1)
 
@@ -131,13 +169,10 @@ def solve_exact(
         for p, combo in enumerate(combos)
     ]
     big = problem.n_children + 1
-    m.maximize(sum(placed_terms) - big * sum(blockers))
-
-    if hint is not None:
-        for fi, fam in enumerate(fams):
-            got = tuple(hint[i] for i in fam)
-            for p, combo in enumerate(problem.combos[fi]):
-                m.add_hint(x[fi][p], combo == got)
+    if blocking_only:  # a pure sum of Booleans: CP-SAT's core search proves lower bounds
+        m.minimize(sum(blockers))
+    else:
+        m.maximize(sum(placed_terms) - big * sum(blockers))
 
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit

@@ -109,20 +109,42 @@ def _exact(
         if _key(cand) < _key(best):
             best = cand
         return best, stable_out.optimal and _key(best) == _key(cand), True
-    if stable_out.status == "INFEASIBLE":
-        soft: ExactOutcome = solve_exact(
-            problem, hint=best[0], work_limit=work_limit, time_limit=time_limit
-        )
-        notes.append(f"exact (fewest blocking coalitions): {soft.status}")
-        if soft.placed is not None and not soft.wall_limited:
-            cand = (soft.placed, check_placement(problem, soft.placed))
-            if _key(cand) < _key(best):
-                best = cand
-            return best, soft.optimal and _key(best) == _key(cand), False
-        return best, False, False
-    if stable_out.wall_limited:
-        notes.append("exact: stopped by the time limit; the deterministic fast result is kept")
-    return best, False, (True if not best[1].blocking else None)
+    if stable_out.status != "INFEASIBLE":
+        if stable_out.wall_limited:
+            notes.append("exact: stopped by the time limit; the deterministic fast result is kept")
+        return best, False, (True if not best[1].blocking else None)
+    # No stable allocation exists. Fewest blocking coalitions, then most placed, allowing
+    # them only for the families that block in the start (a small model that always has
+    # a solution); then a proof over everybody that fewer are impossible.
+    index = {
+        tuple(problem.instance.children[i].id for i in fam): fi
+        for fi, fam in enumerate(problem.families)
+    }
+    soft = {index[b.family_children] for b in best[1].blocking}
+    out: ExactOutcome = solve_exact(
+        problem, hint=best[0], soft_families=soft, work_limit=work_limit, time_limit=time_limit
+    )
+    notes.append(f"exact (fewest blocking coalitions among {len(soft)} families): {out.status}")
+    if out.placed is not None and not out.wall_limited:
+        cand = (out.placed, check_placement(problem, out.placed))
+        if _key(cand) < _key(best):
+            best = cand
+    bound = solve_exact(
+        problem, hint=best[0], blocking_only=True, work_limit=work_limit, time_limit=time_limit
+    )
+    proven = (
+        bound.optimal and not bound.wall_limited and bound.blocking_bound == len(best[1].blocking)
+    )
+    notes.append(
+        f"exact (lower bound over all families): {bound.status}"
+        + (f", minimum {bound.blocking_bound}" if bound.optimal else "")
+    )
+    if bound.placed is not None and not bound.wall_limited:
+        cand = (bound.placed, check_placement(problem, bound.placed))
+        if len(cand[1].blocking) < len(best[1].blocking) and not cand[1].violations:
+            best = cand  # fewer coalitions found by the proof run itself
+            proven = bound.optimal
+    return best, proven, False
 
 
 def allocate(
