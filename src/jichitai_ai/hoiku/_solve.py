@@ -92,6 +92,9 @@ def _fast(
     return best
 
 
+#: Above this many children the lower-bound proof over all families is not attempted.
+PROOF_MAX_CHILDREN = 2000
+
 #: CP-SAT work units (deterministic time) per run; about one second each on a quiet core.
 WORK_LIMIT = 40.0
 
@@ -129,6 +132,9 @@ def _exact(
         cand = (out.placed, check_placement(problem, out.placed))
         if _key(cand) < _key(best):
             best = cand
+    if problem.n_children > PROOF_MAX_CHILDREN or not out.optimal:
+        notes.append("exact: fewest blocking coalitions not proven (instance too large)")
+        return best, False, False
     bound = solve_exact(
         problem, hint=best[0], blocking_only=True, work_limit=work_limit, time_limit=time_limit
     )
