@@ -13,10 +13,11 @@ from __future__ import annotations
 import argparse
 import time
 
-from jichitai_ai.hoiku import run
-from jichitai_ai.hoiku._problem import NONE
 from tests.hoiku.randomized import brute_force, judge
 from tests.hoiku.test_differential import combos_by_family, small
+
+from jichitai_ai.hoiku import run
+from jichitai_ai.hoiku._problem import NONE
 
 
 def main() -> None:
