@@ -38,6 +38,7 @@ def solve_exact(
     stable_only: bool = False,
     soft_families: set[int] | None = None,
     blocking_only: bool = False,
+    max_blocking: int | None = None,
     work_limit: float = 200.0,
     time_limit: float = 300.0,
     workers: int = 1,
@@ -169,6 +170,8 @@ def solve_exact(
         for p, combo in enumerate(combos)
     ]
     big = problem.n_children + 1
+    if max_blocking is not None:
+        m.add(sum(blockers) <= max_blocking)
     if blocking_only:  # a pure sum of Booleans: CP-SAT's core search proves lower bounds
         m.minimize(sum(blockers))
     else:

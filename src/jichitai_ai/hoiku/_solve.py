@@ -149,7 +149,24 @@ def _exact(
         cand = (bound.placed, check_placement(problem, bound.placed))
         if len(cand[1].blocking) < len(best[1].blocking) and not cand[1].violations:
             best = cand  # fewer coalitions found by the proof run itself
-            proven = bound.optimal
+    if not (bound.optimal and not bound.wall_limited):
+        return best, False, False
+    # the minimum is known: most children placed among allocations with that many
+    most = solve_exact(
+        problem,
+        hint=best[0],
+        max_blocking=bound.blocking_bound,
+        work_limit=work_limit,
+        time_limit=time_limit,
+    )
+    notes.append(f"exact (most placed with {bound.blocking_bound} coalitions): {most.status}")
+    if most.placed is not None and not most.wall_limited:
+        cand = (most.placed, check_placement(problem, most.placed))
+        if _key(cand) < _key(best):
+            best = cand
+        proven = most.optimal and _key(best) == _key(cand)
+    else:
+        proven = False
     return best, proven, False
 
 
@@ -175,7 +192,6 @@ def allocate(
         best = _fast(problem, instance.seed, notes, orders=4, steps_per_family=20)
     else:
         best = _fast(problem, instance.seed, notes, orders=1, steps_per_family=10)
-    fast_seconds = time.perf_counter() - start
     used, optimal = "fast", False
     stable_exists: bool | None = True if not best[1].blocking else None
     if method in ("auto", "exact"):
@@ -189,9 +205,6 @@ def allocate(
             )
         else:
             best, optimal, stable_exists = _exact(problem, best, time_limit, work_limit, notes)
-            notes.append(
-                f"timing: fast {fast_seconds:.1f} s, total {time.perf_counter() - start:.1f} s"
-            )
             used = "exact"
     placed, report = best
     if report.violations:
