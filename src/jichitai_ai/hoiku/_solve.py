@@ -133,13 +133,10 @@ def _exact(
         if _key(cand) < _key(best):
             best = cand
     if problem.n_children > PROOF_MAX_CHILDREN or not out.optimal:
-        notes.append("exact: fewest blocking coalitions not proven (instance too large)")
+        notes.append("exact: the fewest blocking coalitions are not proven for this instance")
         return best, False, False
     bound = solve_exact(
         problem, hint=best[0], blocking_only=True, work_limit=work_limit, time_limit=time_limit
-    )
-    proven = (
-        bound.optimal and not bound.wall_limited and bound.blocking_bound == len(best[1].blocking)
     )
     notes.append(
         f"exact (lower bound over all families): {bound.status}"
@@ -154,7 +151,7 @@ def _exact(
     # the minimum is known: most children placed among allocations with that many
     most = solve_exact(
         problem,
-        hint=best[0],
+        hint=bound.placed or best[0],
         max_blocking=bound.blocking_bound,
         work_limit=work_limit,
         time_limit=time_limit,
