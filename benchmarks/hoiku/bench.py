@@ -111,6 +111,7 @@ def main() -> None:
     for spec, seed in [(sp, sd) for sp in args.sizes.split(",") for sd in seeds]:
         n, m = (int(x) for x in spec.split(":"))
         if args.generator == "mallows":
+            sys.path.insert(0, str(HERE.parents[1]))  # the repository root, for tests.hoiku
             from tests.hoiku.randomized import Spec, random_instance
 
             folder = Path(args.work) / (
