@@ -124,3 +124,26 @@ def test_an_enrolled_child_without_its_seat_in_a_result_file_is_told_about_it(b:
     alloc = from_assignment(inst, {"t": None})
     assert alloc.report.violations  # the checker flags it, and the reason says where it is enrolled
     assert any("在籍施設「B園」に在籍中" in r for r in explain(alloc, "t").reasons)
+
+
+def test_reasons_on_a_generated_instance_with_transfers_and_siblings() -> None:
+    import re
+
+    from jichitai_ai.hoiku import outcomes
+    from tests.hoiku.randomized import Spec, random_instance
+
+    inst = random_instance(Spec(160, 8, phi=1.0, siblings=0.4, transfers=0.2, twins=0.0), 5)
+    alloc = run(inst)
+    assert alloc.stable
+    names = {f.name: f for f in inst.facilities}
+    seen_full = seen_stay = 0
+    for o in outcomes(alloc):
+        text = " ".join(o.reasons)
+        assert "入所可能な枠が残っています" not in text  # stable: no wish is left with room
+        for m in re.finditer(r"「([^」]+)」の(\d)歳児枠（募集(\d+)名", text):
+            seen_full += 1
+            assert int(m.group(3)) == names[m.group(1)].capacity[int(m.group(2))]
+        if o.status == "stays":
+            seen_stay += 1
+            assert "在籍施設" in o.reasons[-1]
+    assert seen_full > 20 and seen_stay > 0
