@@ -8,6 +8,7 @@ from typing import Literal
 
 import typer
 
+from jichitai_ai.approval import service as approval
 from jichitai_ai.cli.common import DatabaseOption, platform, print_json, service_errors
 from jichitai_ai.services import importing
 from jichitai_ai.services import synonyms as synonym_service
@@ -77,9 +78,17 @@ def import_faq(
         [], "--map", help="列の対応 field=見出し (e.g. question=お問い合わせ内容)"
     ),
     user: str = typer.Option("cli", "--user"),
+    publish: bool = typer.Option(
+        False,
+        "--publish",
+        help="承認を経ずに公開（サーバー管理者の判断） / publish at once; default: wait for approval",
+    ),
     database_url: str | None = DatabaseOption,
 ) -> None:
-    """CSV/XLSX の FAQ を取り込みます（誤りが1行でもあれば何も取り込みません）。"""
+    """CSV/XLSX の FAQ を取り込みます（誤りが1行でもあれば何も取り込みません）。
+
+    取り込んだ行は承認待ちになります（--publish で直ちに公開）。 / Imported rows wait for
+    approval in the console unless --publish is given."""
     p = platform(database_url)
     column_mapping = dict(item.split("=", 1) for item in mapping if "=" in item) or None
     with service_errors(), p.db.write() as session:
@@ -92,6 +101,7 @@ def import_faq(
             mode="upsert" if upsert else "insert",
             mapping=column_mapping,
             user=user,
+            writer=None if publish else approval.import_writer(can_approve=False, publish=False),
         )
     typer.echo(f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}")
     for warning in report.warnings:

@@ -402,12 +402,16 @@ def visible_entries(
     )
     rank = {tid: i for i, tid in enumerate(chain)}
     owner_of: dict[str, int] = {}
+    today = day or today_jst()
     rows = session.execute(stmt).all()
+    if residents:
+        # A municipality's draft (or not yet valid) override must not hide the prefecture's
+        # published entry: only rows residents may see compete for an external id.
+        rows = [r for r in rows if r[0].status == EntryStatus.PUBLISHED and _valid(r[0], today)]
     for row, _dept, _slug in rows:
         current = owner_of.get(row.external_id)
         if current is None or rank[row.tenant_id] < rank[current]:
             owner_of[row.external_id] = row.tenant_id
-    today = day or today_jst()
     entries: list[FaqEntry] = []
     for row, dept, slug in rows:
         if owner_of[row.external_id] != row.tenant_id:
@@ -420,6 +424,13 @@ def visible_entries(
             continue
         entries.append(entry)
     return entries
+
+
+def _valid(row: FaqEntryRow, day: date) -> bool:
+    """Inside 掲載期間 on ``day`` (open ends unlimited)."""
+    if row.valid_from is not None and day < row.valid_from:
+        return False
+    return not (row.valid_until is not None and day > row.valid_until)
 
 
 def count_entries(session: Session, tenant_id: int) -> int:
