@@ -263,3 +263,25 @@ def test_tablet_layout_keyboard_and_english(browser: Any, site: tuple[str, World
     finally:
         context.close()
     assert remote.blocked == []
+
+
+def test_api_reference_renders_openapi_31(
+    guarded: tuple[Any, RemoteRequests], site: tuple[str, World]
+) -> None:
+    """/docs renders the OpenAPI 3.1 description with the bundled Swagger UI 5 (no CDN)."""
+    page, _ = guarded
+    base_url, _ = site
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    spec = page.request.get(f"{base_url}/openapi.json").json()
+    assert spec["openapi"].startswith("3.1")
+    page.goto(f"{base_url}/docs")
+    page.wait_for_selector(".swagger-ui .information-container .title")
+    assert "jichitai-ai" in page.locator(".swagger-ui .information-container .title").inner_text()
+    page.wait_for_selector(".opblock")
+    assert page.locator(".opblock").count() >= 20
+    assert "/api/v1/tenants/{slug}/ask" in page.locator("#swagger-ui").inner_text()
+    assert page.locator(".swagger-ui .errors-wrapper").count() == 0
+    assert "Unable to render" not in page.content()
+    assert errors == []
+    page.screenshot(path=str(SCREENSHOTS / "api-docs.png"))

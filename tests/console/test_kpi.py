@@ -130,7 +130,10 @@ def test_dashboard_page_and_files(client: TestClient, platform: Platform, world:
         "/console/t/aoba/dashboard.csv?from=2025-04-01&to=2025-04-03"
     ).content.decode("utf-8-sig")
     assert csv_text.splitlines()[0].startswith("団体,開始日,終了日,1件あたりの分数,質問数")
-    assert "あおば市,2025-04-01,2025-04-03,5.0,6,3,1,2,50.0,16.7,33.3,3,50.0,2,1,66.7,15.0," in csv_text
+    assert (
+        "あおば市,2025-04-01,2025-04-03,5.0,6,3,1,2,50.0,16.7,33.3,3,50.0,2,1,66.7,15.0,"
+        in csv_text
+    )
     assert "2025-04-01,3,3,0,0" in csv_text
     xlsx = client.get("/console/t/aoba/dashboard.xlsx?from=2025-04-01&to=2025-04-03&lang=en")
     book = load_workbook(io.BytesIO(xlsx.content))
@@ -244,9 +247,7 @@ def test_cards_json_csv_and_xlsx_show_the_same_figures(
         .splitlines()
     ]
     header, values = csv_rows[0], csv_rows[1]
-    book = load_workbook(
-        io.BytesIO(client.get("/console/t/aoba/dashboard.xlsx" + query).content)
-    )
+    book = load_workbook(io.BytesIO(client.get("/console/t/aoba/dashboard.xlsx" + query).content))
     xlsx = dict(zip(*list(book.worksheets[0].iter_rows(values_only=True))[:2], strict=True))
     for key in kpi.RATE_KEYS:
         label = t(f"console.kpi.col.{key}", "ja") + " (%)"
