@@ -25,6 +25,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "jichitai_ai.web.documents_console.plugin",
     "jichitai_ai.web.resident.plugin",
     "jichitai_ai.approval.plugin",
+    "jichitai_ai.departments.plugin",
 )
 
 

@@ -58,10 +58,9 @@ def field_text(record: FaqRecord | None, name: str) -> str:
     if name == "links":
         return "\n".join(f"{link.title} {link.url}".strip() for link in value)
     if name == "department":
-        if value is None:
-            return ""
-        parts = [value.name, value.phone, value.email, value.hours, value.form_url]
-        return "\n".join(p for p in parts if p)
+        # Contact details live on the department record (one place for every entry), so a
+        # change to an entry can only change which department it names.
+        return value.name if value is not None else ""
     if value is None:
         return ""
     return str(value)

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jichitai_ai.approval.tables import EntryChange
+from jichitai_ai.departments import service as department_service
 from jichitai_ai.domain.models import EntryStatus, FaqEntry, FaqRecord
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import tenants as tenant_service
@@ -209,6 +210,20 @@ def save(
     waiting for approval; the live entry (what residents see) is not touched.
     """
     faq_service.validate_record(record)
+    before_department: str | None = None
+    if entry_id is not None:
+        current = faq_service.get_entry(session, tenant_id, entry_id)
+        before_department = current.department.name if current.department else None
+    else:
+        before_department = record.department.name if record.department else None
+    # Editors limited to some departments edit only those departments' entries.
+    department_service.check_scope(
+        session,
+        tenant_id,
+        user,
+        before_department,
+        record.department.name if record.department else None,
+    )
     direct = publish and may_publish_directly(session, tenant_id, can_approve=can_approve)
     if publish and not direct:
         raise Forbidden("approval.cannot_publish")
@@ -229,8 +244,8 @@ def save(
         if expected_version is not None and entry.version != expected_version:
             raise Conflict("faq.stale_version", current=entry.version)
         if expected_change is not None:
-            current = open_change(session, entry_id)
-            if (current.token if current else "") != expected_change:
+            open_now = open_change(session, entry_id)
+            if (open_now.token if open_now else "") != expected_change:
                 raise Conflict("faq.stale_version", current=entry.version)
         if not record.external_id:
             record.external_id = entry.external_id

@@ -68,7 +68,9 @@ def validate_record(record: FaqRecord) -> None:
 
 
 def _department(session: Session, tenant_id: int, contact: DepartmentContact | None) -> int | None:
-    """Find or create the 担当課 row, updating its contact details from the record."""
+    """Find or create the 担当課 record. An existing department keeps its contact details
+    (they are maintained once, on the departments page, for every entry); an entry only
+    fills details the record does not have yet."""
     if contact is None or not contact.name.strip():
         return None
     name = contact.name.strip()
@@ -80,7 +82,7 @@ def _department(session: Session, tenant_id: int, contact: DepartmentContact | N
         session.add(row)
     for attr in ("phone", "email", "hours", "form_url"):
         value = getattr(contact, attr)
-        if value:
+        if value and not getattr(row, attr):
             setattr(row, attr, value)
     session.flush()
     return row.id
