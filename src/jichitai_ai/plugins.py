@@ -26,6 +26,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "jichitai_ai.web.resident.plugin",
     "jichitai_ai.approval.plugin",
     "jichitai_ai.departments.plugin",
+    "jichitai_ai.tuning.plugin",
 )
 
 
