@@ -55,7 +55,7 @@ def not_found_page() -> str:
         '<!doctype html><html lang="ja"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title_ja)}</title><style>{_STYLE}</style></head><body>"
-        f"<h1>{escape(title_ja)} <span class=\"en\" lang=\"en\">{escape(title_en)}</span></h1>"
+        f'<h1>{escape(title_ja)} <span class="en" lang="en">{escape(title_en)}</span></h1>'
         f"<p>{escape(t('web.not_found.body', 'ja'))}</p>"
         f'<p class="en" lang="en">{escape(t("web.not_found.body", "en"))}</p>'
         f'<p><a href="/">{escape(t("web.not_found.home", "ja"))}</a> · '
