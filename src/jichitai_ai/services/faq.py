@@ -3,7 +3,6 @@ inherited view a municipality gets of its prefecture's entries (共同利用).""
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -174,8 +173,24 @@ def _apply(session: Session, row: FaqEntryRow, record: FaqRecord) -> None:
     row.status = str(record.status)
 
 
-def _new_external_id() -> str:
-    return "E" + secrets.token_hex(5).upper()
+#: Tenant setting: the prefix of new entries' ids (default: the tenant's slug in capitals).
+ENTRY_PREFIX_SETTING = "entry_prefix"
+
+
+def next_external_id(session: Session, tenant_id: int) -> str:
+    """A readable id for a new entry: the tenant's prefix and the next number (AOBA-CITY-12).
+    Staff can still type their own (e.g. the number in their paper FAQ)."""
+    tenant = session.get(Tenant, tenant_id)
+    slug = tenant.slug if tenant is not None else "E"
+    raw = (tenant.settings or {}).get(ENTRY_PREFIX_SETTING, "") if tenant is not None else ""
+    prefix = (str(raw).strip() or slug).upper()
+    existing = session.execute(
+        select(FaqEntryRow.external_id).where(
+            FaqEntryRow.tenant_id == tenant_id, FaqEntryRow.external_id.like(f"{prefix}-%")
+        )
+    ).scalars()
+    numbers = [int(x[len(prefix) + 1 :]) for x in existing if x[len(prefix) + 1 :].isdigit()]
+    return f"{prefix}-{max(numbers, default=0) + 1}"
 
 
 # --- writes ---------------------------------------------------------------------------------
@@ -186,7 +201,7 @@ def create_entry(
 ) -> FaqEntry:
     validate_record(record)
     if not record.external_id:
-        record.external_id = _new_external_id()
+        record.external_id = next_external_id(session, tenant_id)
     clash = session.execute(
         select(FaqEntryRow.id).where(
             FaqEntryRow.tenant_id == tenant_id,
