@@ -27,6 +27,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "jichitai_ai.approval.plugin",
     "jichitai_ai.departments.plugin",
     "jichitai_ai.tuning.plugin",
+    "jichitai_ai.staff.plugin",
     "jichitai_ai.ops.plugin",
 )
 
