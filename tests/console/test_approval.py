@@ -246,3 +246,37 @@ def test_rejected_change_leaves_residents_untouched(platform: Platform, world: W
             faq_service.get_entry(db, world.aoba_id, world.aoba_entry).status
             == EntryStatus.PUBLISHED
         )
+
+
+def test_bulk_approval_skips_nothing_and_respects_four_eyes(
+    client: TestClient, platform: Platform, world: World
+) -> None:
+    """まとめて承認 after an import: every selected change is approved under the same rules."""
+    data = "external_id,question,answer\nB-1,質問一,回答一です。\nB-2,質問二,回答二です。\n"
+    with platform.db.write() as db:
+        importing.import_file(
+            db,
+            world.aoba_id,
+            data.encode(),
+            "b.csv",
+            user="aoba-approver",
+            writer=approval.import_writer(can_approve=True, publish=False),
+        )
+        ids = [c.id for c in approval.list_changes(db, world.aoba_id)]
+    token = login(client, "aoba-approver")
+    # The approver wrote these (imported them): four-eyes refuses, nothing is published.
+    refused = client.post(
+        "/console/t/aoba/approvals", data={"csrf_token": token, "change": [str(i) for i in ids]}
+    )
+    assert refused.status_code == 403
+    assert _resident_answer(platform, world.aoba_id, "B-1") is None
+    client.cookies.clear()
+    token = login(client, "pref-admin")
+    done = client.post(
+        "/console/t/aoba/approvals",
+        data={"csrf_token": token, "change": [str(i) for i in ids]},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303
+    assert _resident_answer(platform, world.aoba_id, "B-1") == "回答一です。"
+    assert _resident_answer(platform, world.aoba_id, "B-2") == "回答二です。"
