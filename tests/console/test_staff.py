@@ -7,6 +7,8 @@ import re
 
 from fastapi.testclient import TestClient
 
+from jichitai_ai.departments import service as departments
+from jichitai_ai.services.platform import Platform
 from tests.console.helpers import PASSWORD, World, csrf_of, login
 
 
@@ -89,3 +91,31 @@ def test_only_admins_and_never_yourself(client: TestClient, world: World) -> Non
         data={"csrf_token": token, "action": "create", "username": "a b", "role": "editor"},
     )
     assert bad.status_code == 422
+
+
+def test_admin_scopes_an_editor_to_departments(
+    client: TestClient, platform: Platform, world: World
+) -> None:
+    token = login(client, "pref-admin")
+    scoped = client.post(
+        "/console/t/aoba/staff",
+        data={
+            "csrf_token": token,
+            "action": "scope",
+            "username": "aoba-editor",
+            "department": ["市民課"],
+        },
+        follow_redirects=False,
+    )
+    assert scoped.status_code == 303
+    with platform.db.read() as db:
+        assert departments.user_scope(db, "aoba-editor", world.aoba_id) is not None
+    assert "市民課" in client.get("/console/t/aoba/staff").text
+    cleared = client.post(
+        "/console/t/aoba/staff",
+        data={"csrf_token": token, "action": "scope", "username": "aoba-editor"},
+        follow_redirects=False,
+    )
+    assert cleared.status_code == 303
+    with platform.db.read() as db:
+        assert departments.user_scope(db, "aoba-editor", world.aoba_id) is None

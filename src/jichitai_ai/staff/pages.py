@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
+from jichitai_ai.departments import service as department_service
 from jichitai_ai.i18n import t
 from jichitai_ai.services.auth import Action, Role
 from jichitai_ai.services.errors import Invalid, ServiceError
@@ -21,6 +22,16 @@ ROLES = [str(r) for r in Role]
 def _page(page: TenantPage, status_code: int = 200, **extra: object) -> Response:
     with page.c.platform.db.read() as db:
         members = service.list_staff(db, page.tenant.id)
+        departments = department_service.list_departments(db, page.tenant.id)
+        names = {d.id: d.name for d in departments}
+        scopes = {
+            m.username: sorted(
+                names[i]
+                for i in department_service.user_scope(db, m.username, page.tenant.id) or set()
+                if i in names
+            )
+            for m in members
+        }
     return render(
         page.c,
         "console/staff.html",
@@ -28,6 +39,8 @@ def _page(page: TenantPage, status_code: int = 200, **extra: object) -> Response
         page=page,
         members=members,
         roles=ROLES,
+        departments=departments,
+        scopes=scopes,
         me=page.c.principal.username if page.c.principal else "",
         **extra,
     )
@@ -67,6 +80,10 @@ def staff_action(
                 service.set_role(db, actor, page.tenant.id, username, form_text(data, "role"))
             elif action in ("disable", "enable"):
                 service.set_active(db, actor, page.tenant.id, username, action == "enable")
+            elif action == "scope":
+                service.check_can_manage(db, actor, page.tenant.id, username)
+                chosen = [v for v in data.getlist("department") if isinstance(v, str) and v]
+                department_service.set_user_scope(db, username, page.tenant.id, chosen)
             elif action == "reset":
                 password = service.reset_password(db, actor, page.tenant.id, username)
                 return _page(page, reset=username, password=password)

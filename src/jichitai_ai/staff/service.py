@@ -65,6 +65,11 @@ def _check_manages(session: Session, actor: Principal, tenant_id: int, user: Use
             raise Forbidden("staff.other_tenant")
 
 
+def check_can_manage(session: Session, actor: Principal, tenant_id: int, username: str) -> None:
+    """Raise unless the actor may manage this account from this tenant."""
+    _check_manages(session, actor, tenant_id, _user(session, username))
+
+
 def _role(value: str) -> Role:
     try:
         return Role(value)

@@ -19,6 +19,7 @@ from starlette.datastructures import FormData
 
 from jichitai_ai.approval import diff as approval_diff
 from jichitai_ai.approval import service as approval
+from jichitai_ai.departments import service as department_service
 from jichitai_ai.domain.models import EntryStatus, FaqEntry, FaqRecord
 from jichitai_ai.i18n import LANGUAGES, t
 from jichitai_ai.services import faq as faq_service
@@ -133,6 +134,7 @@ def _edit_page(
     change = None
     can_publish = False
     with page.c.platform.db.read() as db:
+        department_names = [d.name for d in department_service.list_departments(db, page.tenant.id)]
         if entry is not None and not entry.inherited:
             change = approval.open_change(db, entry.id)
         can_publish = approval.may_publish_directly(
@@ -151,6 +153,7 @@ def _edit_page(
         done=done,
         change=change,
         can_publish=can_publish,
+        department_names=department_names,
     )
 
 
