@@ -280,3 +280,46 @@ def test_bulk_approval_skips_nothing_and_respects_four_eyes(
     assert done.status_code == 303
     assert _resident_answer(platform, world.aoba_id, "B-1") == "回答一です。"
     assert _resident_answer(platform, world.aoba_id, "B-2") == "回答二です。"
+
+
+def test_the_database_keeps_one_open_change_per_entry(platform: Platform, world: World) -> None:
+    """Two first edits racing past the service check still cannot both stay open."""
+    from sqlalchemy.exc import IntegrityError
+
+    from jichitai_ai.approval.tables import EntryChange
+
+    snapshot = {"question": "q", "answer": "a"}
+    with pytest.raises(IntegrityError), platform.db.write() as db:
+        for _ in range(2):
+            db.add(
+                EntryChange(
+                    tenant_id=world.aoba_id,
+                    entry_id=world.aoba_entry,
+                    state="pending",
+                    snapshot=snapshot,
+                    base_version=1,
+                    revision=1,
+                    authors=["x"],
+                    note="",
+                    reviewed_by="",
+                    review_comment="",
+                )
+            )
+            db.flush()
+    with platform.db.write() as db:  # closed changes may pile up freely
+        for state in ("published", "rejected", "pending"):
+            db.add(
+                EntryChange(
+                    tenant_id=world.aoba_id,
+                    entry_id=world.aoba_entry,
+                    state=state,
+                    snapshot=snapshot,
+                    base_version=1,
+                    revision=1,
+                    authors=["x"],
+                    note="",
+                    reviewed_by="",
+                    review_comment="",
+                )
+            )
+            db.flush()

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from jichitai_ai.storage.tables import Base
 from jichitai_ai.timeutil import utcnow
+
+OPEN_SQL = "state IN ('draft', 'pending', 'scheduled')"
 
 
 class EntryChange(Base):
@@ -20,7 +22,17 @@ class EntryChange(Base):
     """
 
     __tablename__ = "entry_changes"
-    __table_args__ = (Index("ix_entry_changes_tenant_state", "tenant_id", "state"),)
+    __table_args__ = (
+        Index("ix_entry_changes_tenant_state", "tenant_id", "state"),
+        # At most one open change per entry, even for two first edits at the same moment.
+        Index(
+            "uq_entry_changes_open",
+            "entry_id",
+            unique=True,
+            sqlite_where=text(OPEN_SQL),
+            postgresql_where=text(OPEN_SQL),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))

@@ -52,9 +52,19 @@ def upgrade() -> None:
     op.create_index(
         "ix_entry_changes_tenant_state", "entry_changes", ["tenant_id", "state"], unique=False
     )
+    open_states = sa.text("state IN ('draft', 'pending', 'scheduled')")
+    op.create_index(
+        "uq_entry_changes_open",
+        "entry_changes",
+        ["entry_id"],
+        unique=True,
+        sqlite_where=open_states,
+        postgresql_where=open_states,
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("uq_entry_changes_open", table_name="entry_changes")
     op.drop_index("ix_entry_changes_tenant_state", table_name="entry_changes")
     op.drop_index(op.f("ix_entry_changes_entry_id"), table_name="entry_changes")
     op.drop_table("entry_changes")
