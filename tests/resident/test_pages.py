@@ -92,11 +92,11 @@ def test_no_js_not_resolved_keeps_the_answer_and_its_department(
     assert entry.department is not None and entry.department.phone
     _ack(client)
     html = client.post(PAGE, data={"question": probe.question, "lang": "ja"}).text
-    qid = int(re.search(r'name="question_id" value="(\d+)"', html).group(1))  # type: ignore[union-attr]
-    r = client.post(
-        PAGE + "feedback",
-        data={"question_id": qid, "entry_id": entry.id, "kind": "not_resolved", "lang": "ja"},
-    )
+    # Post exactly what the page's feedback form carries (its hidden fields), as a browser would.
+    form = re.search(r'<form class="feedback".*?</form>', html, re.S)
+    assert form is not None
+    fields = dict(re.findall(r'type="hidden" name="([^"]+)" value="([^"]*)"', form.group(0)))
+    r = client.post(PAGE + "feedback", data={**fields, "kind": "not_resolved"})
     assert r.status_code == 200
     assert t("resident.feedback.not_resolved_hint", "ja") in r.text
     assert f'data-entry="{entry.id}"' in r.text and entry.question in r.text
