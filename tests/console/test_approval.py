@@ -323,3 +323,39 @@ def test_the_database_keeps_one_open_change_per_entry(platform: Platform, world:
                 )
             )
             db.flush()
+
+
+def test_console_and_api_imports_wait_for_approval(
+    client: TestClient, platform: Platform, world: World
+) -> None:
+    """The finding itself: a CSV without a status column must not publish to residents."""
+    from jichitai_ai.services import auth
+
+    data = "external_id,question,answer\nI-1,犬の登録,環境課で登録します。\n".encode()
+    token = login(client, "aoba-editor")
+    done = client.post(
+        "/console/t/aoba/faq/import",
+        data={"csrf_token": token, "mode": "insert"},
+        files={"file": ("faq.csv", data, "text/csv")},
+    )
+    assert done.status_code == 200 and "承認待ち" in done.text
+    assert _resident_answer(platform, world.aoba_id, "I-1") is None
+    with platform.db.write() as db:
+        key = auth.create_api_key(db, "aoba-editor")
+    api = client.post(
+        "/api/v1/tenants/aoba/faq/import",
+        files={"file": ("faq2.csv", data.replace(b"I-1", b"I-2"), "text/csv")},
+        headers={"Authorization": f"Bearer {key}"},
+    )
+    assert api.status_code == 200, api.text
+    assert _resident_answer(platform, world.aoba_id, "I-2") is None
+    forbidden = client.post(
+        "/api/v1/tenants/aoba/faq/import",
+        data={"publish": "true"},
+        files={"file": ("faq3.csv", data.replace(b"I-1", b"I-3"), "text/csv")},
+        headers={"Authorization": f"Bearer {key}"},
+    )
+    assert forbidden.status_code == 403
+    with platform.db.read() as db:
+        queued = {c.record.external_id for c in approval.list_changes(db, world.aoba_id)}
+    assert {"I-1", "I-2"} <= queued and "I-3" not in queued
