@@ -33,10 +33,8 @@ def asked(settings: Settings, demo_sqlite: Path) -> Iterator[Platform]:
     first = p.answering.ask(TENANT, answer, channel="line", session_key="line-a")
     second = p.answering.ask(TENANT, answer, channel="line", session_key="line-b")
     p.answering.ask(TENANT, handover, channel="line")
-    with p.db.write() as session:
-        tenant = tenant_service.get_tenant(session, TENANT)
-        feedback_service.record(session, tenant.id, first.question_id, "resolved")
-        feedback_service.record(session, tenant.id, second.question_id, "not_resolved")
+    feedback_service.submit(p.answering, TENANT, first.feedback_token, "resolved")
+    feedback_service.submit(p.answering, TENANT, second.feedback_token, "not_resolved")
     yield p
     p.close()
 
@@ -49,8 +47,9 @@ def test_report_counts_each_channel(asked: Platform) -> None:
     assert list(by)[:5] == ["web", "widget", "line", "voice", "phone"]
     line = by["line"]
     assert (line.total, line.answered, line.handed_over) == (3, 2, 1)
-    assert (line.resolved, line.not_resolved, line.self_resolution_rate) == (1, 1, 0.5)
+    assert (line.resolved, line.not_resolved, line.resolved_vote_rate) == (1, 1, 50.0)
     assert line.self_served == 1 and line.minutes_saved == 5.0  # demo default 5 minutes
+    assert line.self_resolution_rate == 33.3  # self-served share of all LINE questions (percent)
     assert all(by[name].total == 1 for name in ("web", "widget", "voice", "phone"))
     assert by["other"].total == 1  # a free-form channel name from the API is not a row of its own
     assert sum(c.total for c in by.values()) == report.totals.total
@@ -63,9 +62,9 @@ def test_dashboard_and_exports_show_channels(asked: Platform) -> None:
         page = client.get(f"/console/t/{TENANT}/dashboard")
         assert page.status_code == 200 and 'id="channel-table"' in page.text
         row = page.text.split('data-channel="line"', 1)[1].split("</tr>", 1)[0]
-        assert "LINE" in row and '<td class="num">3</td>' in row and "50.0%" in row
+        assert "LINE" in row and '<td class="num">3</td>' in row and "33.3%" in row
         csv_text = client.get(f"/console/t/{TENANT}/dashboard.csv").content.decode("utf-8-sig")
-        assert "\r\nチャネル,質問数," in csv_text
+        assert "\r\nチャネル,質問数," in csv_text and ",回答率 (%)," in csv_text
         assert "\r\nLINE,3,2,0,1," in csv_text and "\r\n電話,1," in csv_text
         xlsx = client.get(f"/console/t/{TENANT}/dashboard.xlsx?lang=en").content
     sheet = load_workbook(io.BytesIO(xlsx))["Channels"]

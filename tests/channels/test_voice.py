@@ -157,6 +157,7 @@ def test_spoken_question_clarify_spoken_choice_answer(
         "2番",
         pending=str(first["question_id"]),
         choices=",".join(map(str, ids)),
+        token=first["token"],
     )
     assert (
         second["kind"] == "answer"
@@ -273,6 +274,7 @@ def test_kiosk_feedback_only_from_the_same_visit(kiosk: tuple[TestClient, Platfo
         "question_id": str(data["question_id"]),
         "entry_id": str(data["entry_id"]),
         "kind": "resolved",
+        "token": data["token"],
     }
     other = client.post(f"/t/{TENANT}/voice/feedback", data={**vote, "session": "visit-2"})
     assert other.status_code == 404

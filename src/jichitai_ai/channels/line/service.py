@@ -215,23 +215,25 @@ class LineService:
         if not question_id or not self._owned(tenant, user_id, question_id):
             return [cards.text_message(t("channels.error.expired", lang))]
         token = data.get("t", "")
+        # One LINE friend counts as one resident in learning (hashed there with the server key).
+        client = users.session_key(tenant.id, user_id)
         try:
             if action == postback.CHOOSE:
                 item = self.platform.answering.choose(
-                    tenant.slug,
-                    question_id,
-                    entry_id,
-                    language=lang,
-                    session_key=users.session_key(tenant.id, user_id),
+                    tenant.slug, token, entry_id, language=lang, client_address=client
                 )
                 handover = self._department(tenant, item.entry.id)
                 return cards.chosen_messages(item, question_id, token, lang, handover)
             if action == postback.FEEDBACK:
                 kind = data.get("k", "")
-                with self.platform.db.write() as session:
-                    feedback_service.record(
-                        session, tenant.id, question_id, kind, entry_id=entry_id or None
-                    )
+                feedback_service.submit(
+                    self.platform.answering,
+                    tenant.slug,
+                    token,
+                    kind,
+                    entry_id=entry_id or None,
+                    client_address=client,
+                )
                 thanks = cards.text_message(t("channels.feedback.thanks", lang))
                 if kind == "not_resolved":
                     return [thanks, cards.handover_card(self._department(tenant, entry_id), lang)]

@@ -183,14 +183,14 @@ class PhoneCall:
         kind = {"1": "resolved", "2": "not_resolved"}.get(digit)
         if kind and turn.answer is not None:
             try:
-                with self.voice.platform.db.write() as session:
-                    feedback_service.record(
-                        session,
-                        self.tenant.id,
-                        turn.question_id,
-                        kind,
-                        entry_id=turn.answer.entry.id,
-                    )
+                feedback_service.submit(
+                    self.voice.platform.answering,
+                    self.tenant.slug,
+                    turn.token,
+                    kind,
+                    entry_id=turn.answer.entry.id,
+                    client_address=self.session_key,
+                )
             except ServiceError as exc:
                 log.warning("phone feedback not recorded: %s", exc.key)
         if digit == "1":

@@ -176,7 +176,7 @@ class VoiceDialogue:
         lang: str = "ja",
     ) -> VoiceTurn:
         item = self.platform.answering.choose(
-            slug, question_id, entry_id, language=lang, session_key=session_key
+            slug, token, entry_id, language=lang, client_address=session_key
         )
         result = AskResult(
             question_id=question_id,
@@ -190,10 +190,11 @@ class VoiceDialogue:
         return self._answer_turn(slug, result, item, handover_of(result))
 
     def feedback(
-        self, slug: str, question_id: int, entry_id: int, kind: str, session_key: str
+        self, slug: str, question_id: int, entry_id: int, kind: str, session_key: str, token: str
     ) -> None:
-        """Record a vote, only for a question asked in the same session (kiosk visit or call)."""
-        with self.platform.db.write() as session:
+        """Record a vote bound to the answer's token, only from the session (kiosk visit or
+        call) that asked the question."""
+        with self.platform.db.read() as session:
             tenant = tenant_service.get_tenant(session, slug)
             row = session.get(QuestionLog, question_id)
             if (
@@ -202,4 +203,11 @@ class VoiceDialogue:
                 or row.session_key != hash_session_key(session_key)
             ):
                 raise NotFound("ask.unknown_question")
-            feedback_service.record(session, tenant.id, question_id, kind, entry_id=entry_id)
+        feedback_service.submit(
+            self.platform.answering,
+            slug,
+            token,
+            kind,
+            entry_id=entry_id,
+            client_address=session_key,
+        )

@@ -174,7 +174,13 @@ async def kiosk_feedback(
         return _error(422, "feedback.invalid_kind", kind=kind[:20])
     try:
         await run_in_threadpool(
-            service.dialogue.feedback, slug, question_id, entry_id, kind, _session_key(session)
+            service.dialogue.feedback,
+            slug,
+            question_id,
+            entry_id,
+            kind,
+            _session_key(session),
+            token,
         )
     except ServiceError as exc:
         return _error(exc.status, exc.key, **exc.params)
