@@ -118,10 +118,15 @@ def test_review_over_http_and_page(client: TestClient, staff: Staff, llm: FakeLL
     assert client.get(f"/console/gateway/reviews/{review_id}").status_code == 401
     queue = client.get("/console/gateway/reviews", headers=bearer(staff.keys["bob"]))
     assert review_id in queue.text and "山田" not in queue.text
+    # Japan time and Japanese names of what was masked (not "UTC", not "person×1").
+    assert " JST" in queue.text and "UTC" not in queue.text and "氏名" in queue.text
+    assert "×" not in queue.text and "person" not in queue.text
     approved = client.post(
         f"/api/v1/gateway/reviews/{review_id}/approve", json={}, headers=bearer(staff.keys["bob"])
     )
     assert approved.status_code == 200 and approved.json()["status"] == "sent"
+    done = client.get(f"/console/gateway/reviews/{review_id}", headers=bearer(staff.keys["bob"]))
+    assert "送信済み" in done.text and "(sent)" not in done.text
     assert "山田太郎" not in llm.all_text()
     mine = client.get(
         f"/api/v1/gateway/reviews/{review_id}/result", headers=bearer(staff.keys["alice"])
@@ -142,3 +147,23 @@ def test_reviews_are_scoped_to_the_tenant(
         session.execute(select(GatewayReview)).scalars().one().tenant_id = other.id
     r = client.get(f"/api/v1/gateway/reviews/{review_id}", headers=bearer(staff.keys["bob"]))
     assert r.status_code == 403
+
+
+def test_reviewed_request_keeps_its_options_masked(
+    gateway: Gateway, staff: Staff, llm: FakeLLM
+) -> None:
+    """Issue 9: the options of a held request are masked when the reviewer sends it."""
+    request = ChatRequest(
+        staff.tenant_id,
+        "alice",
+        [ChatMessage("user", "来庁記録の要約を作って")],
+        review=True,
+        options={"stop": ["山田太郎 090-1234-5678"], "temperature": 0.1},
+    )
+    with pytest.raises(HeldForReview) as info:
+        gateway.complete(request)
+    assert llm.received == []
+    gateway.approve_review(info.value.review_id, "bob")
+    body = llm.received[0].body
+    assert body["stop"] == ["【氏名1】 【電話番号1】"] and body["temperature"] == 0.1
+    assert "山田" not in llm.raw_bodies()
