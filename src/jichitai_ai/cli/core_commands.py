@@ -131,6 +131,8 @@ def ask(
         print_json(out.model_dump(mode="json"))
         return
     typer.echo(f"[{out.decision}] {out.message.get(language, out.message['ja'])}")
+    for contact in out.emergency:
+        typer.echo(f"  ☎ {contact.number}  {contact.label}  {contact.note}")
     if out.answer:
         typer.echo(f"Q: {out.answer.question}\nA: {out.answer.answer}")
         if out.answer.department:

@@ -19,13 +19,14 @@ from sqlalchemy.orm import Session
 
 from jichitai_ai.config import Settings
 from jichitai_ai.domain.models import Decision, DepartmentContact, EmergencyContact, FaqEntry
+from jichitai_ai.emergency import contacts_for, detect_emergency
 from jichitai_ai.i18n import normalize_language
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import feedback as feedback_service
 from jichitai_ai.services import synonyms as synonym_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid
-from jichitai_ai.services.redaction import redact_for_log
+from jichitai_ai.services.redaction import ScreenedQuestion, screen
 from jichitai_ai.services.search_index import SearchIndexFactory, TenantIndex
 from jichitai_ai.services.session_keys import hash_session_key as _hash_key
 from jichitai_ai.services.tenants import TenantInfo
@@ -71,6 +72,9 @@ class AskResult:
     emergency: list[EmergencyContact] = field(default_factory=list)
     #: Server-issued, unguessable token that binds feedback and choices to what was shown.
     feedback_token: str = ""
+    #: The question contained personal data (removed before retrieval, masked in the log):
+    #: the resident is reminded not to write it.
+    personal_data: bool = False
 
 
 @dataclass
@@ -145,11 +149,19 @@ class AnsweringService:
         if len(text) > self.settings.max_question_chars:
             raise Invalid("ask.too_long", limit=self.settings.max_question_chars)
         lang = normalize_language(language)
+        screened = screen(text)
         with self.db.read() as session:
             tenant = tenant_service.get_tenant(session, tenant_slug)
+            kinds = detect_emergency(text)
+            if kinds and not rank_all:
+                # Safety first: no FAQ, no index, just the numbers to call.
+                return self._emergency(tenant, screened, kinds, lang, channel, session_key, record)
             index = self.index_for(session, tenant)
         outcome = index.answer(
-            text, session_key=_hash_key(session_key), k=None if rank_all else 20, exclude=exclude
+            screened.for_retrieval,
+            session_key=_hash_key(session_key),
+            k=None if rank_all else 20,
+            exclude=exclude,
         )
         result = AskResult(
             question_id=0,
@@ -162,6 +174,7 @@ class AnsweringService:
             ],
         )
         result.signals = {"coverage": outcome.coverage, "cosine": outcome.cosine}
+        result.personal_data = screened.personal_data
         if rank_all:
             result.ranking = [c.entry_id for c in outcome.ranked]
             result.scores = [c.score for c in outcome.ranked]
@@ -173,7 +186,32 @@ class AnsweringService:
             result.contact = index.handover_department(outcome.ranked)
         result.latency_ms = (time.perf_counter() - started) * 1000
         if record:
-            result.question_id = self._record(tenant, text, lang, channel, session_key, result)
+            result.question_id = self._record(tenant, screened, lang, channel, session_key, result)
+        return result
+
+    def _emergency(
+        self,
+        tenant: TenantInfo,
+        screened: ScreenedQuestion,
+        kinds: list[Any],
+        lang: str,
+        channel: str,
+        session_key: str,
+        record: bool,
+    ) -> AskResult:
+        started = time.perf_counter()
+        result = AskResult(
+            question_id=0,
+            decision=Decision.EMERGENCY,
+            language=lang,
+            general_contact=tenant.general_contact(),
+            emergency=contacts_for(kinds, lang, tenant.settings),
+            personal_data=screened.personal_data,
+        )
+        result.signals = {"emergency": 1.0}
+        result.latency_ms = (time.perf_counter() - started) * 1000
+        if record:
+            result.question_id = self._record(tenant, screened, lang, channel, session_key, result)
         return result
 
     def _localize(self, index: TenantIndex, entry_id: int, lang: str) -> LocalizedEntry:
@@ -186,7 +224,7 @@ class AnsweringService:
     def _record(
         self,
         tenant: TenantInfo,
-        question: str,
+        screened: ScreenedQuestion,
         lang: str,
         channel: str,
         session_key: str,
@@ -201,7 +239,7 @@ class AnsweringService:
         with self.db.write() as session:
             row = QuestionLog(
                 tenant_id=tenant.id,
-                question=redact_for_log(question),
+                question=screened.for_log,
                 language=lang,
                 channel=channel[:32],
                 decision=str(result.decision),
