@@ -182,8 +182,10 @@ class AnsweringService:
             result.answer = self._localize(index, outcome.entry_ids[0], lang)
         elif outcome.decision is Decision.CLARIFY:
             result.choices = [self._localize(index, i, lang) for i in outcome.entry_ids]
+            # 「どれにも当てはまらない」 leads to the department owning the topic (or general).
+            result.contact = index.handover_department(question=screened.for_retrieval)
         else:
-            result.contact = index.handover_department(outcome.ranked)
+            result.contact = index.handover_department(question=screened.for_retrieval)
         result.latency_ms = (time.perf_counter() - started) * 1000
         if record:
             result.question_id = self._record(tenant, screened, lang, channel, session_key, result)

@@ -43,6 +43,7 @@ from jichitai_ai.retrieval import (
     passage_text,
     to_bytes,
 )
+from jichitai_ai.retrieval._routing import DepartmentRouter
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import EmbeddingCache
 from jichitai_ai.text import DEFAULT_EXCLUDED_POS, SynonymSet, Tokenizer, TokenizerConfig
@@ -150,6 +151,8 @@ class TenantIndex:
         self._translations = translations
         self.policy = policy
         self.feedback = FeedbackModel()
+        self._department_router: DepartmentRouter | None = None
+        self._contacts = self._department_contacts()
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -247,13 +250,48 @@ class TenantIndex:
         synonyms = self.lexical.synonyms
         return synonyms.expand(nouns) if synonyms is not None else nouns
 
-    def handover_department(self, ranked: Sequence[Candidate]) -> DepartmentContact | None:
-        """The department of the best weak match, as the most likely place to ask."""
-        for candidate in ranked[:3]:
-            dept = self._entries[candidate.entry_id].department
-            if dept is not None and not dept.is_empty():
-                return dept
-        return None
+    def handover_department(
+        self, ranked: Sequence[Candidate] = (), *, question: str | None = None
+    ) -> DepartmentContact | None:
+        """The department that owns the question's topic, when confident; else None, and the
+        caller shows the general contact. Never the department of an unrelated weak match:
+        ``ranked`` is only used when no question is given (then nothing is routed)."""
+        if question is None:
+            return None
+        route = self._router().route(self.topic_terms(question))
+        if route is None:
+            return None
+        return self._contacts.get(str(route.department))
+
+    def warm(self) -> None:
+        """Build what the first hand-over needs now, not while a resident waits."""
+        self._router()
+
+    def _router(self) -> DepartmentRouter:
+        if self._department_router is None:
+            vocab: dict[str, set[str]] = {}
+            for e in self._entries.values():
+                if e.department is None or not e.department.name:
+                    continue
+                text = "\n".join([e.question, *e.alternatives, e.category])
+                vocab.setdefault(e.department.name, set()).update(self.topic_terms(text))
+            self._department_router = DepartmentRouter(self.lexical, vocab)
+        return self._department_router
+
+    def _department_contacts(self) -> dict[str, DepartmentContact]:
+        """Per department name, the most complete contact its entries carry."""
+        best: dict[str, DepartmentContact] = {}
+        for e in self._entries.values():
+            d = e.department
+            if d is None or not d.name:
+                continue
+            filled = sum(bool(x) for x in (d.phone, d.email, d.hours, d.form_url))
+            current = best.get(d.name)
+            if current is None or filled > sum(
+                bool(x) for x in (current.phone, current.email, current.hours, current.form_url)
+            ):
+                best[d.name] = d
+        return best
 
 
 def make_embedder(settings: Settings) -> Embedder | None:
@@ -352,9 +390,11 @@ class SearchIndexFactory:
         searcher = HybridSearcher(
             lexical, dense, self.embedder if dense is not None else None, self.policy.dense_weight
         )
-        return TenantIndex(
+        index = TenantIndex(
             list(canonical.values()), searcher, translations, self.policy, self.topic_tokenizer
         )
+        index.warm()
+        return index
 
     def _dense_index(self, passages: dict[int, str]) -> DenseIndex:
         """Vectors from the database cache; only new or changed texts are embedded."""
