@@ -216,6 +216,10 @@ class AnsweringService:
             result.question_id = self._record(tenant, screened, lang, channel, session_key, result)
         return result
 
+    def localize(self, index: TenantIndex, entry_id: int, lang: str) -> LocalizedEntry:
+        """The entry in ``lang`` when translated (start screen, cards)."""
+        return self._localize(index, entry_id, lang)
+
     def _localize(self, index: TenantIndex, entry_id: int, lang: str) -> LocalizedEntry:
         entry = index.entry(entry_id)
         translated = index.translation(entry.external_id, lang)

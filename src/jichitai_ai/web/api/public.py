@@ -76,7 +76,7 @@ def ask(
     tenant: TenantInfo = Depends(public_tenant),
     platform: Platform = Depends(get_platform),
 ) -> AskOut:
-    """Answer from approved entries only: one answer, 2–5 choices (更問), or a hand-over."""
+    """Answer from approved entries only: one answer, 2–3 choices (更問) plus a way out to a person, or a hand-over."""
     result = platform.answering.ask(
         tenant.slug,
         body.question,

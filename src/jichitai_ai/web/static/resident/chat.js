@@ -284,6 +284,16 @@
     if (!text) { question.focus(); return; }
     ask(text);
   });
+  // Start screen: a popular question or a category entry is asked like a typed question.
+  Array.prototype.forEach.call(document.querySelectorAll(".start-q"), function (button) {
+    button.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      var start = document.getElementById("jai-start");
+      if (start) { start.hidden = true; }
+      ask(button.getAttribute("data-question") || button.textContent);
+    });
+  });
+
   question.addEventListener("keydown", function (ev) {
     // Enter sends, Shift+Enter adds a line; never while an IME is composing Japanese.
     if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing && ev.keyCode !== 229) {
