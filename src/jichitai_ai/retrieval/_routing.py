@@ -11,7 +11,7 @@ than the runner-up; otherwise the caller falls back to the general contact. So å
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,7 +25,7 @@ MIN_LEAD = 0.15
 
 @dataclass(frozen=True)
 class Route:
-    department: Hashable
+    department: str
     coverage: float
     runner_up: float
 
@@ -36,7 +36,7 @@ class DepartmentRouter:
     def __init__(
         self,
         lexical: LexicalIndex,
-        topic_terms: Mapping[Hashable, Iterable[str]],
+        topic_terms: Mapping[str, Iterable[str]],
         *,
         min_coverage: float = MIN_COVERAGE,
         min_lead: float = MIN_LEAD,
@@ -53,7 +53,7 @@ class DepartmentRouter:
             return float(np.log(1.0 + (n + 0.5) / 0.5))
         return float(self.lexical.idf[t])
 
-    def coverages(self, terms: Sequence[str]) -> dict[Hashable, float]:
+    def coverages(self, terms: Sequence[str]) -> dict[str, float]:
         """Per department, the share of the terms' IDF mass its topic words contain."""
         unique = list(dict.fromkeys(terms))
         weights = {term: self._weight(term) for term in unique}

@@ -78,7 +78,8 @@ def _log_counts(session: Session, tenant_id: int, days: int) -> Counter[int]:
         .group_by(QuestionLog.answer_entry_id)
     ).all()
     for entry_id, n in answered:
-        counts[int(entry_id)] += int(n)
+        if entry_id is not None:
+            counts[int(entry_id)] += int(n)
     chosen = session.execute(
         select(FeedbackEvent.entry_id, func.count())
         .where(
