@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import gc
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,6 +122,22 @@ class AnsweringService:
             index.set_feedback(feedback_service.events_for(session, tenant.id))
             self._cache[tenant.id] = _CachedIndex(key=key, index=index)
             return index
+
+    def warm_up(self, report: Callable[[str, int, int], None] | None = None) -> int:
+        """Build every tenant's index now — computing and caching missing vectors — so no
+        resident's question waits for it. ``report(tenant, done, total)`` shows progress.
+        Returns the number of tenants."""
+        with self.db.read() as session:
+            tenants = tenant_service.list_tenants(session)
+        for tenant in tenants:
+            if report is not None:
+                self.factory.progress = functools.partial(report, tenant.slug)
+            try:
+                with self.db.read() as session:
+                    self.index_for(session, tenant_service.get_tenant(session, tenant.slug))
+            finally:
+                self.factory.progress = None
+        return len(tenants)
 
     def invalidate(self, tenant_id: int | None = None) -> None:
         if tenant_id is None:

