@@ -28,6 +28,7 @@ from jichitai_ai.domain.models import Decision, DepartmentContact, FaqEntry
 from jichitai_ai.retrieval import (
     DEFAULT_DENSE_WEIGHT,
     LEXICAL_ONLY_THRESHOLDS,
+    BM25Params,
     DenseIndex,
     Embedder,
     FeedbackEvent,
@@ -42,6 +43,7 @@ from jichitai_ai.retrieval import (
     decide,
     from_bytes,
     passage_text,
+    score_mix,
     to_bytes,
 )
 from jichitai_ai.retrieval._routing import DepartmentRouter
@@ -169,6 +171,7 @@ class TenantIndex:
         self.policy = policy
         self.feedback = FeedbackModel()
         self._department_router: DepartmentRouter | None = None
+        self._reading_index: LexicalIndex | None = None
         self._contacts = self._department_contacts()
 
     def __len__(self) -> int:
@@ -250,11 +253,15 @@ class TenantIndex:
             return Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
         outcome = self._decide(question, ranked, candidates, cosine)
         if outcome.decision is Decision.NO_ANSWER and dense and _needs_meaning(question):
-            return self._decide_by_meaning(dense, candidates, outcome)
+            return self._decide_by_meaning(question, dense, candidates, outcome)
         return outcome
 
     def _decide_by_meaning(
-        self, dense: list[ScoredDoc], candidates: list[Candidate], fallback: Outcome
+        self,
+        question: str,
+        dense: list[ScoredDoc],
+        candidates: list[Candidate],
+        fallback: Outcome,
     ) -> Outcome:
         """Questions Japanese word matching cannot judge (Korean, Chinese, English, all-hiragana
         やさしい日本語): the multilingual embedding alone decides, with its own cross-lingual
@@ -264,6 +271,11 @@ class TenantIndex:
         top = dense[0].score
         if top < p.meaning_min_cosine:
             return fallback
+        if script_of(question) == "ja":
+            # All-hiragana Japanese: the entries' readings (じゅうみんひょう) join the embedding.
+            by_reading = self._reading_search(question)
+            if by_reading:
+                dense = score_mix(by_reading, dense, 0.5)
         second = dense[1].score if len(dense) > 1 else 0.0
         if top - second >= p.meaning_answer_margin:
             return Outcome(Decision.ANSWER, [dense[0].doc_id], candidates, fallback.coverage, top)
@@ -320,8 +332,30 @@ class TenantIndex:
         return self._contacts.get(str(route.department))
 
     def warm(self) -> None:
-        """Build what the first hand-over needs now, not while a resident waits."""
+        """Build what the first hand-over (and hiragana question) needs now, not while a
+        resident waits."""
         self._router()
+        if self.searcher.dense is not None:
+            self._readings()
+
+    def _readings(self) -> LexicalIndex:
+        """Character bigrams of the entries' questions read in hiragana (BM25 over them)."""
+        if self._reading_index is None:
+            docs = []
+            for e in self._entries.values():
+                lines = [e.question, *e.alternatives]
+                docs.append((e.id, {"reading": _bigrams(self._reading_of(lines))}))
+            self._reading_index = LexicalIndex(
+                docs, BM25Params(field_weights={"reading": 1.0}), tokenizer=self.lexical.tokenizer
+            )
+        return self._reading_index
+
+    def _reading_of(self, lines: Sequence[str]) -> list[str]:
+        return [self.lexical.tokenizer.reading(line) for line in lines if line.strip()]
+
+    def _reading_search(self, question: str) -> list[ScoredDoc]:
+        grams = _bigrams(self._reading_of([question]))
+        return self._readings().search(grams, 100) if grams else []
 
     def _router(self) -> DepartmentRouter:
         if self._department_router is None:
@@ -504,3 +538,11 @@ def _needs_meaning(question: str) -> bool:
     letters = [ch for ch in question if ch.isalnum()]
     hiragana = sum(1 for ch in letters if "\u3041" <= ch <= "\u309f")
     return bool(letters) and hiragana / len(letters) >= HIRAGANA_SHARE
+
+
+def _bigrams(readings: Sequence[str]) -> list[str]:
+    """Character bigrams within each reading (never across two lines)."""
+    grams: list[str] = []
+    for text in readings:
+        grams.extend(text[i : i + 2] for i in range(len(text) - 1))
+    return grams
