@@ -438,6 +438,8 @@ class SearchIndexFactory:
         self.db = db
         #: Called with (embedded, to embed) while vectors are computed (init, import).
         self.progress: Callable[[int, int], None] | None = None
+        #: Vectors by text hash shared across databases (evaluation runs reuse them).
+        self.vector_memo: dict[str, Any] | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, db: Database) -> SearchIndexFactory:
@@ -508,6 +510,11 @@ class SearchIndexFactory:
                 for row in rows:
                     if hashes.get(row.entry_id) == row.text_hash:
                         vectors[row.entry_id] = from_bytes(row.vector)
+        memo = self.vector_memo
+        if memo is not None:
+            for i, h in hashes.items():
+                if i not in vectors and h in memo:
+                    vectors[i] = memo[h]
         missing = [i for i in passages if i not in vectors]
         progress = self.progress
         for start in range(0, len(missing), EMBED_BATCH):
@@ -517,6 +524,8 @@ class SearchIndexFactory:
             fresh = self.embedder.embed_passages([passages[i] for i in batch])
             for i, vec in zip(batch, fresh, strict=True):
                 vectors[i] = vec
+                if memo is not None:
+                    memo[hashes[i]] = vec
             if self.db is not None:
                 with self.db.write() as session:
                     for i, vec in zip(batch, fresh, strict=True):
