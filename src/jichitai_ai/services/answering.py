@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from jichitai_ai import telemetry
 from jichitai_ai.config import Settings
 from jichitai_ai.domain.models import Decision, DepartmentContact, EmergencyContact, FaqEntry
 from jichitai_ai.emergency import contacts_for, detect_emergency
@@ -116,7 +117,9 @@ class AnsweringService:
             else:
                 entries = faq_service.visible_entries(session, tenant.id, residents=True)
                 groups = synonym_service.groups_for(session, tenant.chain)
+                build_started = time.perf_counter()
                 index = self.factory.build(entries, groups)
+                telemetry.event("index.build", time.perf_counter() - build_started, kind="full")
                 del entries
                 release_memory()
             index.set_feedback(feedback_service.events_for(session, tenant.id))
@@ -207,6 +210,8 @@ class AnsweringService:
         result.latency_ms = (time.perf_counter() - started) * 1000
         if record:
             result.question_id = self._record(tenant, screened, lang, channel, session_key, result)
+        telemetry.event("answer.decision", decision=str(result.decision), channel=channel)
+        telemetry.event("answer.latency", result.latency_ms / 1000, channel=channel)
         return result
 
     def _emergency(
@@ -232,6 +237,7 @@ class AnsweringService:
         result.latency_ms = (time.perf_counter() - started) * 1000
         if record:
             result.question_id = self._record(tenant, screened, lang, channel, session_key, result)
+        telemetry.event("answer.decision", decision=str(result.decision), channel=channel)
         return result
 
     def localize(self, index: TenantIndex, entry_id: int, lang: str) -> LocalizedEntry:
