@@ -110,7 +110,7 @@ def eval_platform(
                 index = platform.answering.index_for(session, info)
             if vectors is not None and factory.vector_memo:
                 _save_vectors(vectors, factory.vector_memo)
-                ids = {index.entry(e).external_id: e for e in index.entry_ids()}
+            ids = {index.entry(e).external_id: e for e in index.entry_ids()}
             yield platform, ids
         finally:
             platform.close()
