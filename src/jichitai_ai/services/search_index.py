@@ -76,8 +76,9 @@ TOPIC_EXCLUDED_POS = (
 )
 DEFAULT_POLICY_FILE = Path(__file__).with_name("answer_policy.json")
 EMBED_BATCH = 32
-#: A question this much hiragana is やさしい日本語 or typed without conversion (じゅうみんひょう).
-HIRAGANA_SHARE = 0.6
+#: A Japanese question with (almost) no kanji is やさしい日本語 or typed without conversion
+#: (じゅうみんひょう): Japanese word matching cannot judge it.
+MAX_KANJI_SHARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -541,12 +542,14 @@ class SearchIndexFactory:
 
 
 def _needs_meaning(question: str) -> bool:
-    """Not Japanese script, or mostly hiragana (じゅうみんひょうが ほしい): word matching fails."""
+    """Not Japanese script, or (almost) no kanji (じゅうみんひょうが ほしい): word matching fails."""
     if script_of(question) != "ja":
         return True
+    # Kanji, not hiragana, is the signal: 市長の給料はいくらですか is mostly hiragana by count
+    # (particles, okurigana) but its kanji carry the topic and word matching works on them.
     letters = [ch for ch in question if ch.isalnum()]
-    hiragana = sum(1 for ch in letters if "\u3041" <= ch <= "\u309f")
-    return bool(letters) and hiragana / len(letters) >= HIRAGANA_SHARE
+    kanji = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
+    return bool(letters) and kanji / len(letters) <= MAX_KANJI_SHARE
 
 
 def _bigrams(readings: Sequence[str]) -> list[str]:
