@@ -24,6 +24,10 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "jichitai_ai.web.hoiku_console.plugin",
     "jichitai_ai.web.documents_console.plugin",
     "jichitai_ai.web.resident.plugin",
+    "jichitai_ai.approval.plugin",
+    "jichitai_ai.departments.plugin",
+    "jichitai_ai.tuning.plugin",
+    "jichitai_ai.staff.plugin",
     "jichitai_ai.ops.plugin",
 )
 

@@ -39,7 +39,9 @@ USERS = {
     "aoba-editor": ("aoba", auth.Role.EDITOR),
     "sakura-editor": ("sakura", auth.Role.EDITOR),
     "aoba-auditor": ("aoba", auth.Role.AUDITOR),
+    "aoba-approver": ("aoba", auth.Role.APPROVER),
     "pref-admin": ("pref", auth.Role.ADMIN),
+    "pref-editor": ("pref", auth.Role.EDITOR),
 }
 
 
@@ -119,3 +121,17 @@ def login(client: TestClient, username: str, password: str = PASSWORD) -> str:
     )
     assert response.status_code == 303, response.text
     return csrf_of(client.get("/console/", follow_redirects=True).text)
+
+
+def approve_open(
+    platform: Platform, tenant_id: int, entry_id: int, approver: str = "aoba-approver"
+) -> None:
+    """An approver (not the author) approves the entry's open change, submitting a draft first."""
+    from jichitai_ai.approval import service as approval
+
+    with platform.db.write() as db:
+        change = approval.open_change(db, entry_id)
+        assert change is not None, "no open change"
+        if change.state == "draft":
+            approval.submit(db, tenant_id, change.id, user=change.authors[0])
+        approval.approve(db, tenant_id, change.id, user=approver)

@@ -181,3 +181,42 @@ def test_api_key_calls_need_no_csrf_token(app: object, platform: Platform, world
             ).status_code
             == 403
         )
+
+
+#: POST forms that only read (a search question), allowed to auditors.
+READ_ONLY_POSTS = {"/console/t/{slug}/documents/answer"}
+
+
+def test_auditor_is_read_only_on_every_console_page(
+    app: object, client: TestClient, world: World
+) -> None:
+    """Every state-changing console route (FAQ, approvals, departments, tuning, KPI settings,
+    nursery, documents …) refuses the auditor, whatever feature added it."""
+    from fastapi.routing import APIRoute
+
+    def routes(items: list[object], prefix: str = "") -> list[tuple[str, APIRoute]]:
+        found: list[tuple[str, APIRoute]] = []
+        for item in items:
+            if isinstance(item, APIRoute):
+                found.append((prefix + item.path, item))
+            elif hasattr(item, "original_router"):  # FastAPI ≥ 0.16x keeps included routers
+                extra = getattr(getattr(item, "include_context", None), "prefix", "") or ""
+                found.extend(routes(item.original_router.routes, prefix + extra))
+        return found
+
+    token = login(client, "aoba-auditor")
+    checked = []
+    for full_path, route in routes(app.routes):  # type: ignore[attr-defined]
+        if "POST" not in route.methods:
+            continue
+        if not full_path.startswith("/console/t/{slug}") or full_path in READ_ONLY_POSTS:
+            continue
+        path = full_path.replace("{slug}", "aoba")
+        for name in route.param_convertors:
+            path = path.replace("{" + name + "}", "1")
+        path = path.replace("{action}", "approve")
+        response = client.post(path, data={"csrf_token": token})
+        assert response.status_code == 403, (full_path, response.status_code)
+        checked.append(full_path)
+    assert len(checked) >= 15
+    assert any("/hoiku" in p for p in checked) and any("/approvals" in p for p in checked)

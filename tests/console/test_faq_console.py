@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services.platform import Platform
-from tests.console.helpers import World, login
+from tests.console.helpers import World, approve_open, login
 
 FORM = {
     "question": "犬の登録はどこでできますか",
@@ -48,13 +48,29 @@ def test_preview_shows_the_resident_view_without_saving(
         assert faq_service.count_entries(db, world.aoba_id) == before
 
 
+def _approve_open_change(client: TestClient, platform: Platform, entry_id: int) -> None:
+    """The approver (another person) approves the entry's open change in the console."""
+    from jichitai_ai.approval import service as approval
+
+    with platform.db.read() as db:
+        change = approval.open_change(db, entry_id)
+    assert change is not None and change.state == "pending"
+    token = login(client, "aoba-approver")
+    done = client.post(
+        f"/console/t/aoba/approvals/{change.id}/approve",
+        data={"csrf_token": token},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303
+
+
 def test_create_edit_history_revert_publish_archive(
     client: TestClient, platform: Platform, world: World
 ) -> None:
     token = login(client, "aoba-editor")
     created = client.post(
         "/console/t/aoba/faq/new",
-        data={**FORM, "csrf_token": token, "action": "save"},
+        data={**FORM, "csrf_token": token, "action": "draft"},
         follow_redirects=False,
     )
     assert created.status_code == 303
@@ -65,12 +81,17 @@ def test_create_edit_history_revert_publish_archive(
     assert entry.department is not None and entry.department.name == "環境課"
     assert entry.updated_by == "aoba-editor"
 
+    page = client.get(f"/console/t/aoba/faq/{entry_id}")
+    change_token = re.search(r'name="expected_change" value="([^"]*)"', page.text)
+    assert change_token is not None and change_token.group(1)
     edited = {
         **FORM,
+        "status": "published",
         "answer": "犬の登録は環境課または支所で受け付けます。",
         "expected_version": "1",
+        "expected_change": change_token.group(1),
         "csrf_token": token,
-        "action": "save",
+        "action": "submit",
     }
     assert (
         client.post(
@@ -81,9 +102,20 @@ def test_create_edit_history_revert_publish_archive(
     # A stale form (a colleague saved in between) is refused, not silently overwritten.
     stale = client.post(f"/console/t/aoba/faq/{entry_id}", data=edited)
     assert stale.status_code == 409 and "他の人が更新しました" in stale.text
+    # Saving did not publish: residents do not see the entry until it is approved.
+    with platform.db.read() as db:
+        assert entry_id not in {e.id for e in faq_service.visible_entries(db, world.aoba_id)}
+    _approve_open_change(client, platform, entry_id)
+    with platform.db.read() as db:
+        entry = faq_service.get_entry(db, world.aoba_id, entry_id)
+        assert entry_id in {e.id for e in faq_service.visible_entries(db, world.aoba_id)}
+    assert entry.version == 2 and entry.answer == edited["answer"]
 
+    token = login(client, "aoba-editor")
     history = client.get(f"/console/t/aoba/faq/{entry_id}/history")
     assert history.status_code == 200 and "第 1 版に戻す" in history.text
+    # The history shows what each version changed (field-level diff).
+    assert "変更点 (" in history.text and "<ins>" in history.text
     assert (
         client.post(
             f"/console/t/aoba/faq/{entry_id}/revert",
@@ -92,18 +124,25 @@ def test_create_edit_history_revert_publish_archive(
         ).status_code
         == 303
     )
+    _approve_open_change(client, platform, entry_id)
     with platform.db.read() as db:
         entry = faq_service.get_entry(db, world.aoba_id, entry_id)
-    assert entry.version == 3 and entry.answer == FORM["answer"]
+    assert entry.version == 3 and entry.answer == FORM["answer"] and entry.status == "draft"
 
+    token = login(client, "aoba-editor")
     client.post(
         f"/console/t/aoba/faq/{entry_id}/status", data={"status": "published", "csrf_token": token}
     )
     with platform.db.read() as db:
+        assert entry_id not in {e.id for e in faq_service.visible_entries(db, world.aoba_id)}
+    _approve_open_change(client, platform, entry_id)
+    with platform.db.read() as db:
         assert entry_id in {e.id for e in faq_service.visible_entries(db, world.aoba_id)}
+    token = login(client, "aoba-editor")
     client.post(
         f"/console/t/aoba/faq/{entry_id}/status", data={"status": "archived", "csrf_token": token}
     )
+    _approve_open_change(client, platform, entry_id)
     with platform.db.read() as db:
         assert entry_id not in {e.id for e in faq_service.visible_entries(db, world.aoba_id)}
         assert faq_service.get_entry(db, world.aoba_id, entry_id).status == "archived"
@@ -159,6 +198,11 @@ def test_override_and_hide_inherited_entries(
         follow_redirects=False,
     )
     copy_id = _entry_id(copy.headers["location"])
+    with platform.db.read() as db:
+        # The copy is a draft: residents keep the prefecture's entry until it is approved.
+        visible = {e.external_id: e for e in faq_service.visible_entries(db, world.aoba_id)}
+        assert visible["PREF-1"].id == world.pref_entry
+    approve_open(platform, world.aoba_id, copy_id)
     with platform.db.read() as db:
         visible = {e.external_id: e for e in faq_service.visible_entries(db, world.aoba_id)}
         assert visible["PREF-1"].id == copy_id and not visible["PREF-1"].inherited

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, datetime
 
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
+from jichitai_ai.i18n import t
 from jichitai_ai.services import kpi
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.platform import Platform
@@ -65,10 +67,11 @@ def test_report_counts_rates_days_and_time_saved(platform: Platform, world: Worl
     totals = report.totals
     assert (totals.total, totals.answered, totals.clarified, totals.handed_over) == (6, 3, 1, 2)
     assert (totals.resolved, totals.not_resolved) == (2, 1)
-    assert totals.self_resolution_rate == 2 / 3
-    assert totals.answered_rate == 0.5 and totals.handed_over_rate == 2 / 6
     # Self-served: answered or clarified and not rated "not resolved" → 3, at 5 minutes each.
     assert totals.self_served == 3 and totals.minutes_saved == 15.0
+    # 自己解決率 = 自己解決件数 ÷ 利用件数 (3/6); the votes have their own figure (2/3).
+    assert totals.self_resolution_rate == 50.0 and totals.resolved_vote_rate == 66.7
+    assert totals.answered_rate == 50.0 and totals.handed_over_rate == 33.3
     assert [(d.day.isoformat(), d.answered, d.clarified, d.handed_over) for d in report.days] == [
         ("2025-04-01", 3, 0, 0),
         ("2025-04-02", 0, 1, 0),
@@ -120,13 +123,17 @@ def test_dashboard_page_and_files(client: TestClient, platform: Platform, world:
     page = client.get("/console/t/aoba/dashboard?from=2025-04-01&to=2025-04-03")
     assert page.status_code == 200
     assert 'data-kpi="total">6<' in page.text and 'data-kpi="answered_rate">50.0%<' in page.text
-    assert 'data-kpi="self_resolution_rate">66.7%<' in page.text and 'id="kpi-data"' in page.text
+    assert 'data-kpi="self_resolution_rate">50.0%<' in page.text and 'id="kpi-data"' in page.text
+    assert 'data-kpi="resolved_vote_rate">66.7%<' in page.text
     assert "住民票の写しを取りたい" in page.text
     csv_text = client.get(
         "/console/t/aoba/dashboard.csv?from=2025-04-01&to=2025-04-03"
     ).content.decode("utf-8-sig")
     assert csv_text.splitlines()[0].startswith("団体,開始日,終了日,1件あたりの分数,質問数")
-    assert "あおば市,2025-04-01,2025-04-03,5.0,6,3,1,2,0.5," in csv_text
+    assert (
+        "あおば市,2025-04-01,2025-04-03,5.0,6,3,1,2,50.0,16.7,33.3,3,50.0,2,1,66.7,15.0,"
+        in csv_text
+    )
     assert "2025-04-01,3,3,0,0" in csv_text
     xlsx = client.get("/console/t/aoba/dashboard.xlsx?from=2025-04-01&to=2025-04-03&lang=en")
     book = load_workbook(io.BytesIO(xlsx.content))
@@ -193,3 +200,64 @@ def test_kpi_json_api_with_api_keys(app: object, platform: Platform, world: Worl
             headers={"Authorization": f"Bearer {admin}"},
         )
         assert own.json()["totals"]["total"] == 0
+
+
+def _fixed_log(platform: Platform, world: World) -> None:
+    """80 questions: 29 answered, 16 clarified, 35 handed over; 4 votes (1 resolved, 3 not),
+    the not-resolved votes all on answered questions → 自己解決件数 29 + 16 − 3 = 42."""
+    rows = []
+    for i in range(80):
+        at = datetime(2025, 4, 1 + i % 3, 1, i % 60)
+        if i < 29:
+            rows.append(_log(world.aoba_id, at, "answer", False if i < 3 else None))
+        elif i < 45:
+            rows.append(_log(world.aoba_id, at, "clarify", True if i == 29 else None))
+        else:
+            rows.append(_log(world.aoba_id, at, "no_answer"))
+    with platform.db.write() as db:
+        db.add_all(rows)
+
+
+def test_kpi_definitions_are_pinned_on_a_fixed_log(platform: Platform, world: World) -> None:
+    """One definition each, rounded once: 29/80 = 36.25 % → 36.3 % (half up) everywhere."""
+    _fixed_log(platform, world)
+    with platform.db.read() as db:
+        totals = kpi.report(db, [world.aoba_id], PERIOD, with_themes=False).totals
+    assert (totals.total, totals.answered, totals.clarified, totals.handed_over) == (80, 29, 16, 35)
+    assert totals.answered_rate == 36.3  # '%.1f' % 36.25 would print 36.2
+    assert totals.clarified_rate == 20.0 and totals.handed_over_rate == 43.8
+    assert totals.self_served == 42 and totals.self_resolution_rate == 52.5
+    assert (totals.resolved, totals.not_resolved, totals.resolved_vote_rate) == (1, 3, 25.0)
+    assert totals.minutes_saved == 210.0 and totals.hours_saved == 3.5
+    assert kpi.percent(1, 3) == 33.3 and kpi.percent(2, 3) == 66.7 and kpi.percent(0, 0) is None
+
+
+def test_cards_json_csv_and_xlsx_show_the_same_figures(
+    client: TestClient, platform: Platform, world: World
+) -> None:
+    _fixed_log(platform, world)
+    login(client, "aoba-editor")
+    query = "?from=2025-04-01&to=2025-04-03"
+    page = client.get("/console/t/aoba/dashboard" + query).text
+    data = client.get("/console/t/aoba/dashboard.json" + query).json()["totals"]
+    csv_rows = [
+        line.split(",")
+        for line in client.get("/console/t/aoba/dashboard.csv" + query)
+        .content.decode("utf-8-sig")
+        .splitlines()
+    ]
+    header, values = csv_rows[0], csv_rows[1]
+    book = load_workbook(io.BytesIO(client.get("/console/t/aoba/dashboard.xlsx" + query).content))
+    xlsx = dict(zip(*list(book.worksheets[0].iter_rows(values_only=True))[:2], strict=True))
+    for key in kpi.RATE_KEYS:
+        label = t(f"console.kpi.col.{key}", "ja") + " (%)"
+        card = re.search(rf'data-kpi="{key}">([^<]+)<', page)
+        assert card is not None
+        assert card.group(1) == data["display"][key] == f"{data[key]:.1f}%"
+        assert float(values[header.index(label)]) == data[key] == xlsx[label]
+    assert data["answered_rate"] == 36.3 and data["display"]["answered_rate"] == "36.3%"
+    assert data["self_served"] == 42 and "自己解決 42 件 / 利用 80 件" in page
+    assert "「解決した」1 票 / 「解決しなかった」3 票" in page
+    minutes_label = t("console.kpi.col.minutes_saved", "ja")
+    assert float(values[header.index(minutes_label)]) == data["minutes_saved"] == 210.0
+    assert "210.0 分（3.5 時間）" in page

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.unanswered import UnansweredQuestion, cluster, dice
-from tests.console.helpers import World, csrf_of, login
+from tests.console.helpers import World, approve_open, csrf_of, login
 
 DRONE = [
     "ドローンを飛ばす許可はどこで取れますか",
@@ -99,6 +99,9 @@ def test_unanswered_question_becomes_an_entry_that_answers(
     client.post(
         f"/console/t/aoba/faq/{entry_id}/status", data={"status": "published", "csrf_token": token}
     )
+    # Publishing is requested, not done: the answer waits for the approver.
+    assert _ask(client, "aoba", DRONE[1])["decision"] == "no_answer"
+    approve_open(platform, world.aoba_id, entry_id)
     result = _ask(client, "aoba", DRONE[1])
     assert result["decision"] == "answer"
     assert result["answer"]["entry_id"] == entry_id  # type: ignore[index]

@@ -30,6 +30,7 @@ def keys(platform: Platform) -> dict[str, str]:
         for name, tenant, role in [
             ("editor", "city", auth.Role.EDITOR),
             ("auditor", "city", auth.Role.AUDITOR),
+            ("approver", "city", auth.Role.APPROVER),
             ("town-editor", "town", auth.Role.EDITOR),
         ]:
             auth.create_user(s, name, "correct horse battery")
@@ -138,7 +139,18 @@ def test_editor_creates_entry_and_residents_get_it(
     ask = {"question": "犬を飼い始めたのですが登録は"}
     assert client.post("/api/v1/tenants/city/ask", json=ask).json()["decision"] != "answer"
     r = client.post(f"/api/v1/tenants/city/faq/{entry['id']}/status/published", headers=ed)
-    assert r.status_code == 200 and r.json()["version"] == 2
+    # API edits follow the approval flow: publishing is requested, the live entry unchanged.
+    assert r.status_code == 200 and r.json()["version"] == 1
+    change_id = r.json()["pending_change_id"]
+    assert change_id and r.json()["change_state"] == "pending"
+    assert client.post("/api/v1/tenants/city/ask", json=ask).json()["decision"] != "answer"
+    # The editor cannot approve; the approver can.
+    own = client.post(f"/api/v1/tenants/city/changes/{change_id}/approve", headers=ed)
+    assert own.status_code == 403
+    ok = client.post(
+        f"/api/v1/tenants/city/changes/{change_id}/approve", headers=bearer(keys["approver"])
+    )
+    assert ok.status_code == 200 and ok.json()["state"] == "published"
     answer = client.post("/api/v1/tenants/city/ask", json=ask).json()
     assert answer["decision"] == "answer"
     assert answer["answer"]["entry_id"] == entry["id"]

@@ -215,6 +215,22 @@ def test_widget_on_allowed_origin(live: Live, context: Any, requests_seen: Reque
     assert requests_seen.remote() == []
 
 
+def test_widget_on_a_site_not_allowed_explains_itself(live: Live, context: Any) -> None:
+    """Instead of a broken frame, the panel says the site is not allowed and how to allow it."""
+    live.denied.server.pages["/widget"] = _host_page(
+        live, f'<script src="{live.url}/widget.js" data-tenant="aoba-city" defer></script>'
+    )
+    page = context.new_page()
+    page.goto(live.denied.origin + "/widget")
+    page.locator(".jai-widget-button").click()
+    message = page.locator(".jai-widget-message")
+    message.wait_for()
+    text = message.inner_text()
+    assert "まだチャットを表示できません" in text and live.denied.origin in text
+    assert "widget origins aoba-city --add" in text
+    assert page.locator("iframe.jai-widget-frame").count() == 0
+
+
 def test_disallowed_origin_cannot_frame_or_call(live: Live, context: Any) -> None:
     live.denied.server.pages["/"] = _host_page(
         live,

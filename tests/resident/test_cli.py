@@ -29,8 +29,15 @@ def test_widget_origins_and_snippet(platform: Platform, database_url: str) -> No
     with platform.db.read() as s:
         assert tenant_service.get_tenant(s, "aoba-city").settings["widget_origins"] == []
     r = runner.invoke(
-        app, ["widget", "snippet", "aoba-city", "--base-url", "https://faq.example.jp/"]
+        app, ["widget", "snippet", "aoba-city", "--base-url", "https://faq.example.jp/", *db]
     )
-    assert r.output.strip() == (
+    assert r.stdout.strip() == (
         '<script src="https://faq.example.jp/widget.js" data-tenant="aoba-city" defer></script>'
     )
+    # With no site allowed yet, the snippet says so (the widget would refuse to show).
+    assert "widget origins aoba-city --add" in r.stderr
+    runner.invoke(app, ["widget", "origins", "aoba-city", "--add", "https://www.a.example.jp", *db])
+    r = runner.invoke(
+        app, ["widget", "snippet", "aoba-city", "--base-url", "https://faq.example.jp/", *db]
+    )
+    assert "https://www.a.example.jp" in r.stderr

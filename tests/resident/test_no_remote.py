@@ -123,7 +123,9 @@ def test_every_resident_page_loads_only_app_files(client: TestClient, demo: Plat
     widget = client.get("/widget.js").text
     remote = [u for u in re.findall(r"https?://[^\s'\"<>)]+", widget) if u != SVG_NAMESPACE]
     assert remote == []  # it only ever uses the origin it was loaded from
-    assert "fetch(" not in widget and "XMLHttpRequest" not in widget
+    # One request of its own: to the origin it came from, asking whether this site may embed.
+    assert re.findall(r"fetch\(([^,]+),", widget) == ['origin + "/t/" + tenant + "/widget-status"']
+    assert "XMLHttpRequest" not in widget
 
 
 def test_static_files_are_nosniff(client: TestClient) -> None:

@@ -101,6 +101,28 @@ def test_no_js_answer_card_and_feedback_row(client: TestClient, demo: Platform) 
         assert events[0].session_key == session_key
 
 
+def test_no_js_not_resolved_keeps_the_answer_and_its_department(
+    client: TestClient, demo: Platform
+) -> None:
+    """「解決しなかった」 says "contact the department shown": the page must still show it."""
+    probe = helpers.answer_with_source(demo)
+    entry = probe.result.answer.entry  # type: ignore[union-attr]
+    assert entry.department is not None and entry.department.phone
+    _ack(client)
+    html = client.post(PAGE, data={"question": probe.question, "lang": "ja"}).text
+    # Post exactly what the page's feedback form carries (its hidden fields), as a browser would.
+    form = re.search(r'<form class="feedback".*?</form>', html, re.S)
+    assert form is not None
+    fields = dict(re.findall(r'type="hidden" name="([^"]+)" value="([^"]*)"', form.group(0)))
+    r = client.post(PAGE + "feedback", data={**fields, "kind": "not_resolved"})
+    assert r.status_code == 200
+    assert t("resident.feedback.not_resolved_hint", "ja") in r.text
+    assert f'data-entry="{entry.id}"' in r.text and entry.question in r.text
+    assert entry.department.name in r.text and entry.department.phone in r.text
+    # No second set of vote buttons under the card.
+    assert 'value="not_resolved"' not in r.text
+
+
 def test_no_js_clarify_choice_then_feedback(client: TestClient, demo: Platform) -> None:
     probe = helpers.clarify(demo)
     _ack(client)

@@ -8,6 +8,7 @@ from typing import Literal
 
 import typer
 
+from jichitai_ai.approval import service as approval
 from jichitai_ai.cli.common import DatabaseOption, platform, print_json, service_errors
 from jichitai_ai.services import importing
 from jichitai_ai.services import synonyms as synonym_service
@@ -91,9 +92,17 @@ def import_faq(
         [], "--map", help="列の対応 field=見出し (e.g. question=お問い合わせ内容)"
     ),
     user: str = typer.Option("cli", "--user"),
+    publish: bool = typer.Option(
+        False,
+        "--publish",
+        help="承認を経ずに公開（サーバー管理者の判断） / publish at once; default: wait for approval",
+    ),
     database_url: str | None = DatabaseOption,
 ) -> None:
-    """CSV/XLSX の FAQ を取り込みます（誤りが1行でもあれば何も取り込みません）。"""
+    """CSV/XLSX の FAQ を取り込みます（誤りが1行でもあれば何も取り込みません）。
+
+    取り込んだ行は承認待ちになります（--publish で直ちに公開）。 / Imported rows wait for
+    approval in the console unless --publish is given."""
     p = platform(database_url)
     column_mapping = dict(item.split("=", 1) for item in mapping if "=" in item) or None
     with service_errors(), p.db.write() as session:
@@ -106,6 +115,7 @@ def import_faq(
             mode="upsert" if upsert else "insert",
             mapping=column_mapping,
             user=user,
+            writer=None if publish else approval.import_writer(can_approve=False, publish=False),
         )
     typer.echo(f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}")
     if report.created or report.updated:
@@ -122,10 +132,26 @@ def export_faq(
     """FAQ を CSV/XLSX に書き出します（取り込み直すと同じ内容になります）。"""
     p = platform(database_url)
     fmt: Literal["csv", "xlsx"] = "xlsx" if out.suffix.lower() == ".xlsx" else "csv"
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        typer.echo(
+            f"エラー: フォルダ {folder} がありません。先に作成してください。\n"
+            f"Error: the folder {folder} does not exist; create it first.",
+            err=True,
+        )
+        raise typer.Exit(1)
     with service_errors(), p.db.read() as session:
         info = tenant_service.get_tenant(session, tenant)
         data = importing.export_entries(session, info.id, fmt)
-    out.write_bytes(data)
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        typer.echo(
+            f"エラー: {out} に書き込めません（{exc.strerror}）。\n"
+            f"Error: cannot write {out} ({exc.strerror}).",
+            err=True,
+        )
+        raise typer.Exit(1) from exc
     typer.echo(f"wrote {out} ({len(data)} bytes)")
 
 
@@ -162,9 +188,25 @@ def ask(
 
 
 def serve(
-    host: str | None = typer.Option(None, "--host"),
-    port: int | None = typer.Option(None, "--port"),
-    workers: int = typer.Option(1, "--workers"),
+    host: str | None = typer.Option(
+        None,
+        "--host",
+        help="待ち受けアドレス / address to listen on "
+        "(default 127.0.0.1; 0.0.0.0 for every interface; config: host, JICHITAI_HOST)",
+        show_default=False,
+    ),
+    port: int | None = typer.Option(
+        None,
+        "--port",
+        help="ポート番号 / port (default 8000; config: port, JICHITAI_PORT)",
+        show_default=False,
+    ),
+    workers: int = typer.Option(
+        1,
+        "--workers",
+        help="ワーカー数 / worker processes (more than 1 needs PostgreSQL)",
+        show_default=True,
+    ),
     log_format: str | None = typer.Option(
         None, "--log-format", help="text | json (JSON lines for a log collector)"
     ),
@@ -174,7 +216,10 @@ def serve(
         help="reverse proxy addresses trusted for X-Forwarded-For (e.g. 127.0.0.1)",
     ),
 ) -> None:
-    """Web サーバーを起動します / serve the web app and API."""
+    """Web サーバーを起動します / serve the web app and API.
+
+    住民画面 /t/<団体>/、管理画面 /console、API リファレンス /docs。
+    Resident pages /t/<tenant>/, staff console /console, API reference /docs."""
     import uvicorn
 
     from jichitai_ai.config import ConfigError, load_settings

@@ -23,6 +23,7 @@ DEMO_PASSWORD = "jichitai-demo"
 DEMO_USERS = (
     ("mizuho-admin", "mizuho-pref", "admin"),
     ("aoba-editor", "aoba-city", "editor"),
+    ("aoba-approver", "aoba-city", "approver"),
     ("aoba-auditor", "aoba-city", "auditor"),
     ("sakura-editor", "sakura-town", "editor"),
 )

@@ -1,6 +1,7 @@
 """Staff accounts, roles per tenant, API keys, and the permission rule.
 
-Roles: ``editor`` (FAQ content), ``admin`` (everything in the tenant, and in its member
+Roles: ``editor`` (FAQ content, changes wait for approval), ``approver`` (edits and approves
+changes: 承認者), ``admin`` (everything in the tenant, and in its member
 municipalities when held on a prefecture), ``auditor`` (read-only, logs and KPIs).
 """
 
@@ -31,6 +32,7 @@ _hasher = PasswordHasher()
 
 class Role(StrEnum):
     EDITOR = "editor"
+    APPROVER = "approver"
     ADMIN = "admin"
     AUDITOR = "auditor"
 
@@ -40,10 +42,12 @@ class Action(StrEnum):
     EDIT = "edit"  # change FAQ content
     ADMINISTER = "administer"  # users, settings, backends
     AUDIT = "audit"  # logs, KPIs
+    APPROVE = "approve"  # publish FAQ changes (承認)
 
 
 _ALLOWED: dict[Role, frozenset[Action]] = {
     Role.EDITOR: frozenset({Action.READ, Action.EDIT, Action.AUDIT}),
+    Role.APPROVER: frozenset({Action.READ, Action.EDIT, Action.AUDIT, Action.APPROVE}),
     Role.ADMIN: frozenset(Action),
     Role.AUDITOR: frozenset({Action.READ, Action.AUDIT}),
 }

@@ -3,7 +3,6 @@ inherited view a municipality gets of its prefecture's entries (共同利用).""
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -68,7 +67,9 @@ def validate_record(record: FaqRecord) -> None:
 
 
 def _department(session: Session, tenant_id: int, contact: DepartmentContact | None) -> int | None:
-    """Find or create the 担当課 row, updating its contact details from the record."""
+    """Find or create the 担当課 record. An existing department keeps its contact details
+    (they are maintained once, on the departments page, for every entry); an entry only
+    fills details the record does not have yet."""
     if contact is None or not contact.name.strip():
         return None
     name = contact.name.strip()
@@ -80,7 +81,7 @@ def _department(session: Session, tenant_id: int, contact: DepartmentContact | N
         session.add(row)
     for attr in ("phone", "email", "hours", "form_url"):
         value = getattr(contact, attr)
-        if value:
+        if value and not getattr(row, attr):
             setattr(row, attr, value)
     session.flush()
     return row.id
@@ -172,8 +173,24 @@ def _apply(session: Session, row: FaqEntryRow, record: FaqRecord) -> None:
     row.status = str(record.status)
 
 
-def _new_external_id() -> str:
-    return "E" + secrets.token_hex(5).upper()
+#: Tenant setting: the prefix of new entries' ids (default: the tenant's slug in capitals).
+ENTRY_PREFIX_SETTING = "entry_prefix"
+
+
+def next_external_id(session: Session, tenant_id: int) -> str:
+    """A readable id for a new entry: the tenant's prefix and the next number (AOBA-CITY-12).
+    Staff can still type their own (e.g. the number in their paper FAQ)."""
+    tenant = session.get(Tenant, tenant_id)
+    slug = tenant.slug if tenant is not None else "E"
+    raw = (tenant.settings or {}).get(ENTRY_PREFIX_SETTING, "") if tenant is not None else ""
+    prefix = (str(raw).strip() or slug).upper()
+    existing = session.execute(
+        select(FaqEntryRow.external_id).where(
+            FaqEntryRow.tenant_id == tenant_id, FaqEntryRow.external_id.like(f"{prefix}-%")
+        )
+    ).scalars()
+    numbers = [int(x[len(prefix) + 1 :]) for x in existing if x[len(prefix) + 1 :].isdigit()]
+    return f"{prefix}-{max(numbers, default=0) + 1}"
 
 
 # --- writes ---------------------------------------------------------------------------------
@@ -184,7 +201,7 @@ def create_entry(
 ) -> FaqEntry:
     validate_record(record)
     if not record.external_id:
-        record.external_id = _new_external_id()
+        record.external_id = next_external_id(session, tenant_id)
     clash = session.execute(
         select(FaqEntryRow.id).where(
             FaqEntryRow.tenant_id == tenant_id,
@@ -402,12 +419,16 @@ def visible_entries(
     )
     rank = {tid: i for i, tid in enumerate(chain)}
     owner_of: dict[str, int] = {}
+    today = day or today_jst()
     rows = session.execute(stmt).all()
+    if residents:
+        # A municipality's draft (or not yet valid) override must not hide the prefecture's
+        # published entry: only rows residents may see compete for an external id.
+        rows = [r for r in rows if r[0].status == EntryStatus.PUBLISHED and _valid(r[0], today)]
     for row, _dept, _slug in rows:
         current = owner_of.get(row.external_id)
         if current is None or rank[row.tenant_id] < rank[current]:
             owner_of[row.external_id] = row.tenant_id
-    today = day or today_jst()
     entries: list[FaqEntry] = []
     for row, dept, slug in rows:
         if owner_of[row.external_id] != row.tenant_id:
@@ -420,6 +441,13 @@ def visible_entries(
             continue
         entries.append(entry)
     return entries
+
+
+def _valid(row: FaqEntryRow, day: date) -> bool:
+    """Inside 掲載期間 on ``day`` (open ends unlimited)."""
+    if row.valid_from is not None and day < row.valid_from:
+        return False
+    return not (row.valid_until is not None and day > row.valid_until)
 
 
 def count_entries(session: Session, tenant_id: int) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -72,6 +73,10 @@ class ImportRejected(ServiceError):
         super().__init__("faq.import_rejected", count=len({e["row"] for e in report.errors}))
 
 
+#: Stores one imported record: (session, tenant id, existing entry id or None, record, user).
+EntryWriter = Callable[[Session, int, int | None, faq_service.FaqRecord, str], Any]
+
+
 def import_file(
     session: Session,
     tenant_id: int,
@@ -82,11 +87,14 @@ def import_file(
     mapping: dict[str, str] | None = None,
     user: str = "",
     max_bytes: int | None = None,
+    writer: EntryWriter | None = None,
 ) -> ImportReport:
     """Parse, validate and store in the caller's transaction; raise ImportRejected on any bad row.
 
     Raising inside :meth:`Database.write` rolls the whole transaction back, so a file with
-    one bad row leaves the database exactly as it was.
+    one bad row leaves the database exactly as it was. ``writer`` stores each record (the
+    console, API and CLI pass the approval flow's, so imports wait for approval); without
+    it entries are written directly (demo data, trusted set-up).
     """
     kwargs: dict[str, Any] = {}
     if max_bytes is not None:
@@ -124,16 +132,22 @@ def import_file(
     for row_number, record, existing in pending:
         try:
             if existing is None:
-                faq_service.create_entry(session, tenant_id, record, user=user, note="import")
+                if writer is not None:
+                    writer(session, tenant_id, None, record, user)
+                else:
+                    faq_service.create_entry(session, tenant_id, record, user=user, note="import")
                 report.created += 1
                 continue
             current = faq_service.record_of(faq_service.get_entry(session, tenant_id, existing.id))
             if faq_service.snapshot(current) == faq_service.snapshot(record):
                 report.unchanged += 1
                 continue
-            faq_service.update_entry(
-                session, tenant_id, existing.id, record, user=user, note="import"
-            )
+            if writer is not None:
+                writer(session, tenant_id, existing.id, record, user)
+            else:
+                faq_service.update_entry(
+                    session, tenant_id, existing.id, record, user=user, note="import"
+                )
             report.updated += 1
         except ServiceError as exc:
             report.errors.append(_row_error(row_number, "", exc.key, **exc.params))

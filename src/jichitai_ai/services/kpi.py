@@ -1,24 +1,29 @@
-"""KPI for 効果検証: how many questions, how they were answered, whether residents were
-helped, and the staff time the service saved — per tenant and period, in SQL that runs on
-SQLite and PostgreSQL alike.
+"""KPI for 効果検証: one definition per figure, computed here and only here.
 
-Definitions (also in docs/console.md):
+The dashboard cards, the charts, and the CSV / XLSX / JSON exports all read the same
+:class:`Counts` and the same :func:`percent` rounding, so a figure never differs between
+them. Definitions (also in docs/console.md, with the guidebook's 効果検証 terms):
 
-- answered / clarified / handed-over rate: share of questions with decision ``answer`` /
-  ``clarify`` / ``no_answer``;
-- self-resolution rate: resolved / (resolved + not resolved) from residents' feedback, None
-  when nobody voted;
-- self-served questions: answered or clarified and not marked "not resolved"; each saves
-  the tenant's minutes per inquiry (``kpi_minutes_per_inquiry`` in the tenant settings,
-  default 5) of staff time on the phone or at the counter.
+- 利用件数 ``total``: questions asked in the period (every channel);
+- 回答件数 / 回答率 ``answered`` / ``answered_rate``: one confident answer, ÷ 利用件数;
+- 更問件数 / 更問率 ``clarified``: 2–5 choices offered (更問), ÷ 利用件数;
+- 引継ぎ件数 / 引継ぎ率 ``handed_over``: no answer, handed over to 担当課, ÷ 利用件数;
+- 自己解決件数 ``self_served``: answered or clarified and not rated 「解決しなかった」;
+- 自己解決率 ``self_resolution_rate``: 自己解決件数 ÷ 利用件数;
+- 解決評価 ``resolved`` / ``not_resolved``: residents' votes; 解決評価率
+  ``resolved_vote_rate`` = 「解決した」 ÷ (「解決した」 + 「解決しなかった」), none without votes;
+- 削減時間 ``minutes_saved``: 自己解決件数 × the tenant's minutes per inquiry
+  (``kpi_minutes_per_inquiry``, default 5), staff time not spent on the phone or counter.
 
-Days are Japanese calendar days (JST) although timestamps are stored in UTC.
+Percentages are rounded once, half up to one decimal, from the exact counts. Days are
+Japanese calendar days (JST) although timestamps are stored in UTC.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import Date, and_, case, func, or_, select
@@ -95,6 +100,47 @@ class Period:
         return [self.start + timedelta(days=i) for i in range((self.end - self.start).days + 1)]
 
 
+def percent(numerator: int, denominator: int) -> float | None:
+    """A share in percent, rounded half up to one decimal from the exact counts.
+
+    The one rounding used by cards, charts and exports (29/80 → 36.3, not 36.2 as binary
+    floating point formatting would give)."""
+    if not denominator:
+        return None
+    exact = Decimal(numerator) * 100 / Decimal(denominator)
+    return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def one_decimal(value: float) -> float:
+    """Minutes and hours: half up to one decimal, the same everywhere."""
+    return float(Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def percent_text(value: float | None) -> str:
+    """How a percentage is written on cards, charts and tables (— when undefined)."""
+    return "—" if value is None else f"{value:.1f}%"
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A KPI that is a share: numerator ÷ the sum of the denominator fields."""
+
+    key: str
+    numerator: str
+    denominator: tuple[str, ...]
+
+
+#: Every rate KPI, defined once (see the module docstring for the Japanese terms).
+RATES: tuple[Rate, ...] = (
+    Rate("answered_rate", "answered", ("total",)),
+    Rate("clarified_rate", "clarified", ("total",)),
+    Rate("handed_over_rate", "handed_over", ("total",)),
+    Rate("self_resolution_rate", "self_served", ("total",)),
+    Rate("resolved_vote_rate", "resolved", ("resolved", "not_resolved")),
+)
+RATE_KEYS = tuple(r.key for r in RATES)
+
+
 @dataclass
 class Counts:
     """Question counts of one tenant (or of a sum of tenants)."""
@@ -111,36 +157,45 @@ class Counts:
     def add(self, other: Counts) -> None:
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.minutes_saved = one_decimal(self.minutes_saved)
 
-    def rate(self, part: int) -> float | None:
-        return part / self.total if self.total else None
+    def percent(self, key: str) -> float | None:
+        """The rate ``key`` in percent (one decimal), by its single definition in RATES."""
+        rate = next(r for r in RATES if r.key == key)
+        return percent(
+            getattr(self, rate.numerator), sum(getattr(self, d) for d in rate.denominator)
+        )
 
     @property
     def answered_rate(self) -> float | None:
-        return self.rate(self.answered)
+        return self.percent("answered_rate")
 
     @property
     def clarified_rate(self) -> float | None:
-        return self.rate(self.clarified)
+        return self.percent("clarified_rate")
 
     @property
     def handed_over_rate(self) -> float | None:
-        return self.rate(self.handed_over)
+        return self.percent("handed_over_rate")
 
     @property
     def self_resolution_rate(self) -> float | None:
-        votes = self.resolved + self.not_resolved
-        return self.resolved / votes if votes else None
+        return self.percent("self_resolution_rate")
+
+    @property
+    def resolved_vote_rate(self) -> float | None:
+        return self.percent("resolved_vote_rate")
+
+    @property
+    def hours_saved(self) -> float:
+        return one_decimal(self.minutes_saved / 60)
 
     def as_dict(self) -> dict[str, Any]:
+        """Counts, rates (in percent, one decimal) and time saved: the export's numbers."""
         data = asdict(self)
-        data.update(
-            answered_rate=self.answered_rate,
-            clarified_rate=self.clarified_rate,
-            handed_over_rate=self.handed_over_rate,
-            self_resolution_rate=self.self_resolution_rate,
-            hours_saved=round(self.minutes_saved / 60, 2),
-        )
+        data.update({key: self.percent(key) for key in RATE_KEYS})
+        data["hours_saved"] = self.hours_saved
+        data["display"] = {key: percent_text(self.percent(key)) for key in RATE_KEYS}
         return data
 
 
@@ -311,7 +366,7 @@ def report(
     for info in infos:
         c = counts.get(info.id, Counts())
         minutes = minutes_per_inquiry(info.settings)
-        c.minutes_saved = round(c.self_served * minutes, 1)
+        c.minutes_saved = one_decimal(c.self_served * minutes)
         per_tenant.append(TenantCounts(info.id, info.slug, info.name, info.name_en, minutes, c))
         totals.add(c)
     result = KpiReport(

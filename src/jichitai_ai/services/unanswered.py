@@ -190,7 +190,10 @@ def unanswered_groups(
     since: datetime | None = None,
     until: datetime | None = None,
     tokenizer: Tokenizer | None = None,
+    exclude: set[int] | None = None,
 ) -> list[QuestionGroup]:
-    return cluster(
-        load_questions(session, tenant_ids, since=since, until=until), tokenizer=tokenizer
-    )
+    """Themes of the unanswered questions; ``exclude``: question ids editors already handled."""
+    questions = load_questions(session, tenant_ids, since=since, until=until)
+    if exclude:
+        questions = [q for q in questions if q.id not in exclude]
+    return cluster(questions, tokenizer=tokenizer)

@@ -75,6 +75,8 @@ class Department(Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     hours: Mapped[str] = mapped_column(String(200), default="")
     form_url: Mapped[str] = mapped_column(String(1000), default="")
+    #: The department above this one (課 → 部), managed in the departments area.
+    parent_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class FaqEntryRow(Base):

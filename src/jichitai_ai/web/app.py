@@ -12,6 +12,7 @@ from jichitai_ai.config import Settings
 from jichitai_ai.plugins import plugin_manager
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.web.errors import BodySizeLimit, install_error_handlers
+from jichitai_ai.web.http_basics import install_http_basics
 
 
 def create_app(settings: Settings | None = None, platform: Platform | None = None) -> FastAPI:
@@ -43,4 +44,5 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
 
     plugin_manager().hook.register_routes(app=app, platform=platform)
     app.add_middleware(BodySizeLimit, max_bytes=platform.settings.max_request_bytes)
+    install_http_basics(app)
     return app

@@ -1,4 +1,8 @@
-"""Staff JSON API: tenants, FAQ entries, import/export, synonyms, learning. Login required."""
+"""Staff JSON API: tenants, FAQ entries, import/export, synonyms, learning. Login required.
+
+FAQ writes follow the approval flow like the console: they return the live entry with the
+change waiting for approval; ``?publish=true`` publishes at once where the caller may.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 from fastapi.responses import Response
 
+from jichitai_ai.approval import service as approval
 from jichitai_ai.domain.models import EntryStatus
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import feedback as feedback_service
@@ -98,15 +103,24 @@ def list_entries(
 @router.post(T + "/faq", response_model=EntryOut, status_code=201)
 def create_entry(
     body: EntryIn,
+    submit: bool = Query(True, description="承認申請 (false: keep as a draft)"),
+    publish: bool = Query(False, description="公開 at once (approvers, four-eyes rule off)"),
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
 ) -> EntryOut:
     with platform.db.write() as session:
-        entry = faq_service.create_entry(
-            session, tenant.id, body.to_record(), user=principal.username
+        result = approval.save(
+            session,
+            tenant.id,
+            None,
+            body.to_record(),
+            user=principal.username,
+            can_approve=principal.can(session, tenant.id, Action.APPROVE),
+            submit=submit,
+            publish=publish,
         )
-    return EntryOut.of(entry)
+    return EntryOut.of(result.entry, result.change)
 
 
 @router.get(T + "/faq/export")
@@ -134,11 +148,15 @@ async def import_entries(
     file: UploadFile = File(...),
     mode: Literal["insert", "upsert"] = Form("insert"),
     mapping: str = Form(""),
+    publish: bool = Form(False),
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
 ) -> dict[str, Any]:
-    """All-or-nothing: any bad row → 422 with every row error, and nothing stored."""
+    """All-or-nothing: any bad row → 422 with every row error, and nothing stored.
+
+    Rows become changes waiting for approval unless ``publish`` is set by an approver
+    the four-eyes rule lets publish."""
     data = await file.read()
     column_mapping: dict[str, str] | None = None
     if mapping:
@@ -150,6 +168,11 @@ async def import_entries(
             raise Invalid("error.validation")
         column_mapping = {str(k): str(v) for k, v in loaded.items()}
     with platform.db.write() as session:
+        can_approve = principal.can(session, tenant.id, Action.APPROVE)
+        if publish and not approval.may_publish_directly(
+            session, tenant.id, can_approve=can_approve
+        ):
+            raise Forbidden("approval.cannot_publish")
         report = importing.import_file(
             session,
             tenant.id,
@@ -159,6 +182,7 @@ async def import_entries(
             mapping=column_mapping,
             user=principal.username,
             max_bytes=platform.settings.max_request_bytes,
+            writer=approval.import_writer(can_approve=can_approve, publish=publish),
         )
     return report.as_dict()
 
@@ -177,50 +201,69 @@ def get_entry(
 def update_entry(
     entry_id: int,
     body: EntryIn,
+    submit: bool = Query(True, description="承認申請 (false: keep as a draft)"),
+    publish: bool = Query(False, description="公開 at once (approvers, four-eyes rule off)"),
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
 ) -> EntryOut:
     with platform.db.write() as session:
-        entry = faq_service.update_entry(
+        result = approval.save(
             session,
             tenant.id,
             entry_id,
             body.to_record(),
             user=principal.username,
+            can_approve=principal.can(session, tenant.id, Action.APPROVE),
+            submit=submit,
+            publish=publish,
             expected_version=body.expected_version,
         )
-    return EntryOut.of(entry)
+    return EntryOut.of(result.entry, result.change)
 
 
 @router.delete(T + "/faq/{entry_id}", response_model=EntryOut)
 def archive_entry(
     entry_id: int,
+    publish: bool = Query(False, description="apply at once (approvers, four-eyes rule off)"),
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
 ) -> EntryOut:
     """Entries are archived, never erased, so their history stays auditable."""
     with platform.db.write() as session:
-        entry = faq_service.set_status(
-            session, tenant.id, entry_id, EntryStatus.ARCHIVED, user=principal.username
+        result = approval.set_status(
+            session,
+            tenant.id,
+            entry_id,
+            EntryStatus.ARCHIVED,
+            user=principal.username,
+            can_approve=principal.can(session, tenant.id, Action.APPROVE),
+            publish=publish,
         )
-    return EntryOut.of(entry)
+    return EntryOut.of(result.entry, result.change)
 
 
 @router.post(T + "/faq/{entry_id}/status/{status}", response_model=EntryOut)
 def set_status(
     entry_id: int,
     status: EntryStatus,
+    publish: bool = Query(False, description="apply at once (approvers, four-eyes rule off)"),
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
 ) -> EntryOut:
     with platform.db.write() as session:
-        entry = faq_service.set_status(
-            session, tenant.id, entry_id, status, user=principal.username
+        result = approval.set_status(
+            session,
+            tenant.id,
+            entry_id,
+            status,
+            user=principal.username,
+            can_approve=principal.can(session, tenant.id, Action.APPROVE),
+            publish=publish,
         )
-    return EntryOut.of(entry)
+    return EntryOut.of(result.entry, result.change)
 
 
 @router.get(T + "/faq/{entry_id}/versions")
@@ -237,15 +280,22 @@ def versions(
 def revert(
     entry_id: int,
     version: int,
+    publish: bool = Query(False, description="apply at once (approvers, four-eyes rule off)"),
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
 ) -> EntryOut:
     with platform.db.write() as session:
-        entry = faq_service.revert_entry(
-            session, tenant.id, entry_id, version, user=principal.username
+        result = approval.revert(
+            session,
+            tenant.id,
+            entry_id,
+            version,
+            user=principal.username,
+            can_approve=principal.can(session, tenant.id, Action.APPROVE),
+            publish=publish,
         )
-    return EntryOut.of(entry)
+    return EntryOut.of(result.entry, result.change)
 
 
 @router.post(T + "/hidden/{external_id}", status_code=204)

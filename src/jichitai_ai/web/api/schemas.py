@@ -92,10 +92,15 @@ class EntryOut(BaseModel):
     inherited: bool
     updated_by: str
     updated_at: datetime | None
+    #: The change waiting for approval (承認待ち) when the save did not publish.
+    pending_change_id: int | None = None
+    change_state: str | None = None
 
     @classmethod
-    def of(cls, entry: FaqEntry) -> EntryOut:
+    def of(cls, entry: FaqEntry, change: Any = None) -> EntryOut:
         return cls(
+            pending_change_id=change.id if change is not None else None,
+            change_state=str(change.state) if change is not None else None,
             id=entry.id,
             external_id=entry.external_id,
             language=entry.language,

@@ -23,6 +23,7 @@ from jichitai_ai.web.console import (
     routes_import,
     routes_kpi_api,
     routes_questions,
+    routes_widget,
 )
 from jichitai_ai.web.console.context import (
     LoginRequired,
@@ -53,7 +54,14 @@ def install(app: FastAPI) -> None:
     app.mount(STATIC_PREFIX, StaticFiles(directory=str(STATIC_DIR)), name="console-static")
     # Static routes before the ones with an entry id in the path.
     app.include_router(routes_import.router)
-    for module in (routes_auth, routes_faq, routes_questions, routes_dashboard, routes_kpi_api):
+    for module in (
+        routes_auth,
+        routes_faq,
+        routes_questions,
+        routes_dashboard,
+        routes_kpi_api,
+        routes_widget,
+    ):
         app.include_router(module.router)
 
     json_handler = app.exception_handlers.get(ServiceError)

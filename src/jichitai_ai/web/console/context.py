@@ -179,6 +179,7 @@ class TenantPage:
     can_administer: bool
     can_audit: bool
     role: str = ""
+    can_approve: bool = False
 
 
 def tenant_page(action: Action) -> Callable[..., TenantPage]:
@@ -197,6 +198,7 @@ def tenant_page(action: Action) -> Callable[..., TenantPage]:
                 can_administer=c.principal.can(db, tenant.id, Action.ADMINISTER),
                 can_audit=c.principal.can(db, tenant.id, Action.AUDIT),
                 role=str(c.principal.role_in(db, tenant.id) or ""),
+                can_approve=c.principal.can(db, tenant.id, Action.APPROVE),
             )
 
     return dependency

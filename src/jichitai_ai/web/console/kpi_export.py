@@ -9,7 +9,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from jichitai_ai.i18n import t
-from jichitai_ai.services.kpi import Counts, KpiReport
+from jichitai_ai.services.kpi import RATE_KEYS, Counts, KpiReport
 
 _COUNT_FIELDS = (
     "total",
@@ -19,19 +19,25 @@ _COUNT_FIELDS = (
     "answered_rate",
     "clarified_rate",
     "handed_over_rate",
+    "self_served",
+    "self_resolution_rate",
     "resolved",
     "not_resolved",
-    "self_resolution_rate",
-    "self_served",
+    "resolved_vote_rate",
     "minutes_saved",
+    "hours_saved",
 )
 
 
 def _value(counts: Counts, name: str) -> Any:
-    value = getattr(counts, name)
-    if name.endswith("_rate"):
-        return "" if value is None else round(float(value), 4)
-    return value
+    """The same number the dashboard card shows (rates in percent, one decimal)."""
+    value = counts.as_dict()[name]
+    return "" if value is None else value
+
+
+def _header(name: str, lang: str) -> str:
+    label = t(f"console.kpi.col.{name}", lang)
+    return f"{label} (%)" if name in RATE_KEYS else label
 
 
 def summary_rows(report: KpiReport, lang: str) -> list[list[Any]]:
@@ -41,7 +47,7 @@ def summary_rows(report: KpiReport, lang: str) -> list[list[Any]]:
         t("console.kpi.col.period_start", lang),
         t("console.kpi.col.period_end", lang),
         t("console.kpi.col.minutes_per_inquiry", lang),
-        *(t(f"console.kpi.col.{name}", lang) for name in _COUNT_FIELDS),
+        *(_header(name, lang) for name in _COUNT_FIELDS),
     ]
     rows: list[list[Any]] = [header]
     start, end = report.period.start.isoformat(), report.period.end.isoformat()

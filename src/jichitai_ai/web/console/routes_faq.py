@@ -1,5 +1,10 @@
 """FAQ entries in the console: list, edit with preview, history and revert, publish/archive,
-and the prefecture's inherited entries (継承・上書き・非表示)."""
+and the prefecture's inherited entries (継承・上書き・非表示).
+
+Every save goes through the approval flow (:mod:`jichitai_ai.approval`): it becomes a draft or
+a change waiting for approval, and residents keep seeing the published text until an
+approver approves it.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
+from jichitai_ai.approval import diff as approval_diff
+from jichitai_ai.approval import service as approval
+from jichitai_ai.departments import service as department_service
 from jichitai_ai.domain.models import EntryStatus, FaqEntry, FaqRecord
 from jichitai_ai.i18n import LANGUAGES, t
 from jichitai_ai.services import faq as faq_service
@@ -123,6 +131,15 @@ def _edit_page(
     status_code: int = 200,
     done: str = "",
 ) -> Response:
+    change = None
+    can_publish = False
+    with page.c.platform.db.read() as db:
+        department_names = [d.name for d in department_service.list_departments(db, page.tenant.id)]
+        if entry is not None and not entry.inherited:
+            change = approval.open_change(db, entry.id)
+        can_publish = approval.may_publish_directly(
+            db, page.tenant.id, can_approve=page.can_approve
+        )
     return render(
         page.c,
         "console/faq_edit.html",
@@ -134,7 +151,16 @@ def _edit_page(
         languages=LANGUAGES,
         statuses=STATUSES,
         done=done,
+        change=change,
+        can_publish=can_publish,
+        department_names=department_names,
     )
+
+
+def _save_mode(data: FormData) -> tuple[bool, bool]:
+    """(submit, publish) from the button pressed: 下書き保存, 承認申請 or 公開."""
+    action = form_text(data, "action")
+    return action != "draft", action == "publish"
 
 
 @router.get("/faq/new")
@@ -163,14 +189,31 @@ def faq_create(
             # The same checks as saving, so a preview never shows what could not be saved.
             faq_service.validate_record(record)
             return _edit_page(page, form, entry=None, preview=record)
+        submit, publish = _save_mode(data)
         with page.c.platform.db.write() as db:
-            entry = faq_service.create_entry(
-                db, page.tenant.id, record, user=_user(page), note=form.note[:200]
+            result = approval.save(
+                db,
+                page.tenant.id,
+                None,
+                record,
+                user=_user(page),
+                can_approve=page.can_approve,
+                submit=submit,
+                publish=publish,
+                note=form.note[:200],
             )
     except ServiceError as exc:
         form.errors.append(_error_text(page, exc))
-        return _edit_page(page, form, entry=None, status_code=422)
-    return redirect(page.c, f"/console/t/{page.tenant.slug}/faq/{entry.id}?done=created")
+        return _edit_page(page, form, entry=None, status_code=exc.status)
+    return redirect(
+        page.c, f"/console/t/{page.tenant.slug}/faq/{result.entry.id}?done={_done(result)}"
+    )
+
+
+def _done(result: approval.SaveResult) -> str:
+    if result.change is None:
+        return "published"
+    return "submitted" if result.change.state == approval.ChangeState.PENDING else "drafted"
 
 
 def _user(page: TenantPage) -> str:
@@ -209,12 +252,16 @@ def faq_show(
     request: Request, entry_id: int, page: TenantPage = Depends(tenant_page(Action.READ))
 ) -> Response:
     entry = _entry(page, entry_id)
-    form = EntryForm.from_record(faq_service.record_of(entry), entry.version)
+    with page.c.platform.db.read() as db:
+        change = None if entry.inherited else approval.open_change(db, entry.id)
+    # The form continues the open change when there is one: the editor's work is not lost.
+    record = change.record if change is not None else faq_service.record_of(entry)
+    form = EntryForm.from_record(record, entry.version)
     return _edit_page(
         page,
         form,
         entry=entry,
-        preview=faq_service.record_of(entry),
+        preview=record,
         done=request.query_params.get("done", ""),
     )
 
@@ -235,20 +282,27 @@ def faq_save(
             # The same checks as saving, so a preview never shows what could not be saved.
             faq_service.validate_record(record)
             return _edit_page(page, form, entry=entry, preview=record)
+        submit, publish = _save_mode(data)
         with page.c.platform.db.write() as db:
-            faq_service.update_entry(
+            result = approval.save(
                 db,
                 page.tenant.id,
                 entry_id,
                 record,
                 user=_user(page),
+                can_approve=page.can_approve,
+                submit=submit,
+                publish=publish,
                 expected_version=form.version(),
+                expected_change=form_text(data, "expected_change")
+                if "expected_change" in data
+                else None,
                 note=form.note[:200],
             )
     except ServiceError as exc:
         form.errors.append(_error_text(page, exc))
         return _edit_page(page, form, entry=entry, status_code=exc.status)
-    return redirect(page.c, f"/console/t/{page.tenant.slug}/faq/{entry_id}?done=saved")
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/faq/{entry_id}?done={_done(result)}")
 
 
 @router.post("/faq/{entry_id}/status")
@@ -257,13 +311,22 @@ def faq_status(
     page: TenantPage = Depends(tenant_page(Action.EDIT)),
     data: FormData = Depends(csrf_form),
 ) -> Response:
-    """公開 / 下書きに戻す / アーカイブ."""
+    """公開 / 下書きに戻す / アーカイブ: requested like any edit, published by an approver."""
     status = form_text(data, "status")
     if status not in STATUSES:
         raise Invalid("faq.invalid_status", status=status)
     with page.c.platform.db.write() as db:
-        faq_service.set_status(db, page.tenant.id, entry_id, EntryStatus(status), user=_user(page))
-    return redirect(page.c, f"/console/t/{page.tenant.slug}/faq/{entry_id}?done={status}")
+        result = approval.set_status(
+            db,
+            page.tenant.id,
+            entry_id,
+            EntryStatus(status),
+            user=_user(page),
+            can_approve=page.can_approve,
+            publish=form_text(data, "action") == "publish",
+        )
+    done = status if result.change is None else "submitted"
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/faq/{entry_id}?done={done}")
 
 
 @router.get("/faq/{entry_id}/history")
@@ -271,6 +334,17 @@ def faq_history(entry_id: int, page: TenantPage = Depends(tenant_page(Action.REA
     entry = _entry(page, entry_id)
     with page.c.platform.db.read() as db:
         versions = faq_service.list_versions(db, page.tenant.id, entry_id)
+    # Each version beside the one before it: what that save changed (変更点).
+    for i, version in enumerate(versions):
+        before = versions[i + 1]["snapshot"] if i + 1 < len(versions) else None
+        version["diff"] = [
+            d
+            for d in approval_diff.diff_records(
+                faq_service.record_from_snapshot(before) if before else None,
+                faq_service.record_from_snapshot(version["snapshot"]),
+            )
+            if d.changed
+        ]
     return render(page.c, "console/faq_history.html", page=page, entry=entry, versions=versions)
 
 
@@ -284,8 +358,17 @@ def faq_revert(
     if not version.isdigit():
         raise Invalid("error.validation")
     with page.c.platform.db.write() as db:
-        faq_service.revert_entry(db, page.tenant.id, entry_id, int(version), user=_user(page))
-    return redirect(page.c, f"/console/t/{page.tenant.slug}/faq/{entry_id}?done=reverted")
+        result = approval.revert(
+            db,
+            page.tenant.id,
+            entry_id,
+            int(version),
+            user=_user(page),
+            can_approve=page.can_approve,
+            publish=form_text(data, "action") == "publish",
+        )
+    done = "reverted" if result.change is None else "submitted"
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/faq/{entry_id}?done={done}")
 
 
 @router.post("/faq/{entry_id}/override")
@@ -294,17 +377,24 @@ def faq_override(
     page: TenantPage = Depends(tenant_page(Action.EDIT)),
     _: FormData = Depends(csrf_form),
 ) -> Response:
-    """Copy the prefecture's entry into this municipality under the same external id; the
-    copy replaces the inherited one for residents at once, and is then edited here."""
+    """Copy the prefecture's entry into this municipality under the same external id, as a
+    draft edited here; residents keep the prefecture's entry until the copy is approved."""
     entry = _entry(page, entry_id)
     if not entry.inherited:
         raise Invalid("console.error.not_inherited")
     record = faq_service.record_of(entry)
     with page.c.platform.db.write() as db:
-        copy = faq_service.create_entry(
-            db, page.tenant.id, record, user=_user(page), note=f"override:{entry.owner_slug}"
+        result = approval.save(
+            db,
+            page.tenant.id,
+            None,
+            record,
+            user=_user(page),
+            can_approve=page.can_approve,
+            submit=False,
+            note=f"override:{entry.owner_slug}",
         )
-    return redirect(page.c, f"/console/t/{page.tenant.slug}/faq/{copy.id}?done=overridden")
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/faq/{result.entry.id}?done=overridden")
 
 
 @router.post("/hidden")

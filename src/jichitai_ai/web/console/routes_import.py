@@ -9,9 +9,11 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
+from jichitai_ai.approval import service as approval
 from jichitai_ai.faqio import FaqFileError
 from jichitai_ai.services import importing
 from jichitai_ai.services.auth import Action
+from jichitai_ai.services.errors import Forbidden
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.rendering import render
 
@@ -20,7 +22,14 @@ router = APIRouter(prefix="/console/t/{slug}", include_in_schema=False)
 
 @router.get("/faq/import")
 def import_page(page: TenantPage = Depends(tenant_page(Action.EDIT))) -> Response:
-    return render(page.c, "console/faq_import.html", page=page, mode="insert")
+    return render(
+        page.c, "console/faq_import.html", page=page, mode="insert", can_publish=_can_publish(page)
+    )
+
+
+def _can_publish(page: TenantPage) -> bool:
+    with page.c.platform.db.read() as db:
+        return approval.may_publish_directly(db, page.tenant.id, can_approve=page.can_approve)
 
 
 def _issues(items: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
@@ -54,11 +63,23 @@ async def import_file(
         )
     content = await upload.read()
     user = page.c.principal.username if page.c.principal else ""
-    context: dict[str, Any] = {"page": page, "mode": mode, "filename": upload.filename}
+    context: dict[str, Any] = {
+        "page": page,
+        "mode": mode,
+        "filename": upload.filename,
+        "can_publish": _can_publish(page),
+    }
     filename = upload.filename
+
+    publish = form_text(data, "publish") == "1"
+    context["publish"] = publish
 
     def run() -> importing.ImportReport:
         with page.c.platform.db.write() as db:
+            if publish and not approval.may_publish_directly(
+                db, page.tenant.id, can_approve=page.can_approve
+            ):
+                raise Forbidden("approval.cannot_publish")
             return importing.import_file(
                 db,
                 page.tenant.id,
@@ -67,6 +88,7 @@ async def import_file(
                 mode=mode,
                 user=user,
                 max_bytes=page.c.platform.settings.max_request_bytes,
+                writer=approval.import_writer(can_approve=page.can_approve, publish=publish),
             )
 
     try:

@@ -14,6 +14,7 @@ from jichitai_ai.services.auth import Action
 from jichitai_ai.services.errors import Invalid, ServiceError
 from jichitai_ai.services.unanswered import unanswered_groups
 from jichitai_ai.timeutil import utcnow
+from jichitai_ai.tuning import service as tuning
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.rendering import redirect, render
 
@@ -27,9 +28,20 @@ def unanswered(request: Request, page: TenantPage = Depends(tenant_page(Action.R
     raw = request.query_params.get("days", "90")
     days = int(raw) if raw.isdigit() and int(raw) in PERIODS else 90
     with page.c.platform.db.read() as db:
-        groups = unanswered_groups(db, [page.tenant.id], since=utcnow() - timedelta(days=days))
+        groups = unanswered_groups(
+            db,
+            [page.tenant.id],
+            since=utcnow() - timedelta(days=days),
+            exclude=tuning.handled_ids(db, page.tenant.id),
+        )
     return render(
-        page.c, "console/unanswered.html", page=page, groups=groups, days=days, periods=PERIODS
+        page.c,
+        "console/unanswered.html",
+        page=page,
+        groups=groups,
+        days=days,
+        periods=PERIODS,
+        done=request.query_params.get("done", ""),
     )
 
 

@@ -36,12 +36,21 @@ _STATIC = {
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
-    return Environment(
+    from jichitai_ai.privacy import LABELS
+    from jichitai_ai.web.console.rendering import _jst
+
+    env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # Staff read Japan time and Japanese names of what was masked (not "address×1", UTC).
+    env.filters["jst"] = _jst
+    env.globals["entity_label"] = lambda kind: {k.value: v for k, v in LABELS.items()}.get(
+        str(kind), str(kind)
+    )
+    return env
 
 
 def _lang(request: Request) -> str:

@@ -43,7 +43,22 @@ def origins(
 def snippet(
     tenant: str = typer.Argument(...),
     base_url: str = typer.Option(..., "--base-url", help="where residents reach this server"),
+    database_url: str | None = DatabaseOption,
 ) -> None:
-    """自治体サイトに貼るタグを表示 / print the tag a municipality pastes into its website."""
+    """自治体サイトに貼るタグを表示 / print the tag a municipality pastes into its website.
+
+    埋め込めるのは widget origins で許可したサイトだけです / only allowed origins can embed it."""
     base = base_url.rstrip("/")
     typer.echo(f'<script src="{base}/widget.js" data-tenant="{tenant}" defer></script>')
+    p = platform(database_url)
+    with service_errors(), p.db.read() as session:
+        allowed = widget_origins(tenant_service.get_tenant(session, tenant))
+    if allowed:
+        typer.echo("許可済みのサイト / allowed origins: " + ", ".join(allowed), err=True)
+    else:
+        typer.echo(
+            "注意: まだ許可したサイトがありません。貼る前に許可してください: "
+            f"jichitai-ai widget origins {tenant} --add https://www.example.jp\n"
+            "Note: no site is allowed yet; allow yours first with widget origins --add.",
+            err=True,
+        )

@@ -16,6 +16,7 @@ from fastapi.responses import RedirectResponse, Response
 from jichitai_ai.i18n import t
 from jichitai_ai.services import feedback as feedback_service
 from jichitai_ai.services import start_screen as start_service
+from jichitai_ai.services.answering import LocalizedEntry
 from jichitai_ai.services.errors import NotFound, ServiceError
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.web.api.public import ask_out, card, client_address
@@ -55,6 +56,8 @@ class Exchange:
     token: str = ""
     feedback: str = ""
     error: str = ""
+    #: The card is shown again after a vote (no feedback buttons a second time).
+    voted: bool = False
 
 
 def _error_text(exc: ServiceError, lang: str) -> str:
@@ -209,7 +212,25 @@ def give_feedback(
         exchange.error = _error_text(exc, v.lang)
         return _page(v, exchange, status_code=exc.status)
     exchange.feedback = kind
+    # Without JavaScript the page is drawn again: keep the answer and its 担当課 on it, since
+    # the "not resolved" hint tells the resident to contact the department shown.
+    exchange.chosen = _voted_card(platform, v, entry_id)
+    exchange.voted = True
     return _page(v, exchange)
+
+
+def _voted_card(platform: Platform, v: Visit, entry_id: int | None) -> AnswerCard | None:
+    if entry_id is None:
+        return None
+    with platform.db.read() as session:
+        index = platform.answering.index_for(session, v.tenant)
+    if entry_id not in index.entry_ids():
+        return None
+    entry = index.entry(entry_id)
+    translated = index.translation(entry.external_id, v.lang)
+    if translated is not None:
+        return card(LocalizedEntry(entry=translated, language=v.lang, translated=True))
+    return card(LocalizedEntry(entry=entry, language=entry.language, translated=False))
 
 
 def acknowledge(

@@ -93,12 +93,14 @@
   }
 
   function ratesChart(container, data, labels) {
-    var keys = ["answered_rate", "clarified_rate", "handed_over_rate", "self_resolution_rate"];
-    var colors = ["#0b4f9c", "#6aa5e6", "#c2571a", "#1e7a3c"];
+    // Values are percentages already rounded by the server (services/kpi.py), and the labels
+    // are the server's own text: the chart never rounds again, so it matches cards and files.
+    var keys = ["answered_rate", "clarified_rate", "handed_over_rate", "self_resolution_rate", "resolved_vote_rate"];
+    var colors = ["#0b4f9c", "#6aa5e6", "#c2571a", "#1e7a3c", "#5b2a86"];
     var width = 520, rowH = 46, left = 170, right = 64, height = keys.length * rowH + 10;
     var parts = keys.map(function (k) {
       var v = data.totals[k];
-      return labels[k] + " " + (v === null ? "—" : (v * 100).toFixed(1) + "%");
+      return labels[k] + " " + data.totals.display[k];
     });
     var svg = svgRoot(width, height, labels.rates, parts.join(", "), "rates");
     keys.forEach(function (key, i) {
@@ -107,9 +109,9 @@
       svg.appendChild(el("text", { x: left - 10, y: y + 24, "text-anchor": "end", "font-size": 15, fill: "#1b1f24" }, labels[key]));
       svg.appendChild(el("rect", { x: left, y: y + 8, width: width - left - right, height: 24, fill: "#e9edf2" }));
       if (value !== null) {
-        svg.appendChild(el("rect", { x: left, y: y + 8, width: (width - left - right) * value, height: 24, fill: colors[i] }));
+        svg.appendChild(el("rect", { x: left, y: y + 8, width: (width - left - right) * value / 100, height: 24, fill: colors[i] }));
       }
-      svg.appendChild(el("text", { x: width - right + 6, y: y + 25, "font-size": 15, "font-weight": 700, fill: "#1b1f24" }, value === null ? "—" : (value * 100).toFixed(1) + "%"));
+      svg.appendChild(el("text", { x: width - right + 6, y: y + 25, "font-size": 15, "font-weight": 700, fill: "#1b1f24", "data-kpi": key }, data.totals.display[key]));
     });
     container.appendChild(svg);
   }

@@ -88,14 +88,42 @@
   panel.appendChild(bar);
 
   var frame = null;
+  var checked = false;
+  function message(text, detail) {
+    // Said in the panel, instead of the browser's broken-frame icon.
+    var box = css(document.createElement("div"), { padding: "16px", lineHeight: "1.7", color: "#1b1f24" });
+    box.className = "jai-widget-message";
+    box.setAttribute("role", "alert");
+    var p = document.createElement("p");
+    p.textContent = text;
+    box.appendChild(p);
+    if (detail) {
+      var d = css(document.createElement("p"), { fontSize: "14px", color: "#3d434b" });
+      d.textContent = detail;
+      box.appendChild(d);
+    }
+    panel.appendChild(box);
+  }
+  function addFrame() {
+    frame = css(document.createElement("iframe"), { flex: "1", width: "100%", border: "0" });
+    frame.title = T.title;
+    frame.className = "jai-widget-frame";
+    frame.src = origin + "/t/" + tenant + "/embed?lang=" + encodeURIComponent(lang);
+    frame.setAttribute("referrerpolicy", "no-referrer");
+    panel.appendChild(frame);
+  }
   function open() {
-    if (!frame) {
-      frame = css(document.createElement("iframe"), { flex: "1", width: "100%", border: "0" });
-      frame.title = T.title;
-      frame.className = "jai-widget-frame";
-      frame.src = origin + "/t/" + tenant + "/embed?lang=" + encodeURIComponent(lang);
-      frame.setAttribute("referrerpolicy", "no-referrer");
-      panel.appendChild(frame);
+    if (!checked) {
+      checked = true;
+      fetch(origin + "/t/" + tenant + "/widget-status", { credentials: "omit", mode: "cors" })
+        .then(function (r) { return r.json(); })
+        .then(function (status) {
+          if (status.allowed) { addFrame(); return; }
+          var here = window.location.origin;
+          message((T.refused || "").replace("{origin}", here),
+            (T.refused_admin || "").replace("{origin}", here).replace("{tenant}", tenant));
+        })
+        .catch(function () { message(T.unreachable || ""); });
     }
     panel.style.display = "flex";
     button.setAttribute("aria-expanded", "true");

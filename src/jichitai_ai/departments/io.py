@@ -1,0 +1,120 @@
+"""The department list as CSV (UTF-8 with BOM, or Shift_JIS/CP932 for old tools) and XLSX,
+read with the same encoding detection and limits as FAQ files (faqio)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+
+from jichitai_ai.departments.service import DepartmentInfo, DepartmentInput
+from jichitai_ai.faqio import FaqFileError
+from jichitai_ai.faqio.decoding import detect_encoding
+from jichitai_ai.faqio.limits import DEFAULT_MAX_BYTES
+from jichitai_ai.faqio.readers import detect_format, read_text_rows, read_xlsx_rows
+from jichitai_ai.faqio.rows import cell_text, is_empty_row
+from jichitai_ai.faqio.text import guard_formula, unguard_formula
+
+#: Columns in file order: (field, Japanese header). English field names are accepted too.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("name", "部署名"),
+    ("phone", "電話番号"),
+    ("email", "メールアドレス"),
+    ("hours", "受付時間"),
+    ("form_url", "問い合わせフォーム"),
+    ("parent", "上位部署"),
+)
+_ALIASES = {header: field for field, header in COLUMNS} | {f: f for f, _ in COLUMNS}
+_ALIASES |= {"担当課": "name", "部署": "name", "電話": "phone", "メール": "email"}
+
+
+class DepartmentRowError(Exception):
+    """Rows of the department list that cannot be stored (nothing was stored)."""
+
+    def __init__(self, errors: list[tuple[int, str]]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(f"row {r}: {m}" for r, m in errors))
+
+
+def write_csv(departments: Iterable[DepartmentInfo], *, encoding: str = "utf-8-sig") -> bytes:
+    """The list for Excel; ``encoding="cp932"`` fails clearly on characters Shift_JIS lacks."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([header for _, header in COLUMNS])
+    strict = encoding.replace("_", "-").lower() not in ("utf-8", "utf-8-sig", "utf8")
+    for row_number, info in enumerate(departments, start=2):
+        cells = _cells(info)
+        if strict:
+            for (field, _), text in zip(COLUMNS, cells, strict=True):
+                _check_encodable(text, encoding, row_number, field)
+        writer.writerow([guard_formula(c) for c in cells])
+    return buffer.getvalue().encode(encoding)
+
+
+def _check_encodable(text: str, encoding: str, row: int, column: str) -> None:
+    for char in text:
+        try:
+            ok = char.encode(encoding).decode(encoding) == char
+        except UnicodeError:
+            ok = False
+        if not ok:
+            raise FaqFileError(
+                "faqio.unencodable",
+                char=char,
+                codepoint=f"U+{ord(char):04X}",
+                encoding=encoding,
+                row=row,
+                column=column,
+            )
+
+
+def _cells(info: DepartmentInfo) -> list[str]:
+    return [info.name, info.phone, info.email, info.hours, info.form_url, info.parent_name]
+
+
+def write_xlsx(departments: Iterable[DepartmentInfo]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "部署"
+    sheet.append([header for _, header in COLUMNS])
+    for info in departments:
+        sheet.append([guard_formula(c) for c in _cells(info)])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _rows(data: bytes, filename: str) -> Iterator[tuple[int, tuple[object, ...]]]:
+    if len(data) > DEFAULT_MAX_BYTES:
+        raise FaqFileError("faqio.file_too_large", size=len(data), limit=DEFAULT_MAX_BYTES)
+    if detect_format(data, filename) == "xlsx":
+        for number, row in read_xlsx_rows(data, None, DEFAULT_MAX_BYTES):
+            yield number, tuple(row)
+    else:
+        for number, row in read_text_rows(data, detect_encoding(data)):
+            yield number, tuple(row)
+
+
+def parse(data: bytes, filename: str) -> list[tuple[int, DepartmentInput]]:
+    """Rows of the file as department inputs with their row numbers (header row required)."""
+    fields: list[str | None] | None = None
+    parsed: list[tuple[int, DepartmentInput]] = []
+    for number, row in _rows(data, filename):
+        if is_empty_row(row):
+            continue
+        cells = [cell_text(c).strip() for c in row]
+        if fields is None:
+            fields = [_ALIASES.get(c.lstrip("\ufeff")) for c in cells]
+            if "name" not in fields:
+                raise FaqFileError("departments.no_name_column")
+            continue
+        values = {
+            f: unguard_formula(c) for f, c in zip(fields, cells, strict=False) if f is not None
+        }
+        parsed.append((number, DepartmentInput(**values)))
+    if fields is None:
+        raise FaqFileError("departments.no_name_column")
+    return parsed

@@ -1,0 +1,19 @@
+"""Registers staff account management: its console page."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from jichitai_ai.hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from jichitai_ai.services.platform import Platform
+
+
+@hookimpl
+def register_routes(app: FastAPI, platform: Platform) -> None:
+    from jichitai_ai.staff import pages
+
+    app.include_router(pages.router)

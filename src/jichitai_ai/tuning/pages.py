@@ -1,0 +1,129 @@
+"""Console pages for tuning: the test box, 言い換え / dismiss from unanswered questions, the
+synonym editor and pinned questions."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from starlette.datastructures import FormData
+
+from jichitai_ai.i18n import LANGUAGES
+from jichitai_ai.services import faq as faq_service
+from jichitai_ai.services import synonyms as synonym_service
+from jichitai_ai.services.auth import Action
+from jichitai_ai.services.errors import Invalid, ServiceError
+from jichitai_ai.tuning import service
+from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
+from jichitai_ai.web.console.rendering import redirect, render
+
+router = APIRouter(prefix="/console/t/{slug}", include_in_schema=False)
+
+MAX_TEST_CHARS = 500
+
+
+def _user(page: TenantPage) -> str:
+    return page.c.principal.username if page.c.principal else ""
+
+
+def _ids(raw: list[str]) -> list[int]:
+    return [int(v) for v in raw if v.isdigit()][:500]
+
+
+@router.get("/tuning")
+def tuning(request: Request, page: TenantPage = Depends(tenant_page(Action.READ))) -> Response:
+    """テスト質問: ask as a resident in any language; candidates, scores, decision, reason."""
+    question = request.query_params.get("q", "").strip()[:MAX_TEST_CHARS]
+    language = request.query_params.get("lang_q", "ja")
+    language = language if language in LANGUAGES else "ja"
+    groups = request.query_params.getlist("qid")
+    report = None
+    error = ""
+    if question:
+        try:
+            with page.c.platform.db.read() as db:
+                report = service.test_question(
+                    page.c.platform.answering, db, page.tenant.slug, question, language
+                )
+        except ServiceError as exc:
+            error = exc.key
+    with page.c.platform.db.read() as db:
+        pins = service.pinned(db, page.tenant.id)
+        synonyms = synonym_service.own_groups(db, page.tenant.id)
+        own = [
+            e
+            for e in faq_service.visible_entries(db, page.tenant.id, residents=True)
+            if e.language == "ja"
+        ]
+    return render(
+        page.c,
+        "console/tuning.html",
+        page=page,
+        question=question,
+        language=language,
+        languages=LANGUAGES,
+        report=report,
+        error=error,
+        qids=[g for g in groups if g.isdigit()],
+        pins=pins,
+        entries=own,
+        synonyms="\n".join(", ".join(g) for g in synonyms),
+        done=request.query_params.get("done", ""),
+    )
+
+
+@router.post("/tuning/alternative")
+def add_alternative(
+    page: TenantPage = Depends(tenant_page(Action.EDIT)), data: FormData = Depends(csrf_form)
+) -> Response:
+    """言い換えとして追加: the question becomes an alternative phrasing of the chosen entry."""
+    raw_entry = form_text(data, "entry_id")
+    if not raw_entry.isdigit():
+        raise Invalid("error.validation")
+    text = form_text(data, "question")[:MAX_TEST_CHARS]
+    qids = _ids([v for v in data.getlist("qid") if isinstance(v, str)])
+    with page.c.platform.db.write() as db:
+        result = service.add_alternative(
+            db,
+            page.tenant.id,
+            int(raw_entry),
+            text,
+            user=_user(page),
+            can_approve=page.can_approve,
+            question_ids=qids,
+        )
+    done = "alternative_published" if result.change is None else "alternative_submitted"
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/tuning?done={done}")
+
+
+@router.post("/unanswered/dismiss")
+def dismiss(
+    page: TenantPage = Depends(tenant_page(Action.EDIT)), data: FormData = Depends(csrf_form)
+) -> Response:
+    """対応不要: the group's questions leave the list (they stay in the log and the KPIs)."""
+    qids = _ids([v for v in data.getlist("qid") if isinstance(v, str)])
+    with page.c.platform.db.write() as db:
+        service.mark_handled(db, page.tenant.id, qids, action="dismissed", user=_user(page))
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/unanswered?done=dismissed")
+
+
+@router.post("/synonyms")
+def save_synonyms(
+    page: TenantPage = Depends(tenant_page(Action.EDIT)), data: FormData = Depends(csrf_form)
+) -> Response:
+    """同義語: one group per line, terms separated by commas (、 or ,)."""
+    lines = form_text(data, "synonyms").replace("、", ",").splitlines()
+    groups = [[term.strip() for term in line.split(",")] for line in lines[:2000]]
+    with page.c.platform.db.write() as db:
+        synonym_service.replace_groups(db, page.tenant.id, groups)
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/tuning?done=synonyms#synonyms")
+
+
+@router.post("/pins")
+def save_pins(
+    page: TenantPage = Depends(tenant_page(Action.EDIT)), data: FormData = Depends(csrf_form)
+) -> Response:
+    """よくある質問の固定表示: entries shown first on the residents' start screen."""
+    ids = [v for v in data.getlist("pin") if isinstance(v, str)]
+    with page.c.platform.db.write() as db:
+        service.set_pinned(db, page.tenant.id, ids)
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/tuning?done=pins#pins")

@@ -1,0 +1,104 @@
+"""Rough edges: readable entry ids, clear CLI errors, ``serve --help``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from jichitai_ai.cli.main import app as cli
+from jichitai_ai.domain.models import FaqRecord
+from jichitai_ai.services import faq as faq_service
+from jichitai_ai.services import tenants as tenant_service
+from jichitai_ai.services.platform import Platform
+from tests.console.helpers import World, login
+
+
+def test_new_entries_get_readable_numbered_ids(platform: Platform, world: World) -> None:
+    with platform.db.write() as db:
+        first = faq_service.create_entry(db, world.aoba_id, FaqRecord(question="a", answer="b"))
+        second = faq_service.create_entry(db, world.aoba_id, FaqRecord(question="c", answer="d"))
+        own = faq_service.create_entry(
+            db, world.aoba_id, FaqRecord(question="e", answer="f", external_id="AOBA-77")
+        )
+        after = faq_service.create_entry(db, world.aoba_id, FaqRecord(question="g", answer="h"))
+        tenant_service.update_settings(db, world.sakura_id, {"entry_prefix": "sk"})
+        sakura = faq_service.create_entry(db, world.sakura_id, FaqRecord(question="i", answer="j"))
+    assert (first.external_id, second.external_id) == ("AOBA-2", "AOBA-3")  # AOBA-1 is seeded
+    assert own.external_id == "AOBA-77" and after.external_id == "AOBA-78"
+    assert sakura.external_id == "SK-1"
+
+
+def test_export_to_a_missing_folder_is_a_clear_error(
+    database_url: str, tmp_path: Path, platform: Platform, world: World
+) -> None:
+    result = CliRunner().invoke(
+        cli,
+        [
+            "export",
+            "--tenant",
+            "aoba",
+            "--out",
+            str(tmp_path / "missing" / "faq.csv"),
+            "--database-url",
+            database_url,
+        ],
+    )
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "フォルダ" in result.output and "does not exist" in result.output
+    ok = CliRunner().invoke(
+        cli,
+        [
+            "export",
+            "--tenant",
+            "aoba",
+            "--out",
+            str(tmp_path / "faq.csv"),
+            "--database-url",
+            database_url,
+        ],
+    )
+    assert ok.exit_code == 0 and (tmp_path / "faq.csv").exists()
+
+
+def test_serve_help_describes_options_and_defaults() -> None:
+    result = CliRunner().invoke(cli, ["serve", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "default 8000" in result.output and "default 127.0.0.1" in result.output
+    assert "/console" in result.output and "/docs" in result.output
+
+
+def test_console_widget_page_shows_snippet_and_allowed_origins(
+    client: TestClient, world: World
+) -> None:
+    token = login(client, "aoba-editor")
+    page = client.get("/console/t/aoba/widget")
+    assert "data-tenant=&#34;aoba&#34;" in page.text and "/widget.js" in page.text
+    assert 'id="no-origins"' in page.text
+    refused = client.post(
+        "/console/t/aoba/widget/origins",
+        data={"csrf_token": token, "origin": "https://www.city.aoba.example.jp"},
+    )
+    assert refused.status_code == 403  # editors read; administrators allow sites
+    client.cookies.clear()
+    token = login(client, "pref-admin")
+    done = client.post(
+        "/console/t/aoba/widget/origins",
+        data={"csrf_token": token, "origin": "https://WWW.City.Aoba.example.jp/"},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303
+    page = client.get("/console/t/aoba/widget")
+    assert "https://www.city.aoba.example.jp" in page.text and 'id="no-origins"' not in page.text
+    allowed = client.get(
+        "/t/aoba/widget-status", headers={"Origin": "https://www.city.aoba.example.jp"}
+    )
+    assert allowed.json()["allowed"] is True
+    other = client.get("/t/aoba/widget-status", headers={"Origin": "https://evil.example.com"})
+    assert other.json() == {"allowed": False, "origin": "https://evil.example.com"}
+    bad = client.post(
+        "/console/t/aoba/widget/origins", data={"csrf_token": token, "origin": "javascript:x"}
+    )
+    assert bad.status_code == 422
