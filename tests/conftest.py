@@ -26,6 +26,9 @@ from jichitai_ai.storage.schema import metadata
 PG_ADMIN_URL = os.environ.get(
     "JICHITAI_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
+# The product loads the bundled embedding model by default ("auto"); tests that exercise the
+# CLI or load_settings() stay lexical and fast unless they ask for dense retrieval themselves.
+os.environ.setdefault("JICHITAI_EMBEDDER", "none")
 SKIP_PG = os.environ.get("JICHITAI_TEST_SKIP_PG") == "1"
 BACKENDS = ["sqlite"] if SKIP_PG else ["sqlite", "postgresql"]
 

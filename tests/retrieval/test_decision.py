@@ -11,11 +11,12 @@ def test_confident_single_answer() -> None:
     assert result.decision is Decision.ANSWER and [c.doc_id for c in result.choices] == [1]
 
 
-def test_close_candidates_clarify_with_two_to_five_choices() -> None:
+def test_close_candidates_clarify_with_two_to_three_choices() -> None:
+    # At most 3 choices (plus "none of these" on the page): 5 was too many to read.
     cands = [ScoredDoc(s, i) for i, s in enumerate([0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.3])]
     result = decide(cands, T)
     assert result.decision is Decision.CLARIFY
-    assert [c.doc_id for c in result.choices] == [0, 1, 2, 3, 4]
+    assert [c.doc_id for c in result.choices] == [0, 1, 2]
     lone = decide([ScoredDoc(0.5, 1), ScoredDoc(0.1, 2)], T)
     assert lone.decision is Decision.CLARIFY and len(lone.choices) == 2
 

@@ -13,6 +13,7 @@ from jichitai_ai.cli.common import DatabaseOption, platform, print_json, service
 from jichitai_ai.services import importing
 from jichitai_ai.services import synonyms as synonym_service
 from jichitai_ai.services import tenants as tenant_service
+from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage import migrate
 
 tenant_app = typer.Typer(help="自治体（テナント）の管理 / tenants", no_args_is_help=True)
@@ -43,6 +44,19 @@ def init(
             summary = load_demo(session)
         for slug, state in summary.items():
             typer.echo(f"  {slug}: {state}")
+        warm_indexes(p)
+
+
+def warm_indexes(p: Platform) -> None:
+    """Compute and cache embedding vectors now (with progress), not at the first question."""
+    if p.answering.factory.embedder is None:
+        return
+
+    def report(slug: str, done: int, total: int) -> None:
+        typer.echo(f"  {slug}: 埋め込みベクトル / vectors {done}/{total}", err=True)
+
+    p.answering.warm_up(report)
+    typer.echo("search indexes ready")
 
 
 @tenant_app.command("add")
@@ -104,6 +118,8 @@ def import_faq(
             writer=None if publish else approval.import_writer(can_approve=False, publish=False),
         )
     typer.echo(f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}")
+    if report.created or report.updated:
+        warm_indexes(p)
     for warning in report.warnings:
         typer.echo(f"  warning: {warning['message']['ja']} / {warning['message']['en']}", err=True)
 
@@ -157,6 +173,8 @@ def ask(
         print_json(out.model_dump(mode="json"))
         return
     typer.echo(f"[{out.decision}] {out.message.get(language, out.message['ja'])}")
+    for contact in out.emergency:
+        typer.echo(f"  ☎ {contact.number}  {contact.label}  {contact.note}")
     if out.answer:
         typer.echo(f"Q: {out.answer.question}\nA: {out.answer.answer}")
         if out.answer.department:

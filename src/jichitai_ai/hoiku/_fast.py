@@ -192,7 +192,11 @@ CYCLE_VISITS = 200
 
 
 def deferred_acceptance(
-    problem: Problem, variant: int = 0, seed: int = 0, max_steps: int | None = None
+    problem: Problem,
+    variant: int = 0,
+    seed: int = 0,
+    max_steps: int | None = None,
+    cycle_visits: int = CYCLE_VISITS,
 ) -> FastOutcome:
     """Run sorted deferred acceptance; deterministic for the same problem, variant and seed.
 
@@ -222,11 +226,11 @@ def deferred_acceptance(
         if fi in excluded:
             continue
         visits[fi] += 1
-        if visits[fi] > CYCLE_VISITS:
+        if visits[fi] > cycle_visits:
             # Break the cycle by setting aside the participant that costs fewest children
             # (then the weakest); a transfer family keeps its current seats.
             cycle = [
-                f for f, v in enumerate(visits) if v >= CYCLE_VISITS // 2 and f not in excluded
+                f for f, v in enumerate(visits) if v >= cycle_visits // 2 and f not in excluded
             ]
             out = min(cycle, key=lambda f: (len(problem.families[f]), tuple(-k for k in keys[f])))
             for f in cycle:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from jichitai_ai.hoiku._checker import CheckReport, Violation, check_placement
 from jichitai_ai.hoiku._exact import ExactOutcome, solve_exact
-from jichitai_ai.hoiku._fast import deferred_acceptance
+from jichitai_ai.hoiku._fast import CYCLE_VISITS, deferred_acceptance
 from jichitai_ai.hoiku._model import Instance
 from jichitai_ai.hoiku._problem import Problem, compile_problem
 from jichitai_ai.i18n import t
@@ -66,7 +66,12 @@ def _key(c: Candidate) -> tuple[int, int, int]:
 
 
 def _fast(
-    problem: Problem, seed: int, notes: list[str], orders: int, steps_per_family: int = 50
+    problem: Problem,
+    seed: int,
+    notes: list[str],
+    orders: int,
+    steps_per_family: int = 50,
+    cycle_visits: int = CYCLE_VISITS,
 ) -> Candidate:
     """Sorted DA in fixed proposal orders; keep the stable one that places most children."""
     best: Candidate | None = None
@@ -80,7 +85,9 @@ def _fast(
         if variant >= 2 and best is not None and not best[1].blocking:
             break
         budget = steps_per_family * len(problem.families) + 10_000
-        out = deferred_acceptance(problem, variant=variant, seed=seed, max_steps=budget)
+        out = deferred_acceptance(
+            problem, variant=variant, seed=seed, max_steps=budget, cycle_visits=cycle_visits
+        )
         tried += 1
         cand = (out.placed, check_placement(problem, out.placed))
         if best is None or _key(cand) < _key(best):
@@ -188,7 +195,7 @@ def allocate(
     if method == "fast":
         best = _fast(problem, instance.seed, notes, orders=4, steps_per_family=20)
     else:
-        best = _fast(problem, instance.seed, notes, orders=1, steps_per_family=10)
+        best = _fast(problem, instance.seed, notes, orders=1, steps_per_family=50, cycle_visits=20)
     used, optimal = "fast", False
     stable_exists: bool | None = True if not best[1].blocking else None
     if method in ("auto", "exact"):

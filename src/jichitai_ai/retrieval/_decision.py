@@ -6,7 +6,7 @@ Features are the fused top score and its margin over the runner-up (scores on th
 1. ANSWER: the (min_score, min_margin) pair with the highest answer coverage whose answer
    precision (top-1 correct) is at least ``target_precision``.
 2. CLARIFY: among queries not answered, offer the top candidates within ``clarify_window`` of the
-   top score (2–5 of them) when the top score is at least ``clarify_min_score``, chosen to
+   top score (2–3 of them) when the top score is at least ``clarify_min_score``, chosen to
    maximise (clarified with a correct choice) − ``miss_cost`` × (clarified with none).
 3. NO_ANSWER otherwise (hand over to the department).
 
@@ -40,7 +40,7 @@ class Thresholds:
     answer_min_margin: float = 0.0
     clarify_min_score: float = 0.79
     clarify_window: float = 0.3
-    max_choices: int = 5
+    max_choices: int = 3
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)
@@ -59,7 +59,7 @@ LEXICAL_ONLY_THRESHOLDS = Thresholds(
 
 @dataclass(frozen=True)
 class DecisionResult:
-    """The decision and the entries to show (one for ANSWER, 2–5 for CLARIFY, none otherwise)."""
+    """The decision and the entries to show (one for ANSWER, 2–3 for CLARIFY, none otherwise)."""
 
     decision: Decision
     choices: list[ScoredDoc] = field(default_factory=list)
@@ -89,7 +89,7 @@ def calibrate(
     target_precision: float = 0.8,
     miss_cost: float = 1.0,
     clarify_window: float = 0.3,
-    max_choices: int = 5,
+    max_choices: int = 3,
 ) -> Thresholds:
     """Choose thresholds on judged queries (see the module docstring for the objective)."""
     qids = [q for q in qrels if q in results_per_query]

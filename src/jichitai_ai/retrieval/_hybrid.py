@@ -51,12 +51,26 @@ class HybridSearcher:
     ) -> tuple[list[ScoredDoc], float | None]:
         """Fused candidates and the best visible cosine (None without dense), embedding the
         query once: the cosine is an absolute relevance signal the fused scores lack."""
+        fused, _lexical, dense = self.search_parts(
+            query, k, allowed=allowed, dense_allowed=dense_allowed
+        )
+        return fused, (dense[0].score if dense else None)
+
+    def search_parts(
+        self,
+        query: str,
+        k: int = 10,
+        *,
+        allowed: Collection[int] | npt.NDArray[np.bool_] | None = None,
+        dense_allowed: Collection[int] | npt.NDArray[np.bool_] | None = None,
+    ) -> tuple[list[ScoredDoc], list[ScoredDoc], list[ScoredDoc]]:
+        """Fused top ``k``, and the lexical and dense lists it was fused from (dense empty
+        without an embedder): a question in another script needs the dense list alone."""
         lexical = self.lexical.search(query, self.depth, allowed=allowed)
         if self.dense is None or self.embedder is None:
-            return score_mix(lexical, [], 0.0)[:k], None
+            return score_mix(lexical, [], 0.0)[:k], lexical, []
         vector = self.embedder.embed_queries([query])[0]
         dense = self.dense.search(
             vector, self.depth, allowed=dense_allowed if dense_allowed is not None else allowed
         )
-        best = dense[0].score if dense else None
-        return score_mix(lexical, dense, self.dense_weight)[:k], best
+        return score_mix(lexical, dense, self.dense_weight)[:k], lexical, dense

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import gc
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,13 +22,14 @@ from sqlalchemy.orm import Session
 from jichitai_ai import telemetry
 from jichitai_ai.config import Settings
 from jichitai_ai.domain.models import Decision, DepartmentContact, EmergencyContact, FaqEntry
+from jichitai_ai.emergency import contacts_for, detect_emergency
 from jichitai_ai.i18n import normalize_language
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import feedback as feedback_service
 from jichitai_ai.services import synonyms as synonym_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid
-from jichitai_ai.services.redaction import redact_for_log
+from jichitai_ai.services.redaction import ScreenedQuestion, screen
 from jichitai_ai.services.search_index import SearchIndexFactory, TenantIndex
 from jichitai_ai.services.session_keys import hash_session_key as _hash_key
 from jichitai_ai.services.tenants import TenantInfo
@@ -72,6 +75,9 @@ class AskResult:
     emergency: list[EmergencyContact] = field(default_factory=list)
     #: Server-issued, unguessable token that binds feedback and choices to what was shown.
     feedback_token: str = ""
+    #: The question contained personal data (removed before retrieval, masked in the log):
+    #: the resident is reminded not to write it.
+    personal_data: bool = False
 
 
 @dataclass
@@ -121,6 +127,22 @@ class AnsweringService:
             self._cache[tenant.id] = _CachedIndex(key=key, index=index)
             return index
 
+    def warm_up(self, report: Callable[[str, int, int], None] | None = None) -> int:
+        """Build every tenant's index now — computing and caching missing vectors — so no
+        resident's question waits for it. ``report(tenant, done, total)`` shows progress.
+        Returns the number of tenants."""
+        with self.db.read() as session:
+            tenants = tenant_service.list_tenants(session)
+        for tenant in tenants:
+            if report is not None:
+                self.factory.progress = functools.partial(report, tenant.slug)
+            try:
+                with self.db.read() as session:
+                    self.index_for(session, tenant_service.get_tenant(session, tenant.slug))
+            finally:
+                self.factory.progress = None
+        return len(tenants)
+
     def invalidate(self, tenant_id: int | None = None) -> None:
         if tenant_id is None:
             self._cache.clear()
@@ -149,11 +171,19 @@ class AnsweringService:
         if len(text) > self.settings.max_question_chars:
             raise Invalid("ask.too_long", limit=self.settings.max_question_chars)
         lang = normalize_language(language)
+        screened = screen(text)
         with self.db.read() as session:
             tenant = tenant_service.get_tenant(session, tenant_slug)
+            kinds = detect_emergency(text)
+            if kinds and not rank_all:
+                # Safety first: no FAQ, no index, just the numbers to call.
+                return self._emergency(tenant, screened, kinds, lang, channel, session_key, record)
             index = self.index_for(session, tenant)
         outcome = index.answer(
-            text, session_key=_hash_key(session_key), k=None if rank_all else 20, exclude=exclude
+            screened.for_retrieval,
+            session_key=_hash_key(session_key),
+            k=None if rank_all else 20,
+            exclude=exclude,
         )
         result = AskResult(
             question_id=0,
@@ -166,6 +196,7 @@ class AnsweringService:
             ],
         )
         result.signals = {"coverage": outcome.coverage, "cosine": outcome.cosine}
+        result.personal_data = screened.personal_data
         if rank_all:
             result.ranking = [c.entry_id for c in outcome.ranked]
             result.scores = [c.score for c in outcome.ranked]
@@ -173,14 +204,46 @@ class AnsweringService:
             result.answer = self._localize(index, outcome.entry_ids[0], lang)
         elif outcome.decision is Decision.CLARIFY:
             result.choices = [self._localize(index, i, lang) for i in outcome.entry_ids]
+            # 「どれにも当てはまらない」 leads to the department owning the topic (or general).
+            result.contact = index.handover_department(question=screened.for_retrieval)
         else:
-            result.contact = index.handover_department(outcome.ranked)
+            result.contact = index.handover_department(question=screened.for_retrieval)
         result.latency_ms = (time.perf_counter() - started) * 1000
         if record:
-            result.question_id = self._record(tenant, text, lang, channel, session_key, result)
+            result.question_id = self._record(tenant, screened, lang, channel, session_key, result)
         telemetry.event("answer.decision", decision=str(result.decision), channel=channel)
         telemetry.event("answer.latency", result.latency_ms / 1000, channel=channel)
         return result
+
+    def _emergency(
+        self,
+        tenant: TenantInfo,
+        screened: ScreenedQuestion,
+        kinds: list[Any],
+        lang: str,
+        channel: str,
+        session_key: str,
+        record: bool,
+    ) -> AskResult:
+        started = time.perf_counter()
+        result = AskResult(
+            question_id=0,
+            decision=Decision.EMERGENCY,
+            language=lang,
+            general_contact=tenant.general_contact(),
+            emergency=contacts_for(kinds, lang, tenant.settings),
+            personal_data=screened.personal_data,
+        )
+        result.signals = {"emergency": 1.0}
+        result.latency_ms = (time.perf_counter() - started) * 1000
+        if record:
+            result.question_id = self._record(tenant, screened, lang, channel, session_key, result)
+        telemetry.event("answer.decision", decision=str(result.decision), channel=channel)
+        return result
+
+    def localize(self, index: TenantIndex, entry_id: int, lang: str) -> LocalizedEntry:
+        """The entry in ``lang`` when translated (start screen, cards)."""
+        return self._localize(index, entry_id, lang)
 
     def _localize(self, index: TenantIndex, entry_id: int, lang: str) -> LocalizedEntry:
         entry = index.entry(entry_id)
@@ -192,7 +255,7 @@ class AnsweringService:
     def _record(
         self,
         tenant: TenantInfo,
-        question: str,
+        screened: ScreenedQuestion,
         lang: str,
         channel: str,
         session_key: str,
@@ -212,7 +275,7 @@ class AnsweringService:
         with self.db.write() as session:
             row = QuestionLog(
                 tenant_id=tenant.id,
-                question=redact_for_log(question),
+                question=screened.for_log,
                 language=lang,
                 channel=channel[:32],
                 decision=str(result.decision),

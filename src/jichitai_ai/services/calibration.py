@@ -129,6 +129,13 @@ def report(
         "no_answer_rate": round(counts["no_answer"] / n, 4),
         "helpful_rate": round((counts["answer_ok"] + counts["clarify_ok"]) / n, 4),
         "unanswerable_handed_over": round(refused / max(len(negatives), 1), 4),
+        # Over answerable and unanswerable questions together: right answer, right entry
+        # among the choices, or a hand-over when nothing answers (what the issue calls helpful).
+        "helpful_incl_handover": round(
+            (counts["answer_ok"] + counts["clarify_ok"] + refused)
+            / max(len(positives) + len(negatives), 1),
+            4,
+        ),
     }
 
 

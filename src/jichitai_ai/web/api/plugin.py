@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from jichitai_ai.hookspecs import hookimpl
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.web import landing
-from jichitai_ai.web.api import admin, public
+from jichitai_ai.web.api import admin, public, start
 from jichitai_ai.web.apidocs import install_api_docs
 
 
@@ -16,6 +16,7 @@ def register_routes(app: FastAPI, platform: Platform) -> None:
     install_api_docs(app)
     app.include_router(public.router)
     app.include_router(admin.router)
+    app.include_router(start.router)
     app.include_router(landing.router)
 
 

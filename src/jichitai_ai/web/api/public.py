@@ -15,6 +15,7 @@ from jichitai_ai.web.api.schemas import (
     AskOut,
     ChoiceIn,
     DepartmentModel,
+    EmergencyContactModel,
     FeedbackIn,
     LinkModel,
 )
@@ -45,10 +46,7 @@ def card(item: LocalizedEntry) -> AnswerCard:
 
 
 def ask_out(result: AskResult) -> AskOut:
-    key = f"ask.decision.{result.decision}"
-    message = {"ja": t(key, "ja"), "en": t(key, "en")}
-    if result.language not in message:
-        message[result.language] = t(key, result.language)
+    message = _in_languages(f"ask.decision.{result.decision}", result.language)
     return AskOut(
         question_id=result.question_id,
         feedback_token=result.feedback_token,
@@ -60,7 +58,23 @@ def ask_out(result: AskResult) -> AskOut:
         general_contact=result.general_contact,
         message=message,
         latency_ms=round(result.latency_ms, 2),
+        emergency=[
+            EmergencyContactModel(label=c.label, number=c.number, note=c.note)
+            for c in result.emergency
+        ],
+        personal_data=result.personal_data,
+        privacy_notice=_in_languages("ask.privacy_notice", result.language)
+        if result.personal_data
+        else {},
     )
+
+
+def _in_languages(key: str, lang: str) -> dict[str, str]:
+    """Japanese, English and the resident's language (what channels may show)."""
+    texts = {"ja": t(key, "ja"), "en": t(key, "en")}
+    if lang not in texts:
+        texts[lang] = t(key, lang)
+    return texts
 
 
 @router.post("/ask", response_model=AskOut)
@@ -69,7 +83,7 @@ def ask(
     tenant: TenantInfo = Depends(public_tenant),
     platform: Platform = Depends(get_platform),
 ) -> AskOut:
-    """Answer from approved entries only: one answer, 2–5 choices (更問), or a hand-over."""
+    """Answer from approved entries only: one answer, 2–3 choices (更問) plus a way out to a person, or a hand-over."""
     result = platform.answering.ask(
         tenant.slug,
         body.question,

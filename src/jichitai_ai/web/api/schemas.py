@@ -31,6 +31,14 @@ class DepartmentModel(BaseModel):
         return cls(**contact.__dict__)
 
 
+class EmergencyContactModel(BaseModel):
+    """緊急連絡先 shown before anything else (label and note in the resident's language)."""
+
+    label: str
+    number: str
+    note: str = ""
+
+
 class EntryIn(BaseModel):
     question: str = Field(min_length=1, max_length=500)
     answer: str = Field(min_length=1, max_length=20_000)
@@ -147,6 +155,12 @@ class AskOut(BaseModel):
     general_contact: dict[str, str] = Field(default_factory=dict)
     message: dict[str, str] = Field(default_factory=dict)
     latency_ms: float
+    #: Decision "emergency": call these first (119 / 110 / いのちの電話 …); no FAQ is shown.
+    emergency: list[EmergencyContactModel] = Field(default_factory=list)
+    #: Personal data was found in the question (removed for the search, masked in the log);
+    #: ``privacy_notice`` asks the resident not to write it.
+    personal_data: bool = False
+    privacy_notice: dict[str, str] = Field(default_factory=dict)
 
 
 class FeedbackIn(BaseModel):

@@ -15,6 +15,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from jichitai_ai.i18n import t
 from jichitai_ai.services import feedback as feedback_service
+from jichitai_ai.services import start_screen as start_service
 from jichitai_ai.services.answering import LocalizedEntry
 from jichitai_ai.services.errors import NotFound, ServiceError
 from jichitai_ai.services.platform import Platform
@@ -88,6 +89,10 @@ def _page(v: Visit, exchange: Exchange | None = None, status_code: int = 200) ->
         "max_chars": v.platform.settings.max_question_chars,
         "strings": script_strings(v.lang),
         "html_lang_of": lambda code: HTML_LANG.get(code, code),
+        # Popular questions and categories: only before the first question of a page view.
+        "start": None
+        if exchange is not None
+        else start_service.start_screen(v.platform.answering, tenant.slug, v.lang),
     }
     response = render(
         v.request,

@@ -41,6 +41,7 @@ SCRIPT_KEYS = (
     "resident.only_japanese",
     "resident.clarify.heading",
     "resident.clarify.help",
+    "resident.clarify.none",
     "resident.handover.heading",
     "resident.handover.text",
     "resident.handover.general",
@@ -52,6 +53,8 @@ SCRIPT_KEYS = (
     "resident.loading",
     "resident.error.generic",
     "resident.opens_new_window",
+    "resident.emergency.heading",
+    "resident.emergency.text",
 )
 
 

@@ -187,10 +187,34 @@
       });
       list.appendChild(el("li", {}, [button]));
     });
+    var none = el("details", { className: "none-of-these" }, [
+      el("summary", { text: S["clarify.none"] }),
+      el("p", { text: S["handover.text"] }),
+      department(out.contact, "ja", S["department.heading"]),
+      department(D.contact && D.contact.name ? D.contact : null, D.contactLang, S["handover.general"])
+    ]);
     return el("section", { className: "card clarify", "aria-labelledby": hid }, [
       el("h3", { id: hid, tabindex: "-1", text: S["clarify.heading"] }),
       el("p", { text: S["clarify.help"] }),
-      list
+      list,
+      none
+    ]);
+  }
+
+  function emergencyCard(out) {
+    var hid = "e-" + out.question_id;
+    return el("section", { className: "card emergency", role: "alert", "aria-labelledby": hid }, [
+      el("h3", { id: hid, tabindex: "-1", text: S["emergency.heading"] }),
+      el("p", { text: S["emergency.text"] }),
+      el("ul", { className: "emergency-numbers" }, out.emergency.map(function (c) {
+        return el("li", {}, [
+          el("a", { className: "call", href: "tel:" + String(c.number).replace(/-/g, "") }, [
+            el("span", { className: "number", text: c.number }), " ",
+            el("span", { className: "label", text: c.label })
+          ]),
+          c.note ? el("p", { className: "em-note", text: c.note }) : null
+        ]);
+      }))
     ]);
   }
 
@@ -217,10 +241,15 @@
     return post("/ask", { question: text, language: D.lang, session_id: session, channel: "web" })
       .then(function (out) {
         var body;
-        if (out.decision === "answer" && out.answer) { body = answerCard(out.answer, out.question_id, out.feedback_token); }
+        if (out.emergency && out.emergency.length) { exchange.appendChild(emergencyCard(out)); }
+        if (out.personal_data && out.privacy_notice) {
+          exchange.appendChild(el("p", { className: "note privacy", role: "status", text: out.privacy_notice[D.lang] || out.privacy_notice.ja }));
+        }
+        if (out.decision === "emergency") { body = null; }
+        else if (out.decision === "answer" && out.answer) { body = answerCard(out.answer, out.question_id, out.feedback_token); }
         else if (out.decision === "clarify" && out.choices.length) { body = choicesCard(out, exchange); }
         else { body = handoverCard(out); }
-        exchange.appendChild(body);
+        if (body) { exchange.appendChild(body); }
         log.appendChild(exchange);
         question.value = "";
         status("");
@@ -255,6 +284,16 @@
     if (!text) { question.focus(); return; }
     ask(text);
   });
+  // Start screen: a popular question or a category entry is asked like a typed question.
+  Array.prototype.forEach.call(document.querySelectorAll(".start-q"), function (button) {
+    button.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      var start = document.getElementById("jai-start");
+      if (start) { start.hidden = true; }
+      ask(button.getAttribute("data-question") || button.textContent);
+    });
+  });
+
   question.addEventListener("keydown", function (ev) {
     // Enter sends, Shift+Enter adds a line; never while an IME is composing Japanese.
     if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing && ev.keyCode !== 229) {

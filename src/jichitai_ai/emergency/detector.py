@@ -1,0 +1,154 @@
+"""Rule-based emergency detection in every UI language (see the package docstring).
+
+Triggers describe a situation happening now (家が火事です, 倒れて意識がない, 死にたい); safe
+compounds (火災保険, 防災訓練, 救急医療, 自殺対策 …) are blanked out before the triggers are
+searched, so questions *about* those services stay ordinary FAQ questions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import StrEnum
+
+
+class EmergencyKind(StrEnum):
+    FIRE = "fire"  # 火事
+    MEDICAL = "medical"  # 救急
+    CRIME = "crime"  # 事件
+    SUICIDE = "suicide"  # 自殺をほのめかす言葉
+    DISASTER = "disaster"  # 災害
+
+
+#: Words that contain an emergency word but ask about a service, a rule or a plan.
+_SAFE = re.compile(
+    "|".join(
+        [
+            # ja
+            r"火災保険|火事保険|地震保険|共済|火災報知[器機]?|火災警報器|住宅用火災警報|消火器",
+            r"消防団|消防署見学|消防訓練|防災|避難訓練|防犯|防火|耐震|ハザードマップ|浸水想定",
+            r"救急医療|救急講習|救命講習|救急法|救急箱|救急の日|救急車の(?:適正|有料|利用方法)",
+            r"夜間救急|休日救急|救急病院|救急当番|自殺対策|自殺予防|自殺防止|罹災証明|被災証明",
+            r"り災証明|災害見舞金|災害援護|被災者支援|災害ボランティア|火の用心|野焼き|たき火",
+            r"事件簿|事故証明|交通事故証明|きゅうきゅうばこ|ぼうさい|くんれん|ほけん",
+            # en
+            r"fire\s*(?:insurance|drill|alarm|extinguisher|brigade|station|prevention|safety|department\s+recruit\w*)|smoke\s*(?:detector|alarm)",
+            r"(?:earthquake|flood|disaster)\s*(?:insurance|drill|preparedness|map|kit)",
+            r"suicide\s*(?:prevention|awareness)|evacuation\s+drill|volunteer\s+fire",
+            r"hazard\s+map|disaster\s+certificate|first\s+aid\s+(?:course|class|training)",
+            # zh
+            r"火灾保险|火災保險|地震保险|地震保險|消防团|消防團|防灾|防災|演习|演習|演练|演練",
+            r"自杀预防|自殺預防|洪水保险|洪水保險|火灾预防|火災預防|火灾报警器|火災警報器|灭火器|滅火器|急救课程|急救課程",
+            # ko
+            r"화재\s*보험|지진\s*보험|소방대|소방단|방재|재난\s*훈련|대피\s*훈련|소방\s*훈련",
+            r"자살\s*예방|화재\s*예방|화재\s*경보기|소화기|응급\s*처치\s*교육",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+_TRIGGERS: dict[EmergencyKind, list[str]] = {
+    EmergencyKind.FIRE: [
+        # ja / やさしい日本語
+        r"火事",
+        r"火災(?:が|です|だ|発生)",
+        r"(?:燃え|もえ)て(?:い|る|ま)",
+        r"燃えてる|炎が(?:出|上が)|煙が(?:出て|充満)|けむりが\s*(?:でて|いっぱい)",
+        r"(?:火|ひ)が(?:出|で|つい|ついて|上が|あが)",
+        r"かじ(?:です|だ|に\s*なって|!|！)",
+        r"出火|放火",
+        # en
+        r"\bfire\b",
+        r"\bon fire\b|\b(?:is|are|something's) burning\b|\bflames?\b|\bfull of smoke\b|\bsmoke (?:is )?(?:coming|everywhere|filling)",
+        # zh
+        r"着火|著火|失火|起火|发生火灾|發生火災|火灾了|火災了|冒烟|冒煙",
+        # ko
+        r"불이\s*(?:났|나|붙)|불났|화재|연기가",
+    ],
+    EmergencyKind.MEDICAL: [
+        r"救急車(?:を|が|呼|よ)|救急(?:です|を呼)",
+        r"きゅうきゅうしゃ",
+        r"倒れ|たおれ",
+        r"意識が(?:ない|無い|ありません|戻らない)|いしきが",
+        r"息を(?:して(?:い)?ない|しない)|呼吸(?:が(?:ない|止ま|苦し|できない)|をしてい)",
+        r"いきを\s*して\s*いない|いきが\s*できない",
+        r"血が止まらない|大量に出血|大けが|大怪我|おおけが",
+        r"心臓が(?:止ま|痛)|胸が(?:苦しい|痛い)|けいれん|痙攣|溺れ|おぼれ",
+        r"反応が(?:ない|ありません)",
+        # en
+        r"\bambulance\b|\bunconscious\b|\bnot breathing\b|\bcan'?t breathe\b",
+        r"\bheart attack\b|\bstroke\b|\bbleeding\b|\bcollapsed\b|\bseizure\b|\bdrowning\b",
+        r"\bbadly (?:hurt|injured)\b|\bseriously (?:hurt|injured)\b",
+        # zh
+        r"救护车|救護車|晕倒|暈倒|昏迷|没有呼吸|沒有呼吸|不能呼吸|喘不过气|喘不過氣",
+        r"流血不止|心脏病发|心臟病發|受重伤|受重傷|溺水|抽搐",
+        # ko
+        r"구급차|쓰러졌|쓰러져|의식이\s*없|숨을\s*안\s*쉬|숨을\s*쉬지|숨이\s*안",
+        r"피가\s*멈추지|심장마비|크게\s*다쳤|물에\s*빠졌|경련",
+    ],
+    EmergencyKind.CRIME: [
+        r"泥棒|どろぼう|空き巣に入られ|強盗|ごうとう",
+        r"(?:ナイフ|包丁|刃物|人|男|女|誰か|だれか)(?:に|で)(?:刺さ|さされ)|殴られ|なぐられ|襲われ|おそわれ|暴行|殺され|誘拐",
+        r"不審者が(?:いる|家|部屋|入)|侵入され|つけられてい|監禁",
+        r"ナイフ(?:を持|で)|包丁を持|銃を",
+        r"事件です|事件が(?:起|あ)|じけんです|事故です|事故が起き|じこです",
+        r"(?:暴力|ぼうりょく)を(?:ふるわれ|振るわれ)",
+        # en
+        r"\brobbed\b|\brobbery\b|\bburglar|\bbreak-?in\b|\bbroke into\b|\bstabbed\b",
+        r"\battacked\b|\bassault(?:ed)?\b|\bkidnap|\bsomeone with a (?:knife|gun)\b",
+        r"\bbeing (?:followed|beaten|hit)\b|\bintruder\b|\bcar accident\b",
+        # zh
+        r"抢劫|搶劫|小偷|被偷|入室|被刺|被打|被袭击|被襲擊|绑架|綁架|有人拿刀|车祸|車禍",
+        # ko
+        r"강도|도둑|칼에\s*찔|폭행|맞고\s*있|납치|누가\s*따라|침입|교통사고",
+    ],
+    EmergencyKind.SUICIDE: [
+        r"死にたい|しにたい|自殺|じさつ|消えたい|きえたい|生きていたくない|いきて\s*いたく\s*ない",
+        r"生きるのが(?:つらい|辛い|しんどい)|命を絶|首を(?:つ|吊)|飛び降り|楽になりたい",
+        r"もう(?:終わりに|おわりに)したい|死んだほうが|死のう|しのう",
+        # en
+        r"\bkill myself\b|\bsuicid|\bwant to die\b|\bend (?:my|it all)\b|\bend my life\b",
+        r"\bno reason to live\b|\bdon'?t want to (?:live|be alive)\b|\bhurt myself\b",
+        # zh
+        r"想死|自杀|自殺|不想活|活不下去|结束生命|結束生命|轻生|輕生",
+        # ko
+        r"죽고\s*싶|자살|살고\s*싶지\s*않|삶을\s*끝내|목숨을\s*끊",
+    ],
+    EmergencyKind.DISASTER: [
+        r"地震で(?:家|建物|ビル|壁|閉じ込め|けが|怪我)|家が(?:倒壊|つぶれ|潰れ|流され)",
+        r"津波が(?:来|く)|つなみが|川が(?:氾濫|あふれ)|堤防が|土砂崩れ|がけ崩れ|崖崩れ",
+        r"(?:家|部屋|道)が(?:浸水|水没)|水が(?:入って|上がって)き|逃げ(?:遅れ|られない)|にげられない",
+        r"閉じ込められ|とじこめられ|生き埋め|ガス(?:漏れ|もれ|の臭い|のにおい)|ガスくさい",
+        # en
+        r"\btrapped\b|\bflood(?:ed|ing)\b|\btsunami\b|\blandslide\b|\bgas leak\b",
+        r"\bhouse (?:collapsed|is flooding)\b|\bcan'?t (?:get out|escape)\b",
+        # zh
+        r"被困|海啸|海嘯|发洪水|發洪水|洪水来了|洪水來了|房子倒塌|泥石流|山体滑坡|煤气泄漏|瓦斯外洩|燃气泄漏",
+        # ko
+        r"갇혔|갇혀|쓰나미|홍수가\s*났|홍수로|집이\s*침수|침수(?:됐|되고)|산사태|가스\s*누출|가스\s*냄새|집이\s*무너",
+    ],
+}
+
+_COMPILED = {
+    kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    for kind, patterns in _TRIGGERS.items()
+}
+_SPACES = re.compile(r"[\s\u3000]+")
+
+
+def _prepare(text: str) -> tuple[str, str]:
+    """NFKC text with safe compounds blanked; also a copy without spaces (やさしい日本語
+    separates phrases with spaces: いきを して いない)."""
+    norm = unicodedata.normalize("NFKC", text)
+    blanked = _SAFE.sub(" ", norm)
+    return blanked, _SPACES.sub("", blanked)
+
+
+def detect_emergency(text: str) -> list[EmergencyKind]:
+    """Kinds of emergency the text describes, most urgent first (empty for ordinary questions)."""
+    spaced, compact = _prepare(text)
+    found = []
+    for kind, pattern in _COMPILED.items():
+        if pattern.search(spaced) or pattern.search(compact):
+            found.append(kind)
+    return found

@@ -1,0 +1,140 @@
+"""What a resident sees before asking: popular questions and category buttons.
+
+Popular questions come from the question log (entries answered directly or picked from 更問
+choices in the last 90 days); editors can pin entries, which come first in the order pinned.
+Pins are stored in the tenant's settings (``pinned_entries``: external ids), so no schema
+change is needed. A new tenant with no log and no pins shows one entry per category, so the
+screen is never empty. Everything is shown in the resident's language when translated.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from jichitai_ai.services import tenants as tenant_service
+from jichitai_ai.services.answering import AnsweringService
+from jichitai_ai.services.errors import Invalid
+from jichitai_ai.storage.tables import FeedbackEvent, QuestionLog
+from jichitai_ai.timeutil import utcnow
+
+PINNED_KEY = "pinned_entries"
+MAX_PINNED = 10
+POPULAR_DAYS = 90
+
+
+@dataclass(frozen=True)
+class StartItem:
+    entry_id: int
+    external_id: str
+    question: str
+    language: str
+    pinned: bool = False
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str  # the Japanese category (what entries are grouped by)
+    label: str  # shown in the resident's language when a translation names it
+    items: list[StartItem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class StartScreen:
+    popular: list[StartItem]
+    categories: list[Category]
+
+
+def pinned(session: Session, tenant_slug: str) -> list[str]:
+    tenant = tenant_service.get_tenant(session, tenant_slug)
+    raw = tenant.settings.get(PINNED_KEY, [])
+    return [str(x) for x in raw] if isinstance(raw, list) else []
+
+
+def set_pinned(session: Session, tenant_slug: str, external_ids: list[str]) -> list[str]:
+    """Replace the pinned entries (editors; the console UI belongs to the staff console)."""
+    cleaned = list(dict.fromkeys(x.strip() for x in external_ids if x and x.strip()))
+    if len(cleaned) > MAX_PINNED:
+        raise Invalid("start.too_many_pins", limit=MAX_PINNED)
+    tenant = tenant_service.get_tenant(session, tenant_slug)
+    tenant_service.update_settings(session, tenant.id, {PINNED_KEY: cleaned})
+    return cleaned
+
+
+def _log_counts(session: Session, tenant_id: int, days: int) -> Counter[int]:
+    since = utcnow() - timedelta(days=days)
+    counts: Counter[int] = Counter()
+    answered = session.execute(
+        select(QuestionLog.answer_entry_id, func.count())
+        .where(
+            QuestionLog.tenant_id == tenant_id,
+            QuestionLog.asked_at >= since,
+            QuestionLog.answer_entry_id.is_not(None),
+        )
+        .group_by(QuestionLog.answer_entry_id)
+    ).all()
+    for entry_id, n in answered:
+        if entry_id is not None:
+            counts[int(entry_id)] += int(n)
+    chosen = session.execute(
+        select(FeedbackEvent.entry_id, func.count())
+        .where(
+            FeedbackEvent.tenant_id == tenant_id,
+            FeedbackEvent.kind == "choice",
+            FeedbackEvent.created_at >= since,
+        )
+        .group_by(FeedbackEvent.entry_id)
+    ).all()
+    for entry_id, n in chosen:
+        counts[int(entry_id)] += int(n)
+    return counts
+
+
+def start_screen(
+    answering: AnsweringService, tenant_slug: str, lang: str, *, limit: int = 6
+) -> StartScreen:
+    with answering.db.read() as session:
+        tenant = tenant_service.get_tenant(session, tenant_slug)
+        index = answering.index_for(session, tenant)
+        pins = pinned(session, tenant_slug)
+        counts = _log_counts(session, tenant.id, POPULAR_DAYS)
+    visible = index.entry_ids()
+    by_external = {index.entry(i).external_id: i for i in visible}
+
+    def item(entry_id: int, is_pinned: bool = False) -> StartItem:
+        shown = answering.localize(index, entry_id, lang)
+        return StartItem(
+            entry_id, shown.entry.external_id, shown.entry.question, shown.language, is_pinned
+        )
+
+    popular = [item(by_external[x], True) for x in pins if x in by_external][:limit]
+    taken = {p.entry_id for p in popular}
+    for entry_id, _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if len(popular) >= limit:
+            break
+        if entry_id in taken or entry_id not in set(visible):
+            continue
+        popular.append(item(entry_id))
+        taken.add(entry_id)
+    groups: dict[str, list[int]] = {}
+    for entry_id in sorted(visible):
+        category = index.entry(entry_id).category.strip()
+        if category:
+            groups.setdefault(category, []).append(entry_id)
+    if not popular:  # a new tenant: one entry per category rather than an empty screen
+        popular = [item(ids[0]) for ids in list(groups.values())[:limit]]
+    categories = []
+    for name, ids in groups.items():
+        items = [item(i) for i in ids]
+        label = name
+        for i in ids:
+            translated = index.translation(index.entry(i).external_id, lang)
+            if translated is not None and translated.category.strip():
+                label = translated.category.strip()
+                break
+        categories.append(Category(name, label, items))
+    return StartScreen(popular, categories)

@@ -1,0 +1,105 @@
+"""Popular questions (from the log, pinned first) and category buttons on the resident page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from jichitai_ai.demo.loader import load_demo
+from jichitai_ai.services import auth
+from jichitai_ai.services import start_screen as start_service
+from jichitai_ai.services.errors import Invalid
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.web.app import create_app
+
+TENANT = "aoba-city"
+
+
+@pytest.fixture
+def demo(platform: Platform) -> Platform:
+    with platform.db.write() as session:
+        load_demo(session)
+    return platform
+
+
+@pytest.fixture
+def client(demo: Platform) -> Iterator[TestClient]:
+    with TestClient(create_app(platform=demo)) as c:
+        yield c
+
+
+def test_popular_questions_follow_the_log_and_pins_come_first(demo: Platform) -> None:
+    fresh = start_service.start_screen(demo.answering, TENANT, "ja")
+    # No log yet: one entry per category, never an empty screen.
+    assert fresh.popular and len({i.entry_id for i in fresh.popular}) == len(fresh.popular)
+    answered = None
+    for _ in range(3):
+        result = demo.answering.ask(TENANT, "粗大ごみを出したい", record=True)
+        answered = result.answer.entry if result.answer else None
+    assert answered is not None
+    screen = start_service.start_screen(demo.answering, TENANT, "ja")
+    assert screen.popular[0].entry_id == answered.id and not screen.popular[0].pinned
+    with demo.db.write() as s:
+        assert start_service.set_pinned(s, TENANT, ["AOBA-0047", " AOBA-0047", "AOBA-0001"]) == [
+            "AOBA-0047",
+            "AOBA-0001",
+        ]
+    screen = start_service.start_screen(demo.answering, TENANT, "ja")
+    assert [i.external_id for i in screen.popular[:3]] == [
+        "AOBA-0047",
+        "AOBA-0001",
+        answered.external_id,
+    ]
+    assert screen.popular[0].pinned and screen.popular[1].pinned
+    with demo.db.write() as s, pytest.raises(Invalid):
+        start_service.set_pinned(s, TENANT, [f"X{i}" for i in range(11)])
+
+
+def test_categories_and_translations(demo: Platform) -> None:
+    ja = start_service.start_screen(demo.answering, TENANT, "ja")
+    names = {c.name for c in ja.categories}
+    assert {"ごみ", "税", "住民票"} <= names
+    garbage = next(c for c in ja.categories if c.name == "ごみ")
+    assert garbage.items and all(i.language == "ja" for i in garbage.items)
+    with demo.db.write() as s:
+        start_service.set_pinned(s, TENANT, ["AOBA-0001"])
+    en = start_service.start_screen(demo.answering, TENANT, "en")
+    # AOBA-0001 has an English translation: the popular question is shown in English.
+    assert en.popular[0].language == "en" and "residence" in en.popular[0].question.lower()
+
+
+def test_start_screen_on_page_and_api_and_pinning_needs_an_editor(
+    client: TestClient, demo: Platform
+) -> None:
+    html = client.get(f"/t/{TENANT}/").text
+    assert 'id="jai-start"' in html and 'class="start-q"' in html
+    assert 'class="category"' in html
+    widget = client.get(f"/t/{TENANT}/embed").text
+    assert 'id="jai-start"' in widget
+    body = client.get(f"/api/v1/tenants/{TENANT}/start", params={"language": "ko"}).json()
+    assert body["popular"] and body["categories"]
+    with demo.db.write() as s:
+        auth.create_user(s, "ed", "correct horse battery")
+        auth.grant(s, "ed", TENANT, auth.Role.EDITOR)
+        auth.create_user(s, "au", "correct horse battery")
+        auth.grant(s, "au", TENANT, auth.Role.AUDITOR)
+        ed = auth.create_api_key(s, "ed")
+        au = auth.create_api_key(s, "au")
+    url = f"/api/v1/tenants/{TENANT}/pinned"
+    assert client.put(url, json={"external_ids": ["AOBA-0013"]}).status_code == 401
+    denied = client.put(
+        url, json={"external_ids": ["AOBA-0013"]}, headers={"Authorization": f"Bearer {au}"}
+    )
+    assert denied.status_code == 403
+    ok = client.put(
+        url, json={"external_ids": ["AOBA-0013"]}, headers={"Authorization": f"Bearer {ed}"}
+    )
+    assert ok.status_code == 200 and ok.json() == ["AOBA-0013"]
+    first = client.get(f"/api/v1/tenants/{TENANT}/start").json()["popular"][0]
+    assert first["external_id"] == "AOBA-0013" and first["pinned"] is True
+    # Asking a start-screen question (the no-JavaScript form) answers it.
+    client.post(f"/t/{TENANT}/notice", data={"lang": "ja"})
+    page = client.post(f"/t/{TENANT}/", data={"question": first["question"], "lang": "ja"}).text
+    assert first["question"] in page and 'id="jai-start"' not in page
