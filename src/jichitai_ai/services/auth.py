@@ -22,8 +22,6 @@ from jichitai_ai.services.errors import Conflict, Invalid, NotFound
 from jichitai_ai.storage.tables import ApiKey, Membership, RevokedSession, User
 from jichitai_ai.timeutil import utcnow
 
-MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
 API_KEY_PREFIX = "jai_"
 
 _hasher = PasswordHasher()
@@ -122,31 +120,20 @@ class LoginFailed(Exception):
 
 
 def authenticate(session: Session, username: str, password: str) -> Principal:
-    """Check a password, counting failures and locking the account after too many."""
+    """Check a password. Counting failures and blocking is services.login_guard's job: it
+    charges every attempt atomically before this runs."""
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
-    now = utcnow()
     if user is None or not user.is_active:
         # Spend the same time as a real check so usernames cannot be probed by timing.
         _hasher.hash(password or "x")
         raise LoginFailed()
-    if user.locked_until is not None and user.locked_until > now:
-        raise LoginFailed(locked=True)
     try:
         _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILED_LOGINS:
-            user.locked_until = now + LOCKOUT
-            user.failed_logins = 0
-        session.flush()
-        raise LoginFailed(
-            locked=user.locked_until is not None and user.locked_until > now
-        ) from None
-    user.failed_logins = 0
-    user.locked_until = None
+        raise LoginFailed() from None
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
-    session.flush()
+        session.flush()
     return principal_for(session, user)
 
 

@@ -253,3 +253,18 @@ class RevokedSession(Base):
 
     sid_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
+class LoginThrottle(Base):
+    """Failed-login counter for one key (an account, a client address, or the pair of both).
+
+    Updated under a row lock in its own short transaction, so parallel guesses cannot
+    overwrite each other's count (see services.login_guard).
+    """
+
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    blocked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
