@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from jichitai_ai.domain.models import DepartmentContact, EntryStatus, FaqEntry, FaqRecord, Link
@@ -295,7 +295,10 @@ def revert_entry(
 
 
 def list_versions(session: Session, tenant_id: int, entry_id: int) -> list[dict[str, Any]]:
-    get_entry(session, tenant_id, entry_id)
+    """History of an entry the tenant owns (an inherited entry's history holds the owner's drafts)."""
+    entry = get_entry(session, tenant_id, entry_id)
+    if entry.inherited:
+        raise Forbidden("faq.not_owned", owner=entry.owner_slug)
     rows = session.execute(
         select(FaqEntryVersion)
         .where(FaqEntryVersion.entry_id == entry_id)
@@ -350,7 +353,7 @@ def _owned_row(
         raise NotFound("faq.not_found", id=entry_id)
     if row.tenant_id != tenant_id:
         chain = tenant_service.ancestor_ids(session, tenant_id)
-        if row.tenant_id in chain:
+        if row.tenant_id in chain and row.status == EntryStatus.PUBLISHED:
             owner = session.get(Tenant, row.tenant_id)
             raise Forbidden("faq.not_owned", owner=owner.slug if owner else "")
         raise NotFound("faq.not_found", id=entry_id)
@@ -358,13 +361,25 @@ def _owned_row(
 
 
 def get_entry(session: Session, tenant_id: int, entry_id: int) -> FaqEntry:
-    """An entry the tenant owns or inherits; other tenants' entries do not exist for it."""
+    """An entry the tenant owns, or a *published* entry of an ancestor (prefecture).
+
+    Other tenants' entries, and an ancestor's drafts and archived entries, do not exist for it:
+    a member municipality sees of the prefecture only what its residents could be shown."""
     chain = tenant_service.ancestor_ids(session, tenant_id)
     result = session.execute(
         select(FaqEntryRow, Department, Tenant.slug)
         .join(Tenant, Tenant.id == FaqEntryRow.tenant_id)
         .outerjoin(Department, Department.id == FaqEntryRow.department_id)
-        .where(FaqEntryRow.id == entry_id, FaqEntryRow.tenant_id.in_(chain))
+        .where(
+            FaqEntryRow.id == entry_id,
+            or_(
+                FaqEntryRow.tenant_id == tenant_id,
+                and_(
+                    FaqEntryRow.tenant_id.in_(chain[1:]),
+                    FaqEntryRow.status == str(EntryStatus.PUBLISHED),
+                ),
+            ),
+        )
     ).first()
     if result is None:
         raise NotFound("faq.not_found", id=entry_id)
