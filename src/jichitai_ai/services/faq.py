@@ -3,6 +3,7 @@ inherited view a municipality gets of its prefecture's entries (共同利用).""
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import asdict
 from datetime import date
@@ -28,6 +29,8 @@ from jichitai_ai.timeutil import today_jst, utcnow
 MAX_QUESTION = 500
 MAX_ANSWER = 20_000
 MAX_ALTERNATIVES = 50
+#: C0 controls other than tab and newlines: PostgreSQL refuses NUL, and none belongs in an entry.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # --- validation -----------------------------------------------------------------------------
@@ -50,6 +53,11 @@ def validate_record(record: FaqRecord) -> None:
         raise Invalid("faq.field_too_long", field="alternatives", limit=MAX_ALTERNATIVES)
     if record.language not in LANGUAGES:
         raise Invalid("faq.invalid_language", language=record.language)
+    for name in ("external_id", "question", "answer", "category", "source_url"):
+        if _CONTROL.search(getattr(record, name) or ""):
+            raise Invalid("faq.control_character", field=name)
+    if any(_CONTROL.search(a) for a in record.alternatives):
+        raise Invalid("faq.control_character", field="alternatives")
     try:
         record.status = EntryStatus(record.status)
     except ValueError as exc:

@@ -9,6 +9,7 @@ from jichitai_ai.config import Settings
 from jichitai_ai.plugins import plugin_manager
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.web.errors import BodySizeLimit, install_error_handlers
+from jichitai_ai.web.input_guard import ControlCharacterGuard
 
 
 def create_app(settings: Settings | None = None, platform: Platform | None = None) -> FastAPI:
@@ -28,5 +29,7 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
         return {"status": "ok", "version": __version__}
 
     plugin_manager().hook.register_routes(app=app, platform=platform)
+    # Added last = runs first: the size limit bounds what the control-character guard buffers.
+    app.add_middleware(ControlCharacterGuard)
     app.add_middleware(BodySizeLimit, max_bytes=platform.settings.max_request_bytes)
     return app

@@ -20,6 +20,7 @@ from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.web.api.schemas import EntryIn, EntryOut, SynonymsIn, TenantIn, TenantOut
 from jichitai_ai.web.deps import get_platform, require_principal, tenant_access
+from jichitai_ai.web.params import DB_INT_MAX, DbId
 
 router = APIRouter(prefix="/api/v1", tags=["staff"])
 T = "/tenants/{slug}"
@@ -165,7 +166,7 @@ async def import_entries(
 
 @router.get(T + "/faq/{entry_id}", response_model=EntryOut)
 def get_entry(
-    entry_id: int,
+    entry_id: DbId,
     tenant: TenantInfo = Depends(tenant_access(Action.READ)),
     platform: Platform = Depends(get_platform),
 ) -> EntryOut:
@@ -175,7 +176,7 @@ def get_entry(
 
 @router.put(T + "/faq/{entry_id}", response_model=EntryOut)
 def update_entry(
-    entry_id: int,
+    entry_id: DbId,
     body: EntryIn,
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
     principal: Principal = Depends(require_principal),
@@ -195,7 +196,7 @@ def update_entry(
 
 @router.delete(T + "/faq/{entry_id}", response_model=EntryOut)
 def archive_entry(
-    entry_id: int,
+    entry_id: DbId,
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
@@ -210,7 +211,7 @@ def archive_entry(
 
 @router.post(T + "/faq/{entry_id}/status/{status}", response_model=EntryOut)
 def set_status(
-    entry_id: int,
+    entry_id: DbId,
     status: EntryStatus,
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
     principal: Principal = Depends(require_principal),
@@ -225,7 +226,7 @@ def set_status(
 
 @router.get(T + "/faq/{entry_id}/versions")
 def versions(
-    entry_id: int,
+    entry_id: DbId,
     tenant: TenantInfo = Depends(tenant_access(Action.READ)),
     platform: Platform = Depends(get_platform),
 ) -> list[dict[str, Any]]:
@@ -235,7 +236,7 @@ def versions(
 
 @router.post(T + "/faq/{entry_id}/revert/{version}", response_model=EntryOut)
 def revert(
-    entry_id: int,
+    entry_id: DbId,
     version: int,
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
     principal: Principal = Depends(require_principal),
@@ -319,7 +320,7 @@ def learning(
 def reset_learning(
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
     platform: Platform = Depends(get_platform),
-    entry_id: int | None = None,
+    entry_id: int | None = Query(default=None, ge=0, le=DB_INT_MAX),
 ) -> dict[str, int]:
     with platform.db.write() as session:
         removed = feedback_service.reset(session, tenant.id, entry_id)

@@ -23,6 +23,7 @@ from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.web.deps import get_platform, public_tenant, require_principal, tenant_access
 from jichitai_ai.web.documents_console import library
+from jichitai_ai.web.params import DbId
 
 router = APIRouter(prefix="/api/v1/tenants/{slug}/documents", tags=["documents"])
 public_router = APIRouter(prefix="/api/v1/tenants/{slug}/public/documents", tags=["residents"])
@@ -154,7 +155,7 @@ def answer(
 
 @router.delete("/{document_id}", status_code=204, summary="Delete a document and its chunks")
 def delete(
-    document_id: int,
+    document_id: DbId,
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
@@ -167,7 +168,7 @@ def delete(
 
 @router.post("/{document_id}/faq-drafts", summary="Model-proposed FAQ drafts (approval queue)")
 def propose_faq_drafts(
-    document_id: int,
+    document_id: DbId,
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
@@ -180,7 +181,7 @@ def propose_faq_drafts(
 
 @router.get("/{document_id}/file", summary="The stored original (open PDFs at #page=N)")
 def original(
-    document_id: int,
+    document_id: DbId,
     tenant: TenantInfo = Depends(tenant_access(Action.READ)),
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
@@ -192,7 +193,7 @@ def original(
     "/{document_id}/view", response_class=HTMLResponse, summary="HTML rendering with anchors"
 )
 def view(
-    document_id: int,
+    document_id: DbId,
     tenant: TenantInfo = Depends(tenant_access(Action.READ)),
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
@@ -226,7 +227,7 @@ def public_answer(
 
 @public_router.get("/{document_id}/file", summary="A public document's original")
 def public_original(
-    document_id: int,
+    document_id: DbId,
     tenant: TenantInfo = Depends(public_tenant),
     platform: Platform = Depends(get_platform),
 ) -> Response:
@@ -237,7 +238,7 @@ def public_original(
     "/{document_id}/view", response_class=HTMLResponse, summary="A public document rendered"
 )
 def public_view(
-    document_id: int,
+    document_id: DbId,
     tenant: TenantInfo = Depends(public_tenant),
     platform: Platform = Depends(get_platform),
 ) -> HTMLResponse:

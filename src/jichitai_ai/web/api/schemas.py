@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from jichitai_ai.domain.models import DepartmentContact, EntryStatus, FaqEntry, FaqRecord, Link
+from jichitai_ai.web.params import DB_INT_MAX
 
 
 class LinkModel(BaseModel):
@@ -44,7 +45,7 @@ class EntryIn(BaseModel):
     valid_until: date | None = None
     status: EntryStatus = EntryStatus.DRAFT
     language: str = Field(default="ja", max_length=16)
-    expected_version: int | None = None
+    expected_version: int | None = Field(default=None, ge=0, le=DB_INT_MAX)
 
     def to_record(self) -> FaqRecord:
         return FaqRecord(
@@ -143,16 +144,16 @@ class AskOut(BaseModel):
 
 
 class FeedbackIn(BaseModel):
-    question_id: int
+    question_id: int = Field(ge=0, le=DB_INT_MAX)
     kind: str = Field(pattern="^(resolved|not_resolved)$")
-    entry_id: int | None = None
+    entry_id: int | None = Field(default=None, ge=0, le=DB_INT_MAX)
     session_id: str = Field(default="", max_length=200)
     comment: str = Field(default="", max_length=2000)
 
 
 class ChoiceIn(BaseModel):
-    question_id: int
-    entry_id: int
+    question_id: int = Field(ge=0, le=DB_INT_MAX)
+    entry_id: int = Field(ge=0, le=DB_INT_MAX)
     language: str | None = Field(default=None, max_length=16)
     session_id: str = Field(default="", max_length=200)
 
