@@ -10,6 +10,7 @@ from jichitai_ai.plugins import plugin_manager
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.web.errors import BodySizeLimit, install_error_handlers
 from jichitai_ai.web.input_guard import ControlCharacterGuard
+from jichitai_ai.web.rate_limit import Limits, RateLimit
 
 
 def create_app(settings: Settings | None = None, platform: Platform | None = None) -> FastAPI:
@@ -31,5 +32,6 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
     plugin_manager().hook.register_routes(app=app, platform=platform)
     # Added last = runs first: the size limit bounds what the control-character guard buffers.
     app.add_middleware(ControlCharacterGuard)
+    app.add_middleware(RateLimit, limits=Limits.from_section(platform.settings.section("limits")))
     app.add_middleware(BodySizeLimit, max_bytes=platform.settings.max_request_bytes)
     return app
