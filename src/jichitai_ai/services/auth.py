@@ -38,12 +38,29 @@ class Action(StrEnum):
     EDIT = "edit"  # change FAQ content
     ADMINISTER = "administer"  # users, settings, backends
     AUDIT = "audit"  # logs, KPIs
+    USE_GATEWAY = "use_gateway"  # send text to generative models through the gateway
 
 
 _ALLOWED: dict[Role, frozenset[Action]] = {
-    Role.EDITOR: frozenset({Action.READ, Action.EDIT, Action.AUDIT}),
+    Role.EDITOR: frozenset({Action.READ, Action.EDIT, Action.AUDIT, Action.USE_GATEWAY}),
     Role.ADMIN: frozenset(Action),
+    # Auditors read and check; they do not use the models they audit.
     Role.AUDITOR: frozenset({Action.READ, Action.AUDIT}),
+}
+
+
+class KeyScope(StrEnum):
+    """What an API key may do, within its user's roles (キーの権限範囲)."""
+
+    FULL = "full"  # everything the user may do
+    READ = "read"  # read and audit only
+    GATEWAY = "gateway"  # the AI gateway only (chat, models, moderation)
+
+
+_SCOPE_ALLOWS: dict[KeyScope, frozenset[Action]] = {
+    KeyScope.FULL: frozenset(Action),
+    KeyScope.READ: frozenset({Action.READ, Action.AUDIT}),
+    KeyScope.GATEWAY: frozenset({Action.USE_GATEWAY}),
 }
 
 
@@ -54,6 +71,8 @@ class Principal:
     user_id: int
     username: str
     roles: dict[int, Role] = field(default_factory=dict)
+    #: Console sessions act with the user's full rights; an API key may carry less.
+    scope: KeyScope = KeyScope.FULL
 
     def role_in(self, session: Session, tenant_id: int) -> Role | None:
         """Direct role, else an admin/auditor role held on an ancestor (prefecture)."""
@@ -66,6 +85,8 @@ class Principal:
         return None
 
     def can(self, session: Session, tenant_id: int, action: Action) -> bool:
+        if action not in _SCOPE_ALLOWS[self.scope]:
+            return False
         role = self.role_in(session, tenant_id)
         return role is not None and action in _ALLOWED[role]
 
@@ -104,10 +125,13 @@ def grant(session: Session, username: str, tenant_slug: str, role: Role) -> None
     session.flush()
 
 
-def principal_for(session: Session, user: User) -> Principal:
+def principal_for(session: Session, user: User, scope: KeyScope = KeyScope.FULL) -> Principal:
     rows = session.execute(select(Membership).where(Membership.user_id == user.id)).scalars()
     return Principal(
-        user_id=user.id, username=user.username, roles={m.tenant_id: Role(m.role) for m in rows}
+        user_id=user.id,
+        username=user.username,
+        roles={m.tenant_id: Role(m.role) for m in rows},
+        scope=scope,
     )
 
 
@@ -141,14 +165,23 @@ def _digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def create_api_key(session: Session, username: str, *, label: str = "") -> str:
+def create_api_key(
+    session: Session, username: str, *, label: str = "", scope: KeyScope = KeyScope.FULL
+) -> str:
     """Return a new key once; only its hash is kept."""
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if user is None:
         raise NotFound("auth.user_unknown", username=username)
     key = API_KEY_PREFIX + secrets.token_urlsafe(32)
     session.add(
-        ApiKey(user_id=user.id, key_hash=_digest(key), prefix=key[:12], label=label, revoked=False)
+        ApiKey(
+            user_id=user.id,
+            key_hash=_digest(key),
+            prefix=key[:12],
+            label=label,
+            revoked=False,
+            scope=str(KeyScope(scope)),
+        )
     )
     session.flush()
     return key
@@ -163,7 +196,11 @@ def principal_from_api_key(session: Session, key: str) -> Principal | None:
     user = session.get(User, row.user_id)
     if user is None or not user.is_active:
         return None
-    return principal_for(session, user)
+    try:
+        scope = KeyScope(row.scope)
+    except ValueError:
+        scope = KeyScope.READ  # an unknown scope never grants more than reading
+    return principal_for(session, user, scope)
 
 
 def revoke_api_key(session: Session, prefix: str) -> bool:

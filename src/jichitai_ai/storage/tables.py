@@ -244,6 +244,8 @@ class ApiKey(Base):
     label: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: full / read / gateway (services.auth.KeyScope); older keys are full.
+    scope: Mapped[str] = mapped_column(String(16), default="full", server_default="full")
 
 
 class RevokedSession(Base):
