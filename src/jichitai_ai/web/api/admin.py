@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from jichitai_ai.domain.models import EntryStatus
 from jichitai_ai.services import faq as faq_service
@@ -150,17 +151,23 @@ async def import_entries(
         if not isinstance(loaded, dict):
             raise Invalid("error.validation")
         column_mapping = {str(k): str(v) for k, v in loaded.items()}
-    with platform.db.write() as session:
-        report = importing.import_file(
-            session,
+    filename = file.filename or "upload.csv"
+
+    def run() -> importing.ImportReport:
+        return importing.import_into(
+            platform.db,
             tenant.id,
             data,
-            file.filename or "upload.csv",
+            filename,
             mode=mode,
             mapping=column_mapping,
             user=principal.username,
             max_bytes=platform.settings.max_request_bytes,
         )
+
+    # Parsing and storing thousands of rows in a worker thread: the event loop keeps
+    # answering residents (and /healthz) meanwhile.
+    report = await run_in_threadpool(run)
     return report.as_dict()
 
 

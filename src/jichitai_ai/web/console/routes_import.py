@@ -58,16 +58,15 @@ async def import_file(
     filename = upload.filename
 
     def run() -> importing.ImportReport:
-        with page.c.platform.db.write() as db:
-            return importing.import_file(
-                db,
-                page.tenant.id,
-                content,
-                filename,
-                mode=mode,
-                user=user,
-                max_bytes=page.c.platform.settings.max_request_bytes,
-            )
+        return importing.import_into(
+            page.c.platform.db,
+            page.tenant.id,
+            content,
+            filename,
+            mode=mode,
+            user=user,
+            max_bytes=page.c.platform.settings.max_request_bytes,
+        )
 
     try:
         # Parsing and storing a large file must not block the event loop.
