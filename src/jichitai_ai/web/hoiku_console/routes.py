@@ -98,8 +98,7 @@ async def upload(
             for p in exc.problems
         ]
         return _index(page, status_code=422, problems=problems)
-    names = tuple(f.name for f in files if f.name)
-    run = store_of(page).add(page.tenant.id, _user(page), names, instance)
+    run = await run_in_threadpool(store_of(page).add, page.tenant.id, _user(page), files, instance)
     return redirect(page.c, f"/console/t/{page.tenant.slug}/hoiku/runs/{run.id}")
 
 
@@ -164,7 +163,7 @@ async def run_allocation(
         wall = time.perf_counter() - start
     finally:
         store.slots.release()
-    store.set_allocation(run, allocation, wall, _user(page))
+    await run_in_threadpool(store.set_allocation, run, allocation, wall, _user(page))
     return redirect(page.c, f"/console/t/{page.tenant.slug}/hoiku/runs/{run.id}?done=run")
 
 
