@@ -20,11 +20,11 @@ from sqlalchemy.orm import Session
 from jichitai_ai.config import Settings
 from jichitai_ai.domain.models import Decision, DepartmentContact, EmergencyContact, FaqEntry
 from jichitai_ai.i18n import normalize_language
-from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import feedback as feedback_service
 from jichitai_ai.services import synonyms as synonym_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid
+from jichitai_ai.services.index_refresh import IndexRefresher, MemoTokenizer
 from jichitai_ai.services.redaction import redact_for_log
 from jichitai_ai.services.search_index import SearchIndexFactory, TenantIndex
 from jichitai_ai.services.session_keys import hash_session_key as _hash_key
@@ -86,6 +86,14 @@ class AnsweringService:
         self.db = db
         self.settings = settings
         self.factory = SearchIndexFactory.from_settings(settings, db)
+        self.factory.tokenizer = MemoTokenizer(self.factory.tokenizer)
+        self.refresher = IndexRefresher(
+            db,
+            self.factory,
+            background_above=int(
+                settings.section("answering").get("background_refresh_above", 300)
+            ),
+        )
         self._cache: dict[int, _CachedIndex] = {}
         self._locks: dict[int, threading.Lock] = {}
         self._guard = threading.Lock()
@@ -108,16 +116,20 @@ class AnsweringService:
             if cached is not None and cached.key[:2] == key[:2]:
                 index = cached.index
             else:
-                entries = faq_service.visible_entries(session, tenant.id, residents=True)
-                groups = synonym_service.groups_for(session, tenant.chain)
-                index = self.factory.build(entries, groups)
-                del entries
-                release_memory()
+                # Only what changed is re-read (services.index_refresh); a large tenant keeps
+                # answering from the previous index while the new one is built.
+                full_builds = self.refresher.counts["full"]
+                index, current = self.refresher.index(session, tenant, (key[0], key[1]))
+                if not current:
+                    return index
+                if self.refresher.counts["full"] != full_builds:
+                    release_memory()
             index.set_feedback(feedback_service.events_for(session, tenant.id))
             self._cache[tenant.id] = _CachedIndex(key=key, index=index)
             return index
 
     def invalidate(self, tenant_id: int | None = None) -> None:
+        self.refresher.forget(tenant_id)
         if tenant_id is None:
             self._cache.clear()
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Collection
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -19,6 +20,7 @@ from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Conflict, Forbidden, Invalid, NotFound
 from jichitai_ai.storage.tables import (
     Department,
+    EntryChange,
     FaqEntryRow,
     FaqEntryVersion,
     HiddenEntry,
@@ -210,6 +212,7 @@ def create_entry(
             entry_id=row.id, version=1, snapshot=snapshot(record), changed_by=user, note=note
         )
     )
+    note_changes(session, tenant_id, [record.external_id])
     tenant_service.bump_content(session, tenant_id)
     return get_entry(session, tenant_id, row.id)
 
@@ -300,7 +303,23 @@ def bulk_store(
     if versions:
         session.execute(insert(FaqEntryVersion), versions)
     if creates or updates:
+        note_changes(
+            session, tenant_id, [r.external_id for r in [*creates, *(u for _, u in updates)]]
+        )
         tenant_service.bump_content(session, tenant_id)
+
+
+def note_changes(session: Session, tenant_id: int, external_ids: list[str]) -> None:
+    """Log which external ids changed, so workers refresh those entries only
+    (services.index_refresh); written in the same transaction as the change."""
+    if external_ids:
+        session.execute(
+            insert(EntryChange),
+            [
+                {"tenant_id": tenant_id, "external_id": e, "created_at": utcnow()}
+                for e in external_ids
+            ],
+        )
 
 
 def _values(record: FaqRecord, department_id: int | None) -> dict[str, Any]:
@@ -350,6 +369,7 @@ def update_entry(
     if expected_version is not None and row.version != expected_version:
         raise Conflict("faq.stale_version", current=row.version)
     validate_record(record)
+    previous_external_id = row.external_id
     if not record.external_id:
         record.external_id = row.external_id
     if (record.external_id, record.language) != (row.external_id, row.language):
@@ -381,6 +401,7 @@ def update_entry(
         )
     )
     session.flush()
+    note_changes(session, tenant_id, list({previous_external_id, record.external_id}))
     tenant_service.bump_content(session, tenant_id)
     return get_entry(session, tenant_id, row.id)
 
@@ -438,6 +459,7 @@ def hide_inherited(session: Session, tenant_id: int, external_id: str, *, user: 
     if session.get(HiddenEntry, (tenant_id, external_id)) is None:
         session.add(HiddenEntry(tenant_id=tenant_id, external_id=external_id, hidden_by=user))
         session.flush()
+        note_changes(session, tenant_id, [external_id])
         tenant_service.bump_content(session, tenant_id)
 
 
@@ -446,6 +468,7 @@ def unhide_inherited(session: Session, tenant_id: int, external_id: str) -> None
     if row is not None:
         session.delete(row)
         session.flush()
+        note_changes(session, tenant_id, [external_id])
         tenant_service.bump_content(session, tenant_id)
 
 
@@ -512,6 +535,7 @@ def visible_entries(
     residents: bool = True,
     day: date | None = None,
     include_inherited: bool = True,
+    external_ids: Collection[str] | None = None,
 ) -> list[FaqEntry]:
     """What a tenant sees: its own entries plus inherited ones it has not overridden or hidden.
 
@@ -533,6 +557,9 @@ def visible_entries(
         .where(FaqEntryRow.tenant_id.in_(scope))
         .order_by(FaqEntryRow.id)
     )
+    if external_ids is not None:
+        # Only these external ids (an index refresh): resolution is per external id, so exact.
+        stmt = stmt.where(FaqEntryRow.external_id.in_(list(external_ids)))
     rank = {tid: i for i, tid in enumerate(chain)}
     owner_of: dict[str, int] = {}
     rows = session.execute(stmt).all()

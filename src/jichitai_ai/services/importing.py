@@ -297,7 +297,9 @@ def import_into(
         raise ImportRejected(report)
     with db.write() as session:
         fresh = _existing(session, tenant_id, seen)
-        expected = {(r.external_id, r.language): None for _, r in plan.creates}
+        expected: dict[tuple[str, str], int | None] = {
+            (r.external_id, r.language): None for _, r in plan.creates
+        }
         expected.update({(r.external_id, r.language): v for _, _, v, r in plan.updates})
         drifted = any(
             (fresh.get(key) or (None, None))[1] != version for key, version in expected.items()

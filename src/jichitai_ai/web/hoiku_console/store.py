@@ -254,9 +254,10 @@ class RunStore:
 
     def discard(self, tenant_id: int, run_id: str) -> bool:
         with self.db.write() as session:
-            gone = session.execute(
+            result = session.execute(
                 delete(HoikuRun).where(HoikuRun.id == run_id, HoikuRun.tenant_id == tenant_id)
-            ).rowcount
+            )
+            gone = int(getattr(result, "rowcount", 0) or 0)
         with self._lock:
             self._cache.pop(run_id, None)
         return bool(gone)
