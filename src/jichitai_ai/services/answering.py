@@ -93,6 +93,7 @@ class AnsweringService:
             background_above=int(
                 settings.section("answering").get("background_refresh_above", 300)
             ),
+            min_interval=float(settings.section("answering").get("refresh_interval_seconds", 2.0)),
         )
         self._cache: dict[int, _CachedIndex] = {}
         self._locks: dict[int, threading.Lock] = {}

@@ -6,9 +6,11 @@ changed external ids from the database, swaps those entries in its list, and reb
 postings from memoised tokens (Sudachi runs only on changed text). Before, every FAQ edit made
 every worker reload and re-tokenise the tenant's whole FAQ inside a resident's request.
 
-Large tenants (``background_above`` entries) are refreshed in a background thread while the
-previous index keeps answering, so an editor's save never makes residents wait; smaller ones are
-refreshed inline (a few milliseconds), so staff see their edit at once. A change the log does
+Large tenants (``background_above`` entries, ``[answering] background_refresh_above``) are
+refreshed in a background thread while the previous index keeps answering, at most once per
+``min_interval`` seconds (``[answering] refresh_interval_seconds``), so an editor's save never
+makes residents wait and a burst of saves costs one rebuild; residents see an edit within a few
+seconds. Smaller tenants are refreshed inline (milliseconds), so staff see their edit at once. A change the log does
 not describe (tenant settings, a log gap) falls back to reloading every entry, still with
 memoised tokens.
 
@@ -19,6 +21,7 @@ it only decides *which entries* to hand to ``SearchIndexFactory.build`` and when
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -80,11 +83,16 @@ class IndexRefresher:
         factory: SearchIndexFactory,
         *,
         background_above: int = 300,
+        min_interval: float = 2.0,
         on_built: Callable[[], None] | None = None,
     ) -> None:
         self.db = db
         self.factory = factory
         self.background_above = background_above
+        #: Background refreshes of one tenant start at most this often (seconds): a burst of
+        #: saves is folded into one rebuild instead of keeping a core busy per worker.
+        self.min_interval = min_interval
+        self._built_at: dict[int, float] = {}
         self.on_built = on_built
         self._states: dict[int, _State] = {}
         self._running: set[int] = set()
@@ -155,6 +163,9 @@ class IndexRefresher:
 
         def work() -> None:
             try:
+                wait = self._built_at.get(tenant.id, 0.0) + self.min_interval - time.monotonic()
+                if wait > 0:
+                    time.sleep(wait)
                 with self.db.read() as session:
                     from jichitai_ai.services import tenants as tenant_service
 
@@ -167,6 +178,7 @@ class IndexRefresher:
                     else:
                         fresh = self._refresh(session, tenant, latest, current)
                 self._states[tenant.id] = fresh
+                self._built_at[tenant.id] = time.monotonic()
                 self.counts["background"] += 1
                 if self.on_built is not None:
                     self.on_built()
