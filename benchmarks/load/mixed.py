@@ -244,7 +244,8 @@ def load(
 
     threads = [threading.Thread(target=resident, args=(i,)) for i in range(args.residents)]
     threads += [threading.Thread(target=editor, args=(i,)) for i in range(args.editors)]
-    threads.append(threading.Thread(target=importer))
+    if args.import_rows > 0:
+        threads.append(threading.Thread(target=importer))
     started = time.perf_counter()
     for t in threads:
         t.start()
