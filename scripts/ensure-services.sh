@@ -33,4 +33,9 @@ fi
 if ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then
   apt_install fonts-noto-cjk || true
 fi
+# nginx, for the test that serves the app through the shipped reverse-proxy config
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  echo "installing nginx"; apt_install nginx-light || apt_install nginx
+fi
+
 echo "services ready: PostgreSQL $(pg_isready -h 127.0.0.1 -p 5432), Chromium $(/usr/bin/chromium --version 2>/dev/null | head -n1)"

@@ -45,3 +45,12 @@ def embedders() -> dict[str, Any]:  # type: ignore[empty-body]
 @hookspec
 def chat_transports() -> dict[str, Any]:  # type: ignore[empty-body]
     """Named httpx transports for generative backends (e.g. a mock for demos)."""
+
+
+@hookspec
+def record_event(name: str, value: float, labels: dict[str, str]) -> None:
+    """A countable thing happened (an answer decision, a gateway refusal, an index rebuild).
+
+    ``value`` is 1 for a count or a duration in seconds; monitoring plugins turn these into
+    metrics. Called on the request path: implementations must be cheap and never raise.
+    """

@@ -24,6 +24,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "jichitai_ai.web.hoiku_console.plugin",
     "jichitai_ai.web.documents_console.plugin",
     "jichitai_ai.web.resident.plugin",
+    "jichitai_ai.ops.plugin",
 )
 
 

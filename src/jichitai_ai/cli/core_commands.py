@@ -148,19 +148,38 @@ def serve(
     host: str | None = typer.Option(None, "--host"),
     port: int | None = typer.Option(None, "--port"),
     workers: int = typer.Option(1, "--workers"),
+    log_format: str | None = typer.Option(
+        None, "--log-format", help="text | json (JSON lines for a log collector)"
+    ),
+    forwarded_allow_ips: str | None = typer.Option(
+        None,
+        "--forwarded-allow-ips",
+        help="reverse proxy addresses trusted for X-Forwarded-For (e.g. 127.0.0.1)",
+    ),
 ) -> None:
     """Web サーバーを起動します / serve the web app and API."""
     import uvicorn
 
-    from jichitai_ai.config import load_settings
+    from jichitai_ai.config import ConfigError, load_settings
+    from jichitai_ai.ops.serving import uvicorn_options
 
-    settings = load_settings()
+    try:
+        settings = load_settings()
+        options = uvicorn_options(
+            settings,
+            workers=workers,
+            log_format_override=log_format,
+            forwarded_allow_ips=forwarded_allow_ips,
+        )
+    except ConfigError as exc:
+        typer.echo(f"設定エラー / configuration error: {exc}", err=True)
+        raise typer.Exit(2) from exc
     uvicorn.run(
         "jichitai_ai.web.main:app",
         host=host or settings.host,
         port=port or settings.port,
         workers=workers,
-        proxy_headers=False,
+        **options,
     )
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from jichitai_ai import telemetry
 from jichitai_ai.config import Settings
 from jichitai_ai.storage.db import Database
 
@@ -85,6 +86,7 @@ class Gateway:
                 audit_id = append(
                     session, prepared.audit("request", "refused", reason=decision.reason)
                 )
+            telemetry.event("gateway.refusal", reason=str(decision.reason))
             raise PolicyRefused(decision.reason, audit_id=audit_id, **decision.params)
         review_from = prepared.policy.review_from
         if prepared.request.review or (

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from jichitai_ai import telemetry
 from jichitai_ai.config import Settings
 from jichitai_ai.domain.models import Decision, DepartmentContact, EmergencyContact, FaqEntry
 from jichitai_ai.i18n import normalize_language
@@ -187,6 +188,8 @@ class AnsweringService:
         result.latency_ms = (time.perf_counter() - started) * 1000
         if record:
             result.question_id = self._record(tenant, text, lang, channel, session_key, result)
+        telemetry.event("answer.decision", decision=str(result.decision), channel=channel)
+        telemetry.event("answer.latency", result.latency_ms / 1000, channel=channel)
         return result
 
     def _localize(self, index: TenantIndex, entry_id: int, lang: str) -> LocalizedEntry:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from jichitai_ai import telemetry
 from jichitai_ai.domain.models import FaqEntry
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import synonyms as synonym_service
@@ -130,7 +131,7 @@ class IndexRefresher:
         entries = faq_service.visible_entries(session, tenant.id, residents=True)
         groups = synonym_service.groups_for(session, tenant.chain)
         self.counts["full"] += 1
-        return _State(key, last, entries, groups, self.factory.build(entries, groups))
+        return _State(key, last, entries, groups, self._build(entries, groups, "full"))
 
     def _refresh(
         self, session: Session, tenant: TenantInfo, key: ContentKey, state: _State
@@ -145,15 +146,23 @@ class IndexRefresher:
             # Not described by the log (settings, a gap) or too much: reload every entry.
             last = self.latest_change(session, tenant.chain)
             entries = faq_service.visible_entries(session, tenant.id, residents=True)
-            self.counts["reload"] += 1
+            kind = "reload"
         else:
             last = max(change_id for change_id, _ in rows)
             fresh = faq_service.visible_entries(
                 session, tenant.id, residents=True, external_ids=changed
             )
             entries = [e for e in state.entries if e.external_id not in changed] + fresh
-            self.counts["replay"] += 1
-        return _State(key, last, entries, state.groups, self.factory.build(entries, state.groups))
+            kind = "replay"
+        self.counts[kind] += 1
+        return _State(key, last, entries, state.groups, self._build(entries, state.groups, kind))
+
+    def _build(self, entries: list[FaqEntry], groups: list[list[str]], kind: str) -> TenantIndex:
+        started = time.perf_counter()
+        index = self.factory.build(entries, groups)
+        # index.build{kind=full|replay|reload} on /metrics (jichitai_ai.ops).
+        telemetry.event("index.build", time.perf_counter() - started, kind=kind)
+        return index
 
     def _start_background(self, tenant: TenantInfo, key: ContentKey, state: _State) -> None:
         with self._lock:
