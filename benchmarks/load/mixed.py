@@ -105,6 +105,11 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=1000)
     parser.add_argument("--import-rows", type=int, default=2000)
     parser.add_argument("--max-asks", type=int, default=200_000)
+    parser.add_argument(
+        "--server-src",
+        default="",
+        help="serve another checkout's src/ (e.g. the previous release) for a before/after figure",
+    )
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="jichitai-load-"))
@@ -126,6 +131,8 @@ def run(args: argparse.Namespace, url: str) -> None:
         "JICHITAI_LIMITS_ENABLED": "0",
         "JICHITAI_CONFIG": str(Path(tempfile.mkdtemp()) / "none.toml"),
     }
+    if args.server_src:
+        env["PYTHONPATH"] = args.server_src
     server = subprocess.Popen(
         [
             sys.executable,
