@@ -33,6 +33,13 @@ fi
 if ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then
   apt_install fonts-noto-cjk || true
 fi
+# OCR of scanned documents: Tesseract with Debian's Japanese models, pdftoppm to rasterise PDFs
+if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -qx jpn_vert; then
+  echo "installing Tesseract OCR (jpn, jpn_vert) and poppler-utils"
+  apt_install tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert poppler-utils
+fi
+if ! command -v pdftoppm >/dev/null 2>&1; then apt_install poppler-utils; fi
+
 # nginx, for the test that serves the app through the shipped reverse-proxy config
 if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
   echo "installing nginx"; apt_install nginx-light || apt_install nginx

@@ -134,7 +134,7 @@ def test_editor_journey_entry_unanswered_dashboard(
     assert result["decision"] == "answer" and result["answer"]["entry_id"] == dog_entry
     vote = page.request.post(
         f"{base_url}/api/v1/tenants/aoba/feedback",
-        data={"question_id": result["question_id"], "kind": "resolved"},
+        data={"token": result["feedback_token"], "kind": "resolved"},
     )
     assert vote.ok
 

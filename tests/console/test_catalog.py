@@ -27,7 +27,12 @@ DYNAMIC = {
         "unhidden",
         "reset",
         "settings",
+        "approve",
+        "reject",
     ),
+    "console.learning.decision.": ("answer", "clarify", "no_answer"),
+    "console.learning.status.": ("learning", "active", "proposed", "approved", "rejected"),
+    "console.learning.policy.": ("auto", "review", "off"),
 }
 
 

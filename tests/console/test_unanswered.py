@@ -62,7 +62,7 @@ def test_unanswered_question_becomes_an_entry_that_answers(
     assert answered["decision"] == "answer"
     vote = client.post(
         "/api/v1/tenants/aoba/feedback",
-        json={"question_id": answered["question_id"], "kind": "not_resolved"},
+        json={"token": answered["feedback_token"], "kind": "not_resolved"},
     )
     assert vote.status_code == 200
 

@@ -65,15 +65,14 @@ def test_no_answer_hands_over_to_general_contact(client: TestClient, keys: dict[
 def test_feedback_links_to_question(
     client: TestClient, keys: dict[str, str], platform: Platform
 ) -> None:
-    qid = client.post("/api/v1/tenants/city/ask", json={"question": "粗大ごみを捨てたい"}).json()[
-        "question_id"
-    ]
-    r = client.post("/api/v1/tenants/city/feedback", json={"question_id": qid, "kind": "resolved"})
+    asked = client.post("/api/v1/tenants/city/ask", json={"question": "粗大ごみを捨てたい"}).json()
+    token = asked["feedback_token"]
+    r = client.post("/api/v1/tenants/city/feedback", json={"token": token, "kind": "resolved"})
     assert r.status_code == 200, r.text
     learned = client.get("/api/v1/tenants/city/learning", headers=bearer(keys["editor"])).json()
     assert learned and learned[0]["positive"] == 1
     # feedback on another tenant's question is refused
-    r = client.post("/api/v1/tenants/town/feedback", json={"question_id": qid, "kind": "resolved"})
+    r = client.post("/api/v1/tenants/town/feedback", json={"token": token, "kind": "resolved"})
     assert r.status_code == 404
 
 

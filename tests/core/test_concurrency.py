@@ -63,9 +63,11 @@ def test_parallel_questions_and_feedback(platform: Platform) -> None:
                 feedback_service.record(
                     s,
                     result_tenant_id(platform),
-                    result.question_id,
+                    result.feedback_token,
                     "resolved" if i % 2 else "not_resolved",
-                    session_key=f"r{n}",
+                    # Learning may have demoted the answer to a choice meanwhile.
+                    entry_id=(result.answer or result.choices[0]).entry.id,
+                    client_hash=f"r{n}",
                 )
 
     with ThreadPoolExecutor(THREADS) as pool:

@@ -102,7 +102,7 @@ def test_staff_answer_and_source_links(api: tuple[TestClient, dict[str, dict[str
     client, keys = api
     body = client.post(
         f"{STAFF}/answer",
-        json={"question": "余った有休は来年に持ち越せますか"},
+        json={"question": "有休は翌年に繰り越せますか"},
         headers=keys["editor1"],
     ).json()
     assert body["supported"] and body["passages"][0]["location"] == "第5条第2項"

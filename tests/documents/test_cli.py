@@ -42,7 +42,11 @@ def test_ingest_and_search_json(
     assert (hits[0]["document"], hits[0]["location"]) == (samples.REIKI_TITLE, "第5条第2項")
 
     result = runner.invoke(app, ["answer", "--tenant", tenant, "宇宙旅行の補助金はありますか", *db])
-    assert result.exit_code == 0 and result.output.strip() == "資料からは分かりません"
+    assert result.exit_code == 0
+    lines = result.output.strip().splitlines()
+    assert lines[0] == "資料からは分かりません"
+    # The closest provisions are listed, marked as not being the answer's source.
+    assert lines[1] == "関連する条項（回答の根拠ではありません）:" and lines[2].startswith("- ")
     result = runner.invoke(
         app, ["search", "--tenant", tenant, "年次休暇", "--public", "--json", *db]
     )
@@ -67,3 +71,35 @@ def test_eval_reports_metrics(tmp_path: Path) -> None:
     report = json.loads(result.output)
     assert {"ndcg@10", "recall@10", "mrr@10", "latency_ms_p95"} <= report.keys()
     assert report["ndcg@10"] == 1.0 and report["recall@10"] == 1.0 and report["queries"] == 3
+
+
+def test_eval_set_reports_top_k_labels_and_citations(tmp_path: Path) -> None:
+    fixtures = Path(__file__).parent / "fixtures"
+    questions = {
+        "documents": ["mizuho_tesuryo.html"],
+        "questions": [
+            {
+                "id": "a",
+                "question": "戸籍謄本の手数料はいくら",
+                "document": "みずほ町手数料条例",
+                "article": "別表",
+            },
+            {
+                "id": "b",
+                "question": "手数料の減免",
+                "document": "みずほ町手数料条例",
+                "article": "第3条",
+            },
+        ],
+        "unanswerable": [{"id": "n", "question": "宇宙旅行の補助金はありますか"}],
+    }
+    path = tmp_path / "q.json"
+    path.write_text(json.dumps(questions, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(
+        app, ["eval-set", "--corpus", str(fixtures), "--questions", str(path), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["questions"] == 2 and report["top3"] == 1.0
+    assert report["unanswerable_answered"] == 0
+    assert "details" not in report

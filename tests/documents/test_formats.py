@@ -60,18 +60,24 @@ def test_each_format_is_ingested_with_structure(
     assert "コンビニ交付" in pdf_chunks[1].text
 
     docx_chunks = _chunks(platform, by_name["net.docx"].document_id or 0)
-    assert [c.location for c in docx_chunks] == ["パスワードの変更", "USBメモリの利用"]
-    assert "情報政策課ヘルプデスク | 内線4321" in docx_chunks[1].text  # table as text
+    # The table is chunked by row with its header, at the section it belongs to.
+    assert [c.location for c in docx_chunks] == [
+        "パスワードの変更",
+        "USBメモリの利用",
+        "USBメモリの利用",
+    ]
+    assert docx_chunks[2].text == "窓口 | 内線\n情報政策課ヘルプデスク | 内線4321"
     assert "庁内ネットワーク利用マニュアル" in docx_chunks[0].heading  # heading carried as context
 
     xlsx_chunks = _chunks(platform, by_name["fees.xlsx"].document_id or 0)
     assert xlsx_chunks[0].location == "手数料一覧"
-    assert "戸籍全部事項証明書 | 450円" in xlsx_chunks[0].text
+    assert any(c.text.endswith("戸籍全部事項証明書 | 450円") for c in xlsx_chunks)
+    assert all(c.text.startswith("証明書 | 手数料\n") for c in xlsx_chunks)
 
     html_chunks = _chunks(platform, by_name["gomi.html"].document_id or 0)
-    assert [c.location for c in html_chunks] == ["燃やすごみ", "粗大ごみ"]
+    assert [c.location for c in html_chunks] == ["燃やすごみ", "粗大ごみ", "粗大ごみ"]
     joined = "\n".join(c.text for c in html_chunks)
-    assert "自転車 | 五百円" in joined
+    assert "品目 | 料金\n自転車 | 五百円" in joined
     assert "スクリプト" not in joined and "secretstyle" not in joined and "color" not in joined
 
     md_chunks = _chunks(platform, by_name["madoguchi.md"].document_id or 0)
@@ -80,11 +86,12 @@ def test_each_format_is_ingested_with_structure(
 
     reiki_chunks = _chunks(platform, by_name["kinmu-jorei.txt"].document_id or 0)
     locations = [c.location for c in reiki_chunks]
-    assert locations[1:11] == [f"第{n}条" for n in range(1, 11)]
+    # The title and 条例番号 alone are no passage; articles start at once.
+    assert locations[0:10] == [f"第{n}条" for n in range(1, 11)]
     assert locations[-1] == "附則"
     art5 = reiki_chunks[locations.index("第5条")]
     assert "（年次休暇）" in art5.heading and "第3章 休暇" in art5.heading
-    assert [label for _, label in art5.parts] == ["第5条", "第5条第2項", "第5条第3項"]
+    assert [label for _, label in art5.parts] == ["第5条", "第5条第1項", "第5条第2項", "第5条第3項"]
 
     with platform.db.read() as session:
         titles = dict(session.execute(select(DocumentRow.source_name, DocumentRow.title)).all())

@@ -46,6 +46,7 @@ def test_branch_articles_captions_and_items() -> None:
     assert [label for _, label in chunks[0].parts] == ["第2条", "第2条第1号", "第2条第2号"]
     assert [label for _, label in chunks[2].parts] == [
         "第102条",
+        "第102条第1項",
         "第102条第2項",
         "第102条第2項第1号",
     ]

@@ -60,7 +60,7 @@ def test_natural_questions_find_the_right_article(
 
 
 def test_extractive_answer_cites_and_highlights(reiki: DocumentService, tenant: str) -> None:
-    answer = reiki.answer(tenant, "余った有休は来年に持ち越せますか", Viewer.everything())
+    answer = reiki.answer(tenant, "有休は翌年に繰り越せますか", Viewer.everything())
     assert answer.supported and answer.mode == "extractive"
     first = answer.passages[0]
     assert (first.number, first.document, first.location) == (1, samples.REIKI_TITLE, "第5条第2項")
@@ -70,7 +70,18 @@ def test_extractive_answer_cites_and_highlights(reiki: DocumentService, tenant: 
         "【２　年次休暇は、二十日を限度として、当該年の翌年に繰り越すことができる。】"
         in first.highlighted()
     )
-    assert first.link.endswith("/view#c5")  # c0 is the preamble, c5 the fifth article
+    assert first.link.endswith("/view#c4")  # c4 is the fifth article
+
+
+def test_partly_covered_question_declines_with_closest_provisions(
+    reiki: DocumentService, tenant: str
+) -> None:
+    """「来年」 is not in the article (it says 翌年): the answer is not cited as if it answered,
+    the closest provisions are listed as see-also instead (issue 15)."""
+    answer = reiki.answer(tenant, "余った有休は来年に持ち越せますか", Viewer.everything())
+    assert not answer.supported and answer.text == NOT_IN_DOCUMENTS and answer.passages == []
+    assert answer.see_also and answer.see_also[0].location.startswith("第5条")
+    assert answer.as_dict()["see_also"][0]["location"].startswith("第5条")
 
 
 @pytest.mark.parametrize("question", NOT_IN_COLLECTION)

@@ -110,8 +110,8 @@ def test_editor_uploads_searches_and_opens_the_source(context: Any, base_url: st
         first.get_by_role("link", name="出典を開く（第5条第2項）").click()
     source = opened.value
     source.wait_for_load_state()
-    assert re.search(r"/api/v1/tenants/aoba/documents/\d+/view#c5$", source.url)
-    article = source.locator("section#c5")
+    assert re.search(r"/api/v1/tenants/aoba/documents/\d+/view#c4$", source.url)
+    article = source.locator("section#c4")
     assert (
         "年次休暇は、二十日を限度として、当該年の翌年に繰り越すことができる" in article.inner_text()
     )

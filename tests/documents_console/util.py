@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from httpx import Response
 
 BASE = "/console/t/aoba/documents"
-QUESTION = "余った有休は来年に持ち越せますか"
+QUESTION = "有休は翌年に繰り越せますか"
 LINK_RE = re.compile(r'<a href="(/api/v1/tenants/aoba/documents/[^"]+)" target="_blank"')
 
 

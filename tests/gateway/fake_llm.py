@@ -80,6 +80,9 @@ def make_handler(state: FakeLLM) -> type[BaseHTTPRequestHandler]:
                 self._send(404, b"{}", "application/json")
                 return
             text = answer_for(body)
+            if body.get("tools"):
+                self._tool_call(body, text)
+                return
             if body.get("stream"):
                 self._stream(body, text)
                 return
@@ -96,6 +99,41 @@ def make_handler(state: FakeLLM) -> type[BaseHTTPRequestHandler]:
                     }
                 ],
                 "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18},
+            }
+            self._send(200, json.dumps(payload, ensure_ascii=False).encode(), "application/json")
+
+        def _tool_call(self, body: dict[str, Any], text: str) -> None:
+            """With tools: call the first one, passing the user's text as its argument."""
+            name = body["tools"][0]["function"]["name"]
+            arguments = json.dumps({"text": text}, ensure_ascii=False)
+            call = {"id": "call_1", "type": "function", "function": {"name": name}}
+            if body.get("stream"):
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                first = {**call, "index": 0, "function": {"name": name, "arguments": ""}}
+                self._event({"choices": [{"index": 0, "delta": {"tool_calls": [first]}}]})
+                for start in range(0, len(arguments), 4):
+                    piece = {"index": 0, "function": {"arguments": arguments[start : start + 4]}}
+                    self._event({"choices": [{"index": 0, "delta": {"tool_calls": [piece]}}]})
+                self._event({"choices": [{"index": 0, "delta": {}, "finish_reason": "tool_calls"}]})
+                self.wfile.write(b"data: [DONE]\n\n")
+                self.wfile.flush()
+                self.close_connection = True
+                return
+            message = {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [{**call, "function": {"name": name, "arguments": arguments}}],
+            }
+            payload = {
+                "id": "fake-2",
+                "object": "chat.completion",
+                "created": 0,
+                "model": body.get("model", "deployment"),
+                "choices": [{"index": 0, "message": message, "finish_reason": "tool_calls"}],
+                "usage": {"prompt_tokens": 3, "completion_tokens": 4, "total_tokens": 7},
             }
             self._send(200, json.dumps(payload, ensure_ascii=False).encode(), "application/json")
 

@@ -79,7 +79,7 @@ def test_refusals_are_openai_errors_in_japanese_and_english(
     r = client.post(
         **chat(client, staff.keys["alice"], "会議録の要約", headers={"X-Jichitai-Data-Class": "9"})
     )  # type: ignore[arg-type]
-    assert r.status_code == 422
+    assert r.status_code == 400
     r = client.post(
         "/v1/chat/completions",
         json={
@@ -89,7 +89,7 @@ def test_refusals_are_openai_errors_in_japanese_and_english(
         },
         headers=bearer(staff.keys["alice"]),
     )
-    assert r.status_code == 422 and r.json()["error"]["code"] == "gateway.invalid.content"
+    assert r.status_code == 400 and r.json()["error"]["code"] == "gateway.invalid.content"
     assert llm.received == []
 
 
@@ -104,7 +104,7 @@ def test_keys_and_tenants(client: TestClient, staff: Staff, llm: FakeLLM) -> Non
     assert bad.status_code == 401
     # carol belongs to two tenants: she has to say which one.
     r = client.post(**chat(client, staff.keys["carol"]))  # type: ignore[arg-type]
-    assert r.status_code == 422 and r.json()["error"]["code"] == "gateway.invalid.tenant_required"
+    assert r.status_code == 400 and r.json()["error"]["code"] == "gateway.invalid.tenant_required"
     r = client.post(
         **chat(client, staff.keys["carol"], headers={"X-Jichitai-Tenant": "sakura-town"})
     )  # type: ignore[arg-type]
@@ -143,7 +143,10 @@ def test_dify_moderation_extension(client: TestClient, staff: Staff, llm: FakeLL
     number = "12345678901" + str(my_number_check_digit("12345678901"))
     blocked = client.post(
         url,
-        json={"point": "app.moderation.input", "params": {"inputs": {}, "query": f"番号{number}"}},
+        json={
+            "point": "app.moderation.input",
+            "params": {"inputs": {}, "query": f"マイナンバー{number}"},
+        },
         headers=key,
     ).json()
     assert blocked["flagged"] is True and blocked["action"] == "direct_output"
@@ -170,7 +173,10 @@ def test_streaming_edge_cases(client: TestClient, staff: Staff, llm: FakeLLM) ->
     llm.fail_with = 503
     failed = client.post(**chat(client, staff.keys["alice"], stream=True))  # type: ignore[arg-type]
     events = [line for line in failed.text.split("\n") if line.startswith("data: ")]
-    error = json.loads(events[0][6:])["error"]
+    assert json.loads(events[0][6:])["choices"][0]["delta"]["role"] == "assistant"
+    [error_event] = [json.loads(e[6:]) for e in events[:-1] if "error" in json.loads(e[6:])]
+    assert error_event["choices"][0]["finish_reason"] == "stop"  # Dify reads choices
+    error = error_event["error"]
     assert error["code"] == "gateway.backend.status" and "503" in error["message"]
     assert events[-1] == "data: [DONE]"
     failed_plain = client.post(**chat(client, staff.keys["alice"]))  # type: ignore[arg-type]

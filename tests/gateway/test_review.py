@@ -142,3 +142,23 @@ def test_reviews_are_scoped_to_the_tenant(
         session.execute(select(GatewayReview)).scalars().one().tenant_id = other.id
     r = client.get(f"/api/v1/gateway/reviews/{review_id}", headers=bearer(staff.keys["bob"]))
     assert r.status_code == 403
+
+
+def test_reviewed_request_keeps_its_options_masked(
+    gateway: Gateway, staff: Staff, llm: FakeLLM
+) -> None:
+    """Issue 9: the options of a held request are masked when the reviewer sends it."""
+    request = ChatRequest(
+        staff.tenant_id,
+        "alice",
+        [ChatMessage("user", "来庁記録の要約を作って")],
+        review=True,
+        options={"stop": ["山田太郎 090-1234-5678"], "temperature": 0.1},
+    )
+    with pytest.raises(HeldForReview) as info:
+        gateway.complete(request)
+    assert llm.received == []
+    gateway.approve_review(info.value.review_id, "bob")
+    body = llm.received[0].body
+    assert body["stop"] == ["【氏名1】 【電話番号1】"] and body["temperature"] == 0.1
+    assert "山田" not in llm.raw_bodies()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jichitai_ai.gateway import BackendFailed, ChatMessage, ChatRequest, Gateway
+from jichitai_ai.services.errors import Invalid
 
 from .conftest import Staff
 from .fake_llm import FakeLLM
@@ -42,10 +43,15 @@ def test_masked_text_is_sent_and_answer_restored(
 
 
 def test_options_are_whitelisted(gateway: Gateway, staff: Staff, llm: FakeLLM) -> None:
-    gateway.complete(ask(staff, options={"temperature": 0.2, "model": "x", "api_base": "evil"}))
+    gateway.complete(ask(staff, options={"temperature": 0.2, "seed": 3}))
     body = llm.received[0].body
-    assert body["temperature"] == 0.2
-    assert body["model"] == "local-llm" and "api_base" not in body
+    assert body["temperature"] == 0.2 and body["seed"] == 3
+    assert body["model"] == "local-llm"
+    for bad in ({"model": "x"}, {"api_base": "evil"}, {"temperature": "hot"}):
+        with pytest.raises(Invalid) as caught:
+            gateway.complete(ask(staff, options=bad))
+        assert caught.value.params["param"] == next(iter(bad))
+    assert len(llm.received) == 1  # refused requests never reach the model
 
 
 def test_streaming_restores_placeholders_split_across_chunks(

@@ -63,8 +63,11 @@ def test_ids_beyond_the_database_integer_range(
             response = client.request(method, path, headers=key)
             assert response.status_code in (404, 422), (method, path, response.status_code)
         for path, body in [
-            ("/api/v1/tenants/aoba/feedback", {"question_id": int(big), "kind": "helpful"}),
-            ("/api/v1/tenants/aoba/choice", {"question_id": int(big), "entry_id": int(big)}),
+            (
+                "/api/v1/tenants/aoba/feedback",
+                {"token": "x" * 20, "kind": "resolved", "entry_id": int(big)},
+            ),
+            ("/api/v1/tenants/aoba/choice", {"token": "x" * 20, "entry_id": int(big)}),
         ]:
             response = client.post(path, json=body)
             assert response.status_code in (404, 422), (path, response.status_code)

@@ -108,7 +108,7 @@ def test_choice_rows_per_question_are_bounded(platform: Platform) -> None:
         for choice in choices:
             response = client.post(
                 "/api/v1/tenants/aoba/choice",
-                json={"question_id": asked["question_id"], "entry_id": choice["entry_id"]},
+                json={"token": asked["feedback_token"], "entry_id": choice["entry_id"]},
             )
             assert response.status_code == 200, response.text
     with platform.db.read() as session:

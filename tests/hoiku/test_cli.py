@@ -40,10 +40,10 @@ def test_generate_run_check_explain(tmp_path: Path) -> None:
     res = runner.invoke(app, ["run", str(folder), "--out", str(out), "--xlsx", str(xlsx), "--json"])
     assert res.exit_code == 0, res.output
     summary = json.loads(res.output)
-    assert summary["method"] == "fast" and summary["stable"] and summary["children"] == 400
+    assert summary["method"] == "exact" and summary["stable"] and summary["children"] == 400
     assert 0 < summary["placed"] < 400
     res = runner.invoke(app, ["run", str(folder), "--out", str(out)])
-    assert "方式: fast" in res.output and "内定" in res.output
+    assert "方式: exact" in res.output and "内定" in res.output
     wb = load_workbook(xlsx, read_only=True)
     assert wb.sheetnames == ["結果", "施設別名簿", "待機リスト"]
     res = runner.invoke(app, ["check", str(folder), str(out)])

@@ -11,7 +11,10 @@ def _level(detector: Detector, text: str) -> ConfidentialityClass:
 def test_class_rules(detector: Detector) -> None:
     assert _level(detector, "ごみの出し方を教えてください。") is ConfidentialityClass.C1
     assert _level(detector, "生活保護の申請方法は？") is ConfidentialityClass.C2
-    assert _level(detector, "京都の観光案内はありますか") is ConfidentialityClass.C2
+    # A place name is not personal data: it never raises the class (issue 9).
+    assert _level(detector, "京都の観光案内はありますか") is ConfidentialityClass.C1
+    assert _level(detector, "マイナポータルで生活保護の申請はできますか") is ConfidentialityClass.C2
+    assert _level(detector, "受付番号 202406010009 の状況") is ConfidentialityClass.C1
     assert _level(detector, "山田太郎様からの依頼です") is ConfidentialityClass.C3C
     assert _level(detector, "山田太郎様 090-1234-5678") is ConfidentialityClass.C3B
     assert _level(detector, "基礎年金番号1234-567890について") is ConfidentialityClass.C3B

@@ -85,3 +85,14 @@ def test_generator_is_seeded_and_spans_are_consistent() -> None:
     for sample in a:
         for start, end, _kind in sample.entities:
             assert 0 <= start < end <= len(sample.text)
+
+
+def test_pii_eval_without_flags_measures_the_gateway_default() -> None:
+    """Issue 9: the figures pii-eval prints by default are the gateway's detector."""
+    from jichitai_ai.gateway._config import default_detector
+    from jichitai_ai.privacy import DEFAULT_CONFIG
+    from jichitai_ai.privacy.cli import _detector
+
+    assert default_detector({}) == DEFAULT_CONFIG
+    assert _detector(None, None).config == DEFAULT_CONFIG
+    assert DEFAULT_CONFIG.profile == "strict" and not DEFAULT_CONFIG.use_ginza

@@ -71,9 +71,12 @@ def test_postal_codes(detector: Detector, code: str) -> None:
     "number", ["123456789018", "1234-5678-9018", "１２３４５６７８９０１８", "1234 5678 9018"]
 )
 def test_my_number_with_valid_check_digit(detector: Detector, number: str) -> None:
-    [entity] = detector.detect(f"番号は{number}です")
+    [entity] = detector.detect(f"マイナンバーは{number}です")
     assert (entity.type.value, entity.text) == ("my_number", number)
     assert entity.confidence >= 0.9
+    # Without a マイナンバー / 個人番号 label it is masked as a number, not refused.
+    [plain] = detector.detect(f"番号は{number}です")
+    assert (plain.type.value, plain.text) == ("id_number", number)
 
 
 def test_my_number_invalid_check_digit(detector: Detector) -> None:

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from jichitai_ai.i18n import t
+from jichitai_ai.services.feedback import hash_token
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage.tables import FeedbackEvent, QuestionLog
 
@@ -51,6 +52,22 @@ def test_first_visit_shows_notice_and_security_headers(client: TestClient) -> No
     assert not re.search(r'id="jai-chat"[^>]*\shidden', html)
 
 
+def _token(html: str) -> str:
+    """The feedback token the page carries in its forms (no question id, no session id)."""
+    match = re.search(r'name="token" value="([A-Za-z0-9_-]{20,})"', html)
+    assert match is not None
+    return match.group(1)
+
+
+def _question_id(platform: Platform, token: str) -> int:
+    with platform.db.read() as s:
+        return int(
+            s.execute(
+                select(QuestionLog.id).where(QuestionLog.feedback_token_hash == hash_token(token))
+            ).scalar_one()
+        )
+
+
 def test_no_js_answer_card_and_feedback_row(client: TestClient, demo: Platform) -> None:
     probe = helpers.answer_with_source(demo)
     entry = probe.result.answer.entry  # type: ignore[union-attr]
@@ -63,7 +80,8 @@ def test_no_js_answer_card_and_feedback_row(client: TestClient, demo: Platform) 
     assert f'href="{entry.source_url}"' in html
     assert entry.department is not None
     assert entry.department.name in html and entry.department.phone in html
-    qid = int(re.search(r'name="question_id" value="(\d+)"', html).group(1))  # type: ignore[union-attr]
+    token = _token(html)
+    qid = _question_id(demo, token)
     with demo.db.read() as s:
         log = s.get(QuestionLog, qid)
         assert log is not None and log.channel == "web" and log.decision == "answer"
@@ -71,7 +89,7 @@ def test_no_js_answer_card_and_feedback_row(client: TestClient, demo: Platform) 
         assert session_key  # grouped by the browser's session id (stored hashed)
     r = client.post(
         PAGE + "feedback",
-        data={"question_id": qid, "entry_id": entry.id, "kind": "resolved", "lang": "ja"},
+        data={"token": token, "entry_id": entry.id, "kind": "resolved", "lang": "ja"},
     )
     assert r.status_code == 200
     assert t("resident.feedback.thanks", "ja") in r.text
@@ -90,13 +108,14 @@ def test_no_js_clarify_choice_then_feedback(client: TestClient, demo: Platform) 
     assert t("resident.clarify.heading", "ja") in html
     offered = [int(x) for x in re.findall(r'name="entry_id" value="(\d+)"', html)]
     assert offered == [c.entry.id for c in probe.result.choices]
-    qid = int(re.search(r'name="question_id" value="(\d+)"', html).group(1))  # type: ignore[union-attr]
+    token = _token(html)
+    qid = _question_id(demo, token)
     picked = probe.result.choices[1].entry
-    r = client.post(PAGE + "choice", data={"question_id": qid, "entry_id": picked.id, "lang": "ja"})
+    r = client.post(PAGE + "choice", data={"token": token, "entry_id": picked.id, "lang": "ja"})
     assert r.status_code == 200 and picked.question in r.text
     r = client.post(
         PAGE + "feedback",
-        data={"question_id": qid, "entry_id": picked.id, "kind": "not_resolved", "lang": "ja"},
+        data={"token": token, "entry_id": picked.id, "kind": "not_resolved", "lang": "ja"},
     )
     assert t("resident.feedback.not_resolved_hint", "ja") in r.text
     with demo.db.read() as s:
@@ -107,7 +126,7 @@ def test_no_js_clarify_choice_then_feedback(client: TestClient, demo: Platform) 
         ).all()
         assert sorted(kinds) == [("choice", picked.id), ("not_resolved", picked.id)]
     # A choice that was never offered is refused with a message, not a stack trace.
-    r = client.post(PAGE + "choice", data={"question_id": qid, "entry_id": 999999, "lang": "ja"})
+    r = client.post(PAGE + "choice", data={"token": token, "entry_id": 999999, "lang": "ja"})
     assert r.status_code == 422 and 'role="alert"' in r.text
 
 

@@ -1,11 +1,14 @@
+"""The learning layer: lessons in force move their entry for close wordings, boundedly."""
+
+from __future__ import annotations
+
 from datetime import datetime, timedelta
 
 from jichitai_ai.retrieval import (
-    NOT_RESOLVED,
-    RESOLVED,
-    FeedbackEvent,
-    FeedbackModel,
-    FeedbackParams,
+    DEMOTE,
+    LearnedPhrasing,
+    LearningModel,
+    LearningParams,
     ScoredDoc,
 )
 from jichitai_ai.text import Tokenizer
@@ -13,53 +16,55 @@ from jichitai_ai.text import Tokenizer
 NOW = datetime(2026, 11, 26, 12, 0)
 
 
-def _event(
-    tok: Tokenizer, text: str, entry: int, signal: float, actor: str, days_ago: float = 0
-) -> FeedbackEvent:
-    return FeedbackEvent(
-        tuple(tok.tokenize(text)), entry, signal, actor, NOW - timedelta(days=days_ago)
-    )
+def _lesson(
+    tok: Tokenizer, text: str, entry: int, polarity: int = 1, **kw: object
+) -> LearnedPhrasing:
+    return LearnedPhrasing(1, entry, tuple(tok.tokenize_query(text)), polarity, **kw)  # type: ignore[arg-type]
 
 
-def test_feedback_moves_an_entry_up_for_similar_questions(tokenizer: Tokenizer) -> None:
+def test_a_lesson_moves_its_entry_for_other_wordings(tokenizer: Tokenizer) -> None:
+    model = LearningModel([_lesson(tokenizer, "粗大ごみの回収を頼みたい", 20)])
     candidates = [ScoredDoc(0.80, 10), ScoredDoc(0.75, 20)]
-    events = [
-        _event(tokenizer, "粗大ごみの回収を頼みたい", 20, RESOLVED, f"s{i}") for i in range(5)
-    ]
-    model = FeedbackModel(events)
-    similar = tokenizer.tokenize("粗大ごみの回収を頼みたいです")
-    assert [d.doc_id for d in model.rerank(candidates, similar, NOW)] == [20, 10]
-    unrelated = tokenizer.tokenize("児童手当の申請")
-    assert [d.doc_id for d in model.rerank(candidates, unrelated, NOW)] == [10, 20]
-    model.reset_entry(20)
-    assert model.boosts(similar, NOW) == {}
+    other = model.effects(tokenizer.tokenize_query("粗大ごみの回収をお願いしたい"), NOW)
+    assert [d.doc_id for d in model.rerank(candidates, other)] == [20, 10]
+    unrelated = model.effects(tokenizer.tokenize_query("児童手当の申請"), NOW)
+    assert not unrelated
+    assert [d.doc_id for d in model.rerank(candidates, unrelated)] == [10, 20]
 
 
-def test_one_actor_flooding_is_capped(tokenizer: Tokenizer) -> None:
-    params = FeedbackParams()
-    flood = FeedbackModel(
-        [_event(tokenizer, "ごみの出し方", 1, RESOLVED, "spammer") for _ in range(1000)]
+def test_an_entry_retrieval_missed_joins_the_candidates(tokenizer: Tokenizer) -> None:
+    model = LearningModel([_lesson(tokenizer, "ひとり親の手当", 30)])
+    effects = model.effects(tokenizer.tokenize_query("ひとり親の手当はいくら"), NOW)
+    ranked = model.rerank([ScoredDoc(1.0, 10)], effects, allowed=lambda e: e != 31)
+    assert 30 in [d.doc_id for d in ranked]
+    assert not model.rerank([ScoredDoc(1.0, 10)], effects, allowed=lambda e: e != 30)[1:]
+
+
+def test_rare_words_weigh_more_than_common_ones(tokenizer: Tokenizer) -> None:
+    terms = tokenizer.tokenize_query("住民票の写しを取りたい")
+    model = LearningModel(
+        [_lesson(tokenizer, "住民票の写しを取りたい", 1)], lambda t: 5.0 if t == "住民" else 0.5
     )
-    crowd = FeedbackModel(
-        [_event(tokenizer, "ごみの出し方", 1, RESOLVED, f"u{i}") for i in range(1000)]
+    plain = LearningModel([_lesson(tokenizer, "住民票の写しを取りたい", 1)])
+    query = tokenizer.tokenize_query("住民票が必要")
+    assert model.similarity(query, terms) > plain.similarity(query, terms)
+
+
+def test_the_boost_is_bounded_and_does_not_grow_with_copies(tokenizer: Tokenizer) -> None:
+    params = LearningParams(max_boost=0.4)
+    one = LearningModel([_lesson(tokenizer, "ごみの出し方", 1)], params=params)
+    many = LearningModel([_lesson(tokenizer, "ごみの出し方", 1) for _ in range(500)], params=params)
+    q = tokenizer.tokenize_query("ごみの出し方")
+    assert one.effects(q, NOW).boosts == many.effects(q, NOW).boosts == {1: 0.4}
+
+
+def test_demotion_wins_and_lessons_lapse(tokenizer: Tokenizer) -> None:
+    model = LearningModel(
+        [
+            _lesson(tokenizer, "ごみの出し方", 1),
+            _lesson(tokenizer, "ごみの出し方", 1, DEMOTE),
+            _lesson(tokenizer, "ごみの出し方", 2, expires_at=NOW - timedelta(days=1)),
+        ]
     )
-    q = tokenizer.tokenize("ごみの出し方")
-    one = flood.boosts(q, NOW)[1]
-    many = crowd.boosts(q, NOW)[1]
-    single = FeedbackModel([_event(tokenizer, "ごみの出し方", 1, RESOLVED, "x")]).boosts(q, NOW)[1]
-    assert one == single  # 1000 votes of one session count like its first
-    assert many > one
-    assert many <= params.max_boost  # total bound
-
-
-def test_negative_feedback_and_decay(tokenizer: Tokenizer) -> None:
-    q = tokenizer.tokenize("ごみの出し方")
-    fresh = FeedbackModel([_event(tokenizer, "ごみの出し方", 1, NOT_RESOLVED, "a")]).boosts(q, NOW)[
-        1
-    ]
-    old = FeedbackModel(
-        [_event(tokenizer, "ごみの出し方", 1, NOT_RESOLVED, "a", days_ago=90)],
-        FeedbackParams(half_life_days=90),
-    ).boosts(q, NOW)[1]
-    assert fresh < old < 0
-    assert 0.45 < old / fresh < 0.55  # one half-life: about half (tanh is near-linear here)
+    effects = model.effects(tokenizer.tokenize_query("ごみの出し方"), NOW)
+    assert effects.demoted == {1} and effects.boosts == {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from jichitai_ai.documents._model import Block, ChunkDraft, ParsedDocument
 from jichitai_ai.documents._reiki import chunk_reiki, looks_like_reiki
+from jichitai_ai.documents._tables import TableRows
 
 MAX_CHUNK_CHARS = 1000
 
@@ -28,6 +29,7 @@ def _location(headings: list[str], page: int | None, paged: bool, ordinal: int) 
 def _chunk_sections(doc: ParsedDocument) -> list[ChunkDraft]:
     paged = any(b.page is not None for b in doc.blocks)
     chunks: list[ChunkDraft] = []
+    tables: list[tuple[int, TableRows]] = []
     headings: dict[int, str] = {}
     lines: list[str] = []
     page: int | None = None
@@ -43,7 +45,21 @@ def _chunk_sections(doc: ParsedDocument) -> list[ChunkDraft]:
         page = None
 
     size = 0
+    table: TableRows | None = None
     for block in doc.blocks:
+        if block.kind == "table":
+            if table is None:
+                flush()
+                size = 0
+                path = [headings[k] for k in sorted(headings)]
+                heading = " > ".join([doc.title, *[h for h in path if h != doc.title]])
+                location = _location(path, block.page, paged, len(chunks))
+                table = TableRows(block.text, location, heading, block.page)
+                tables.append((len(chunks), table))
+            else:
+                table.rows.append(block.text)
+            continue
+        table = None
         if block.kind == "heading":
             flush()
             size = 0
@@ -63,7 +79,19 @@ def _chunk_sections(doc: ParsedDocument) -> list[ChunkDraft]:
             lines.append(piece)
             size += len(piece)
     flush()
-    return chunks
+    # Table rows go after the prose that preceded them, in document order.
+    ordered: list[ChunkDraft] = []
+    position = 0
+    for before, tab in tables:
+        ordered += chunks[position:before]
+        ordered += tab.chunks()
+        position = before
+    ordered += chunks[position:]
+    return [
+        ChunkDraft(c.location, c.heading, c.text, c.page, f"c{i}", c.parts)
+        for i, c in enumerate(ordered)
+        if c.text.strip()
+    ]
 
 
 def _pieces(text: str) -> list[str]:

@@ -25,11 +25,20 @@ _BLOCK = {
     "caption",
 }
 _CELL = {"td", "th"}
+#: reiki-base (ぎょうせい Super Reiki-Base) 例規集 pages: one ``div.eline`` per line of text.
+REIKI_BASE_LINE = 'class="eline"'
 
 
 class _Extractor(HTMLParser):
-    def __init__(self) -> None:
+    """Blocks of an HTML page. ``only_class``: keep only text inside ``<div class="…">`` of that
+    class (reiki-base pages put each line of the regulation in ``div.eline``; the rest is menus)."""
+
+    def __init__(self, only_class: str = "") -> None:
         super().__init__(convert_charrefs=True)
+        self.only_class = only_class
+        #: One flag per open div: does it open a kept region?
+        self._divs: list[bool] = []
+        self._kept = 0
         self.blocks: list[Block] = []
         self.title = ""
         self._skip = 0
@@ -41,7 +50,7 @@ class _Extractor(HTMLParser):
     def _flush(self) -> None:
         text = re.sub(r"\s+", " ", "".join(self._buffer)).strip()
         self._buffer = []
-        if not text:
+        if not text or (self.only_class and not self._kept):
             return
         if self._cells is not None:
             self._cells.append(text)
@@ -54,6 +63,11 @@ class _Extractor(HTMLParser):
         if tag in _SKIP and tag != "head":
             self._skip += 1
             return
+        if tag == "div" and self.only_class:
+            classes = (dict(attrs).get("class") or "").split()
+            opens = self.only_class in classes
+            self._divs.append(opens)
+            self._kept += opens
         if tag == "title":
             self._in_title = True
         elif re.fullmatch(r"h[1-6]", tag):
@@ -69,6 +83,9 @@ class _Extractor(HTMLParser):
         if tag in _SKIP and tag != "head":
             self._skip = max(0, self._skip - 1)
             return
+        if tag == "div" and self.only_class and self._divs:
+            self._flush()
+            self._kept -= self._divs.pop()
         if tag == "title":
             self._in_title = False
         elif re.fullmatch(r"h[1-6]", tag):
@@ -101,10 +118,15 @@ def read_html(data: bytes, fallback_title: str) -> ParsedDocument:
     if declared:
         with contextlib.suppress(LookupError, UnicodeDecodeError):
             text = data.decode(declared.group(1).decode("ascii"))
-    parser = _Extractor()
+    reiki_base = REIKI_BASE_LINE in text
+    parser = _Extractor(only_class="eline" if reiki_base else "")
     parser.feed(text)
     parser.close()
     title = parser.title.strip()
+    if reiki_base:  # 「○かつらぎ町営駐車場条例」: the ○ marks a 例規 title in 例規集
+        title = title.lstrip("○◯〇 　")
+        blocks = [Block(b.text.lstrip("○◯"), b.kind, b.level, b.page) for b in parser.blocks]
+        return ParsedDocument(title=title, format="html", blocks=blocks)
     if not title:
         title = next((b.text for b in parser.blocks if b.kind == "heading"), fallback_title)
     return ParsedDocument(title=title, format="html", blocks=parser.blocks)

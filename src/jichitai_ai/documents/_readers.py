@@ -6,12 +6,31 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from jichitai_ai.documents._model import ParsedDocument
+from jichitai_ai.documents._read_egov import read_egov_xml
 from jichitai_ai.documents._read_markup import read_html, read_markdown, read_text
 from jichitai_ai.documents._read_office import read_docx, read_xlsx
 from jichitai_ai.documents._read_pdf import read_pdf
 from jichitai_ai.documents.errors import UnsupportedFormat
 
 Reader = Callable[[bytes, str], ParsedDocument]
+
+#: Pixels above this are refused (decompression bombs); an A4 page at 600 dpi is ~35 MP.
+MAX_IMAGE_PIXELS = 80_000_000
+
+
+def read_image(data: bytes, fallback_title: str) -> ParsedDocument:
+    """A scanned page as an image: nothing to read until OCR (要OCR)."""
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as img:
+        width, height = img.size
+        if width * height > MAX_IMAGE_PIXELS:
+            raise ValueError(f"image too large: {width}x{height}")
+        img.verify()
+    return ParsedDocument(title=fallback_title, format="image", pages=1, needs_ocr=True)
+
 
 READERS: dict[str, tuple[Reader, str]] = {
     ".pdf": (read_pdf, "application/pdf"),
@@ -22,6 +41,12 @@ READERS: dict[str, tuple[Reader, str]] = {
     ".md": (read_markdown, "text/markdown; charset=utf-8"),
     ".markdown": (read_markdown, "text/markdown; charset=utf-8"),
     ".txt": (read_text, "text/plain; charset=utf-8"),
+    ".xml": (read_egov_xml, "application/xml"),
+    ".png": (read_image, "image/png"),
+    ".jpg": (read_image, "image/jpeg"),
+    ".jpeg": (read_image, "image/jpeg"),
+    ".tif": (read_image, "image/tiff"),
+    ".tiff": (read_image, "image/tiff"),
 }
 
 

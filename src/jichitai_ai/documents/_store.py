@@ -129,9 +129,17 @@ def store_document(
     row.content = data
     row.updated_at = now
     session.flush()
+    added, removed, kept = sync_chunks(session, row.id, collection, chunks)
+    return StoreResult(row.id, status, added, removed, kept)
 
+
+def sync_chunks(
+    session: Session, document_id: int, collection: DocCollection, chunks: list[ChunkDraft]
+) -> tuple[int, int, int]:
+    """Make the stored chunks match ``chunks``: unchanged ones (same hash) are kept with their
+    vectors; returns (added, removed, kept). Bumps the collection version (indexes rebuild)."""
     existing = (
-        session.execute(select(DocumentChunk).where(DocumentChunk.document_id == row.id))
+        session.execute(select(DocumentChunk).where(DocumentChunk.document_id == document_id))
         .scalars()
         .all()
     )
@@ -146,7 +154,7 @@ def store_document(
             kept += 1
         else:
             chunk = DocumentChunk(
-                document_id=row.id,
+                document_id=document_id,
                 text=draft.text,
                 heading=draft.heading,
                 content_hash=draft.content_hash,
@@ -163,7 +171,7 @@ def store_document(
         session.execute(delete(DocumentChunk).where(DocumentChunk.id.in_(stale)))
     collection.version += 1
     session.flush()
-    return StoreResult(row.id, status, added, len(stale), kept)
+    return added, len(stale), kept
 
 
 def get_document(session: Session, tenant_id: int, document_id: int) -> DocumentRow:

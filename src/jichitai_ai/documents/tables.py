@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -96,3 +97,26 @@ class ChunkVector(Base):
     )
     model: Mapped[str] = mapped_column(String(100), primary_key=True)
     vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class OcrLineRow(Base):
+    """A line read by OCR from a scanned page, with its confidence; lines below the review bar
+    wait for a person (status "review") and their corrected text is what gets indexed."""
+
+    __tablename__ = "document_ocr_lines"
+    __table_args__ = (
+        Index("ix_document_ocr_lines_document", "document_id", "page", "number"),
+        Index("ix_document_ocr_lines_status", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    page: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    confidence: Mapped[float] = mapped_column(Float)
+    #: "ok" (read confidently), "review" (waiting for a person), "corrected" or "accepted".
+    status: Mapped[str] = mapped_column(String(16), default="ok")
+    corrected: Mapped[str] = mapped_column(Text, default="")
+    reviewed_by: Mapped[str] = mapped_column(String(100), default="")
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

@@ -27,6 +27,7 @@ class Completion:
     model: str
     usage: Usage
     finish_reason: str
+    tool_calls: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Delta:
     content: str
     finish_reason: str | None = None
     usage: Usage | None = None
+    tool_calls: tuple[dict[str, Any], ...] = ()
 
 
 def _url(backend: BackendSpec) -> str:
@@ -125,7 +127,7 @@ class ChatClient:
     def _body(
         self,
         backend: BackendSpec,
-        messages: list[dict[str, str]],
+        messages: list[dict[str, Any]],
         options: dict[str, Any],
         stream: bool,
     ) -> dict[str, Any]:
@@ -136,8 +138,18 @@ class ChatClient:
             body["stream_options"] = {"include_usage": True}
         return body
 
+    def body(
+        self,
+        backend: BackendSpec,
+        messages: list[dict[str, Any]],
+        options: dict[str, Any],
+        stream: bool,
+    ) -> dict[str, Any]:
+        """The JSON body a backend receives (what ``gateway preview`` shows)."""
+        return self._body(backend, messages, options, stream)
+
     def complete(
-        self, backend: BackendSpec, messages: list[dict[str, str]], options: dict[str, Any]
+        self, backend: BackendSpec, messages: list[dict[str, Any]], options: dict[str, Any]
     ) -> Completion:
         try:
             response = self._http(backend).post(
@@ -157,6 +169,8 @@ class ChatClient:
             data = response.json()
             choice = data["choices"][0]
             content = choice["message"].get("content") or ""
+            calls = choice["message"].get("tool_calls") or []
+            tool_calls = tuple(dict(c) for c in calls)
         except (ValueError, KeyError, IndexError, TypeError) as exc:
             raise BackendFailed("gateway.backend.malformed", backend=backend.name) from exc
         return Completion(
@@ -164,10 +178,11 @@ class ChatClient:
             model=str(data.get("model") or backend.model),
             usage=_usage(data.get("usage")) or Usage(),
             finish_reason=str(choice.get("finish_reason") or "stop"),
+            tool_calls=tool_calls,
         )
 
     def stream(
-        self, backend: BackendSpec, messages: list[dict[str, str]], options: dict[str, Any]
+        self, backend: BackendSpec, messages: list[dict[str, Any]], options: dict[str, Any]
     ) -> Iterator[Delta]:
         """Server-sent events: ``data: {json}`` lines until ``data: [DONE]``."""
         try:
@@ -208,8 +223,11 @@ def _parse_delta(payload: str, backend: BackendSpec) -> Delta | None:
     if not choices:
         return Delta("", None, usage) if usage else None
     choice = choices[0]
-    content = (choice.get("delta") or {}).get("content") or ""
-    return Delta(str(content), choice.get("finish_reason"), usage)
+    delta = choice.get("delta") or {}
+    content = delta.get("content") or ""
+    calls = delta.get("tool_calls") or []
+    tool_calls = tuple(dict(c) for c in calls if isinstance(c, dict))
+    return Delta(str(content), choice.get("finish_reason"), usage, tool_calls)
 
 
 def _named_transport(name: str, backend: BackendSpec) -> httpx.BaseTransport:

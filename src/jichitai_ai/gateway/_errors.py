@@ -34,3 +34,9 @@ class BackendFailed(ServiceError):
 
 class BackendUnknown(NotFound):
     pass
+
+
+class TooLarge(ServiceError):
+    """A message or the request is over the configured size (HTTP 413)."""
+
+    status = 413

@@ -2,13 +2,21 @@
 
 Dify calls this before sending a user's input to its model and before showing the
 model's output. Dify keeps no vault of ours, so personal data is *overridden*
-(masked) rather than restored later; what the policy forbids (マイナンバー, too
-many persons, a class the configured Dify model may not receive) is answered
-directly with a preset response in Japanese and English.
+(masked) rather than restored later. On input, what the policy forbids (マイナンバー, too
+many persons, a class the configured Dify model may not receive) is answered directly
+with a preset response in Japanese and English; on output nothing is refused — personal
+data the model wrote is masked, and placeholders the input already used keep their
+numbers (new ones continue after them), so 【氏名1】 never means two people.
+
+Input values of any JSON type are scanned: numbers (a phone number typed into a number
+field) and strings inside lists and objects, not only top-level strings.
 """
 
 from __future__ import annotations
 
+import threading
+import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +24,7 @@ from jichitai_ai.i18n import bilingual
 
 from ._audit import append
 from ._prepare import mask, prepare
+from ._privacy import MaskingSession
 from ._types import ChatMessage, ChatRequest
 
 if TYPE_CHECKING:
@@ -27,27 +36,93 @@ class Moderation:
     flagged: bool
     action: str  # "direct_output" | "overridden" | ""
     preset_response: str = ""
-    texts: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, Any] = field(default_factory=dict)
     audit_id: int = 0
+
+
+class _Counters:
+    """Placeholder counters of recent input moderations per (tenant, user, app), so output
+    placeholders continue the numbering (in-process, bounded, 1 hour)."""
+
+    def __init__(self, size: int = 10_000, ttl: float = 3600.0) -> None:
+        self._items: OrderedDict[tuple[int, str, str], tuple[float, dict[str, int]]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+        self._ttl = ttl
+
+    def get(self, key: tuple[int, str, str]) -> dict[str, int]:
+        with self._lock:
+            item = self._items.get(key)
+            if item is None or time.monotonic() - item[0] > self._ttl:
+                return {}
+            return dict(item[1])
+
+    def put(self, key: tuple[int, str, str], counters: dict[str, int]) -> None:
+        with self._lock:
+            merged = dict(self._items.pop(key, (0.0, {}))[1])
+            for label, number in counters.items():
+                merged[label] = max(merged.get(label, 0), number)
+            self._items[key] = (time.monotonic(), merged)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
+COUNTERS = _Counters()
+
+
+def _leaves(value: Any, path: str, out: list[tuple[str, str]]) -> None:
+    """Strings and numbers anywhere in ``value`` (booleans carry no personal data)."""
+    if isinstance(value, bool) or value is None:
+        return
+    if isinstance(value, str):
+        if value:
+            out.append((path, value))
+    elif isinstance(value, int | float):
+        out.append((path, str(value)))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _leaves(v, f"{path}.{k}", out)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _leaves(v, f"{path}[{i}]", out)
+
+
+def _rebuild(value: Any, path: str, masked: dict[str, str]) -> Any:
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, str | int | float):
+        text = masked.get(path)
+        if text is None or text == (value if isinstance(value, str) else str(value)):
+            return value
+        return text
+    if isinstance(value, dict):
+        return {k: _rebuild(v, f"{path}.{k}", masked) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rebuild(v, f"{path}[{i}]", masked) for i, v in enumerate(value)]
+    return value
 
 
 def moderate(
     gateway: Gateway,
     tenant_id: int,
     user: str,
-    texts: dict[str, str],
+    texts: dict[str, Any],
     *,
     point: str,
     data_class: str | None = None,
+    app_id: str = "",
 ) -> Moderation:
-    """Check and mask named texts (``query`` and each input field, or ``text`` for output)."""
-    keys = [k for k, v in texts.items() if isinstance(v, str) and v]
-    if not keys:
+    """Check and mask named values (``query`` and each input, or ``text`` for output)."""
+    leaves: list[tuple[str, str]] = []
+    for key, value in texts.items():
+        _leaves(value, key, leaves)
+    if not leaves:
         return Moderation(False, "", texts=dict(texts))
+    output = point.endswith(".output")
     request = ChatRequest(
         tenant_id=tenant_id,
         user=user,
-        messages=[ChatMessage("user", texts[k]) for k in keys],
+        messages=[ChatMessage("assistant" if output else "user", text) for _, text in leaves],
         data_class=data_class,
         backend=gateway.config.dify_backend,
         purpose=f"dify.{point}"[:100],
@@ -55,7 +130,8 @@ def moderate(
     with gateway.db.read() as session:
         prepared = prepare(session, gateway.config, request)
     decision = prepared.decision
-    if decision.backend is None and decision.reason != "gateway.refused.no_backend":
+    refusal = decision.backend is None and decision.reason != "gateway.refused.no_backend"
+    if refusal and not output:
         with gateway.db.write() as session:
             audit_id = append(
                 session, prepared.audit("moderation", "refused", reason=decision.reason)
@@ -64,10 +140,17 @@ def moderate(
         return Moderation(
             True, "direct_output", f"{messages['ja']}\n{messages['en']}", audit_id=audit_id
         )
-    _, masked, counts = mask(prepared)
-    out: dict[str, Any] = dict(texts)
-    for key, message in zip(keys, masked, strict=True):
-        out[key] = message.content
+    owner = (tenant_id, user, app_id)
+    vault = MaskingSession()
+    for label, number in COUNTERS.get(owner).items():
+        vault.reserve(label, number)
+    for _, text in leaves:
+        vault.reserve_used(text)
+    masked_request = mask(prepared, vault)
+    masked, counts = masked_request.messages, masked_request.counts
+    COUNTERS.put(owner, vault.counters())
+    by_path = {path: message.content for (path, _), message in zip(leaves, masked, strict=True)}
+    out = {k: _rebuild(v, k, by_path) for k, v in texts.items()}
     flagged = bool(counts)
     with gateway.db.write() as session:
         audit_id = append(

@@ -3,39 +3,51 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jichitai_ai.config import ConfigError
+from jichitai_ai.privacy._detector import NOT_PERSONAL
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid, ServiceError
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.storage.tables import Tenant
 
+from ._allowlist import drop_allowed, tenant_terms
 from ._audit import AuditEntry
 from ._config import GatewayConfig, TenantPolicy
+from ._errors import TooLarge
+from ._fields import Slot, check_options, collect, invalid, transform
 from ._policy import Decision, decide
 from ._privacy import (
     ConfidentialityClass,
     DataClassAssessment,
     Entity,
+    EntityType,
     MaskingSession,
     assess,
     detect,
     entity_counts,
     parse_class,
+    resolve_overlaps,
+    scan_encoded,
+    scan_split_numbers,
 )
 from ._types import ChatMessage, ChatRequest
 
-ROLES = frozenset({"system", "user", "assistant", "developer"})
+ROLES = frozenset({"system", "user", "assistant", "developer", "tool"})
 
 
 @dataclass
 class Prepared:
-    """A request after detection and the policy decision, before anything is sent."""
+    """A request after detection and the policy decision, before anything is sent.
+
+    ``entities`` are per message; ``slots`` are the other texts that reach the backend
+    (stop, tools, response_format …) with ``slot_entities`` found in each.
+    """
 
     request: ChatRequest
     tenant: TenantInfo
@@ -44,6 +56,8 @@ class Prepared:
     assessment: DataClassAssessment
     declared: ConfidentialityClass | None
     decision: Decision
+    slots: list[Slot] = field(default_factory=list)
+    slot_entities: list[list[Entity]] = field(default_factory=list)
 
     def audit(self, kind: str, decision: str, **extra: Any) -> AuditEntry:
         """An audit entry with the request's who/what filled in (no text, only counts)."""
@@ -54,6 +68,7 @@ class Prepared:
             "reasons": list(self.assessment.reasons),
         }
         details.update(extra.pop("details", {}))
+        found = [e for group in (*self.entities, *self.slot_entities) for e in group]
         values: dict[str, Any] = {
             "tenant_id": self.tenant.id,
             "tenant_slug": self.tenant.slug,
@@ -63,12 +78,22 @@ class Prepared:
             "backend": self.decision.backend.name
             if self.decision.backend
             else (self.request.backend or ""),
-            "entity_counts": entity_counts(e for group in self.entities for e in group),
+            "entity_counts": entity_counts(found),
             "persons": self.assessment.persons,
             "details": details,
         }
         values.update(extra)
         return AuditEntry(kind=kind, decision=decision, **values)
+
+
+@dataclass(frozen=True)
+class Masked:
+    """What is sent: masked messages and options, the vault to restore the answer."""
+
+    vault: MaskingSession
+    messages: list[ChatMessage]
+    counts: dict[str, int]
+    options: dict[str, Any]
 
 
 def resolve_tenant(session: Session, tenant: int | str) -> TenantInfo:
@@ -99,10 +124,65 @@ def tenant_policy(session: Session, config: GatewayConfig, tenant: TenantInfo) -
 
 def check_messages(messages: Sequence[ChatMessage]) -> None:
     if not messages:
-        raise Invalid("gateway.invalid.no_messages")
-    for message in messages:
+        raise invalid("gateway.invalid.no_messages", "messages")
+    for i, message in enumerate(messages):
         if message.role not in ROLES:
-            raise Invalid("gateway.invalid.role", role=message.role)
+            raise invalid("gateway.invalid.role", f"messages[{i}].role", role=message.role)
+        if message.role == "tool" and not message.tool_call_id:
+            raise invalid("gateway.invalid.tool_call_id", f"messages[{i}].tool_call_id")
+
+
+def check_size(config: GatewayConfig, request: ChatRequest, slots: Sequence[Slot]) -> None:
+    """Limits keep detection cheap and bounded (HTTP 413 with the limit named)."""
+    total = 0
+    for i, message in enumerate(request.messages):
+        if len(message.content) > config.max_message_chars:
+            raise TooLarge(
+                "gateway.invalid.message_too_long",
+                param=f"messages[{i}].content",
+                limit=config.max_message_chars,
+            )
+        total += len(message.content)
+    total += sum(len(slot.text) for slot in slots)
+    if total > config.max_request_chars:
+        raise TooLarge(
+            "gateway.invalid.request_too_long", param="messages", limit=config.max_request_chars
+        )
+
+
+def _detect_all(
+    config: GatewayConfig, texts: list[str], masked_types: frozenset[EntityType]
+) -> list[list[Entity]]:
+    """Per text: the detector, plus numbers split across texts and base64 blocks."""
+    found = [detect(t, config.detector) for t in texts]
+    split = scan_split_numbers(texts)
+
+    def detector(text: str) -> list[Entity]:
+        return detect(text, config.detector)
+
+    return [
+        resolve_overlaps([*own, *extra, *scan_encoded(text, detector, masked_types)])
+        for text, own, extra in zip(texts, found, split, strict=True)
+    ]
+
+
+def _only_personal_places(groups: list[list[Entity]]) -> list[list[Entity]]:
+    """Place names are masked only when the request holds personal data they could help
+    locate ("あおば市の子育て支援センターは？" stays readable); languages and countries
+    (中国語, ベトナム出身) never are."""
+    personal = any(
+        e.type not in (EntityType.LOCATION, EntityType.SENSITIVE, EntityType.ID_NUMBER)
+        for group in groups
+        for e in group
+    )
+    return [
+        [
+            e
+            for e in group
+            if e.type is not EntityType.LOCATION or (personal and e.detail != NOT_PERSONAL)
+        ]
+        for group in groups
+    ]
 
 
 def prepare(
@@ -113,29 +193,60 @@ def prepare(
 ) -> Prepared:
     """Detect (unless a reviewer supplied the spans), assess and decide."""
     check_messages(request.messages)
+    check_options(request.options)
+    slots = collect(request.options, [m.tool_calls for m in request.messages])
+    check_size(config, request, slots)
     try:
         declared = parse_class(request.data_class)
     except ValueError as exc:
         raise Invalid("gateway.invalid.data_class", value=str(request.data_class)) from exc
     tenant = resolve_tenant(session, request.tenant_id)
     policy = tenant_policy(session, config, tenant)
-    found = (
-        entities
-        if entities is not None
-        else [detect(m.content, config.detector) for m in request.messages]
-    )
-    assessment = assess(e for group in found for e in group)
+    texts = [m.content for m in request.messages]
+    all_found = _detect_all(config, texts + [s.text for s in slots], policy.mask_types)
+    terms = tenant_terms(session, tenant, lambda text: detect(text, config.detector))
+    all_found = _only_personal_places(drop_allowed(all_found, terms))
+    found = entities if entities is not None else all_found[: len(texts)]
+    slot_found = all_found[len(texts) :]
+    for slot, group in zip(slots, slot_found, strict=True):
+        if not slot.maskable and any(e.type in policy.mask_types for e in group):
+            raise invalid("gateway.invalid.personal_in_field", slot.path)
+    assessment = assess(e for group in (*found, *slot_found) for e in group)
     decision = decide(assessment, declared, request.backend, config.backends, policy)
-    return Prepared(request, tenant, policy, found, assessment, declared, decision)
+    return Prepared(
+        request, tenant, policy, found, assessment, declared, decision, slots, slot_found
+    )
 
 
-def mask(prepared: Prepared) -> tuple[MaskingSession, list[ChatMessage], dict[str, int]]:
-    """One vault for the whole conversation, so a person keeps one placeholder throughout."""
-    vault = MaskingSession()
+def mask(prepared: Prepared, vault: MaskingSession | None = None) -> Masked:
+    """One vault for the whole conversation, so a person keeps one placeholder throughout;
+    the same vault masks the options' texts. Participant names are replaced by neutral ones."""
+    vault = vault if vault is not None else MaskingSession()
     masked: list[ChatMessage] = []
     replaced: list[Entity] = []
     for message, found in zip(prepared.request.messages, prepared.entities, strict=True):
         result = vault.mask(message.content, found, types=prepared.policy.mask_types)
-        masked.append(ChatMessage(message.role, result.text))
+        masked.append(replace(message, content=result.text))
         replaced.extend(e for e, _ in result.replacements)
-    return vault, masked, entity_counts(replaced)
+    pending = iter(zip(prepared.slots, prepared.slot_entities, strict=True))
+
+    def visit(path: str, text: str, maskable: bool) -> str:
+        if not text:
+            return text
+        _slot, group = next(pending)
+        if not maskable:
+            return text
+        result = vault.mask(text, group, types=prepared.policy.mask_types)
+        replaced.extend(e for e, _ in result.replacements)
+        return result.text
+
+    options, calls = transform(
+        prepared.request.options, [m.tool_calls for m in prepared.request.messages], visit
+    )
+    names: dict[str, str] = {}
+    for i, message in enumerate(masked):
+        name = message.name
+        if name:
+            name = names.setdefault(name, f"participant{len(names) + 1}")
+        masked[i] = replace(message, tool_calls=calls[i], name=name)
+    return Masked(vault, masked, entity_counts(replaced), options)

@@ -19,7 +19,10 @@ from jichitai_ai.privacy import (
     MaskingSession,
     assess,
     detect,
+    normalize_surface,
+    resolve_overlaps,
 )
+from jichitai_ai.privacy._split_numbers import scan_encoded, scan_split_numbers
 
 __all__ = [
     "MASKED_BY_DEFAULT",
@@ -31,7 +34,11 @@ __all__ = [
     "assess",
     "detect",
     "entity_counts",
+    "normalize_surface",
     "parse_class",
+    "resolve_overlaps",
+    "scan_encoded",
+    "scan_split_numbers",
 ]
 
 

@@ -106,7 +106,16 @@ def hold(gateway: Gateway, prepared: Prepared) -> tuple[str, int]:
     request = prepared.request
     review_id = secrets.token_hex(16)
     payload = {
-        "messages": [{"role": m.role, "content": m.content} for m in request.messages],
+        "messages": [
+            {
+                "role": m.role,
+                "content": m.content,
+                "name": m.name,
+                "tool_calls": list(m.tool_calls),
+                "tool_call_id": m.tool_call_id,
+            }
+            for m in request.messages
+        ],
         "spans": [[e.to_dict() for e in group] for group in prepared.entities],
         "data_class": request.data_class,
         "backend": request.backend,
@@ -159,7 +168,16 @@ def _request(row: GatewayReview, payload: dict[str, Any]) -> ChatRequest:
     return ChatRequest(
         tenant_id=row.tenant_id,
         user=row.username,
-        messages=[ChatMessage(m["role"], m["content"]) for m in payload["messages"]],
+        messages=[
+            ChatMessage(
+                m["role"],
+                m["content"],
+                str(m.get("name") or ""),
+                tuple(m.get("tool_calls") or ()),
+                str(m.get("tool_call_id") or ""),
+            )
+            for m in payload["messages"]
+        ],
         data_class=payload.get("data_class"),
         backend=payload.get("backend"),
         purpose=row.purpose,
@@ -200,7 +218,7 @@ def detail(gateway: Gateway, review_id: str, tenant_ids: set[int] | None) -> Rev
         prepared = prepare(
             session, gateway.config, request, _entities(request.messages, payload["spans"])
         )
-    _, masked, _ = mask(prepared)
+    masked = mask(prepared).messages
     return ReviewDetail(_summary(row), request.messages, payload["spans"], masked)
 
 
@@ -255,7 +273,7 @@ def approve(
     except Exception:
         _set_status(gateway, review_id, "failed")
         raise
-    vault, _, _ = mask(prepared)
+    vault = mask(prepared).vault
     sealed = _seal(
         gateway,
         review_id,

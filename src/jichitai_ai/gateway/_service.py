@@ -16,14 +16,16 @@ import httpx
 
 from jichitai_ai import telemetry
 from jichitai_ai.config import Settings
+from jichitai_ai.services.errors import NotFound, ServiceError
 from jichitai_ai.storage.db import Database
 
 from . import _reviews
 from ._audit import VerifyReport, append, verify
 from ._backends import ChatClient
-from ._config import BackendSpec, GatewayConfig, model_options
+from ._config import BackendSpec, GatewayConfig
 from ._errors import BackendFailed, HeldForReview, PolicyRefused
 from ._moderation import Moderation, moderate
+from ._openai_body import AUTO_MODELS, ParsedBody, parse_chat_body
 from ._prepare import Prepared, mask, prepare
 from ._privacy import MaskingSession
 from ._restore import StreamRestorer
@@ -36,8 +38,34 @@ if TYPE_CHECKING:
 _PLATFORM_ATTR = "_jichitai_gateway"
 
 
-def _wire(messages: list[ChatMessage]) -> list[dict[str, str]]:
-    return [{"role": m.role, "content": m.content} for m in messages]
+def _wire(messages: list[ChatMessage]) -> list[dict[str, Any]]:
+    """Messages as the OpenAI API takes them (optional fields only when set)."""
+    out: list[dict[str, Any]] = []
+    for m in messages:
+        item: dict[str, Any] = {"role": m.role, "content": m.content}
+        if m.name:
+            item["name"] = m.name
+        if m.tool_calls:
+            item["tool_calls"] = [dict(c) for c in m.tool_calls]
+            if not m.content:
+                item["content"] = None
+        if m.tool_call_id:
+            item["tool_call_id"] = m.tool_call_id
+        out.append(item)
+    return out
+
+
+def restore_calls(
+    vault: MaskingSession, calls: tuple[dict[str, Any], ...]
+) -> tuple[dict[str, Any], ...]:
+    """Tool calls with placeholders in their arguments restored (for the requester)."""
+    out = []
+    for call in calls:
+        function = dict(call.get("function") or {})
+        if isinstance(function.get("arguments"), str):
+            function["arguments"] = vault.restore(function["arguments"])
+        out.append({**call, "function": function} if function else dict(call))
+    return tuple(out)
 
 
 class Gateway:
@@ -109,15 +137,88 @@ class Gateway:
         backend = self._refuse_or_hold(prepared)
         return self.send(prepared, backend)
 
+    def chat_request(
+        self,
+        parsed: ParsedBody,
+        tenant: int | str,
+        user: str,
+        *,
+        data_class: str | None = None,
+        review: bool = False,
+        backend: str | None = None,
+        purpose: str = "openai.chat",
+    ) -> ChatRequest:
+        """The request for a parsed OpenAI body; ``backend`` overrides the body's model."""
+        model = backend if backend is not None else parsed.model
+        if model not in AUTO_MODELS and model not in self.config.backends:
+            raise NotFound("gateway.invalid.model_unknown", param="model", backend=model)
+        return ChatRequest(
+            tenant_id=tenant,
+            user=user,
+            messages=parsed.messages,
+            data_class=data_class,
+            backend=None if model in AUTO_MODELS else model,
+            purpose=purpose,
+            options=parsed.options,
+            review=review,
+        )
+
+    def preview_body(
+        self, body: Any, tenant: int | str, user: str, *, backend: str | None = None
+    ) -> dict[str, Any]:
+        """:meth:`preview` for a raw OpenAI body (``gateway preview``, the console)."""
+        try:
+            parsed = parse_chat_body(body)
+            request = self.chat_request(parsed, tenant, user, backend=backend, purpose="preview")
+        except ServiceError as exc:
+            return {
+                "refused": True,
+                "reason": exc.key,
+                "data_class": None,
+                "persons": 0,
+                "sent": None,
+            }
+        return self.preview(request, stream=parsed.stream)
+
+    def preview(self, request: ChatRequest, *, stream: bool = False) -> dict[str, Any]:
+        """What :meth:`complete` would send, without sending or recording anything:
+        ``{"refused", "reason", "data_class", "persons", "sent"}`` (``sent`` = the body as the
+        backend would receive it, ``None`` when refused). Held-for-review requests show the
+        body with ``reason`` ``gateway.review.held``."""
+        try:
+            prepared = self._prepare(request)
+        except ServiceError as exc:
+            return {
+                "refused": True,
+                "reason": exc.key,
+                "data_class": None,
+                "persons": 0,
+                "sent": None,
+            }
+        decision = prepared.decision
+        base = {
+            "data_class": decision.data_class.value,
+            "persons": prepared.assessment.persons,
+        }
+        if decision.backend is None:
+            return {"refused": True, "reason": decision.reason, **base, "sent": None}
+        review_from = prepared.policy.review_from
+        held = request.review or (
+            review_from is not None and decision.data_class.rank >= review_from.rank
+        )
+        masked = mask(prepared)
+        body = self.client.body(decision.backend, _wire(masked.messages), masked.options, stream)
+        reason = "gateway.review.held" if held else None
+        return {"refused": False, "reason": reason, **base, "sent": body}
+
     def send(
         self, prepared: Prepared, backend: BackendSpec, *, details: dict[str, Any] | None = None
     ) -> ChatResult:
-        vault, masked, counts = mask(prepared)
+        masked_request = mask(prepared)
+        vault, masked, counts = masked_request.vault, masked_request.messages, masked_request.counts
         started = time.monotonic()
         try:
-            answer = self.client.complete(
-                backend, _wire(masked), model_options(prepared.request.options)
-            )
+            answer = self.client.complete(backend, _wire(masked), masked_request.options)
         except BackendFailed as exc:
             self._audit_failure(prepared, counts, exc)
             raise
@@ -150,6 +251,7 @@ class Gateway:
             finish_reason=answer.finish_reason,
             masked_content=answer.content,
             persons=prepared.assessment.persons,
+            tool_calls=restore_calls(vault, answer.tool_calls),
         )
 
     def stream(self, request: ChatRequest) -> ChatStream:
@@ -195,13 +297,16 @@ class Gateway:
         self,
         tenant_id: int,
         user: str,
-        texts: dict[str, str],
+        texts: dict[str, Any],
         *,
         point: str,
         data_class: str | None = None,
+        app_id: str = "",
     ) -> Moderation:
         """Dify moderation: mask or refuse ``texts`` without sending anything anywhere."""
-        return moderate(self, tenant_id, user, texts, point=point, data_class=data_class)
+        return moderate(
+            self, tenant_id, user, texts, point=point, data_class=data_class, app_id=app_id
+        )
 
     def verify_audit(self) -> VerifyReport:
         with self.db.read() as session:
@@ -218,8 +323,11 @@ class ChatStream:
         self._gateway = gateway
         self._prepared = prepared
         self._backend = backend
-        self._vault: MaskingSession
-        self._vault, self.masked_messages, self.entities = mask(prepared)
+        masked = mask(prepared)
+        self._vault: MaskingSession = masked.vault
+        self.masked_messages = masked.messages
+        self.entities = masked.counts
+        self._options = masked.options
         self.data_class = prepared.decision.data_class.value
         self.backend = backend.name
         self.result: ChatResult | None = None
@@ -231,7 +339,8 @@ class ChatStream:
         finish = "stop"
         started = time.monotonic()
         client = self._gateway.client
-        options = model_options(self._prepared.request.options)
+        options = self._options
+        call_restorers: dict[int, StreamRestorer] = {}
         completed = failed = False
         try:
             for delta in client.stream(self._backend, _wire(self.masked_messages), options):
@@ -241,11 +350,18 @@ class ChatStream:
                 if delta.finish_reason:
                     finish = delta.finish_reason
                 text = restorer.feed(delta.content)
-                if text:
-                    yield ChatChunk(text)
+                calls = tuple(self._restore_call(c, call_restorers) for c in delta.tool_calls)
+                if text or calls:
+                    yield ChatChunk(text, tool_calls=calls)
             tail = restorer.flush()
             if tail:
                 yield ChatChunk(tail)
+            for index, pending in sorted(call_restorers.items()):
+                rest = pending.flush()
+                if rest:
+                    yield ChatChunk(
+                        "", tool_calls=({"index": index, "function": {"arguments": rest}},)
+                    )
             completed = True
         except BackendFailed as exc:
             failed = True
@@ -255,7 +371,18 @@ class ChatStream:
             # Also when the caller stops early: whatever was sent is on the record.
             if self.result is None and not failed:
                 self._record(pieces, usage, finish, started, completed)
-        yield ChatChunk("", finish_reason=finish)
+        yield ChatChunk("", finish_reason=finish, usage=usage)
+
+    def _restore_call(
+        self, call: dict[str, Any], restorers: dict[int, StreamRestorer]
+    ) -> dict[str, Any]:
+        """A streamed tool-call piece; argument text is restored like content (per call)."""
+        function = call.get("function")
+        if not isinstance(function, dict) or not isinstance(function.get("arguments"), str):
+            return call
+        index = int(call.get("index") or 0)
+        restorer = restorers.setdefault(index, StreamRestorer(self._vault))
+        return {**call, "function": {**function, "arguments": restorer.feed(function["arguments"])}}
 
     def _record(
         self, pieces: list[str], usage: Usage, finish: str, started: float, completed: bool

@@ -8,10 +8,18 @@ from typing import Any
 
 @dataclass(frozen=True)
 class ChatMessage:
-    """One chat message (OpenAI roles: system, user, assistant)."""
+    """One chat message (OpenAI roles: system, developer, user, assistant, tool).
+
+    ``name`` is the optional participant name (sent pseudonymised), ``tool_calls`` the
+    assistant's earlier function calls (their arguments are masked like any text) and
+    ``tool_call_id`` links a ``tool`` message to its call.
+    """
 
     role: str
     content: str
+    name: str = ""
+    tool_calls: tuple[dict[str, Any], ...] = ()
+    tool_call_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,8 @@ class ChatResult:
     #: The model's answer before restoring (placeholders intact).
     masked_content: str = ""
     persons: int = 0
+    #: Function calls the model asked for (arguments restored for the user).
+    tool_calls: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,3 +80,6 @@ class ChatChunk:
 
     content: str
     finish_reason: str | None = None
+    #: Streamed function-call pieces (OpenAI ``delta.tool_calls``), arguments restored.
+    tool_calls: tuple[dict[str, Any], ...] = ()
+    usage: Usage | None = None

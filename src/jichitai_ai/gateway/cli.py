@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import typer
@@ -11,10 +12,12 @@ from jichitai_ai.cli.common import DatabaseOption, platform, print_json, service
 from jichitai_ai.config import ConfigError
 from jichitai_ai.i18n import t
 from jichitai_ai.services.platform import Platform
+from jichitai_ai.services.tenants import get_tenant
 
 from ._audit import export_rows, verify
 from ._config import GatewayConfig
 from ._retention import run_retention
+from ._service import Gateway
 from .tables import GatewayAuditHead
 
 app = typer.Typer(help="安全なAIゲートウェイ / safe AI gateway", no_args_is_help=True)
@@ -90,3 +93,35 @@ def backends(database_url: str | None = DatabaseOption) -> None:
     with service_errors():
         config = _config(p)
     print_json([b.public() for b in config.backends.values()])
+
+
+@app.command("preview")
+def preview(
+    tenant: str = typer.Option(..., "--tenant", help="団体のスラッグ / tenant slug"),
+    body_file: str = typer.Option(
+        ..., "--json", help="OpenAI のチャット要求 (JSON ファイル、- は標準入力) / request body"
+    ),
+    backend: str | None = typer.Option(None, "--backend", help="送信先モデル / backend name"),
+    database_url: str | None = DatabaseOption,
+) -> None:
+    """送信せずに、ゲートウェイが送る内容を表示します / show what would be sent, send nothing.
+
+    Prints ``{"refused", "reason", "data_class", "persons", "sent"}`` — the same parsing,
+    detection, masking and policy as a real request, without the model call or audit record.
+    """
+    raw = sys.stdin.read() if body_file == "-" else Path(body_file).read_text(encoding="utf-8")
+    try:
+        body = json.loads(raw)
+    except ValueError as exc:
+        typer.echo(f"JSON エラー / invalid JSON: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    p = platform(database_url)
+    with service_errors():
+        with p.db.read() as session:
+            get_tenant(session, tenant)  # a typo is an error, not a refusal
+        gateway = Gateway(p.db, p.settings, config=_config(p))
+        try:
+            result = gateway.preview_body(body, tenant, "cli-preview", backend=backend)
+        finally:
+            gateway.close()
+    typer.echo(json.dumps(result, ensure_ascii=False))

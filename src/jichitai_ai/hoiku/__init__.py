@@ -8,6 +8,7 @@ an independent checker, and a reason for every outcome. Use
 from jichitai_ai.hoiku._model import Child, Facility, Instance, SharedQuota, SiblingPolicy, TieBreak
 from jichitai_ai.hoiku.service import (
     Allocation,
+    AllocationRefused,
     CheckReport,
     ChildOutcome,
     HoikuInputError,
@@ -29,6 +30,7 @@ from jichitai_ai.hoiku.service import (
 
 __all__ = [
     "Allocation",
+    "AllocationRefused",
     "CheckReport",
     "Child",
     "ChildOutcome",

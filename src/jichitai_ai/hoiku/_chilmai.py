@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from jichitai_ai.hoiku._fields import check_children, check_id, numbered, parse_int, read_facilities
+from jichitai_ai.hoiku._fields import (
+    check_children,
+    check_enrolled_not_wished,
+    check_households,
+    check_id,
+    numbered,
+    parse_int,
+    read_facilities,
+)
 from jichitai_ai.hoiku._model import (
     AGES,
     DEFAULT_TIEBREAKS,
@@ -13,7 +21,7 @@ from jichitai_ai.hoiku._model import (
     Instance,
     SiblingPolicy,
 )
-from jichitai_ai.hoiku._tabular import HoikuInputError, Issue, Table
+from jichitai_ai.hoiku._tabular import HoikuInputError, Issue, IssueList, Table
 from jichitai_ai.i18n import t
 
 # ChilmAI layout (default profile of chilmai.generic.config)
@@ -37,7 +45,7 @@ def _norm_id(text: str) -> str:
 
 def load_chilmai(children_table: Table, daycares_table: Table) -> Instance:
     """Read ChilmAI's 申込者データ / 保育所データ so both systems can run identical files."""
-    issues: list[Issue] = []
+    issues = IssueList()
     facilities = read_facilities(daycares_table, D_ID, D_NAME, D_CAP, issues)
     facilities = [Facility(_norm_id(f.id), f.name, f.capacity, f.row) for f in facilities]
     for f in facilities:
@@ -64,9 +72,12 @@ def load_chilmai(children_table: Table, daycares_table: Table) -> Instance:
     score_col = dict(scores)
     children: list[Child] = []
     seen: set[str] = set()
-    family_pattern: dict[str, SiblingPolicy] = {}
+    households: list[tuple[int, str, SiblingPolicy | None]] = []
     raw: list[tuple[int, str, str, int, float, list[str], dict[str, float], str | None, str]] = []
-    for row, v in table.rows:
+    for n_row, (row, v) in enumerate(table.rows):
+        if issues.full:
+            issues.stop(table.name, len(table.rows) - n_row)
+            break
         before = len(issues)
         cid = _norm_id(v.get(K_ID, ""))
         if check_id(cid, K_ID, table, row, issues) and cid in seen:
@@ -131,20 +142,25 @@ def load_chilmai(children_table: Table, daycares_table: Table) -> Instance:
                     t("hoiku.err.unknown_facility", column=K_ENROLLED, value=enrolled[:20]),
                 )
             )
+        check_enrolled_not_wished(enrolled, wanted, table, row, issues)
         pattern_text = _norm_id(v.get(K_PATTERN, ""))
+        pattern: SiblingPolicy | None = None
         if pattern_text:
             p = parse_int(pattern_text)
             if p is None or not 1 <= p <= 7:
                 issues.append(
                     Issue(table.name, row, t("hoiku.err.policy", value=pattern_text[:20]))
                 )
-            elif fam not in family_pattern:
-                family_pattern[fam] = SiblingPolicy(p)
+            else:
+                pattern = SiblingPolicy(p)
+        households.append((row, fam, pattern))
         if len(issues) == before and age is not None and base_score is not None:
             raw.append(
                 (row, cid, fam, age, float(base_score), wanted, scores_at, enrolled, pattern_text)
             )
+    family_pattern = check_households(households, table, issues)
     for row, cid, fam, age, base, wanted, scores_at, enrolled, _ in raw:
+        # a household of one applies alone; larger ones have one checked pattern
         policy = family_pattern.get(fam, SiblingPolicy.TOGETHER)
         children.append(
             Child(cid, fam, age, base, tuple(wanted), enrolled, policy, scores_at, {}, row)

@@ -1,9 +1,17 @@
 """Exact allocation with OR-Tools CP-SAT (整数計画による厳密解).
 
-Lexicographic objective: fewest blocking coalitions first, then most children
-placed. The no-blocking condition uses running counts along each pool's
-priority order, so the model grows linearly with the applications instead of
-quadratically (ChilmAI sums every higher-priority child per condition).
+Two models over the same variables. ``stable_only``: no blocking coalition
+at all (hard constraints), most children placed — the model that answers
+"is there a stable allocation, and which places most". Otherwise: fewest
+blocking coalitions first, then most children placed.
+
+The no-blocking condition uses running counts along each pool's priority
+order, so the model grows linearly with the applications instead of
+quadratically (ChilmAI sums every higher-priority child per condition); a
+combination that needs one pool only gets one linear inequality, with no
+auxiliary Boolean. Runs are deterministic: one worker, a deterministic work
+limit; the wall-clock limit is only a safety net, and a result cut by it is
+reported as such so the caller can fall back to a deterministic answer.
 """
 
 from __future__ import annotations
@@ -17,20 +25,42 @@ from jichitai_ai.hoiku._problem import NONE, Problem
 
 @dataclass
 class ExactOutcome:
-    placed: list[int]
+    placed: list[int] | None  # None: no solution (see status)
     optimal: bool
-    status: str
+    status: str  # OPTIMAL | FEASIBLE | INFEASIBLE | UNKNOWN | MODEL_INVALID
     blocking_bound: int
+    wall_limited: bool  # stopped by the wall-clock safety net, not by the work limit
 
 
 def solve_exact(
-    problem: Problem, hint: list[int] | None = None, time_limit: float = 60.0, workers: int = 2
-) -> ExactOutcome | None:
-    """Return the best allocation found in ``time_limit`` seconds, or ``None`` if none was found."""
+    problem: Problem,
+    hint: list[int] | None = None,
+    stable_only: bool = False,
+    soft_families: set[int] | None = None,
+    blocking_only: bool = False,
+    max_blocking: int | None = None,
+    work_limit: float = 200.0,
+    time_limit: float = 300.0,
+    workers: int = 1,
+) -> ExactOutcome:
+    """Solve; ``work_limit`` is CP-SAT deterministic time (machine-independent), ``time_limit`` seconds.
+
+    Without ``stable_only``, only the families in ``soft_families`` (all if
+    None) may form blocking coalitions; every other family's are excluded.
+    """
     from ortools.sat.python import cp_model
 
     m = cp_model.CpModel()
     fams = problem.families
+    # the hint's combination per family (len = none), to hint every variable, not only x
+    hint_pos: list[int] | None = None
+    if hint is not None:
+        hint_pos = []
+        for fi, fam in enumerate(fams):
+            got = tuple(hint[i] for i in fam)
+            combos = problem.combos[fi]
+            hint_pos.append(next((p for p, c in enumerate(combos) if c == got), len(combos)))
+
     x: list[list[cp_model.IntVar]] = []
     for fi, combos in enumerate(problem.combos):
         xs = [m.new_bool_var(f"x{fi}_{p}") for p in range(len(combos))]
@@ -39,21 +69,27 @@ def solve_exact(
             m.add_exactly_one(xs)
         else:
             m.add_at_most_one(xs)
+        if hint_pos is not None:
+            for p, v in enumerate(xs):
+                m.add_hint(v, p == hint_pos[fi])
 
-    # a[(pool, child)] = sum of the family's combinations that seat the child in the pool
+    # a[(pool, child)] = the family's combinations that seat the child in the pool
     seat_terms: dict[tuple[int, int], list[cp_model.IntVar]] = {}
+    seat_hint: dict[tuple[int, int], int] = {}
     for fi, per_pos in enumerate(problem.requirements):
         for p, reqs in enumerate(per_pos):
             for req in reqs:
                 for c in req.members:
                     seat_terms.setdefault((req.pool, c), []).append(x[fi][p])
+                    if hint_pos is not None and hint_pos[fi] == p:
+                        seat_hint[(req.pool, c)] = 1
     by_pool: dict[int, list[int]] = {}
     for pool, c in seat_terms:
         by_pool.setdefault(pool, []).append(c)
 
-    # running counts in priority order: count[pool][k] = seated among the k best candidates
-    position_in_pool: dict[tuple[int, int], int] = {}
+    # running counts in priority order: running[pool][k] = seated among the k best candidates
     running: dict[int, list[Any]] = {}
+    running_hint: dict[int, list[int]] = {}
     sorted_ranks: dict[int, list[int]] = {}
     for pool, members in by_pool.items():
         rank = problem.rank[problem.pools[pool].facility]
@@ -62,54 +98,70 @@ def solve_exact(
         cap = problem.pools[pool].capacity
         m.add(sum(sum(seat_terms[(pool, c)]) for c in members) <= cap)
         counts: list[Any] = [0]
+        hints = [0]
         prev: Any = 0
         for k, c in enumerate(members):
-            position_in_pool[(pool, c)] = k
             v = m.new_int_var(0, min(cap, k + 1), f"n{pool}_{k}")
             m.add(v == prev + sum(seat_terms[(pool, c)]))
             counts.append(v)
+            hints.append(hints[-1] + seat_hint.get((pool, c), 0))
+            if hint_pos is not None:
+                m.add_hint(v, hints[-1])
             prev = v
         running[pool] = counts
+        running_hint[pool] = hints
 
     blockers: list[cp_model.IntVar] = []
     for fi, per_pos in enumerate(problem.requirements):
         fam_set = set(fams[fi])
-        chain: list[Any] = []
         acc: Any = 0
-        for p in range(len(per_pos)):
-            chain.append(acc)
-            acc = acc + x[fi][p]
         for p, reqs in enumerate(per_pos):
-            reasons: list[Any] = [chain[p] + x[fi][p]]  # family already has p or better
+            acc = acc + x[fi][p]  # family has combination p or better
+            has_better = hint_pos is not None and hint_pos[fi] <= p
+            conditions: list[tuple[Any, int, bool]] = []  # (seated above, need, full in hint)
             trivially_full = False
             for req in reqs:
                 pool = req.pool
-                cap = problem.pools[pool].capacity
-                need = (
-                    cap - len(req.members) + 1
-                )  # higher-priority seated children that make it full
+                need = problem.pools[pool].capacity - len(req.members) + 1
                 if need <= 0:
                     trivially_full = True
                     break
                 rank = problem.rank[problem.pools[pool].facility]
                 k = bisect_left(sorted_ranks.get(pool, []), req.worst_rank)
-                higher: Any = running[pool][k] if pool in running else 0
-                own = [
-                    seat_terms[(pool, c)]
-                    for c in fam_set
-                    if (pool, c) in seat_terms and rank[c] < req.worst_rank
-                ]
-                own_expr = sum(sum(t) for t in own)
                 if k < need:
                     continue  # even all of them seated cannot fill it
-                full = m.new_bool_var(f"f{fi}_{p}_{pool}")
-                m.add(higher - own_expr >= need).only_enforce_if(full)
-                reasons.append(full)
+                own = [
+                    (t, (pool, c))
+                    for c in fam_set
+                    if (pool, c) in seat_terms and rank[c] < req.worst_rank
+                    for t in seat_terms[(pool, c)]
+                ]
+                # own seats are counted once per child even if several combinations seat it
+                own_children = {key for _, key in own}
+                own_hint = sum(seat_hint.get(key, 0) for key in own_children)
+                full_hint = hint_pos is not None and running_hint[pool][k] - own_hint >= need
+                conditions.append((running[pool][k] - sum(t for t, _ in own), need, full_hint))
             if trivially_full:
                 continue
-            b = m.new_bool_var(f"b{fi}_{p}")
-            blockers.append(b)
-            reasons.append(b)
+            blocks_in_hint = not has_better and not any(f for _, _, f in conditions)
+            soft = not stable_only and (soft_families is None or fi in soft_families)
+            b = m.new_bool_var(f"b{fi}_{p}") if soft else None
+            if b is not None:
+                blockers.append(b)
+                if hint_pos is not None:
+                    m.add_hint(b, blocks_in_hint)
+            if len(conditions) == 1:
+                higher, need, _ = conditions[0]
+                extra = need * b if b is not None else 0
+                m.add(higher + need * acc + extra >= need)
+                continue
+            reasons: list[Any] = [acc] + ([b] if b is not None else [])
+            for higher, need, full_hint in conditions:
+                full = m.new_bool_var(f"f{fi}_{p}")
+                m.add(higher >= need).only_enforce_if(full)
+                if hint_pos is not None:
+                    m.add_hint(full, full_hint)
+                reasons.append(full)
             m.add(sum(reasons) >= 1)
 
     placed_terms = [
@@ -118,21 +170,28 @@ def solve_exact(
         for p, combo in enumerate(combos)
     ]
     big = problem.n_children + 1
-    m.maximize(sum(placed_terms) - big * sum(blockers))
-
-    if hint is not None:
-        for fi, fam in enumerate(fams):
-            got = tuple(hint[i] for i in fam)
-            for p, combo in enumerate(problem.combos[fi]):
-                m.add_hint(x[fi][p], combo == got)
+    if max_blocking is not None:
+        m.add(sum(blockers) <= max_blocking)
+    if blocking_only:  # a pure sum of Booleans: CP-SAT's core search proves lower bounds
+        m.minimize(sum(blockers))
+    else:
+        m.maximize(sum(placed_terms) - big * sum(blockers))
 
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
+    solver.parameters.max_deterministic_time = work_limit
     solver.parameters.num_workers = workers
+    if workers > 1:
+        solver.parameters.interleave_search = True  # deterministic with several workers
     solver.parameters.random_seed = problem.instance.seed
     status = solver.solve(m)
+    name = solver.status_name(status)
+    wall = solver.deterministic_time < work_limit * 0.99 and status not in (
+        cp_model.OPTIMAL,
+        cp_model.INFEASIBLE,
+    )
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
+        return ExactOutcome(None, False, name, 0, wall)
     placed = [NONE] * problem.n_children
     for fi, fam in enumerate(fams):
         for p, combo in enumerate(problem.combos[fi]):
@@ -140,4 +199,4 @@ def solve_exact(
                 for i, d in zip(fam, combo, strict=True):
                     placed[i] = d
     bound = sum(solver.value(b) for b in blockers)
-    return ExactOutcome(placed, status == cp_model.OPTIMAL, solver.status_name(status), bound)
+    return ExactOutcome(placed, status == cp_model.OPTIMAL, name, bound, wall)

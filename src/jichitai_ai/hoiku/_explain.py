@@ -104,6 +104,9 @@ def outcomes(alloc: Allocation, lang: str | None = None) -> list[ChildOutcome]:
                     age=child.age,
                 )
             )
+        elif pb.child_enrolled[i] != NONE:
+            current = inst.facilities[pb.child_enrolled[i]].name
+            reasons.append(t("hoiku.why.enrolled_lost", lang, facility=current))
         else:
             reasons.append(t("hoiku.why.waiting", lang))
         if child.id in blocking_children:
@@ -123,6 +126,108 @@ def outcomes(alloc: Allocation, lang: str | None = None) -> list[ChildOutcome]:
     return out
 
 
+def _seat_counts(alloc: Allocation, p: int) -> tuple[int, int, int]:
+    """(published vacancies, enrolled children who stay, enrolled children who left) of a pool."""
+    pb = alloc.problem
+    pool = pb.pools[p]
+    enrolled = [
+        i
+        for i, e in enumerate(pb.child_enrolled)
+        if e == pool.facility and pb.child_age[i] in pool.ages
+    ]
+    stayed = sum(1 for i in enrolled if alloc.placed[i] == pool.facility)
+    return pool.capacity - len(enrolled), stayed, len(enrolled) - stayed
+
+
+def _deciding_rule(alloc: Allocation, a: int, b: int, fid: str, lang: str | None) -> str:
+    """The first priority rule on which children ``a`` and ``b`` differ (after equal scores)."""
+    inst = alloc.instance
+    ca, cb = inst.children[a], inst.children[b]
+    names = {
+        "score": t("hoiku.attr.score", lang),
+        "lottery": t("hoiku.attr.lottery", lang),
+        "order": t("hoiku.attr.order", lang),
+    }
+    for r in inst.tiebreaks:
+        if r.attribute == "score":
+            va, vb = ca.score_at(fid), cb.score_at(fid)
+        elif r.attribute == "order":
+            va, vb = ca.attributes.get("order", float(a)), cb.attributes.get("order", float(b))
+        elif r.attribute == "lottery":
+            return names["lottery"]
+        else:
+            va, vb = ca.attributes.get(r.attribute, 0.0), cb.attributes.get(r.attribute, 0.0)
+        if va != vb:
+            direction = t("hoiku.dir.desc" if r.descending else "hoiku.dir.asc", lang)
+            return f"{names.get(r.attribute, r.attribute)}{direction}"
+    return t("hoiku.attr.order", lang)
+
+
+def _pool_verdict(
+    alloc: Allocation, i: int, e: int, seated: dict[int, list[int]], lang: str | None
+) -> tuple[int, list[int]] | None:
+    """The first full pool that keeps child ``i`` out of facility ``e``, with who sits above it."""
+    pb = alloc.problem
+    rank = pb.rank[e].get(i)
+    if rank is None:
+        return None
+    family = set(pb.families[pb.child_family[i]])
+    for p in pb.pools_of[(e, pb.child_age[i])]:
+        pool = pb.pools[p]
+        above = [
+            j for j in seated.get(p, ()) if j not in family and pb.rank[e].get(j, 1 << 60) < rank
+        ]
+        if len(above) >= pool.capacity:
+            return p, above
+    return None
+
+
+def _full_text(
+    alloc: Allocation,
+    i: int,
+    k: int,
+    e: int,
+    p: int,
+    above: list[int],
+    rules: str,
+    lang: str | None,
+) -> str:
+    pb = alloc.problem
+    inst = alloc.instance
+    fid = inst.facilities[e].id
+    name = inst.facilities[e].name
+    pool = pb.pools[p]
+    child = inst.children[i]
+    published, stayed, left = _seat_counts(alloc, p)
+    ages = "・".join(str(g) for g in sorted(pool.ages))
+    if published + left == 0 and stayed == 0:
+        return t("hoiku.why.no_seats", lang, rank=k, facility=name, age=child.age)
+    newcomers = [j for j in above if pb.child_enrolled[j] != e]
+    seats = t("hoiku.why.seats", lang, published=published)
+    if left:
+        seats += t("hoiku.why.seats_freed", lang, count=left)
+    if stayed:
+        seats += t("hoiku.why.seats_stayed", lang, count=stayed)
+    if not newcomers:  # the children already enrolled there took every seat
+        return t("hoiku.why.full_enrolled", lang, rank=k, facility=name, ages=ages, seats=seats)
+    last = max(newcomers, key=lambda j: pb.rank[e].get(j, 1 << 60))
+    threshold = inst.children[last].score_at(fid)
+    mine = child.score_at(fid)
+    text = t(
+        "hoiku.why.full",
+        lang,
+        rank=k,
+        facility=name,
+        ages=ages,
+        seats=seats,
+        threshold=_fmt(threshold),
+        score=_fmt(mine),
+    )
+    if threshold == mine:
+        text += t("hoiku.why.tie_rule", lang, rule=_deciding_rule(alloc, last, i, fid, lang))
+    return text
+
+
 def _why_not(
     alloc: Allocation,
     i: int,
@@ -136,40 +241,39 @@ def _why_not(
     pb = alloc.problem
     inst = alloc.instance
     child = inst.children[i]
-    fid = inst.facilities[e].id
     name = inst.facilities[e].name
-    rank = pb.rank[e].get(i)
-    family = set(pb.families[fi])
-    if rank is None:
-        return t(
-            "hoiku.why.sibling", lang, rank=k, facility=name, policy=policy_name(child.policy, lang)
-        )
-    for p in pb.pools_of[(e, child.age)]:
-        pool = pb.pools[p]
-        if pool.capacity == 0:
-            return t("hoiku.why.no_seats", lang, rank=k, facility=name, age=child.age)
-        above = [
-            j for j in seated.get(p, ()) if j not in family and pb.rank[e].get(j, 1 << 60) < rank
-        ]
-        if len(above) >= pool.capacity:
-            last = max(above, key=lambda j: pb.rank[e].get(j, 1 << 60))
-            threshold = inst.children[last].score_at(fid)
-            mine = child.score_at(fid)
-            ages = "・".join(str(g) for g in sorted(pool.ages))
-            text = t(
-                "hoiku.why.full",
-                lang,
-                rank=k,
-                facility=name,
-                ages=ages,
-                capacity=pool.capacity,
-                threshold=_fmt(threshold),
-                score=_fmt(mine),
-            )
-            if threshold == mine:
-                text += t("hoiku.why.tie", lang, rules=rules)
-            return text
+    verdict = _pool_verdict(alloc, i, e, seated, lang)
+    if verdict is not None:
+        return _full_text(alloc, i, k, e, verdict[0], verdict[1], rules, lang)
     if len(pb.families[fi]) > 1:
+        # a sibling could not come along: name the sibling and the seat it missed
+        got = tuple(alloc.placed[j] for j in pb.families[fi])
+        combos = pb.combos[fi]
+        pos = next((q for q, c in enumerate(combos) if c == got), len(combos))
+        me = pb.families[fi].index(i)
+        for combo in combos[:pos]:
+            if combo[me] != e:
+                continue
+            for j, d in zip(pb.families[fi], combo, strict=True):
+                if j == i or d == NONE or d == alloc.placed[j]:
+                    continue
+                other = _pool_verdict(alloc, j, d, seated, lang)
+                if other is None:
+                    continue
+                fid = inst.facilities[d].id
+                prefs = inst.children[j].preferences
+                wish = prefs.index(fid) + 1 if fid in prefs else 0
+                detail = _full_text(alloc, j, wish, d, other[0], other[1], rules, lang)
+                return t(
+                    "hoiku.why.sibling_named",
+                    lang,
+                    rank=k,
+                    facility=name,
+                    policy=policy_name(child.policy, lang),
+                    sibling=inst.children[j].id,
+                    sibling_facility=inst.facilities[d].name,
+                    detail=detail,
+                )
         return t(
             "hoiku.why.sibling", lang, rank=k, facility=name, policy=policy_name(child.policy, lang)
         )

@@ -6,7 +6,7 @@ import re
 
 from jichitai_ai.hoiku._families import MAX_RAW_COMBOS, raw_combo_count
 from jichitai_ai.hoiku._model import AGES, Child, Facility, SharedQuota, SiblingPolicy
-from jichitai_ai.hoiku._tabular import Issue, Table
+from jichitai_ai.hoiku._tabular import Issue, IssueList, Table
 from jichitai_ai.i18n import t
 
 HOSTILE = re.compile(r"[\x00-\x1f\x7f]|^[=+\-@]")
@@ -28,7 +28,7 @@ def parse_number(text: str) -> float | None:
     return v if v == v and abs(v) != float("inf") else None
 
 
-def check_id(value: str, column: str, table: Table, row: int, issues: list[Issue]) -> bool:
+def check_id(value: str, column: str, table: Table, row: int, issues: IssueList) -> bool:
     if not value:
         issues.append(Issue(table.name, row, t("hoiku.err.required", column=column)))
         return False
@@ -46,7 +46,7 @@ def numbered(header: list[str], pattern: re.Pattern[str]) -> list[tuple[int, str
 
 
 def read_facilities(
-    table: Table, id_col: str, name_col: str, cap_cols: list[str], issues: list[Issue]
+    table: Table, id_col: str, name_col: str, cap_cols: list[str], issues: IssueList
 ) -> list[Facility]:
     missing = [c for c in [id_col, *cap_cols] if c not in table.header]
     if missing:
@@ -56,7 +56,10 @@ def read_facilities(
         return []
     out: list[Facility] = []
     seen: set[str] = set()
-    for row, v in table.rows:
+    for n_row, (row, v) in enumerate(table.rows):
+        if issues.full:
+            issues.stop(table.name, len(table.rows) - n_row)
+            break
         fid = v.get(id_col, "")
         ok = check_id(fid, id_col, table, row, issues)
         if ok and fid in seen:
@@ -85,7 +88,7 @@ def read_facilities(
 
 
 def check_uncovered(
-    facilities: list[Facility], quotas: list[SharedQuota], name: str, issues: list[Issue]
+    facilities: list[Facility], quotas: list[SharedQuota], name: str, issues: IssueList
 ) -> None:
     for f in facilities:
         covered = {g for q in quotas if q.facility_id == f.id for g in q.ages}
@@ -96,8 +99,42 @@ def check_uncovered(
             )
 
 
+def check_households(
+    rows: list[tuple[int, str, SiblingPolicy | None]], table: Table, issues: IssueList
+) -> dict[str, SiblingPolicy]:
+    """One policy per household of two or more children: none blank, none different.
+
+    ``rows``: (row, household, policy or None when the cell was blank). Returns
+    the policy of each valid household; a household of one needs no policy.
+    """
+    by_family: dict[str, list[tuple[int, SiblingPolicy | None]]] = {}
+    for row, fam, policy in rows:
+        by_family.setdefault(fam, []).append((row, policy))
+    out: dict[str, SiblingPolicy] = {}
+    for fam, members in by_family.items():
+        if len(members) < 2:
+            continue
+        policies = {p for _, p in members}
+        if None in policies:
+            issues.append(Issue(table.name, members[0][0], t("hoiku.err.policy_blank", family=fam)))
+        elif len(policies) > 1:
+            for row, _ in members:
+                issues.append(Issue(table.name, row, t("hoiku.err.policy_mismatch", family=fam)))
+        else:
+            out[fam] = members[0][1]  # type: ignore[assignment]
+    return out
+
+
+def check_enrolled_not_wished(
+    enrolled: str | None, wanted: list[str], table: Table, row: int, issues: IssueList
+) -> None:
+    """The current facility is where a transfer applicant stays, not one of its wishes."""
+    if enrolled is not None and enrolled in wanted:
+        issues.append(Issue(table.name, row, t("hoiku.err.enrolled_wish", facility=enrolled)))
+
+
 def check_children(
-    children: list[Child], facilities: dict[str, Facility], table: Table, issues: list[Issue]
+    children: list[Child], facilities: dict[str, Facility], table: Table, issues: IssueList
 ) -> None:
     by_family: dict[str, list[Child]] = {}
     for c in children:
@@ -106,11 +143,19 @@ def check_children(
     for fam in by_family.values():
         policies = {c.policy for c in fam}
         if len(policies) > 1:
-            for c in fam:
+            continue  # reported by check_households
+        policy = fam[0].policy
+        if policy.value in (1, 2, 3) and len(fam) > 1:
+            common = set.intersection(*(set(c.preferences) for c in fam))
+            if not common:
+                name = t(f"hoiku.policy.p{policy.value}")
                 issues.append(
-                    Issue(table.name, c.row, t("hoiku.err.policy_mismatch", family=c.family_id))
+                    Issue(
+                        table.name,
+                        fam[0].row,
+                        t("hoiku.err.no_common", family=fam[0].family_id, policy=name),
+                    )
                 )
-            continue
         ordered = sorted(fam, key=lambda c: -c.age)
         count = raw_combo_count(
             [list(c.preferences) for c in ordered], [c.enrolled_facility for c in ordered]

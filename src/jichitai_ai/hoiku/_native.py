@@ -8,6 +8,8 @@ import tomllib
 from jichitai_ai.hoiku._fields import (
     HOSTILE,
     check_children,
+    check_enrolled_not_wished,
+    check_households,
     check_id,
     check_uncovered,
     numbered,
@@ -25,7 +27,7 @@ from jichitai_ai.hoiku._model import (
     SiblingPolicy,
     TieBreak,
 )
-from jichitai_ai.hoiku._tabular import HoikuInputError, Issue, Table, read_table
+from jichitai_ai.hoiku._tabular import HoikuInputError, Issue, IssueList, Table, read_table
 from jichitai_ai.i18n import t
 
 # Native template headers (templates/*.csv ship with these).
@@ -75,9 +77,7 @@ def parse_tiebreaks(items: list[str]) -> tuple[TieBreak, ...]:
     return tuple(rules) or DEFAULT_TIEBREAKS
 
 
-def _quotas(
-    table: Table, facilities: dict[str, Facility], issues: list[Issue]
-) -> list[SharedQuota]:
+def _quotas(table: Table, facilities: dict[str, Facility], issues: IssueList) -> list[SharedQuota]:
     missing = [c for c in (Q_FACILITY, Q_AGES, Q_QUOTA) if c not in table.header]
     if missing:
         issues.append(
@@ -115,7 +115,7 @@ def _quotas(
 
 def load_native(tables: dict[str, Table], settings: dict[str, object] | None = None) -> Instance:
     """Build an instance from the Japanese templates (施設・児童・共有枠)."""
-    issues: list[Issue] = []
+    issues = IssueList()
     facilities = read_facilities(tables["facilities"], F_ID, F_NAME, F_CAP, issues)
     by_id = {f.id: f for f in facilities}
     quotas = _quotas(tables["quotas"], by_id, issues) if "quotas" in tables else []
@@ -144,7 +144,11 @@ def load_native(tables: dict[str, Table], settings: dict[str, object] | None = N
     extra = [h for h in table.header if h and h not in known]
     children: list[Child] = []
     seen: set[str] = set()
-    for row, v in table.rows:
+    households: list[tuple[int, str, SiblingPolicy | None]] = []
+    for n_row, (row, v) in enumerate(table.rows):
+        if issues.full:
+            issues.stop(table.name, len(table.rows) - n_row)
+            break
         before = len(issues)
         cid = v.get(C_ID, "")
         if check_id(cid, C_ID, table, row, issues) and cid in seen:
@@ -215,6 +219,7 @@ def load_native(tables: dict[str, Table], settings: dict[str, object] | None = N
             )
         if not wanted:
             issues.append(Issue(table.name, row, t("hoiku.err.no_preferences")))
+        check_enrolled_not_wished(enrolled, wanted, table, row, issues)
         policy_text = v.get(C_POLICY, "")
         policy = SiblingPolicy.INDEPENDENT
         if policy_text:
@@ -224,6 +229,8 @@ def load_native(tables: dict[str, Table], settings: dict[str, object] | None = N
                 policy = SiblingPolicy(p)
             else:
                 issues.append(Issue(table.name, row, t("hoiku.err.policy", value=policy_text[:20])))
+        if v.get(C_FAMILY):
+            households.append((row, fam, policy if policy_text else None))
         attrs: dict[str, float] = {}
         for col in extra:
             x = parse_number(v.get(col, "")) if v.get(col, "") else 0.0
@@ -235,6 +242,7 @@ def load_native(tables: dict[str, Table], settings: dict[str, object] | None = N
             children.append(
                 Child(cid, fam, age, score, tuple(wanted), enrolled, policy, scores_at, attrs, row)
             )
+    check_households(households, table, issues)
     check_children(children, by_id, table, issues)
     tiebreaks = DEFAULT_TIEBREAKS
     seed = 0

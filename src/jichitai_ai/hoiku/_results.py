@@ -11,7 +11,14 @@ from jichitai_ai.hoiku._explain import (
 )
 from jichitai_ai.hoiku._model import Instance
 from jichitai_ai.hoiku._solve import Allocation
-from jichitai_ai.hoiku._tabular import HoikuInputError, Issue, read_table, write_csv, write_xlsx
+from jichitai_ai.hoiku._tabular import (
+    HoikuInputError,
+    Issue,
+    IssueList,
+    read_table,
+    write_csv,
+    write_xlsx,
+)
 from jichitai_ai.i18n import t
 
 R_CHILD, R_FACILITY = "児童ID", "施設ID"
@@ -74,7 +81,7 @@ def read_assignment(
         )
     children = {c.id for c in instance.children}
     facilities = {f.id for f in instance.facilities}
-    issues: list[Issue] = []
+    issues = IssueList()
     out: dict[str, str | None] = {}
     for row, v in table.rows:
         cid = v.get(ccol, "")

@@ -1,15 +1,29 @@
-"""Choose and run a solver, then let the independent checker judge the result."""
+"""Choose and run a solver, then let the independent checker judge the result.
+
+``auto`` (the default): sorted deferred acceptance in a few fixed proposal
+orders, then CP-SAT seeded with the best of them — first "stable, most
+placed"; only if that model is infeasible (no stable allocation exists),
+"fewest blocking coalitions, then most placed". Every budget is counted in
+work units, so the same input gives the same result on any machine and load;
+a wall-clock safety net that cuts the solver is reported and falls back to
+the deterministic fast result. Whatever the method, a result that breaks a
+hard constraint (capacity, sibling condition, an enrolled child's seat) is
+refused with :class:`AllocationRefused` instead of being returned.
+"""
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
 
-from jichitai_ai.hoiku._checker import CheckReport, check_placement
-from jichitai_ai.hoiku._exact import solve_exact
+from jichitai_ai.hoiku._checker import CheckReport, Violation, check_placement
+from jichitai_ai.hoiku._exact import ExactOutcome, solve_exact
 from jichitai_ai.hoiku._fast import deferred_acceptance
 from jichitai_ai.hoiku._model import Instance
 from jichitai_ai.hoiku._problem import Problem, compile_problem
+from jichitai_ai.i18n import t
+
+METHODS = ("auto", "fast", "exact")
 
 
 @dataclass
@@ -19,11 +33,12 @@ class Allocation:
     instance: Instance
     problem: Problem
     placed: list[int]
-    method: str  # "fast" or "exact"
-    optimal: bool  # exact solver proved optimality (always False for fast)
+    method: str  # "fast", "exact" or "file"
+    optimal: bool  # the exact solver proved optimality (always False for fast)
     report: CheckReport
     seconds: float
     notes: list[str] = field(default_factory=list)
+    stable_exists: bool | None = None  # None: not decided (fast only, or solver cut short)
 
     @property
     def placed_count(self) -> int:
@@ -34,76 +49,171 @@ class Allocation:
         return self.report.ok
 
 
-def _better(a: tuple[list[int], CheckReport], b: tuple[list[int], CheckReport] | None) -> bool:
-    if b is None:
-        return True
-    ka = (len(a[1].violations), len(a[1].blocking), -a[1].placed)
-    kb = (len(b[1].violations), len(b[1].blocking), -b[1].placed)
-    return ka < kb
+class AllocationRefused(RuntimeError):
+    """A solver produced a result that breaks a hard constraint; it must not be published."""
+
+    def __init__(self, violations: list[Violation]) -> None:
+        self.violations = violations
+        kinds = sorted({v.kind for v in violations})
+        super().__init__(t("hoiku.err.refused", count=len(violations), kinds=", ".join(kinds)))
+
+
+Candidate = tuple[list[int], CheckReport]
+
+
+def _key(c: Candidate) -> tuple[int, int, int]:
+    return (len(c[1].violations), len(c[1].blocking), -c[1].placed)
 
 
 def _fast(
-    problem: Problem, seed: int, budget: float, notes: list[str]
-) -> tuple[list[int], CheckReport]:
-    """Sorted DA in several proposal orders; keep the stable one that places most children."""
-    start = time.perf_counter()
-    best: tuple[list[int], CheckReport] | None = None
-    best_out = None
+    problem: Problem, seed: int, notes: list[str], orders: int, steps_per_family: int = 50
+) -> Candidate:
+    """Sorted DA in fixed proposal orders; keep the stable one that places most children."""
+    best: Candidate | None = None
     has_siblings = any(len(f) > 1 for f in problem.families)
-    # six orders; up to 24 while every order so far left blocking coalitions
-    variants = range(24) if has_siblings else range(1)
+    # two orders; up to ``orders`` while every order so far left blocking coalitions
+    variants = range(orders) if has_siblings else range(1)
     tried = 0
+    kept = 0
+    cycled = False
     for variant in variants:
-        if variant >= 6 and best is not None and not best[1].blocking:
+        if variant >= 2 and best is not None and not best[1].blocking:
             break
-        out = deferred_acceptance(problem, variant=variant, seed=seed)
+        budget = steps_per_family * len(problem.families) + 10_000
+        out = deferred_acceptance(problem, variant=variant, seed=seed, max_steps=budget)
         tried += 1
         cand = (out.placed, check_placement(problem, out.placed))
-        if _better(cand, best):
-            best, best_out = cand, (variant, out)
-        if time.perf_counter() - start > budget:
-            break
-    assert best is not None and best_out is not None
-    variant, out = best_out
-    notes.append(f"fast: proposal order {variant} kept ({tried} tried)")
-    if not out.converged:
-        notes.append(
-            f"fast: proposals cycled; {out.set_aside} families set aside "
-            f"(no stable allocation reachable by deferred acceptance; try --method exact)"
-        )
+        if best is None or _key(cand) < _key(best):
+            best, kept, cycled = cand, variant, not out.converged
+    assert best is not None
+    notes.append(f"fast: proposal order {kept} kept ({tried} tried)")
+    if cycled:
+        notes.append("fast: no fixed point reached (proposals cycled or the step budget ended)")
     return best
 
 
-def allocate(instance: Instance, method: str = "fast", time_limit: float = 60.0) -> Allocation:
-    """Allocate seats; ``method`` is ``fast`` (sorted DA) or ``exact`` (CP-SAT, seeded by fast)."""
-    if method not in ("fast", "exact"):
+#: Above this many children the lower-bound proof over all families is not attempted.
+PROOF_MAX_CHILDREN = 2000
+
+#: CP-SAT work units (deterministic time) per run; about one second each on a quiet core.
+WORK_LIMIT = 40.0
+
+
+def _exact(
+    problem: Problem, best: Candidate, time_limit: float, work_limit: float, notes: list[str]
+) -> tuple[Candidate, bool, bool | None]:
+    """Improve ``best`` with CP-SAT; returns (candidate, optimal proven, stable allocation exists)."""
+    stable_out = solve_exact(
+        problem, hint=best[0], stable_only=True, work_limit=work_limit, time_limit=time_limit
+    )
+    notes.append(f"exact (stable only): {stable_out.status}")
+    if stable_out.placed is not None and not stable_out.wall_limited:
+        cand = (stable_out.placed, check_placement(problem, stable_out.placed))
+        if _key(cand) < _key(best):
+            best = cand
+        return best, stable_out.optimal and _key(best) == _key(cand), True
+    if stable_out.status != "INFEASIBLE":
+        if stable_out.wall_limited:
+            notes.append("exact: stopped by the time limit; the deterministic fast result is kept")
+        return best, False, (True if not best[1].blocking else None)
+    # No stable allocation exists. Fewest blocking coalitions, then most placed, allowing
+    # them only for the families that block in the start (a small model that always has
+    # a solution); then a proof over everybody that fewer are impossible.
+    index = {
+        tuple(problem.instance.children[i].id for i in fam): fi
+        for fi, fam in enumerate(problem.families)
+    }
+    soft = {index[b.family_children] for b in best[1].blocking}
+    out: ExactOutcome = solve_exact(
+        problem, hint=best[0], soft_families=soft, work_limit=work_limit, time_limit=time_limit
+    )
+    notes.append(f"exact (fewest blocking coalitions among {len(soft)} families): {out.status}")
+    if out.placed is not None and not out.wall_limited:
+        cand = (out.placed, check_placement(problem, out.placed))
+        if _key(cand) < _key(best):
+            best = cand
+    if problem.n_children > PROOF_MAX_CHILDREN or not out.optimal:
+        notes.append("exact: the fewest blocking coalitions are not proven for this instance")
+        return best, False, False
+    bound = solve_exact(
+        problem, hint=best[0], blocking_only=True, work_limit=work_limit, time_limit=time_limit
+    )
+    notes.append(
+        f"exact (lower bound over all families): {bound.status}"
+        + (f", minimum {bound.blocking_bound}" if bound.optimal else "")
+    )
+    if bound.placed is not None and not bound.wall_limited:
+        cand = (bound.placed, check_placement(problem, bound.placed))
+        if len(cand[1].blocking) < len(best[1].blocking) and not cand[1].violations:
+            best = cand  # fewer coalitions found by the proof run itself
+    if not (bound.optimal and not bound.wall_limited):
+        return best, False, False
+    # the minimum is known: most children placed among allocations with that many
+    most = solve_exact(
+        problem,
+        hint=bound.placed or best[0],
+        max_blocking=bound.blocking_bound,
+        work_limit=work_limit,
+        time_limit=time_limit,
+    )
+    notes.append(f"exact (most placed with {bound.blocking_bound} coalitions): {most.status}")
+    if most.placed is not None and not most.wall_limited:
+        cand = (most.placed, check_placement(problem, most.placed))
+        if _key(cand) < _key(best):
+            best = cand
+        proven = most.optimal and _key(best) == _key(cand)
+    else:
+        proven = False
+    return best, proven, False
+
+
+def allocate(
+    instance: Instance,
+    method: str = "auto",
+    time_limit: float = 300.0,
+    work_limit: float = WORK_LIMIT,
+) -> Allocation:
+    """Allocate seats; raises :class:`AllocationRefused` rather than return a broken result.
+
+    ``method``: ``auto`` (fast, then exact when available), ``fast`` (sorted DA
+    only) or ``exact`` (same as auto but OR-Tools is required).
+    ``time_limit`` is a wall-clock safety net only; results depend on ``work_limit``.
+    """
+    if method not in METHODS:
         raise ValueError(method)
     start = time.perf_counter()
     problem = compile_problem(instance)
     notes: list[str] = []
-    placed, report = _fast(problem, instance.seed, budget=max(1.0, time_limit / 4), notes=notes)
-    optimal = False
-    used = "fast"
-    if method == "exact":
-        remaining = max(1.0, time_limit - (time.perf_counter() - start))
+    # alone, DA tries more proposal orders; before CP-SAT, one is a good enough start
+    if method == "fast":
+        best = _fast(problem, instance.seed, notes, orders=4, steps_per_family=20)
+    else:
+        best = _fast(problem, instance.seed, notes, orders=1, steps_per_family=10)
+    used, optimal = "fast", False
+    stable_exists: bool | None = True if not best[1].blocking else None
+    if method in ("auto", "exact"):
         try:
-            out = solve_exact(problem, hint=placed, time_limit=remaining)
+            import ortools  # noqa: F401
         except ImportError:  # OR-Tools is the optional "solver" extra
+            if method == "exact":
+                raise
             notes.append(
-                "exact: OR-Tools is not installed (pip install 'jichitai-ai[solver]'); fast result returned"
+                "exact: OR-Tools is not installed (pip install 'jichitai-ai[solver]'); fast result"
             )
-            return Allocation(
-                instance, problem, placed, used, optimal, report, time.perf_counter() - start, notes
-            )
-        if out is None:
-            notes.append("exact: no solution within the time limit; fast result returned")
         else:
-            rep = check_placement(problem, out.placed)
+            best, optimal, stable_exists = _exact(problem, best, time_limit, work_limit, notes)
             used = "exact"
-            optimal = out.optimal
-            if _better((out.placed, rep), (placed, report)):
-                placed, report = out.placed, rep
-            notes.append(f"exact: {out.status}")
+    placed, report = best
+    if report.violations:
+        raise AllocationRefused(report.violations)
     return Allocation(
-        instance, problem, placed, used, optimal, report, time.perf_counter() - start, notes
+        instance,
+        problem,
+        placed,
+        used,
+        optimal,
+        report,
+        time.perf_counter() - start,
+        notes,
+        stable_exists,
     )

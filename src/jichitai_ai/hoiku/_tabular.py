@@ -9,7 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from jichitai_ai.i18n import t
 
@@ -27,22 +29,115 @@ class Issue:
         return f"{where}: {self.message}"
 
 
-class HoikuInputError(ValueError):
-    """The input files have problems; ``issues`` lists every one of them."""
+#: Issues kept with their text; beyond this only the count grows.
+MAX_ISSUES = 100
 
-    def __init__(self, issues: list[Issue]) -> None:
-        self.issues = issues
-        super().__init__("\n".join(str(i) for i in issues))
+
+class IssueList:
+    """Collects issues but keeps only the first :data:`MAX_ISSUES`; ``len`` counts them all.
+
+    A valid header over megabytes of garbage yields one short report (the
+    first hundred problems, then how many more), not a line per bad cell.
+    """
+
+    def __init__(self, items: list[Issue] | None = None) -> None:
+        self.kept: list[Issue] = []
+        self.total = 0
+        self.unchecked: list[tuple[str, int]] = []  # (file, rows left unread after the cap)
+        for i in items or ():
+            self.append(i)
+
+    @property
+    def full(self) -> bool:
+        """Enough to report: loaders stop reading rows (and say how many they skipped)."""
+        return self.total >= MAX_ISSUES
+
+    def stop(self, file: str, rows_left: int) -> None:
+        if rows_left > 0:
+            self.unchecked.append((file, rows_left))
+
+    def append(self, issue: Issue) -> None:
+        self.total += 1
+        if len(self.kept) < MAX_ISSUES:
+            self.kept.append(issue)
+
+    def extend(self, issues: IssueList | list[Issue]) -> None:
+        before = self.total
+        for i in issues:
+            self.append(i)
+        if isinstance(issues, IssueList):  # count what the other list had dropped
+            self.total = before + issues.total
+            self.unchecked += issues.unchecked
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.kept)
+
+
+class HoikuInputError(ValueError):
+    """The input files have problems; ``issues`` holds the first 100, ``total`` counts all."""
+
+    def __init__(self, issues: IssueList | list[Issue]) -> None:
+        collected = issues if isinstance(issues, IssueList) else IssueList(issues)
+        self.issues: list[Issue] = list(collected.kept)
+        self.total = collected.total
+        self.notes = [t("hoiku.err.more", count=self.total - len(self.issues))] * (
+            self.total > len(self.issues)
+        )
+        self.notes += [t("hoiku.err.unchecked", file=f, rows=n) for f, n in collected.unchecked]
+        super().__init__("\n".join([*(str(i) for i in self.issues), *self.notes]))
+
+
+class Rows(Sequence[tuple[int, dict[str, str]]]):
+    """Non-blank data rows as (row number, column -> normalised text), built on access.
+
+    Cells are normalised only when a loader reads the row, so a loader that
+    stops after its first hundred problems never pays for the rest of a
+    huge file.
+    """
+
+    def __init__(self, header: list[str], lines: list[tuple[int, list[str]]]) -> None:
+        self._columns = [(k, h) for k, h in enumerate(header) if h]
+        self._lines = lines
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def _row(self, item: tuple[int, list[str]]) -> tuple[int, dict[str, str]]:
+        n, line = item
+        width = len(line)
+        return n, {h: (_norm(line[k]) if k < width else "") for k, h in self._columns}
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, dict[str, str]]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, dict[str, str]]]: ...
+    def __getitem__(
+        self, index: int | slice
+    ) -> tuple[int, dict[str, str]] | list[tuple[int, dict[str, str]]]:
+        if isinstance(index, slice):
+            return [self._row(x) for x in self._lines[index]]
+        return self._row(self._lines[index])
+
+    def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
+        return (self._row(x) for x in self._lines)
 
 
 @dataclass(frozen=True)
 class Table:
     name: str
     header: list[str]
-    rows: list[tuple[int, dict[str, str]]]  # (row number, column -> stripped text)
+    rows: Sequence[tuple[int, dict[str, str]]]  # (row number, column -> stripped text)
 
 
 def _norm(text: str) -> str:
+    if text.isascii():
+        return text.strip()
     return unicodedata.normalize("NFKC", text).strip()
 
 
@@ -102,13 +197,8 @@ def _to_table(name: str, lines: list[list[str]]) -> Table:
         raise HoikuInputError(
             [Issue(name, 1, t("hoiku.err.duplicate_column", columns=", ".join(dup)))]
         )
-    rows: list[tuple[int, dict[str, str]]] = []
-    for n, line in enumerate(lines[1:], start=2):
-        if not any(c.strip() for c in line):
-            continue
-        values = {h: (_norm(line[k]) if k < len(line) else "") for k, h in enumerate(header) if h}
-        rows.append((n, values))
-    return Table(name, header, rows)
+    kept = [(n, line) for n, line in enumerate(lines[1:], start=2) if "".join(line).strip()]
+    return Table(name, header, Rows(header, kept))
 
 
 def write_csv(header: list[str], rows: list[list[object]]) -> bytes:

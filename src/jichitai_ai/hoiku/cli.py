@@ -15,6 +15,7 @@ from jichitai_ai.hoiku._generate import write_chilmai, write_native
 from jichitai_ai.hoiku._model import Child
 from jichitai_ai.hoiku._native import load_native_bytes
 from jichitai_ai.hoiku._rounds import next_round
+from jichitai_ai.hoiku._solve import METHODS, AllocationRefused
 from jichitai_ai.hoiku._tabular import HoikuInputError
 from jichitai_ai.hoiku._writer import facilities_csv, quotas_csv
 from jichitai_ai.hoiku.service import (
@@ -37,9 +38,11 @@ FORMAT_HELP = "native (テンプレート) | chilmai (ChilmAI の CSV)"
 
 
 def _fail_input(exc: HoikuInputError) -> None:
-    typer.echo(t("hoiku.cli.input_errors", count=len(exc.issues)), err=True)
+    typer.echo(t("hoiku.cli.input_errors", count=exc.total), err=True)
     for issue in exc.issues:
         typer.echo(f"  {issue}", err=True)
+    for note in exc.notes:
+        typer.echo(f"  {note}", err=True)
     raise typer.Exit(2)
 
 
@@ -91,9 +94,13 @@ def _summary(
 def run(
     directory: Path = typer.Argument(..., help="instance folder"),
     out: Path = typer.Option(..., "--out", help="result CSV (児童ID, 施設ID, 理由…)"),
-    method: str = typer.Option("fast", "--method", help="fast | exact"),
+    method: str = typer.Option(
+        "auto", "--method", help="auto (fast + exact, default) | fast | exact"
+    ),
     fmt: str = typer.Option("native", "--format", help=FORMAT_HELP),
-    time_limit: float = typer.Option(60.0, "--time-limit", min=1.0),
+    time_limit: float = typer.Option(
+        300.0, "--time-limit", min=1.0, help="safety net in seconds; results do not depend on it"
+    ),
     xlsx: Path | None = typer.Option(
         None, "--xlsx", help="also write result, rosters and waitlists as XLSX"
     ),
@@ -101,15 +108,33 @@ def run(
     lang: str = typer.Option("ja", "--lang"),
 ) -> None:
     """Allocate seats and write the result with a reason for every child."""
-    if method not in ("fast", "exact"):
-        raise typer.BadParameter("fast | exact", param_hint="--method")
+    if method not in METHODS:
+        raise typer.BadParameter(" | ".join(METHODS), param_hint="--method")
     start = time.perf_counter()
     try:
         inst = load_instance(directory, fmt)
     except HoikuInputError as exc:
         _fail_input(exc)
         return
-    alloc = run_allocation(inst, method, time_limit)
+    try:
+        alloc = run_allocation(inst, method, time_limit)
+    except AllocationRefused as exc:
+        typer.echo(
+            t(
+                "hoiku.cli.refused",
+                lang,
+                message=t(
+                    "hoiku.err.refused",
+                    lang,
+                    count=len(exc.violations),
+                    kinds=", ".join(sorted({v.kind for v in exc.violations})),
+                ),
+            ),
+            err=True,
+        )
+        for v in exc.violations[:20]:
+            typer.echo(f"  {v.kind}: {','.join(v.child_ids[:10])} {v.facility_id or ''}", err=True)
+        raise typer.Exit(3) from None
     out.write_bytes(export_csv(alloc, lang))
     if xlsx is not None:
         xlsx.write_bytes(export_xlsx(alloc, lang))
@@ -118,6 +143,7 @@ def run(
     )
     summary["solve_seconds"] = round(alloc.seconds, 3)
     summary["notes"] = alloc.notes
+    summary["stable_exists"] = alloc.stable_exists
     if as_json:
         typer.echo(json.dumps(summary, ensure_ascii=False))
         return
@@ -130,12 +156,21 @@ def run(
     )
     for note in alloc.notes:
         typer.echo(f"  ({note})")
-    if alloc.report.blocking:
-        typer.echo(t("hoiku.cli.no_stable", lang, count=len(alloc.report.blocking)))
+    count = len(alloc.report.blocking)
+    if not count:
+        proven = "hoiku.cli.optimal_yes" if alloc.optimal else "hoiku.cli.optimal_no"
+        typer.echo(t("hoiku.cli.stable", lang, optimal=t(proven, lang)))
+    else:
+        if alloc.stable_exists is False:
+            key = "hoiku.cli.no_stable_minimum" if alloc.optimal else "hoiku.cli.no_stable_exists"
+        else:
+            key = "hoiku.cli.no_stable"
+        typer.echo(t(key, lang, count=count))
         for b in alloc.report.blocking[:50]:
             typer.echo(
                 f"  {','.join(b.family_children)} → {','.join(f or '-' for f in b.facilities)}"
             )
+    return
 
 
 @app.command()

@@ -20,7 +20,7 @@ from jichitai_ai.hoiku._results import (
     read_assignment,
 )
 from jichitai_ai.hoiku._rounds import next_round
-from jichitai_ai.hoiku._solve import Allocation, allocate
+from jichitai_ai.hoiku._solve import Allocation, AllocationRefused, allocate
 from jichitai_ai.hoiku._tabular import HoikuInputError, Issue, read_table
 from jichitai_ai.i18n import t
 
@@ -45,8 +45,12 @@ def load_chilmai_bytes(children: bytes, daycares: bytes) -> Instance:
     return load_chilmai(read_table(children, "申込者データ"), read_table(daycares, "保育所データ"))
 
 
-def run(instance: Instance, method: str = "fast", time_limit: float = 60.0) -> Allocation:
-    """Allocate; the returned allocation carries the checker's report."""
+def run(instance: Instance, method: str = "auto", time_limit: float = 300.0) -> Allocation:
+    """Allocate; the returned allocation carries the checker's report.
+
+    Raises :class:`AllocationRefused` instead of returning a result that breaks
+    a hard constraint (an enrolled child without a seat, capacity, siblings).
+    """
     return allocate(instance, method, time_limit)
 
 
@@ -82,6 +86,7 @@ def explain(alloc: Allocation, child_id: str, lang: str | None = None) -> ChildO
 
 __all__ = [
     "Allocation",
+    "AllocationRefused",
     "CheckReport",
     "ChildOutcome",
     "HoikuInputError",

@@ -19,12 +19,13 @@ from __future__ import annotations
 import threading
 
 from ._classify import PERSON_CAP, ConfidentialityClass, DataClassAssessment, assess, count_persons
-from ._detector import Detector, DetectorConfig, resolve_overlaps
+from ._detector import DEFAULT_CONFIG, Detector, DetectorConfig, resolve_overlaps
 from ._ginza import available as ginza_available
 from ._masking import LABELS, MaskingSession, MaskResult, normalize_surface
 from ._types import IDENTIFIER_TYPES, MASKED_BY_DEFAULT, Entity, EntityType
 
 __all__ = [
+    "DEFAULT_CONFIG",
     "IDENTIFIER_TYPES",
     "LABELS",
     "MASKED_BY_DEFAULT",
@@ -48,10 +49,7 @@ __all__ = [
 
 _local = threading.local()
 
-# What the gateway (through ``detect``) and the question log (``redact``) use: text leaves
-# for a model or is stored, so a missed name costs more than an extra mask. Same speed
-# as the standard profile; GiNZA stays opt-in (``detect(text, config)``).
-_DEFAULT_CONFIG = DetectorConfig(profile="strict")
+_DEFAULT_CONFIG = DEFAULT_CONFIG
 
 
 def detect(text: str, config: DetectorConfig | None = None) -> list[Entity]:

@@ -6,8 +6,9 @@ Rules (strictest first; documented in docs/privacy.md, the gateway policy may be
 - 3B: an official identifier (基礎年金番号, 被保険者番号, 免許証番号, 口座番号, カード番号),
   or two or more kinds of personal data about someone (氏名 + 住所, 氏名 + 電話 …).
 - 3C: a single kind of personal data (only a name, only a phone number …).
-- 2: only plain place names, or 要配慮 terms with nobody identifiable
-  ("生活保護の申請方法は？").
+- 2: 要配慮 terms with nobody identifiable ("生活保護の申請方法は？").
+- Place names (地名) and unlabelled 12-digit numbers are masked but are not personal data:
+  they never raise the class on their own.
 - 1: nothing detected.
 """
 
@@ -76,12 +77,45 @@ def count_persons(entities: Iterable[Entity]) -> int:
     """Distinct persons: distinct normalised names, at least the number of distinct
     マイナンバー, and at least 1 when any identifying data has no name attached."""
     items = list(entities)
-    names = {normalize_surface(e.type, e.text) for e in items if e.type is EntityType.PERSON}
-    my_numbers = {
-        normalize_surface(e.type, e.text) for e in items if e.type is EntityType.MY_NUMBER
-    }
+    names = _distinct_names({_name_key(e.text) for e in items if e.type is EntityType.PERSON})
+    per_identifier = [
+        len({normalize_surface(kind, e.text) for e in items if e.type is kind})
+        for kind in _ONE_PER_PERSON
+    ]
     identifying = any(e.type in _PERSONAL for e in items)
-    return max(len(names), len(my_numbers), 1 if identifying else 0)
+    return max(len(names), *per_identifier, 1 if identifying else 0)
+
+
+#: Identifiers of which one person has exactly one: distinct values mean distinct persons.
+_ONE_PER_PERSON = (
+    EntityType.MY_NUMBER,
+    EntityType.RESIDENT_CODE,
+    EntityType.RESIDENCE_CARD,
+    EntityType.PENSION_NUMBER,
+    EntityType.DRIVER_LICENSE,
+)
+
+
+def _distinct_names(keys: set[str]) -> set[str]:
+    """A surname alone (佐々木) next to the full name (佐々木里美) is the same person."""
+    if len(keys) > 5000:  # hostile input: plain distinct count, already far over any cap
+        return keys
+    kept: list[str] = []
+    for key in sorted(keys, key=len, reverse=True):
+        # Only a whole half of a longer name: 佐々木 / 里美 in 佐々木里美, not 林太郎 in 小林太郎.
+        if not any(
+            len(longer) - len(key) >= 2 and (longer.startswith(key) or longer.endswith(key))
+            for longer in kept
+        ):
+            kept.append(key)
+    return set(kept)
+
+
+def _name_key(surface: str) -> str:
+    """One key per written name, whatever the script's case or spacing (Sato Yuko = SATO YUKO)."""
+    return "".join(
+        ch for ch in normalize_surface(EntityType.PERSON, surface) if ch.isalnum()
+    ).casefold()
 
 
 def assess(entities: Iterable[Entity]) -> DataClassAssessment:
@@ -106,11 +140,11 @@ def assess(entities: Iterable[Entity]) -> DataClassAssessment:
     elif personal:
         level = ConfidentialityClass.C3C
         reasons.append("privacy.reason.single")
-    elif kinds & {EntityType.LOCATION, EntityType.SENSITIVE}:
+    elif sensitive:
+        # Place names and unlabelled numbers are masked for safety but are not personal
+        # data: alone they never raise the class.
         level = ConfidentialityClass.C2
-        reasons.append(
-            "privacy.reason.sensitive_only" if sensitive else "privacy.reason.place_only"
-        )
+        reasons.append("privacy.reason.sensitive_only")
     else:
         level = ConfidentialityClass.C1
         reasons.append("privacy.reason.none")

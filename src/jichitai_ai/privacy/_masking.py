@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ._canonical import canonical_key
 from ._spans import SpanSet
 from ._types import MASKED_BY_DEFAULT, Entity, EntityType
 
@@ -32,6 +33,10 @@ LABELS: dict[EntityType, str] = {
     EntityType.DRIVER_LICENSE: "免許証番号",
     EntityType.BANK_ACCOUNT: "口座番号",
     EntityType.CREDIT_CARD: "カード番号",
+    EntityType.RESIDENT_CODE: "住民票コード",
+    EntityType.RESIDENCE_CARD: "在留カード番号",
+    EntityType.CASE_NUMBER: "管理番号",
+    EntityType.ID_NUMBER: "番号",
     EntityType.SENSITIVE: "要配慮情報",
 }
 _LABEL_TYPES = {label: kind for kind, label in LABELS.items()}
@@ -56,7 +61,9 @@ def normalize_surface(kind: EntityType, surface: str) -> str:
 
     "山田 太郎" = "山田太郎"; "03-1234-5678" = "０３（１２３４）５６７８".
     """
-    value = unicodedata.normalize("NFKC", surface)
+    value = canonical_key(surface)
+    if kind in (EntityType.RESIDENCE_CARD, EntityType.CASE_NUMBER):
+        return "".join(ch for ch in value if ch.isalnum()).upper()
     if kind in _NUMERIC and kind is not EntityType.EMAIL and kind is not EntityType.BIRTHDATE:
         digits = "".join(ch for ch in value if ch.isdigit())
         return digits or value
@@ -98,6 +105,22 @@ class MaskingSession:
         self._by_key[key] = placeholder
         self._originals[placeholder] = surface
         return placeholder
+
+    def reserve(self, label: str, number: int) -> None:
+        """Continue numbering ``label`` (氏名 …) after ``number``: placeholders another
+        step already handed out (Dify output after input moderation) keep their meaning."""
+        kind = _LABEL_TYPES.get(label)
+        if kind is not None:
+            self._counters[kind] = max(self._counters.get(kind, 0), int(number))
+
+    def reserve_used(self, text: str) -> None:
+        """Reserve every placeholder number already present in ``text``."""
+        for match in _PLACEHOLDER.finditer(text):
+            self.reserve(match.group(1), int(unicodedata.normalize("NFKC", match.group(2))))
+
+    def counters(self) -> dict[str, int]:
+        """Highest number handed out per label."""
+        return {LABELS[kind]: number for kind, number in self._counters.items()}
 
     def __len__(self) -> int:
         return len(self._originals)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ._fold import KANJI_NUMERAL_CHARS, kanji_to_int
 from ._types import Entity, EntityType
-from .checksums import is_valid_my_number, luhn_valid
+from .checksums import is_valid_my_number, is_valid_resident_code, luhn_valid
 
 _NO_DIGIT_BEFORE = r"(?<![0-9])(?<![0-9]-)"
 _NO_DIGIT_AFTER = r"(?![0-9])(?!-[0-9])"
@@ -25,7 +25,7 @@ _CTX_LICENSE = re.compile(r"免許")
 _CTX_PENSION = re.compile(r"年金")
 _CTX_INSURANCE = re.compile(r"被保険者|保険証|保険者番号|資格確認書|記号|保険")
 _CTX_BANK = re.compile(r"口座|普通預金|当座|預金|振込|支店|ゆうちょ|記号番号")
-_CTX_BIRTH = re.compile(r"生年月日|誕生日|生まれ|出生|生誕|年齢|歳")
+_CTX_BIRTH = re.compile(r"生年月日|誕生日|生まれ|出生|生誕|年齢|歳|DOB|[Bb]irth|[Bb]orn")
 _CTX_PHONE = re.compile(r"電話|TEL|Tel|tel|携帯|連絡先|FAX|Fax|ファクス|ファックス")
 
 
@@ -53,7 +53,12 @@ def find_emails(text: str, folded: str) -> Iterator[Entity]:
 # --- phone numbers ---------------------------------------------------------
 # Mobile / IP / M2M (070, 080, 090, 050, 020, 060): 11 digits, 3-4-4.
 _MOBILE = re.compile(
-    _NO_DIGIT_BEFORE + r"0[2-9]0" + _SEP + r"[0-9]{4}" + _SEP + r"[0-9]{4}" + _NO_DIGIT_AFTER
+    _NO_DIGIT_BEFORE
+    + r"(?:0[2-9]0|\(0[2-9]0\))"
+    + r"[- .(]?[0-9]{4}"
+    + r"[- .)]?"
+    + r"[0-9]{4}"
+    + _NO_DIGIT_AFTER
 )
 # Fixed line: 10 digits with an area code of 2-5 digits, separated or not, with
 # optional parentheses: 03-1234-5678, 0120-123-456, 03(1234)5678, (03)1234-5678.
@@ -71,7 +76,16 @@ def _digit_count(value: str) -> int:
     return sum(ch.isdigit() for ch in value)
 
 
+_FOREIGN = re.compile(
+    r"(?<![0-9+])\+(?!81)[1-9][0-9]{0,2}(?:[- ]?\(?[0-9]{1,4}\)?){2,5}" + _NO_DIGIT_AFTER
+)
+
+
 def find_phones(text: str, folded: str) -> Iterator[Entity]:
+    for m in _FOREIGN.finditer(folded):
+        if 8 <= _digit_count(m.group()) <= 15:
+            # Foreign residents' home-country numbers (+84 90 123 4567).
+            yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9)
     seen: set[tuple[int, int]] = set()
     for m in _INTERNATIONAL.finditer(folded):
         seen.add((m.start(), m.end()))
@@ -116,19 +130,41 @@ def find_postal_codes(text: str, folded: str) -> Iterator[Entity]:
 _TWELVE = re.compile(_NO_DIGIT_BEFORE + r"[0-9]{4}[- ]?[0-9]{4}[- ]?[0-9]{4}" + _NO_DIGIT_AFTER)
 
 
+# Labels of numbers that are not 個人番号 (a 受付番号 after "マイナンバーカードの" is a receipt).
+_OTHER_NUMBER_LABEL = re.compile(
+    r"(?:受付|整理|申請|管理|問い?合わ?せ|注文|伝票|お客様|予約|会員|発行|文書|証明書|請求|契約|口座|免許証?)"
+    r"(?:番号|No|NO|no|コード)|受付No"
+)
+
+
+def my_number_context(folded: str, start: int, end: int, window: int = 40) -> bool:
+    """Is the number at [start, end) labelled マイナンバー / 個人番号? The nearest label in the
+    ``window`` characters before wins (受付番号 closer than マイナンバー means a receipt); a
+    label right after (…は私のマイナンバー) counts too."""
+    before = folded[max(0, start - window) : start]
+    mine = [m.end() for m in _CTX_MY_NUMBER.finditer(before)]
+    other = [m.end() for m in _OTHER_NUMBER_LABEL.finditer(before)]
+    if mine and (not other or max(mine) > max(other)):
+        return True
+    if other:
+        return False
+    return _CTX_MY_NUMBER.search(folded, end, end + 12) is not None
+
+
 def find_twelve_digit_ids(text: str, folded: str) -> Iterator[Entity]:
     for m in _TWELVE.finditer(folded):
         value = m.group()
         license_ctx = _context(folded, m.start(), _CTX_LICENSE)
-        my_number_ctx = _context(folded, m.start(), _CTX_MY_NUMBER)
+        my_number_ctx = my_number_context(folded, m.start(), m.end())
         valid = is_valid_my_number(value)
         if license_ctx and not my_number_ctx:
             yield _entity(text, m.start(), m.end(), EntityType.DRIVER_LICENSE, 0.95)
+        elif valid and my_number_ctx:
+            yield _entity(text, m.start(), m.end(), EntityType.MY_NUMBER, 0.99, "check digit ok")
         elif valid:
-            confidence = 0.99 if my_number_ctx else 0.9
-            yield _entity(
-                text, m.start(), m.end(), EntityType.MY_NUMBER, confidence, "check digit ok"
-            )
+            # Could be a 個人番号 written without a label, or a receipt number: masked either
+            # way, but not refused as 特定個人情報.
+            yield _entity(text, m.start(), m.end(), EntityType.ID_NUMBER, 0.9, "check digit ok")
         elif my_number_ctx:
             # A mistyped number is still somebody's 個人番号: mask it, flag the doubt.
             yield _entity(
@@ -137,7 +173,7 @@ def find_twelve_digit_ids(text: str, folded: str) -> Iterator[Entity]:
 
 
 # --- 基礎年金番号 (4-6) --------------------------------------------------------
-_PENSION = re.compile(_NO_DIGIT_BEFORE + r"[0-9]{4}(-?)[0-9]{6}" + _NO_DIGIT_AFTER)
+_PENSION = re.compile(_NO_DIGIT_BEFORE + r"[0-9]{4}([- ]?)[0-9]{6}" + _NO_DIGIT_AFTER)
 
 
 def find_pension_numbers(text: str, folded: str) -> Iterator[Entity]:
@@ -198,6 +234,12 @@ _ERA = r"(?P<era>明治|大正|昭和|平成|令和|[MTSHR]\.?)"
 _WAREKI = re.compile(
     _ERA + rf"\s?(?P<year>元|{_NUM})\s?年\s?(?P<month>{_NUM})\s?月\s?(?P<day>{_NUM})\s?日"
 )
+# S33.7.7, H2/3/4, R1-5-1, 昭和33.7.7 (the era letter alone is enough: 和暦 abbreviations
+# are nearly always dates).
+_WAREKI_SHORT = re.compile(
+    r"(?<![A-Za-z])(?P<era>明治|大正|昭和|平成|令和|[明大昭平令]|[MTSHRmtshr])\.?\s?(?P<year>元|[0-9]{1,2})"
+    r"(?P<sep>[./-])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})(?![0-9])"
+)
 _SEIREKI_KANJI = re.compile(
     _NO_DIGIT_BEFORE
     + rf"(?P<year>(?:1[89]|20)[0-9]{{2}}|[一二][〇九][〇一二三四五六七八九]{{2}})\s?年\s?(?P<month>{_NUM})\s?月\s?(?P<day>{_NUM})\s?日"
@@ -207,8 +249,11 @@ _SEIREKI_NUMERIC = re.compile(
     + r"(?P<year>(?:1[89]|20)[0-9]{2})(?P<sep>[/.-])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})"
     + r"(?![0-9])"
 )
+#: ``Entity.detail`` of a date that is a birthdate only by its age (no 生年月日 cue).
+OLD_DATE = "old date, no cue"
 _ERA_BASE = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
 _ERA_LETTER = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
+_ERA_LETTER |= {"明": "明治", "大": "大正", "昭": "昭和", "平": "平成", "令": "令和"}
 
 
 def _valid_day(month: int | None, day: int | None) -> bool:
@@ -222,8 +267,9 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
     ``reference_year``: "2024年4月1日から受付" is an event date, not a birthdate.
     """
     candidates: list[tuple[re.Match[str], int | None]] = []
-    for m in _WAREKI.finditer(folded):
-        era = m.group("era").rstrip(".")
+    for m in (*_WAREKI.finditer(folded), *_WAREKI_SHORT.finditer(folded)):
+        era = m.group("era").rstrip(".").upper() if m.group("era")[0].isascii() else m.group("era")
+        era = era.rstrip(".")
         era = _ERA_LETTER.get(era, era)
         year = 1 if m.group("year") == "元" else kanji_to_int(m.group("year"))
         candidates.append((m, None if year is None else _ERA_BASE[era] + year))
@@ -236,8 +282,78 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
         if year is None or not _valid_day(month, day):
             continue
         after = folded[m.end() : m.end() + 6]
-        cue = _context(folded, m.start(), _CTX_BIRTH, 16) or "生" in after
+        cue = _context(folded, m.start(), _CTX_BIRTH, 16) or any(c in after for c in "生歳才")
         if cue:
             yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.95)
         elif year <= reference_year - 10:
-            yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.6, "old date, no cue")
+            yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.6, OLD_DATE)
+
+
+# --- 住民票コード, 在留カード番号, labelled record numbers, ゆうちょ 記号・番号 -------------
+_RESIDENT_LABEL = re.compile(r"住民票コード|住基コード|住民票番号")
+_RESIDENT_CODE = re.compile(_NO_DIGIT_BEFORE + r"[0-9]{11}" + _NO_DIGIT_AFTER)
+_ELEVEN = re.compile(_NO_DIGIT_BEFORE + r"[0-9]{4}[- ]?[0-9]{4}[- ]?[0-9]{3}" + _NO_DIGIT_AFTER)
+
+
+def find_resident_codes(text: str, folded: str) -> Iterator[Entity]:
+    """住民票コード: labelled 11 digits (any check digit), or 11 plain digits whose check
+    digit is right (then masked as a generic number: it may be a code of any kind)."""
+    labelled: set[int] = set()
+    for lm in _RESIDENT_LABEL.finditer(folded):
+        m = _ELEVEN.search(folded, lm.end(), min(len(folded), lm.end() + 20))
+        if m:
+            labelled.add(m.start())
+            ok = is_valid_resident_code(m.group())
+            detail = "check digit ok" if ok else "check digit mismatch"
+            yield _entity(text, m.start(), m.end(), EntityType.RESIDENT_CODE, 0.97, detail)
+    for m in _RESIDENT_CODE.finditer(folded):
+        fresh = m.start() not in labelled and not m.group().startswith("0")
+        if fresh and is_valid_resident_code(m.group()):
+            yield _entity(text, m.start(), m.end(), EntityType.ID_NUMBER, 0.6, "check digit ok")
+
+
+_RESIDENCE_CARD = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[- ]?[0-9]{8}[- ]?[A-Z]{2}(?![A-Za-z0-9])")
+
+
+def find_residence_cards(text: str, folded: str) -> Iterator[Entity]:
+    """在留カード番号 / 特別永住者証明書番号: two letters, eight digits, two letters."""
+    for m in _RESIDENCE_CARD.finditer(folded):
+        yield _entity(text, m.start(), m.end(), EntityType.RESIDENCE_CARD, 0.95)
+
+
+_CASE_LABEL = re.compile(
+    r"(?:ケース|ケース記録|宛名|世帯|個人|住民|受給者|受給者証|利用者|対象者|児童|相談|納税者|"
+    r"通知書|課税|滞納|カルテ|患者|保護|支援|障害者手帳|手帳)(?:番号|No\.?|NO\.?|コード|ID)"
+    r"|(?:Case|case)\s?(?:No\.?|ID|number)"
+)
+_RECORD_ID = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{0,4}-?[0-9][A-Za-z0-9-]{1,19}(?![A-Za-z0-9])")
+
+
+def find_case_numbers(text: str, folded: str) -> Iterator[Entity]:
+    """ケース番号・宛名番号 …: municipal record numbers identify a resident in the
+    backbone systems, so any id right after such a label is masked."""
+    for lm in _CASE_LABEL.finditer(folded):
+        m = _RECORD_ID.search(folded, lm.end(), min(len(folded), lm.end() + 12))
+        if (
+            m
+            and any(ch.isdigit() for ch in m.group())
+            and not folded[lm.end() : m.start()].strip(" :：は=＝#（(「")
+        ):
+            yield _entity(text, m.start(), m.end(), EntityType.CASE_NUMBER, 0.9, lm.group())
+
+
+_YUCHO = re.compile(
+    r"記号\s?[:：]?\s?(?P<a>1[0-9]{4})[\s、,・/-]{0,3}(?:番号\s?[:：]?\s?)?(?P<b>[0-9]{6,8})(?![0-9])"
+    + r"|"
+    + _NO_DIGIT_BEFORE
+    + r"(?P<c>1[0-9]{4})-(?:[0-9]-)?[0-9]{6,8}"
+    + _NO_DIGIT_AFTER
+)
+_CTX_YUCHO = re.compile(r"ゆうちょ|郵便貯金|通常貯金|振替|記号")
+
+
+def find_yucho_accounts(text: str, folded: str) -> Iterator[Entity]:
+    """ゆうちょ銀行 記号・番号 (記号 5 digits starting with 1, 番号 up to 8 digits)."""
+    for m in _YUCHO.finditer(folded):
+        if m.group("a") or _context(folded, m.start(), _CTX_YUCHO, 30):
+            yield _entity(text, m.start(), m.end(), EntityType.BANK_ACCOUNT, 0.93, "yucho")

@@ -201,8 +201,13 @@ def _glued_to_org(tokens: list[Token], j: int) -> bool:
     return (nxt.is_noun or nxt.pos[0] == "接尾辞") and nxt.surface.endswith(_ORG_HEADS)
 
 
+_STEM_ENDS = frozenset("人系語籍製産内初土地")
+
+
 def _country_stem(tok: Token, is_place: Callable[[str], bool]) -> int:
     """Length of a place stem in 日本人 / イタリア人 / 米国籍 style tokens, else 0."""
+    if len(tok.surface) < 3 or tok.surface[-1] not in _STEM_ENDS:
+        return 0
     for suffix in ("人", "系", "語", "籍", "国籍", "製", "産", "国内", "初", "全土", "各地"):
         stem = tok.surface.removesuffix(suffix)
         if stem != tok.surface and len(stem) >= 2 and is_place(stem):
@@ -308,3 +313,44 @@ def find_places(text: str, folded: str, spans: list[tuple[int, int, str]]) -> It
             yield Entity(EntityType.ADDRESS, start, end, text[start:end], 0.85, source)
         else:
             yield Entity(EntityType.LOCATION, start, end, text[start:end], 0.8, source)
+
+
+# 町名 + 丁目・番地・号 or a 1-2-3 block, found on characters: the town name is often
+# unknown to SudachiPy (若葉台, 丘の上, みなと北町) and then no place span starts the address.
+_KNUM = rf"(?:[0-9]{{1,4}}|[{KANJI_NUMERAL_CHARS}]{{1,4}})"
+_BLOCK_ONLY = re.compile(
+    rf"{_KNUM}丁目(?:{_KNUM}番地?(?:の?{_KNUM}号?)?)?"
+    rf"|{_KNUM}番地(?:の{_KNUM})?"
+    rf"|{_KNUM}番{_KNUM}号"
+    r"|(?<![0-9-])[0-9]{1,4}-[0-9]{1,4}-[0-9]{1,4}(?![0-9-])"
+)
+_TOWN_STOP = frozenset("はをにでへともや、。，．,.：:（(「『)）」』 \u3000\n\t　/")
+_BUILDING = re.compile(
+    r"[ \u3000]?[ァ-ヺーA-Za-z一-鿿々ぁ-ゖ]{1,16}?(?:[ \u3000]?[A-Za-z0-9]{1,3}棟)?[ \u3000]?"
+    r"[0-9]{1,4}(?:号室|号館|号棟|号|階|F)"
+    r"|[ \u3000]?[ァ-ヺー]{2,16}[0-9]{1,4}(?![0-9])"
+)
+
+
+def _town_start(text: str, end: int) -> int:
+    """Start of the town name written right before a block number (at most 8 characters)."""
+    start = end
+    while start > 0 and end - start < 8 and text[start - 1] not in _TOWN_STOP:
+        if text[start - 1].isdigit():
+            break
+        start -= 1
+    return start
+
+
+def find_block_addresses(text: str, folded: str) -> Iterator[Entity]:
+    """Addresses recognised by their block number (2丁目5番7号, 4-7-21) and the town name
+    glued before it, with a building and room after it (グランシャトー丘の上 B棟 507号室)."""
+    for m in _BLOCK_ONLY.finditer(folded):
+        start = _town_start(folded, m.start())
+        if start == m.start():
+            continue  # a bare 1-2-3 without a town name: a date or a code, not an address
+        end = m.end()
+        building = _BUILDING.match(folded, end)
+        if building:
+            end = building.end()
+        yield Entity(EntityType.ADDRESS, start, end, text[start:end], 0.93, "block")

@@ -39,7 +39,7 @@ from ._types import Entity, EntityType
 STRICT_RULES = frozenset({"katakana_context", "katakana_joined", "surname_given", "quoted_names"})
 #: ``surname_title`` found no new person on dev and lowered location recall .910 → .908
 #: (千葉市長 → 千葉); enable it through ``DetectorConfig.strict_rules``.
-ALL_RULES = STRICT_RULES | {"surname_title"}
+ALL_RULES = STRICT_RULES | {"surname_title", "surname_subject"}
 
 # What may follow a bare name in running text.
 _AFTER_NAME = frozenset(
@@ -183,6 +183,16 @@ def find_strict_persons(
             and (nxt.surface in lex.PERSON_TITLES or nxt.surface in lex.HONORIFICS)
         ):
             yield _span(tokens, k, k, text, 0.82, "strict")  # above the 地名 reading (0.8)
+        if (
+            "surname_subject" in rules
+            and len(tok.surface) >= 2
+            and nxt is not None
+            and nxt.start == tok.end
+            and nxt.surface in {"は", "が"}
+            and (prev is None or prev.surface in {"、", "。", "「", "\n", " ", "　"})
+        ):
+            # 宗像は…／鹿島が… at the start of a clause: a surname used alone as the subject.
+            yield _span(tokens, k, k, text, 0.82, "strict")
         if "surname_given" in rules:
             j = k
             chars = 0

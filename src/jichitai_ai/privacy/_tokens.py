@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sudachipy import Morpheme, dictionary, tokenizer
 
@@ -51,6 +52,7 @@ class Token:
         return self.pos[1] == "普通名詞"
 
 
+@lru_cache(maxsize=65_536)
 def script_of(text: str) -> str:
     """Coarse script of a surface: ``kanji``, ``katakana``, ``hiragana``, ``latin`` or ``mixed``."""
     kinds = set()

@@ -22,6 +22,10 @@ class EntityType(StrEnum):
     DRIVER_LICENSE = "driver_license"  # 運転免許証番号
     BANK_ACCOUNT = "bank_account"  # 口座番号
     CREDIT_CARD = "credit_card"  # クレジットカード番号
+    RESIDENT_CODE = "resident_code"  # 住民票コード (11 桁, 検査数字)
+    RESIDENCE_CARD = "residence_card"  # 在留カード番号 (AB12345678CD)
+    CASE_NUMBER = "case_number"  # ケース番号・宛名番号 … (labelled municipal record numbers)
+    ID_NUMBER = "id_number"  # 12 digits passing the 個人番号 check digit, no マイナンバー context
     SENSITIVE = "sensitive"  # 要配慮個人情報 (病歴・障害・生活保護・犯罪歴 …)
 
 
@@ -34,6 +38,9 @@ IDENTIFIER_TYPES: frozenset[EntityType] = frozenset(
         EntityType.DRIVER_LICENSE,
         EntityType.BANK_ACCOUNT,
         EntityType.CREDIT_CARD,
+        EntityType.RESIDENT_CODE,
+        EntityType.RESIDENCE_CARD,
+        EntityType.CASE_NUMBER,
     }
 )
 

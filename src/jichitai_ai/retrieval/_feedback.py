@@ -1,107 +1,171 @@
-"""Learning from use (利用からの学習): boost entries that resolved similar questions before.
+"""Learning from use (利用からの学習): what residents taught, applied to new wordings.
 
-Pure: the caller stores the events and passes them in. An event's vote counts for a new query in
-proportion to the token Jaccard similarity of the two queries, halves every ``half_life_days``,
-is capped per user/session so one person flooding feedback has bounded influence, and the total
-boost per entry is squashed into [−max_boost, max_boost] on the fused score scale (0–1).
-Resetting an entry = deleting its events (the caller does it in storage; :meth:`reset_entry`
-mirrors it in memory).
+Pure: storage decides *which* lessons are in force (enough distinct residents agreed, or an
+editor approved); this module only applies them. A lesson is a learned phrasing (学習した言い換え)
+of one entry: the terms of a question residents resolved with that entry (``polarity`` +1), or of
+one where it did not help them (−1).
+
+A new question is compared with every learned phrasing by IDF-weighted overlap (rare words
+count, particles and common verbs barely do), so a lesson taught with one wording reaches other
+wordings of the same need. A positive lesson adds a bounded boost to its entry — also when
+retrieval did not find the entry at all; a negative lesson demotes its entry for similar
+questions: it may still be offered as a choice (更問) but is never the direct answer. The
+effect does not grow with the number of votes, so a flood beyond the agreement threshold changes
+nothing more than the threshold itself did.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from jichitai_ai.retrieval._types import ScoredDoc
 
-RESOLVED = 1.0
-NOT_RESOLVED = -1.0
-CLARIFICATION_CLICK = 1.0
+PROMOTE = 1
+DEMOTE = -1
 
 
 @dataclass(frozen=True)
-class FeedbackEvent:
-    """One signal: the query's terms, the entry it concerned, +1/−1, who gave it and when.
+class LearnedPhrasing:
+    """One lesson in force: these query terms belong to (or do not fit) ``entry_id``.
 
-    ``query_terms`` must come from the same tokenizer as new queries (for example
-    ``LexicalIndex.query_terms``); timestamps and ``now`` must both be naive or both aware.
+    ``expires_at`` None means it stays until an editor resets it (editor-approved lessons);
+    ``terms`` must come from the same tokenizer as new queries (``LexicalIndex.query_terms``).
     """
 
-    query_terms: tuple[str, ...]
+    lesson_id: int
     entry_id: int
-    signal: float
-    actor: str
-    timestamp: datetime
+    terms: tuple[str, ...]
+    polarity: int = PROMOTE
+    expires_at: datetime | None = None
 
 
 @dataclass(frozen=True)
-class FeedbackParams:
-    """Bounds and decay; defaults keep feedback a tie-breaker rather than an override."""
+class LearningParams:
+    """How close a question must be to a lesson, and how far a lesson may move an entry."""
 
-    half_life_days: float = 90.0
-    min_similarity: float = 0.3
-    actor_cap: float = 1.0  # |Σ weighted signals| of one user/session for one entry
-    saturation: float = 3.0  # total weighted votes at which the boost reaches tanh(1) ≈ 76 %
-    max_boost: float = 0.15
+    #: Defaults chosen on the LocalGovFAQ dev simulation (benchmarks/learning/simulate.py,
+    #: seed 16; other seeds reported in docs/benchmarks.md).
+    min_similarity: float = 0.1
+    #: Boost on the fused 0–1 scale: ``max_boost · similarity^boost_power``.
+    max_boost: float = 0.5
+    boost_power: float = 0.5
+    #: How much the lesson's own extra words count against it (0: only how much of the
+    #: question the lesson covers matters; 1: IDF-weighted Jaccard).
+    lesson_extra_weight: float = 0.0
+    #: Compare a question with the union of an entry's promoting lessons (learned term
+    #: associations of the entry) rather than with each lesson alone.
+    per_entry: bool = False
+    #: A boosted entry may become the direct answer only for a wording at least this close to
+    #: what residents taught; for looser paraphrases it is offered as a choice (更問).
+    answer_similarity: float = 0.8
 
 
-class FeedbackModel:
-    """Index of events by query term; compute boosts for a new query in microseconds per event."""
+@dataclass
+class Effects:
+    """What the lessons in force do to one question."""
+
+    boosts: dict[int, float] = field(default_factory=dict)
+    demoted: set[int] = field(default_factory=set)
+    #: Entry → (lesson id, similarity) of the lesson that moved it, for the editors' view.
+    because: dict[int, tuple[int, float]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.boosts or self.demoted)
+
+    def similarity_of(self, entry_id: int) -> float:
+        return self.because[entry_id][1] if entry_id in self.because else 0.0
+
+
+class LearningModel:
+    """Inverted index of learned phrasings by term; looks up only lessons sharing a term."""
 
     def __init__(
-        self, events: Iterable[FeedbackEvent] = (), params: FeedbackParams | None = None
+        self,
+        phrasings: Iterable[LearnedPhrasing] = (),
+        weight: Callable[[str], float] | None = None,
+        params: LearningParams | None = None,
     ) -> None:
-        self.params = params or FeedbackParams()
-        self._events: list[FeedbackEvent | None] = []
+        self.params = params or LearningParams()
+        self._weight = weight or (lambda _term: 1.0)
+        self._lessons: list[LearnedPhrasing] = []
         self._by_term: dict[str, list[int]] = {}
-        for event in events:
-            self.add(event)
+        for phrasing in phrasings:
+            self.add(phrasing)
 
-    def add(self, event: FeedbackEvent) -> None:
-        index = len(self._events)
-        self._events.append(event)
-        for term in set(event.query_terms):
+    def __len__(self) -> int:
+        return len(self._lessons)
+
+    def add(self, phrasing: LearnedPhrasing) -> None:
+        index = len(self._lessons)
+        self._lessons.append(phrasing)
+        for term in set(phrasing.terms):
             self._by_term.setdefault(term, []).append(index)
 
-    def reset_entry(self, entry_id: int) -> None:
-        """Forget every event about ``entry_id``."""
-        for i, event in enumerate(self._events):
-            if event is not None and event.entry_id == entry_id:
-                self._events[i] = None
+    def similarity(self, query_terms: Collection[str], lesson_terms: Collection[str]) -> float:
+        """IDF-weighted overlap of two term sets (0–1): shared weight over the question's
+        weight plus (a share of) the lesson's extra words."""
+        q, p = set(query_terms), set(lesson_terms)
+        shared = sum(self._weight(t) for t in q & p)
+        denom = sum(self._weight(t) for t in q) + self.params.lesson_extra_weight * sum(
+            self._weight(t) for t in p - q
+        )
+        return shared / denom if denom > 0 else 0.0
 
-    def boosts(self, query_terms: Sequence[str], now: datetime) -> dict[int, float]:
-        """Entry id → boost in [−max_boost, max_boost] for a query with these terms."""
+    def effects(self, query_terms: Sequence[str], now: datetime) -> Effects:
+        """Boosts and demotions of the lessons in force that are close to this question."""
         p = self.params
         query = set(query_terms)
-        if not query:
-            return {}
-        candidates = {i for t in query for i in self._by_term.get(t, ())}
-        per_actor: dict[tuple[int, str], float] = {}
-        for i in candidates:
-            event = self._events[i]
-            if event is None:
+        out = Effects()
+        if not query or not self._lessons:
+            return out
+        union: dict[int, set[str]] = {}
+        first: dict[int, int] = {}
+        for i in sorted({i for t in query for i in self._by_term.get(t, ())}):
+            lesson = self._lessons[i]
+            if lesson.expires_at is not None and lesson.expires_at <= now:
                 continue
-            other = set(event.query_terms)
-            similarity = len(query & other) / len(query | other)
-            if similarity < p.min_similarity:
+            if lesson.polarity != DEMOTE and p.per_entry:
+                union.setdefault(lesson.entry_id, set()).update(lesson.terms)
+                first.setdefault(lesson.entry_id, lesson.lesson_id)
                 continue
-            age_days = max((now - event.timestamp).total_seconds(), 0.0) / 86400.0
-            decay = 0.5 ** (age_days / p.half_life_days)
-            key = (event.entry_id, event.actor)
-            per_actor[key] = per_actor.get(key, 0.0) + event.signal * similarity * decay
-        totals: dict[int, float] = {}
-        for (entry, _), value in per_actor.items():
-            capped = max(-p.actor_cap, min(p.actor_cap, value))
-            totals[entry] = totals.get(entry, 0.0) + capped
-        return {e: p.max_boost * math.tanh(v / p.saturation) for e, v in totals.items() if v}
+            sim = self.similarity(query, lesson.terms)
+            if sim < p.min_similarity:
+                continue
+            if lesson.polarity == DEMOTE:
+                out.demoted.add(lesson.entry_id)
+                out.because.setdefault(lesson.entry_id, (lesson.lesson_id, sim))
+                continue
+            boost = p.max_boost * sim**p.boost_power
+            if boost > out.boosts.get(lesson.entry_id, 0.0):
+                out.boosts[lesson.entry_id] = boost
+                out.because[lesson.entry_id] = (lesson.lesson_id, sim)
+        for entry, terms in union.items():
+            sim = self.similarity(query, terms)
+            if sim >= p.min_similarity:
+                out.boosts[entry] = p.max_boost * sim**p.boost_power
+                out.because[entry] = (first[entry], sim)
+        # A lesson against an entry outweighs one for it: demotion wins, no boost.
+        for entry in out.demoted:
+            out.boosts.pop(entry, None)
+        return out
 
     def rerank(
-        self, candidates: Sequence[ScoredDoc], query_terms: Sequence[str], now: datetime
+        self,
+        candidates: Sequence[ScoredDoc],
+        effects: Effects,
+        allowed: Callable[[int], bool] | None = None,
     ) -> list[ScoredDoc]:
-        """Add boosts to the (fused, 0–1) scores of the candidates and re-sort them."""
-        boosts = self.boosts(query_terms, now)
-        rescored = [ScoredDoc(c.score + boosts.get(c.doc_id, 0.0), c.doc_id) for c in candidates]
+        """Add boosts to the fused (0–1) scores and re-sort; a boosted entry that retrieval
+        missed joins the candidates with its boost alone (when ``allowed``)."""
+        if not effects.boosts:
+            return list(candidates)
+        seen = {c.doc_id for c in candidates}
+        rescored = [
+            ScoredDoc(c.score + effects.boosts.get(c.doc_id, 0.0), c.doc_id) for c in candidates
+        ]
+        for entry, boost in effects.boosts.items():
+            if entry not in seen and (allowed is None or allowed(entry)):
+                rescored.append(ScoredDoc(boost, entry))
         return sorted(rescored, key=lambda d: (-d.score, d.doc_id))

@@ -126,7 +126,8 @@ class AnsweringService:
                     return index
                 if self.refresher.counts["full"] != full_builds:
                     release_memory()
-            index.set_feedback(feedback_service.events_for(session, tenant.id))
+            policy = feedback_service.LearningPolicy.of(tenant.settings)
+            index.set_learning(feedback_service.active_lessons(session, tenant.id, policy))
             self._cache[tenant.id] = _CachedIndex(key=key, index=index)
             return index
 
@@ -214,6 +215,11 @@ class AnsweringService:
             if result.choices
             else []
         )
+        # Feedback is bound to this token and to the entries actually shown (issue 16).
+        token, token_hash = feedback_service.new_token()
+        shown = ([answer_id] if answer_id is not None else []) + [
+            c.entry.id for c in result.choices
+        ]
         with self.db.write() as session:
             row = QuestionLog(
                 tenant_id=tenant.id,
@@ -226,32 +232,35 @@ class AnsweringService:
                 candidates=result.candidates + offered,
                 latency_ms=result.latency_ms,
                 session_key=_hash_key(session_key),
+                feedback_token_hash=token_hash,
+                shown_entry_ids=shown,
             )
             session.add(row)
             session.flush()
+            result.feedback_token = token
             return row.id
 
     def choose(
         self,
         tenant_slug: str,
-        question_id: int,
+        token: str,
         entry_id: int,
         *,
         language: str | None = None,
-        session_key: str = "",
+        client_address: str = "",
     ) -> LocalizedEntry:
-        """A resident picked one of the clarifying choices: record it and show that entry."""
+        """A resident picked one of the clarifying choices shown for the question ``token``
+        was issued for: record it and show that entry."""
         lang = normalize_language(language)
-        with self.db.write() as session:
-            tenant = tenant_service.get_tenant(session, tenant_slug)
-            feedback_service.record(
-                session,
-                tenant.id,
-                question_id,
-                feedback_service.FeedbackKind.CHOICE,
-                entry_id=entry_id,
-                session_key=_hash_key(session_key),
-            )
+        feedback_service.submit(
+            self,
+            tenant_slug,
+            token,
+            feedback_service.FeedbackKind.CHOICE,
+            entry_id=entry_id,
+            client_address=client_address,
+        )
         with self.db.read() as session:
+            tenant = tenant_service.get_tenant(session, tenant_slug)
             index = self.index_for(session, tenant)
         return self._localize(index, entry_id, lang)

@@ -1,21 +1,45 @@
-"""Feedback from residents and staff: votes, clarification clicks, what was learned, reset.
+"""Feedback from residents (解決した / 解決しなかった / 更問 choices) and what it teaches.
 
-Feedback only ever adjusts the ranking of approved entries; it never creates an answer.
+A vote means something only when it is bound to what was shown: each recorded question gets a
+server-issued, unguessable feedback token (stored hashed with the ids of the entries shown), and
+feedback must present it. A vote may only concern an entry shown for that question, and a later
+vote with the same token replaces only that token's own earlier vote.
+
+Votes become *lessons* (学習した言い換え): the question's wording, attached to the entry it resolved
+(or failed). A lesson changes what residents see only once enough independent residents agree —
+distinct tokens from distinct client addresses (keyed hashes), each address counted at most
+``client_daily_cap`` times a day and each entry at most ``entry_daily_cap`` times a day — or an
+editor approves it. The threshold, not the vote count, decides: a flood beyond it changes nothing
+more. Lessons in force lapse when residents stop confirming them (``promote_days`` /
+``demote_days``), unless an editor approved them. The index is told only when the set of lessons
+in force changes (``learning_version``), never per vote.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+import copy
+import hashlib
+import hmac
+import ipaddress
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
+from jichitai_ai.retrieval import LearningModel
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid, NotFound
-from jichitai_ai.services.session_keys import hash_session_key
-from jichitai_ai.storage.tables import FeedbackEvent, QuestionLog
+from jichitai_ai.storage.tables import FeedbackEvent, LearningLesson, LearningVote, QuestionLog
+from jichitai_ai.timeutil import utcnow
+
+if TYPE_CHECKING:
+    from jichitai_ai.services.answering import AnsweringService
+    from jichitai_ai.services.search_index import TenantIndex
 
 
 class FeedbackKind(StrEnum):
@@ -24,55 +48,185 @@ class FeedbackKind(StrEnum):
     CHOICE = "choice"  # picked an entry in a clarification (更問)
 
 
+class LessonStatus(StrEnum):
+    LEARNING = "learning"  # fewer residents than the threshold agree: no effect yet
+    ACTIVE = "active"  # enough residents agreed (auto policy): in force
+    PROPOSED = "proposed"  # enough residents agreed (review policy): waits for an editor
+    APPROVED = "approved"  # an editor put it in force (does not lapse)
+    REJECTED = "rejected"  # an editor refused it: never in force
+
+
 SIGNALS = {FeedbackKind.RESOLVED: 1.0, FeedbackKind.NOT_RESOLVED: -1.0, FeedbackKind.CHOICE: 0.5}
-#: Staff feedback counts more: editors check answers deliberately.
-STAFF_WEIGHT = 2.0
+VOTE_KINDS = (FeedbackKind.RESOLVED, FeedbackKind.NOT_RESOLVED)
+MODES = ("auto", "review", "off")
+TOKEN_BYTES = 24
 
 
 @dataclass(frozen=True)
+class LearningPolicy:
+    """Per tenant (settings ``learning``): how residents' agreement turns into lessons."""
+
+    #: auto: lessons apply once ``min_residents`` agree; review: an editor must approve; off.
+    mode: str = "auto"
+    min_residents: int = 3
+    client_daily_cap: int = 20
+    entry_daily_cap: int = 30
+    promote_days: int = 365
+    demote_days: int = 90
+    #: Feedback is accepted this long after the question.
+    token_days: int = 7
+    #: Term Jaccard at which a new wording joins an existing lesson of the same entry.
+    cluster_similarity: float = 0.6
+
+    @classmethod
+    def of(cls, settings: dict[str, Any] | None) -> LearningPolicy:
+        raw = dict((settings or {}).get("learning") or {})
+        base = cls()
+        mode = str(raw.get("mode", base.mode))
+        return cls(
+            mode=mode if mode in MODES else base.mode,
+            # One resident alone must never change what everyone sees.
+            min_residents=max(2, int(raw.get("min_residents", base.min_residents))),
+            client_daily_cap=max(1, int(raw.get("client_daily_cap", base.client_daily_cap))),
+            entry_daily_cap=max(1, int(raw.get("entry_daily_cap", base.entry_daily_cap))),
+            promote_days=max(1, int(raw.get("promote_days", base.promote_days))),
+            demote_days=max(1, int(raw.get("demote_days", base.demote_days))),
+            token_days=max(1, int(raw.get("token_days", base.token_days))),
+            cluster_similarity=float(raw.get("cluster_similarity", base.cluster_similarity)),
+        )
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """A lesson in force, as the search index needs it."""
+
+    lesson_id: int
+    entry_id: int
+    polarity: int
+    text: str
+    expires_at: datetime | None
+
+
+@dataclass(frozen=True)
+class VoteOutcome:
+    event: FeedbackEvent
+    #: Whether the vote counted towards a lesson (False: same address again, over a cap, …).
+    counted: bool
+    lesson_id: int | None = None
+    why_not: str = ""
+
+
+@dataclass
+class LessonView:
+    """A lesson for the editors' view."""
+
+    lesson_id: int
+    entry_id: int
+    polarity: int
+    text: str
+    supporters: int
+    status: str
+    in_force: bool
+    last_support_at: datetime
+    decided_by: str = ""
+
+
+@dataclass
 class LearnedEntry:
+    """Per entry: raw feedback counts and the lessons attached to it."""
+
     entry_id: int
     events: int
     positive: int
     negative: int
     net_signal: float
     last_at: datetime | None
+    lessons: list[LessonView] = field(default_factory=list)
 
 
-def _question(session: Session, tenant_id: int, question_id: int) -> QuestionLog:
-    row = session.get(QuestionLog, question_id)
+# --- tokens and client keys --------------------------------------------------------------------
+
+
+def new_token() -> tuple[str, str]:
+    """A fresh feedback token and the hash stored with the question."""
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    return token, hash_token(token)
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def hash_client(address: str, secret: str) -> str:
+    """Keyed hash of a client address; an IPv6 /64 counts as one client (one household's
+    prefix), so rotating addresses inside it does not make more residents."""
+    if not address:
+        return ""
+    try:
+        ip = ipaddress.ip_address(address)
+        if ip.version == 6:
+            address = str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    except ValueError:
+        pass
+    key = (secret or "jichitai-ai").encode("utf-8")
+    return hmac.new(key, f"client:{address}".encode(), hashlib.sha256).hexdigest()
+
+
+def _question(session: Session, tenant_id: int, token: str) -> QuestionLog:
+    if not token or len(token) > 200:
+        raise NotFound("feedback.unknown_token")
+    row = session.execute(
+        select(QuestionLog).where(QuestionLog.feedback_token_hash == hash_token(token))
+    ).scalar_one_or_none()
     if row is None or row.tenant_id != tenant_id:
-        raise NotFound("ask.unknown_question")
+        raise NotFound("feedback.unknown_token")
     return row
+
+
+def _shown(question: QuestionLog) -> list[int]:
+    return [int(i) for i in question.shown_entry_ids or []]
+
+
+# --- recording ---------------------------------------------------------------------------------
 
 
 def record(
     session: Session,
     tenant_id: int,
-    question_id: int,
+    token: str,
     kind: str,
     *,
     entry_id: int | None = None,
-    session_key: str = "",
+    client_hash: str = "",
+    tokenize: Callable[[str], Sequence[str]] | None = None,
+    policy: LearningPolicy | None = None,
     role: str = "resident",
     comment: str = "",
-) -> FeedbackEvent:
-    """Store one vote; a second vote on the same question replaces the first."""
+    now: datetime | None = None,
+) -> VoteOutcome:
+    """Store one vote bound to ``token``; only entries shown for that question are votable."""
     try:
         fkind = FeedbackKind(kind)
     except ValueError as exc:
         raise Invalid("feedback.invalid_kind", kind=kind) from exc
-    question = _question(session, tenant_id, question_id)
-    offered = {c.get("entry_id") for c in question.candidates or []}
-    target = entry_id or question.chosen_entry_id or question.answer_entry_id
-    if target is None or (target not in offered and target != question.answer_entry_id):
+    policy = policy or LearningPolicy()
+    now = now or utcnow()
+    question = _question(session, tenant_id, token)
+    if question.asked_at < now - timedelta(days=policy.token_days):
+        raise Invalid("feedback.expired")
+    shown = _shown(question)
+    if fkind is FeedbackKind.CHOICE:
+        target = entry_id
+    else:
+        target = entry_id or question.chosen_entry_id or question.answer_entry_id
+    if target is None or target not in shown:
         raise Invalid("ask.choice_not_offered")
     if fkind is FeedbackKind.CHOICE:
         question.chosen_entry_id = target
         # One choice per question (the latest): anonymous clicks cannot pile up rows.
         session.execute(
             delete(FeedbackEvent).where(
-                FeedbackEvent.question_id == question_id,
+                FeedbackEvent.question_id == question.id,
                 FeedbackEvent.kind == str(FeedbackKind.CHOICE),
             )
         )
@@ -80,77 +234,377 @@ def record(
         question.resolved = fkind is FeedbackKind.RESOLVED
         session.execute(
             delete(FeedbackEvent).where(
-                FeedbackEvent.question_id == question_id,
-                FeedbackEvent.kind.in_([FeedbackKind.RESOLVED, FeedbackKind.NOT_RESOLVED]),
+                FeedbackEvent.question_id == question.id,
+                FeedbackEvent.kind.in_([str(k) for k in VOTE_KINDS]),
             )
         )
-    weight = STAFF_WEIGHT if role != "resident" else 1.0
+    staff = role != "resident"
     event = FeedbackEvent(
         tenant_id=tenant_id,
-        question_id=question_id,
+        question_id=question.id,
         entry_id=target,
         kind=str(fkind),
-        signal=SIGNALS[fkind] * weight,
+        signal=SIGNALS[fkind],
         query_text=question.question,
-        session_key=hash_session_key(session_key) or question.session_key,
+        session_key=question.session_key,
         role=role,
         comment=comment[:2000],
+        client_hash=client_hash,
     )
     session.add(event)
     session.flush()
-    tenant_service.bump_learning(session, tenant_id)
-    return event
-
-
-def events_for(session: Session, tenant_id: int) -> list[FeedbackEvent]:
-    return list(
-        session.execute(
-            select(FeedbackEvent)
-            .where(FeedbackEvent.tenant_id == tenant_id)
-            .order_by(FeedbackEvent.id)
-        ).scalars()
+    polarity = -1 if fkind is FeedbackKind.NOT_RESOLVED else 1
+    if staff:
+        return VoteOutcome(event, False, why_not="staff")
+    lesson_id, why_not = _learn(
+        session, tenant_id, question, target, polarity, client_hash, tokenize, policy, now
     )
+    return VoteOutcome(event, lesson_id is not None and not why_not, lesson_id, why_not)
 
 
-def learned(session: Session, tenant_id: int) -> list[LearnedEntry]:
-    """Per entry: how much feedback it has had, for the editors' view."""
+def _learn(
+    session: Session,
+    tenant_id: int,
+    question: QuestionLog,
+    entry_id: int,
+    polarity: int,
+    client_hash: str,
+    tokenize: Callable[[str], Sequence[str]] | None,
+    policy: LearningPolicy,
+    now: datetime,
+) -> tuple[int | None, str]:
+    """Count the vote towards a lesson when it is independent and within the caps."""
+    previous = list(
+        session.execute(
+            select(LearningVote, LearningLesson)
+            .join(LearningLesson, LearningLesson.id == LearningVote.lesson_id)
+            .where(LearningVote.question_id == question.id)
+        ).all()
+    )
+    for _vote, lesson in previous:
+        if lesson.entry_id == entry_id and lesson.polarity == polarity:
+            return lesson.id, "same_token"  # choice then 解決した: one voice
+    for vote, lesson in previous:  # the token holder changed their mind: replace their vote
+        session.delete(vote)
+        lesson.supporters = max(0, lesson.supporters - 1)
+        _update_status(session, tenant_id, lesson, policy, now)
+    session.flush()
+    if policy.mode == "off":
+        return None, "off"
+    if not client_hash:
+        return None, "no_client"
+    day = now - timedelta(days=1)
+    by_client = session.execute(
+        select(func.count()).where(
+            LearningVote.tenant_id == tenant_id,
+            LearningVote.client_hash == client_hash,
+            LearningVote.created_at >= day,
+        )
+    ).scalar_one()
+    if by_client >= policy.client_daily_cap:
+        return None, "client_cap"
+    by_entry = session.execute(
+        select(func.count()).where(
+            LearningVote.tenant_id == tenant_id,
+            LearningVote.entry_id == entry_id,
+            LearningVote.created_at >= day,
+        )
+    ).scalar_one()
+    if by_entry >= policy.entry_daily_cap:
+        return None, "entry_cap"
+    terms = sorted(set(tokenize(question.question))) if tokenize else []
+    lesson = _lesson_for(session, tenant_id, entry_id, polarity, question.question, terms, policy)
+    already = session.execute(
+        select(LearningVote.id).where(
+            LearningVote.lesson_id == lesson.id, LearningVote.client_hash == client_hash
+        )
+    ).first()
+    if already is not None:
+        return lesson.id, "same_client"
+    session.add(
+        LearningVote(
+            tenant_id=tenant_id,
+            lesson_id=lesson.id,
+            entry_id=entry_id,
+            question_id=question.id,
+            client_hash=client_hash,
+            created_at=now,
+        )
+    )
+    lesson.supporters += 1
+    refreshed = now - lesson.last_support_at > timedelta(days=1)
+    lesson.last_support_at = now
+    changed = _update_status(session, tenant_id, lesson, policy, now)
+    if refreshed and not changed and lesson.status == LessonStatus.ACTIVE:
+        tenant_service.bump_learning(session, tenant_id)  # its expiry moved
+    session.flush()
+    return lesson.id, ""
+
+
+def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
+
+
+def _lesson_for(
+    session: Session,
+    tenant_id: int,
+    entry_id: int,
+    polarity: int,
+    text: str,
+    terms: list[str],
+    policy: LearningPolicy,
+) -> LearningLesson:
+    """The lesson this wording belongs to (the closest of the entry's, or a new one)."""
+    best: LearningLesson | None = None
+    best_sim = 0.0
+    for lesson in session.execute(
+        select(LearningLesson).where(
+            LearningLesson.tenant_id == tenant_id,
+            LearningLesson.entry_id == entry_id,
+            LearningLesson.polarity == polarity,
+        )
+    ).scalars():
+        sim = 1.0 if lesson.text == text else _jaccard(lesson.terms or [], terms)
+        if sim > best_sim:
+            best, best_sim = lesson, sim
+    if best is not None and best_sim >= policy.cluster_similarity:
+        return best
+    lesson = LearningLesson(
+        tenant_id=tenant_id,
+        entry_id=entry_id,
+        polarity=polarity,
+        text=text,
+        terms=terms,
+        supporters=0,
+        status=str(LessonStatus.LEARNING),
+        decided_by="",
+    )
+    session.add(lesson)
+    session.flush()
+    return lesson
+
+
+def _update_status(
+    session: Session, tenant_id: int, lesson: LearningLesson, policy: LearningPolicy, now: datetime
+) -> bool:
+    """Move a resident-driven lesson across the threshold; editors' decisions stay."""
+    if lesson.status in (LessonStatus.APPROVED, LessonStatus.REJECTED):
+        return False
+    enough = lesson.supporters >= policy.min_residents
+    if not enough:
+        target = LessonStatus.LEARNING
+    else:
+        target = LessonStatus.ACTIVE if policy.mode == "auto" else LessonStatus.PROPOSED
+    if lesson.status == target:
+        return False
+    was_in_force = lesson.status == LessonStatus.ACTIVE
+    lesson.status = str(target)
+    if was_in_force or target == LessonStatus.ACTIVE:
+        tenant_service.bump_learning(session, tenant_id)
+        return True
+    return False
+
+
+def submit(
+    answering: AnsweringService,
+    tenant_slug: str,
+    token: str,
+    kind: str,
+    *,
+    entry_id: int | None = None,
+    client_address: str = "",
+    comment: str = "",
+) -> VoteOutcome:
+    """The resident path (API, page, channels): one vote in its own transaction."""
+    with answering.db.write() as session:
+        tenant = tenant_service.get_tenant(session, tenant_slug)
+        return record(
+            session,
+            tenant.id,
+            token,
+            kind,
+            entry_id=entry_id,
+            client_hash=hash_client(client_address, answering.settings.secret_key),
+            tokenize=answering.factory.tokenizer.tokenize_query,
+            policy=LearningPolicy.of(tenant.settings),
+            comment=comment,
+        )
+
+
+# --- what is in force --------------------------------------------------------------------------
+
+
+def _expiry(lesson: LearningLesson, policy: LearningPolicy) -> datetime | None:
+    if lesson.status == LessonStatus.APPROVED:
+        return None
+    days = policy.promote_days if lesson.polarity > 0 else policy.demote_days
+    return lesson.last_support_at + timedelta(days=days)
+
+
+def _in_force(lesson: LearningLesson, policy: LearningPolicy, now: datetime) -> bool:
+    if policy.mode == "off":
+        return False
+    if lesson.status == LessonStatus.APPROVED:
+        return True
+    if lesson.status != LessonStatus.ACTIVE or policy.mode != "auto":
+        return False
+    expiry = _expiry(lesson, policy)
+    return expiry is None or expiry > now
+
+
+def active_lessons(
+    session: Session, tenant_id: int, policy: LearningPolicy | None = None
+) -> list[Lesson]:
+    """Lessons that may change ranking (few: only those past the threshold or approved)."""
+    policy = policy or LearningPolicy()
+    if policy.mode == "off":
+        return []
+    statuses = [str(LessonStatus.APPROVED)]
+    if policy.mode == "auto":
+        statuses.append(str(LessonStatus.ACTIVE))
+    rows = session.execute(
+        select(LearningLesson)
+        .where(LearningLesson.tenant_id == tenant_id, LearningLesson.status.in_(statuses))
+        .order_by(LearningLesson.id)
+    ).scalars()
+    return [
+        Lesson(r.id, r.entry_id, r.polarity, r.text, _expiry(r, policy))
+        for r in rows
+        if _in_force(r, policy, utcnow())
+    ]
+
+
+# --- editors -----------------------------------------------------------------------------------
+
+
+def lessons(
+    session: Session, tenant_id: int, policy: LearningPolicy | None = None
+) -> list[LessonView]:
+    policy = policy or LearningPolicy()
+    now = utcnow()
+    rows = session.execute(
+        select(LearningLesson)
+        .where(LearningLesson.tenant_id == tenant_id)
+        .order_by(LearningLesson.entry_id, LearningLesson.id)
+    ).scalars()
+    return [
+        LessonView(
+            lesson_id=r.id,
+            entry_id=r.entry_id,
+            polarity=r.polarity,
+            text=r.text,
+            supporters=r.supporters,
+            status=r.status,
+            in_force=_in_force(r, policy, now),
+            last_support_at=r.last_support_at,
+            decided_by=r.decided_by,
+        )
+        for r in rows
+    ]
+
+
+def learned(
+    session: Session, tenant_id: int, policy: LearningPolicy | None = None
+) -> list[LearnedEntry]:
+    """Per entry: feedback counts and lessons, for the editors' view."""
     rows = session.execute(
         select(
             FeedbackEvent.entry_id,
             func.count(),
             func.sum(func.coalesce(FeedbackEvent.signal, 0.0)),
             func.max(FeedbackEvent.created_at),
+            func.sum(case((FeedbackEvent.signal > 0, 1), else_=0)),
         )
         .where(FeedbackEvent.tenant_id == tenant_id)
         .group_by(FeedbackEvent.entry_id)
     ).all()
-    result = []
-    for entry_id, count, net, last in rows:
-        pos = session.execute(
-            select(func.count()).where(
-                FeedbackEvent.tenant_id == tenant_id,
-                FeedbackEvent.entry_id == entry_id,
-                FeedbackEvent.signal > 0,
-            )
-        ).scalar_one()
-        result.append(
-            LearnedEntry(
-                entry_id=entry_id,
-                events=int(count),
-                positive=int(pos),
-                negative=int(count) - int(pos),
-                net_signal=float(net or 0.0),
-                last_at=last,
-            )
+    result: dict[int, LearnedEntry] = {}
+    for entry_id, count, net, last, pos in rows:
+        result[entry_id] = LearnedEntry(
+            entry_id=entry_id,
+            events=int(count),
+            positive=int(pos or 0),
+            negative=int(count) - int(pos or 0),
+            net_signal=float(net or 0.0),
+            last_at=last,
         )
-    return sorted(result, key=lambda e: -abs(e.net_signal))
+    for lesson in lessons(session, tenant_id, policy):
+        item = result.setdefault(lesson.entry_id, LearnedEntry(lesson.entry_id, 0, 0, 0, 0.0, None))
+        item.lessons.append(lesson)
+    return sorted(
+        result.values(),
+        key=lambda e: (-sum(1 for x in e.lessons if x.in_force), -e.events, e.entry_id),
+    )
 
 
-def reset(session: Session, tenant_id: int, entry_id: int | None = None) -> int:
-    """Forget what was learned for one entry (or all); returns the events removed."""
-    stmt = delete(FeedbackEvent).where(FeedbackEvent.tenant_id == tenant_id)
-    if entry_id is not None:
-        stmt = stmt.where(FeedbackEvent.entry_id == entry_id)
-    removed = getattr(session.execute(stmt), "rowcount", 0) or 0
+def decide_lesson(
+    session: Session, tenant_id: int, lesson_id: int, decision: str, user: str = ""
+) -> LearningLesson:
+    """An editor approves (in force, no lapse) or rejects (never in force) one lesson."""
+    if decision not in (LessonStatus.APPROVED, LessonStatus.REJECTED):
+        raise Invalid("feedback.invalid_decision", decision=decision)
+    lesson = session.get(LearningLesson, lesson_id)
+    if lesson is None or lesson.tenant_id != tenant_id:
+        raise NotFound("feedback.unknown_lesson")
+    lesson.status = decision
+    lesson.decided_at = utcnow()
+    lesson.decided_by = user[:100]
     tenant_service.bump_learning(session, tenant_id)
-    return int(removed)
+    return lesson
+
+
+def reset(
+    session: Session, tenant_id: int, entry_id: int | None = None, *, lesson_id: int | None = None
+) -> int:
+    """Forget what was learned for one lesson, one entry, or all; returns the rows removed."""
+    lesson_filter = [LearningLesson.tenant_id == tenant_id]
+    if lesson_id is not None:
+        lesson_filter.append(LearningLesson.id == lesson_id)
+    if entry_id is not None:
+        lesson_filter.append(LearningLesson.entry_id == entry_id)
+    ids = list(session.execute(select(LearningLesson.id).where(*lesson_filter)).scalars())
+    removed = 0
+    if ids:
+        session.execute(delete(LearningVote).where(LearningVote.lesson_id.in_(ids)))
+        removed += _rowcount(
+            session.execute(delete(LearningLesson).where(LearningLesson.id.in_(ids)))
+        )
+    if lesson_id is None:
+        stmt = delete(FeedbackEvent).where(FeedbackEvent.tenant_id == tenant_id)
+        if entry_id is not None:
+            stmt = stmt.where(FeedbackEvent.entry_id == entry_id)
+        removed += _rowcount(session.execute(stmt))
+    tenant_service.bump_learning(session, tenant_id)
+    return removed
+
+
+def _rowcount(result: Any) -> int:
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+# --- what learning changes -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """What residents see for one wording without and with the lessons in force."""
+
+    before_decision: str
+    before_shown: tuple[int, ...]
+    after_decision: str
+    after_shown: tuple[int, ...]
+
+    @property
+    def changed(self) -> bool:
+        return (self.before_decision, self.before_shown) != (self.after_decision, self.after_shown)
+
+
+def compare(index: TenantIndex, question: str) -> Change:
+    """Answer ``question`` with the index as it is and with its learning layer emptied."""
+    plain = copy.copy(index)
+    plain.learning = LearningModel()
+    before, after = plain.answer(question), index.answer(question)
+    return Change(
+        str(before.decision), tuple(before.entry_ids), str(after.decision), tuple(after.entry_ids)
+    )

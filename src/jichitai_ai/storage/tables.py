@@ -169,6 +169,10 @@ class QuestionLog(Base):
     #: Outcome from feedback: True resolved, False not resolved, None unknown.
     resolved: Mapped[bool | None] = mapped_column(Boolean)
     chosen_entry_id: Mapped[int | None] = mapped_column(Integer)
+    #: SHA-256 of the feedback token handed to the asker; feedback must present the token.
+    feedback_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    #: Entries the resident actually saw (the answer or the choices): the only ones votable.
+    shown_entry_ids: Mapped[list[Any] | None] = mapped_column(JSON)
 
 
 class FeedbackEvent(Base):
@@ -187,6 +191,56 @@ class FeedbackEvent(Base):
     session_key: Mapped[str] = mapped_column(String(64), default="")
     role: Mapped[str] = mapped_column(String(16), default="resident")
     comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    #: Keyed hash of the voter's network address (not reversible without the server secret).
+    client_hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class LearningLesson(Base):
+    """A cluster of resident questions about one entry (学習した言い換え), for or against it.
+
+    ``supporters`` counts distinct residents (distinct tokens from distinct client addresses);
+    ``status``: learning → active (auto, enough residents) or proposed (review policy);
+    approved / rejected by an editor.
+    """
+
+    __tablename__ = "learning_lessons"
+    __table_args__ = (Index("ix_learning_lessons_tenant_entry", "tenant_id", "entry_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    entry_id: Mapped[int] = mapped_column(Integer)
+    polarity: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    terms: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    supporters: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(16), default="learning")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    last_support_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    decided_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class LearningVote(Base):
+    """One resident's support of one lesson; unique per lesson and client address."""
+
+    __tablename__ = "learning_votes"
+    __table_args__ = (
+        UniqueConstraint("lesson_id", "client_hash"),
+        Index("ix_learning_votes_client", "tenant_id", "client_hash", "created_at"),
+        Index("ix_learning_votes_entry", "tenant_id", "entry_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    lesson_id: Mapped[int] = mapped_column(
+        ForeignKey("learning_lessons.id", ondelete="CASCADE"), index=True
+    )
+    entry_id: Mapped[int] = mapped_column(Integer)
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="SET NULL"), index=True
+    )
+    client_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

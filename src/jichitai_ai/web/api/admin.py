@@ -308,7 +308,9 @@ def learning(
     tenant: TenantInfo = Depends(tenant_access(Action.READ)),
     platform: Platform = Depends(get_platform),
 ) -> list[dict[str, Any]]:
-    """What feedback has taught, per entry, so editors can see and reset it."""
+    """What feedback has taught, per entry: raw counts and the lessons (学習した言い換え)
+    with their supporters and whether they are in force, so editors can steer them."""
+    policy = feedback_service.LearningPolicy.of(tenant.settings)
     with platform.db.read() as session:
         return [
             {
@@ -318,9 +320,33 @@ def learning(
                 "negative": item.negative,
                 "net_signal": item.net_signal,
                 "last_at": item.last_at.isoformat() if item.last_at else None,
+                "lessons": [
+                    {
+                        "id": lesson.lesson_id,
+                        "text": lesson.text,
+                        "polarity": lesson.polarity,
+                        "supporters": lesson.supporters,
+                        "status": lesson.status,
+                        "in_force": lesson.in_force,
+                    }
+                    for lesson in item.lessons
+                ],
             }
-            for item in feedback_service.learned(session, tenant.id)
+            for item in feedback_service.learned(session, tenant.id, policy)
         ]
+
+
+@router.post(T + "/learning/lessons/{lesson_id}")
+def decide_lesson(
+    lesson_id: int,
+    decision: str,
+    tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
+    platform: Platform = Depends(get_platform),
+) -> dict[str, Any]:
+    """Approve (in force, does not lapse) or reject (never in force) one lesson."""
+    with platform.db.write() as session:
+        lesson = feedback_service.decide_lesson(session, tenant.id, lesson_id, decision)
+        return {"id": lesson.id, "status": lesson.status}
 
 
 @router.delete(T + "/learning")

@@ -10,37 +10,38 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field
 
 from jichitai_ai.gateway import (
-    BackendFailed,
-    ChatMessage,
     ChatRequest,
     ChatResult,
     ChatStream,
     Gateway,
     HeldForReview,
+    Usage,
 )
+from jichitai_ai.gateway._openai_body import AUTO_MODELS, parse_chat_body
 from jichitai_ai.i18n import bilingual
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.auth import Action, Principal
-from jichitai_ai.services.errors import Forbidden, Invalid, ServiceError
+from jichitai_ai.services.errors import Forbidden, Invalid, NotFound, ServiceError
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.web.deps import get_platform, require_principal
 
-router = APIRouter(tags=["gateway (OpenAI-compatible)"])
 staff_router = APIRouter(prefix="/api/v1/gateway", tags=["gateway"])
 
 TENANT_HEADER = "x-jichitai-tenant"
 CLASS_HEADER = "x-jichitai-data-class"
 REVIEW_HEADER = "x-jichitai-review"
-AUTO_MODELS = frozenset({"", "auto", "jichitai-auto"})
 
 
 def get_gateway(platform: Platform = Depends(get_platform)) -> Gateway:
@@ -71,52 +72,86 @@ def caller_tenant(
 
 
 # --- OpenAI-compatible -----------------------------------------------------------------
-class MessageIn(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-    role: str
-    content: str | list[dict[str, Any]] | None = None
-
-
-class ChatIn(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-    model: str = ""
-    messages: list[MessageIn] = Field(min_length=1)
-    stream: bool = False
+_OPENAI_TYPES = {
+    400: "invalid_request_error",
+    401: "authentication_error",
+    403: "permission_error",
+    404: "not_found_error",
+    409: "conflict_error",
+    413: "invalid_request_error",
+    422: "invalid_request_error",
+    429: "rate_limit_error",
+}
 
 
-def _text(content: str | list[dict[str, Any]] | None) -> str:
-    """Plain text of a message; image or audio parts cannot be checked, so they are refused."""
-    if content is None or isinstance(content, str):
-        return content or ""
-    parts = []
-    for part in content:
-        if part.get("type") != "text":
-            raise Invalid("gateway.invalid.content")
-        parts.append(str(part.get("text", "")))
-    return "\n".join(parts)
-
-
-def openai_error(exc: ServiceError) -> JSONResponse:
-    """OpenAI clients read ``error.message`` as a string; ja and en are both kept."""
+def openai_error_body(exc: ServiceError) -> dict[str, Any]:
+    """OpenAI's error object: ``message`` (ja + en) as a string, ``type``, ``param``, ``code``."""
     messages = exc.messages()
-    body: dict[str, Any] = {
-        "error": {
-            "message": f"{messages['ja']}\n{messages['en']}",
-            "messages": messages,
-            "type": type(exc).__name__,
-            "code": exc.key,
-        }
+    status = _status(exc)
+    error: dict[str, Any] = {
+        "message": f"{messages['ja']}\n{messages['en']}",
+        "type": _OPENAI_TYPES.get(
+            status, "api_error" if status >= 500 else "invalid_request_error"
+        ),
+        "param": exc.params.get("param"),
+        "code": exc.key,
+        "messages": messages,
     }
     audit_id = getattr(exc, "audit_id", None)
     if audit_id:
-        body["error"]["audit_id"] = audit_id
-    return JSONResponse(body, status_code=exc.status)
+        error["audit_id"] = audit_id
+    return {"error": error}
+
+
+def _status(exc: ServiceError) -> int:
+    """OpenAI answers malformed requests with 400 (not 422)."""
+    return 400 if exc.status == 422 else exc.status
+
+
+def openai_error(exc: ServiceError) -> JSONResponse:
+    return JSONResponse(openai_error_body(exc), status_code=_status(exc))
+
+
+class OpenAIRoute(APIRoute):
+    """Every error on the OpenAI-compatible routes — authentication, validation, policy —
+    in OpenAI's error shape, so official clients show the message."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def route(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except ServiceError as exc:
+                return openai_error(exc)
+            except RequestValidationError as exc:
+                first: dict[str, Any] = next(iter(exc.errors()), {})
+                param = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+                return openai_error(
+                    Invalid(
+                        "gateway.invalid.json", param=param or "body", problem=first.get("msg", "")
+                    )
+                )
+
+        return route
+
+
+router = APIRouter(tags=["gateway (OpenAI-compatible)"], route_class=OpenAIRoute)
+
+
+async def _json_body(request: Request) -> Any:
+    try:
+        return json.loads(await request.body())
+    except ValueError as exc:
+        raise Invalid("gateway.invalid.json", param="body", problem="JSON") from exc
 
 
 def _completion(content: str, model: str, result: ChatResult | None, ident: str) -> dict[str, Any]:
     usage = result.usage if result else None
+    message: dict[str, Any] = {"role": "assistant", "content": content}
+    if result and result.tool_calls:
+        message["tool_calls"] = list(result.tool_calls)
+        message["content"] = content or None
     return {
         "id": ident,
         "object": "chat.completion",
@@ -125,15 +160,19 @@ def _completion(content: str, model: str, result: ChatResult | None, ident: str)
         "choices": [
             {
                 "index": 0,
-                "message": {"role": "assistant", "content": content},
+                "message": message,
                 "finish_reason": result.finish_reason if result else "stop",
             }
         ],
-        "usage": {
-            "prompt_tokens": usage.prompt_tokens if usage else 0,
-            "completion_tokens": usage.completion_tokens if usage else 0,
-            "total_tokens": usage.total_tokens if usage else 0,
-        },
+        "usage": _usage(usage),
+    }
+
+
+def _usage(usage: Usage | None) -> dict[str, int]:
+    return {
+        "prompt_tokens": usage.prompt_tokens if usage else 0,
+        "completion_tokens": usage.completion_tokens if usage else 0,
+        "total_tokens": usage.total_tokens if usage else 0,
     }
 
 
@@ -141,8 +180,13 @@ def _sse(data: dict[str, Any]) -> str:
     return "data: " + json.dumps(data, ensure_ascii=False) + "\n\n"
 
 
-def _chunk(ident: str, model: str, content: str | None, finish: str | None) -> str:
-    delta = {"content": content} if content is not None else {}
+def _chunk(
+    ident: str,
+    model: str,
+    delta: dict[str, Any],
+    finish: str | None,
+    **extra: Any,
+) -> str:
     return _sse(
         {
             "id": ident,
@@ -150,6 +194,7 @@ def _chunk(ident: str, model: str, content: str | None, finish: str | None) -> s
             "created": int(time.time()),
             "model": model,
             "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+            **extra,
         }
     )
 
@@ -160,23 +205,56 @@ def _held_response(exc: HeldForReview, stream: bool) -> JSONResponse | Streaming
     headers = {"X-Jichitai-Review-Id": exc.review_id, "X-Jichitai-Audit-Id": str(exc.audit_id)}
     ident = f"review-{exc.review_id}"
     if stream:
-        body = _chunk(ident, "jichitai-review", text, None)
-        body += _chunk(ident, "jichitai-review", None, "stop") + "data: [DONE]\n\n"
+        body = _chunk(ident, "jichitai-review", {"role": "assistant", "content": text}, None)
+        body += _chunk(ident, "jichitai-review", {}, "stop") + "data: [DONE]\n\n"
         return StreamingResponse(iter([body]), media_type="text/event-stream", headers=headers)
     return JSONResponse(_completion(text, "jichitai-review", None, ident), headers=headers)
 
 
-def _events(stream: ChatStream, ident: str) -> Iterator[str]:
+def _events(stream: ChatStream, ident: str, include_usage: bool) -> Iterator[str]:
+    """OpenAI chunks: the first carries the role; with ``include_usage`` a last chunk with
+    empty choices carries usage; a backend failure mid-stream becomes a chunk that has both
+    ``choices`` (Dify reads them) and ``error`` (the openai client raises it)."""
+    model = stream.backend
+    yield _chunk(ident, model, {"role": "assistant", "content": ""}, None)
+    usage: Usage | None = None
     try:
         for chunk in stream:
             if chunk.finish_reason is not None:
-                yield _chunk(ident, stream.backend, None, chunk.finish_reason)
-            elif chunk.content:
-                yield _chunk(ident, stream.backend, chunk.content, None)
-    except BackendFailed as exc:
-        messages = exc.messages()
-        yield _sse({"error": {"message": f"{messages['ja']}\n{messages['en']}", "code": exc.key}})
+                usage = chunk.usage
+                yield _chunk(ident, model, {}, chunk.finish_reason)
+            elif chunk.content or chunk.tool_calls:
+                delta: dict[str, Any] = {}
+                if chunk.content:
+                    delta["content"] = chunk.content
+                if chunk.tool_calls:
+                    delta["tool_calls"] = list(chunk.tool_calls)
+                yield _chunk(ident, model, delta, None)
+    except ServiceError as exc:
+        body = openai_error_body(exc)
+        text = "\n" + body["error"]["message"]
+        yield _chunk(ident, model, {"content": text}, "stop", error=body["error"])
+    else:
+        if include_usage:
+            yield _sse(
+                {
+                    "id": ident,
+                    "object": "chat.completion.chunk",
+                    "created": int(time.time()),
+                    "model": model,
+                    "choices": [],
+                    "usage": _usage(usage),
+                }
+            )
     yield "data: [DONE]\n\n"
+
+
+def _model_entry(name: str, gateway: Gateway) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": name, "object": "model", "created": 0, "owned_by": "jichitai-ai"}
+    backend = gateway.config.backends.get(name)
+    if backend is not None:
+        entry["jichitai"] = backend.public()
+    return entry
 
 
 @router.get("/v1/models")
@@ -185,43 +263,50 @@ def list_models(
     principal: Principal = Depends(require_principal),
 ) -> dict[str, Any]:
     """Backends by name (``auto`` lets the policy choose), with their attributes."""
-    data = [{"id": "auto", "object": "model", "created": 0, "owned_by": "jichitai-ai"}]
-    for backend in gateway.config.backends.values():
-        data.append(
-            {
-                "id": backend.name,
-                "object": "model",
-                "created": 0,
-                "owned_by": "jichitai-ai",
-                "jichitai": backend.public(),
-            }
-        )
-    return {"object": "list", "data": data}
+    names = ["auto", *gateway.config.backends]
+    return {"object": "list", "data": [_model_entry(n, gateway) for n in names]}
+
+
+@router.get("/v1/models/{model_id}")
+def get_model(
+    model_id: str,
+    gateway: Gateway = Depends(get_gateway),
+    principal: Principal = Depends(require_principal),
+) -> dict[str, Any]:
+    """One model (OpenAI ``GET /v1/models/{id}``); 404 when no such backend."""
+    if model_id not in AUTO_MODELS and model_id not in gateway.config.backends:
+        raise NotFound("gateway.invalid.model_unknown", param="model", backend=model_id)
+    return _model_entry(model_id, gateway)
+
+
+def chat_request(
+    body: Any, request: Request, gateway: Gateway, principal: Principal, tenant: TenantInfo
+) -> tuple[ChatRequest, bool, bool]:
+    """The gateway request for an OpenAI body (used by the API and by the preview)."""
+    parsed = parse_chat_body(body)
+    chat = gateway.chat_request(
+        parsed,
+        tenant.id,
+        principal.username,
+        data_class=request.headers.get(CLASS_HEADER) or None,
+        review=request.headers.get(REVIEW_HEADER, "").lower() in ("1", "true", "yes"),
+    )
+    return chat, parsed.stream, parsed.include_usage
 
 
 @router.post("/v1/chat/completions", response_model=None)
 def chat_completions(
-    body: ChatIn,
     request: Request,
+    body: Any = Depends(_json_body),
     gateway: Gateway = Depends(get_gateway),
     principal: Principal = Depends(require_principal),
     tenant: TenantInfo = Depends(caller_tenant),
 ) -> JSONResponse | StreamingResponse:
     """OpenAI chat completions through the gateway (``stream`` true → server-sent events)."""
+    stream_requested = isinstance(body, dict) and body.get("stream") is True
     try:
-        messages = [ChatMessage(m.role, _text(m.content)) for m in body.messages]
-        options = body.model_dump(exclude={"model", "messages", "stream"})
-        chat = ChatRequest(
-            tenant_id=tenant.id,
-            user=principal.username,
-            messages=messages,
-            data_class=request.headers.get(CLASS_HEADER) or None,
-            backend=None if body.model in AUTO_MODELS else body.model,
-            purpose="openai.chat",
-            options=options,
-            review=request.headers.get(REVIEW_HEADER, "").lower() in ("1", "true", "yes"),
-        )
-        if body.stream:
+        chat, streaming, include_usage = chat_request(body, request, gateway, principal, tenant)
+        if streaming:
             stream = gateway.stream(chat)
             ident = f"chatcmpl-jai-{int(time.time() * 1000)}"
             headers = {
@@ -229,11 +314,13 @@ def chat_completions(
                 "X-Jichitai-Backend": stream.backend,
             }
             return StreamingResponse(
-                _events(stream, ident), media_type="text/event-stream", headers=headers
+                _events(stream, ident, include_usage),
+                media_type="text/event-stream",
+                headers=headers,
             )
         result = gateway.complete(chat)
     except HeldForReview as exc:
-        return _held_response(exc, body.stream)
+        return _held_response(exc, stream_requested)
     except ServiceError as exc:
         return openai_error(exc)
     headers = {
@@ -271,27 +358,37 @@ def dify_moderation(
         return {"result": "pong"}
     tenant = caller_tenant(request, principal, platform)
     data_class = request.headers.get(CLASS_HEADER) or None
+    app_id = str(body.params.get("app_id") or "")
     if body.point == "app.moderation.input":
-        inputs = {k: v for k, v in (body.params.get("inputs") or {}).items()}
-        texts = {f"input:{k}": v for k, v in inputs.items() if isinstance(v, str)}
+        inputs = body.params.get("inputs") or {}
+        if not isinstance(inputs, dict):
+            raise Invalid("gateway.invalid.field_type", param="inputs", expected="object")
+        texts: dict[str, Any] = {f"input:{k}": v for k, v in inputs.items()}
         texts["query"] = str(body.params.get("query") or "")
         outcome = gateway.moderate(
-            tenant.id, principal.username, texts, point=body.point, data_class=data_class
+            tenant.id,
+            principal.username,
+            texts,
+            point=body.point,
+            data_class=data_class,
+            app_id=app_id,
         )
         return {
             "flagged": outcome.flagged,
             "action": outcome.action or "overridden",
             "preset_response": outcome.preset_response,
-            "inputs": {
-                k: outcome.texts.get(f"input:{k}", v) if isinstance(v, str) else v
-                for k, v in inputs.items()
-            },
+            "inputs": {k: outcome.texts.get(f"input:{k}", v) for k, v in inputs.items()},
             "query": outcome.texts.get("query", ""),
         }
     if body.point == "app.moderation.output":
         text = str(body.params.get("text") or "")
         outcome = gateway.moderate(
-            tenant.id, principal.username, {"text": text}, point=body.point, data_class=data_class
+            tenant.id,
+            principal.username,
+            {"text": text},
+            point=body.point,
+            data_class=data_class,
+            app_id=app_id,
         )
         return {
             "flagged": outcome.flagged,
@@ -323,6 +420,27 @@ def backends(
     gateway: Gateway = Depends(get_gateway), principal: Principal = Depends(require_principal)
 ) -> list[dict[str, Any]]:
     return [b.public() for b in gateway.config.backends.values()]
+
+
+@staff_router.post("/tenants/{slug}/preview")
+async def preview(
+    slug: str,
+    request: Request,
+    backend: str | None = None,
+    principal: Principal = Depends(require_principal),
+    platform: Platform = Depends(get_platform),
+    gateway: Gateway = Depends(get_gateway),
+) -> dict[str, Any]:
+    """What the gateway would send for this OpenAI body, sending and recording nothing
+    (the same path as ``/v1/chat/completions``; ``jichitai-ai gateway preview``)."""
+    body = await _json_body(request)
+    with platform.db.read() as session:
+        tenant = tenant_service.get_tenant(session, slug)
+    _check(platform, principal, tenant.id, Action.READ)
+    result: dict[str, Any] = await run_in_threadpool(
+        gateway.preview_body, body, tenant.id, principal.username, backend=backend or None
+    )
+    return result
 
 
 @staff_router.get("/tenants/{slug}/reviews")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 
 from jichitai_ai.i18n import bilingual, t
 from jichitai_ai.services import feedback as feedback_service
@@ -21,6 +21,12 @@ from jichitai_ai.web.api.schemas import (
 from jichitai_ai.web.deps import get_platform, public_tenant
 
 router = APIRouter(prefix="/api/v1/tenants/{slug}", tags=["residents"])
+
+
+def client_address(request: Request) -> str:
+    """The peer address as the server saw it (behind a proxy: configure the server's trusted
+    proxy headers, e.g. uvicorn ``--forwarded-allow-ips``, so this is the resident's)."""
+    return request.client.host if request.client else ""
 
 
 def card(item: LocalizedEntry) -> AnswerCard:
@@ -45,6 +51,7 @@ def ask_out(result: AskResult) -> AskOut:
         message[result.language] = t(key, result.language)
     return AskOut(
         question_id=result.question_id,
+        feedback_token=result.feedback_token,
         decision=str(result.decision),
         language=result.language,
         answer=card(result.answer) if result.answer else None,
@@ -76,15 +83,17 @@ def ask(
 @router.post("/choice", response_model=AnswerCard)
 def choose(
     body: ChoiceIn,
+    request: Request,
     tenant: TenantInfo = Depends(public_tenant),
     platform: Platform = Depends(get_platform),
 ) -> AnswerCard:
+    """Show one of the choices offered for the question the token was issued for."""
     item = platform.answering.choose(
         tenant.slug,
-        body.question_id,
+        body.token,
         body.entry_id,
         language=body.language,
-        session_key=body.session_id,
+        client_address=client_address(request),
     )
     return card(item)
 
@@ -92,17 +101,18 @@ def choose(
 @router.post("/feedback")
 def feedback(
     body: FeedbackIn,
+    request: Request,
     tenant: TenantInfo = Depends(public_tenant),
     platform: Platform = Depends(get_platform),
 ) -> dict[str, object]:
-    with platform.db.write() as session:
-        feedback_service.record(
-            session,
-            tenant.id,
-            body.question_id,
-            body.kind,
-            entry_id=body.entry_id,
-            session_key=body.session_id,
-            comment=body.comment,
-        )
+    """解決した / 解決しなかった for an entry shown with the question the token was issued for."""
+    feedback_service.submit(
+        platform.answering,
+        tenant.slug,
+        body.token,
+        body.kind,
+        entry_id=body.entry_id,
+        client_address=client_address(request),
+        comment=body.comment,
+    )
     return {"ok": True, "message": bilingual("feedback.thanks")}

@@ -133,6 +133,8 @@ class AnswerCard(BaseModel):
 
 class AskOut(BaseModel):
     question_id: int
+    #: Present it with feedback or a choice for this question (bound to what was shown).
+    feedback_token: str = ""
     decision: str
     language: str
     answer: AnswerCard | None = None
@@ -144,18 +146,17 @@ class AskOut(BaseModel):
 
 
 class FeedbackIn(BaseModel):
-    question_id: int = Field(ge=0, le=DB_INT_MAX)
+    #: The ``feedback_token`` of the answer being rated (not a question id or session id).
+    token: str = Field(min_length=16, max_length=200)
     kind: str = Field(pattern="^(resolved|not_resolved)$")
     entry_id: int | None = Field(default=None, ge=0, le=DB_INT_MAX)
-    session_id: str = Field(default="", max_length=200)
     comment: str = Field(default="", max_length=2000)
 
 
 class ChoiceIn(BaseModel):
-    question_id: int = Field(ge=0, le=DB_INT_MAX)
+    token: str = Field(min_length=16, max_length=200)
     entry_id: int = Field(ge=0, le=DB_INT_MAX)
     language: str | None = Field(default=None, max_length=16)
-    session_id: str = Field(default="", max_length=200)
 
 
 class TenantIn(BaseModel):

@@ -35,22 +35,50 @@ def unanswered(request: Request, page: TenantPage = Depends(tenant_page(Action.R
     )
 
 
+#: Lessons whose effect is recomputed for the page (each is one ranking with and without).
+MAX_EXPLAINED = 200
+
+
 @router.get("/learning")
 def learning(request: Request, page: TenantPage = Depends(tenant_page(Action.READ))) -> Response:
+    """Per entry and lesson (学習した言い換え): supporters, status, and what residents see for
+    that wording without and with learning."""
+    policy = feedback_service.LearningPolicy.of(page.tenant.settings)
     rows = []
+    answering = page.c.platform.answering
     with page.c.platform.db.read() as db:
-        for item in feedback_service.learned(db, page.tenant.id):
-            try:
-                entry = faq_service.get_entry(db, page.tenant.id, item.entry_id)
-                question, external_id = entry.question, entry.external_id
-            except ServiceError:
-                question, external_id = "", ""
-            rows.append({"item": item, "question": question, "external_id": external_id})
+        index = answering.index_for(db, page.tenant)
+        titles: dict[int, tuple[str, str]] = {}
+
+        def title(entry_id: int) -> tuple[str, str]:
+            if entry_id not in titles:
+                try:
+                    entry = faq_service.get_entry(db, page.tenant.id, entry_id)
+                    titles[entry_id] = (entry.question, entry.external_id)
+                except ServiceError:
+                    titles[entry_id] = ("", "")
+            return titles[entry_id]
+
+        explained = 0
+        for item in feedback_service.learned(db, page.tenant.id, policy):
+            question, external_id = title(item.entry_id)
+            lessons = []
+            for lesson in item.lessons:
+                change = None
+                if explained < MAX_EXPLAINED:
+                    change = feedback_service.compare(index, lesson.text)
+                    explained += 1
+                lessons.append({"lesson": lesson, "change": change})
+            rows.append(
+                {"item": item, "question": question, "external_id": external_id, "lessons": lessons}
+            )
     return render(
         page.c,
         "console/learning.html",
         page=page,
         rows=rows,
+        policy=policy,
+        title_of=title,
         done=request.query_params.get("done", ""),
     )
 
@@ -67,3 +95,26 @@ def learning_reset(
     with page.c.platform.db.write() as db:
         feedback_service.reset(db, page.tenant.id, entry_id)
     return redirect(page.c, f"/console/t/{page.tenant.slug}/learning?done=reset")
+
+
+LESSON_ACTIONS = {"approve": "approved", "reject": "rejected"}
+
+
+@router.post("/learning/lesson")
+def learning_lesson(
+    page: TenantPage = Depends(tenant_page(Action.EDIT)), data: FormData = Depends(csrf_form)
+) -> Response:
+    """Approve (in force, no lapse), reject (never in force) or reset (forget) one lesson."""
+    raw = form_text(data, "lesson_id").strip()
+    action = form_text(data, "action").strip()
+    if not raw.isdigit() or action not in (*LESSON_ACTIONS, "reset"):
+        raise Invalid("error.validation")
+    user = page.c.principal.username if page.c.principal else ""
+    with page.c.platform.db.write() as db:
+        if action == "reset":
+            feedback_service.reset(db, page.tenant.id, lesson_id=int(raw))
+        else:
+            feedback_service.decide_lesson(
+                db, page.tenant.id, int(raw), LESSON_ACTIONS[action], user
+            )
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/learning?done={action}")

@@ -13,7 +13,7 @@ from jichitai_ai.hookspecs import hookimpl
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.web.console import install as install_console
 from jichitai_ai.web.console.rendering import templates
-from jichitai_ai.web.documents_console import routes_library, routes_search
+from jichitai_ai.web.documents_console import routes_library, routes_ocr, routes_search
 from jichitai_ai.web.documents_console.common import STATIC_DIR, STATIC_PREFIX
 
 
@@ -26,6 +26,7 @@ def install(app: FastAPI, platform: Platform) -> None:
     app.mount(STATIC_PREFIX, StaticFiles(directory=str(STATIC_DIR)), name="documents-static")
     app.include_router(routes_library.router)
     app.include_router(routes_search.router)
+    app.include_router(routes_ocr.router)
     templates().env.globals["documents_static"] = lambda name: f"{STATIC_PREFIX}/{name}"
 
 

@@ -27,7 +27,11 @@ from jichitai_ai.web.security import LANG_COOKIE, SESSION_COOKIE, apply_page_hea
 HERE = Path(__file__).resolve().parent
 PREFIX = "/console/gateway"
 router = APIRouter(prefix=PREFIX, tags=["gateway pages"], include_in_schema=False)
-_STATIC = {"review.js": "text/javascript", "review.css": "text/css"}
+_STATIC = {
+    "review.js": "text/javascript",
+    "review.css": "text/css",
+    "preview.js": "text/javascript",
+}
 
 
 @lru_cache(maxsize=1)
@@ -148,4 +152,29 @@ def review_page(
         masked=detail.masked,
         types=[(k.value, label) for k, label in LABELS.items()],
         labels={k.value: label for k, label in LABELS.items()},
+    )
+
+
+@router.get("/preview", response_class=HTMLResponse)
+def preview_page(
+    request: Request,
+    principal: Principal | None = Depends(optional_principal),
+    platform: Platform = Depends(get_platform),
+) -> HTMLResponse:
+    """送信内容の確認: staff paste a prompt (or an OpenAI request body) and see exactly what
+    would reach the model — masked text, data class, refusal — before sending anything."""
+    if principal is None:
+        return _page(request, "login.html", status=401, next=request.url.path)
+    gateway = Gateway.from_platform(platform)
+    with platform.db.read() as session:
+        tenants = [
+            t
+            for t in tenant_service.list_tenants(session)
+            if principal.can(session, t.id, Action.READ)
+        ]
+    return _page(
+        request,
+        "preview.html",
+        tenants=tenants,
+        backends=[b.name for b in gateway.config.backends.values()],
     )

@@ -161,6 +161,9 @@ async def run_allocation(
         start = time.perf_counter()
         allocation = await run_in_threadpool(hoiku.run, run.instance, method, float(limit))
         wall = time.perf_counter() - start
+    except hoiku.AllocationRefused as exc:  # never publish a result that breaks a hard constraint
+        kinds = ", ".join(sorted({v.kind for v in exc.violations}))
+        raise ServiceError("hoiku.err.refused", count=len(exc.violations), kinds=kinds) from exc
     finally:
         store.slots.release()
     await run_in_threadpool(store.set_allocation, run, allocation, wall, _user(page))

@@ -17,7 +17,7 @@ from jichitai_ai.i18n import t
 from jichitai_ai.services import feedback as feedback_service
 from jichitai_ai.services.errors import NotFound, ServiceError
 from jichitai_ai.services.platform import Platform
-from jichitai_ai.web.api.public import ask_out, card
+from jichitai_ai.web.api.public import ask_out, card, client_address
 from jichitai_ai.web.api.schemas import AnswerCard, AskOut
 from jichitai_ai.web.deps import get_platform
 from jichitai_ai.web.resident import view
@@ -50,6 +50,8 @@ class Exchange:
     out: AskOut | None = None
     chosen: AnswerCard | None = None
     question_id: int = 0
+    #: The feedback token of the question, carried in the page's forms.
+    token: str = ""
     feedback: str = ""
     error: str = ""
 
@@ -140,6 +142,7 @@ def ask(
         return _page(v, exchange, status_code=422)
     exchange.out = ask_out(result)
     exchange.question_id = result.question_id
+    exchange.token = result.feedback_token
     return _page(v, exchange)
 
 
@@ -148,17 +151,21 @@ def choose(
     slug: str,
     embed: bool,
     platform: Platform,
-    question_id: int,
+    token: str,
     entry_id: int,
     lang: str,
 ) -> Response:
     v = _visit_or_404(request, platform, slug, embed, lang)
     if isinstance(v, Response):
         return v
-    exchange = Exchange(question_id=question_id)
+    exchange = Exchange(token=token)
     try:
         item = platform.answering.choose(
-            v.tenant.slug, question_id, entry_id, language=v.lang, session_key=v.session_id
+            v.tenant.slug,
+            token,
+            entry_id,
+            language=v.lang,
+            client_address=client_address(request),
         )
     except ServiceError as exc:
         exchange.error = _error_text(exc, v.lang)
@@ -172,7 +179,7 @@ def give_feedback(
     slug: str,
     embed: bool,
     platform: Platform,
-    question_id: int,
+    token: str,
     entry_id: int | None,
     kind: str,
     lang: str,
@@ -180,22 +187,19 @@ def give_feedback(
     v = _visit_or_404(request, platform, slug, embed, lang)
     if isinstance(v, Response):
         return v
-    exchange = Exchange(question_id=question_id)
+    exchange = Exchange()
     if kind not in FEEDBACK_KINDS:
         exchange.error = t("resident.error.generic", v.lang)
         return _page(v, exchange, status_code=422)
     try:
-        with platform.db.write() as session:
-            feedback_service.record(
-                session,
-                v.tenant.id,
-                question_id,
-                kind,
-                entry_id=entry_id,
-                # Empty: the service takes the question's session key, which is stored
-                # hashed; passing ours would store the raw id unhashed.
-                session_key="",
-            )
+        feedback_service.submit(
+            platform.answering,
+            v.tenant.slug,
+            token,
+            kind,
+            entry_id=entry_id,
+            client_address=client_address(request),
+        )
     except ServiceError as exc:
         exchange.error = _error_text(exc, v.lang)
         return _page(v, exchange, status_code=exc.status)
@@ -236,23 +240,23 @@ def _register(embed: bool) -> None:
     def post_choice(
         slug: str,
         request: Request,
-        question_id: int = Form(...),
+        token: str = Form(..., max_length=200),
         entry_id: int = Form(...),
         lang: str = Form(""),
         platform: Platform = Depends(get_platform),
     ) -> Response:
-        return choose(request, slug, embed, platform, question_id, entry_id, lang)
+        return choose(request, slug, embed, platform, token, entry_id, lang)
 
     def post_feedback(
         slug: str,
         request: Request,
-        question_id: int = Form(...),
+        token: str = Form(..., max_length=200),
         kind: str = Form(...),
         entry_id: int | None = Form(None),
         lang: str = Form(""),
         platform: Platform = Depends(get_platform),
     ) -> Response:
-        return give_feedback(request, slug, embed, platform, question_id, entry_id, kind, lang)
+        return give_feedback(request, slug, embed, platform, token, entry_id, kind, lang)
 
     def post_notice(
         slug: str,

@@ -112,15 +112,15 @@
     });
   }
 
-  function feedbackForm(questionId, entryId) {
+  function feedbackForm(questionId, entryId, token) {
     var qid = "fbq-" + questionId + "-" + (++counter);
     var box = el("div", { className: "feedback", role: "group", "aria-labelledby": qid });
     var yes = el("button", { type: "button", className: "fb-yes", text: S["feedback.resolved"] });
     var no = el("button", { type: "button", className: "fb-no", text: S["feedback.not_resolved"] });
     function send(kind) {
       yes.disabled = no.disabled = true;
-      // No session_id: the server groups the vote under the question's (hashed) session key.
-      post("/feedback", { question_id: questionId, entry_id: entryId, kind: kind })
+      // The server-issued token binds the vote to this answer (no question or session id).
+      post("/feedback", { token: token, entry_id: entryId, kind: kind })
         .then(function () {
           var text = S["feedback.thanks"] + (kind === "not_resolved" ? " " + S["feedback.not_resolved_hint"] : "");
           var thanks = el("p", { className: "thanks", role: "status", tabindex: "-1", text: text });
@@ -139,7 +139,7 @@
     return box;
   }
 
-  function answerCard(c, questionId) {
+  function answerCard(c, questionId, token) {
     var hid = "a-" + questionId + "-" + c.entry_id + "-" + (++counter);
     var lang = htmlLang(c.language);
     var links = (c.links || []).filter(function (l) { return isWebUrl(l.url); });
@@ -159,7 +159,7 @@
         el("span", { className: "label", text: S["answer.source"] }), " ", external(c.source_url, c.source_url)
       ]) : null,
       department(c.department, c.language, S["department.heading"]),
-      feedbackForm(questionId, c.entry_id)
+      feedbackForm(questionId, c.entry_id, token)
     ]);
   }
 
@@ -173,9 +173,9 @@
       button.addEventListener("click", function () {
         buttons.forEach(function (b) { b.disabled = true; });
         button.setAttribute("aria-pressed", "true");
-        post("/choice", { question_id: out.question_id, entry_id: c.entry_id, language: D.lang, session_id: session })
+        post("/choice", { token: out.feedback_token, entry_id: c.entry_id, language: D.lang })
           .then(function (card) {
-            var node = answerCard(card, out.question_id);
+            var node = answerCard(card, out.question_id, out.feedback_token);
             exchange.appendChild(node);
             node.querySelector("h3").focus();
           })
@@ -217,7 +217,7 @@
     return post("/ask", { question: text, language: D.lang, session_id: session, channel: "web" })
       .then(function (out) {
         var body;
-        if (out.decision === "answer" && out.answer) { body = answerCard(out.answer, out.question_id); }
+        if (out.decision === "answer" && out.answer) { body = answerCard(out.answer, out.question_id, out.feedback_token); }
         else if (out.decision === "clarify" && out.choices.length) { body = choicesCard(out, exchange); }
         else { body = handoverCard(out); }
         exchange.appendChild(body);

@@ -1,0 +1,126 @@
+"""One canonical form before detection, with a map back to the original offsets.
+
+Red-team texts hide numbers and names from patterns with formatting: non-breaking or
+zero-width spaces, soft hyphens, full-width or other-script digits, 漢数字, long-vowel
+marks as dashes (０９０ー１２３４ー５６７８), one digit per space. Detection runs on the
+canonical text; every canonical character remembers the original span it came from, so
+entities map back and masking still replaces the original characters.
+
+Steps (in order): drop invisible format characters (ZWSP, ZWJ, soft hyphen, BOM, bidi
+controls …); NFKC per character cluster; decimal digits of any script → ASCII; runs of
+漢数字 holding 6+ digits (phone, 個人番号, 郵便番号) → ASCII; dashes and ー between digits → ``-``;
+single digits separated by one space or dot (0 9 0 1 …) joined.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ._types import Entity
+
+_KANJI_DIGIT = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4"}
+_KANJI_DIGIT |= {"五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+#: Dash look-alikes typed between digits (ー and ｰ included: IMEs produce them for "-").
+DASHES = frozenset("‐‑‒–—―−－ｰー─━﹣⁃-ｰ")
+_COMBINING_EXTRA = frozenset("\u3099\u309a\uff9e\uff9f")
+# Characters that may change: anything outside printable ASCII and the common Japanese blocks,
+# plus 漢数字 and the dash look-alikes (checked cheaply before the per-character pass).
+_NEEDS_WORK = re.compile(
+    r"[^\x20-\x7e\n\r\t\u3001-\u303f\u3041-\u3096\u309d-\u30fa\u30fc-\u30ff\u4e00-\u9fff]"
+    r"|[0-9]ー[0-9]"
+)
+_KANJI_RUN = re.compile(r"[〇零一二三四五六七八九](?:[\-ー 、・.]?[〇零一二三四五六七八九]){5,}")
+_SPACED_DIGITS = re.compile(r"(?<![0-9])[0-9](?:[ .][0-9]){9,}(?![0-9])")
+
+
+def invisible(ch: str) -> bool:
+    """Format characters that render as nothing (ZWSP, ZWJ, soft hyphen, BOM, bidi marks)."""
+    return unicodedata.category(ch) == "Cf" or ch in "\u034f\u180e" or "\ufe00" <= ch <= "\ufe0f"
+
+
+@dataclass(frozen=True, slots=True)
+class Canonical:
+    """Canonical ``text``; ``starts[i]``/``ends[i]`` = original span of canonical char ``i``."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    identity: bool
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of canonical ``[start, end)``."""
+        if self.identity:
+            return start, end
+        return self.starts[start], self.ends[end - 1]
+
+    def map_entity(self, entity: Entity, original: str) -> Entity:
+        start, end = self.span(entity.start, entity.end)
+        return Entity(
+            entity.type,
+            start,
+            end,
+            original[start:end],
+            entity.confidence,
+            entity.source,
+            entity.detail,
+        )
+
+
+def _clusters(text: str) -> list[tuple[int, int]]:
+    """Spans of base characters with their combining marks (invisible ones dropped later)."""
+    spans: list[tuple[int, int]] = []
+    for i, ch in enumerate(text):
+        if spans and (unicodedata.combining(ch) or ch in _COMBINING_EXTRA) and spans[-1][1] == i:
+            spans[-1] = (spans[-1][0], i + 1)
+        else:
+            spans.append((i, i + 1))
+    return spans
+
+
+def canonicalize(text: str) -> Canonical:
+    """The canonical form of ``text`` (see module docstring); cheap when nothing changes."""
+    if not (_NEEDS_WORK.search(text) or _KANJI_RUN.search(text) or _SPACED_DIGITS.search(text)):
+        return Canonical(text, (), (), True)
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in _clusters(text):
+        cluster = "".join(ch for ch in text[start:end] if not invisible(ch))
+        if not cluster:
+            continue
+        for ch in unicodedata.normalize("NFKC", cluster):
+            if invisible(ch):
+                continue
+            if not ("0" <= ch <= "9"):
+                decimal = unicodedata.decimal(ch, None)
+                if decimal is not None:
+                    ch = str(decimal)
+            chars.append(ch)
+            starts.append(start)
+            ends.append(end)
+    joined = "".join(chars)
+    for m in _KANJI_RUN.finditer(joined):
+        for i in range(m.start(), m.end()):
+            chars[i] = _KANJI_DIGIT.get(chars[i], chars[i])
+    for i in range(1, len(chars) - 1):
+        if chars[i] in DASHES and chars[i - 1].isdigit() and chars[i + 1].isdigit():
+            chars[i] = "-"
+    joined = "".join(chars)
+    drop: set[int] = set()
+    for m in _SPACED_DIGITS.finditer(joined):
+        drop.update(i for i in range(m.start(), m.end()) if not joined[i].isdigit())
+    if drop:
+        keep = [i for i in range(len(chars)) if i not in drop]
+        chars = [chars[i] for i in keep]
+        starts = [starts[i] for i in keep]
+        ends = [ends[i] for i in keep]
+    out = "".join(chars)
+    same = out == text and len(starts) == len(text)
+    return Canonical(out, tuple(starts), tuple(ends), same)
+
+
+def canonical_key(text: str) -> str:
+    """Canonical text only (for comparing surfaces: 山\u200b田 = 山田)."""
+    return canonicalize(text).text

@@ -1,0 +1,436 @@
+"""Names SudachiPy does not tag as 人名: hiragana names (やまもと ゆうき, ゆうきさん) and
+single common-noun kanji before an honorific (林様, 光ちゃん).
+
+Hiragana names are found on characters (SudachiPy splits やまもと into やま+も+と): a
+hiragana word pair separated by a space and followed by an honorific, a particle or
+punctuation, or one hiragana word glued to an honorific. Greetings and kinship terms
+(ありがとう ございます, おばあさん, みなさん) are excluded by a word list and by refusing any
+part that SudachiPy reads as a verb, adjective, adverb or interjection. Kanji: a 1–2
+character noun right before 様・さん・ちゃん … that the dictionary also lists as a surname
+or given name (林, 光), not glued to a preceding word (お客様) and not a kinship term.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+
+from . import _name_lexicon as lex
+from ._common_words import COMMON_WORDS
+from ._tokens import Token, script_of
+from ._types import Entity, EntityType
+
+_HONORIFIC = r"(?:さん|さま|様|くん|君|ちゃん|氏|殿|先生)"
+_BOUNDARY = (
+    r"(?="
+    + _HONORIFIC
+    + r"|[、。,，.!！?？\s）)」』：:（(]|$|(?:から|は|が|に|の|と|を|へ|も|です|宛)(?![ぁ-ゖ]))"
+)
+_PAIR = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,7})[ \u3000]([ぁ-ゖー]{2,8}?)" + _BOUNDARY)
+_SINGLE = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,8})(?=" + _HONORIFIC + r")")
+_TRAILING_HONORIFIC = re.compile(_HONORIFIC + r"$")
+_PARTICLE_START = "のはがをにともへや"
+_NOT_NAME_POS = frozenset(
+    {"動詞", "形容詞", "助動詞", "感動詞", "副詞", "接続詞", "連体詞", "代名詞"}
+)
+NOT_KANA_NAMES = frozenset(
+    {
+        "みな",
+        "みんな",
+        "みなみな",
+        "おばあ",
+        "おじい",
+        "おかあ",
+        "おとう",
+        "おにい",
+        "おねえ",
+        "おば",
+        "おじ",
+        "あか",
+        "おくさ",
+        "おきゃく",
+        "おこ",
+        "おこさ",
+        "ぼっ",
+        "おじょう",
+        "だんな",
+        "ねえ",
+        "にい",
+        "ばあ",
+        "じい",
+        "かあ",
+        "とう",
+        "おまわり",
+        "おいしゃ",
+        "おひめ",
+        "おうじ",
+        "おひさま",
+        "かみ",
+        "ほとけ",
+        "あなた",
+        "だれ",
+        "どなた",
+        "おたく",
+        "おさる",
+        "わん",
+        "ねこ",
+        "おとも",
+        "ともだち",
+        "せんせい",
+        "こども",
+        "まご",
+        "むすめ",
+        "むすこ",
+        "おとなり",
+        "となり",
+        "ごしゅじん",
+        "おく",
+        "おや",
+        "おやご",
+        "おまご",
+        "ごりょう",
+        "おきゃくさ",
+        "おにいち",
+        "おねえち",
+        "あかち",
+        "おふくろ",
+        "おやじ",
+        "おつかれ",
+        "ごくろう",
+        "おげんき",
+        "ごちそう",
+        "おかげ",
+        "ありがとう",
+        "ございます",
+        "よろしく",
+        "おねがい",
+        "こんにちは",
+        "こんばんは",
+        "おはよう",
+        "すみません",
+        "もうしわけ",
+        "ください",
+        "します",
+        "しました",
+        "おります",
+        "です",
+        "ます",
+    }
+)
+_NOT_KANJI_NAMES = frozenset(
+    "兄姉弟妹娘嫁孫父母婆爺奥坊姫殿仏神皆客王方様隣店係主夫妻婿舅姑叔伯".replace("", " ").split()
+) | frozenset(
+    {
+        "息子",
+        "叔父",
+        "叔母",
+        "伯父",
+        "伯母",
+        "旦那",
+        "主人",
+        "大家",
+        "家主",
+        "近所",
+        "先方",
+        "医者",
+        "住職",
+        "和尚",
+        "神父",
+        "牧師",
+        "巡査",
+        "刑事",
+        "駅員",
+        "係員",
+        "乙女",
+        "殿様",
+        "王子",
+        "姫様",
+        "花子",
+        "太郎",
+    }
+    - {"花子", "太郎"}
+)
+NameParts = Callable[[str], frozenset[str]]
+
+
+def _clean_run(text: str, start: int, run: str) -> tuple[int, str]:
+    """Drop a particle glued in front (相談者のやまもと → やまもと)."""
+    if (
+        len(run) >= 4
+        and run[0] in _PARTICLE_START
+        and start > 0
+        and script_of(text[start - 1]) in {"kanji", "katakana"}
+    ):
+        return start + 1, run[1:]
+    return start, run
+
+
+_VERB_ENDINGS = frozenset(
+    {"ます", "です", "ました", "ません", "ない", "たい", "ください", "でした"}
+)
+
+
+def _wordlike(part: str, tokenize: Callable[[str], list[Token]]) -> bool:
+    """Not a greeting, kinship term or verb phrase: a single token of a non-name part of
+    speech, or a polite verb ending, rules the part out (やまもと = やま+も+と passes)."""
+    if part in NOT_KANA_NAMES or any(part.startswith(w) for w in ("おばあ", "おじい", "ござい")):
+        return False
+    tokens = tokenize(part)
+    if len(tokens) == 1 and tokens[0].pos[0] in _NOT_NAME_POS:
+        return False
+    return not any(t.surface in _VERB_ENDINGS for t in tokens)
+
+
+_KATAKANA_SPACED = re.compile(
+    r"(?<![ァ-ヺー])[ァ-ヺー]{1,12}(?:[ \u3000・][ァ-ヺー]{1,12}){1,4}(?=[ \u3000]?"
+    + _HONORIFIC
+    + r")"
+)
+
+
+def find_kana_names(text: str, tokenize: Callable[[str], list[Token]]) -> Iterator[Entity]:
+    """Hiragana names: a spaced pair (やまもと ゆうき) or a word before an honorific; katakana
+    names written in parts (グエン ティ マイさん) before an honorific."""
+    for m in _KATAKANA_SPACED.finditer(text):
+        if not any(part in COMMON_WORDS for part in re.split(r"[ \u3000・]", m.group())):
+            yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "kana")
+    taken: list[tuple[int, int]] = []
+    for m in _PAIR.finditer(text):
+        start, first = _clean_run(text, m.start(1), m.group(1))
+        second = _TRAILING_HONORIFIC.sub("", m.group(2))
+        end = m.start(2) + len(second)
+        # A reading in brackets after a name, 小田切 譲二（おだぎり じょうじ）, is a name
+        # whatever SudachiPy makes of its parts.
+        furigana = text[start - 1 : start] in ("（", "(") and text[end : end + 1] in ("）", ")")
+        if len(second) < 2 or not (
+            furigana or (_wordlike(first, tokenize) and _wordlike(second, tokenize))
+        ):
+            continue
+        taken.append((start, end))
+        yield Entity(EntityType.PERSON, start, end, text[start:end], 0.8, "kana")
+    for m in _SINGLE.finditer(text):
+        start, run = _clean_run(text, m.start(1), m.group(1))
+        if any(s <= start < e for s, e in taken) or len(run) < 2:
+            continue
+        if _wordlike(run, tokenize):
+            yield Entity(EntityType.PERSON, start, m.end(1), run, 0.8, "kana")
+
+
+def find_kanji_honorific_names(
+    tokens: list[Token], text: str, name_parts: NameParts
+) -> Iterator[Entity]:
+    """A 1–2 kanji common noun before an honorific that is also a name entry (林様)."""
+    honorifics = lex.HONORIFICS
+    for k in [i for i in range(1, len(tokens)) if tokens[i].surface in honorifics]:
+        k -= 1
+        tok, nxt = tokens[k], tokens[k + 1]
+        if (
+            tok.is_person
+            or not tok.is_noun
+            or nxt.surface not in lex.HONORIFICS
+            or nxt.start != tok.end
+            or len(tok.surface) > 2
+            or script_of(tok.surface) != "kanji"
+            or tok.surface in _NOT_KANJI_NAMES
+            or tok.surface in lex.NOT_NAMES
+        ):
+            continue
+        prev = tokens[k - 1] if k > 0 else None
+        if (
+            prev is not None
+            and prev.end == tok.start
+            and (prev.is_noun or prev.pos[0] in {"接頭辞", "動詞", "形容詞"})
+        ):
+            continue  # お客様, 担当者様: glued to a word before
+        diminutive = nxt.surface in {"ちゃん", "くん", "君"} and len(tok.surface) == 1
+        if diminutive or name_parts(tok.surface) & {"姓", "名"}:
+            yield Entity(EntityType.PERSON, tok.start, tok.end, tok.surface, 0.85, "cue")
+
+
+_KANJI_RUN_BEFORE = re.compile(r"[一-鿿々ヶ]{1,4}$")
+_GIVEN_AFTER = re.compile(
+    r"[ \u3000]([一-鿿々ぁ-ゖァ-ヺー]{1,5}?)(?="
+    + _HONORIFIC
+    + r"|[、。,，.!！?？\s）)」』：:（(]|$|から|は|が|に|の|と|を|へ|も)"
+)
+
+
+_RUN_BOUNDARY = frozenset(" \u3000\n\t、。，．,.：:（(「『)）」』・/")
+#: Words that label the name that follows them (対象者 雲母 京香): the run after one is a surname.
+_PERSON_LABELS = frozenset(
+    {
+        "対象者",
+        "来所者",
+        "来庁者",
+        "宛名",
+        "宛先",
+        "児童",
+        "保護者",
+        "受給者",
+        "差出人",
+        "通報者",
+        "傷病者",
+        "入居者",
+        "飼い主",
+        "名義",
+        "請求者",
+        "送信者",
+        "申請者",
+        "相談者",
+        "本人",
+        "長男",
+        "長女",
+        "次男",
+        "次女",
+        "父",
+        "母",
+        "夫",
+        "妻",
+        "世帯主",
+        "氏名",
+        "旧姓",
+        "利用者",
+        "契約者",
+    }
+)
+
+
+def _surname_like(
+    run: str, text: str, start: int, tokens: list[Token], name_parts: NameParts
+) -> bool:
+    """A kanji run before 「 名」 is a surname unless it is an ordinary word (来所者, 児童);
+    after a person label (対象者 雲母 京香) it is a surname whatever the dictionary says."""
+    if run in _PERSON_LABELS:
+        return False
+    before = text[max(0, start - 6) : start].rstrip(" \u3000：:")
+    if before.endswith(tuple(_PERSON_LABELS) + tuple(lex.LABELS)):
+        return True
+    if "姓" in name_parts(run):
+        return True
+    first = bisect_left(tokens, start, key=lambda t: t.start)
+    inside = []
+    for t in tokens[first:]:
+        if t.end > start + len(run):
+            break
+        inside.append(t)
+    return not all(t.is_common_noun and t.synonyms for t in inside)
+
+
+def _token_at(tokens: list[Token], start: int) -> Token | None:
+    i = bisect_left(tokens, start, key=lambda t: t.start)
+    return tokens[i] if i < len(tokens) and tokens[i].start == start else None
+
+
+def _blocked(word: str) -> bool:
+    return (
+        word in lex.LABELS
+        or word in lex.TITLES
+        or word in lex.NOT_NAMES
+        or word in lex.HONORIFICS
+        or word in _NOT_KANJI_NAMES
+        or word in NOT_KANA_NAMES
+    )
+
+
+def extend_spaced_names(
+    entities: list[Entity], tokens: list[Token], text: str, name_parts: NameParts
+) -> list[Entity]:
+    """「姓 名」 written with a space where only one half was recognised: a given name tagged
+    名 takes the kanji run before the space (四月一日 健吾, 雲母 京香); a surname takes the
+    short word after it (千葉 さくら)."""
+    out: list[Entity] = []
+    for e in entities:
+        if e.type is not EntityType.PERSON:
+            out.append(e)
+            continue
+        start, end = e.start, e.end
+        first = _token_at(tokens, start)
+        if start >= 2 and text[start - 1] in " \u3000" and first is not None and first.is_person:
+            m = _KANJI_RUN_BEFORE.search(text, max(0, start - 5), start - 1)
+            if (
+                m
+                and not _blocked(m.group())
+                and (
+                    m.start() == 0
+                    or text[m.start() - 1] in _RUN_BOUNDARY
+                    or (script_of(text[m.start() - 1]) != "kanji" and "姓" in name_parts(m.group()))
+                    or (text[m.start() - 1] in _PARTICLE_START and len(m.group()) >= 2)
+                )
+                and _surname_like(m.group(), text, m.start(), tokens, name_parts)
+            ):
+                start = m.start()
+        surname = " " not in e.text.strip() and (
+            "姓" in name_parts(e.text) or (first is not None and first.pos[3] == "姓")
+        )
+        if surname and end < len(text) and text[end] in " \u3000":
+            m = _GIVEN_AFTER.match(text, end)
+            if m and not _blocked(m.group(1)) and m.group(1) not in lex.TITLES:
+                end = m.end(1)
+        if (start, end) == (e.start, e.end):
+            out.append(e)
+        else:
+            out.append(Entity(e.type, start, end, text[start:end], e.confidence, e.source))
+    return out
+
+
+_KIN = (
+    "息子|娘|妻|夫|父親|母親|父|母|長男|長女|次男|次女|三男|三女|孫|兄|姉|弟|妹|祖父|祖母|"
+    "叔父|叔母|伯父|伯母|甥|姪|義母|義父|配偶者|子ども|子供|児童|生徒|本人|同居人|内縁の夫|内縁の妻"
+)
+_KIN_NAME = re.compile(
+    rf"(?:{_KIN})(?:の|[：:]\s?)([一-鿿々]{{1,3}}|[ァ-ヺー]{{2,8}}|[ぁ-ゖ]{{2,6}}?)"
+    r"(?=が|は|を|に|と|も|、|。|くん|ちゃん|さん|君|様|（|\(|[ \u3000]|$)"
+)
+_NOT_KIN_NAMES = frozenset(
+    {
+        "日",
+        "方",
+        "分",
+        "件",
+        "名",
+        "代",
+        "人",
+        "者",
+        "話",
+        "家",
+        "会",
+        "ため",
+        "こと",
+        "もの",
+        "ほう",
+    }
+)
+_READING = re.compile(r"[（(]([ぁ-ゖァ-ヺー]{2,10}(?:[ \u3000][ぁ-ゖァ-ヺー]{2,10})?)[）)]")
+_LABEL_KANA = re.compile(
+    r"(?:氏名|名前|お名前|投稿者|差出人|送信者|対応者|記入者|回答者|報告者|通報者|相談者|申請者|"
+    r"申込者|依頼者|担当者|保護者|ふりがな|フリガナ)[：:]\s?([ぁ-ゖー]{2,8}(?:[ \u3000][ぁ-ゖー]{2,8})?)"
+    r"(?=[）)、。,，\s]|$)"
+)
+
+
+def find_context_names(tokens: list[Token], text: str, name_parts: NameParts) -> Iterator[Entity]:
+    """Names known by their context: after a kinship word (息子の湊斗が), a hiragana name after
+    a label (投稿者：とみなが), and a kana reading in brackets before an honorific or after a
+    label (颯真（そうま）くん)."""
+    for m in _KIN_NAME.finditer(text):
+        word = m.group(1)
+        if word in _NOT_KIN_NAMES or _blocked(word) or word in COMMON_WORDS:
+            continue
+        if script_of(word) == "kanji" and not (name_parts(word) & {"姓", "名"}):
+            first = bisect_left(tokens, m.start(1), key=lambda t: t.start)
+            inside = [t for t in tokens[first : first + 4] if t.end <= m.end(1)]
+            if inside and all(t.is_common_noun for t in inside):
+                continue  # 母の介護, 父の実家: ordinary words
+        if script_of(word) == "hiragana" and word in NOT_KANA_NAMES:
+            continue
+        yield Entity(EntityType.PERSON, m.start(1), m.end(1), word, 0.8, "cue")
+    for m in _LABEL_KANA.finditer(text):
+        yield Entity(EntityType.PERSON, m.start(1), m.end(1), m.group(1), 0.85, "cue")
+    for m in _READING.finditer(text):
+        after = text[m.end() : m.end() + 3]
+        before = re.search(r"[一-鿿々]{1,4}$", text[max(0, m.start() - 4) : m.start()])
+        if after.startswith(("くん", "ちゃん", "さん", "様", "さま", "君", "氏")) and before:
+            start = m.start() - len(before.group())
+            yield Entity(EntityType.PERSON, start, m.start(), text[start : m.start()], 0.85, "cue")
+            yield Entity(EntityType.PERSON, m.start(1), m.end(1), m.group(1), 0.85, "cue")

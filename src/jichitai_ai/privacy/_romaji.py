@@ -1,0 +1,188 @@
+"""Names and addresses written in rōmaji (Kenji Watanabe, 2-3-4 Midori-cho, Aoba City).
+
+Foreign residents and forms copied from English templates write Japanese names and
+addresses in Latin letters. A word is *rōmaji-shaped* when it splits into Japanese
+syllables (Hepburn or Kunrei: ke-n-ji, wa-ta-na-be, sho-u-ta); two or three capitalised
+rōmaji-shaped words in a row are taken as a name without any cue (English words rarely
+split into syllables: City, Station, Chrome do not). Other Latin names (Maria Santos,
+Nguyen Van An) need a cue: an honorific, a title (Mr, Ms), a label, or a particle after
+them in Japanese text. Addresses: a block number (2-3-4) next to capitalised place words
+with a Japanese place suffix (-cho, -machi, -ku, -shi, City, Ward …).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._types import Entity, EntityType
+
+_SYLLABLE = (
+    r"(?:(?:kk|ss|tt|pp|cch|tch)?"
+    r"(?:ky|gy|sh|sy|ch|ty|cy|zy|jy|j|ts|ny|hy|by|py|my|ry|dy|[kgsztdnhbpmyrwfv])?"
+    r"[aiueoāīūēō](?:h(?![aiueoy]))?"
+    r"|n(?![aiueoy])|m(?=[bpm]))"
+)
+_ROMAJI_WORD = re.compile(rf"(?:{_SYLLABLE})+")
+#: Capitalised rōmaji-shaped words that are common English or product words, not names.
+_NOT_NAMES = frozenset(
+    {
+        "a",
+        "are",
+        "be",
+        "do",
+        "go",
+        "he",
+        "me",
+        "no",
+        "so",
+        "to",
+        "we",
+        "hi",
+        "area",
+        "data",
+        "date",
+        "done",
+        "home",
+        "hope",
+        "japan",
+        "make",
+        "more",
+        "name",
+        "nine",
+        "none",
+        "note",
+        "one",
+        "page",
+        "same",
+        "site",
+        "take",
+        "time",
+        "tokyo",
+        "osaka",
+        "kyoto",
+        "type",
+        "use",
+        "zone",
+        "code",
+        "mode",
+        "game",
+        "case",
+        "base",
+        "line",
+        "mine",
+        "fine",
+        "office",
+        "excel",
+        "google",
+        "yahoo",
+        "amazon",
+        "sony",
+        "honda",
+        "toyota",
+        "nissan",
+        "mazda",
+        "suzuki motor",
+        "panasonic",
+        "hitachi",
+        "docomo",
+        "ai",
+        "faq",
+        "dify",
+        "open",
+        "radio",
+        "video",
+        "audio",
+        "piano",
+        "tempo",
+        "photo",
+        "memo",
+        "demo",
+        "menu",
+    }
+)
+_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s$")
+_PARTICLES = ("さん", "様", "さま", "氏", "くん", "君", "ちゃん", "殿", "先生")
+_AFTER = (
+    "から",
+    "は",
+    "が",
+    "に",
+    "へ",
+    "と",
+    "を",
+    "の",
+    "より",
+    "も",
+    "宛",
+    "（",
+    "(",
+    "、",
+    "，",
+)
+_LABELS = ("氏名", "名前", "申請者", "相談者", "Name", "name", "NAME", "契約者", "世帯主")
+_WORD = r"[A-Z][a-z]{1,15}|[A-Z]{2,15}"
+_LATIN_RUN = re.compile(
+    rf"(?<![A-Za-z])(?:{_WORD})(?:[ \u3000](?:[A-Z]\.|{_WORD})){{0,2}}(?![A-Za-z])"
+)
+_HYPHEN_HONORIFIC = re.compile(r"-(?:san|sama|kun|chan|sensei|shi|dono)(?![A-Za-z])")
+
+
+def romaji_shaped(word: str) -> bool:
+    lower = word.lower()
+    return lower not in _NOT_NAMES and _ROMAJI_WORD.fullmatch(lower) is not None
+
+
+def find_romaji_names(text: str) -> Iterator[Entity]:
+    """Latin-script person names (see module docstring for the cues)."""
+    for m in _LATIN_RUN.finditer(text):
+        words = [w for w in re.split(r"[ \u3000]", m.group()) if w]
+        if any(w.isupper() and len(w) > 1 for w in words) and not any(
+            w[0].isupper() and not w.isupper() for w in words
+        ):
+            continue  # all capitals: an acronym run (NPO JICA), not WATANABE Kenji
+        after = text[m.end() : m.end() + 6].lstrip(" \u3000")
+        before = text[max(0, m.start() - 8) : m.start()]
+        honorific = after.startswith(_PARTICLES) or _HYPHEN_HONORIFIC.match(text, m.end())
+        titled = _TITLE.search(text[max(0, m.start() - 6) : m.start()]) is not None
+        labelled = any(label in before for label in _LABELS)
+        shaped = [romaji_shaped(w.rstrip(".")) for w in words if len(w.rstrip(".")) > 1]
+        end = m.end()
+        if len(words) >= 2 and all(shaped) and max(len(w) for w in words) >= 4:
+            yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.85, "romaji")
+        elif honorific or titled or labelled:
+            yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.9, "latin")
+        elif (len(words) >= 2 and after.startswith(_AFTER) and any(shaped)) or (
+            len(words) >= 3 and all(w[0].isupper() and w[1:].islower() for w in words)
+        ):
+            # Three title-case words (Pham Thi Lan) in Japanese text are a name far more
+            # often than a product; two need a particle or punctuation after them.
+            yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.7, "latin")
+
+
+_PLACE_SUFFIX = r"(?:-?(?:cho|chou|machi|mura|son|ku|shi|gun|ken|to|fu|chome|ch[oō]me))"
+_PLACE_WORD = (
+    rf"[A-Z][a-z]{{1,15}}{_PLACE_SUFFIX}?(?:[ ](?:City|Town|Village|Ward|Prefecture|County))?"
+)
+_BLOCK = r"[0-9]{1,4}(?:-[0-9]{1,4}){1,3}"
+_ROOM = r"(?:[ ,]+(?:Room|Apt\.?|#)\s?[0-9]{1,4}[A-Z]?)?"
+_ROMAJI_ADDRESS = re.compile(
+    rf"(?<![0-9A-Za-z])(?:(?:(?:Room|Apt\.?|#)\s?[0-9]{{1,4}}[A-Z]?,?[ ]+)?{_BLOCK}{_ROOM}(?:,?[ ]+{_PLACE_WORD}){{1,4}}"
+    rf"|{_PLACE_WORD}(?:,?[ ]+{_PLACE_WORD}){{0,3}},?[ ]+{_BLOCK}{_ROOM})(?![0-9A-Za-z])"
+)
+_PLACE_HEAD = re.compile(
+    r"(?<![A-Za-z])[A-Z][a-z]{1,15}(?:-(?:cho|chou|machi|mura|ku|shi|gun|ken)|[ ](?:City|Ward|Prefecture))(?![A-Za-z])"
+)
+
+
+def find_romaji_addresses(text: str) -> Iterator[Entity]:
+    """Rōmaji addresses (with a block number) and place names with a Japanese suffix."""
+    taken: list[tuple[int, int]] = []
+    for m in _ROMAJI_ADDRESS.finditer(text):
+        words = re.findall(r"[A-Z][a-z]+", m.group())
+        if any(romaji_shaped(w) or w in {"City", "Town", "Ward"} for w in words):
+            taken.append((m.start(), m.end()))
+            yield Entity(EntityType.ADDRESS, m.start(), m.end(), m.group(), 0.9, "romaji")
+    for m in _PLACE_HEAD.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            yield Entity(EntityType.LOCATION, m.start(), m.end(), m.group(), 0.8, "romaji")

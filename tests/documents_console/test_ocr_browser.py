@@ -1,0 +1,132 @@
+"""The OCR review queue in real headless Chromium (issue 15): an editor uploads a scanned PDF,
+opens OCR確認, corrects a line the machine was unsure of, and search finds the corrected text.
+Every request to another host is blocked and fails."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jichitai_ai.config import Settings
+from jichitai_ai.documents import _ocr_store
+from jichitai_ai.documents.ocr import ocr_available
+from jichitai_ai.documents.ocr._synthetic import font_path, render
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.storage import migrate
+from jichitai_ai.storage.db import Database
+from tests.console.browser import CHROMIUM, CHROMIUM_ARGS, RemoteRequests, serve
+from tests.console.helpers import PASSWORD, seed
+from tests.documents_console.conftest import documents_app
+from tests.documents_console.util import BASE
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not ocr_available() or font_path() is None,
+        reason="Tesseract jpn / Noto CJK missing: run scripts/ensure-services.sh",
+    ),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is a dev dependency")
+
+LINES = [
+    "第一条　この条例は、町営駐車場の設置及び管理に関し必要な事項を定める。",
+    "第二条　駐車場の供用時間は、午前七時から午後十時までとする。",
+    "第三条　使用料は、別表に定める額とする。",
+]
+
+
+def _scanned_pdf() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    with Image.open(io.BytesIO(render(LINES, "clean"))) as img:
+        img.convert("RGB").save(out, format="PDF", resolution=300.0)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('ocr-browser') / 'console.db'}"
+    db = Database(url)
+    migrate.upgrade(db)
+    db.dispose()
+    platform = Platform(replace(Settings(), database_url=url, secret_key="browser-test-secret"))
+    seed(platform)
+    # Every line goes to the queue, so the test does not depend on which line reads worst.
+    saved = _ocr_store.REVIEW_BELOW
+    _ocr_store.REVIEW_BELOW = 101.0
+    try:
+        with serve(documents_app(platform)) as served:
+            yield served
+    finally:
+        _ocr_store.REVIEW_BELOW = saved
+        platform.close()
+
+
+@pytest.fixture
+def context(base_url: str) -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")
+        remote = RemoteRequests(base_url)
+        ctx.route("**/*", remote)
+        ctx.set_default_timeout(60_000)
+        yield ctx
+        ctx.close()
+        browser.close()
+        assert remote.blocked == [], f"the page tried to load remote URLs: {remote.blocked}"
+
+
+def test_editor_corrects_an_ocr_line_and_search_finds_it(context: Any, base_url: str) -> None:
+    page = context.new_page()
+    library = f"{BASE}/library"
+    page.goto(base_url + library)
+    page.get_by_label("ユーザー名").fill("aoba-editor")
+    page.get_by_label("パスワード").fill(PASSWORD)
+    page.get_by_role("button", name="ログインする").click()
+    page.wait_for_url(re.compile(re.escape(library) + "$"))
+
+    page.get_by_label("ファイル（複数選択可）").set_input_files(
+        [{"name": "chusha-scan.pdf", "mimeType": "application/pdf", "buffer": _scanned_pdf()}]
+    )
+    page.get_by_role("button", name="取り込む").click()
+    results = page.locator("#upload-results")
+    results.wait_for()
+    assert results.locator("tr.upload-indexed").count() == 1
+    assert "OCR" in results.inner_text()
+
+    page.get_by_role("navigation", name="文書検索のページ").get_by_role(
+        "link", name="OCR確認", exact=True
+    ).click()
+    queue = page.locator("#ocr-queue")
+    queue.wait_for()
+    items = queue.locator("li.ocr-line")
+    before = items.count()
+    assert before >= 3
+    target = items.nth(2)
+    target_id = target.get_attribute("id")
+    field = target.get_by_label("読み取った文字")
+    assert "使用料" in field.input_value()
+    field.fill("第三条　使用料は、別表に定める額とし、前納とする。")
+    target.get_by_role("button", name="修正して確定").click()
+    page.locator("#ocr-done").wait_for()
+    assert "修正を保存しました" in page.locator("#ocr-done").inner_text()
+    assert page.locator("li.ocr-line").count() == before - 1
+    assert page.locator(f"#{target_id}").count() == 0  # the corrected line left the queue
+
+    page.get_by_role("navigation", name="文書検索のページ").get_by_role(
+        "link", name="検索", exact=True
+    ).click()
+    page.get_by_label("質問・キーワード").fill("前納")
+    page.get_by_role("button", name="検索する").click()
+    hit = page.locator("article").filter(has_text="前納とする").first
+    hit.wait_for()
+    assert "第3条" in hit.inner_text()

@@ -1,0 +1,36 @@
+"""A town with a few entries, in lexical and hybrid mode (deterministic hashing embedder)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from jichitai_ai.retrieval import HashingEmbedder
+from jichitai_ai.services import faq as faq_service
+from jichitai_ai.services import tenants as tenant_service
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.services.search_index import AnswerPolicy, SearchIndexFactory
+from jichitai_ai.text import Tokenizer
+from jichitai_ai.web.app import create_app
+from tests.core.helpers import city_with_entries
+
+from .helpers import Town
+
+
+@pytest.fixture(params=["lexical", "hybrid"])
+def town(request: pytest.FixtureRequest, platform: Platform) -> Iterator[Town]:
+    if request.param == "hybrid":
+        tokenizer = Tokenizer()
+        platform.answering.factory = SearchIndexFactory(
+            tokenizer, AnswerPolicy.load(None), HashingEmbedder(tokenizer=tokenizer), platform.db
+        )
+    with platform.db.write() as s:
+        tenant = city_with_entries(s, "city")
+        tenant_service.add_tenant(s, "town", "別の町")
+    town = Town(platform, create_app(platform=platform), tenant.id, [])
+    with platform.db.read() as s:
+        town.entry_ids = [e.id for e in faq_service.visible_entries(s, tenant.id, residents=True)]
+    yield town
+    for client in town.clients:
+        client.close()
