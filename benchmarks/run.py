@@ -30,6 +30,20 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
         ["benchmarks/documents/scale.py", "--pages", "4500"],
         ["benchmarks/documents/scale.py", "--pages", "450", "--queries", "100"],
     ),
+    "load": (
+        ["benchmarks/load/mixed.py", "--workers", "4", "--seconds", "45"],
+        [
+            "benchmarks/load/mixed.py",
+            "--workers",
+            "2",
+            "--seconds",
+            "10",
+            "--entries",
+            "300",
+            "--import-rows",
+            "300",
+        ],
+    ),
     "hoiku": (
         [*HOIKU, "--sizes", "500:20,2000:80,8000:311"],
         [*HOIKU, "--sizes", "500:20,2000:80"],

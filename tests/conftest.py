@@ -30,6 +30,9 @@ PG_ADMIN_URL = os.environ.get(
 # CLI or load_settings() stay lexical and fast unless they ask for dense retrieval themselves.
 os.environ.setdefault("JICHITAI_EMBEDDER", "none")
 SKIP_PG = os.environ.get("JICHITAI_TEST_SKIP_PG") == "1"
+# Rate limits off: suites ask hundreds of questions from one test-client address.
+# tests/hardening turns them on where they are the subject.
+os.environ.setdefault("JICHITAI_LIMITS_ENABLED", "0")
 BACKENDS = ["sqlite"] if SKIP_PG else ["sqlite", "postgresql"]
 
 

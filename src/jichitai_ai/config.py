@@ -9,7 +9,6 @@ database without editing files. Feature areas read their own TOML tables through
 from __future__ import annotations
 
 import os
-import secrets
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,7 +97,6 @@ def load_settings(path: str | Path | None = None, env: dict[str, str] | None = N
         if env_value is not None and env_value != "":
             values[name] = _coerce(f"JICHITAI_{name.upper()}", env_value, kind)
     values.setdefault("embedder", "auto")
-    if not values.get("secret_key"):
-        # A random key keeps sessions safe for a single process; production sets one.
-        values["secret_key"] = secrets.token_hex(32)
+    # No secret_key configured: Platform uses one generated once and stored in the database,
+    # so every worker signs sessions alike (storage.secrets).
     return Settings(raw=raw, **values)

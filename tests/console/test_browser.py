@@ -257,7 +257,7 @@ def test_logged_out_and_forbidden_in_the_browser(
     page.get_by_label("ユーザー名").fill("aoba-editor")
     page.get_by_label("パスワード").fill("wrong-password")
     page.get_by_role("button", name="ログインする").click()
-    assert "ユーザー名またはパスワードが正しくありません" in page.get_by_role("alert").inner_text()
+    assert "ログインできませんでした" in page.get_by_role("alert").inner_text()
     page.get_by_label("パスワード").fill(PASSWORD)
     page.get_by_role("button", name="ログインする").click()
     assert page.get_by_role("heading", level=1).inner_text() == "操作できませんでした"

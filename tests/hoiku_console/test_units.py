@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 import pytest
 
 from jichitai_ai.hoiku._generate import generate
 from jichitai_ai.i18n import catalog, t
+from jichitai_ai.services import tenants as tenant_service
+from jichitai_ai.services.platform import Platform
 from jichitai_ai.web.hoiku_console import uploads
 from jichitai_ai.web.hoiku_console.problems import UploadRejected, from_text
 from jichitai_ai.web.hoiku_console.store import RunStore
@@ -18,40 +21,63 @@ INSTANCE = generate(6, 2, seed=1)
 
 class Clock:
     def __init__(self) -> None:
-        self.now = 1000.0
+        self.now = 1_800_000_000.0
 
     def __call__(self) -> float:
         return self.now
 
 
-def test_runs_expire_and_stay_in_their_tenant() -> None:
+FILES = [uploads.UploadedFile("children.csv", b"x")]
+
+
+def _store(platform: Platform, **kwargs: Any) -> RunStore:
+    """A store over the test database; the loader returns the generated instance."""
+    with platform.db.write() as session:
+        for slug in ("t1", "t2"):
+            tenant_service.add_tenant(session, slug, slug)
+    return RunStore(platform.db, lambda _files: INSTANCE, **kwargs)
+
+
+def _ids(platform: Platform) -> tuple[int, int]:
+    with platform.db.read() as session:
+        return (
+            tenant_service.get_tenant(session, "t1").id,
+            tenant_service.get_tenant(session, "t2").id,
+        )
+
+
+def test_runs_expire_and_stay_in_their_tenant(platform: Platform) -> None:
     clock = Clock()
-    store = RunStore(retention_seconds=60, clock=clock)
-    run = store.add(1, "editor", ("children.csv",), INSTANCE)
+    store = _store(platform, retention_seconds=60, clock=clock)
+    one, two = _ids(platform)
+    run = store.add(one, "editor", FILES, INSTANCE)
     assert len(run.id) >= 24  # random, not guessable
-    assert store.get(1, run.id) is run
-    assert store.get(2, run.id) is None
-    assert store.discard(2, run.id) is False
+    got = store.get(one, run.id)
+    assert got is not None and got.id == run.id
+    assert store.get(two, run.id) is None
+    assert store.discard(two, run.id) is False
     clock.now += 59
-    assert store.list(1) == [run]
+    assert [r.id for r in store.list(one)] == [run.id]
     clock.now += 1
-    assert store.get(1, run.id) is None and store.list(1) == []
+    assert store.get(one, run.id) is None and store.list(one) == []
 
 
-def test_oldest_runs_make_room_per_tenant_and_overall() -> None:
+def test_oldest_runs_make_room_per_tenant_and_overall(platform: Platform) -> None:
     clock = Clock()
-    store = RunStore(max_per_tenant=2, max_total=3, clock=clock)
+    store = _store(platform, max_per_tenant=2, max_total=3, clock=clock)
+    one, two = _ids(platform)
     first = []
     for _ in range(3):
         clock.now += 1
-        first.append(store.add(1, "a", (), INSTANCE))
-    assert [r.id for r in store.list(1)] == [first[2].id, first[1].id]
+        first.append(store.add(one, "a", FILES, INSTANCE))
+    assert [r.id for r in store.list(one)] == [first[2].id, first[1].id]
     clock.now += 1
-    other = store.add(2, "b", (), INSTANCE)
+    other = store.add(two, "b", FILES, INSTANCE)
     clock.now += 1
-    store.add(2, "b", (), INSTANCE)
-    assert store.get(1, first[1].id) is None  # overall limit: the oldest went
-    assert store.get(2, other.id) is other and len(store.list(1)) == 1
+    store.add(two, "b", FILES, INSTANCE)
+    assert store.get(one, first[1].id) is None  # overall limit: the oldest went
+    kept = store.get(two, other.id)
+    assert kept is not None and kept.id == other.id and len(store.list(one)) == 1
 
 
 @pytest.mark.parametrize(

@@ -105,10 +105,11 @@ def import_faq(
     approval in the console unless --publish is given."""
     p = platform(database_url)
     column_mapping = dict(item.split("=", 1) for item in mapping if "=" in item) or None
-    with service_errors(), p.db.write() as session:
-        info = tenant_service.get_tenant(session, tenant)
-        report = importing.import_file(
-            session,
+    with service_errors():
+        with p.db.read() as session:
+            info = tenant_service.get_tenant(session, tenant)
+        report = importing.import_into(
+            p.db,
             info.id,
             path.read_bytes(),
             path.name,

@@ -49,10 +49,13 @@ def user_grant(
 def user_api_key(
     username: str,
     label: str = typer.Option("", "--label"),
+    scope: auth.KeyScope = typer.Option(
+        auth.KeyScope.FULL, "--scope", help="full / read / gateway（AI ゲートウェイのみ）"
+    ),
     database_url: str | None = DatabaseOption,
 ) -> None:
     """API キーを発行します（表示は一度だけ） / issue an API key, shown once."""
     p = platform(database_url)
     with service_errors(), p.db.write() as session:
-        key = auth.create_api_key(session, username, label=label)
+        key = auth.create_api_key(session, username, label=label, scope=scope)
     typer.echo(key)

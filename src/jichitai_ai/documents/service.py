@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from jichitai_ai import archives
 from jichitai_ai.config import Settings
 from jichitai_ai.documents import _store
 from jichitai_ai.documents._access import Viewer, can_see
@@ -168,11 +169,19 @@ class DocumentService:
                 raise DocumentUnreadable(
                     "documents.too_large", name=name, limit=MAX_FILE_BYTES // 2**20
                 )
-            parsed = parse(name, data)
+            try:  # zip bombs and huge PDFs are refused before any parser expands them
+                archives.check_upload(name, data)
+                parsed = parse(name, data)
+            except archives.ExpansionRefused as exc:
+                raise DocumentUnreadable(exc.key, **exc.params) from exc
             ocr = self._ocr(parsed, data)
             if ocr is not None:
                 parsed = merge_ocr(parsed, [(line.page, line.text) for line in ocr.lines])
             chunks = chunk_document(parsed)
+            try:
+                archives.check_chunks(len(chunks))
+            except archives.ExpansionRefused as exc:
+                raise DocumentUnreadable(exc.key, **exc.params) from exc
             with self.db.write() as session:
                 tenant = tenant_service.get_tenant(session, tenant_slug)
                 coll = _store.ensure_collection(

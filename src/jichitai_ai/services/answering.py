@@ -24,12 +24,12 @@ from jichitai_ai.config import Settings
 from jichitai_ai.domain.models import Decision, DepartmentContact, EmergencyContact, FaqEntry
 from jichitai_ai.emergency import contacts_for, detect_emergency
 from jichitai_ai.i18n import normalize_language
-from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import feedback as feedback_service
 from jichitai_ai.services import synonyms as synonym_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid
-from jichitai_ai.services.redaction import ScreenedQuestion, screen
+from jichitai_ai.services.index_refresh import IndexRefresher, MemoTokenizer
+from jichitai_ai.services.redaction import ScreenedQuestion, redact_for_log, screen
 from jichitai_ai.services.search_index import SearchIndexFactory, TenantIndex
 from jichitai_ai.services.session_keys import hash_session_key as _hash_key
 from jichitai_ai.services.tenants import TenantInfo
@@ -93,6 +93,15 @@ class AnsweringService:
         self.db = db
         self.settings = settings
         self.factory = SearchIndexFactory.from_settings(settings, db)
+        self.factory.tokenizer = MemoTokenizer(self.factory.tokenizer)
+        self.refresher = IndexRefresher(
+            db,
+            self.factory,
+            background_above=int(
+                settings.section("answering").get("background_refresh_above", 300)
+            ),
+            min_interval=float(settings.section("answering").get("refresh_interval_seconds", 2.0)),
+        )
         self._cache: dict[int, _CachedIndex] = {}
         self._locks: dict[int, threading.Lock] = {}
         self._guard = threading.Lock()
@@ -115,13 +124,14 @@ class AnsweringService:
             if cached is not None and cached.key[:2] == key[:2]:
                 index = cached.index
             else:
-                entries = faq_service.visible_entries(session, tenant.id, residents=True)
-                groups = synonym_service.groups_for(session, tenant.chain)
-                build_started = time.perf_counter()
-                index = self.factory.build(entries, groups)
-                telemetry.event("index.build", time.perf_counter() - build_started, kind="full")
-                del entries
-                release_memory()
+                # Only what changed is re-read (services.index_refresh); a large tenant keeps
+                # answering from the previous index while the new one is built.
+                full_builds = self.refresher.counts["full"]
+                index, current = self.refresher.index(session, tenant, (key[0], key[1]))
+                if not current:
+                    return index
+                if self.refresher.counts["full"] != full_builds:
+                    release_memory()
             policy = feedback_service.LearningPolicy.of(tenant.settings)
             index.set_learning(feedback_service.active_lessons(session, tenant.id, policy))
             self._cache[tenant.id] = _CachedIndex(key=key, index=index)
@@ -144,6 +154,7 @@ class AnsweringService:
         return len(tenants)
 
     def invalidate(self, tenant_id: int | None = None) -> None:
+        self.refresher.forget(tenant_id)
         if tenant_id is None:
             self._cache.clear()
         else:

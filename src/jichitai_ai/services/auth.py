@@ -23,8 +23,6 @@ from jichitai_ai.services.errors import Conflict, Invalid, NotFound
 from jichitai_ai.storage.tables import ApiKey, Membership, RevokedSession, User
 from jichitai_ai.timeutil import utcnow
 
-MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
 API_KEY_PREFIX = "jai_"
 
 _hasher = PasswordHasher()
@@ -43,13 +41,32 @@ class Action(StrEnum):
     ADMINISTER = "administer"  # users, settings, backends
     AUDIT = "audit"  # logs, KPIs
     APPROVE = "approve"  # publish FAQ changes (承認)
+    USE_GATEWAY = "use_gateway"  # send text to generative models through the gateway
 
 
 _ALLOWED: dict[Role, frozenset[Action]] = {
-    Role.EDITOR: frozenset({Action.READ, Action.EDIT, Action.AUDIT}),
-    Role.APPROVER: frozenset({Action.READ, Action.EDIT, Action.AUDIT, Action.APPROVE}),
+    Role.EDITOR: frozenset({Action.READ, Action.EDIT, Action.AUDIT, Action.USE_GATEWAY}),
+    Role.APPROVER: frozenset(
+        {Action.READ, Action.EDIT, Action.AUDIT, Action.APPROVE, Action.USE_GATEWAY}
+    ),
     Role.ADMIN: frozenset(Action),
+    # Auditors read and check; they do not use the models they audit.
     Role.AUDITOR: frozenset({Action.READ, Action.AUDIT}),
+}
+
+
+class KeyScope(StrEnum):
+    """What an API key may do, within its user's roles (キーの権限範囲)."""
+
+    FULL = "full"  # everything the user may do
+    READ = "read"  # read and audit only
+    GATEWAY = "gateway"  # the AI gateway only (chat, models, moderation)
+
+
+_SCOPE_ALLOWS: dict[KeyScope, frozenset[Action]] = {
+    KeyScope.FULL: frozenset(Action),
+    KeyScope.READ: frozenset({Action.READ, Action.AUDIT}),
+    KeyScope.GATEWAY: frozenset({Action.USE_GATEWAY}),
 }
 
 
@@ -60,6 +77,8 @@ class Principal:
     user_id: int
     username: str
     roles: dict[int, Role] = field(default_factory=dict)
+    #: Console sessions act with the user's full rights; an API key may carry less.
+    scope: KeyScope = KeyScope.FULL
 
     def role_in(self, session: Session, tenant_id: int) -> Role | None:
         """Direct role, else an admin/auditor role held on an ancestor (prefecture)."""
@@ -72,6 +91,8 @@ class Principal:
         return None
 
     def can(self, session: Session, tenant_id: int, action: Action) -> bool:
+        if action not in _SCOPE_ALLOWS[self.scope]:
+            return False
         role = self.role_in(session, tenant_id)
         return role is not None and action in _ALLOWED[role]
 
@@ -110,10 +131,13 @@ def grant(session: Session, username: str, tenant_slug: str, role: Role) -> None
     session.flush()
 
 
-def principal_for(session: Session, user: User) -> Principal:
+def principal_for(session: Session, user: User, scope: KeyScope = KeyScope.FULL) -> Principal:
     rows = session.execute(select(Membership).where(Membership.user_id == user.id)).scalars()
     return Principal(
-        user_id=user.id, username=user.username, roles={m.tenant_id: Role(m.role) for m in rows}
+        user_id=user.id,
+        username=user.username,
+        roles={m.tenant_id: Role(m.role) for m in rows},
+        scope=scope,
     )
 
 
@@ -126,31 +150,20 @@ class LoginFailed(Exception):
 
 
 def authenticate(session: Session, username: str, password: str) -> Principal:
-    """Check a password, counting failures and locking the account after too many."""
+    """Check a password. Counting failures and blocking is services.login_guard's job: it
+    charges every attempt atomically before this runs."""
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
-    now = utcnow()
     if user is None or not user.is_active:
         # Spend the same time as a real check so usernames cannot be probed by timing.
         _hasher.hash(password or "x")
         raise LoginFailed()
-    if user.locked_until is not None and user.locked_until > now:
-        raise LoginFailed(locked=True)
     try:
         _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILED_LOGINS:
-            user.locked_until = now + LOCKOUT
-            user.failed_logins = 0
-        session.flush()
-        raise LoginFailed(
-            locked=user.locked_until is not None and user.locked_until > now
-        ) from None
-    user.failed_logins = 0
-    user.locked_until = None
+        raise LoginFailed() from None
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
-    session.flush()
+        session.flush()
     return principal_for(session, user)
 
 
@@ -158,14 +171,23 @@ def _digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def create_api_key(session: Session, username: str, *, label: str = "") -> str:
+def create_api_key(
+    session: Session, username: str, *, label: str = "", scope: KeyScope = KeyScope.FULL
+) -> str:
     """Return a new key once; only its hash is kept."""
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if user is None:
         raise NotFound("auth.user_unknown", username=username)
     key = API_KEY_PREFIX + secrets.token_urlsafe(32)
     session.add(
-        ApiKey(user_id=user.id, key_hash=_digest(key), prefix=key[:12], label=label, revoked=False)
+        ApiKey(
+            user_id=user.id,
+            key_hash=_digest(key),
+            prefix=key[:12],
+            label=label,
+            revoked=False,
+            scope=str(KeyScope(scope)),
+        )
     )
     session.flush()
     return key
@@ -180,7 +202,11 @@ def principal_from_api_key(session: Session, key: str) -> Principal | None:
     user = session.get(User, row.user_id)
     if user is None or not user.is_active:
         return None
-    return principal_for(session, user)
+    try:
+        scope = KeyScope(row.scope)
+    except ValueError:
+        scope = KeyScope.READ  # an unknown scope never grants more than reading
+    return principal_for(session, user, scope)
 
 
 def revoke_api_key(session: Session, prefix: str) -> bool:

@@ -3,12 +3,15 @@ inherited view a municipality gets of its prefecture's entries (共同利用).""
 
 from __future__ import annotations
 
+import re
+import secrets
+from collections.abc import Collection
 from dataclasses import asdict
 from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from jichitai_ai.domain.models import DepartmentContact, EntryStatus, FaqEntry, FaqRecord, Link
@@ -17,6 +20,7 @@ from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Conflict, Forbidden, Invalid, NotFound
 from jichitai_ai.storage.tables import (
     Department,
+    EntryChangeLog,
     FaqEntryRow,
     FaqEntryVersion,
     HiddenEntry,
@@ -27,6 +31,8 @@ from jichitai_ai.timeutil import today_jst, utcnow
 MAX_QUESTION = 500
 MAX_ANSWER = 20_000
 MAX_ALTERNATIVES = 50
+#: C0 controls other than tab and newlines: PostgreSQL refuses NUL, and none belongs in an entry.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # --- validation -----------------------------------------------------------------------------
@@ -49,6 +55,11 @@ def validate_record(record: FaqRecord) -> None:
         raise Invalid("faq.field_too_long", field="alternatives", limit=MAX_ALTERNATIVES)
     if record.language not in LANGUAGES:
         raise Invalid("faq.invalid_language", language=record.language)
+    for name in ("external_id", "question", "answer", "category", "source_url"):
+        if _CONTROL.search(getattr(record, name) or ""):
+            raise Invalid("faq.control_character", field=name)
+    if any(_CONTROL.search(a) for a in record.alternatives):
+        raise Invalid("faq.control_character", field="alternatives")
     try:
         record.status = EntryStatus(record.status)
     except ValueError as exc:
@@ -159,18 +170,7 @@ def record_from_snapshot(data: dict[str, Any]) -> FaqRecord:
 
 
 def _apply(session: Session, row: FaqEntryRow, record: FaqRecord) -> None:
-    row.external_id = record.external_id
-    row.language = record.language
-    row.question = record.question
-    row.alternatives = list(record.alternatives)
-    row.answer = record.answer
-    row.links = [asdict(link) for link in record.links]
-    row.category = record.category
-    row.department_id = _department(session, row.tenant_id, record.department)
-    row.source_url = record.source_url
-    row.valid_from = record.valid_from
-    row.valid_until = record.valid_until
-    row.status = str(record.status)
+    _fill(row, record, _department(session, row.tenant_id, record.department))
 
 
 #: Tenant setting: the prefix of new entries' ids (default: the tenant's slug in capitals).
@@ -191,6 +191,10 @@ def next_external_id(session: Session, tenant_id: int) -> str:
     ).scalars()
     numbers = [int(x[len(prefix) + 1 :]) for x in existing if x[len(prefix) + 1 :].isdigit()]
     return f"{prefix}-{max(numbers, default=0) + 1}"
+
+
+def new_external_id() -> str:
+    return "E" + secrets.token_hex(5).upper()
 
 
 # --- writes ---------------------------------------------------------------------------------
@@ -230,8 +234,146 @@ def create_entry(
             entry_id=row.id, version=1, snapshot=snapshot(record), changed_by=user, note=note
         )
     )
+    note_changes(session, tenant_id, [record.external_id])
     tenant_service.bump_content(session, tenant_id)
     return get_entry(session, tenant_id, row.id)
+
+
+def bulk_store(
+    session: Session,
+    tenant_id: int,
+    creates: list[FaqRecord],
+    updates: list[tuple[int, FaqRecord]],
+    *,
+    user: str = "",
+    note: str = "",
+) -> None:
+    """Store validated records in few statements (imports): one version row each, one bump.
+
+    The caller checked external ids and versions inside this same transaction."""
+    departments: dict[str, int | None] = {}
+    for record in [*creates, *(r for _, r in updates)]:
+        if record.department is not None and record.department.name.strip():
+            departments[record.department.name.strip()] = _department(
+                session, tenant_id, record.department
+            )
+
+    def department_of(record: FaqRecord) -> int | None:
+        if record.department is None:
+            return None
+        return departments.get(record.department.name.strip())
+
+    now = utcnow()
+    stamp = {"created_by": user, "updated_by": user, "created_at": now, "updated_at": now}
+    versions: list[dict[str, Any]] = []
+    if creates:
+        # Core executemany, ids back in parameter order: far cheaper than ORM objects per row.
+        ids = (
+            session.execute(
+                insert(FaqEntryRow).returning(FaqEntryRow.id, sort_by_parameter_order=True),
+                [
+                    {**_values(r, department_of(r)), "tenant_id": tenant_id, "version": 1, **stamp}
+                    for r in creates
+                ],
+            )
+            .scalars()
+            .all()
+        )
+        versions += [
+            {
+                "entry_id": i,
+                "version": 1,
+                "snapshot": snapshot(r),
+                "changed_by": user,
+                "changed_at": now,
+                "note": note,
+            }
+            for i, r in zip(ids, creates, strict=True)
+        ]
+    if updates:
+        current = dict(
+            session.execute(
+                select(FaqEntryRow.id, FaqEntryRow.version)
+                .where(FaqEntryRow.id.in_([entry_id for entry_id, _ in updates]))
+                .with_for_update()
+            ).all()
+        )
+        session.execute(
+            update(FaqEntryRow),
+            [
+                {
+                    **_values(r, department_of(r)),
+                    "id": entry_id,
+                    "version": current[entry_id] + 1,
+                    "updated_by": user,
+                    "updated_at": now,
+                }
+                for entry_id, r in updates
+            ],
+        )
+        versions += [
+            {
+                "entry_id": entry_id,
+                "version": current[entry_id] + 1,
+                "snapshot": snapshot(r),
+                "changed_by": user,
+                "changed_at": now,
+                "note": note,
+            }
+            for entry_id, r in updates
+        ]
+    if versions:
+        session.execute(insert(FaqEntryVersion), versions)
+    if creates or updates:
+        note_changes(
+            session, tenant_id, [r.external_id for r in [*creates, *(u for _, u in updates)]]
+        )
+        tenant_service.bump_content(session, tenant_id)
+
+
+def note_changes(session: Session, tenant_id: int, external_ids: list[str]) -> None:
+    """Log which external ids changed, so workers refresh those entries only
+    (services.index_refresh); written in the same transaction as the change."""
+    if external_ids:
+        session.execute(
+            insert(EntryChangeLog),
+            [
+                {"tenant_id": tenant_id, "external_id": e, "created_at": utcnow()}
+                for e in external_ids
+            ],
+        )
+
+
+def _values(record: FaqRecord, department_id: int | None) -> dict[str, Any]:
+    return {
+        "external_id": record.external_id,
+        "language": record.language,
+        "question": record.question,
+        "alternatives": list(record.alternatives),
+        "answer": record.answer,
+        "links": [asdict(link) for link in record.links],
+        "category": record.category,
+        "department_id": department_id,
+        "source_url": record.source_url,
+        "valid_from": record.valid_from,
+        "valid_until": record.valid_until,
+        "status": str(record.status),
+    }
+
+
+def _fill(row: FaqEntryRow, record: FaqRecord, department_id: int | None) -> None:
+    row.external_id = record.external_id
+    row.language = record.language
+    row.question = record.question
+    row.alternatives = list(record.alternatives)
+    row.answer = record.answer
+    row.links = [asdict(link) for link in record.links]
+    row.category = record.category
+    row.department_id = department_id
+    row.source_url = record.source_url
+    row.valid_from = record.valid_from
+    row.valid_until = record.valid_until
+    row.status = str(record.status)
 
 
 def update_entry(
@@ -249,6 +391,7 @@ def update_entry(
     if expected_version is not None and row.version != expected_version:
         raise Conflict("faq.stale_version", current=row.version)
     validate_record(record)
+    previous_external_id = row.external_id
     if not record.external_id:
         record.external_id = row.external_id
     if (record.external_id, record.language) != (row.external_id, row.language):
@@ -280,6 +423,7 @@ def update_entry(
         )
     )
     session.flush()
+    note_changes(session, tenant_id, list({previous_external_id, record.external_id}))
     tenant_service.bump_content(session, tenant_id)
     return get_entry(session, tenant_id, row.id)
 
@@ -312,7 +456,10 @@ def revert_entry(
 
 
 def list_versions(session: Session, tenant_id: int, entry_id: int) -> list[dict[str, Any]]:
-    get_entry(session, tenant_id, entry_id)
+    """History of an entry the tenant owns (an inherited entry's history holds the owner's drafts)."""
+    entry = get_entry(session, tenant_id, entry_id)
+    if entry.inherited:
+        raise Forbidden("faq.not_owned", owner=entry.owner_slug)
     rows = session.execute(
         select(FaqEntryVersion)
         .where(FaqEntryVersion.entry_id == entry_id)
@@ -334,6 +481,7 @@ def hide_inherited(session: Session, tenant_id: int, external_id: str, *, user: 
     if session.get(HiddenEntry, (tenant_id, external_id)) is None:
         session.add(HiddenEntry(tenant_id=tenant_id, external_id=external_id, hidden_by=user))
         session.flush()
+        note_changes(session, tenant_id, [external_id])
         tenant_service.bump_content(session, tenant_id)
 
 
@@ -342,6 +490,7 @@ def unhide_inherited(session: Session, tenant_id: int, external_id: str) -> None
     if row is not None:
         session.delete(row)
         session.flush()
+        note_changes(session, tenant_id, [external_id])
         tenant_service.bump_content(session, tenant_id)
 
 
@@ -367,7 +516,7 @@ def _owned_row(
         raise NotFound("faq.not_found", id=entry_id)
     if row.tenant_id != tenant_id:
         chain = tenant_service.ancestor_ids(session, tenant_id)
-        if row.tenant_id in chain:
+        if row.tenant_id in chain and row.status == EntryStatus.PUBLISHED:
             owner = session.get(Tenant, row.tenant_id)
             raise Forbidden("faq.not_owned", owner=owner.slug if owner else "")
         raise NotFound("faq.not_found", id=entry_id)
@@ -375,13 +524,25 @@ def _owned_row(
 
 
 def get_entry(session: Session, tenant_id: int, entry_id: int) -> FaqEntry:
-    """An entry the tenant owns or inherits; other tenants' entries do not exist for it."""
+    """An entry the tenant owns, or a *published* entry of an ancestor (prefecture).
+
+    Other tenants' entries, and an ancestor's drafts and archived entries, do not exist for it:
+    a member municipality sees of the prefecture only what its residents could be shown."""
     chain = tenant_service.ancestor_ids(session, tenant_id)
     result = session.execute(
         select(FaqEntryRow, Department, Tenant.slug)
         .join(Tenant, Tenant.id == FaqEntryRow.tenant_id)
         .outerjoin(Department, Department.id == FaqEntryRow.department_id)
-        .where(FaqEntryRow.id == entry_id, FaqEntryRow.tenant_id.in_(chain))
+        .where(
+            FaqEntryRow.id == entry_id,
+            or_(
+                FaqEntryRow.tenant_id == tenant_id,
+                and_(
+                    FaqEntryRow.tenant_id.in_(chain[1:]),
+                    FaqEntryRow.status == str(EntryStatus.PUBLISHED),
+                ),
+            ),
+        )
     ).first()
     if result is None:
         raise NotFound("faq.not_found", id=entry_id)
@@ -396,6 +557,7 @@ def visible_entries(
     residents: bool = True,
     day: date | None = None,
     include_inherited: bool = True,
+    external_ids: Collection[str] | None = None,
 ) -> list[FaqEntry]:
     """What a tenant sees: its own entries plus inherited ones it has not overridden or hidden.
 
@@ -417,6 +579,9 @@ def visible_entries(
         .where(FaqEntryRow.tenant_id.in_(scope))
         .order_by(FaqEntryRow.id)
     )
+    if external_ids is not None:
+        # Only these external ids (an index refresh): resolution is per external id, so exact.
+        stmt = stmt.where(FaqEntryRow.external_id.in_(list(external_ids)))
     rank = {tid: i for i, tid in enumerate(chain)}
     owner_of: dict[str, int] = {}
     today = day or today_jst()

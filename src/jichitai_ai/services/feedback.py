@@ -223,6 +223,13 @@ def record(
         raise Invalid("ask.choice_not_offered")
     if fkind is FeedbackKind.CHOICE:
         question.chosen_entry_id = target
+        # One choice per question (the latest): anonymous clicks cannot pile up rows.
+        session.execute(
+            delete(FeedbackEvent).where(
+                FeedbackEvent.question_id == question.id,
+                FeedbackEvent.kind == str(FeedbackKind.CHOICE),
+            )
+        )
     else:
         question.resolved = fkind is FeedbackKind.RESOLVED
         session.execute(

@@ -6,12 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jichitai_ai import faqio
 from jichitai_ai.i18n import bilingual
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services.errors import ServiceError
+from jichitai_ai.storage.db import Database
+from jichitai_ai.storage.tables import FaqEntryRow
 
 ImportMode = Literal["insert", "upsert"]
 
@@ -171,3 +174,165 @@ def export_entries(
     if fmt == "xlsx":
         return faqio.write_xlsx(records)
     return faqio.write_csv(records)
+
+
+# --- the multi-worker path: prepare outside the write transaction, then one short bulk write ---
+
+
+@dataclass
+class _Plan:
+    creates: list[tuple[int, faq_service.FaqRecord]] = field(default_factory=list)
+    #: (row number, entry id, version seen while preparing, record)
+    updates: list[tuple[int, int, int, faq_service.FaqRecord]] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def _parse(
+    data: bytes, filename: str, mapping: dict[str, str] | None, max_bytes: int | None
+) -> tuple[Any, ImportReport]:
+    kwargs: dict[str, Any] = {}
+    if max_bytes is not None:
+        kwargs["max_bytes"] = max_bytes
+    try:
+        column_mapping = faqio.ColumnMapping(dict(mapping)) if mapping else None
+        parsed = faqio.parse_faq_file(data, filename, column_mapping, **kwargs)
+    except faqio.FaqFileError as exc:
+        raise ImportFileInvalid(exc.key, **exc.params) from exc
+    report = ImportReport(
+        errors=[_issue(e) for e in parsed.errors], warnings=[_issue(w) for w in parsed.warnings]
+    )
+    if report.errors:
+        raise ImportRejected(report)
+    return parsed, report
+
+
+def _existing(
+    session: Session, tenant_id: int, keys: set[tuple[str, str]]
+) -> dict[tuple[str, str], tuple[int, int]]:
+    """(external id, language) → (entry id, version) of the tenant's own entries."""
+    found: dict[tuple[str, str], tuple[int, int]] = {}
+    ids = sorted({k[0] for k in keys})
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
+            select(
+                FaqEntryRow.external_id, FaqEntryRow.language, FaqEntryRow.id, FaqEntryRow.version
+            ).where(
+                FaqEntryRow.tenant_id == tenant_id,
+                FaqEntryRow.external_id.in_(ids[start : start + 500]),
+            )
+        ).all()
+        for external_id, language, entry_id, version in rows:
+            if (external_id, language) in keys:
+                found[(external_id, language)] = (entry_id, version)
+    return found
+
+
+def _plan(
+    session: Session,
+    tenant_id: int,
+    records: list[tuple[int, faq_service.FaqRecord]],
+    mode: ImportMode,
+    report: ImportReport,
+) -> _Plan:
+    keys = {(r.external_id, r.language) for _, r in records if r.external_id}
+    existing = _existing(session, tenant_id, keys)
+    plan = _Plan()
+    for row_number, record in records:
+        hit = existing.get((record.external_id, record.language)) if record.external_id else None
+        if hit is None:
+            plan.creates.append((row_number, record))
+        elif mode == "insert":
+            report.errors.append(
+                _row_error(
+                    row_number,
+                    "external_id",
+                    "faq.duplicate_external_id",
+                    external_id=record.external_id,
+                    language=record.language,
+                )
+            )
+        else:
+            current = faq_service.record_of(faq_service.get_entry(session, tenant_id, hit[0]))
+            if faq_service.snapshot(current) == faq_service.snapshot(record):
+                plan.unchanged += 1
+            else:
+                plan.updates.append((row_number, hit[0], hit[1], record))
+    return plan
+
+
+def import_into(
+    db: Database,
+    tenant_id: int,
+    data: bytes,
+    filename: str,
+    *,
+    mode: ImportMode = "insert",
+    mapping: dict[str, str] | None = None,
+    user: str = "",
+    max_bytes: int | None = None,
+) -> ImportReport:
+    """All-or-nothing import that holds the write lock only for one short bulk write.
+
+    Parsing, validating every record and comparing with what is stored happen first, on a
+    read snapshot; SQLite's single writer (and residents' question logs) are not blocked
+    meanwhile. The write transaction then re-checks that nothing it depends on changed (a
+    colleague's edit or import in between) and stores every row, or nothing.
+    """
+    parsed, report = _parse(data, filename, mapping, max_bytes)
+    records: list[tuple[int, faq_service.FaqRecord]] = []
+    for record, row_number in zip(parsed.records, parsed.row_numbers, strict=True):
+        try:
+            faq_service.validate_record(record)
+        except ServiceError as exc:
+            report.errors.append(_row_error(row_number, "", exc.key, **exc.params))
+            continue
+        if not record.external_id:
+            record.external_id = faq_service.new_external_id()
+        records.append((row_number, record))
+    seen: set[tuple[str, str]] = set()
+    for row_number, record in records:
+        key = (record.external_id, record.language)
+        if key in seen:
+            report.errors.append(
+                _row_error(
+                    row_number,
+                    "external_id",
+                    "faq.duplicate_external_id",
+                    external_id=record.external_id,
+                    language=record.language,
+                )
+            )
+        seen.add(key)
+    if report.errors:
+        raise ImportRejected(report)
+    with db.read() as session:
+        plan = _plan(session, tenant_id, records, mode, report)
+    if report.errors:
+        raise ImportRejected(report)
+    with db.write() as session:
+        fresh = _existing(session, tenant_id, seen)
+        expected: dict[tuple[str, str], int | None] = {
+            (r.external_id, r.language): None for _, r in plan.creates
+        }
+        expected.update({(r.external_id, r.language): v for _, _, v, r in plan.updates})
+        drifted = any(
+            (fresh.get(key) or (None, None))[1] != version for key, version in expected.items()
+        )
+        if drifted:
+            # Someone changed these entries since the snapshot: decide again under the lock.
+            report.errors.clear()
+            plan = _plan(session, tenant_id, records, mode, report)
+            if report.errors:
+                raise ImportRejected(report)
+        faq_service.bulk_store(
+            session,
+            tenant_id,
+            [r for _, r in plan.creates],
+            [(entry_id, r) for _, entry_id, _, r in plan.updates],
+            user=user,
+            note="import",
+        )
+    report.created = len(plan.creates)
+    report.updated = len(plan.updates)
+    report.unchanged = plan.unchanged
+    return report

@@ -300,6 +300,8 @@ class ApiKey(Base):
     label: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: full / read / gateway (services.auth.KeyScope); older keys are full.
+    scope: Mapped[str] = mapped_column(String(16), default="full", server_default="full")
 
 
 class RevokedSession(Base):
@@ -309,3 +311,40 @@ class RevokedSession(Base):
 
     sid_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
+class LoginThrottle(Base):
+    """Failed-login counter for one key (an account, a client address, or the pair of both).
+
+    Updated under a row lock in its own short transaction, so parallel guesses cannot
+    overwrite each other's count (see services.login_guard).
+    """
+
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    blocked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+
+
+class DeploymentSecret(Base):
+    """A secret generated once per deployment and shared by every worker (when none is configured)."""
+
+    __tablename__ = "deployment_secrets"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class EntryChangeLog(Base):
+    """One changed external id of a tenant: workers replay these to refresh only what changed."""
+
+    __tablename__ = "entry_change_log"
+    __table_args__ = (Index("ix_entry_change_log_tenant_id_id", "tenant_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    external_id: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)

@@ -13,6 +13,8 @@ from jichitai_ai.plugins import plugin_manager
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.web.errors import BodySizeLimit, install_error_handlers
 from jichitai_ai.web.http_basics import install_http_basics
+from jichitai_ai.web.input_guard import ControlCharacterGuard
+from jichitai_ai.web.rate_limit import Limits, RateLimit
 
 
 def create_app(settings: Settings | None = None, platform: Platform | None = None) -> FastAPI:
@@ -43,6 +45,9 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
         return {"status": "ok", "version": __version__}
 
     plugin_manager().hook.register_routes(app=app, platform=platform)
+    # Added last = runs first: the size limit bounds what the control-character guard buffers.
+    app.add_middleware(ControlCharacterGuard)
+    app.add_middleware(RateLimit, limits=Limits.from_section(platform.settings.section("limits")))
     app.add_middleware(BodySizeLimit, max_bytes=platform.settings.max_request_bytes)
     install_http_basics(app)
     return app

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from jichitai_ai.i18n import bilingual
@@ -28,6 +29,21 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ServiceError)
     async def _service_error(_request: Request, exc: ServiceError) -> JSONResponse:
         return JSONResponse(error_body(exc.key, exc.messages()), status_code=exc.status)
+
+    @app.exception_handler(DataError)
+    async def _data_error(_request: Request, exc: DataError) -> JSONResponse:
+        # The database refused a value (an id beyond its integer range, a NUL in text, a
+        # string longer than its column): the request was bad, nothing was stored.
+        return JSONResponse(
+            error_body("error.out_of_range", bilingual("error.out_of_range")), status_code=422
+        )
+
+    @app.exception_handler(OverflowError)
+    async def _overflow(_request: Request, exc: OverflowError) -> JSONResponse:
+        # SQLite cannot bind an integer above 2**63 - 1.
+        return JSONResponse(
+            error_body("error.out_of_range", bilingual("error.out_of_range")), status_code=422
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:

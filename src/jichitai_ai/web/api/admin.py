@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from jichitai_ai.approval import service as approval
 from jichitai_ai.domain.models import EntryStatus
@@ -25,6 +26,7 @@ from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.web.api.schemas import EntryIn, EntryOut, SynonymsIn, TenantIn, TenantOut
 from jichitai_ai.web.deps import get_platform, require_principal, tenant_access
+from jichitai_ai.web.params import DB_INT_MAX, DbId
 
 router = APIRouter(prefix="/api/v1", tags=["staff"])
 T = "/tenants/{slug}"
@@ -167,29 +169,37 @@ async def import_entries(
         if not isinstance(loaded, dict):
             raise Invalid("error.validation")
         column_mapping = {str(k): str(v) for k, v in loaded.items()}
-    with platform.db.write() as session:
-        can_approve = principal.can(session, tenant.id, Action.APPROVE)
-        if publish and not approval.may_publish_directly(
-            session, tenant.id, can_approve=can_approve
-        ):
-            raise Forbidden("approval.cannot_publish")
-        report = importing.import_file(
-            session,
-            tenant.id,
-            data,
-            file.filename or "upload.csv",
-            mode=mode,
-            mapping=column_mapping,
-            user=principal.username,
-            max_bytes=platform.settings.max_request_bytes,
-            writer=approval.import_writer(can_approve=can_approve, publish=publish),
-        )
+    filename = file.filename or "upload.csv"
+
+    def run() -> importing.ImportReport:
+        # Rows go through the approval flow's writer, in one transaction (all or nothing).
+        with platform.db.write() as session:
+            can_approve = principal.can(session, tenant.id, Action.APPROVE)
+            if publish and not approval.may_publish_directly(
+                session, tenant.id, can_approve=can_approve
+            ):
+                raise Forbidden("approval.cannot_publish")
+            return importing.import_file(
+                session,
+                tenant.id,
+                data,
+                filename,
+                mode=mode,
+                mapping=column_mapping,
+                user=principal.username,
+                max_bytes=platform.settings.max_request_bytes,
+                writer=approval.import_writer(can_approve=can_approve, publish=publish),
+            )
+
+    # Parsing and storing thousands of rows in a worker thread: the event loop keeps
+    # answering residents (and /healthz) meanwhile.
+    report = await run_in_threadpool(run)
     return report.as_dict()
 
 
 @router.get(T + "/faq/{entry_id}", response_model=EntryOut)
 def get_entry(
-    entry_id: int,
+    entry_id: DbId,
     tenant: TenantInfo = Depends(tenant_access(Action.READ)),
     platform: Platform = Depends(get_platform),
 ) -> EntryOut:
@@ -199,7 +209,7 @@ def get_entry(
 
 @router.put(T + "/faq/{entry_id}", response_model=EntryOut)
 def update_entry(
-    entry_id: int,
+    entry_id: DbId,
     body: EntryIn,
     submit: bool = Query(True, description="承認申請 (false: keep as a draft)"),
     publish: bool = Query(False, description="公開 at once (approvers, four-eyes rule off)"),
@@ -224,7 +234,7 @@ def update_entry(
 
 @router.delete(T + "/faq/{entry_id}", response_model=EntryOut)
 def archive_entry(
-    entry_id: int,
+    entry_id: DbId,
     publish: bool = Query(False, description="apply at once (approvers, four-eyes rule off)"),
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
     principal: Principal = Depends(require_principal),
@@ -246,7 +256,7 @@ def archive_entry(
 
 @router.post(T + "/faq/{entry_id}/status/{status}", response_model=EntryOut)
 def set_status(
-    entry_id: int,
+    entry_id: DbId,
     status: EntryStatus,
     publish: bool = Query(False, description="apply at once (approvers, four-eyes rule off)"),
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
@@ -268,7 +278,7 @@ def set_status(
 
 @router.get(T + "/faq/{entry_id}/versions")
 def versions(
-    entry_id: int,
+    entry_id: DbId,
     tenant: TenantInfo = Depends(tenant_access(Action.READ)),
     platform: Platform = Depends(get_platform),
 ) -> list[dict[str, Any]]:
@@ -278,7 +288,7 @@ def versions(
 
 @router.post(T + "/faq/{entry_id}/revert/{version}", response_model=EntryOut)
 def revert(
-    entry_id: int,
+    entry_id: DbId,
     version: int,
     publish: bool = Query(False, description="apply at once (approvers, four-eyes rule off)"),
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
@@ -395,7 +405,7 @@ def decide_lesson(
 def reset_learning(
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
     platform: Platform = Depends(get_platform),
-    entry_id: int | None = None,
+    entry_id: int | None = Query(default=None, ge=0, le=DB_INT_MAX),
 ) -> dict[str, int]:
     with platform.db.write() as session:
         removed = feedback_service.reset(session, tenant.id, entry_id)

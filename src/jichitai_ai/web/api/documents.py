@@ -12,13 +12,18 @@ from typing import Any, Literal
 from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from jichitai_ai.documents import Viewer, documents_for
+from jichitai_ai.documents._store import DEFAULT_COLLECTION
+from jichitai_ai.documents.errors import CollectionForbidden
 from jichitai_ai.documents.service import DocumentService
 from jichitai_ai.services.auth import Action, Principal
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.web.deps import get_platform, public_tenant, require_principal, tenant_access
+from jichitai_ai.web.documents_console import library
+from jichitai_ai.web.params import DbId
 
 router = APIRouter(prefix="/api/v1/tenants/{slug}/documents", tags=["documents"])
 public_router = APIRouter(prefix="/api/v1/tenants/{slug}/public/documents", tags=["residents"])
@@ -81,8 +86,12 @@ async def upload(
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
 ) -> dict[str, Any]:
+    _check_upload_target(platform, principal, tenant, collection)
     data = await file.read()
-    item = _service(platform).ingest(
+    service = _service(platform)
+    # Parsing and indexing are CPU-bound: a worker thread, so residents keep being answered.
+    item = await run_in_threadpool(
+        service.ingest,
         tenant.slug,
         file.filename or "upload.txt",
         data,
@@ -90,6 +99,19 @@ async def upload(
         user=principal.username,
     )
     return item.__dict__
+
+
+def _check_upload_target(
+    platform: Platform, principal: Principal, tenant: TenantInfo, collection: str
+) -> None:
+    """The console's rule: upload only into a collection the caller's role may see; a new
+    collection is created by an administrator (or the default one, before any exists)."""
+    viewer = _staff_viewer(platform, principal, tenant)
+    allowed = {
+        c.name for c in library.collections(platform.db, tenant.id, viewer, everything=False)
+    }
+    if collection not in (allowed or {DEFAULT_COLLECTION}):
+        raise CollectionForbidden("documents.forbidden")
 
 
 @router.put("/collections/{name}", summary="Set a collection's audience (administrators)")
@@ -133,7 +155,7 @@ def answer(
 
 @router.delete("/{document_id}", status_code=204, summary="Delete a document and its chunks")
 def delete(
-    document_id: int,
+    document_id: DbId,
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
@@ -146,7 +168,7 @@ def delete(
 
 @router.post("/{document_id}/faq-drafts", summary="Model-proposed FAQ drafts (approval queue)")
 def propose_faq_drafts(
-    document_id: int,
+    document_id: DbId,
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
@@ -159,7 +181,7 @@ def propose_faq_drafts(
 
 @router.get("/{document_id}/file", summary="The stored original (open PDFs at #page=N)")
 def original(
-    document_id: int,
+    document_id: DbId,
     tenant: TenantInfo = Depends(tenant_access(Action.READ)),
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
@@ -171,7 +193,7 @@ def original(
     "/{document_id}/view", response_class=HTMLResponse, summary="HTML rendering with anchors"
 )
 def view(
-    document_id: int,
+    document_id: DbId,
     tenant: TenantInfo = Depends(tenant_access(Action.READ)),
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
@@ -205,7 +227,7 @@ def public_answer(
 
 @public_router.get("/{document_id}/file", summary="A public document's original")
 def public_original(
-    document_id: int,
+    document_id: DbId,
     tenant: TenantInfo = Depends(public_tenant),
     platform: Platform = Depends(get_platform),
 ) -> Response:
@@ -216,7 +238,7 @@ def public_original(
     "/{document_id}/view", response_class=HTMLResponse, summary="A public document rendered"
 )
 def public_view(
-    document_id: int,
+    document_id: DbId,
     tenant: TenantInfo = Depends(public_tenant),
     platform: Platform = Depends(get_platform),
 ) -> HTMLResponse:

@@ -59,14 +59,16 @@ def caller_tenant(
     with platform.db.read() as session:
         if slug:
             tenant = tenant_service.get_tenant(session, slug)
-            if not principal.can(session, tenant.id, Action.READ):
-                raise Forbidden("error.forbidden")
-            return tenant
-        if not principal.roles:
-            raise Forbidden("gateway.invalid.no_tenant")
-        if len(principal.roles) > 1:
-            raise Invalid("gateway.invalid.tenant_required")
-        return tenant_service.get_tenant_by_id(session, next(iter(principal.roles)))
+        else:
+            if not principal.roles:
+                raise Forbidden("gateway.invalid.no_tenant")
+            if len(principal.roles) > 1:
+                raise Invalid("gateway.invalid.tenant_required")
+            tenant = tenant_service.get_tenant_by_id(session, next(iter(principal.roles)))
+        # Auditors and read-only keys do not send text to models (USE_GATEWAY).
+        if not principal.can(session, tenant.id, Action.USE_GATEWAY):
+            raise Forbidden("error.forbidden")
+        return tenant
 
 
 # --- OpenAI-compatible -----------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from jichitai_ai.domain.models import DepartmentContact, EntryStatus, FaqEntry, FaqRecord, Link
+from jichitai_ai.web.params import DB_INT_MAX
 
 
 class LinkModel(BaseModel):
@@ -52,7 +53,7 @@ class EntryIn(BaseModel):
     valid_until: date | None = None
     status: EntryStatus = EntryStatus.DRAFT
     language: str = Field(default="ja", max_length=16)
-    expected_version: int | None = None
+    expected_version: int | None = Field(default=None, ge=0, le=DB_INT_MAX)
 
     def to_record(self) -> FaqRecord:
         return FaqRecord(
@@ -167,13 +168,13 @@ class FeedbackIn(BaseModel):
     #: The ``feedback_token`` of the answer being rated (not a question id or session id).
     token: str = Field(min_length=16, max_length=200)
     kind: str = Field(pattern="^(resolved|not_resolved)$")
-    entry_id: int | None = None
+    entry_id: int | None = Field(default=None, ge=0, le=DB_INT_MAX)
     comment: str = Field(default="", max_length=2000)
 
 
 class ChoiceIn(BaseModel):
     token: str = Field(min_length=16, max_length=200)
-    entry_id: int
+    entry_id: int = Field(ge=0, le=DB_INT_MAX)
     language: str | None = Field(default=None, max_length=16)
 
 

@@ -13,6 +13,7 @@ from starlette.datastructures import FormData
 
 from jichitai_ai.domain.models import DepartmentContact, EntryStatus, FaqRecord, Link
 from jichitai_ai.services.errors import Invalid
+from jichitai_ai.web.params import parse_int
 
 
 @dataclass
@@ -106,7 +107,7 @@ class EntryForm:
         )
 
     def version(self) -> int | None:
-        return int(self.expected_version) if self.expected_version.isdigit() else None
+        return parse_int(self.expected_version)
 
 
 def _day(text: str, name: str) -> date | None:

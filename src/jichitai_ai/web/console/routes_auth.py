@@ -10,8 +10,10 @@ from sqlalchemy import select
 from starlette.datastructures import FormData
 
 from jichitai_ai.i18n import t
-from jichitai_ai.services.auth import LoginFailed, authenticate, revoke_session
+from jichitai_ai.services import login_guard
+from jichitai_ai.services.auth import LoginFailed, revoke_session
 from jichitai_ai.storage.tables import User
+from jichitai_ai.web.client_address import client_address
 from jichitai_ai.web.console.context import (
     Console,
     console,
@@ -59,22 +61,27 @@ def login(
     password = form_text(form, "password")
     target = safe_next(form_text(form, "next"))
     failure: LoginFailed | None = None
-    with c.platform.db.write() as db:
-        # Failures are counted in this transaction, so it must commit even when login fails.
-        try:
-            principal = authenticate(db, username, password)
+    try:
+        principal = login_guard.login(
+            c.platform.db,
+            username,
+            password,
+            client_address(request),
+            login_guard.GuardRules.from_settings(c.platform.settings),
+        )
+        with c.platform.db.read() as db:
             user = db.execute(select(User).where(User.id == principal.user_id)).scalar_one()
             tag = c.codec.password_tag(user.password_hash)
-        except LoginFailed as exc:
-            failure = exc
+    except LoginFailed as exc:
+        failure = exc
     if failure is not None:
-        key = "auth.locked" if failure.locked else "auth.login_failed"
+        # One message for an unknown user, a wrong password and a block: nothing to probe.
         return render(
             c,
             "console/login.html",
             status_code=401,
             next=target,
-            error=t(key, c.lang),
+            error=t("auth.login_failed", c.lang),
             username=username,
         )
     c.session = new_session(principal.user_id, tag)

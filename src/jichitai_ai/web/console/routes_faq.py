@@ -29,6 +29,7 @@ from jichitai_ai.storage.tables import FaqEntryRow
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.forms import EntryForm
 from jichitai_ai.web.console.rendering import redirect, render
+from jichitai_ai.web.params import int_or, parse_int
 
 router = APIRouter(prefix="/console/t/{slug}", include_in_schema=False)
 
@@ -103,7 +104,7 @@ def faq_list(request: Request, page: TenantPage = Depends(tenant_page(Action.REA
         rows = [r for r in rows if _matches(r, q.casefold())]
     raw_page = request.query_params.get("page", "1")
     pages = max(1, -(-len(rows) // PAGE_SIZE))
-    page_no = min(max(int(raw_page), 1), pages) if raw_page.isdigit() else 1
+    page_no = min(int_or(raw_page, 1, low=1), pages)
     shown = rows[(page_no - 1) * PAGE_SIZE : page_no * PAGE_SIZE]
     return render(
         page.c,
@@ -355,14 +356,15 @@ def faq_revert(
     data: FormData = Depends(csrf_form),
 ) -> Response:
     version = form_text(data, "version")
-    if not version.isdigit():
+    number = parse_int(version)
+    if number is None:
         raise Invalid("error.validation")
     with page.c.platform.db.write() as db:
         result = approval.revert(
             db,
             page.tenant.id,
             entry_id,
-            int(version),
+            number,
             user=_user(page),
             can_approve=page.can_approve,
             publish=form_text(data, "action") == "publish",

@@ -17,6 +17,7 @@ from jichitai_ai.timeutil import utcnow
 from jichitai_ai.tuning import service as tuning
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.rendering import redirect, render
+from jichitai_ai.web.params import int_or, parse_int
 
 router = APIRouter(prefix="/console/t/{slug}", include_in_schema=False)
 
@@ -26,7 +27,8 @@ PERIODS = (7, 30, 90, 365)
 @router.get("/unanswered")
 def unanswered(request: Request, page: TenantPage = Depends(tenant_page(Action.READ))) -> Response:
     raw = request.query_params.get("days", "90")
-    days = int(raw) if raw.isdigit() and int(raw) in PERIODS else 90
+    days = int_or(raw, 90)
+    days = days if days in PERIODS else 90
     with page.c.platform.db.read() as db:
         groups = unanswered_groups(
             db,
@@ -99,10 +101,11 @@ def learning_reset(
 ) -> Response:
     """Forget the feedback of one entry, or of every entry when no entry is given."""
     raw = form_text(data, "entry_id").strip()
-    if raw and not raw.isdigit():
+    entry_id = parse_int(raw)
+    if raw and entry_id is None:
         raise Invalid("error.validation")
     with page.c.platform.db.write() as db:
-        feedback_service.reset(db, page.tenant.id, int(raw) if raw else None)
+        feedback_service.reset(db, page.tenant.id, entry_id)
     return redirect(page.c, f"/console/t/{page.tenant.slug}/learning?done=reset")
 
 

@@ -26,6 +26,7 @@ from jichitai_ai.web.console.rendering import redirect, render
 from jichitai_ai.web.documents_console import library
 from jichitai_ai.web.documents_console.common import base_of, service_of, user_of, viewer_of
 from jichitai_ai.web.documents_console.drafts import draft_faq
+from jichitai_ai.web.params import parse_int
 
 router = APIRouter(prefix="/console/t/{slug}/documents", include_in_schema=False)
 
@@ -81,7 +82,7 @@ def library_page(
 ) -> Response:
     q = request.query_params
     done = q.get("done", "")
-    numbers = {k: int(q[k]) for k in ("doc", "found", "created") if q.get(k, "").isdigit()}
+    numbers = {k: n for k in ("doc", "found", "created") if (n := parse_int(q.get(k))) is not None}
     return _library(page, done=done if done in DONE else "", drafts=numbers)
 
 

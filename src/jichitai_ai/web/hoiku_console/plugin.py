@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from jichitai_ai.hookspecs import hookimpl
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.web.console import install as install_console
-from jichitai_ai.web.hoiku_console import routes
+from jichitai_ai.web.hoiku_console import routes, uploads
 from jichitai_ai.web.hoiku_console.store import (
     DEFAULT_MAX_RUNS,
     DEFAULT_MAX_RUNS_PER_TENANT,
@@ -27,13 +27,21 @@ def install(app: FastAPI, platform: Platform) -> None:
     app.state.hoiku_console_installed = True
     install_console(app)
     conf = platform.settings.section("hoiku")
+    max_bytes = platform.settings.max_request_bytes
     app.state.hoiku_runs = RunStore(
+        platform.db,
+        lambda files: uploads.load(files, max_bytes),
         retention_seconds=float(conf.get("console_retention_minutes", DEFAULT_RETENTION_MINUTES))
         * 60,
         max_per_tenant=int(conf.get("console_max_runs_per_tenant", DEFAULT_MAX_RUNS_PER_TENANT)),
         max_total=int(conf.get("console_max_runs", DEFAULT_MAX_RUNS)),
     )
     app.include_router(routes.router)
+
+
+@hookimpl
+def table_modules() -> list[str]:
+    return ["jichitai_ai.web.hoiku_console.tables"]
 
 
 @hookimpl

@@ -24,6 +24,7 @@ from jichitai_ai.web.console.rendering import redirect, render
 from jichitai_ai.web.hoiku_console import uploads, views
 from jichitai_ai.web.hoiku_console.problems import UploadRejected
 from jichitai_ai.web.hoiku_console.store import Run, RunStore
+from jichitai_ai.web.params import int_or, parse_int
 from jichitai_ai.web.security import apply_page_headers
 
 router = APIRouter(prefix="/console/t/{slug}/hoiku", include_in_schema=False)
@@ -97,8 +98,7 @@ async def upload(
             for p in exc.problems
         ]
         return _index(page, status_code=422, problems=problems)
-    names = tuple(f.name for f in files if f.name)
-    run = store_of(page).add(page.tenant.id, _user(page), names, instance)
+    run = await run_in_threadpool(store_of(page).add, page.tenant.id, _user(page), files, instance)
     return redirect(page.c, f"/console/t/{page.tenant.slug}/hoiku/runs/{run.id}")
 
 
@@ -131,7 +131,7 @@ def show(
             views.outcomes_of(run, lang),
             context["query"],
             status,
-            int(raw_page) if raw_page.isdigit() else 1,
+            int_or(raw_page, 1, low=1),
         )
         if context["view"] == "facilities":
             tables = views.facility_tables(run, lang)
@@ -152,7 +152,8 @@ async def run_allocation(
     method = form_text(data, "method")
     method = method if method in METHODS else "fast"
     raw_limit = form_text(data, "time_limit")
-    limit = int(raw_limit) if raw_limit.isdigit() and int(raw_limit) in TIME_LIMITS else 30
+    limit = parse_int(raw_limit) or 30
+    limit = limit if limit in TIME_LIMITS else 30
     store = store_of(page)
     if not store.slots.acquire(blocking=False):
         raise Busy("hoiku_console.busy")
@@ -165,7 +166,7 @@ async def run_allocation(
         raise ServiceError("hoiku.err.refused", count=len(exc.violations), kinds=kinds) from exc
     finally:
         store.slots.release()
-    store.set_allocation(run, allocation, wall, _user(page))
+    await run_in_threadpool(store.set_allocation, run, allocation, wall, _user(page))
     return redirect(page.c, f"/console/t/{page.tenant.slug}/hoiku/runs/{run.id}?done=run")
 
 

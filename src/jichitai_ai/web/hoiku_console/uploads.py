@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from jichitai_ai import hoiku
+from jichitai_ai import archives, hoiku
 from jichitai_ai.hoiku._native import load_native_bytes
 from jichitai_ai.web.hoiku_console.problems import Problem, UploadRejected, from_error
 
@@ -145,6 +145,11 @@ def load(files: list[UploadedFile], max_bytes: int) -> hoiku.Instance:
     if not files:
         raise UploadRejected([Problem("", 0, "hoiku_console.err.no_files")])
     roles = classify(expand(files, max_bytes))
+    for item in roles.values():
+        try:  # spreadsheets are ZIP archives: refuse bombs before openpyxl inflates them
+            archives.check_upload(item.name, item.data)
+        except archives.ExpansionRefused as exc:
+            raise UploadRejected([Problem(item.name, 0, exc.key, dict(exc.params))]) from exc
     try:
         if "applicants" in roles:
             return hoiku.load_chilmai_bytes(roles["applicants"].data, roles["daycares"].data)

@@ -1,0 +1,91 @@
+"""Refuse control characters in requests before any route sees them (制御文字の拒否).
+
+PostgreSQL text cannot hold NUL, and no question, FAQ field, name or form value needs NUL or
+the other C0 controls except tab and newlines. They are refused with 422 wherever they appear:
+the path, the query string, JSON bodies (as ``\\u0000``…) and url-encoded forms (as ``%00``…).
+Uploaded files (multipart) are bytes and are checked by their parsers instead.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote_to_bytes
+
+from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from jichitai_ai.i18n import bilingual
+
+_RAW_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_JSON_CONTROL = re.compile(rb"\\u00(?:0[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF])")
+
+
+def _has_control(raw: bytes) -> bool:
+    return bool(_RAW_CONTROL.search(unquote_to_bytes(raw.replace(b"+", b" "))))
+
+
+class ControlCharacterGuard:
+    """ASGI middleware: 422 for a control character in the path, query, JSON or form body."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("raw_path") or scope.get("path", "").encode("utf-8", "surrogateescape")
+        if _has_control(path) or _has_control(scope.get("query_string", b"")):
+            await _refuse(send)
+            return
+        headers = dict(scope.get("headers") or [])
+        kind = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+        if kind not in (b"application/json", b"application/x-www-form-urlencoded"):
+            await self.app(scope, receive, send)
+            return
+        body = bytearray()
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                await self.app(scope, _replay([message]), send)
+                return
+            body += message.get("body", b"")
+            if not message.get("more_body", False):
+                break
+        data = bytes(body)
+        bad = (
+            bool(_JSON_CONTROL.search(data) or _RAW_CONTROL.search(data))
+            if kind == b"application/json"
+            else _has_control(data)
+        )
+        if bad:
+            await _refuse(send)
+            return
+        await self.app(
+            scope, _replay([{"type": "http.request", "body": data, "more_body": False}]), send
+        )
+
+
+def _replay(messages: list[Message]) -> Receive:
+    queue = list(messages)
+
+    async def receive() -> Message:
+        if queue:
+            return queue.pop(0)
+        return {"type": "http.disconnect"}
+
+    return receive
+
+
+async def _refuse(send: Send) -> None:
+    response = JSONResponse(
+        {
+            "error": {
+                "code": "error.control_character",
+                "message": bilingual("error.control_character"),
+            }
+        },
+        status_code=422,
+    )
+    await send({"type": "http.response.start", "status": 422, "headers": response.raw_headers})
+    await send({"type": "http.response.body", "body": response.body})

@@ -1,0 +1,144 @@
+"""Imports prepare outside the write transaction and store in one short bulk write:
+residents' writes on SQLite are not locked out, and a bad row still stores nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+
+import pytest
+from sqlalchemy import func, select
+
+from jichitai_ai.services import faq as faq_service
+from jichitai_ai.services import importing
+from jichitai_ai.services import tenants as tenant_service
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.storage.tables import FaqEntryRow, FaqEntryVersion
+
+
+def _csv(rows: int, *, bad_last: bool = False, prefix: str = "Q", answer: str = "回答") -> bytes:
+    lines = ["管理番号,質問,回答"]
+    lines += [
+        f"{prefix}{i},手続き {i} の窓口はどこですか,{answer} {i}: 市民課です。" for i in range(rows)
+    ]
+    if bad_last:
+        lines.append(f"{prefix}X,,回答だけの行")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+@pytest.fixture
+def tenant_id(platform: Platform) -> int:
+    with platform.db.write() as session:
+        return tenant_service.add_tenant(session, "aoba", "あおば市").id
+
+
+def _count(platform: Platform, table: type) -> int:
+    with platform.db.read() as session:
+        return int(session.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def test_bulk_import_insert_then_upsert_and_all_or_nothing(
+    platform: Platform, tenant_id: int
+) -> None:
+    report = importing.import_into(platform.db, tenant_id, _csv(300), "faq.csv")
+    assert (report.created, report.updated, report.unchanged) == (300, 0, 0)
+    assert _count(platform, FaqEntryVersion) == 300
+    with pytest.raises(importing.ImportRejected) as rejected:
+        importing.import_into(platform.db, tenant_id, _csv(5, prefix="N"), "faq.csv")
+        importing.import_into(platform.db, tenant_id, _csv(5), "faq.csv")  # duplicates
+    assert rejected.value.report.errors
+    before = _count(platform, FaqEntryRow)
+    with pytest.raises(importing.ImportRejected):
+        importing.import_into(platform.db, tenant_id, _csv(50, bad_last=True, prefix="B"), "f.csv")
+    assert _count(platform, FaqEntryRow) == before  # nothing from the bad file
+    changed = _csv(300, answer="新しい回答")
+    report = importing.import_into(platform.db, tenant_id, changed, "faq.csv", mode="upsert")
+    assert (report.created, report.updated, report.unchanged) == (0, 300, 0)
+    again = importing.import_into(platform.db, tenant_id, changed, "faq.csv", mode="upsert")
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 300)
+    with platform.db.read() as session:
+        entry = faq_service.visible_entries(session, tenant_id, residents=False)[0]
+        assert entry.answer.startswith("新しい回答") and entry.version == 2
+
+
+def test_an_edit_between_prepare_and_write_is_not_lost(platform: Platform, tenant_id: int) -> None:
+    importing.import_into(platform.db, tenant_id, _csv(3), "faq.csv")
+    original = importing._plan
+
+    def plan_then_edit(*args: object, **kwargs: object) -> importing._Plan:
+        plan = original(*args, **kwargs)  # type: ignore[arg-type]
+        if not getattr(plan_then_edit, "done", False):
+            plan_then_edit.done = True  # type: ignore[attr-defined]
+            with platform.db.write() as session:  # a colleague saves Q1 meanwhile
+                row = session.execute(
+                    select(FaqEntryRow).where(FaqEntryRow.external_id == "Q1")
+                ).scalar_one()
+                record = faq_service.record_of(faq_service.get_entry(session, tenant_id, row.id))
+                record.answer = "同僚の編集"
+                faq_service.update_entry(session, tenant_id, row.id, record)
+        return plan
+
+    importing._plan = plan_then_edit  # type: ignore[assignment]
+    try:
+        report = importing.import_into(
+            platform.db, tenant_id, _csv(3, answer="取込"), "f.csv", mode="upsert"
+        )
+    finally:
+        importing._plan = original  # type: ignore[assignment]
+    assert report.updated == 3
+    with platform.db.read() as session:
+        versions = (
+            session.execute(
+                select(FaqEntryVersion.version)
+                .join(FaqEntryRow, FaqEntryRow.id == FaqEntryVersion.entry_id)
+                .where(FaqEntryRow.external_id == "Q1")
+            )
+            .scalars()
+            .all()
+        )
+    assert sorted(versions) == [1, 2, 3]  # the colleague's version is kept in the history
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_residents_can_write_on_sqlite_while_a_large_import_runs(
+    platform: Platform, tenant_id: int
+) -> None:
+    """Before: the import held SQLite's write lock for its whole run (parse, validate, store
+    row by row), so other workers' writes hit the busy timeout: `database is locked`."""
+    path = platform.db.url.removeprefix("sqlite:///")
+    data = _csv(2000)
+    done = threading.Event()
+    result: dict[str, object] = {}
+
+    def run() -> None:
+        start = time.perf_counter()
+        result["report"] = importing.import_into(platform.db, tenant_id, data, "big.csv")
+        result["seconds"] = time.perf_counter() - start
+        done.set()
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    waits: list[float] = []
+    errors: list[str] = []
+    # Another worker process's short writes (a question log), with a tight busy timeout.
+    connection = sqlite3.connect(path, timeout=5.0, isolation_level=None)
+    try:
+        while not done.is_set():
+            start = time.perf_counter()
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+                connection.execute("UPDATE tenants SET learning_version = learning_version")
+                connection.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                errors.append(str(exc))
+            waits.append(time.perf_counter() - start)
+            time.sleep(0.01)
+    finally:
+        connection.close()
+        worker.join()
+    assert errors == []
+    assert len(waits) >= 3  # probes ran while the import was in progress
+    report = result["report"]
+    assert isinstance(report, importing.ImportReport) and report.created == 2000
+    assert max(waits) < float(result["seconds"])  # type: ignore[arg-type]

@@ -1,0 +1,115 @@
+"""An entry edit refreshes every worker's index from the change log, re-reading and
+re-tokenising only the changed entry; large tenants refresh in the background."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import pytest
+
+from jichitai_ai.config import Settings
+from jichitai_ai.domain.models import EntryStatus, FaqRecord
+from jichitai_ai.services import faq as faq_service
+from jichitai_ai.services import importing
+from jichitai_ai.services import tenants as tenant_service
+from jichitai_ai.services.answering import AnsweringService
+from jichitai_ai.services.platform import Platform
+
+
+def _seed(platform: Platform, rows: int = 40) -> tuple[int, int]:
+    with platform.db.write() as session:
+        tenant_id = tenant_service.add_tenant(session, "aoba", "あおば市").id
+    lines = ["管理番号,質問,回答"] + [
+        f"G{i},{place}の施設{i}の開館時間を知りたい,{place}施設{i}は午前9時から午後5時まで開いています。"
+        for i, place in enumerate(["図書館", "体育館", "公民館", "美術館"] * (rows // 4))
+    ]
+    importing.import_into(platform.db, tenant_id, ("\n".join(lines) + "\n").encode(), "f.csv")
+    with platform.db.write() as session:
+        entry = faq_service.create_entry(
+            session,
+            tenant_id,
+            FaqRecord(
+                external_id="DOG",
+                question="犬の登録はどこでできますか",
+                answer="犬の登録は環境課で受け付けています。",
+            ),
+        )
+    return tenant_id, entry.id
+
+
+def _answer(service: AnsweringService, question: str) -> str:
+    result = service.ask("aoba", question, record=False)
+    item = result.answer or (result.choices[0] if result.choices else None)
+    return item.entry.answer if item else ""
+
+
+def test_every_worker_sees_an_edit_without_a_full_rebuild(
+    settings: Settings, platform: Platform
+) -> None:
+    tenant_id, dog = _seed(platform)
+    workers = [AnsweringService(platform.db, settings) for _ in range(2)]
+    for worker in workers:
+        assert "環境課" in _answer(worker, "犬の登録をしたい")
+        assert worker.refresher.counts["full"] == 1
+    with platform.db.write() as session:
+        record = faq_service.record_of(faq_service.get_entry(session, tenant_id, dog))
+        record.answer = "犬の登録は保健所の窓口に変わりました。"
+        faq_service.update_entry(session, tenant_id, dog, record)
+    for worker in workers:
+        assert "保健所" in _answer(worker, "犬の登録をしたい")
+        assert worker.refresher.counts == {"full": 1, "replay": 1, "reload": 0, "background": 0}
+    # Unpublishing removes the entry from every worker's index, again by replay.
+    with platform.db.write() as session:
+        faq_service.set_status(session, tenant_id, dog, EntryStatus.DRAFT)
+    for worker in workers:
+        assert "保健所" not in _answer(worker, "犬の登録をしたい")
+        assert worker.refresher.counts["replay"] == 2 and worker.refresher.counts["full"] == 1
+
+
+def test_only_changed_text_is_tokenised_again(settings: Settings, platform: Platform) -> None:
+    tenant_id, dog = _seed(platform)
+    worker = AnsweringService(platform.db, settings)
+    _answer(worker, "犬の登録")
+    tokenizer = worker.factory.tokenizer
+    seen = dict(tokenizer._memo)  # type: ignore[attr-defined]
+    with platform.db.write() as session:
+        record = faq_service.record_of(faq_service.get_entry(session, tenant_id, dog))
+        record.answer = "まったく新しい回答文です。"
+        faq_service.update_entry(session, tenant_id, dog, record)
+    _answer(worker, "犬の登録")
+    added = set(tokenizer._memo) - set(seen)  # type: ignore[attr-defined]
+    assert added == {"まったく新しい回答文です。"}
+
+
+def test_large_tenants_keep_answering_while_the_index_refreshes(
+    settings: Settings, platform: Platform
+) -> None:
+    tenant_id, dog = _seed(platform)
+    tuned = replace(settings, raw={"answering": {"background_refresh_above": 10}})
+    worker = AnsweringService(platform.db, tuned)
+    assert "環境課" in _answer(worker, "犬の登録をしたい")
+    with platform.db.write() as session:
+        record = faq_service.record_of(faq_service.get_entry(session, tenant_id, dog))
+        record.answer = "犬の登録は保健所の窓口に変わりました。"
+        faq_service.update_entry(session, tenant_id, dog, record)
+    deadline = time.monotonic() + 30
+    answers = [_answer(worker, "犬の登録をしたい")]
+    while "保健所" not in answers[-1] and time.monotonic() < deadline:
+        time.sleep(0.05)
+        answers.append(_answer(worker, "犬の登録をしたい"))
+    assert "保健所" in answers[-1]
+    assert worker.refresher.counts["background"] >= 1 and worker.refresher.counts["full"] == 1
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_change_outside_the_log_reloads_everything(
+    settings: Settings, platform: Platform
+) -> None:
+    tenant_id, _dog = _seed(platform)
+    worker = AnsweringService(platform.db, settings)
+    _answer(worker, "犬の登録")
+    with platform.db.write() as session:
+        tenant_service.update_settings(session, tenant_id, {"notice": "お知らせ"})
+    _answer(worker, "犬の登録")
+    assert worker.refresher.counts["reload"] == 1
