@@ -29,7 +29,7 @@ from jichitai_ai.services import synonyms as synonym_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid
 from jichitai_ai.services.index_refresh import IndexRefresher, MemoTokenizer
-from jichitai_ai.services.redaction import ScreenedQuestion, redact_for_log, screen
+from jichitai_ai.services.redaction import ScreenedQuestion, screen
 from jichitai_ai.services.search_index import SearchIndexFactory, TenantIndex
 from jichitai_ai.services.session_keys import hash_session_key as _hash_key
 from jichitai_ai.services.tenants import TenantInfo

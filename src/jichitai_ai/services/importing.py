@@ -270,8 +270,12 @@ def import_into(
     mapping: dict[str, str] | None = None,
     user: str = "",
     max_bytes: int | None = None,
+    writer: EntryWriter | None = None,
 ) -> ImportReport:
     """All-or-nothing import that holds the write lock only for one short bulk write.
+
+    ``writer`` (the approval flow's) stores each row instead of the direct bulk write, still
+    inside that one short transaction.
 
     Parsing, validating every record and comparing with what is stored happen first, on a
     read snapshot; SQLite's single writer (and residents' question logs) are not blocked
@@ -324,14 +328,20 @@ def import_into(
             plan = _plan(session, tenant_id, records, mode, report)
             if report.errors:
                 raise ImportRejected(report)
-        faq_service.bulk_store(
-            session,
-            tenant_id,
-            [r for _, r in plan.creates],
-            [(entry_id, r) for _, entry_id, _, r in plan.updates],
-            user=user,
-            note="import",
-        )
+        if writer is None:
+            faq_service.bulk_store(
+                session,
+                tenant_id,
+                [r for _, r in plan.creates],
+                [(entry_id, r) for _, entry_id, _, r in plan.updates],
+                user=user,
+                note="import",
+            )
+        else:
+            for _, record in plan.creates:
+                writer(session, tenant_id, None, record, user)
+            for _, entry_id, _, record in plan.updates:
+                writer(session, tenant_id, entry_id, record, user)
     report.created = len(plan.creates)
     report.updated = len(plan.updates)
     report.unchanged = plan.unchanged

@@ -138,7 +138,9 @@ class IndexRefresher:
     ) -> _State:
         rows = session.execute(
             select(EntryChangeLog.id, EntryChangeLog.external_id)
-            .where(EntryChangeLog.tenant_id.in_(tenant.chain), EntryChangeLog.id > state.last_change)
+            .where(
+                EntryChangeLog.tenant_id.in_(tenant.chain), EntryChangeLog.id > state.last_change
+            )
             .order_by(EntryChangeLog.id)
         ).all()
         changed = {external_id for _, external_id in rows}

@@ -172,24 +172,25 @@ async def import_entries(
     filename = file.filename or "upload.csv"
 
     def run() -> importing.ImportReport:
-        # Rows go through the approval flow's writer, in one transaction (all or nothing).
-        with platform.db.write() as session:
+        with platform.db.read() as session:
             can_approve = principal.can(session, tenant.id, Action.APPROVE)
             if publish and not approval.may_publish_directly(
                 session, tenant.id, can_approve=can_approve
             ):
                 raise Forbidden("approval.cannot_publish")
-            return importing.import_file(
-                session,
-                tenant.id,
-                data,
-                filename,
-                mode=mode,
-                mapping=column_mapping,
-                user=principal.username,
-                max_bytes=platform.settings.max_request_bytes,
-                writer=approval.import_writer(can_approve=can_approve, publish=publish),
-            )
+        # Prepared outside the lock; rows then go through the approval flow's writer in one
+        # short transaction (all or nothing).
+        return importing.import_into(
+            platform.db,
+            tenant.id,
+            data,
+            filename,
+            mode=mode,
+            mapping=column_mapping,
+            user=principal.username,
+            max_bytes=platform.settings.max_request_bytes,
+            writer=approval.import_writer(can_approve=can_approve, publish=publish),
+        )
 
     # Parsing and storing thousands of rows in a worker thread: the event loop keeps
     # answering residents (and /healthz) meanwhile.

@@ -75,21 +75,21 @@ async def import_file(
     context["publish"] = publish
 
     def run() -> importing.ImportReport:
-        with page.c.platform.db.write() as db:
+        with page.c.platform.db.read() as db:
             if publish and not approval.may_publish_directly(
                 db, page.tenant.id, can_approve=page.can_approve
             ):
                 raise Forbidden("approval.cannot_publish")
-            return importing.import_file(
-                db,
-                page.tenant.id,
-                content,
-                filename,
-                mode=mode,
-                user=user,
-                max_bytes=page.c.platform.settings.max_request_bytes,
-                writer=approval.import_writer(can_approve=page.can_approve, publish=publish),
-            )
+        return importing.import_into(
+            page.c.platform.db,
+            page.tenant.id,
+            content,
+            filename,
+            mode=mode,
+            user=user,
+            max_bytes=page.c.platform.settings.max_request_bytes,
+            writer=approval.import_writer(can_approve=page.can_approve, publish=publish),
+        )
 
     try:
         # Parsing and storing a large file must not block the event loop.
