@@ -24,8 +24,9 @@ run: $(STAMP)
 	$(BIN)/jichitai-ai serve
 
 ## Run the whole test suite on SQLite and PostgreSQL, browser tests in headless Chromium
+## (two processes: each has its own PostgreSQL database and temporary files)
 test: $(DEV_STAMP) services
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2
 
 ## What the tests need from the machine: PostgreSQL running, Debian's Chromium installed
 services:
