@@ -99,19 +99,7 @@ def import_file(
     console, API and CLI pass the approval flow's, so imports wait for approval); without
     it entries are written directly (demo data, trusted set-up).
     """
-    kwargs: dict[str, Any] = {}
-    if max_bytes is not None:
-        kwargs["max_bytes"] = max_bytes
-    try:
-        column_mapping = faqio.ColumnMapping(dict(mapping)) if mapping else None
-        parsed = faqio.parse_faq_file(data, filename, column_mapping, **kwargs)
-    except faqio.FaqFileError as exc:
-        raise ImportFileInvalid(exc.key, **exc.params) from exc
-    report = ImportReport(
-        errors=[_issue(e) for e in parsed.errors], warnings=[_issue(w) for w in parsed.warnings]
-    )
-    if report.errors:
-        raise ImportRejected(report)
+    parsed, report = _parse(data, filename, mapping, max_bytes)
     pending: list[tuple[int, faq_service.FaqRecord, Any]] = []
     for record, row_number in zip(parsed.records, parsed.row_numbers, strict=True):
         existing = (
