@@ -32,6 +32,7 @@ from typing import Any
 import httpx
 from sqlalchemy import create_engine, text
 
+from jichitai_ai.approval import service as approval
 from jichitai_ai.benchmark.generator import generate, queries
 from jichitai_ai.config import Settings
 from jichitai_ai.faqio import write_csv
@@ -83,7 +84,10 @@ def seed(url: str, entries: int) -> tuple[str, list[str]]:
     with platform.db.write() as session:
         tenant_id = tenant_service.add_tenant(session, "aoba", "あおば市").id
         auth.create_user(session, "editor", "correct-horse-battery")
-        auth.grant(session, "editor", "aoba", auth.Role.EDITOR)
+        # Edits go live at once (an approver, four-eyes rule off): every save changes what
+        # residents see, which is what makes every worker refresh its index.
+        auth.grant(session, "editor", "aoba", auth.Role.APPROVER)
+        approval.set_four_eyes(session, tenant_id, False)
         key = auth.create_api_key(session, "editor")
     importing.import_into(platform.db, tenant_id, write_csv(records), "seed.csv")
     platform.close()
@@ -225,7 +229,11 @@ def load(
                 }
                 body["answer"] = f"{current['answer'].split(' #')[0]} #{n}-{count}"
                 body["expected_version"] = current["version"]
-                response = client.put(f"/api/v1/tenants/aoba/faq/{entry['id']}", json=body)
+                response = client.put(
+                    f"/api/v1/tenants/aoba/faq/{entry['id']}",
+                    params={"publish": "true"},
+                    json=body,
+                )
                 with lock:
                     statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
                     if response.status_code == 200:
@@ -247,6 +255,7 @@ def load(
             response = client.post(
                 "/api/v1/tenants/aoba/faq/import",
                 files={"file": ("import.csv", data, "text/csv")},
+                data={"publish": "true"},
             )
             import_report["status"] = response.status_code
             import_report["seconds"] = round(time.perf_counter() - start, 2)
