@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -26,17 +25,15 @@ class Readiness:
     duration_ms: float = 0.0
 
 
-@lru_cache(maxsize=1)
-def _expected_heads(url: str) -> frozenset[str]:
-    config = migrate.alembic_config(_UrlOnly(url))  # type: ignore[arg-type]
-    return frozenset(ScriptDirectory.from_config(config).get_heads())
+_expected: dict[str, frozenset[str]] = {}
 
 
-class _UrlOnly:
-    """Just enough of a Database for :func:`migrate.alembic_config` (it reads ``url``)."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
+def _expected_heads(db: Database) -> frozenset[str]:
+    """The migration heads this code ships (read once per database URL)."""
+    if db.url not in _expected:
+        config = migrate.alembic_config(db)
+        _expected[db.url] = frozenset(ScriptDirectory.from_config(config).get_heads())
+    return _expected[db.url]
 
 
 def readiness(db: Database) -> Readiness:
@@ -48,7 +45,7 @@ def readiness(db: Database) -> Readiness:
             connection.execute(text("SELECT 1"))
             applied = frozenset(MigrationContext.configure(connection).get_current_heads())
         checks["database"] = "ok"
-        expected = _expected_heads(db.url)
+        expected = _expected_heads(db)
         if applied == expected:
             checks["schema"] = "ok"
         else:
