@@ -11,13 +11,37 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from jichitai_ai.retrieval._adapter import Matrix, adapt
 from jichitai_ai.retrieval._dense import DenseIndex
 from jichitai_ai.retrieval._embedders import Embedder
-from jichitai_ai.retrieval._fusion import score_mix
+from jichitai_ai.retrieval._fusion import score_mix, weighted_mix
 from jichitai_ai.retrieval._lexical import LexicalIndex
 from jichitai_ai.retrieval._types import ScoredDoc
 
 DEFAULT_DENSE_WEIGHT = 0.4  # 5-fold CV on LocalGovFAQ dev picked 0.3–0.5 (docs/retrieval.md)
+#: Weight of the learned question–answer signal (0 switches it off); see docs/benchmarks.md.
+DEFAULT_ANSWER_WEIGHT = 0.2
+#: Embedding-cache keys of the answer view: answers as passages, questions as queries.
+ANSWER_VIEW = "#answer"
+QUESTION_VIEW = "#question-query"
+#: Characters of the answer embedded: its opening carries the topic; e5-small stops at 512
+#: tokens anyway, and longer texts cost embedding time at import.
+ANSWER_CHARS = 400
+
+
+def answer_text(answer: str) -> str:
+    """The part of an answer the answer view embeds."""
+    return answer.strip()[:ANSWER_CHARS]
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    """The entries' answers as vectors, searched with the tenant's adapted query vector: the
+    question–answer relevance learned from the tenant's own pairs (see :mod:`_adapter`)."""
+
+    index: DenseIndex
+    adapter: Matrix | None = None
+    weight: float = 0.0
 
 
 @dataclass
@@ -29,6 +53,7 @@ class HybridSearcher:
     embedder: Embedder | None = None
     dense_weight: float = DEFAULT_DENSE_WEIGHT
     depth: int = 100
+    answers: AnswerView | None = None
 
     def search(
         self,
@@ -70,7 +95,14 @@ class HybridSearcher:
         if self.dense is None or self.embedder is None:
             return score_mix(lexical, [], 0.0)[:k], lexical, []
         vector = self.embedder.embed_queries([query])[0]
-        dense = self.dense.search(
-            vector, self.depth, allowed=dense_allowed if dense_allowed is not None else allowed
+        visible = dense_allowed if dense_allowed is not None else allowed
+        dense = self.dense.search(vector, self.depth, allowed=visible)
+        view = self.answers
+        if view is None or view.weight == 0:
+            return score_mix(lexical, dense, self.dense_weight)[:k], lexical, dense
+        by_answer = view.index.search(adapt(vector, view.adapter)[0], self.depth, allowed=visible)
+        lexical_weight = 1.0 - self.dense_weight - view.weight
+        fused = weighted_mix(
+            [(lexical, lexical_weight)], [(dense, self.dense_weight), (by_answer, view.weight)]
         )
-        return score_mix(lexical, dense, self.dense_weight)[:k], lexical, dense
+        return fused[:k], lexical, dense

@@ -48,6 +48,14 @@ from jichitai_ai.retrieval import (
     score_mix,
     to_bytes,
 )
+from jichitai_ai.retrieval._adapter import train_adapter
+from jichitai_ai.retrieval._hybrid import (
+    ANSWER_VIEW,
+    DEFAULT_ANSWER_WEIGHT,
+    QUESTION_VIEW,
+    AnswerView,
+    answer_text,
+)
 from jichitai_ai.retrieval._routing import DepartmentRouter
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import EmbeddingCache
@@ -479,6 +487,8 @@ class SearchIndexFactory:
         self.progress: Callable[[int, int], None] | None = None
         #: Vectors by text hash shared across databases (evaluation runs reuse them).
         self.vector_memo: dict[str, Any] | None = None
+        #: The last trained query adapter by a digest of its training vectors.
+        self._adapters: dict[str, Any] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings, db: Database) -> SearchIndexFactory:
@@ -523,8 +533,15 @@ class SearchIndexFactory:
                 for e in canonical.values()
             }
             dense = self._dense_index(passages)
+        answers = None
+        if dense is not None and DEFAULT_ANSWER_WEIGHT > 0:
+            answers = self._answer_view(list(canonical.values()), [int(i) for i in dense.doc_ids])
         searcher = HybridSearcher(
-            lexical, dense, self.embedder if dense is not None else None, self.policy.dense_weight
+            lexical,
+            dense,
+            self.embedder if dense is not None else None,
+            self.policy.dense_weight,
+            answers=answers,
         )
         index = TenantIndex(
             list(canonical.values()), searcher, translations, self.policy, self.topic_tokenizer
@@ -534,16 +551,46 @@ class SearchIndexFactory:
 
     def _dense_index(self, passages: dict[int, str]) -> DenseIndex:
         """Vectors from the database cache; only new or changed texts are embedded."""
+        ids = list(passages)
+        vectors = self._vectors(passages, "")
+        return DenseIndex(ids, np.stack([vectors[i] for i in ids]))
+
+    def _answer_view(self, entries: Sequence[FaqEntry], ids: Sequence[int]) -> AnswerView:
+        """Answer vectors and the tenant's query adapter, learned from its own pairs (each
+        question embedded as a query, its answer as a passage); ``ids`` in dense-index order."""
+        by_id = {e.id: e for e in entries}
+        answers = self._vectors({i: answer_text(by_id[i].answer) for i in ids}, ANSWER_VIEW)
+        questions = self._vectors({i: by_id[i].question for i in ids}, QUESTION_VIEW)
+        a = np.stack([answers[i] for i in ids])
+        q = np.stack([questions[i] for i in ids])
+        key = hashlib.sha256(a.tobytes() + q.tobytes()).hexdigest()
+        adapter = self._adapters.get(key)
+        if adapter is None and key not in self._adapters:
+            adapter = train_adapter(q, a)
+            self._adapters = {key: adapter}  # the latest tenant build only
+        return AnswerView(DenseIndex(ids, a), adapter, DEFAULT_ANSWER_WEIGHT)
+
+    def _vectors(self, texts: dict[int, str], view: str) -> dict[int, Any]:
+        """Vectors of ``texts`` per entry: database cache, then memo, then the embedder.
+
+        ``view`` "" is the passage of question + alternatives + first sentence; ANSWER_VIEW the
+        answer as a passage; QUESTION_VIEW the question as a query. Each is cached under its
+        own model key."""
         assert self.embedder is not None
-        model = getattr(self.embedder, "name", type(self.embedder).__name__)[:100]
-        hashes = {i: hashlib.sha256(t.encode("utf-8")).hexdigest() for i, t in passages.items()}
+        base = getattr(self.embedder, "name", type(self.embedder).__name__)
+        model = (base[: 100 - len(view)] + view) if view else base[:100]
+        as_query = view == QUESTION_VIEW
+        hashes = {
+            i: hashlib.sha256((view + t).encode("utf-8") if view else t.encode("utf-8")).hexdigest()
+            for i, t in texts.items()
+        }
         vectors: dict[int, Any] = {}
         if self.db is not None:
             with self.db.read() as session:
                 rows = session.execute(
                     select(EmbeddingCache).where(
                         EmbeddingCache.model == model,
-                        EmbeddingCache.entry_id.in_(list(passages)),
+                        EmbeddingCache.entry_id.in_(list(texts)),
                     )
                 ).scalars()
                 for row in rows:
@@ -554,13 +601,18 @@ class SearchIndexFactory:
             for i, h in hashes.items():
                 if i not in vectors and h in memo:
                     vectors[i] = memo[h]
-        missing = [i for i in passages if i not in vectors]
+        missing = [i for i in texts if i not in vectors]
         progress = self.progress
         for start in range(0, len(missing), EMBED_BATCH):
             # Batches are embedded and cached one by one: an interrupted build keeps its work,
             # and the operator sees progress (init, import).
             batch = missing[start : start + EMBED_BATCH]
-            fresh = self.embedder.embed_passages([passages[i] for i in batch])
+            chunk = [texts[i] for i in batch]
+            fresh = (
+                self.embedder.embed_queries(chunk)
+                if as_query
+                else self.embedder.embed_passages(chunk)
+            )
             for i, vec in zip(batch, fresh, strict=True):
                 vectors[i] = vec
                 if memo is not None:
@@ -575,8 +627,7 @@ class SearchIndexFactory:
                         )
             if progress is not None:
                 progress(start + len(batch), len(missing))
-        ids = list(passages)
-        return DenseIndex(ids, np.stack([vectors[i] for i in ids]))
+        return vectors
 
 
 def _needs_meaning(question: str) -> bool:
