@@ -11,7 +11,6 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from jichitai_ai.retrieval._adapter import Matrix, adapt
 from jichitai_ai.retrieval._dense import DenseIndex
 from jichitai_ai.retrieval._embedders import Embedder
 from jichitai_ai.retrieval._fusion import score_mix, weighted_mix
@@ -19,11 +18,11 @@ from jichitai_ai.retrieval._lexical import LexicalIndex
 from jichitai_ai.retrieval._types import ScoredDoc
 
 DEFAULT_DENSE_WEIGHT = 0.4  # 5-fold CV on LocalGovFAQ dev picked 0.3–0.5 (docs/retrieval.md)
-#: Weight of the learned question–answer signal (0 switches it off); see docs/benchmarks.md.
-DEFAULT_ANSWER_WEIGHT = 0.2
-#: Embedding-cache keys of the answer view: answers as passages, questions as queries.
+#: Weight of the answer view (0 switches it off): 5-fold CV on LocalGovFAQ dev picked
+#: 0.1–0.25 next to dense 0.2–0.5 (docs/benchmarks.md).
+DEFAULT_ANSWER_WEIGHT = 0.15
+#: Embedding-cache key suffix of the answer view.
 ANSWER_VIEW = "#answer"
-QUESTION_VIEW = "#question-query"
 #: Characters of the answer embedded: its opening carries the topic; e5-small stops at 512
 #: tokens anyway, and longer texts cost embedding time at import.
 ANSWER_CHARS = 400
@@ -36,11 +35,11 @@ def answer_text(answer: str) -> str:
 
 @dataclass(frozen=True)
 class AnswerView:
-    """The entries' answers as vectors, searched with the tenant's adapted query vector: the
-    question–answer relevance learned from the tenant's own pairs (see :mod:`_adapter`)."""
+    """The entries' answers embedded on their own: query–answer relevance next to the
+    question-centred passage vectors. A question worded like the answer (ハチの巣 → 駆除)
+    rather than like the entry's question is found this way."""
 
     index: DenseIndex
-    adapter: Matrix | None = None
     weight: float = 0.0
 
 
@@ -100,7 +99,7 @@ class HybridSearcher:
         view = self.answers
         if view is None or view.weight == 0:
             return score_mix(lexical, dense, self.dense_weight)[:k], lexical, dense
-        by_answer = view.index.search(adapt(vector, view.adapter)[0], self.depth, allowed=visible)
+        by_answer = view.index.search(vector, self.depth, allowed=visible)
         lexical_weight = 1.0 - self.dense_weight - view.weight
         fused = weighted_mix(
             [(lexical, lexical_weight)], [(dense, self.dense_weight), (by_answer, view.weight)]

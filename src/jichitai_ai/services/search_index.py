@@ -48,11 +48,9 @@ from jichitai_ai.retrieval import (
     score_mix,
     to_bytes,
 )
-from jichitai_ai.retrieval._adapter import train_adapter
 from jichitai_ai.retrieval._hybrid import (
     ANSWER_VIEW,
     DEFAULT_ANSWER_WEIGHT,
-    QUESTION_VIEW,
     AnswerView,
     answer_text,
 )
@@ -487,8 +485,6 @@ class SearchIndexFactory:
         self.progress: Callable[[int, int], None] | None = None
         #: Vectors by text hash shared across databases (evaluation runs reuse them).
         self.vector_memo: dict[str, Any] | None = None
-        #: The last trained query adapter by a digest of its training vectors.
-        self._adapters: dict[str, Any] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings, db: Database) -> SearchIndexFactory:
@@ -556,30 +552,22 @@ class SearchIndexFactory:
         return DenseIndex(ids, np.stack([vectors[i] for i in ids]))
 
     def _answer_view(self, entries: Sequence[FaqEntry], ids: Sequence[int]) -> AnswerView:
-        """Answer vectors and the tenant's query adapter, learned from its own pairs (each
-        question embedded as a query, its answer as a passage); ``ids`` in dense-index order."""
+        """The entries' answers embedded as passages, cached like the passage vectors;
+        ``ids`` in dense-index order, so visibility masks apply to both."""
         by_id = {e.id: e for e in entries}
         answers = self._vectors({i: answer_text(by_id[i].answer) for i in ids}, ANSWER_VIEW)
-        questions = self._vectors({i: by_id[i].question for i in ids}, QUESTION_VIEW)
-        a = np.stack([answers[i] for i in ids])
-        q = np.stack([questions[i] for i in ids])
-        key = hashlib.sha256(a.tobytes() + q.tobytes()).hexdigest()
-        adapter = self._adapters.get(key)
-        if adapter is None and key not in self._adapters:
-            adapter = train_adapter(q, a)
-            self._adapters = {key: adapter}  # the latest tenant build only
-        return AnswerView(DenseIndex(ids, a), adapter, DEFAULT_ANSWER_WEIGHT)
+        return AnswerView(
+            DenseIndex(ids, np.stack([answers[i] for i in ids])), DEFAULT_ANSWER_WEIGHT
+        )
 
     def _vectors(self, texts: dict[int, str], view: str) -> dict[int, Any]:
         """Vectors of ``texts`` per entry: database cache, then memo, then the embedder.
 
-        ``view`` "" is the passage of question + alternatives + first sentence; ANSWER_VIEW the
-        answer as a passage; QUESTION_VIEW the question as a query. Each is cached under its
-        own model key."""
+        ``view`` "" is the passage of question + alternatives + first sentence, ANSWER_VIEW the
+        answer; each is cached under its own model key."""
         assert self.embedder is not None
         base = getattr(self.embedder, "name", type(self.embedder).__name__)
         model = (base[: 100 - len(view)] + view) if view else base[:100]
-        as_query = view == QUESTION_VIEW
         hashes = {
             i: hashlib.sha256((view + t).encode("utf-8") if view else t.encode("utf-8")).hexdigest()
             for i, t in texts.items()
@@ -607,12 +595,7 @@ class SearchIndexFactory:
             # Batches are embedded and cached one by one: an interrupted build keeps its work,
             # and the operator sees progress (init, import).
             batch = missing[start : start + EMBED_BATCH]
-            chunk = [texts[i] for i in batch]
-            fresh = (
-                self.embedder.embed_queries(chunk)
-                if as_query
-                else self.embedder.embed_passages(chunk)
-            )
+            fresh = self.embedder.embed_passages([texts[i] for i in batch])
             for i, vec in zip(batch, fresh, strict=True):
                 vectors[i] = vec
                 if memo is not None:
