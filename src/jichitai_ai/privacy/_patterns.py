@@ -276,6 +276,7 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
     for pattern in (_SEIREKI_KANJI, _SEIREKI_NUMERIC):
         for m in pattern.finditer(folded):
             candidates.append((m, kanji_to_int(m.group("year"))))
+    short = {m.start() for m in _WAREKI_SHORT.finditer(folded)}
     for m, year in candidates:
         month = kanji_to_int(m.group("month"))
         day = kanji_to_int(m.group("day"))
@@ -286,7 +287,9 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
         if cue:
             yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.95)
         elif year <= reference_year - 10:
-            yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.6, OLD_DATE)
+            # S33.7.7-style abbreviations are staff shorthand, nearly always a birthdate.
+            detail = "" if m.start() in short else OLD_DATE
+            yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.6, detail)
 
 
 # --- 住民票コード, 在留カード番号, labelled record numbers, ゆうちょ 記号・番号 -------------

@@ -1,0 +1,241 @@
+"""Person names known from the rest of the text (strict profile).
+
+Three general signals that look beyond the token itself:
+
+- ``role_names``: a role or kinship noun before a name (会長の山根明, 長女さつき,
+  商人ヒルデ, ロシア人ヴィトゥス・ベーリング, ボーカルの長友仍世): the name is a surname
+  entry with more kanji after it, or a katakana word the dictionary has no synonym for;
+- ``listed_names``: in an enumeration (安田靫彦、前田青邨、長野草風、…) where at least two
+  items are already names, the other short kanji items that start with a surname are too;
+- ``repeated_names``: once a name is found, its other occurrences are names too
+  (メリッサ・ブリム … ブリムが, 山田花子さん … 山田は).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+from . import _name_lexicon as lex
+from ._common_words import COMMON_WORDS
+from ._tokens import Token, script_of
+from ._types import Entity, EntityType
+
+NameParts = Callable[[str], frozenset[str]]
+
+# fmt: off
+#: Roles that are followed by a person's name (職業・役職・続柄). Kept general: no names.
+ROLE_NOUNS = frozenset({
+    "会長", "副会長", "社長", "副社長", "理事長", "議長", "委員長", "部長", "課長", "所長", "院長",
+    "校長", "園長", "館長", "市長", "町長", "村長", "知事", "首相", "大統領", "大臣", "議員", "代表",
+    "選手", "投手", "捕手", "監督", "コーチ", "主将", "作家", "小説家", "画家", "詩人", "歌人",
+    "俳人", "漫画家", "作曲家", "作詞家", "歌手", "俳優", "女優", "声優", "司会", "記者", "編集者",
+    "教授", "准教授", "講師", "教師", "教諭", "医師", "看護師", "弁護士", "検事", "判事", "被告",
+    "被告人", "原告", "被害者", "加害者", "容疑者", "犯人", "商人", "職人", "僧侶", "住職", "牧師",
+    "神父", "棋士", "力士", "騎手", "ボーカル", "ギタリスト", "ベーシスト", "ドラマー", "ピアニスト",
+    "指揮者", "プロデューサー", "脚本家", "演出家", "写真家", "建築家", "政治家", "実業家", "創業者",
+    "研究者", "学者", "通訳", "担当", "担当者", "ケースワーカー", "相談員", "支援員", "民生委員",
+    "息子", "娘", "妻", "夫", "長男", "長女", "次男", "次女", "三男", "三女", "兄", "姉", "弟", "妹",
+    "祖父", "祖母", "孫", "父", "母", "叔父", "叔母", "伯父", "伯母", "友人", "同僚", "上司", "部下",
+    "秘書", "弟子", "師匠", "恋人", "婚約者", "元妻", "元夫", "先輩", "後輩", "世帯主", "同居人",
+})
+# fmt: on
+
+_NAME_END = frozenset(
+    {
+        "は",
+        "が",
+        "を",
+        "に",
+        "の",
+        "と",
+        "も",
+        "や",
+        "へ",
+        "から",
+        "より",
+        "で",
+        "ら",
+        "、",
+        "。",
+        "」",
+    }
+)
+_LIST_END = re.compile(r"(?:の\d+人|らの|ら|など|なども|の|と|が|は|を|も|、|。|$)")
+_KANJI_ITEM = re.compile(r"^[一-鿿々]{1,5}$")
+
+
+def _boundary(tokens: list[Token], j: int) -> bool:
+    if j + 1 >= len(tokens):
+        return True
+    nxt = tokens[j + 1]
+    return (
+        nxt.surface in _NAME_END
+        or nxt.surface in lex.HONORIFICS
+        or nxt.surface in lex.PERSON_TITLES
+        or nxt.pos[0] == "補助記号"
+    )
+
+
+def _surname_start(word: str, name_parts: NameParts) -> bool:
+    """Does a kanji run begin with a surname and go on (山根明, 長友仍世, 長野草風)?"""
+    return any("姓" in name_parts(word[:n]) for n in range(1, min(3, len(word))))
+
+
+def _katakana_name(tok: Token) -> bool:
+    return (
+        tok.is_noun
+        and script_of(tok.surface) == "katakana"
+        and len(tok.surface) >= 2
+        and (tok.is_person or tok.oov or not tok.synonyms)
+        and tok.surface not in COMMON_WORDS
+        and tok.surface not in lex.NOT_NAMES
+    )
+
+
+def _role(tok: Token, is_place: Callable[[str], bool]) -> bool:
+    """A role noun, or a nationality (ロシア人, 中国人) before a name."""
+    if tok.surface in ROLE_NOUNS:
+        return True
+    s = tok.surface
+    return len(s) >= 3 and s.endswith("人") and is_place(s[:-1])
+
+
+def role_names(
+    tokens: list[Token], text: str, name_parts: NameParts, is_place: Callable[[str], bool]
+) -> Iterator[Entity]:
+    """Names right after a role noun, with の or glued."""
+    n = len(tokens)
+    for k, tok in enumerate(tokens):
+        if not _role(tok, is_place) or k + 1 >= n:
+            continue
+        m = k + 1
+        linked = tokens[m].surface == "の"
+        if linked:
+            m += 1
+        if m >= n or tokens[m].start != tokens[m - 1].end:
+            continue
+        first = tokens[m]
+        if _katakana_name(first):
+            j = m
+            while (
+                j + 2 < n
+                and tokens[j + 1].surface in lex.KATAKANA_JOINERS
+                and script_of(tokens[j + 2].surface) == "katakana"
+                and tokens[j + 2].is_noun
+            ):
+                j += 2
+            while (
+                j + 1 < n and _katakana_name(tokens[j + 1]) and tokens[j + 1].start == tokens[j].end
+            ):
+                j += 1
+            if _boundary(tokens, j):
+                yield _entity(tokens, m, j, text, 0.83)
+            continue
+        if script_of(first.surface) == "hiragana" and not linked:
+            # 長女さつきは: a hiragana word glued to a kinship noun.
+            if (
+                first.is_noun
+                and len(first.surface) >= 2
+                and _boundary(tokens, m)
+                and first.surface not in COMMON_WORDS
+            ):
+                yield _entity(tokens, m, m, text, 0.8)
+            continue
+        place_only = first.is_place and not name_parts(first.surface)
+        if not linked or script_of(first.surface) != "kanji" or place_only:
+            continue
+        j = m
+        while (
+            j + 1 < n
+            and tokens[j + 1].start == tokens[j].end
+            and script_of(tokens[j + 1].surface) == "kanji"
+            and tokens[j + 1].end - first.start <= 4
+            and tokens[j + 1].surface not in lex.TITLES
+        ):
+            j += 1
+        word = text[first.start : tokens[j].end]
+        single_word = j == m and first.synonyms and first.is_common_noun
+        if (
+            len(word) >= 2
+            and not single_word
+            and (first.is_person or _surname_start(word, name_parts))
+            and _boundary(tokens, j)
+        ):
+            yield _entity(tokens, m, j, text, 0.83)
+
+
+def _entity(tokens: list[Token], i: int, j: int, text: str, confidence: float) -> Entity:
+    start, end = tokens[i].start, tokens[j].end
+    return Entity(EntityType.PERSON, start, end, text[start:end], confidence, "context")
+
+
+def listed_names(found: Iterable[Entity], text: str, name_parts: NameParts) -> Iterator[Entity]:
+    """Kanji items of an 、-list whose other items (two or more) are names."""
+    persons = {(e.start, e.end) for e in found if e.type is EntityType.PERSON}
+    if len(persons) < 2:
+        return
+    for sentence in re.finditer(r"[^。\n]+", text):
+        s0 = sentence.start()
+        parts = sentence.group().split("、")
+        if len(parts) < 3:
+            continue
+        items: list[tuple[int, int]] = []
+        pos = s0
+        for idx, part in enumerate(parts):
+            start, end = pos, pos + len(part)
+            pos = end + 1
+            if idx == 0:
+                # The first item is what follows the last particle or space.
+                m = re.search(r"[一-鿿々ァ-ヺー・]+$", part)
+                if m is None:
+                    continue
+                start = s0 + m.start()
+            elif idx == len(parts) - 1:
+                m = re.match(r"[一-鿿々ァ-ヺー・]+?(?=" + _LIST_END.pattern + ")", part)
+                if m is None:
+                    continue
+                end = start + m.end()
+            items.append((start, end))
+        named = [it for it in items if any(s <= it[0] and it[1] <= e for s, e in persons)]
+        if len(named) < 2:
+            continue
+        for start, end in items:
+            word = text[start:end]
+            if (start, end) in named or not _KANJI_ITEM.match(word):
+                continue
+            if word in lex.TITLES or word in COMMON_WORDS:
+                continue
+            if "姓" in name_parts(word) or (len(word) >= 3 and _surname_start(word, name_parts)):
+                yield Entity(EntityType.PERSON, start, end, word, 0.83, "context")
+
+
+_KATAKANA = "\u30a1-\u30fa\u30fc"
+
+
+def repeated_names(found: Iterable[Entity], text: str) -> Iterator[Entity]:
+    """Other occurrences of a found name or of its ・-separated parts (3+ katakana or
+    2+ kanji characters), not inside a longer word of the same script."""
+    found = list(found)
+    taken = [(e.start, e.end) for e in found if e.type is EntityType.PERSON]
+    words: set[str] = set()
+    for e in found:
+        if e.type is not EntityType.PERSON or e.confidence < 0.75:
+            continue
+        for part in re.split(r"[・=＝゠･ \u3000]", e.text):
+            script = script_of(part) if part else ""
+            long_enough = (script == "katakana" and len(part) >= 3) or (
+                script == "kanji" and len(part) >= 2
+            )
+            if long_enough and part not in COMMON_WORDS and part not in lex.TITLES:
+                words.add(part)
+    if not words:
+        return
+    for word in words:
+        script = "[" + _KATAKANA + "]" if script_of(word) == "katakana" else "[一-鿿々]"
+        pattern = re.compile(f"(?<!{script}){re.escape(word)}(?!{script})")
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            # Below a place reading (0.8): 宮崎 the person does not make 宮崎県 a name.
+            yield Entity(EntityType.PERSON, m.start(), m.end(), word, 0.78, "context")
