@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from . import _name_lexicon as lex
 from ._common_words import COMMON_WORDS
+from ._kana_names import _GIVEN_AFTER
 from ._tokens import Token, script_of
 from ._types import Entity, EntityType
 
@@ -231,11 +232,18 @@ def repeated_names(found: Iterable[Entity], text: str) -> Iterator[Entity]:
                 words.add(part)
     if not words:
         return
+    roles = tuple(ROLE_NOUNS)
     for word in words:
         script = "[" + _KATAKANA + "]" if script_of(word) == "katakana" else "[一-鿿々]"
-        pattern = re.compile(f"(?<!{script}){re.escape(word)}(?!{script})")
+        pattern = re.compile(f"{re.escape(word)}(?!{script})")
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            start, end = m.start(), m.end()
+            if start and re.match(script, text[start - 1]) and not text[:start].endswith(roles):
+                continue  # inside a longer word, unless after 母／妻／担当 …
+            if any(s < end and start < e for s, e in taken):
                 continue
+            given = _GIVEN_AFTER.match(text, end)
+            if given and given.group(1) not in lex.TITLES and given.group(1) not in COMMON_WORDS:
+                end = given.end(1)  # 雲母 杏: the surname again, with a given name
             # Below a place reading (0.8): 宮崎 the person does not make 宮崎県 a name.
-            yield Entity(EntityType.PERSON, m.start(), m.end(), word, 0.78, "context")
+            yield Entity(EntityType.PERSON, start, end, text[start:end], 0.78, "context")
