@@ -134,7 +134,10 @@ def test_labelled_resident_code_masked_whatever_its_check_digit(detector: Detect
     住民票コード must be masked for every possible last digit."""
     for last in range(10):
         code = f"3902148657{last}"
-        for text in (f"住民票コード {code} の方", f"住民票コード：{code[:4]}-{code[4:8]}-{code[8:]}"):
+        for text in (
+            f"住民票コード {code} の方",
+            f"住民票コード：{code[:4]}-{code[4:8]}-{code[8:]}",
+        ):
             found = [e for e in detector.detect(text) if e.type.value == "resident_code"]
             assert len(found) == 1 and found[0].text.replace("-", "") == code, text
 
