@@ -247,3 +247,135 @@ def repeated_names(found: Iterable[Entity], text: str) -> Iterator[Entity]:
                 end = given.end(1)  # 雲母 杏: the surname again, with a given name
             # Below a place reading (0.8): 宮崎 the person does not make 宮崎県 a name.
             yield Entity(EntityType.PERSON, start, end, text[start:end], 0.78, "context")
+
+
+# fmt: off
+#: Frequent Chinese and Korean surnames (common-knowledge frequency lists, e.g. 百家姓 and
+#: Statistics Korea's census tables), written in Japanese kanji.
+CJK_SURNAMES = frozenset(
+    "王李張劉陳楊黄趙呉周徐孫馬朱胡郭何高林羅鄭梁謝宋唐許韓馮鄧曹彭曾蕭董袁潘于蒋蔡余杜葉程"
+    "蘇魏呂丁任沈姚盧姜崔鍾譚陸汪范金廖賈夏韋付方白鄒孟熊秦邱尹薛閻段雷侯龍史陶黎賀顧毛郝龔"
+    "邵萬錢厳覃戴莫孔湯朴申権安柳洪全文裵南河兪成車具禹羅辛閔池薄習温"
+)
+# fmt: on
+_NOT_GIVEN_CHARS = frozenset(
+    "県市町村区郡都府道州国駅線川山島湾港橋寺社宮城院園館家氏様君殿党軍隊団会部局課所店"
+    "派流式型系製産語人族側内外上下前後中間方面戦線号版藩領郷年月日時分円歳代目回位"
+)
+
+
+def cjk_names(tokens: list[Token], text: str) -> Iterator[Entity]:
+    """Chinese and Korean names (薄熙来の, 文在寅大統領, 林鄭月娥が): a frequent surname that
+    SudachiPy splits off as its own one-character token, then one to three kanji that form
+    no dictionary word of their own (unknown words or single characters), then a particle,
+    punctuation or a title."""
+    n = len(tokens)
+    for k, tok in enumerate(tokens):
+        if tok.surface not in CJK_SURNAMES or tok.is_person:
+            continue
+        if k and tokens[k - 1].end == tok.start and script_of(tokens[k - 1].surface) == "kanji":
+            continue  # inside a longer kanji word
+        j, chars = k, 0
+        while j + 1 < n and tokens[j + 1].start == tokens[j].end:
+            nxt = tokens[j + 1]
+            single = len(nxt.surface) == 1
+            if (
+                script_of(nxt.surface) != "kanji"
+                or chars + len(nxt.surface) > 3
+                or not (nxt.oov or single or nxt.is_person)
+                or (single and nxt.surface in _NOT_GIVEN_CHARS)
+                or nxt.surface in lex.TITLES
+                or nxt.is_place
+            ):
+                break
+            j += 1
+            chars += len(nxt.surface)
+        if j > k and _boundary(tokens, j):
+            yield _entity(tokens, k, j, text, 0.82)
+
+
+#: Nouns that, after 「X の」, say X is a person (宮崎の監督, 伴の猛打, 政緒の死去).
+PERSON_RELATIONS = frozenset(
+    {
+        "死去",
+        "逝去",
+        "死",
+        "死後",
+        "誕生",
+        "生誕",
+        "葬儀",
+        "墓",
+        "遺体",
+        "遺族",
+        "生涯",
+        "経歴",
+        "晩年",
+        "妻",
+        "夫",
+        "息子",
+        "娘",
+        "父",
+        "母",
+        "兄",
+        "弟",
+        "姉",
+        "妹",
+        "長男",
+        "長女",
+        "次男",
+        "次女",
+        "家族",
+        "自宅",
+        "実家",
+        "著書",
+        "著作",
+        "発言",
+        "辞任",
+        "就任",
+        "引退",
+        "退任",
+        "監督",
+        "采配",
+        "活躍",
+        "師匠",
+        "弟子",
+        "後任",
+        "前任",
+        "選出",
+        "猛打",
+        "投球",
+        "演技",
+        "歌唱",
+        "作詞",
+        "作曲",
+        "主演",
+        "出演",
+        "結婚",
+        "離婚",
+        "来日",
+        "訪問",
+        "暗殺",
+        "逮捕",
+        "起用",
+        "指名",
+        "推薦",
+        "門下",
+    }
+)
+
+
+def related_names(tokens: list[Token], text: str, name_parts: NameParts) -> Iterator[Entity]:
+    """A bare word with a surname or given-name reading before 「の」 and a person relation
+    (宮崎の監督を希望, 政緒の死去): the relation makes the reading a person."""
+    n = len(tokens)
+    for k in range(n - 2):
+        tok, no, rel = tokens[k], tokens[k + 1], tokens[k + 2]
+        if no.surface != "の" or rel.surface not in PERSON_RELATIONS or tok.is_person:
+            continue
+        if script_of(tok.surface) != "kanji" or not 1 <= len(tok.surface) <= 4:
+            continue
+        if k and tokens[k - 1].end == tok.start and tokens[k - 1].is_noun:
+            continue  # part of a compound (高校時代の…)
+        if not name_parts(tok.surface) or (tok.synonyms and tok.is_common_noun):
+            continue
+        yield _entity(tokens, k, k, text, 0.82)

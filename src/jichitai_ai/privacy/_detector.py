@@ -12,7 +12,7 @@ from typing import Literal
 from . import _ginza, _patterns
 from ._canonical import canonicalize
 from ._common_words import common_word_spans
-from ._coref import listed_names, repeated_names, role_names
+from ._coref import cjk_names, listed_names, related_names, repeated_names, role_names
 from ._fold import fold
 from ._kana_names import (
     extend_spaced_names,
@@ -279,6 +279,8 @@ class Detector:
                 tokens, text, self._tokenizer.name_parts, self._strict_rules
             )
             found += role_names(tokens, text, self._tokenizer.name_parts, self._is_place)
+            found += cjk_names(tokens, text)
+            found += related_names(tokens, text, self._tokenizer.name_parts)
         found += find_romaji_names(text)
         found += find_kana_names(text, self._tokenizer.tokenize)
         found += find_kanji_honorific_names(tokens, text, self._tokenizer.name_parts)

@@ -34,8 +34,14 @@ def _in_compound(tokens: list[Token], i: int, j: int) -> bool:
     """True when a name run is glued to an organisation or facility head
     (清水合金製作所, ニクソン政権, カウフマン・スタジアム) or is a quoted title
     (「ロッド・スチュワート」): then it names that, not a person."""
-    if j > i and _org_head(tokens[j]) and not tokens[j].is_person:
-        return True
+    before = tokens[j - 1]
+    glued = (
+        before.surface not in lex.JOINERS
+        and script_of(before.surface) == "katakana"
+        and before.end == tokens[j].start
+    )
+    if j > i and _org_head(tokens[j]) and not tokens[j].is_person and not glued:
+        return True  # カウフマン・スタジアム, but not ロング+ストリート of a surname
     if (
         i > 0
         and j + 1 < len(tokens)
@@ -136,6 +142,15 @@ def _extend_name_run(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
             and tokens[j + 2].is_noun
         ):
             j += 2
+        elif (
+            j > i
+            and tokens[j - 1].surface in lex.KATAKANA_JOINERS
+            and nxt.start == tokens[j].end
+            and nxt.is_noun
+            and script_of(nxt.surface) == "katakana"
+            and script_of(tokens[j].surface) == "katakana"
+        ):
+            j += 1  # ジェイムズ・ロング|ストリート: a surname SudachiPy cut in two
         else:
             break
     return i, j
