@@ -14,6 +14,7 @@ Three general signals that look beyond the token itself:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 
 from . import _name_lexicon as lex
@@ -143,7 +144,8 @@ def role_names(
             ):
                 yield _entity(tokens, m, m, text, 0.8)
             continue
-        place_only = first.is_place and not name_parts(first.surface)
+        given_next = m + 1 < n and tokens[m + 1].is_person and tokens[m + 1].start == first.end
+        place_only = first.is_place and not name_parts(first.surface) and not given_next
         if not linked or script_of(first.surface) != "kanji" or place_only:
             continue
         j = m
@@ -156,7 +158,8 @@ def role_names(
         ):
             j += 1
         word = text[first.start : tokens[j].end]
-        single_word = j == m and first.synonyms and first.is_common_noun
+        # One dictionary word (任期, 職務) is not a name unless it is a 人名 or unknown.
+        single_word = j == m and not first.oov
         if (
             len(word) >= 2
             and not single_word
@@ -199,11 +202,16 @@ def listed_names(found: Iterable[Entity], text: str, name_parts: NameParts) -> I
                 end = start + m.end()
             items.append((start, end))
         named = [it for it in items if any(s <= it[0] and it[1] <= e for s, e in persons)]
-        if len(named) < 2:
+        touched = [it for it in items if any(s < it[1] and it[0] < e for s, e in persons)]
+        if len(named) < 1 or len(touched) < 2:
             continue
         for start, end in items:
             word = text[start:end]
             if (start, end) in named or not _KANJI_ITEM.match(word):
+                continue
+            if any(s < end and start < e for s, e in persons):
+                # Partly found (杓子|谷岳堂): the whole item is the name.
+                yield Entity(EntityType.PERSON, start, end, word, 0.86, "context")
                 continue
             if word in lex.TITLES or word in COMMON_WORDS:
                 continue
@@ -214,15 +222,33 @@ def listed_names(found: Iterable[Entity], text: str, name_parts: NameParts) -> I
 _KATAKANA = "\u30a1-\u30fa\u30fc"
 
 
-def repeated_names(found: Iterable[Entity], text: str) -> Iterator[Entity]:
-    """Other occurrences of a found name or of its ・-separated parts (3+ katakana or
-    2+ kanji characters), not inside a longer word of the same script."""
+def _surname_of(e: Entity, tokens: list[Token]) -> str | None:
+    """The surname token opening a kanji full name (宮崎 of 宮崎駿), if any."""
+    i = bisect_left(tokens, e.start, key=lambda t: t.start)
+    if i >= len(tokens) or tokens[i].start != e.start:
+        return None
+    first = tokens[i]
+    if first.end < e.end and first.pos[3] == "姓" and len(first.surface) >= 2:
+        return first.surface
+    return None
+
+
+def repeated_names(
+    found: Iterable[Entity], text: str, tokens: list[Token] | None = None
+) -> Iterator[Entity]:
+    """Other occurrences of a found name, of its ・-separated parts (3+ katakana or 2+ kanji
+    characters) or of the surname of a kanji full name (宮崎駿 … 宮崎は), not inside a
+    longer word of the same script. They outweigh a place reading of the same word: the
+    text has already used it as a name."""
     found = list(found)
     taken = [(e.start, e.end) for e in found if e.type is EntityType.PERSON]
     words: set[str] = set()
     for e in found:
         if e.type is not EntityType.PERSON or e.confidence < 0.75:
             continue
+        surname = _surname_of(e, tokens) if tokens else None
+        if surname and surname not in COMMON_WORDS:
+            words.add(surname)
         for part in re.split(r"[・=＝゠･ \u3000]", e.text):
             script = script_of(part) if part else ""
             long_enough = (script == "katakana" and len(part) >= 3) or (
@@ -245,8 +271,7 @@ def repeated_names(found: Iterable[Entity], text: str) -> Iterator[Entity]:
             given = _GIVEN_AFTER.match(text, end)
             if given and given.group(1) not in lex.TITLES and given.group(1) not in COMMON_WORDS:
                 end = given.end(1)  # 雲母 杏: the surname again, with a given name
-            # Below a place reading (0.8): 宮崎 the person does not make 宮崎県 a name.
-            yield Entity(EntityType.PERSON, start, end, text[start:end], 0.78, "context")
+            yield Entity(EntityType.PERSON, start, end, text[start:end], 0.81, "context")
 
 
 # fmt: off

@@ -297,7 +297,7 @@ class Detector:
         found = extend_spaced_names(found, tokens, text, self._tokenizer.name_parts)
         if self._strict_rules:
             found += listed_names(found, text, self._tokenizer.name_parts)
-            found += repeated_names(found, text)
+            found += repeated_names(found, text, tokens)
         countries = {(t.start, t.end) for t in tokens if t.pos[3] == "国"}
         found = [
             replace(e, detail=NOT_PERSONAL) if _not_personal_place(e, text, countries) else e
