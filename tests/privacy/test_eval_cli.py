@@ -56,12 +56,12 @@ def test_pii_eval_json(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["pii-eval", "--ner", str(_ner_file(tmp_path)), "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert set(report) == {"person", "location", "over_mask", "texts_per_s"}
+    assert set(report) == {"person", "location", "over_mask", "texts_per_s", "cpu_texts_per_s"}
     assert report["person"]["recall"] == 1.0 and report["person"]["char_recall"] == 1.0
     assert report["location"]["recall"] == 1.0
     assert set(report["person"]) >= {"precision", "recall", "f1", "char_recall"}
     assert report["over_mask"] == 0.0
-    assert report["texts_per_s"] > 0
+    assert report["texts_per_s"] > 0 and report["cpu_texts_per_s"] > 0
 
 
 def test_pii_eval_table(tmp_path: Path) -> None:

@@ -79,6 +79,7 @@ def pii_eval(
         }
         out["over_mask"] = report["over_mask"]
         out["texts_per_s"] = report["texts_per_s"]
+        out["cpu_texts_per_s"] = report["cpu_texts_per_s"]
         typer.echo(json.dumps(out, ensure_ascii=False))
     else:
         _print_table(report)
