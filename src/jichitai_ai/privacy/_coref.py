@@ -65,6 +65,10 @@ _NAME_END = frozenset(
 )
 _LIST_END = re.compile(r"(?:の\d+人|らの|ら|など|なども|の|と|が|は|を|も|、|。|$)")
 _KANJI_ITEM = re.compile(r"^[一-鿿々]{1,5}$")
+_ITEM = re.compile(r"^[一-鿿々ァ-ヺー・]+$")
+_PERSON_COUNT = re.compile(
+    r"(?:の|ら)?(?:[0-9０-９]{1,2}|[二三四五六七八九十]{1,2})[人名]|両名|兄弟"
+)
 
 
 def _boundary(tokens: list[Token], j: int) -> bool:
@@ -177,7 +181,7 @@ def _entity(tokens: list[Token], i: int, j: int, text: str, confidence: float) -
 def listed_names(found: Iterable[Entity], text: str, name_parts: NameParts) -> Iterator[Entity]:
     """Kanji items of an 、-list whose other items (two or more) are names."""
     persons = {(e.start, e.end) for e in found if e.type is EntityType.PERSON}
-    if len(persons) < 2:
+    if not persons:
         return
     for sentence in re.finditer(r"[^。\n]+", text):
         s0 = sentence.start()
@@ -189,12 +193,14 @@ def listed_names(found: Iterable[Entity], text: str, name_parts: NameParts) -> I
         for idx, part in enumerate(parts):
             start, end = pos, pos + len(part)
             pos = end + 1
-            if idx == 0:
-                # The first item is what follows the last particle or space.
+            if idx < len(parts) - 1 and not _ITEM.match(part):
+                # The list starts here: its first item is what follows the last
+                # particle or space (…までは島、池田、桝の3人).
+                items = []
                 m = re.search(r"[一-鿿々ァ-ヺー・]+$", part)
                 if m is None:
                     continue
-                start = s0 + m.start()
+                start += m.start()
             elif idx == len(parts) - 1:
                 m = re.match(r"[一-鿿々ァ-ヺー・]+?(?=" + _LIST_END.pattern + ")", part)
                 if m is None:
@@ -203,7 +209,10 @@ def listed_names(found: Iterable[Entity], text: str, name_parts: NameParts) -> I
             items.append((start, end))
         named = [it for it in items if any(s <= it[0] and it[1] <= e for s, e in persons)]
         touched = [it for it in items if any(s < it[1] and it[0] < e for s, e in persons)]
-        if len(named) < 1 or len(touched) < 2:
+        # A list closed by a head count of people (島、池田、桝の3人) is a list of
+        # people: one recognised name is enough context.
+        counted = bool(items) and _PERSON_COUNT.match(text, items[-1][1]) is not None
+        if len(named) < 1 or (len(touched) < 2 and not counted):
             continue
         for start, end in items:
             word = text[start:end]
@@ -215,7 +224,11 @@ def listed_names(found: Iterable[Entity], text: str, name_parts: NameParts) -> I
                 continue
             if word in lex.TITLES or word in COMMON_WORDS:
                 continue
-            if "姓" in name_parts(word) or (len(word) >= 3 and _surname_start(word, name_parts)):
+            if (
+                counted
+                or "姓" in name_parts(word)
+                or (len(word) >= 3 and _surname_start(word, name_parts))
+            ):
                 yield Entity(EntityType.PERSON, start, end, word, 0.83, "context")
 
 

@@ -20,6 +20,7 @@ from ._kana_names import (
     find_kana_names,
     find_kanji_honorific_names,
 )
+from ._name_edges import extend_name_edges
 from ._names import find_persons, looks_like_title_or_org
 from ._patterns import OLD_DATE
 from ._places import find_block_addresses, find_places, place_spans
@@ -295,6 +296,8 @@ class Detector:
         if commons:
             found = [e for e in found if not _inside_common(e, commons)]
         found = extend_spaced_names(found, tokens, text, self._tokenizer.name_parts)
+        if "name_edges" in self._strict_rules:
+            found = extend_name_edges(found, tokens, text, self._tokenizer.name_parts)
         if self._strict_rules:
             found += listed_names(found, text, self._tokenizer.name_parts)
             found += repeated_names(found, text, tokens)
