@@ -93,3 +93,54 @@ def test_a_list_closed_by_a_head_count_is_a_list_of_people(
 )
 def test_lists_and_org_names_without_a_person_are_left_alone(strict: Detector, text: str) -> None:
     assert _persons(strict, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a surname entry SudachiPy tags as a common noun (蛭田), after a staff role
+        ("ケアマネの蛭田から報告があった。", "蛭田"),
+        ("保健師・蛭田と訪問した。", "蛭田"),
+        ("看護師蛭田が対応した。", "蛭田"),
+        ("担当職員の蛭田です。", "蛭田"),
+    ],
+)
+def test_surname_after_a_staff_role(strict: Detector, text: str, name: str) -> None:
+    assert _persons(strict, text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "保健師の訪問は月1回です。",
+        "看護師不足が続いている。",
+        "ヘルパーの派遣を依頼した。",
+        "職員の研修を行う。",
+    ],
+)
+def test_staff_roles_alone_mask_nothing(strict: Detector, text: str) -> None:
+    assert _persons(strict, text) == []
+
+
+def test_head_count_trims_the_list_start(strict: Detector) -> None:
+    # 4 comma parts, 3 people: 本日 is not one of them.
+    assert _persons(strict, "本日、佐藤、高橋、田中の3名が欠席。") == ["佐藤", "高橋", "田中"]
+
+
+@pytest.mark.parametrize(
+    ("count", "value"),
+    [
+        ("の3人", 3),
+        ("の三人", 3),
+        ("ら十二名", 12),
+        ("の十人", 10),
+        ("二十人", 20),
+        ("の１０名", 10),
+        ("両名", 2),
+        ("兄弟", 0),
+    ],
+)
+def test_count_value(count: str, value: int) -> None:
+    from jichitai_ai.privacy._coref import _count_value
+
+    assert _count_value(count) == value

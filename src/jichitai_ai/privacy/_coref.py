@@ -40,6 +40,11 @@ ROLE_NOUNS = frozenset({
     "息子", "娘", "妻", "夫", "長男", "長女", "次男", "次女", "三男", "三女", "兄", "姉", "弟", "妹",
     "祖父", "祖母", "孫", "父", "母", "叔父", "叔母", "伯父", "伯母", "友人", "同僚", "上司", "部下",
     "秘書", "弟子", "師匠", "恋人", "婚約者", "元妻", "元夫", "先輩", "後輩", "世帯主", "同居人",
+    # 自治体の職種 (staff prompts: 保健師・蛭田と訪問, ケアマネの蛭田から)
+    "保健師", "助産師", "介護士", "介護福祉士", "社会福祉士", "精神保健福祉士", "保育士", "栄養士",
+    "理学療法士", "作業療法士", "ケアマネ", "ケアマネジャー", "ケアマネージャー", "ヘルパー", "職員",
+    "主任", "主査", "主事", "係長", "係員", "室長", "次長", "局長", "課長補佐", "主治医", "児童委員",
+    "ソーシャルワーカー", "相談支援専門員", "指導員", "調査員", "保護司", "里親",
 })
 # fmt: on
 
@@ -71,12 +76,34 @@ _PERSON_COUNT = re.compile(
 )
 
 
+_KANJI_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九", start=0)}
+
+
+def _count_value(count: str) -> int:
+    """2 for 両名, 3 for の3人 / の三人 / ら3名; 0 when unknown (兄弟)."""
+    if count == "両名":
+        return 2
+    digits = "".join(ch for ch in count if ch.isdigit())
+    if digits:
+        return int(digits)
+    kanji = [ch for ch in count if ch in _KANJI_DIGITS or ch == "十"]
+    if not kanji:
+        return 0
+    if "十" in kanji:
+        pos = kanji.index("十")
+        tens = _KANJI_DIGITS[kanji[0]] if pos == 1 else 1
+        ones = _KANJI_DIGITS[kanji[pos + 1]] if pos + 1 < len(kanji) else 0
+        return tens * 10 + ones
+    return _KANJI_DIGITS[kanji[0]]
+
+
 def _boundary(tokens: list[Token], j: int) -> bool:
     if j + 1 >= len(tokens):
         return True
     nxt = tokens[j + 1]
     return (
         nxt.surface in _NAME_END
+        or nxt.surface in {"です", "でした", "だ", "だった"}
         or nxt.surface in lex.HONORIFICS
         or nxt.surface in lex.PERSON_TITLES
         or nxt.pos[0] == "補助記号"
@@ -116,7 +143,7 @@ def role_names(
         if not _role(tok, is_place) or k + 1 >= n:
             continue
         m = k + 1
-        linked = tokens[m].surface == "の"
+        linked = tokens[m].surface in {"の", "・"}
         if linked:
             m += 1
         if m >= n or tokens[m].start != tokens[m - 1].end:
@@ -150,7 +177,13 @@ def role_names(
             continue
         given_next = m + 1 < n and tokens[m + 1].is_person and tokens[m + 1].start == first.end
         place_only = first.is_place and not name_parts(first.surface) and not given_next
-        if not linked or script_of(first.surface) != "kanji" or place_only:
+        if script_of(first.surface) != "kanji" or place_only:
+            continue
+        surname_word = len(first.surface) >= 2 and "姓" in name_parts(first.surface)
+        if not linked:
+            # 看護師蛭田が: glued to the role, only a surname entry (or 人名) on its own.
+            if (first.is_person or surname_word) and _boundary(tokens, m):
+                yield _entity(tokens, m, m, text, 0.8)
             continue
         j = m
         while (
@@ -163,11 +196,12 @@ def role_names(
             j += 1
         word = text[first.start : tokens[j].end]
         # One dictionary word (任期, 職務) is not a name unless it is a 人名 or unknown.
-        single_word = j == m and not first.oov
+        # A surname entry tagged as a common noun (蛭田) is a name after a role.
+        single_word = j == m and not first.oov and not surname_word
         if (
             len(word) >= 2
             and not single_word
-            and (first.is_person or _surname_start(word, name_parts))
+            and (first.is_person or surname_word or _surname_start(word, name_parts))
             and _boundary(tokens, j)
         ):
             yield _entity(tokens, m, j, text, 0.83)
@@ -211,7 +245,13 @@ def listed_names(found: Iterable[Entity], text: str, name_parts: NameParts) -> I
         touched = [it for it in items if any(s < it[1] and it[0] < e for s, e in persons)]
         # A list closed by a head count of people (島、池田、桝の3人) is a list of
         # people: one recognised name is enough context.
-        counted = bool(items) and _PERSON_COUNT.match(text, items[-1][1]) is not None
+        count = _PERSON_COUNT.match(text, items[-1][1]) if items else None
+        counted = count is not None
+        if count is not None:
+            # 本日、佐藤、高橋、田中の3名: the count says where the list starts.
+            size = _count_value(count.group())
+            if size and size < len(items):
+                items = items[-size:]
         if len(named) < 1 or (len(touched) < 2 and not counted):
             continue
         for start, end in items:
