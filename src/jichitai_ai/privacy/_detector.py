@@ -30,6 +30,7 @@ from ._spans import SpanSet
 from ._strict import STRICT_RULES, find_strict_persons
 from ._tokens import SudachiTokenizer, Token, script_of
 from ._types import Entity, EntityType
+from ._variants import fold_variants
 
 # Lower number wins when spans overlap with equal confidence: the more specific type.
 _PRIORITY = {
@@ -257,6 +258,12 @@ class Detector:
 
     def _detect(self, text: str) -> list[Entity]:
         """Detection on canonical text (offsets are the canonical ones)."""
+        plain = fold_variants(text)
+        if plain != text:  # 髙橋 → 高橋: same offsets, original text under each span
+            return [replace(e, text=text[e.start : e.end]) for e in self._detect_plain(plain)]
+        return self._detect_plain(text)
+
+    def _detect_plain(self, text: str) -> list[Entity]:
         folded = fold(text)
         found: list[Entity] = []
         found += _patterns.find_emails(text, folded)

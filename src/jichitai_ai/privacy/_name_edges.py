@@ -89,7 +89,7 @@ def _extend_end(e: Entity, tokens: list[Token], starts: list[int], text: str, np
         return end
     if script_of(last) == "kanji" and at_token and j > 0:
         prev = tokens[j - 1]
-        if prev.end == end and script_of(prev.surface) == "kanji" and _name_token(prev, np):
+        if prev.end == end and script_of(prev.surface[-1]) == "kanji" and _name_token(prev, np):
             taken = _kanji_tail(tokens, j, np)
             if taken:
                 return tokens[j + taken - 1].end
