@@ -42,6 +42,8 @@ def _persons(detector: Detector, text: str) -> list[str]:
         ("申請者は、もとむらみちこです。", "もとむらみちこ", "みちこ"),
         # one kanji before a tagged given name, right after a particle
         ("5月に桝嘉一が加入した。", "桝嘉一", "嘉一"),
+        # an unknown 2-kanji surname (a common noun here) before a tagged given name
+        ("東雲朔也さんから電話があった。", "東雲朔也", "朔也"),
     ],
 )
 def test_mask_covers_the_whole_name(
@@ -62,6 +64,10 @@ def test_mask_covers_the_whole_name(
         ("山田ママが来た。", "山田"),
         ("鈴木部長に報告する。", "鈴木"),
         ("母花子が来た。", "花子"),  # 母 is a relation, not a one-kanji surname
+        ("今日花子が来た。", "花子"),  # a time word
+        ("四女千恵子は高校生。", "千恵子"),  # kinship
+        ("看護師悠が対応した。", "悠"),  # a role
+        ("来月健太が入学する。", "健太"),
     ],
 )
 def test_words_after_or_before_a_name_stay_readable(strict: Detector, text: str, name: str) -> None:

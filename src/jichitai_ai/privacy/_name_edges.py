@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
 from . import _name_lexicon as lex
+from ._coref import ROLE_NOUNS
 from ._tokens import Token, script_of
 from ._types import Entity, EntityType
 
@@ -148,9 +149,30 @@ def _hiragana_surname(tokens: list[Token], i: int) -> int:
     return tokens[k].start
 
 
+def _surname_like(prev: Token) -> bool:
+    """A kanji noun that can stand for an unknown surname before a tagged given name:
+    one kanji that is no prefix or relation (桝), or 2–3 kanji that are no place, role,
+    title or time word (東雲/朔也, 朱雀院/悠)."""
+    if script_of(prev.surface) != "kanji" or prev.pos[0] != "名詞" or prev.is_place:
+        return False
+    if len(prev.surface) == 1:
+        return prev.surface not in _NOT_SURNAME_HEAD and prev.surface not in _NOT_NAME_TAIL
+    return (
+        len(prev.surface) <= 3
+        and prev.pos[1] != "数詞"
+        and prev.pos[2] not in {"副詞可能", "助数詞可能", "サ変可能"}
+        and prev.surface[-1] not in _NOT_NAME_TAIL
+        and prev.surface[-1] not in "男女"  # 四女/千恵子: a kinship word
+        and prev.surface not in lex.TITLES
+        and prev.surface not in lex.PERSON_TITLES
+        and prev.surface not in lex.HONORIFICS
+        and prev.surface not in ROLE_NOUNS
+    )
+
+
 def _extend_start(e: Entity, tokens: list[Token], starts: list[int], np: NameParts) -> int:
-    """One kanji before a tagged given name at a word start: 桝/嘉一, 水/夏希; a hiragana
-    surname before a hiragana given name: もとむら/みちこ."""
+    """An unknown surname before a tagged given name at a word start: 桝/嘉一, 東雲/朔也;
+    a hiragana surname before a hiragana given name: もとむら/みちこ."""
     i = bisect_left(starts, e.start)
     if i >= len(tokens) or tokens[i].start != e.start or i == 0:
         return e.start
@@ -160,12 +182,8 @@ def _extend_start(e: Entity, tokens: list[Token], starts: list[int], np: NamePar
     if not (
         script_of(first.surface) == "kanji"
         and first.pos[3] == "名"
-        and len(prev.surface) == 1
-        and script_of(prev.surface) == "kanji"
-        and prev.pos[0] == "名詞"
-        and prev.surface not in _NOT_SURNAME_HEAD
-        and prev.surface not in _NOT_NAME_TAIL
-        and not prev.is_place
+        and prev.end == first.start
+        and _surname_like(prev)
     ):
         return e.start
     if i >= 2:
