@@ -87,9 +87,12 @@ class HybridSearcher:
         *,
         allowed: Collection[int] | npt.NDArray[np.bool_] | None = None,
         dense_allowed: Collection[int] | npt.NDArray[np.bool_] | None = None,
+        use_answers: bool = True,
     ) -> tuple[list[ScoredDoc], list[ScoredDoc], list[ScoredDoc]]:
         """Fused top ``k``, and the lexical and dense lists it was fused from (dense empty
-        without an embedder): a question in another script needs the dense list alone."""
+        without an embedder): a question in another script needs the dense list alone.
+        ``use_answers`` False leaves the answer view out (kana-only questions: on the demo
+        city's やさしい日本語 set it cost one of 35)."""
         lexical = self.lexical.search(query, self.depth, allowed=allowed)
         if self.dense is None or self.embedder is None:
             return score_mix(lexical, [], 0.0)[:k], lexical, []
@@ -97,7 +100,7 @@ class HybridSearcher:
         visible = dense_allowed if dense_allowed is not None else allowed
         dense = self.dense.search(vector, self.depth, allowed=visible)
         view = self.answers
-        if view is None or view.weight == 0:
+        if view is None or view.weight == 0 or not use_answers:
             return score_mix(lexical, dense, self.dense_weight)[:k], lexical, dense
         by_answer = view.index.search(vector, self.depth, allowed=visible)
         lexical_weight = 1.0 - self.dense_weight - view.weight

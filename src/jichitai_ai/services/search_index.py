@@ -249,7 +249,9 @@ class TenantIndex:
         if exclude:
             allowed = [d for d in self._entries if d not in exclude]
         depth = len(self._entries) if k is None else max(k, 20)
-        fused, _lexical, dense = self.searcher.search_parts(question, depth, allowed=allowed)
+        fused, _lexical, dense = self.searcher.search_parts(
+            question, depth, allowed=allowed, use_answers=not _needs_meaning(question)
+        )
         effects = self.learning_effects(question)
         reranked = self.learning.rerank(
             fused, effects, lambda e: e in self._entries and not (exclude and e in exclude)
