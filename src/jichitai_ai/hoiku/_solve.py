@@ -102,9 +102,30 @@ def _fast(
     return best
 
 
-def _local_search(problem: Problem, best: Candidate, notes: list[str]) -> Candidate:
+class _Budget:
+    """Work units left for one allocation: every solver step draws from it."""
+
+    def __init__(self, per_step: float, total: float) -> None:
+        self.per_step = per_step
+        self.left = total
+
+    def take(self, share: float = 1.0) -> float:
+        return max(MIN_STEP_WORK, min(self.per_step * share, self.left))
+
+    def spend(self, work: float) -> None:
+        self.left -= work
+
+    @property
+    def spent(self) -> bool:
+        return self.left <= MIN_STEP_WORK
+
+
+def _local_search(
+    problem: Problem, best: Candidate, notes: list[str], budget: _Budget, share: float
+) -> Candidate:
     """Fewer blocking coalitions, neighbourhood by neighbourhood (deterministic work budget)."""
-    out = reduce_blocking(problem, best[0])
+    out = reduce_blocking(problem, best[0], work_budget=max(MIN_STEP_WORK, budget.left * share))
+    budget.spend(out.work)
     cand = (out.placed, check_placement(problem, out.placed))
     notes.append(
         f"neighbourhood search: {len(best[1].blocking)} → {len(cand[1].blocking)} blocking"
@@ -114,6 +135,17 @@ def _local_search(problem: Problem, best: Candidate, notes: list[str]) -> Candid
         return cand
     return best
 
+
+#: CP-SAT work units for one allocation in all (about a second each on a quiet core).
+TOTAL_WORK = 60.0
+MIN_STEP_WORK = 0.05
+#: Share of the work left that the neighbourhood search may use before the proof runs.
+SEARCH_SHARE_BEFORE_PROOF = 0.4
+
+#: Share of the work limit for "most placed among the fewest coalitions" (the minimum itself
+#: is already proven then; this keeps a 500-child instance without a stable allocation in
+#: well under a minute of CPU).
+MOST_PLACED_SHARE = 0.25
 
 #: Above this many children the lower-bound proof over all families is not attempted.
 PROOF_MAX_CHILDREN = 2000
@@ -129,15 +161,18 @@ def _exact(
     work_limit: float,
     notes: list[str],
     bound_out: list[int],
+    total_work: float = TOTAL_WORK,
 ) -> tuple[Candidate, bool, bool | None]:
     """Improve ``best`` with CP-SAT; returns (candidate, optimal proven, stable allocation exists).
 
     ``bound_out`` receives the proven lower bound on blocking coalitions (1 once
     "no stable allocation" is proven, the minimum once the proof run ends).
     """
+    budget = _Budget(work_limit, total_work)
     stable_out = solve_exact(
-        problem, hint=best[0], stable_only=True, work_limit=work_limit, time_limit=time_limit
+        problem, hint=best[0], stable_only=True, work_limit=budget.take(), time_limit=time_limit
     )
+    budget.spend(stable_out.work)
     notes.append(f"exact (stable only): {stable_out.status}")
     if stable_out.placed is not None and not stable_out.wall_limited:
         cand = (stable_out.placed, check_placement(problem, stable_out.placed))
@@ -151,18 +186,20 @@ def _exact(
         if not best[1].blocking:
             return best, False, True
         # undecided within the work limit: fewer coalitions by neighbourhood search
-        best = _local_search(problem, best, notes)
+        best = _local_search(problem, best, notes, budget, 1.0)
         return best, False, (True if not best[1].blocking else None)
     bound_out.append(1)
     # No stable allocation exists. Fewest blocking coalitions by neighbourhood search
     # (most coalitions are local), then, for instances small enough, CP-SAT over all
     # families: the fewest among the families still blocking, and a proof that fewer
     # are impossible.
-    best = _local_search(problem, best, notes)
-    if problem.n_children > PROOF_MAX_CHILDREN:
+    large = problem.n_children > PROOF_MAX_CHILDREN
+    best = _local_search(problem, best, notes, budget, 1.0 if large else SEARCH_SHARE_BEFORE_PROOF)
+    if large or budget.spent:
         notes.append(
             "exact: no stable allocation exists (proven); the fewest blocking coalitions"
-            " are not proven for an instance this large"
+            + (" are not proven for an instance this large" if large else " are not proven")
+            + ("" if large else " (work budget spent)")
         )
         return best, False, False
     index = {
@@ -171,16 +208,18 @@ def _exact(
     }
     soft = {index[b.family_children] for b in best[1].blocking}
     out: ExactOutcome = solve_exact(
-        problem, hint=best[0], soft_families=soft, work_limit=work_limit, time_limit=time_limit
+        problem, hint=best[0], soft_families=soft, work_limit=budget.take(), time_limit=time_limit
     )
+    budget.spend(out.work)
     notes.append(f"exact (fewest blocking coalitions among {len(soft)} families): {out.status}")
     if out.placed is not None and not out.wall_limited:
         cand = (out.placed, check_placement(problem, out.placed))
         if _key(cand) < _key(best):
             best = cand
     bound = solve_exact(
-        problem, hint=best[0], blocking_only=True, work_limit=work_limit, time_limit=time_limit
+        problem, hint=best[0], blocking_only=True, work_limit=budget.take(), time_limit=time_limit
     )
+    budget.spend(bound.work)
     notes.append(
         f"exact (lower bound over all families): {bound.status}"
         + (f", minimum {bound.blocking_bound}" if bound.optimal else "")
@@ -198,7 +237,7 @@ def _exact(
         problem,
         hint=bound.placed or best[0],
         max_blocking=bound.blocking_bound,
-        work_limit=work_limit,
+        work_limit=budget.take(MOST_PLACED_SHARE),
         time_limit=time_limit,
     )
     notes.append(f"exact (most placed with {bound.blocking_bound} coalitions): {most.status}")
