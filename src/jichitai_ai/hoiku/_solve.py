@@ -137,7 +137,7 @@ def _local_search(
 
 
 #: CP-SAT work units for one allocation in all (about a second each on a quiet core).
-TOTAL_WORK = 60.0
+TOTAL_WORK = 45.0
 MIN_STEP_WORK = 0.05
 #: Share of the work left that the neighbourhood search may use before the proof runs.
 SEARCH_SHARE_BEFORE_PROOF = 0.4
