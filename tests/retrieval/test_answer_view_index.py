@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from jichitai_ai.demo.loader import load_demo
@@ -28,6 +30,7 @@ def test_answer_vectors_are_cached_and_searched(platform: Platform) -> None:
     embedder = CountingEmbedder()
     factory = platform.answering.factory
     factory.embedder = embedder
+    factory.policy = replace(factory.policy, answer_weight=DEFAULT_ANSWER_WEIGHT)
     with platform.db.read() as s:
         index = platform.answering.index_for(s, tenant_service.get_tenant(s, "aoba-city"))
     view = index.searcher.answers
@@ -46,3 +49,16 @@ def test_answer_vectors_are_cached_and_searched(platform: Platform) -> None:
     ranked, cosine = again.rank("粗大ごみを出したい", 5)
     assert ranked and cosine is not None
     assert embedder.passages == 2 * n  # questions embed only the query
+
+
+def test_answer_view_is_off_by_default(platform: Platform) -> None:
+    """Shipped policy: no answer vectors are computed (import time), only the passage view."""
+    with platform.db.write() as s:
+        load_demo(s)
+    embedder = CountingEmbedder()
+    platform.answering.factory.embedder = embedder
+    assert platform.answering.factory.policy.answer_weight == 0.0
+    with platform.db.read() as s:
+        index = platform.answering.index_for(s, tenant_service.get_tenant(s, "aoba-city"))
+    assert index.searcher.answers is None
+    assert embedder.passages == len(index)
