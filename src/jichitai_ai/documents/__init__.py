@@ -15,7 +15,6 @@ from jichitai_ai.documents._answers import NOT_IN_DOCUMENTS, Answer, Passage
 
 if TYPE_CHECKING:
     from jichitai_ai.documents.service import DocumentService
-    from jichitai_ai.retrieval import make_embedder
     from jichitai_ai.services.platform import Platform
 
 __all__ = ["NOT_IN_DOCUMENTS", "Answer", "Passage", "Viewer", "documents_for"]

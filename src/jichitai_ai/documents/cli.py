@@ -262,6 +262,13 @@ def eval_set(
 
 @app.command("ocr-eval")
 def ocr_eval(
+    scan: bool = typer.Option(
+        False, "--scan", help="LibreOffice→PDF→pdftoppm→傾き・汚れ・印影・JPEG / realistic scans"
+    ),
+    source: Path | None = typer.Option(
+        None, exists=True, dir_okay=False, help="スキャンにする文書 / text to typeset (--scan)"
+    ),
+    pages: int = typer.Option(2, help="スキャンするページ数 / pages (--scan)"),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """OCRの文字正解率を生成した画像で測る（通常・回転・ノイズ・縦書き） / OCR accuracy."""
@@ -271,6 +278,9 @@ def ocr_eval(
     if not ocr_available():
         typer.echo("tesseract (jpn) が見つかりません / not installed", err=True)
         raise typer.Exit(1)
+    if scan:
+        _scan_eval(source, pages, as_json)
+        return
     scores = [s.__dict__ for s in run()]
     if as_json:
         print_json(scores)
@@ -279,4 +289,23 @@ def ocr_eval(
             typer.echo(
                 f"{s['variant']}: accuracy {s['accuracy']:.4f} confidence {s['confidence']}"
                 f" ({s['seconds']} s)"
+            )
+
+
+def _scan_eval(source: Path | None, pages: int, as_json: bool) -> None:
+    from jichitai_ai.documents.ocr._scan import evaluate_scans, paragraphs_of, scan_tools_available
+    from jichitai_ai.documents.ocr._synthetic import SAMPLE_LINES
+
+    if not scan_tools_available():
+        typer.echo("soffice / pdftoppm が見つかりません / not installed", err=True)
+        raise typer.Exit(1)
+    paragraphs = paragraphs_of(source) if source is not None else ["".join(SAMPLE_LINES)]
+    scores = [s.__dict__ for s in evaluate_scans(paragraphs, max_pages=pages)]
+    if as_json:
+        print_json(scores)
+    else:
+        for s in scores:
+            typer.echo(
+                f"page {s['page']} @ {s['dpi']} dpi: accuracy {s['accuracy']:.4f}"
+                f" confidence {s['confidence']} skew {s['skew_degrees']}°"
             )
