@@ -41,7 +41,7 @@ def test_lower_bar_only_when_both_rankers_put_the_passage_first(
 ) -> None:
     service.ingest(tenant, "kinmu.txt", samples.REIKI_TEXT.encode("utf-8"))
     index = service.current_index(tenant).index
-    question = "親の介護で休むときの期間の上限は"
+    question = "介護で休める日数"
     top = index.search(question, 3, mode="lexical")[0]
     assert top.record.location == "第8条"
     cov = sentence_coverage(index, concepts(index, question), top.record)
@@ -72,3 +72,15 @@ def test_agreement_does_not_make_an_unrelated_question_answerable(
     assert supporting_passages(index, question, forced, _link) == []
     answer = service.answer(tenant, question, Viewer.everything())
     assert not answer.supported
+
+
+def test_agreement_alone_is_not_enough_below_the_lower_bar(
+    service: DocumentService, tenant: str
+) -> None:
+    service.ingest(tenant, "kinmu.txt", samples.REIKI_TEXT.encode("utf-8"))
+    index = service.current_index(tenant).index
+    question = "親の介護で仕事を休める長さ"
+    top = index.search(question, 3, mode="lexical")[0]
+    assert sentence_coverage(index, concepts(index, question), top.record) < AGREED_COVERAGE
+    agreed_hit = replace(top, lexical_rank=1, dense_rank=1)
+    assert supporting_passages(index, question, [agreed_hit], _link) == []
