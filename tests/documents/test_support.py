@@ -84,3 +84,30 @@ def test_agreement_alone_is_not_enough_below_the_lower_bar(
     assert sentence_coverage(index, concepts(index, question), top.record) < AGREED_COVERAGE
     agreed_hit = replace(top, lexical_rank=1, dense_rank=1)
     assert supporting_passages(index, question, [agreed_hit], _link) == []
+
+
+FEES = """みずほ村手数料条例
+令和二年三月一日条例第一号
+（趣旨）
+第一条　この条例は、村が徴収する手数料に関し必要な事項を定めるものとする。
+（納付）
+第二条　手数料の額は、別表に定めるとおりとする。
+２　手数料は、申請の際に徴収する。
+３　既に徴収した手数料は、還付しない。
+"""
+
+
+def test_when_questions_are_located_at_the_provision_that_names_a_time(
+    service: DocumentService, tenant: str
+) -> None:
+    from jichitai_ai.documents._support import answer_kind
+
+    service.ingest(tenant, "fees.txt", FEES.encode("utf-8"))
+    viewer = Viewer.everything()
+    # 第2項 and 第3項 hold the same question words (手数料, 徴収 ≈ 払う); only 第2項 says when
+    # (申請の際). The bonus chooses among such 項; it is smaller than a term of the question.
+    assert service.search(tenant, "手数料はいつ払うの", viewer, k=1)[0].location == "第2条第2項"
+    # Without an interrogative the first 項 holding the words is shown, as before.
+    assert answer_kind("手数料の額") is None
+    assert answer_kind("何日前までに予約") is not None and answer_kind("料金はいくら") is not None
+    assert service.search(tenant, "手数料の額", viewer, k=1)[0].location == "第2条第1項"

@@ -3,6 +3,7 @@ sentences highlighted, or 「資料からは分かりません」 when nothing c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -10,6 +11,7 @@ from jichitai_ai.documents._index import ChunkRecord, DocIndex, Hit
 from jichitai_ai.documents._model import sub_location
 from jichitai_ai.documents._support import (
     Concept,
+    answer_kind,
     best_sentences,
     concepts,
     coverage,
@@ -110,12 +112,17 @@ LinkFor = Callable[[Hit, int | None], str]
 
 
 def _passage(
-    index: DocIndex, found: Sequence[Concept], hit: Hit, link_for: LinkFor, cov: float
+    index: DocIndex,
+    found: Sequence[Concept],
+    hit: Hit,
+    link_for: LinkFor,
+    cov: float,
+    kind: re.Pattern[str] | None = None,
 ) -> Passage:
     record = hit.record
-    spans = best_sentences(index, found, record.text)
+    spans = best_sentences(index, found, record.text, kind=kind)
     # The location is the 項・号 of the single best sentence (as search results show it).
-    best = best_sentences(index, found, record.text, limit=1)
+    best = best_sentences(index, found, record.text, limit=1, kind=kind)
     offset = best[0][0] if best else 0
     return Passage(
         number=0,
@@ -186,7 +193,7 @@ def supporting_passages(
     for value, _, hit in scored:
         if out and value < best - SECOND_MARGIN:
             break
-        passage = _passage(index, found, hit, link_for, value)
+        passage = _passage(index, found, hit, link_for, value, answer_kind(question))
         passage.number = len(out) + 1
         out.append(passage)
         if len(out) >= MAX_PASSAGES:
@@ -202,7 +209,9 @@ def see_also(
     out = []
     for hit in hits[:limit]:
         terms = terms_of(index, f"{hit.record.heading}\n{hit.record.location}\n{hit.record.text}")
-        passage = _passage(index, found, hit, link_for, coverage(found, terms))
+        passage = _passage(
+            index, found, hit, link_for, coverage(found, terms), answer_kind(question)
+        )
         out.append(passage)
     return out
 
