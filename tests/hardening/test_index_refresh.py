@@ -113,3 +113,79 @@ def test_a_change_outside_the_log_reloads_everything(
         tenant_service.update_settings(session, tenant_id, {"notice": "お知らせ"})
     _answer(worker, "犬の登録")
     assert worker.refresher.counts["reload"] == 1
+
+
+def test_replayed_index_ranks_exactly_like_a_full_build(
+    settings: Settings, platform: Platform
+) -> None:
+    """Differential: random edits (text, translations, departments, unpublish, new entries,
+    prefecture entries a member inherits) replayed into one worker's index; after each, a
+    new worker builds from scratch and both must rank, score and route identically."""
+    import random
+
+    from jichitai_ai.benchmark.generator import generate
+    from jichitai_ai.domain.models import DepartmentContact
+    from jichitai_ai.faqio import write_csv
+
+    rng = random.Random(11)
+    with platform.db.write() as session:
+        pref = tenant_service.add_tenant(session, "mizuho", "みずほ県").id
+        town = tenant_service.add_tenant(session, "aoba", "あおば市", parent_slug="mizuho").id
+    records = generate(140, seed=4)
+    importing.import_into(platform.db, pref, write_csv(records[:40]), "p.csv")
+    importing.import_into(platform.db, town, write_csv(records[40:100]), "t.csv")
+    spare = iter(records[100:])
+    questions = [r.question for r in records[:100:4]] + ["犬の登録", "住民票の写しがほしい"]
+    worker = AnsweringService(platform.db, settings)
+    worker.ask("aoba", "住民票", record=False)
+    departments = ["市民課", "環境課", "福祉課", "税務課"]
+
+    def kind_of(step: int) -> int:
+        return step % 5
+
+    for step in range(14):
+        owner = rng.choice([pref, town, town])
+        with platform.db.write() as session:
+            own = faq_service.visible_entries(session, owner, residents=False)
+            ids = [e.id for e in own if not e.inherited and e.language == "ja"]
+            target = faq_service.get_entry(session, owner, rng.choice(ids))
+            while kind_of(step) == 3 and faq_service.find_by_external_id(
+                session, owner, target.external_id, "en"
+            ):
+                target = faq_service.get_entry(session, owner, rng.choice(ids))
+            record = faq_service.record_of(target)
+            kind = kind_of(step)
+            if kind == 0:  # rewrite the text
+                new = next(spare)
+                record.question, record.answer = new.question, new.answer
+                faq_service.update_entry(session, owner, target.id, record)
+            elif kind == 1:  # move to another department
+                record.department = DepartmentContact(rng.choice(departments), phone="0120")
+                faq_service.update_entry(session, owner, target.id, record)
+            elif kind == 2:  # unpublish
+                record.status = EntryStatus.DRAFT
+                faq_service.update_entry(session, owner, target.id, record)
+            elif kind == 3:  # an English translation of the entry
+                faq_service.create_entry(
+                    session,
+                    owner,
+                    FaqRecord(
+                        external_id=target.external_id,
+                        language="en",
+                        question=f"How do I apply {step}",
+                        answer="Please apply at the counter.",
+                    ),
+                )
+            else:  # a new entry
+                faq_service.create_entry(session, owner, next(spare))
+        fresh = AnsweringService(platform.db, settings)
+        for question in rng.sample(questions, 8):
+            replayed = worker.ask("aoba", question, record=False, rank_all=True)
+            rebuilt = fresh.ask("aoba", question, record=False, rank_all=True)
+            assert replayed.ranking == rebuilt.ranking, question
+            assert replayed.scores == rebuilt.scores, question
+            assert replayed.decision == rebuilt.decision
+            assert replayed.signals == rebuilt.signals
+            assert replayed.contact == rebuilt.contact
+    assert worker.refresher.counts["full"] == 1
+    assert worker.refresher.counts["replay"] == 14

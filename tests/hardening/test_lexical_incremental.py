@@ -15,8 +15,7 @@ import numpy as np
 import pytest
 
 from jichitai_ai.benchmark.generator import generate
-from jichitai_ai.retrieval import BM25Params, IndexDocument, LexicalIndex
-from jichitai_ai.retrieval import _lexical
+from jichitai_ai.retrieval import BM25Params, IndexDocument, LexicalIndex, _lexical
 from jichitai_ai.text import SynonymSet, Tokenizer
 
 Fields = Mapping[str, Sequence[str]]
