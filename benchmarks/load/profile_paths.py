@@ -23,20 +23,18 @@ import time
 from pathlib import Path
 from typing import Any
 
-os.environ.setdefault("JICHITAI_LIMITS_ENABLED", "0")
+from benchmarks.load.mixed import make_database, seed
+from fastapi.testclient import TestClient
 
-from fastapi.testclient import TestClient  # noqa: E402
+from jichitai_ai.benchmark.generator import generate
+from jichitai_ai.config import load_settings
+from jichitai_ai.faqio import write_csv
+from jichitai_ai.web.api.public import ask_out
+from jichitai_ai.web.app import create_app
+from jichitai_ai.web.deps import public_tenant
 
-from benchmarks.load.mixed import make_database, seed  # noqa: E402
-from jichitai_ai.config import load_settings  # noqa: E402
-from jichitai_ai.web.api.public import ask_out  # noqa: E402
-from jichitai_ai.web.app import create_app  # noqa: E402
-from jichitai_ai.web.deps import public_tenant  # noqa: E402
 
-
-def profile(
-    label: str, action: Any, count: int, top: int
-) -> tuple[dict[str, Any], pstats.Stats]:
+def profile(label: str, action: Any, count: int, top: int) -> tuple[dict[str, Any], pstats.Stats]:
     profiler = cProfile.Profile()
     cpu = time.process_time()
     wall = time.perf_counter()
@@ -65,6 +63,7 @@ def main() -> None:
     parser.add_argument("--asks", type=int, default=300)
     parser.add_argument("--saves", type=int, default=40)
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--import-rows", type=int, default=0)
     parser.add_argument(
         "--background-above",
         type=int,
@@ -78,11 +77,10 @@ def main() -> None:
         key, questions = seed(url, args.entries)
         os.environ["JICHITAI_DATABASE_URL"] = url
         os.environ["JICHITAI_SECRET_KEY"] = "profile"
+        os.environ["JICHITAI_LIMITS_ENABLED"] = "0"
         os.environ["JICHITAI_CONFIG"] = str(Path(tempfile.mkdtemp()) / "none.toml")
         settings = load_settings()
-        settings.raw.setdefault("answering", {})["background_refresh_above"] = (
-            args.background_above
-        )
+        settings.raw.setdefault("answering", {})["background_refresh_above"] = args.background_above
         app = create_app(settings)
         rng = random.Random(3)
         headers = {"Authorization": f"Bearer {key}"}
@@ -92,7 +90,9 @@ def main() -> None:
             entries = client.get("/api/v1/tenants/aoba/faq", headers=headers).json()[:50]
 
             def ask(_i: int) -> None:
-                r = client.post("/api/v1/tenants/aoba/ask", json={"question": rng.choice(questions)})
+                r = client.post(
+                    "/api/v1/tenants/aoba/ask", json={"question": rng.choice(questions)}
+                )
                 assert r.status_code == 200, r.text
 
             def save(i: int) -> None:
@@ -137,6 +137,23 @@ def main() -> None:
                 results.append(figures)
                 if args.stats:
                     stats.print_stats(args.top)
+            if args.import_rows:
+                records = generate(args.import_rows, seed=77)
+                for i, record in enumerate(records):
+                    record.external_id = f"IMP-{i}"
+                data = write_csv(records)
+
+                def import_rows(_i: int) -> None:
+                    r = client.post(
+                        "/api/v1/tenants/aoba/faq/import",
+                        files={"file": ("import.csv", data, "text/csv")},
+                        data={"publish": "true"},
+                        headers=headers,
+                    )
+                    assert r.status_code == 200, r.text
+
+                profile(f"import {args.import_rows} rows (API, published)", import_rows, 1, 0)
+                profile("first ask after the import (index refresh)", ask, 1, 0)
             refresher = app.state.platform.answering.refresher
             time.sleep(refresher.min_interval + 1)  # a background refresh still running
             print(json.dumps({"refreshes": refresher.counts}), flush=True)
