@@ -335,10 +335,13 @@ class LexicalIndex:
                 self._main, delta, doc_ids, alive, all_lengths, vocab_size * nf
             )
             delta, delta_rows = {}, {}
-            row_of = None  # rows were renumbered
+            rows_known: dict[int, int] | None = None  # rows were renumbered
         else:
             main = self._main
-        new._install(doc_ids, alive, all_lengths, df, main, delta, delta_rows, row_of, vocabulary)
+            rows_known = row_of
+        new._install(
+            doc_ids, alive, all_lengths, df, main, delta, delta_rows, rows_known, vocabulary
+        )
         return new
 
     # -- querying ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from jichitai_ai.services.errors import Conflict, Invalid, NotFound
@@ -56,7 +56,9 @@ def _info(session: Session, row: Tenant) -> TenantInfo:
 def _chain(session: Session, tenant_id: int, parent_id: int | None) -> tuple[int, ...]:
     """The ancestor chain, remembered: a tenant's parent is set when it is added and never
     changes, so every request need not walk the hierarchy again (one query per level)."""
-    cache = _CHAINS.setdefault(session.get_bind().pool, {})
+    bind = session.get_bind()
+    pool = bind.pool if isinstance(bind, Engine) else bind.engine.pool
+    cache = _CHAINS.setdefault(pool, {})
     key = (tenant_id, parent_id)
     chain = cache.get(key)
     if chain is None:
