@@ -39,8 +39,9 @@ from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import EntryChangeLog
 from jichitai_ai.text import Tokenizer
 
-#: More changed external ids than this since the last refresh: reload everything instead.
-MAX_REPLAY = 500
+#: More changed external ids than this since the last refresh: reload everything instead
+#: (a large import is still cheaper to replay: unchanged entries keep their derived data).
+MAX_REPLAY = 5000
 #: Tokenised texts kept per process (a tenant's FAQ is a few thousand texts).
 MEMO_TEXTS = 200_000
 

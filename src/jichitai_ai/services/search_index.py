@@ -538,21 +538,7 @@ class SearchIndexFactory:
         lexical = index.lexical.updated(
             remove=removed, add=[index.lexical.tokenize(_document(e, extra)) for e in fresh]
         )
-        dense = None
-        old_dense = index.searcher.dense
-        if self.embedder is not None and canonical:
-            if old_dense is None:
-                dense = self._dense_index(_passages(canonical.values(), extra))
-            else:
-                keep = {
-                    i: old_dense.matrix[row]
-                    for i, row in old_dense._row_of.items()
-                    if i in index._entries and index._entries[i].external_id not in changed
-                }
-                new_vectors = self._vectors(_passages(fresh, extra))
-                vectors = {**keep, **new_vectors}
-                ids = [e.id for e in canonical.values()]
-                dense = DenseIndex(ids, np.stack([vectors[i] for i in ids]))
+        dense = self._updated_dense(index, canonical, extra, fresh, changed)
         searcher = HybridSearcher(
             lexical, dense, self.embedder if dense is not None else None, self.policy.dense_weight
         )
@@ -568,12 +554,37 @@ class SearchIndexFactory:
         updated.warm()
         return updated
 
+    def _updated_dense(
+        self,
+        index: TenantIndex,
+        canonical: dict[str, FaqEntry],
+        extra: dict[str, list[str]],
+        fresh: list[FaqEntry],
+        changed: set[str],
+    ) -> DenseIndex | None:
+        """The dense index for :meth:`update`: unchanged entries keep their vectors, changed
+        ones come from the cache or the embedder. Every dense part :meth:`build` makes must be
+        brought up to date here too (tests/hardening/test_index_refresh.py compares both)."""
+        old = index.searcher.dense
+        if self.embedder is None or not canonical:
+            return None
+        if old is None:
+            return self._dense_index(_passages(canonical.values(), extra))
+        keep = {
+            i: old.matrix[row]
+            for i, row in old._row_of.items()
+            if i in index._entries and index._entries[i].external_id not in changed
+        }
+        vectors = {**keep, **self._cached_vectors(_passages(fresh, extra))}
+        ids = [e.id for e in canonical.values()]
+        return DenseIndex(ids, np.stack([vectors[i] for i in ids]))
+
     def _dense_index(self, passages: dict[int, str]) -> DenseIndex:
-        vectors = self._vectors(passages)
+        vectors = self._cached_vectors(passages)
         ids = list(passages)
         return DenseIndex(ids, np.stack([vectors[i] for i in ids]))
 
-    def _vectors(self, passages: dict[int, str]) -> dict[int, Any]:
+    def _cached_vectors(self, passages: dict[int, str]) -> dict[int, Any]:
         """Vectors from the database cache; only new or changed texts are embedded."""
         assert self.embedder is not None
         if not passages:
