@@ -296,20 +296,24 @@ class LexicalIndex:
         rows_before = int(self.doc_ids.shape[0])
         lengths = np.zeros((nf, len(added)), dtype=np.float64)
         new_keys: list[npt.NDArray[np.int64]] = []
+        pending: dict[int, tuple[list[int], list[float]]] = {}
         for j, (_, doc_fields) in enumerate(added):
             keys_list, tfs_list, doc_lengths = self._doc_postings(doc_fields)
             lengths[:, j] = doc_lengths
             row = rows_before + j
             keys = np.asarray(keys_list, dtype=np.int64)
-            tfs = np.asarray(tfs_list, dtype=np.float32)
-            delta_rows[row] = (keys, tfs)
+            delta_rows[row] = (keys, np.asarray(tfs_list, dtype=np.float32))
             new_keys.append(keys)
             for key, tf in zip(keys_list, tfs_list, strict=True):
-                rows_of, tfs_of = delta.get(key, (_EMPTY_ROWS, _EMPTY_TF))
-                delta[key] = (
-                    np.append(rows_of, np.int32(row)),
-                    np.append(tfs_of, np.float32(tf)),
-                )
+                rows_of, tfs_of = pending.setdefault(key, ([], []))
+                rows_of.append(row)
+                tfs_of.append(tf)
+        for key, (rows_of, tfs_of) in pending.items():
+            old_rows, old_tfs = delta.get(key, (_EMPTY_ROWS, _EMPTY_TF))
+            delta[key] = (
+                np.concatenate([old_rows, np.asarray(rows_of, dtype=np.int32)]),
+                np.concatenate([old_tfs, np.asarray(tfs_of, dtype=np.float32)]),
+            )
         vocab_size = len(self._terms.names)
         if df.shape[0] < vocab_size:
             df = np.concatenate([df, np.zeros(vocab_size - df.shape[0], dtype=np.int64)])
