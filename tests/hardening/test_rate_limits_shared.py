@@ -18,7 +18,8 @@ from jichitai_ai.web.app import create_app
 from tests.console.helpers import seed
 
 ASK = "/api/v1/tenants/aoba/ask"
-LIMITS = {"public_per_address": [4, 60], "public_per_tenant": [7, 60]}
+# Windows of an hour: no token comes back while a slow (loaded) machine runs the test.
+LIMITS = {"public_per_address": [4, 3600], "public_per_tenant": [7, 3600]}
 
 
 def _worker(settings: Settings, raw: dict[str, object]) -> Platform:
