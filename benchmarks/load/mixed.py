@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import socket
 import statistics
 import subprocess
@@ -168,14 +169,26 @@ def run(args: argparse.Namespace, url: str) -> None:
         with httpx.Client(base_url=base, timeout=60) as warm:
             for q in questions[: 8 * args.workers]:
                 warm.post("/api/v1/tenants/aoba/ask", json={"question": q})
+        cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        load_before = os.getloadavg()
         result = load(args, base, headers, questions)
         result["database"] = args.database
         result["workers"] = args.workers
         result["entries"] = args.entries
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        result["load_average_1m"] = {
+            "before": round(load_before[0], 2),
+            "after": round(os.getloadavg()[0], 2),
+        }
     finally:
         server.terminate()
         server.wait(timeout=30)
+    # The workers' CPU time (warm-up included) reaches us once the server has reaped them:
+    # unlike wall time, it does not grow when other work shares the machine.
+    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used = (cpu.ru_utime - cpu_before.ru_utime) + (cpu.ru_stime - cpu_before.ru_stime)
+    result["server_cpu_seconds"] = round(used, 1)
+    result["server_cpu_ms_per_ask"] = round(used * 1000 / max(result["asks"], 1), 1)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
 
 
 def load(
@@ -187,6 +200,8 @@ def load(
     statuses: dict[int, int] = {}
     saves: dict[int, tuple[int, str]] = {}  # entry id -> (version, answer) last acknowledged
     conflicts = 0
+    acknowledged = 0
+    save_ms: list[float] = []
     import_report: dict[str, Any] = {}
 
     def resident(n: int) -> None:
@@ -207,7 +222,7 @@ def load(
                     statuses[status] = statuses.get(status, 0) + 1
 
     def editor(n: int) -> None:
-        nonlocal conflicts
+        nonlocal conflicts, acknowledged
         with httpx.Client(base_url=base, timeout=60, headers=headers) as client:
             entries = client.get("/api/v1/tenants/aoba/faq").json()
             mine = [e for i, e in enumerate(entries) if i % args.editors == n][:50]
@@ -229,6 +244,7 @@ def load(
                 }
                 body["answer"] = f"{current['answer'].split(' #')[0]} #{n}-{count}"
                 body["expected_version"] = current["version"]
+                started = time.perf_counter()
                 response = client.put(
                     f"/api/v1/tenants/aoba/faq/{entry['id']}",
                     params={"publish": "true"},
@@ -239,6 +255,8 @@ def load(
                     if response.status_code == 200:
                         saved = response.json()
                         saves[entry["id"]] = (saved["version"], body["answer"])
+                        acknowledged += 1
+                        save_ms.append((time.perf_counter() - started) * 1000)
                     elif response.status_code == 409:
                         conflicts += 1
                 count += 1
@@ -294,7 +312,12 @@ def load(
         "statuses": dict(sorted(statuses.items())),
         "server_errors": sum(v for k, v in statuses.items() if k >= 500),
         "timeouts": statuses.get(0, 0),
-        "saves_acknowledged": len(saves),
+        "saves_acknowledged": acknowledged,
+        "entries_saved": len(saves),
+        "save_ms": {
+            "p50": round(statistics.median(save_ms), 1) if save_ms else None,
+            "max": round(max(save_ms), 1) if save_ms else None,
+        },
         "save_conflicts_409": conflicts,
         "lost_writes": lost,
         "import": {**import_report, "rows_found_after": len(stored)},

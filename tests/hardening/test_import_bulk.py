@@ -145,3 +145,68 @@ def test_residents_can_write_on_sqlite_while_a_large_import_runs(
     # with the import's own duration is not asserted: on a quiet machine the one bulk write
     # is most of a short import.
     assert max(waits) < 5.0
+
+
+def test_approver_import_publishes_in_one_bulk_write(platform: Platform, tenant_id: int) -> None:
+    """An approver's published import (four-eyes off) stores every row at once and touches the
+    tenant's content version — the row every colleague's save also locks — a single time, at
+    the end of the transaction, instead of once per row (a 2,000-row import held that lock for
+    its whole 40 s, and every save waited)."""
+    from jichitai_ai.approval import service as approval
+    from jichitai_ai.approval.tables import EntryChange
+    from jichitai_ai.domain.models import EntryStatus
+    from jichitai_ai.storage.tables import Tenant
+
+    importing.import_into(platform.db, tenant_id, _csv(20), "seed.csv")
+    with platform.db.write() as session:
+        approval.set_four_eyes(session, tenant_id, False)
+        first = faq_service.find_by_external_id(session, tenant_id, "Q0", "ja")
+        assert first is not None
+        record = faq_service.record_of(faq_service.get_entry(session, tenant_id, first.id))
+        record.answer = "下書きの回答"
+        pending = approval.save(
+            session, tenant_id, first.id, record, user="colleague", can_approve=False
+        )
+        assert pending.change is not None  # an open change waiting for approval
+        before = session.get(Tenant, tenant_id).content_version  # type: ignore[union-attr]
+    writer = approval.import_writer(can_approve=True, publish=True)
+    data = _csv(20, answer="改訂") + "\n".join(
+        f"NEW{i},新しい手続き {i} はどこですか,回答 {i}" for i in range(200)
+    ).encode("utf-8")
+    report = importing.import_into(
+        platform.db, tenant_id, data, "f.csv", mode="upsert", writer=writer, user="boss"
+    )
+    assert (report.created, report.updated) == (200, 20)
+    with platform.db.read() as session:
+        tenant = session.get(Tenant, tenant_id)
+        assert tenant is not None and tenant.content_version == before + 1
+        live = faq_service.visible_entries(session, tenant_id, residents=True)
+        assert len(live) == 220 and all(e.status == EntryStatus.PUBLISHED for e in live)
+        assert sum("改訂" in e.answer for e in live) == 20
+        change = session.get(EntryChange, pending.change.id)
+        assert change is not None and change.state == "published"
+        notes = set(session.execute(select(FaqEntryVersion.note).distinct()).scalars())
+        assert "import" in notes
+
+
+def test_department_limited_editor_import_keeps_the_per_row_checks(
+    platform: Platform, tenant_id: int
+) -> None:
+    from jichitai_ai.approval import service as approval
+    from jichitai_ai.departments import service as department_service
+    from jichitai_ai.services import auth
+    from jichitai_ai.services.errors import Forbidden
+
+    with platform.db.write() as session:
+        approval.set_four_eyes(session, tenant_id, False)
+        department_service.save_department(
+            session, tenant_id, department_service.DepartmentInput(name="市民課")
+        )
+        auth.create_user(session, "limited", "correct-horse-battery-staple")
+        auth.grant(session, "limited", "aoba", auth.Role.APPROVER)
+        department_service.set_user_scope(session, "limited", tenant_id, ["市民課"])
+    data = "管理番号,質問,回答,担当課\nD1,犬の登録,環境課です,環境課\n".encode()
+    writer = approval.import_writer(can_approve=True, publish=True)
+    with pytest.raises(Forbidden):
+        importing.import_into(platform.db, tenant_id, data, "f.csv", writer=writer, user="limited")
+    assert _count(platform, FaqEntryRow) == 0

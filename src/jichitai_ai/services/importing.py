@@ -78,6 +78,18 @@ class ImportRejected(ServiceError):
 
 #: Stores one imported record: (session, tenant id, existing entry id or None, record, user).
 EntryWriter = Callable[[Session, int, int | None, faq_service.FaqRecord, str], Any]
+#: Stores every record at once when it can: (session, tenant id, creates, updates, user) →
+#: False when it wrote nothing and the rows must go through the writer one by one.
+BulkWriter = Callable[
+    [Session, int, list[faq_service.FaqRecord], list[tuple[int, faq_service.FaqRecord]], str],
+    bool,
+]
+
+
+def _bulk(writer: EntryWriter) -> BulkWriter:
+    """The writer's bulk path (``writer.bulk``), or one that always declines."""
+    found: BulkWriter | None = getattr(writer, "bulk", None)
+    return found if found is not None else (lambda *_args: False)
 
 
 def import_file(
@@ -325,7 +337,13 @@ def import_into(
                 user=user,
                 note="import",
             )
-        else:
+        elif not _bulk(writer)(
+            session,
+            tenant_id,
+            [r for _, r in plan.creates],
+            [(entry_id, r) for _, entry_id, _, r in plan.updates],
+            user,
+        ):
             for _, record in plan.creates:
                 writer(session, tenant_id, None, record, user)
             for _, entry_id, _, record in plan.updates:

@@ -2,17 +2,18 @@
 
 Every entry change is logged in ``entry_change_log`` in the same transaction as the change
 (services.faq.note_changes). A worker whose index is older replays the log: it re-reads only the
-changed external ids from the database, swaps those entries in its list, and rebuilds the
-postings from memoised tokens (Sudachi runs only on changed text). Before, every FAQ edit made
-every worker reload and re-tokenise the tenant's whole FAQ inside a resident's request.
+changed external ids from the database and replaces just those entries' postings, statistics
+and derived data (``SearchIndexFactory.update``; retrieval._lexical ``updated``), with scores
+identical to a full rebuild. Sudachi runs only on changed text. Before, every FAQ edit made
+every worker rebuild the tenant's whole index.
 
 Large tenants (``background_above`` entries, ``[answering] background_refresh_above``) are
 refreshed in a background thread while the previous index keeps answering, at most once per
-``min_interval`` seconds (``[answering] refresh_interval_seconds``), so an editor's save never
-makes residents wait and a burst of saves costs one rebuild; residents see an edit within a few
-seconds. Smaller tenants are refreshed inline (milliseconds), so staff see their edit at once. A change the log does
-not describe (tenant settings, a log gap) falls back to reloading every entry, still with
-memoised tokens.
+``min_interval`` seconds (``[answering] refresh_interval_seconds``), so a burst of saves costs
+one update and residents see an edit within a few seconds. Smaller tenants are refreshed
+inline, so staff see their edit at once. A change the log does not describe (tenant settings,
+a log gap, more than ``MAX_REPLAY`` external ids) falls back to reloading every entry, still
+with memoised tokens.
 
 This layer sits beside services.search_index (which owns how an index is built and ranks):
 it only decides *which entries* to hand to ``SearchIndexFactory.build`` and when.
@@ -38,12 +39,17 @@ from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import EntryChangeLog
 from jichitai_ai.text import Tokenizer
 
-#: More changed external ids than this since the last refresh: reload everything instead.
-MAX_REPLAY = 500
+#: More changed external ids than this since the last refresh: reload everything instead
+#: (a large import is still cheaper to replay: unchanged entries keep their derived data).
+MAX_REPLAY = 5000
 #: Tokenised texts kept per process (a tenant's FAQ is a few thousand texts).
 MEMO_TEXTS = 200_000
 
 ContentKey = tuple[int, int]
+
+
+def _by_id(entry: FaqEntry) -> int:
+    return entry.id
 
 
 class MemoTokenizer(Tokenizer):
@@ -148,18 +154,25 @@ class IndexRefresher:
             # Not described by the log (settings, a gap) or too much: reload every entry.
             last = self.latest_change(session, tenant.chain)
             entries = faq_service.visible_entries(session, tenant.id, residents=True)
-            kind = "reload"
-        else:
-            last = max(change_id for change_id, _ in rows)
-            fresh = faq_service.visible_entries(
-                session, tenant.id, residents=True, external_ids=changed
-            )
-            entries = [e for e in state.entries if e.external_id not in changed] + fresh
-            kind = "replay"
-        self.counts[kind] += 1
-        return _State(key, last, entries, state.groups, self._build(entries, state.groups, kind))
+            self.counts["reload"] += 1
+            return _State(key, last, entries, state.groups, self._build(entries, state.groups))
+        last = max(change_id for change_id, _ in rows)
+        fresh = faq_service.visible_entries(
+            session, tenant.id, residents=True, external_ids=changed
+        )
+        entries = sorted(
+            [e for e in state.entries if e.external_id not in changed] + fresh, key=_by_id
+        )
+        self.counts["replay"] += 1
+        started = time.perf_counter()
+        # Only the changed entries' postings are replaced (retrieval._lexical.updated).
+        index = self.factory.update(state.index, entries, changed)
+        telemetry.event("index.build", time.perf_counter() - started, kind="replay")
+        return _State(key, last, entries, state.groups, index)
 
-    def _build(self, entries: list[FaqEntry], groups: list[list[str]], kind: str) -> TenantIndex:
+    def _build(
+        self, entries: list[FaqEntry], groups: list[list[str]], kind: str = "reload"
+    ) -> TenantIndex:
         started = time.perf_counter()
         index = self.factory.build(entries, groups)
         # index.build{kind=full|replay|reload} on /metrics (jichitai_ai.ops).

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -174,7 +174,12 @@ class TenantIndex:
         translations: dict[tuple[str, str], FaqEntry],
         policy: AnswerPolicy,
         topic_tokenizer: Tokenizer | None = None,
+        *,
+        previous: TenantIndex | None = None,
+        changed_ids: Collection[int] = (),
     ) -> None:
+        """``previous`` (with the entry ids ``changed_ids`` removed or rewritten since): an
+        index whose derived parts are updated instead of recomputed (差分更新)."""
         self._entries = {e.id: e for e in entries}
         self.topic_tokenizer = topic_tokenizer
         self.searcher = searcher
@@ -184,6 +189,15 @@ class TenantIndex:
         self.learning = LearningModel()
         self._department_router: DepartmentRouter | None = None
         self._reading_index: LexicalIndex | None = None
+        #: Per entry: (the text routing reads, its topic terms), reused while the text is equal.
+        self._topic_of: dict[int, tuple[str, tuple[str, ...]]] = {}
+        if previous is not None:
+            self._topic_of = {i: v for i, v in previous._topic_of.items() if i in self._entries}
+            if previous._reading_index is not None:
+                changed = [i for i in changed_ids if i in self._entries]
+                self._reading_index = previous._reading_index.updated(
+                    remove=changed_ids, add=[self._reading_doc(self._entries[i]) for i in changed]
+                )
         self._contacts = self._department_contacts()
 
     def __len__(self) -> int:
@@ -391,14 +405,17 @@ class TenantIndex:
     def _readings(self) -> LexicalIndex:
         """Character bigrams of the entries' questions read in hiragana (BM25 over them)."""
         if self._reading_index is None:
-            docs = []
-            for e in self._entries.values():
-                lines = [e.question, *e.alternatives]
-                docs.append((e.id, {"reading": _bigrams(self._reading_of(lines))}))
+            docs = [self._reading_doc(e) for e in self._entries.values()]
             self._reading_index = LexicalIndex(
                 docs, BM25Params(field_weights={"reading": 1.0}), tokenizer=self.lexical.tokenizer
             )
         return self._reading_index
+
+    def _reading_doc(self, entry: FaqEntry) -> tuple[int, dict[str, list[str]]]:
+        return (
+            entry.id,
+            {"reading": _bigrams(self._reading_of([entry.question, *entry.alternatives]))},
+        )
 
     def _reading_of(self, lines: Sequence[str]) -> list[str]:
         return [self.lexical.tokenizer.reading(line) for line in lines if line.strip()]
@@ -415,7 +432,11 @@ class TenantIndex:
                     continue
                 # A question naming the department (市民課に聞きたい) belongs to it too.
                 text = "\n".join([e.question, *e.alternatives, e.category, e.department.name])
-                vocab.setdefault(e.department.name, set()).update(self.topic_terms(text))
+                known = self._topic_of.get(e.id)
+                if known is None or known[0] != text:
+                    known = (text, tuple(self.topic_terms(text)))
+                    self._topic_of[e.id] = known
+                vocab.setdefault(e.department.name, set()).update(known[1])
             self._department_router = DepartmentRouter(self.lexical, vocab)
         return self._department_router
 
@@ -469,43 +490,13 @@ class SearchIndexFactory:
         return cls(Tokenizer(), AnswerPolicy.load(policy_file), make_embedder(settings), db)
 
     def build(self, entries: list[FaqEntry], synonym_groups: list[list[str]]) -> TenantIndex:
-        canonical: dict[str, FaqEntry] = {}
-        translations: dict[tuple[str, str], FaqEntry] = {}
-        for entry in entries:
-            if entry.language == CANONICAL_LANGUAGE:
-                canonical[entry.external_id] = entry
-        for entry in entries:
-            if entry.language == CANONICAL_LANGUAGE:
-                continue
-            if entry.external_id in canonical:
-                translations[(entry.external_id, entry.language)] = entry
-            else:
-                canonical.setdefault(entry.external_id, entry)
-        extra: dict[str, list[str]] = {}
-        for (external_id, _lang), entry in translations.items():
-            extra.setdefault(external_id, []).extend([entry.question, *entry.alternatives])
-        docs = [
-            IndexDocument(
-                doc_id=e.id,
-                fields={
-                    "question": e.question,
-                    "alternatives": "\n".join([*e.alternatives, *extra.get(e.external_id, [])]),
-                    "answer": e.answer,
-                },
-            )
-            for e in canonical.values()
-        ]
+        canonical, translations, extra = _group(entries)
+        docs = [_document(e, extra) for e in canonical.values()]
         synonyms = SynonymSet(synonym_groups, self.tokenizer) if synonym_groups else None
         lexical = LexicalIndex.build(docs, tokenizer=self.tokenizer, synonyms=synonyms)
         dense = None
         if self.embedder is not None and canonical:
-            passages = {
-                e.id: passage_text(
-                    e.question, [*e.alternatives, *extra.get(e.external_id, [])], e.answer
-                )
-                for e in canonical.values()
-            }
-            dense = self._dense_index(passages)
+            dense = self._dense_index(_passages(canonical.values(), extra))
         answers = None
         if dense is not None and self.policy.answer_weight > 0:
             answers = self._answer_view(
@@ -524,11 +515,81 @@ class SearchIndexFactory:
         index.warm()
         return index
 
-    def _dense_index(self, passages: dict[int, str]) -> DenseIndex:
-        """Vectors from the database cache; only new or changed texts are embedded."""
-        ids = list(passages)
-        vectors = self._vectors(passages, "")
+    def update(
+        self, index: TenantIndex, entries: list[FaqEntry], changed: Collection[str]
+    ) -> TenantIndex:
+        """``index`` brought up to date: ``entries`` are all visible entries now, and only
+        those with an external id in ``changed`` differ from what ``index`` was built from.
+
+        Only the changed entries' postings (and vectors) are replaced; the result ranks
+        exactly as :meth:`build` over ``entries`` would (tests/hardening). The opt-in answer
+        view (policy ``answer_weight``) is reassembled from the vector cache: only changed
+        answers are embedded."""
+        changed = set(changed)
+        canonical, translations, extra = _group(entries)
+        removed = [e.id for e in index._entries.values() if e.external_id in changed]
+        fresh = [canonical[x] for x in changed if x in canonical]
+        lexical = index.lexical.updated(
+            remove=removed, add=[index.lexical.tokenize(_document(e, extra)) for e in fresh]
+        )
+        dense = self._updated_dense(index, canonical, extra, fresh, changed)
+        answers = None
+        if dense is not None and index.searcher.answers is not None:
+            answers = self._answer_view(
+                list(canonical.values()), [int(i) for i in dense.doc_ids], self.policy.answer_weight
+            )
+        searcher = HybridSearcher(
+            lexical,
+            dense,
+            self.embedder if dense is not None else None,
+            self.policy.dense_weight,
+            answers=answers,
+        )
+        updated = TenantIndex(
+            list(canonical.values()),
+            searcher,
+            translations,
+            self.policy,
+            self.topic_tokenizer,
+            previous=index,
+            changed_ids={*removed, *(e.id for e in fresh)},
+        )
+        updated.warm()
+        return updated
+
+    def _updated_dense(
+        self,
+        index: TenantIndex,
+        canonical: dict[str, FaqEntry],
+        extra: dict[str, list[str]],
+        fresh: list[FaqEntry],
+        changed: set[str],
+    ) -> DenseIndex | None:
+        """The dense index for :meth:`update`: unchanged entries keep their vectors, changed
+        ones come from the cache or the embedder. Every dense part :meth:`build` makes must be
+        brought up to date here too (tests/hardening/test_index_refresh.py compares both)."""
+        old = index.searcher.dense
+        if self.embedder is None or not canonical:
+            return None
+        if old is None:
+            return self._dense_index(_passages(canonical.values(), extra))
+        keep = {
+            i: old.matrix[row]
+            for i, row in old._row_of.items()
+            if i in index._entries and index._entries[i].external_id not in changed
+        }
+        vectors = {**keep, **self._cached_vectors(_passages(fresh, extra))}
+        ids = [e.id for e in canonical.values()]
         return DenseIndex(ids, np.stack([vectors[i] for i in ids]))
+
+    def _dense_index(self, passages: dict[int, str]) -> DenseIndex:
+        vectors = self._cached_vectors(passages)
+        ids = list(passages)
+        return DenseIndex(ids, np.stack([vectors[i] for i in ids]))
+
+    def _cached_vectors(self, passages: dict[int, str]) -> dict[int, Any]:
+        """Passage vectors from the database cache; only new or changed texts are embedded."""
+        return self._vectors(passages, "")
 
     def _answer_view(
         self, entries: Sequence[FaqEntry], ids: Sequence[int], weight: float
@@ -545,6 +606,8 @@ class SearchIndexFactory:
         ``view`` "" is the passage of question + alternatives + first sentence, ANSWER_VIEW the
         answer; each is cached under its own model key."""
         assert self.embedder is not None
+        if not texts:
+            return {}
         base = getattr(self.embedder, "name", type(self.embedder).__name__)
         model = (base[: 100 - len(view)] + view) if view else base[:100]
         hashes = {
@@ -590,6 +653,47 @@ class SearchIndexFactory:
             if progress is not None:
                 progress(start + len(batch), len(missing))
         return vectors
+
+
+def _group(
+    entries: list[FaqEntry],
+) -> tuple[dict[str, FaqEntry], dict[tuple[str, str], FaqEntry], dict[str, list[str]]]:
+    """Canonical entry per external id (Japanese, else the first translation), translations,
+    and per external id the translations' phrasings (indexed as extra alternatives)."""
+    canonical: dict[str, FaqEntry] = {}
+    translations: dict[tuple[str, str], FaqEntry] = {}
+    for entry in entries:
+        if entry.language == CANONICAL_LANGUAGE:
+            canonical[entry.external_id] = entry
+    for entry in entries:
+        if entry.language == CANONICAL_LANGUAGE:
+            continue
+        if entry.external_id in canonical:
+            translations[(entry.external_id, entry.language)] = entry
+        else:
+            canonical.setdefault(entry.external_id, entry)
+    extra: dict[str, list[str]] = {}
+    for (external_id, _lang), entry in translations.items():
+        extra.setdefault(external_id, []).extend([entry.question, *entry.alternatives])
+    return canonical, translations, extra
+
+
+def _document(entry: FaqEntry, extra: dict[str, list[str]]) -> IndexDocument:
+    return IndexDocument(
+        doc_id=entry.id,
+        fields={
+            "question": entry.question,
+            "alternatives": "\n".join([*entry.alternatives, *extra.get(entry.external_id, [])]),
+            "answer": entry.answer,
+        },
+    )
+
+
+def _passages(entries: Iterable[FaqEntry], extra: dict[str, list[str]]) -> dict[int, str]:
+    return {
+        e.id: passage_text(e.question, [*e.alternatives, *extra.get(e.external_id, [])], e.answer)
+        for e in entries
+    }
 
 
 def _needs_meaning(question: str) -> bool:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from jichitai_ai.services.errors import Conflict, Invalid, NotFound
@@ -34,6 +35,12 @@ class TenantInfo:
         return {k: str(v) for k, v in contact.items()} if isinstance(contact, dict) else {}
 
 
+#: Ancestor chains per database (keyed by its connection pool), by (tenant id, parent id).
+_CHAINS: weakref.WeakKeyDictionary[Any, dict[tuple[int, int | None], tuple[int, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def _info(session: Session, row: Tenant) -> TenantInfo:
     return TenantInfo(
         id=row.id,
@@ -42,8 +49,24 @@ def _info(session: Session, row: Tenant) -> TenantInfo:
         name_en=row.name_en,
         parent_id=row.parent_id,
         settings=dict(row.settings or {}),
-        chain=tuple(ancestor_ids(session, row.id)),
+        chain=_chain(session, row.id, row.parent_id),
     )
+
+
+def _chain(session: Session, tenant_id: int, parent_id: int | None) -> tuple[int, ...]:
+    """The ancestor chain, remembered: a tenant's parent is set when it is added and never
+    changes, so every request need not walk the hierarchy again (one query per level)."""
+    bind = session.get_bind()
+    pool = bind.pool if isinstance(bind, Engine) else bind.engine.pool
+    cache = _CHAINS.setdefault(pool, {})
+    key = (tenant_id, parent_id)
+    chain = cache.get(key)
+    if chain is None:
+        chain = tuple(ancestor_ids(session, tenant_id))
+        if len(cache) > 10_000:
+            cache.clear()
+        cache[key] = chain
+    return chain
 
 
 def ancestor_ids(session: Session, tenant_id: int) -> list[int]:

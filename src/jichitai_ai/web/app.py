@@ -47,7 +47,11 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
     plugin_manager().hook.register_routes(app=app, platform=platform)
     # Added last = runs first: the size limit bounds what the control-character guard buffers.
     app.add_middleware(ControlCharacterGuard)
-    app.add_middleware(RateLimit, limits=Limits.from_section(platform.settings.section("limits")))
+    app.add_middleware(
+        RateLimit,
+        limits=Limits.from_section(platform.settings.section("limits")),
+        db=platform.db,
+    )
     app.add_middleware(BodySizeLimit, max_bytes=platform.settings.max_request_bytes)
     install_http_basics(app)
     return app

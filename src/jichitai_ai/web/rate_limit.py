@@ -1,17 +1,19 @@
 """Rate limits for public and gateway endpoints (流量制限), answered with 429 and Retry-After.
 
-Token buckets in each worker's memory, keyed by client address and by tenant for the resident
-endpoints (ask, choice, feedback, public document search/answer, the resident pages' forms),
-and by API key for the gateway. Per-worker semantics: with N workers behind a round-robin
-proxy an address gets up to N times the configured rate; set the limits with that in mind
-(or put the proxy's own limit in front). Login is limited separately and across workers by
-the database-backed lock-out (services.login_guard).
+Token buckets keyed by client address and by tenant for the resident endpoints (ask, choice,
+feedback, public document search/answer, the resident pages' forms), and by API key for the
+gateway. By default the buckets live in the database (services.rate_buckets), shared by every
+worker: with ``--workers N`` an address still gets the configured rate, not N times it, however
+connections are spread over the workers. ``shared = false`` keeps them in each worker's memory
+instead (no database write per request; then an address gets up to N times the rate). Login is
+limited separately by the database-backed lock-out (services.login_guard).
 
 ``[limits]`` in jichitai.toml, each a pair ``[requests, seconds]``::
 
     public_per_address = [30, 60]
     public_per_tenant = [600, 60]
     gateway_per_key = [60, 60]
+    shared = true
     enabled = true
 
 ``JICHITAI_LIMITS_ENABLED=0`` in the environment turns them off (test suites, benchmarks).
@@ -20,6 +22,7 @@ the database-backed lock-out (services.login_guard).
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 import os
 import re
@@ -27,11 +30,15 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+import anyio.to_thread
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.requests import HTTPConnection
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from jichitai_ai.i18n import bilingual
+from jichitai_ai.services.rate_buckets import SharedBuckets
+from jichitai_ai.storage.db import Database
 from jichitai_ai.web.client_address import client_address
 
 _PUBLIC = re.compile(
@@ -39,6 +46,7 @@ _PUBLIC = re.compile(
     r"|^/t/(?P<page>[^/]+)/(?:embed/?)?(?:choice|feedback)?$"
 )
 _GATEWAY = re.compile(r"^/v1/|^/api/v1/gateway/")
+log = logging.getLogger(__name__)
 #: Buckets kept per worker; the least recently used are dropped beyond this.
 MAX_BUCKETS = 50_000
 
@@ -58,6 +66,8 @@ class Limits:
     public_per_address: Rate = Rate(30, 60)
     public_per_tenant: Rate = Rate(600, 60)
     gateway_per_key: Rate = Rate(60, 60)
+    #: Buckets in the database, shared by every worker (False: per worker, in memory).
+    shared: bool = True
     enabled: bool = True
 
     @classmethod
@@ -76,6 +86,7 @@ class Limits:
             public_per_address=rate("public_per_address", defaults.public_per_address),
             public_per_tenant=rate("public_per_tenant", defaults.public_per_tenant),
             gateway_per_key=rate("gateway_per_key", defaults.gateway_per_key),
+            shared=bool(section.get("shared", True)),
             enabled=bool(section.get("enabled", True))
             and os.environ.get("JICHITAI_LIMITS_ENABLED", "1") != "0",
         )
@@ -101,19 +112,49 @@ class Buckets:
         return 0.0
 
 
+class DatabaseBuckets:
+    """:class:`Buckets`' interface over the shared buckets in the database."""
+
+    #: Each take is a database write: run it off the event loop.
+    blocking = True
+
+    def __init__(self, db: Database) -> None:
+        self.shared = SharedBuckets(db)
+
+    def take(self, key: str, rate: Rate) -> float:
+        try:
+            return self.shared.take(key, rate.requests, rate.seconds)
+        except SQLAlchemyError:
+            # A limiter that cannot reach its store must not refuse residents: let it through.
+            log.warning("rate limit store unavailable; request allowed", exc_info=True)
+            return 0.0
+
+
 class RateLimit:
     """ASGI middleware applying :class:`Limits` to the public and gateway paths."""
 
-    def __init__(self, app: ASGIApp, limits: Limits, buckets: Buckets | None = None) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        limits: Limits,
+        buckets: Buckets | DatabaseBuckets | None = None,
+        db: Database | None = None,
+    ) -> None:
         self.app = app
         self.limits = limits
-        self.buckets = buckets or Buckets()
+        if buckets is None:
+            shared = limits.shared and limits.enabled and db is not None
+            buckets = DatabaseBuckets(db) if shared and db is not None else Buckets()
+        self.buckets = buckets
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not self.limits.enabled:
             await self.app(scope, receive, send)
             return
-        wait = self._check(scope)
+        if getattr(self.buckets, "blocking", False):
+            wait = await anyio.to_thread.run_sync(self._check, scope)
+        else:
+            wait = self._check(scope)
         if wait > 0:
             await _too_many(send, wait)
             return
