@@ -48,7 +48,10 @@ from jichitai_ai.retrieval import (
     score_mix,
     to_bytes,
 )
+from jichitai_ai.retrieval._decision_model import DecisionModel
 from jichitai_ai.retrieval._routing import DepartmentRouter
+from jichitai_ai.services.decision_signals import DecisionSignals, decide_with_model
+from jichitai_ai.services.tenant_calibration import CalibrationCache
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import EmbeddingCache
 from jichitai_ai.text import (
@@ -96,6 +99,8 @@ class Outcome:
     ranked: list[Candidate] = field(default_factory=list)
     coverage: float = 0.0
     cosine: float | None = None
+    #: Decision signals (retrieval._decision_model.FEATURE_NAMES), for calibration.
+    features: list[float] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -121,6 +126,14 @@ class AnswerPolicy:
     #: runner-up by ``meaning_answer_margin`` (else 更問 with the closest entries).
     meaning_min_cosine: float = 0.80
     meaning_answer_margin: float = 1.0
+    #: Fit the decision model per tenant on probes from its own entries
+    #: (services.tenant_calibration); off → the thresholds above decide.
+    self_calibration: bool = False
+    #: Answer precision the self-calibrated model aims at on its probes.
+    target_precision: float = 0.85
+    #: With a decision model: hand over when the relevance gate above says nothing is
+    #: relevant (True), or when the model's ``p_relevant`` is low (False).
+    handover_by_gate: bool = False
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True)
@@ -140,6 +153,9 @@ class AnswerPolicy:
             dense_weight=float(data.get("dense_weight", DEFAULT_DENSE_WEIGHT)),
             meaning_min_cosine=float(data.get("meaning_min_cosine", 0.80)),
             meaning_answer_margin=float(data.get("meaning_answer_margin", 1.0)),
+            self_calibration=bool(data.get("self_calibration", False)),
+            target_precision=float(data.get("target_precision", 0.85)),
+            handover_by_gate=bool(data.get("handover_by_gate", False)),
         )
 
     @classmethod
@@ -176,6 +192,10 @@ class TenantIndex:
         self._department_router: DepartmentRouter | None = None
         self._reading_index: LexicalIndex | None = None
         self._contacts = self._department_contacts()
+        #: Learned decision (per tenant, from its own entries: services.tenant_calibration);
+        #: None → the calibrated thresholds of ``policy``.
+        self.decision_model: DecisionModel | None = None
+        self._signals = DecisionSignals(self)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -269,11 +289,14 @@ class TenantIndex:
         ranked, dense = self.rank_detailed(question, k, exclude=exclude)
         cosine = dense[0].score if dense else None
         candidates = [Candidate(d.doc_id, d.score) for d in ranked]
+        features = self._signals.features(question, ranked, dense)
         if not ranked:
-            return Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
-        outcome = self._decide(question, ranked, candidates, cosine)
-        if outcome.decision is Decision.NO_ANSWER and dense and _needs_meaning(question):
-            return self._decide_by_meaning(question, dense, candidates, outcome)
+            outcome = Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
+        else:
+            outcome = self._decide(question, ranked, candidates, cosine, features)
+            if outcome.decision is Decision.NO_ANSWER and dense and _needs_meaning(question):
+                outcome = self._decide_by_meaning(question, dense, candidates, outcome)
+        outcome.features = features.tolist()
         return outcome
 
     def _decide_by_meaning(
@@ -310,6 +333,7 @@ class TenantIndex:
         ranked: list[ScoredDoc],
         candidates: list[Candidate],
         cosine: float | None,
+        features: Any = None,
     ) -> Outcome:
         coverage = self.lexical.coverage(self.topic_terms(question), ranked[0].doc_id)
         effects = self.learning_effects(question)
@@ -322,9 +346,19 @@ class TenantIndex:
             relevant = coverage >= self.policy.lexical_min_coverage
         else:
             relevant = coverage >= self.policy.min_coverage or cosine >= self.policy.min_cosine
-        if not relevant and not learned_top:
+        if self.decision_model is not None and features is not None:
+            gate = relevant if self.policy.handover_by_gate else None
+            result = decide_with_model(
+                self.decision_model, features, ranked, self._signals, relevant=gate
+            )
+            if result.decision is Decision.NO_ANSWER and not learned_top:
+                return Outcome(Decision.NO_ANSWER, [], candidates, coverage, cosine)
+            if result.decision is Decision.NO_ANSWER:
+                result = DecisionResult(Decision.CLARIFY, list(ranked[:2]))
+        elif not relevant and not learned_top:
             return Outcome(Decision.NO_ANSWER, [], candidates, coverage, cosine)
-        result = decide(ranked, self.thresholds)
+        else:
+            result = decide(ranked, self.thresholds)
         if (
             result.decision is Decision.ANSWER
             and cosine is None
@@ -479,13 +513,34 @@ class SearchIndexFactory:
         self.progress: Callable[[int, int], None] | None = None
         #: Vectors by text hash shared across databases (evaluation runs reuse them).
         self.vector_memo: dict[str, Any] | None = None
+        #: Self-calibrated decision models (services.tenant_calibration).
+        self.calibrations = CalibrationCache()
 
     @classmethod
     def from_settings(cls, settings: Settings, db: Database) -> SearchIndexFactory:
         policy_file = settings.section("answering").get("policy_file")
         return cls(Tokenizer(), AnswerPolicy.load(policy_file), make_embedder(settings), db)
 
-    def build(self, entries: list[FaqEntry], synonym_groups: list[list[str]]) -> TenantIndex:
+    def scorer_signature(self) -> str:
+        """What the decision model depends on: the embedder and how scores are fused."""
+        model = getattr(self.embedder, "name", type(self.embedder).__name__)
+        return f"{model}|{self.policy.dense_weight}|{self.policy.self_calibration}"
+
+    def build(
+        self, entries: list[FaqEntry], synonym_groups: list[list[str]], *, calibrate: bool = True
+    ) -> TenantIndex:
+        """The tenant index; with ``calibrate`` (and the policy's self-calibration on) its
+        decision model is fitted on probes from these entries (cached by entry set)."""
+        index = self._build(entries, synonym_groups, persist=calibrate)
+        if calibrate and self.policy.self_calibration:
+            index.decision_model = self.calibrations.get_or_fit(
+                self, entries, synonym_groups, target_precision=self.policy.target_precision
+            )
+        return index
+
+    def _build(
+        self, entries: list[FaqEntry], synonym_groups: list[list[str]], *, persist: bool
+    ) -> TenantIndex:
         canonical: dict[str, FaqEntry] = {}
         translations: dict[tuple[str, str], FaqEntry] = {}
         for entry in entries:
@@ -522,7 +577,7 @@ class SearchIndexFactory:
                 )
                 for e in canonical.values()
             }
-            dense = self._dense_index(passages)
+            dense = self._dense_index(passages, persist=persist)
         searcher = HybridSearcher(
             lexical, dense, self.embedder if dense is not None else None, self.policy.dense_weight
         )
@@ -532,8 +587,9 @@ class SearchIndexFactory:
         index.warm()
         return index
 
-    def _dense_index(self, passages: dict[int, str]) -> DenseIndex:
-        """Vectors from the database cache; only new or changed texts are embedded."""
+    def _dense_index(self, passages: dict[int, str], *, persist: bool = True) -> DenseIndex:
+        """Vectors from the database cache; only new or changed texts are embedded (and
+        cached unless ``persist`` is off: calibration probes' reduced texts are not)."""
         assert self.embedder is not None
         model = getattr(self.embedder, "name", type(self.embedder).__name__)[:100]
         hashes = {i: hashlib.sha256(t.encode("utf-8")).hexdigest() for i, t in passages.items()}
@@ -565,7 +621,7 @@ class SearchIndexFactory:
                 vectors[i] = vec
                 if memo is not None:
                     memo[hashes[i]] = vec
-            if self.db is not None:
+            if self.db is not None and persist:
                 with self.db.write() as session:
                     for i, vec in zip(batch, fresh, strict=True):
                         session.merge(
