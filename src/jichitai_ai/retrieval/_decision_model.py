@@ -133,11 +133,17 @@ class DecisionModel:
     answer_min: float
     clarify_min: float
     max_choices: int = CLARIFY_DEPTH
+    #: Hand over when the index's relevance gate says nothing is relevant, instead of on a
+    #: low ``p_relevant`` (for models whose unanswerable probes are harder than real ones).
+    handover_by_gate: bool = False
 
-    def decide(self, x: FloatArray) -> str:
-        """ "answer", "clarify" or "no_answer" for one feature vector."""
+    def decide(self, x: FloatArray, relevant: bool | None = None) -> str:
+        """One of answer / clarify / no_answer for a feature vector; ``relevant`` is the
+        relevance gate's verdict (it decides hand-over when ``handover_by_gate``)."""
         if float(self.answer.predict(x)[0]) >= self.answer_min:
             return "answer"
+        if self.handover_by_gate and relevant is not None:
+            return "clarify" if relevant else "no_answer"
         if float(self.relevant.predict(x)[0]) >= self.clarify_min:
             return "clarify"
         return "no_answer"
@@ -150,6 +156,7 @@ class DecisionModel:
                 "answer_min": self.answer_min,
                 "clarify_min": self.clarify_min,
                 "max_choices": self.max_choices,
+                "handover_by_gate": self.handover_by_gate,
             }
         )
 
@@ -171,6 +178,7 @@ class DecisionModel:
             float(data["answer_min"]),
             float(data["clarify_min"]),
             int(data.get("max_choices", CLARIFY_DEPTH)),
+            bool(data.get("handover_by_gate", False)),
         )
 
 
@@ -186,7 +194,13 @@ class Example:
 
 
 def fit_model(
-    examples: Sequence[Example], *, target_precision: float = 0.85, handover_weight: float = 1.0
+    examples: Sequence[Example],
+    *,
+    target_precision: float = 0.85,
+    handover_weight: float = 1.0,
+    answer_unanswerable: bool = True,
+    confidence_z: float = 0.0,
+    handover_by_gate: bool = False,
 ) -> DecisionModel | None:
     """Fit both regressions and choose thresholds; None when the probes cannot support a model
     (too few, or only one outcome)."""
@@ -198,24 +212,48 @@ def fit_model(
     ok3 = np.array([e.top3_ok for e in examples], dtype=float)
     if ok1.min() == ok1.max() or ok3.min() == ok3.max():
         return None
-    answer = Logistic.fit(x, ok1)
+    answerable = np.array([e.answerable for e in examples])
+    # ``answer_unanswerable``: an unanswerable probe answered counts as a wrong answer (what
+    # a resident sees); off: P(first entry right | something answers), answer precision as
+    # measured on answerable questions only, hand-over left to the other model.
+    fit_on = np.ones(len(examples), dtype=bool) if answer_unanswerable else answerable
+    answer = Logistic.fit(x[fit_on], ok1[fit_on])
     relevant = Logistic.fit(x, ok3)
     pa = answer.predict(x)
     pr = relevant.predict(x)
-    answer_min = _precision_threshold(pa, ok1.astype(bool), target_precision)
-    answerable = np.array([e.answerable for e in examples])
+    answer_min = _precision_threshold(
+        pa[fit_on], ok1[fit_on].astype(bool), target_precision, confidence_z
+    )
     clarify_min = _helpful_threshold(
         pa, pr, answer_min, ok1.astype(bool), ok3.astype(bool), answerable, handover_weight
     )
-    return DecisionModel(answer, relevant, answer_min, clarify_min)
+    return DecisionModel(
+        answer, relevant, answer_min, clarify_min, handover_by_gate=handover_by_gate
+    )
 
 
-def _precision_threshold(p: FloatArray, ok: npt.NDArray[np.bool_], target: float) -> float:
-    """Lowest threshold whose answers (p ≥ t) reach the target precision (most answers)."""
+def _lower_bound(hits: FloatArray, counts: FloatArray, z: float) -> FloatArray:
+    """Wilson score lower bound of a proportion (z = 0: the proportion itself)."""
+    phat = hits / counts
+    if z == 0:
+        return phat
+    denom = 1 + z * z / counts
+    centre = phat + z * z / (2 * counts)
+    spread = z * np.sqrt(phat * (1 - phat) / counts + z * z / (4 * counts * counts))
+    result: FloatArray = (centre - spread) / denom
+    return result
+
+
+def _precision_threshold(
+    p: FloatArray, ok: npt.NDArray[np.bool_], target: float, confidence_z: float = 0.0
+) -> float:
+    """Lowest threshold whose answers (p ≥ t) reach the target precision (most answers);
+    with ``confidence_z`` the precision's Wilson lower bound must reach it (few probes: a
+    threshold fitted to the exact target lands below it on new questions)."""
     order = np.argsort(-p)
-    hits = np.cumsum(ok[order])
-    counts = np.arange(1, len(p) + 1)
-    precise = hits / counts >= target
+    hits = np.cumsum(ok[order]).astype(np.float64)
+    counts = np.arange(1, len(p) + 1, dtype=np.float64)
+    precise = _lower_bound(hits, counts, confidence_z) >= target
     # Answer only down to a point where precision holds for every larger set above it too
     # would be too strict; take the largest prefix meeting the target (ties share one p).
     best = None

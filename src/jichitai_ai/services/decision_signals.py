@@ -112,11 +112,8 @@ def decide_with_model(
     *,
     relevant: bool | None = None,
 ) -> DecisionResult:
-    """The model's verdict; ``relevant`` (the relevance gate), when given, decides hand-over
-    instead of the model's ``p_relevant``."""
-    verdict = model.decide(features)
-    if relevant is not None and verdict != "answer":
-        verdict = "clarify" if relevant else "no_answer"
+    """The model's verdict (``relevant``: the relevance gate's), choices for coverage."""
+    verdict = model.decide(features, relevant)
     if verdict == "answer":
         return DecisionResult(Decision.ANSWER, [ranked[0]])
     if verdict == "clarify" and len(ranked) >= 2:

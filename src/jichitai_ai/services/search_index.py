@@ -131,12 +131,16 @@ class AnswerPolicy:
     self_calibration: bool = False
     #: Answer precision the self-calibrated model aims at on its probes.
     target_precision: float = 0.85
-    #: With a decision model: hand over when the relevance gate above says nothing is
-    #: relevant (True), or when the model's ``p_relevant`` is low (False).
-    handover_by_gate: bool = False
+    #: A decision model fitted on judged questions (``calibrate``), used by tenants whose
+    #: entries cannot calibrate one themselves; None → the thresholds above.
+    decision_model: DecisionModel | None = None
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True)
+        data = asdict(replace(self, decision_model=None))
+        data["decision_model"] = (
+            json.loads(self.decision_model.to_json()) if self.decision_model else None
+        )
+        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> AnswerPolicy:
@@ -155,7 +159,11 @@ class AnswerPolicy:
             meaning_answer_margin=float(data.get("meaning_answer_margin", 1.0)),
             self_calibration=bool(data.get("self_calibration", False)),
             target_precision=float(data.get("target_precision", 0.85)),
-            handover_by_gate=bool(data.get("handover_by_gate", False)),
+            decision_model=(
+                DecisionModel.from_json(json.dumps(data["decision_model"]))
+                if data.get("decision_model")
+                else None
+            ),
         )
 
     @classmethod
@@ -195,7 +203,7 @@ class TenantIndex:
         #: Learned decision (per tenant, from its own entries: services.tenant_calibration);
         #: None → the calibrated thresholds of ``policy``.
         self.decision_model: DecisionModel | None = None
-        self._signals = DecisionSignals(self)
+        self.signals = DecisionSignals(self)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -289,7 +297,7 @@ class TenantIndex:
         ranked, dense = self.rank_detailed(question, k, exclude=exclude)
         cosine = dense[0].score if dense else None
         candidates = [Candidate(d.doc_id, d.score) for d in ranked]
-        features = self._signals.features(question, ranked, dense)
+        features = self.signals.features(question, ranked, dense)
         if not ranked:
             outcome = Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
         else:
@@ -347,9 +355,8 @@ class TenantIndex:
         else:
             relevant = coverage >= self.policy.min_coverage or cosine >= self.policy.min_cosine
         if self.decision_model is not None and features is not None:
-            gate = relevant if self.policy.handover_by_gate else None
             result = decide_with_model(
-                self.decision_model, features, ranked, self._signals, relevant=gate
+                self.decision_model, features, ranked, self.signals, relevant=relevant
             )
             if result.decision is Decision.NO_ANSWER and not learned_top:
                 return Outcome(Decision.NO_ANSWER, [], candidates, coverage, cosine)
@@ -532,10 +539,12 @@ class SearchIndexFactory:
         """The tenant index; with ``calibrate`` (and the policy's self-calibration on) its
         decision model is fitted on probes from these entries (cached by entry set)."""
         index = self._build(entries, synonym_groups, persist=calibrate)
+        index.decision_model = self.policy.decision_model
         if calibrate and self.policy.self_calibration:
-            index.decision_model = self.calibrations.get_or_fit(
+            own = self.calibrations.get_or_fit(
                 self, entries, synonym_groups, target_precision=self.policy.target_precision
             )
+            index.decision_model = own or index.decision_model
         return index
 
     def _build(
