@@ -63,7 +63,8 @@ def test_precision_threshold_matches_exhaustive_search(seed: int) -> None:
         sel = p >= t
         if sel.sum() and ok[sel].mean() >= target and sel.sum() > best_n:
             best_t, best_n = t, int(sel.sum())
-    assert got == best_t
+    # The same questions are answered (the threshold itself sits halfway to the next value).
+    assert np.array_equal(p >= got, p >= best_t)
 
 
 def _examples(rng: np.random.Generator, n: int) -> list[Example]:

@@ -213,8 +213,12 @@ def evaluate(
         positive_obs = _observations(results, evalset, ids, negative=False, platform=platform)
         negative_obs = _observations(negatives, evalset, ids, negative=True, platform=platform)
         # The decision the index really uses: its own (self-calibrated) model, if any.
-        index_policy = replace(
-            platform.answering.factory.policy, decision_model=_index(platform).decision_model
+        own = _index(platform).decision_model
+        shipped = platform.answering.factory.policy
+        index_policy = (
+            replace(shipped, decision_model=own)
+            if dense
+            else replace(shipped, lexical_decision_model=own)
         )
     entry_to_ext = {v: k for k, v in ids.items()}
     rankings = {

@@ -263,7 +263,10 @@ def _precision_threshold(
         best = i
     if best is None:
         return float("inf")
-    return float(p[order[best]])
+    # Halfway to the next lower probability: a question scoring a hair below the last
+    # answered probe is not a different case.
+    below = float(p[order[best + 1]]) if best + 1 < len(p) else 0.0
+    return (float(p[order[best]]) + below) / 2
 
 
 def _helpful_threshold(

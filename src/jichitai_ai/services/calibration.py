@@ -55,7 +55,7 @@ def _passes(obs: Observation, policy: AnswerPolicy) -> bool:
 
 
 def decision_of(obs: Observation, policy: AnswerPolicy, dense: bool) -> tuple[Decision, list[int]]:
-    model = policy.decision_model
+    model = policy.decision_model if dense else policy.lexical_decision_model
     if model is not None and obs.features and obs.candidates:
         verdict = model.decide(np.array(obs.features), _passes(obs, policy))
         if verdict == "answer":
@@ -123,14 +123,18 @@ def fit(
         if dense
         else replace(gated, lexical_thresholds=thresholds)
     )
-    if not learn_model:
-        return replace(fitted, decision_model=None)
-    return replace(
-        fitted,
-        decision_model=fit_model(
-            _examples(positives, negatives), target_precision=target_precision
-        ),
+    model = (
+        fit_model(
+            _examples(positives, negatives),
+            target_precision=target_precision,
+            answer_unanswerable=False,
+        )
+        if learn_model
+        else None
     )
+    if dense:
+        return replace(fitted, decision_model=model)
+    return replace(fitted, lexical_decision_model=model)
 
 
 def _examples(positives: Sequence[Observation], negatives: Sequence[Observation]) -> list[Example]:

@@ -131,15 +131,17 @@ class AnswerPolicy:
     self_calibration: bool = False
     #: Answer precision the self-calibrated model aims at on its probes.
     target_precision: float = 0.85
-    #: A decision model fitted on judged questions (``calibrate``), used by tenants whose
-    #: entries cannot calibrate one themselves; None → the thresholds above.
+    #: Decision models fitted on judged questions (``calibrate --learn-model``), with and
+    #: without dense retrieval, for tenants whose entries cannot calibrate one themselves;
+    #: None → the thresholds above.
     decision_model: DecisionModel | None = None
+    lexical_decision_model: DecisionModel | None = None
 
     def to_json(self) -> str:
-        data = asdict(replace(self, decision_model=None))
-        data["decision_model"] = (
-            json.loads(self.decision_model.to_json()) if self.decision_model else None
-        )
+        data = asdict(replace(self, decision_model=None, lexical_decision_model=None))
+        for name in ("decision_model", "lexical_decision_model"):
+            model = getattr(self, name)
+            data[name] = json.loads(model.to_json()) if model else None
         return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
 
     @classmethod
@@ -159,11 +161,8 @@ class AnswerPolicy:
             meaning_answer_margin=float(data.get("meaning_answer_margin", 1.0)),
             self_calibration=bool(data.get("self_calibration", False)),
             target_precision=float(data.get("target_precision", 0.85)),
-            decision_model=(
-                DecisionModel.from_json(json.dumps(data["decision_model"]))
-                if data.get("decision_model")
-                else None
-            ),
+            decision_model=_model_of(data.get("decision_model")),
+            lexical_decision_model=_model_of(data.get("lexical_decision_model")),
         )
 
     @classmethod
@@ -177,6 +176,10 @@ class AnswerPolicy:
             return cls.from_json(target.read_text(encoding="utf-8"))
         except (ValueError, TypeError) as exc:
             raise ConfigError(f"{target}: {exc}") from exc
+
+
+def _model_of(raw: Any) -> DecisionModel | None:
+    return DecisionModel.from_json(json.dumps(raw)) if raw else None
 
 
 class TenantIndex:
@@ -539,7 +542,10 @@ class SearchIndexFactory:
         """The tenant index; with ``calibrate`` (and the policy's self-calibration on) its
         decision model is fitted on probes from these entries (cached by entry set)."""
         index = self._build(entries, synonym_groups, persist=calibrate)
-        index.decision_model = self.policy.decision_model
+        dense = index.searcher.dense is not None
+        index.decision_model = (
+            self.policy.decision_model if dense else self.policy.lexical_decision_model
+        )
         if calibrate and self.policy.self_calibration:
             own = self.calibrations.get_or_fit(
                 self, entries, synonym_groups, target_precision=self.policy.target_precision
