@@ -21,12 +21,15 @@ from jichitai_ai.cli.common import print_json
 from jichitai_ai.config import load_settings
 from jichitai_ai.domain.models import DepartmentContact, FaqRecord
 from jichitai_ai.retrieval import ScoredDoc, metrics
+from jichitai_ai.retrieval._decision_model import CLARIFY_DEPTH
 from jichitai_ai.retrieval.localgovfaq import parse_entry
 from jichitai_ai.services import calibration
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import tenants as tenant_service
-from jichitai_ai.services.answering import AskResult
+from jichitai_ai.services.answering import FEATURE_KEYS, AskResult
+from jichitai_ai.services.decision_signals import diverse_choices
 from jichitai_ai.services.platform import Platform
+from jichitai_ai.services.search_index import TenantIndex
 from jichitai_ai.storage import migrate
 
 TENANT = "eval"
@@ -144,22 +147,42 @@ def _ask_all(
     return results
 
 
+def _index(platform: Platform) -> TenantIndex:
+    with platform.db.read() as session:
+        return platform.answering.index_for(session, tenant_service.get_tenant(session, TENANT))
+
+
 def _observations(
-    results: dict[str, AskResult], evalset: EvalSet, ids: dict[str, int], *, negative: bool
+    results: dict[str, AskResult],
+    evalset: EvalSet,
+    ids: dict[str, int],
+    *,
+    negative: bool,
+    platform: Platform,
 ) -> list[calibration.Observation]:
+    index = _index(platform)
     out = []
     for qid, r in results.items():
         relevant = frozenset(
             ids[e] for e, g in evalset.judged.get(qid, {}).items() if g > 0 and e in ids
         )
         cosine = r.signals.get("cosine")
+        candidates = [ScoredDoc(s, d) for d, s in zip(r.ranking, r.scores, strict=True)]
+        features = tuple(float(r.signals.get(k) or 0.0) for k in FEATURE_KEYS)
+        choices = diverse_choices(candidates, index.signals, CLARIFY_DEPTH) if candidates else []
+        route = index.handover_department(question=evalset.queries[qid])
+        owners = frozenset(d.name for e in relevant if (d := index.entry(e).department) is not None)
         out.append(
             calibration.Observation(
                 query_id=qid,
-                candidates=[ScoredDoc(s, d) for d, s in zip(r.ranking, r.scores, strict=True)],
+                candidates=candidates,
                 coverage=float(r.signals.get("coverage") or 0.0),
                 cosine=None if cosine is None else float(cosine),
                 relevant=frozenset() if negative else relevant,
+                features=features if FEATURE_KEYS[0] in r.signals else (),
+                choices=tuple(c.doc_id for c in choices),
+                routed=route.name if route is not None else "",
+                departments=owners,
             )
         )
     return out
@@ -186,8 +209,17 @@ def evaluate(
     with eval_platform(_load_json(corpus), embedder, policy, vectors) as (platform, ids):
         results = _ask_all(platform, evalset, ids, leave_out=False)
         negatives = _ask_all(platform, evalset, ids, leave_out=True)
-        index_policy = platform.answering.factory.policy
         dense = platform.answering.factory.embedder is not None
+        positive_obs = _observations(results, evalset, ids, negative=False, platform=platform)
+        negative_obs = _observations(negatives, evalset, ids, negative=True, platform=platform)
+        # The decision the index really uses: its own (self-calibrated) model, if any.
+        own = _index(platform).decision_model
+        shipped = platform.answering.factory.policy
+        index_policy = (
+            replace(shipped, decision_model=own)
+            if dense
+            else replace(shipped, lexical_decision_model=own)
+        )
     entry_to_ext = {v: k for k, v in ids.items()}
     rankings = {
         qid: [int(entry_to_ext[e]) for e in r.ranking if e in entry_to_ext]
@@ -196,12 +228,7 @@ def evaluate(
     judged = {q: {int(d): g for d, g in rel.items()} for q, rel in evalset.judged.items()}
     report = metrics.localgovfaq_report(rankings, judged)
     latency = metrics.latency_percentiles([r.latency_ms / 1000 for r in results.values()])
-    decisions = calibration.report(
-        _observations(results, evalset, ids, negative=False),
-        _observations(negatives, evalset, ids, negative=True),
-        index_policy,
-        dense=dense,
-    )
+    decisions = calibration.report(positive_obs, negative_obs, index_policy, dense=dense)
     out: dict[str, Any] = {
         "sr@1": round(report["SR@1"], 4),
         "sr@5": round(report["SR@5"], 4),
@@ -235,6 +262,9 @@ def calibrate_command(
     target_precision: float = typer.Option(0.8, "--target-precision", min=0.5, max=1.0),
     folds: int = typer.Option(5, "--folds", min=2, max=20),
     vectors: Path | None = typer.Option(None, "--vectors", help=VECTORS_HELP),
+    learn_model: bool = typer.Option(
+        False, "--learn-model", help="also fit the decision model over the decision signals"
+    ),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """回答・更問・担当課案内の閾値を評価データで較正します / calibrate decision thresholds.
@@ -245,20 +275,39 @@ def calibrate_command(
     evalset = _read_set(queries, qrels)
     with eval_platform(_load_json(corpus), embedder, None, vectors) as (platform, ids):
         positives = _observations(
-            _ask_all(platform, evalset, ids, leave_out=False), evalset, ids, negative=False
+            _ask_all(platform, evalset, ids, leave_out=False),
+            evalset,
+            ids,
+            negative=False,
+            platform=platform,
         )
         negatives = _observations(
-            _ask_all(platform, evalset, ids, leave_out=True), evalset, ids, negative=True
+            _ask_all(platform, evalset, ids, leave_out=True),
+            evalset,
+            ids,
+            negative=True,
+            platform=platform,
         )
         dense = platform.answering.factory.embedder is not None
         base = platform.answering.factory.policy
     policy = calibration.fit(
-        positives, negatives, dense=dense, base=base, target_precision=target_precision
+        positives,
+        negatives,
+        dense=dense,
+        base=base,
+        target_precision=target_precision,
+        learn_model=learn_model,
     )
     out.write_text(policy.to_json() + "\n", encoding="utf-8")
     sections = {
         "cross_validated": calibration.cross_validate(
-            positives, negatives, dense=dense, folds=folds, target_precision=target_precision
+            positives,
+            negatives,
+            dense=dense,
+            folds=folds,
+            target_precision=target_precision,
+            learn_model=learn_model,
+            base=base,
         ),
         "fitted_on_all": calibration.report(positives, negatives, policy, dense=dense),
     }

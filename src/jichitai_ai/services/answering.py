@@ -24,6 +24,7 @@ from jichitai_ai.config import Settings
 from jichitai_ai.domain.models import Decision, DepartmentContact, EmergencyContact, FaqEntry
 from jichitai_ai.emergency import contacts_for, detect_emergency
 from jichitai_ai.i18n import normalize_language
+from jichitai_ai.retrieval._decision_model import FEATURE_NAMES
 from jichitai_ai.services import feedback as feedback_service
 from jichitai_ai.services import synonyms as synonym_service
 from jichitai_ai.services import tenants as tenant_service
@@ -37,6 +38,7 @@ from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import QuestionLog
 
 CANDIDATES_LOGGED = 10
+FEATURE_KEYS = tuple(f"feature:{name}" for name in FEATURE_NAMES)
 
 
 def release_memory() -> None:
@@ -207,6 +209,8 @@ class AnsweringService:
             ],
         )
         result.signals = {"coverage": outcome.coverage, "cosine": outcome.cosine}
+        # The learned decision's inputs, named, so calibration can refit it from asked questions.
+        result.signals.update(zip(FEATURE_KEYS, outcome.features, strict=False))
         result.personal_data = screened.personal_data
         if rank_all:
             result.ranking = [c.entry_id for c in outcome.ranked]

@@ -46,12 +46,15 @@ from jichitai_ai.retrieval import (
     score_mix,
     to_bytes,
 )
+from jichitai_ai.retrieval._decision_model import DecisionModel
 from jichitai_ai.retrieval._hybrid import (
     ANSWER_VIEW,
     AnswerView,
     answer_text,
 )
 from jichitai_ai.retrieval._routing import DepartmentRouter
+from jichitai_ai.services.decision_signals import DecisionSignals, decide_with_model
+from jichitai_ai.services.tenant_calibration import CalibrationCache
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import EmbeddingCache
 from jichitai_ai.text import (
@@ -99,6 +102,8 @@ class Outcome:
     ranked: list[Candidate] = field(default_factory=list)
     coverage: float = 0.0
     cosine: float | None = None
+    #: Decision signals (retrieval._decision_model.FEATURE_NAMES), for calibration.
+    features: list[float] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -129,9 +134,23 @@ class AnswerPolicy:
     #: runner-up by ``meaning_answer_margin`` (else 更問 with the closest entries).
     meaning_min_cosine: float = 0.80
     meaning_answer_margin: float = 1.0
+    #: Fit the decision model per tenant on probes from its own entries
+    #: (services.tenant_calibration); off → the thresholds above decide.
+    self_calibration: bool = False
+    #: Answer precision the self-calibrated model aims at on its probes.
+    target_precision: float = 0.85
+    #: Decision models fitted on judged questions (``calibrate --learn-model``), with and
+    #: without dense retrieval, for tenants whose entries cannot calibrate one themselves;
+    #: None → the thresholds above.
+    decision_model: DecisionModel | None = None
+    lexical_decision_model: DecisionModel | None = None
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True)
+        data = asdict(replace(self, decision_model=None, lexical_decision_model=None))
+        for name in ("decision_model", "lexical_decision_model"):
+            model = getattr(self, name)
+            data[name] = json.loads(model.to_json()) if model else None
+        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> AnswerPolicy:
@@ -149,6 +168,10 @@ class AnswerPolicy:
             answer_weight=float(data.get("answer_weight", 0.0)),
             meaning_min_cosine=float(data.get("meaning_min_cosine", 0.80)),
             meaning_answer_margin=float(data.get("meaning_answer_margin", 1.0)),
+            self_calibration=bool(data.get("self_calibration", False)),
+            target_precision=float(data.get("target_precision", 0.85)),
+            decision_model=_model_of(data.get("decision_model")),
+            lexical_decision_model=_model_of(data.get("lexical_decision_model")),
         )
 
     @classmethod
@@ -162,6 +185,10 @@ class AnswerPolicy:
             return cls.from_json(target.read_text(encoding="utf-8"))
         except (ValueError, TypeError) as exc:
             raise ConfigError(f"{target}: {exc}") from exc
+
+
+def _model_of(raw: Any) -> DecisionModel | None:
+    return DecisionModel.from_json(json.dumps(raw)) if raw else None
 
 
 class TenantIndex:
@@ -199,6 +226,10 @@ class TenantIndex:
                     remove=changed_ids, add=[self._reading_doc(self._entries[i]) for i in changed]
                 )
         self._contacts = self._department_contacts()
+        #: Learned decision (per tenant, from its own entries: services.tenant_calibration);
+        #: None → the calibrated thresholds of ``policy``.
+        self.decision_model: DecisionModel | None = None
+        self.signals = DecisionSignals(self)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -294,11 +325,14 @@ class TenantIndex:
         ranked, dense = self.rank_detailed(question, k, exclude=exclude)
         cosine = dense[0].score if dense else None
         candidates = [Candidate(d.doc_id, d.score) for d in ranked]
+        features = self.signals.features(question, ranked, dense)
         if not ranked:
-            return Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
-        outcome = self._decide(question, ranked, candidates, cosine)
-        if outcome.decision is Decision.NO_ANSWER and dense and _needs_meaning(question):
-            return self._decide_by_meaning(question, dense, candidates, outcome)
+            outcome = Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
+        else:
+            outcome = self._decide(question, ranked, candidates, cosine, features)
+            if outcome.decision is Decision.NO_ANSWER and dense and _needs_meaning(question):
+                outcome = self._decide_by_meaning(question, dense, candidates, outcome)
+        outcome.features = features.tolist()
         return outcome
 
     def _decide_by_meaning(
@@ -335,6 +369,7 @@ class TenantIndex:
         ranked: list[ScoredDoc],
         candidates: list[Candidate],
         cosine: float | None,
+        features: Any = None,
     ) -> Outcome:
         coverage = self.lexical.coverage(self.topic_terms(question), ranked[0].doc_id)
         effects = self.learning_effects(question)
@@ -347,9 +382,18 @@ class TenantIndex:
             relevant = coverage >= self.policy.lexical_min_coverage
         else:
             relevant = coverage >= self.policy.min_coverage or cosine >= self.policy.min_cosine
-        if not relevant and not learned_top:
+        if self.decision_model is not None and features is not None:
+            result = decide_with_model(
+                self.decision_model, features, ranked, self.signals, relevant=relevant
+            )
+            if result.decision is Decision.NO_ANSWER and not learned_top:
+                return Outcome(Decision.NO_ANSWER, [], candidates, coverage, cosine)
+            if result.decision is Decision.NO_ANSWER:
+                result = DecisionResult(Decision.CLARIFY, list(ranked[:2]))
+        elif not relevant and not learned_top:
             return Outcome(Decision.NO_ANSWER, [], candidates, coverage, cosine)
-        result = decide(ranked, self.thresholds)
+        else:
+            result = decide(ranked, self.thresholds)
         if (
             result.decision is Decision.ANSWER
             and cosine is None
@@ -483,24 +527,56 @@ class SearchIndexFactory:
         self.progress: Callable[[int, int], None] | None = None
         #: Vectors by text hash shared across databases (evaluation runs reuse them).
         self.vector_memo: dict[str, Any] | None = None
+        #: Self-calibrated decision models (services.tenant_calibration).
+        self.calibrations = CalibrationCache()
 
     @classmethod
     def from_settings(cls, settings: Settings, db: Database) -> SearchIndexFactory:
         policy_file = settings.section("answering").get("policy_file")
         return cls(Tokenizer(), AnswerPolicy.load(policy_file), make_embedder(settings), db)
 
-    def build(self, entries: list[FaqEntry], synonym_groups: list[list[str]]) -> TenantIndex:
+    def scorer_signature(self) -> str:
+        """What the decision model depends on: the embedder and how scores are fused."""
+        model = getattr(self.embedder, "name", type(self.embedder).__name__)
+        return (
+            f"{model}|{self.policy.dense_weight}|{self.policy.answer_weight}"
+            f"|{self.policy.self_calibration}"
+        )
+
+    def build(
+        self, entries: list[FaqEntry], synonym_groups: list[list[str]], *, calibrate: bool = True
+    ) -> TenantIndex:
+        """The tenant index; with ``calibrate`` (and the policy's self-calibration on) its
+        decision model is fitted on probes from these entries (cached by entry set)."""
+        index = self._build(entries, synonym_groups, persist=calibrate)
+        dense = index.searcher.dense is not None
+        index.decision_model = (
+            self.policy.decision_model if dense else self.policy.lexical_decision_model
+        )
+        if calibrate and self.policy.self_calibration:
+            own = self.calibrations.get_or_fit(
+                self, entries, synonym_groups, target_precision=self.policy.target_precision
+            )
+            index.decision_model = own or index.decision_model
+        return index
+
+    def _build(
+        self, entries: list[FaqEntry], synonym_groups: list[list[str]], *, persist: bool
+    ) -> TenantIndex:
         canonical, translations, extra = _group(entries)
         docs = [_document(e, extra) for e in canonical.values()]
         synonyms = SynonymSet(synonym_groups, self.tokenizer) if synonym_groups else None
         lexical = LexicalIndex.build(docs, tokenizer=self.tokenizer, synonyms=synonyms)
         dense = None
         if self.embedder is not None and canonical:
-            dense = self._dense_index(_passages(canonical.values(), extra))
+            dense = self._dense_index(_passages(canonical.values(), extra), persist=persist)
         answers = None
         if dense is not None and self.policy.answer_weight > 0:
             answers = self._answer_view(
-                list(canonical.values()), [int(i) for i in dense.doc_ids], self.policy.answer_weight
+                list(canonical.values()),
+                [int(i) for i in dense.doc_ids],
+                self.policy.answer_weight,
+                persist=persist,
             )
         searcher = HybridSearcher(
             lexical,
@@ -554,6 +630,10 @@ class SearchIndexFactory:
             previous=index,
             changed_ids={*removed, *(e.id for e in fresh)},
         )
+        # The decision model stays the one fitted at the last full build: an edit changes a
+        # few probes at most, and refitting per edit would stall every worker under load
+        # (a restart or reload refits on the new entry set).
+        updated.decision_model = index.decision_model
         updated.warm()
         return updated
 
@@ -582,8 +662,10 @@ class SearchIndexFactory:
         ids = [e.id for e in canonical.values()]
         return DenseIndex(ids, np.stack([vectors[i] for i in ids]))
 
-    def _dense_index(self, passages: dict[int, str]) -> DenseIndex:
-        vectors = self._cached_vectors(passages)
+    def _dense_index(self, passages: dict[int, str], *, persist: bool = True) -> DenseIndex:
+        """Vectors from the database cache; only new or changed texts are embedded (and
+        cached unless ``persist`` is off: calibration probes' reduced texts are not)."""
+        vectors = self._vectors(passages, "", persist=persist)
         ids = list(passages)
         return DenseIndex(ids, np.stack([vectors[i] for i in ids]))
 
@@ -592,15 +674,22 @@ class SearchIndexFactory:
         return self._vectors(passages, "")
 
     def _answer_view(
-        self, entries: Sequence[FaqEntry], ids: Sequence[int], weight: float
+        self,
+        entries: Sequence[FaqEntry],
+        ids: Sequence[int],
+        weight: float,
+        *,
+        persist: bool = True,
     ) -> AnswerView:
         """The entries' answers embedded as passages, cached like the passage vectors;
         ``ids`` in dense-index order, so visibility masks apply to both."""
         by_id = {e.id: e for e in entries}
-        answers = self._vectors({i: answer_text(by_id[i].answer) for i in ids}, ANSWER_VIEW)
+        answers = self._vectors(
+            {i: answer_text(by_id[i].answer) for i in ids}, ANSWER_VIEW, persist=persist
+        )
         return AnswerView(DenseIndex(ids, np.stack([answers[i] for i in ids])), weight)
 
-    def _vectors(self, texts: dict[int, str], view: str) -> dict[int, Any]:
+    def _vectors(self, texts: dict[int, str], view: str, *, persist: bool = True) -> dict[int, Any]:
         """Vectors of ``texts`` per entry: database cache, then memo, then the embedder.
 
         ``view`` "" is the passage of question + alternatives + first sentence, ANSWER_VIEW the
@@ -642,7 +731,7 @@ class SearchIndexFactory:
                 vectors[i] = vec
                 if memo is not None:
                     memo[hashes[i]] = vec
-            if self.db is not None:
+            if self.db is not None and persist:
                 with self.db.write() as session:
                     for i, vec in zip(batch, fresh, strict=True):
                         session.merge(

@@ -1,0 +1,121 @@
+"""Decision signals of a tenant index, and the learned decision with choices chosen for coverage.
+
+The signals (retrieval._decision_model.FEATURE_NAMES) need the tenant's vocabulary: IDF
+weights, each entry's own question words (質問文の被覆率), departments. Clarifying choices (更問)
+are the best candidates that are not near-duplicates of one another, so three choices cover
+three different readings of the question instead of one entry three times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from jichitai_ai.domain.models import Decision
+from jichitai_ai.retrieval import DecisionResult, ScoredDoc
+from jichitai_ai.retrieval._decision_model import DecisionModel, FloatArray, feature_vector
+
+if TYPE_CHECKING:
+    from jichitai_ai.services.search_index import TenantIndex
+
+#: Two entries whose question words overlap this much (IDF-weighted Jaccard) are one choice.
+NEAR_DUPLICATE = 0.8
+#: How far down the ranking choices are looked for.
+CHOICE_POOL = 8
+
+
+class DecisionSignals:
+    """Per-index memo of the entries' question words; computes feature vectors."""
+
+    def __init__(self, index: TenantIndex) -> None:
+        self.index = index
+        self._question_terms: dict[int, frozenset[str]] = {}
+
+    def weight(self, term: str) -> float:
+        lexical = self.index.lexical
+        t = lexical.vocabulary.get(term)
+        if t is None:
+            n = len(lexical)
+            return float(np.log(1.0 + (n + 0.5) / 0.5))
+        return float(lexical.idf[t])
+
+    def question_terms(self, entry_id: int) -> frozenset[str]:
+        found = self._question_terms.get(entry_id)
+        if found is None:
+            e = self.index.entry(entry_id)
+            found = frozenset(self.index.topic_terms("\n".join([e.question, *e.alternatives])))
+            self._question_terms[entry_id] = found
+        return found
+
+    def features(
+        self, question: str, ranked: Sequence[ScoredDoc], dense: Sequence[ScoredDoc]
+    ) -> FloatArray:
+        terms = list(dict.fromkeys(self.index.topic_terms(question)))
+        weights = {t: self.weight(t) for t in terms}
+        total = sum(weights.values()) or 1.0
+        vocabulary = self.index.lexical.vocabulary
+        unknown = sum(w for t, w in weights.items() if t not in vocabulary) / total
+
+        def question_coverage(entry_id: int) -> float:
+            own = self.question_terms(entry_id)
+            return sum(w for t, w in weights.items() if t in own) / total
+
+        def coverage(entry_id: int) -> float:
+            return self.index.lexical.coverage(terms, entry_id)
+
+        def department(entry_id: int) -> str:
+            d = self.index.entry(entry_id).department
+            return d.name if d is not None else ""
+
+        return feature_vector(
+            ranked,
+            dense,
+            coverage_of=coverage,
+            question_coverage_of=question_coverage,
+            unknown_share=unknown,
+            n_terms=len(terms),
+            group_of=department,
+        )
+
+    def near_duplicate(self, a: int, b: int) -> bool:
+        ta, tb = self.question_terms(a), self.question_terms(b)
+        union = ta | tb
+        if not union:
+            return self.index.entry(a).question == self.index.entry(b).question
+        inter = sum(self.weight(t) for t in ta & tb)
+        return inter / sum(self.weight(t) for t in union) >= NEAR_DUPLICATE
+
+
+def diverse_choices(
+    ranked: Sequence[ScoredDoc], signals: DecisionSignals, max_choices: int
+) -> list[ScoredDoc]:
+    """The best candidates, skipping near-duplicates of one already chosen (at least two)."""
+    chosen: list[ScoredDoc] = []
+    for cand in ranked[:CHOICE_POOL]:
+        if any(signals.near_duplicate(cand.doc_id, c.doc_id) for c in chosen):
+            continue
+        chosen.append(cand)
+        if len(chosen) >= max_choices:
+            break
+    if len(chosen) < 2:
+        chosen = list(ranked[:2])
+    return chosen
+
+
+def decide_with_model(
+    model: DecisionModel,
+    features: FloatArray,
+    ranked: Sequence[ScoredDoc],
+    signals: DecisionSignals,
+    *,
+    relevant: bool | None = None,
+) -> DecisionResult:
+    """The model's verdict (``relevant``: the relevance gate's), choices for coverage."""
+    verdict = model.decide(features, relevant)
+    if verdict == "answer":
+        return DecisionResult(Decision.ANSWER, [ranked[0]])
+    if verdict == "clarify" and len(ranked) >= 2:
+        return DecisionResult(Decision.CLARIFY, diverse_choices(ranked, signals, model.max_choices))
+    return DecisionResult(Decision.NO_ANSWER)
