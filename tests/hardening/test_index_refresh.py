@@ -134,6 +134,10 @@ def test_replayed_index_ranks_exactly_like_a_full_build(
 
     def service() -> AnsweringService:
         made = AnsweringService(platform.db, settings)
+        # The index is under test here, not the per-tenant decision model: a worker keeps the
+        # model fitted at its last full build (services.tenant_calibration), so both workers
+        # decide with the policy's model and must then decide identically.
+        made.factory.policy = replace(made.factory.policy, self_calibration=False)
         if dense:
             made.factory.embedder = HashingEmbedder(64)
             made.factory.policy = replace(made.factory.policy, answer_weight=answer_weight)

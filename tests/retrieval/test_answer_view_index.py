@@ -30,7 +30,10 @@ def test_answer_vectors_are_cached_and_searched(platform: Platform) -> None:
     embedder = CountingEmbedder()
     factory = platform.answering.factory
     factory.embedder = embedder
-    factory.policy = replace(factory.policy, answer_weight=DEFAULT_ANSWER_WEIGHT)
+    # Self-calibration embeds probe passages too; only the two views are counted here.
+    factory.policy = replace(
+        factory.policy, answer_weight=DEFAULT_ANSWER_WEIGHT, self_calibration=False
+    )
     with platform.db.read() as s:
         index = platform.answering.index_for(s, tenant_service.get_tenant(s, "aoba-city"))
     view = index.searcher.answers
@@ -56,8 +59,10 @@ def test_answer_view_is_off_by_default(platform: Platform) -> None:
     with platform.db.write() as s:
         load_demo(s)
     embedder = CountingEmbedder()
-    platform.answering.factory.embedder = embedder
-    assert platform.answering.factory.policy.answer_weight == 0.0
+    factory = platform.answering.factory
+    factory.embedder = embedder
+    assert factory.policy.answer_weight == 0.0
+    factory.policy = replace(factory.policy, self_calibration=False)
     with platform.db.read() as s:
         index = platform.answering.index_for(s, tenant_service.get_tenant(s, "aoba-city"))
     assert index.searcher.answers is None
