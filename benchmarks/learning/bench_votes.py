@@ -44,7 +44,7 @@ def _store_votes(
     rng = random.Random(n)
     now = utcnow()
     with platform.db.write() as s:
-        lessons = []
+        lessons: list[dict[str, object]] = []
         for i in range(max(n // VOTES_PER_LESSON, 1) if n else 0):
             lessons.append(
                 {
