@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import time
@@ -292,8 +293,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--poison-questions", type=int, default=10)
     parser.add_argument("--skip-poisoning", action="store_true")
     parser.add_argument("--skip-teaching", action="store_true", help="poisoning check only")
+    parser.add_argument(
+        "--rate-limits",
+        action="store_true",
+        help="keep the per-address rate limits on (off by default: the attacker is then "
+        "limited only by what learning itself does — the worst case)",
+    )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
+    if not args.rate_limits:
+        os.environ["JICHITAI_LIMITS_ENABLED"] = "0"
     corpus, queries, qrels, judged = load_data(args.data)
     split = split_needs(queries, qrels, args.seed, args.share)
     started = time.perf_counter()
