@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import sys
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -131,6 +132,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--teach-only", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
+    os.environ["JICHITAI_LIMITS_ENABLED"] = "0"  # as in simulate.py
     grid = {**GRID, **(json.loads(args.grid) if args.grid else {})}
     corpus, queries, qrels, judged = load_data(args.data)
     params = candidates(grid)
