@@ -197,6 +197,13 @@ def test_my_number_split_across_messages_is_refused(
     one_per_line = [{"role": "user", "content": "個人番号:\n" + "\n".join(NUMBER)}]
     r = post(client, staff, {"messages": one_per_line})
     assert r.status_code == 403
+    with_words = [
+        {"role": "user", "content": f"マイナンバーの番号は{NUMBER[:4]}、"},
+        {"role": "user", "content": f"続きは{NUMBER[4:8]}、"},
+        {"role": "user", "content": f"最後{NUMBER[8:]}です"},
+    ]
+    r = post(client, staff, {"messages": with_words})
+    assert r.status_code == 403 and r.json()["error"]["code"] == "gateway.refused.my_number"
     in_stop = post(client, staff, {"stop": [f"マイナンバー {NUMBER}"]})
     assert in_stop.status_code == 403
     assert llm.received == []

@@ -86,13 +86,23 @@ def test_editor_uploads_runs_explains_and_downloads(
     page.wait_for_url(re.compile(r"/hoiku/runs/[\w-]+$"), timeout=5000)
     assert page.locator("#hoiku-facts").inner_text().count("60") >= 1
 
-    page.get_by_label("高速（きょうだい対応の受入保留方式、数秒）").check()
+    # `auto` is the default; fast and exact sit behind the advanced options, closed.
+    auto = page.get_by_label(re.compile(r"^自動（推奨）"))
+    assert auto.is_checked()
+    fast = page.get_by_label("高速（きょうだい対応の受入保留方式、数秒）")
+    assert not fast.is_visible() and not fast.is_checked()
+    page.locator("#hoiku-advanced summary").click()
+    assert (
+        fast.is_visible() and page.get_by_label("厳密（最適化ソルバー、制限時間まで）").is_visible()
+    )
+    assert page.locator("#time-limit").input_value() == "120"
     page.get_by_role("button", name="利用調整を実行する").click()
     page.wait_for_url(re.compile(r"\?done=run$"))
     assert page.get_by_role("status").first.inner_text() == "利用調整を実行しました。"
     placed = page.locator("#placed-count").inner_text()
     assert re.fullmatch(r"\d+ / 60", placed), placed
     assert page.locator("#verdict").inner_text() == "安定"
+    assert "厳密" in page.locator(".kpi-card", has_text="実行方法").inner_text()  # auto used CP-SAT
 
     # Waiting children only, then one child's explanation (根拠説明).
     page.get_by_label("結果", exact=True).select_option("waiting")

@@ -185,3 +185,21 @@ def test_exact_method(client: TestClient, instance_dir: Path) -> None:
     assert fast and exact and int(exact.group(1)) >= int(fast.group(1))
     assert "厳密</span>" in page
     assert "最適性を証明済み" in page or "最適性は未証明" in page
+
+
+def test_auto_is_the_default_method(client: TestClient, instance_dir: Path) -> None:
+    """The form offers `auto` checked, fast/exact only as advanced options; no method = auto."""
+    csrf = login(client, "aoba-editor")
+    path = upload(client, csrf, native_files(instance_dir))
+    form = client.get(path).text.split('id="hoiku-run-form"', 1)[1].split("</form>", 1)[0]
+    assert re.search(r'id="method-auto" name="method" value="auto" checked', form)
+    advanced = form.split('<details id="hoiku-advanced">', 1)[1].split("</details>", 1)[0]
+    assert 'value="fast"' in advanced and 'value="exact"' in advanced
+    assert 'value="fast" checked' not in form and 'value="exact" checked' not in form
+    response = client.post(
+        path + "/run", data={"csrf_token": csrf, "method": "bogus"}, follow_redirects=False
+    )
+    assert response.status_code == 303
+    page = client.get(path).text
+    # auto ran the deferred acceptance start and then CP-SAT: reported as the exact solver
+    assert "厳密</span>" in page and 'id="verdict">安定<' in page

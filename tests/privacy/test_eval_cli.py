@@ -30,8 +30,30 @@ def test_scorer_overlap_exact_char_and_over_mask() -> None:
     assert person["precision"] == round(2 / 3, 4)
     assert person["exact_f1"] == 0.4  # 1 exact of 3 predicted and 2 gold
     assert person["char_recall"] == 0.75  # 6 of 8 gold chars
+    assert person["recall_typed"] == person["recall"] == 1.0
     # Outside every gold entity: 20 - 12 = 8 chars; masked among them: [5,7) = 2.
     assert report["over_mask"] == 0.25
+
+
+def test_typed_and_any_mask_recall_differ_when_a_name_is_masked_as_a_place() -> None:
+    """README measure: a name covered by a mask of another type is masked, not leaked.
+
+    Gold persons [0,4) [5,9) [10,12); [0,4) predicted as person, [5,9) only masked (as a
+    place: it is in ``masked`` but not in the person predictions), [10,12) half masked
+    by a place mask, and a fourth [14,16) not masked at all.
+    """
+    scorer = Scorer(["person", "location"])
+    scorer.add(
+        16,
+        {"person": [(0, 4), (5, 9), (10, 12), (14, 16)]},
+        {"person": [(0, 4)], "location": [(5, 9), (11, 12)]},
+        [(0, 4), (5, 9), (11, 12)],
+    )
+    person = scorer.report()["person"]
+    assert isinstance(person, dict)
+    assert person["recall_typed"] == person["recall"] == 0.25
+    assert person["recall_any_mask"] == 0.75
+    assert person["char_recall_any_mask"] == person["char_recall"] == round(9 / 12, 4)
 
 
 def _ner_file(tmp_path: Path) -> Path:
@@ -56,12 +78,25 @@ def test_pii_eval_json(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["pii-eval", "--ner", str(_ner_file(tmp_path)), "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert set(report) == {"person", "location", "over_mask", "texts_per_s"}
+    assert set(report) == {
+        "person",
+        "location",
+        "over_mask",
+        "texts_per_s",
+        "cpu_texts_per_s",
+        *(
+            f"{name}_{key}"
+            for name in ("person", "location")
+            for key in ("recall_typed", "recall_any_mask", "char_recall_any_mask")
+        ),
+    }
+    assert report["person_recall_typed"] == report["person"]["recall_typed"] == 1.0
+    assert report["person_recall_any_mask"] == report["person"]["recall_any_mask"] == 1.0
     assert report["person"]["recall"] == 1.0 and report["person"]["char_recall"] == 1.0
     assert report["location"]["recall"] == 1.0
     assert set(report["person"]) >= {"precision", "recall", "f1", "char_recall"}
     assert report["over_mask"] == 0.0
-    assert report["texts_per_s"] > 0
+    assert report["texts_per_s"] > 0 and report["cpu_texts_per_s"] > 0
 
 
 def test_pii_eval_table(tmp_path: Path) -> None:

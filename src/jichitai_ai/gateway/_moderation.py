@@ -6,7 +6,8 @@ model's output. Dify keeps no vault of ours, so personal data is *overridden*
 many persons, a class the configured Dify model may not receive) is answered directly
 with a preset response in Japanese and English; on output nothing is refused — personal
 data the model wrote is masked, and placeholders the input already used keep their
-numbers (new ones continue after them), so 【氏名1】 never means two people.
+numbers (new ones continue after them), so 【氏名1】 never means two people — the numbers
+are kept in the database (:mod:`._counters`), so this holds across workers.
 
 Input values of any JSON type are scanned: numbers (a phone number typed into a number
 field) and strings inside lists and objects, not only top-level strings.
@@ -14,14 +15,12 @@ field) and strings inside lists and objects, not only top-level strings.
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from jichitai_ai.i18n import bilingual
 
+from . import _counters
 from ._audit import append
 from ._prepare import mask, prepare
 from ._privacy import MaskingSession
@@ -38,36 +37,6 @@ class Moderation:
     preset_response: str = ""
     texts: dict[str, Any] = field(default_factory=dict)
     audit_id: int = 0
-
-
-class _Counters:
-    """Placeholder counters of recent input moderations per (tenant, user, app), so output
-    placeholders continue the numbering (in-process, bounded, 1 hour)."""
-
-    def __init__(self, size: int = 10_000, ttl: float = 3600.0) -> None:
-        self._items: OrderedDict[tuple[int, str, str], tuple[float, dict[str, int]]] = OrderedDict()
-        self._lock = threading.Lock()
-        self._size = size
-        self._ttl = ttl
-
-    def get(self, key: tuple[int, str, str]) -> dict[str, int]:
-        with self._lock:
-            item = self._items.get(key)
-            if item is None or time.monotonic() - item[0] > self._ttl:
-                return {}
-            return dict(item[1])
-
-    def put(self, key: tuple[int, str, str], counters: dict[str, int]) -> None:
-        with self._lock:
-            merged = dict(self._items.pop(key, (0.0, {}))[1])
-            for label, number in counters.items():
-                merged[label] = max(merged.get(label, 0), number)
-            self._items[key] = (time.monotonic(), merged)
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-
-
-COUNTERS = _Counters()
 
 
 def _leaves(value: Any, path: str, out: list[tuple[str, str]]) -> None:
@@ -140,15 +109,17 @@ def moderate(
         return Moderation(
             True, "direct_output", f"{messages['ja']}\n{messages['en']}", audit_id=audit_id
         )
-    owner = (tenant_id, user, app_id)
-    vault = MaskingSession()
-    for label, number in COUNTERS.get(owner).items():
-        vault.reserve(label, number)
-    for _, text in leaves:
-        vault.reserve_used(text)
-    masked_request = mask(prepared, vault)
+    owner = (tenant_id, user[:100], app_id[:100])
+    with gateway.db.write() as session:
+        # Locked until stored: two workers moderating one conversation never reuse a number.
+        vault = MaskingSession()
+        for label, number in _counters.load(session, owner).items():
+            vault.reserve(label, number)
+        for _, text in leaves:
+            vault.reserve_used(text)
+        masked_request = mask(prepared, vault)
+        _counters.store(session, owner, vault.counters())
     masked, counts = masked_request.messages, masked_request.counts
-    COUNTERS.put(owner, vault.counters())
     by_path = {path: message.content for (path, _), message in zip(leaves, masked, strict=True)}
     out = {k: _rebuild(v, k, by_path) for k, v in texts.items()}
     flagged = bool(counts)

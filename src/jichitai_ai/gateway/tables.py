@@ -81,3 +81,19 @@ class GatewayReview(Base):
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
     note: Mapped[str] = mapped_column(Text, default="")
     audit_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class GatewayPlaceholderCounter(Base):
+    """Last placeholder number per label (氏名 → 3) of one Dify conversation owner, so output
+    moderation continues the input's numbering on whichever worker Dify reaches; rows older
+    than an hour are ignored and deleted."""
+
+    __tablename__ = "gateway_placeholder_counters"
+
+    tenant_id: Mapped[int] = mapped_column(
+        ForeignKey("tenants.id", ondelete="CASCADE"), primary_key=True
+    )
+    username: Mapped[str] = mapped_column(String(100), primary_key=True)
+    app_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    counters: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)

@@ -30,6 +30,7 @@ class ExactOutcome:
     status: str  # OPTIMAL | FEASIBLE | INFEASIBLE | UNKNOWN | MODEL_INVALID
     blocking_bound: int
     wall_limited: bool  # stopped by the wall-clock safety net, not by the work limit
+    work: float = 0.0  # deterministic time spent
 
 
 def solve_exact(
@@ -191,7 +192,7 @@ def solve_exact(
         cp_model.INFEASIBLE,
     )
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return ExactOutcome(None, False, name, 0, wall)
+        return ExactOutcome(None, False, name, 0, wall, solver.deterministic_time)
     placed = [NONE] * problem.n_children
     for fi, fam in enumerate(fams):
         for p, combo in enumerate(problem.combos[fi]):
@@ -199,4 +200,6 @@ def solve_exact(
                 for i, d in zip(fam, combo, strict=True):
                     placed[i] = d
     bound = sum(solver.value(b) for b in blockers)
-    return ExactOutcome(placed, status == cp_model.OPTIMAL, name, bound, wall)
+    return ExactOutcome(
+        placed, status == cp_model.OPTIMAL, name, bound, wall, solver.deterministic_time
+    )

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from jichitai_ai.hoiku._checker import CheckReport, Violation, check_placement
 from jichitai_ai.hoiku._exact import ExactOutcome, solve_exact
 from jichitai_ai.hoiku._fast import CYCLE_VISITS, deferred_acceptance
+from jichitai_ai.hoiku._local import reduce_blocking
 from jichitai_ai.hoiku._model import Instance
 from jichitai_ai.hoiku._problem import Problem, compile_problem
 from jichitai_ai.i18n import t
@@ -39,6 +40,7 @@ class Allocation:
     seconds: float
     notes: list[str] = field(default_factory=list)
     stable_exists: bool | None = None  # None: not decided (fast only, or solver cut short)
+    blocking_bound: int = 0  # proven lower bound on the blocking coalitions of any allocation
 
     @property
     def placed_count(self) -> int:
@@ -72,6 +74,7 @@ def _fast(
     orders: int,
     steps_per_family: int = 50,
     cycle_visits: int = CYCLE_VISITS,
+    stop_when_stable: bool = False,
 ) -> Candidate:
     """Sorted DA in fixed proposal orders; keep the stable one that places most children."""
     best: Candidate | None = None
@@ -82,7 +85,7 @@ def _fast(
     kept = 0
     cycled = False
     for variant in variants:
-        if variant >= 2 and best is not None and not best[1].blocking:
+        if (variant >= 2 or stop_when_stable) and best is not None and not best[1].blocking:
             break
         budget = steps_per_family * len(problem.families) + 10_000
         out = deferred_acceptance(
@@ -99,6 +102,51 @@ def _fast(
     return best
 
 
+class _Budget:
+    """Work units left for one allocation: every solver step draws from it."""
+
+    def __init__(self, per_step: float, total: float) -> None:
+        self.per_step = per_step
+        self.left = total
+
+    def take(self, share: float = 1.0) -> float:
+        return max(MIN_STEP_WORK, min(self.per_step * share, self.left))
+
+    def spend(self, work: float) -> None:
+        self.left -= work
+
+    @property
+    def spent(self) -> bool:
+        return self.left <= MIN_STEP_WORK
+
+
+def _local_search(
+    problem: Problem, best: Candidate, notes: list[str], budget: _Budget, share: float
+) -> Candidate:
+    """Fewer blocking coalitions, neighbourhood by neighbourhood (deterministic work budget)."""
+    out = reduce_blocking(problem, best[0], work_budget=max(MIN_STEP_WORK, budget.left * share))
+    budget.spend(out.work)
+    cand = (out.placed, check_placement(problem, out.placed))
+    notes.append(
+        f"neighbourhood search: {len(best[1].blocking)} → {len(cand[1].blocking)} blocking"
+        f" coalitions ({out.iterations} neighbourhoods, {out.improved} improved)"
+    )
+    if not cand[1].violations and _key(cand) < _key(best):
+        return cand
+    return best
+
+
+#: CP-SAT work units for one allocation in all (about a second each on a quiet core).
+TOTAL_WORK = 45.0
+MIN_STEP_WORK = 0.05
+#: Share of the work left that the neighbourhood search may use before the proof runs.
+SEARCH_SHARE_BEFORE_PROOF = 0.4
+
+#: Share of the work limit for "most placed among the fewest coalitions" (the minimum itself
+#: is already proven then; this keeps a 500-child instance without a stable allocation in
+#: well under a minute of CPU).
+MOST_PLACED_SHARE = 0.25
+
 #: Above this many children the lower-bound proof over all families is not attempted.
 PROOF_MAX_CHILDREN = 2000
 
@@ -107,12 +155,24 @@ WORK_LIMIT = 40.0
 
 
 def _exact(
-    problem: Problem, best: Candidate, time_limit: float, work_limit: float, notes: list[str]
+    problem: Problem,
+    best: Candidate,
+    time_limit: float,
+    work_limit: float,
+    notes: list[str],
+    bound_out: list[int],
+    total_work: float = TOTAL_WORK,
 ) -> tuple[Candidate, bool, bool | None]:
-    """Improve ``best`` with CP-SAT; returns (candidate, optimal proven, stable allocation exists)."""
+    """Improve ``best`` with CP-SAT; returns (candidate, optimal proven, stable allocation exists).
+
+    ``bound_out`` receives the proven lower bound on blocking coalitions (1 once
+    "no stable allocation" is proven, the minimum once the proof run ends).
+    """
+    budget = _Budget(work_limit, total_work)
     stable_out = solve_exact(
-        problem, hint=best[0], stable_only=True, work_limit=work_limit, time_limit=time_limit
+        problem, hint=best[0], stable_only=True, work_limit=budget.take(), time_limit=time_limit
     )
+    budget.spend(stable_out.work)
     notes.append(f"exact (stable only): {stable_out.status}")
     if stable_out.placed is not None and not stable_out.wall_limited:
         cand = (stable_out.placed, check_placement(problem, stable_out.placed))
@@ -122,29 +182,44 @@ def _exact(
     if stable_out.status != "INFEASIBLE":
         if stable_out.wall_limited:
             notes.append("exact: stopped by the time limit; the deterministic fast result is kept")
+            return best, False, (True if not best[1].blocking else None)
+        if not best[1].blocking:
+            return best, False, True
+        # undecided within the work limit: fewer coalitions by neighbourhood search
+        best = _local_search(problem, best, notes, budget, 1.0)
         return best, False, (True if not best[1].blocking else None)
-    # No stable allocation exists. Fewest blocking coalitions, then most placed, allowing
-    # them only for the families that block in the start (a small model that always has
-    # a solution); then a proof over everybody that fewer are impossible.
+    bound_out.append(1)
+    # No stable allocation exists. Fewest blocking coalitions by neighbourhood search
+    # (most coalitions are local), then, for instances small enough, CP-SAT over all
+    # families: the fewest among the families still blocking, and a proof that fewer
+    # are impossible.
+    large = problem.n_children > PROOF_MAX_CHILDREN
+    best = _local_search(problem, best, notes, budget, 1.0 if large else SEARCH_SHARE_BEFORE_PROOF)
+    if large or budget.spent:
+        notes.append(
+            "exact: no stable allocation exists (proven); the fewest blocking coalitions"
+            + (" are not proven for an instance this large" if large else " are not proven")
+            + ("" if large else " (work budget spent)")
+        )
+        return best, False, False
     index = {
         tuple(problem.instance.children[i].id for i in fam): fi
         for fi, fam in enumerate(problem.families)
     }
     soft = {index[b.family_children] for b in best[1].blocking}
     out: ExactOutcome = solve_exact(
-        problem, hint=best[0], soft_families=soft, work_limit=work_limit, time_limit=time_limit
+        problem, hint=best[0], soft_families=soft, work_limit=budget.take(), time_limit=time_limit
     )
+    budget.spend(out.work)
     notes.append(f"exact (fewest blocking coalitions among {len(soft)} families): {out.status}")
     if out.placed is not None and not out.wall_limited:
         cand = (out.placed, check_placement(problem, out.placed))
         if _key(cand) < _key(best):
             best = cand
-    if problem.n_children > PROOF_MAX_CHILDREN or not out.optimal:
-        notes.append("exact: the fewest blocking coalitions are not proven for this instance")
-        return best, False, False
     bound = solve_exact(
-        problem, hint=best[0], blocking_only=True, work_limit=work_limit, time_limit=time_limit
+        problem, hint=best[0], blocking_only=True, work_limit=budget.take(), time_limit=time_limit
     )
+    budget.spend(bound.work)
     notes.append(
         f"exact (lower bound over all families): {bound.status}"
         + (f", minimum {bound.blocking_bound}" if bound.optimal else "")
@@ -154,13 +229,15 @@ def _exact(
         if len(cand[1].blocking) < len(best[1].blocking) and not cand[1].violations:
             best = cand  # fewer coalitions found by the proof run itself
     if not (bound.optimal and not bound.wall_limited):
+        notes.append("exact: the fewest blocking coalitions are not proven for this instance")
         return best, False, False
+    bound_out.append(bound.blocking_bound)
     # the minimum is known: most children placed among allocations with that many
     most = solve_exact(
         problem,
         hint=bound.placed or best[0],
         max_blocking=bound.blocking_bound,
-        work_limit=work_limit,
+        work_limit=budget.take(MOST_PLACED_SHARE),
         time_limit=time_limit,
     )
     notes.append(f"exact (most placed with {bound.blocking_bound} coalitions): {most.status}")
@@ -195,9 +272,19 @@ def allocate(
     if method == "fast":
         best = _fast(problem, instance.seed, notes, orders=4, steps_per_family=20)
     else:
-        best = _fast(problem, instance.seed, notes, orders=1, steps_per_family=50, cycle_visits=20)
+        # a second order only when the first leaves coalitions: a better start for the search
+        best = _fast(
+            problem,
+            instance.seed,
+            notes,
+            orders=2,
+            steps_per_family=50,
+            cycle_visits=20,
+            stop_when_stable=True,
+        )
     used, optimal = "fast", False
     stable_exists: bool | None = True if not best[1].blocking else None
+    bounds: list[int] = [0]
     if method in ("auto", "exact"):
         try:
             import ortools  # noqa: F401
@@ -208,7 +295,9 @@ def allocate(
                 "exact: OR-Tools is not installed (pip install 'jichitai-ai[solver]'); fast result"
             )
         else:
-            best, optimal, stable_exists = _exact(problem, best, time_limit, work_limit, notes)
+            best, optimal, stable_exists = _exact(
+                problem, best, time_limit, work_limit, notes, bounds
+            )
             used = "exact"
     placed, report = best
     if report.violations:
@@ -223,4 +312,5 @@ def allocate(
         time.perf_counter() - start,
         notes,
         stable_exists,
+        max(bounds),
     )

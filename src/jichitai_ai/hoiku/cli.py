@@ -144,6 +144,7 @@ def run(
     summary["solve_seconds"] = round(alloc.seconds, 3)
     summary["notes"] = alloc.notes
     summary["stable_exists"] = alloc.stable_exists
+    summary["blocking_lower_bound"] = alloc.blocking_bound
     if as_json:
         typer.echo(json.dumps(summary, ensure_ascii=False))
         return

@@ -29,6 +29,7 @@ _BOUNDARY = (
 )
 _PAIR = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,7})[ \u3000]([ぁ-ゖー]{2,8}?)" + _BOUNDARY)
 _SINGLE = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,8})(?=" + _HONORIFIC + r")")
+_HONORIFIC_WORDS = ("さん", "さま", "様", "くん", "君", "ちゃん", "氏", "殿", "先生")
 _TRAILING_HONORIFIC = re.compile(_HONORIFIC + r"$")
 _PARTICLE_START = "のはがをにともへや"
 _NOT_NAME_POS = frozenset(
@@ -346,20 +347,39 @@ def extend_spaced_names(
             continue
         start, end = e.start, e.end
         first = _token_at(tokens, start)
-        if start >= 2 and text[start - 1] in " \u3000" and first is not None and first.is_person:
+        given = first is not None and (
+            first.is_person or (" " not in e.text and script_of(e.text) in {"hiragana", "katakana"})
+        )
+        confidence = e.confidence
+        if start >= 2 and text[start - 1] in " \u3000" and given:
             m = _KANJI_RUN_BEFORE.search(text, max(0, start - 5), start - 1)
-            if (
-                m
-                and not _blocked(m.group())
-                and (
-                    m.start() == 0
-                    or text[m.start() - 1] in _RUN_BOUNDARY
-                    or (script_of(text[m.start() - 1]) != "kanji" and "姓" in name_parts(m.group()))
-                    or (text[m.start() - 1] in _PARTICLE_START and len(m.group()) >= 2)
-                )
-                and _surname_like(m.group(), text, m.start(), tokens, name_parts)
-            ):
-                start = m.start()
+            # Try the longest run first, then shorter ones (相談者四十物 律子 → 四十物).
+            for cut in range(0, len(m.group()) if m else 0):
+                run_start = m.start() + cut if m else 0
+                run = text[run_start : start - 1]
+                if run.startswith(tuple(_PERSON_LABELS)) and run not in _PERSON_LABELS:
+                    continue  # 母寒河江 ミツ: the kinship word stays readable
+                honoured = text.startswith(_HONORIFIC_WORDS, e.end) and 2 <= len(run) <= 3
+                if (
+                    not _blocked(run)
+                    and (
+                        run_start == 0
+                        or text[run_start - 1] in _RUN_BOUNDARY
+                        or (script_of(text[run_start - 1]) != "kanji" and "姓" in name_parts(run))
+                        or (text[run_start - 1] in _PARTICLE_START and len(run) >= 2)
+                        or text[:run_start].endswith(tuple(_PERSON_LABELS) + tuple(lex.LABELS))
+                    )
+                    and (
+                        _surname_like(run, text, run_start, tokens, name_parts)
+                        # 雲母 あかりちゃん: before a given name and an honorific, even a
+                        # common word (雲母 = mica) is a surname.
+                        or (honoured and (run_start == 0 or text[run_start - 1] in _RUN_BOUNDARY))
+                    )
+                ):
+                    start = run_start
+                    # 「寒河江 ミツ」: surname + given name outweighs a place reading.
+                    confidence = max(confidence, 0.85)
+                    break
         surname = " " not in e.text.strip() and (
             "姓" in name_parts(e.text) or (first is not None and first.pos[3] == "姓")
         )
@@ -370,7 +390,7 @@ def extend_spaced_names(
         if (start, end) == (e.start, e.end):
             out.append(e)
         else:
-            out.append(Entity(e.type, start, end, text[start:end], e.confidence, e.source))
+            out.append(Entity(e.type, start, end, text[start:end], confidence, e.source))
     return out
 
 

@@ -18,12 +18,30 @@ from ._tokens import Token, script_of
 from ._types import Entity, EntityType
 
 
+def _org_head(token: Token) -> bool:
+    """Does ``token`` end with an organisation head? A katakana head must be the whole
+    word: ビル ends モランビル, a surname, not a building."""
+    surface = token.surface
+    if script_of(surface) == "katakana":
+        return surface in _KATAKANA_HEADS
+    return surface.endswith(lex.ORG_HEADS)
+
+
+_KATAKANA_HEADS = frozenset(h for h in lex.ORG_HEADS if script_of(h) == "katakana")
+
+
 def _in_compound(tokens: list[Token], i: int, j: int) -> bool:
     """True when a name run is glued to an organisation or facility head
     (清水合金製作所, ニクソン政権, カウフマン・スタジアム) or is a quoted title
     (「ロッド・スチュワート」): then it names that, not a person."""
-    if j > i and tokens[j].surface.endswith(lex.ORG_HEADS) and not tokens[j].is_person:
-        return True
+    before = tokens[j - 1]
+    glued = (
+        before.surface not in lex.JOINERS
+        and script_of(before.surface) == "katakana"
+        and before.end == tokens[j].start
+    )
+    if j > i and _org_head(tokens[j]) and not tokens[j].is_person and not glued:
+        return True  # カウフマン・スタジアム, but not ロング+ストリート of a surname
     if (
         i > 0
         and j + 1 < len(tokens)
@@ -35,7 +53,7 @@ def _in_compound(tokens: list[Token], i: int, j: int) -> bool:
     for nxt in tokens[j + 1 : j + 4]:
         if nxt.start != end or not nxt.is_noun or nxt.surface in lex.TITLES or nxt.is_person:
             return False
-        if nxt.surface.endswith(lex.ORG_HEADS):
+        if _org_head(nxt):
             return True
         end = nxt.end
     return False
@@ -124,6 +142,15 @@ def _extend_name_run(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
             and tokens[j + 2].is_noun
         ):
             j += 2
+        elif (
+            j > i
+            and tokens[j - 1].surface in lex.KATAKANA_JOINERS
+            and nxt.start == tokens[j].end
+            and nxt.is_noun
+            and script_of(nxt.surface) == "katakana"
+            and script_of(tokens[j].surface) == "katakana"
+        ):
+            j += 1  # ジェイムズ・ロング|ストリート: a surname SudachiPy cut in two
         else:
             break
     return i, j
@@ -167,7 +194,11 @@ def find_persons(tokens: list[Token], text: str) -> Iterator[Entity]:
             parts = tokens[k : j + 1 : 2]
             namey = any(p.is_person or p.oov for p in parts)
             if namey and not quoted and not _in_compound(tokens, k, j):
-                yield _person(tokens, k, j, text, 0.7, "katakana")
+                # Above a place reading of one part (ヴィトゥス・ベーリング, not ベーリング海峡).
+                # A place first (イタリア・チェラスオーロ) is a place name, not a person.
+                later_place = not parts[0].is_place and any(p.is_place for p in parts[1:])
+                confidence = 0.82 if later_place else 0.7
+                yield _person(tokens, k, j, text, confidence, "katakana")
         # 1c. An unknown katakana word as a subject or object (ティクヴァは / ビジオが):
         # in running text these are mostly foreign names.
         if (
@@ -203,7 +234,8 @@ def find_persons(tokens: list[Token], text: str) -> Iterator[Entity]:
                 and (noble or not tokens[j].is_place)
             ):
                 i, j = _extend_name_run(tokens, j, j)
-                yield _person(tokens, i, j, text, 0.75, "cue")
+                # ハリファックス伯爵: the title outweighs the place reading (0.8).
+                yield _person(tokens, i, j, text, 0.85 if noble else 0.75, "cue")
         # 3. Labels: 氏名：山田花子, 申請者は鈴木一郎.
         if tok.surface in lex.LABELS:
             m = k + 1

@@ -81,7 +81,14 @@ _FOREIGN = re.compile(
 )
 
 
+# Read aloud and written down: 090の1234の5678 (の between the groups).
+_SPOKEN = re.compile(_NO_DIGIT_BEFORE + r"0[0-9]{1,4}の[0-9]{1,4}の[0-9]{3,4}" + _NO_DIGIT_AFTER)
+
+
 def find_phones(text: str, folded: str) -> Iterator[Entity]:
+    for m in _SPOKEN.finditer(folded):
+        if 10 <= _digit_count(m.group()) <= 11:
+            yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9)
     for m in _FOREIGN.finditer(folded):
         if 8 <= _digit_count(m.group()) <= 15:
             # Foreign residents' home-country numbers (+84 90 123 4567).
@@ -187,7 +194,7 @@ def find_pension_numbers(text: str, folded: str) -> Iterator[Entity]:
 
 # --- context-bound numbers: 被保険者番号, 口座番号 ---------------------------
 _SHORT_NUMBER = re.compile(
-    _NO_DIGIT_BEFORE + r"(?<![0-9],)[0-9]{1,8}(?:[-・ ][0-9]{1,8}){0,2}" + _NO_DIGIT_AFTER
+    _NO_DIGIT_BEFORE + r"(?<![0-9],)[0-9]{1,10}(?:[-・ ][0-9]{1,10}){0,2}" + _NO_DIGIT_AFTER
 )
 _INSURANCE_LABEL = re.compile(
     r"被保険者番号|保険者番号|保険証の?(?:記号|番号)|記号[・･]?番号|保険証|資格確認書"
@@ -276,6 +283,7 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
     for pattern in (_SEIREKI_KANJI, _SEIREKI_NUMERIC):
         for m in pattern.finditer(folded):
             candidates.append((m, kanji_to_int(m.group("year"))))
+    short = {m.start() for m in _WAREKI_SHORT.finditer(folded)}
     for m, year in candidates:
         month = kanji_to_int(m.group("month"))
         day = kanji_to_int(m.group("day"))
@@ -286,7 +294,9 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
         if cue:
             yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.95)
         elif year <= reference_year - 10:
-            yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.6, OLD_DATE)
+            # S33.7.7-style abbreviations are staff shorthand, nearly always a birthdate.
+            detail = "" if m.start() in short else OLD_DATE
+            yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.6, detail)
 
 
 # --- 住民票コード, 在留カード番号, labelled record numbers, ゆうちょ 記号・番号 -------------
@@ -323,7 +333,9 @@ def find_residence_cards(text: str, folded: str) -> Iterator[Entity]:
 
 _CASE_LABEL = re.compile(
     r"(?:ケース|ケース記録|宛名|世帯|個人|住民|受給者|受給者証|利用者|対象者|児童|相談|納税者|"
-    r"通知書|課税|滞納|カルテ|患者|保護|支援|障害者手帳|手帳)(?:番号|No\.?|NO\.?|コード|ID)"
+    r"通知書|課税|滞納|カルテ|患者|保護|支援|障害者手帳|手帳|お客様|お客さま|顧客|契約|会員|"
+    r"使用者|水道|管理|整理|登録|申請|申込|認定|証書|受験|被保険者証|診察券)"
+    r"(?:番号|No\.?|NO\.?|コード|ID)"
     r"|(?:Case|case)\s?(?:No\.?|ID|number)"
 )
 _RECORD_ID = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{0,4}-?[0-9][A-Za-z0-9-]{1,19}(?![A-Za-z0-9])")
@@ -333,7 +345,7 @@ def find_case_numbers(text: str, folded: str) -> Iterator[Entity]:
     """ケース番号・宛名番号 …: municipal record numbers identify a resident in the
     backbone systems, so any id right after such a label is masked."""
     for lm in _CASE_LABEL.finditer(folded):
-        m = _RECORD_ID.search(folded, lm.end(), min(len(folded), lm.end() + 12))
+        m = _RECORD_ID.search(folded, lm.end(), min(len(folded), lm.end() + 32))
         if (
             m
             and any(ch.isdigit() for ch in m.group())

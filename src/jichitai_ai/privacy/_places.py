@@ -76,7 +76,8 @@ _GAZETTEER = re.compile(
 _NUM = rf"(?:[0-9]{{1,5}}|[{KANJI_NUMERAL_CHARS}]{{1,4}})"
 # 町名 + 丁目・番地・号 (also 1-2-3 and 1番地の2), then a building and room.
 _BLOCK = re.compile(
-    rf"[{_KANJI}ァ-ヶー]{{0,8}}?{_NUM}(?:丁目|番地|番|号|-)"
+    # 北海道: 宮前1条2丁目, 北5条西3丁目 (条 only before a 丁目: never 第3条 of a law).
+    rf"[{_KANJI}ァ-ヶー]{{0,8}}?(?:{_NUM}条[東西南北]?(?={_NUM}丁目))?{_NUM}(?:丁目|番地|番|号|-)"
     rf"(?:(?:の|-)?(?:[0-9]{{1,5}}(?:丁目|番地|番|号(?!室))?|[{KANJI_NUMERAL_CHARS}]{{1,4}}(?:丁目|番地|番|号(?!室)))){{0,4}}"
     # building and room: ハイツ桜503号室, コーポ緑 2階, グリーンマンション101号
     rf"(?:[ 　]?[{_KANJI}ァ-ヶーA-Za-z]{{1,16}}?[ 　]?[0-9]{{1,4}}(?:号室|号|階|F))?"
@@ -319,7 +320,7 @@ def find_places(text: str, folded: str, spans: list[tuple[int, int, str]]) -> It
 # unknown to SudachiPy (若葉台, 丘の上, みなと北町) and then no place span starts the address.
 _KNUM = rf"(?:[0-9]{{1,4}}|[{KANJI_NUMERAL_CHARS}]{{1,4}})"
 _BLOCK_ONLY = re.compile(
-    rf"{_KNUM}丁目(?:{_KNUM}番地?(?:の?{_KNUM}号?)?)?"
+    rf"(?:{_KNUM}条[東西南北]?)?{_KNUM}丁目(?:{_KNUM}番地?(?:の?{_KNUM}号?)?|[-－][0-9]{{1,4}}(?:[-－][0-9]{{1,4}})?)?"
     rf"|{_KNUM}番地(?:の{_KNUM})?"
     rf"|{_KNUM}番{_KNUM}号"
     r"|(?<![0-9-])[0-9]{1,4}-[0-9]{1,4}-[0-9]{1,4}(?![0-9-])"

@@ -77,7 +77,49 @@ def scan_split_numbers(texts: Sequence[str]) -> list[list[Entity]]:
             out[index].append(
                 Entity(kind, s, e, original[s:e], 0.95 if labelled else 0.85, "split", "split")
             )
+    for groups in _labelled_word_splits(joined):
+        for g_start, g_end in groups:
+            for index, local_start, local_end in _per_text(owners, canons, g_start, g_end):
+                s, e = canons[index].span(local_start, local_end)
+                if any(x.start < e and s < x.end for x in out[index]):
+                    continue  # already found by the punctuation pass
+                original = texts[index]
+                out[index].append(
+                    Entity(EntityType.MY_NUMBER, s, e, original[s:e], 0.95, "split", "words")
+                )
     return out
+
+
+_LOOSE_LABEL = re.compile(r"マイナンバー|個人番号|my ?number", re.IGNORECASE)
+_LOOSE_GROUP = re.compile(r"(?<![0-9])[0-9]{2,11}(?![0-9])")
+_LOOSE_FIRST = 40  # label → first group
+_LOOSE_GAP = 16  # words between two groups (続きは, 、最後 …)
+_LOOSE_REACH = 200
+
+
+def _labelled_word_splits(joined: str) -> Iterator[list[tuple[int, int]]]:
+    """Digit groups after a マイナンバー / 個人番号 label with ordinary words between them
+    (番号は1234、続きは5678、最後9012です), across messages: every run of consecutive groups
+    holding exactly twelve digits that passes the check digit. Only after a label, since
+    words between numbers are ordinary text otherwise."""
+    for label in _LOOSE_LABEL.finditer(joined):
+        groups: list[tuple[int, int]] = []
+        limit = min(len(joined), label.end() + _LOOSE_REACH)
+        for g in _LOOSE_GROUP.finditer(joined, label.end(), limit):
+            gap = g.start() - (groups[-1][1] if groups else label.end())
+            if gap > (_LOOSE_GAP if groups else _LOOSE_FIRST):
+                break
+            groups.append((g.start(), g.end()))
+        for first in range(len(groups)):
+            total = 0
+            for last in range(first, len(groups)):
+                total += groups[last][1] - groups[last][0]
+                if total > 12:
+                    break
+                if total == 12 and last > first:
+                    digits = "".join(joined[s:e] for s, e in groups[first : last + 1])
+                    if is_valid_my_number(digits):
+                        yield groups[first : last + 1]
 
 
 def _per_text(

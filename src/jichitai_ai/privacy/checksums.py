@@ -59,8 +59,14 @@ def luhn_check_digit(payload: str) -> int:
 
 
 def resident_code_check_digit(first_ten: str) -> int:
-    """Check digit of a 住民票コード from its first 10 digits (the 個人番号 rule with ten
-    digits: weights n + 1 for n ≤ 6 and n − 5 above, counted from the right; mod 11)."""
+    """Check digit of a 住民票コード from its first 10 digits — an ASSUMED rule.
+
+    住民基本台帳法施行規則 第1条 says the code is ten random digits and one 検査数字
+    computed by a formula the 総務大臣 sets; that formula was not found in any source we
+    could check (2026-11-30), so this applies the 個人番号 rule (総務省令第85号 第5条) to ten
+    digits: weights n + 1 for n ≤ 6 and n − 5 above, counted from the right, mod 11.
+    Detection therefore never depends on it for labelled codes (住民票コード: any 11 digits
+    are masked); it only decides whether an unlabelled 11-digit number is masked too."""
     digits = [int(ch) for ch in first_ten]
     if len(digits) != 10:
         raise ValueError("a 住民票コード check digit needs exactly 10 digits")

@@ -29,8 +29,14 @@ from jichitai_ai.web.security import apply_page_headers
 
 router = APIRouter(prefix="/console/t/{slug}/hoiku", include_in_schema=False)
 
-METHODS = ("fast", "exact")
-TIME_LIMITS = (10, 30, 60)
+#: ``auto`` is the default (stable whenever possible, else fewest blocking coalitions);
+#: ``fast`` and ``exact`` are advanced options.
+METHODS = ("auto", "fast", "exact")
+ADVANCED_METHODS = ("fast", "exact")
+#: Wall-clock safety net only: ``auto`` is budgeted in work units, so its result does not
+#: depend on the limit unless a very slow machine reaches it.
+TIME_LIMITS = (30, 120, 300)
+DEFAULT_TIME_LIMIT = 120
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -113,8 +119,9 @@ def show(
         "page": page,
         "run": run,
         "facts": views.instance_facts(run.instance),
-        "methods": METHODS,
+        "advanced_methods": ADVANCED_METHODS,
         "time_limits": TIME_LIMITS,
+        "default_time_limit": DEFAULT_TIME_LIMIT,
         "view": "facilities" if q.get("view") == "facilities" else "children",
         "done": q.get("done", ""),
         "expires": _jst(run.expires_at),
@@ -150,10 +157,10 @@ async def run_allocation(
 ) -> Response:
     run = _run(page, run_id)
     method = form_text(data, "method")
-    method = method if method in METHODS else "fast"
+    method = method if method in METHODS else "auto"
     raw_limit = form_text(data, "time_limit")
-    limit = parse_int(raw_limit) or 30
-    limit = limit if limit in TIME_LIMITS else 30
+    limit = parse_int(raw_limit) or DEFAULT_TIME_LIMIT
+    limit = limit if limit in TIME_LIMITS else DEFAULT_TIME_LIMIT
     store = store_of(page)
     if not store.slots.acquire(blocking=False):
         raise Busy("hoiku_console.busy")
