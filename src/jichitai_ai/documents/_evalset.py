@@ -136,6 +136,6 @@ def _score(
         "answers_citing_any_wrong_provision": wrong_any,
         "unanswerable_answered": neg_wrong,
         "wrong_citation_rate": round((wrong + neg_wrong) / (n + m), 4),
-        "mode": mode or "default",
+        "mode": mode or ("hybrid" if service.embedder is not None else "lexical"),
         "details": rows,
     }

@@ -48,6 +48,10 @@ class ChunkRecord:
 class Hit:
     record: ChunkRecord
     score: float
+    #: 1-based rank in the lexical and the dense list (hybrid search; None: not in that list or
+    #: not searched). Two independent rankers putting a passage first is evidence it answers.
+    lexical_rank: int | None = None
+    dense_rank: int | None = None
 
 
 class DocIndex:
@@ -143,6 +147,17 @@ class DocIndex:
             else:
                 lexical_hits = self.lexical.search(query, CANDIDATES, allowed=allowed)
                 ranked = rrf([lexical_hits, dense_hits])[:k]
+                lex_rank = {d.doc_id: i for i, d in enumerate(lexical_hits, start=1)}
+                dense_rank = {d.doc_id: i for i, d in enumerate(dense_hits, start=1)}
+                return [
+                    Hit(
+                        self.records[d.doc_id],
+                        d.score,
+                        lex_rank.get(d.doc_id),
+                        dense_rank.get(d.doc_id),
+                    )
+                    for d in ranked
+                ]
         return [Hit(self.records[d.doc_id], d.score) for d in ranked[:k]]
 
     # -- term statistics for answer support ----------------------------------------------------

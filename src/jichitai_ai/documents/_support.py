@@ -154,14 +154,49 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()]
 
 
+_NUM = "[0-9０-９一二三四五六七八九十百千]+"
+#: What a question asks for (いつ, いくら …) and how a sentence that gives it looks: an answer to
+#: 「いつ払う」 names a time (「申請の際」「7日前までに」), not just the words of the question.
+ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        re.compile("いつ|何日|何時|何月|何年|何週|期限|何曜"),
+        re.compile(
+            f"{_NUM}(日|時|時間|月|箇月|か月|ヶ月|年|週間)|の際|際に|までに|前日|当日|午前|午後|曜日"
+        ),
+    ),
+    (re.compile("いくら|何円|幾ら|料金|金額|値段"), re.compile(f"{_NUM}円|の額|無料|徴収しない")),
+    (re.compile("何人|何名"), re.compile(f"{_NUM}(人|名)")),
+)
+#: How much an answer of the asked kind adds to a sentence, relative to the question's heaviest
+#: term: enough to choose between 項/号 that share the question's words, not to outweigh a term.
+ANSWER_KIND_BONUS = 0.5
+
+
+def answer_kind(question: str) -> re.Pattern[str] | None:
+    """The shape of a sentence that answers ``question``'s interrogative, if it has one."""
+    for asks, gives in ANSWER_KINDS:
+        if asks.search(question):
+            return gives
+    return None
+
+
 def best_sentences(
-    index: DocIndex, found: Sequence[Concept], text: str, limit: int = 2
+    index: DocIndex,
+    found: Sequence[Concept],
+    text: str,
+    limit: int = 2,
+    kind: re.Pattern[str] | None = None,
 ) -> list[tuple[int, int]]:
-    """Spans of the sentences that carry most of the question's terms, in text order."""
+    """Spans of the sentences that carry most of the question's terms (and, when the question
+    asks いつ/いくら/何人, an answer of that kind), in text order."""
     scored: list[tuple[float, tuple[int, int]]] = []
+    bonus = ANSWER_KIND_BONUS * max((c.weight for c in found), default=0.0)
     for span in sentence_spans(text):
-        terms = terms_of(index, text[span[0] : span[1]])
+        sentence = text[span[0] : span[1]]
+        terms = terms_of(index, sentence)
         score = sum(c.weight for c in found if c.terms & terms)
+        if score > 0 and kind is not None and kind.search(sentence):
+            score += bonus
         if score > 0:
             scored.append((score, span))
     if not scored:

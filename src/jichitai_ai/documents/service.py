@@ -39,7 +39,7 @@ from jichitai_ai.documents._ocr_store import QueuedLine, merge_ocr, review_line,
 from jichitai_ai.documents._ocr_store import queue as ocr_queue
 from jichitai_ai.documents._qa import PROPOSE_PROMPT, parse_proposals, split_qa
 from jichitai_ai.documents._readers import media_type, parse, supported
-from jichitai_ai.documents._support import best_sentences, concepts
+from jichitai_ai.documents._support import answer_kind, best_sentences, concepts
 from jichitai_ai.documents._vectors import embed_new_chunks, load_vectors
 from jichitai_ai.documents._vocabulary import REIKI_SYNONYMS
 from jichitai_ai.documents.errors import (
@@ -422,12 +422,13 @@ class DocumentService:
         index, hits = self._visible_hits(tenant_slug, query, viewer, k, mode)
         public = viewer.role is None and not viewer.operator
         found = concepts(index, query) if any(len(h.record.parts) > 1 for h in hits) else []
+        kind = answer_kind(query)
         out = []
         for rank, hit in enumerate(hits):
             r = hit.record
             location = r.location
             if found and len(r.parts) > 1 and rank < REFINE_TOP:
-                spans = best_sentences(index, found, r.text, limit=1)
+                spans = best_sentences(index, found, r.text, limit=1, kind=kind)
                 if spans:
                     location = sub_location(r.location, r.parts, spans[0][0])
             out.append(

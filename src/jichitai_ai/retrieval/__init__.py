@@ -12,6 +12,7 @@ from jichitai_ai.retrieval._decision import (
     decide,
 )
 from jichitai_ai.retrieval._dense import DenseIndex
+from jichitai_ai.retrieval._embedder_factory import make_embedder, resolved_embedder_name
 from jichitai_ai.retrieval._embedders import (
     Embedder,
     HashingEmbedder,
@@ -57,7 +58,9 @@ __all__ = [
     "decide",
     "first_sentence",
     "from_bytes",
+    "make_embedder",
     "passage_text",
+    "resolved_embedder_name",
     "rrf",
     "score_mix",
     "to_bytes",

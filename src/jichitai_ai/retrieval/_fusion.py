@@ -53,3 +53,31 @@ def score_mix(
 
 def _sorted(fused: dict[int, float]) -> list[ScoredDoc]:
     return [ScoredDoc(s, d) for d, s in sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def weighted_mix(
+    lexical: Sequence[tuple[Sequence[ScoredDoc], float]],
+    dense: Sequence[tuple[Sequence[ScoredDoc], float]],
+) -> list[ScoredDoc]:
+    """Σ weight · normalised score over several lexical and dense lists (``score_mix`` for more
+    than two signals).
+
+    Lexical lists are divided by their best score; dense lists are rescaled between their lowest
+    and best candidate cosine, so each list's top scores its weight and a missing document 0.
+    """
+    fused: dict[int, float] = {}
+    for docs, weight in lexical:
+        top = max((d.score for d in docs), default=0.0)
+        if top <= 0 or weight == 0:
+            continue
+        for d in docs:
+            fused[d.doc_id] = fused.get(d.doc_id, 0.0) + weight * d.score / top
+    for docs, weight in dense:
+        if not docs or weight == 0:
+            continue
+        top = max(d.score for d in docs)
+        span = top - min(d.score for d in docs)
+        for d in docs:
+            value = (d.score - top + span) / span if span > 0 else 1.0
+            fused[d.doc_id] = fused.get(d.doc_id, 0.0) + weight * value
+    return _sorted(fused)

@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jichitai_ai.documents.ocr._deskew import deskewed
 from jichitai_ai.documents.ocr._tsv import lines_from_tsv
 
 #: Below this mean confidence a horizontal reading is retried despeckled and as vertical (縦書き).
@@ -143,6 +144,10 @@ def _read_page(image: Path, number: int) -> OcrPage:
     if rotation:
         with Image.open(image) as img:
             img.rotate(-rotation, expand=True, fillcolor="white").save(image)
+    with Image.open(image) as img:
+        level, correction = deskewed(img)
+        if correction:
+            level.save(image)
     page = _reading(image, number, rotation, vertical=False)
     if page.confidence < RETRY_BELOW:
         cleaned = image.with_name(f"m-{image.stem}.png")
