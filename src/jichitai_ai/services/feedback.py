@@ -287,7 +287,7 @@ def _learn(
     for vote, lesson in previous:  # the token holder changed their mind: replace their vote
         session.delete(vote)
         lesson.supporters = max(0, lesson.supporters - 1)
-        _update_status(session, tenant_id, lesson, policy, now)
+        update_status(session, tenant_id, lesson, policy, now)
     session.flush()
     if policy.mode == "off":
         return None, "off"
@@ -334,7 +334,7 @@ def _learn(
     lesson.supporters += 1
     refreshed = now - lesson.last_support_at > timedelta(days=1)
     lesson.last_support_at = now
-    changed = _update_status(session, tenant_id, lesson, policy, now)
+    changed = update_status(session, tenant_id, lesson, policy, now)
     if refreshed and not changed and lesson.status == LessonStatus.ACTIVE:
         tenant_service.bump_learning(session, tenant_id)  # its expiry moved
     session.flush()
@@ -385,7 +385,7 @@ def _lesson_for(
     return lesson
 
 
-def _update_status(
+def update_status(
     session: Session, tenant_id: int, lesson: LearningLesson, policy: LearningPolicy, now: datetime
 ) -> bool:
     """Move a resident-driven lesson across the threshold; editors' decisions stay."""

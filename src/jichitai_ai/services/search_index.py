@@ -214,6 +214,9 @@ class TenantIndex:
         self._translations = translations
         self.policy = policy
         self.learning = LearningModel()
+        #: Embeddings of lesson wordings and of recent questions for the learning layer.
+        self._lesson_vectors: dict[str, Any] = {}
+        self._query_vectors: dict[str, Any] = {}
         self._department_router: DepartmentRouter | None = None
         self._reading_index: LexicalIndex | None = None
         #: Per entry: (the text routing reads, its topic terms), reused while the text is equal.
@@ -258,7 +261,8 @@ class TenantIndex:
             t = vocabulary.get(term)
             return unknown if t is None else float(idf[t])
 
-        self.learning = LearningModel(
+        kept = [lesson for lesson in lessons if lesson.entry_id in self._entries]
+        model = LearningModel(
             (
                 LearnedPhrasing(
                     lesson_id=lesson.lesson_id,
@@ -267,15 +271,31 @@ class TenantIndex:
                     polarity=lesson.polarity,
                     expires_at=lesson.expires_at,
                 )
-                for lesson in lessons
-                if lesson.entry_id in self._entries
+                for lesson in kept
             ),
             weight,
         )
+        embedder = self.searcher.embedder if self.searcher.dense is not None else None
+        if embedder is not None and kept:
+            # Lessons are matched by meaning too; a wording is embedded once per index.
+            missing = sorted({x.text for x in kept} - self._lesson_vectors.keys())
+            if missing:
+                fresh = embedder.embed_queries(missing)
+                self._lesson_vectors.update(zip(missing, fresh, strict=True))
+            model.set_vectors(np.stack([self._lesson_vectors[x.text] for x in kept]))
+        self.learning = model
 
     def learning_effects(self, question: str) -> Effects:
         """What the lessons in force do to this question (boosts, demotions, and why)."""
-        return self.learning.effects(self.lexical.query_terms(question), utcnow())
+        vector = None
+        if self.learning.has_vectors and self.searcher.embedder is not None:
+            vector = self._query_vectors.get(question)
+            if vector is None:
+                vector = self.searcher.embedder.embed_queries([question])[0]
+                if len(self._query_vectors) >= 64:
+                    self._query_vectors.clear()
+                self._query_vectors[question] = vector
+        return self.learning.effects(self.lexical.query_terms(question), utcnow(), vector)
 
     @property
     def thresholds(self) -> Thresholds:

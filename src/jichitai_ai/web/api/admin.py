@@ -24,6 +24,7 @@ from jichitai_ai.services.auth import Action, Principal
 from jichitai_ai.services.errors import Forbidden, Invalid
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.tenants import TenantInfo
+from jichitai_ai.tuning import lessons as lesson_decisions
 from jichitai_ai.web.api.schemas import EntryIn, EntryOut, SynonymsIn, TenantIn, TenantOut
 from jichitai_ai.web.deps import get_platform, require_principal, tenant_access
 from jichitai_ai.web.params import DB_INT_MAX, DbId
@@ -394,12 +395,26 @@ def decide_lesson(
     lesson_id: int,
     decision: str,
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
+    principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
 ) -> dict[str, Any]:
-    """Approve (in force, does not lapse) or reject (never in force) one lesson."""
+    """Approve (in force, does not lapse; a wording for an entry joins its 言い換え through the
+    approval flow) or reject (never in force) one lesson."""
     with platform.db.write() as session:
-        lesson = feedback_service.decide_lesson(session, tenant.id, lesson_id, decision)
-        return {"id": lesson.id, "status": lesson.status}
+        result = lesson_decisions.decide(
+            session,
+            tenant.id,
+            lesson_id,
+            decision,
+            user=principal.username,
+            can_approve=principal.can(session, tenant.id, Action.APPROVE),
+        )
+    return {
+        "id": result.lesson_id,
+        "status": result.status,
+        "alternative": result.alternative,
+        "change_id": result.change_id,
+    }
 
 
 @router.delete(T + "/learning")

@@ -14,6 +14,7 @@ from jichitai_ai.services.auth import Action
 from jichitai_ai.services.errors import Invalid, ServiceError
 from jichitai_ai.services.unanswered import unanswered_groups
 from jichitai_ai.timeutil import utcnow
+from jichitai_ai.tuning import lessons as lesson_decisions
 from jichitai_ai.tuning import service as tuning
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.rendering import redirect, render
@@ -116,17 +117,26 @@ LESSON_ACTIONS = {"approve": "approved", "reject": "rejected"}
 def learning_lesson(
     page: TenantPage = Depends(tenant_page(Action.EDIT)), data: FormData = Depends(csrf_form)
 ) -> Response:
-    """Approve (in force, no lapse), reject (never in force) or reset (forget) one lesson."""
+    """Approve (in force, no lapse; the wording joins the entry's 言い換え through the approval
+    flow), reject (never in force) or reset (forget) one lesson."""
     raw = form_text(data, "lesson_id").strip()
     action = form_text(data, "action").strip()
     if not raw.isdigit() or action not in (*LESSON_ACTIONS, "reset"):
         raise Invalid("error.validation")
     user = page.c.principal.username if page.c.principal else ""
+    done = action
     with page.c.platform.db.write() as db:
         if action == "reset":
             feedback_service.reset(db, page.tenant.id, lesson_id=int(raw))
         else:
-            feedback_service.decide_lesson(
-                db, page.tenant.id, int(raw), LESSON_ACTIONS[action], user
+            result = lesson_decisions.decide(
+                db,
+                page.tenant.id,
+                int(raw),
+                LESSON_ACTIONS[action],
+                user=user,
+                can_approve=page.can_approve,
             )
-    return redirect(page.c, f"/console/t/{page.tenant.slug}/learning?done={action}")
+            if result.alternative != "none":
+                done = f"approve_{result.alternative}"
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/learning?done={done}")
