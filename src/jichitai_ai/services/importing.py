@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from jichitai_ai import faqio
 from jichitai_ai.i18n import bilingual
 from jichitai_ai.services import faq as faq_service
+from jichitai_ai.services import tenant_calibration
 from jichitai_ai.services.errors import ServiceError
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import FaqEntryRow
@@ -348,6 +349,9 @@ def import_into(
                 writer(session, tenant_id, None, record, user)
             for _, entry_id, _, record in plan.updates:
                 writer(session, tenant_id, entry_id, record, user)
+        if plan.creates or plan.updates:
+            # The entry set changed wholesale: the tenant's decision model is refitted once.
+            tenant_calibration.forget(session, tenant_id)
     report.created = len(plan.creates)
     report.updated = len(plan.updates)
     report.unchanged = plan.unchanged

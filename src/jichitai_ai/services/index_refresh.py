@@ -137,7 +137,9 @@ class IndexRefresher:
         entries = faq_service.visible_entries(session, tenant.id, residents=True)
         groups = synonym_service.groups_for(session, tenant.chain)
         self.counts["full"] += 1
-        return _State(key, last, entries, groups, self._build(entries, groups, "full"))
+        return _State(
+            key, last, entries, groups, self._build(entries, groups, "full", tenant_id=tenant.id)
+        )
 
     def _refresh(
         self, session: Session, tenant: TenantInfo, key: ContentKey, state: _State
@@ -155,7 +157,13 @@ class IndexRefresher:
             last = self.latest_change(session, tenant.chain)
             entries = faq_service.visible_entries(session, tenant.id, residents=True)
             self.counts["reload"] += 1
-            return _State(key, last, entries, state.groups, self._build(entries, state.groups))
+            return _State(
+                key,
+                last,
+                entries,
+                state.groups,
+                self._build(entries, state.groups, tenant_id=tenant.id),
+            )
         last = max(change_id for change_id, _ in rows)
         fresh = faq_service.visible_entries(
             session, tenant.id, residents=True, external_ids=changed
@@ -166,15 +174,22 @@ class IndexRefresher:
         self.counts["replay"] += 1
         started = time.perf_counter()
         # Only the changed entries' postings are replaced (retrieval._lexical.updated).
-        index = self.factory.update(state.index, entries, changed)
+        index = self.factory.update(
+            state.index, entries, changed, tenant_id=tenant.id, synonym_groups=state.groups
+        )
         telemetry.event("index.build", time.perf_counter() - started, kind="replay")
         return _State(key, last, entries, state.groups, index)
 
     def _build(
-        self, entries: list[FaqEntry], groups: list[list[str]], kind: str = "reload"
+        self,
+        entries: list[FaqEntry],
+        groups: list[list[str]],
+        kind: str = "reload",
+        *,
+        tenant_id: int | None = None,
     ) -> TenantIndex:
         started = time.perf_counter()
-        index = self.factory.build(entries, groups)
+        index = self.factory.build(entries, groups, tenant_id=tenant_id)
         # index.build{kind=full|replay|reload} on /metrics (jichitai_ai.ops).
         telemetry.event("index.build", time.perf_counter() - started, kind=kind)
         return index

@@ -564,21 +564,43 @@ class SearchIndexFactory:
         )
 
     def build(
-        self, entries: list[FaqEntry], synonym_groups: list[list[str]], *, calibrate: bool = True
+        self,
+        entries: list[FaqEntry],
+        synonym_groups: list[list[str]],
+        *,
+        calibrate: bool = True,
+        tenant_id: int | None = None,
     ) -> TenantIndex:
         """The tenant index; with ``calibrate`` (and the policy's self-calibration on) its
-        decision model is fitted on probes from these entries (cached by entry set)."""
+        decision model is the tenant's stored one, fitted on probes from these entries when
+        none is stored (services.tenant_calibration)."""
         index = self._build(entries, synonym_groups, persist=calibrate)
-        dense = index.searcher.dense is not None
-        index.decision_model = (
-            self.policy.decision_model if dense else self.policy.lexical_decision_model
+        index.decision_model = self._decision_model(
+            index, entries, synonym_groups, tenant_id, calibrate=calibrate
         )
-        if calibrate and self.policy.self_calibration:
-            own = self.calibrations.get_or_fit(
-                self, entries, synonym_groups, target_precision=self.policy.target_precision
-            )
-            index.decision_model = own or index.decision_model
         return index
+
+    def _decision_model(
+        self,
+        index: TenantIndex,
+        entries: list[FaqEntry],
+        synonym_groups: list[list[str]],
+        tenant_id: int | None,
+        *,
+        calibrate: bool,
+    ) -> DecisionModel | None:
+        dense = index.searcher.dense is not None
+        shipped = self.policy.decision_model if dense else self.policy.lexical_decision_model
+        if not (calibrate and self.policy.self_calibration):
+            return shipped
+        own = self.calibrations.get_or_fit(
+            self,
+            entries,
+            synonym_groups,
+            target_precision=self.policy.target_precision,
+            tenant_id=tenant_id,
+        )
+        return own or shipped
 
     def _build(
         self, entries: list[FaqEntry], synonym_groups: list[list[str]], *, persist: bool
@@ -612,7 +634,13 @@ class SearchIndexFactory:
         return index
 
     def update(
-        self, index: TenantIndex, entries: list[FaqEntry], changed: Collection[str]
+        self,
+        index: TenantIndex,
+        entries: list[FaqEntry],
+        changed: Collection[str],
+        *,
+        tenant_id: int | None = None,
+        synonym_groups: list[list[str]] | None = None,
     ) -> TenantIndex:
         """``index`` brought up to date: ``entries`` are all visible entries now, and only
         those with an external id in ``changed`` differ from what ``index`` was built from.
@@ -650,10 +678,15 @@ class SearchIndexFactory:
             previous=index,
             changed_ids={*removed, *(e.id for e in fresh)},
         )
-        # The decision model stays the one fitted at the last full build: an edit changes a
-        # few probes at most, and refitting per edit would stall every worker under load
-        # (a restart or reload refits on the new entry set).
-        updated.decision_model = index.decision_model
+        # The decision model is the tenant's stored one (one read; refitted only after an
+        # import dropped it); without a tenant, the one fitted at the last full build.
+        updated.decision_model = (
+            index.decision_model
+            if tenant_id is None
+            else self._decision_model(
+                updated, entries, synonym_groups or [], tenant_id, calibrate=True
+            )
+        )
         updated.warm()
         return updated
 

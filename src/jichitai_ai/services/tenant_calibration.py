@@ -22,10 +22,15 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from jichitai_ai.domain.models import FaqEntry
 from jichitai_ai.retrieval._decision_model import DecisionModel, Example, fit_model
 from jichitai_ai.retrieval._feedback import LearningModel
+from jichitai_ai.storage.db import Database
+from jichitai_ai.storage.tables import Tenant, TenantDecisionModel
 
 if TYPE_CHECKING:
     from jichitai_ai.services.search_index import SearchIndexFactory, TenantIndex
@@ -105,10 +110,18 @@ def _example(index: TenantIndex, probe: Probe, *, answerable: bool) -> Example:
 
 
 class CalibrationCache:
-    """Fitted models by (scorer, entry set): text edits keep the model, new entries refit."""
+    """Fitted models per tenant and scorer, stored in the database when the factory has one.
+
+    Every worker decides with the stored model, whether it started before or after an edit,
+    so the same question gets the same decision from every worker. Edits keep the model; an
+    import (or ``forget``) drops it and the next index build or update refits it once (the
+    first worker to store wins, the others read its model). Without a database or a tenant
+    (evaluation runs), models are kept in memory by scorer and entry-id set.
+    """
 
     def __init__(self) -> None:
         self._models: dict[str, DecisionModel | None] = {}
+        self._parsed: dict[tuple[int, str, str], DecisionModel | None] = {}
         self._lock = threading.Lock()
 
     @staticmethod
@@ -123,22 +136,91 @@ class CalibrationCache:
         synonym_groups: list[list[str]],
         *,
         target_precision: float,
+        tenant_id: int | None = None,
     ) -> DecisionModel | None:
-        key = self.key(factory.scorer_signature(), entries)
+        db = factory.db
+        scorer = factory.scorer_signature()[:200]
+        if db is not None and tenant_id is not None:
+            stored = self._stored(db, tenant_id, scorer)
+            if stored is not None:
+                return stored[0]
+            model = self._fit(factory, entries, synonym_groups, target_precision)
+            return self._store(db, tenant_id, scorer, model, len(entries))
+        key = self.key(scorer, entries)
         with self._lock:
             if key in self._models:
                 return self._models[key]
+        model = self._fit(factory, entries, synonym_groups, target_precision)
+        with self._lock:
+            self._models[key] = model
+        return model
+
+    @staticmethod
+    def _fit(
+        factory: SearchIndexFactory,
+        entries: Sequence[FaqEntry],
+        synonym_groups: list[list[str]],
+        target_precision: float,
+    ) -> DecisionModel | None:
         examples = probe_examples(factory, entries, synonym_groups)
         # Unanswerable probes (an entry's alternative with that entry left out) are harder
         # than real out-of-scope questions — in a small FAQ a sibling entry always remains —
         # so the tenant's relevance gate decides hand-over; the model decides answer vs 更問,
         # and an answered unanswerable probe counts as a wrong answer.
-        model = fit_model(
+        return fit_model(
             examples,
             target_precision=target_precision,
             answer_unanswerable=True,
             handover_by_gate=True,
         )
+
+    def _stored(
+        self, db: Database, tenant_id: int, scorer: str
+    ) -> tuple[DecisionModel | None] | None:
+        """The stored model (a 1-tuple, its content may be None), or None if none is stored."""
+        with db.read() as session:
+            row = session.get(TenantDecisionModel, (tenant_id, scorer))
+            if row is None:
+                return None
+            stamp, text = row.fitted_at.isoformat(), row.model
+        memo = (tenant_id, scorer, stamp)
         with self._lock:
-            self._models[key] = model
-        return model
+            if memo not in self._parsed:
+                self._parsed[memo] = DecisionModel.from_json(text) if text else None
+            return (self._parsed[memo],)
+
+    def _store(
+        self,
+        db: Database,
+        tenant_id: int,
+        scorer: str,
+        model: DecisionModel | None,
+        entry_count: int,
+    ) -> DecisionModel | None:
+        try:
+            with db.write() as session:
+                if session.get(TenantDecisionModel, (tenant_id, scorer)) is None:
+                    session.add(
+                        TenantDecisionModel(
+                            tenant_id=tenant_id,
+                            scorer=scorer,
+                            model=model.to_json() if model is not None else None,
+                            entry_count=entry_count,
+                        )
+                    )
+        except IntegrityError:
+            pass  # another worker stored its fit first: use that one
+        stored = self._stored(db, tenant_id, scorer)
+        return stored[0] if stored is not None else model
+
+
+def forget(session: Session, tenant_id: int) -> None:
+    """Drop the stored models of a tenant and of the municipalities inheriting from it: their
+    entry sets changed wholesale (an import), so the next build or update refits."""
+    children = select(Tenant.id).where(Tenant.parent_id == tenant_id)
+    session.execute(
+        delete(TenantDecisionModel).where(
+            (TenantDecisionModel.tenant_id == tenant_id)
+            | TenantDecisionModel.tenant_id.in_(children)
+        )
+    )

@@ -259,6 +259,22 @@ class EmbeddingCache(Base):
     vector: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class TenantDecisionModel(Base):
+    """A tenant's self-calibrated answer / 更問 / hand-over model (services.tenant_calibration),
+    stored so that every worker, started before or after an edit, decides with the same one."""
+
+    __tablename__ = "tenant_decision_models"
+
+    tenant_id: Mapped[int] = mapped_column(
+        ForeignKey("tenants.id", ondelete="CASCADE"), primary_key=True
+    )
+    scorer: Mapped[str] = mapped_column(String(200), primary_key=True)
+    #: JSON of retrieval._decision_model.DecisionModel; NULL: too few probes to fit one.
+    model: Mapped[str | None] = mapped_column(Text, nullable=True)
+    entry_count: Mapped[int] = mapped_column(Integer)
+    fitted_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class User(Base):
     """A staff account (local login; password as an argon2 hash)."""
 
