@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -233,6 +234,24 @@ class TenantIndex:
         #: None → the calibrated thresholds of ``policy``.
         self.decision_model: DecisionModel | None = None
         self.signals = DecisionSignals(self)
+        #: Entries by their own normalised phrasings (question, 言い換え), built on first use.
+        self._phrasings: dict[str, set[int]] | None = None
+
+    def exact_entry(self, question: str) -> int | None:
+        """The one entry whose own question or 言い換え the question is, word for word (after
+        width, case, space and end-punctuation folding); None if none or several. A resident
+        who asks an entry's published question (a popular-question button, a phone menu)
+        gets that entry, whatever the calibrated decision would say of the scores."""
+        if self._phrasings is None:
+            phrasings: dict[str, set[int]] = {}
+            for e in self._entries.values():
+                for text in (e.question, *e.alternatives):
+                    key = _phrasing_key(text)
+                    if key:
+                        phrasings.setdefault(key, set()).add(e.id)
+            self._phrasings = phrasings
+        ids = self._phrasings.get(_phrasing_key(question), set())
+        return next(iter(ids)) if len(ids) == 1 else None
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -402,6 +421,13 @@ class TenantIndex:
             relevant = coverage >= self.policy.lexical_min_coverage
         else:
             relevant = coverage >= self.policy.min_coverage or cosine >= self.policy.min_cosine
+        exact = self.exact_entry(question)
+        if (
+            exact is not None
+            and exact not in effects.demoted
+            and any(d.doc_id == exact for d in ranked[:3])
+        ):
+            return Outcome(Decision.ANSWER, [exact], candidates, coverage, cosine)
         if self.decision_model is not None and features is not None:
             result = decide_with_model(
                 self.decision_model, features, ranked, self.signals, relevant=relevant
@@ -836,6 +862,12 @@ def _passages(entries: Iterable[FaqEntry], extra: dict[str, list[str]]) -> dict[
         e.id: passage_text(e.question, [*e.alternatives, *extra.get(e.external_id, [])], e.answer)
         for e in entries
     }
+
+
+def _phrasing_key(text: str) -> str:
+    """A phrasing folded for word-for-word comparison: NFKC, case, spaces, end punctuation."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(folded.split()).rstrip("。.?!、,")
 
 
 def _needs_meaning(question: str) -> bool:
