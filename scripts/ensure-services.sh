@@ -44,6 +44,11 @@ if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/nul
 fi
 if ! command -v pdftoppm >/dev/null 2>&1; then apt_install poppler-utils; fi
 
+# LibreOffice Writer (headless), for the OCR evaluation on copier-like scans of typeset pages
+if ! command -v soffice >/dev/null 2>&1; then
+  echo "installing LibreOffice Writer (headless)"; apt_install libreoffice-writer-nogui || true
+fi
+
 # nginx, for the test that serves the app through the shipped reverse-proxy config
 if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
   echo "installing nginx"; apt_install nginx-light || apt_install nginx
