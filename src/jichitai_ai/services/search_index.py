@@ -236,6 +236,18 @@ class TenantIndex:
         self.signals = DecisionSignals(self)
         #: Entries by their own normalised phrasings (question, 言い換え), built on first use.
         self._phrasings: dict[str, set[int]] | None = None
+        if previous is not None and previous._phrasings is not None:
+            # An edit re-keys only the changed entries' phrasings (not the whole FAQ on the
+            # next question's path).
+            phrasings = {k: set(v) for k, v in previous._phrasings.items()}
+            for i in changed_ids:
+                old = previous._entries.get(i)
+                if old is not None:
+                    for key in _phrasing_keys(old):
+                        phrasings.get(key, set()).discard(i)
+                if i in self._entries:
+                    _add_phrasings(phrasings, self._entries[i])
+            self._phrasings = {k: v for k, v in phrasings.items() if v}
 
     def exact_entry(self, question: str) -> int | None:
         """The one entry whose own question or 言い換え the question is, word for word (after
@@ -245,10 +257,7 @@ class TenantIndex:
         if self._phrasings is None:
             phrasings: dict[str, set[int]] = {}
             for e in self._entries.values():
-                for text in (e.question, *e.alternatives):
-                    key = _phrasing_key(text)
-                    if key:
-                        phrasings.setdefault(key, set()).add(e.id)
+                _add_phrasings(phrasings, e)
             self._phrasings = phrasings
         ids = self._phrasings.get(_phrasing_key(question), set())
         return next(iter(ids)) if len(ids) == 1 else None
@@ -737,7 +746,7 @@ class SearchIndexFactory:
             for i, row in old._row_of.items()
             if i in index._entries and index._entries[i].external_id not in changed
         }
-        vectors = {**keep, **self._cached_vectors(_passages(fresh, extra))}
+        vectors = {**keep, **self._vectors(_passages(fresh, extra), "")}
         ids = [e.id for e in canonical.values()]
         return DenseIndex(ids, np.stack([vectors[i] for i in ids]))
 
@@ -747,10 +756,6 @@ class SearchIndexFactory:
         vectors = self._vectors(passages, "", persist=persist)
         ids = list(passages)
         return DenseIndex(ids, np.stack([vectors[i] for i in ids]))
-
-    def _cached_vectors(self, passages: dict[int, str]) -> dict[int, Any]:
-        """Passage vectors from the database cache; only new or changed texts are embedded."""
-        return self._vectors(passages, "")
 
     def _answer_view(
         self,
@@ -862,6 +867,15 @@ def _passages(entries: Iterable[FaqEntry], extra: dict[str, list[str]]) -> dict[
         e.id: passage_text(e.question, [*e.alternatives, *extra.get(e.external_id, [])], e.answer)
         for e in entries
     }
+
+
+def _phrasing_keys(entry: FaqEntry) -> set[str]:
+    return {k for k in map(_phrasing_key, (entry.question, *entry.alternatives)) if k}
+
+
+def _add_phrasings(phrasings: dict[str, set[int]], entry: FaqEntry) -> None:
+    for key in _phrasing_keys(entry):
+        phrasings.setdefault(key, set()).add(entry.id)
 
 
 def _phrasing_key(text: str) -> str:
