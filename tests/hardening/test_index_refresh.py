@@ -116,12 +116,16 @@ def test_a_change_outside_the_log_reloads_everything(
 
 
 @pytest.mark.parametrize(
-    ("dense", "answer_weight"),
-    [(False, 0.0), (True, 0.0), (True, 0.15)],
-    ids=["lexical", "hybrid", "hybrid-answer-view"],
+    ("dense", "answer_weight", "translation_weight"),
+    [(False, 0.0, 0.0), (True, 0.0, 0.0), (True, 0.15, 0.0), (True, 0.0, 0.2)],
+    ids=["lexical", "hybrid", "hybrid-answer-view", "hybrid-translation-lm"],
 )
 def test_replayed_index_ranks_exactly_like_a_full_build(
-    settings: Settings, platform: Platform, dense: bool, answer_weight: float
+    settings: Settings,
+    platform: Platform,
+    dense: bool,
+    answer_weight: float,
+    translation_weight: float,
 ) -> None:
     """Differential: random edits (text, translations, departments, unpublish, new entries,
     prefecture entries a member inherits) replayed into one worker's index; after each, a
@@ -140,7 +144,11 @@ def test_replayed_index_ranks_exactly_like_a_full_build(
         made.factory.policy = replace(made.factory.policy, self_calibration=False)
         if dense:
             made.factory.embedder = HashingEmbedder(64)
-            made.factory.policy = replace(made.factory.policy, answer_weight=answer_weight)
+            made.factory.policy = replace(
+                made.factory.policy,
+                answer_weight=answer_weight,
+                translation_weight=translation_weight,
+            )
         return made
 
     from jichitai_ai.benchmark.generator import generate

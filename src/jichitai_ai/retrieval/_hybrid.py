@@ -15,6 +15,7 @@ from jichitai_ai.retrieval._dense import DenseIndex
 from jichitai_ai.retrieval._embedders import Embedder
 from jichitai_ai.retrieval._fusion import score_mix, weighted_mix
 from jichitai_ai.retrieval._lexical import LexicalIndex
+from jichitai_ai.retrieval._translation import TranslationScorer
 from jichitai_ai.retrieval._types import ScoredDoc
 
 DEFAULT_DENSE_WEIGHT = 0.4  # 5-fold CV on LocalGovFAQ dev picked 0.3–0.5 (docs/retrieval.md)
@@ -43,6 +44,28 @@ class AnswerView:
     weight: float = 0.0
 
 
+#: Weights of the query–answer signals next to dense 0.4 (lexical takes the rest), from 5-fold
+#: CV on LocalGovFAQ dev (docs/benchmarks.md §7.2c, benchmarks/retrieval/cv_translation.py):
+#: answer-field BM25 0.2 (shipped); translation LM 0.2 for tenants who switch it on (the
+#: policy's ``translation_weight``; its gain over answer BM25 alone was within fold noise).
+DEFAULT_TRANSLATION_WEIGHT = 0.2
+DEFAULT_ANSWER_BM25_WEIGHT = 0.2
+#: Field of the lexical index that holds the answer.
+ANSWER_FIELD = "answer"
+
+
+@dataclass(frozen=True)
+class AnswerRelevance:
+    """Query–answer relevance learned from the tenant's own entries, as two more signals:
+    BM25 of the answer field alone (the summed BM25 lets the question field dominate) and the
+    translation language model (retrieval._translation), which bridges words the question and
+    the answer do not share. Scored only on candidates the other lists found."""
+
+    scorer: TranslationScorer | None
+    translation_weight: float = DEFAULT_TRANSLATION_WEIGHT
+    answer_bm25_weight: float = DEFAULT_ANSWER_BM25_WEIGHT
+
+
 @dataclass
 class HybridSearcher:
     """Fuses BM25 and embedding candidates with :func:`score_mix`; dense is optional."""
@@ -53,6 +76,7 @@ class HybridSearcher:
     dense_weight: float = DEFAULT_DENSE_WEIGHT
     depth: int = 100
     answers: AnswerView | None = None
+    relevance: AnswerRelevance | None = None
 
     def search(
         self,
@@ -100,11 +124,41 @@ class HybridSearcher:
         visible = dense_allowed if dense_allowed is not None else allowed
         dense = self.dense.search(vector, self.depth, allowed=visible)
         view = self.answers
-        if view is None or view.weight == 0 or not use_answers:
+        relevance = self.relevance if use_answers else None
+        if (view is None or view.weight == 0 or not use_answers) and relevance is None:
             return score_mix(lexical, dense, self.dense_weight)[:k], lexical, dense
-        by_answer = view.index.search(vector, self.depth, allowed=visible)
-        lexical_weight = 1.0 - self.dense_weight - view.weight
-        fused = weighted_mix(
-            [(lexical, lexical_weight)], [(dense, self.dense_weight), (by_answer, view.weight)]
-        )
+        by_answer: list[ScoredDoc] = []
+        view_weight = 0.0
+        if view is not None and view.weight > 0 and use_answers:
+            by_answer = view.index.search(vector, self.depth, allowed=visible)
+            view_weight = view.weight
+        lexical_lists = [(lexical, 0.0)]
+        dense_lists = [(dense, self.dense_weight), (by_answer, view_weight)]
+        if relevance is not None:
+            lexical_lists, dense_lists = self._with_relevance(
+                query, relevance, allowed, lexical_lists, dense_lists
+            )
+        used = sum(w for _, w in lexical_lists[1:]) + sum(w for _, w in dense_lists)
+        lexical_lists[0] = (lexical, 1.0 - used)
+        fused = weighted_mix(lexical_lists, dense_lists)
         return fused[:k], lexical, dense
+
+    def _with_relevance(
+        self,
+        query: str,
+        relevance: AnswerRelevance,
+        allowed: Collection[int] | npt.NDArray[np.bool_] | None,
+        lexical_lists: list[tuple[list[ScoredDoc], float]],
+        dense_lists: list[tuple[list[ScoredDoc], float]],
+    ) -> tuple[list[tuple[list[ScoredDoc], float]], list[tuple[list[ScoredDoc], float]]]:
+        """The answer-field BM25 list and the translation-LM scores of every candidate so far."""
+        terms = self.lexical.query_terms(query)
+        by_answer = self.lexical.search(terms, self.depth, allowed=allowed, field=ANSWER_FIELD)
+        lexical_lists = [*lexical_lists, (by_answer, relevance.answer_bm25_weight)]
+        if relevance.scorer is not None and relevance.translation_weight > 0:
+            seen = [d.doc_id for docs, _ in (*lexical_lists, *dense_lists) for d in docs]
+            ids = list(dict.fromkeys(seen))
+            scores = relevance.scorer.score(terms, ids)
+            translated = [ScoredDoc(float(s), d) for s, d in zip(scores, ids, strict=True)]
+            dense_lists = [*dense_lists, (translated, relevance.translation_weight)]
+        return lexical_lists, dense_lists

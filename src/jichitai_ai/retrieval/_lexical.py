@@ -20,7 +20,7 @@ import threading
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -136,12 +136,18 @@ class LexicalIndex:
         """Tokenise the documents' fields (only those with a non-zero weight) and index them."""
         params = params or BM25Params()
         tokenizer = tokenizer or Tokenizer()
-        wanted = {f for f, w in params.field_weights.items() if w > 0}
-        tokenized = [
-            (d.doc_id, {f: tokenizer.tokenize(t) for f, t in d.fields.items() if f in wanted})
-            for d in docs
-        ]
+        tokenized = [cls.tokenize_with(tokenizer, d, params) for d in docs]
         return cls(tokenized, params, tokenizer=tokenizer, synonyms=synonyms)
+
+    @staticmethod
+    def tokenize_with(
+        tokenizer: Tokenizer, doc: IndexDocument, params: BM25Params | None = None
+    ) -> TokenizedDoc:
+        """``doc`` as :meth:`build` tokenises it (only fields with a non-zero weight), for
+        callers that also need the words (the translation model learns from them)."""
+        weights = (params or BM25Params()).field_weights
+        fields = {f: tokenizer.tokenize(t) for f, t in doc.fields.items() if weights.get(f, 0) > 0}
+        return doc.doc_id, fields
 
     def tokenize(self, doc: IndexDocument) -> TokenizedDoc:
         """``doc`` as :meth:`build` would tokenise it (for :meth:`updated`)."""
@@ -259,6 +265,7 @@ class LexicalIndex:
             norms[fi] = 1.0 - p.b + p.b * lengths[fi] / avg
         self._norms = norms
         self._impacts: dict[int, _Arrays] = {}
+        self._field_impacts: dict[tuple[int, int], _Arrays] = {}
 
     def _field_terms(self, doc_fields: Mapping[str, Sequence[str]], name: str) -> Sequence[str]:
         toks = doc_fields.get(name, ())
@@ -362,8 +369,11 @@ class LexicalIndex:
         t = self.vocabulary.get(term)
         return self._term_impacts(t) if t is not None else (_EMPTY_ROWS, _EMPTY_TF)
 
-    def _term_impacts(self, t: int) -> _Arrays:
-        hit = self._impacts.get(t)
+    def _term_impacts(self, t: int, only: int | None = None) -> _Arrays:
+        """BM25 impacts of term ``t`` over all fields, or over field number ``only``."""
+        cache: dict[Any, _Arrays] = self._impacts if only is None else self._field_impacts
+        cache_key: Any = t if only is None else (t, only)
+        hit = cache.get(cache_key)
         if hit is not None:
             return hit
         p = self.params
@@ -371,6 +381,8 @@ class LexicalIndex:
         nf = len(self._fields)
         acc = np.zeros(self.doc_ids.shape[0], dtype=np.float64)
         for fi, weight in enumerate(self._weights):
+            if only is not None and fi != only:
+                continue
             key = t * nf + fi
             main_rows, main_tfs = self._main.postings(key)
             delta_rows, delta_tfs = self._delta.get(key, (_EMPTY_ROWS, _EMPTY_TF))
@@ -388,9 +400,9 @@ class LexicalIndex:
         if p.combination == "bm25f":
             values = values * (k1 + 1.0) / (k1 + values)
         result = (rows, (self._idf[t] * values).astype(np.float32))
-        if len(self._impacts) >= _IMPACT_CACHE:
-            self._impacts.clear()
-        self._impacts[t] = result
+        if len(cache) >= _IMPACT_CACHE:
+            cache.clear()
+        cache[cache_key] = result
         return result
 
     def coverage(self, terms: Sequence[str], doc_id: int) -> float:
@@ -432,16 +444,24 @@ class LexicalIndex:
         mask[rows] = True
         return mask
 
-    def score_terms(self, terms: Sequence[str]) -> npt.NDArray[np.float32]:
+    def score_terms(
+        self, terms: Sequence[str], *, field: str | None = None
+    ) -> npt.NDArray[np.float32]:
         """Scores of every row (row order of ``doc_ids``; rows of removed documents score 0)
-        for the given query terms."""
+        for the given query terms; with ``field``, BM25 of that field alone (all zero when the
+        index has no such field)."""
         scores = np.zeros(self.doc_ids.shape[0], dtype=np.float32)
+        only = None
+        if field is not None:
+            if field not in self._fields:
+                return scores
+            only = self._fields.index(field)
         # Repeated query terms count once: residents repeat words for emphasis, not meaning.
         for term in dict.fromkeys(terms):
             t = self.vocabulary.get(term)
             if t is None:
                 continue
-            rows, impacts = self._term_impacts(t)
+            rows, impacts = self._term_impacts(t, only)
             scores[rows] += impacts
         return scores
 
@@ -451,14 +471,16 @@ class LexicalIndex:
         k: int | None = 10,
         *,
         allowed: Collection[int] | npt.NDArray[np.bool_] | None = None,
+        field: str | None = None,
     ) -> list[ScoredDoc]:
-        """Top ``k`` documents with a positive score (all of them when ``k`` is None).
+        """Top ``k`` documents with a positive score (all of them when ``k`` is None); with
+        ``field``, by that field's BM25 alone.
 
         ``query`` is text or already-expanded terms; ``allowed`` restricts results to visible
         doc ids (tenant visibility), given as ids or as a mask from :meth:`allowed_mask`.
         """
         terms = self.query_terms(query) if isinstance(query, str) else list(query)
-        scores = self.score_terms(terms)
+        scores = self.score_terms(terms, field=field)
         keep = scores > 0
         if allowed is not None:
             keep &= allowed if isinstance(allowed, np.ndarray) else self.allowed_mask(allowed)

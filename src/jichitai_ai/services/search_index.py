@@ -50,10 +50,14 @@ from jichitai_ai.retrieval import (
 from jichitai_ai.retrieval._decision_model import DecisionModel
 from jichitai_ai.retrieval._hybrid import (
     ANSWER_VIEW,
+    DEFAULT_ANSWER_BM25_WEIGHT,
+    AnswerRelevance,
     AnswerView,
     answer_text,
 )
+from jichitai_ai.retrieval._lexical import TokenizedDoc
 from jichitai_ai.retrieval._routing import DepartmentRouter
+from jichitai_ai.retrieval._translation import FaqWords, TranslationScorer, faq_words
 from jichitai_ai.services.decision_signals import DecisionSignals, decide_with_model
 from jichitai_ai.services.tenant_calibration import CalibrationCache
 from jichitai_ai.storage.db import Database
@@ -130,6 +134,13 @@ class AnswerPolicy:
     #: while embedding every answer more than doubles import time. ``DEFAULT_ANSWER_WEIGHT``
     #: is the CV-picked value for tenants who switch it on.
     answer_weight: float = 0.0
+    #: Query–answer signals (with dense retrieval only; 0 = off): BM25 of the answer field
+    #: alone, shipped on; and the translation language model learned from the tenant's own
+    #: entries (retrieval._translation), opt-in: under 5-fold CV on LocalGovFAQ dev its gain
+    #: over answer BM25 alone was within fold noise (docs/benchmarks.md §7.2c).
+    #: ``DEFAULT_TRANSLATION_WEIGHT`` is the CV-picked value for tenants who switch it on.
+    translation_weight: float = 0.0
+    answer_bm25_weight: float = DEFAULT_ANSWER_BM25_WEIGHT
     #: Questions word matching cannot judge (other scripts, all-hiragana): relevant when the
     #: best cosine reaches ``meaning_min_cosine``; answered directly only when it leads the
     #: runner-up by ``meaning_answer_margin`` (else 更問 with the closest entries).
@@ -167,6 +178,8 @@ class AnswerPolicy:
             lexical_answer_min_coverage=float(data.get("lexical_answer_min_coverage", 0.5)),
             dense_weight=float(data.get("dense_weight", DEFAULT_DENSE_WEIGHT)),
             answer_weight=float(data.get("answer_weight", 0.0)),
+            translation_weight=float(data.get("translation_weight", 0.0)),
+            answer_bm25_weight=float(data.get("answer_bm25_weight", DEFAULT_ANSWER_BM25_WEIGHT)),
             meaning_min_cosine=float(data.get("meaning_min_cosine", 0.80)),
             meaning_answer_margin=float(data.get("meaning_answer_margin", 1.0)),
             self_calibration=bool(data.get("self_calibration", False)),
@@ -596,6 +609,7 @@ class SearchIndexFactory:
         return (
             f"{model}|{self.policy.dense_weight}|{self.policy.answer_weight}"
             f"|{self.policy.self_calibration}"
+            f"|{self.policy.translation_weight}|{self.policy.answer_bm25_weight}"
         )
 
     def build(
@@ -643,10 +657,14 @@ class SearchIndexFactory:
         canonical, translations, extra = _group(entries)
         docs = [_document(e, extra) for e in canonical.values()]
         synonyms = SynonymSet(synonym_groups, self.tokenizer) if synonym_groups else None
-        lexical = LexicalIndex.build(docs, tokenizer=self.tokenizer, synonyms=synonyms)
+        tokenized = [LexicalIndex.tokenize_with(self.tokenizer, d) for d in docs]
+        lexical = LexicalIndex(tokenized, tokenizer=self.tokenizer, synonyms=synonyms)
         dense = None
         if self.embedder is not None and canonical:
             dense = self._dense_index(_passages(canonical.values(), extra), persist=persist)
+        relevance = None
+        if dense is not None:
+            relevance = self._relevance({d: _words(fields) for d, fields in tokenized})
         answers = None
         if dense is not None and self.policy.answer_weight > 0:
             answers = self._answer_view(
@@ -661,6 +679,7 @@ class SearchIndexFactory:
             self.embedder if dense is not None else None,
             self.policy.dense_weight,
             answers=answers,
+            relevance=relevance,
         )
         index = TenantIndex(
             list(canonical.values()), searcher, translations, self.policy, self.topic_tokenizer
@@ -688,10 +707,12 @@ class SearchIndexFactory:
         canonical, translations, extra = _group(entries)
         removed = [e.id for e in index._entries.values() if e.external_id in changed]
         fresh = [canonical[x] for x in changed if x in canonical]
-        lexical = index.lexical.updated(
-            remove=removed, add=[index.lexical.tokenize(_document(e, extra)) for e in fresh]
-        )
+        added = [index.lexical.tokenize(_document(e, extra)) for e in fresh]
+        lexical = index.lexical.updated(remove=removed, add=added)
         dense = self._updated_dense(index, canonical, extra, fresh, changed)
+        relevance = None
+        if dense is not None:
+            relevance = self._updated_relevance(index, canonical, extra, removed, added)
         answers = None
         if dense is not None and index.searcher.answers is not None:
             answers = self._answer_view(
@@ -703,6 +724,7 @@ class SearchIndexFactory:
             self.embedder if dense is not None else None,
             self.policy.dense_weight,
             answers=answers,
+            relevance=relevance,
         )
         updated = TenantIndex(
             list(canonical.values()),
@@ -749,6 +771,36 @@ class SearchIndexFactory:
         vectors = {**keep, **self._vectors(_passages(fresh, extra), "")}
         ids = [e.id for e in canonical.values()]
         return DenseIndex(ids, np.stack([vectors[i] for i in ids]))
+
+    def _relevance(self, words: dict[int, FaqWords]) -> AnswerRelevance | None:
+        """The query–answer signals, the translation table fitted on ``words`` (entry order)."""
+        policy = self.policy
+        if policy.translation_weight <= 0 and policy.answer_bm25_weight <= 0:
+            return None
+        scorer = TranslationScorer.fit(words) if policy.translation_weight > 0 else None
+        return AnswerRelevance(scorer, policy.translation_weight, policy.answer_bm25_weight)
+
+    def _updated_relevance(
+        self,
+        index: TenantIndex,
+        canonical: dict[str, FaqEntry],
+        extra: dict[str, list[str]],
+        removed: list[int],
+        added: list[TokenizedDoc],
+    ) -> AnswerRelevance | None:
+        """:meth:`_relevance` for :meth:`update`: unchanged entries' words are reused (no
+        tokenising) and the table is refitted over all entries in the order :meth:`build` uses,
+        so it is exactly the table a full build fits."""
+        old = index.searcher.relevance
+        known: dict[int, FaqWords] = {}
+        if old is not None and old.scorer is not None:
+            gone = set(removed)
+            known = {d: w for d, w in old.scorer.docs.items() if d not in gone}
+        known.update({d: _words(fields) for d, fields in added})
+        missing = [e for e in canonical.values() if e.id not in known]
+        for e in missing:  # built without the scorer before (policy change): tokenise once
+            known[e.id] = _words(index.lexical.tokenize(_document(e, extra))[1])
+        return self._relevance({e.id: known[e.id] for e in canonical.values()})
 
     def _dense_index(self, passages: dict[int, str], *, persist: bool = True) -> DenseIndex:
         """Vectors from the database cache; only new or changed texts are embedded (and
@@ -859,6 +911,13 @@ def _document(entry: FaqEntry, extra: dict[str, list[str]]) -> IndexDocument:
             "alternatives": "\n".join([*entry.alternatives, *extra.get(entry.external_id, [])]),
             "answer": entry.answer,
         },
+    )
+
+
+def _words(fields: Any) -> FaqWords:
+    """An entry's (question + alternatives, answer) words from its tokenised fields."""
+    return faq_words(
+        [*fields.get("question", ()), *fields.get("alternatives", ())], fields.get("answer", ())
     )
 
 
