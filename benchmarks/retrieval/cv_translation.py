@@ -38,7 +38,8 @@ Lists = tuple[list[ScoredDoc], list[ScoredDoc], list[ScoredDoc], list[ScoredDoc]
 def _grid() -> list[tuple[float, float, float]]:
     """(dense, answer BM25, translation) weights; lexical gets the rest."""
     values = [round(x * STEP, 2) for x in range(int(1 / STEP) + 1)]
-    return [g for g in itertools.product(values, repeat=3) if sum(g) <= 0.9 + 1e-9]
+    triples = itertools.product(values, values, values)
+    return [g for g in triples if sum(g) <= 0.9 + 1e-9]
 
 
 def _fuse(lists: Lists, w: tuple[float, float, float]) -> list[int]:

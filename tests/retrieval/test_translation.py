@@ -119,14 +119,14 @@ def test_scores_match_the_translation_lm_formula(seed: int) -> None:
         words = Counter((*q, *a))
         length = sum(words.values())
         expected = 0.0
-        for w in dict.fromkeys(query):
-            if w not in collection:
+        for term in dict.fromkeys(query):
+            if term not in collection:
                 continue
-            own = words[w] / length if length else 0.0
-            translated = sum(trans.get((w, t), 0.0) * c / length for t, c in words.items())
+            own = words[term] / length if length else 0.0
+            translated = sum(trans.get((term, t), 0.0) * c / length for t, c in words.items())
             mixed = (1 - scorer.share) * own + scorer.share * translated
             expected += math.log(
-                (length * mixed + scorer.mu * collection[w] / size) / (length + scorer.mu)
+                (length * mixed + scorer.mu * collection[term] / size) / (length + scorer.mu)
             )
         assert value == pytest.approx(expected, rel=1e-9, abs=1e-12), doc_id
 
