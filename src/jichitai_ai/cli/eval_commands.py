@@ -170,7 +170,10 @@ def _observations(
         candidates = [ScoredDoc(s, d) for d, s in zip(r.ranking, r.scores, strict=True)]
         features = tuple(float(r.signals.get(k) or 0.0) for k in FEATURE_KEYS)
         choices = diverse_choices(candidates, index.signals, CLARIFY_DEPTH) if candidates else []
-        route = index.handover_department(question=evalset.queries[qid])
+        # A left-out entry is not there to learn routing from either (no leak to its owner).
+        route = index.handover_department(
+            question=evalset.queries[qid], exclude=relevant if negative else None
+        )
         owners = frozenset(d.name for e in relevant if (d := index.entry(e).department) is not None)
         out.append(
             calibration.Observation(
