@@ -11,8 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from jichitai_ai.demo.loader import load_demo
-from jichitai_ai.emergency import EmergencyKind
 from jichitai_ai.domain.models import Decision
+from jichitai_ai.emergency import EmergencyKind
 from jichitai_ai.i18n import t
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.platform import Platform

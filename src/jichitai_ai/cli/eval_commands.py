@@ -314,12 +314,23 @@ def calibrate_command(
         ),
         "fitted_on_all": calibration.report(positives, negatives, policy, dense=dense),
     }
+    curve = (
+        calibration.answer_curve(
+            positives, negatives, folds=folds, target_precision=target_precision
+        )
+        if learn_model
+        else []
+    )
     mode = "hybrid" if dense else "lexical"
     if as_json:
-        print_json({"mode": mode, "policy_file": str(out), **sections})
+        print_json({"mode": mode, "policy_file": str(out), **sections, "answer_curve": curve})
         return
     typer.echo(f"wrote {out} ({mode})")
     for name, figures in sections.items():
         typer.echo(name)
         for key, value in figures.items():
             typer.echo(f"{key:>26}  {value}")
+    if curve:
+        typer.echo("answer_curve (cross-validated: answered share → precision)")
+        for point in curve:
+            typer.echo(f"{point['answered']:>26}  {point['precision']}")

@@ -286,3 +286,51 @@ def cross_validate(
         pooled_p += [(o, policy) for o in positives if fold_of[o.query_id] == k]
         pooled_n += [(o, policy) for o in negatives if fold_of.get(o.query_id, -1) == k]
     return _tally(pooled_p, pooled_n, dense)
+
+
+def answer_curve(
+    positives: Sequence[Observation],
+    negatives: Sequence[Observation],
+    *,
+    folds: int = 5,
+    seed: int = 20261126,
+    target_precision: float = 0.8,
+    points: Sequence[float] = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6),
+) -> list[dict[str, float]]:
+    """The trade-off between answering more and answering right, cross-validated: the decision
+    model is fitted on k−1 folds and its ``p_answer`` computed for the held-out answerable
+    questions; pooled, for each share of questions answered (highest ``p_answer`` first) the
+    precision of those answers. Only the ordering the model learned is used, so the curve
+    shows what any answer threshold could reach."""
+    ids = sorted({o.query_id for o in positives})
+    random.Random(seed).shuffle(ids)
+    fold_of = {q: i % folds for i, q in enumerate(ids)}
+    scored: list[tuple[float, bool]] = []
+    for k in range(folds):
+        train = _examples(
+            [o for o in positives if fold_of[o.query_id] != k],
+            [o for o in negatives if fold_of.get(o.query_id, -1) != k],
+        )
+        model = fit_model(train, target_precision=target_precision, answer_unanswerable=False)
+        if model is None:
+            continue
+        for o in positives:
+            if fold_of[o.query_id] == k and o.features and o.candidates:
+                p = float(model.answer.predict(np.array(o.features))[0])
+                scored.append((p, o.candidates[0].doc_id in o.relevant))
+    scored.sort(key=lambda s: -s[0])
+    n = len(scored)
+    curve = []
+    for share in points:
+        m = max(round(share * n), 1)
+        if m > n:
+            break
+        hits = sum(ok for _, ok in scored[:m])
+        curve.append(
+            {
+                "answered": round(m / n, 4),
+                "precision": round(hits / m, 4),
+                "p_answer": scored[m - 1][0],
+            }
+        )
+    return curve
