@@ -64,6 +64,7 @@ from jichitai_ai.text import (
     Tokenizer,
     TokenizerConfig,
     script_of,
+    sino_korean,
 )
 from jichitai_ai.timeutil import utcnow
 
@@ -220,6 +221,7 @@ class TenantIndex:
         self._query_vectors: dict[str, Any] = {}
         self._department_router: DepartmentRouter | None = None
         self._reading_index: LexicalIndex | None = None
+        self._korean_index: LexicalIndex | None = None
         #: Per entry: (the text routing reads, its topic terms), reused while the text is equal.
         self._topic_of: dict[int, tuple[str, tuple[str, ...]]] = {}
         if previous is not None:
@@ -403,6 +405,11 @@ class TenantIndex:
             by_reading = self._reading_search(question)
             if by_reading:
                 dense = score_mix(by_reading, dense, 0.5)
+        elif script_of(question) == "ko":
+            # Korean: the entries' kanji read in Korean (児童手当 → 아동수당) join the embedding.
+            by_korean = self._korean_search(question)
+            if by_korean:
+                dense = score_mix(by_korean, dense, 0.5)
         second = dense[1].score if len(dense) > 1 else 0.0
         if top - second >= p.meaning_answer_margin:
             return Outcome(Decision.ANSWER, [dense[0].doc_id], candidates, fallback.coverage, top)
@@ -505,6 +512,7 @@ class TenantIndex:
         self._router()
         if self.searcher.dense is not None:
             self._readings()
+            self._korean()
 
     def _readings(self) -> LexicalIndex:
         """Character bigrams of the entries' questions read in hiragana (BM25 over them)."""
@@ -514,6 +522,29 @@ class TenantIndex:
                 docs, BM25Params(field_weights={"reading": 1.0}), tokenizer=self.lexical.tokenizer
             )
         return self._reading_index
+
+    def _korean(self) -> LexicalIndex:
+        """Syllable bigrams of the entries' kanji words read in Korean (BM25 over them)."""
+        if self._korean_index is None:
+            docs = [
+                (
+                    e.id,
+                    {
+                        "korean": sino_korean.bigrams(
+                            sino_korean.kanji_words("\n".join([e.question, *e.alternatives]))
+                        )
+                    },
+                )
+                for e in self._entries.values()
+            ]
+            self._korean_index = LexicalIndex(
+                docs, BM25Params(field_weights={"korean": 1.0}), tokenizer=self.lexical.tokenizer
+            )
+        return self._korean_index
+
+    def _korean_search(self, question: str) -> list[ScoredDoc]:
+        grams = sino_korean.bigrams(sino_korean.hangul_words(question))
+        return self._korean().search(grams, 100) if grams else []
 
     def _reading_doc(self, entry: FaqEntry) -> tuple[int, dict[str, list[str]]]:
         return (
@@ -911,7 +942,7 @@ def _meaning_decides(question: str, outcome: Outcome) -> bool:
     from the word-match ranking)."""
     if outcome.decision is Decision.NO_ANSWER:
         return True
-    return outcome.decision is Decision.CLARIFY and script_of(question) == "ja"
+    return outcome.decision is Decision.CLARIFY and script_of(question) in ("ja", "ko")
 
 
 def _bigrams(readings: Sequence[str]) -> list[str]:
