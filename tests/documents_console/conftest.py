@@ -9,8 +9,8 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from jichitai_ai.documents.console.mount import install
 from jichitai_ai.services.platform import Platform
-from jichitai_ai.web.documents_console.plugin import install
 from tests.console.helpers import World, make_app, seed
 
 

@@ -11,8 +11,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from jichitai_ai.hoiku._generate import generate, write_native
+from jichitai_ai.hoiku.console.mount import install
 from jichitai_ai.services.platform import Platform
-from jichitai_ai.web.hoiku_console.plugin import install
 from tests.console.helpers import World, make_app, seed
 
 
