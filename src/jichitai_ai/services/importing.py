@@ -137,6 +137,30 @@ def export_entries(
     return faqio.write_csv(records)
 
 
+@dataclass(frozen=True)
+class ExportFile:
+    """An export as staff download it (console and API give the same file)."""
+
+    content: bytes
+    media_type: str
+    filename: str
+
+
+EXPORT_MEDIA_TYPES: dict[str, str] = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def export_file(
+    session: Session, tenant_id: int, slug: str, fmt: Literal["csv", "xlsx"] = "csv"
+) -> ExportFile:
+    """:func:`export_entries` with its media type and file name (``{slug}-faq.{fmt}``)."""
+    return ExportFile(
+        export_entries(session, tenant_id, fmt), EXPORT_MEDIA_TYPES[fmt], f"{slug}-faq.{fmt}"
+    )
+
+
 # --- the multi-worker path: prepare outside the write transaction, then one short bulk write ---
 
 

@@ -232,17 +232,12 @@ def faq_export(request: Request, page: TenantPage = Depends(tenant_page(Action.R
 
     fmt: Literal["csv", "xlsx"] = "xlsx" if request.query_params.get("format") == "xlsx" else "csv"
     with page.c.platform.db.read() as db:
-        data = importing.export_entries(db, page.tenant.id, fmt)
-    media = (
-        "text/csv; charset=utf-8"
-        if fmt == "csv"
-        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+        export = importing.export_file(db, page.tenant.id, page.tenant.slug, fmt)
     return Response(
-        data,
-        media_type=media,
+        export.content,
+        media_type=export.media_type,
         headers={
-            "Content-Disposition": f'attachment; filename="{page.tenant.slug}-faq.{fmt}"',
+            "Content-Disposition": f'attachment; filename="{export.filename}"',
             "Cache-Control": "no-store",
         },
     )
