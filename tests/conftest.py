@@ -34,6 +34,8 @@ SKIP_PG = os.environ.get("JICHITAI_TEST_SKIP_PG") == "1"
 # tests/hardening turns them on where they are the subject.
 os.environ.setdefault("JICHITAI_LIMITS_ENABLED", "0")
 BACKENDS = ["sqlite"] if SKIP_PG else ["sqlite", "postgresql"]
+# Browser tests' shared fixtures (a `browser` per module) and helpers: see tests/browser.py.
+pytest_plugins = ["tests.browser"]
 
 
 @pytest.fixture(scope="session")
