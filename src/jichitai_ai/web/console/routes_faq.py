@@ -28,7 +28,7 @@ from jichitai_ai.services.errors import Forbidden, Invalid, ServiceError
 from jichitai_ai.storage.tables import FaqEntryRow
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.forms import EntryForm
-from jichitai_ai.web.console.rendering import redirect, render
+from jichitai_ai.web.console.rendering import download, redirect, render
 from jichitai_ai.web.params import int_or, parse_int
 
 router = APIRouter(prefix="/console/t/{slug}", include_in_schema=False)
@@ -233,14 +233,7 @@ def faq_export(request: Request, page: TenantPage = Depends(tenant_page(Action.R
     fmt: Literal["csv", "xlsx"] = "xlsx" if request.query_params.get("format") == "xlsx" else "csv"
     with page.c.platform.db.read() as db:
         export = importing.export_file(db, page.tenant.id, page.tenant.slug, fmt)
-    return Response(
-        export.content,
-        media_type=export.media_type,
-        headers={
-            "Content-Disposition": f'attachment; filename="{export.filename}"',
-            "Cache-Control": "no-store",
-        },
-    )
+    return download(export.content, export.media_type, export.filename)
 
 
 @router.get("/faq/{entry_id}")
