@@ -27,7 +27,7 @@ def register_commands(cli: typer.Typer) -> None:
 
 @hookimpl
 def register_routes(app: FastAPI, platform: Platform) -> None:
-    import jichitai_ai.web.api.documents as documents_api
+    from jichitai_ai.documents import api as documents_api
     from jichitai_ai.documents.console.mount import install as install_console_pages
 
     app.include_router(documents_api.router)

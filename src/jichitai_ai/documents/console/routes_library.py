@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
-from jichitai_ai.documents.console import library
+from jichitai_ai.documents import library
 from jichitai_ai.documents.console.common import base_of, service_of, user_of, viewer_of
 from jichitai_ai.documents.console.drafts import draft_faq
 from jichitai_ai.documents.errors import CollectionForbidden, InvalidCollection

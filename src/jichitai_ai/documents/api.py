@@ -14,9 +14,8 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from jichitai_ai.documents import Viewer, documents_for
+from jichitai_ai.documents import Viewer, documents_for, library
 from jichitai_ai.documents._store import DEFAULT_COLLECTION
-from jichitai_ai.documents.console import library
 from jichitai_ai.documents.errors import CollectionForbidden
 from jichitai_ai.documents.service import DocumentService
 from jichitai_ai.services.auth import Action, Principal
