@@ -112,18 +112,7 @@ def create_entry(
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
 ) -> EntryOut:
-    with platform.db.write() as session:
-        result = approval.save(
-            session,
-            tenant.id,
-            None,
-            body.to_record(),
-            user=principal.username,
-            can_approve=principal.can(session, tenant.id, Action.APPROVE),
-            submit=submit,
-            publish=publish,
-        )
-    return EntryOut.of(result.entry, result.change)
+    return _save(platform, principal, tenant, None, body, submit=submit, publish=publish)
 
 
 @router.get(T + "/faq/export")
@@ -209,6 +198,20 @@ def update_entry(
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
 ) -> EntryOut:
+    return _save(platform, principal, tenant, entry_id, body, submit=submit, publish=publish)
+
+
+def _save(
+    platform: Platform,
+    principal: Principal,
+    tenant: TenantInfo,
+    entry_id: int | None,
+    body: EntryIn,
+    *,
+    submit: bool,
+    publish: bool,
+) -> EntryOut:
+    """A new entry (``entry_id`` None) or an edit, the approval way (see approval.save)."""
     with platform.db.write() as session:
         result = approval.save(
             session,
@@ -219,7 +222,7 @@ def update_entry(
             can_approve=principal.can(session, tenant.id, Action.APPROVE),
             submit=submit,
             publish=publish,
-            expected_version=body.expected_version,
+            expected_version=body.expected_version if entry_id is not None else None,
         )
     return EntryOut.of(result.entry, result.change)
 
