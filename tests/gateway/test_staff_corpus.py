@@ -15,7 +15,7 @@ from .conftest import Staff
 from .fake_llm import FakeLLM
 from .staff_prompts import Prompt, prompts
 
-_SPLIT = re.compile(r"[\s・･\-－ー.,、/]+")
+_SPLIT = re.compile(r"[\s・･\-－ー.,、/＝=]+")
 
 
 def _norm(text: str) -> str:
