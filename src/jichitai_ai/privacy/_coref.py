@@ -302,10 +302,14 @@ def repeated_names(
         surname = _surname_of(e, tokens) if tokens else None
         if surname and surname not in COMMON_WORDS:
             words.add(surname)
-        for part in re.split(r"[・=＝゠･ \u3000]", e.text):
+        parts = re.split(r"[・=＝゠･ \u3000]", e.text)
+        for part in parts:
             script = script_of(part) if part else ""
-            long_enough = (script == "katakana" and len(part) >= 3) or (
-                script == "kanji" and len(part) >= 2
+            long_enough = (
+                (script == "katakana" and len(part) >= 3)
+                or (script == "kanji" and len(part) >= 2)
+                # ほりかわ of ほりかわ みちこ: a hiragana surname of a spaced full name
+                or (script == "hiragana" and len(part) >= 3 and len(parts) == 2)
             )
             if long_enough and part not in COMMON_WORDS and part not in lex.TITLES:
                 words.add(part)
@@ -313,7 +317,9 @@ def repeated_names(
         return
     roles = tuple(ROLE_NOUNS)
     for word in words:
-        script = "[" + _KATAKANA + "]" if script_of(word) == "katakana" else "[一-鿿々]"
+        script = {"katakana": "[" + _KATAKANA + "]", "hiragana": "[ぁ-ゖ]"}.get(
+            script_of(word), "[一-鿿々]"
+        )
         pattern = re.compile(f"{re.escape(word)}(?!{script})")
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()

@@ -14,6 +14,8 @@ from ._canonical import canonicalize
 from ._common_words import common_word_spans
 from ._coref import cjk_names, listed_names, related_names, repeated_names, role_names
 from ._fold import fold
+from ._foreign_scripts import find_foreign_script_names
+from ._introductions import find_introduced_names
 from ._kana_names import (
     extend_spaced_names,
     find_context_names,
@@ -24,7 +26,7 @@ from ._name_edges import extend_name_edges
 from ._names import find_persons, looks_like_title_or_org
 from ._patterns import OLD_DATE
 from ._places import find_block_addresses, find_places, place_spans
-from ._romaji import find_romaji_addresses, find_romaji_names
+from ._romaji import find_romaji_addresses, find_romaji_names, repeated_latin_names
 from ._sensitive import find_sensitive
 from ._spans import SpanSet
 from ._strict import STRICT_RULES, find_strict_persons
@@ -290,6 +292,8 @@ class Detector:
             found += cjk_names(tokens, text)
             found += related_names(tokens, text, self._tokenizer.name_parts)
         found += find_romaji_names(text)
+        found += find_foreign_script_names(text)
+        found += find_introduced_names(text)
         found += find_kana_names(text, self._tokenizer.tokenize)
         found += find_kanji_honorific_names(tokens, text, self._tokenizer.name_parts)
         found += find_context_names(tokens, text, self._tokenizer.name_parts)
@@ -308,6 +312,7 @@ class Detector:
         if self._strict_rules:
             found += listed_names(found, text, self._tokenizer.name_parts)
             found += repeated_names(found, text, tokens)
+            found += repeated_latin_names(found, text)
         countries = {(t.start, t.end) for t in tokens if t.pos[3] == "国"}
         found = [
             replace(e, detail=NOT_PERSONAL) if _not_personal_place(e, text, countries) else e

@@ -212,8 +212,17 @@ def _labelled_numbers(
             yield _entity(text, m.start(), m.end(), kind, 0.9, lm.group())
 
 
+# 保険証の記号 1234 番号 5671, 記号 29-041、番号 1183: the 番号 half of a 記号・番号 pair.
+_SECOND_HALF = re.compile(
+    r"記号\s?[:：]?\s?[0-9][0-9-]{0,11}[\s、,・（(]{0,3}番号\s?[:：]?\s?([0-9]{1,10})(?![0-9])"
+)
+
+
 def find_insurance_numbers(text: str, folded: str) -> Iterator[Entity]:
     yield from _labelled_numbers(text, folded, _INSURANCE_LABEL, EntityType.HEALTH_INSURANCE, 2)
+    for m in _SECOND_HALF.finditer(folded):
+        if _context(folded, m.start(), _CTX_INSURANCE, 30) or "保険" in folded[m.start() : m.end()]:
+            yield _entity(text, m.start(1), m.end(1), EntityType.HEALTH_INSURANCE, 0.9, "番号")
 
 
 def find_bank_accounts(text: str, folded: str) -> Iterator[Entity]:
@@ -249,7 +258,10 @@ _WAREKI_SHORT = re.compile(
 )
 _SEIREKI_KANJI = re.compile(
     _NO_DIGIT_BEFORE
-    + rf"(?P<year>(?:1[89]|20)[0-9]{{2}}|[一二][〇九][〇一二三四五六七八九]{{2}})\s?年\s?(?P<month>{_NUM})\s?月\s?(?P<day>{_NUM})\s?日"
+    + r"(?P<year>(?:1[89]|20)[0-9]{2}|[一二][〇九][〇一二三四五六七八九]{2})\s?年"
+    # 1999年(平成11年)6月5日: the 和暦 year in brackets between year and month
+    + r"(?:\s?[(（][^()（）]{1,8}[)）])?"
+    + rf"\s?(?P<month>{_NUM})\s?月\s?(?P<day>{_NUM})\s?日"
 )
 _SEIREKI_NUMERIC = re.compile(
     _NO_DIGIT_BEFORE
@@ -322,7 +334,9 @@ def find_resident_codes(text: str, folded: str) -> Iterator[Entity]:
             yield _entity(text, m.start(), m.end(), EntityType.ID_NUMBER, 0.6, "check digit ok")
 
 
-_RESIDENCE_CARD = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[- ]?[0-9]{8}[- ]?[A-Z]{2}(?![A-Za-z0-9])")
+_RESIDENCE_CARD = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z]{2}[- ]?[0-9]{4}[- ]?[0-9]{4}[- ]?[A-Z]{2}(?![A-Za-z0-9])"
+)
 
 
 def find_residence_cards(text: str, folded: str) -> Iterator[Entity]:
@@ -341,6 +355,18 @@ _CASE_LABEL = re.compile(
 _RECORD_ID = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{0,4}-?[0-9][A-Za-z0-9-]{1,19}(?![A-Za-z0-9])")
 
 
+# 保護番号 第2024-0815号, 身体障害者手帳 第4471号: 第…号 after a record or certificate label
+# (never after 条例 or 議案: 条例第12号 is a law).
+_ORDINAL_ID = re.compile(
+    r"(?:番号|手帳|証|証書|No\.?)\s?[:：]?\s?(第\s?[0-9][0-9-]{0,15}\s?号)(?!室)"
+)
+# 自動車登録番号: 品川 300 さ 12-34, なにわ330ね4567 (region, class, one kana, number).
+_PLATE = re.compile(
+    r"(?:(?:[一-鿿]{1,4}|(?<![ぁ-ゖ])[ぁ-ゖ]{2,5})[ 　]?)?(?<![0-9])[0-9]{2,3}[ 　]?[ぁ-ゖ][ 　]?"
+    r"(?:[0-9]{1,2}-[0-9]{2}|[0-9]{4}|[・･.]{1,3}[0-9]{1,3})(?![0-9])(?!の[0-9])"
+)
+
+
 def find_case_numbers(text: str, folded: str) -> Iterator[Entity]:
     """ケース番号・宛名番号 …: municipal record numbers identify a resident in the
     backbone systems, so any id right after such a label is masked."""
@@ -352,6 +378,10 @@ def find_case_numbers(text: str, folded: str) -> Iterator[Entity]:
             and not folded[lm.end() : m.start()].strip(" :：は=＝#（(「")
         ):
             yield _entity(text, m.start(), m.end(), EntityType.CASE_NUMBER, 0.9, lm.group())
+    for m in _ORDINAL_ID.finditer(folded):
+        yield _entity(text, m.start(1), m.end(1), EntityType.CASE_NUMBER, 0.9, "第…号")
+    for m in _PLATE.finditer(folded):
+        yield _entity(text, m.start(), m.end(), EntityType.CASE_NUMBER, 0.9, "number plate")
 
 
 _YUCHO = re.compile(

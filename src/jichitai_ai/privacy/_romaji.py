@@ -13,7 +13,8 @@ with a Japanese place suffix (-cho, -machi, -ku, -shi, City, Ward …).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator
 
 from ._types import Entity, EntityType
 
@@ -128,13 +129,114 @@ _LATIN_RUN = re.compile(
 _HYPHEN_HONORIFIC = re.compile(r"-(?:san|sama|kun|chan|sensei|shi|dono)(?![A-Za-z])")
 
 
+_LATIN_EXTRA = {"Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "ß": "s"}
+
+
+def latin_base(text: str) -> str:
+    """``text`` with accented Latin letters replaced by their base letter (Nguyễn → Nguyen,
+    Văn → Van, José → Jose); same length, so offsets carry over."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ch.isascii() or not ch.isalpha():
+            out.append(ch)
+            continue
+        base = _LATIN_EXTRA.get(ch) or unicodedata.normalize("NFD", ch)[0]
+        out.append(base if base.isascii() and base.isalpha() else ch)
+    return "".join(out)
+
+
 def romaji_shaped(word: str) -> bool:
     lower = word.lower()
     return lower not in _NOT_NAMES and _ROMAJI_WORD.fullmatch(lower) is not None
 
 
+_LOWER_RUN = re.compile(r"(?<![A-Za-z@._-])[a-z]{2,15}(?:[ \u3000][a-z]{2,15}){1,2}(?![A-Za-z@])")
+_COMMA_NAME = re.compile(rf"(?<![A-Za-z])(?:{_WORD}),[ \u3000]?(?:{_WORD})(?![A-Za-z])")
+
+
+def _cued(text: str, start: int, end: int) -> bool:
+    """An honorific after, a title (Mr, Ms …) or a name label before."""
+    after = text[end : end + 6].lstrip(" \u3000")
+    before = text[max(0, start - 8) : start]
+    return (
+        after.startswith(_PARTICLES)
+        or _HYPHEN_HONORIFIC.match(text, end) is not None
+        or _TITLE.search(text[max(0, start - 6) : start]) is not None
+        or any(label in before for label in _LABELS)
+    )
+
+
 def find_romaji_names(text: str) -> Iterator[Entity]:
-    """Latin-script person names (see module docstring for the cues)."""
+    """Latin-script person names (see module docstring for the cues). Accented letters
+    count as their base letter (Nguyễn Văn Hùng)."""
+    plain = latin_base(text)
+    for e in _find_romaji_names(plain):
+        yield Entity(e.type, e.start, e.end, text[e.start : e.end], e.confidence, e.source)
+    # yamashita kenta 様, Tanaka, Yoshiko 様: lower case or "surname, given" need a cue.
+    for m in _LOWER_RUN.finditer(plain):
+        words = m.group().split()
+        if all(romaji_shaped(w) for w in words) and _cued(plain, m.start(), m.end()):
+            yield Entity(
+                EntityType.PERSON, m.start(), m.end(), text[m.start() : m.end()], 0.85, "romaji"
+            )
+    for m in _COMMA_NAME.finditer(plain):
+        if _cued(plain, m.start(), m.end()):
+            yield Entity(
+                EntityType.PERSON, m.start(), m.end(), text[m.start() : m.end()], 0.9, "latin"
+            )
+
+
+_NOT_NAME_BEFORE = frozenset(
+    {
+        "Dear",
+        "Hi",
+        "Hello",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Dr",
+        "Prof",
+        "To",
+        "From",
+        "For",
+        "And",
+        "The",
+    }
+)
+
+
+def repeated_latin_names(found: Iterable[Entity], text: str) -> Iterator[Entity]:
+    """Other occurrences of a Latin name part already found (Mr. Okafor … Chidi Okafor),
+    with a capitalised word glued before or after it (the rest of the full name)."""
+    found = list(found)
+    plain = latin_base(text)
+    parts: set[str] = set()
+    for e in found:
+        if e.type is EntityType.PERSON:
+            for word in re.findall(r"[A-Z][a-z]{2,15}|[A-Z]{3,15}", plain[e.start : e.end]):
+                if word.lower() not in _NOT_NAMES and word not in _NOT_NAME_BEFORE:
+                    parts.add(word)
+    if not parts:
+        return
+    taken = [(e.start, e.end) for e in found if e.type is EntityType.PERSON]
+    for word in parts:
+        for m in re.finditer(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", plain):
+            start, end = m.start(), m.end()
+            if any(s <= start and end <= t for s, t in taken):
+                continue
+            before = re.search(r"([A-Z][a-z]{1,15})[ \u3000]$", plain[max(0, start - 17) : start])
+            if before and before.group(1) not in _NOT_NAME_BEFORE:
+                start -= len(before.group())
+            after = re.match(r"[ \u3000]([A-Z][a-z]{1,15})(?![A-Za-z])", plain[end:])
+            if after and after.group(1) not in _NOT_NAME_BEFORE:
+                end += len(after.group())
+            yield Entity(EntityType.PERSON, start, end, text[start:end], 0.85, "latin")
+
+
+def _find_romaji_names(text: str) -> Iterator[Entity]:
     for m in _LATIN_RUN.finditer(text):
         words = [w for w in re.split(r"[ \u3000]", m.group()) if w]
         if any(w.isupper() and len(w) > 1 for w in words) and not any(

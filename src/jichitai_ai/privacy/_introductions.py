@@ -1,0 +1,50 @@
+"""Names in a self-introduction: 「森林 さくらと申します」, 私、笹ケ谷と申します (名乗り).
+
+What stands between a boundary (start, 「, 。, 、, 私は, の) and と申します / と言います is
+the writer's name, whatever SudachiPy makes of it: a surname that is also a common noun
+(森林, 大和, 平和) is read as a word and missed by every dictionary rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._types import Entity, EntityType
+
+_NAME_CHAR = re.compile(r"[一-鿿々〆ヶぁ-ゖァ-ヺー]")
+_TAIL = re.compile(r"と申します|と申しま|ともうします|と言います|といいます|と申す者")
+#: Characters that end the backward walk: particles and punctuation before the name.
+_STOP = frozenset("のはがをにでへもや、。，．,.！？!?「」『』（）()：:\n\t")
+#: Words that end up before と申します without being a name (…の件と申しますか).
+_NOT_NAMES = frozenset({"私", "わたし", "わたくし", "僕", "担当", "担当者", "件", "こと", "者"})
+
+
+def find_introduced_names(text: str) -> Iterator[Entity]:
+    """The name before と申します (see the module docstring): at most two words of up to six
+    characters each, separated by one space."""
+    if "申" not in text and "いいます" not in text and "言います" not in text:
+        return
+    for m in _TAIL.finditer(text):
+        start, spaces = m.start(), 0
+        while start > 0 and m.start() - start < 13:
+            ch = text[start - 1]
+            if ch in " \u3000":
+                if spaces or start == m.start():
+                    break
+                spaces += 1
+            elif ch in _STOP or not _NAME_CHAR.match(ch):
+                break
+            start -= 1
+        name = text[start : m.start()].strip(" \u3000")
+        start = m.start() - len(name)
+        for prefix in ("私", "わたくし", "わたし", "僕"):
+            if name.startswith(prefix) and len(name) > len(prefix):
+                name, start = (
+                    name[len(prefix) :].lstrip(" \u3000"),
+                    m.start() - len(name) + len(prefix),
+                )
+                start = m.start() - len(name)
+        if not name or name in _NOT_NAMES:
+            continue
+        yield Entity(EntityType.PERSON, start, m.start(), name, 0.85, "cue")

@@ -1,0 +1,102 @@
+"""Regression tests for the first-run leaks of tests/gateway/heldout_prompts_2.py, each
+with variants written for the same rule (not the prompt's exact strings only), and the
+ordinary text the new rules must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from jichitai_ai.privacy import Detector
+from jichitai_ai.privacy._detector import DEFAULT_CONFIG
+from jichitai_ai.privacy._types import EntityType
+
+P, A, N, B, H = (
+    EntityType.PERSON,
+    EntityType.ADDRESS,
+    EntityType.CASE_NUMBER,
+    EntityType.BIRTHDATE,
+    EntityType.HEALTH_INSURANCE,
+)
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector(DEFAULT_CONFIG)
+
+
+def _found(detector: Detector, text: str) -> list[tuple[str, EntityType]]:
+    return [(e.text, e.type) for e in detector.detect(text) if e.type is not EntityType.SENSITIVE]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 한글 in Japanese text, with or without a space after the surname
+        ("권 지훈（クォン・ジフン）さん、国保税", ("권 지훈", P)),
+        ("相談者：최유진、電話あり", ("최유진", P)),
+        ("（박서연）さん、年金", ("박서연", P)),
+        ("남궁민수さんの件", ("남궁민수", P)),
+        # 한글 in a Korean sentence: needs 씨 / 님 / さん
+        ("김민준 씨에게 보낼 안내문을 번역해 주세요.", ("김민준", P)),
+        ("정하늘 님, 안녕하세요", ("정하늘", P)),
+        # Thai, Cyrillic, Devanagari with a cue
+        ("สมศรี ใจดี さん（タイ国籍）に", ("สมศรี ใจดี", P)),
+        ("氏名：Иван Петров、転入", ("Иван Петров", P)),
+        ("राम बहादुर様への案内", ("राम बहादुर", P)),
+        # Latin with diacritics, lower case, "surname, given"
+        ("Nguyễn Văn Hùngさん、健診", ("Nguyễn Văn Hùng", P)),
+        ("Trần Thị Hươngさんへ", ("Trần Thị Hương", P)),
+        ("yamashita kenta 様、メール", ("yamashita kenta", P)),
+        ("宛名 Tanaka, Yoshiko 様", ("Tanaka, Yoshiko", P)),
+        ("Watanabe, Kenji さんの申請", ("Watanabe, Kenji", P)),
+        # a Latin name found once, repeated with the rest of the full name
+        ("Dear Mr. Okafor, the application for Chidi Okafor is done.", ("Chidi Okafor", P)),
+        # 名乗り: whatever the name reads as
+        ("「森林 さくらと申します。", ("森林 さくら", P)),
+        ("市民課の平和と申します", ("平和", P)),
+        # hiragana surname repeated after a kinship word
+        ("ほりかわ みちこさん。同居の母ほりかわ トメさん", ("ほりかわ トメ", P)),
+        # 第…号 after a record or certificate label
+        ("保護番号 第2024-0815号、就労指導", ("第2024-0815号", N)),
+        ("身体障害者手帳 第4471号、補装具", ("第4471号", N)),
+        ("受給者証 第 88号 の更新", ("第 88号", N)),
+        # number plates
+        ("車両 品川 300 さ 12-34、未納", ("品川 300 さ 12-34", N)),
+        ("ナンバーは なにわ330ね4567 です", ("なにわ330ね4567", N)),
+        # the 番号 half of 記号・番号
+        ("保険証の記号 1234 番号 5671 の再発行", ("5671", H)),
+        ("国民健康保険証（記号 29-041、番号 1183）", ("1183", H)),
+        # 在留カード番号 typed in groups
+        ("在留カード番号 PK 7731 2048 EA、年金", ("PK 7731 2048 EA", EntityType.RESIDENCE_CARD)),
+        # dates with the 和暦 year in brackets
+        ("1999年(平成11年)6月5日生まれ", ("1999年(平成11年)6月5日", B)),
+        ("１９８８年（昭和６３年）１月２日生", ("１９８８年（昭和６３年）１月２日", B)),
+        # hand-typed addresses and buildings
+        ("督促状：中央2の14の3 コーポ中央105　保育料", ("中央2の14の3 コーポ中央105", A)),
+        ("桜木町4-7-15 メゾン桜木203、生年月日", ("桜木町4-7-15 メゾン桜木203", A)),
+        ("会社の寮（工業団地5号棟402）に住む", ("工業団地5号棟402", A)),
+        ("東町二ノ五ノ八に住む", ("東町二ノ五ノ八", A)),
+    ],
+)
+def test_first_run_leaks_are_masked(
+    detector: Detector, text: str, expected: tuple[str, EntityType]
+) -> None:
+    assert expected in _found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "안녕하세요. 주민센터 안내문을 한국어로 번역해 주세요.",  # Korean sentence, no name
+        "タイ語で「สวัสดีครับ」と書いてください。",  # a quoted phrase, no cue
+        "電話番号は090の1234の5678です",  # a spoken phone number, not a plate
+        "市営住宅の申込は2024年まで",  # a housing word and a year
+        "条例第12号により",  # a law number
+        "議案第3号を可決した",
+        "yes we can do it",  # lower-case English
+        "森林環境税の使い道を知りたい",
+    ],
+)
+def test_ordinary_text_is_not_masked_as_personal(detector: Detector, text: str) -> None:
+    kinds = {P, A, N, B, H}
+    assert [f for f in _found(detector, text) if f[1] in kinds] == []
