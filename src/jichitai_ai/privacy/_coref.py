@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from . import _name_lexicon as lex
 from ._common_words import COMMON_WORDS
 from ._kana_names import _GIVEN_AFTER
+from ._names import prefixed_title
 from ._tokens import Token, script_of
 from ._types import Entity, EntityType
 
@@ -107,6 +108,7 @@ def _boundary(tokens: list[Token], j: int) -> bool:
         or nxt.surface in lex.HONORIFICS
         or nxt.surface in lex.PERSON_TITLES
         or nxt.pos[0] == "補助記号"
+        or prefixed_title(tokens, j)
     )
 
 
@@ -198,9 +200,19 @@ def role_names(
         # One dictionary word (任期, 職務) is not a name unless it is a 人名 or unknown.
         # A surname entry tagged as a common noun (蛭田) is a name after a role.
         single_word = j == m and not first.oov and not surname_word
+        # 知事の任期満了: a run opening with a dictionary word of 2+ characters that has no
+        # name reading is a compound word, even when its first character is a one-character
+        # surname (任). 会長の山根明 opens with 山, a surname on its own, and stays a name.
+        ordinary = (
+            len(first.surface) >= 2
+            and first.is_common_noun
+            and not first.oov
+            and not name_parts(first.surface)
+        )
         if (
             len(word) >= 2
             and not single_word
+            and not ordinary
             and (first.is_person or surname_word or _surname_start(word, name_parts))
             and _boundary(tokens, j)
         ):
@@ -463,3 +475,51 @@ def related_names(tokens: list[Token], text: str, name_parts: NameParts) -> Iter
         if not name_parts(tok.surface) or (tok.synonyms and tok.is_common_noun):
             continue
         yield _entity(tokens, k, k, text, 0.82)
+
+
+_COORDINATORS = frozenset({"や", "と", "、", "・", "及び", "および", "ならびに", "，"})
+
+
+def _coordinated_word(tok: Token, name_parts: NameParts) -> bool:
+    """Could ``tok`` be a name, given that it is coordinated with one? A katakana noun of 3+
+    characters or a kanji word with a surname or given-name reading, never a place."""
+    if not tok.is_noun or tok.is_place or tok.surface in COMMON_WORDS or tok.is_person:
+        return False
+    script = script_of(tok.surface)
+    if script == "katakana":
+        return len(tok.surface) >= 3
+    if script == "kanji" and 1 <= len(tok.surface) <= 4:
+        return bool(name_parts(tok.surface)) and not (tok.synonyms and tok.is_common_noun)
+    return False
+
+
+def coordinated_names(
+    found: Iterable[Entity], tokens: list[Token], text: str, name_parts: NameParts
+) -> Iterator[Entity]:
+    """A word coordinated with a found name (ピカソやブラックと, 中村と佐々木の二人) is a name
+    too when it could be one (:func:`_coordinated_word`) and a name-final context follows."""
+    starts = {e.start for e in found if e.type is EntityType.PERSON and e.confidence >= 0.75}
+    ends = {e.end for e in found if e.type is EntityType.PERSON and e.confidence >= 0.75}
+    if not starts:
+        return
+    n = len(tokens)
+    for k in range(1, n - 1):
+        tok = tokens[k]
+        if tok.surface not in _COORDINATORS:
+            continue
+        right = tokens[k + 1]
+        if (
+            tok.start in ends
+            and right.start == tok.end
+            and right.start not in starts
+            and _coordinated_word(right, name_parts)
+            and _boundary(tokens, k + 1)
+        ):
+            yield _entity(tokens, k + 1, k + 1, text, 0.78)
+        left = tokens[k - 1]
+        if tok.end in starts and left.end == tok.start and left.end not in ends:
+            before_ok = (
+                k - 2 < 0 or tokens[k - 2].surface in _COORDINATORS or not tokens[k - 2].is_noun
+            )
+            if _coordinated_word(left, name_parts) and before_ok:
+                yield _entity(tokens, k - 1, k - 1, text, 0.78)

@@ -12,7 +12,14 @@ from typing import Literal
 from . import _ginza, _patterns
 from ._canonical import canonicalize
 from ._common_words import common_word_spans
-from ._coref import cjk_names, listed_names, related_names, repeated_names, role_names
+from ._coref import (
+    cjk_names,
+    coordinated_names,
+    listed_names,
+    related_names,
+    repeated_names,
+    role_names,
+)
 from ._fold import fold
 from ._foreign_scripts import find_foreign_script_names
 from ._introductions import find_introduced_names
@@ -313,6 +320,7 @@ class Detector:
             found += listed_names(found, text, self._tokenizer.name_parts)
             found += repeated_names(found, text, tokens)
             found += repeated_latin_names(found, text)
+            found += coordinated_names(found, tokens, text, self._tokenizer.name_parts)
         countries = {(t.start, t.end) for t in tokens if t.pos[3] == "国"}
         found = [
             replace(e, detail=NOT_PERSONAL) if _not_personal_place(e, text, countries) else e
