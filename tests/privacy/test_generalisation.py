@@ -33,6 +33,12 @@ def _persons(detector: Detector, text: str) -> list[str]:
         # coordinated with a found name
         ("ピカソやブラックとともにキュビスムを推進した。", "ブラック"),
         ("中村と佐々木の二人は同期入団である。", "佐々木"),
+        # a profile sentence, a spaced kana reading in brackets
+        ("水夏希は、日本の女優。", "水夏希"),
+        ("蒼井千尋（あおい ちひろ、1990年 - ）は、日本の声優。", "あおい ちひろ"),
+        ("鷺ノ宮すばるは、日本のシンガーソングライターである。", "鷺ノ宮すばる"),
+        # a given name cut short before a role noun
+        ("金正恩委員長と会談した。", "金正恩"),
     ],
 )
 def test_names_found_by_general_cues(detector: Detector, text: str, name: str) -> None:
@@ -48,6 +54,8 @@ def test_names_found_by_general_cues(detector: Detector, text: str, name: str) -
         "部長の職務代理を置く。",
         "委員の任期延長を決めた。",
         "市長の公約実現を目指す。",
+        "同社は、日本の企業である。",
+        "この作品は、日本の漫画家による作品である。",
     ],
 )
 def test_common_words_after_a_role_are_not_names(detector: Detector, text: str) -> None:

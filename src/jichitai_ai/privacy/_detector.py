@@ -29,6 +29,7 @@ from ._kana_names import (
     find_kana_names,
     find_kanji_honorific_names,
 )
+from ._lead_sentences import find_profile_names
 from ._name_edges import extend_name_edges
 from ._names import find_persons, looks_like_title_or_org
 from ._patterns import OLD_DATE
@@ -301,6 +302,8 @@ class Detector:
         found += find_romaji_names(text)
         found += find_foreign_script_names(text)
         found += find_introduced_names(text)
+        if self._strict_rules:
+            found += find_profile_names(text)
         found += find_kana_names(text, self._tokenizer.tokenize)
         found += find_kanji_honorific_names(tokens, text, self._tokenizer.name_parts)
         found += find_context_names(tokens, text, self._tokenizer.name_parts)
