@@ -100,3 +100,41 @@ def test_first_run_leaks_are_masked(
 def test_ordinary_text_is_not_masked_as_personal(detector: Detector, text: str) -> None:
     kinds = {P, A, N, B, H}
     assert [f for f in _found(detector, text) if f[1] in kinds] == []
+
+
+# First-run leaks of tests/gateway/heldout_prompts_3.py, with variants.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("宛名：RAMIREZ GARCIA, Juan Carlos 様", ("RAMIREZ GARCIA, Juan Carlos", P)),
+        ("SMITH, John 様への通知", ("SMITH, John", P)),
+        ("連絡帳：翔くん（1歳）の様子", ("翔", P)),
+        ("湊ちゃんが熱を出した", ("湊", P)),
+        ("この文章を丁寧語に：真壁です。", ("真壁", P)),
+        ("「鳥越ですけど、街灯が切れています」", ("鳥越", P)),
+        ("連 絡 先：0 9 0 - 4 4 5 5 - 6 6 7 7", ("0 9 0 - 4 4 5 5 - 6 6 7 7", EntityType.PHONE)),
+        ("申 請 者：佐 野 康 弘", ("佐 野 康 弘", P)),
+        ("住所 駅前通2-3。", ("駅前通2-3", A)),
+        ("保管場所は緑町1-14です", ("緑町1-14", A)),
+        ("国民健康保険 記号 青12 番号 3456、", ("青12", H)),
+        ("国民健康保険 記号 青12 番号 3456、", ("3456", H)),
+    ],
+)
+def test_second_first_run_leaks_are_masked(
+    detector: Detector, text: str, expected: tuple[str, EntityType]
+) -> None:
+    assert expected in _found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "そこへ行くんだ。明日書くんです。",  # verbs ending in く before ん
+        "赤ちゃんとお姉ちゃんが来た",  # kinship words before ちゃん
+        "以上です。本日です。",  # です after ordinary words
+        "表2-3のとおり。様式2-3を提出。",  # numbered items, not a town and block
+    ],
+)
+def test_second_round_rules_leave_ordinary_text(detector: Detector, text: str) -> None:
+    kinds = {P, A, N, B, H}
+    assert [f for f in _found(detector, text) if f[1] in kinds] == []

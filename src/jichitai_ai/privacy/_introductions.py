@@ -8,7 +8,7 @@ the writer's name, whatever SudachiPy makes of it: a surname that is also a comm
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ._types import Entity, EntityType
 
@@ -48,3 +48,56 @@ def find_introduced_names(text: str) -> Iterator[Entity]:
         if not name or name in _NOT_NAMES:
             continue
         yield Entity(EntityType.PERSON, start, m.start(), name, 0.85, "cue")
+
+
+# 「真壁です。」, ：鳥越ですけど: a surname alone, opening a message or a quote, before です.
+_SURNAME_DESU = re.compile(
+    r"(?:^|(?<=[「『：:\n。]))[ \u3000]?(?P<name>[一-鿿々〆ヶ]{1,4}|[ァ-ヺー]{2,8})"
+    r"(?:です|でございます)(?:[。、！!]|けど|が)"
+)
+
+
+def find_opening_surnames(
+    text: str, name_parts: Callable[[str], frozenset[str]]
+) -> Iterator[Entity]:
+    """A word with a surname reading that opens a message or quote before です (名乗り)."""
+    if "です" not in text and "でございます" not in text:
+        return
+    for m in _SURNAME_DESU.finditer(text):
+        name = m.group("name")
+        if "姓" in name_parts(name):
+            yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.8, "cue")
+
+
+# 翔くん, 湊ちゃん: one or two kanji alone before a child's honorific. SudachiPy often glues
+# the kanji to く (翔く = a verb), so this works on characters; kinship words and verb
+# endings (行くんだ, 書くんです) are excluded.
+_CHILD_NAME = re.compile(
+    r"(?<![一-鿿々〆ヶ])(?P<name>[一-鿿々]{1,2})(?:くん|ちゃん)"
+    r"(?=[（(、。,，\s」』はがのにとをもへ]|$)"
+)
+_KIN = frozenset("赤坊姉兄婆爺母父嬢叔伯孫弟妹娘息嫁婿祖") | {
+    "お姉",
+    "お兄",
+    "お婆",
+    "お爺",
+    "お母",
+    "お父",
+    "赤",
+    "坊",
+    "奥",
+    "彼",
+    "皆",
+    "誰",
+}
+
+
+def find_child_names(text: str) -> Iterator[Entity]:
+    """Children's given names before くん / ちゃん (see the comment above)."""
+    if "くん" not in text and "ちゃん" not in text:
+        return
+    for m in _CHILD_NAME.finditer(text):
+        name = m.group("name")
+        if name in _KIN or any(ch in _KIN for ch in name):
+            continue
+        yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.85, "cue")

@@ -85,7 +85,23 @@ _FOREIGN = re.compile(
 _SPOKEN = re.compile(_NO_DIGIT_BEFORE + r"0[0-9]{1,4}の[0-9]{1,4}の[0-9]{3,4}" + _NO_DIGIT_AFTER)
 
 
+# OCR or hand-spaced: 0 9 0 - 4 4 5 5 - 6 6 7 7 (a space between digits, dashes spaced too).
+_SPACED_DIGITS = re.compile(
+    _NO_DIGIT_BEFORE + r"0(?:[ \u3000]{0,2}-?[ \u3000]{0,2}[0-9]){9,10}" + _NO_DIGIT_AFTER
+)
+
+
+def _spaced_phones(text: str, folded: str) -> Iterator[Entity]:
+    for m in _SPACED_DIGITS.finditer(folded):
+        if " " not in m.group() and "\u3000" not in m.group():
+            continue  # unspaced forms are the other patterns' job
+        packed = re.sub(r"[ \u3000]", "", m.group())
+        if _MOBILE.fullmatch(packed) or _FIXED.fullmatch(packed):
+            yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9, "spaced")
+
+
 def find_phones(text: str, folded: str) -> Iterator[Entity]:
+    yield from _spaced_phones(text, folded)
     for m in _SPOKEN.finditer(folded):
         if 10 <= _digit_count(m.group()) <= 11:
             yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9)
@@ -213,16 +229,22 @@ def _labelled_numbers(
 
 
 # 保険証の記号 1234 番号 5671, 記号 29-041、番号 1183: the 番号 half of a 記号・番号 pair.
+# 記号 may carry a kanji prefix (青12, 国保3); 番号 follows.
 _SECOND_HALF = re.compile(
-    r"記号\s?[:：]?\s?[0-9][0-9-]{0,11}[\s、,・（(]{0,3}番号\s?[:：]?\s?([0-9]{1,10})(?![0-9])"
+    r"記号\s?[:：]?\s?(?P<mark>[一-鿿]{0,3}[0-9][0-9-]{0,11})"
+    r"(?:[\s、,・（(]{0,3}番号\s?[:：]?\s?(?P<number>[0-9]{1,10})(?![0-9]))?"
 )
 
 
 def find_insurance_numbers(text: str, folded: str) -> Iterator[Entity]:
     yield from _labelled_numbers(text, folded, _INSURANCE_LABEL, EntityType.HEALTH_INSURANCE, 2)
     for m in _SECOND_HALF.finditer(folded):
-        if _context(folded, m.start(), _CTX_INSURANCE, 30) or "保険" in folded[m.start() : m.end()]:
-            yield _entity(text, m.start(1), m.end(1), EntityType.HEALTH_INSURANCE, 0.9, "番号")
+        if not _context(folded, m.start(), _CTX_INSURANCE, 30):
+            continue
+        for group in ("mark", "number"):
+            if m.group(group):
+                start, end = m.start(group), m.end(group)
+                yield _entity(text, start, end, EntityType.HEALTH_INSURANCE, 0.9, "記号・番号")
 
 
 def find_bank_accounts(text: str, folded: str) -> Iterator[Entity]:

@@ -346,6 +346,11 @@ _STANDALONE_BUILDING = re.compile(
 )
 
 
+# 駅前通2-3, 緑町1-14: a two-number block after a town name ending like one, or after 住所.
+_TWO_BLOCK = re.compile(r"(?<![0-9-])[0-9]{1,4}-[0-9]{1,4}(?![0-9-])")
+_TOWN_ENDS = ("町", "通", "通り", "台", "丘", "坂", "村", "丁", "字", "条", "野", "原", "浜")
+
+
 def _town_start(text: str, end: int) -> int:
     """Start of the town name written right before a block number (at most 8 characters)."""
     start = end
@@ -368,6 +373,16 @@ def find_block_addresses(text: str, folded: str) -> Iterator[Entity]:
         if building:
             end = building.end()
         yield Entity(EntityType.ADDRESS, start, end, text[start:end], 0.93, "block")
+    for m in _TWO_BLOCK.finditer(folded):
+        start = _town_start(folded, m.start())
+        town = folded[start : m.start()]
+        if start == m.start() or not (town.endswith(_TOWN_ENDS) or _address_cue(text, start)):
+            continue  # 表2-3, 様式2-3: a numbered item, not a town and block
+        end = m.end()
+        building = _BUILDING.match(folded, end)
+        if building:
+            end = building.end()
+        yield Entity(EntityType.ADDRESS, start, end, text[start:end], 0.85, "block")
     for m in _STANDALONE_BUILDING.finditer(folded):
         yield Entity(
             EntityType.ADDRESS, m.start(), m.end(), text[m.start() : m.end()], 0.85, "building"

@@ -153,7 +153,11 @@ def romaji_shaped(word: str) -> bool:
 
 
 _LOWER_RUN = re.compile(r"(?<![A-Za-z@._-])[a-z]{2,15}(?:[ \u3000][a-z]{2,15}){1,2}(?![A-Za-z@])")
-_COMMA_NAME = re.compile(rf"(?<![A-Za-z])(?:{_WORD}),[ \u3000]?(?:{_WORD})(?![A-Za-z])")
+# Passport order: SURNAME(S), Given name(s) — RAMIREZ GARCIA, Juan Carlos.
+_COMMA_NAME = re.compile(
+    rf"(?<![A-Za-z])(?:{_WORD})(?:[ \u3000](?:{_WORD}))?,[ \u3000]?(?:{_WORD})"
+    rf"(?:[ \u3000](?:{_WORD}))?(?![A-Za-z])"
+)
 
 
 def _cued(text: str, start: int, end: int) -> bool:
