@@ -110,6 +110,7 @@ def test_ordinary_text_is_not_masked_as_personal(detector: Detector, text: str) 
         ("SMITH, John 様への通知", ("SMITH, John", P)),
         ("連絡帳：翔くん（1歳）の様子", ("翔", P)),
         ("湊ちゃんが熱を出した", ("湊", P)),
+        ("翔くん（1歳）とさくらちゃん（3歳）", ("さくら", P)),  # と stays readable
         ("この文章を丁寧語に：真壁です。", ("真壁", P)),
         ("「鳥越ですけど、街灯が切れています」", ("鳥越", P)),
         ("連 絡 先：0 9 0 - 4 4 5 5 - 6 6 7 7", ("0 9 0 - 4 4 5 5 - 6 6 7 7", EntityType.PHONE)),

@@ -161,9 +161,9 @@ def _clean_run(text: str, start: int, run: str) -> tuple[int, str]:
         len(run) >= 4
         and run[0] in _PARTICLE_START
         and start > 0
-        and script_of(text[start - 1]) in {"kanji", "katakana"}
+        and (script_of(text[start - 1]) in {"kanji", "katakana"} or text[start - 1] in "）)」』")
     ):
-        return start + 1, run[1:]
+        return start + 1, run[1:]  # also （1歳）とさくら: a particle after a bracket
     return start, run
 
 
