@@ -4,13 +4,12 @@ docs/benchmarks.md §3."""
 
 from __future__ import annotations
 
-import json
-
 from jichitai_ai.gateway import Gateway
 from jichitai_ai.privacy._tokens import SudachiTokenizer
 
 from .conftest import Staff
 from .heldout_prompts_3 import prompts
+from .test_heldout_corpus_2 import body_text
 from .test_staff_corpus import leaks, ordinary_words
 
 
@@ -26,7 +25,7 @@ def test_heldout_prompts_3_preview_masks_every_item(gateway: Gateway, staff: Sta
         if result["refused"]:
             refused.append(f"{result['reason']}: {prompt.text[:30]}")
             continue
-        sent = json.dumps(result["sent"], ensure_ascii=False)
+        sent = body_text(result["sent"])
         all_leaks += leaks(prompt, sent)
         words = ordinary_words(prompt, tokenizer)
         total += len(words)

@@ -139,3 +139,27 @@ def test_second_first_run_leaks_are_masked(
 def test_second_round_rules_leave_ordinary_text(detector: Detector, text: str) -> None:
     kinds = {P, A, N, B, H}
     assert [f for f in _found(detector, text) if f[1] in kinds] == []
+
+
+# First-run leaks of tests/gateway/heldout_prompts_4.py, with variants.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("世帯員：妻 千景、長男 悠真、次女 凛。", ("凛", P)),
+        ("長女 茜、次男 蓮の二人", ("茜", P)),
+        ("about her son Daiki's school enrollment.", ("Daiki", P)),
+        ("my wife Yuko will call you", ("Yuko", P)),
+        ("「一ノ瀬 光」と名乗る男性を保護", ("一ノ瀬 光", P)),
+        ("山吹と名乗る女性から電話", ("山吹", P)),
+        ("Kim Ji-won（キム・ジウォン）さん、国保", ("Kim Ji-won", P)),
+        ("Jean-Luc Picardさんの転入", ("Jean-Luc Picard", P)),
+    ],
+)
+def test_third_first_run_leaks_are_masked(
+    detector: Detector, text: str, expected: tuple[str, EntityType]
+) -> None:
+    assert expected in _found(detector, text)
+
+
+def test_hyphen_honorific_is_not_part_of_the_name(detector: Detector) -> None:
+    assert ("Tanaka", P) in _found(detector, "Tanaka-sanに連絡")

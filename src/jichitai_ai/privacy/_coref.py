@@ -128,6 +128,36 @@ def _katakana_name(tok: Token) -> bool:
     )
 
 
+#: 続柄: kinship words before a family member's given name (世帯員：妻 千景、次女 凛).
+_KINSHIP = frozenset(
+    {
+        "息子",
+        "娘",
+        "妻",
+        "夫",
+        "長男",
+        "長女",
+        "次男",
+        "次女",
+        "三男",
+        "三女",
+        "兄",
+        "姉",
+        "弟",
+        "妹",
+        "祖父",
+        "祖母",
+        "孫",
+        "父",
+        "母",
+        "叔父",
+        "叔母",
+        "伯父",
+        "伯母",
+    }
+)
+
+
 def _role(tok: Token, is_place: Callable[[str], bool]) -> bool:
     """A role noun, or a nationality (ロシア人, 中国人) before a name."""
     if tok.surface in ROLE_NOUNS:
@@ -146,7 +176,9 @@ def role_names(
             continue
         m = k + 1
         linked = tokens[m].surface in {"の", "・"}
-        if linked:
+        kin = tok.surface in _KINSHIP
+        spaced = kin and tokens[m].surface in {" ", "\u3000"} and not linked
+        if linked or spaced:
             m += 1
         if m >= n or tokens[m].start != tokens[m - 1].end:
             continue
@@ -183,8 +215,10 @@ def role_names(
             continue
         surname_word = len(first.surface) >= 2 and "姓" in name_parts(first.surface)
         if not linked:
-            # 看護師蛭田が: glued to the role, only a surname entry (or 人名) on its own.
-            if (first.is_person or surname_word) and _boundary(tokens, m):
+            # 看護師蛭田が: glued to the role, only a surname entry (or 人名) on its own;
+            # 次女 凛。: after a kinship word, a given-name entry too.
+            given = kin and "名" in name_parts(first.surface)
+            if (first.is_person or surname_word or given) and _boundary(tokens, m):
                 yield _entity(tokens, m, m, text, 0.8)
             continue
         j = m

@@ -13,7 +13,11 @@ from collections.abc import Callable, Iterator
 from ._types import Entity, EntityType
 
 _NAME_CHAR = re.compile(r"[一-鿿々〆ヶぁ-ゖァ-ヺー]")
-_TAIL = re.compile(r"と申します|と申しま|ともうします|と言います|といいます|と申す者")
+_TAIL = re.compile(
+    r"と申します|と申しま|ともうします|と言います|といいます|と申す者|と名乗|と名の[るっり]|という名前"
+)
+# 「一ノ瀬 光」と名乗る: a quoted name right before the tail.
+_QUOTED_BEFORE = re.compile(r"[「『]([^「」『』。、\n]{1,16})[」』]$")
 #: Characters that end the backward walk: particles and punctuation before the name.
 _STOP = frozenset("のはがをにでへもや、。，．,.！？!?「」『』（）()：:\n\t")
 #: Words that end up before と申します without being a name (…の件と申しますか).
@@ -23,9 +27,16 @@ _NOT_NAMES = frozenset({"私", "わたし", "わたくし", "僕", "担当", "�
 def find_introduced_names(text: str) -> Iterator[Entity]:
     """The name before と申します (see the module docstring): at most two words of up to six
     characters each, separated by one space."""
-    if "申" not in text and "いいます" not in text and "言います" not in text:
+    if not any(w in text for w in ("申", "いいます", "言います", "名乗", "名の", "名前")):
         return
     for m in _TAIL.finditer(text):
+        quoted = _QUOTED_BEFORE.search(text, max(0, m.start() - 18), m.start())
+        if quoted:
+            name = quoted.group(1).strip(" \u3000")
+            if name and name not in _NOT_NAMES:
+                s, e = quoted.start(1), quoted.end(1)
+                yield Entity(EntityType.PERSON, s, e, text[s:e], 0.85, "cue")
+            continue
         start, spaces = m.start(), 0
         while start > 0 and m.start() - start < 13:
             ch = text[start - 1]

@@ -122,7 +122,19 @@ _AFTER = (
     "，",
 )
 _LABELS = ("氏名", "名前", "申請者", "相談者", "Name", "name", "NAME", "契約者", "世帯主")
-_WORD = r"[A-Z][a-z]{1,15}|[A-Z]{2,15}"
+# Hyphenated given names (Ji-won, Jean-Luc), never an honorific (Tanaka-san).
+_WORD = (
+    r"[A-Z][a-z]{1,15}(?:-(?!(?:san|sama|kun|chan|sensei|shi|dono)(?![A-Za-z]))[A-Za-z][a-z]{1,15})?"
+    r"|[A-Z]{2,15}"
+)
+# A katakana reading in brackets between a name and its honorific: Kim Ji-won（キム・ジウォン）さん.
+_READING_AFTER = re.compile(r"[ \u3000]?[（(][ァ-ヺー・＝= \u3000]{2,24}[)）]")
+# English kinship and role words before a given name: her son Daiki's, my wife Yuko.
+_ENGLISH_KIN = re.compile(
+    r"(?<![A-Za-z])(?:son|daughter|wife|husband|mother|father|child|brother|sister|grandson|"
+    r"granddaughter|grandmother|grandfather|niece|nephew|cousin|friend|neighbou?r|colleague)"
+    r"[ ,]+(?P<name>[A-Z][a-z]{1,15})(?![A-Za-z])"
+)
 _LATIN_RUN = re.compile(
     rf"(?<![A-Za-z])(?:{_WORD})(?:[ \u3000](?:[A-Z]\.|{_WORD})){{0,2}}(?![A-Za-z])"
 )
@@ -185,6 +197,10 @@ def find_romaji_names(text: str) -> Iterator[Entity]:
             yield Entity(
                 EntityType.PERSON, m.start(), m.end(), text[m.start() : m.end()], 0.85, "romaji"
             )
+    for m in _ENGLISH_KIN.finditer(plain):
+        start, end = m.start("name"), m.end("name")
+        if plain[start:end].lower() not in _NOT_NAMES:
+            yield Entity(EntityType.PERSON, start, end, text[start:end], 0.8, "latin")
     for m in _COMMA_NAME.finditer(plain):
         if _cued(plain, m.start(), m.end()):
             yield Entity(
@@ -247,7 +263,8 @@ def _find_romaji_names(text: str) -> Iterator[Entity]:
             w[0].isupper() and not w.isupper() for w in words
         ):
             continue  # all capitals: an acronym run (NPO JICA), not WATANABE Kenji
-        after = text[m.end() : m.end() + 6].lstrip(" \u3000")
+        reading = _READING_AFTER.match(text, m.end())
+        after = text[reading.end() if reading else m.end() :][:6].lstrip(" \u3000")
         before = text[max(0, m.start() - 8) : m.start()]
         honorific = after.startswith(_PARTICLES) or _HYPHEN_HONORIFIC.match(text, m.end())
         titled = _TITLE.search(text[max(0, m.start() - 6) : m.start()]) is not None
