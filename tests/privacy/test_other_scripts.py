@@ -163,3 +163,26 @@ def test_third_first_run_leaks_are_masked(
 
 def test_hyphen_honorific_is_not_part_of_the_name(detector: Detector) -> None:
     assert ("Tanaka", P) in _found(detector, "Tanaka-sanに連絡")
+
+
+# First-run leaks of tests/gateway/heldout_prompts_5.py, with variants.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("療育手帳 A1-20345 をお持ちの方", ("A1-20345", N)),
+        ("受給者証：12-3456 の更新", ("12-3456", N)),
+        ("「めぐみです！息子が熱を出した」", ("めぐみ", P)),
+        ("LINE：\nゆかりです。明日伺います", ("ゆかり", P)),
+    ],
+)
+def test_fourth_first_run_leaks_are_masked(
+    detector: Detector, text: str, expected: tuple[str, EntityType]
+) -> None:
+    assert expected in _found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["「そうです。」「こちらです。」", "手帳 2024年版を配布。手帳 2冊"]
+)
+def test_openings_and_counts_stay_readable(detector: Detector, text: str) -> None:
+    assert [f for f in _found(detector, text) if f[1] in {P, N}] == []

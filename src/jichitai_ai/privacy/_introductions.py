@@ -63,20 +63,25 @@ def find_introduced_names(text: str) -> Iterator[Entity]:
 
 # 「真壁です。」, ：鳥越ですけど: a surname alone, opening a message or a quote, before です.
 _SURNAME_DESU = re.compile(
-    r"(?:^|(?<=[「『：:\n。]))[ \u3000]?(?P<name>[一-鿿々〆ヶ]{1,4}|[ァ-ヺー]{2,8})"
+    r"(?:^|(?<=[「『：:\n。]))[ \u3000]?(?P<name>[一-鿿々〆ヶ]{1,4}|[ァ-ヺー]{2,8}|[ぁ-ゖー]{2,6})"
     r"(?:です|でございます)(?:[。、！!]|けど|が)"
 )
+#: Openings before です that are not a name (そう of そうです has a surname reading).
+_NOT_OPENINGS = frozenset({"そう", "こちら", "わたし", "私", "僕", "以上", "本日", "担当"})
 
 
 def find_opening_surnames(
     text: str, name_parts: Callable[[str], frozenset[str]]
 ) -> Iterator[Entity]:
-    """A word with a surname reading that opens a message or quote before です (名乗り)."""
+    """A word with a surname reading that opens a message or quote before です (名乗り);
+    in hiragana (めぐみです！, a message signed with a given name) a given-name reading too."""
     if "です" not in text and "でございます" not in text:
         return
     for m in _SURNAME_DESU.finditer(text):
         name = m.group("name")
-        if "姓" in name_parts(name):
+        parts = name_parts(name)
+        hiragana = "ぁ" <= name[0] <= "ゖ"
+        if name not in _NOT_OPENINGS and ("姓" in parts or (hiragana and "名" in parts)):
             yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.8, "cue")
 
 

@@ -373,8 +373,12 @@ _CASE_LABEL = re.compile(
     r"使用者|水道|管理|整理|登録|申請|申込|認定|証書|受験|被保険者証|診察券)"
     r"(?:番号|No\.?|NO\.?|コード|ID)"
     r"|(?:Case|case)\s?(?:No\.?|ID|number)"
+    # a certificate named by itself before its number: 療育手帳 A1-20345, 受給者証 12-345
+    r"|(?:療育手帳|障害者手帳|手帳|受給者証|認定証|診察券|資格者証)(?=\s?[:：]?\s?[A-Za-z]{0,4}-?[0-9])"
 )
-_RECORD_ID = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{0,4}-?[0-9][A-Za-z0-9-]{1,19}(?![A-Za-z0-9])")
+_RECORD_ID = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z]{0,4}-?[0-9][A-Za-z0-9-]{1,19}(?![A-Za-z0-9])(?![年月日冊枚部円件歳回])"
+)
 
 
 # 保護番号 第2024-0815号, 身体障害者手帳 第4471号: 第…号 after a record or certificate label
