@@ -61,7 +61,11 @@ def leaks(prompt: Prompt, sent: str) -> list[str]:
                 found.append(f"{kind}:{surface} (digits)")
         elif kind == "A":
             blocks = re.findall(r"[0-9０-９]+(?:[-－ー][0-9０-９]+)+", surface)
-            found += [f"{kind}:{surface} (block {b})" for b in blocks if _norm(b) in plain]
+            found += [
+                f"{kind}:{surface} (block {b})"
+                for b in blocks
+                if plain.count(_norm(b)) > ordinary.count(_norm(b))
+            ]
     return found
 
 

@@ -186,3 +186,35 @@ def test_fourth_first_run_leaks_are_masked(
 )
 def test_openings_and_counts_stay_readable(detector: Detector, text: str) -> None:
     assert [f for f in _found(detector, text) if f[1] in {P, N}] == []
+
+
+# First-run leaks of tests/gateway/heldout_prompts_6.py, with variants.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("同僚の田中っちが言ってた", ("田中", P)),
+        ("Maria da Conceição Silva Santosさんの氏名", ("Maria da Conceição", P)),
+        ("Ludwig van Beethovenの交響曲", ("Ludwig van Beethoven", P)),
+        ("Lǐ Míng（李明）さん、電話", ("Lǐ Míng", P)),
+        ("Ayşe Yılmaz さん（トルコ国籍）", ("Ayşe Yılmaz", P)),
+        (
+            "問い合わせ元：yamada.taro [at] example.jp",
+            ("yamada.taro [at] example.jp", EntityType.EMAIL),
+        ),
+        ("連絡は taro(at)example.co.jp まで", ("taro(at)example.co.jp", EntityType.EMAIL)),
+    ],
+)
+def test_fifth_first_run_leaks_are_masked(
+    detector: Detector, text: str, expected: tuple[str, EntityType]
+) -> None:
+    assert expected in _found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Santosさんの氏名が長い", "We met at the station. Look at this.", "様子を見る。君主の殿堂"],
+)
+def test_honorific_words_and_english_stay_readable(detector: Detector, text: str) -> None:
+    found = _found(detector, text)
+    assert not any(kind is EntityType.EMAIL for _, kind in found)
+    assert not any(kind is P and not surface.startswith("Santos") for surface, kind in found)

@@ -22,7 +22,12 @@ from ._coref import (
 )
 from ._fold import fold
 from ._foreign_scripts import find_foreign_script_names
-from ._introductions import find_child_names, find_introduced_names, find_opening_surnames
+from ._introductions import (
+    find_child_names,
+    find_introduced_names,
+    find_nicknames,
+    find_opening_surnames,
+)
 from ._kana_names import (
     extend_spaced_names,
     find_context_names,
@@ -304,6 +309,7 @@ class Detector:
         found += find_introduced_names(text)
         found += find_opening_surnames(text, self._tokenizer.name_parts)
         found += find_child_names(text)
+        found += find_nicknames(text, self._tokenizer.name_parts)
         if self._strict_rules:
             found += find_profile_names(text)
         found += find_kana_names(text, self._tokenizer.tokenize)

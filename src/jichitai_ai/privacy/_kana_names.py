@@ -28,7 +28,11 @@ _BOUNDARY = (
     + r"|[、。,，.!！?？\s）)」』：:（(]|$|(?:から|は|が|に|の|と|を|へ|も|です|宛)(?![ぁ-ゖ]))"
 )
 _PAIR = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,7})[ \u3000]([ぁ-ゖー]{2,8}?)" + _BOUNDARY)
-_SINGLE = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,8})(?=" + _HONORIFIC + r")")
+# 氏名, 様子, 君主, 殿堂: an honorific character opening a longer word is not an honorific.
+_SINGLE = re.compile(
+    r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,8})(?=(?:さん|さま|様(?![子式相])|くん|君(?![主臨])|ちゃん|氏(?![名族])"
+    r"|殿(?![堂下])|先生))"
+)
 _HONORIFIC_WORDS = ("さん", "さま", "様", "くん", "君", "ちゃん", "氏", "殿", "先生")
 _TRAILING_HONORIFIC = re.compile(_HONORIFIC + r"$")
 _PARTICLE_START = "のはがをにともへや"
@@ -214,6 +218,8 @@ def find_kana_names(text: str, tokenize: Callable[[str], list[Token]]) -> Iterat
         start, run = _clean_run(text, m.start(1), m.group(1))
         if any(s <= start < e for s, e in taken) or len(run) < 2:
             continue
+        if run.startswith(("さん", "さま", "くん", "ちゃん")):
+            continue  # Santosさんの氏名: the honorific of the name before, not a name
         if _wordlike(run, tokenize):
             yield Entity(EntityType.PERSON, start, m.end(1), run, 0.8, "kana")
 

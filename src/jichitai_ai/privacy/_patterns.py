@@ -45,9 +45,20 @@ _EMAIL = re.compile(
 )
 
 
+# Written to dodge harvesters: yamada.taro [at] example.jp, taro(at)example.jp, taro アットマーク example.jp.
+_EMAIL_OBFUSCATED = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}\s?"
+    r"(?:\[at\]|\(at\)|\[@\]|\(@\)|\{at\}| at |アットマーク|あっとまーく|アット)\s?"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}(?:\.|\s?\[dot\]\s?|\s?\(dot\)\s?)){1,6}[A-Za-z]{2,24}(?![A-Za-z0-9])"
+)
+
+
 def find_emails(text: str, folded: str) -> Iterator[Entity]:
     for m in _EMAIL.finditer(folded):
         yield _entity(text, m.start(), m.end(), EntityType.EMAIL, 0.99)
+    if "at" in folded or "@" in folded or "アット" in folded or "あっと" in folded:
+        for m in _EMAIL_OBFUSCATED.finditer(folded):
+            yield _entity(text, m.start(), m.end(), EntityType.EMAIL, 0.9, "obfuscated")
 
 
 # --- phone numbers ---------------------------------------------------------

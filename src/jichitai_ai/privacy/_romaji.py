@@ -128,7 +128,7 @@ _WORD = (
     r"|[A-Z]{2,15}"
 )
 # A katakana reading in brackets between a name and its honorific: Kim Ji-won（キム・ジウォン）さん.
-_READING_AFTER = re.compile(r"[ \u3000]?[（(][ァ-ヺー・＝= \u3000]{2,24}[)）]")
+_READING_AFTER = re.compile(r"[ \u3000]?[（(][^（）()、。\n]{1,24}[)）]")
 # English kinship and role words before a given name: her son Daiki's, my wife Yuko.
 _ENGLISH_KIN = re.compile(
     r"(?<![A-Za-z])(?:son|daughter|wife|husband|mother|father|child|brother|sister|grandson|"
@@ -142,6 +142,13 @@ _HYPHEN_HONORIFIC = re.compile(r"-(?:san|sama|kun|chan|sensei|shi|dono)(?![A-Za-
 
 
 _LATIN_EXTRA = {"Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "ß": "s"}
+_LATIN_EXTRA |= {"ı": "i", "İ": "I", "Æ": "A", "æ": "a", "Œ": "O", "œ": "o", "Þ": "T", "þ": "t"}
+# Lower-case particles inside Latin names (Maria da Conceição, Ludwig van Beethoven,
+# Mohammed bin Salman): capitalised in the working copy so the name stays one run.
+_NAME_PARTICLE = re.compile(
+    r"(?<=[A-Za-z] )(?:da|de|do|dos|das|del|della|di|du|van|von|der|den|ter|bin|binti|al|el|la|le)"
+    r"(?= [A-Z])"
+)
 
 
 def latin_base(text: str) -> str:
@@ -188,6 +195,7 @@ def find_romaji_names(text: str) -> Iterator[Entity]:
     """Latin-script person names (see module docstring for the cues). Accented letters
     count as their base letter (Nguyễn Văn Hùng)."""
     plain = latin_base(text)
+    plain = _NAME_PARTICLE.sub(lambda m: m.group().capitalize(), plain)
     for e in _find_romaji_names(plain):
         yield Entity(e.type, e.start, e.end, text[e.start : e.end], e.confidence, e.source)
     # yamashita kenta 様, Tanaka, Yoshiko 様: lower case or "surname, given" need a cue.
