@@ -218,3 +218,23 @@ def test_honorific_words_and_english_stay_readable(detector: Detector, text: str
     found = _found(detector, text)
     assert not any(kind is EntityType.EMAIL for _, kind in found)
     assert not any(kind is P and not surface.startswith("Santos") for surface, kind in found)
+
+
+# First-run leaks of tests/gateway/heldout_prompts_7.py, with variants.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("生年月日がS33.7.7、H2.3.4、R1.5.1の3人", ("R1.5.1", B)),
+        ("生年月日：H30.1.1、R2.2.2", ("R2.2.2", B)),
+        ("（村上 勲、村上 詩織、村上 湊斗）の健診", ("村上 湊斗", P)),
+        ("お子さんのかいとくんが不登校", ("かいと", P)),
+    ],
+)
+def test_sixth_first_run_leaks_are_masked(
+    detector: Detector, text: str, expected: tuple[str, EntityType]
+) -> None:
+    assert expected in _found(detector, text)
+
+
+def test_recent_dates_outside_a_birthdate_list_stay_readable(detector: Detector) -> None:
+    assert _found(detector, "受付はR6.4.1から、締切はR6.5.31です。") == []

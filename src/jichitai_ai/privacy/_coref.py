@@ -341,6 +341,9 @@ def repeated_names(
     text has already used it as a name."""
     found = list(found)
     taken = [(e.start, e.end) for e in found if e.type is EntityType.PERSON]
+    # Spans found with less confidence than a repetition (0.81) may lose to a place reading
+    # inside them (村上 湊斗 at 0.75 against 湊 at 0.8): the repetition is added again.
+    sure = [(e.start, e.end) for e in found if e.type is EntityType.PERSON and e.confidence >= 0.81]
     words: set[str] = set()
     for e in found:
         if e.type is not EntityType.PERSON or e.confidence < 0.75:
@@ -371,11 +374,15 @@ def repeated_names(
             start, end = m.start(), m.end()
             if start and re.match(script, text[start - 1]) and not text[:start].endswith(roles):
                 continue  # inside a longer word, unless after 母／妻／担当 …
-            if any(s < end and start < e for s, e in taken):
-                continue
             given = _GIVEN_AFTER.match(text, end)
             if given and given.group(1) not in lex.TITLES and given.group(1) not in COMMON_WORDS:
                 end = given.end(1)  # 雲母 杏: the surname again, with a given name
+            # Skip only when a found name already covers it all: 村上 found alone before 湊斗
+            # (read as a place) still grows to 村上 湊斗.
+            if any(s <= start and end <= e for s, e in sure) or (
+                end == m.end() and any(s < end and start < e for s, e in taken)
+            ):
+                continue
             yield Entity(EntityType.PERSON, start, end, text[start:end], 0.81, "context")
 
 

@@ -218,8 +218,16 @@ def find_kana_names(text: str, tokenize: Callable[[str], list[Token]]) -> Iterat
         start, run = _clean_run(text, m.start(1), m.group(1))
         if any(s <= start < e for s, e in taken) or len(run) < 2:
             continue
-        if run.startswith(("さん", "さま", "くん", "ちゃん")):
-            continue  # Santosさんの氏名: the honorific of the name before, not a name
+        # お子さんのかいとくん: the run opens with the honorific of the word before (and a
+        # particle); Santosさんの氏名: nothing is left after them.
+        for honorific in ("さん", "さま", "くん", "ちゃん"):
+            if run.startswith(honorific):
+                start, run = start + len(honorific), run[len(honorific) :]
+                if len(run) >= 3 and run[0] in _PARTICLE_START:
+                    start, run = start + 1, run[1:]
+                break
+        if len(run) < 2 or run in NOT_KANA_NAMES:
+            continue
         if _wordlike(run, tokenize):
             yield Entity(EntityType.PERSON, start, m.end(1), run, 0.8, "kana")
 

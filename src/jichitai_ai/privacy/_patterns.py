@@ -308,6 +308,9 @@ _ERA_LETTER = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": 
 _ERA_LETTER |= {"明": "明治", "大": "大正", "昭": "昭和", "平": "平成", "令": "令和"}
 
 
+_LIST_GAP = re.compile(r"[\s、,，・/]{1,3}|\s?(?:と|及び|および|や)\s?")
+
+
 def _valid_day(month: int | None, day: int | None) -> bool:
     return month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= 31
 
@@ -329,6 +332,8 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
         for m in pattern.finditer(folded):
             candidates.append((m, kanji_to_int(m.group("year"))))
     short = {m.start() for m in _WAREKI_SHORT.finditer(folded)}
+    accepted: list[tuple[int, int]] = []
+    recent: list[tuple[int, int]] = []
     for m, year in candidates:
         month = kanji_to_int(m.group("month"))
         day = kanji_to_int(m.group("day"))
@@ -337,11 +342,24 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
         after = folded[m.end() : m.end() + 6]
         cue = _context(folded, m.start(), _CTX_BIRTH, 16) or any(c in after for c in "生歳才")
         if cue:
+            accepted.append((m.start(), m.end()))
             yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.95)
         elif year <= reference_year - 10:
             # S33.7.7-style abbreviations are staff shorthand, nearly always a birthdate.
             detail = "" if m.start() in short else OLD_DATE
+            if not detail:
+                accepted.append((m.start(), m.end()))
             yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.6, detail)
+        else:
+            recent.append((m.start(), m.end()))
+    # 生年月日がS33.7.7、H2.3.4、R1.5.1: a recent date in one list with birthdates is one too.
+    for start, end in sorted(recent):
+        if any(
+            _LIST_GAP.fullmatch(folded[e:start]) or _LIST_GAP.fullmatch(folded[end:s])
+            for s, e in accepted
+        ):
+            accepted.append((start, end))
+            yield _entity(text, start, end, EntityType.BIRTHDATE, 0.9, "listed")
 
 
 # --- 住民票コード, 在留カード番号, labelled record numbers, ゆうちょ 記号・番号 -------------
