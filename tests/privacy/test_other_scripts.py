@@ -193,7 +193,6 @@ def test_openings_and_counts_stay_readable(detector: Detector, text: str) -> Non
     ("text", "expected"),
     [
         ("同僚の田中っちが言ってた", ("田中", P)),
-        ("Maria da Conceição Silva Santosさんの氏名", ("Maria da Conceição", P)),
         ("Ludwig van Beethovenの交響曲", ("Ludwig van Beethoven", P)),
         ("Lǐ Míng（李明）さん、電話", ("Lǐ Míng", P)),
         ("Ayşe Yılmaz さん（トルコ国籍）", ("Ayşe Yılmaz", P)),
@@ -238,3 +237,36 @@ def test_sixth_first_run_leaks_are_masked(
 
 def test_recent_dates_outside_a_birthdate_list_stay_readable(detector: Detector) -> None:
     assert _found(detector, "受付はR6.4.1から、締切はR6.5.31です。") == []
+
+
+# First-run leaks of tests/gateway/heldout_prompts_8.py, with variants.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("C:\\Users\\yamada.taro\\Desktop の資料", ("yamada.taro", P)),
+        ("https://example.jp/staff/tanaka-hiroshi/profile", ("tanaka-hiroshi", P)),
+        ("ファイル sato_hanako_2024.xlsx", ("sato_hanako", P)),
+        ("ｱｵﾊﾞｸ ﾁｭｳｵｳ 1-2-3 の半角カナ", ("ｱｵﾊﾞｸ ﾁｭｳｵｳ 1-2-3", A)),
+        ("住民異動届：Nguyen Thi Thu Trang、転入", ("Nguyen Thi Thu Trang", P)),
+    ],
+)
+def test_seventh_first_run_leaks_are_masked(
+    detector: Detector, text: str, expected: tuple[str, EntityType]
+) -> None:
+    assert expected in _found(detector, text)
+
+
+def test_joined_english_words_and_file_names_stay_readable(detector: Detector) -> None:
+    text = "www.example.com/index.html data_base log-in make-up e-mail set-up sign-in"
+    assert _found(detector, text) == []
+
+
+def test_a_long_name_with_particles_is_covered_whole(detector: Detector) -> None:
+    text = "Maria da Conceição Silva Santosさんの氏名"
+    name = "Maria da Conceição Silva Santos"
+    covered = set()
+    for e in detector.detect(text):
+        if e.type is P:
+            covered.update(range(e.start, e.end))
+    assert set(range(len(name))) <= covered
+    assert "氏名" in text[max(covered) + 1 :]  # さんの氏名 stays readable

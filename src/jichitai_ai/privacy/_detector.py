@@ -39,7 +39,12 @@ from ._name_edges import extend_name_edges
 from ._names import find_persons, looks_like_title_or_org
 from ._patterns import OLD_DATE
 from ._places import find_block_addresses, find_places, place_spans
-from ._romaji import find_romaji_addresses, find_romaji_names, repeated_latin_names
+from ._romaji import (
+    find_account_names,
+    find_romaji_addresses,
+    find_romaji_names,
+    repeated_latin_names,
+)
 from ._sensitive import find_sensitive
 from ._spans import SpanSet
 from ._strict import STRICT_RULES, find_strict_persons
@@ -305,6 +310,7 @@ class Detector:
             found += cjk_names(tokens, text)
             found += related_names(tokens, text, self._tokenizer.name_parts)
         found += find_romaji_names(text)
+        found += find_account_names(text)
         found += find_foreign_script_names(text)
         found += find_introduced_names(text)
         found += find_opening_surnames(text, self._tokenizer.name_parts)

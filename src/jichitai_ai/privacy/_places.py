@@ -351,6 +351,12 @@ _TWO_BLOCK = re.compile(r"(?<![0-9-])[0-9]{1,4}-[0-9]{1,4}(?![0-9-])")
 _TOWN_ENDS = ("町", "通", "通り", "台", "丘", "坂", "村", "丁", "字", "条", "野", "原", "浜")
 
 
+# A town written in katakana words before a block number: アオバク チュウオウ 1-2-3.
+_KATAKANA_TOWN = re.compile(
+    r"(?<![ァ-ヺー])[ァ-ヺー]{2,12}(?:[ \u3000][ァ-ヺー]{2,12}){0,3}[ \u3000]$"
+)
+
+
 def _town_start(text: str, end: int) -> int:
     """Start of the town name written right before a block number (at most 8 characters)."""
     start = end
@@ -367,7 +373,10 @@ def find_block_addresses(text: str, folded: str) -> Iterator[Entity]:
     for m in _BLOCK_ONLY.finditer(folded):
         start = _town_start(folded, m.start())
         if start == m.start():
-            continue  # a bare 1-2-3 without a town name: a date or a code, not an address
+            kana = _KATAKANA_TOWN.search(folded, max(0, m.start() - 30), m.start())
+            if not kana:
+                continue  # a bare 1-2-3 without a town name: a date or a code, not an address
+            start = kana.start()  # アオバク チュウオウ 1-2-3 (半角カナ forms, read aloud)
         end = m.end()
         building = _BUILDING.match(folded, end)
         if building:

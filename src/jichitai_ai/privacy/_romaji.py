@@ -136,7 +136,7 @@ _ENGLISH_KIN = re.compile(
     r"[ ,]+(?P<name>[A-Z][a-z]{1,15})(?![A-Za-z])"
 )
 _LATIN_RUN = re.compile(
-    rf"(?<![A-Za-z])(?:{_WORD})(?:[ \u3000](?:[A-Z]\.|{_WORD})){{0,2}}(?![A-Za-z])"
+    rf"(?<![A-Za-z])(?:{_WORD})(?:[ \u3000](?:[A-Z]\.|{_WORD})){{0,3}}(?![A-Za-z])"
 )
 _HYPHEN_HONORIFIC = re.compile(r"-(?:san|sama|kun|chan|sensei|shi|dono)(?![A-Za-z])")
 
@@ -234,6 +234,21 @@ _NOT_NAME_BEFORE = frozenset(
         "The",
     }
 )
+
+
+# yamada.taro in C:\Users\yamada.taro, tanaka-hiroshi in a URL, suzuki_ichiro in a file name:
+# two lower-case rōmaji-shaped words joined by . _ or - (account and file names).
+_JOINED_LOWER = re.compile(
+    r"(?<![A-Za-z0-9])([a-z]{3,15})[._-]([a-z]{3,15})(?![A-Za-z0-9@]|\.[a-z]{2,4}\b)"
+)
+
+
+def find_account_names(text: str) -> Iterator[Entity]:
+    """Rōmaji names written as account, path or file-name parts (see the comment above)."""
+    for m in _JOINED_LOWER.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if romaji_shaped(first) and romaji_shaped(second):
+            yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.75, "romaji")
 
 
 def repeated_latin_names(found: Iterable[Entity], text: str) -> Iterator[Entity]:
