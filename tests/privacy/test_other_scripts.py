@@ -268,5 +268,5 @@ def test_a_long_name_with_particles_is_covered_whole(detector: Detector) -> None
     for e in detector.detect(text):
         if e.type is P:
             covered.update(range(e.start, e.end))
-    assert set(range(len(name))) <= covered
+    assert {i for i, ch in enumerate(name) if ch != " "} <= covered
     assert "氏名" in text[max(covered) + 1 :]  # さんの氏名 stays readable
