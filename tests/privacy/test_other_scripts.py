@@ -270,3 +270,25 @@ def test_a_long_name_with_particles_is_covered_whole(detector: Detector) -> None
             covered.update(range(e.start, e.end))
     assert {i for i, ch in enumerate(name) if ch != " "} <= covered
     assert "氏名" in text[max(covered) + 1 :]  # さんの氏名 stays readable
+
+
+# First-run leaks of tests/gateway/heldout_prompts_9.py, with variants.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ｽｽﾞｷ ﾊﾅｺ(S60.1.1生)の通知文", ("ｽｽﾞｷ ﾊﾅｺ", P)),
+        ("ヤマダ タロウ、タナカ ハナコの2名", ("ヤマダ タロウ", P)),
+        ("上田・下田・中田の3名で訪問予定。", ("下田", P)),
+        ("TomとJerryって名前の兄弟", ("Tom", P)),
+        ("TomとJerryって名前の兄弟", ("Jerry", P)),
+        ("私、ともこと申します。", ("ともこ", P)),
+    ],
+)
+def test_eighth_first_run_leaks_are_masked(
+    detector: Detector, text: str, expected: tuple[str, EntityType]
+) -> None:
+    assert expected in _found(detector, text)
+
+
+def test_spaced_katakana_words_without_name_readings_stay_readable(detector: Detector) -> None:
+    assert _found(detector, "コーヒー カップ、テスト ケースの件") == []

@@ -258,12 +258,17 @@ def _entity(tokens: list[Token], i: int, j: int, text: str, confidence: float) -
     return Entity(EntityType.PERSON, start, end, text[start:end], confidence, "context")
 
 
+_KANJI_DOT = re.compile(r"(?<=[一-鿿々])[・･](?=[一-鿿々])")
+
+
 def listed_names(found: Iterable[Entity], text: str, name_parts: NameParts) -> Iterator[Entity]:
     """Kanji items of an 、-list whose other items (two or more) are names."""
     persons = {(e.start, e.end) for e in found if e.type is EntityType.PERSON}
     if not persons:
         return
-    for sentence in re.finditer(r"[^。\n]+", text):
+    # 上田・下田・中田の3名: ・ between kanji items separates a list like 、 (same offsets).
+    listed = _KANJI_DOT.sub("、", text)
+    for sentence in re.finditer(r"[^。\n]+", listed):
         s0 = sentence.start()
         parts = sentence.group().split("、")
         if len(parts) < 3:
@@ -529,6 +534,8 @@ def _coordinated_word(tok: Token, name_parts: NameParts) -> bool:
     script = script_of(tok.surface)
     if script == "katakana":
         return len(tok.surface) >= 3
+    if script == "latin":  # TomとJerry
+        return tok.surface[:1].isupper() and tok.surface[1:].islower() and len(tok.surface) >= 2
     if script == "kanji" and 1 <= len(tok.surface) <= 4:
         return bool(name_parts(tok.surface)) and not (tok.synonyms and tok.is_common_noun)
     return False

@@ -32,6 +32,7 @@ from ._kana_names import (
     extend_spaced_names,
     find_context_names,
     find_kana_names,
+    find_katakana_pairs,
     find_kanji_honorific_names,
 )
 from ._lead_sentences import find_profile_names
@@ -319,6 +320,7 @@ class Detector:
         if self._strict_rules:
             found += find_profile_names(text)
         found += find_kana_names(text, self._tokenizer.tokenize)
+        found += find_katakana_pairs(text, self._tokenizer.name_parts)
         found += find_kanji_honorific_names(tokens, text, self._tokenizer.name_parts)
         found += find_context_names(tokens, text, self._tokenizer.name_parts)
         found += find_romaji_addresses(text)

@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterator
 
 from ._types import Entity, EntityType
 
-_NAME_CHAR = re.compile(r"[一-鿿々〆ヶぁ-ゖァ-ヺー]")
+_NAME_CHAR = re.compile(r"[一-鿿々〆ヶぁ-ゖァ-ヺーA-Za-z]")
 _TAIL = re.compile(
     r"と申します|と申しま|ともうします|と言います|といいます|と申す者|と名乗|と名の[るっり]|という名前"
+    r"|って名前|っていう名前"
 )
 # 「一ノ瀬 光」と名乗る: a quoted name right before the tail.
 _QUOTED_BEFORE = re.compile(r"[「『]([^「」『』。、\n]{1,16})[」』]$")
@@ -46,6 +47,8 @@ def find_introduced_names(text: str) -> Iterator[Entity]:
                 spaces += 1
             elif ch in _STOP or not _NAME_CHAR.match(ch):
                 break
+            elif start < m.start() and ch.isascii() != text[start].isascii():
+                break  # TomとJerry: a change of script ends a Latin (or Japanese) name
             start -= 1
         name = text[start : m.start()].strip(" \u3000")
         start = m.start() - len(name)

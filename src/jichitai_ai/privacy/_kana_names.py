@@ -194,6 +194,20 @@ _KATAKANA_SPACED = re.compile(
 )
 
 
+# スズキ ハナコ(…), ヤマダ タロウ、: two katakana words, the first a surname reading and the
+# second a given-name reading, then a bracket, punctuation or particle — no honorific needed.
+_KATAKANA_PAIR = re.compile(
+    r"(?<![ァ-ヺー])([ァ-ヺー]{2,6})[ \u3000]([ァ-ヺー]{2,6})(?=[(（、。,，\s」』]|$|(?:の|は|が|に|を|と|から|へ)(?![ァ-ヺー]))"
+)
+
+
+def find_katakana_pairs(text: str, name_parts: NameParts) -> Iterator[Entity]:
+    """Spaced katakana full names known by their readings (see the comment above)."""
+    for m in _KATAKANA_PAIR.finditer(text):
+        if "姓" in name_parts(m.group(1)) and "名" in name_parts(m.group(2)):
+            yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "kana")
+
+
 def find_kana_names(text: str, tokenize: Callable[[str], list[Token]]) -> Iterator[Entity]:
     """Hiragana names: a spaced pair (やまもと ゆうき) or a word before an honorific; katakana
     names written in parts (グエン ティ マイさん) before an honorific."""
