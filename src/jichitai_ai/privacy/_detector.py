@@ -32,8 +32,8 @@ from ._kana_names import (
     extend_spaced_names,
     find_context_names,
     find_kana_names,
-    find_katakana_pairs,
     find_kanji_honorific_names,
+    find_katakana_pairs,
 )
 from ._lead_sentences import find_profile_names
 from ._name_edges import extend_name_edges
