@@ -292,3 +292,11 @@ def test_eighth_first_run_leaks_are_masked(
 
 def test_spaced_katakana_words_without_name_readings_stay_readable(detector: Detector) -> None:
     assert _found(detector, "コーヒー カップ、テスト ケースの件") == []
+
+
+def test_a_name_found_once_does_not_grow_over_desu(detector: Detector) -> None:
+    # Found while checking the synthetic set: a surname "repeated" at its own occurrence
+    # took です as a given name (斎藤 結衣です).
+    found = _found(detector, "名義は斎藤 結衣です。三浦　智子です。")
+    assert ("斎藤 結衣", P) in found
+    assert ("三浦\u3000智子", P) in found

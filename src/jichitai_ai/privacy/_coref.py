@@ -382,9 +382,9 @@ def repeated_names(
             given = _GIVEN_AFTER.match(text, end)
             if given and given.group(1) not in lex.TITLES and given.group(1) not in COMMON_WORDS:
                 end = given.end(1)  # 雲母 杏: the surname again, with a given name
-            # Skip only when a found name already covers it all: 村上 found alone before 湊斗
-            # (read as a place) still grows to 村上 湊斗.
-            if any(s <= start and end <= e for s, e in sure) or (
+            # Skip where the surname is already in a confident name (斎藤 結衣 itself); 村上
+            # found only weakly (0.75) before 湊斗 (read as a place) still grows to 村上 湊斗.
+            if any(s < m.end() and start < e for s, e in sure) or (
                 end == m.end() and any(s < end and start < e for s, e in taken)
             ):
                 continue
