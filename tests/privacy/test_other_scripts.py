@@ -300,3 +300,26 @@ def test_a_name_found_once_does_not_grow_over_desu(detector: Detector) -> None:
     found = _found(detector, "名義は斎藤 結衣です。三浦　智子です。")
     assert ("斎藤 結衣", P) in found
     assert ("三浦\u3000智子", P) in found
+
+
+# First-run leaks of tests/gateway/heldout_prompts_10.py, with variants.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("昭和の45年の6月2日生まれです。", ("昭和の45年の6月2日", B)),
+        ("「@taro_yamada88 窓口で冷たくされた」", ("@taro_yamada88", P)),
+        ("ベトナムの妻（Mai）を呼びたい", ("Mai", P)),
+        ("息子のLucaが入学します", ("Luca", P)),
+        ("電話番号がゼロハチゼロの1234の5678", ("ゼロハチゼロの1234の5678", EntityType.PHONE)),
+    ],
+)
+def test_ninth_first_run_leaks_are_masked(
+    detector: Detector, text: str, expected: tuple[str, EntityType]
+) -> None:
+    assert expected in _found(detector, text)
+
+
+def test_an_e_mail_address_is_not_a_handle(detector: Detector) -> None:
+    assert _found(detector, "連絡は a.b@example.com まで") == [
+        ("a.b@example.com", EntityType.EMAIL)
+    ]

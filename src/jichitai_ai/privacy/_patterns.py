@@ -92,6 +92,9 @@ _FOREIGN = re.compile(
 )
 
 
+# Transcribed: ゼロハチゼロの1234の5678 (the area code in katakana digit words).
+_KANA_DIGIT = r"(?:ゼロ|レイ|イチ|ニ|サン|ヨン|ゴ|ロク|ナナ|ハチ|キュウ)"
+_SPOKEN_KANA = re.compile(rf"{_KANA_DIGIT}{{2,5}}の[0-9]{{3,4}}の[0-9]{{4}}" + _NO_DIGIT_AFTER)
 # Read aloud and written down: 090の1234の5678 (の between the groups).
 _SPOKEN = re.compile(_NO_DIGIT_BEFORE + r"0[0-9]{1,4}の[0-9]{1,4}の[0-9]{3,4}" + _NO_DIGIT_AFTER)
 
@@ -116,6 +119,8 @@ def find_phones(text: str, folded: str) -> Iterator[Entity]:
     for m in _SPOKEN.finditer(folded):
         if 10 <= _digit_count(m.group()) <= 11:
             yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9)
+    for m in _SPOKEN_KANA.finditer(folded):
+        yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9, "spoken")
     for m in _FOREIGN.finditer(folded):
         if 8 <= _digit_count(m.group()) <= 15:
             # Foreign residents' home-country numbers (+84 90 123 4567).
@@ -280,8 +285,9 @@ def find_credit_cards(text: str, folded: str) -> Iterator[Entity]:
 # --- birthdates (西暦 / 和暦, 算用数字 or 漢数字) --------------------------------
 _NUM = rf"(?:[0-9]{{1,2}}|[{KANJI_NUMERAL_CHARS}]{{1,3}})"
 _ERA = r"(?P<era>明治|大正|昭和|平成|令和|[MTSHR]\.?)"
+# 昭和の45年の6月2日 (spoken, transcribed): an optional の after the era and after 年.
 _WAREKI = re.compile(
-    _ERA + rf"\s?(?P<year>元|{_NUM})\s?年\s?(?P<month>{_NUM})\s?月\s?(?P<day>{_NUM})\s?日"
+    _ERA + rf"\s?の?(?P<year>元|{_NUM})\s?年\s?の?(?P<month>{_NUM})\s?月\s?(?P<day>{_NUM})\s?日"
 )
 # S33.7.7, H2/3/4, R1-5-1, 昭和33.7.7 (the era letter alone is enough: 和暦 abbreviations
 # are nearly always dates).

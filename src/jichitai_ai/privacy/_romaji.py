@@ -243,8 +243,24 @@ _JOINED_LOWER = re.compile(
 )
 
 
+# @taro_yamada88: a social-media handle names its owner (not the @ of an e-mail address).
+_HANDLE = re.compile(r"(?<![A-Za-z0-9._%+-])@[A-Za-z][A-Za-z0-9_.]{2,29}(?![A-Za-z0-9_@])")
+# 妻（Mai）, 息子のLuca: a Latin given name right after a Japanese kinship word.
+_KIN_LATIN = re.compile(
+    r"(?:妻|夫|息子|娘|長男|長女|次男|次女|母|父|兄|姉|弟|妹|子|孫|祖父|祖母)(?:の|[（(]|[ \u3000])"
+    r"(?P<name>[A-Z][a-z]{1,15})(?![A-Za-z])"
+)
+
+
 def find_account_names(text: str) -> Iterator[Entity]:
-    """Rōmaji names written as account, path or file-name parts (see the comment above)."""
+    """Rōmaji names written as account, path or file-name parts (see the comment above),
+    social-media handles, and Latin given names after a kinship word."""
+    for m in _HANDLE.finditer(text):
+        yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.8, "handle")
+    for m in _KIN_LATIN.finditer(text):
+        s, e = m.start("name"), m.end("name")
+        if text[s:e].lower() not in _NOT_NAMES:
+            yield Entity(EntityType.PERSON, s, e, text[s:e], 0.8, "latin")
     for m in _JOINED_LOWER.finditer(text):
         first, second = m.group(1), m.group(2)
         if romaji_shaped(first) and romaji_shaped(second):
