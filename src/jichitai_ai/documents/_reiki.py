@@ -328,9 +328,30 @@ class _Parser:
     def _heading(self, unit: _Unit) -> str:
         return " ".join(
             x
-            for x in [self.title, *unit.divisions, f"（{unit.caption}）" if unit.caption else ""]
+            for x in [
+                self.title,
+                *unit.divisions,
+                f"（{unit.caption}）" if unit.caption else "",
+                self._related_caption(unit),
+            ]
             if x
         )
+
+    def _related_caption(self, unit: _Unit) -> str:
+        """A 別表 「（第百九十五条関係）」 borrows that article's caption 「（手数料）」: staff ask
+        for the 手数料, and the table rows themselves only name who pays how much."""
+        if not unit.label.startswith("別表") or not unit.caption:
+            return ""
+        m = re.search(rf"第({_NUM})条((?:の{_NUM})*)", unit.caption)
+        if not m:
+            return ""
+        label = f"第{to_int(m.group(1))}条" + "".join(
+            f"の{to_int(b)}" for b in re.findall(_NUM, m.group(2) or "")
+        )
+        for other in self.units:
+            if other.label == label and other.caption:
+                return f"（{other.caption}）"
+        return ""
 
     def chunks(self) -> list[ChunkDraft]:
         chunks: list[ChunkDraft] = []
