@@ -150,3 +150,27 @@ def test_a_how_long_question_is_not_answered_by_a_provision_naming_no_period(
     # the same words without an interrogative of that kind are answered
     answer = service.answer(tenant, "温泉を使用する権利の延長登録の出願をする者が納付するもの", viewer)
     assert answer.supported and answer.passages[0].location == "第3条"
+
+
+PLATES = """○みずほ町手数料条例
+（手数料の額）
+第2条　手数料の額は、次に掲げるとおりとする。
+(1)　住民票の写しの交付　1通につき　300円
+(2)　臨時運行許可の申請　1両につき　750円
+（還付）
+第3条　既に徴収した手数料は、還付しない。
+"""
+
+
+def test_a_several_word_synonym_is_one_concept(service: DocumentService, tenant: str) -> None:
+    from jichitai_ai.documents._support import concepts
+
+    service.ingest(tenant, "plates.txt", PLATES.encode("utf-8"))
+    index = service.current_index(tenant).index
+    found = concepts(index, "仮ナンバーの申請手数料はいくらですか")
+    # 仮ナンバー ≈ 臨時運行許可 (3 words): one concept, not 「仮」「なんばー」 that no 例規 uses
+    assert not any({"仮", "なんばー"} & c.terms for c in found)
+    record = next(r for r in index.records.values() if r.location == "第2条")
+    assert sentence_coverage(index, found, record) == 1.0
+    hit = service.search(tenant, "仮ナンバーの申請手数料はいくらですか", Viewer.everything(), k=1)[0]
+    assert hit.location == "第2条第2号"

@@ -76,7 +76,9 @@ def parse(name: str, data: bytes) -> ParsedDocument:
 
 
 #: 「○城崎温泉供給条例」: 例規集 mark a regulation's title with ○ (one of the first lines).
-_MARKED_TITLE = re.compile(r"^[○◯〇]\s*(\S.*(?:条例|規則|規程|要綱|要領|訓令|告示|法律|法|令|規約))$")
+_MARKED_TITLE = re.compile(
+    r"^[○◯〇]\s*(\S.*(?:条例|規則|規程|要綱|要領|訓令|告示|法律|法|令|規約))$"
+)
 
 
 def with_reiki_title(doc: ParsedDocument, lines: int = 3) -> ParsedDocument:

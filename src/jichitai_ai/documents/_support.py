@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from jichitai_ai.documents._index import DocIndex
 from jichitai_ai.documents._model import sub_location
+from jichitai_ai.text import SynonymSet
 
 #: Normalised forms that only shape a question (「…を教えてください」「…って何？」).
 QUESTION_WORDS = frozenset(
@@ -119,16 +120,15 @@ def concepts(index: DocIndex, question: str) -> list[Concept]:
         # Several-word synonyms (仮ナンバー ≈ 臨時運行許可) are one concept: their group term,
         # which passages holding any of the group's phrases carry; the phrase's own words are
         # not asked separately (「仮」「なんばー」 occur in no 例規).
-        single = {g for t in tokens for g in synonyms.expand([t])[1:]}
-        for group in synonyms.expand(tokens)[len(tokens) :]:
-            if group in single or group in out:
-                continue
-            weight = index.idf(group) if group in index.lexical.vocabulary else index.rare_idf
-            out[group] = Concept(frozenset([group]), weight)
-        if out:
-            in_phrases = {
-                t for t in synonyms.phrase_tokens(tokens) if len(synonyms.expand([t])) == 1
-            }
+        for group, members in _phrase_groups(synonyms, tokens).items():
+            # As heavy as the phrase's rarest known word (「手数料」 weighs like 「手数」, not like
+            # the common group of all fee words); words 例規 never use weigh like the rarest.
+            known = [index.idf(t) for t in members if t in index.lexical.vocabulary]
+            group_idf = index.idf(group) if group in index.lexical.vocabulary else 0.0
+            out[group] = Concept(
+                frozenset([group]), max(group_idf, max(known, default=index.rare_idf))
+            )
+            in_phrases |= members
     for term in tokens:
         if term in QUESTION_WORDS or term in out or (len(term) == 1 and not _is_kanji(term)):
             continue
@@ -145,6 +145,30 @@ def concepts(index: DocIndex, question: str) -> list[Concept]:
         )
         out[term] = Concept(frozenset(group), weight)
     return list(out.values())
+
+
+#: Longest synonym phrase looked for in a question, in words (「勤務時間の割振り」 is 4).
+MAX_PHRASE_WORDS = 6
+
+
+def _phrase_groups(synonyms: SynonymSet, tokens: list[str]) -> dict[str, set[str]]:
+    """Synonym groups matched by phrases of two or more words in ``tokens``, with those words."""
+    single = {g for t in tokens for g in synonyms.expand([t])[1:]}
+    out: dict[str, set[str]] = {}
+    for length in range(min(len(tokens), MAX_PHRASE_WORDS), 1, -1):
+        for i in range(len(tokens) - length + 1):
+            window = tokens[i : i + length]
+            for group in synonyms.expand(window)[length:]:
+                if group in single or group in out:
+                    continue
+                # the group comes from this whole window, not from a shorter phrase inside it
+                if all(group not in synonyms.expand(window[a:b]) for a, b in _shorter(length)):
+                    out[group] = set(window)
+    return out
+
+
+def _shorter(length: int) -> list[tuple[int, int]]:
+    return [(a, b) for a in range(length) for b in range(a + 1, length + 1) if b - a < length]
 
 
 def terms_of(index: DocIndex, text: str) -> frozenset[str]:
