@@ -121,13 +121,12 @@ def concepts(index: DocIndex, question: str) -> list[Concept]:
         # which passages holding any of the group's phrases carry; the phrase's own words are
         # not asked separately (「仮」「なんばー」 occur in no 例規).
         for group, members in _phrase_groups(synonyms, tokens).items():
-            # As heavy as the phrase's rarest known word (「手数料」 weighs like 「手数」, not like
-            # the common group of all fee words); words 例規 never use weigh like the rarest.
+            # As heavy as the phrase's known words together (「手数料」 weighs what 「手数」 and
+            # 「料」 weighed as separate concepts); words 例規 never use weigh like the rarest word.
             known = [index.idf(t) for t in members if t in index.lexical.vocabulary]
             group_idf = index.idf(group) if group in index.lexical.vocabulary else 0.0
-            out[group] = Concept(
-                frozenset([group]), max(group_idf, max(known, default=index.rare_idf))
-            )
+            weight = sum(known) if known else index.rare_idf
+            out[group] = Concept(frozenset([group]), max(group_idf, weight))
             in_phrases |= members
     for term in tokens:
         if term in QUESTION_WORDS or term in out or (len(term) == 1 and not _is_kanji(term)):
