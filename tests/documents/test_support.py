@@ -144,11 +144,15 @@ def test_a_how_long_question_is_not_answered_by_a_provision_naming_no_period(
     service.ingest(tenant, "onsen.txt", POOL.encode("utf-8"))
     viewer = Viewer.everything()
     # 第3条 shares 延長登録・出願・権利 with the question but says nothing about years
-    answer = service.answer(tenant, "温泉を使用する権利の延長登録の出願は何年までできますか", viewer)
+    answer = service.answer(
+        tenant, "温泉を使用する権利の延長登録の出願は何年までできますか", viewer
+    )
     assert not answer.supported
     assert answer.see_also and answer.see_also[0].location.startswith("第3条")
     # the same words without an interrogative of that kind are answered
-    answer = service.answer(tenant, "温泉を使用する権利の延長登録の出願をする者が納付するもの", viewer)
+    answer = service.answer(
+        tenant, "温泉を使用する権利の延長登録の出願をする者が納付するもの", viewer
+    )
     assert answer.supported and answer.passages[0].location == "第3条"
 
 
@@ -172,5 +176,7 @@ def test_a_several_word_synonym_is_one_concept(service: DocumentService, tenant:
     assert not any({"仮", "なんばー"} & c.terms for c in found)
     record = next(r for r in index.records.values() if r.location == "第2条")
     assert sentence_coverage(index, found, record) == 1.0
-    hit = service.search(tenant, "仮ナンバーの申請手数料はいくらですか", Viewer.everything(), k=1)[0]
+    hit = service.search(tenant, "仮ナンバーの申請手数料はいくらですか", Viewer.everything(), k=1)[
+        0
+    ]
     assert hit.location == "第2条第2号"

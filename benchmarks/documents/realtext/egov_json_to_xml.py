@@ -31,7 +31,9 @@ def _title(chapter: dict[str, Any]) -> str:
     return str(first["children"][0]) if first["children"] else ""
 
 
-def excerpt(law: dict[str, Any], chapters: list[str], suppl: list[int], appdx: bool) -> dict[str, Any]:
+def excerpt(
+    law: dict[str, Any], chapters: list[str], suppl: list[int], appdx: bool
+) -> dict[str, Any]:
     body = next(c for c in law["children"] if c["tag"] == "LawBody")
     kept: list[Any] = []
     n_suppl = 0

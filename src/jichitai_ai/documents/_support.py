@@ -120,13 +120,14 @@ def concepts(index: DocIndex, question: str) -> list[Concept]:
         # Several-word synonyms (仮ナンバー ≈ 臨時運行許可) are one concept: their group term,
         # which passages holding any of the group's phrases carry; the phrase's own words are
         # not asked separately (「仮」「なんばー」 occur in no 例規).
-        for group, members in _phrase_groups(synonyms, tokens).items():
+        for group_term, members in _phrase_groups(synonyms, tokens).items():
             # As heavy as the phrase's known words together (「手数料」 weighs what 「手数」 and
             # 「料」 weighed as separate concepts); words 例規 never use weigh like the rarest word.
             known = [index.idf(t) for t in members if t in index.lexical.vocabulary]
-            group_idf = index.idf(group) if group in index.lexical.vocabulary else 0.0
+            vocabulary = index.lexical.vocabulary
+            group_idf = index.idf(group_term) if group_term in vocabulary else 0.0
             weight = sum(known) if known else index.rare_idf
-            out[group] = Concept(frozenset([group]), max(group_idf, weight))
+            out[group_term] = Concept(frozenset([group_term]), max(group_idf, weight))
             in_phrases |= members
     for term in tokens:
         if term in QUESTION_WORDS or term in out or (len(term) == 1 and not _is_kanji(term)):
@@ -224,7 +225,9 @@ def answer_kind(question: str) -> re.Pattern[str] | None:
     return None
 
 
-def in_item(location: str, parts: Sequence[Sequence[object]], offset: int) -> bool:
+def in_item(
+    location: str, parts: list[list[object]] | tuple[tuple[int, str], ...], offset: int
+) -> bool:
     """The sentence at ``offset`` is inside a 号 (or its イロハ), not the 項 text itself."""
     return "号" in sub_location(location, parts, offset)[len(location) :]
 
