@@ -261,3 +261,22 @@ def test_appendix_table_rows_carry_the_caption_of_their_article() -> None:
     # 別表（第百九十五条関係）: each row is found for 「手数料」 although no row says it
     assert rows and all("（手数料）" in c.heading for c in rows)
     assert any("一万六千円" in c.text for c in rows)
+
+
+def test_print_layout_numbers_on_their_own_lines() -> None:
+    """那珂川市's print layout puts 「第3条」, 「2」 and 「(1)」 on lines of their own."""
+    path = FIXTURES / "reiki_pages_blind" / "nakagawa_sosaijo.txt"
+    chunks = {c.location: c for c in _chunks(path)}
+    assert _labels(chunks["第3条"]) == ["第3条", "第3条第1項", "第3条第2項"]
+    assert _labels(chunks["第4条"]) == ["第4条", "第4条第1号", "第4条第2号"]
+    assert "(1)\u30001月1日" in chunks["第4条"].text
+    # on paged formats a number alone on a line may be a page number: it is not a 項
+    paged = chunk_document(
+        ParsedDocument(
+            "テスト条例",
+            "pdf",
+            [Block(t, page=1) for t in ["第1条　この条例は、", "2", "目的とする。", "第2条　定義"]],
+            pages=1,
+        )
+    )
+    assert _labels(paged[0]) == ["第1条"]

@@ -93,4 +93,7 @@ REIKI_SYNONYMS: list[list[str]] = [
     ["任せる", "委任", "委託"],
     ["やめる", "廃止"],
     ["すぐ", "直ちに", "遅滞なく", "速やかに"],
+    # added after the blind set's only run (its misses): see docs/documents.md
+    ["壊す", "損傷", "破損", "毀損", "損壊"],
+    ["遺体", "死体"],
 ]
