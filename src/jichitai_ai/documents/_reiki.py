@@ -244,11 +244,11 @@ class _Parser:
 
     def _line(self, line: str, page: int | None) -> None:
         if self.lone_marker:
-            marker, self.lone_marker = self.lone_marker, ""
+            lone, self.lone_marker = self.lone_marker, ""
             if not _starts_a_unit(line):
-                line = f"{marker}　{line}"
+                line = f"{lone}　{line}"
             elif self.current is not None:
-                self.current.add_line(marker, new_unit=True)
+                self.current.add_line(lone, new_unit=True)
         elif (
             page is None
             and self.current is not None
