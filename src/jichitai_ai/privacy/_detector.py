@@ -319,7 +319,7 @@ class Detector:
         found += find_nicknames(text, self._tokenizer.name_parts)
         if self._strict_rules:
             found += find_profile_names(text)
-        found += find_kana_names(text, self._tokenizer.tokenize)
+        found += find_kana_names(text, self._tokenizer.tokenize, self._tokenizer.name_parts)
         found += find_katakana_pairs(text, self._tokenizer.name_parts)
         found += find_kanji_honorific_names(tokens, text, self._tokenizer.name_parts)
         found += find_context_names(tokens, text, self._tokenizer.name_parts)

@@ -208,9 +208,35 @@ def find_katakana_pairs(text: str, name_parts: NameParts) -> Iterator[Entity]:
             yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "kana")
 
 
-def find_kana_names(text: str, tokenize: Callable[[str], list[Token]]) -> Iterator[Entity]:
+def _katakana(hiragana: str) -> str:
+    return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in hiragana)
+
+
+_NAME_CUE_AFTER = (*_HONORIFIC_WORDS, "です", "でした", "と申します", "ともうします", "といいます")
+
+
+def _pair_is_name(first: str, second: str, after: str, name_parts: NameParts | None) -> bool:
+    """やさしい日本語 is written in spaced hiragana (ごみの わけかたを おしえて), so a spaced
+    pair is a name only with evidence: a cue right after it (さん, です, と申します) or a
+    dictionary reading of the surname or given name — and a first part that ends in a
+    particle (ごみの, こどもの) is a name only when the dictionary knows it as a surname."""
+    if after.lstrip(" \u3000").startswith(_NAME_CUE_AFTER) or name_parts is None:
+        return True
+    surname = "姓" in name_parts(_katakana(first))
+    given = "名" in name_parts(_katakana(second))
+    if first[-1] in _PARTICLE_START and not surname:
+        return False
+    return surname or given
+
+
+def find_kana_names(
+    text: str,
+    tokenize: Callable[[str], list[Token]],
+    name_parts: NameParts | None = None,
+) -> Iterator[Entity]:
     """Hiragana names: a spaced pair (やまもと ゆうき) or a word before an honorific; katakana
-    names written in parts (グエン ティ マイさん) before an honorific."""
+    names written in parts (グエン ティ マイさん) before an honorific. Without ``name_parts``
+    every wordlike spaced pair counts (the older, stricter-for-privacy reading)."""
     for m in _KATAKANA_SPACED.finditer(text):
         if not any(part in COMMON_WORDS for part in re.split(r"[ \u3000・]", m.group())):
             yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "kana")
@@ -223,7 +249,12 @@ def find_kana_names(text: str, tokenize: Callable[[str], list[Token]]) -> Iterat
         # whatever SudachiPy makes of its parts.
         furigana = text[start - 1 : start] in ("（", "(") and text[end : end + 1] in ("）", ")")
         if len(second) < 2 or not (
-            furigana or (_wordlike(first, tokenize) and _wordlike(second, tokenize))
+            furigana
+            or (
+                _wordlike(first, tokenize)
+                and _wordlike(second, tokenize)
+                and _pair_is_name(first, second, text[end:], name_parts)
+            )
         ):
             continue
         taken.append((start, end))
