@@ -119,3 +119,38 @@ def test_widget_hand_over_offers_more_in_english(
     message = t("ask.more.found" if expected else "ask.more.none", "en")
     assert message in more.inner_text()
     assert requests_seen.remote() == []
+
+
+def test_more_without_javascript(live: Live, browser: Any, requests_seen: RequestLog) -> None:
+    ctx = browser.new_context(java_script_enabled=False, locale="ja-JP")
+    ctx.route("**/*", requests_seen.handle)
+    try:
+        page = ctx.new_page()
+        page.goto(live.url + PAGE)
+        page.get_by_role("button", name=t("resident.notice.accept", "ja")).click()
+        page.wait_for_load_state()
+        probe = helpers.answer_with_source(live.platform)
+        answer = probe.result.answer.entry.id  # type: ignore[union-attr]
+        page.fill("#question", probe.question)
+        page.locator("#jai-ask button[type=submit]").click()
+        page.wait_for_load_state()
+        page.get_by_role("button", name=t("resident.feedback.not_resolved", "ja")).click()
+        page.wait_for_load_state()
+        page.get_by_role("button", name=t("resident.more.button", "ja")).click()
+        page.wait_for_load_state()
+        buttons = page.locator("section.card.more-choices button.choice")
+        expected = _expected_more(live, probe.question, [answer])
+        assert buttons.count() == len(expected) > 0
+        buttons.first.click()
+        page.wait_for_load_state()
+        card = page.locator("section.card.answer")
+        assert card.get_attribute("data-entry") == str(expected[0])
+        card.get_by_role("button", name=t("resident.feedback.resolved", "ja")).click()
+        page.wait_for_load_state()
+        qid = _latest_question_id(live, probe.question)
+        assert _events(live, qid) == sorted(
+            [("not_resolved", answer), ("choice", expected[0]), ("resolved", expected[0])]
+        )
+    finally:
+        ctx.close()
+    assert requests_seen.remote() == []
