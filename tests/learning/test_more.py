@@ -80,7 +80,9 @@ def test_only_offered_candidates_are_votable(town: Town) -> None:
     beyond = [e for e in town.entry_ids if e not in offered and e not in shown_of(asked)]
     hidden = offered[0]
     # Not yet shown: refused until the resident asked for 「他の候補」.
-    r = alice.post(town.api + "/choice", json={"token": asked["feedback_token"], "entry_id": hidden})
+    r = alice.post(
+        town.api + "/choice", json={"token": asked["feedback_token"], "entry_id": hidden}
+    )
     assert r.status_code == 422
     more(town, alice, asked)
     town.choose(alice, asked, hidden)
@@ -129,7 +131,7 @@ def test_picks_among_more_from_one_address_change_nothing(town: Town, sessions: 
 
 def test_agreement_on_a_pick_among_more_makes_it_seen(town: Town) -> None:
     before = town.outcome(QUESTION)
-    target = [e for e in before.ranking[:10] if e not in before.shown][0]
+    target = next(e for e in before.ranking[:10] if e not in before.shown)
     for n in range(3):
         resident = town.resident(40 + n)
         asked = town.ask(resident, QUESTION)

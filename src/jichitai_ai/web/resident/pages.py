@@ -232,7 +232,9 @@ def show_more(
         return v
     exchange = Exchange(token=token)
     try:
-        items = feedback_service.offer_more(platform.answering, v.tenant.slug, token, language=v.lang)
+        items = feedback_service.offer_more(
+            platform.answering, v.tenant.slug, token, language=v.lang
+        )
     except ServiceError as exc:
         exchange.error = _error_text(exc, v.lang)
         return _page(v, exchange, status_code=exc.status)
