@@ -332,6 +332,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--no-more", action="store_true", help="residents never ask for 「他の候補」 (as before)"
     )
+    parser.add_argument(
+        "--more-choices", type=int, help="tenant policy learning.more_choices (default: 5)"
+    )
     parser.add_argument("--skip-teaching", action="store_true", help="poisoning check only")
     parser.add_argument(
         "--rate-limits",
@@ -350,6 +353,11 @@ def main(argv: list[str] | None = None) -> None:
     embedder = args.embedder
     with eval_platform(corpus, embedder, vectors=args.vectors) as (platform, ids):
         relevant = {q: {ids[e] for e in judged[q] if e in ids} for q in queries}
+        if args.more_choices is not None:
+            with platform.db.write() as s:
+                tenant = tenant_service.get_tenant(s, TENANT)
+                learning = {"more_choices": args.more_choices}
+                tenant_service.update_settings(s, tenant.id, {"learning": learning})
         app = create_app(platform=platform)
         residents = Residents(app)
         sets = {
