@@ -126,7 +126,8 @@
           var thanks = el("p", { className: "thanks", role: "status", tabindex: "-1", text: text });
           var exchange = box.closest(".exchange");
           box.replaceWith(thanks);
-          if (kind === "not_resolved" && exchange) { thanks.after(moreButton(token, questionId, exchange)); }
+          var more = kind === "not_resolved" && exchange ? moreButton(token, questionId, exchange) : null;
+          if (more) { thanks.after(more); }
           thanks.focus();
         })
         .catch(function (err) {
