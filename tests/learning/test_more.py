@@ -4,14 +4,19 @@ question was asked, and votable only once shown. Through the HTTP API, lexical a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from jichitai_ai.config import Settings
 from jichitai_ai.services import feedback as feedback_service
+from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage.tables import LearningLesson, QuestionLog
+from jichitai_ai.web.app import create_app
+from tests.console.helpers import seed
 
 from .helpers import Town
 
@@ -143,3 +148,21 @@ def test_agreement_on_a_pick_among_more_makes_it_seen(town: Town) -> None:
         if n < 2:  # below the threshold: nothing residents see changes
             assert (after.decision, after.shown) == (before.decision, before.shown)
     assert target in after.shown  # three residents agreed: now seen without asking for more
+
+
+def test_more_is_rate_limited_like_feedback(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JICHITAI_LIMITS_ENABLED", "1")
+    raw = {"limits": {"public_per_address": [3, 60], "public_per_tenant": [50, 60]}}
+    platform = Platform(replace(settings, raw=raw))
+    seed(platform)
+    try:
+        with TestClient(create_app(platform=platform), client=("203.0.113.9", 40000)) as c:
+            statuses = [
+                c.post("/api/v1/tenants/aoba/more", json={"token": "A" * 32}).status_code
+                for _ in range(4)
+            ]
+    finally:
+        platform.close()
+    assert statuses == [404, 404, 404, 429]
