@@ -33,6 +33,16 @@ class ExactOutcome:
     work: float = 0.0  # deterministic time spent
 
 
+#: Model building and presolve are charged as work too: this many (family, combination)
+#: pairs count as one unit (about a CPU second for a model over every family).
+PAIRS_PER_UNIT = 8000.0
+
+
+def model_charge(problem: Problem) -> float:
+    """Work units charged for building and presolving a model over every family."""
+    return sum(len(c) for c in problem.combos) / PAIRS_PER_UNIT
+
+
 def possible(problem: Problem, fi: int, p: int) -> bool:
     """False when a combination needs more seats in some pool than the pool has (never admitted)."""
     return all(
@@ -50,11 +60,17 @@ def solve_exact(
     work_limit: float = 200.0,
     time_limit: float = 300.0,
     workers: int = 1,
+    use_lp: bool = True,
 ) -> ExactOutcome:
     """Solve; ``work_limit`` is CP-SAT deterministic time (machine-independent), ``time_limit`` seconds.
 
     Without ``stable_only``, only the families in ``soft_families`` (all if
     None) may form blocking coalitions; every other family's are excluded.
+    ``use_lp=False`` drops the LP relaxation: weaker proofs, but more search per
+    work unit (used when looking for fewer coalitions, not for proofs).
+    The returned ``work`` adds a charge for the model's size (see ``PAIRS_PER_UNIT``):
+    building and presolving a model with large households costs CPU that CP-SAT's
+    deterministic time does not count.
     """
     from ortools.sat.python import cp_model
 
@@ -214,14 +230,17 @@ def solve_exact(
     if workers > 1:
         solver.parameters.interleave_search = True  # deterministic with several workers
     solver.parameters.random_seed = problem.instance.seed
+    if not use_lp:
+        solver.parameters.linearization_level = 0
     status = solver.solve(m)
     name = solver.status_name(status)
     wall = solver.deterministic_time < work_limit * 0.99 and status not in (
         cp_model.OPTIMAL,
         cp_model.INFEASIBLE,
     )
+    work = solver.deterministic_time + model_charge(problem)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return ExactOutcome(None, False, name, 0, wall, solver.deterministic_time)
+        return ExactOutcome(None, False, name, 0, wall, work)
     placed = [NONE] * problem.n_children
     for fi, fam in enumerate(fams):
         for p, combo in enumerate(problem.combos[fi]):
@@ -229,6 +248,4 @@ def solve_exact(
                 for i, d in zip(fam, combo, strict=True):
                     placed[i] = d
     bound = sum(solver.value(b) for b in blockers)
-    return ExactOutcome(
-        placed, status == cp_model.OPTIMAL, name, bound, wall, solver.deterministic_time
-    )
+    return ExactOutcome(placed, status == cp_model.OPTIMAL, name, bound, wall, work)

@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 
 from jichitai_ai.hoiku._checker import CheckReport, Violation, check_placement
-from jichitai_ai.hoiku._exact import ExactOutcome, solve_exact
+from jichitai_ai.hoiku._exact import ExactOutcome, model_charge, solve_exact
 from jichitai_ai.hoiku._fast import CYCLE_VISITS, deferred_acceptance
 from jichitai_ai.hoiku._local import reduce_blocking
 from jichitai_ai.hoiku._model import Instance
@@ -142,6 +142,15 @@ MIN_STEP_WORK = 0.05
 #: Share of the work left that the neighbourhood search may use before the proof runs.
 SEARCH_SHARE_BEFORE_PROOF = 0.4
 
+#: Work units at most for the neighbourhood search before the model over all families.
+SEARCH_MAX_WORK = 18.0
+#: Work units (CP-SAT deterministic time) at most for "fewest coalitions among the blocking families".
+SOFT_MAX_WORK = 6.0
+#: The proof over all families runs only with at least this much work left after its model,
+#: and gets at most PROOF_MAX_WORK units (beyond that it rarely finishes, and CPU grows fast).
+MIN_PROOF_WORK = 2.0
+PROOF_MAX_WORK = 8.0
+
 #: Share of the work limit for "most placed among the fewest coalitions" (the minimum itself
 #: is already proven then; this keeps a 500-child instance without a stable allocation in
 #: well under a minute of CPU).
@@ -194,7 +203,11 @@ def _exact(
     # families: the fewest among the families still blocking, and a proof that fewer
     # are impossible.
     large = problem.n_children > PROOF_MAX_CHILDREN
-    best = _local_search(problem, best, notes, budget, 1.0 if large else SEARCH_SHARE_BEFORE_PROOF)
+    if large:
+        best = _local_search(problem, best, notes, budget, 1.0)
+    else:
+        share = min(SEARCH_SHARE_BEFORE_PROOF, SEARCH_MAX_WORK / max(budget.left, MIN_STEP_WORK))
+        best = _local_search(problem, best, notes, budget, share)
     if large or budget.spent:
         notes.append(
             "exact: no stable allocation exists (proven); the fewest blocking coalitions"
@@ -207,8 +220,14 @@ def _exact(
         for fi, fam in enumerate(problem.families)
     }
     soft = {index[b.family_children] for b in best[1].blocking}
+    charge = model_charge(problem)
     out: ExactOutcome = solve_exact(
-        problem, hint=best[0], soft_families=soft, work_limit=budget.take(), time_limit=time_limit
+        problem,
+        hint=best[0],
+        soft_families=soft,
+        work_limit=max(MIN_STEP_WORK, min(budget.left - charge, SOFT_MAX_WORK)),
+        time_limit=time_limit,
+        use_lp=False,
     )
     budget.spend(out.work)
     notes.append(f"exact (fewest blocking coalitions among {len(soft)} families): {out.status}")
@@ -216,8 +235,17 @@ def _exact(
         cand = (out.placed, check_placement(problem, out.placed))
         if _key(cand) < _key(best):
             best = cand
+    if out.status != "OPTIMAL" or budget.left < charge + MIN_PROOF_WORK:
+        # not even the fewest among the blocking families is proven: a proof over all
+        # families would not finish either, so its model is not built
+        notes.append("exact: the fewest blocking coalitions are not proven for this instance")
+        return best, False, False
     bound = solve_exact(
-        problem, hint=best[0], blocking_only=True, work_limit=budget.take(), time_limit=time_limit
+        problem,
+        hint=best[0],
+        blocking_only=True,
+        work_limit=max(MIN_STEP_WORK, min(budget.left - charge, PROOF_MAX_WORK)),
+        time_limit=time_limit,
     )
     budget.spend(bound.work)
     notes.append(
