@@ -329,7 +329,6 @@ def _solve_free(
     solver.parameters.max_time_in_seconds = 60.0 * max(1.0, work_limit)  # safety net only
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = seed
-    solver.parameters.linearization_level = 0  # no LP: more neighbourhoods per work unit
     status = solver.solve(m)
     work = solver.deterministic_time
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
