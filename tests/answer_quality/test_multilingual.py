@@ -1,7 +1,8 @@
 """Every UI language retrieves: the demo city answers the multilingual question set (written for
-this project: 35 questions each in English, 简体中文, 繁體中文, 한국어 and やさしい日本語, with the
-entries that answer them) at least 80% helpfully per language, with the shipped configuration
-(bundled multilingual embedder). Helpful = the expected entry answered or among the choices.
+this project: 35 questions each in English, 简体中文 and 繁體中文, 45 in 한국어 and やさしい日本語,
+with the entries that answer them) at least 80% helpfully per language, with the shipped
+configuration (bundled multilingual embedder). Helpful = the expected entry answered or among the
+choices.
 """
 
 from __future__ import annotations

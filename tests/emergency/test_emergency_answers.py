@@ -12,11 +12,13 @@ from fastapi.testclient import TestClient
 
 from jichitai_ai.demo.loader import load_demo
 from jichitai_ai.domain.models import Decision
+from jichitai_ai.emergency import EmergencyKind
 from jichitai_ai.i18n import t
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage.tables import QuestionLog
 from jichitai_ai.web.app import create_app
+from tests.emergency.test_detector import FRESH
 
 TENANT = "aoba-city"
 PAGE = f"/t/{TENANT}/"
@@ -126,3 +128,25 @@ def test_personal_data_is_cut_before_retrieval_and_masked_in_the_log(
         assert "住民票" in logged.question
     clean = client.post(f"/api/v1/tenants/{TENANT}/ask", json={"question": plain}).json()
     assert clean["personal_data"] is False and clean["privacy_notice"] == {}
+
+
+#: The number each kind must show first (national defaults).
+FIRST_NUMBER = {
+    EmergencyKind.FIRE: "119",
+    EmergencyKind.MEDICAL: "119",
+    EmergencyKind.DISASTER: "119",
+    EmergencyKind.CRIME: "110",
+    EmergencyKind.SUICIDE: "0570-783-556",
+}
+
+
+def test_every_kind_in_every_language_gets_the_card_first(demo: Platform) -> None:
+    """火事 / 救急 / 事件 / 自殺をほのめかす言葉 / 災害 in all six UI languages, through ask():
+    the emergency card with that kind's number first, never an FAQ answer or choices."""
+    for lang, cases in FRESH.items():
+        for question, kind in cases:
+            r = demo.answering.ask(TENANT, question, language=lang, record=False)
+            assert r.decision is Decision.EMERGENCY, (lang, question)
+            assert r.answer is None and r.choices == [], (lang, question)
+            assert r.emergency[0].number == FIRST_NUMBER[kind], (lang, question)
+            assert all(c.label for c in r.emergency)

@@ -170,7 +170,10 @@ def _observations(
         candidates = [ScoredDoc(s, d) for d, s in zip(r.ranking, r.scores, strict=True)]
         features = tuple(float(r.signals.get(k) or 0.0) for k in FEATURE_KEYS)
         choices = diverse_choices(candidates, index.signals, CLARIFY_DEPTH) if candidates else []
-        route = index.handover_department(question=evalset.queries[qid])
+        # A left-out entry is not there to learn routing from either (no leak to its owner).
+        route = index.handover_department(
+            question=evalset.queries[qid], exclude=relevant if negative else None
+        )
         owners = frozenset(d.name for e in relevant if (d := index.entry(e).department) is not None)
         out.append(
             calibration.Observation(
@@ -311,12 +314,23 @@ def calibrate_command(
         ),
         "fitted_on_all": calibration.report(positives, negatives, policy, dense=dense),
     }
+    curve = (
+        calibration.answer_curve(
+            positives, negatives, folds=folds, target_precision=target_precision
+        )
+        if learn_model
+        else []
+    )
     mode = "hybrid" if dense else "lexical"
     if as_json:
-        print_json({"mode": mode, "policy_file": str(out), **sections})
+        print_json({"mode": mode, "policy_file": str(out), **sections, "answer_curve": curve})
         return
     typer.echo(f"wrote {out} ({mode})")
     for name, figures in sections.items():
         typer.echo(name)
         for key, value in figures.items():
             typer.echo(f"{key:>26}  {value}")
+    if curve:
+        typer.echo("answer_curve (cross-validated: answered share → precision)")
+        for point in curve:
+            typer.echo(f"{point['answered']:>26}  {point['precision']}")

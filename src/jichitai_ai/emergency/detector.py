@@ -77,40 +77,47 @@ _TRIGGERS: dict[EmergencyKind, list[str]] = {
         r"反応が(?:ない|ありません)",
         # en
         r"\bambulance\b|\bunconscious\b|\bnot breathing\b|\bcan'?t breathe\b",
+        r"\b(?:stopped|isn'?t|is not|aren'?t) breathing\b|\bunresponsive\b|\bwon'?t wake up\b|\bpassed out\b",
         r"\bheart attack\b|\bstroke\b|\bbleeding\b|\bcollapsed\b|\bseizure\b|\bdrowning\b",
         r"\bbadly (?:hurt|injured)\b|\bseriously (?:hurt|injured)\b",
         # zh
         r"救护车|救護車|晕倒|暈倒|昏迷|没有呼吸|沒有呼吸|不能呼吸|喘不过气|喘不過氣",
+        r"昏倒|倒下了|叫不醒|没有意识|沒有意識|不省人事|停止呼吸|没有反应|沒有反應",
         r"流血不止|心脏病发|心臟病發|受重伤|受重傷|溺水|抽搐",
         # ko
-        r"구급차|쓰러졌|쓰러져|의식이\s*없|숨을\s*안\s*쉬|숨을\s*쉬지|숨이\s*안",
+        r"구급차|쓰러졌|쓰러져|의식이\s*없|숨을\s*안\s*쉬|숨을\s*쉬지|숨이\s*안|숨을\s*못\s*쉬|숨을\s*안\s*쉬어",
         r"피가\s*멈추지|심장마비|크게\s*다쳤|물에\s*빠졌|경련",
     ],
     EmergencyKind.CRIME: [
         r"泥棒|どろぼう|空き巣に入られ|強盗|ごうとう",
         r"(?:ナイフ|包丁|刃物|人|男|女|誰か|だれか)(?:に|で)(?:刺さ|さされ)|殴られ|なぐられ|襲われ|おそわれ|暴行|殺され|誘拐",
         r"不審者が(?:いる|家|部屋|入)|侵入され|つけられてい|監禁",
-        r"ナイフ(?:を持|で)|包丁を持|銃を",
+        r"(?:ナイフ|包丁|刃物|凶器|銃)を(?:持|振り回|向け)|ナイフで|ないふを\s*もって",
         r"事件です|事件が(?:起|あ)|じけんです|事故です|事故が起き|じこです",
         r"(?:暴力|ぼうりょく)を(?:ふるわれ|振るわれ)",
         # en
         r"\brobbed\b|\brobbery\b|\bburglar|\bbreak-?in\b|\bbroke into\b|\bstabbed\b",
         r"\battacked\b|\bassault(?:ed)?\b|\bkidnap|\bsomeone with a (?:knife|gun)\b",
         r"\bbeing (?:followed|beaten|hit)\b|\bintruder\b|\bcar accident\b",
+        r"\b(?:man|woman|person|people|someone|somebody|guy) with a (?:knife|gun|weapon)\b|\b(?:knife|gun)\b.*\b(?:outside|door|here|house)\b",
         # zh
         r"抢劫|搶劫|小偷|被偷|入室|被刺|被打|被袭击|被襲擊|绑架|綁架|有人拿刀|车祸|車禍",
+        r"闯进|闯入|闖進|闖入|拿着刀|拿著刀|持刀",
         # ko
-        r"강도|도둑|칼에\s*찔|폭행|맞고\s*있|납치|누가\s*따라|침입|교통사고",
+        r"강도|도둑|칼에\s*찔|폭행|맞고\s*있|납치|누가\s*따라|침입|교통사고|칼을\s*들|흉기",
     ],
     EmergencyKind.SUICIDE: [
         r"死にたい|しにたい|自殺|じさつ|消えたい|きえたい|生きていたくない|いきて\s*いたく\s*ない",
         r"生きるのが(?:つらい|辛い|しんどい)|命を絶|首を(?:つ|吊)|飛び降り|楽になりたい",
         r"もう(?:終わりに|おわりに)したい|死んだほうが|死のう|しのう",
+        r"生きて(?:い)?ても(?:意味|仕方|しかた)が(?:ない|無い)|生きる(?:意味|理由)が(?:ない|無い)",
+        r"いきて\s*(?:いる|る)?\s*のが\s*(?:つらい|くるしい)|いきて\s*いても\s*いみが\s*ない",
         # en
         r"\bkill myself\b|\bsuicid|\bwant to die\b|\bend (?:my|it all)\b|\bend my life\b",
         r"\bno reason to live\b|\bdon'?t want to (?:live|be alive)\b|\bhurt myself\b",
         # zh
         r"想死|自杀|自殺|不想活|活不下去|结束生命|結束生命|轻生|輕生",
+        r"结束一切|結束一切|活着没有意思|活著沒有意思|活着没有意义|活著沒有意義",
         # ko
         r"죽고\s*싶|자살|살고\s*싶지\s*않|삶을\s*끝내|목숨을\s*끊",
     ],
@@ -119,13 +126,17 @@ _TRIGGERS: dict[EmergencyKind, list[str]] = {
         r"津波が(?:来|く)|つなみが|川が(?:氾濫|あふれ)|堤防が|土砂崩れ|がけ崩れ|崖崩れ",
         r"(?:家|部屋|道)が(?:浸水|水没)|水が(?:入って|上がって)き|逃げ(?:遅れ|られない)|にげられない",
         r"閉じ込められ|とじこめられ|生き埋め|ガス(?:漏れ|もれ|の臭い|のにおい)|ガスくさい",
+        r"(?:いえ|うち)が\s*(?:こわれ|つぶれ|ながされ)(?:ました|た|て)|家が壊れ(?:ました|た|て)",
         # en
         r"\btrapped\b|\bflood(?:ed|ing)\b|\btsunami\b|\blandslide\b|\bgas leak\b",
         r"\bhouse (?:collapsed|is flooding)\b|\bcan'?t (?:get out|escape)\b",
+        r"\bwater is (?:coming|pouring|rising)\b|\b(?:house|home|building) (?:has )?collapsed\b",
         # zh
         r"被困|海啸|海嘯|发洪水|發洪水|洪水来了|洪水來了|房子倒塌|泥石流|山体滑坡|煤气泄漏|瓦斯外洩|燃气泄漏",
+        r"房子塌|房屋倒塌|房屋塌|土石流|山崩|淹水了|水淹进|水淹進",
         # ko
         r"갇혔|갇혀|쓰나미|홍수가\s*났|홍수로|집이\s*침수|침수(?:됐|되고)|산사태|가스\s*누출|가스\s*냄새|집이\s*무너",
+        r"물에\s*잠겼|물에\s*잠기|물이\s*들어오",
     ],
 }
 

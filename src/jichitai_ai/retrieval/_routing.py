@@ -20,7 +20,7 @@ from jichitai_ai.retrieval._lexical import LexicalIndex
 
 #: Defaults chosen on the demo city's hand-over questions (docs/benchmarks.md).
 MIN_COVERAGE = 0.6
-MIN_LEAD = 0.15
+MIN_LEAD = 0.5
 
 
 @dataclass(frozen=True)

@@ -220,9 +220,13 @@ class AnsweringService:
         elif outcome.decision is Decision.CLARIFY:
             result.choices = [self._localize(index, i, lang) for i in outcome.entry_ids]
             # 「どれにも当てはまらない」 leads to the department owning the topic (or general).
-            result.contact = index.handover_department(question=screened.for_retrieval)
+            result.contact = index.handover_department(
+                question=screened.for_retrieval, exclude=exclude
+            )
         else:
-            result.contact = index.handover_department(question=screened.for_retrieval)
+            result.contact = index.handover_department(
+                question=screened.for_retrieval, exclude=exclude
+            )
         result.latency_ms = (time.perf_counter() - started) * 1000
         if record:
             result.question_id = self._record(tenant, screened, lang, channel, session_key, result)
