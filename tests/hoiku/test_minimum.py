@@ -83,3 +83,14 @@ def test_auto_refuses_a_broken_solver_result(monkeypatch: pytest.MonkeyPatch) ->
     with pytest.raises(AllocationRefused) as err:
         run(inst)
     assert "transfer" in {v.kind for v in err.value.violations}
+
+
+def test_a_step_cut_by_the_time_limit_is_reported_not_used() -> None:
+    """The wall-clock safety net is the one thing that can depend on load: it must say so."""
+    inst = _variant(60, 4, 1)
+    cut = run(inst, "auto", time_limit=0.001)
+    assert cut.time_limited and any("time limit" in n for n in cut.notes)
+    assert cut.report.violations == [] and _enrolled_seated(inst, cut.placed) >= 1
+    full = run(inst, "auto")
+    assert not full.time_limited
+    assert len(full.report.blocking) <= len(cut.report.blocking)

@@ -35,6 +35,7 @@ class LocalOutcome:
     iterations: int
     work: float  # CP-SAT deterministic time spent plus model building (see PAIRS_PER_UNIT)
     improved: int  # accepted neighbourhoods
+    cut: int  # sub-problems stopped by the wall-clock safety net (not used)
     trace: list[
         tuple[int, int, int, float, float]
     ]  # per pass: size, iterations, blocking, work, CPU s
@@ -172,8 +173,8 @@ def _neighbourhood(occ: _Occupancy, seed: int, size: int, blocking_families: set
 
 
 def _solve_free(
-    occ: _Occupancy, free: list[int], work_limit: float, seed: int
-) -> tuple[dict[int, int] | None, list[tuple[int, int]], float]:
+    occ: _Occupancy, free: list[int], work_limit: float, seed: int, time_limit: float
+) -> tuple[dict[int, int] | None, list[tuple[int, int]], float, bool]:
     """Best positions for the ``free`` families, others fixed; returns (positions, pairs, work)."""
     from ortools.sat.python import cp_model
 
@@ -326,20 +327,22 @@ def _solve_free(
     m.maximize(sum(placed_terms) - big * sum(blockers))
     solver = cp_model.CpSolver()
     solver.parameters.max_deterministic_time = work_limit
-    solver.parameters.max_time_in_seconds = 60.0 * max(1.0, work_limit)  # safety net only
+    solver.parameters.max_time_in_seconds = time_limit  # safety net only
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = seed
     status = solver.solve(m)
     work = solver.deterministic_time
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None, modeled, work
+    # stopped by the wall clock, not by the work limit: not used, so results never depend on load
+    cut = work < work_limit * 0.99 and status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE)
+    if cut or status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None, modeled, work, cut
     out: dict[int, int] = {}
     for fi in free:
         out[fi] = next(
             (p for p, v in enumerate(x[fi]) if v is not None and solver.value(v)),
             len(pb.combos[fi]),
         )
-    return out, modeled, work
+    return out, modeled, work, False
 
 
 def _score(occ: _Occupancy, pairs: list[tuple[int, int]], free: list[int]) -> tuple[int, int]:
@@ -362,6 +365,7 @@ def reduce_blocking(
     step_work: float = 0.5,
     passes_per_size: int = 3,
     min_gain: float = 0.1,
+    time_limit: float = 300.0,
 ) -> LocalOutcome:
     """Improve a feasible allocation neighbourhood by neighbourhood; deterministic.
 
@@ -374,7 +378,7 @@ def reduce_blocking(
     occ = _Occupancy(problem, placed)
     blocking = occ.blocking_pairs()
     work = 0.0
-    iterations = improved = 0
+    iterations = improved = cut = 0
     seed = problem.instance.seed
     trace: list[tuple[int, int, int, float, float]] = []
     t0 = time.process_time()  # diagnostics only; no decision depends on it
@@ -392,7 +396,10 @@ def reduce_blocking(
                     continue  # an earlier neighbourhood solved it
                 free = _neighbourhood(occ, fi, size, blocking_families)
                 iterations += 1
-                positions, pairs, spent = _solve_free(occ, free, step_work, seed + iterations)
+                positions, pairs, spent, stopped = _solve_free(
+                    occ, free, step_work, seed + iterations, time_limit
+                )
+                cut += stopped
                 work += spent + len(pairs) / PAIRS_PER_UNIT
                 if positions is None:
                     continue
@@ -419,4 +426,4 @@ def reduce_blocking(
             )
             if len(blocking) > start_count * (1.0 - min_gain):
                 break  # this size has stopped paying off
-    return LocalOutcome(occ.placed(), len(blocking), iterations, work, improved, trace)
+    return LocalOutcome(occ.placed(), len(blocking), iterations, work, improved, cut, trace)
