@@ -11,6 +11,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -34,21 +35,20 @@ SKIP_PG = os.environ.get("JICHITAI_TEST_SKIP_PG") == "1"
 # tests/hardening turns them on where they are the subject.
 os.environ.setdefault("JICHITAI_LIMITS_ENABLED", "0")
 BACKENDS = ["sqlite"] if SKIP_PG else ["sqlite", "postgresql"]
+# Browser tests' shared fixtures (a `browser` per module) and helpers: see tests/browser.py.
+pytest_plugins = ["tests.browser"]
 
 
-@pytest.fixture(scope="session")
-def pg_url() -> Iterator[str]:
-    """A fresh, migrated PostgreSQL database for this test session."""
-    name = f"jichitai_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+@contextmanager
+def scratch_postgres(prefix: str) -> Iterator[str]:
+    """A new, empty PostgreSQL database named for this process, dropped (with its
+    connections) when the block ends, so several test runs on one machine never share one."""
+    name = f"{prefix}_{os.getpid()}_{uuid.uuid4().hex[:8]}"
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    db = Database(url)
-    migrate.upgrade(db)
-    db.dispose()
     try:
-        yield url
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
     finally:
         with admin.connect() as conn:
             conn.execute(
@@ -60,6 +60,16 @@ def pg_url() -> Iterator[str]:
             )
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database for this test session."""
+    with scratch_postgres("jichitai_test") as url:
+        db = Database(url)
+        migrate.upgrade(db)
+        db.dispose()
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -20,8 +20,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import httpx
+from tests.browser import serve
 from tests.channels import line_standin
-from tests.console.browser import serve
 
 from jichitai_ai.channels import credentials
 from jichitai_ai.channels.line.signature import sign

@@ -21,8 +21,6 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "jichitai_ai.documents.plugin",
     "jichitai_ai.hoiku.plugin",
     "jichitai_ai.web.console.plugin",
-    "jichitai_ai.web.hoiku_console.plugin",
-    "jichitai_ai.web.documents_console.plugin",
     "jichitai_ai.web.resident.plugin",
     "jichitai_ai.channels.plugin",
     "jichitai_ai.approval.plugin",

@@ -17,7 +17,7 @@ import uvicorn
 from fastapi import FastAPI, File, Form, Header, UploadFile
 from fastapi.responses import JSONResponse
 
-from tests.console.browser import free_port
+from tests.browser import free_port
 
 
 @dataclass

@@ -21,9 +21,9 @@ from jichitai_ai.demo.loader import DEMO_PASSWORD
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage.tables import QuestionLog
 from jichitai_ai.web.app import create_app
+from tests.browser import guarded_context, launch, serve
 from tests.channels import asr_standin
 from tests.channels.conftest import TENANT, demo_platform
-from tests.console.browser import CHROMIUM, CHROMIUM_ARGS, RemoteRequests, serve
 from tests.resident import helpers
 
 pytestmark = pytest.mark.browser
@@ -71,32 +71,22 @@ def kiosk(tmp_path_factory: pytest.TempPathFactory, demo_sqlite: Path) -> Iterat
 
 @pytest.fixture(scope="module")
 def browser(kiosk: Kiosk) -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is not installed at {CHROMIUM} (make services installs it)")
-    args = [
-        *CHROMIUM_ARGS,
+    """Chromium with a fake microphone playing the synthesised question."""
+    fake_microphone = (
         "--use-fake-ui-for-media-stream",
         "--use-fake-device-for-media-stream",
         f"--use-file-for-fake-audio-capture={kiosk.wav}",
         "--autoplay-policy=no-user-gesture-required",
-    ]
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+    )
+    with launch(fake_microphone) as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture
 def page(browser: Any, kiosk: Kiosk) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")
-    context.grant_permissions(["microphone"], origin=kiosk.url)
-    remote = RemoteRequests(kiosk.url)
-    context.route("**/*", remote)
-    tab = context.new_page()
-    tab.set_default_timeout(30_000)
-    yield tab
-    context.close()
-    assert remote.blocked == [], f"the kiosk tried to load remote URLs: {remote.blocked}"
+    with guarded_context(browser, kiosk.url, timeout_ms=30_000) as context:
+        context.grant_permissions(["microphone"], origin=kiosk.url)
+        yield context.new_page()
 
 
 def test_spoken_question_is_answered_and_spoken(page: Any, kiosk: Kiosk) -> None:

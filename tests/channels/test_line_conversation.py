@@ -265,7 +265,7 @@ def test_webhook_is_acknowledged_before_line_is_answered(line: Line) -> None:
 
     from jichitai_ai.channels.line.signature import sign
     from jichitai_ai.web.app import create_app
-    from tests.console.browser import serve
+    from tests.browser import serve
 
     from .conftest import SECRET
 

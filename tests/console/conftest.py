@@ -2,40 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from fastapi import FastAPI
-from fastapi.testclient import TestClient
 
 from jichitai_ai.services.platform import Platform
-from tests.console.helpers import World, make_app, seed
+from tests.console.fixtures import cheap_password_hashing, client, world
+from tests.console.helpers import World, make_app
 
-
-@pytest.fixture
-def world(platform: Platform) -> World:
-    return seed(platform)
+__all__ = ["app", "cheap_password_hashing", "client", "world"]
 
 
 @pytest.fixture
 def app(platform: Platform, world: World) -> FastAPI:
     return make_app(platform)
-
-
-@pytest.fixture
-def client(app: FastAPI) -> Iterator[TestClient]:
-    with TestClient(app) as test_client:
-        yield test_client
-
-
-@pytest.fixture(autouse=True)
-def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Argon2 with small parameters: the console tests hash and verify many passwords, and
-    the production cost only makes them slower, not more meaningful."""
-    from argon2 import PasswordHasher
-
-    from jichitai_ai.services import auth
-
-    monkeypatch.setattr(
-        auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    )

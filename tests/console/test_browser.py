@@ -9,18 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from jichitai_ai.config import Settings
-from jichitai_ai.services.platform import Platform
-from jichitai_ai.storage import migrate
-from jichitai_ai.storage.db import Database
-from tests.console.browser import CHROMIUM, CHROMIUM_ARGS, RemoteRequests, serve
-from tests.console.helpers import PASSWORD, World, make_app, seed
+from tests.browser import guarded_context, login, seeded_console
+from tests.console.helpers import PASSWORD, World, make_app
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is a dev dependency")
@@ -31,50 +26,15 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, World]]:
     """A seeded SQLite deployment served on 127.0.0.1:<random port>."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'console.db'}"
-    db = Database(url)
-    migrate.upgrade(db)
-    db.dispose()
-    platform = Platform(replace(Settings(), database_url=url, secret_key="browser-test-secret"))
-    world = seed(platform)
-    try:
-        with serve(make_app(platform)) as base_url:
-            yield base_url, world
-    finally:
-        platform.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is not installed at {CHROMIUM} (make services installs it)")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with seeded_console(tmp_path_factory, "browser", make_app) as served:
+        yield served
 
 
 @pytest.fixture
-def guarded(browser: Any, site: tuple[str, World]) -> Iterator[tuple[Any, RemoteRequests]]:
-    """A 1280px-wide page whose requests to any other host are blocked and recorded."""
-    base_url, _ = site
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")
-    remote = RemoteRequests(base_url)
-    context.route("**/*", remote)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page, remote
-    context.close()
-    assert remote.blocked == [], f"the console tried to load remote URLs: {remote.blocked}"
-
-
-def _login(page: Any, base_url: str, username: str, target: str) -> None:
-    page.goto(base_url + target)
-    assert "/console/login" in page.url
-    page.get_by_label("ユーザー名").fill(username)
-    page.get_by_label("パスワード").fill(PASSWORD)
-    page.get_by_role("button", name="ログインする").click()
-    page.wait_for_url(re.compile(re.escape(target) + "$"))
+def guarded(browser: Any, site: tuple[str, World]) -> Iterator[Any]:
+    """A 1280px-wide page whose requests to any other host are blocked and fail the test."""
+    with guarded_context(browser, site[0], timeout_ms=15_000) as context:
+        yield context.new_page()
 
 
 def _menu(page: Any, name: str) -> Any:
@@ -98,7 +58,7 @@ def _entry_id(url: str) -> int:
 
 def _switch_user(page: Any, base_url: str, username: str, target: str) -> None:
     page.context.clear_cookies()
-    _login(page, base_url, username, target)
+    login(page, base_url, username, target)
 
 
 def _approve_first_pending(page: Any, base_url: str, screenshot: str = "") -> str:
@@ -115,12 +75,10 @@ def _approve_first_pending(page: Any, base_url: str, screenshot: str = "") -> st
     return str(text)
 
 
-def test_editor_approver_resident_journey(
-    guarded: tuple[Any, RemoteRequests], site: tuple[str, World]
-) -> None:
+def test_editor_approver_resident_journey(guarded: Any, site: tuple[str, World]) -> None:
     """Editor → approver → resident with a diff; unanswered → 言い換え → answered; a
     department change reaching entries; the test box; KPI figures equal on card, chart, file."""
-    page, _ = guarded
+    page = guarded
     base_url, _world = site
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     asked = {"answer": 0, "no_answer": 0, "clarify": 0}
@@ -131,7 +89,7 @@ def test_editor_approver_resident_journey(
         return result
 
     # 1. An editor writes an entry, checks the resident preview and submits it for approval.
-    _login(page, base_url, "aoba-editor", "/console/t/aoba/faq")
+    login(page, base_url, "aoba-editor", "/console/t/aoba/faq")
     page.get_by_role("link", name="新規作成").click()
     page.get_by_label("質問", exact=False).first.fill("犬の登録はどこでできますか")
     page.get_by_label("言い換え").fill("犬を飼い始めたときの手続き\n犬の登録をしたい")
@@ -247,10 +205,8 @@ def test_editor_approver_resident_journey(
     page.screenshot(path=str(SCREENSHOTS / "console-dashboard.png"), full_page=True)
 
 
-def test_logged_out_and_forbidden_in_the_browser(
-    guarded: tuple[Any, RemoteRequests], site: tuple[str, World]
-) -> None:
-    page, _ = guarded
+def test_logged_out_and_forbidden_in_the_browser(guarded: Any, site: tuple[str, World]) -> None:
+    page = guarded
     base_url, world = site
     page.goto(f"{base_url}/console/t/sakura/dashboard")
     assert "/console/login?next=/console/t/sakura/dashboard" in page.url
@@ -267,13 +223,14 @@ def test_logged_out_and_forbidden_in_the_browser(
 
 def test_tablet_layout_keyboard_and_english(browser: Any, site: tuple[str, World]) -> None:
     base_url, world = site
-    context = browser.new_context(
-        viewport={"width": 768, "height": 1024}, locale="ja-JP", has_touch=True
-    )
-    remote = RemoteRequests(base_url)
-    context.route("**/*", remote)
-    page = context.new_page()
-    try:
+    with guarded_context(
+        browser,
+        base_url,
+        timeout_ms=30_000,
+        viewport={"width": 768, "height": 1024},
+        has_touch=True,
+    ) as context:
+        page = context.new_page()
         page.goto(f"{base_url}/console/login")
         # The first Tab reaches the skip link, which is visible and outlined when focused.
         page.keyboard.press("Tab")
@@ -313,16 +270,11 @@ def test_tablet_layout_keyboard_and_english(browser: Any, site: tuple[str, World
         assert page.locator("html").get_attribute("lang") == "en"
         assert "KPI dashboard" in page.get_by_role("heading", level=1).inner_text()
         assert page.locator("#tenant-table").count() == 1  # the prefecture sees its members
-    finally:
-        context.close()
-    assert remote.blocked == []
 
 
-def test_api_reference_renders_openapi_31(
-    guarded: tuple[Any, RemoteRequests], site: tuple[str, World]
-) -> None:
+def test_api_reference_renders_openapi_31(guarded: Any, site: tuple[str, World]) -> None:
     """/docs renders the OpenAPI 3.1 description with the bundled Swagger UI 5 (no CDN)."""
-    page, _ = guarded
+    page = guarded
     base_url, _ = site
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))

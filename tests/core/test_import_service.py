@@ -193,3 +193,52 @@ def test_api_import_of_xlsx_and_20mb_csv(
     assert count(platform, tenant_id) == 1
     r = client.get("/api/v1/tenants/city/faq/export?format=xlsx", headers=headers)
     assert r.status_code == 200 and r.content[:2] == b"PK"
+
+
+def _stored(platform: Platform, tenant_id: int) -> list[tuple[str, str, dict[str, object]]]:
+    with platform.db.read() as s:
+        return sorted(
+            (e.external_id, e.language, faq_service.snapshot(faq_service.record_of(e)))
+            for e in faq_service.visible_entries(s, tenant_id, residents=False)
+        )
+
+
+def _outcome(run: object) -> tuple[str, object]:
+    """What one import did: its report, or the rejection with every row error."""
+    try:
+        report = run()  # type: ignore[operator]
+    except ImportRejected as exc:
+        return "rejected", [(e["row"], e["column"], e["code"]) for e in exc.report.errors]
+    return "ok", (report.created, report.updated, report.unchanged, len(report.warnings))
+
+
+# Each step runs on both tenants in turn: the first file seeds, later ones upsert or clash.
+STEPS: list[tuple[list[str], importing.ImportMode]] = [
+    (["S1,質問一,回答一,市民課,,published", "S2,質問二,回答二,,,draft"], "insert"),
+    (["S1,質問一,回答一,市民課,,published", "S3,質問三,回答三,,,published"], "insert"),  # clash
+    (["S1,質問一,回答を変えた,市民課,,published", "S3,質問三,回答三,,,published"], "upsert"),
+    (["S4,重複,回答,,,draft", "S4,重複,回答,,,draft"], "upsert"),  # same id twice in a file
+    (["S5,,回答のみ,,,draft", "S6,質問,回答,,,unknown"], "upsert"),  # bad rows
+    (["S2,質問二,回答二,,,draft", "S3,質問三,回答三,,,published"], "upsert"),  # unchanged
+]
+
+
+def test_import_file_and_import_into_do_the_same(platform: Platform) -> None:
+    """Differential: the in-transaction entry point and the multi-worker one agree on every
+    step (reports, rejections with their rows, and what is stored)."""
+    with platform.db.write() as s:
+        a = tenant_service.add_tenant(s, "via-file", "甲").id
+        b = tenant_service.add_tenant(s, "via-into", "乙").id
+    for rows, mode in STEPS:
+        data = csv_bytes(rows)
+
+        def in_session(data: bytes = data, mode: importing.ImportMode = mode) -> object:
+            with platform.db.write() as s:
+                return importing.import_file(s, a, data, "f.csv", mode=mode)
+
+        def into(data: bytes = data, mode: importing.ImportMode = mode) -> object:
+            return importing.import_into(platform.db, b, data, "f.csv", mode=mode)
+
+        assert _outcome(in_session) == _outcome(into), rows
+        assert _stored(platform, a) == _stored(platform, b)
+    assert [k for k, _, _ in _stored(platform, a)] == ["S1", "S2", "S3"]

@@ -103,3 +103,28 @@ def test_eval_set_reports_top_k_labels_and_citations(tmp_path: Path) -> None:
     assert report["questions"] == 2 and report["top3"] == 1.0
     assert report["unanswerable_answered"] == 0
     assert "details" not in report
+
+
+def test_eval_set_reads_documents_listed_in_sub_folders(tmp_path: Path) -> None:
+    fixtures = Path(__file__).parent / "fixtures"
+    questions = {
+        "documents": ["reiki_pages/kakogawa_tesuryo.txt"],
+        "questions": [
+            {
+                "id": "a",
+                "question": "住民票の写しの手数料はいくらですか",
+                "document": "加古川市手数料条例",
+                "article": "第2条",
+                "sub": "第2条第2号ア",
+            }
+        ],
+    }
+    path = tmp_path / "q.json"
+    path.write_text(json.dumps(questions, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(
+        app, ["eval-set", "--corpus", str(fixtures), "--questions", str(path), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["not_indexed"] == [] and report["top1"] == 1.0
+    assert report["sub_label_exact"] == "1/1"

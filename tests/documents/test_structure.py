@@ -213,3 +213,70 @@ def test_xml_that_is_not_a_law_is_reported_unreadable() -> None:
         parse("feed.xml", b"<rss><channel><title>x</title></channel></rss>")
     with pytest.raises(DocumentUnreadable):
         parse("broken.xml", b"<Law><LawBody>")
+
+
+# -- published 例規集 pages as text and 特許法 from e-Gov data (second real-text set) ----------
+
+PAGES = FIXTURES / "reiki_pages"
+PATENT_XML = FIXTURES / "334AC0000000121_tokkyo_excerpt.xml"
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("toyooka_kinosaki_onsen.txt", "城崎温泉供給条例"),
+        # the page title line comes first, the ○ line second
+        ("tsurugi_idobata_fureaikan.txt", "つるぎ町井戸端ふれあい館条例"),
+        ("tone_kinmu_jikan_kisoku.txt", "利根町職員の勤務時間,休暇等に関する規則"),
+    ],
+)
+def test_reiki_page_text_title_without_its_circle(name: str, title: str) -> None:
+    path = PAGES / name
+    assert parse(path.name, path.read_bytes()).title == title
+
+
+def test_a_circle_bullet_is_not_taken_for_a_title() -> None:
+    doc = parse("memo.txt", "窓口の案内\n○ 受付は午前9時から\n".encode())
+    assert doc.title == "窓口の案内"
+
+
+def test_reiki_page_text_paragraphs_items_and_kana_items() -> None:
+    onsen = {c.location: c for c in _chunks(PAGES / "toyooka_kinosaki_onsen.txt")}
+    # 目次 lines are not articles; half-width 「2 温泉は」 is 第2項, 「(2) 旅館…」 its 第2号
+    assert sorted(onsen) == ["第1条", "第2条"]
+    labels = _labels(onsen["第2条"])
+    assert {"第2条第1項", "第2条第2項第2号", "第2条第3項第3号", "第2条第4項"} <= set(labels)
+    fees = {c.location: c for c in _chunks(PAGES / "kakogawa_tesuryo.txt")}
+    # one 項 only: (1) is 第1号, its ア/イ are 第1号ア/第1号イ
+    assert {"第2条第1号ア", "第2条第1号イ", "第2条第4号ア", "第2条第5号ウ"} <= set(
+        _labels(fees["第2条"])
+    )
+    # articles without captions (喜茂別町職員就業規則) are still one chunk each
+    rules = [c.location for c in _chunks(PAGES / "kimobetsu_shugyo_kisoku.txt")]
+    assert [f"第{n}条" for n in range(1, 9)] == [r for r in rules if r.startswith("第")]
+
+
+def test_appendix_table_rows_carry_the_caption_of_their_article() -> None:
+    rows = [c for c in _chunks(PATENT_XML) if c.location == "別表"]
+    # 別表（第百九十五条関係）: each row is found for 「手数料」 although no row says it
+    assert rows and all("（手数料）" in c.heading for c in rows)
+    assert any("一万六千円" in c.text for c in rows)
+
+
+def test_print_layout_numbers_on_their_own_lines() -> None:
+    """那珂川市's print layout puts 「第3条」, 「2」 and 「(1)」 on lines of their own."""
+    path = FIXTURES / "reiki_pages_blind" / "nakagawa_sosaijo.txt"
+    chunks = {c.location: c for c in _chunks(path)}
+    assert _labels(chunks["第3条"]) == ["第3条", "第3条第1項", "第3条第2項"]
+    assert _labels(chunks["第4条"]) == ["第4条", "第4条第1号", "第4条第2号"]
+    assert "(1)\u30001月1日" in chunks["第4条"].text
+    # on paged formats a number alone on a line may be a page number: it is not a 項
+    paged = chunk_document(
+        ParsedDocument(
+            "テスト条例",
+            "pdf",
+            [Block(t, page=1) for t in ["第1条　この条例は、", "2", "目的とする。", "第2条　定義"]],
+            pages=1,
+        )
+    )
+    assert _labels(paged[0]) == ["第1条"]

@@ -111,3 +111,72 @@ def test_when_questions_are_located_at_the_provision_that_names_a_time(
     assert answer_kind("手数料の額") is None
     assert answer_kind("何日前までに予約") is not None and answer_kind("料金はいくら") is not None
     assert service.search(tenant, "手数料の額", viewer, k=1)[0].location == "第2条第1項"
+
+
+POOL = """○みずほ町温泉供給条例
+（供給）
+第2条　温泉は、財産区の区域内において、次の各号に該当する場合に供給するものとする。
+(1)　財産区営温泉浴場に供給する場合
+(2)　旅館その他の宿泊施設における入浴施設用として供給する場合
+２　前項の規定にかかわらず、町長が認めたときは、区域外に供給することができる。
+（存続期間）
+第3条　温泉を使用する権利の延長登録の出願をする者は、規則で定める手数料を納付しなければならない。
+"""
+
+
+def test_an_item_is_located_with_the_words_of_its_lead_sentence(
+    service: DocumentService, tenant: str
+) -> None:
+    service.ingest(tenant, "onsen.txt", POOL.encode("utf-8"))
+    viewer = Viewer.everything()
+    # 財産区・区域・温泉 are in the 柱書 only, 旅館 in 第2号 only: the 号 read with its 柱書
+    # holds all of them, so search shows 第2条第1項第2号 rather than the 柱書's 第2条第1項.
+    hit = service.search(tenant, "財産区の区域内の旅館に温泉を引けますか", viewer, k=1)[0]
+    assert hit.location == "第2条第1項第2号"
+    # a question that only matches the 柱書 still points at it (ties keep the earlier sentence)
+    hit = service.search(tenant, "財産区の区域内で温泉を供給するのはどんな場合", viewer, k=1)[0]
+    assert hit.location == "第2条第1項"
+
+
+def test_a_how_long_question_is_not_answered_by_a_provision_naming_no_period(
+    service: DocumentService, tenant: str
+) -> None:
+    service.ingest(tenant, "onsen.txt", POOL.encode("utf-8"))
+    viewer = Viewer.everything()
+    # 第3条 shares 延長登録・出願・権利 with the question but says nothing about years
+    answer = service.answer(
+        tenant, "温泉を使用する権利の延長登録の出願は何年までできますか", viewer
+    )
+    assert not answer.supported
+    assert answer.see_also and answer.see_also[0].location.startswith("第3条")
+    # the same words without an interrogative of that kind are answered
+    answer = service.answer(
+        tenant, "温泉を使用する権利の延長登録の出願をする者が納付するもの", viewer
+    )
+    assert answer.supported and answer.passages[0].location == "第3条"
+
+
+PLATES = """○みずほ町手数料条例
+（手数料の額）
+第2条　手数料の額は、次に掲げるとおりとする。
+(1)　住民票の写しの交付　1通につき　300円
+(2)　臨時運行許可の申請　1両につき　750円
+（還付）
+第3条　既に徴収した手数料は、還付しない。
+"""
+
+
+def test_a_several_word_synonym_is_one_concept(service: DocumentService, tenant: str) -> None:
+    from jichitai_ai.documents._support import concepts
+
+    service.ingest(tenant, "plates.txt", PLATES.encode("utf-8"))
+    index = service.current_index(tenant).index
+    found = concepts(index, "仮ナンバーの申請手数料はいくらですか")
+    # 仮ナンバー ≈ 臨時運行許可 (3 words): one concept, not 「仮」「なんばー」 that no 例規 uses
+    assert not any({"仮", "なんばー"} & c.terms for c in found)
+    record = next(r for r in index.records.values() if r.location == "第2条")
+    assert sentence_coverage(index, found, record) == 1.0
+    hit = service.search(tenant, "仮ナンバーの申請手数料はいくらですか", Viewer.everything(), k=1)[
+        0
+    ]
+    assert hit.location == "第2条第2号"

@@ -10,18 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from jichitai_ai.config import Settings
-from jichitai_ai.services.platform import Platform
-from jichitai_ai.storage import migrate
-from jichitai_ai.storage.db import Database
-from tests.console.browser import CHROMIUM, CHROMIUM_ARGS, RemoteRequests, serve
-from tests.console.helpers import PASSWORD, seed
+from tests.browser import guarded_context, login, seeded_console
 from tests.documents_console import files
 from tests.documents_console.conftest import documents_app
 from tests.documents_console.util import BASE, QUESTION
@@ -35,44 +29,20 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('documents-browser') / 'console.db'}"
-    db = Database(url)
-    migrate.upgrade(db)
-    db.dispose()
-    platform = Platform(replace(Settings(), database_url=url, secret_key="browser-test-secret"))
-    seed(platform)
-    try:
-        with serve(documents_app(platform)) as served:
-            yield served
-    finally:
-        platform.close()
+    with seeded_console(tmp_path_factory, "documents-browser", documents_app) as (url, _):
+        yield url
 
 
 @pytest.fixture
-def context(base_url: str) -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is not installed at {CHROMIUM}")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")
-        remote = RemoteRequests(base_url)
-        ctx.route("**/*", remote)
-        ctx.set_default_timeout(20_000)
+def context(browser: Any, base_url: str) -> Iterator[Any]:
+    with guarded_context(browser, base_url) as ctx:
         yield ctx
-        ctx.close()
-        browser.close()
-        assert remote.blocked == [], f"the page tried to load remote URLs: {remote.blocked}"
 
 
 def test_editor_uploads_searches_and_opens_the_source(context: Any, base_url: str) -> None:
     page = context.new_page()
     library = f"{BASE}/library"
-    page.goto(base_url + library)
-    assert "/console/login" in page.url
-    page.get_by_label("ユーザー名").fill("aoba-editor")
-    page.get_by_label("パスワード").fill(PASSWORD)
-    page.get_by_role("button", name="ログインする").click()
-    page.wait_for_url(re.compile(re.escape(library) + "$"))
+    login(page, base_url, "aoba-editor", library)
     nav = page.get_by_role("navigation", name="メインメニュー")
     assert (
         nav.get_by_role("link", name="文書検索", exact=True).get_attribute("aria-current") == "page"

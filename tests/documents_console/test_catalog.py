@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from jichitai_ai.documents.console.routes_library import DONE, VISIBILITIES
+from jichitai_ai.documents.console.views import FALLBACKS
 from jichitai_ai.i18n import catalog
-from jichitai_ai.web.documents_console.routes_library import DONE, VISIBILITIES
-from jichitai_ai.web.documents_console.views import FALLBACKS
 
 SRC = Path(__file__).resolve().parents[2] / "src/jichitai_ai"
 KEY_RE = re.compile(r"""['"](documents_console\.[a-z0-9_.]+)['"]""")
@@ -24,7 +24,7 @@ DYNAMIC = {
 def _used_keys() -> set[str]:
     files = [
         *SRC.joinpath("web/templates/documents_console").glob("*.html"),
-        *SRC.joinpath("web/documents_console").glob("*.py"),
+        *SRC.joinpath("documents/console").glob("*.py"),
     ]
     text = "".join(f.read_text(encoding="utf-8") for f in files)
     keys = {k for k in KEY_RE.findall(text) if not k.endswith((".", "_"))}

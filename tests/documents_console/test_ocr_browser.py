@@ -5,23 +5,15 @@ Every request to another host is blocked and fails."""
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterator
-from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from jichitai_ai.config import Settings
 from jichitai_ai.documents import _ocr_store
 from jichitai_ai.documents.ocr import ocr_available
 from jichitai_ai.documents.ocr._synthetic import font_path, render
-from jichitai_ai.services.platform import Platform
-from jichitai_ai.storage import migrate
-from jichitai_ai.storage.db import Database
-from tests.console.browser import CHROMIUM, CHROMIUM_ARGS, RemoteRequests, serve
-from tests.console.helpers import PASSWORD, seed
+from tests.browser import guarded_context, login, seeded_console
 from tests.documents_console.conftest import documents_app
 from tests.documents_console.util import BASE
 
@@ -52,47 +44,26 @@ def _scanned_pdf() -> bytes:
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('ocr-browser') / 'console.db'}"
-    db = Database(url)
-    migrate.upgrade(db)
-    db.dispose()
-    platform = Platform(replace(Settings(), database_url=url, secret_key="browser-test-secret"))
-    seed(platform)
     # Every line goes to the queue, so the test does not depend on which line reads worst.
     saved = _ocr_store.REVIEW_BELOW
     _ocr_store.REVIEW_BELOW = 101.0
     try:
-        with serve(documents_app(platform)) as served:
-            yield served
+        with seeded_console(tmp_path_factory, "ocr-browser", documents_app) as (url, _):
+            yield url
     finally:
         _ocr_store.REVIEW_BELOW = saved
-        platform.close()
 
 
 @pytest.fixture
-def context(base_url: str) -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is not installed at {CHROMIUM}")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")
-        remote = RemoteRequests(base_url)
-        ctx.route("**/*", remote)
-        ctx.set_default_timeout(60_000)
+def context(browser: Any, base_url: str) -> Iterator[Any]:
+    with guarded_context(browser, base_url, timeout_ms=60_000) as ctx:
         yield ctx
-        ctx.close()
-        browser.close()
-        assert remote.blocked == [], f"the page tried to load remote URLs: {remote.blocked}"
 
 
 def test_editor_corrects_an_ocr_line_and_search_finds_it(context: Any, base_url: str) -> None:
     page = context.new_page()
     library = f"{BASE}/library"
-    page.goto(base_url + library)
-    page.get_by_label("ユーザー名").fill("aoba-editor")
-    page.get_by_label("パスワード").fill(PASSWORD)
-    page.get_by_role("button", name="ログインする").click()
-    page.wait_for_url(re.compile(re.escape(library) + "$"))
+    login(page, base_url, "aoba-editor", library)
 
     page.get_by_label("ファイル（複数選択可）").set_input_files(
         [{"name": "chusha-scan.pdf", "mimeType": "application/pdf", "buffer": _scanned_pdf()}]

@@ -15,7 +15,7 @@ from jichitai_ai.gateway import Gateway
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.web.errors import install_error_handlers
 
-from ..console.browser import serve
+from ..browser import serve
 from .conftest import Staff
 from .fake_llm import FakeLLM
 

@@ -15,7 +15,7 @@ from .conftest import Staff
 from .fake_llm import FakeLLM
 from .staff_prompts import Prompt, prompts
 
-_SPLIT = re.compile(r"[\s・･\-－ー.,、/]+")
+_SPLIT = re.compile(r"[\s・･\-－ー.,、/＝=]+")
 
 
 def _norm(text: str) -> str:
@@ -27,25 +27,45 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in canonicalize(text).text if ch.isdigit())
 
 
+def _outside_items(prompt: Prompt) -> list[str]:
+    pieces, cursor = [], 0
+    for _, _, start, end in sorted(prompt.items, key=lambda item: item[2]):
+        pieces.append(prompt.text[cursor:start])
+        cursor = end
+    pieces.append(prompt.text[cursor:])
+    return pieces
+
+
 def leaks(prompt: Prompt, sent: str) -> list[str]:
     """Items (or parts of them) visible in what the model received."""
     found: list[str] = []
     plain = _norm(sent)
     digits = _digits(sent)
+    # The prompt with every item cut out: a name part that is also inside an ordinary word of
+    # the prompt (森林 of 森林 さくら in 森林環境税) is visible there, not leaked.
+    ordinary = _norm("\n".join(_outside_items(prompt)))
     for kind, surface, _, _ in prompt.items:
         if _norm(surface) in plain:
             found.append(f"{kind}:{surface}")
             continue
         if kind == "P":
             parts = [p for p in _SPLIT.split(surface) if len(p) >= 2]
-            found += [f"{kind}:{surface} (part {p})" for p in parts if _norm(p) in plain]
+            found += [
+                f"{kind}:{surface} (part {p})"
+                for p in parts
+                if plain.count(_norm(p)) > ordinary.count(_norm(p))
+            ]
         elif kind in "TNZ":
             number = _digits(surface)
             if len(number) >= 4 and number in digits:
                 found.append(f"{kind}:{surface} (digits)")
         elif kind == "A":
             blocks = re.findall(r"[0-9０-９]+(?:[-－ー][0-9０-９]+)+", surface)
-            found += [f"{kind}:{surface} (block {b})" for b in blocks if _norm(b) in plain]
+            found += [
+                f"{kind}:{surface} (block {b})"
+                for b in blocks
+                if plain.count(_norm(b)) > ordinary.count(_norm(b))
+            ]
     return found
 
 

@@ -2,15 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
+from tests.console.fixtures import cheap_password_hashing
 
-
-@pytest.fixture(autouse=True)
-def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argon2 import PasswordHasher
-
-    from jichitai_ai.services import auth
-
-    monkeypatch.setattr(
-        auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    )
+__all__ = ["cheap_password_hashing"]

@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from jichitai_ai.config import Settings
+from jichitai_ai.hoiku.console.tables import HoikuRun
 from jichitai_ai.services.platform import Platform
-from jichitai_ai.web.hoiku_console.tables import HoikuRun
 from tests.console.helpers import login, seed
 from tests.hoiku_console.conftest import hoiku_app
 from tests.hoiku_console.util import native_files, run, upload

@@ -9,8 +9,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from jichitai_ai.config import Settings
+from jichitai_ai.hoiku.console.store import RunStore
 from jichitai_ai.services.platform import Platform
-from jichitai_ai.web.hoiku_console.store import RunStore
 from tests.console.helpers import World, login
 from tests.console.test_no_remote import external_urls
 from tests.hoiku_console.conftest import hoiku_app

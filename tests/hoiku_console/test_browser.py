@@ -10,19 +10,13 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
 
-from jichitai_ai.config import Settings
-from jichitai_ai.services.platform import Platform
-from jichitai_ai.storage import migrate
-from jichitai_ai.storage.db import Database
-from tests.console.browser import CHROMIUM, CHROMIUM_ARGS, RemoteRequests, serve
-from tests.console.helpers import PASSWORD, seed
+from tests.browser import guarded_context, login, seeded_console
 from tests.hoiku_console.conftest import hoiku_app
 from tests.hoiku_console.util import NATIVE
 
@@ -34,48 +28,21 @@ SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "con
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('hoiku-browser') / 'console.db'}"
-    db = Database(url)
-    migrate.upgrade(db)
-    db.dispose()
-    platform = Platform(replace(Settings(), database_url=url, secret_key="browser-test-secret"))
-    seed(platform)
-    try:
-        with serve(hoiku_app(platform)) as served:
-            yield served
-    finally:
-        platform.close()
+    with seeded_console(tmp_path_factory, "hoiku-browser", hoiku_app) as (url, _):
+        yield url
 
 
 @pytest.fixture
-def page(base_url: str) -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is not installed at {CHROMIUM}")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(
-            viewport={"width": 1280, "height": 900}, locale="ja-JP", accept_downloads=True
-        )
-        remote = RemoteRequests(base_url)
-        context.route("**/*", remote)
-        tab = context.new_page()
-        tab.set_default_timeout(20_000)
-        yield tab
-        context.close()
-        browser.close()
-        assert remote.blocked == [], f"the page tried to load remote URLs: {remote.blocked}"
+def page(browser: Any, base_url: str) -> Iterator[Any]:
+    with guarded_context(browser, base_url, accept_downloads=True) as context:
+        yield context.new_page()
 
 
 def test_editor_uploads_runs_explains_and_downloads(
     page: Any, base_url: str, instance_dir: Path
 ) -> None:
     target = "/console/t/aoba/hoiku"
-    page.goto(base_url + target)
-    assert "/console/login" in page.url
-    page.get_by_label("ユーザー名").fill("aoba-editor")
-    page.get_by_label("パスワード").fill(PASSWORD)
-    page.get_by_role("button", name="ログインする").click()
-    page.wait_for_url(re.compile(re.escape(target) + "$"))
+    login(page, base_url, "aoba-editor", target)
     nav = page.get_by_role("navigation", name="メインメニュー")
     assert nav.get_by_role("link", name="保育所等利用調整").get_attribute("aria-current") == "page"
 

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 
 from jichitai_ai.hoiku._generate import generate
+from jichitai_ai.hoiku.console import uploads
+from jichitai_ai.hoiku.console.problems import UploadRejected, from_text
+from jichitai_ai.hoiku.console.store import RunStore
 from jichitai_ai.i18n import catalog, t
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.platform import Platform
-from jichitai_ai.web.hoiku_console import uploads
-from jichitai_ai.web.hoiku_console.problems import UploadRejected, from_text
-from jichitai_ai.web.hoiku_console.store import RunStore
 
 INSTANCE = generate(6, 2, seed=1)
 

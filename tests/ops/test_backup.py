@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import threading
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, select
 from typer.testing import CliRunner
 
 from jichitai_ai.cli.main import app as cli_app
@@ -21,7 +19,7 @@ from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage import migrate
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import FaqEntryRow, FaqEntryVersion
-from tests.conftest import PG_ADMIN_URL
+from tests.conftest import scratch_postgres
 from tests.core.helpers import record
 from tests.ops.dumps import table_rows
 
@@ -36,24 +34,8 @@ def empty_target(database_url: str, tmp_path: Path) -> Iterator[str]:
         db.dispose()
         yield url
         return
-    name = f"jichitai_restore_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    try:
+    with scratch_postgres("jichitai_restore") as url:
         yield url
-    finally:
-        with admin.connect() as conn:
-            conn.execute(
-                text(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE datname = :n AND pid <> pg_backend_pid()"
-                ),
-                {"n": name},
-            )
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        admin.dispose()
 
 
 def test_round_trip_is_identical(

@@ -1,5 +1,6 @@
 """Fixtures for the resident side: demo data, a test client, and (for browser tests) a real
-uvicorn server plus plain HTTP servers on other ports acting as municipal websites."""
+uvicorn server plus plain HTTP servers on other ports acting as municipal websites. The
+``browser`` fixture (headless Chromium) comes from tests/browser.py."""
 
 from __future__ import annotations
 
@@ -28,16 +29,6 @@ from .helpers import TENANT
 
 #: An origin listed in the demo tenant's widget_origins for the TestClient tests.
 ALLOWED_ORIGIN = "https://www.city.aoba.example.jp"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
@@ -167,18 +158,6 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
         allowed.stop()
         denied.stop()
         platform.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 class RequestLog:

@@ -23,8 +23,10 @@ from jichitai_ai.approval.tables import EntryChange
 from jichitai_ai.departments import service as department_service
 from jichitai_ai.domain.models import EntryStatus, FaqEntry, FaqRecord
 from jichitai_ai.services import faq as faq_service
+from jichitai_ai.services import importing
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Conflict, Forbidden, Invalid, NotFound
+from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import FaqEntryRow
 from jichitai_ai.timeutil import today_jst, utcnow
 
@@ -558,3 +560,36 @@ class ImportWriter:
 def import_writer(*, can_approve: bool, publish: bool) -> ImportWriter:
     """The approval flow's writer for imports (see :class:`ImportWriter`)."""
     return ImportWriter(can_approve=can_approve, publish=publish)
+
+
+def staff_import(
+    db: Database,
+    tenant_id: int,
+    data: bytes,
+    filename: str,
+    *,
+    user: str,
+    can_approve: bool,
+    publish: bool,
+    mode: importing.ImportMode = "insert",
+    mapping: dict[str, str] | None = None,
+    max_bytes: int | None = None,
+) -> importing.ImportReport:
+    """A staff member's import (console and API): rows wait for approval, or are published
+    at once when ``publish`` is asked by an approver the four-eyes rule lets publish
+    (otherwise Forbidden, nothing stored). All or nothing, see :func:`importing.import_into`."""
+    if publish:
+        with db.read() as session:
+            if not may_publish_directly(session, tenant_id, can_approve=can_approve):
+                raise Forbidden("approval.cannot_publish")
+    return importing.import_into(
+        db,
+        tenant_id,
+        data,
+        filename,
+        mode=mode,
+        mapping=mapping,
+        user=user,
+        max_bytes=max_bytes,
+        writer=import_writer(can_approve=can_approve, publish=publish),
+    )

@@ -14,6 +14,7 @@ from jichitai_ai.faqio.limits import DEFAULT_MAX_BYTES
 from jichitai_ai.faqio.readers import detect_format, read_text_rows, read_xlsx_rows
 from jichitai_ai.faqio.rows import cell_text, is_empty_row
 from jichitai_ai.faqio.text import guard_formula, unguard_formula
+from jichitai_ai.faqio.writers import check_encodable
 
 #: Columns in file order: (field, Japanese header). English field names are accepted too.
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -46,26 +47,9 @@ def write_csv(departments: Iterable[DepartmentInfo], *, encoding: str = "utf-8-s
         cells = _cells(info)
         if strict:
             for (field, _), text in zip(COLUMNS, cells, strict=True):
-                _check_encodable(text, encoding, row_number, field)
+                check_encodable(text, encoding, row_number, field)
         writer.writerow([guard_formula(c) for c in cells])
     return buffer.getvalue().encode(encoding)
-
-
-def _check_encodable(text: str, encoding: str, row: int, column: str) -> None:
-    for char in text:
-        try:
-            ok = char.encode(encoding).decode(encoding) == char
-        except UnicodeError:
-            ok = False
-        if not ok:
-            raise FaqFileError(
-                "faqio.unencodable",
-                char=char,
-                codepoint=f"U+{ord(char):04X}",
-                encoding=encoding,
-                row=row,
-                column=column,
-            )
 
 
 def _cells(info: DepartmentInfo) -> list[str]:

@@ -15,7 +15,7 @@ from jichitai_ai.i18n import t
 from jichitai_ai.services.auth import Action
 from jichitai_ai.services.errors import Forbidden, ServiceError
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
-from jichitai_ai.web.console.rendering import redirect, render
+from jichitai_ai.web.console.rendering import download, redirect, render
 
 router = APIRouter(prefix="/console/t/{slug}", include_in_schema=False)
 
@@ -130,17 +130,6 @@ def department_save(
     return redirect(page.c, f"/console/t/{page.tenant.slug}/departments/{saved.id}?done=saved")
 
 
-def _file_response(data: bytes, media: str, name: str) -> Response:
-    return Response(
-        data,
-        media_type=media,
-        headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
-            "Cache-Control": "no-store",
-        },
-    )
-
-
 @router.get("/departments.csv")
 def departments_csv(
     request: Request, page: TenantPage = Depends(tenant_page(Action.READ))
@@ -151,16 +140,14 @@ def departments_csv(
         rows = service.list_departments(db, page.tenant.id)
     data = dept_io.write_csv(rows, encoding="cp932" if sjis else "utf-8-sig")
     charset = "shift_jis" if sjis else "utf-8"
-    return _file_response(
-        data, f"text/csv; charset={charset}", f"{page.tenant.slug}-departments.csv"
-    )
+    return download(data, f"text/csv; charset={charset}", f"{page.tenant.slug}-departments.csv")
 
 
 @router.get("/departments.xlsx")
 def departments_xlsx(page: TenantPage = Depends(tenant_page(Action.READ))) -> Response:
     with page.c.platform.db.read() as db:
         rows = service.list_departments(db, page.tenant.id)
-    return _file_response(
+    return download(
         dept_io.write_xlsx(rows),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         f"{page.tenant.slug}-departments.xlsx",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from jichitai_ai.documents._index import ChunkRecord, DocIndex, Hit
 from jichitai_ai.documents._model import sub_location
@@ -15,6 +16,7 @@ from jichitai_ai.documents._support import (
     best_sentences,
     concepts,
     coverage,
+    in_item,
     sentence_spans,
     terms_of,
 )
@@ -120,9 +122,10 @@ def _passage(
     kind: re.Pattern[str] | None = None,
 ) -> Passage:
     record = hit.record
-    spans = best_sentences(index, found, record.text, kind=kind)
+    item_at = partial(in_item, record.location, record.parts)
+    spans = best_sentences(index, found, record.text, kind=kind, item_at=item_at)
     # The location is the 項・号 of the single best sentence (as search results show it).
-    best = best_sentences(index, found, record.text, limit=1, kind=kind)
+    best = best_sentences(index, found, record.text, limit=1, kind=kind, item_at=item_at)
     offset = best[0][0] if best else 0
     return Passage(
         number=0,
@@ -158,9 +161,7 @@ def sentence_coverage(index: DocIndex, found: Sequence[Concept], record: ChunkRe
 
 
 def _in_item(record: ChunkRecord, offset: int) -> bool:
-    """The sentence at ``offset`` is inside a 号 (or its イロハ), not the 項 text itself."""
-    label = sub_location(record.location, record.parts, offset)
-    return "号" in label[len(record.location) :]
+    return in_item(record.location, record.parts, offset)
 
 
 def agreed(hit: Hit) -> bool:
@@ -179,9 +180,14 @@ def supporting_passages(
     than saying 「資料からは分かりません」, so the bar is high.
     """
     found = concepts(index, question)
+    kind = answer_kind(question)
     scored: list[tuple[float, int, Hit]] = []
     for rank, hit in enumerate(hits[:CANDIDATES]):
         record = hit.record
+        if kind is not None and not kind.search(record.text):
+            # 「何年ですか」「いくらですか」 is not answered by a provision that names no time
+            # or amount, however many of the question's words it shares.
+            continue
         cov = sentence_coverage(index, found, record)
         if cov >= (AGREED_COVERAGE if agreed(hit) else MIN_COVERAGE):
             scored.append((cov - RANK_PENALTY * rank, rank, hit))
@@ -193,7 +199,7 @@ def supporting_passages(
     for value, _, hit in scored:
         if out and value < best - SECOND_MARGIN:
             break
-        passage = _passage(index, found, hit, link_for, value, answer_kind(question))
+        passage = _passage(index, found, hit, link_for, value, kind)
         passage.number = len(out) + 1
         out.append(passage)
         if len(out) >= MAX_PASSAGES:

@@ -49,8 +49,11 @@ def run_eval_set(
                 tenant_service.add_tenant(session, "eval", "評価")
             service = DocumentService(db, settings, embedder=embedder)
             wanted = spec.get("documents")
-            files = sorted(
-                p for p in corpus.iterdir() if p.is_file() and (not wanted or p.name in wanted)
+            # Listed documents may sit in sub-folders of the corpus ("reiki_pages/x.txt").
+            files = (
+                sorted(corpus / name for name in wanted)
+                if wanted
+                else sorted(p for p in corpus.iterdir() if p.is_file())
             )
             report = service.ingest_paths("eval", files)
             failed = [i.name for i in report.items if i.status != "indexed"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import PurePath
 
@@ -68,6 +69,25 @@ def parse(name: str, data: bytes) -> ParsedDocument:
         raise UnsupportedFormat("documents.unsupported_format", name=name, suffix=suffix or "-")
     reader = READERS[suffix][0]
     try:
-        return reader(data, PurePath(name).stem)
+        doc = reader(data, PurePath(name).stem)
     except Exception as exc:  # every library raises its own types for broken files
         raise DocumentUnreadable("documents.unreadable", name=name, reason=str(exc)[:200]) from exc
+    return with_reiki_title(doc)
+
+
+#: 「○城崎温泉供給条例」: 例規集 mark a regulation's title with ○ (one of the first lines).
+_MARKED_TITLE = re.compile(
+    r"^[○◯〇]\s*(\S.*(?:条例|規則|規程|要綱|要領|訓令|告示|法律|法|令|規約))$"
+)
+
+
+def with_reiki_title(doc: ParsedDocument, lines: int = 3) -> ParsedDocument:
+    """Use a 例規集 title line (○…条例) among the first lines as the title, without its ○, in
+    every format: a 例規 pasted as text or saved from a 例規集 page keeps its real name."""
+    for block in doc.blocks[:lines]:
+        m = _MARKED_TITLE.match(block.text.strip())
+        if m:
+            doc.title = m.group(1).strip()
+            return doc
+    doc.title = doc.title.lstrip("○◯ 　") or doc.title
+    return doc

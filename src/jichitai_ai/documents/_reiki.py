@@ -32,6 +32,11 @@ APPENDIX = re.compile(rf"^(別表|別記)[\s　]*(第?{_NUM}(?:の{_NUM})?)?[\s�
 TOC = re.compile(r"^目[\s　]*次$")
 #: 「（第一条―第四条）」 at the end of a 目次 line.
 TOC_RANGE = re.compile(r"[（(]第[^）)]*条[^）)]*[）)]$")
+#: A 項 or 号 number alone on its line (print layouts: 「2」 then the text on the next line).
+LONE_MARKER = re.compile(
+    rf"^([0-9０-９]{{1,3}}|[（(][0-9０-９]{{1,3}}[）)]|[⑴-⒇]|[（(][ア-ン][）)]|[ア-ン]|[①-⑳]"
+    rf"|[{KANJI_NUMERAL}]{{1,4}})$"
+)
 SENTENCE_END = ("。", "．", "：", ":")
 MAX_CHUNK_CHARS = 1200
 MAX_HEADING_LINE = 60
@@ -183,6 +188,10 @@ def _arabic_dates(text: str) -> str:
     return re.sub(rf"([{KANJI_NUMERAL}]+)(?=[年月日号])", lambda m: str(to_int(m.group(1))), text)
 
 
+def _starts_a_unit(line: str) -> bool:
+    return any(p.match(line) for p in (ARTICLE, CAPTION, DIVISION, SUPPLEMENT, APPENDIX, TOC))
+
+
 def _is_heading_line(line: str) -> bool:
     return len(line) <= MAX_HEADING_LINE and "。" not in line
 
@@ -201,6 +210,7 @@ class _Parser:
         self.toc_seen: set[str] = set()
         self.tables: list[TableRows] = []
         self.table: TableRows | None = None
+        self.lone_marker = ""
 
     # -- 目次 -------------------------------------------------------------------------------
     def _toc_line(self, line: str) -> bool:
@@ -233,6 +243,22 @@ class _Parser:
                 self._line(line, block.page)
 
     def _line(self, line: str, page: int | None) -> None:
+        if self.lone_marker:
+            lone, self.lone_marker = self.lone_marker, ""
+            if not _starts_a_unit(line):
+                line = f"{lone}　{line}"
+            elif self.current is not None:
+                self.current.add_line(lone, new_unit=True)
+        elif (
+            page is None
+            and self.current is not None
+            and not self.in_toc
+            and LONE_MARKER.match(line)
+        ):
+            # read with the next line: 「2」「華石苑の…」 is 第2項 (not on paged formats, where a
+            # number alone on a line is as likely a page number)
+            self.lone_marker = line
+            return
         if TOC.match(line):
             self.in_toc = True
             return
@@ -328,9 +354,30 @@ class _Parser:
     def _heading(self, unit: _Unit) -> str:
         return " ".join(
             x
-            for x in [self.title, *unit.divisions, f"（{unit.caption}）" if unit.caption else ""]
+            for x in [
+                self.title,
+                *unit.divisions,
+                f"（{unit.caption}）" if unit.caption else "",
+                self._related_caption(unit),
+            ]
             if x
         )
+
+    def _related_caption(self, unit: _Unit) -> str:
+        """A 別表 「（第百九十五条関係）」 borrows that article's caption 「（手数料）」: staff ask
+        for the 手数料, and the table rows themselves only name who pays how much."""
+        if not unit.label.startswith("別表") or not unit.caption:
+            return ""
+        m = re.search(rf"第({_NUM})条((?:の{_NUM})*)", unit.caption)
+        if not m:
+            return ""
+        label = f"第{to_int(m.group(1))}条" + "".join(
+            f"の{to_int(b)}" for b in re.findall(_NUM, m.group(2) or "")
+        )
+        for other in self.units:
+            if other.label == label and other.caption:
+                return f"（{other.caption}）"
+        return ""
 
     def chunks(self) -> list[ChunkDraft]:
         chunks: list[ChunkDraft] = []

@@ -4,10 +4,12 @@ for highlighting. Colloquial question words (教えて, 知りたい, いつ …
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from jichitai_ai.documents._index import DocIndex
+from jichitai_ai.documents._model import sub_location
+from jichitai_ai.text import SynonymSet
 
 #: Normalised forms that only shape a question (「…を教えてください」「…って何？」).
 QUESTION_WORDS = frozenset(
@@ -112,8 +114,25 @@ def concepts(index: DocIndex, question: str) -> list[Concept]:
     tokenizer = index.lexical.tokenizer
     synonyms = index.lexical.synonyms
     out: dict[str, Concept] = {}
-    for term in tokenizer.tokenize_query(question):
+    tokens = list(tokenizer.tokenize_query(question))
+    in_phrases: set[str] = set()
+    if synonyms is not None:
+        # Several-word synonyms (仮ナンバー ≈ 臨時運行許可) are one concept: their group term,
+        # which passages holding any of the group's phrases carry; the phrase's own words are
+        # not asked separately (「仮」「なんばー」 occur in no 例規).
+        for group_term, members in _phrase_groups(synonyms, tokens).items():
+            # As heavy as the phrase's known words together (「手数料」 weighs what 「手数」 and
+            # 「料」 weighed as separate concepts); words 例規 never use weigh like the rarest word.
+            known = [index.idf(t) for t in members if t in index.lexical.vocabulary]
+            vocabulary = index.lexical.vocabulary
+            group_idf = index.idf(group_term) if group_term in vocabulary else 0.0
+            weight = sum(known) if known else index.rare_idf
+            out[group_term] = Concept(frozenset([group_term]), max(group_idf, weight))
+            in_phrases |= members
+    for term in tokens:
         if term in QUESTION_WORDS or term in out or (len(term) == 1 and not _is_kanji(term)):
+            continue
+        if term in in_phrases:
             continue
         group = set(synonyms.expand([term])) if synonyms is not None else {term}
         known = [index.idf(t) for t in group if t in index.lexical.vocabulary]
@@ -126,6 +145,30 @@ def concepts(index: DocIndex, question: str) -> list[Concept]:
         )
         out[term] = Concept(frozenset(group), weight)
     return list(out.values())
+
+
+#: Longest synonym phrase looked for in a question, in words (「勤務時間の割振り」 is 4).
+MAX_PHRASE_WORDS = 6
+
+
+def _phrase_groups(synonyms: SynonymSet, tokens: list[str]) -> dict[str, set[str]]:
+    """Synonym groups matched by phrases of two or more words in ``tokens``, with those words."""
+    single = {g for t in tokens for g in synonyms.expand([t])[1:]}
+    out: dict[str, set[str]] = {}
+    for length in range(min(len(tokens), MAX_PHRASE_WORDS), 1, -1):
+        for i in range(len(tokens) - length + 1):
+            window = tokens[i : i + length]
+            for group in synonyms.expand(window)[length:]:
+                if group in single or group in out:
+                    continue
+                # the group comes from this whole window, not from a shorter phrase inside it
+                if all(group not in synonyms.expand(window[a:b]) for a, b in _shorter(length)):
+                    out[group] = set(window)
+    return out
+
+
+def _shorter(length: int) -> list[tuple[int, int]]:
+    return [(a, b) for a in range(length) for b in range(a + 1, length + 1) if b - a < length]
 
 
 def terms_of(index: DocIndex, text: str) -> frozenset[str]:
@@ -162,8 +205,10 @@ ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile("いつ|何日|何時|何月|何年|何週|期限|何曜"),
         re.compile(
             f"{_NUM}(日|時|時間|月|箇月|か月|ヶ月|年|週間)|の際|際に|までに|前日|当日|午前|午後|曜日"
+            "|の日(から|まで|の前|以後)|直ちに|遅滞なく|速やかに"
         ),
     ),
+    (re.compile("何歳|いくつから|いくつまで"), re.compile(f"{_NUM}歳|未成年|成年")),
     (re.compile("いくら|何円|幾ら|料金|金額|値段"), re.compile(f"{_NUM}円|の額|無料|徴収しない")),
     (re.compile("何人|何名"), re.compile(f"{_NUM}(人|名)")),
 )
@@ -180,20 +225,39 @@ def answer_kind(question: str) -> re.Pattern[str] | None:
     return None
 
 
+def in_item(
+    location: str, parts: list[list[object]] | tuple[tuple[int, str], ...], offset: int
+) -> bool:
+    """The sentence at ``offset`` is inside a 号 (or its イロハ), not the 項 text itself."""
+    return "号" in sub_location(location, parts, offset)[len(location) :]
+
+
 def best_sentences(
     index: DocIndex,
     found: Sequence[Concept],
     text: str,
     limit: int = 2,
     kind: re.Pattern[str] | None = None,
+    item_at: Callable[[int], bool] | None = None,
 ) -> list[tuple[int, int]]:
     """Spans of the sentences that carry most of the question's terms (and, when the question
-    asks いつ/いくら/何人, an answer of that kind), in text order."""
+    asks いつ/いくら/何人, an answer of that kind), in text order.
+
+    With ``item_at`` (is the sentence at this offset inside a 号?), a 号 is read with its 柱書,
+    as for support: 「財産区の区域内の旅館に温泉を」 is answered by 「(2) 旅館…」 under
+    「温泉は、財産区の区域内において、次の各号に…」, not by the 柱書 alone. Ties keep the earlier
+    sentence, so a question that only matches the 柱書 still points at the 項."""
     scored: list[tuple[float, tuple[int, int]]] = []
     bonus = ANSWER_KIND_BONUS * max((c.weight for c in found), default=0.0)
+    lead: frozenset[str] = frozenset()
     for span in sentence_spans(text):
         sentence = text[span[0] : span[1]]
         terms = terms_of(index, sentence)
+        if item_at is not None:
+            if item_at(span[0]):
+                terms = terms | lead
+            else:
+                lead = terms
         score = sum(c.weight for c in found if c.terms & terms)
         if score > 0 and kind is not None and kind.search(sentence):
             score += bonus

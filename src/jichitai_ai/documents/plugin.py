@@ -1,4 +1,4 @@
-"""Registers the documents area: tables, the ``docs`` commands and the JSON API."""
+"""Registers the documents area: tables, the ``docs`` commands, the JSON API and console pages."""
 
 from __future__ import annotations
 
@@ -27,7 +27,9 @@ def register_commands(cli: typer.Typer) -> None:
 
 @hookimpl
 def register_routes(app: FastAPI, platform: Platform) -> None:
-    import jichitai_ai.web.api.documents as documents_api
+    from jichitai_ai.documents import api as documents_api
+    from jichitai_ai.documents.console.mount import install as install_console_pages
 
     app.include_router(documents_api.router)
     app.include_router(documents_api.public_router)
+    install_console_pages(app, platform)

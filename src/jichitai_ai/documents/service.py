@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ from jichitai_ai.documents._ocr_store import QueuedLine, merge_ocr, review_line,
 from jichitai_ai.documents._ocr_store import queue as ocr_queue
 from jichitai_ai.documents._qa import PROPOSE_PROMPT, parse_proposals, split_qa
 from jichitai_ai.documents._readers import media_type, parse, supported
-from jichitai_ai.documents._support import answer_kind, best_sentences, concepts
+from jichitai_ai.documents._support import answer_kind, best_sentences, concepts, in_item
 from jichitai_ai.documents._vectors import embed_new_chunks, load_vectors
 from jichitai_ai.documents._vocabulary import REIKI_SYNONYMS
 from jichitai_ai.documents.errors import (
@@ -428,7 +429,8 @@ class DocumentService:
             r = hit.record
             location = r.location
             if found and len(r.parts) > 1 and rank < REFINE_TOP:
-                spans = best_sentences(index, found, r.text, limit=1, kind=kind)
+                item_at = partial(in_item, r.location, r.parts)
+                spans = best_sentences(index, found, r.text, limit=1, kind=kind, item_at=item_at)
                 if spans:
                     location = sub_location(r.location, r.parts, spans[0][0])
             out.append(

@@ -61,13 +61,13 @@ def write_csv(records: Iterable[FaqRecord], *, encoding: str = "utf-8-sig") -> b
         for column, value in zip(FIELDS, record_cells(record), strict=True):
             text = value.isoformat() if isinstance(value, date) else (value or "")
             if check:
-                _check_encodable(text, encoding, row_number, column)
+                check_encodable(text, encoding, row_number, column)
             cells.append(guard_formula(text))
         writer.writerow(cells)
     return buffer.getvalue().encode(encoding)
 
 
-def _check_encodable(text: str, encoding: str, row: int, column: str) -> None:
+def check_encodable(text: str, encoding: str, row: int, column: str) -> None:
     """Fail clearly on characters the encoding lacks or maps lossily (cp932: − → －)."""
     for char in text:
         try:

@@ -9,7 +9,8 @@ entities map back and masking still replaces the original characters.
 Steps (in order): drop invisible format characters (ZWSP, ZWJ, soft hyphen, BOM, bidi
 controls …); NFKC per character cluster; decimal digits of any script → ASCII; runs of
 漢数字 holding 6+ digits (phone, 個人番号, 郵便番号) → ASCII; dashes and ー between digits → ``-``;
-single digits separated by one space or dot (0 9 0 1 …) joined.
+single digits separated by one space or dot (0 9 0 1 …) joined; single Japanese characters
+spaced out (申 請 者, 住　　所) joined.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ _NEEDS_WORK = re.compile(
 )
 _KANJI_RUN = re.compile(r"[〇零一二三四五六七八九](?:[\-ー 、・.]?[〇零一二三四五六七八九]){5,}")
 _SPACED_DIGITS = re.compile(r"(?<![0-9])[0-9](?:[ .][0-9]){9,}(?![0-9])")
+# OCR and aligned form labels: 申 請 者, 住　　所, 佐 野 康 弘 (one character per space).
+_CJK = "一-鿿々〆ヶぁ-ゖァ-ヺー"
+_SPACED_CJK = re.compile(rf"(?<![{_CJK}])[{_CJK}](?:[ \u3000]{{1,2}}[{_CJK}](?![{_CJK}])){{1,}}")
 
 
 def invisible(ch: str) -> bool:
@@ -81,7 +85,12 @@ def _clusters(text: str) -> list[tuple[int, int]]:
 
 def canonicalize(text: str) -> Canonical:
     """The canonical form of ``text`` (see module docstring); cheap when nothing changes."""
-    if not (_NEEDS_WORK.search(text) or _KANJI_RUN.search(text) or _SPACED_DIGITS.search(text)):
+    if not (
+        _NEEDS_WORK.search(text)
+        or _KANJI_RUN.search(text)
+        or _SPACED_DIGITS.search(text)
+        or _SPACED_CJK.search(text)
+    ):
         return Canonical(text, (), (), True)
     chars: list[str] = []
     starts: list[int] = []
@@ -111,6 +120,9 @@ def canonicalize(text: str) -> Canonical:
     drop: set[int] = set()
     for m in _SPACED_DIGITS.finditer(joined):
         drop.update(i for i in range(m.start(), m.end()) if not joined[i].isdigit())
+    for m in _SPACED_CJK.finditer(joined):
+        if _spaced_out(m.group()):
+            drop.update(i for i in range(m.start(), m.end()) if joined[i] in " \u3000")
     if drop:
         keep = [i for i in range(len(chars)) if i not in drop]
         chars = [chars[i] for i in keep]
@@ -119,6 +131,13 @@ def canonicalize(text: str) -> Canonical:
     out = "".join(chars)
     same = out == text and len(starts) == len(text)
     return Canonical(out, tuple(starts), tuple(ends), same)
+
+
+def _spaced_out(run: str) -> bool:
+    """Three or more single characters (申 請 者), or two with a double space (住　　所):
+    ``山 太郎`` or ``林 様`` stays as written."""
+    parts = run.split()
+    return len(parts) >= 3 or (len(parts) == 2 and len(run) >= 4)
 
 
 def canonical_key(text: str) -> str:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from . import _name_lexicon as lex
 from ._common_words import COMMON_WORDS
 from ._kana_names import _GIVEN_AFTER
+from ._names import prefixed_title
 from ._tokens import Token, script_of
 from ._types import Entity, EntityType
 
@@ -107,6 +108,7 @@ def _boundary(tokens: list[Token], j: int) -> bool:
         or nxt.surface in lex.HONORIFICS
         or nxt.surface in lex.PERSON_TITLES
         or nxt.pos[0] == "補助記号"
+        or prefixed_title(tokens, j)
     )
 
 
@@ -124,6 +126,36 @@ def _katakana_name(tok: Token) -> bool:
         and tok.surface not in COMMON_WORDS
         and tok.surface not in lex.NOT_NAMES
     )
+
+
+#: 続柄: kinship words before a family member's given name (世帯員：妻 千景、次女 凛).
+_KINSHIP = frozenset(
+    {
+        "息子",
+        "娘",
+        "妻",
+        "夫",
+        "長男",
+        "長女",
+        "次男",
+        "次女",
+        "三男",
+        "三女",
+        "兄",
+        "姉",
+        "弟",
+        "妹",
+        "祖父",
+        "祖母",
+        "孫",
+        "父",
+        "母",
+        "叔父",
+        "叔母",
+        "伯父",
+        "伯母",
+    }
+)
 
 
 def _role(tok: Token, is_place: Callable[[str], bool]) -> bool:
@@ -144,7 +176,9 @@ def role_names(
             continue
         m = k + 1
         linked = tokens[m].surface in {"の", "・"}
-        if linked:
+        kin = tok.surface in _KINSHIP
+        spaced = kin and tokens[m].surface in {" ", "\u3000"} and not linked
+        if linked or spaced:
             m += 1
         if m >= n or tokens[m].start != tokens[m - 1].end:
             continue
@@ -181,8 +215,10 @@ def role_names(
             continue
         surname_word = len(first.surface) >= 2 and "姓" in name_parts(first.surface)
         if not linked:
-            # 看護師蛭田が: glued to the role, only a surname entry (or 人名) on its own.
-            if (first.is_person or surname_word) and _boundary(tokens, m):
+            # 看護師蛭田が: glued to the role, only a surname entry (or 人名) on its own;
+            # 次女 凛。: after a kinship word, a given-name entry too.
+            given = kin and "名" in name_parts(first.surface)
+            if (first.is_person or surname_word or given) and _boundary(tokens, m):
                 yield _entity(tokens, m, m, text, 0.8)
             continue
         j = m
@@ -198,9 +234,19 @@ def role_names(
         # One dictionary word (任期, 職務) is not a name unless it is a 人名 or unknown.
         # A surname entry tagged as a common noun (蛭田) is a name after a role.
         single_word = j == m and not first.oov and not surname_word
+        # 知事の任期満了: a run opening with a dictionary word of 2+ characters that has no
+        # name reading is a compound word, even when its first character is a one-character
+        # surname (任). 会長の山根明 opens with 山, a surname on its own, and stays a name.
+        ordinary = (
+            len(first.surface) >= 2
+            and first.is_common_noun
+            and not first.oov
+            and not name_parts(first.surface)
+        )
         if (
             len(word) >= 2
             and not single_word
+            and not ordinary
             and (first.is_person or surname_word or _surname_start(word, name_parts))
             and _boundary(tokens, j)
         ):
@@ -212,12 +258,17 @@ def _entity(tokens: list[Token], i: int, j: int, text: str, confidence: float) -
     return Entity(EntityType.PERSON, start, end, text[start:end], confidence, "context")
 
 
+_KANJI_DOT = re.compile(r"(?<=[一-鿿々])[・･](?=[一-鿿々])")
+
+
 def listed_names(found: Iterable[Entity], text: str, name_parts: NameParts) -> Iterator[Entity]:
     """Kanji items of an 、-list whose other items (two or more) are names."""
     persons = {(e.start, e.end) for e in found if e.type is EntityType.PERSON}
     if not persons:
         return
-    for sentence in re.finditer(r"[^。\n]+", text):
+    # 上田・下田・中田の3名: ・ between kanji items separates a list like 、 (same offsets).
+    listed = _KANJI_DOT.sub("、", text)
+    for sentence in re.finditer(r"[^。\n]+", listed):
         s0 = sentence.start()
         parts = sentence.group().split("、")
         if len(parts) < 3:
@@ -295,6 +346,9 @@ def repeated_names(
     text has already used it as a name."""
     found = list(found)
     taken = [(e.start, e.end) for e in found if e.type is EntityType.PERSON]
+    # Spans found with less confidence than a repetition (0.81) may lose to a place reading
+    # inside them (村上 湊斗 at 0.75 against 湊 at 0.8): the repetition is added again.
+    sure = [(e.start, e.end) for e in found if e.type is EntityType.PERSON and e.confidence >= 0.81]
     words: set[str] = set()
     for e in found:
         if e.type is not EntityType.PERSON or e.confidence < 0.75:
@@ -302,10 +356,14 @@ def repeated_names(
         surname = _surname_of(e, tokens) if tokens else None
         if surname and surname not in COMMON_WORDS:
             words.add(surname)
-        for part in re.split(r"[・=＝゠･ \u3000]", e.text):
+        parts = re.split(r"[・=＝゠･ \u3000]", e.text)
+        for part in parts:
             script = script_of(part) if part else ""
-            long_enough = (script == "katakana" and len(part) >= 3) or (
-                script == "kanji" and len(part) >= 2
+            long_enough = (
+                (script == "katakana" and len(part) >= 3)
+                or (script == "kanji" and len(part) >= 2)
+                # ほりかわ of ほりかわ みちこ: a hiragana surname of a spaced full name
+                or (script == "hiragana" and len(part) >= 3 and len(parts) == 2)
             )
             if long_enough and part not in COMMON_WORDS and part not in lex.TITLES:
                 words.add(part)
@@ -313,17 +371,23 @@ def repeated_names(
         return
     roles = tuple(ROLE_NOUNS)
     for word in words:
-        script = "[" + _KATAKANA + "]" if script_of(word) == "katakana" else "[一-鿿々]"
+        script = {"katakana": "[" + _KATAKANA + "]", "hiragana": "[ぁ-ゖ]"}.get(
+            script_of(word), "[一-鿿々]"
+        )
         pattern = re.compile(f"{re.escape(word)}(?!{script})")
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
             if start and re.match(script, text[start - 1]) and not text[:start].endswith(roles):
                 continue  # inside a longer word, unless after 母／妻／担当 …
-            if any(s < end and start < e for s, e in taken):
-                continue
             given = _GIVEN_AFTER.match(text, end)
             if given and given.group(1) not in lex.TITLES and given.group(1) not in COMMON_WORDS:
                 end = given.end(1)  # 雲母 杏: the surname again, with a given name
+            # Skip where the surname is already in a confident name (斎藤 結衣 itself); 村上
+            # found only weakly (0.75) before 湊斗 (read as a place) still grows to 村上 湊斗.
+            if any(s < m.end() and start < e for s, e in sure) or (
+                end == m.end() and any(s < end and start < e for s, e in taken)
+            ):
+                continue
             yield Entity(EntityType.PERSON, start, end, text[start:end], 0.81, "context")
 
 
@@ -457,3 +521,53 @@ def related_names(tokens: list[Token], text: str, name_parts: NameParts) -> Iter
         if not name_parts(tok.surface) or (tok.synonyms and tok.is_common_noun):
             continue
         yield _entity(tokens, k, k, text, 0.82)
+
+
+_COORDINATORS = frozenset({"や", "と", "、", "・", "及び", "および", "ならびに", "，"})
+
+
+def _coordinated_word(tok: Token, name_parts: NameParts) -> bool:
+    """Could ``tok`` be a name, given that it is coordinated with one? A katakana noun of 3+
+    characters or a kanji word with a surname or given-name reading, never a place."""
+    if not tok.is_noun or tok.is_place or tok.surface in COMMON_WORDS or tok.is_person:
+        return False
+    script = script_of(tok.surface)
+    if script == "katakana":
+        return len(tok.surface) >= 3
+    if script == "latin":  # TomとJerry
+        return tok.surface[:1].isupper() and tok.surface[1:].islower() and len(tok.surface) >= 2
+    if script == "kanji" and 1 <= len(tok.surface) <= 4:
+        return bool(name_parts(tok.surface)) and not (tok.synonyms and tok.is_common_noun)
+    return False
+
+
+def coordinated_names(
+    found: Iterable[Entity], tokens: list[Token], text: str, name_parts: NameParts
+) -> Iterator[Entity]:
+    """A word coordinated with a found name (ピカソやブラックと, 中村と佐々木の二人) is a name
+    too when it could be one (:func:`_coordinated_word`) and a name-final context follows."""
+    starts = {e.start for e in found if e.type is EntityType.PERSON and e.confidence >= 0.75}
+    ends = {e.end for e in found if e.type is EntityType.PERSON and e.confidence >= 0.75}
+    if not starts:
+        return
+    n = len(tokens)
+    for k in range(1, n - 1):
+        tok = tokens[k]
+        if tok.surface not in _COORDINATORS:
+            continue
+        right = tokens[k + 1]
+        if (
+            tok.start in ends
+            and right.start == tok.end
+            and right.start not in starts
+            and _coordinated_word(right, name_parts)
+            and _boundary(tokens, k + 1)
+        ):
+            yield _entity(tokens, k + 1, k + 1, text, 0.78)
+        left = tokens[k - 1]
+        if tok.end in starts and left.end == tok.start and left.end not in ends:
+            before_ok = (
+                k - 2 < 0 or tokens[k - 2].surface in _COORDINATORS or not tokens[k - 2].is_noun
+            )
+            if _coordinated_word(left, name_parts) and before_ok:
+                yield _entity(tokens, k - 1, k - 1, text, 0.78)

@@ -12,19 +12,40 @@ from typing import Literal
 from . import _ginza, _patterns
 from ._canonical import canonicalize
 from ._common_words import common_word_spans
-from ._coref import cjk_names, listed_names, related_names, repeated_names, role_names
+from ._coref import (
+    cjk_names,
+    coordinated_names,
+    listed_names,
+    related_names,
+    repeated_names,
+    role_names,
+)
 from ._fold import fold
+from ._foreign_scripts import find_foreign_script_names
+from ._introductions import (
+    find_child_names,
+    find_introduced_names,
+    find_nicknames,
+    find_opening_surnames,
+)
 from ._kana_names import (
     extend_spaced_names,
     find_context_names,
     find_kana_names,
     find_kanji_honorific_names,
+    find_katakana_pairs,
 )
+from ._lead_sentences import find_profile_names
 from ._name_edges import extend_name_edges
 from ._names import find_persons, looks_like_title_or_org
 from ._patterns import OLD_DATE
 from ._places import find_block_addresses, find_places, place_spans
-from ._romaji import find_romaji_addresses, find_romaji_names
+from ._romaji import (
+    find_account_names,
+    find_romaji_addresses,
+    find_romaji_names,
+    repeated_latin_names,
+)
 from ._sensitive import find_sensitive
 from ._spans import SpanSet
 from ._strict import STRICT_RULES, find_strict_persons
@@ -290,7 +311,16 @@ class Detector:
             found += cjk_names(tokens, text)
             found += related_names(tokens, text, self._tokenizer.name_parts)
         found += find_romaji_names(text)
-        found += find_kana_names(text, self._tokenizer.tokenize)
+        found += find_account_names(text)
+        found += find_foreign_script_names(text)
+        found += find_introduced_names(text)
+        found += find_opening_surnames(text, self._tokenizer.name_parts)
+        found += find_child_names(text)
+        found += find_nicknames(text, self._tokenizer.name_parts)
+        if self._strict_rules:
+            found += find_profile_names(text)
+        found += find_kana_names(text, self._tokenizer.tokenize, self._tokenizer.name_parts)
+        found += find_katakana_pairs(text, self._tokenizer.name_parts)
         found += find_kanji_honorific_names(tokens, text, self._tokenizer.name_parts)
         found += find_context_names(tokens, text, self._tokenizer.name_parts)
         found += find_romaji_addresses(text)
@@ -308,6 +338,8 @@ class Detector:
         if self._strict_rules:
             found += listed_names(found, text, self._tokenizer.name_parts)
             found += repeated_names(found, text, tokens)
+            found += repeated_latin_names(found, text)
+            found += coordinated_names(found, tokens, text, self._tokenizer.name_parts)
         countries = {(t.start, t.end) for t in tokens if t.pos[3] == "国"}
         found = [
             replace(e, detail=NOT_PERSONAL) if _not_personal_place(e, text, countries) else e

@@ -28,7 +28,11 @@ _BOUNDARY = (
     + r"|[、。,，.!！?？\s）)」』：:（(]|$|(?:から|は|が|に|の|と|を|へ|も|です|宛)(?![ぁ-ゖ]))"
 )
 _PAIR = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,7})[ \u3000]([ぁ-ゖー]{2,8}?)" + _BOUNDARY)
-_SINGLE = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,8})(?=" + _HONORIFIC + r")")
+# 氏名, 様子, 君主, 殿堂: an honorific character opening a longer word is not an honorific.
+_SINGLE = re.compile(
+    r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,8})(?=(?:さん|さま|様(?![子式相])|くん|君(?![主臨])|ちゃん|氏(?![名族])"
+    r"|殿(?![堂下])|先生))"
+)
 _HONORIFIC_WORDS = ("さん", "さま", "様", "くん", "君", "ちゃん", "氏", "殿", "先生")
 _TRAILING_HONORIFIC = re.compile(_HONORIFIC + r"$")
 _PARTICLE_START = "のはがをにともへや"
@@ -161,9 +165,9 @@ def _clean_run(text: str, start: int, run: str) -> tuple[int, str]:
         len(run) >= 4
         and run[0] in _PARTICLE_START
         and start > 0
-        and script_of(text[start - 1]) in {"kanji", "katakana"}
+        and (script_of(text[start - 1]) in {"kanji", "katakana"} or text[start - 1] in "）)」』")
     ):
-        return start + 1, run[1:]
+        return start + 1, run[1:]  # also （1歳）とさくら: a particle after a bracket
     return start, run
 
 
@@ -190,9 +194,49 @@ _KATAKANA_SPACED = re.compile(
 )
 
 
-def find_kana_names(text: str, tokenize: Callable[[str], list[Token]]) -> Iterator[Entity]:
+# スズキ ハナコ(…), ヤマダ タロウ、: two katakana words, the first a surname reading and the
+# second a given-name reading, then a bracket, punctuation or particle — no honorific needed.
+_KATAKANA_PAIR = re.compile(
+    r"(?<![ァ-ヺー])([ァ-ヺー]{2,6})[ \u3000]([ァ-ヺー]{2,6})(?=[(（、。,，\s」』]|$|(?:の|は|が|に|を|と|から|へ)(?![ァ-ヺー]))"
+)
+
+
+def find_katakana_pairs(text: str, name_parts: NameParts) -> Iterator[Entity]:
+    """Spaced katakana full names known by their readings (see the comment above)."""
+    for m in _KATAKANA_PAIR.finditer(text):
+        if "姓" in name_parts(m.group(1)) and "名" in name_parts(m.group(2)):
+            yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "kana")
+
+
+def _katakana(hiragana: str) -> str:
+    return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in hiragana)
+
+
+_NAME_CUE_AFTER = (*_HONORIFIC_WORDS, "です", "でした", "と申します", "ともうします", "といいます")
+
+
+def _pair_is_name(first: str, second: str, after: str, name_parts: NameParts | None) -> bool:
+    """やさしい日本語 is written in spaced hiragana (ごみの わけかたを おしえて), so a spaced
+    pair is a name only with evidence: a cue right after it (さん, です, と申します) or a
+    dictionary reading of the surname or given name — and a first part that ends in a
+    particle (ごみの, こどもの) is a name only when the dictionary knows it as a surname."""
+    if after.lstrip(" \u3000").startswith(_NAME_CUE_AFTER) or name_parts is None:
+        return True
+    surname = "姓" in name_parts(_katakana(first))
+    given = "名" in name_parts(_katakana(second))
+    if first[-1] in _PARTICLE_START and not surname:
+        return False
+    return surname or given
+
+
+def find_kana_names(
+    text: str,
+    tokenize: Callable[[str], list[Token]],
+    name_parts: NameParts | None = None,
+) -> Iterator[Entity]:
     """Hiragana names: a spaced pair (やまもと ゆうき) or a word before an honorific; katakana
-    names written in parts (グエン ティ マイさん) before an honorific."""
+    names written in parts (グエン ティ マイさん) before an honorific. Without ``name_parts``
+    every wordlike spaced pair counts (the older, stricter-for-privacy reading)."""
     for m in _KATAKANA_SPACED.finditer(text):
         if not any(part in COMMON_WORDS for part in re.split(r"[ \u3000・]", m.group())):
             yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "kana")
@@ -205,7 +249,12 @@ def find_kana_names(text: str, tokenize: Callable[[str], list[Token]]) -> Iterat
         # whatever SudachiPy makes of its parts.
         furigana = text[start - 1 : start] in ("（", "(") and text[end : end + 1] in ("）", ")")
         if len(second) < 2 or not (
-            furigana or (_wordlike(first, tokenize) and _wordlike(second, tokenize))
+            furigana
+            or (
+                _wordlike(first, tokenize)
+                and _wordlike(second, tokenize)
+                and _pair_is_name(first, second, text[end:], name_parts)
+            )
         ):
             continue
         taken.append((start, end))
@@ -213,6 +262,16 @@ def find_kana_names(text: str, tokenize: Callable[[str], list[Token]]) -> Iterat
     for m in _SINGLE.finditer(text):
         start, run = _clean_run(text, m.start(1), m.group(1))
         if any(s <= start < e for s, e in taken) or len(run) < 2:
+            continue
+        # お子さんのかいとくん: the run opens with the honorific of the word before (and a
+        # particle); Santosさんの氏名: nothing is left after them.
+        for honorific in ("さん", "さま", "くん", "ちゃん"):
+            if run.startswith(honorific):
+                start, run = start + len(honorific), run[len(honorific) :]
+                if len(run) >= 3 and run[0] in _PARTICLE_START:
+                    start, run = start + 1, run[1:]
+                break
+        if len(run) < 2 or run in NOT_KANA_NAMES:
             continue
         if _wordlike(run, tokenize):
             yield Entity(EntityType.PERSON, start, m.end(1), run, 0.8, "kana")
@@ -253,7 +312,7 @@ _KANJI_RUN_BEFORE = re.compile(r"[一-鿿々ヶ]{1,4}$")
 _GIVEN_AFTER = re.compile(
     r"[ \u3000]([一-鿿々ぁ-ゖァ-ヺー]{1,5}?)(?="
     + _HONORIFIC
-    + r"|[、。,，.!！?？\s）)」』：:（(]|$|から|は|が|に|の|と|を|へ|も)"
+    + r"|[、。,，.!！?？\s）)」』：:（(]|$|から|は|が|に|の|と|を|へ|も|です|でした|だ)"
 )
 
 

@@ -49,6 +49,7 @@ def _boundary(tokens: list[Token], j: int) -> bool:
         or tok.surface in {"他", "ほか", "など"}
         or tok.surface in lex.HONORIFICS
         or tok.surface in lex.PERSON_TITLES
+        or tok.surface in ROLE_NOUNS  # 金正|恩|委員長
     )
 
 

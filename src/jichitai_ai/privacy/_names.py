@@ -59,6 +59,28 @@ def _in_compound(tokens: list[Token], i: int, j: int) -> bool:
     return False
 
 
+def prefixed_title(tokens: list[Token], j: int) -> bool:
+    """前／元／故 … then a person title right after token ``j`` (朴槿恵|前|大統領)."""
+    if j + 2 >= len(tokens) or tokens[j + 1].surface not in lex.TITLE_PREFIXES:
+        return False
+    title = tokens[j + 2]
+    glued = tokens[j + 1].start == tokens[j].end and title.start == tokens[j + 1].end
+    return glued and (title.surface in lex.PERSON_TITLES or title.surface in lex.TITLES)
+
+
+def _full_name(tokens: list[Token], i: int, j: int) -> bool:
+    """A 姓 token then a 名 token (山本|五十六): a person even when an organisation word
+    follows (山本五十六連合艦隊司令長官, 近衛文麿内閣) — unless the run is quoted (a title)."""
+    kinds = [t.pos[3] for t in tokens[i : j + 1]]
+    quoted = (
+        i > 0
+        and j + 1 < len(tokens)
+        and tokens[i - 1].surface in lex.OPEN_QUOTES
+        and tokens[j + 1].surface in lex.CLOSE_QUOTES
+    )
+    return "姓" in kinds and "名" in kinds[kinds.index("姓") + 1 :] and not quoted
+
+
 def _name_like(token: Token) -> bool:
     if token.surface in lex.NOT_NAMES or token.surface in lex.LABELS:
         return False
@@ -169,7 +191,7 @@ def find_persons(tokens: list[Token], text: str) -> Iterator[Entity]:
             nxt = tokens[j + 1].surface if j + 1 < n else ""
             if nxt in lex.HONORIFICS:
                 confidence = 0.97
-            if not _in_compound(tokens, i, j):
+            if not _in_compound(tokens, i, j) or _full_name(tokens, i, j):
                 yield _person(tokens, i, j, text, confidence, "sudachi")
         # 1b. Foreign names: katakana parts joined by ・／＝ (エルッキ・リーカネン).
         if (

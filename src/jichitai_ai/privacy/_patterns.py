@@ -45,9 +45,20 @@ _EMAIL = re.compile(
 )
 
 
+# Written to dodge harvesters: yamada.taro [at] example.jp, taro(at)example.jp, taro アットマーク example.jp.
+_EMAIL_OBFUSCATED = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}\s?"
+    r"(?:\[at\]|\(at\)|\[@\]|\(@\)|\{at\}| at |アットマーク|あっとまーく|アット)\s?"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}(?:\.|\s?\[dot\]\s?|\s?\(dot\)\s?)){1,6}[A-Za-z]{2,24}(?![A-Za-z0-9])"
+)
+
+
 def find_emails(text: str, folded: str) -> Iterator[Entity]:
     for m in _EMAIL.finditer(folded):
         yield _entity(text, m.start(), m.end(), EntityType.EMAIL, 0.99)
+    if "at" in folded or "@" in folded or "アット" in folded or "あっと" in folded:
+        for m in _EMAIL_OBFUSCATED.finditer(folded):
+            yield _entity(text, m.start(), m.end(), EntityType.EMAIL, 0.9, "obfuscated")
 
 
 # --- phone numbers ---------------------------------------------------------
@@ -81,14 +92,35 @@ _FOREIGN = re.compile(
 )
 
 
+# Transcribed: ゼロハチゼロの1234の5678 (the area code in katakana digit words).
+_KANA_DIGIT = r"(?:ゼロ|レイ|イチ|ニ|サン|ヨン|ゴ|ロク|ナナ|ハチ|キュウ)"
+_SPOKEN_KANA = re.compile(rf"{_KANA_DIGIT}{{2,5}}の[0-9]{{3,4}}の[0-9]{{4}}" + _NO_DIGIT_AFTER)
 # Read aloud and written down: 090の1234の5678 (の between the groups).
 _SPOKEN = re.compile(_NO_DIGIT_BEFORE + r"0[0-9]{1,4}の[0-9]{1,4}の[0-9]{3,4}" + _NO_DIGIT_AFTER)
 
 
+# OCR or hand-spaced: 0 9 0 - 4 4 5 5 - 6 6 7 7 (a space between digits, dashes spaced too).
+_SPACED_DIGITS = re.compile(
+    _NO_DIGIT_BEFORE + r"0(?:[ \u3000]{0,2}-?[ \u3000]{0,2}[0-9]){9,10}" + _NO_DIGIT_AFTER
+)
+
+
+def _spaced_phones(text: str, folded: str) -> Iterator[Entity]:
+    for m in _SPACED_DIGITS.finditer(folded):
+        if " " not in m.group() and "\u3000" not in m.group():
+            continue  # unspaced forms are the other patterns' job
+        packed = re.sub(r"[ \u3000]", "", m.group())
+        if _MOBILE.fullmatch(packed) or _FIXED.fullmatch(packed):
+            yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9, "spaced")
+
+
 def find_phones(text: str, folded: str) -> Iterator[Entity]:
+    yield from _spaced_phones(text, folded)
     for m in _SPOKEN.finditer(folded):
         if 10 <= _digit_count(m.group()) <= 11:
             yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9)
+    for m in _SPOKEN_KANA.finditer(folded):
+        yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9, "spoken")
     for m in _FOREIGN.finditer(folded):
         if 8 <= _digit_count(m.group()) <= 15:
             # Foreign residents' home-country numbers (+84 90 123 4567).
@@ -212,8 +244,23 @@ def _labelled_numbers(
             yield _entity(text, m.start(), m.end(), kind, 0.9, lm.group())
 
 
+# 保険証の記号 1234 番号 5671, 記号 29-041、番号 1183: the 番号 half of a 記号・番号 pair.
+# 記号 may carry a kanji prefix (青12, 国保3); 番号 follows.
+_SECOND_HALF = re.compile(
+    r"記号\s?[:：]?\s?(?P<mark>[一-鿿]{0,3}[0-9][0-9-]{0,11})"
+    r"(?:[\s、,・（(]{0,3}番号\s?[:：]?\s?(?P<number>[0-9]{1,10})(?![0-9]))?"
+)
+
+
 def find_insurance_numbers(text: str, folded: str) -> Iterator[Entity]:
     yield from _labelled_numbers(text, folded, _INSURANCE_LABEL, EntityType.HEALTH_INSURANCE, 2)
+    for m in _SECOND_HALF.finditer(folded):
+        if not _context(folded, m.start(), _CTX_INSURANCE, 30):
+            continue
+        for group in ("mark", "number"):
+            if m.group(group):
+                start, end = m.start(group), m.end(group)
+                yield _entity(text, start, end, EntityType.HEALTH_INSURANCE, 0.9, "記号・番号")
 
 
 def find_bank_accounts(text: str, folded: str) -> Iterator[Entity]:
@@ -238,8 +285,9 @@ def find_credit_cards(text: str, folded: str) -> Iterator[Entity]:
 # --- birthdates (西暦 / 和暦, 算用数字 or 漢数字) --------------------------------
 _NUM = rf"(?:[0-9]{{1,2}}|[{KANJI_NUMERAL_CHARS}]{{1,3}})"
 _ERA = r"(?P<era>明治|大正|昭和|平成|令和|[MTSHR]\.?)"
+# 昭和の45年の6月2日 (spoken, transcribed): an optional の after the era and after 年.
 _WAREKI = re.compile(
-    _ERA + rf"\s?(?P<year>元|{_NUM})\s?年\s?(?P<month>{_NUM})\s?月\s?(?P<day>{_NUM})\s?日"
+    _ERA + rf"\s?の?(?P<year>元|{_NUM})\s?年\s?の?(?P<month>{_NUM})\s?月\s?(?P<day>{_NUM})\s?日"
 )
 # S33.7.7, H2/3/4, R1-5-1, 昭和33.7.7 (the era letter alone is enough: 和暦 abbreviations
 # are nearly always dates).
@@ -249,7 +297,10 @@ _WAREKI_SHORT = re.compile(
 )
 _SEIREKI_KANJI = re.compile(
     _NO_DIGIT_BEFORE
-    + rf"(?P<year>(?:1[89]|20)[0-9]{{2}}|[一二][〇九][〇一二三四五六七八九]{{2}})\s?年\s?(?P<month>{_NUM})\s?月\s?(?P<day>{_NUM})\s?日"
+    + r"(?P<year>(?:1[89]|20)[0-9]{2}|[一二][〇九][〇一二三四五六七八九]{2})\s?年"
+    # 1999年(平成11年)6月5日: the 和暦 year in brackets between year and month
+    + r"(?:\s?[(（][^()（）]{1,8}[)）])?"
+    + rf"\s?(?P<month>{_NUM})\s?月\s?(?P<day>{_NUM})\s?日"
 )
 _SEIREKI_NUMERIC = re.compile(
     _NO_DIGIT_BEFORE
@@ -261,6 +312,9 @@ OLD_DATE = "old date, no cue"
 _ERA_BASE = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
 _ERA_LETTER = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
 _ERA_LETTER |= {"明": "明治", "大": "大正", "昭": "昭和", "平": "平成", "令": "令和"}
+
+
+_LIST_GAP = re.compile(r"[\s、,，・/]{1,3}|\s?(?:と|及び|および|や)\s?")
 
 
 def _valid_day(month: int | None, day: int | None) -> bool:
@@ -284,6 +338,8 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
         for m in pattern.finditer(folded):
             candidates.append((m, kanji_to_int(m.group("year"))))
     short = {m.start() for m in _WAREKI_SHORT.finditer(folded)}
+    accepted: list[tuple[int, int]] = []
+    recent: list[tuple[int, int]] = []
     for m, year in candidates:
         month = kanji_to_int(m.group("month"))
         day = kanji_to_int(m.group("day"))
@@ -292,11 +348,24 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
         after = folded[m.end() : m.end() + 6]
         cue = _context(folded, m.start(), _CTX_BIRTH, 16) or any(c in after for c in "生歳才")
         if cue:
+            accepted.append((m.start(), m.end()))
             yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.95)
         elif year <= reference_year - 10:
             # S33.7.7-style abbreviations are staff shorthand, nearly always a birthdate.
             detail = "" if m.start() in short else OLD_DATE
+            if not detail:
+                accepted.append((m.start(), m.end()))
             yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.6, detail)
+        else:
+            recent.append((m.start(), m.end()))
+    # 生年月日がS33.7.7、H2.3.4、R1.5.1: a recent date in one list with birthdates is one too.
+    for start, end in sorted(recent):
+        if any(
+            _LIST_GAP.fullmatch(folded[e:start]) or _LIST_GAP.fullmatch(folded[end:s])
+            for s, e in accepted
+        ):
+            accepted.append((start, end))
+            yield _entity(text, start, end, EntityType.BIRTHDATE, 0.9, "listed")
 
 
 # --- 住民票コード, 在留カード番号, labelled record numbers, ゆうちょ 記号・番号 -------------
@@ -322,7 +391,9 @@ def find_resident_codes(text: str, folded: str) -> Iterator[Entity]:
             yield _entity(text, m.start(), m.end(), EntityType.ID_NUMBER, 0.6, "check digit ok")
 
 
-_RESIDENCE_CARD = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[- ]?[0-9]{8}[- ]?[A-Z]{2}(?![A-Za-z0-9])")
+_RESIDENCE_CARD = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z]{2}[- ]?[0-9]{4}[- ]?[0-9]{4}[- ]?[A-Z]{2}(?![A-Za-z0-9])"
+)
 
 
 def find_residence_cards(text: str, folded: str) -> Iterator[Entity]:
@@ -337,8 +408,24 @@ _CASE_LABEL = re.compile(
     r"使用者|水道|管理|整理|登録|申請|申込|認定|証書|受験|被保険者証|診察券)"
     r"(?:番号|No\.?|NO\.?|コード|ID)"
     r"|(?:Case|case)\s?(?:No\.?|ID|number)"
+    # a certificate named by itself before its number: 療育手帳 A1-20345, 受給者証 12-345
+    r"|(?:療育手帳|障害者手帳|手帳|受給者証|認定証|診察券|資格者証)(?=\s?[:：]?\s?[A-Za-z]{0,4}-?[0-9])"
 )
-_RECORD_ID = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{0,4}-?[0-9][A-Za-z0-9-]{1,19}(?![A-Za-z0-9])")
+_RECORD_ID = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z]{0,4}-?[0-9][A-Za-z0-9-]{1,19}(?![A-Za-z0-9])(?![年月日冊枚部円件歳回])"
+)
+
+
+# 保護番号 第2024-0815号, 身体障害者手帳 第4471号: 第…号 after a record or certificate label
+# (never after 条例 or 議案: 条例第12号 is a law).
+_ORDINAL_ID = re.compile(
+    r"(?:番号|手帳|証|証書|No\.?)\s?[:：]?\s?(第\s?[0-9][0-9-]{0,15}\s?号)(?!室)"
+)
+# 自動車登録番号: 品川 300 さ 12-34, なにわ330ね4567 (region, class, one kana, number).
+_PLATE = re.compile(
+    r"(?:(?:[一-鿿]{1,4}|(?<![ぁ-ゖ])[ぁ-ゖ]{2,5})[ 　]?)?(?<![0-9])[0-9]{2,3}[ 　]?[ぁ-ゖ][ 　]?"
+    r"(?:[0-9]{1,2}-[0-9]{2}|[0-9]{4}|[・･.]{1,3}[0-9]{1,3})(?![0-9])(?!の[0-9])"
+)
 
 
 def find_case_numbers(text: str, folded: str) -> Iterator[Entity]:
@@ -352,6 +439,10 @@ def find_case_numbers(text: str, folded: str) -> Iterator[Entity]:
             and not folded[lm.end() : m.start()].strip(" :：は=＝#（(「")
         ):
             yield _entity(text, m.start(), m.end(), EntityType.CASE_NUMBER, 0.9, lm.group())
+    for m in _ORDINAL_ID.finditer(folded):
+        yield _entity(text, m.start(1), m.end(1), EntityType.CASE_NUMBER, 0.9, "第…号")
+    for m in _PLATE.finditer(folded):
+        yield _entity(text, m.start(), m.end(), EntityType.CASE_NUMBER, 0.9, "number plate")
 
 
 _YUCHO = re.compile(

@@ -324,12 +324,36 @@ _BLOCK_ONLY = re.compile(
     rf"|{_KNUM}番地(?:の{_KNUM})?"
     rf"|{_KNUM}番{_KNUM}号"
     r"|(?<![0-9-])[0-9]{1,4}-[0-9]{1,4}-[0-9]{1,4}(?![0-9-])"
+    # hand-typed: 中央2の14の3, 東町二ノ五ノ八
+    rf"|(?<![0-9]){_KNUM}[のノ]{_KNUM}[のノ]{_KNUM}(?![0-9])"
 )
 _TOWN_STOP = frozenset("はをにでへともや、。，．,.：:（(「『)）」』 \u3000\n\t　/")
 _BUILDING = re.compile(
     r"[ \u3000]?[ァ-ヺーA-Za-z一-鿿々ぁ-ゖ]{1,16}?(?:[ \u3000]?[A-Za-z0-9]{1,3}棟)?[ \u3000]?"
     r"[0-9]{1,4}(?:号室|号館|号棟|号|階|F)"
-    r"|[ \u3000]?[ァ-ヺー]{2,16}[0-9]{1,4}(?![0-9])"
+    r"|[ \u3000]?[ァ-ヺー]{2,16}[一-鿿々ァ-ヺー]{0,8}[ \u3000]?[A-Z]?-?[0-9]{1,4}(?![0-9])"
+)
+# A building and room on its own (メゾン桜木203, 工業団地5号棟402, サンハイツ伊勢崎 B-204):
+# a housing word, then a room number.
+_HOUSING = (
+    r"(?:団地|ハイツ|コーポ|マンション|アパート|荘|寮|レジデンス|ハイム|メゾン|パレス|ヴィラ|"
+    r"シャトー|コート|ハウス|ドミール|グランド|住宅)"
+)
+_STANDALONE_BUILDING = re.compile(
+    rf"[一-鿿々ァ-ヺー]{{0,8}}{_HOUSING}[一-鿿々ァ-ヺーA-Za-z]{{0,8}}[ \u3000]?"
+    r"(?:[A-Z0-9]{1,3}[-]?棟[ \u3000]?|[0-9]{1,3}号棟[ \u3000]?)?"
+    r"(?:[A-Z]-?)?[0-9]{2,4}(?:号室|号)?(?![0-9一-鿿々])"
+)
+
+
+# 駅前通2-3, 緑町1-14: a two-number block after a town name ending like one, or after 住所.
+_TWO_BLOCK = re.compile(r"(?<![0-9-])[0-9]{1,4}-[0-9]{1,4}(?![0-9-])")
+_TOWN_ENDS = ("町", "通", "通り", "台", "丘", "坂", "村", "丁", "字", "条", "野", "原", "浜")
+
+
+# A town written in katakana words before a block number: アオバク チュウオウ 1-2-3.
+_KATAKANA_TOWN = re.compile(
+    r"(?<![ァ-ヺー])[ァ-ヺー]{2,12}(?:[ \u3000][ァ-ヺー]{2,12}){0,3}[ \u3000]$"
 )
 
 
@@ -349,9 +373,26 @@ def find_block_addresses(text: str, folded: str) -> Iterator[Entity]:
     for m in _BLOCK_ONLY.finditer(folded):
         start = _town_start(folded, m.start())
         if start == m.start():
-            continue  # a bare 1-2-3 without a town name: a date or a code, not an address
+            kana = _KATAKANA_TOWN.search(folded, max(0, m.start() - 30), m.start())
+            if not kana:
+                continue  # a bare 1-2-3 without a town name: a date or a code, not an address
+            start = kana.start()  # アオバク チュウオウ 1-2-3 (半角カナ forms, read aloud)
         end = m.end()
         building = _BUILDING.match(folded, end)
         if building:
             end = building.end()
         yield Entity(EntityType.ADDRESS, start, end, text[start:end], 0.93, "block")
+    for m in _TWO_BLOCK.finditer(folded):
+        start = _town_start(folded, m.start())
+        town = folded[start : m.start()]
+        if start == m.start() or not (town.endswith(_TOWN_ENDS) or _address_cue(text, start)):
+            continue  # 表2-3, 様式2-3: a numbered item, not a town and block
+        end = m.end()
+        building = _BUILDING.match(folded, end)
+        if building:
+            end = building.end()
+        yield Entity(EntityType.ADDRESS, start, end, text[start:end], 0.85, "block")
+    for m in _STANDALONE_BUILDING.finditer(folded):
+        yield Entity(
+            EntityType.ADDRESS, m.start(), m.end(), text[m.start() : m.end()], 0.85, "building"
+        )

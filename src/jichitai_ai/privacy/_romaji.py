@@ -13,7 +13,8 @@ with a Japanese place suffix (-cho, -machi, -ku, -shi, City, Ward …).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator
 
 from ._types import Entity, EntityType
 
@@ -121,11 +122,48 @@ _AFTER = (
     "，",
 )
 _LABELS = ("氏名", "名前", "申請者", "相談者", "Name", "name", "NAME", "契約者", "世帯主")
-_WORD = r"[A-Z][a-z]{1,15}|[A-Z]{2,15}"
+# Hyphenated given names (Ji-won, Jean-Luc), never an honorific (Tanaka-san).
+_WORD = (
+    r"[A-Z][a-z]{1,15}(?:-(?!(?:san|sama|kun|chan|sensei|shi|dono)(?![A-Za-z]))[A-Za-z][a-z]{1,15})?"
+    r"|[A-Z]{2,15}"
+)
+# A katakana reading in brackets between a name and its honorific: Kim Ji-won（キム・ジウォン）さん.
+_READING_AFTER = re.compile(r"[ \u3000]?[（(][^（）()、。\n]{1,24}[)）]")
+# English kinship and role words before a given name: her son Daiki's, my wife Yuko.
+_ENGLISH_KIN = re.compile(
+    r"(?<![A-Za-z])(?:son|daughter|wife|husband|mother|father|child|brother|sister|grandson|"
+    r"granddaughter|grandmother|grandfather|niece|nephew|cousin|friend|neighbou?r|colleague)"
+    r"[ ,]+(?P<name>[A-Z][a-z]{1,15})(?![A-Za-z])"
+)
 _LATIN_RUN = re.compile(
-    rf"(?<![A-Za-z])(?:{_WORD})(?:[ \u3000](?:[A-Z]\.|{_WORD})){{0,2}}(?![A-Za-z])"
+    rf"(?<![A-Za-z])(?:{_WORD})(?:[ \u3000](?:[A-Z]\.|{_WORD})){{0,3}}(?![A-Za-z])"
 )
 _HYPHEN_HONORIFIC = re.compile(r"-(?:san|sama|kun|chan|sensei|shi|dono)(?![A-Za-z])")
+
+
+_LATIN_EXTRA = {"Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "ß": "s"}
+_LATIN_EXTRA |= {"ı": "i", "İ": "I", "Æ": "A", "æ": "a", "Œ": "O", "œ": "o", "Þ": "T", "þ": "t"}
+# Lower-case particles inside Latin names (Maria da Conceição, Ludwig van Beethoven,
+# Mohammed bin Salman): capitalised in the working copy so the name stays one run.
+_NAME_PARTICLE = re.compile(
+    r"(?<=[A-Za-z] )(?:da|de|do|dos|das|del|della|di|du|van|von|der|den|ter|bin|binti|al|el|la|le)"
+    r"(?= [A-Z])"
+)
+
+
+def latin_base(text: str) -> str:
+    """``text`` with accented Latin letters replaced by their base letter (Nguyễn → Nguyen,
+    Văn → Van, José → Jose); same length, so offsets carry over."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ch.isascii() or not ch.isalpha():
+            out.append(ch)
+            continue
+        base = _LATIN_EXTRA.get(ch) or unicodedata.normalize("NFD", ch)[0]
+        out.append(base if base.isascii() and base.isalpha() else ch)
+    return "".join(out)
 
 
 def romaji_shaped(word: str) -> bool:
@@ -133,15 +171,139 @@ def romaji_shaped(word: str) -> bool:
     return lower not in _NOT_NAMES and _ROMAJI_WORD.fullmatch(lower) is not None
 
 
+_LOWER_RUN = re.compile(r"(?<![A-Za-z@._-])[a-z]{2,15}(?:[ \u3000][a-z]{2,15}){1,2}(?![A-Za-z@])")
+# Passport order: SURNAME(S), Given name(s) — RAMIREZ GARCIA, Juan Carlos.
+_COMMA_NAME = re.compile(
+    rf"(?<![A-Za-z])(?:{_WORD})(?:[ \u3000](?:{_WORD}))?,[ \u3000]?(?:{_WORD})"
+    rf"(?:[ \u3000](?:{_WORD}))?(?![A-Za-z])"
+)
+
+
+def _cued(text: str, start: int, end: int) -> bool:
+    """An honorific after, a title (Mr, Ms …) or a name label before."""
+    after = text[end : end + 6].lstrip(" \u3000")
+    before = text[max(0, start - 8) : start]
+    return (
+        after.startswith(_PARTICLES)
+        or _HYPHEN_HONORIFIC.match(text, end) is not None
+        or _TITLE.search(text[max(0, start - 6) : start]) is not None
+        or any(label in before for label in _LABELS)
+    )
+
+
 def find_romaji_names(text: str) -> Iterator[Entity]:
-    """Latin-script person names (see module docstring for the cues)."""
+    """Latin-script person names (see module docstring for the cues). Accented letters
+    count as their base letter (Nguyễn Văn Hùng)."""
+    plain = latin_base(text)
+    plain = _NAME_PARTICLE.sub(lambda m: m.group().capitalize(), plain)
+    for e in _find_romaji_names(plain):
+        yield Entity(e.type, e.start, e.end, text[e.start : e.end], e.confidence, e.source)
+    # yamashita kenta 様, Tanaka, Yoshiko 様: lower case or "surname, given" need a cue.
+    for m in _LOWER_RUN.finditer(plain):
+        words = m.group().split()
+        if all(romaji_shaped(w) for w in words) and _cued(plain, m.start(), m.end()):
+            yield Entity(
+                EntityType.PERSON, m.start(), m.end(), text[m.start() : m.end()], 0.85, "romaji"
+            )
+    for m in _ENGLISH_KIN.finditer(plain):
+        start, end = m.start("name"), m.end("name")
+        if plain[start:end].lower() not in _NOT_NAMES:
+            yield Entity(EntityType.PERSON, start, end, text[start:end], 0.8, "latin")
+    for m in _COMMA_NAME.finditer(plain):
+        if _cued(plain, m.start(), m.end()):
+            yield Entity(
+                EntityType.PERSON, m.start(), m.end(), text[m.start() : m.end()], 0.9, "latin"
+            )
+
+
+_NOT_NAME_BEFORE = frozenset(
+    {
+        "Dear",
+        "Hi",
+        "Hello",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Dr",
+        "Prof",
+        "To",
+        "From",
+        "For",
+        "And",
+        "The",
+    }
+)
+
+
+# yamada.taro in C:\Users\yamada.taro, tanaka-hiroshi in a URL, suzuki_ichiro in a file name:
+# two lower-case rōmaji-shaped words joined by . _ or - (account and file names).
+_JOINED_LOWER = re.compile(
+    r"(?<![A-Za-z0-9])([a-z]{3,15})[._-]([a-z]{3,15})(?![A-Za-z0-9@]|\.[a-z]{2,4}\b)"
+)
+
+
+# @taro_yamada88: a social-media handle names its owner (not the @ of an e-mail address).
+_HANDLE = re.compile(r"(?<![A-Za-z0-9._%+-])@[A-Za-z][A-Za-z0-9_.]{2,29}(?![A-Za-z0-9_@])")
+# 妻（Mai）, 息子のLuca: a Latin given name right after a Japanese kinship word.
+_KIN_LATIN = re.compile(
+    r"(?:妻|夫|息子|娘|長男|長女|次男|次女|母|父|兄|姉|弟|妹|子|孫|祖父|祖母)(?:の|[（(]|[ \u3000])"
+    r"(?P<name>[A-Z][a-z]{1,15})(?![A-Za-z])"
+)
+
+
+def find_account_names(text: str) -> Iterator[Entity]:
+    """Rōmaji names written as account, path or file-name parts (see the comment above),
+    social-media handles, and Latin given names after a kinship word."""
+    for m in _HANDLE.finditer(text):
+        yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.8, "handle")
+    for m in _KIN_LATIN.finditer(text):
+        s, e = m.start("name"), m.end("name")
+        if text[s:e].lower() not in _NOT_NAMES:
+            yield Entity(EntityType.PERSON, s, e, text[s:e], 0.8, "latin")
+    for m in _JOINED_LOWER.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if romaji_shaped(first) and romaji_shaped(second):
+            yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.75, "romaji")
+
+
+def repeated_latin_names(found: Iterable[Entity], text: str) -> Iterator[Entity]:
+    """Other occurrences of a Latin name part already found (Mr. Okafor … Chidi Okafor),
+    with a capitalised word glued before or after it (the rest of the full name)."""
+    found = list(found)
+    plain = latin_base(text)
+    parts: set[str] = set()
+    for e in found:
+        if e.type is EntityType.PERSON:
+            for word in re.findall(r"[A-Z][a-z]{2,15}|[A-Z]{3,15}", plain[e.start : e.end]):
+                if word.lower() not in _NOT_NAMES and word not in _NOT_NAME_BEFORE:
+                    parts.add(word)
+    if not parts:
+        return
+    taken = [(e.start, e.end) for e in found if e.type is EntityType.PERSON]
+    for word in parts:
+        for m in re.finditer(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", plain):
+            start, end = m.start(), m.end()
+            if any(s <= start and end <= t for s, t in taken):
+                continue
+            before = re.search(r"([A-Z][a-z]{1,15})[ \u3000]$", plain[max(0, start - 17) : start])
+            if before and before.group(1) not in _NOT_NAME_BEFORE:
+                start -= len(before.group())
+            after = re.match(r"[ \u3000]([A-Z][a-z]{1,15})(?![A-Za-z])", plain[end:])
+            if after and after.group(1) not in _NOT_NAME_BEFORE:
+                end += len(after.group())
+            yield Entity(EntityType.PERSON, start, end, text[start:end], 0.85, "latin")
+
+
+def _find_romaji_names(text: str) -> Iterator[Entity]:
     for m in _LATIN_RUN.finditer(text):
         words = [w for w in re.split(r"[ \u3000]", m.group()) if w]
         if any(w.isupper() and len(w) > 1 for w in words) and not any(
             w[0].isupper() and not w.isupper() for w in words
         ):
             continue  # all capitals: an acronym run (NPO JICA), not WATANABE Kenji
-        after = text[m.end() : m.end() + 6].lstrip(" \u3000")
+        reading = _READING_AFTER.match(text, m.end())
+        after = text[reading.end() if reading else m.end() :][:6].lstrip(" \u3000")
         before = text[max(0, m.start() - 8) : m.start()]
         honorific = after.startswith(_PARTICLES) or _HYPHEN_HONORIFIC.match(text, m.end())
         titled = _TITLE.search(text[max(0, m.start() - 6) : m.start()]) is not None

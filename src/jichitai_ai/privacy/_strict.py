@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from . import _name_lexicon as lex
-from ._names import _in_compound
+from ._names import _in_compound, prefixed_title
 from ._tokens import Token, script_of
 from ._types import Entity, EntityType
 
@@ -114,6 +114,7 @@ def _boundary_after(tokens: list[Token], j: int) -> bool:
         or nxt.surface in lex.PERSON_TITLES
         or nxt.surface in lex.HONORIFICS
         or nxt.pos[0] in {"補助記号", "助詞"}
+        or prefixed_title(tokens, j)
     )
 
 

@@ -105,59 +105,19 @@ def import_file(
     max_bytes: int | None = None,
     writer: EntryWriter | None = None,
 ) -> ImportReport:
-    """Parse, validate and store in the caller's transaction; raise ImportRejected on any bad row.
+    """:func:`import_into` inside the caller's transaction (demo data, set-up, tests).
 
-    Raising inside :meth:`Database.write` rolls the whole transaction back, so a file with
-    one bad row leaves the database exactly as it was. ``writer`` stores each record (the
-    console, API and CLI pass the approval flow's, so imports wait for approval); without
-    it entries are written directly (demo data, trusted set-up).
+    The same checks and the same writes; raising inside :meth:`Database.write` rolls the
+    whole transaction back, so a file with one bad row leaves the database exactly as it was.
+    ``writer`` stores each record (the approval flow's, so imports wait for approval);
+    without it entries are written directly.
     """
-    parsed, report = _parse(data, filename, mapping, max_bytes)
-    pending: list[tuple[int, faq_service.FaqRecord, Any]] = []
-    for record, row_number in zip(parsed.records, parsed.row_numbers, strict=True):
-        existing = (
-            faq_service.find_by_external_id(session, tenant_id, record.external_id, record.language)
-            if record.external_id
-            else None
-        )
-        if existing is not None and mode == "insert":
-            report.errors.append(
-                _row_error(
-                    row_number,
-                    "external_id",
-                    "faq.duplicate_external_id",
-                    external_id=record.external_id,
-                    language=record.language,
-                )
-            )
-        pending.append((row_number, record, existing))
+    records, report = _records(data, filename, mapping, max_bytes)
+    plan = _plan(session, tenant_id, records, mode, report)
     if report.errors:
         raise ImportRejected(report)
-    for row_number, record, existing in pending:
-        try:
-            if existing is None:
-                if writer is not None:
-                    writer(session, tenant_id, None, record, user)
-                else:
-                    faq_service.create_entry(session, tenant_id, record, user=user, note="import")
-                report.created += 1
-                continue
-            current = faq_service.record_of(faq_service.get_entry(session, tenant_id, existing.id))
-            if faq_service.snapshot(current) == faq_service.snapshot(record):
-                report.unchanged += 1
-                continue
-            if writer is not None:
-                writer(session, tenant_id, existing.id, record, user)
-            else:
-                faq_service.update_entry(
-                    session, tenant_id, existing.id, record, user=user, note="import"
-                )
-            report.updated += 1
-        except ServiceError as exc:
-            report.errors.append(_row_error(row_number, "", exc.key, **exc.params))
-    if report.errors:
-        raise ImportRejected(report)
-    return report
+    _store(session, tenant_id, plan, user, writer)
+    return _done(report, plan)
 
 
 def export_entries(
@@ -175,6 +135,30 @@ def export_entries(
     if fmt == "xlsx":
         return faqio.write_xlsx(records)
     return faqio.write_csv(records)
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """An export as staff download it (console and API give the same file)."""
+
+    content: bytes
+    media_type: str
+    filename: str
+
+
+EXPORT_MEDIA_TYPES: dict[str, str] = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def export_file(
+    session: Session, tenant_id: int, slug: str, fmt: Literal["csv", "xlsx"] = "csv"
+) -> ExportFile:
+    """:func:`export_entries` with its media type and file name (``{slug}-faq.{fmt}``)."""
+    return ExportFile(
+        export_entries(session, tenant_id, fmt), EXPORT_MEDIA_TYPES[fmt], f"{slug}-faq.{fmt}"
+    )
 
 
 # --- the multi-worker path: prepare outside the write transaction, then one short bulk write ---
@@ -283,6 +267,34 @@ def import_into(
     meanwhile. The write transaction then re-checks that nothing it depends on changed (a
     colleague's edit or import in between) and stores every row, or nothing.
     """
+    records, report = _records(data, filename, mapping, max_bytes)
+    with db.read() as session:
+        plan = _plan(session, tenant_id, records, mode, report)
+    if report.errors:
+        raise ImportRejected(report)
+    with db.write() as session:
+        fresh = _existing(session, tenant_id, {(r.external_id, r.language) for _, r in records})
+        expected: dict[tuple[str, str], int | None] = {
+            (r.external_id, r.language): None for _, r in plan.creates
+        }
+        expected.update({(r.external_id, r.language): v for _, _, v, r in plan.updates})
+        drifted = any(
+            (fresh.get(key) or (None, None))[1] != version for key, version in expected.items()
+        )
+        if drifted:
+            # Someone changed these entries since the snapshot: decide again under the lock.
+            report.errors.clear()
+            plan = _plan(session, tenant_id, records, mode, report)
+            if report.errors:
+                raise ImportRejected(report)
+        _store(session, tenant_id, plan, user, writer)
+    return _done(report, plan)
+
+
+def _records(
+    data: bytes, filename: str, mapping: dict[str, str] | None, max_bytes: int | None
+) -> tuple[list[tuple[int, faq_service.FaqRecord]], ImportReport]:
+    """Parse and validate every row, give new rows an external id, refuse ids used twice."""
     parsed, report = _parse(data, filename, mapping, max_bytes)
     records: list[tuple[int, faq_service.FaqRecord]] = []
     for record, row_number in zip(parsed.records, parsed.row_numbers, strict=True):
@@ -310,48 +322,28 @@ def import_into(
         seen.add(key)
     if report.errors:
         raise ImportRejected(report)
-    with db.read() as session:
-        plan = _plan(session, tenant_id, records, mode, report)
-    if report.errors:
-        raise ImportRejected(report)
-    with db.write() as session:
-        fresh = _existing(session, tenant_id, seen)
-        expected: dict[tuple[str, str], int | None] = {
-            (r.external_id, r.language): None for _, r in plan.creates
-        }
-        expected.update({(r.external_id, r.language): v for _, _, v, r in plan.updates})
-        drifted = any(
-            (fresh.get(key) or (None, None))[1] != version for key, version in expected.items()
-        )
-        if drifted:
-            # Someone changed these entries since the snapshot: decide again under the lock.
-            report.errors.clear()
-            plan = _plan(session, tenant_id, records, mode, report)
-            if report.errors:
-                raise ImportRejected(report)
-        if writer is None:
-            faq_service.bulk_store(
-                session,
-                tenant_id,
-                [r for _, r in plan.creates],
-                [(entry_id, r) for _, entry_id, _, r in plan.updates],
-                user=user,
-                note="import",
-            )
-        elif not _bulk(writer)(
-            session,
-            tenant_id,
-            [r for _, r in plan.creates],
-            [(entry_id, r) for _, entry_id, _, r in plan.updates],
-            user,
-        ):
-            for _, record in plan.creates:
-                writer(session, tenant_id, None, record, user)
-            for _, entry_id, _, record in plan.updates:
-                writer(session, tenant_id, entry_id, record, user)
-        if plan.creates or plan.updates:
-            # The entry set changed wholesale: the tenant's decision model is refitted once.
-            tenant_calibration.forget(session, tenant_id)
+    return records, report
+
+
+def _store(
+    session: Session, tenant_id: int, plan: _Plan, user: str, writer: EntryWriter | None
+) -> None:
+    """Write the plan: one bulk write, or through ``writer`` (its bulk path when it has one)."""
+    creates = [r for _, r in plan.creates]
+    updates = [(entry_id, r) for _, entry_id, _, r in plan.updates]
+    if writer is None:
+        faq_service.bulk_store(session, tenant_id, creates, updates, user=user, note="import")
+    elif not _bulk(writer)(session, tenant_id, creates, updates, user):
+        for record in creates:
+            writer(session, tenant_id, None, record, user)
+        for entry_id, record in updates:
+            writer(session, tenant_id, entry_id, record, user)
+    if creates or updates:
+        # The entry set changed wholesale: the tenant's decision model is refitted once.
+        tenant_calibration.forget(session, tenant_id)
+
+
+def _done(report: ImportReport, plan: _Plan) -> ImportReport:
     report.created = len(plan.creates)
     report.updated = len(plan.updates)
     report.unchanged = plan.unchanged

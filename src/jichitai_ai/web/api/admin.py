@@ -112,18 +112,7 @@ def create_entry(
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
 ) -> EntryOut:
-    with platform.db.write() as session:
-        result = approval.save(
-            session,
-            tenant.id,
-            None,
-            body.to_record(),
-            user=principal.username,
-            can_approve=principal.can(session, tenant.id, Action.APPROVE),
-            submit=submit,
-            publish=publish,
-        )
-    return EntryOut.of(result.entry, result.change)
+    return _save(platform, principal, tenant, None, body, submit=submit, publish=publish)
 
 
 @router.get(T + "/faq/export")
@@ -133,16 +122,11 @@ def export_entries(
     format: Literal["csv", "xlsx"] = "csv",
 ) -> Response:
     with platform.db.read() as session:
-        data = importing.export_entries(session, tenant.id, format)
-    media = (
-        "text/csv; charset=utf-8"
-        if format == "csv"
-        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+        export = importing.export_file(session, tenant.id, tenant.slug, format)
     return Response(
-        data,
-        media_type=media,
-        headers={"Content-Disposition": f'attachment; filename="{tenant.slug}-faq.{format}"'},
+        export.content,
+        media_type=export.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{export.filename}"'},
     )
 
 
@@ -175,22 +159,17 @@ async def import_entries(
     def run() -> importing.ImportReport:
         with platform.db.read() as session:
             can_approve = principal.can(session, tenant.id, Action.APPROVE)
-            if publish and not approval.may_publish_directly(
-                session, tenant.id, can_approve=can_approve
-            ):
-                raise Forbidden("approval.cannot_publish")
-        # Prepared outside the lock; rows then go through the approval flow's writer in one
-        # short transaction (all or nothing).
-        return importing.import_into(
+        return approval.staff_import(
             platform.db,
             tenant.id,
             data,
             filename,
+            user=principal.username,
+            can_approve=can_approve,
+            publish=publish,
             mode=mode,
             mapping=column_mapping,
-            user=principal.username,
             max_bytes=platform.settings.max_request_bytes,
-            writer=approval.import_writer(can_approve=can_approve, publish=publish),
         )
 
     # Parsing and storing thousands of rows in a worker thread: the event loop keeps
@@ -219,6 +198,20 @@ def update_entry(
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
 ) -> EntryOut:
+    return _save(platform, principal, tenant, entry_id, body, submit=submit, publish=publish)
+
+
+def _save(
+    platform: Platform,
+    principal: Principal,
+    tenant: TenantInfo,
+    entry_id: int | None,
+    body: EntryIn,
+    *,
+    submit: bool,
+    publish: bool,
+) -> EntryOut:
+    """A new entry (``entry_id`` None) or an edit, the approval way (see approval.save)."""
     with platform.db.write() as session:
         result = approval.save(
             session,
@@ -229,7 +222,7 @@ def update_entry(
             can_approve=principal.can(session, tenant.id, Action.APPROVE),
             submit=submit,
             publish=publish,
-            expected_version=body.expected_version,
+            expected_version=body.expected_version if entry_id is not None else None,
         )
     return EntryOut.of(result.entry, result.change)
 
@@ -243,17 +236,7 @@ def archive_entry(
     platform: Platform = Depends(get_platform),
 ) -> EntryOut:
     """Entries are archived, never erased, so their history stays auditable."""
-    with platform.db.write() as session:
-        result = approval.set_status(
-            session,
-            tenant.id,
-            entry_id,
-            EntryStatus.ARCHIVED,
-            user=principal.username,
-            can_approve=principal.can(session, tenant.id, Action.APPROVE),
-            publish=publish,
-        )
-    return EntryOut.of(result.entry, result.change)
+    return _set_status(platform, principal, tenant, entry_id, EntryStatus.ARCHIVED, publish)
 
 
 @router.post(T + "/faq/{entry_id}/status/{status}", response_model=EntryOut)
@@ -265,6 +248,18 @@ def set_status(
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
 ) -> EntryOut:
+    return _set_status(platform, principal, tenant, entry_id, status, publish)
+
+
+def _set_status(
+    platform: Platform,
+    principal: Principal,
+    tenant: TenantInfo,
+    entry_id: int,
+    status: EntryStatus,
+    publish: bool,
+) -> EntryOut:
+    """A status change through the approval flow (archive is the status ``archived``)."""
     with platform.db.write() as session:
         result = approval.set_status(
             session,

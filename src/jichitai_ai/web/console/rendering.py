@@ -88,6 +88,19 @@ def render(c: Console, name: str, status_code: int = 200, **context: Any) -> Res
     return finish(c, response)
 
 
+def download(content: bytes, media_type: str, filename: str) -> Response:
+    """A file staff download (export, list, report): an attachment, never cached, since it
+    holds the tenant's data as the signed-in user may see it."""
+    return Response(
+        content,
+        media_type=media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
 def redirect(c: Console, url: str) -> Response:
     """303 See Other after a POST, so reloading never repeats the action."""
     return finish(c, RedirectResponse(url, status_code=303))

@@ -14,7 +14,7 @@ from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.kpi_export import to_csv, to_xlsx
-from jichitai_ai.web.console.rendering import redirect, render
+from jichitai_ai.web.console.rendering import download, redirect, render
 from jichitai_ai.web.security import apply_page_headers
 
 router = APIRouter(prefix="/console/t/{slug}", include_in_schema=False)
@@ -79,14 +79,7 @@ def _file(page: TenantPage, report: kpi.KpiReport, fmt: str) -> Response:
     else:
         data = to_csv(report, lang)
         media = "text/csv; charset=utf-8"
-    return Response(
-        data,
-        media_type=media,
-        headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
-            "Cache-Control": "no-store",
-        },
-    )
+    return download(data, media, name)
 
 
 @router.get("/dashboard.csv")

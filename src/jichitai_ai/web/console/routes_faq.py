@@ -28,7 +28,7 @@ from jichitai_ai.services.errors import Forbidden, Invalid, ServiceError
 from jichitai_ai.storage.tables import FaqEntryRow
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.forms import EntryForm
-from jichitai_ai.web.console.rendering import redirect, render
+from jichitai_ai.web.console.rendering import download, redirect, render
 from jichitai_ai.web.params import int_or, parse_int
 
 router = APIRouter(prefix="/console/t/{slug}", include_in_schema=False)
@@ -232,20 +232,8 @@ def faq_export(request: Request, page: TenantPage = Depends(tenant_page(Action.R
 
     fmt: Literal["csv", "xlsx"] = "xlsx" if request.query_params.get("format") == "xlsx" else "csv"
     with page.c.platform.db.read() as db:
-        data = importing.export_entries(db, page.tenant.id, fmt)
-    media = (
-        "text/csv; charset=utf-8"
-        if fmt == "csv"
-        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    return Response(
-        data,
-        media_type=media,
-        headers={
-            "Content-Disposition": f'attachment; filename="{page.tenant.slug}-faq.{fmt}"',
-            "Cache-Control": "no-store",
-        },
-    )
+        export = importing.export_file(db, page.tenant.id, page.tenant.slug, fmt)
+    return download(export.content, export.media_type, export.filename)
 
 
 @router.get("/faq/{entry_id}")

@@ -13,7 +13,6 @@ from jichitai_ai.approval import service as approval
 from jichitai_ai.faqio import FaqFileError
 from jichitai_ai.services import importing
 from jichitai_ai.services.auth import Action
-from jichitai_ai.services.errors import Forbidden
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.rendering import render
 
@@ -75,20 +74,16 @@ async def import_file(
     context["publish"] = publish
 
     def run() -> importing.ImportReport:
-        with page.c.platform.db.read() as db:
-            if publish and not approval.may_publish_directly(
-                db, page.tenant.id, can_approve=page.can_approve
-            ):
-                raise Forbidden("approval.cannot_publish")
-        return importing.import_into(
+        return approval.staff_import(
             page.c.platform.db,
             page.tenant.id,
             content,
             filename,
-            mode=mode,
             user=user,
+            can_approve=page.can_approve,
+            publish=publish,
+            mode=mode,
             max_bytes=page.c.platform.settings.max_request_bytes,
-            writer=approval.import_writer(can_approve=page.can_approve, publish=publish),
         )
 
     try:

@@ -1,4 +1,4 @@
-"""The documents console pages as a plugin (see jichitai_ai.hookspecs).
+"""Adds the documents console pages to the app (called by :mod:`jichitai_ai.documents.plugin`).
 
 They live inside the staff console, so the console is installed first (idempotent); the
 console's menu shows the link when ``app.state.documents_console_installed`` is set.
@@ -9,12 +9,11 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from jichitai_ai.hookspecs import hookimpl
+from jichitai_ai.documents.console import routes_library, routes_ocr, routes_search
+from jichitai_ai.documents.console.common import STATIC_DIR, STATIC_PREFIX
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.web.console import install as install_console
 from jichitai_ai.web.console.rendering import templates
-from jichitai_ai.web.documents_console import routes_library, routes_ocr, routes_search
-from jichitai_ai.web.documents_console.common import STATIC_DIR, STATIC_PREFIX
 
 
 def install(app: FastAPI, platform: Platform) -> None:
@@ -28,8 +27,3 @@ def install(app: FastAPI, platform: Platform) -> None:
     app.include_router(routes_search.router)
     app.include_router(routes_ocr.router)
     templates().env.globals["documents_static"] = lambda name: f"{STATIC_PREFIX}/{name}"
-
-
-@hookimpl
-def register_routes(app: FastAPI, platform: Platform) -> None:
-    install(app, platform)

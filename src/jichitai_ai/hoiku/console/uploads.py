@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 
 from jichitai_ai import archives, hoiku
 from jichitai_ai.hoiku._native import load_native_bytes
-from jichitai_ai.web.hoiku_console.problems import Problem, UploadRejected, from_error
+from jichitai_ai.hoiku.console.problems import Problem, UploadRejected, from_error
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
 MAX_ZIP_MEMBERS = 20

@@ -1,4 +1,4 @@
-"""The nursery allocation console page as a plugin (see jichitai_ai.hookspecs).
+"""Adds the nursery allocation console page to the app (called by :mod:`jichitai_ai.hoiku.plugin`).
 
 It lives inside the staff console (login, CSRF, roles, templates), so it installs the console
 first (idempotent); the console's menu shows its link when ``app.state.hoiku_console_installed``.
@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from jichitai_ai.hookspecs import hookimpl
-from jichitai_ai.services.platform import Platform
-from jichitai_ai.web.console import install as install_console
-from jichitai_ai.web.hoiku_console import routes, uploads
-from jichitai_ai.web.hoiku_console.store import (
+from jichitai_ai.hoiku.console import routes, uploads
+from jichitai_ai.hoiku.console.store import (
     DEFAULT_MAX_RUNS,
     DEFAULT_MAX_RUNS_PER_TENANT,
     DEFAULT_RETENTION_MINUTES,
     RunStore,
 )
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.web.console import install as install_console
 
 
 def install(app: FastAPI, platform: Platform) -> None:
@@ -37,13 +36,3 @@ def install(app: FastAPI, platform: Platform) -> None:
         max_total=int(conf.get("console_max_runs", DEFAULT_MAX_RUNS)),
     )
     app.include_router(routes.router)
-
-
-@hookimpl
-def table_modules() -> list[str]:
-    return ["jichitai_ai.web.hoiku_console.tables"]
-
-
-@hookimpl
-def register_routes(app: FastAPI, platform: Platform) -> None:
-    install(app, platform)

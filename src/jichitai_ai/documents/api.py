@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from jichitai_ai.documents import Viewer, documents_for
+from jichitai_ai.documents import Viewer, documents_for, library
 from jichitai_ai.documents._store import DEFAULT_COLLECTION
 from jichitai_ai.documents.errors import CollectionForbidden
 from jichitai_ai.documents.service import DocumentService
@@ -22,7 +22,6 @@ from jichitai_ai.services.auth import Action, Principal
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.web.deps import get_platform, public_tenant, require_principal, tenant_access
-from jichitai_ai.web.documents_console import library
 from jichitai_ai.web.params import DbId
 
 router = APIRouter(prefix="/api/v1/tenants/{slug}/documents", tags=["documents"])

@@ -24,9 +24,9 @@ from typing import Any
 from sqlalchemy import delete, select, update
 
 from jichitai_ai import hoiku
+from jichitai_ai.hoiku.console.tables import HoikuRun
+from jichitai_ai.hoiku.console.uploads import UploadedFile
 from jichitai_ai.storage.db import Database
-from jichitai_ai.web.hoiku_console.tables import HoikuRun
-from jichitai_ai.web.hoiku_console.uploads import UploadedFile
 
 DEFAULT_RETENTION_MINUTES = 120
 DEFAULT_MAX_RUNS_PER_TENANT = 5

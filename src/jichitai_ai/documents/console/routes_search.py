@@ -13,12 +13,12 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
+from jichitai_ai.documents.console import views
+from jichitai_ai.documents.console.common import base_of, service_of, user_of, viewer_of
 from jichitai_ai.documents.errors import NoBackend
 from jichitai_ai.services.auth import Action
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.rendering import redirect, render
-from jichitai_ai.web.documents_console import views
-from jichitai_ai.web.documents_console.common import base_of, service_of, user_of, viewer_of
 
 router = APIRouter(prefix="/console/t/{slug}/documents", include_in_schema=False)
 

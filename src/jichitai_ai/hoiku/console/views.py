@@ -11,7 +11,7 @@ from typing import Any
 
 from jichitai_ai import hoiku
 from jichitai_ai.hoiku._explain import roster_rows, waitlist_rows
-from jichitai_ai.web.hoiku_console.store import Run
+from jichitai_ai.hoiku.console.store import Run
 
 PAGE_SIZE = 50
 STATUSES = ("placed", "transferred", "stays", "waiting")

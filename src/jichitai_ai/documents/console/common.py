@@ -9,7 +9,7 @@ from jichitai_ai.documents.service import DocumentService
 from jichitai_ai.services.auth import Role
 from jichitai_ai.web.console.context import TenantPage
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static" / "documents_console"
+STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_PREFIX = "/console/documents-static"
 
 

@@ -16,6 +16,9 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
+from jichitai_ai.documents import library
+from jichitai_ai.documents.console.common import base_of, service_of, user_of, viewer_of
+from jichitai_ai.documents.console.drafts import draft_faq
 from jichitai_ai.documents.errors import CollectionForbidden, InvalidCollection
 from jichitai_ai.documents.service import IngestItem
 from jichitai_ai.i18n import t
@@ -23,9 +26,6 @@ from jichitai_ai.services.auth import Action, Role
 from jichitai_ai.services.errors import ServiceError
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.rendering import redirect, render
-from jichitai_ai.web.documents_console import library
-from jichitai_ai.web.documents_console.common import base_of, service_of, user_of, viewer_of
-from jichitai_ai.web.documents_console.drafts import draft_faq
 from jichitai_ai.web.params import parse_int
 
 router = APIRouter(prefix="/console/t/{slug}/documents", include_in_schema=False)

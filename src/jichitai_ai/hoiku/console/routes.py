@@ -16,14 +16,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from jichitai_ai import hoiku
+from jichitai_ai.hoiku.console import uploads, views
+from jichitai_ai.hoiku.console.problems import UploadRejected
+from jichitai_ai.hoiku.console.store import Run, RunStore
 from jichitai_ai.services.auth import Action
 from jichitai_ai.services.errors import NotFound, ServiceError
 from jichitai_ai.timeutil import JST
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.rendering import redirect, render
-from jichitai_ai.web.hoiku_console import uploads, views
-from jichitai_ai.web.hoiku_console.problems import UploadRejected
-from jichitai_ai.web.hoiku_console.store import Run, RunStore
 from jichitai_ai.web.params import int_or, parse_int
 from jichitai_ai.web.security import apply_page_headers
 

@@ -1,0 +1,78 @@
+"""Names written in other scripts: 한글 (권 지훈, 박서연), Thai (สมศรี ใจดี), Cyrillic,
+Devanagari, Arabic … (外国人住民の氏名).
+
+In a Japanese text a Hangul word of 2–4 syllables that starts with a frequent Korean
+surname is a name (staff paste the 한글 spelling next to the katakana one); in a text that
+is mostly Hangul (a Korean sentence) it needs an honorific (씨, 님) or a Japanese one. A
+run of any other non-CJK script needs an honorific (さん, 様 …), a label (氏名：) or a
+katakana reading in brackets: quoted foreign phrases stay readable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._types import Entity, EntityType
+
+# fmt: off
+#: The most frequent Korean surnames (Statistics Korea census, common knowledge), one syllable
+#: each, plus the frequent two-syllable ones.
+_KOREAN_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채"
+    "원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태"
+    "목형피두감호빈곡진좌"
+)
+_KOREAN_TWO = ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문")
+# fmt: on
+_HANGUL = "가-힣"
+_HANGUL_NAME = re.compile(
+    rf"(?<![{_HANGUL}])([{_HANGUL}]{{1,2}})[ \u3000]?([{_HANGUL}]{{1,3}})(?![{_HANGUL}])"
+)
+_KOREAN_HONORIFIC = re.compile(r"[ \u3000]?(?:씨|님|선생님|군|양)")
+_JA_HONORIFIC = re.compile(r"[)）]?[ \u3000]?(?:さん|様|さま|氏|くん|君|ちゃん|殿|先生)")
+# Scripts whose words are names when cued: Thai, Lao, Khmer, Myanmar, Devanagari, Bengali,
+# Sinhala, Cyrillic, Arabic, Hebrew, Georgian, Mongolian, Tamil.
+_OTHER = (
+    "\u0e00-\u0e7f\u0e80-\u0eff\u1780-\u17ff\u1000-\u109f\u0900-\u097f\u0980-\u09ff"
+    "\u0d80-\u0dff\u0400-\u04ff\u0600-\u06ff\u0590-\u05ff\u10a0-\u10ff\u1800-\u18af\u0b80-\u0bff"
+)
+_OTHER_RUN = re.compile(rf"[{_OTHER}]+(?:[ \u3000][{_OTHER}]+){{0,3}}")
+_LABEL_BEFORE = re.compile(
+    r"(?:氏名|名前|お名前|相談者|申請者|世帯主|名義|Name|name|คุณ)\s?[:：]?\s?$"
+)
+_READING_AFTER = re.compile(r"[ \u3000]?[（(][ァ-ヺー・＝= ]{2,24}[)）]")
+
+
+def _mostly_hangul(text: str) -> bool:
+    hangul = sum(1 for ch in text if "가" <= ch <= "힣")
+    japanese = sum(1 for ch in text if "ぁ" <= ch <= "ヺ" or "一" <= ch <= "鿿")
+    return hangul > japanese
+
+
+def _cued(text: str, start: int, end: int) -> bool:
+    return (
+        _JA_HONORIFIC.match(text, end) is not None
+        or _READING_AFTER.match(text, end) is not None
+        or _LABEL_BEFORE.search(text[max(0, start - 8) : start]) is not None
+    )
+
+
+def find_foreign_script_names(text: str) -> Iterator[Entity]:
+    """Person names in Hangul and other non-CJK scripts (see the module docstring)."""
+    if any("가" <= ch <= "힣" for ch in text):
+        korean_text = _mostly_hangul(text)
+        for m in _HANGUL_NAME.finditer(text):
+            surname = m.group(1)
+            known = surname[0] in _KOREAN_SURNAMES or surname in _KOREAN_TWO
+            if len(surname) == 2 and surname not in _KOREAN_TWO:
+                # 박서연 read as 박서 + 연: the surname is the first syllable
+                known = surname[0] in _KOREAN_SURNAMES
+            if not known or len(m.group().replace(" ", "").replace("\u3000", "")) > 4:
+                continue
+            cued = _cued(text, m.start(), m.end()) or _KOREAN_HONORIFIC.match(text, m.end())
+            if cued or not korean_text:
+                yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "hangul")
+    for m in _OTHER_RUN.finditer(text):
+        if _cued(text, m.start(), m.end()):
+            yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "script")

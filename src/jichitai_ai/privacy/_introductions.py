@@ -1,0 +1,138 @@
+"""Names in a self-introduction: 「森林 さくらと申します」, 私、笹ケ谷と申します (名乗り).
+
+What stands between a boundary (start, 「, 。, 、, 私は, の) and と申します / と言います is
+the writer's name, whatever SudachiPy makes of it: a surname that is also a common noun
+(森林, 大和, 平和) is read as a word and missed by every dictionary rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from ._types import Entity, EntityType
+
+_NAME_CHAR = re.compile(r"[一-鿿々〆ヶぁ-ゖァ-ヺーA-Za-z]")
+_TAIL = re.compile(
+    r"と申します|と申しま|ともうします|と言います|といいます|と申す者|と名乗|と名の[るっり]|という名前"
+    r"|って名前|っていう名前"
+)
+# 「一ノ瀬 光」と名乗る: a quoted name right before the tail.
+_QUOTED_BEFORE = re.compile(r"[「『]([^「」『』。、\n]{1,16})[」』]$")
+#: Characters that end the backward walk: particles and punctuation before the name.
+_STOP = frozenset("のはがをにでへもや、。，．,.！？!?「」『』（）()：:\n\t")
+#: Words that end up before と申します without being a name (…の件と申しますか).
+_NOT_NAMES = frozenset({"私", "わたし", "わたくし", "僕", "担当", "担当者", "件", "こと", "者"})
+
+
+def find_introduced_names(text: str) -> Iterator[Entity]:
+    """The name before と申します (see the module docstring): at most two words of up to six
+    characters each, separated by one space."""
+    if not any(w in text for w in ("申", "いいます", "言います", "名乗", "名の", "名前")):
+        return
+    for m in _TAIL.finditer(text):
+        quoted = _QUOTED_BEFORE.search(text, max(0, m.start() - 18), m.start())
+        if quoted:
+            name = quoted.group(1).strip(" \u3000")
+            if name and name not in _NOT_NAMES:
+                s, e = quoted.start(1), quoted.end(1)
+                yield Entity(EntityType.PERSON, s, e, text[s:e], 0.85, "cue")
+            continue
+        start, spaces = m.start(), 0
+        while start > 0 and m.start() - start < 13:
+            ch = text[start - 1]
+            if ch in " \u3000":
+                if spaces or start == m.start():
+                    break
+                spaces += 1
+            elif ch in _STOP or not _NAME_CHAR.match(ch):
+                break
+            elif start < m.start() and ch.isascii() != text[start].isascii():
+                break  # TomとJerry: a change of script ends a Latin (or Japanese) name
+            start -= 1
+        name = text[start : m.start()].strip(" \u3000")
+        start = m.start() - len(name)
+        for prefix in ("私", "わたくし", "わたし", "僕"):
+            if name.startswith(prefix) and len(name) > len(prefix):
+                name, start = (
+                    name[len(prefix) :].lstrip(" \u3000"),
+                    m.start() - len(name) + len(prefix),
+                )
+                start = m.start() - len(name)
+        if not name or name in _NOT_NAMES:
+            continue
+        yield Entity(EntityType.PERSON, start, m.start(), name, 0.85, "cue")
+
+
+# 「真壁です。」, ：鳥越ですけど: a surname alone, opening a message or a quote, before です.
+_SURNAME_DESU = re.compile(
+    r"(?:^|(?<=[「『：:\n。]))[ \u3000]?(?P<name>[一-鿿々〆ヶ]{1,4}|[ァ-ヺー]{2,8}|[ぁ-ゖー]{2,6})"
+    r"(?:です|でございます)(?:[。、！!]|けど|が)"
+)
+#: Openings before です that are not a name (そう of そうです has a surname reading).
+_NOT_OPENINGS = frozenset({"そう", "こちら", "わたし", "私", "僕", "以上", "本日", "担当"})
+
+
+def find_opening_surnames(
+    text: str, name_parts: Callable[[str], frozenset[str]]
+) -> Iterator[Entity]:
+    """A word with a surname reading that opens a message or quote before です (名乗り);
+    in hiragana (めぐみです！, a message signed with a given name) a given-name reading too."""
+    if "です" not in text and "でございます" not in text:
+        return
+    for m in _SURNAME_DESU.finditer(text):
+        name = m.group("name")
+        parts = name_parts(name)
+        hiragana = "ぁ" <= name[0] <= "ゖ"
+        if name not in _NOT_OPENINGS and ("姓" in parts or (hiragana and "名" in parts)):
+            yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.8, "cue")
+
+
+# 翔くん, 湊ちゃん: one or two kanji alone before a child's honorific. SudachiPy often glues
+# the kanji to く (翔く = a verb), so this works on characters; kinship words and verb
+# endings (行くんだ, 書くんです) are excluded.
+_CHILD_NAME = re.compile(
+    r"(?<![一-鿿々〆ヶ])(?P<name>[一-鿿々]{1,2})(?:くん|ちゃん)"
+    r"(?=[（(、。,，\s」』はがのにとをもへ]|$)"
+)
+_KIN = frozenset("赤坊姉兄婆爺母父嬢叔伯孫弟妹娘息嫁婿祖") | {
+    "お姉",
+    "お兄",
+    "お婆",
+    "お爺",
+    "お母",
+    "お父",
+    "赤",
+    "坊",
+    "奥",
+    "彼",
+    "皆",
+    "誰",
+}
+
+
+def find_child_names(text: str) -> Iterator[Entity]:
+    """Children's given names before くん / ちゃん (see the comment above)."""
+    if "くん" not in text and "ちゃん" not in text:
+        return
+    for m in _CHILD_NAME.finditer(text):
+        name = m.group("name")
+        if name in _KIN or any(ch in _KIN for ch in name):
+            continue
+        yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.85, "cue")
+
+
+# 田中っち, 佐藤たん: a surname entry before a casual nickname suffix (SudachiPy reads 田中っ
+# as a verb form).
+_NICKNAME = re.compile(
+    r"(?<![一-鿿々〆ヶ])(?P<name>[一-鿿々〆ヶ]{1,4})(?:っち|ッチ|っちゃん|っさん|やん|たん|りん|ぴょん)"
+    r"(?=[がはのにともを、。,，!！?？\s」』]|$)"
+)
+
+
+def find_nicknames(text: str, name_parts: Callable[[str], frozenset[str]]) -> Iterator[Entity]:
+    """Surnames before a nickname suffix (see the comment above)."""
+    for m in _NICKNAME.finditer(text):
+        if "姓" in name_parts(m.group("name")):
+            s, e = m.start("name"), m.end("name")
+            yield Entity(EntityType.PERSON, s, e, text[s:e], 0.8, "cue")
