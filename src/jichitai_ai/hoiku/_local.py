@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from jichitai_ai.hoiku._exact import possible
 from jichitai_ai.hoiku._problem import NONE, Problem, assignment_position
 
 
@@ -34,6 +35,7 @@ class LocalOutcome:
     iterations: int
     work: float  # CP-SAT deterministic time spent plus model building (see PAIRS_PER_UNIT)
     improved: int  # accepted neighbourhoods
+    cut: int  # sub-problems stopped by the wall-clock safety net (not used)
     trace: list[
         tuple[int, int, int, float, float]
     ]  # per pass: size, iterations, blocking, work, CPU s
@@ -171,8 +173,8 @@ def _neighbourhood(occ: _Occupancy, seed: int, size: int, blocking_families: set
 
 
 def _solve_free(
-    occ: _Occupancy, free: list[int], work_limit: float, seed: int
-) -> tuple[dict[int, int] | None, list[tuple[int, int]], float]:
+    occ: _Occupancy, free: list[int], work_limit: float, seed: int, time_limit: float
+) -> tuple[dict[int, int] | None, list[tuple[int, int]], float, bool]:
     """Best positions for the ``free`` families, others fixed; returns (positions, pairs, work)."""
     from ortools.sat.python import cp_model
 
@@ -182,21 +184,51 @@ def _solve_free(
     x: dict[int, list[Any]] = {}
     seat_terms: dict[tuple[int, int], list[Any]] = defaultdict(list)
     pools: set[int] = set()
+    better: dict[int, list[Any]] = {}  # per free family: 1 iff combination p or better
     for fi in free:
-        xs = [m.new_bool_var("") for _ in pb.combos[fi]]
+        xs: list[Any] = [
+            m.new_bool_var("") if possible(pb, fi, p) else None for p in range(len(pb.combos[fi]))
+        ]
         x[fi] = xs
+        live = [v for v in xs if v is not None]
         if pb.has_transfer[fi]:
-            m.add_exactly_one(xs)
-        else:
-            m.add_at_most_one(xs)
+            m.add_exactly_one(live)
+        elif len(live) > 1:
+            m.add_at_most_one(live)
         cur = occ.pos[fi]
+        prefix: list[Any] = []
+        acc: Any = None
         for p, v in enumerate(xs):
-            m.add_hint(v, p == cur)
+            if v is not None:
+                m.add_hint(v, p == cur)
+                if acc is None:
+                    acc = v
+                else:
+                    nxt = m.new_bool_var("")
+                    m.add(nxt == acc + v)
+                    m.add_hint(nxt, cur <= p)
+                    acc = nxt
+            prefix.append(acc)
+        better[fi] = prefix
         for p, reqs in enumerate(pb.requirements[fi]):
+            if xs[p] is None:
+                continue
             for req in reqs:
                 pools.add(req.pool)
                 for c in req.members:
                     seat_terms[(req.pool, c)].append(xs[p])
+    seat: dict[tuple[int, int], Any] = {}
+    for key, terms in seat_terms.items():
+        if len(terms) == 1:
+            seat[key] = terms[0]
+            continue
+        v = m.new_bool_var("")
+        m.add(v == sum(terms))
+        fi = pb.child_family[key[1]]
+        m.add_hint(
+            v, any(t is x[fi][occ.pos[fi]] for t in terms) if occ.pos[fi] < len(x[fi]) else False
+        )
+        seat[key] = v
 
     # fixed seats per pool (families outside the neighbourhood), and running counts of the free
     const: dict[int, list[int]] = {}
@@ -217,7 +249,7 @@ def _solve_free(
         prev: Any = 0
         for k, c in enumerate(members):
             v = m.new_int_var(0, max(0, min(cap, k + 1)), "")
-            m.add(v == prev + sum(seat_terms[(q, c)]))
+            m.add(v == prev + seat[(q, c)])
             counts.append(v)
             prev = v
         m.add(prev <= cap)
@@ -263,8 +295,8 @@ def _solve_free(
             if is_free:
                 r = pb.rank[pb.pools[q].facility]
                 for c in pb.families[fi]:
-                    if (q, c) in seat_terms and r[c] < req.worst_rank:
-                        own.extend(seat_terms[(q, c)])
+                    if (q, c) in seat and r[c] < req.worst_rank:
+                        own.append(seat[(q, c)])
             conditions.append((running[q][k] - sum(own), need - above))
         if never:
             continue
@@ -273,8 +305,8 @@ def _solve_free(
         blockers.append(b)
         modeled.append((fi, p))
         reasons: list[Any] = [b]
-        if is_free:
-            reasons.extend(x[fi][: p + 1])
+        if is_free and better[fi][p] is not None:
+            reasons.append(better[fi][p])
         if len(conditions) == 1 and len(reasons) == 1:
             higher, need = conditions[0]
             m.add(higher + need * b >= need)
@@ -289,22 +321,28 @@ def _solve_free(
         x[fi][p] * sum(1 for d in combo if d != NONE)
         for fi in free
         for p, combo in enumerate(pb.combos[fi])
+        if x[fi][p] is not None
     ]
     big = sum(len(pb.families[fi]) for fi in free) + 1
     m.maximize(sum(placed_terms) - big * sum(blockers))
     solver = cp_model.CpSolver()
     solver.parameters.max_deterministic_time = work_limit
-    solver.parameters.max_time_in_seconds = 60.0 * max(1.0, work_limit)  # safety net only
+    solver.parameters.max_time_in_seconds = time_limit  # safety net only
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = seed
     status = solver.solve(m)
     work = solver.deterministic_time
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None, modeled, work
+    # stopped by the wall clock, not by the work limit: not used, so results never depend on load
+    cut = work < work_limit * 0.99 and status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE)
+    if cut or status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None, modeled, work, cut
     out: dict[int, int] = {}
     for fi in free:
-        out[fi] = next((p for p, v in enumerate(x[fi]) if solver.value(v)), len(pb.combos[fi]))
-    return out, modeled, work
+        out[fi] = next(
+            (p for p, v in enumerate(x[fi]) if v is not None and solver.value(v)),
+            len(pb.combos[fi]),
+        )
+    return out, modeled, work, False
 
 
 def _score(occ: _Occupancy, pairs: list[tuple[int, int]], free: list[int]) -> tuple[int, int]:
@@ -327,6 +365,7 @@ def reduce_blocking(
     step_work: float = 0.5,
     passes_per_size: int = 3,
     min_gain: float = 0.1,
+    time_limit: float = 300.0,
 ) -> LocalOutcome:
     """Improve a feasible allocation neighbourhood by neighbourhood; deterministic.
 
@@ -339,7 +378,7 @@ def reduce_blocking(
     occ = _Occupancy(problem, placed)
     blocking = occ.blocking_pairs()
     work = 0.0
-    iterations = improved = 0
+    iterations = improved = cut = 0
     seed = problem.instance.seed
     trace: list[tuple[int, int, int, float, float]] = []
     t0 = time.process_time()  # diagnostics only; no decision depends on it
@@ -357,7 +396,10 @@ def reduce_blocking(
                     continue  # an earlier neighbourhood solved it
                 free = _neighbourhood(occ, fi, size, blocking_families)
                 iterations += 1
-                positions, pairs, spent = _solve_free(occ, free, step_work, seed + iterations)
+                positions, pairs, spent, stopped = _solve_free(
+                    occ, free, step_work, seed + iterations, time_limit
+                )
+                cut += stopped
                 work += spent + len(pairs) / PAIRS_PER_UNIT
                 if positions is None:
                     continue
@@ -384,4 +426,4 @@ def reduce_blocking(
             )
             if len(blocking) > start_count * (1.0 - min_gain):
                 break  # this size has stopped paying off
-    return LocalOutcome(occ.placed(), len(blocking), iterations, work, improved, trace)
+    return LocalOutcome(occ.placed(), len(blocking), iterations, work, improved, cut, trace)

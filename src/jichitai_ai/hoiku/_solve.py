@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 
 from jichitai_ai.hoiku._checker import CheckReport, Violation, check_placement
-from jichitai_ai.hoiku._exact import ExactOutcome, solve_exact
+from jichitai_ai.hoiku._exact import ExactOutcome, model_charge, solve_exact
 from jichitai_ai.hoiku._fast import CYCLE_VISITS, deferred_acceptance
 from jichitai_ai.hoiku._local import reduce_blocking
 from jichitai_ai.hoiku._model import Instance
@@ -41,6 +41,9 @@ class Allocation:
     notes: list[str] = field(default_factory=list)
     stable_exists: bool | None = None  # None: not decided (fast only, or solver cut short)
     blocking_bound: int = 0  # proven lower bound on the blocking coalitions of any allocation
+    #: a solver step was stopped by the wall-clock safety net (its result discarded): this
+    #: result may differ from a run on a less loaded machine or with a larger time limit
+    time_limited: bool = False
 
     @property
     def placed_count(self) -> int:
@@ -121,11 +124,28 @@ class _Budget:
 
 
 def _local_search(
-    problem: Problem, best: Candidate, notes: list[str], budget: _Budget, share: float
+    problem: Problem,
+    best: Candidate,
+    notes: list[str],
+    budget: _Budget,
+    share: float,
+    cut: list[str],
+    time_limit: float,
 ) -> Candidate:
     """Fewer blocking coalitions, neighbourhood by neighbourhood (deterministic work budget)."""
-    out = reduce_blocking(problem, best[0], work_budget=max(MIN_STEP_WORK, budget.left * share))
+    out = reduce_blocking(
+        problem,
+        best[0],
+        work_budget=max(MIN_STEP_WORK, budget.left * share),
+        time_limit=time_limit,
+    )
     budget.spend(out.work)
+    if out.cut:
+        cut.append("neighbourhood search")
+        notes.append(
+            f"neighbourhood search: {out.cut} sub-problems stopped by the time limit (safety net)"
+            " and not used; this allocation may differ from one with a larger --time-limit"
+        )
     cand = (out.placed, check_placement(problem, out.placed))
     notes.append(
         f"neighbourhood search: {len(best[1].blocking)} → {len(cand[1].blocking)} blocking"
@@ -142,6 +162,15 @@ MIN_STEP_WORK = 0.05
 #: Share of the work left that the neighbourhood search may use before the proof runs.
 SEARCH_SHARE_BEFORE_PROOF = 0.4
 
+#: Work units at most for the neighbourhood search before the model over all families.
+SEARCH_MAX_WORK = 18.0
+#: Work units (CP-SAT deterministic time) at most for "fewest coalitions among the blocking families".
+SOFT_MAX_WORK = 6.0
+#: The proof over all families runs only with at least this much work left after its model,
+#: and gets at most PROOF_MAX_WORK units (beyond that it rarely finishes, and CPU grows fast).
+MIN_PROOF_WORK = 2.0
+PROOF_MAX_WORK = 8.0
+
 #: Share of the work limit for "most placed among the fewest coalitions" (the minimum itself
 #: is already proven then; this keeps a 500-child instance without a stable allocation in
 #: well under a minute of CPU).
@@ -154,6 +183,16 @@ PROOF_MAX_CHILDREN = 2000
 WORK_LIMIT = 40.0
 
 
+def _cut(out: ExactOutcome, step: str, notes: list[str], cut: list[str]) -> None:
+    """Record a step stopped by the wall-clock safety net (its result is not used)."""
+    if out.wall_limited:
+        cut.append(step)
+        notes.append(
+            f"exact ({step}): stopped by the time limit (safety net); its result is not used,"
+            " so this allocation may differ from one computed with a larger --time-limit"
+        )
+
+
 def _exact(
     problem: Problem,
     best: Candidate,
@@ -162,6 +201,7 @@ def _exact(
     notes: list[str],
     bound_out: list[int],
     total_work: float = TOTAL_WORK,
+    cut: list[str] | None = None,
 ) -> tuple[Candidate, bool, bool | None]:
     """Improve ``best`` with CP-SAT; returns (candidate, optimal proven, stable allocation exists).
 
@@ -169,11 +209,13 @@ def _exact(
     "no stable allocation" is proven, the minimum once the proof run ends).
     """
     budget = _Budget(work_limit, total_work)
+    cut = cut if cut is not None else []
     stable_out = solve_exact(
         problem, hint=best[0], stable_only=True, work_limit=budget.take(), time_limit=time_limit
     )
     budget.spend(stable_out.work)
     notes.append(f"exact (stable only): {stable_out.status}")
+    _cut(stable_out, "stable only", notes, cut)
     if stable_out.placed is not None and not stable_out.wall_limited:
         cand = (stable_out.placed, check_placement(problem, stable_out.placed))
         if _key(cand) < _key(best):
@@ -186,7 +228,7 @@ def _exact(
         if not best[1].blocking:
             return best, False, True
         # undecided within the work limit: fewer coalitions by neighbourhood search
-        best = _local_search(problem, best, notes, budget, 1.0)
+        best = _local_search(problem, best, notes, budget, 1.0, cut, time_limit)
         return best, False, (True if not best[1].blocking else None)
     bound_out.append(1)
     # No stable allocation exists. Fewest blocking coalitions by neighbourhood search
@@ -194,7 +236,11 @@ def _exact(
     # families: the fewest among the families still blocking, and a proof that fewer
     # are impossible.
     large = problem.n_children > PROOF_MAX_CHILDREN
-    best = _local_search(problem, best, notes, budget, 1.0 if large else SEARCH_SHARE_BEFORE_PROOF)
+    if large:
+        best = _local_search(problem, best, notes, budget, 1.0, cut, time_limit)
+    else:
+        share = min(SEARCH_SHARE_BEFORE_PROOF, SEARCH_MAX_WORK / max(budget.left, MIN_STEP_WORK))
+        best = _local_search(problem, best, notes, budget, share, cut, time_limit)
     if large or budget.spent:
         notes.append(
             "exact: no stable allocation exists (proven); the fewest blocking coalitions"
@@ -207,19 +253,36 @@ def _exact(
         for fi, fam in enumerate(problem.families)
     }
     soft = {index[b.family_children] for b in best[1].blocking}
+    charge = model_charge(problem)
     out: ExactOutcome = solve_exact(
-        problem, hint=best[0], soft_families=soft, work_limit=budget.take(), time_limit=time_limit
+        problem,
+        hint=best[0],
+        soft_families=soft,
+        work_limit=max(MIN_STEP_WORK, min(budget.left - charge, SOFT_MAX_WORK)),
+        time_limit=time_limit,
+        use_lp=False,
     )
     budget.spend(out.work)
     notes.append(f"exact (fewest blocking coalitions among {len(soft)} families): {out.status}")
+    _cut(out, "fewest coalitions", notes, cut)
     if out.placed is not None and not out.wall_limited:
         cand = (out.placed, check_placement(problem, out.placed))
         if _key(cand) < _key(best):
             best = cand
+    if out.status != "OPTIMAL" or budget.left < charge + MIN_PROOF_WORK:
+        # not even the fewest among the blocking families is proven: a proof over all
+        # families would not finish either, so its model is not built
+        notes.append("exact: the fewest blocking coalitions are not proven for this instance")
+        return best, False, False
     bound = solve_exact(
-        problem, hint=best[0], blocking_only=True, work_limit=budget.take(), time_limit=time_limit
+        problem,
+        hint=best[0],
+        blocking_only=True,
+        work_limit=max(MIN_STEP_WORK, min(budget.left - charge, PROOF_MAX_WORK)),
+        time_limit=time_limit,
     )
     budget.spend(bound.work)
+    _cut(bound, "lower bound", notes, cut)
     notes.append(
         f"exact (lower bound over all families): {bound.status}"
         + (f", minimum {bound.blocking_bound}" if bound.optimal else "")
@@ -241,6 +304,7 @@ def _exact(
         time_limit=time_limit,
     )
     notes.append(f"exact (most placed with {bound.blocking_bound} coalitions): {most.status}")
+    _cut(most, "most placed", notes, cut)
     if most.placed is not None and not most.wall_limited:
         cand = (most.placed, check_placement(problem, most.placed))
         if _key(cand) < _key(best):
@@ -254,7 +318,7 @@ def _exact(
 def allocate(
     instance: Instance,
     method: str = "auto",
-    time_limit: float = 300.0,
+    time_limit: float = 900.0,
     work_limit: float = WORK_LIMIT,
 ) -> Allocation:
     """Allocate seats; raises :class:`AllocationRefused` rather than return a broken result.
@@ -285,6 +349,7 @@ def allocate(
     used, optimal = "fast", False
     stable_exists: bool | None = True if not best[1].blocking else None
     bounds: list[int] = [0]
+    cut: list[str] = []
     if method in ("auto", "exact"):
         try:
             import ortools  # noqa: F401
@@ -296,7 +361,7 @@ def allocate(
             )
         else:
             best, optimal, stable_exists = _exact(
-                problem, best, time_limit, work_limit, notes, bounds
+                problem, best, time_limit, work_limit, notes, bounds, cut=cut
             )
             used = "exact"
     placed, report = best
@@ -313,4 +378,5 @@ def allocate(
         notes,
         stable_exists,
         max(bounds),
+        bool(cut),
     )

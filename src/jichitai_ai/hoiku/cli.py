@@ -99,7 +99,10 @@ def run(
     ),
     fmt: str = typer.Option("native", "--format", help=FORMAT_HELP),
     time_limit: float = typer.Option(
-        300.0, "--time-limit", min=1.0, help="safety net in seconds; results do not depend on it"
+        900.0,
+        "--time-limit",
+        min=1.0,
+        help="safety net per solver step in seconds; results do not depend on it unless it cuts one",
     ),
     xlsx: Path | None = typer.Option(
         None, "--xlsx", help="also write result, rosters and waitlists as XLSX"
@@ -145,6 +148,7 @@ def run(
     summary["notes"] = alloc.notes
     summary["stable_exists"] = alloc.stable_exists
     summary["blocking_lower_bound"] = alloc.blocking_bound
+    summary["time_limited"] = alloc.time_limited
     if as_json:
         typer.echo(json.dumps(summary, ensure_ascii=False))
         return

@@ -45,7 +45,7 @@ def load_chilmai_bytes(children: bytes, daycares: bytes) -> Instance:
     return load_chilmai(read_table(children, "申込者データ"), read_table(daycares, "保育所データ"))
 
 
-def run(instance: Instance, method: str = "auto", time_limit: float = 300.0) -> Allocation:
+def run(instance: Instance, method: str = "auto", time_limit: float = 900.0) -> Allocation:
     """Allocate; the returned allocation carries the checker's report.
 
     Raises :class:`AllocationRefused` instead of returning a result that breaks

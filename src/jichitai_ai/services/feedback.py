@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
+from jichitai_ai.i18n import normalize_language
 from jichitai_ai.retrieval import LearningModel
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid, NotFound
@@ -38,7 +39,7 @@ from jichitai_ai.storage.tables import FeedbackEvent, LearningLesson, LearningVo
 from jichitai_ai.timeutil import utcnow
 
 if TYPE_CHECKING:
-    from jichitai_ai.services.answering import AnsweringService
+    from jichitai_ai.services.answering import AnsweringService, LocalizedEntry
     from jichitai_ai.services.search_index import TenantIndex
 
 
@@ -77,6 +78,8 @@ class LearningPolicy:
     token_days: int = 7
     #: Term Jaccard at which a new wording joins an existing lesson of the same entry.
     cluster_similarity: float = 0.6
+    #: 「他の候補」: how many further candidates a resident may ask to see for one question.
+    more_choices: int = 5
 
     @classmethod
     def of(cls, settings: dict[str, Any] | None) -> LearningPolicy:
@@ -93,6 +96,7 @@ class LearningPolicy:
             demote_days=max(1, int(raw.get("demote_days", base.demote_days))),
             token_days=max(1, int(raw.get("token_days", base.token_days))),
             cluster_similarity=float(raw.get("cluster_similarity", base.cluster_similarity)),
+            more_choices=min(9, max(0, int(raw.get("more_choices", base.more_choices)))),
         )
 
 
@@ -187,6 +191,53 @@ def _shown(question: QuestionLog) -> list[int]:
     return [int(i) for i in question.shown_entry_ids or []]
 
 
+# --- 「他の候補」: further candidates for a question --------------------------------------------
+
+
+def more_candidates(
+    session: Session,
+    tenant_id: int,
+    token: str,
+    *,
+    policy: LearningPolicy | None = None,
+    visible: Callable[[int], bool] | None = None,
+    now: datetime | None = None,
+) -> list[int]:
+    """The next candidates of the question ``token`` was issued for, after what was shown.
+
+    A resident whose answer did not help (or whom no choice fitted, or who was handed over) may
+    see up to ``more_choices`` further entries from the ranking logged when the question was
+    asked — never a new search, so nobody can steer which entries become votable. They are added
+    to what was shown for the token (so a pick among them is a vote like any other, under the
+    same agreement threshold), once per token: asking again returns the same entries.
+    """
+    policy = policy or LearningPolicy()
+    now = now or utcnow()
+    question = _question(session, tenant_id, token)
+    if question.asked_at < now - timedelta(days=policy.token_days):
+        raise Invalid("feedback.expired")
+    logged = [c for c in question.candidates or [] if isinstance(c, dict)]
+    already = [int(c["entry_id"]) for c in logged if c.get("more")]
+    if already:
+        return already
+    shown = _shown(question)
+    ranked: list[int] = []
+    for c in logged:
+        entry_id = c.get("entry_id")
+        if c.get("offered") or not isinstance(entry_id, int) or entry_id in shown:
+            continue
+        if entry_id in ranked or (visible is not None and not visible(entry_id)):
+            continue
+        ranked.append(entry_id)
+    more = ranked[: policy.more_choices]
+    if more:
+        # New lists (not in-place edits) so the JSON columns are written back.
+        question.shown_entry_ids = [*shown, *more]
+        question.candidates = [*logged, *({"entry_id": e, "more": True} for e in more)]
+        session.flush()
+    return more
+
+
 # --- recording ---------------------------------------------------------------------------------
 
 
@@ -232,10 +283,13 @@ def record(
         )
     else:
         question.resolved = fkind is FeedbackKind.RESOLVED
+        # A later vote replaces this token's vote on the same entry or of the same kind; 解決しなかった
+        # on the answer and then 解決した on another candidate (「他の候補」) are both kept.
         session.execute(
             delete(FeedbackEvent).where(
                 FeedbackEvent.question_id == question.id,
                 FeedbackEvent.kind.in_([str(k) for k in VOTE_KINDS]),
+                (FeedbackEvent.entry_id == target) | (FeedbackEvent.kind == str(fkind)),
             )
         )
     staff = role != "resident"
@@ -284,7 +338,11 @@ def _learn(
     for _vote, lesson in previous:
         if lesson.entry_id == entry_id and lesson.polarity == polarity:
             return lesson.id, "same_token"  # choice then 解決した: one voice
-    for vote, lesson in previous:  # the token holder changed their mind: replace their vote
+    for vote, lesson in previous:
+        # The token holder changed their mind (same entry) or named another entry for the same
+        # direction: replace that vote. One token holds at most one vote for and one against.
+        if lesson.entry_id != entry_id and lesson.polarity != polarity:
+            continue
         session.delete(vote)
         lesson.supporters = max(0, lesson.supporters - 1)
         update_status(session, tenant_id, lesson, policy, now)
@@ -430,6 +488,26 @@ def submit(
             policy=LearningPolicy.of(tenant.settings),
             comment=comment,
         )
+
+
+def offer_more(
+    answering: AnsweringService, tenant_slug: str, token: str, *, language: str | None = None
+) -> list[LocalizedEntry]:
+    """The resident path for 「他の候補を見る」: further candidates, in the resident's language."""
+    with answering.db.read() as session:
+        tenant = tenant_service.get_tenant(session, tenant_slug)
+        index = answering.index_for(session, tenant)
+    known = set(index.entry_ids())
+    with answering.db.write() as session:
+        ids = more_candidates(
+            session,
+            tenant.id,
+            token,
+            policy=LearningPolicy.of(tenant.settings),
+            visible=known.__contains__,
+        )
+    lang = normalize_language(language)
+    return [answering.localize(index, i, lang) for i in ids if i in known]
 
 
 # --- what is in force --------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Rate limits for public and gateway endpoints (流量制限), answered with 429 and Retry-After.
 
 Token buckets keyed by client address and by tenant for the resident endpoints (ask, choice,
-feedback, public document search/answer, the resident pages' forms), and by API key for the
+feedback, 他の候補 (more), public document search/answer, the resident pages' forms), and by API key for the
 gateway. By default the buckets live in the database (services.rate_buckets), shared by every
 worker: with ``--workers N`` an address still gets the configured rate, not N times it, however
 connections are spread over the workers. ``shared = false`` keeps them in each worker's memory
@@ -42,8 +42,8 @@ from jichitai_ai.storage.db import Database
 from jichitai_ai.web.client_address import client_address
 
 _PUBLIC = re.compile(
-    r"^/api/v1/tenants/(?P<slug>[^/]+)/(?:ask|feedback|choice|public/documents/(?:search|answer))$"
-    r"|^/t/(?P<page>[^/]+)/(?:embed/?)?(?:choice|feedback)?$"
+    r"^/api/v1/tenants/(?P<slug>[^/]+)/(?:ask|feedback|choice|more|public/documents/(?:search|answer))$"
+    r"|^/t/(?P<page>[^/]+)/(?:embed/?)?(?:choice|feedback|more)?$"
 )
 _GATEWAY = re.compile(r"^/v1/|^/api/v1/gateway/")
 log = logging.getLogger(__name__)

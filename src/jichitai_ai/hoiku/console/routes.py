@@ -34,9 +34,10 @@ router = APIRouter(prefix="/console/t/{slug}/hoiku", include_in_schema=False)
 METHODS = ("auto", "fast", "exact")
 ADVANCED_METHODS = ("fast", "exact")
 #: Wall-clock safety net only: ``auto`` is budgeted in work units, so its result does not
-#: depend on the limit unless a very slow machine reaches it.
-TIME_LIMITS = (30, 120, 300)
-DEFAULT_TIME_LIMIT = 120
+#: depend on the limit unless a very slow machine reaches it — the same default as ``run``
+#: (900 s per step), so the console never cuts a step the command line would finish.
+TIME_LIMITS = (300, 900, 1800)
+DEFAULT_TIME_LIMIT = 900
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

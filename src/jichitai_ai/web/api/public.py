@@ -18,6 +18,8 @@ from jichitai_ai.web.api.schemas import (
     EmergencyContactModel,
     FeedbackIn,
     LinkModel,
+    MoreIn,
+    MoreOut,
 )
 from jichitai_ai.web.deps import get_platform, public_tenant
 
@@ -110,6 +112,23 @@ def choose(
         client_address=client_address(request),
     )
     return card(item)
+
+
+@router.post("/more", response_model=MoreOut)
+def more(
+    body: MoreIn,
+    tenant: TenantInfo = Depends(public_tenant),
+    platform: Platform = Depends(get_platform),
+) -> MoreOut:
+    """「他の候補を見る」: up to 5 further candidates from the ranking logged for the question the
+    token was issued for (never a new search), once per token. They count as shown: a resident
+    may pick one with ``/choice`` and say 解決した, which teaches like any other vote."""
+    items = feedback_service.offer_more(
+        platform.answering, tenant.slug, body.token, language=body.language
+    )
+    key = "ask.more.found" if items else "ask.more.none"
+    lang = items[0].language if items else (body.language or "ja")
+    return MoreOut(choices=[card(c) for c in items], message=_in_languages(key, lang))
 
 
 @router.post("/feedback")

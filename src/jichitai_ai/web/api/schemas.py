@@ -178,6 +178,19 @@ class ChoiceIn(BaseModel):
     language: str | None = Field(default=None, max_length=16)
 
 
+class MoreIn(BaseModel):
+    """「他の候補を見る」 for the question the token was issued for (issue 16)."""
+
+    token: str = Field(min_length=16, max_length=200)
+    language: str | None = Field(default=None, max_length=16)
+
+
+class MoreOut(BaseModel):
+    #: Further candidates after those shown; pick one with ``/choice`` and the same token.
+    choices: list[AnswerCard] = Field(default_factory=list)
+    message: dict[str, str] = Field(default_factory=dict)
+
+
 class TenantIn(BaseModel):
     slug: str = Field(min_length=1, max_length=64)
     name: str = Field(default="", max_length=200)

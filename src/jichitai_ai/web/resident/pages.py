@@ -1,4 +1,5 @@
-"""The resident chat page (GET) and its no-JavaScript form posts (ask, choice, feedback, notice).
+"""The resident chat page (GET) and its no-JavaScript form posts (ask, choice, feedback, more,
+notice).
 
 The page script talks to the JSON API; these routes give the same result as plain HTML so
 the chat still answers with JavaScript off. Both paths go through ``platform.answering`` and
@@ -58,6 +59,8 @@ class Exchange:
     error: str = ""
     #: The card is shown again after a vote (no feedback buttons a second time).
     voted: bool = False
+    #: 「他の候補」 asked for (issue 16): the further candidates (None: not asked).
+    more: list[AnswerCard] | None = None
 
 
 def _error_text(exc: ServiceError, lang: str) -> str:
@@ -212,10 +215,30 @@ def give_feedback(
         exchange.error = _error_text(exc, v.lang)
         return _page(v, exchange, status_code=exc.status)
     exchange.feedback = kind
+    exchange.token = token
     # Without JavaScript the page is drawn again: keep the answer and its 担当課 on it, since
     # the "not resolved" hint tells the resident to contact the department shown.
     exchange.chosen = _voted_card(platform, v, entry_id)
     exchange.voted = True
+    return _page(v, exchange)
+
+
+def show_more(
+    request: Request, slug: str, embed: bool, platform: Platform, token: str, lang: str
+) -> Response:
+    """「他の候補を見る」 without JavaScript: the same entries as the JSON API's ``/more``."""
+    v = _visit_or_404(request, platform, slug, embed, lang)
+    if isinstance(v, Response):
+        return v
+    exchange = Exchange(token=token)
+    try:
+        items = feedback_service.offer_more(
+            platform.answering, v.tenant.slug, token, language=v.lang
+        )
+    except ServiceError as exc:
+        exchange.error = _error_text(exc, v.lang)
+        return _page(v, exchange, status_code=exc.status)
+    exchange.more = [card(c) for c in items]
     return _page(v, exchange)
 
 
@@ -284,6 +307,15 @@ def _register(embed: bool) -> None:
     ) -> Response:
         return give_feedback(request, slug, embed, platform, token, entry_id, kind, lang)
 
+    def post_more(
+        slug: str,
+        request: Request,
+        token: str = Form(..., max_length=200),
+        lang: str = Form(""),
+        platform: Platform = Depends(get_platform),
+    ) -> Response:
+        return show_more(request, slug, embed, platform, token, lang)
+
     def post_notice(
         slug: str,
         request: Request,
@@ -297,6 +329,7 @@ def _register(embed: bool) -> None:
     router.add_api_route(f"{sub}/choice", post_choice, methods=["POST"])
     router.add_api_route(f"{sub}/feedback", post_feedback, methods=["POST"])
     router.add_api_route(f"{sub}/notice", post_notice, methods=["POST"])
+    router.add_api_route(f"{sub}/more", post_more, methods=["POST"])
 
 
 _register(embed=False)

@@ -55,6 +55,9 @@ SCRIPT_KEYS = (
     "resident.opens_new_window",
     "resident.emergency.heading",
     "resident.emergency.text",
+    # issue 16: 「他の候補を見る」
+    "resident.more.button",
+    "resident.more.heading",
 )
 
 

@@ -124,7 +124,10 @@
         .then(function () {
           var text = S["feedback.thanks"] + (kind === "not_resolved" ? " " + S["feedback.not_resolved_hint"] : "");
           var thanks = el("p", { className: "thanks", role: "status", tabindex: "-1", text: text });
+          var exchange = box.closest(".exchange");
           box.replaceWith(thanks);
+          var more = kind === "not_resolved" && exchange ? moreButton(token, questionId, exchange) : null;
+          if (more) { thanks.after(more); }
           thanks.focus();
         })
         .catch(function (err) {
@@ -163,6 +166,65 @@
     ]);
   }
 
+  /* 「他の候補を見る」 (issue 16): the next candidates of the ranking logged for this question,
+   * once per token; a pick among them is shown and rated like any other choice. */
+  var moreAsked = {};
+  function moreButton(token, questionId, exchange) {
+    if (moreAsked[token]) { return null; }
+    var button = el("button", { type: "button", className: "more", text: S["more.button"] });
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      post("/more", { token: token, language: D.lang })
+        .then(function (out) {
+          moreAsked[token] = true;
+          var card = moreCard(out, token, questionId, exchange);
+          button.replaceWith(card);
+          card.querySelector("h3").focus();
+        })
+        .catch(function (err) {
+          button.disabled = false;
+          status(err.message);
+        });
+    });
+    return button;
+  }
+
+  function moreCard(out, token, questionId, exchange) {
+    var hid = "m-" + questionId + "-" + (++counter);
+    var message = out.message && (out.message[D.lang] || out.message.ja);
+    return el("section", { className: "card more-choices", "aria-labelledby": hid }, [
+      el("h3", { id: hid, tabindex: "-1", text: S["more.heading"] }),
+      message ? el("p", { text: message }) : null,
+      out.choices.length ? choiceList(out.choices, token, questionId, exchange) : null
+    ]);
+  }
+
+  function choiceList(choices, token, questionId, exchange) {
+    var list = el("ul", { className: "choices" });
+    var buttons = [];
+    choices.forEach(function (c) {
+      var button = el("button", { type: "button", className: "choice", lang: htmlLang(c.language), "aria-pressed": "false", "data-entry": c.entry_id, text: c.question });
+      buttons.push(button);
+      button.addEventListener("click", function () {
+        buttons.forEach(function (b) { b.disabled = true; });
+        button.setAttribute("aria-pressed", "true");
+        post("/choice", { token: token, entry_id: c.entry_id, language: D.lang })
+          .then(function (card) {
+            var node = answerCard(card, questionId, token);
+            exchange.appendChild(node);
+            node.querySelector("h3").focus();
+          })
+          .catch(function (err) {
+            buttons.forEach(function (b) { b.disabled = false; });
+            button.setAttribute("aria-pressed", "false");
+            status(err.message);
+          });
+      });
+      list.appendChild(el("li", {}, [button]));
+    });
+    return list;
+  }
+
   function choicesCard(out, exchange) {
     var hid = "c-" + out.question_id;
     var list = el("ul", { className: "choices" });
@@ -189,6 +251,7 @@
     });
     var none = el("details", { className: "none-of-these" }, [
       el("summary", { text: S["clarify.none"] }),
+      moreButton(out.feedback_token, out.question_id, exchange),
       el("p", { text: S["handover.text"] }),
       department(out.contact, "ja", S["department.heading"]),
       department(D.contact && D.contact.name ? D.contact : null, D.contactLang, S["handover.general"])
@@ -218,11 +281,12 @@
     ]);
   }
 
-  function handoverCard(out) {
+  function handoverCard(out, exchange) {
     var hid = "h-" + out.question_id;
     return el("section", { className: "card handover", "aria-labelledby": hid }, [
       el("h3", { id: hid, tabindex: "-1", text: S["handover.heading"] }),
       el("p", { text: S["handover.text"] }),
+      out.feedback_token ? moreButton(out.feedback_token, out.question_id, exchange) : null,
       department(out.contact, "ja", S["department.heading"]),
       department(D.contact && D.contact.name ? D.contact : null, D.contactLang, S["handover.general"])
     ]);
@@ -248,7 +312,7 @@
         if (out.decision === "emergency") { body = null; }
         else if (out.decision === "answer" && out.answer) { body = answerCard(out.answer, out.question_id, out.feedback_token); }
         else if (out.decision === "clarify" && out.choices.length) { body = choicesCard(out, exchange); }
-        else { body = handoverCard(out); }
+        else { body = handoverCard(out, exchange); }
         if (body) { exchange.appendChild(body); }
         log.appendChild(exchange);
         question.value = "";
