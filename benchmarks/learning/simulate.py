@@ -377,9 +377,13 @@ def main(argv: list[str] | None = None) -> None:
             else {name: measure(platform, qs, relevant) for name, qs in sets.items()}
         )
         transitions: dict[str, int] = defaultdict(int)
+        changed_detail = []
         for q in split.controls:
             b, a = before["controls"]["_views"][q], after["controls"]["_views"][q]
             if (b.decision, b.shown) != (a.decision, a.shown):
+                changed_detail.append(
+                    {"question": q, "before": [b.decision, *b.shown], "after": [a.decision, *a.shown]}
+                )
                 same = "same decision, other entries" if b.decision == a.decision else ""
                 transitions[same or f"{b.decision} → {a.decision}"] += 1
         controls_changed = dict(transitions)
@@ -407,6 +411,7 @@ def main(argv: list[str] | None = None) -> None:
                 for name in sets
             },
             "controls_changed": controls_changed,
+            "controls_changed_detail": changed_detail,
         }
         print(json.dumps(report, ensure_ascii=False, indent=2), flush=True)
         if not args.skip_poisoning:

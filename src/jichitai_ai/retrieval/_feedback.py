@@ -5,8 +5,9 @@ editor approved); this module only applies them. A lesson is a learned phrasing 
 of one entry: the terms of a question residents resolved with that entry (``polarity`` +1), or of
 one where it did not help them (−1).
 
-A new question is compared with every learned phrasing by IDF-weighted overlap (rare words
-count, particles and common verbs barely do), and — with an embedder (hybrid mode) — by
+A new question is compared with every learned phrasing by IDF-weighted overlap of their *topic
+words* (nouns, with synonyms; particles and verbs such as どう・する・良い do not count: sharing
+「どうすればいい」 does not make two questions about one need), and — with an embedder (hybrid mode) — by
 meaning: the cosine of the question's and the phrasing's embeddings, so a lesson taught with
 one wording reaches other wordings of the same need, also with other words
 (シングルマザー / 母子家庭). A positive lesson adds a bounded boost to its entry — also when
@@ -46,6 +47,9 @@ class LearnedPhrasing:
     terms: tuple[str, ...]
     polarity: int = PROMOTE
     expires_at: datetime | None = None
+    #: The wording's topic words (nouns, with synonyms; ``TenantIndex.topic_terms``). Empty:
+    #: matched on ``terms``.
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,7 @@ class LearningParams:
 
     #: Defaults chosen on the LocalGovFAQ dev simulation (benchmarks/learning/simulate.py,
     #: seed 16; other seeds reported in docs/benchmarks.md).
-    min_similarity: float = 0.1
+    min_similarity: float = 0.3
     #: Boost on the fused 0–1 scale: ``max_boost · similarity^boost_power``.
     max_boost: float = 0.5
     boost_power: float = 0.5
@@ -129,7 +133,7 @@ class LearningModel:
     def add(self, phrasing: LearnedPhrasing) -> None:
         index = len(self._lessons)
         self._lessons.append(phrasing)
-        for term in set(phrasing.terms):
+        for term in set(phrasing.terms) | set(phrasing.topics):
             self._by_term.setdefault(term, []).append(index)
 
     def similarity(self, query_terms: Collection[str], lesson_terms: Collection[str]) -> float:
@@ -142,20 +146,36 @@ class LearningModel:
         )
         return shared / denom if denom > 0 else 0.0
 
+    def word_similarity(
+        self, query: Collection[str], topics: Collection[str], lesson: LearnedPhrasing
+    ) -> float:
+        """Closeness by words: of the topic words when both sides have some (the lesson must
+        be about what the question is about), else of all terms."""
+        if topics and lesson.topics:
+            return self.similarity(topics, lesson.topics)
+        return self.similarity(query, lesson.terms)
+
     def effects(
-        self, query_terms: Sequence[str], now: datetime, query_vector: Vectors | None = None
+        self,
+        query_terms: Sequence[str],
+        now: datetime,
+        query_vector: Vectors | None = None,
+        query_topics: Sequence[str] = (),
     ) -> Effects:
         """Boosts and demotions of the lessons in force that are close to this question
-        (``query_vector``: its unit embedding, for lessons with embeddings)."""
+        (``query_vector``: its unit embedding, for lessons with embeddings; ``query_topics``:
+        its topic words, for lessons with topic words)."""
         p = self.params
         query = set(query_terms)
+        topics = set(query_topics)
         out = Effects()
         if not self._lessons or not (query or query_vector is not None):
             return out
         by_meaning = self._dense_similarities(query_vector)
         union: dict[int, set[str]] = {}
         first: dict[int, int] = {}
-        for i in sorted({i for t in query for i in self._by_term.get(t, ())} | set(by_meaning)):
+        near = {i for t in query | topics for i in self._by_term.get(t, ())}
+        for i in sorted(near | set(by_meaning)):
             lesson = self._lessons[i]
             if lesson.expires_at is not None and lesson.expires_at <= now:
                 continue
@@ -163,7 +183,7 @@ class LearningModel:
                 union.setdefault(lesson.entry_id, set()).update(lesson.terms)
                 first.setdefault(lesson.entry_id, lesson.lesson_id)
                 continue
-            sim = max(self.similarity(query, lesson.terms), by_meaning.get(i, 0.0))
+            sim = max(self.word_similarity(query, topics, lesson), by_meaning.get(i, 0.0))
             if sim < p.min_similarity:
                 continue
             if lesson.polarity == DEMOTE:

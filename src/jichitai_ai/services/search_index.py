@@ -313,6 +313,7 @@ class TenantIndex:
                     terms=tuple(self.lexical.query_terms(lesson.text)),
                     polarity=lesson.polarity,
                     expires_at=lesson.expires_at,
+                    topics=tuple(self.topic_terms(lesson.text)),
                 )
                 for lesson in kept
             ),
@@ -338,7 +339,9 @@ class TenantIndex:
                 if len(self._query_vectors) >= 64:
                     self._query_vectors.clear()
                 self._query_vectors[question] = vector
-        return self.learning.effects(self.lexical.query_terms(question), utcnow(), vector)
+        return self.learning.effects(
+            self.lexical.query_terms(question), utcnow(), vector, self.topic_terms(question)
+        )
 
     @property
     def thresholds(self) -> Thresholds:
