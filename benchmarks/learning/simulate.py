@@ -382,7 +382,11 @@ def main(argv: list[str] | None = None) -> None:
             b, a = before["controls"]["_views"][q], after["controls"]["_views"][q]
             if (b.decision, b.shown) != (a.decision, a.shown):
                 changed_detail.append(
-                    {"question": q, "before": [b.decision, *b.shown], "after": [a.decision, *a.shown]}
+                    {
+                        "question": q,
+                        "before": [b.decision, *b.shown],
+                        "after": [a.decision, *a.shown],
+                    }
                 )
                 same = "same decision, other entries" if b.decision == a.decision else ""
                 transitions[same or f"{b.decision} → {a.decision}"] += 1

@@ -8,7 +8,7 @@ ending like that, and turned hand-overs into choices of the taught entry.
 
 from __future__ import annotations
 
-from jichitai_ai.retrieval import LearningModel
+from jichitai_ai.retrieval import LearningModel, LearningParams
 from jichitai_ai.retrieval._feedback import LearnedPhrasing
 from jichitai_ai.services import feedback as feedback_service
 from jichitai_ai.timeutil import utcnow
@@ -53,7 +53,9 @@ def test_words_close_means_topic_words_close() -> None:
         topics=("粗大ごみ",),
     )
     model = LearningModel([lesson])
-    dog = model.effects(["犬", "迷子", "成る", "どう", "為る", "良い"], utcnow(), None, ["犬", "迷子"])
+    dog = model.effects(
+        ["犬", "迷子", "成る", "どう", "為る", "良い"], utcnow(), None, ["犬", "迷子"]
+    )
     assert not dog
     # The same function words with the lesson's topic: it applies.
     bulky = model.effects(["粗大ごみ", "出す", "どう", "為る"], utcnow(), None, ["粗大ごみ"])
@@ -61,3 +63,20 @@ def test_words_close_means_topic_words_close() -> None:
     # Lessons without topic words (older callers) are matched on all their terms, as before.
     plain = LearningModel([LearnedPhrasing(2, entry_id=20, terms=("粗大ごみ", "捨てる"))])
     assert set(plain.effects(["粗大ごみ", "捨てる"], utcnow(), None, ["粗大ごみ"]).boosts) == {20}
+
+
+def test_both_topic_and_wording_must_be_close() -> None:
+    """「住民票の発行手数料はいくらかかりますか」 shares 発行・いくら・かかる with a lesson taught on
+    「戸籍謄本の発行に…代金はいくらかかりますか」 but not its topic: no effect with ``words``
+    "both" (the default), an effect when only the wording counts."""
+    lesson = LearnedPhrasing(
+        1,
+        entry_id=387,
+        terms=("戸籍", "謄本", "発行", "為る", "欲しい", "代金", "幾ら", "掛かる"),
+        topics=("戸籍", "謄本", "発行", "代金"),
+    )
+    query = ["住民", "票", "発行", "手数料", "幾ら", "掛かる"]
+    topics = ["住民", "票", "発行", "手数料"]
+    assert not LearningModel([lesson]).effects(query, utcnow(), None, topics)
+    wording_only = LearningModel([lesson], params=LearningParams(words="terms"))
+    assert set(wording_only.effects(query, utcnow(), None, topics).boosts) == {387}

@@ -57,7 +57,10 @@ class LearningParams:
     """How close a question must be to a lesson, and how far a lesson may move an entry."""
 
     #: Defaults chosen on the LocalGovFAQ dev simulation (benchmarks/learning/simulate.py,
-    #: seed 16; other seeds reported in docs/benchmarks.md).
+    #: seed 16; other seeds reported in docs/benchmarks.md). ``min_similarity`` 0.3 (was 0.1)
+    #: chosen on seed 1 so unrelated control questions keep what they saw: at 0.1 a lesson
+    #: sharing only 「どこ」 or 「どうすればいい」 with a question moved its entry into that
+    #: question's choices and turned hand-overs into 更問 (issue 16, round 2).
     min_similarity: float = 0.3
     #: Boost on the fused 0–1 scale: ``max_boost · similarity^boost_power``.
     max_boost: float = 0.5
@@ -71,6 +74,10 @@ class LearningParams:
     #: A boosted entry may become the direct answer only for a wording at least this close to
     #: what residents taught; for looser paraphrases it is offered as a choice (更問).
     answer_similarity: float = 0.8
+    #: Closeness by words on: "terms" (all the wording's terms), "topics" (its topic words),
+    #: "both" (the lower of the two: the question must share the lesson's topic *and* enough
+    #: of its wording — 「住民票…いくら」 is not 「戸籍謄本…いくら」).
+    words: str = "both"
     #: With lesson embeddings: a cosine at this floor counts as similarity 0, 1.0 as 1
     #: (multilingual-e5 puts unrelated Japanese questions near 0.8). None: wording only.
     dense_floor: float | None = 0.9
@@ -151,9 +158,11 @@ class LearningModel:
     ) -> float:
         """Closeness by words: of the topic words when both sides have some (the lesson must
         be about what the question is about), else of all terms."""
-        if topics and lesson.topics:
-            return self.similarity(topics, lesson.topics)
-        return self.similarity(query, lesson.terms)
+        by_terms = self.similarity(query, lesson.terms)
+        if not (topics and lesson.topics) or self.params.words == "terms":
+            return by_terms
+        by_topics = self.similarity(topics, lesson.topics)
+        return by_topics if self.params.words == "topics" else min(by_terms, by_topics)
 
     def effects(
         self,
