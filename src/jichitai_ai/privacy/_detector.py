@@ -24,6 +24,7 @@ from ._fold import fold
 from ._foreign_scripts import find_foreign_script_names
 from ._introductions import (
     find_child_names,
+    find_guardian_listed_names,
     find_introduced_names,
     find_nicknames,
     find_opening_surnames,
@@ -49,6 +50,7 @@ from ._romaji import (
 from ._sensitive import find_sensitive
 from ._spans import SpanSet
 from ._strict import STRICT_RULES, find_strict_persons
+from ._tables import find_table_cells
 from ._tokens import SudachiTokenizer, Token, script_of
 from ._types import Entity, EntityType
 from ._variants import fold_variants
@@ -300,6 +302,9 @@ class Detector:
         found += _patterns.find_phones(text, folded)
         found += _patterns.find_postal_codes(text, folded)
         found += _patterns.find_birthdates(text, folded, self.config.reference_year)
+        found += _patterns.find_partial_birthdates(text, folded)
+        found += _patterns.find_ip_addresses(text, folded)
+        found += find_table_cells(text)
         found += find_sensitive(text, folded)
         tokens = self._tokenizer.tokenize(text)
         found += find_persons(tokens, text)
@@ -316,6 +321,7 @@ class Detector:
         found += find_introduced_names(text)
         found += find_opening_surnames(text, self._tokenizer.name_parts)
         found += find_child_names(text)
+        found += find_guardian_listed_names(text)
         found += find_nicknames(text, self._tokenizer.name_parts)
         if self._strict_rules:
             found += find_profile_names(text)

@@ -122,6 +122,31 @@ def find_child_names(text: str) -> Iterator[Entity]:
         yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.85, "cue")
 
 
+# 連絡網・名簿: "・とだ れん（父：戸田 健）", "まつお ひなた(母:由香)": the entry before a
+# bracketed guardian is a child's name, in whatever script (spaced hiragana has no other cue).
+_GUARDIAN_ENTRY = re.compile(
+    r"(?:^|(?<=[\n・･●○◯■□◆◇\-*、,\t：:]))[ \u3000]*"
+    r"(?P<name>[ぁ-ゖァ-ヺー一-鿿々A-Za-z]{1,8}(?:[ \u3000][ぁ-ゖァ-ヺー一-鿿々A-Za-z]{1,8})?)"
+    r"[ \u3000]?[（(](?:父|母|父親|母親|保護者|祖父|祖母|兄|姉|養父|養母|里親)[:：\s]",
+    re.MULTILINE,
+)
+
+
+_KANJI_WORD = re.compile(r"[一-鿿々]+")
+
+
+def find_guardian_listed_names(text: str) -> Iterator[Entity]:
+    """Children listed with a guardian in brackets (see the comment above)."""
+    if "（" not in text and "(" not in text:
+        return
+    for m in _GUARDIAN_ENTRY.finditer(text):
+        name = m.group("name")
+        # one kanji word (申込書（保護者：…）) is left to the name detectors
+        if name in _KIN or (_KANJI_WORD.fullmatch(name) is not None):
+            continue
+        yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.85, "cue")
+
+
 # 田中っち, 佐藤たん: a surname entry before a casual nickname suffix (SudachiPy reads 田中っ
 # as a verb form).
 _NICKNAME = re.compile(

@@ -368,6 +368,42 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
             yield _entity(text, start, end, EntityType.BIRTHDATE, 0.9, "listed")
 
 
+# 4/1生, 4月1日生まれ (no year: staff lists give the age next to it) and 大正14年生まれ,
+# 1990年生 (a birth year said as such). Not 生徒, 生活, 生産, 生涯 …
+# "4月1日生まれの子は何年生？", "1990年生まれ以降" ask about a group, not a person.
+_NOT_BIRTH = r"(?![活徒産涯協命物存計誕還])(?!の(?:方|人|子|かた|場合|年)|以降|以前|から|まで|以上|以下)"
+_MONTH_DAY_BORN = re.compile(
+    r"(?<![0-9/.年])(?P<month>[0-9]{1,2})/(?P<day>[0-9]{1,2})\s?生(?:まれ|(?!ま))" + _NOT_BIRTH
+    + rf"|(?<![0-9年])(?P<kmonth>{_NUM})\s?月\s?(?P<kday>{_NUM})\s?日\s?生(?:まれ|(?!ま))" + _NOT_BIRTH
+)
+_YEAR_BORN = re.compile(
+    r"(?:明治|大正|昭和|平成|令和)\s?の?(?:元|[0-9]{1,2})\s?年\s?生(?:まれ|(?!ま))" + _NOT_BIRTH
+    + r"|" + _NO_DIGIT_BEFORE + r"(?:1[89]|20)[0-9]{2}\s?年\s?生(?:まれ|(?!ま))" + _NOT_BIRTH
+)
+
+
+def find_partial_birthdates(text: str, folded: str) -> Iterator[Entity]:
+    """Birthdates written without a year (4/1生) or as a year only (大正14年生まれ)."""
+    for m in _MONTH_DAY_BORN.finditer(folded):
+        month = kanji_to_int(m.group("month") or m.group("kmonth"))
+        day = kanji_to_int(m.group("day") or m.group("kday"))
+        if _valid_day(month, day):
+            yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.85, "no year")
+    for m in _YEAR_BORN.finditer(folded):
+        yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.8, "year only")
+
+
+# --- IP addresses -------------------------------------------------------------
+_IPV4 = re.compile(r"(?<![0-9.])(?:(?:25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})\.){3}"
+                   r"(?:25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})(?![0-9]|\.[0-9])")
+
+
+def find_ip_addresses(text: str, folded: str) -> Iterator[Entity]:
+    """送信元IP: an address a resident's mail or post came from points to that resident."""
+    for m in _IPV4.finditer(folded):
+        yield _entity(text, m.start(), m.end(), EntityType.ID_NUMBER, 0.9, "ip address")
+
+
 # --- 住民票コード, 在留カード番号, labelled record numbers, ゆうちょ 記号・番号 -------------
 _RESIDENT_LABEL = re.compile(r"住民票コード|住基コード|住民票番号")
 _RESIDENT_CODE = re.compile(_NO_DIGIT_BEFORE + r"[0-9]{11}" + _NO_DIGIT_AFTER)
@@ -405,7 +441,9 @@ def find_residence_cards(text: str, folded: str) -> Iterator[Entity]:
 _CASE_LABEL = re.compile(
     r"(?:ケース|ケース記録|宛名|世帯|個人|住民|受給者|受給者証|利用者|対象者|児童|相談|納税者|"
     r"通知書|課税|滞納|カルテ|患者|保護|支援|障害者手帳|手帳|お客様|お客さま|顧客|契約|会員|"
-    r"使用者|水道|管理|整理|登録|申請|申込|認定|証書|受験|被保険者証|診察券)"
+    r"使用者|水道|管理|整理|登録|申請|申込|認定|証書|受験|被保険者証|診察券|"
+    # people's own numbers at school and at work: 学籍番号, 職員番号, 生徒番号, 社員ID
+    r"学籍|職員|生徒|学生|社員|従業員|園児|出席|会員|利用者証)"
     r"(?:番号|No\.?|NO\.?|コード|ID)"
     r"|(?:Case|case)\s?(?:No\.?|ID|number)"
     # a certificate named by itself before its number: 療育手帳 A1-20345, 受給者証 12-345

@@ -1,0 +1,115 @@
+"""Round 2 of issue 9 (held-out sets 11 and 12, first runs in docs/benchmarks.md §3):
+birthdates without a year or as a year only, IP addresses, school and staff numbers, and
+cells of pasted tables under a personal header. Each leak seen, plus variants in other
+words, and the ordinary texts that must stay readable."""
+
+from __future__ import annotations
+
+import pytest
+
+from jichitai_ai.privacy import Detector, EntityType
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector()
+
+
+def _found(detector: Detector, text: str) -> dict[str, EntityType]:
+    return {e.text: e.type for e in detector.detect(text) if e.type is not EntityType.SENSITIVE}
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("学童保育の名簿：野口 結月 7歳（4/1生）", "4/1生"),
+        ("長女 10歳（12/24生まれ）", "12/24生まれ"),
+        ("次男（4月1日生まれ）は県外", "4月1日生まれ"),
+        ("お母さん（大正14年生まれ）の認定調査", "大正14年生まれ"),
+        ("本人は昭和8年生、独居", "昭和8年生"),
+        ("相談者 1961年生まれ、無職", "1961年生まれ"),
+    ],
+)
+def test_birthdates_without_a_full_date(detector: Detector, text: str, item: str) -> None:
+    assert _found(detector, text).get(item) is EntityType.BIRTHDATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4月1日生まれの子は何年生になりますか",
+        "1990年生まれ以降の方は対象外ですか",
+        "平成生まれの職員向けの研修",
+        "4/1生活保護の支給日",
+        "2024年生産量の統計",
+    ],
+)
+def test_questions_about_a_group_are_not_birthdates(detector: Detector, text: str) -> None:
+    assert EntityType.BIRTHDATE not in _found(detector, text).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("送信元IP 203.0.113.45、ブログあり", "203.0.113.45"),
+        ("アクセス元は192.168.10.7です", "192.168.10.7"),
+        ("学籍番号 S2391045 の生徒", "S2391045"),
+        ("主任（職員番号 A08127）", "A08127"),
+        ("生徒番号：2024-118", "2024-118"),
+        ("社員ID E-40021 の件", "E-40021"),
+    ],
+)
+def test_ip_addresses_and_school_and_staff_numbers(
+    detector: Detector, text: str, item: str
+) -> None:
+    assert item in _found(detector, text)
+
+
+def test_version_numbers_and_dates_are_not_ip_addresses(detector: Detector) -> None:
+    assert _found(detector, "バージョン 1.2.3 に更新、2024.4.1 から") == {}
+
+
+def test_csv_cells_under_personal_headers(detector: Detector) -> None:
+    text = (
+        "No,氏名,フリガナ,生年月日,学籍番号\n"
+        "1,津久井 恵,ツクイ メグミ,2009/4/1,S2391045\n"
+        "2,米倉 颯太,ヨネクラ ソウタ,2009/11/23,S2391046"
+    )
+    found = _found(detector, text)
+    assert found["2009/4/1"] is EntityType.BIRTHDATE and found["2009/11/23"] is EntityType.BIRTHDATE
+    assert found["S2391045"] is EntityType.CASE_NUMBER and "S2391046" in found
+    assert "1" not in found and "2" not in found
+
+
+def test_tab_and_markdown_tables(detector: Detector) -> None:
+    tsv = "世帯主\t続柄\t連絡先\tメモ\nかわの みき\t母\t0120 33 4455\t特になし"
+    found = _found(detector, tsv)
+    assert found.get("かわの みき") is EntityType.PERSON and "0120 33 4455" in found
+    assert "特になし" not in found and "母" not in found
+    md = "| 保護者 | 住所 | 備考 |\n|---|---|---|\n| Ana Souza | 緑町5-6 | 要通訳 |"
+    found = _found(detector, md)
+    assert "Ana Souza" in found and "緑町5-6" in found and "要通訳" not in found
+
+
+def test_tables_without_personal_headers_stay_readable(detector: Detector) -> None:
+    for text in (
+        "品目,数量,単価\nりんご,3,120\nみかん,5,80",
+        "| 手続き | 窓口 | 受付時間 |\n|---|---|---|\n| 転入届 | 市民課 | 8:30-17:15 |",
+        "区分\t件数\n転入\t120\n転出\t98",
+    ):
+        assert _found(detector, text) == {}, text
+
+
+def test_children_listed_with_a_guardian_in_brackets(detector: Detector) -> None:
+    text = "連絡網\n・まつお ひなた（母：まつお 由香）090-1123-4598\n・とだ れん（父：戸田 健）"
+    found = _found(detector, text)
+    assert found.get("まつお ひなた") is EntityType.PERSON
+    assert found.get("とだ れん") is EntityType.PERSON
+    found = _found(detector, "園児：はると（保護者：佐藤）、みお（母：同上）")
+    assert "はると" in found and "みお" in found
+
+
+def test_guardian_brackets_without_a_listed_name_stay_readable(detector: Detector) -> None:
+    for text in ("申込書（父母の署名）が必要です", "・申込書（保護者：記入不要）", "・母（父：不在）"):
+        found = _found(detector, text)
+        assert "申込書" not in found and "母" not in found, (text, found)
