@@ -113,3 +113,27 @@ def test_guardian_brackets_without_a_listed_name_stay_readable(detector: Detecto
     for text in ("申込書（父母の署名）が必要です", "・申込書（保護者：記入不要）", "・母（父：不在）"):
         found = _found(detector, text)
         assert "申込書" not in found and "母" not in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("国外の送付先は 1208 Rizal Ave, Sta. Cruz, Manila。", "1208 Rizal Ave, Sta. Cruz, Manila"),
+        ("妻の住所 77 Nguyen Trai Street, Hanoi です", "77 Nguyen Trai Street, Hanoi"),
+        ("住所 Rua Augusta 25, Lisboa", "Rua Augusta 25, Lisboa"),
+        ("返送先：仙台中央郵便局私書箱第82号 宛", "仙台中央郵便局私書箱第82号"),
+        ("送付先 P.O. Box 1234", "P.O. Box 1234"),
+    ],
+)
+def test_addresses_abroad_and_po_boxes(detector: Detector, text: str, item: str) -> None:
+    assert _found(detector, text).get(item) is EntityType.ADDRESS
+
+
+def test_po_box_question_stays_readable(detector: Detector) -> None:
+    assert _found(detector, "私書箱の申込方法を教えて") == {}
+
+
+def test_address_in_json_keeps_its_quote(detector: Detector) -> None:
+    text = '{"name": "越智 康弘", "address": "宮城野区鶴ケ谷1丁目14-3", "tax": 83200}'
+    addresses = [e.text for e in detector.detect(text) if e.type is EntityType.ADDRESS]
+    assert addresses == ["宮城野区鶴ケ谷1丁目14-3"]

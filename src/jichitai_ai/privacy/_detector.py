@@ -43,6 +43,7 @@ from ._patterns import OLD_DATE
 from ._places import find_block_addresses, find_places, place_spans
 from ._romaji import (
     find_account_names,
+    find_foreign_street_addresses,
     find_romaji_addresses,
     find_romaji_names,
     repeated_latin_names,
@@ -304,6 +305,7 @@ class Detector:
         found += _patterns.find_birthdates(text, folded, self.config.reference_year)
         found += _patterns.find_partial_birthdates(text, folded)
         found += _patterns.find_ip_addresses(text, folded)
+        found += _patterns.find_po_boxes(text, folded)
         found += find_table_cells(text)
         found += find_sensitive(text, folded)
         tokens = self._tokenizer.tokenize(text)
@@ -330,6 +332,7 @@ class Detector:
         found += find_kanji_honorific_names(tokens, text, self._tokenizer.name_parts)
         found += find_context_names(tokens, text, self._tokenizer.name_parts)
         found += find_romaji_addresses(text)
+        found += find_foreign_street_addresses(text)
         spans = place_spans(tokens, folded, self._is_place)
         if self.ginza_active and (not self.config.ginza_gate or _name_candidates(tokens)):
             found = _merge_ginza(text, found, spans)

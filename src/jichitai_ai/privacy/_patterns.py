@@ -393,6 +393,19 @@ def find_partial_birthdates(text: str, folded: str) -> Iterator[Entity]:
         yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.8, "year only")
 
 
+# --- 私書箱 / P.O. Box: a box rented by one person is their address ------------------
+_PO_BOX = re.compile(
+    r"(?:[一-鿿ァ-ヺー]{1,10}郵便局\s?)?私書箱\s?(?:第\s?)?[0-9]{1,6}\s?号?"
+    r"|(?<![A-Za-z])P\.?\s?O\.?\s?Box\s?[0-9]{1,6}",
+    re.IGNORECASE,
+)
+
+
+def find_po_boxes(text: str, folded: str) -> Iterator[Entity]:
+    for m in _PO_BOX.finditer(folded):
+        yield _entity(text, m.start(), m.end(), EntityType.ADDRESS, 0.9, "po box")
+
+
 # --- IP addresses -------------------------------------------------------------
 _IPV4 = re.compile(r"(?<![0-9.])(?:(?:25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})\.){3}"
                    r"(?:25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})(?![0-9]|\.[0-9])")

@@ -337,6 +337,24 @@ _PLACE_HEAD = re.compile(
 )
 
 
+# Addresses abroad (国外の送付先): "1208 Rizal Ave, Sta. Cruz, Manila", "Rua Augusta 25,
+# Lisboa", "Calle Mayor 7": a house number and a street word, then up to three
+# comma-separated place words.
+_STREET = r"(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Hwy|Highway|Way|Pl|Place)\.?"
+_CAP = r"(?:[A-Z][A-Za-z'\u00c0-\u024f]+\.?)"
+_TAIL = rf"(?:,[ ]?{_CAP}(?:[ ]{_CAP}){{0,2}}){{0,3}}"
+_FOREIGN_STREET = re.compile(
+    rf"(?<![0-9A-Za-z])[0-9]{{1,5}}[A-Za-z]?[ ]{_CAP}(?:[ ]{_CAP}){{0,2}}[ ]{_STREET}{_TAIL}(?![A-Za-z])"
+    rf"|(?<![A-Za-z])(?:Rua|Calle|Avenida|Av\.|Jalan|Jl\.)[ ]{_CAP}(?:[ ]{_CAP}){{0,2}},?[ ]?[0-9]{{1,5}}{_TAIL}(?![A-Za-z])"
+)
+
+
+def find_foreign_street_addresses(text: str) -> Iterator[Entity]:
+    """Street addresses abroad (see the comment above)."""
+    for m in _FOREIGN_STREET.finditer(text):
+        yield Entity(EntityType.ADDRESS, m.start(), m.end(), m.group(), 0.85, "street")
+
+
 def find_romaji_addresses(text: str) -> Iterator[Entity]:
     """Rōmaji addresses (with a block number) and place names with a Japanese suffix."""
     taken: list[tuple[int, int]] = []
