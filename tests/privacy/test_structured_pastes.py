@@ -137,3 +137,21 @@ def test_address_in_json_keeps_its_quote(detector: Detector) -> None:
     text = '{"name": "越智 康弘", "address": "宮城野区鶴ケ谷1丁目14-3", "tax": 83200}'
     addresses = [e.text for e in detector.detect(text) if e.type is EntityType.ADDRESS]
     assert addresses == ["宮城野区鶴ケ谷1丁目14-3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("相談者の名前はOliveira、ファーストネームはBrunoです。", "Bruno"),
+        ("名字：ほりうち、下の名前は「みお」", "みお"),
+        ("苗字は鰐淵です", "鰐淵"),
+        ("Family name: Okafor", "Okafor"),
+    ],
+)
+def test_names_after_a_name_part_label(detector: Detector, text: str, item: str) -> None:
+    assert _found(detector, text).get(item) is EntityType.PERSON
+
+
+def test_questions_about_name_parts_stay_readable(detector: Detector) -> None:
+    for text in ("ファーストネームの書き方は？", "苗字は変わりますか", "名字が長い場合の記入例"):
+        assert _found(detector, text) == {}, text

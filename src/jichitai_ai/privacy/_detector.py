@@ -25,6 +25,7 @@ from ._foreign_scripts import find_foreign_script_names
 from ._introductions import (
     find_child_names,
     find_guardian_listed_names,
+    find_labelled_name_parts,
     find_introduced_names,
     find_nicknames,
     find_opening_surnames,
@@ -324,6 +325,7 @@ class Detector:
         found += find_opening_surnames(text, self._tokenizer.name_parts)
         found += find_child_names(text)
         found += find_guardian_listed_names(text)
+        found += find_labelled_name_parts(text)
         found += find_nicknames(text, self._tokenizer.name_parts)
         if self._strict_rules:
             found += find_profile_names(text)

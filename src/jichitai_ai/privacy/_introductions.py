@@ -122,6 +122,23 @@ def find_child_names(text: str) -> Iterator[Entity]:
         yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.85, "cue")
 
 
+# ファーストネームは Bruno, 名字：Oliveira, 下の名前は「みお」: a name-part label names what follows.
+_NAME_PART_LABEL = re.compile(
+    r"(?:ファーストネーム|ファミリーネーム|ミドルネーム|ラストネーム|名字|苗字|下の名前|上の名前|"
+    r"(?<![A-Za-z])(?:[Ff]irst|[Gg]iven|[Ll]ast|[Ff]amily|[Mm]iddle)[ ]?[Nn]ame|[Ss]urname)"
+    r"[ \u3000]?(?:は|が|=|[:：])[ \u3000]?[「『\"]?"
+    r"(?P<name>[A-Z][A-Za-z'\u00c0-\u024f-]{1,20}|[ァ-ヺー]{2,10}|[ぁ-ゖ]{2,6}(?=[」』\"、。,\s]|です)"
+    r"|[一-鿿々]{1,4}(?=[」』\"、。,\s]|です))"
+)
+
+
+def find_labelled_name_parts(text: str) -> Iterator[Entity]:
+    """A surname or given name after a label saying it is one (see the comment above)."""
+    for m in _NAME_PART_LABEL.finditer(text):
+        name = m.group("name")
+        yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.9, "cue")
+
+
 # 連絡網・名簿: "・とだ れん（父：戸田 健）", "まつお ひなた(母:由香)": the entry before a
 # bracketed guardian is a child's name, in whatever script (spaced hiragana has no other cue).
 _GUARDIAN_ENTRY = re.compile(
