@@ -155,3 +155,10 @@ def test_names_after_a_name_part_label(detector: Detector, text: str, item: str)
 def test_questions_about_name_parts_stay_readable(detector: Detector) -> None:
     for text in ("ファーストネームの書き方は？", "苗字は変わりますか", "名字が長い場合の記入例"):
         assert _found(detector, text) == {}, text
+
+
+def test_spaced_form_labels_are_not_names(detector: Detector) -> None:
+    text = "氏　名：鰐淵　修平\n住　所：字中通り二番地の十一\n勤 務 先：市内の商店"
+    found = _found(detector, text)
+    assert found.get("鰐淵\u3000修平") is EntityType.PERSON
+    assert not any(k.startswith(("住", "勤")) for k in found), found
