@@ -162,3 +162,34 @@ def test_spaced_form_labels_are_not_names(detector: Detector) -> None:
     found = _found(detector, text)
     assert found.get("鰐淵\u3000修平") is EntityType.PERSON
     assert not any(k.startswith(("住", "勤")) for k in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "kind"),
+    [
+        ("ログ：login ok user=hayashi.k from 10.20.30.41", "hayashi.k", EntityType.PERSON),
+        ("created_by: tsato2 で登録", "tsato2", EntityType.PERSON),
+        ("送付先：石原 c/o Maria Lopez", "Maria Lopez", EntityType.PERSON),
+        ("Attn: Chidi Okafor, 国際交流課", "Chidi Okafor", EntityType.PERSON),
+        ("TEL（自宅）022-3345-9012", "022-3345-9012", EntityType.PHONE),
+        ("電話：0225-1234-567 に折返し", "0225-1234-567", EntityType.PHONE),
+        ("満45歳（昭和54年6月生）", "昭和54年6月生", EntityType.BIRTHDATE),
+        ("1961年3月生まれの相談者", "1961年3月生まれ", EntityType.BIRTHDATE),
+        ('=VLOOKUP("長谷部 陸",A:C,2,FALSE)', "長谷部 陸", EntityType.PERSON),
+        ("検索語「長谷部 陸」で出ない", "長谷部 陸", EntityType.PERSON),
+    ],
+)
+def test_machine_formats(detector: Detector, text: str, item: str, kind: EntityType) -> None:
+    assert _found(detector, text).get(item) is kind
+
+
+def test_machine_formats_without_personal_data_stay_readable(detector: Detector) -> None:
+    for text in (
+        "user=admin でログインできない",
+        "受付番号 022-3345-9012 の件",
+        "「地域 包括」の説明",
+        "1990年3月生まれ以降の方は対象ですか",
+    ):
+        found = _found(detector, text)
+        assert not any(k in found for k in ("admin", "022-3345-9012", "地域 包括")), found
+        assert EntityType.BIRTHDATE not in found.values(), found

@@ -139,6 +139,23 @@ def find_labelled_name_parts(text: str) -> Iterator[Entity]:
         yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.9, "cue")
 
 
+# =VLOOKUP("長谷部 陸",…), 検索語「長谷部 陸」: a quote holding only 姓 + space + a short given
+# name is a person, even when the given name is an ordinary word (陸 = land).
+_QUOTED_FULL_NAME = re.compile(
+    r"(?<=[「『\"“'‘])(?P<surname>[一-鿿々]{1,4})[ \u3000](?P<given>[一-鿿々]{1,3}|[ぁ-ゖァ-ヺー]{2,5})"
+    r"(?=[」』\"”'’])"
+)
+
+
+def find_quoted_full_names(
+    text: str, name_parts: Callable[[str], frozenset[str]]
+) -> Iterator[Entity]:
+    """A full name alone inside quotes (see the comment above)."""
+    for m in _QUOTED_FULL_NAME.finditer(text):
+        if "姓" in name_parts(m.group("surname")):
+            yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "cue")
+
+
 # 連絡網・名簿: "・とだ れん（父：戸田 健）", "まつお ひなた(母:由香)": the entry before a
 # bracketed guardian is a child's name, in whatever script (spaced hiragana has no other cue).
 _GUARDIAN_ENTRY = re.compile(

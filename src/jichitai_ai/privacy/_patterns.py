@@ -134,7 +134,17 @@ def find_phones(text: str, folded: str) -> Iterator[Entity]:
         yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.97)
     for m in _FIXED.finditer(folded):
         span = m.group()
-        if (m.start(), m.end()) in seen or _digit_count(span) != 10:
+        if (m.start(), m.end()) in seen:
+            continue
+        if _digit_count(span) != 10:
+            # TEL（自宅）022-3345-9012: one digit too many or too few is a mistyped number,
+            # still the resident's, when a 電話 cue and separators say it is a phone number.
+            if (
+                9 <= _digit_count(span) <= 12
+                and not span.isdigit()
+                and _context(folded, m.start(), _CTX_PHONE)
+            ):
+                yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.85, "mistyped")
             continue
         separated = not span.isdigit()
         if (
@@ -369,7 +379,7 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
 
 
 # 4/1生, 4月1日生まれ (no year: staff lists give the age next to it) and 大正14年生まれ,
-# 1990年生 (a birth year said as such). Not 生徒, 生活, 生産, 生涯 …
+# 昭和54年6月生, 1990年生 (a birth year, or year and month, said as such). Not 生徒, 生活, 生産, 生涯 …
 # "4月1日生まれの子は何年生？", "1990年生まれ以降" ask about a group, not a person.
 _NOT_BIRTH = r"(?![活徒産涯協命物存計誕還])(?!の(?:方|人|子|かた|場合|年)|以降|以前|から|まで|以上|以下)"
 _MONTH_DAY_BORN = re.compile(
@@ -377,8 +387,10 @@ _MONTH_DAY_BORN = re.compile(
     + rf"|(?<![0-9年])(?P<kmonth>{_NUM})\s?月\s?(?P<kday>{_NUM})\s?日\s?生(?:まれ|(?!ま))" + _NOT_BIRTH
 )
 _YEAR_BORN = re.compile(
-    r"(?:明治|大正|昭和|平成|令和)\s?の?(?:元|[0-9]{1,2})\s?年\s?生(?:まれ|(?!ま))" + _NOT_BIRTH
-    + r"|" + _NO_DIGIT_BEFORE + r"(?:1[89]|20)[0-9]{2}\s?年\s?生(?:まれ|(?!ま))" + _NOT_BIRTH
+    r"(?:明治|大正|昭和|平成|令和)\s?の?(?:元|[0-9]{1,2})\s?年\s?(?:[0-9]{1,2}\s?月\s?)?生(?:まれ|(?!ま))"
+    + _NOT_BIRTH
+    + r"|" + _NO_DIGIT_BEFORE + r"(?:1[89]|20)[0-9]{2}\s?年\s?(?:[0-9]{1,2}\s?月\s?)?生(?:まれ|(?!ま))"
+    + _NOT_BIRTH
 )
 
 

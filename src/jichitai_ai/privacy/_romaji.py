@@ -252,11 +252,30 @@ _KIN_LATIN = re.compile(
 )
 
 
+# user=hayashi.k, login: tsato, owner=yamada (logs and exports): the value of an account key
+# is a person's login name. c/o Maria Lopez, Attn: John Smith: the words after are a name.
+_ACCOUNT_KEY = re.compile(
+    r"(?<![A-Za-z])(?:user(?:name|_?id)?|uid|login|account|owner|author|created_by|updated_by)"
+    r"[ ]?[=:][ ]?[\"']?(?P<name>[A-Za-z][A-Za-z0-9._-]{1,30}[A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_CARE_OF = re.compile(
+    r"(?<![A-Za-z])(?:c/o|C/O|Attn\.?:?|ATTN:?|Dear)[ ]+"
+    r"(?P<name>[A-Z][A-Za-z'\u00c0-\u024f-]+(?:[ ][A-Z][A-Za-z'\u00c0-\u024f-]+){0,3})"
+)
+_NOT_ACCOUNTS = frozenset({"ok", "ng", "none", "null", "true", "false", "admin", "root", "guest"})
+
+
 def find_account_names(text: str) -> Iterator[Entity]:
     """Rōmaji names written as account, path or file-name parts (see the comment above),
     social-media handles, and Latin given names after a kinship word."""
     for m in _HANDLE.finditer(text):
         yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.8, "handle")
+    for pattern in (_ACCOUNT_KEY, _CARE_OF):
+        for m in pattern.finditer(text):
+            s, e = m.start("name"), m.end("name")
+            if text[s:e].lower() not in _NOT_ACCOUNTS:
+                yield Entity(EntityType.PERSON, s, e, text[s:e], 0.8, "account")
     for m in _KIN_LATIN.finditer(text):
         s, e = m.start("name"), m.end("name")
         if text[s:e].lower() not in _NOT_NAMES:
