@@ -193,3 +193,26 @@ def test_machine_formats_without_personal_data_stay_readable(detector: Detector)
         found = _found(detector, text)
         assert not any(k in found for k in ("admin", "022-3345-9012", "地域 包括")), found
         assert EntityType.BIRTHDATE not in found.values(), found
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "kind"),
+    [
+        ("パスポートの表記：SATO HANAKO、生年月日 H02.04.01", "SATO HANAKO", EntityType.PERSON),
+        ("申請者 NGUYEN MINH さん", "NGUYEN MINH", EntityType.PERSON),
+        ("とY.Tさんから連絡", "Y.T", EntityType.PERSON),
+        ("K. W.様へ折り返し", "K. W.", EntityType.PERSON),
+        ("ミツエさん（'34.5.6生）", "'34.5.6", EntityType.BIRTHDATE),
+        ("生年月日 ’90/4/1", "’90/4/1", EntityType.BIRTHDATE),
+        ("店番 123 口座 7654321", "123", EntityType.BANK_ACCOUNT),
+        ("手帳 身体 2級 第30218号", "第30218号", EntityType.CASE_NUMBER),
+        ("療育手帳 B1 第4471号", "第4471号", EntityType.CASE_NUMBER),
+    ],
+)
+def test_staff_shorthand(detector: Detector, text: str, item: str, kind: EntityType) -> None:
+    assert _found(detector, text).get(item) is kind
+
+
+def test_shorthand_without_personal_data_stays_readable(detector: Detector) -> None:
+    for text in ("条例第12号の改正", "店番 045 の窓口は2階", "'24.4.1 から受付開始", "NHK NEWS を見た"):
+        assert _found(detector, text) == {}, text

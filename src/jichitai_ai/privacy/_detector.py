@@ -44,6 +44,7 @@ from ._names import find_persons, looks_like_title_or_org
 from ._patterns import OLD_DATE
 from ._places import find_block_addresses, find_places, place_spans
 from ._romaji import (
+    extend_latin_names,
     find_account_names,
     find_foreign_street_addresses,
     find_romaji_addresses,
@@ -353,6 +354,7 @@ class Detector:
             found += repeated_names(found, text, tokens)
             found += repeated_latin_names(found, text)
             found += coordinated_names(found, tokens, text, self._tokenizer.name_parts)
+        found += extend_latin_names(found, text)
         countries = {(t.start, t.end) for t in tokens if t.pos[3] == "国"}
         found = [
             replace(e, detail=NOT_PERSONAL) if _not_personal_place(e, text, countries) else e

@@ -242,6 +242,8 @@ _INSURANCE_LABEL = re.compile(
     r"被保険者番号|保険者番号|保険証の?(?:記号|番号)|記号[・･]?番号|保険証|資格確認書"
 )
 _BANK_LABEL = re.compile(r"口座番号|口座|普通預金|当座預金|普通|当座|記号番号")
+# 店番 123 口座 7654321: the branch number goes with the account it completes.
+_BRANCH = re.compile(r"(?:店番号?|支店番号|店舗番号)\s?[:：]?\s?([0-9]{3})(?![0-9])")
 
 
 def _labelled_numbers(
@@ -275,6 +277,9 @@ def find_insurance_numbers(text: str, folded: str) -> Iterator[Entity]:
 
 def find_bank_accounts(text: str, folded: str) -> Iterator[Entity]:
     yield from _labelled_numbers(text, folded, _BANK_LABEL, EntityType.BANK_ACCOUNT, 6)
+    for m in _BRANCH.finditer(folded):
+        if _context(folded, m.end(), _BANK_LABEL, 30) or "口座" in folded[m.end() : m.end() + 20]:
+            yield _entity(text, m.start(1), m.end(1), EntityType.BANK_ACCOUNT, 0.85, "店番")
 
 
 # --- credit cards (Luhn) -----------------------------------------------------
@@ -394,8 +399,21 @@ _YEAR_BORN = re.compile(
 )
 
 
+# '34.5.6生, ’90/4/1生まれ: a two-digit year after an apostrophe, with a 生 cue.
+_APOSTROPHE_DATE = re.compile(
+    r"['’‘](?P<year>[0-9]{2})(?P<sep>[./-])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})"
+    r"(?![0-9])"
+)
+
+
 def find_partial_birthdates(text: str, folded: str) -> Iterator[Entity]:
-    """Birthdates written without a year (4/1生) or as a year only (大正14年生まれ)."""
+    """Birthdates written without a year (4/1生), as a year only (大正14年生まれ) or with an
+    apostrophe year ('34.5.6生)."""
+    for m in _APOSTROPHE_DATE.finditer(folded):
+        after = folded[m.end() : m.end() + 4]
+        cue = _context(folded, m.start(), _CTX_BIRTH, 16) or any(c in after for c in "生歳才")
+        if cue and _valid_day(int(m.group("month")), int(m.group("day"))):
+            yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.9, "apostrophe year")
     for m in _MONTH_DAY_BORN.finditer(folded):
         month = kanji_to_int(m.group("month") or m.group("kmonth"))
         day = kanji_to_int(m.group("day") or m.group("kday"))
@@ -482,7 +500,10 @@ _RECORD_ID = re.compile(
 # 保護番号 第2024-0815号, 身体障害者手帳 第4471号: 第…号 after a record or certificate label
 # (never after 条例 or 議案: 条例第12号 is a law).
 _ORDINAL_ID = re.compile(
-    r"(?:番号|手帳|証|証書|No\.?)\s?[:：]?\s?(第\s?[0-9][0-9-]{0,15}\s?号)(?!室)"
+    r"(?:番号|手帳|証|証書|No\.?)\s?[:：]?\s?"
+    # 手帳 身体 2級 第30218号: the kind and grade may stand between the label and the number
+    r"(?:(?:身体|精神|療育|[0-9一二三四五六]\s?(?:級|種)|[A-Z][0-9]?)[ \u3000]?){0,3}"
+    r"(第\s?[0-9][0-9-]{0,15}\s?号)(?!室)"
 )
 # 自動車登録番号: 品川 300 さ 12-34, なにわ330ね4567 (region, class, one kana, number).
 _PLATE = re.compile(

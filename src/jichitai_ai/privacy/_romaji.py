@@ -260,7 +260,7 @@ _ACCOUNT_KEY = re.compile(
     re.IGNORECASE,
 )
 _CARE_OF = re.compile(
-    r"(?<![A-Za-z])(?:c/o|C/O|Attn\.?:?|ATTN:?|Dear)[ ]+"
+    r"(?<![A-Za-z])(?:c/o|C/O|Attn\.?:?|ATTN:?)[ ]+"
     r"(?P<name>[A-Z][A-Za-z'\u00c0-\u024f-]+(?:[ ][A-Z][A-Za-z'\u00c0-\u024f-]+){0,3})"
 )
 _NOT_ACCOUNTS = frozenset({"ok", "ng", "none", "null", "true", "false", "admin", "root", "guest"})
@@ -284,6 +284,31 @@ def find_account_names(text: str) -> Iterator[Entity]:
         first, second = m.group(1), m.group(2)
         if romaji_shaped(first) and romaji_shaped(second):
             yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.75, "romaji")
+
+
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Z]{2,15})[ ]$")
+# Y.T さん, K.W様: initials before an honorific.
+_INITIALS = re.compile(
+    r"(?<![A-Za-z.])[A-Z]\.[ ]?[A-Z]\.?(?=[ ]?(?:さん|様|さま|氏|くん|君|ちゃん|殿|先生))"
+)
+
+
+def extend_latin_names(found: Iterable[Entity], text: str) -> Iterator[Entity]:
+    """SATO HANAKO with only HANAKO found: a rōmaji-shaped word in capitals right before a
+    name in capitals is its other half (passport order); and initials before an honorific."""
+    for e in found:
+        if e.type is not EntityType.PERSON or not (e.text.isascii() and e.text.isupper()):
+            continue
+        m = _WORD_BEFORE.search(text, max(0, e.start - 17), e.start)
+        if m and m.end() == e.start:
+            word = m.group(1)
+            if romaji_shaped(word.capitalize()) and word.lower() not in _NOT_NAMES:
+                start = m.start(1)
+                yield Entity(
+                    EntityType.PERSON, start, e.end, text[start : e.end], e.confidence, e.source
+                )
+    for m in _INITIALS.finditer(text):
+        yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.8, "initials")
 
 
 def repeated_latin_names(found: Iterable[Entity], text: str) -> Iterator[Entity]:
