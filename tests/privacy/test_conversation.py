@@ -31,3 +31,15 @@ def test_surname_spreads_but_not_inside_longer_latin_words() -> None:
 def test_no_personal_data_no_spread() -> None:
     texts = ["ごみの出し方を教えて", "粗大ごみは？"]
     assert _spread(texts) == [set(), set()]
+
+
+def test_phone_number_split_across_turns() -> None:
+    from jichitai_ai.privacy._conversation import split_phones
+
+    texts = ["電話番号は090から始まって、続きは", "3318-2270です。案内文を", "ありがとう"]
+    head, tail, last = split_phones(texts)
+    assert [e.text for e in head] == ["090"] and [e.text for e in tail] == ["3318-2270"]
+    assert last == []
+    # No cue, or too few digits in all: nothing.
+    assert split_phones(["会議は0時から", "15分です"]) == [[], []]
+    assert split_phones(["電話は03", "12です"]) == [[], []]

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jichitai_ai.config import ConfigError
-from jichitai_ai.privacy._conversation import spread_across_texts
+from jichitai_ai.privacy._conversation import split_phones, spread_across_texts
 from jichitai_ai.privacy._detector import NOT_PERSONAL
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid, ServiceError
@@ -157,7 +157,7 @@ def _detect_all(
     """Per text: the detector, plus numbers split across texts and base64 blocks; then a
     name or number found in one text is masked in every other (privacy/_conversation.py)."""
     found = [detect(t, config.detector) for t in texts]
-    split = scan_split_numbers(texts)
+    split = [a + b for a, b in zip(scan_split_numbers(texts), split_phones(texts), strict=True)]
 
     def detector(text: str) -> list[Entity]:
         return detect(text, config.detector)

@@ -4,6 +4,8 @@ A chat request is several texts: system prompt, user and assistant turns, tool-c
 arguments, tool results. A name found in one of them ("届出人 Liu Yang 様") is often written
 bare in another (``{"name": "Liu Yang"}``, "越智さんあて"), where the detector has no cue.
 Every surface found as personal data in any text is masked wherever else it appears.
+A phone number begun in one turn and finished in the next ("090から始まって、続きは" /
+"3318-2270です") is masked in both.
 """
 
 from __future__ import annotations
@@ -71,4 +73,33 @@ def spread_across_texts(
                     taken.append((start, end))
                 start = text.find(surface, end)
         out.append([*group, *extra])
+    return out
+
+
+_PHONE_CUE = re.compile(r"電話|携帯|TEL|Tel|tel|連絡先|番号")
+_PHONE_HEAD = re.compile(r"(?<![0-9])0[0-9]{1,4}(?:[-ー－ ][0-9]{1,4})?(?![0-9])")
+_PHONE_TAIL = re.compile(r"^\s{0,2}([0-9]{1,4}(?:[-ー－ ][0-9]{3,4})?)(?![0-9])")
+
+
+def _digits(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
+def split_phones(texts: Sequence[str]) -> list[list[Entity]]:
+    """Per text, PHONE entities of a number whose start ends one turn (after a 電話 cue, in
+    its last 20 characters) and whose rest opens the next: 10 or 11 digits in all."""
+    out: list[list[Entity]] = [[] for _ in texts]
+    for i in range(len(texts) - 1):
+        head_text, tail_text = texts[i], texts[i + 1]
+        tail = _PHONE_TAIL.match(tail_text)
+        if not tail or not _PHONE_CUE.search(head_text):
+            continue
+        heads = [m for m in _PHONE_HEAD.finditer(head_text) if m.start() >= len(head_text) - 20]
+        if heads and 10 <= _digits(heads[-1].group()) + _digits(tail.group(1)) <= 11:
+            head = heads[-1]
+            out[i].append(
+                Entity(EntityType.PHONE, head.start(), head.end(), head.group(), 0.85, "split")
+            )
+            s, e = tail.start(1), tail.end(1)
+            out[i + 1].append(Entity(EntityType.PHONE, s, e, tail_text[s:e], 0.85, "split"))
     return out
