@@ -216,3 +216,29 @@ def test_staff_shorthand(detector: Detector, text: str, item: str, kind: EntityT
 def test_shorthand_without_personal_data_stays_readable(detector: Detector) -> None:
     for text in ("条例第12号の改正", "店番 045 の窓口は2階", "'24.4.1 から受付開始", "NHK NEWS を見た"):
         assert _found(detector, text) == {}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "kind"),
+    [
+        ("でんわ 〇九〇―二二四一―七七三八", "〇九〇―二二四一―七七三八", EntityType.PHONE),
+        ("携帯は〇八〇－一一二二－三三四四です", "〇八〇－一一二二－三三四四", EntityType.PHONE),
+        ("返信案：Ma. Cristina Reyes さんから", "Ma. Cristina Reyes", EntityType.PERSON),
+        ("Md. Rahim Uddin 様", "Md. Rahim Uddin", EntityType.PERSON),
+        ("苦情：ひらのって人が毎朝ごみを出す", "ひらの", EntityType.PERSON),
+        ("こばやしという方から電話", "こばやし", EntityType.PERSON),
+    ],
+)
+def test_residents_messages(detector: Detector, text: str, item: str, kind: EntityType) -> None:
+    assert _found(detector, text).get(item) is kind
+
+
+def test_people_words_that_are_not_names_stay_readable(detector: Detector) -> None:
+    for text in (
+        "そういう人がいる",
+        "市役所っていう方がいい",
+        "ライターって人手不足？",
+        "手続きのやり方という方法",
+        "あの人っていう人",
+    ):
+        assert EntityType.PERSON not in _found(detector, text).values(), text

@@ -16,19 +16,25 @@ _NAME_CHAR = re.compile(r"[一-鿿々〆ヶぁ-ゖァ-ヺーA-Za-z]")
 _TAIL = re.compile(
     r"と申します|と申しま|ともうします|と言います|といいます|と申す者|と名乗|と名の[るっり]|という名前"
     r"|って名前|っていう名前"
+    # ひらのって人が…, 斉藤という方から: a name the speaker only half knows
+    r"|(?:って|っていう|という)(?:人(?![手口気材物間生工形格権数])|方(?![法針向面式言]))"
 )
 # 「一ノ瀬 光」と名乗る: a quoted name right before the tail.
 _QUOTED_BEFORE = re.compile(r"[「『]([^「」『』。、\n]{1,16})[」』]$")
 #: Characters that end the backward walk: particles and punctuation before the name.
 _STOP = frozenset("のはがをにでへもや、。，．,.！？!?「」『』（）()：:\n\t")
 #: Words that end up before と申します without being a name (…の件と申しますか).
-_NOT_NAMES = frozenset({"私", "わたし", "わたくし", "僕", "担当", "担当者", "件", "こと", "者"})
+_NOT_NAMES = frozenset(
+    {"私", "わたし", "わたくし", "僕", "担当", "担当者", "件", "こと", "者", "そう", "こう", "ああ"}
+)
+_KANJI_ONLY = re.compile(r"[一-鿿々〆ヶ]+")
+_KANA_BEFORE = re.compile(r"(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}$")
 
 
 def find_introduced_names(text: str) -> Iterator[Entity]:
     """The name before と申します (see the module docstring): at most two words of up to six
     characters each, separated by one space."""
-    if not any(w in text for w in ("申", "いいます", "言います", "名乗", "名の", "名前")):
+    if not any(w in text for w in ("申", "いいます", "言います", "名乗", "名の", "名前", "人", "方")):
         return
     for m in _TAIL.finditer(text):
         quoted = _QUOTED_BEFORE.search(text, max(0, m.start() - 18), m.start())
@@ -52,6 +58,9 @@ def find_introduced_names(text: str) -> Iterator[Entity]:
             start -= 1
         name = text[start : m.start()].strip(" \u3000")
         start = m.start() - len(name)
+        kana = _KANA_BEFORE.search(text, max(0, m.start() - 7), m.start())
+        if m.group().endswith(("人", "方")) and kana and len(kana.group()) > len(name):
+            name, start = kana.group(), kana.start()  # ひらのって人: の inside a kana name
         for prefix in ("私", "わたくし", "わたし", "僕"):
             if name.startswith(prefix) and len(name) > len(prefix):
                 name, start = (
@@ -61,6 +70,8 @@ def find_introduced_names(text: str) -> Iterator[Entity]:
                 start = m.start() - len(name)
         if not name or name in _NOT_NAMES:
             continue
+        if m.group().endswith(("人", "方")) and (_KANJI_ONLY.fullmatch(name) or name in _NOT_NAMES):
+            continue  # 市役所っていう方: a kanji word is left to the name detectors
         yield Entity(EntityType.PERSON, start, m.start(), name, 0.85, "cue")
 
 

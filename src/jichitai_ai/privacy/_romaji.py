@@ -287,6 +287,7 @@ def find_account_names(text: str) -> Iterator[Entity]:
 
 
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Z]{2,15})[ ]$")
+_ABBREVIATED_GIVEN = re.compile(r"(?<![A-Za-z.])(?:Ma|Md|Mohd|Muhd|Mst|Wm)\.[ ]?$")
 # Y.T さん, K.W様: initials before an honorific.
 _INITIALS = re.compile(
     r"(?<![A-Za-z.])[A-Z]\.[ ]?[A-Z]\.?(?=[ ]?(?:さん|様|さま|氏|くん|君|ちゃん|殿|先生))"
@@ -297,16 +298,22 @@ def extend_latin_names(found: Iterable[Entity], text: str) -> Iterator[Entity]:
     """SATO HANAKO with only HANAKO found: a rōmaji-shaped word in capitals right before a
     name in capitals is its other half (passport order); and initials before an honorific."""
     for e in found:
-        if e.type is not EntityType.PERSON or not (e.text.isascii() and e.text.isupper()):
+        if e.type is not EntityType.PERSON or not e.text.isascii():
             continue
         m = _WORD_BEFORE.search(text, max(0, e.start - 17), e.start)
-        if m and m.end() == e.start:
+        if m and m.end() == e.start and e.text.isupper():
             word = m.group(1)
             if romaji_shaped(word.capitalize()) and word.lower() not in _NOT_NAMES:
                 start = m.start(1)
                 yield Entity(
                     EntityType.PERSON, start, e.end, text[start : e.end], e.confidence, e.source
                 )
+        # Ma. Cristina Reyes, Md. Rahim: an abbreviated first given name (Maria, Mohammad)
+        m = _ABBREVIATED_GIVEN.search(text, max(0, e.start - 8), e.start)
+        if m and m.end() == e.start and e.text[:1].isupper():
+            yield Entity(
+                EntityType.PERSON, m.start(), e.end, text[m.start() : e.end], e.confidence, e.source
+            )
     for m in _INITIALS.finditer(text):
         yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.8, "initials")
 
