@@ -21,7 +21,10 @@ def test_bare_name_in_a_later_turn_and_in_tool_arguments() -> None:
 
 
 def test_surname_spreads_but_not_inside_longer_latin_words() -> None:
-    texts = ["担当は鰐淵 康弘さん、Marco Rossi さん", "鰐淵に連絡。ファイル名 RossiReport と marcopolo"]
+    texts = [
+        "担当は鰐淵 康弘さん、Marco Rossi さん",
+        "鰐淵に連絡。ファイル名 RossiReport と marcopolo",
+    ]
     detector = Detector()
     _, later = spread_across_texts(texts, [detector.detect(t) for t in texts])
     spread = {e.text for e in later if e.source == "conversation"}

@@ -110,7 +110,11 @@ def test_children_listed_with_a_guardian_in_brackets(detector: Detector) -> None
 
 
 def test_guardian_brackets_without_a_listed_name_stay_readable(detector: Detector) -> None:
-    for text in ("申込書（父母の署名）が必要です", "・申込書（保護者：記入不要）", "・母（父：不在）"):
+    for text in (
+        "申込書（父母の署名）が必要です",
+        "・申込書（保護者：記入不要）",
+        "・母（父：不在）",
+    ):
         found = _found(detector, text)
         assert "申込書" not in found and "母" not in found, (text, found)
 
@@ -214,7 +218,12 @@ def test_staff_shorthand(detector: Detector, text: str, item: str, kind: EntityT
 
 
 def test_shorthand_without_personal_data_stays_readable(detector: Detector) -> None:
-    for text in ("条例第12号の改正", "店番 045 の窓口は2階", "'24.4.1 から受付開始", "NHK NEWS を見た"):
+    for text in (
+        "条例第12号の改正",
+        "店番 045 の窓口は2階",
+        "'24.4.1 から受付開始",
+        "NHK NEWS を見た",
+    ):
         assert _found(detector, text) == {}, text
 
 

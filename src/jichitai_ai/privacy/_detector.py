@@ -25,11 +25,11 @@ from ._foreign_scripts import find_foreign_script_names
 from ._introductions import (
     find_child_names,
     find_guardian_listed_names,
-    find_labelled_name_parts,
-    find_quoted_full_names,
     find_introduced_names,
+    find_labelled_name_parts,
     find_nicknames,
     find_opening_surnames,
+    find_quoted_full_names,
 )
 from ._kana_names import (
     extend_spaced_names,

@@ -34,7 +34,9 @@ _KANA_BEFORE = re.compile(r"(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}$")
 def find_introduced_names(text: str) -> Iterator[Entity]:
     """The name before と申します (see the module docstring): at most two words of up to six
     characters each, separated by one space."""
-    if not any(w in text for w in ("申", "いいます", "言います", "名乗", "名の", "名前", "人", "方")):
+    if not any(
+        w in text for w in ("申", "いいます", "言います", "名乗", "名の", "名前", "人", "方")
+    ):
         return
     for m in _TAIL.finditer(text):
         quoted = _QUOTED_BEFORE.search(text, max(0, m.start() - 18), m.start())

@@ -386,15 +386,21 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
 # 4/1生, 4月1日生まれ (no year: staff lists give the age next to it) and 大正14年生まれ,
 # 昭和54年6月生, 1990年生 (a birth year, or year and month, said as such). Not 生徒, 生活, 生産, 生涯 …
 # "4月1日生まれの子は何年生？", "1990年生まれ以降" ask about a group, not a person.
-_NOT_BIRTH = r"(?![活徒産涯協命物存計誕還])(?!の(?:方|人|子|かた|場合|年)|以降|以前|から|まで|以上|以下)"
+_NOT_BIRTH = (
+    r"(?![活徒産涯協命物存計誕還])(?!の(?:方|人|子|かた|場合|年)|以降|以前|から|まで|以上|以下)"
+)
 _MONTH_DAY_BORN = re.compile(
-    r"(?<![0-9/.年])(?P<month>[0-9]{1,2})/(?P<day>[0-9]{1,2})\s?生(?:まれ|(?!ま))" + _NOT_BIRTH
-    + rf"|(?<![0-9年])(?P<kmonth>{_NUM})\s?月\s?(?P<kday>{_NUM})\s?日\s?生(?:まれ|(?!ま))" + _NOT_BIRTH
+    r"(?<![0-9/.年])(?P<month>[0-9]{1,2})/(?P<day>[0-9]{1,2})\s?生(?:まれ|(?!ま))"
+    + _NOT_BIRTH
+    + rf"|(?<![0-9年])(?P<kmonth>{_NUM})\s?月\s?(?P<kday>{_NUM})\s?日\s?生(?:まれ|(?!ま))"
+    + _NOT_BIRTH
 )
 _YEAR_BORN = re.compile(
     r"(?:明治|大正|昭和|平成|令和)\s?の?(?:元|[0-9]{1,2})\s?年\s?(?:[0-9]{1,2}\s?月\s?)?生(?:まれ|(?!ま))"
     + _NOT_BIRTH
-    + r"|" + _NO_DIGIT_BEFORE + r"(?:1[89]|20)[0-9]{2}\s?年\s?(?:[0-9]{1,2}\s?月\s?)?生(?:まれ|(?!ま))"
+    + r"|"
+    + _NO_DIGIT_BEFORE
+    + r"(?:1[89]|20)[0-9]{2}\s?年\s?(?:[0-9]{1,2}\s?月\s?)?生(?:まれ|(?!ま))"
     + _NOT_BIRTH
 )
 
@@ -437,8 +443,10 @@ def find_po_boxes(text: str, folded: str) -> Iterator[Entity]:
 
 
 # --- IP addresses -------------------------------------------------------------
-_IPV4 = re.compile(r"(?<![0-9.])(?:(?:25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})\.){3}"
-                   r"(?:25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})(?![0-9]|\.[0-9])")
+_IPV4 = re.compile(
+    r"(?<![0-9.])(?:(?:25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})\.){3}"
+    r"(?:25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})(?![0-9]|\.[0-9])"
+)
 
 
 def find_ip_addresses(text: str, folded: str) -> Iterator[Entity]:

@@ -328,7 +328,9 @@ _BLOCK_ONLY = re.compile(
     rf"|(?<![0-9]){_KNUM}[のノ]{_KNUM}[のノ]{_KNUM}(?![0-9])"
 )
 # quotes and brackets too: {"address": "宮城野区…"} must not take the opening quote
-_TOWN_STOP = frozenset("はをにでへともや、。，．,.：:（(「『)）」』 \u3000\n\t　/\"'“”‘’[]{}<>＜＞【】")
+_TOWN_STOP = frozenset(
+    "はをにでへともや、。，．,.：:（(「『)）」』 \u3000\n\t　/\"'“”‘’[]{}<>＜＞【】"
+)
 _BUILDING = re.compile(
     r"[ \u3000]?[ァ-ヺーA-Za-z一-鿿々ぁ-ゖ]{1,16}?(?:[ \u3000]?[A-Za-z0-9]{1,3}棟)?[ \u3000]?"
     r"[0-9]{1,4}(?:号室|号館|号棟|号|階|F)"

@@ -96,7 +96,7 @@ def find_table_cells(text: str) -> Iterator[Entity]:
                 continue
             if kind is EntityType.PERSON and not any(ch.isalpha() for ch in value):
                 continue
-            if kind is not EntityType.PERSON and not any(ch.isdigit() for ch in value):
-                if kind not in (EntityType.ADDRESS, EntityType.EMAIL):
-                    continue
+            free_text = kind in (EntityType.PERSON, EntityType.ADDRESS, EntityType.EMAIL)
+            if not free_text and not any(ch.isdigit() for ch in value):
+                continue  # a number column holding なし or 不明
             yield Entity(kind, s, e, value, 0.9, "table", f"column {kind.value}")
