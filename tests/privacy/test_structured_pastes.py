@@ -251,3 +251,38 @@ def test_people_words_that_are_not_names_stay_readable(detector: Detector) -> No
         "あの人っていう人",
     ):
         assert EntityType.PERSON not in _found(detector, text).values(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "kind"),
+    [
+        ("家屋番号 112番4の2 の評価額", "112番4の2", EntityType.CASE_NUMBER),
+        ("名簿番号 3-1182、投票区 3", "3-1182", EntityType.CASE_NUMBER),
+        ("墓地の区画 C-14-203 の名義", "C-14-203", EntityType.CASE_NUMBER),
+        ("登録番号 R5-青-0412 の犬", "R5-青-0412", EntityType.CASE_NUMBER),
+        ("自宅は泉区実沢字中山10 です", "泉区実沢字中山10", EntityType.ADDRESS),
+        ("1 留守 政景 72 男 要配慮", "留守 政景", EntityType.PERSON),
+        ("名簿番号 3-1182、鬼庭 左月 殿。", "鬼庭 左月", EntityType.PERSON),
+        ("司法書士 八乙女 淡路氏", "八乙女 淡路", EntityType.PERSON),
+        ("後見人候補 司法書士 八乙女 淡路。", "八乙女 淡路", EntityType.PERSON),
+        ("民生委員 青葉 みどり さんが同行", "青葉 みどり", EntityType.PERSON),
+    ],
+)
+def test_registers(detector: Detector, text: str, item: str, kind: EntityType) -> None:
+    assert _found(detector, text).get(item) is kind
+
+
+def test_register_words_stay_readable(detector: Detector) -> None:
+    for text in (
+        "区画整理事業の説明会",
+        "文字数10字以内で",
+        "本日 花子ちゃん向けの絵本",
+        "仙台様式の書類",
+        "課長 会議 出席",
+        "係長 出張 予定。",
+    ):
+        found = _found(detector, text)
+        assert not any(
+            k in found
+            for k in ("区画", "文字数10", "本日 花子", "仙台様", "会議 出席", "出張 予定")
+        ), found

@@ -30,6 +30,7 @@ from ._introductions import (
     find_nicknames,
     find_opening_surnames,
     find_quoted_full_names,
+    find_titled_full_names,
 )
 from ._kana_names import (
     extend_spaced_names,
@@ -240,6 +241,20 @@ def _inside_common(entity: Entity, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= entity.start and entity.end <= spans[i][1]
 
 
+_PERSON_HONORIFICS = ("さん", "様", "さま", "氏", "殿", "くん", "ちゃん")
+
+
+def _honoured_place(entity: Entity, text: str) -> Entity:
+    """八乙女 淡路氏: a place reading right before a personal honorific is a name."""
+    if (
+        entity.type is EntityType.LOCATION
+        and text.startswith(_PERSON_HONORIFICS, entity.end)
+        and not text.startswith(("様式", "氏名"), entity.end)
+    ):
+        return replace(entity, type=EntityType.PERSON)
+    return entity
+
+
 class Detector:
     """Finds personal data in Japanese text. Create once and reuse (loading is slow).
 
@@ -329,6 +344,7 @@ class Detector:
         found += find_guardian_listed_names(text)
         found += find_labelled_name_parts(text)
         found += find_quoted_full_names(text, self._tokenizer.name_parts)
+        found += find_titled_full_names(text, tokens)
         found += find_nicknames(text, self._tokenizer.name_parts)
         if self._strict_rules:
             found += find_profile_names(text)
@@ -346,6 +362,7 @@ class Detector:
         commons = common_word_spans(text)
         if commons:
             found = [e for e in found if not _inside_common(e, commons)]
+        found = [_honoured_place(e, text) for e in found]
         found = extend_spaced_names(found, tokens, text, self._tokenizer.name_parts)
         if "name_edges" in self._strict_rules:
             found = extend_name_edges(found, tokens, text, self._tokenizer.name_parts)

@@ -8,8 +8,9 @@ the writer's name, whatever SudachiPy makes of it: a surname that is also a comm
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
+from ._tokens import Token
 from ._types import Entity, EntityType
 
 _NAME_CHAR = re.compile(r"[一-鿿々〆ヶぁ-ゖァ-ヺーA-Za-z]")
@@ -167,6 +168,30 @@ def find_quoted_full_names(
     for m in _QUOTED_FULL_NAME.finditer(text):
         if "姓" in name_parts(m.group("surname")):
             yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "cue")
+
+
+# 司法書士 八乙女 淡路, 民生委員 国分 盛重: a profession or post, then 姓 名 with a space,
+# is a person even when both halves read as places.
+_TITLED_FULL_NAME = re.compile(
+    r"(?:司法書士|弁護士|行政書士|税理士|社会保険労務士|社労士|社会福祉士|介護福祉士|精神保健福祉士|"
+    r"歯科医師|医師|看護師|保健師|助産師|民生委員|児童委員|ケアマネジャー|ケアマネ|相談員|支援員|"
+    r"後見人|保佐人|補助人|担当者|担当|主査|係長|課長|部長|主任|主事|技師|教諭|校長|園長)"
+    r"[ \u3000]+(?P<name>[一-鿿々]{1,4}[ \u3000][一-鿿々]{1,3}|[一-鿿々]{1,4}[ \u3000][ぁ-ゖァ-ヺー]{2,5})"
+    r"(?=[、。，,.\s）)」』]|$|さん|様|氏|先生|殿)"
+)
+
+
+def find_titled_full_names(text: str, tokens: Sequence[Token]) -> Iterator[Entity]:
+    """姓 名 after a profession or post (see the comment above); not a telegraphic memo
+    (課長 会議 出席: verbal nouns)."""
+    verbal = {(t.start, t.end) for t in tokens if t.pos[1] == "普通名詞" and t.pos[2] == "サ変可能"}
+    for m in _TITLED_FULL_NAME.finditer(text):
+        s, e = m.start("name"), m.end("name")
+        if text[e - 1] in "氏様殿" and e - 1 > s and text[e - 2] not in " \u3000":
+            e -= 1  # 淡路氏: the honorific, not part of the name
+        parts = [(s + p.start(), s + p.end()) for p in re.finditer(r"[^ \u3000]+", text[s:e])]
+        if not any(part in verbal for part in parts):
+            yield Entity(EntityType.PERSON, s, e, text[s:e], 0.85, "cue")
 
 
 # 連絡網・名簿: "・とだ れん（父：戸田 健）", "まつお ひなた(母:由香)": the entry before a

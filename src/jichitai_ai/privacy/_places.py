@@ -370,6 +370,11 @@ def _town_start(text: str, end: int) -> int:
     return start
 
 
+_AZA_LOT = re.compile(
+    r"(?<![文漢数赤黒太題名活誤脱])字[一-鿿ヶケノの]{2,6}?[0-9]{1,5}(?:番地?)?(?:[-の][0-9]{1,5}){0,3}(?![0-9])(?![年月日時分歳才人件回])"
+)
+
+
 def find_block_addresses(text: str, folded: str) -> Iterator[Entity]:
     """Addresses recognised by their block number (2丁目5番7号, 4-7-21) and the town name
     glued before it, with a building and room after it (グランシャトー丘の上 B棟 507号室)."""
@@ -395,6 +400,10 @@ def find_block_addresses(text: str, folded: str) -> Iterator[Entity]:
         if building:
             end = building.end()
         yield Entity(EntityType.ADDRESS, start, end, text[start:end], 0.85, "block")
+    # 実沢字中山10, 湯元字薬師102: a 字 name and a bare lot number, with the town before it
+    for m in _AZA_LOT.finditer(folded):
+        start = _town_start(folded, m.start())
+        yield Entity(EntityType.ADDRESS, start, m.end(), text[start : m.end()], 0.88, "aza")
     for m in _STANDALONE_BUILDING.finditer(folded):
         yield Entity(
             EntityType.ADDRESS, m.start(), m.end(), text[m.start() : m.end()], 0.85, "building"
