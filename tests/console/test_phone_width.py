@@ -69,3 +69,23 @@ def test_gateway_pages_link_back_to_the_console(browser: Any, site: tuple[str, W
         page.get_by_role("link", name="← Back to the console").click()
         page.wait_for_url("**/console/t/aoba/faq")
         assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_gateway_preview_shows_reasons_in_words(browser: Any, site: tuple[str, World]) -> None:
+    """The preview API answers with catalogue keys; the page must not show them raw."""
+    base_url, _ = site
+    with guarded_context(browser, base_url) as context:
+        page = context.new_page()
+        login(page, base_url, "aoba-editor", "/console/t/aoba/faq")
+        for lang, yes_no in (("ja", {"はい", "いいえ"}), ("en", {"Yes", "No"})):
+            page.goto(f"{base_url}/console/gateway/preview?lang={lang}")
+            page.locator("#preview-text").fill("山田太郎（電話 090-1234-5678）の住民票について")
+            page.locator("#preview button[type=submit]").click()
+            result = page.locator("#preview-result")
+            result.wait_for(state="visible")
+            refused = result.locator('[data-field="refused"]').inner_text()
+            reason = result.locator('[data-field="reason"]').inner_text()
+            assert refused in yes_no, refused
+            assert "gateway." not in reason and "{" not in reason, reason
+            if refused in ("はい", "Yes"):
+                assert len(reason) > 10  # a refusal always says why
