@@ -19,7 +19,7 @@ PROMPTS: list[str] = [
     "訳して：Olá, sou ⟦P:Fernanda Costa⟧, moro na ⟦A:Rua das Flores 88, Curitiba⟧ antes de vir ao Japão. Meu e-mail é ⟦E:fernanda.costa@example.com.br⟧.",
     "日本語にして：Xin chào, tôi là ⟦P:Phạm Thị Hương⟧, sinh ngày ⟦B:12/08/1996⟧, số thẻ lưu trú ⟦N:EF34567890GH⟧.",
     "やさしい 日本語に なおして：「⟦P:やまもと はると⟧ さんの おかあさん、あした ⟦T:090-1122-3344⟧ に でんわ して ください。」",
-    "英語の返信を作って。相手は ⟦P:Mr. Olusegun Adeyemi⟧、先週 ⟦A:Flat 2, 14 Elm Road, Leeds⟧ から転入。",
+    "英語の返信を作って。相手は Mr. ⟦P:Olusegun Adeyemi⟧、先週 ⟦A:Flat 2, 14 Elm Road, Leeds⟧ から転入。",
     "中国語の手紙の要点：写信人 ⟦P:刘芳⟧，她的丈夫 ⟦P:陈建国⟧ 生于 ⟦B:1975年11月20日⟧。",
 ]
 # fmt: on
