@@ -127,6 +127,7 @@ def test_guardian_brackets_without_a_listed_name_stay_readable(detector: Detecto
         ("住所 Rua Augusta 25, Lisboa", "Rua Augusta 25, Lisboa"),
         ("返送先：仙台中央郵便局私書箱第82号 宛", "仙台中央郵便局私書箱第82号"),
         ("送付先 P.O. Box 1234", "P.O. Box 1234"),
+        ("先週 Flat 2, 14 Elm Road, Leeds から転入", "Flat 2, 14 Elm Road, Leeds"),
     ],
 )
 def test_addresses_abroad_and_po_boxes(detector: Detector, text: str, item: str) -> None:
@@ -286,3 +287,38 @@ def test_register_words_stay_readable(detector: Detector) -> None:
             k in found
             for k in ("区画", "文字数10", "本日 花子", "仙台様", "会議 出席", "出張 予定")
         ), found
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "kind"),
+    [
+        ("My son Brian was born on March 4, 2019.", "March 4, 2019", EntityType.BIRTHDATE),
+        ("Date of birth: 4 March 1990", "4 March 1990", EntityType.BIRTHDATE),
+        ("생년월일은 1987년 5월 3일이고", "1987년 5월 3일", EntityType.BIRTHDATE),
+        ("tôi sinh ngày 12/08/1996 ở Hà Nội", "12/08/1996", EntityType.BIRTHDATE),
+        ("我叫张伟，住在青叶区", "张伟", EntityType.PERSON),
+        ("我的孩子张子涵想上保育园", "张子涵", EntityType.PERSON),
+        ("写信人 刘芳，她的丈夫 陈建国 生于", "陈建国", EntityType.PERSON),
+        ("저는 이수진입니다.", "이수진", EntityType.PERSON),
+        ("Olá, sou Fernanda Costa, moro aqui", "Fernanda Costa", EntityType.PERSON),
+        ("Me llamo Lucía Fernández y vivo aquí", "Lucía Fernández", EntityType.PERSON),
+        ("「やまもと はると さんの おかあさん」", "やまもと はると", EntityType.PERSON),
+    ],
+)
+def test_residents_writing_in_other_languages(
+    detector: Detector, text: str, item: str, kind: EntityType
+) -> None:
+    assert _found(detector, text).get(item) is kind
+
+
+def test_other_language_texts_without_personal_data_stay_readable(detector: Detector) -> None:
+    for text in (
+        "The meeting is on March 4, 2019.",
+        "我是学生",
+        "あした の みなさん へ",
+        "こうえん に いる おにいさん",
+        "受付は 12/08/2024 まで",
+    ):
+        found = _found(detector, text)
+        assert EntityType.BIRTHDATE not in found.values() and "学生" not in found, (text, found)
+        assert not any("みなさん" in k or "おにい" in k for k in found), found

@@ -21,7 +21,7 @@ from ._coref import (
     role_names,
 )
 from ._fold import fold
-from ._foreign_scripts import find_foreign_script_names
+from ._foreign_scripts import find_foreign_script_names, find_introduced_foreign_names
 from ._introductions import (
     find_child_names,
     find_guardian_listed_names,
@@ -30,6 +30,7 @@ from ._introductions import (
     find_nicknames,
     find_opening_surnames,
     find_quoted_full_names,
+    find_spaced_kana_names,
     find_titled_full_names,
 )
 from ._kana_names import (
@@ -322,6 +323,7 @@ class Detector:
         found += _patterns.find_postal_codes(text, folded)
         found += _patterns.find_birthdates(text, folded, self.config.reference_year)
         found += _patterns.find_partial_birthdates(text, folded)
+        found += _patterns.find_dates_abroad(text, folded)
         found += _patterns.find_ip_addresses(text, folded)
         found += _patterns.find_po_boxes(text, folded)
         found += find_table_cells(text)
@@ -338,6 +340,7 @@ class Detector:
         found += find_romaji_names(text)
         found += find_account_names(text)
         found += find_foreign_script_names(text)
+        found += find_introduced_foreign_names(text)
         found += find_introduced_names(text)
         found += find_opening_surnames(text, self._tokenizer.name_parts)
         found += find_child_names(text)
@@ -345,6 +348,7 @@ class Detector:
         found += find_labelled_name_parts(text)
         found += find_quoted_full_names(text, self._tokenizer.name_parts)
         found += find_titled_full_names(text, tokens)
+        found += find_spaced_kana_names(text)
         found += find_nicknames(text, self._tokenizer.name_parts)
         if self._strict_rules:
             found += find_profile_names(text)

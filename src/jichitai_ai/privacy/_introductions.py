@@ -194,6 +194,39 @@ def find_titled_full_names(text: str, tokens: Sequence[Token]) -> Iterator[Entit
             yield Entity(EntityType.PERSON, s, e, text[s:e], 0.85, "cue")
 
 
+# やさしい日本語 with spaces: 「やまもと はると さんの おかあさん」 — the hiragana word before a
+# spaced さん／さま／くん／ちゃん is a name, and so is the word before it unless a particle.
+_SPACED_KANA_HONORIFIC = re.compile(
+    r"(?:(?<=[\s「『（(、。])|^)(?:(?P<first>[ぁ-ゖー]{2,6})[ \u3000])?(?P<last>[ぁ-ゖー]{2,6})"
+    r"[ \u3000](?:さん|さま|くん|ちゃん)(?![ぁ-ゖ]{0,1}[ぁ-ゖ]{2})",
+    re.MULTILINE,
+)
+_PARTICLE_WORDS = frozenset(
+    {"から", "まで", "より", "には", "では", "とは", "への", "ので", "けど", "あした", "きょう",
+     "きのう", "みんな", "みなさん", "あなた", "わたし", "この", "その", "あの", "どの"}
+)  # fmt: skip
+
+
+def find_spaced_kana_names(text: str) -> Iterator[Entity]:
+    """Hiragana names in spaced やさしい日本語 before a spaced honorific (see above)."""
+    if (
+        " さん" not in text
+        and " さま" not in text
+        and " くん" not in text
+        and " ちゃん" not in text
+    ):
+        return
+    for m in _SPACED_KANA_HONORIFIC.finditer(text):
+        last = m.group("last")
+        if last in _PARTICLE_WORDS:
+            continue
+        first = m.group("first")
+        start = m.start("first") if first and first not in _PARTICLE_WORDS else m.start("last")
+        yield Entity(
+            EntityType.PERSON, start, m.end("last"), text[start : m.end("last")], 0.8, "cue"
+        )
+
+
 # 連絡網・名簿: "・とだ れん（父：戸田 健）", "まつお ひなた(母:由香)": the entry before a
 # bracketed guardian is a child's name, in whatever script (spaced hiragana has no other cue).
 _GUARDIAN_ENTRY = re.compile(

@@ -412,6 +412,31 @@ _APOSTROPHE_DATE = re.compile(
 )
 
 
+# Dates in residents' own languages: March 4, 2019 / 4 March 2019, 1987년 5월 3일, and
+# day-first 12/08/1996 after a birth word (sinh ngày, born, nascido em, 出生, 生于, 생년월일).
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_ENGLISH_DATE = re.compile(
+    rf"(?<![A-Za-z]){_MONTHS}[ ][0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ](?:1[89]|20)[0-9]{{2}}(?![0-9])"
+    rf"|(?<![0-9])[0-9]{{1,2}}(?:st|nd|rd|th)?[ ]{_MONTHS}[ ,]{{1,2}}(?:1[89]|20)[0-9]{{2}}(?![0-9])"
+)
+_KOREAN_DATE = re.compile(r"(?<![0-9])(?:1[89]|20)[0-9]{2}년\s?[0-9]{1,2}월\s?[0-9]{1,2}일")
+_DAY_FIRST = re.compile(r"(?<![0-9/.])[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:1[89]|20)[0-9]{2}(?![0-9])")
+_CTX_BIRTH_ABROAD = re.compile(
+    r"[Bb]orn|[Bb]irth|DOB|sinh|[Nn]ascid[oa]|[Nn]acid[oa]|出生|生于|生於|생년월일|태어|출생|生年月日|生まれ"
+)
+
+
+def find_dates_abroad(text: str, folded: str) -> Iterator[Entity]:
+    """Birthdates written the way residents from abroad write them (see above)."""
+    for pattern in (_ENGLISH_DATE, _KOREAN_DATE, _DAY_FIRST):
+        for m in pattern.finditer(folded):
+            if _context(folded, m.start(), _CTX_BIRTH_ABROAD, 24):
+                yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.85, "abroad")
+
+
 def find_partial_birthdates(text: str, folded: str) -> Iterator[Entity]:
     """Birthdates written without a year (4/1生), as a year only (大正14年生まれ) or with an
     apostrophe year ('34.5.6生)."""
