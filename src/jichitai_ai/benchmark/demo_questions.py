@@ -73,9 +73,7 @@ def judge(q: Question, decision: Decision, shown: set[str], contact: object) -> 
     if q.emergency:
         helpful = decision is Decision.EMERGENCY
     elif not q.expected:
-        helpful = handed_over and (
-            not q.departments or _handover_target(contact) in q.departments
-        )
+        helpful = handed_over and (not q.departments or _handover_target(contact) in q.departments)
     else:
         helpful = decision in (Decision.ANSWER, Decision.CLARIFY) and bool(q.expected & shown)
     return {
