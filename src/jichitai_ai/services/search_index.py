@@ -547,6 +547,7 @@ class TenantIndex:
                     for line in (e.question, *e.alternatives, e.category, e.answer)
                 ),
                 self.lexical.tokenizer.reading,
+                lambda text: len(self.lexical.tokenizer.tokenize(text)),
             )
         return self._homophones
 
