@@ -246,3 +246,23 @@ def test_person_cap_counts_romaji_names(
     r = post(client, staff, {"messages": [{"role": "user", "content": text}]})
     assert r.status_code == 403 and r.json()["error"]["code"] == "gateway.refused.person_cap"
     assert llm.received == []
+
+
+def test_tool_call_argument_called_name_is_masked_not_refused(
+    client: TestClient, staff: Staff, llm: FakeLLM
+) -> None:
+    # Held-out set 12, first run: {"name": <person>} in tool-call arguments was read as a
+    # schema word and the whole request refused with 400; bare there, it is masked because
+    # the user turn named the person (privacy/_conversation.py).
+    arguments = json.dumps({"name": "Liu Yang", "type": NAME, "card": "UH48213570SD"})
+    call = {"id": "c1", "type": "function", "function": {"name": "find", "arguments": arguments}}
+    messages = [
+        {"role": "user", "content": "届出人 Liu Yang 様の在留期限を確認して"},
+        {"role": "assistant", "content": None, "tool_calls": [call]},
+        {"role": "tool", "tool_call_id": "c1", "content": "在留期限 2027年3月"},
+    ]
+    r = post(client, staff, {"messages": messages})
+    assert r.status_code == 200, r.text
+    sent = llm.raw_bodies()
+    assert "Liu" not in sent and "Yang" not in sent and "UH48213570SD" not in sent
+    assert json.dumps(NAME)[1:-1] not in sent and NAME not in sent

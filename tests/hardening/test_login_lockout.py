@@ -125,3 +125,35 @@ def test_block_is_a_backoff_that_ends(platform: Platform, staff: str) -> None:
     assert _try(platform, staff, PASSWORD, "10.2.2.2", rules)  # the block ended
     with platform.db.read() as session:
         assert session.get(LoginThrottle, key) is None  # success forgets the pair's failures
+
+
+def test_many_staff_behind_one_proxy_are_not_locked_out(platform: Platform) -> None:
+    """Newcomer finding: successful logins were counted on the address, so after 20 logins
+    through one proxy every account from it was refused."""
+    rules = login_guard.GuardRules()
+    with platform.db.write() as session:
+        for i in range(30):
+            auth.create_user(session, f"clerk-{i}", PASSWORD)
+    proxy = "10.50.0.1"
+    for round_ in range(2):
+        for i in range(30):
+            assert _try(platform, f"clerk-{i}", PASSWORD, proxy, rules), (round_, i)
+    with platform.db.read() as session:
+        row = session.get(LoginThrottle, f"addr:{proxy}")
+        assert row is not None and row.failures == 0 and row.blocked_until is None
+
+
+def test_guesses_between_own_logins_still_block_the_address(platform: Platform, staff: str) -> None:
+    """A success takes back only its own attempt: failures at other accounts keep counting."""
+    rules = login_guard.GuardRules()
+    address = "198.51.100.7"
+    blocked = False
+    for i in range(rules.address.threshold + 5):
+        _try(platform, f"victim-{i}", "guess-password", address, rules)
+        if not _try(platform, staff, PASSWORD, address, rules):
+            blocked = True
+            break
+    assert blocked
+    with platform.db.read() as session:
+        row = session.get(LoginThrottle, f"addr:{address}")
+        assert row is not None and row.failures >= rules.address.threshold

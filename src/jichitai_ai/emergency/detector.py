@@ -73,7 +73,8 @@ _TRIGGERS: dict[EmergencyKind, list[str]] = {
         r"息を(?:して(?:い)?ない|しない)|呼吸(?:が(?:ない|止ま|苦し|できない)|をしてい)",
         r"いきを\s*して\s*いない|いきが\s*できない",
         r"血が止まらない|大量に出血|大けが|大怪我|おおけが",
-        r"心臓が(?:止ま|痛)|胸が(?:苦しい|痛い)|けいれん|痙攣|溺れ|おぼれ",
+        r"心臓が(?:止ま|痛)|胸が(?:苦し|痛)(?:い|くて|く\s*て|む)|けいれん|痙攣|溺れ|おぼれ",
+        r"息が(?:できない|できません|でき(?:なく|ず)|止ま|苦しくて)|いきが\s*くるしくて",
         r"反応が(?:ない|ありません)",
         # en
         r"\bambulance\b|\bunconscious\b|\bnot breathing\b|\bcan'?t breathe\b",
@@ -95,16 +96,21 @@ _TRIGGERS: dict[EmergencyKind, list[str]] = {
         r"(?:ナイフ|包丁|刃物|凶器|銃)を(?:持|振り回|向け)|ナイフで|ないふを\s*もって",
         r"事件です|事件が(?:起|あ)|じけんです|事故です|事故が起き|じこです",
         r"(?:暴力|ぼうりょく)を(?:ふるわれ|振るわれ)",
+        r"(?:殺す|ころす)と(?:脅|おど|言わ|いわ)|(?:脅さ|おどさ)れて(?:い|る|ま)",
         # en
         r"\brobbed\b|\brobbery\b|\bburglar|\bbreak-?in\b|\bbroke into\b|\bstabbed\b",
         r"\battacked\b|\bassault(?:ed)?\b|\bkidnap|\bsomeone with a (?:knife|gun)\b",
         r"\bbeing (?:followed|beaten|hit)\b|\bintruder\b|\bcar accident\b",
+        r"\bthreat\w*\b[^.?!]*\b(?:knife|gun|weapon|kill)|\b(?:knife|gun)\b[^.?!]*\bthreat",
+        r"\b(?:going to|gonna|wants? to|will) kill (?:me|us|my)\b",
         r"\b(?:man|woman|person|people|someone|somebody|guy) with a (?:knife|gun|weapon)\b|\b(?:knife|gun)\b.*\b(?:outside|door|here|house)\b",
         # zh
         r"抢劫|搶劫|小偷|被偷|入室|被刺|被打|被袭击|被襲擊|绑架|綁架|有人拿刀|车祸|車禍",
         r"闯进|闯入|闖進|闖入|拿着刀|拿著刀|持刀",
+        r"要杀我|要殺我|威胁要|威脅要|用刀威胁|用刀威脅",
         # ko
         r"강도|도둑|칼에\s*찔|폭행|맞고\s*있|납치|누가\s*따라|침입|교통사고|칼을\s*들|흉기",
+        r"칼로\s*협박|죽이겠다|죽인다고",
     ],
     EmergencyKind.SUICIDE: [
         r"死にたい|しにたい|自殺|じさつ|消えたい|きえたい|生きていたくない|いきて\s*いたく\s*ない",
@@ -130,7 +136,7 @@ _TRIGGERS: dict[EmergencyKind, list[str]] = {
         # en
         r"\btrapped\b|\bflood(?:ed|ing)\b|\btsunami\b|\blandslide\b|\bgas leak\b",
         r"\bhouse (?:collapsed|is flooding)\b|\bcan'?t (?:get out|escape)\b",
-        r"\bwater is (?:coming|pouring|rising)\b|\b(?:house|home|building) (?:has )?collapsed\b",
+        r"\bwater is (?:coming|pouring) (?:in|into|through)\b|\bwater is rising\b|\b(?:house|home|building) (?:has )?collapsed\b",
         # zh
         r"被困|海啸|海嘯|发洪水|發洪水|洪水来了|洪水來了|房子倒塌|泥石流|山体滑坡|煤气泄漏|瓦斯外洩|燃气泄漏",
         r"房子塌|房屋倒塌|房屋塌|土石流|山崩|淹水了|水淹进|水淹進",

@@ -118,30 +118,39 @@ def check_options(options: Mapping[str, Any]) -> None:
             raise invalid("gateway.invalid.field_type", "logit_bias", expected="token id → number")
 
 
-def _walk(value: Any, path: str, key: str, visit: Callable[[str, str, bool], str]) -> Any:
-    """Rebuild ``value`` with every string passed through ``visit(path, text, maskable)``."""
+def _walk(
+    value: Any,
+    path: str,
+    key: str,
+    visit: Callable[[str, str, bool], str],
+    structural: frozenset[str] = _STRUCTURAL_KEYS,
+) -> Any:
+    """Rebuild ``value`` with every string passed through ``visit(path, text, maskable)``.
+
+    ``structural`` keys hold schema words (a tool's ``name``) that must stay as they are."""
     if isinstance(value, str):
-        return visit(path, value, key not in _STRUCTURAL_KEYS)
+        return visit(path, value, key not in structural)
     if isinstance(value, dict):
         out: dict[str, Any] = {}
         for k, v in value.items():
             visit(f"{path}.{k}(key)", str(k), False)
-            out[k] = _walk(v, f"{path}.{k}", str(k), visit)
+            out[k] = _walk(v, f"{path}.{k}", str(k), visit, structural)
         return out
     if isinstance(value, list):
-        return [_walk(v, f"{path}[{i}]", key, visit) for i, v in enumerate(value)]
+        return [_walk(v, f"{path}[{i}]", key, visit, structural) for i, v in enumerate(value)]
     return value
 
 
 def _arguments(text: str, path: str, visit: Callable[[str, str, bool], str]) -> str:
-    """Tool-call arguments are a JSON string: mask its values, keep it valid JSON."""
+    """Tool-call arguments are a JSON string: mask its values, keep it valid JSON. They are
+    data, not a schema: ``{"name": "Liu Yang"}`` is a person's name, masked, not refused."""
     try:
         data = json.loads(text)
     except ValueError:
         return visit(path, text, True)
     if not isinstance(data, dict | list):
         return visit(path, text, True)
-    return json.dumps(_walk(data, path, "", visit), ensure_ascii=False)
+    return json.dumps(_walk(data, path, "", visit, frozenset()), ensure_ascii=False)
 
 
 def transform(

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jichitai_ai.config import ConfigError
+from jichitai_ai.privacy._conversation import split_phones, spread_across_texts
 from jichitai_ai.privacy._detector import NOT_PERSONAL
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid, ServiceError
@@ -153,17 +154,19 @@ def check_size(config: GatewayConfig, request: ChatRequest, slots: Sequence[Slot
 def _detect_all(
     config: GatewayConfig, texts: list[str], masked_types: frozenset[EntityType]
 ) -> list[list[Entity]]:
-    """Per text: the detector, plus numbers split across texts and base64 blocks."""
+    """Per text: the detector, plus numbers split across texts and base64 blocks; then a
+    name or number found in one text is masked in every other (privacy/_conversation.py)."""
     found = [detect(t, config.detector) for t in texts]
-    split = scan_split_numbers(texts)
+    split = [a + b for a, b in zip(scan_split_numbers(texts), split_phones(texts), strict=True)]
 
     def detector(text: str) -> list[Entity]:
         return detect(text, config.detector)
 
-    return [
+    groups = [
         resolve_overlaps([*own, *extra, *scan_encoded(text, detector, masked_types)])
         for text, own, extra in zip(texts, found, split, strict=True)
     ]
+    return [resolve_overlaps(g) for g in spread_across_texts(texts, groups)]
 
 
 def _only_personal_places(groups: list[list[Entity]]) -> list[list[Entity]]:

@@ -32,7 +32,10 @@ _NEEDS_WORK = re.compile(
     r"[^\x20-\x7e\n\r\t\u3001-\u303f\u3041-\u3096\u309d-\u30fa\u30fc-\u30ff\u4e00-\u9fff]"
     r"|[0-9]ー[0-9]"
 )
-_KANJI_RUN = re.compile(r"[〇零一二三四五六七八九](?:[\-ー 、・.]?[〇零一二三四五六七八九]){5,}")
+# 〇九〇―二二四一―七七三八: any dash look-alike (― U+2015, －, ‐ …) may separate the groups.
+_KANJI_RUN = re.compile(
+    r"[〇零一二三四五六七八九](?:[\-ー 、・.‐‑‒–—―−－ｰ─━﹣⁃]?[〇零一二三四五六七八九]){5,}"
+)
 _SPACED_DIGITS = re.compile(r"(?<![0-9])[0-9](?:[ .][0-9]){9,}(?![0-9])")
 # OCR and aligned form labels: 申 請 者, 住　　所, 佐 野 康 弘 (one character per space).
 _CJK = "一-鿿々〆ヶぁ-ゖァ-ヺー"

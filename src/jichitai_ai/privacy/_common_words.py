@@ -43,6 +43,19 @@ COMMON_WORDS: frozenset[str] = frozenset({
 _PATTERN = re.compile("|".join(sorted(map(re.escape, COMMON_WORDS), key=len, reverse=True)))
 
 
+# Form labels spaced out on printed and OCR'd forms ("住　所：" read as surname 住 + name 所).
+_FORM_LABELS = (
+    "住所", "現住所", "氏名", "本籍", "続柄", "性別", "職業", "備考", "年齢", "電話", "署名",
+    "勤務先", "連絡先", "世帯主", "生年月日", "旧姓",
+)  # fmt: skip
+_SPACED_LABEL = re.compile(
+    "|".join("[ \u3000]*".join(label) for label in _FORM_LABELS) + "(?=[ \u3000]*[:：])"
+)
+
+
 def common_word_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of common words in ``text`` (longest match first)."""
-    return [(m.start(), m.end()) for m in _PATTERN.finditer(text)]
+    """Spans of common words and spaced form labels in ``text`` (longest match first)."""
+    spans = [(m.start(), m.end()) for m in _PATTERN.finditer(text)]
+    if ":" in text or "：" in text:
+        spans = sorted(spans + [(m.start(), m.end()) for m in _SPACED_LABEL.finditer(text)])
+    return spans

@@ -21,12 +21,17 @@ from ._coref import (
     role_names,
 )
 from ._fold import fold
-from ._foreign_scripts import find_foreign_script_names
+from ._foreign_scripts import find_foreign_script_names, find_introduced_foreign_names
 from ._introductions import (
     find_child_names,
+    find_guardian_listed_names,
     find_introduced_names,
+    find_labelled_name_parts,
     find_nicknames,
     find_opening_surnames,
+    find_quoted_full_names,
+    find_spaced_kana_names,
+    find_titled_full_names,
 )
 from ._kana_names import (
     extend_spaced_names,
@@ -41,7 +46,9 @@ from ._names import find_persons, looks_like_title_or_org
 from ._patterns import OLD_DATE
 from ._places import find_block_addresses, find_places, place_spans
 from ._romaji import (
+    extend_latin_names,
     find_account_names,
+    find_foreign_street_addresses,
     find_romaji_addresses,
     find_romaji_names,
     repeated_latin_names,
@@ -49,6 +56,7 @@ from ._romaji import (
 from ._sensitive import find_sensitive
 from ._spans import SpanSet
 from ._strict import STRICT_RULES, find_strict_persons
+from ._tables import find_table_cells
 from ._tokens import SudachiTokenizer, Token, script_of
 from ._types import Entity, EntityType
 from ._variants import fold_variants
@@ -234,6 +242,20 @@ def _inside_common(entity: Entity, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= entity.start and entity.end <= spans[i][1]
 
 
+_PERSON_HONORIFICS = ("さん", "様", "さま", "氏", "殿", "くん", "ちゃん")
+
+
+def _honoured_place(entity: Entity, text: str) -> Entity:
+    """八乙女 淡路氏: a place reading right before a personal honorific is a name."""
+    if (
+        entity.type is EntityType.LOCATION
+        and text.startswith(_PERSON_HONORIFICS, entity.end)
+        and not text.startswith(("様式", "氏名"), entity.end)
+    ):
+        return replace(entity, type=EntityType.PERSON)
+    return entity
+
+
 class Detector:
     """Finds personal data in Japanese text. Create once and reuse (loading is slow).
 
@@ -300,6 +322,11 @@ class Detector:
         found += _patterns.find_phones(text, folded)
         found += _patterns.find_postal_codes(text, folded)
         found += _patterns.find_birthdates(text, folded, self.config.reference_year)
+        found += _patterns.find_partial_birthdates(text, folded)
+        found += _patterns.find_dates_abroad(text, folded)
+        found += _patterns.find_ip_addresses(text, folded)
+        found += _patterns.find_po_boxes(text, folded)
+        found += find_table_cells(text)
         found += find_sensitive(text, folded)
         tokens = self._tokenizer.tokenize(text)
         found += find_persons(tokens, text)
@@ -313,9 +340,15 @@ class Detector:
         found += find_romaji_names(text)
         found += find_account_names(text)
         found += find_foreign_script_names(text)
+        found += find_introduced_foreign_names(text)
         found += find_introduced_names(text)
         found += find_opening_surnames(text, self._tokenizer.name_parts)
         found += find_child_names(text)
+        found += find_guardian_listed_names(text)
+        found += find_labelled_name_parts(text)
+        found += find_quoted_full_names(text, self._tokenizer.name_parts)
+        found += find_titled_full_names(text, tokens)
+        found += find_spaced_kana_names(text)
         found += find_nicknames(text, self._tokenizer.name_parts)
         if self._strict_rules:
             found += find_profile_names(text)
@@ -324,6 +357,7 @@ class Detector:
         found += find_kanji_honorific_names(tokens, text, self._tokenizer.name_parts)
         found += find_context_names(tokens, text, self._tokenizer.name_parts)
         found += find_romaji_addresses(text)
+        found += find_foreign_street_addresses(text)
         spans = place_spans(tokens, folded, self._is_place)
         if self.ginza_active and (not self.config.ginza_gate or _name_candidates(tokens)):
             found = _merge_ginza(text, found, spans)
@@ -332,6 +366,7 @@ class Detector:
         commons = common_word_spans(text)
         if commons:
             found = [e for e in found if not _inside_common(e, commons)]
+        found = [_honoured_place(e, text) for e in found]
         found = extend_spaced_names(found, tokens, text, self._tokenizer.name_parts)
         if "name_edges" in self._strict_rules:
             found = extend_name_edges(found, tokens, text, self._tokenizer.name_parts)
@@ -340,6 +375,7 @@ class Detector:
             found += repeated_names(found, text, tokens)
             found += repeated_latin_names(found, text)
             found += coordinated_names(found, tokens, text, self._tokenizer.name_parts)
+        found += extend_latin_names(found, text)
         countries = {(t.start, t.end) for t in tokens if t.pos[3] == "国"}
         found = [
             replace(e, detail=NOT_PERSONAL) if _not_personal_place(e, text, countries) else e

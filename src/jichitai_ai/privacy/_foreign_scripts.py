@@ -76,3 +76,29 @@ def find_foreign_script_names(text: str) -> Iterator[Entity]:
     for m in _OTHER_RUN.finditer(text):
         if _cued(text, m.start(), m.end()):
             yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "script")
+
+
+# Self-introductions and family words in the languages residents write in, pasted for
+# translation: 我叫张伟, 我的孩子张子涵, 写信人 刘芳, 저는 이수진입니다, sou Fernanda Costa.
+_CHINESE_CUE = re.compile(
+    r"(?:我叫|名叫|叫做|写信人|寫信人|申请人|申請人|联系人|聯絡人|丈夫|妻子|儿子|兒子|女儿|女兒|"
+    r"孩子|母亲|母親|父亲|父親)[ \u3000:：]?(?P<name>[一-鿿]{2,3})(?=[，。、,.\s想是的在住生和与與]|$)"
+)
+_KOREAN_CUE = re.compile(
+    r"(?:저는|제 이름은|이름은|제 아들|제 딸|남편|아내)[ ]?(?P<name>[가-힣]{2,4}?)"
+    r"(?=입니다|이에요|예요|이고|씨|님|[ ,.])"
+)
+_LATIN_INTRO = re.compile(
+    r"(?<![A-Za-z])(?:[Ss]ou|[Mm]e llamo|[Mm]e chamo|[Jj]e m'appelle|[Ii]ch heiße|[Mm]y name is|"
+    r"[Tt]ôi là|[Tt]en ko|[Aa]ko si)[ ]+"
+    r"(?P<name>[A-Z][A-Za-z'\u00c0-\u024f\u1e00-\u1eff-]+(?:[ ][A-Z][A-Za-z'\u00c0-\u024f\u1e00-\u1eff-]+){0,3})"
+)
+
+
+def find_introduced_foreign_names(text: str) -> Iterator[Entity]:
+    """Names after a self-introduction or family word in Chinese, Korean and Latin-script
+    languages (see the comment above)."""
+    for pattern in (_CHINESE_CUE, _KOREAN_CUE, _LATIN_INTRO):
+        for m in pattern.finditer(text):
+            s, e = m.start("name"), m.end("name")
+            yield Entity(EntityType.PERSON, s, e, text[s:e], 0.85, "cue")

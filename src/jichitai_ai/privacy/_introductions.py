@@ -8,27 +8,36 @@ the writer's name, whatever SudachiPy makes of it: a surname that is also a comm
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
+from ._tokens import Token
 from ._types import Entity, EntityType
 
 _NAME_CHAR = re.compile(r"[一-鿿々〆ヶぁ-ゖァ-ヺーA-Za-z]")
 _TAIL = re.compile(
     r"と申します|と申しま|ともうします|と言います|といいます|と申す者|と名乗|と名の[るっり]|という名前"
     r"|って名前|っていう名前"
+    # ひらのって人が…, 斉藤という方から: a name the speaker only half knows
+    r"|(?:って|っていう|という)(?:人(?![手口気材物間生工形格権数])|方(?![法針向面式言]))"
 )
 # 「一ノ瀬 光」と名乗る: a quoted name right before the tail.
 _QUOTED_BEFORE = re.compile(r"[「『]([^「」『』。、\n]{1,16})[」』]$")
 #: Characters that end the backward walk: particles and punctuation before the name.
 _STOP = frozenset("のはがをにでへもや、。，．,.！？!?「」『』（）()：:\n\t")
 #: Words that end up before と申します without being a name (…の件と申しますか).
-_NOT_NAMES = frozenset({"私", "わたし", "わたくし", "僕", "担当", "担当者", "件", "こと", "者"})
+_NOT_NAMES = frozenset(
+    {"私", "わたし", "わたくし", "僕", "担当", "担当者", "件", "こと", "者", "そう", "こう", "ああ"}
+)
+_KANJI_ONLY = re.compile(r"[一-鿿々〆ヶ]+")
+_KANA_BEFORE = re.compile(r"(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}$")
 
 
 def find_introduced_names(text: str) -> Iterator[Entity]:
     """The name before と申します (see the module docstring): at most two words of up to six
     characters each, separated by one space."""
-    if not any(w in text for w in ("申", "いいます", "言います", "名乗", "名の", "名前")):
+    if not any(
+        w in text for w in ("申", "いいます", "言います", "名乗", "名の", "名前", "人", "方")
+    ):
         return
     for m in _TAIL.finditer(text):
         quoted = _QUOTED_BEFORE.search(text, max(0, m.start() - 18), m.start())
@@ -52,6 +61,9 @@ def find_introduced_names(text: str) -> Iterator[Entity]:
             start -= 1
         name = text[start : m.start()].strip(" \u3000")
         start = m.start() - len(name)
+        kana = _KANA_BEFORE.search(text, max(0, m.start() - 7), m.start())
+        if m.group().endswith(("人", "方")) and kana and len(kana.group()) > len(name):
+            name, start = kana.group(), kana.start()  # ひらのって人: の inside a kana name
         for prefix in ("私", "わたくし", "わたし", "僕"):
             if name.startswith(prefix) and len(name) > len(prefix):
                 name, start = (
@@ -61,6 +73,8 @@ def find_introduced_names(text: str) -> Iterator[Entity]:
                 start = m.start() - len(name)
         if not name or name in _NOT_NAMES:
             continue
+        if m.group().endswith(("人", "方")) and (_KANJI_ONLY.fullmatch(name) or name in _NOT_NAMES):
+            continue  # 市役所っていう方: a kanji word is left to the name detectors
         yield Entity(EntityType.PERSON, start, m.start(), name, 0.85, "cue")
 
 
@@ -118,6 +132,122 @@ def find_child_names(text: str) -> Iterator[Entity]:
     for m in _CHILD_NAME.finditer(text):
         name = m.group("name")
         if name in _KIN or any(ch in _KIN for ch in name):
+            continue
+        yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.85, "cue")
+
+
+# ファーストネームは Bruno, 名字：Oliveira, 下の名前は「みお」: a name-part label names what follows.
+_NAME_PART_LABEL = re.compile(
+    r"(?:ファーストネーム|ファミリーネーム|ミドルネーム|ラストネーム|名字|苗字|下の名前|上の名前|"
+    r"(?<![A-Za-z])(?:[Ff]irst|[Gg]iven|[Ll]ast|[Ff]amily|[Mm]iddle)[ ]?[Nn]ame|[Ss]urname)"
+    r"[ \u3000]?(?:は|が|=|[:：])[ \u3000]?[「『\"]?"
+    r"(?P<name>[A-Z][A-Za-z'\u00c0-\u024f-]{1,20}|[ァ-ヺー]{2,10}|[ぁ-ゖ]{2,6}(?=[」』\"、。,\s]|です)"
+    r"|[一-鿿々]{1,4}(?=[」』\"、。,\s]|です))"
+)
+
+
+def find_labelled_name_parts(text: str) -> Iterator[Entity]:
+    """A surname or given name after a label saying it is one (see the comment above)."""
+    for m in _NAME_PART_LABEL.finditer(text):
+        name = m.group("name")
+        yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.9, "cue")
+
+
+# =VLOOKUP("長谷部 陸",…), 検索語「長谷部 陸」: a quote holding only 姓 + space + a short given
+# name is a person, even when the given name is an ordinary word (陸 = land).
+_QUOTED_FULL_NAME = re.compile(
+    r"(?<=[「『\"“'‘])(?P<surname>[一-鿿々]{1,4})[ \u3000](?P<given>[一-鿿々]{1,3}|[ぁ-ゖァ-ヺー]{2,5})"
+    r"(?=[」』\"”'’])"
+)
+
+
+def find_quoted_full_names(
+    text: str, name_parts: Callable[[str], frozenset[str]]
+) -> Iterator[Entity]:
+    """A full name alone inside quotes (see the comment above)."""
+    for m in _QUOTED_FULL_NAME.finditer(text):
+        if "姓" in name_parts(m.group("surname")):
+            yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "cue")
+
+
+# 司法書士 八乙女 淡路, 民生委員 国分 盛重: a profession or post, then 姓 名 with a space,
+# is a person even when both halves read as places.
+_TITLED_FULL_NAME = re.compile(
+    r"(?:司法書士|弁護士|行政書士|税理士|社会保険労務士|社労士|社会福祉士|介護福祉士|精神保健福祉士|"
+    r"歯科医師|医師|看護師|保健師|助産師|民生委員|児童委員|ケアマネジャー|ケアマネ|相談員|支援員|"
+    r"後見人|保佐人|補助人|担当者|担当|主査|係長|課長|部長|主任|主事|技師|教諭|校長|園長)"
+    r"[ \u3000]+(?P<name>[一-鿿々]{1,4}[ \u3000][一-鿿々]{1,3}|[一-鿿々]{1,4}[ \u3000][ぁ-ゖァ-ヺー]{2,5})"
+    r"(?=[、。，,.\s）)」』]|$|さん|様|氏|先生|殿)"
+)
+
+
+def find_titled_full_names(text: str, tokens: Sequence[Token]) -> Iterator[Entity]:
+    """姓 名 after a profession or post (see the comment above); not a telegraphic memo
+    (課長 会議 出席: verbal nouns)."""
+    verbal = {(t.start, t.end) for t in tokens if t.pos[1] == "普通名詞" and t.pos[2] == "サ変可能"}
+    for m in _TITLED_FULL_NAME.finditer(text):
+        s, e = m.start("name"), m.end("name")
+        if text[e - 1] in "氏様殿" and e - 1 > s and text[e - 2] not in " \u3000":
+            e -= 1  # 淡路氏: the honorific, not part of the name
+        parts = [(s + p.start(), s + p.end()) for p in re.finditer(r"[^ \u3000]+", text[s:e])]
+        if not any(part in verbal for part in parts):
+            yield Entity(EntityType.PERSON, s, e, text[s:e], 0.85, "cue")
+
+
+# やさしい日本語 with spaces: 「やまもと はると さんの おかあさん」 — the hiragana word before a
+# spaced さん／さま／くん／ちゃん is a name, and so is the word before it unless a particle.
+_SPACED_KANA_HONORIFIC = re.compile(
+    r"(?:(?<=[\s「『（(、。])|^)(?:(?P<first>[ぁ-ゖー]{2,6})[ \u3000])?(?P<last>[ぁ-ゖー]{2,6})"
+    r"[ \u3000](?:さん|さま|くん|ちゃん)(?![ぁ-ゖ]{0,1}[ぁ-ゖ]{2})",
+    re.MULTILINE,
+)
+_PARTICLE_WORDS = frozenset(
+    {"から", "まで", "より", "には", "では", "とは", "への", "ので", "けど", "あした", "きょう",
+     "きのう", "みんな", "みなさん", "あなた", "わたし", "この", "その", "あの", "どの"}
+)  # fmt: skip
+
+
+def find_spaced_kana_names(text: str) -> Iterator[Entity]:
+    """Hiragana names in spaced やさしい日本語 before a spaced honorific (see above)."""
+    if (
+        " さん" not in text
+        and " さま" not in text
+        and " くん" not in text
+        and " ちゃん" not in text
+    ):
+        return
+    for m in _SPACED_KANA_HONORIFIC.finditer(text):
+        last = m.group("last")
+        if last in _PARTICLE_WORDS:
+            continue
+        first = m.group("first")
+        start = m.start("first") if first and first not in _PARTICLE_WORDS else m.start("last")
+        yield Entity(
+            EntityType.PERSON, start, m.end("last"), text[start : m.end("last")], 0.8, "cue"
+        )
+
+
+# 連絡網・名簿: "・とだ れん（父：戸田 健）", "まつお ひなた(母:由香)": the entry before a
+# bracketed guardian is a child's name, in whatever script (spaced hiragana has no other cue).
+_GUARDIAN_ENTRY = re.compile(
+    r"(?:^|(?<=[\n・･●○◯■□◆◇\-*、,\t：:]))[ \u3000]*"
+    r"(?P<name>[ぁ-ゖァ-ヺー一-鿿々A-Za-z]{1,8}(?:[ \u3000][ぁ-ゖァ-ヺー一-鿿々A-Za-z]{1,8})?)"
+    r"[ \u3000]?[（(](?:父|母|父親|母親|保護者|祖父|祖母|兄|姉|養父|養母|里親)[:：\s]",
+    re.MULTILINE,
+)
+
+
+_KANJI_WORD = re.compile(r"[一-鿿々]+")
+
+
+def find_guardian_listed_names(text: str) -> Iterator[Entity]:
+    """Children listed with a guardian in brackets (see the comment above)."""
+    if "（" not in text and "(" not in text:
+        return
+    for m in _GUARDIAN_ENTRY.finditer(text):
+        name = m.group("name")
+        # one kanji word (申込書（保護者：…）) is left to the name detectors
+        if name in _KIN or (_KANJI_WORD.fullmatch(name) is not None):
             continue
         yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.85, "cue")
 

@@ -34,6 +34,8 @@ _SINGLE = re.compile(
     r"|殿(?![堂下])|先生))"
 )
 _HONORIFIC_WORDS = ("さん", "さま", "様", "くん", "君", "ちゃん", "氏", "殿", "先生")
+#: 本日 花子が…: a time word before a given name is not its surname.
+_TIME_ENDS = ("日", "月", "年", "時", "週", "中", "後", "前", "頃", "朝", "夜", "晩")
 _TRAILING_HONORIFIC = re.compile(_HONORIFIC + r"$")
 _PARTICLE_START = "のはがをにともへや"
 _NOT_NAME_POS = frozenset(
@@ -352,6 +354,24 @@ _PERSON_LABELS = frozenset(
         "旧姓",
         "利用者",
         "契約者",
+        # registers (戸籍・相続・後見・固定資産): labels before a name, never its surname
+        "二女",
+        "三女",
+        "二男",
+        "三男",
+        "筆頭者",
+        "居住者",
+        "所有者",
+        "申立人",
+        "相続人",
+        "被相続人",
+        "後見人",
+        "同居人",
+        "届出人",
+        "納税者",
+        "甥",
+        "姪",
+        "孫",
     }
 )
 
@@ -418,7 +438,21 @@ def extend_spaced_names(
                 run = text[run_start : start - 1]
                 if run.startswith(tuple(_PERSON_LABELS)) and run not in _PERSON_LABELS:
                     continue  # 母寒河江 ミツ: the kinship word stays readable
-                honoured = text.startswith(_HONORIFIC_WORDS, e.end) and 2 <= len(run) <= 3
+                # 鬼庭 左月 殿: the honorific may follow after a space
+                after = text[e.end : e.end + 4].lstrip(" \u3000")
+                honoured = (
+                    after.startswith(_HONORIFIC_WORDS)
+                    and 2 <= len(run) <= 3
+                    and not run.endswith(_TIME_ENDS)
+                )
+                # 1 留守 政景 72 男: a dictionary given name (人名・名) after a space takes a
+                # 2–3 kanji word before it, even an ordinary noun (留守 = absence)
+                honoured = honoured or (
+                    first is not None
+                    and first.pos[3] == "名"
+                    and 2 <= len(run) <= 3
+                    and not run.endswith(_TIME_ENDS)
+                )
                 if (
                     not _blocked(run)
                     and (
@@ -454,7 +488,7 @@ def extend_spaced_names(
 
 
 _KIN = (
-    "息子|娘|妻|夫|父親|母親|父|母|長男|長女|次男|次女|三男|三女|孫|兄|姉|弟|妹|祖父|祖母|"
+    "息子|娘|妻|夫|父親|母親|父|母|長男|長女|次男|次女|三男|三女|二男|二女|孫|兄|姉|弟|妹|祖父|祖母|"
     "叔父|叔母|伯父|伯母|甥|姪|義母|義父|配偶者|子ども|子供|児童|生徒|本人|同居人|内縁の夫|内縁の妻"
 )
 _KIN_NAME = re.compile(

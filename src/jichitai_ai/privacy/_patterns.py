@@ -134,7 +134,17 @@ def find_phones(text: str, folded: str) -> Iterator[Entity]:
         yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.97)
     for m in _FIXED.finditer(folded):
         span = m.group()
-        if (m.start(), m.end()) in seen or _digit_count(span) != 10:
+        if (m.start(), m.end()) in seen:
+            continue
+        if _digit_count(span) != 10:
+            # TEL（自宅）022-3345-9012: one digit too many or too few is a mistyped number,
+            # still the resident's, when a 電話 cue and separators say it is a phone number.
+            if (
+                9 <= _digit_count(span) <= 12
+                and not span.isdigit()
+                and _context(folded, m.start(), _CTX_PHONE)
+            ):
+                yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.85, "mistyped")
             continue
         separated = not span.isdigit()
         if (
@@ -232,6 +242,8 @@ _INSURANCE_LABEL = re.compile(
     r"被保険者番号|保険者番号|保険証の?(?:記号|番号)|記号[・･]?番号|保険証|資格確認書"
 )
 _BANK_LABEL = re.compile(r"口座番号|口座|普通預金|当座預金|普通|当座|記号番号")
+# 店番 123 口座 7654321: the branch number goes with the account it completes.
+_BRANCH = re.compile(r"(?:店番号?|支店番号|店舗番号)\s?[:：]?\s?([0-9]{3})(?![0-9])")
 
 
 def _labelled_numbers(
@@ -265,6 +277,9 @@ def find_insurance_numbers(text: str, folded: str) -> Iterator[Entity]:
 
 def find_bank_accounts(text: str, folded: str) -> Iterator[Entity]:
     yield from _labelled_numbers(text, folded, _BANK_LABEL, EntityType.BANK_ACCOUNT, 6)
+    for m in _BRANCH.finditer(folded):
+        if _context(folded, m.end(), _BANK_LABEL, 30) or "口座" in folded[m.end() : m.end() + 20]:
+            yield _entity(text, m.start(1), m.end(1), EntityType.BANK_ACCOUNT, 0.85, "店番")
 
 
 # --- credit cards (Luhn) -----------------------------------------------------
@@ -368,6 +383,103 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
             yield _entity(text, start, end, EntityType.BIRTHDATE, 0.9, "listed")
 
 
+# 4/1生, 4月1日生まれ (no year: staff lists give the age next to it) and 大正14年生まれ,
+# 昭和54年6月生, 1990年生 (a birth year, or year and month, said as such). Not 生徒, 生活, 生産, 生涯 …
+# "4月1日生まれの子は何年生？", "1990年生まれ以降" ask about a group, not a person.
+_NOT_BIRTH = (
+    r"(?![活徒産涯協命物存計誕還])(?!の(?:方|人|子|かた|場合|年)|以降|以前|から|まで|以上|以下)"
+)
+_MONTH_DAY_BORN = re.compile(
+    r"(?<![0-9/.年])(?P<month>[0-9]{1,2})/(?P<day>[0-9]{1,2})\s?生(?:まれ|(?!ま))"
+    + _NOT_BIRTH
+    + rf"|(?<![0-9年])(?P<kmonth>{_NUM})\s?月\s?(?P<kday>{_NUM})\s?日\s?生(?:まれ|(?!ま))"
+    + _NOT_BIRTH
+)
+_YEAR_BORN = re.compile(
+    r"(?:明治|大正|昭和|平成|令和)\s?の?(?:元|[0-9]{1,2})\s?年\s?(?:[0-9]{1,2}\s?月\s?)?生(?:まれ|(?!ま))"
+    + _NOT_BIRTH
+    + r"|"
+    + _NO_DIGIT_BEFORE
+    + r"(?:1[89]|20)[0-9]{2}\s?年\s?(?:[0-9]{1,2}\s?月\s?)?生(?:まれ|(?!ま))"
+    + _NOT_BIRTH
+)
+
+
+# '34.5.6生, ’90/4/1生まれ: a two-digit year after an apostrophe, with a 生 cue.
+_APOSTROPHE_DATE = re.compile(
+    r"['’‘](?P<year>[0-9]{2})(?P<sep>[./-])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})"
+    r"(?![0-9])"
+)
+
+
+# Dates in residents' own languages: March 4, 2019 / 4 March 2019, 1987년 5월 3일, and
+# day-first 12/08/1996 after a birth word (sinh ngày, born, nascido em, 出生, 生于, 생년월일).
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_ENGLISH_DATE = re.compile(
+    rf"(?<![A-Za-z]){_MONTHS}[ ][0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ](?:1[89]|20)[0-9]{{2}}(?![0-9])"
+    rf"|(?<![0-9])[0-9]{{1,2}}(?:st|nd|rd|th)?[ ]{_MONTHS}[ ,]{{1,2}}(?:1[89]|20)[0-9]{{2}}(?![0-9])"
+)
+_KOREAN_DATE = re.compile(r"(?<![0-9])(?:1[89]|20)[0-9]{2}년\s?[0-9]{1,2}월\s?[0-9]{1,2}일")
+_DAY_FIRST = re.compile(r"(?<![0-9/.])[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:1[89]|20)[0-9]{2}(?![0-9])")
+_CTX_BIRTH_ABROAD = re.compile(
+    r"[Bb]orn|[Bb]irth|DOB|sinh|[Nn]ascid[oa]|[Nn]acid[oa]|出生|生于|生於|생년월일|태어|출생|生年月日|生まれ"
+)
+
+
+def find_dates_abroad(text: str, folded: str) -> Iterator[Entity]:
+    """Birthdates written the way residents from abroad write them (see above)."""
+    for pattern in (_ENGLISH_DATE, _KOREAN_DATE, _DAY_FIRST):
+        for m in pattern.finditer(folded):
+            if _context(folded, m.start(), _CTX_BIRTH_ABROAD, 24):
+                yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.85, "abroad")
+
+
+def find_partial_birthdates(text: str, folded: str) -> Iterator[Entity]:
+    """Birthdates written without a year (4/1生), as a year only (大正14年生まれ) or with an
+    apostrophe year ('34.5.6生)."""
+    for m in _APOSTROPHE_DATE.finditer(folded):
+        after = folded[m.end() : m.end() + 4]
+        cue = _context(folded, m.start(), _CTX_BIRTH, 16) or any(c in after for c in "生歳才")
+        if cue and _valid_day(int(m.group("month")), int(m.group("day"))):
+            yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.9, "apostrophe year")
+    for m in _MONTH_DAY_BORN.finditer(folded):
+        month = kanji_to_int(m.group("month") or m.group("kmonth"))
+        day = kanji_to_int(m.group("day") or m.group("kday"))
+        if _valid_day(month, day):
+            yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.85, "no year")
+    for m in _YEAR_BORN.finditer(folded):
+        yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.8, "year only")
+
+
+# --- 私書箱 / P.O. Box: a box rented by one person is their address ------------------
+_PO_BOX = re.compile(
+    r"(?:[一-鿿ァ-ヺー]{1,10}郵便局\s?)?私書箱\s?(?:第\s?)?[0-9]{1,6}\s?号?"
+    r"|(?<![A-Za-z])P\.?\s?O\.?\s?Box\s?[0-9]{1,6}",
+    re.IGNORECASE,
+)
+
+
+def find_po_boxes(text: str, folded: str) -> Iterator[Entity]:
+    for m in _PO_BOX.finditer(folded):
+        yield _entity(text, m.start(), m.end(), EntityType.ADDRESS, 0.9, "po box")
+
+
+# --- IP addresses -------------------------------------------------------------
+_IPV4 = re.compile(
+    r"(?<![0-9.])(?:(?:25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})\.){3}"
+    r"(?:25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})(?![0-9]|\.[0-9])"
+)
+
+
+def find_ip_addresses(text: str, folded: str) -> Iterator[Entity]:
+    """送信元IP: an address a resident's mail or post came from points to that resident."""
+    for m in _IPV4.finditer(folded):
+        yield _entity(text, m.start(), m.end(), EntityType.ID_NUMBER, 0.9, "ip address")
+
+
 # --- 住民票コード, 在留カード番号, labelled record numbers, ゆうちょ 記号・番号 -------------
 _RESIDENT_LABEL = re.compile(r"住民票コード|住基コード|住民票番号")
 _RESIDENT_CODE = re.compile(_NO_DIGIT_BEFORE + r"[0-9]{11}" + _NO_DIGIT_AFTER)
@@ -405,21 +517,32 @@ def find_residence_cards(text: str, folded: str) -> Iterator[Entity]:
 _CASE_LABEL = re.compile(
     r"(?:ケース|ケース記録|宛名|世帯|個人|住民|受給者|受給者証|利用者|対象者|児童|相談|納税者|"
     r"通知書|課税|滞納|カルテ|患者|保護|支援|障害者手帳|手帳|お客様|お客さま|顧客|契約|会員|"
-    r"使用者|水道|管理|整理|登録|申請|申込|認定|証書|受験|被保険者証|診察券)"
+    r"使用者|水道|管理|整理|登録|申請|申込|認定|証書|受験|被保険者証|診察券|"
+    # people's own numbers at school and at work: 学籍番号, 職員番号, 生徒番号, 社員ID
+    r"学籍|職員|生徒|学生|社員|従業員|園児|出席|会員|利用者証|"
+    # registers: 家屋番号, 名簿番号 (選挙人名簿), 区画番号 (墓地), 地番
+    r"家屋|名簿|区画|墓地|選挙人|鑑札|注射済票)"
     r"(?:番号|No\.?|NO\.?|コード|ID)"
+    r"|区画(?=\s?[:：]?\s?[A-Za-z0-9])"
     r"|(?:Case|case)\s?(?:No\.?|ID|number)"
     # a certificate named by itself before its number: 療育手帳 A1-20345, 受給者証 12-345
     r"|(?:療育手帳|障害者手帳|手帳|受給者証|認定証|診察券|資格者証)(?=\s?[:：]?\s?[A-Za-z]{0,4}-?[0-9])"
 )
 _RECORD_ID = re.compile(
-    r"(?<![A-Za-z0-9])[A-Za-z]{0,4}-?[0-9][A-Za-z0-9-]{1,19}(?![A-Za-z0-9])(?![年月日冊枚部円件歳回])"
+    r"(?<![A-Za-z0-9])[A-Za-z]{0,4}-?[0-9][A-Za-z0-9-]{1,19}"
+    # R5-青-0412 (a kanji office code inside), 112番4の2 (家屋番号, 地番)
+    r"(?:-?[一-鿿]{1,2}-[0-9]{1,6}|番[0-9]{1,4}(?:の[0-9]{1,4})?)?"
+    r"(?![A-Za-z0-9])(?![年月日冊枚部円件歳回])"
 )
 
 
 # 保護番号 第2024-0815号, 身体障害者手帳 第4471号: 第…号 after a record or certificate label
 # (never after 条例 or 議案: 条例第12号 is a law).
 _ORDINAL_ID = re.compile(
-    r"(?:番号|手帳|証|証書|No\.?)\s?[:：]?\s?(第\s?[0-9][0-9-]{0,15}\s?号)(?!室)"
+    r"(?:番号|手帳|証|証書|No\.?)\s?[:：]?\s?"
+    # 手帳 身体 2級 第30218号: the kind and grade may stand between the label and the number
+    r"(?:(?:身体|精神|療育|[0-9一二三四五六]\s?(?:級|種)|[A-Z][0-9]?)[ \u3000]?){0,3}"
+    r"(第\s?[0-9][0-9-]{0,15}\s?号)(?!室)"
 )
 # 自動車登録番号: 品川 300 さ 12-34, なにわ330ね4567 (region, class, one kana, number).
 _PLATE = re.compile(

@@ -327,7 +327,10 @@ _BLOCK_ONLY = re.compile(
     # hand-typed: 中央2の14の3, 東町二ノ五ノ八
     rf"|(?<![0-9]){_KNUM}[のノ]{_KNUM}[のノ]{_KNUM}(?![0-9])"
 )
-_TOWN_STOP = frozenset("はをにでへともや、。，．,.：:（(「『)）」』 \u3000\n\t　/")
+# quotes and brackets too: {"address": "宮城野区…"} must not take the opening quote
+_TOWN_STOP = frozenset(
+    "はをにでへともや、。，．,.：:（(「『)）」』 \u3000\n\t　/\"'“”‘’[]{}<>＜＞【】"
+)
 _BUILDING = re.compile(
     r"[ \u3000]?[ァ-ヺーA-Za-z一-鿿々ぁ-ゖ]{1,16}?(?:[ \u3000]?[A-Za-z0-9]{1,3}棟)?[ \u3000]?"
     r"[0-9]{1,4}(?:号室|号館|号棟|号|階|F)"
@@ -367,6 +370,11 @@ def _town_start(text: str, end: int) -> int:
     return start
 
 
+_AZA_LOT = re.compile(
+    r"(?<![文漢数赤黒太題名活誤脱])字[一-鿿ヶケノの]{2,6}?[0-9]{1,5}(?:番地?)?(?:[-の][0-9]{1,5}){0,3}(?![0-9])(?![年月日時分歳才人件回])"
+)
+
+
 def find_block_addresses(text: str, folded: str) -> Iterator[Entity]:
     """Addresses recognised by their block number (2丁目5番7号, 4-7-21) and the town name
     glued before it, with a building and room after it (グランシャトー丘の上 B棟 507号室)."""
@@ -392,6 +400,10 @@ def find_block_addresses(text: str, folded: str) -> Iterator[Entity]:
         if building:
             end = building.end()
         yield Entity(EntityType.ADDRESS, start, end, text[start:end], 0.85, "block")
+    # 実沢字中山10, 湯元字薬師102: a 字 name and a bare lot number, with the town before it
+    for m in _AZA_LOT.finditer(folded):
+        start = _town_start(folded, m.start())
+        yield Entity(EntityType.ADDRESS, start, m.end(), text[start : m.end()], 0.88, "aza")
     for m in _STANDALONE_BUILDING.finditer(folded):
         yield Entity(
             EntityType.ADDRESS, m.start(), m.end(), text[m.start() : m.end()], 0.85, "building"

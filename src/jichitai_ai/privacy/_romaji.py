@@ -252,11 +252,30 @@ _KIN_LATIN = re.compile(
 )
 
 
+# user=hayashi.k, login: tsato, owner=yamada (logs and exports): the value of an account key
+# is a person's login name. c/o Maria Lopez, Attn: John Smith: the words after are a name.
+_ACCOUNT_KEY = re.compile(
+    r"(?<![A-Za-z])(?:user(?:name|_?id)?|uid|login|account|owner|author|created_by|updated_by)"
+    r"[ ]?[=:][ ]?[\"']?(?P<name>[A-Za-z][A-Za-z0-9._-]{1,30}[A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_CARE_OF = re.compile(
+    r"(?<![A-Za-z])(?:c/o|C/O|Attn\.?:?|ATTN:?)[ ]+"
+    r"(?P<name>[A-Z][A-Za-z'\u00c0-\u024f-]+(?:[ ][A-Z][A-Za-z'\u00c0-\u024f-]+){0,3})"
+)
+_NOT_ACCOUNTS = frozenset({"ok", "ng", "none", "null", "true", "false", "admin", "root", "guest"})
+
+
 def find_account_names(text: str) -> Iterator[Entity]:
     """Rōmaji names written as account, path or file-name parts (see the comment above),
     social-media handles, and Latin given names after a kinship word."""
     for m in _HANDLE.finditer(text):
         yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.8, "handle")
+    for pattern in (_ACCOUNT_KEY, _CARE_OF):
+        for m in pattern.finditer(text):
+            s, e = m.start("name"), m.end("name")
+            if text[s:e].lower() not in _NOT_ACCOUNTS:
+                yield Entity(EntityType.PERSON, s, e, text[s:e], 0.8, "account")
     for m in _KIN_LATIN.finditer(text):
         s, e = m.start("name"), m.end("name")
         if text[s:e].lower() not in _NOT_NAMES:
@@ -265,6 +284,38 @@ def find_account_names(text: str) -> Iterator[Entity]:
         first, second = m.group(1), m.group(2)
         if romaji_shaped(first) and romaji_shaped(second):
             yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.75, "romaji")
+
+
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Z]{2,15})[ ]$")
+_ABBREVIATED_GIVEN = re.compile(r"(?<![A-Za-z.])(?:Ma|Md|Mohd|Muhd|Mst|Wm)\.[ ]?$")
+# Y.T さん, K.W様: initials before an honorific.
+_INITIALS = re.compile(
+    r"(?<![A-Za-z.])[A-Z]\.[ ]?[A-Z]\.?(?=[ ]?(?:さん|様|さま|氏|くん|君|ちゃん|殿|先生))"
+)
+
+
+def extend_latin_names(found: Iterable[Entity], text: str) -> Iterator[Entity]:
+    """SATO HANAKO with only HANAKO found: a rōmaji-shaped word in capitals right before a
+    name in capitals is its other half (passport order); and initials before an honorific."""
+    for e in found:
+        if e.type is not EntityType.PERSON or not e.text.isascii():
+            continue
+        m = _WORD_BEFORE.search(text, max(0, e.start - 17), e.start)
+        if m and m.end() == e.start and e.text.isupper():
+            word = m.group(1)
+            if romaji_shaped(word.capitalize()) and word.lower() not in _NOT_NAMES:
+                start = m.start(1)
+                yield Entity(
+                    EntityType.PERSON, start, e.end, text[start : e.end], e.confidence, e.source
+                )
+        # Ma. Cristina Reyes, Md. Rahim: an abbreviated first given name (Maria, Mohammad)
+        m = _ABBREVIATED_GIVEN.search(text, max(0, e.start - 8), e.start)
+        if m and m.end() == e.start and e.text[:1].isupper():
+            yield Entity(
+                EntityType.PERSON, m.start(), e.end, text[m.start() : e.end], e.confidence, e.source
+            )
+    for m in _INITIALS.finditer(text):
+        yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.8, "initials")
 
 
 def repeated_latin_names(found: Iterable[Entity], text: str) -> Iterator[Entity]:
@@ -335,6 +386,27 @@ _ROMAJI_ADDRESS = re.compile(
 _PLACE_HEAD = re.compile(
     r"(?<![A-Za-z])[A-Z][a-z]{1,15}(?:-(?:cho|chou|machi|mura|ku|shi|gun|ken)|[ ](?:City|Ward|Prefecture))(?![A-Za-z])"
 )
+
+
+# Addresses abroad (国外の送付先): "1208 Rizal Ave, Sta. Cruz, Manila", "Rua Augusta 25,
+# Lisboa", "Calle Mayor 7": a house number and a street word, then up to three
+# comma-separated place words.
+_STREET = (
+    r"(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Hwy|Highway|Way|Pl|Place)\.?"
+)
+_CAP = r"(?:[A-Z][A-Za-z'\u00c0-\u024f]+\.?)"
+_TAIL = rf"(?:,[ ]?{_CAP}(?:[ ]{_CAP}){{0,2}}){{0,3}}"
+_FOREIGN_STREET = re.compile(
+    rf"(?<![0-9A-Za-z])(?:(?:Flat|Apt\.?|Unit|Room|Suite)[ ]?[0-9A-Z]{{1,5}},?[ ])?"
+    rf"[0-9]{{1,5}}[A-Za-z]?[ ]{_CAP}(?:[ ]{_CAP}){{0,2}}[ ]{_STREET}{_TAIL}(?![A-Za-z])"
+    rf"|(?<![A-Za-z])(?:Rua|Calle|Avenida|Av\.|Jalan|Jl\.)[ ]{_CAP}(?:[ ]{_CAP}){{0,2}},?[ ]?[0-9]{{1,5}}{_TAIL}(?![A-Za-z])"
+)
+
+
+def find_foreign_street_addresses(text: str) -> Iterator[Entity]:
+    """Street addresses abroad (see the comment above)."""
+    for m in _FOREIGN_STREET.finditer(text):
+        yield Entity(EntityType.ADDRESS, m.start(), m.end(), m.group(), 0.85, "street")
 
 
 def find_romaji_addresses(text: str) -> Iterator[Entity]:

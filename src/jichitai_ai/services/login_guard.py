@@ -128,11 +128,14 @@ def charge(db: Database, rules: GuardRules, username: str, address: str) -> bool
         return True
 
 
-def clear(db: Database, username: str, address: str) -> None:
-    """After a correct password: forget the account's and the pair's failures.
+def clear(db: Database, username: str, address: str, rules: GuardRules | None = None) -> None:
+    """After a correct password: forget the account's and the pair's failures, and take this
+    attempt back from the address counter.
 
-    The address counter stays, so logging into one's own account between guesses at
-    others does not reset it."""
+    The address keeps its earlier failures, so logging into one's own account between guesses
+    at others does not reset it; but a successful login is not a failure, so twenty staff
+    logging in through one LGWAN proxy at 8:30 never block that proxy."""
+    rules = rules or GuardRules()
     name = username.strip().casefold()[:100]
     addr = address[:64] or "unknown"
     with db.write() as session:
@@ -144,6 +147,16 @@ def clear(db: Database, username: str, address: str) -> None:
                 )
             )
         )
+        row = session.execute(
+            select(LoginThrottle)
+            .where(LoginThrottle.key == f"addr:{addr}")
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).scalar_one_or_none()
+        if row is not None:
+            row.failures = max(0, row.failures - 1)
+            if row.failures < rules.address.threshold:
+                row.blocked_until = None  # the block came from counting this success
 
 
 def login(
@@ -155,5 +168,5 @@ def login(
         raise auth.LoginFailed(locked=True)
     with db.write() as session:
         principal = auth.authenticate(session, username, password)
-    clear(db, username, address)
+    clear(db, username, address, rules)
     return principal

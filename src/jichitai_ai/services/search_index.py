@@ -70,6 +70,7 @@ from jichitai_ai.text import (
     script_of,
     sino_korean,
 )
+from jichitai_ai.text.homophones import HomophoneCorrector
 from jichitai_ai.timeutil import utcnow
 
 CANONICAL_LANGUAGE = "ja"
@@ -235,6 +236,7 @@ class TenantIndex:
         self._department_router: DepartmentRouter | None = None
         self._reading_index: LexicalIndex | None = None
         self._korean_index: LexicalIndex | None = None
+        self._homophones: HomophoneCorrector | None = None
         #: Per entry: (the text routing reads, its topic terms), reused while the text is equal.
         self._topic_of: dict[int, tuple[str, tuple[str, ...]]] = {}
         if previous is not None:
@@ -388,6 +390,7 @@ class TenantIndex:
         k: int | None = 20,
         exclude: set[int] | None = None,
     ) -> Outcome:
+        question = self.corrected(question)
         ranked, dense = self.rank_detailed(question, k, exclude=exclude)
         cosine = dense[0].score if dense else None
         candidates = [Candidate(d.doc_id, d.score) for d in ranked]
@@ -517,7 +520,7 @@ class TenantIndex:
         ``exclude``: entries routing must not learn from (evaluation leaves the answer out)."""
         if question is None:
             return None
-        route = self._router(exclude).route(self.topic_terms(question))
+        route = self._router(exclude).route(self.topic_terms(self.corrected(question)))
         if route is None:
             return None
         return self._contacts.get(str(route.department))
@@ -526,9 +529,30 @@ class TenantIndex:
         """Build what the first hand-over (and hiragana question) needs now, not while a
         resident waits."""
         self._router()
+        self._homophone_corrector()
         if self.searcher.dense is not None:
             self._readings()
             self._korean()
+
+    def corrected(self, question: str) -> str:
+        """The question with kana-kanji conversion slips in its compounds put right
+        (住民表 → 住民票: text.homophones); other scripts unchanged."""
+        if script_of(question) != "ja":
+            return question
+        return self._homophone_corrector().correct(question)
+
+    def _homophone_corrector(self) -> HomophoneCorrector:
+        if self._homophones is None:
+            self._homophones = HomophoneCorrector(
+                (
+                    line
+                    for e in self._entries.values()
+                    for line in (e.question, *e.alternatives, e.category, e.answer)
+                ),
+                self.lexical.tokenizer.reading,
+                lambda text: len(self.lexical.tokenizer.tokenize(text)),
+            )
+        return self._homophones
 
     def _readings(self) -> LexicalIndex:
         """Character bigrams of the entries' questions read in hiragana (BM25 over them)."""

@@ -16,7 +16,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from jichitai_ai.gateway import Gateway
-from jichitai_ai.i18n import t
+from jichitai_ai.i18n import catalog, t
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.auth import Action, Principal
 from jichitai_ai.services.errors import Forbidden
@@ -181,9 +181,18 @@ def preview_page(
             for t in tenant_service.list_tenants(session)
             if principal.can(session, t.id, Action.READ)
         ]
+    # The preview API answers with message keys (``gateway.refused.no_backend``); the page
+    # shows them in the staff's language instead of the raw key.
+    lang = _lang(request)
+    reasons = {
+        key: t(key, lang)
+        for key in catalog()
+        if key.startswith("gateway.") and not key.startswith("gateway.page.")
+    }
     return _page(
         request,
         "preview.html",
         tenants=tenants,
         backends=[b.name for b in gateway.config.backends.values()],
+        reasons=reasons,
     )

@@ -15,10 +15,22 @@
     return { model: "auto", messages: [{ role: "user", content: text }] };
   }
 
+  var messages = JSON.parse(document.getElementById("preview-messages").textContent);
+
+  // A reason arrives as a catalogue key; show its text, with {data_class} etc. filled in.
+  function reasonText(data) {
+    if (!data.reason) { return "-"; }
+    var text = messages.reasons[data.reason] || data.reason;
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return data[name] === undefined || data[name] === null ? all : String(data[name]);
+    });
+  }
+
   function show(data) {
     result.hidden = false;
-    result.querySelector('[data-field="refused"]').textContent = String(data.refused);
-    result.querySelector('[data-field="reason"]').textContent = data.reason || "-";
+    result.querySelector('[data-field="refused"]').textContent =
+      data.refused ? messages.yes : messages.no;
+    result.querySelector('[data-field="reason"]').textContent = reasonText(data);
     result.querySelector('[data-field="data_class"]').textContent = data.data_class || "-";
     result.querySelector('[data-field="persons"]').textContent = String(data.persons);
     result.querySelector('[data-field="sent"]').textContent =

@@ -1,0 +1,102 @@
+"""Tables pasted from Excel, CSV files and markdown (表・CSVの貼り付け).
+
+A header row (氏名\\t住所\\t電話, No,氏名,生年月日,学籍番号, | 氏名 | 連絡先 |) says what each
+column holds; every cell below a personal column is masked as that type, whatever its
+format: "2009/4/1" under 生年月日 and "S2391045" under 学籍番号 carry no cue of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._types import Entity, EntityType
+
+# Checked in order: 宛名番号 is a number, not a name; 保護者氏名 a name.
+_HEADERS: tuple[tuple[re.Pattern[str], EntityType], ...] = (
+    (re.compile(r"生年月日|誕生日|生年|[Bb]irth|DOB"), EntityType.BIRTHDATE),
+    (re.compile(r"メール|[Ee]-?mail"), EntityType.EMAIL),
+    (re.compile(r"電話|TEL|Tel|tel|携帯|連絡先|[Pp]hone|FAX|Fax"), EntityType.PHONE),
+    (re.compile(r"郵便番号|〒"), EntityType.POSTAL_CODE),
+    (re.compile(r".{1,8}(?:番号|No\.?|ID|コード)$"), EntityType.CASE_NUMBER),
+    (re.compile(r"住所|居所|所在地|送付先|[Aa]ddress"), EntityType.ADDRESS),
+    (
+        re.compile(
+            r"氏名|名前|フリガナ|ふりがな|カナ|保護者|児童|生徒|園児|世帯主|申請者|相談者|"
+            r"宛名|担当者|家族|続柄名|^[Nn]ame$|[Nn]ame\b"
+        ),
+        EntityType.PERSON,
+    ),
+)
+_NOT_PERSONAL_HEADER = re.compile(r"^(?:No\.?|NO\.?|#|番号|連番|通番)$")
+_SEPARATOR_ROW = re.compile(r"^[\s|:\-－ー]+$")
+
+
+def _cells(line: str, start: int, delimiter: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell's content, spaces and quotes trimmed."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for part in line.split(delimiter):
+        s, e = pos, pos + len(part)
+        while s < e and line[s - start] in " \u3000\"'":
+            s += 1
+        while e > s and line[e - 1 - start] in " \u3000\"'\r":
+            e -= 1
+        out.append((s, e))
+        pos += len(part) + len(delimiter)
+    if delimiter == "|" and out and out[0][0] == out[0][1]:
+        out = out[1:]
+    if delimiter == "|" and out and out[-1][0] == out[-1][1]:
+        out = out[:-1]
+    return out
+
+
+def _delimiter(line: str) -> str | None:
+    if "\t" in line:
+        return "\t"
+    if line.count("|") >= 2:
+        return "|"
+    for d in (",", "，"):
+        if line.count(d) >= 2:
+            return d
+    return None
+
+
+def _column_type(header: str) -> EntityType | None:
+    if not header or _NOT_PERSONAL_HEADER.match(header):
+        return None
+    for pattern, kind in _HEADERS:
+        if pattern.search(header):
+            return kind
+    return None
+
+
+def find_table_cells(text: str) -> Iterator[Entity]:
+    """Cells under a personal column of a delimited table with a header row."""
+    columns: list[EntityType | None] = []
+    delimiter: str | None = None
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        found = _delimiter(line)
+        if found is None or (delimiter is not None and found != delimiter):
+            columns, delimiter = [], None
+            continue
+        if _SEPARATOR_ROW.match(line):
+            continue
+        cells = _cells(line, start, found)
+        if not columns:
+            kinds = [_column_type(text[s:e]) for s, e in cells]
+            if any(kinds):
+                columns, delimiter = kinds, found
+            continue
+        for (s, e), kind in zip(cells, columns, strict=False):
+            value = text[s:e]
+            if kind is None or not value or value in "-－ー―なし無":
+                continue
+            if kind is EntityType.PERSON and not any(ch.isalpha() for ch in value):
+                continue
+            free_text = kind in (EntityType.PERSON, EntityType.ADDRESS, EntityType.EMAIL)
+            if not free_text and not any(ch.isdigit() for ch in value):
+                continue  # a number column holding なし or 不明
+            yield Entity(kind, s, e, value, 0.9, "table", f"column {kind.value}")
