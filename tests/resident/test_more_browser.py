@@ -11,23 +11,13 @@ import pytest
 from sqlalchemy import select
 
 from jichitai_ai.i18n import t
-from jichitai_ai.storage.tables import FeedbackEvent, LearningLesson, QuestionLog
+from jichitai_ai.storage.tables import LearningLesson, QuestionLog
 
 from . import helpers
 from .conftest import Live, RequestLog
-from .test_browser import PAGE, _ask, _host_page, _latest_question_id
+from .test_browser import PAGE, _ask, _feedback_rows, _host_page, _latest_question_id
 
 pytestmark = pytest.mark.browser
-
-
-def _events(live: Live, question_id: int) -> list[tuple[str, int]]:
-    with live.platform.db.read() as s:
-        rows = s.execute(
-            select(FeedbackEvent.kind, FeedbackEvent.entry_id).where(
-                FeedbackEvent.question_id == question_id
-            )
-        ).all()
-    return sorted((str(k), int(e)) for k, e in rows)
 
 
 def _expected_more(live: Live, question: str, shown: list[int]) -> list[int]:
@@ -66,7 +56,7 @@ def test_not_resolved_then_a_pick_among_more(
     # No second 「他の候補」 button for the same question after this.
     assert article.get_by_role("button", name=t("resident.more.button", "ja")).count() == 0
     qid = _latest_question_id(live, probe.question)
-    assert _events(live, qid) == sorted(
+    assert _feedback_rows(live, qid) == sorted(
         [("not_resolved", answer), ("choice", offered[1]), ("resolved", offered[1])]
     )
     with live.platform.db.read() as s:
@@ -148,7 +138,7 @@ def test_more_without_javascript(live: Live, browser: Any, requests_seen: Reques
         card.get_by_role("button", name=t("resident.feedback.resolved", "ja")).click()
         page.wait_for_load_state()
         qid = _latest_question_id(live, probe.question)
-        assert _events(live, qid) == sorted(
+        assert _feedback_rows(live, qid) == sorted(
             [("not_resolved", answer), ("choice", expected[0]), ("resolved", expected[0])]
         )
     finally:
