@@ -475,6 +475,8 @@ class TenantIndex:
         p = self.policy
         script = script_of(question)
         top = dense[0].score
+        if top < p.meaning_min_cosine:
+            return fallback
         hub = self._hubness().get(dense[0].doc_id, 0.0)
         reading: tuple[LexicalIndex, list[str]] | None = None
         if script == "ja":
@@ -488,8 +490,6 @@ class TenantIndex:
             if by_reading:
                 dense = score_mix(by_reading, dense, 0.5)
         covered = reading[0].coverage(reading[1], dense[0].doc_id) if reading else 0.0
-        if top < p.meaning_min_cosine:
-            return fallback
         if not p.meaning_relevant(script, top, hub, covered):
             if fallback.decision is Decision.CLARIFY and self._learned(question, fallback):
                 return fallback
