@@ -421,7 +421,7 @@ class TenantIndex:
             allowed = [d for d in self._entries if d not in exclude]
         depth = len(self._entries) if k is None else max(k, 20)
         fused, _lexical, dense = self.searcher.search_parts(
-            question, depth, allowed=allowed, use_answers=not _needs_meaning(question)
+            question, depth, allowed=allowed, use_answers=not needs_meaning(question)
         )
         effects = self.learning_effects(question)
         reranked = self.learning.rerank(
@@ -454,7 +454,7 @@ class TenantIndex:
             outcome = Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
         else:
             outcome = self._decide(question, ranked, candidates, cosine, features)
-            if dense and _needs_meaning(question) and _meaning_decides(question, outcome):
+            if dense and needs_meaning(question) and _meaning_decides(question, outcome):
                 outcome = self._decide_by_meaning(question, dense, candidates, outcome)
         outcome.features = features.tolist()
         return outcome
@@ -473,10 +473,31 @@ class TenantIndex:
         Nothing relevant (:meth:`AnswerPolicy.meaning_relevant`) → handed over, not three
         unrelated choices."""
         p = self.policy
-        script = script_of(question)
         top = dense[0].score
         if top < p.meaning_min_cosine:
             return fallback
+        dense, evidence = self.meaning_evidence(question, dense)
+        if not p.meaning_relevant(*evidence):
+            if fallback.decision is Decision.CLARIFY and self._learned(question, fallback):
+                return fallback
+            return Outcome(Decision.NO_ANSWER, [], candidates, fallback.coverage, top)
+        second = dense[1].score if len(dense) > 1 else 0.0
+        if top - second >= p.meaning_answer_margin:
+            return Outcome(Decision.ANSWER, [dense[0].doc_id], candidates, fallback.coverage, top)
+        # Cross-lingual cosines are close together (the right entry is 1st in ~75% of the
+        # demo questions, in the top 3 in ~90%), so offer the top 3, not a window.
+        chosen = [d.doc_id for d in dense[: max(self.thresholds.max_choices, 2)]]
+        return Outcome(Decision.CLARIFY, chosen, candidates, fallback.coverage, top)
+
+    def meaning_evidence(
+        self, question: str, dense: list[ScoredDoc]
+    ) -> tuple[list[ScoredDoc], tuple[str, float, float, float]]:
+        """The meaning path's ranking (``dense`` by cosine, with the entries' readings joined
+        for all-hiragana and Korean questions) and its relevance evidence for
+        :meth:`AnswerPolicy.meaning_relevant`: (script, best cosine, that entry's hubness,
+        the readings' coverage of the question by the first entry)."""
+        script = script_of(question)
+        top = dense[0].score
         hub = self._hubness().get(dense[0].doc_id, 0.0)
         reading: tuple[LexicalIndex, list[str]] | None = None
         if script == "ja":
@@ -490,17 +511,7 @@ class TenantIndex:
             if by_reading:
                 dense = score_mix(by_reading, dense, 0.5)
         covered = reading[0].coverage(reading[1], dense[0].doc_id) if reading else 0.0
-        if not p.meaning_relevant(script, top, hub, covered):
-            if fallback.decision is Decision.CLARIFY and self._learned(question, fallback):
-                return fallback
-            return Outcome(Decision.NO_ANSWER, [], candidates, fallback.coverage, top)
-        second = dense[1].score if len(dense) > 1 else 0.0
-        if top - second >= p.meaning_answer_margin:
-            return Outcome(Decision.ANSWER, [dense[0].doc_id], candidates, fallback.coverage, top)
-        # Cross-lingual cosines are close together (the right entry is 1st in ~75% of the
-        # demo questions, in the top 3 in ~90%), so offer the top 3, not a window.
-        chosen = [d.doc_id for d in dense[: max(self.thresholds.max_choices, 2)]]
-        return Outcome(Decision.CLARIFY, chosen, candidates, fallback.coverage, top)
+        return dense, (script, top, hub, covered)
 
     def _hubness(self) -> dict[int, float]:
         """Per entry, its hubness (services.decision_signals.hubness); built once."""
@@ -1080,7 +1091,7 @@ def _phrasing_key(text: str) -> str:
     return "".join(folded.split()).rstrip("。.?!、,")
 
 
-def _needs_meaning(question: str) -> bool:
+def needs_meaning(question: str) -> bool:
     """Not Japanese script, or (almost) no kanji (じゅうみんひょうが ほしい): word matching fails."""
     if script_of(question) != "ja":
         return True
