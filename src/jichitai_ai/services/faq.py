@@ -553,6 +553,19 @@ def get_entry(session: Session, tenant_id: int, entry_id: int) -> FaqEntry:
     return to_entry(row, dept, slug, inherited=row.tenant_id != tenant_id)
 
 
+def matches(entry: FaqEntry, query: str) -> bool:
+    """Staff search (console list and API): the words in the question, 言い換え, answer,
+    category or external id, ignoring case."""
+    needle = query.strip().casefold()
+    return (
+        needle in entry.question.casefold()
+        or needle in entry.answer.casefold()
+        or needle in entry.external_id.casefold()
+        or needle in entry.category.casefold()
+        or any(needle in a.casefold() for a in entry.alternatives)
+    )
+
+
 def visible_entries(
     session: Session,
     tenant_id: int,

@@ -78,17 +78,6 @@ def _rows(db: Session, tenant_id: int, chain: tuple[int, ...]) -> list[Row]:
     return rows
 
 
-def _matches(row: Row, needle: str) -> bool:
-    entry = row.entry
-    return (
-        needle in entry.question.casefold()
-        or needle in entry.answer.casefold()
-        or needle in entry.external_id.casefold()
-        or needle in entry.category.casefold()
-        or any(needle in a.casefold() for a in entry.alternatives)
-    )
-
-
 @router.get("/faq")
 def faq_list(request: Request, page: TenantPage = Depends(tenant_page(Action.READ))) -> Response:
     q = request.query_params.get("q", "").strip()[:200]
@@ -101,7 +90,7 @@ def faq_list(request: Request, page: TenantPage = Depends(tenant_page(Action.REA
     if origin in ("own", "override", "inherited", "hidden"):
         rows = [r for r in rows if r.origin == origin]
     if q:
-        rows = [r for r in rows if _matches(r, q.casefold())]
+        rows = [r for r in rows if faq_service.matches(r.entry, q)]
     raw_page = request.query_params.get("page", "1")
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     page_no = min(int_or(raw_page, 1, low=1), pages)
