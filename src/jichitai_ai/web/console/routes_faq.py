@@ -168,36 +168,48 @@ def _error_text(page: TenantPage, exc: ServiceError) -> str:
     return t(exc.key, page.c.lang, **exc.params)
 
 
-@router.post("/faq/new")
-def faq_create(
-    page: TenantPage = Depends(tenant_page(Action.EDIT)), data: FormData = Depends(csrf_form)
-) -> Response:
+def _save_form(page: TenantPage, data: FormData, entry: FaqEntry | None) -> Response:
+    """新規作成 (``entry`` None) and 保存 of an existing entry: preview, or save through the
+    approval flow; a rejected form is shown again as typed with the reason."""
     form = EntryForm.from_form(data)
     try:
+        if entry is not None and entry.inherited:
+            raise Forbidden("faq.not_owned", owner=entry.owner_slug)
         record = form.to_record()
         if form_text(data, "action") == "preview":
             # The same checks as saving, so a preview never shows what could not be saved.
             faq_service.validate_record(record)
-            return _edit_page(page, form, entry=None, preview=record)
+            return _edit_page(page, form, entry=entry, preview=record)
         submit, publish = _save_mode(data)
         with page.c.platform.db.write() as db:
             result = approval.save(
                 db,
                 page.tenant.id,
-                None,
+                None if entry is None else entry.id,
                 record,
                 user=_user(page),
                 can_approve=page.can_approve,
                 submit=submit,
                 publish=publish,
+                expected_version=None if entry is None else form.version(),
+                expected_change=form_text(data, "expected_change")
+                if entry is not None and "expected_change" in data
+                else None,
                 note=form.note[:200],
             )
     except ServiceError as exc:
         form.errors.append(_error_text(page, exc))
-        return _edit_page(page, form, entry=None, status_code=exc.status)
+        return _edit_page(page, form, entry=entry, status_code=exc.status)
     return redirect(
         page.c, f"/console/t/{page.tenant.slug}/faq/{result.entry.id}?done={_done(result)}"
     )
+
+
+@router.post("/faq/new")
+def faq_create(
+    page: TenantPage = Depends(tenant_page(Action.EDIT)), data: FormData = Depends(csrf_form)
+) -> Response:
+    return _save_form(page, data, None)
 
 
 def _done(result: approval.SaveResult) -> str:
@@ -250,37 +262,7 @@ def faq_save(
     page: TenantPage = Depends(tenant_page(Action.EDIT)),
     data: FormData = Depends(csrf_form),
 ) -> Response:
-    entry = _entry(page, entry_id)
-    form = EntryForm.from_form(data)
-    try:
-        if entry.inherited:
-            raise Forbidden("faq.not_owned", owner=entry.owner_slug)
-        record = form.to_record()
-        if form_text(data, "action") == "preview":
-            # The same checks as saving, so a preview never shows what could not be saved.
-            faq_service.validate_record(record)
-            return _edit_page(page, form, entry=entry, preview=record)
-        submit, publish = _save_mode(data)
-        with page.c.platform.db.write() as db:
-            result = approval.save(
-                db,
-                page.tenant.id,
-                entry_id,
-                record,
-                user=_user(page),
-                can_approve=page.can_approve,
-                submit=submit,
-                publish=publish,
-                expected_version=form.version(),
-                expected_change=form_text(data, "expected_change")
-                if "expected_change" in data
-                else None,
-                note=form.note[:200],
-            )
-    except ServiceError as exc:
-        form.errors.append(_error_text(page, exc))
-        return _edit_page(page, form, entry=entry, status_code=exc.status)
-    return redirect(page.c, f"/console/t/{page.tenant.slug}/faq/{entry_id}?done={_done(result)}")
+    return _save_form(page, data, _entry(page, entry_id))
 
 
 @router.post("/faq/{entry_id}/status")
