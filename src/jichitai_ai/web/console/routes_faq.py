@@ -160,6 +160,8 @@ def faq_new(request: Request, page: TenantPage = Depends(tenant_page(Action.EDIT
         question=request.query_params.get("question", "")[: faq_service.MAX_QUESTION],
         alternatives="\n".join(request.query_params.getlist("alt")[:20]),
         note=request.query_params.get("note", "")[:200],
+        # What 承認申請 asks for: published once approved (a draft would reach nobody).
+        status=str(EntryStatus.PUBLISHED),
     )
     return _edit_page(page, form, entry=None)
 
