@@ -75,5 +75,6 @@ def test_the_approver_is_told_when_a_change_stays_hidden(
     login(client, "aoba-approver")
     review = client.get(f"/console/t/aoba/approvals/{change.id}").text
     assert 'id="stays-hidden"' in review
-    assert t("console.status.draft", "ja") in review
+    status = t("console.status.draft", "ja")
+    assert t("approval.change.stays_hidden", "ja", status=status) in review
     assert QUESTION in review and ANSWER in review  # the approver can read what was submitted
