@@ -401,17 +401,17 @@ def _top_questions(session: Session, tenant_ids: list[int], period: Period) -> l
     for entry_id, n in counts.items():
         key: tuple[int, str] | int = answer_of.get(entry_id, entry_id)  # a deleted entry: alone
         totals[key] = totals.get(key, 0) + n
-    items = []
+    named: list[tuple[int, int, str]] = []  # (count, entry id, question)
     for key, n in totals.items():
         if isinstance(key, int):
-            items.append({"entry_id": key, "question": "", "count": n})
+            named.append((n, key, ""))
             continue
         # The Japanese version names the answer (the lowest id when there is none).
         ranked = sorted(versions.get(key, []), key=lambda v: (v[1] != "ja", v[0]))
         entry_id, _lang, question = ranked[0]
-        items.append({"entry_id": entry_id, "question": question, "count": n})
-    items.sort(key=lambda item: (-item["count"], item["entry_id"]))
-    return items[:TOP_N]
+        named.append((n, entry_id, question))
+    named.sort(key=lambda item: (-item[0], item[1]))
+    return [{"entry_id": i, "question": q, "count": n} for n, i, q in named[:TOP_N]]
 
 
 def scope_ids(session: Session, tenant_id: int, *, members: bool) -> list[int]:
