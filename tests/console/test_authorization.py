@@ -6,11 +6,11 @@ import re
 
 from fastapi.testclient import TestClient
 
-from jichitai_ai.domain.models import EntryStatus, FaqRecord
+from jichitai_ai.domain.models import FaqRecord
 from jichitai_ai.services import auth
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services.platform import Platform
-from tests.console.helpers import World, login
+from tests.console.helpers import World, login, republish_through_a_draft
 
 NEW_ENTRY = {
     "question": "犬の登録はどこでしますか",
@@ -229,23 +229,13 @@ def test_auditor_opens_every_link_of_a_prefecture_entry(
     """Auditors read everything and change nothing: every page the console links from an
     inherited (prefecture) entry opens for the municipality's auditor — its history shows the
     published versions only, credited to the prefecture — and no revert button appears."""
+    record = FaqRecord(
+        external_id="PREF-1", question="パスポートの申請はどこでできますか", answer=""
+    )
     with platform.db.write() as db:
-        for status, answer in [
-            (EntryStatus.DRAFT, "県の下書き"),
-            (EntryStatus.PUBLISHED, "改訂後"),
-        ]:
-            faq_service.update_entry(
-                db,
-                world.pref_id,
-                world.pref_entry,
-                FaqRecord(
-                    external_id="PREF-1",
-                    question="パスポートの申請はどこでできますか",
-                    answer=answer,
-                    status=status,
-                ),
-                user="pref-editor",
-            )
+        republish_through_a_draft(
+            db, world.pref_id, world.pref_entry, record, ("県の下書き", "改訂後"), "pref-editor"
+        )
     login(client, "aoba-auditor")
     entry_page = client.get(f"/console/t/aoba/faq/{world.pref_entry}")
     assert entry_page.status_code == 200

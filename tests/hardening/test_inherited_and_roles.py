@@ -13,6 +13,7 @@ from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.web.app import create_app
+from tests.console.helpers import republish_through_a_draft
 
 
 @pytest.fixture
@@ -42,22 +43,12 @@ def world(
                 user="seed",
             ).id
         # The published entry went through a draft the member must never see: 1 → 2 → 3.
-        for status, answer in [
-            (EntryStatus.DRAFT, "下書き中の回答"),
-            (EntryStatus.PUBLISHED, "改訂"),
-        ]:
-            faq_service.update_entry(
-                session,
-                pref.id,
-                ids["published"],
-                FaqRecord(
-                    external_id="PREF-published",
-                    question="県のpublishedの質問です",
-                    answer=answer,
-                    status=status,
-                ),
-                user="pref-staff",
-            )
+        record = FaqRecord(
+            external_id="PREF-published", question="県のpublishedの質問です", answer=""
+        )
+        republish_through_a_draft(
+            session, pref.id, ids["published"], record, ("下書き中の回答", "改訂"), "pref-staff"
+        )
         keys = {}
         for user, slug, role in [
             ("town-editor", "sakura-town", auth.Role.EDITOR),

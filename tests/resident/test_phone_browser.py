@@ -5,6 +5,8 @@ topics, and the page and widget speak the chosen language down to the topic name
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -30,6 +32,23 @@ def _bottom(page: Any, selector: str) -> float:
     )
 
 
+@contextmanager
+def _phone_chat(
+    live: Live, browser: Any, requests_seen: RequestLog, path: str, lang: str
+) -> Iterator[Any]:
+    """The chat at phone size in ``lang``, notice accepted; no request leaves the app."""
+    ctx = browser.new_context(viewport=PHONE, locale="ja-JP", reduced_motion="reduce")
+    ctx.route("**/*", requests_seen.handle)
+    try:
+        page = ctx.new_page()
+        page.goto(f"{live.url}{path}?lang={lang}")
+        page.get_by_role("button", name=t("resident.notice.accept", lang)).click()
+        yield page
+    finally:
+        ctx.close()
+    assert requests_seen.remote() == []
+
+
 @pytest.mark.parametrize(
     ("path", "lang"),
     [
@@ -44,12 +63,7 @@ def _bottom(page: Any, selector: str) -> float:
 def test_question_box_on_the_first_phone_screen(
     live: Live, browser: Any, requests_seen: RequestLog, path: str, lang: str
 ) -> None:
-    ctx = browser.new_context(viewport=PHONE, locale="ja-JP", reduced_motion="reduce")
-    ctx.route("**/*", requests_seen.handle)
-    try:
-        page = ctx.new_page()
-        page.goto(f"{live.url}{path}?lang={lang}")
-        page.get_by_role("button", name=t("resident.notice.accept", lang)).click()
+    with _phone_chat(live, browser, requests_seen, path, lang) as page:
         assert page.locator("#jai-chat").is_visible()
         box = _bottom(page, "#jai-ask button[type=submit]")
         assert box <= PHONE["height"], f"the question box ends at {box:.0f} px"
@@ -65,20 +79,12 @@ def test_question_box_on_the_first_phone_screen(
             first = page.locator("#jai-start .start-q").first
             assert first.get_attribute("lang") == lang
             assert not JAPANESE_SCRIPT.search(first.inner_text())
-    finally:
-        ctx.close()
-    assert requests_seen.remote() == []
 
 
 def test_a_popular_question_below_the_box_is_answered_above_it(
     live: Live, browser: Any, requests_seen: RequestLog
 ) -> None:
-    ctx = browser.new_context(viewport=PHONE, locale="ja-JP", reduced_motion="reduce")
-    ctx.route("**/*", requests_seen.handle)
-    try:
-        page = ctx.new_page()
-        page.goto(f"{live.url}/t/aoba-city/?lang=en")
-        page.get_by_role("button", name=t("resident.notice.accept", "en")).click()
+    with _phone_chat(live, browser, requests_seen, "/t/aoba-city/", "en") as page:
         first = page.locator("#jai-start .start-q").first
         question = first.inner_text()
         first.click()
@@ -92,6 +98,3 @@ def test_a_popular_question_below_the_box_is_answered_above_it(
             + float(page.evaluate("window.scrollY"))
             + 1
         )
-    finally:
-        ctx.close()
-    assert requests_seen.remote() == []
