@@ -78,3 +78,4 @@ def test_the_approver_is_told_when_a_change_stays_hidden(
     status = t("console.status.draft", "ja")
     assert t("approval.change.stays_hidden", "ja", status=status) in review
     assert QUESTION in review and ANSWER in review  # the approver can read what was submitted
+    assert t("console.edit.preview_hint", "ja") not in review  # no プレビュー button here
