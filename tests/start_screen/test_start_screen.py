@@ -171,3 +171,15 @@ def test_page_and_widget_show_translated_categories_and_questions(
     start = html.split('id="jai-start"', 1)[1].split("</ul>", 1)[0]
     questions = re.findall(r'class="start-q" lang="([^"]+)"', start)
     assert questions and questions[0] == "en"
+
+
+def test_category_catalogue_speaks_every_ui_language() -> None:
+    from jichitai_ai.i18n import LANGUAGES, catalog
+
+    names = {k: v for k, v in catalog().items() if k.startswith("start.category.")}
+    assert len(names) >= 27
+    assert {
+        k: sorted(set(LANGUAGES) - set(v)) for k, v in names.items() if set(LANGUAGES) - set(v)
+    } == {}
+    assert all(v["ja"] == k.removeprefix("start.category.") for k, v in names.items())
+    assert all(not JAPANESE_SCRIPT.search(v["en"] + v["ko"]) for v in names.values())
