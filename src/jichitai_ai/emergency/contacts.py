@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jichitai_ai.domain.models import EmergencyContact
-from jichitai_ai.emergency.detector import EmergencyKind
+from jichitai_ai.emergency.kinds import EmergencyKind
 from jichitai_ai.i18n import LANGUAGES, t
 
 SETTINGS_KEY = "emergency_contacts"

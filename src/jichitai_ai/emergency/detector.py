@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from enum import StrEnum
 
+from jichitai_ai.emergency import situations
+from jichitai_ai.emergency.kinds import EmergencyKind
 
-class EmergencyKind(StrEnum):
-    FIRE = "fire"  # 火事
-    MEDICAL = "medical"  # 救急
-    CRIME = "crime"  # 事件
-    SUICIDE = "suicide"  # 自殺をほのめかす言葉
-    DISASTER = "disaster"  # 災害
+__all__ = ["EmergencyKind", "detect_emergency"]
 
 
 #: Words that contain an emergency word but ask about a service, a rule or a plan.
@@ -100,7 +96,7 @@ _TRIGGERS: dict[EmergencyKind, list[str]] = {
         # en
         r"\brobbed\b|\brobbery\b|\bburglar|\bbreak-?in\b|\bbroke into\b|\bstabbed\b",
         r"\battacked\b|\bassault(?:ed)?\b|\bkidnap|\bsomeone with a (?:knife|gun)\b",
-        r"\bbeing (?:followed|beaten|hit)\b|\bintruder\b|\bcar accident\b",
+        r"\bbeing (?:followed|beaten|hit)\b|\bintruder\b",
         r"\bthreat\w*\b[^.?!]*\b(?:knife|gun|weapon|kill)|\b(?:knife|gun)\b[^.?!]*\bthreat",
         r"\b(?:going to|gonna|wants? to|will) kill (?:me|us|my)\b",
         r"\b(?:man|woman|person|people|someone|somebody|guy) with a (?:knife|gun|weapon)\b|\b(?:knife|gun)\b.*\b(?:outside|door|here|house)\b",
@@ -109,7 +105,7 @@ _TRIGGERS: dict[EmergencyKind, list[str]] = {
         r"闯进|闯入|闖進|闖入|拿着刀|拿著刀|持刀",
         r"要杀我|要殺我|威胁要|威脅要|用刀威胁|用刀威脅",
         # ko
-        r"강도|도둑|칼에\s*찔|폭행|맞고\s*있|납치|누가\s*따라|침입|교통사고|칼을\s*들|흉기",
+        r"강도|도둑|칼에\s*찔|폭행|맞고\s*있|납치|누가\s*따라|침입|칼을\s*들|흉기",
         r"칼로\s*협박|죽이겠다|죽인다고",
     ],
     EmergencyKind.SUICIDE: [
@@ -161,11 +157,24 @@ def _prepare(text: str) -> tuple[str, str]:
     return blanked, _SPACES.sub("", blanked)
 
 
+def _is_service_question(spaced: str, compact: str) -> bool:
+    return bool(situations.SERVICE.search(spaced) or situations.SERVICE.search(compact))
+
+
 def detect_emergency(text: str) -> list[EmergencyKind]:
-    """Kinds of emergency the text describes, most urgent first (empty for ordinary questions)."""
+    """Kinds of emergency the text describes, most urgent first (empty for ordinary questions).
+
+    Named emergencies (火事, 救急車, 死にたい) always count; described situations (a child hit by
+    a car, water coming in, 消えたい) only when the text does not ask about a service."""
     spaced, compact = _prepare(text)
+    norm = unicodedata.normalize("NFKC", text)
+    service = _is_service_question(norm, _SPACES.sub("", norm))
     found = []
     for kind, pattern in _COMPILED.items():
-        if pattern.search(spaced) or pattern.search(compact):
+        hit = pattern.search(spaced) or pattern.search(compact)
+        if not hit and not service:
+            situation = situations.COMPILED[kind]
+            hit = situation.search(spaced) or situation.search(compact)
+        if hit:
             found.append(kind)
     return found

@@ -1,0 +1,159 @@
+"""Situations a 119/110 dispatcher asks about, as patterns per language (緊急の状況).
+
+The detector's first patterns name the emergency (火事, 救急車, 死にたい). Residents more often
+describe what they see: a child hit by a car, blood from the head, food stuck in the throat, a
+stranger at the window, water coming into the house, 消えたい. These patterns cover each such
+situation in ja, やさしい日本語 (hiragana; spaces are also removed before searching), en,
+zh-Hans, zh-Hant and ko. They are broader, so they count only when the text is not a question
+about a service (証明書, 補助, 講習, 保険, 申請, 〜の場合 …): see ``SERVICE``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jichitai_ai.emergency.kinds import EmergencyKind
+
+#: A question about a service, a procedure or a hypothetical case, not a report of one.
+SERVICE = re.compile(
+    "|".join(
+        [
+            # ja / やさしい日本語
+            r"証明|しょうめい|補助|助成|申請|しんせい|手続|てつづき|届出|届け出|講習|教室|訓練",
+            r"くんれん|対策|保険|ほけん|支援|窓口|相談先|場合|費用|医療費|料金|お金|おかね",
+            r"制度|募集|給付|見舞|予防|防止|補償|賠償|修理|消毒|処分|方法|やり方|の仕方|とき(?:の|は)",
+            r"時の|避難所|ひなんばしょ|ひなんじょ|じゅんび|準備",
+            # en
+            r"\b(?:certificate|subsid(?:y|ies)|apply|application|insurance|course|class|training)\b",
+            r"\b(?:drill|prevention|procedure|support for|compensation|dispos(?:e|al)|repair)\b",
+            r"\b(?:learn|shelter|in case of|what to do if)\b",
+            # zh-Hans / zh-Hant
+            r"证明|證明|补助|補助|申请|申請|手续|手續|保险|保險|理赔|理賠|课程|課程|培训|培訓",
+            r"学习|學習|学急救|學急救|救助金|补贴|補貼|预防|預防|避难所|避難所|窗口|咨询|諮詢",
+            # ko
+            r"증명|지원|신청|보험|교육|절차|방법|보조|예방|대피소|수당|창구",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+_PERSON_JA = r"(?:人|ひと|子|こ|父|母|夫|妻|祖父|祖母|おじいちゃん|おばあちゃん|おじいさん|おばあさん)"
+
+SITUATIONS: dict[EmergencyKind, list[str]] = {
+    EmergencyKind.FIRE: [
+        # smoke / burning
+        r"(?:煙|けむり)(?:で|が)\s*(?:いっぱい|充満|すごい)|黒い(?:煙|けむり)|焦げ臭|こげくさ",
+        r"\bsmell(?:s|ing)? (?:of )?(?:smoke|burning)\b|\bfill(?:ed|ing)(?: up)? with smoke\b",
+        r"\bsmoke (?:is )?(?:pouring|billowing)\b",
+        r"烧起来|燒起來|烧着了|燒著了|冒出.{0,4}[烟煙]|全是[烟煙]|浓烟|濃煙|[烟煙](?:很大|弥漫|瀰漫)",
+        r"불에\s*타|불타|(?:차|집|건물|방)(?:가|이)\s*타고\s*있|연기(?:가|로)\s*(?:가득|많이|나)",
+    ],
+    EmergencyKind.MEDICAL: [
+        # hit by a vehicle
+        r"(?:車|くるま|バイク|トラック|自転車|じてんしゃ|電車|でんしゃ)に\s*(?:ひかれ|轢かれ|はねられ|跳ねられ)|轢かれ",
+        r"\b(?:hit|knocked (?:down|over)|run over|struck) by (?:a |the |an )?(?:car|truck|bus|van|bike|motorbike|motorcycle|train|vehicle|taxi|scooter)\b",
+        r"\b(?:car|truck|bus|van) (?:hit|ran over|knocked down)\b",
+        r"被.{0,5}撞|撞倒|[车車]撞",
+        r"치였|치여|(?:차|트럭|오토바이|버스)에\s*(?:치|받혔)",
+        # injured at an accident
+        r"けが人|怪我人|ケガ人|負傷者|重傷|(?:事故|じこ)で\s*(?:けが|怪我|ケガ|人が|ひとが|倒れ|動け)",
+        r"\b(?:people|person|someone|somebody|man|woman|child|kid|driver|cyclist|pedestrian)s? (?:is |are |was |were |got )?(?:badly |seriously )?(?:injured|hurt)\b",
+        r"受伤|受傷|伤者|傷者|伤员|傷員",
+        r"사람이\s*다쳤|다쳤어|다쳐서|부상자|교통사고가\s*(?:났|나서)",
+        # fall
+        r"(?:階段|かいだん|屋根|やね|はしご|梯子|ベランダ|木|き|二階|2階|窓|まど)から\s*(?:落ち|おち|転落|転げ落ち|ころげおち)",
+        r"転落し|動けな(?:い|く)|うごけな(?:い|く)|うごけません|動けません|動かなくな",
+        r"\bfell (?:off|from|down|out of)\b|\bhas fallen\b|\bcan'?t (?:get up|move)\b(?!\s+(?:my|the|our|a|his|her)\b)",
+        r"摔下|摔倒|跌倒|跌下|掉下[来來]|动不了|動不了|不动了|不動了",
+        r"에서\s*(?:떨어져|떨어졌|넘어져|넘어졌|굴러)|못\s*일어나|움직이지\s*(?:못|않)",
+        # bleeding
+        r"(?:血|ち)が\s*(?:出て|でて|たくさん|いっぱい|どくどく|止まら|とまら)|出血(?:して|が|多量)",
+        r"\bblood (?:everywhere|all over)\b|\b(?:lot|lots|pool) of blood\b|\bcut (?:his|her|my|their) \w+ (?:badly|deeply|off)\b",
+        r"流了?很多血|流血|血流不止|大出血",
+        r"피가\s*(?:많이|나요|나고|계속|안\s*멈)|출혈",
+        # choking
+        r"(?:のど|喉|気道)に\s*(?:詰まら|つまら|詰まっ|つまっ|詰め|つめ)|窒息|(?:飲み込ん|のみこん)で\s*(?:息|いき|苦し|くるし)",
+        r"\bchok(?:ing|ed|es)\b|\bstuck in (?:his|her|my|their|the) throat\b",
+        r"(?:卡住|卡在|噎住|噎到|呛到|嗆到|哽住)|窒息",
+        r"목에\s*(?:걸렸|걸려|막혔)|질식|기도가\s*막",
+        # seizure
+        r"ひきつけ|引きつけ|発作を|ほっさ",
+        r"\bconvuls|\bhaving a fit\b",
+        r"痉挛|痙攣|癫痫发作|癲癇發作|口吐白沫",
+        r"발작",
+        # stroke signs
+        r"ろれつが|呂律が|片(?:側|方)の?(?:手足|顔|半身)|半身が|顔が(?:ゆがん|歪ん)",
+        r"\bface (?:is )?droop|\bslurr|\bcan'?t (?:talk|speak) (?:properly|clearly)\b|\bone side of (?:his|her|my|their) (?:body|face)\b",
+        r"说话不清|說話不清|口齿不清|口齒不清|半边身|半邊身|嘴歪|[脸臉]歪|中风|中風",
+        r"말이\s*어눌|얼굴\s*한쪽|한쪽이\s*마비|뇌졸중",
+        # unresponsive
+        r"(?:呼んでも|よんでも)\s*(?:返事|へんじ|反応|はんのう|起きない|おきない|目を覚まさ)|(?:返事|へんじ)を?\s*(?:しな|しません)",
+        r"\bfainted\b|\bwon'?t (?:respond|wake)\b|\b(?:not|isn'?t) responding\b",
+        r"没反应|沒反應|叫了都沒|叫了都没",
+        r"반응이\s*없|깨어나지\s*않|안\s*깨어나",
+        # overdose
+        r"薬を\s*(?:大量|たくさん|いっぱい|全部)|大量に(?:飲ん|服用)|過剰摂取|オーバードーズ|くすりを\s*たくさん",
+        r"\btook (?:a (?:whole )?(?:bottle|lot|handful)|all) of\b|\boverdos",
+        r"吃了(?:很多|大量|一整?瓶|一堆)|服[药藥]过量|服藥過量",
+        r"약을\s*(?:많이|잔뜩|한꺼번에)|과다\s*복용",
+        # breathing (polite / やさしい日本語 forms)
+        r"(?:息|いき)を\s*して\s*(?:い)?ません|(?:息|いき)が\s*(?:苦し|くるし)(?:そう|い)",
+    ],
+    EmergencyKind.CRIME: [
+        # intruder
+        r"(?:誰|だれ)か(?:が)?\s*(?:いる|入って|はいって|侵入)|(?:窓|まど|ドア|どあ|玄関|げんかん|鍵|かぎ)(?:が|を)\s*(?:割られ|わられ|こじ開け|壊され|こわされ)",
+        r"(?:無理やり|むりやり)\s*(?:開け|あけ|入ろ|はいろ)|こじ開け",
+        r"(?:知らない|しらない|見知らぬ)\s*(?:人|ひと|男|おとこ|女|おんな)が\s*(?:家|いえ|うち|部屋|へや|庭|にわ)?に?\s*(?:入|はい)",
+        r"\b(?:stranger|someone|somebody|a man|intruder)\b[^.?!]{0,40}\b(?:trying to (?:open|get in|break)|in my (?:house|home|garden|yard|room|apartment)|inside)\b",
+        r"\btrying to break in\b|\bbroke (?:in|my (?:window|door))\b",
+        r"撬(?:门|門|锁|鎖|窗)|有人在撬|陌生人(?:在|进|進|闯|闖)",
+        r"문을\s*(?:억지로|강제로)|모르는\s*사람이\s*(?:집|문|우리)|누가\s*(?:집에|문을)",
+        # stalking
+        r"(?:後|あと)を\s*つけ|つけられ(?:て|た)|付きまと|つきまと|待ち伏せ|まちぶせ|(?:ずっと|うしろを?|後ろを?)\s*ついて\s*(?:き|く)",
+        r"\bstalk(?:ing|ed|s)? me\b|\bbeing stalked\b|\bfollow(?:ing|ed|s)? me\b",
+        r"跟踪|跟蹤|跟着我|跟著我|尾随|尾隨",
+        r"따라와|따라오|따라다니|미행|스토킹",
+        # violence
+        r"叩かれ|たたかれ|蹴られ|首を(?:絞め|しめ)",
+        r"\b(?:hitting|beating|hurting|attacking|choking) me\b|\b(?:hits|beats) me\b",
+        r"打我|打她|打他|揍我",
+        r"때려요|때리고|때렸|폭력을",
+        # abduction
+        r"連れ(?:て行か|ていか|去ら|さら)れ|つれて\s*いかれ|さらわれ|連れ去",
+        r"\b(?:taken|grabbed|snatched) by (?:a|some|an|the)\b|\babduct",
+        r"被.{0,4}(?:带走|帶走|抱走|拐走)|被拐|拐走",
+        r"끌려갔|끌려가|데려갔|유괴",
+    ],
+    EmergencyKind.SUICIDE: [
+        r"(?:消え|きえ)て?\s*(?:しまい)?たい|いなくなりたい|居なくなりたい|終わらせたい|おわらせたい",
+        r"(?:死ん|しん)で\s*(?:しまい)?たい|目が覚めなければ|目覚めなければ|生まれてこなければ",
+        r"(?:生き|いき)て\s*(?:い)?ても\s*(?:仕方|しかた|意味|いみ)|らくに\s*なりたい|生きていけない",
+        r"\b(?:want|wanna|wish I could) (?:to )?(?:just )?disappear\b|\bcan'?t go on\b|\bbetter off without me\b",
+        r"\bno point (?:in )?living\b|\btired of (?:living|life)\b|\bwish I (?:was|were) dead\b",
+        r"\bdon'?t want to wake up\b|\btake my (?:own )?life\b|\bnot worth living\b",
+        r"想消失|活着太累|活著太累|活得太累|不如死|死了算了|一了百了|自我了[断斷]|不想醒[来來]",
+        r"撑不下去|撐不下去|不想再活",
+        r"사라지고\s*싶|편해지고\s*싶|못\s*버티겠|살아서\s*뭐|살\s*이유가\s*없|죽어\s*버리|살기\s*싫",
+        r"그만\s*살고",
+    ],
+    EmergencyKind.DISASTER: [
+        # water coming in
+        r"(?:水|みず)が\s*(?:[来き]て|入って|はいって|流れ込|ながれこ|上がって|あがって)(?!\s*(?:い\s*)?(?:ない|ません|こない))",
+        r"水浸し|みずびたし|浸水して(?:いる|います|きた|きて)|(?:川|かわ)が\s*(?:あふれ|溢れ)(?!そう)",
+        r"\bfill(?:ed|ing)(?: up)? with water\b|\bwater (?:is )?(?:coming|pouring|rushing|getting) (?:in|into)\b",
+        r"水(?:漫|淹|灌|涌|湧)(?:进|進|入|到)|淹到|淹进|淹進|[进進]水了|(?:泛滥|氾濫|决堤|潰堤)(?!し?そう)",
+        r"물이\s*(?:차오르|차올라|들어오|들어와|넘쳐|넘치)|넘쳐서|범람|침수",
+        # collapse, landslide, buried, trapped
+        r"(?:山|やま|崖|がけ|土砂|どしゃ|斜面|裏山|家|いえ|建物|たてもの|天井|てんじょう|壁|かべ|塀)が\s*(?:崩れ|くずれ|倒れ|たおれ)(?!そう)",
+        r"(?:埋ま|うまっ|うまり|埋もれ|うもれ)(?:った|って|て|た|ました|ている)|下敷き|したじき",
+        r"(?:出|で)られ(?:ない|ません)",
+        r"\bburied\b|\bunder the rubble\b|\b(?:people|someone|somebody|person) (?:is |are )?(?:stuck |pinned )?under\b|\bcollapsed\b",
+        r"埋了|埋住|被埋|[压壓]在.{0,6}下|(?:房子|房屋|楼|樓|建筑|建築)(?:倒|塌)|倒塌|坍塌|崩塌",
+        r"무너져|무너졌|무너지|묻혔|깔렸|깔려|매몰",
+    ],
+}
+
+COMPILED = {
+    kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    for kind, patterns in SITUATIONS.items()
+}
