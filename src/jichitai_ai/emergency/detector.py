@@ -125,7 +125,7 @@ _TRIGGERS: dict[EmergencyKind, list[str]] = {
     ],
     EmergencyKind.DISASTER: [
         r"地震で(?:家|建物|ビル|壁|閉じ込め|けが|怪我)|家が(?:倒壊|つぶれ|潰れ|流され)",
-        r"津波が(?:来|く)|つなみが|川が(?:氾濫|あふれ)|堤防が|土砂崩れ|がけ崩れ|崖崩れ",
+        r"津波が(?:来|く)|つなみが|川が(?:氾濫|あふれ)(?!し?そう)|堤防が|土砂崩れ|がけ崩れ|崖崩れ",
         r"(?:家|部屋|道)が(?:浸水|水没)|水が(?:入って|上がって)き|逃げ(?:遅れ|られない)|にげられない",
         r"閉じ込められ|とじこめられ|生き埋め|ガス(?:漏れ|もれ|の臭い|のにおい)|ガスくさい",
         r"(?:いえ|うち)が\s*(?:こわれ|つぶれ|ながされ)(?:ました|た|て)|家が壊れ(?:ました|た|て)",
@@ -171,8 +171,10 @@ def detect_emergency(text: str) -> list[EmergencyKind]:
     service = _is_service_question(norm, _SPACES.sub("", norm))
     found = []
     for kind, pattern in _COMPILED.items():
+        if service and kind is not EmergencyKind.SUICIDE:
+            continue  # 地震で家が倒壊した時の補助は？ asks about a service; 死にたい never does
         hit = pattern.search(spaced) or pattern.search(compact)
-        if not hit and not service:
+        if not hit:
             situation = situations.COMPILED[kind]
             hit = situation.search(spaced) or situation.search(compact)
         if hit:

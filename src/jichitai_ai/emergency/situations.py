@@ -22,22 +22,24 @@ SERVICE = re.compile(
             r"証明|しょうめい|補助|助成|申請|しんせい|手続|てつづき|届出|届け出|講習|教室|訓練",
             r"くんれん|対策|保険|ほけん|支援|窓口|相談先|場合|費用|医療費|料金|お金|おかね",
             r"制度|募集|給付|見舞|予防|防止|補償|賠償|修理|消毒|処分|方法|やり方|の仕方|とき(?:の|は)",
-            r"時の|避難所|ひなんばしょ|ひなんじょ|じゅんび|準備",
+            r"時の|避難所|ひなんばしょ|ひなんじょ|じゅんび|準備|猫|ねこ|犬の死|動物|野鳥|死骸|死体|件数|統計",
             # en
             r"\b(?:certificate|subsid(?:y|ies)|apply|application|insurance|course|class|training)\b",
             r"\b(?:drill|prevention|procedure|support for|compensation|dispos(?:e|al)|repair)\b",
-            r"\b(?:learn|shelter|in case of|what to do if)\b",
+            r"\b(?:learn|shelter|in case of|what to do if|dead animal|cat|pet)\b",
             # zh-Hans / zh-Hant
             r"证明|證明|补助|補助|申请|申請|手续|手續|保险|保險|理赔|理賠|课程|課程|培训|培訓",
-            r"学习|學習|学急救|學急救|救助金|补贴|補貼|预防|預防|避难所|避難所|窗口|咨询|諮詢",
+            r"学习|學習|学急救|學急救|救助金|补贴|補貼|预防|預防|避难所|避難所|窗口|咨询|諮詢|猫|貓|动物|動物|护栏|護欄",
             # ko
-            r"증명|지원|신청|보험|교육|절차|방법|보조|예방|대피소|수당|창구",
+            r"증명|지원|신청|보험|교육|절차|방법|보조|예방|대피소|수당|창구|병원비|고양이|동물",
         ]
     ),
     re.IGNORECASE,
 )
 
-_PERSON_JA = r"(?:人|ひと|子|こ|父|母|夫|妻|祖父|祖母|おじいちゃん|おばあちゃん|おじいさん|おばあさん)"
+_PERSON_JA = (
+    r"(?:人|ひと|子|こ|父|母|夫|妻|祖父|祖母|おじいちゃん|おばあちゃん|おじいさん|おばあさん)"
+)
 
 SITUATIONS: dict[EmergencyKind, list[str]] = {
     EmergencyKind.FIRE: [
@@ -46,6 +48,7 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"\bsmell(?:s|ing)? (?:of )?(?:smoke|burning)\b|\bfill(?:ed|ing)(?: up)? with smoke\b",
         r"\bsmoke (?:is )?(?:pouring|billowing)\b",
         r"烧起来|燒起來|烧着了|燒著了|冒出.{0,4}[烟煙]|全是[烟煙]|浓烟|濃煙|[烟煙](?:很大|弥漫|瀰漫)",
+        r"(?:炎|ほのお)が\s*(?:見え|みえ)|\bin flames\b|火焰|火苗|冒黑[烟煙]|黑[烟煙]|불길",
         r"불에\s*타|불타|(?:차|집|건물|방)(?:가|이)\s*타고\s*있|연기(?:가|로)\s*(?:가득|많이|나)",
     ],
     EmergencyKind.MEDICAL: [
@@ -53,7 +56,7 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"(?:車|くるま|バイク|トラック|自転車|じてんしゃ|電車|でんしゃ)に\s*(?:ひかれ|轢かれ|はねられ|跳ねられ)|轢かれ",
         r"\b(?:hit|knocked (?:down|over)|run over|struck) by (?:a |the |an )?(?:car|truck|bus|van|bike|motorbike|motorcycle|train|vehicle|taxi|scooter)\b",
         r"\b(?:car|truck|bus|van) (?:hit|ran over|knocked down)\b",
-        r"被.{0,5}撞|撞倒|[车車]撞",
+        r"被.{0,5}撞(?![坏壞损損])|撞倒|[车車]撞(?![坏壞损損])",
         r"치였|치여|(?:차|트럭|오토바이|버스)에\s*(?:치|받혔)",
         # injured at an accident
         r"けが人|怪我人|ケガ人|負傷者|重傷|(?:事故|じこ)で\s*(?:けが|怪我|ケガ|人が|ひとが|倒れ|動け)",
@@ -96,6 +99,14 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"\btook (?:a (?:whole )?(?:bottle|lot|handful)|all) of\b|\boverdos",
         r"吃了(?:很多|大量|一整?瓶|一堆)|服[药藥]过量|服藥過量",
         r"약을\s*(?:많이|잔뜩|한꺼번에)|과다\s*복용",
+        # chest pain, limp, drowning, covered in blood, fall from height
+        r"胸を\s*(?:押さえ|おさえ)|むねを\s*おさえ|ぐったり|血だらけ|血まみれ|ちだらけ",
+        r"(?:高い|たかい)\s*(?:所|ところ)から\s*(?:落ち|おち)|(?:川|かわ|池|いけ|海|うみ|水|みず)に\s*(?:落ち|おち)",
+        r"\bclutching (?:his|her|my|their) chest\b|\bchest pain\b|\bswallowed (?:a |an |some )?(?:battery|magnet|coin|bleach|detergent|poison)",
+        r"\b(?:covered in|soaked in) blood\b|\blying (?:in the road|on the (?:ground|floor|street))\b|\bfell into (?:the )?(?:river|water|sea|pool)\b",
+        r"胸口(?:很|好|非常)?(?:痛|疼)|喘不上气|喘不上氣|满身是血|滿身是血|掉进(?:河|水|海)|掉進(?:河|水|海)|落水",
+        r"(?:突然)?不能[说說]话|不能[说說]話|[举舉]不起[来來]",
+        r"가슴을\s*(?:움켜|부여)|가슴이\s*(?:너무\s*)?아파|쓰러지셨|쓰러졌|말을\s*못\s*하|피투성이|물에\s*빠",
         # breathing (polite / やさしい日本語 forms)
         r"(?:息|いき)を\s*して\s*(?:い)?ません|(?:息|いき)が\s*(?:苦し|くるし)(?:そう|い)",
     ],
@@ -108,6 +119,10 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"\btrying to break in\b|\bbroke (?:in|my (?:window|door))\b",
         r"撬(?:门|門|锁|鎖|窗)|有人在撬|陌生人(?:在|进|進|闯|闖)",
         r"문을\s*(?:억지로|강제로)|모르는\s*사람이\s*(?:집|문|우리)|누가\s*(?:집에|문을)",
+        r"ひったくりに\s*(?:あ|遭)|ひったくられ|(?:変な|へんな|怪しい|あやしい|不審な)\s*(?:人|ひと|男|おとこ|車|くるま)が|(?:犯人|はんにん)が\s*(?:逃げ|にげ)|(?:とられ|取られ|盗られ|奪われ)\S{0,6}(?:いま|今)|(?:乗せられ|のせられ)",
+        r"\b(?:just|was|got) (?:snatched|stolen|mugged)\b|\bmugged\b|\bbanging on (?:my|the) door\b|\b(?:will|going to|gonna) hurt (?:me|us|my)\b",
+        r"徘徊|想[开開]门|想開門|抢包|搶包|被抢|被搶|追人|追我",
+        r"(?:창문|문)을\s*(?:깨|부수)|들어오려고|날치기|(?:집\s*앞|문\s*앞)에서\s*기다리",
         # stalking
         r"(?:後|あと)を\s*つけ|つけられ(?:て|た)|付きまと|つきまと|待ち伏せ|まちぶせ|(?:ずっと|うしろを?|後ろを?)\s*ついて\s*(?:き|く)",
         r"\bstalk(?:ing|ed|s)? me\b|\bbeing stalked\b|\bfollow(?:ing|ed|s)? me\b",
@@ -132,6 +147,8 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"\bno point (?:in )?living\b|\btired of (?:living|life)\b|\bwish I (?:was|were) dead\b",
         r"\bdon'?t want to wake up\b|\btake my (?:own )?life\b|\bnot worth living\b",
         r"想消失|活着太累|活著太累|活得太累|不如死|死了算了|一了百了|自我了[断斷]|不想醒[来來]",
+        r"死ねば|しねば|(?:もう|もう\s*)いきたくない|生きたくない|\bpoint (?:of|in) living\b|\bending it(?: all)?\b",
+        r"活着没意思|活著沒意思|活着没有意思|活着没意义|活著沒意義|活著好痛苦|活着好痛苦|끝내고\s*싶",
         r"撑不下去|撐不下去|不想再活",
         r"사라지고\s*싶|편해지고\s*싶|못\s*버티겠|살아서\s*뭐|살\s*이유가\s*없|죽어\s*버리|살기\s*싫",
         r"그만\s*살고",
@@ -141,6 +158,9 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"(?:水|みず)が\s*(?:[来き]て|入って|はいって|流れ込|ながれこ|上がって|あがって)(?!\s*(?:い\s*)?(?:ない|ません|こない))",
         r"水浸し|みずびたし|浸水して(?:いる|います|きた|きて)|(?:川|かわ)が\s*(?:あふれ|溢れ)(?!そう)",
         r"\bfill(?:ed|ing)(?: up)? with water\b|\bwater (?:is )?(?:coming|pouring|rushing|getting) (?:in|into)\b",
+        r"(?:家|いえ|うち|部屋|へや)の\s*(?:中|なか)に\s*(?:水|みず|雨|あめ)?が?\s*(?:入|はい|吹き込|ふきこ)|(?:屋根|やね)が\s*(?:飛ばされ|とばされ)",
+        r"\bflood ?water (?:is )?(?:up to|inside|in the house)\b|\bup to our (?:knees|waist)\b",
+        r"水已[经經](?:进|進)|[进進]屋了|(?:困|被困)在(?:家|屋|房)",
         r"水(?:漫|淹|灌|涌|湧)(?:进|進|入|到)|淹到|淹进|淹進|[进進]水了|(?:泛滥|氾濫|决堤|潰堤)(?!し?そう)",
         r"물이\s*(?:차오르|차올라|들어오|들어와|넘쳐|넘치)|넘쳐서|범람|침수",
         # collapse, landslide, buried, trapped

@@ -1,0 +1,103 @@
+"""Round 4 (issue 12 item 4): emergencies described the way residents describe them, in six
+languages, and the near-topic ordinary questions that must stay FAQ questions.
+
+Sets, each written before the detector first ran on it (first-run figures in
+/work/notes/iemg.md and the commit messages): the lead's ``round4_phrasings.csv`` (26/38 caught
+on first run); ``round4_adversarial.csv`` (by dispatcher category, 6/107); ``round4_blind.csv``
+(written after the situation patterns, 22/57 on its first run).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from jichitai_ai.emergency import EmergencyKind, detect_emergency
+from tests.emergency.corpora import ordinary_in_repo, ordinary_localgovfaq, phrasings
+
+SETS = ("round4_phrasings.csv", "round4_adversarial.csv", "round4_blind.csv")
+LANGUAGES = {"ja", "easy", "en", "zh-Hans", "zh-Hant", "ko"}
+CASES = [row for name in SETS for row in phrasings(name)]
+
+
+@pytest.mark.parametrize(("language", "kind", "text"), CASES)
+def test_emergency_is_detected_with_its_kind(language: str, kind: str, text: str) -> None:
+    assert EmergencyKind(kind) in detect_emergency(text), (language, text)
+
+
+@pytest.mark.parametrize("name", SETS[1:])
+def test_every_kind_in_every_language(name: str) -> None:
+    """Our own sets cover 火事 / 救急 / 事件 / 自殺 / 災害 in all six languages."""
+    rows = phrasings(name)
+    for language in LANGUAGES:
+        kinds = {kind for lang, kind, _ in rows if lang == language}
+        assert kinds == set(EmergencyKind), (name, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round-3 resident set phrasings missed before round 4
+        "くるまに ひかれた ひとが いる",
+        "地震後房子倒了，有人被壓在下面",
+    ],
+)
+def test_round3_misses_are_caught(text: str) -> None:
+    assert detect_emergency(text)
+
+
+def _ordinary() -> dict[str, list[str]]:
+    return {**ordinary_in_repo(), **ordinary_localgovfaq()}
+
+
+def test_no_false_alarm_on_any_ordinary_corpus() -> None:
+    """Demo entries and alternatives, every resident set's non-emergency questions, the round-4
+    ordinary sets and (when present) the LocalGovFAQ questions: 3,153 texts, no alarm."""
+    corpora = _ordinary()
+    assert sum(len(texts) for texts in corpora.values()) >= 1000
+    alarms = [(src, t) for src, texts in corpora.items() for t in texts if detect_emergency(t)]
+    assert alarms == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a described situation inside a service question is not an emergency …
+        ("地震後房屋倒塌可以申請什麼補助", []),
+        ("交通事故でけがをした場合の医療費", []),
+        ("아이가 넘어져서 다쳤는데 병원비 지원 되나요", []),
+        ("Is there a subsidy for people whose house was flooded?", []),
+        # … but suicidal words always are, whatever else the text asks
+        ("死にたい。保険の手続きもわからない", [EmergencyKind.SUICIDE]),
+        # and the same situation reported is
+        ("地震で房屋倒塌了，有人在下面", [EmergencyKind.DISASTER]),
+    ],
+)
+def test_service_questions_and_reports(text: str, expected: list[EmergencyKind]) -> None:
+    assert detect_emergency(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "水道の水が来ていない",  # no water supply, not a flood
+        "川があふれそうで心配",  # a worry, asked in the LocalGovFAQ way
+        "バスに乗っています",
+        "버스를 타고 있어요",  # riding a bus, not a car burning
+        "手続きを全部受けられますか",
+        "I can't move my car, the street is blocked",
+    ],
+)
+def test_look_alikes_stay_ordinary(text: str) -> None:
+    assert detect_emergency(text) == []
+
+
+def test_cpu_per_question_is_small() -> None:
+    """Every question passes the detector; bound its CPU time (not wall time)."""
+    texts = [t for texts in _ordinary().values() for t in texts] + [t for _, _, t in CASES]
+    start = time.process_time()
+    for text in texts:
+        detect_emergency(text)
+    per_question = (time.process_time() - start) / len(texts)
+    assert per_question < 0.002  # measured about 60 µs
