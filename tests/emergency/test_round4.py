@@ -70,8 +70,12 @@ def test_no_false_alarm_on_any_ordinary_corpus() -> None:
         ("Is there a subsidy for people whose house was flooded?", []),
         # … but suicidal words always are, whatever else the text asks
         ("死にたい。保険の手続きもわからない", [EmergencyKind.SUICIDE]),
-        # and the same situation reported is
+        # and the same situation reported is, even with a question attached
         ("地震で房屋倒塌了，有人在下面", [EmergencyKind.DISASTER]),
+        ("川の水が家に入ってきた、避難所はどこ", [EmergencyKind.DISASTER]),
+        ("The basement is filling with water, where is the shelter?", [EmergencyKind.DISASTER]),
+        ("火事です！避難所はどこ", [EmergencyKind.FIRE]),
+        ("孩子被车撞了，最近的医院在哪里", [EmergencyKind.MEDICAL]),
     ],
 )
 def test_service_questions_and_reports(text: str, expected: list[EmergencyKind]) -> None:

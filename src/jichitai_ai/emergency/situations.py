@@ -22,16 +22,16 @@ SERVICE = re.compile(
             r"証明|しょうめい|補助|助成|申請|しんせい|手続|てつづき|届出|届け出|講習|教室|訓練",
             r"くんれん|対策|保険|ほけん|支援|窓口|相談先|場合|費用|医療費|料金|お金|おかね",
             r"制度|募集|給付|見舞|予防|防止|補償|賠償|修理|消毒|処分|方法|やり方|の仕方|とき(?:の|は)",
-            r"時の|避難所|ひなんばしょ|ひなんじょ|じゅんび|準備|猫|ねこ|犬の死|動物|野鳥|死骸|死体|件数|統計",
+            r"時の|猫|ねこ|犬の死|動物|野鳥|死骸|死体|件数|統計",
             # en
             r"\b(?:certificate|subsid(?:y|ies)|apply|application|insurance|course|class|training)\b",
             r"\b(?:drill|prevention|procedure|support for|compensation|dispos(?:e|al)|repair)\b",
-            r"\b(?:learn|shelter|in case of|what to do if|dead animal|cat|pet)\b",
+            r"\b(?:learn|in case of|what to do if|dead animal|cat|pet)\b",
             # zh-Hans / zh-Hant
             r"证明|證明|补助|補助|申请|申請|手续|手續|保险|保險|理赔|理賠|课程|課程|培训|培訓",
-            r"学习|學習|学急救|學急救|救助金|补贴|補貼|预防|預防|避难所|避難所|窗口|咨询|諮詢|猫|貓|动物|動物|护栏|護欄",
+            r"学习|學習|学急救|學急救|救助金|补贴|補貼|预防|預防|窗口|咨询|諮詢|猫|貓|动物|動物|护栏|護欄",
             # ko
-            r"증명|지원|신청|보험|교육|절차|방법|보조|예방|대피소|수당|창구|병원비|고양이|동물",
+            r"증명|지원|신청|보험|교육|절차|방법|보조|예방|수당|창구|병원비|고양이|동물",
         ]
     ),
     re.IGNORECASE,
@@ -155,9 +155,9 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
     ],
     EmergencyKind.DISASTER: [
         # water coming in
-        r"(?:水|みず)が\s*(?:[来き]て|入って|はいって|流れ込|ながれこ|上がって|あがって)(?!\s*(?:い\s*)?(?:ない|ません|こない))",
+        r"(?:水|みず)が\s*(?:(?:家|いえ|うち|部屋|へや|一階|1階|床|ゆか)(?:の\s*(?:中|なか))?\s*(?:に|まで)\s*)?(?:[来き]て|入って|はいって|流れ込|ながれこ|上がって|あがって)(?!\s*(?:い\s*)?(?:ない|ません|こない))",
         r"水浸し|みずびたし|浸水して(?:いる|います|きた|きて)|(?:川|かわ)が\s*(?:あふれ|溢れ)(?!そう)",
-        r"\bfill(?:ed|ing)(?: up)? with water\b|\bwater (?:is )?(?:coming|pouring|rushing|getting) (?:in|into)\b",
+        r"\bflood(?:ed|ing)\b|\bfill(?:ed|ing)(?: up)? with water\b|\bwater (?:is )?(?:coming|pouring|rushing|getting) (?:in|into)\b",
         r"(?:家|いえ|うち|部屋|へや)の\s*(?:中|なか)に\s*(?:水|みず|雨|あめ)?が?\s*(?:入|はい|吹き込|ふきこ)|(?:屋根|やね)が\s*(?:飛ばされ|とばされ)",
         r"\bflood ?water (?:is )?(?:up to|inside|in the house)\b|\bup to our (?:knees|waist)\b",
         r"水已[经經](?:进|進)|[进進]屋了|(?:困|被困)在(?:家|屋|房)",
