@@ -206,3 +206,29 @@ def test_everyday_verbs_meet_the_regulation_words(service: DocumentService, tena
     assert sentence_coverage(index, found, limit) < MIN_COVERAGE
     answer = service.answer(tenant, "駐車場を使うのに料金はかかりますか", Viewer.everything())
     assert answer.supported and answer.passages[0].location == "第1条"
+
+
+HALL = """○あおば市地区集会所条例
+（名称及び位置）
+第2条　集会所の名称及び位置は、次のとおりとする。
+あおば市北地区集会所　あおば市北町1番地
+あおば市南地区集会所　あおば市南町2番地
+（使用の不許可）
+第3条　市長は、営利を主たる目的とする使用を許可しない。
+"""
+
+
+def test_words_of_the_title_only_name_the_regulation(service: DocumentService, tenant: str) -> None:
+    """「あおば市の地区集会所を…」: the 名称及び位置 table repeats the title's words but answers
+    nothing about renting; only the question's other words count."""
+    from jichitai_ai.documents._support import concepts
+
+    service.ingest(tenant, "hall.txt", HALL.encode("utf-8"))
+    index = service.current_index(tenant).index
+    found = concepts(index, "あおば市の地区集会所を会社がもうけのために借りることはできますか")
+    table = next(r for r in index.records.values() if r.location == "第2条")
+    refusal = next(r for r in index.records.values() if r.location == "第3条")
+    assert sentence_coverage(index, found, table) < AGREED_COVERAGE
+    assert sentence_coverage(index, found, refusal) > sentence_coverage(index, found, table)
+    # a question made only of the title's words has nothing left to be answered
+    assert sentence_coverage(index, concepts(index, "あおば市地区集会所"), table) == 0.0
