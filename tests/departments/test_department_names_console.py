@@ -8,8 +8,11 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from jichitai_ai.approval import service as approval
 from jichitai_ai.departments import service as departments
+from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import importing
+from jichitai_ai.services.errors import Forbidden
 from jichitai_ai.services.platform import Platform
 from tests.console.helpers import World, login, make_app, seed
 
@@ -86,3 +89,30 @@ def test_a_post_without_name_fields_keeps_the_names(
     with platform.db.read() as db:
         (after,) = departments.list_departments(db, world.aoba_id)
     assert after.names == {"en": "Citizens Division"} and after.phone == "0000-11-1111"
+
+
+def test_a_scoped_editor_edits_the_translations_of_their_department(
+    platform: Platform, world: World
+) -> None:
+    """An editor limited to 市民課 may save its English entry (shown as Citizens Division),
+    and that save keeps the entry in 市民課; 環境課's editor may not."""
+    with platform.db.write() as db:
+        departments.save_department(db, world.aoba_id, departments.DepartmentInput(name="環境課"))
+        departments.set_user_scope(db, "aoba-editor", world.aoba_id, ["市民課"])
+        departments.set_user_scope(db, "aoba-approver", world.aoba_id, ["環境課"])
+    with platform.db.write() as db:
+        english = next(
+            e
+            for e in faq_service.visible_entries(db, world.aoba_id, residents=False)
+            if e.language == "en"
+        )
+        record = faq_service.record_of(english)
+        assert record.department is not None and record.department.name == "Citizens Division"
+        with pytest.raises(Forbidden):
+            approval.save(
+                db, world.aoba_id, english.id, record, user="aoba-approver", can_approve=True
+            )
+        approval.save(db, world.aoba_id, english.id, record, user="aoba-editor", can_approve=True)
+    with platform.db.read() as db:
+        (shimin,) = [d for d in departments.list_departments(db, world.aoba_id) if d.entries]
+    assert (shimin.name, shimin.entries) == ("市民課", 2)

@@ -224,6 +224,8 @@ def check_scope(
     allowed = {
         name for (name,) in session.execute(select(Department.name).where(Department.id.in_(scope)))
     }
+    # A translated entry shows its department's name in its language (Citizens Division).
+    allowed |= set(department_names.translated_names(session, scope).values())
     for name in (before, after):
         if (name or "") not in allowed:
             raise Forbidden("departments.out_of_scope", name=name or "—")
