@@ -90,6 +90,7 @@ def test_service_questions_and_reports(text: str, expected: list[EmergencyKind])
         "バスに乗っています",
         "버스를 타고 있어요",  # riding a bus, not a car burning
         "手続きを全部受けられますか",
+        "平日は会議に出られない",
         "I can't move my car, the street is blocked",
     ],
 )

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from jichitai_ai.emergency import situations
-from jichitai_ai.emergency.kinds import EmergencyKind
+from jichitai_ai.emergency.kinds import EmergencyKind, compile_by_kind
 
 __all__ = ["EmergencyKind", "detect_emergency"]
 
@@ -142,10 +142,7 @@ _TRIGGERS: dict[EmergencyKind, list[str]] = {
     ],
 }
 
-_COMPILED = {
-    kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-    for kind, patterns in _TRIGGERS.items()
-}
+_COMPILED = compile_by_kind(_TRIGGERS)
 _SPACES = re.compile(r"[\s\u3000]+")
 
 

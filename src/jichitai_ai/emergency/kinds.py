@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 
@@ -11,3 +12,13 @@ class EmergencyKind(StrEnum):
     CRIME = "crime"  # 事件
     SUICIDE = "suicide"  # 自殺をほのめかす言葉
     DISASTER = "disaster"  # 災害
+
+
+def compile_by_kind(
+    patterns: dict[EmergencyKind, list[str]],
+) -> dict[EmergencyKind, re.Pattern[str]]:
+    """One case-insensitive alternation per kind, so each kind costs one search."""
+    return {
+        kind: re.compile("|".join(f"(?:{p})" for p in alternatives), re.IGNORECASE)
+        for kind, alternatives in patterns.items()
+    }

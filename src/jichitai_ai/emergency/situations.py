@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from jichitai_ai.emergency.kinds import EmergencyKind
+from jichitai_ai.emergency.kinds import EmergencyKind, compile_by_kind
 
 #: A question about a service, a procedure or a hypothetical case, not a report of one.
 SERVICE = re.compile(
@@ -166,14 +166,11 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         # collapse, landslide, buried, trapped
         r"(?:山|やま|崖|がけ|土砂|どしゃ|斜面|裏山|家|いえ|建物|たてもの|天井|てんじょう|壁|かべ|塀)が\s*(?:崩れ|くずれ|倒れ|たおれ)(?!そう)",
         r"(?:埋ま|うまっ|うまり|埋もれ|うもれ)(?:った|って|て|た|ました|ている)|下敷き|したじき",
-        r"(?:出|で)られ(?:ない|ません)",
+        r"(?:家|いえ|部屋|へや|中|なか|車|くるま|外|そと|から)\s*(?:出|で)られ(?:ない|ません)",
         r"\bburied\b|\bunder the rubble\b|\b(?:people|someone|somebody|person) (?:is |are )?(?:stuck |pinned )?under\b|\bcollapsed\b",
         r"埋了|埋住|被埋|[压壓]在.{0,6}下|(?:房子|房屋|楼|樓|建筑|建築)(?:倒|塌)|倒塌|坍塌|崩塌",
         r"무너져|무너졌|무너지|묻혔|깔렸|깔려|매몰",
     ],
 }
 
-COMPILED = {
-    kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-    for kind, patterns in SITUATIONS.items()
-}
+COMPILED = compile_by_kind(SITUATIONS)
