@@ -4,7 +4,8 @@ languages, and the near-topic ordinary questions that must stay FAQ questions.
 Sets, each written before the detector first ran on it (first-run figures in
 /work/notes/iemg.md and the commit messages): the lead's ``round4_phrasings.csv`` (26/38 caught
 on first run); ``round4_adversarial.csv`` (by dispatcher category, 6/107); ``round4_blind.csv``
-(written after the situation patterns, 22/57 on its first run).
+(written after the situation patterns, 22/57 on its first run); ``round4_blind2.csv`` (written after
+the blind set's fixes, 15/36 on its first run).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 from jichitai_ai.emergency import EmergencyKind, detect_emergency
 from tests.emergency.corpora import ordinary_in_repo, ordinary_localgovfaq, phrasings
 
-SETS = ("round4_phrasings.csv", "round4_adversarial.csv", "round4_blind.csv")
+SETS = ("round4_phrasings.csv", "round4_adversarial.csv", "round4_blind.csv", "round4_blind2.csv")
 LANGUAGES = {"ja", "easy", "en", "zh-Hans", "zh-Hant", "ko"}
 CASES = [row for name in SETS for row in phrasings(name)]
 
@@ -91,6 +92,8 @@ def test_service_questions_and_reports(text: str, expected: list[EmergencyKind])
         "버스를 타고 있어요",  # riding a bus, not a car burning
         "手続きを全部受けられますか",
         "平日は会議に出られない",
+        "近所の人とけんかになった",
+        "きゅうきゅうしゃは おかねが かかりますか",
         "I can't move my car, the street is blocked",
     ],
 )
