@@ -135,13 +135,17 @@ class HybridSearcher:
             return score_mix(lexical, [], 0.0)[:k], lexical, []
         vector = self.embedder.embed_queries([query])[0]
         visible = dense_allowed if dense_allowed is not None else allowed
-        dense = self.dense.search(vector, self.depth, allowed=visible)
+        own = self.dense.search(vector, self.depth, allowed=visible)
+        # Learned wordings take part in the ranking; the dense list returned (whose best
+        # cosine the decision reads as an absolute signal) stays the entries' own, so learning
+        # reorders candidates but never makes a hand-over look confident.
+        dense = own
         if learned is not None:
-            dense = self._with_learned(dense, learned.dense_scores(vector), visible)
+            dense = self._with_learned(own, learned.dense_scores(vector), visible)
         view = self.answers
         relevance = self.relevance if use_answers else None
         if (view is None or view.weight == 0 or not use_answers) and relevance is None:
-            return score_mix(lexical, dense, self.dense_weight)[:k], lexical, dense
+            return score_mix(lexical, dense, self.dense_weight)[:k], lexical, own
         by_answer: list[ScoredDoc] = []
         view_weight = 0.0
         if view is not None and view.weight > 0 and use_answers:
@@ -156,7 +160,7 @@ class HybridSearcher:
         used = sum(w for _, w in lexical_lists[1:]) + sum(w for _, w in dense_lists)
         lexical_lists[0] = (lexical, 1.0 - used)
         fused = weighted_mix(lexical_lists, dense_lists)
-        return fused[:k], lexical, dense
+        return fused[:k], lexical, own
 
     def _with_learned(
         self,

@@ -12,6 +12,7 @@ calibrated thresholds on fused scores choose answer or clarify (更問).
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import unicodedata
@@ -416,10 +417,43 @@ class TenantIndex:
             outcome = Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
         else:
             outcome = self._decide(question, ranked, candidates, cosine, features)
+            outcome = self._not_imposed_by_learning(question, ranked, outcome, k, exclude)
             if dense and _needs_meaning(question) and _meaning_decides(question, outcome):
                 outcome = self._decide_by_meaning(question, dense, candidates, outcome)
         outcome.features = features.tolist()
         return outcome
+
+    def _not_imposed_by_learning(
+        self,
+        question: str,
+        ranked: list[ScoredDoc],
+        outcome: Outcome,
+        k: int | None,
+        exclude: set[int] | None,
+    ) -> Outcome:
+        """Learned 言い換え may move an entry up but never make it the direct answer for a
+        wording that is not close to what residents taught, where retrieval alone would not
+        have answered with it: then it is offered as a choice (更問)."""
+        if outcome.decision is not Decision.ANSWER or not outcome.entry_ids:
+            return outcome
+        top = outcome.entry_ids[0]
+        now = utcnow()
+        if not self.learning.alternative_terms(top, now):
+            return outcome
+        if self.learning_effects(question).similarity_of(top) >= (
+            self.learning.params.answer_similarity
+        ):
+            return outcome
+        plain = copy.copy(self)
+        plain.learning = LearningModel()
+        before = plain.answer(question, k=k, exclude=exclude)
+        if before.decision is Decision.ANSWER and before.entry_ids[:1] == [top]:
+            return outcome
+        result = decide(ranked, replace(self.thresholds, answer_min_score=float("inf")))
+        if result.decision is not Decision.CLARIFY:
+            result = DecisionResult(Decision.CLARIFY, list(ranked[:1]))
+        ids = [c.doc_id for c in result.choices]
+        return Outcome(result.decision, ids, outcome.ranked, outcome.coverage, outcome.cosine)
 
     def _decide_by_meaning(
         self,
