@@ -180,9 +180,12 @@ class LearningModel:
         self._alternative_vectors = None
 
     # -- learned 言い換え, indexed like the entry's own ------------------------------------------
-    def alternatives_at(self, now: datetime) -> AlternativesAt | None:
-        """The learned 言い換え in force at ``now``, for the searcher (None: none)."""
-        return AlternativesAt(self, now) if self._alternatives else None
+    def alternatives_at(
+        self, now: datetime, query_topics: Sequence[str] = ()
+    ) -> AlternativesAt | None:
+        """The learned 言い換え in force at ``now`` for a question with these topic words, for
+        the searcher (None: none)."""
+        return AlternativesAt(self, now, tuple(query_topics)) if self._alternatives else None
 
     def promoting(self) -> list[LearnedPhrasing]:
         """The promoting lessons in the order :meth:`set_alternative_vectors` expects."""
@@ -207,12 +210,26 @@ class LearningModel:
             for t in self._lessons[i].terms
         }
 
-    def lexical_scores(self, query_terms: Sequence[str], now: datetime) -> dict[int, float]:
+    def lexical_scores(
+        self, query_terms: Sequence[str], now: datetime, query_topics: Sequence[str] = ()
+    ) -> dict[int, float]:
         """BM25 of the learned 言い換え field per entry (added to the entry's own BM25, as the
-        alternatives field is), IDF from the FAQ (a word no entry has weighs as the rarest)."""
+        alternatives field is), IDF from the FAQ (a word no entry has weighs as the rarest).
+        With ``query_topics``, only entries whose learned wordings share a topic word with
+        the question score: 「どうすればいいですか」 alone does not make two questions one need."""
         p = self.params
         terms = list(dict.fromkeys(query_terms))
         near = {e for t in terms for e in self._alternative_entries.get(t, ())}
+        if query_topics:
+            near = {
+                e
+                for e in near
+                if any(
+                    t in self._lessons[i].topics
+                    for i in self._alternatives[e]
+                    for t in query_topics
+                )
+            }
         if p.index_weight <= 0 or not near:
             return {}
         lengths = {
@@ -355,9 +372,10 @@ class AlternativesAt:
 
     model: LearningModel
     now: datetime
+    query_topics: tuple[str, ...] = ()
 
     def lexical_scores(self, query_terms: Sequence[str]) -> dict[int, float]:
-        return self.model.lexical_scores(query_terms, self.now)
+        return self.model.lexical_scores(query_terms, self.now, self.query_topics)
 
     def dense_scores(self, query_vector: Vectors) -> dict[int, float]:
         return self.model.dense_scores(query_vector, self.now)

@@ -384,7 +384,7 @@ class TenantIndex:
             depth,
             allowed=allowed,
             use_answers=not _needs_meaning(question),
-            learned=self.learning.alternatives_at(utcnow()),
+            learned=self.learning.alternatives_at(utcnow(), self.topic_terms(question)),
         )
         effects = self.learning_effects(question)
         reranked = self.learning.rerank(
