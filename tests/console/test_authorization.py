@@ -6,10 +6,11 @@ import re
 
 from fastapi.testclient import TestClient
 
+from jichitai_ai.domain.models import FaqRecord
 from jichitai_ai.services import auth
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services.platform import Platform
-from tests.console.helpers import World, login
+from tests.console.helpers import World, login, republish_through_a_draft
 
 NEW_ENTRY = {
     "question": "犬の登録はどこでしますか",
@@ -220,3 +221,28 @@ def test_auditor_is_read_only_on_every_console_page(
         checked.append(full_path)
     assert len(checked) >= 15
     assert any("/hoiku" in p for p in checked) and any("/approvals" in p for p in checked)
+
+
+def test_auditor_opens_every_link_of_a_prefecture_entry(
+    client: TestClient, platform: Platform, world: World
+) -> None:
+    """Auditors read everything and change nothing: every page the console links from an
+    inherited (prefecture) entry opens for the municipality's auditor — its history shows the
+    published versions only, credited to the prefecture — and no revert button appears."""
+    record = FaqRecord(
+        external_id="PREF-1", question="パスポートの申請はどこでできますか", answer=""
+    )
+    with platform.db.write() as db:
+        republish_through_a_draft(
+            db, world.pref_id, world.pref_entry, record, ("県の下書き", "改訂後"), "pref-editor"
+        )
+    login(client, "aoba-auditor")
+    entry_page = client.get(f"/console/t/aoba/faq/{world.pref_entry}")
+    assert entry_page.status_code == 200
+    links = set(re.findall(r'href="(/console/t/aoba/faq/[^"#?]+)"', entry_page.text))
+    assert f"/console/t/aoba/faq/{world.pref_entry}/history" in links
+    for link in sorted(links):
+        assert client.get(link).status_code == 200, link
+    history = client.get(f"/console/t/aoba/faq/{world.pref_entry}/history").text
+    assert "改訂後" in history and "県の下書き" not in history and "pref-editor" not in history
+    assert "/revert" not in history

@@ -9,7 +9,9 @@ from datetime import date, datetime
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
+from jichitai_ai.domain.models import FaqRecord
 from jichitai_ai.i18n import t
+from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import kpi
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.platform import Platform
@@ -81,6 +83,49 @@ def test_report_counts_rates_days_and_time_saved(platform: Platform, world: Worl
         {"entry_id": world.aoba_entry, "question": "住民票の写しを取りたい", "count": 3}
     ]
     assert report.top_unanswered[0]["count"] == 2
+
+
+def test_an_answer_and_its_translations_are_one_top_question(
+    platform: Platform, world: World
+) -> None:
+    """Residents shown the English and the Japanese version of one answer asked about one
+    thing: the KPI page counts one item (3 views), not two; another tenant's entry with the
+    same external id stays apart."""
+    with platform.db.write() as db:
+        english = faq_service.create_entry(
+            db,
+            world.aoba_id,
+            FaqRecord(
+                external_id="AOBA-1",
+                language="en",
+                question="I want a copy of my residence certificate",
+                answer="Ask at the Citizens Division counter with photo ID.",
+            ),
+            user="seed",
+        )
+        other = faq_service.create_entry(
+            db,
+            world.sakura_id,
+            FaqRecord(
+                external_id="AOBA-1", question="同じ番号の別の回答", answer="別の町の回答です。"
+            ),
+            user="seed",
+        )
+        db.add_all(
+            [
+                _log(world.aoba_id, datetime(2025, 4, 1, 2, 0), "answer", None, english.id),
+                _log(world.aoba_id, datetime(2025, 4, 1, 3, 0), "answer", None, english.id),
+                _log(world.aoba_id, datetime(2025, 4, 2, 3, 0), "answer", None, world.aoba_entry),
+                _log(world.sakura_id, datetime(2025, 4, 2, 4, 0), "answer", None, other.id),
+                _log(world.sakura_id, datetime(2025, 4, 2, 5, 0), "answer", None, other.id),
+            ]
+        )
+    with platform.db.read() as db:
+        top = kpi.report(db, [world.aoba_id, world.sakura_id], PERIOD).top_questions
+    assert top == [
+        {"entry_id": world.aoba_entry, "question": "住民票の写しを取りたい", "count": 3},
+        {"entry_id": other.id, "question": "同じ番号の別の回答", "count": 2},
+    ]
 
 
 def test_minutes_per_inquiry_comes_from_tenant_settings(platform: Platform, world: World) -> None:

@@ -35,6 +35,21 @@ def test_init_is_idempotent_and_loads_demo(db_env: Path) -> None:
     assert "mizuho-pref" in out and "sakura-town" in out
 
 
+def test_init_demo_ends_with_where_to_go_and_how_to_log_in(db_env: Path) -> None:
+    """The demo accounts were printed before the index warm-up, whose lines pushed them out of
+    sight: a newcomer reached the console login not knowing any account."""
+    from jichitai_ai.demo.loader import DEMO_PASSWORD, DEMO_USERS
+
+    code, out = run("init", "--demo")
+    assert code == 0, out
+    tail = out[out.index("次に / next") :]  # the last block, after the summary and warm-up
+    assert "user aoba-editor" not in tail and "search indexes ready" not in tail
+    assert "/t/aoba-city/" in tail and "/console" in tail and DEMO_PASSWORD in tail
+    assert [u for u, _t, _r in DEMO_USERS if f"{u}:" not in tail] == []
+    code, out = run("init")  # without --demo nothing about demo accounts
+    assert code == 0 and DEMO_PASSWORD not in out
+
+
 def test_tenant_add_and_ask(db_env: Path) -> None:
     assert run("init")[0] == 0
     code, out = run("tenant", "add", "pref", "--name", "県")

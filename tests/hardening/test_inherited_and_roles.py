@@ -13,6 +13,7 @@ from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.web.app import create_app
+from tests.console.helpers import republish_through_a_draft
 
 
 @pytest.fixture
@@ -41,6 +42,13 @@ def world(
                 ),
                 user="seed",
             ).id
+        # The published entry went through a draft the member must never see: 1 → 2 → 3.
+        record = FaqRecord(
+            external_id="PREF-published", question="県のpublishedの質問です", answer=""
+        )
+        republish_through_a_draft(
+            session, pref.id, ids["published"], record, ("下書き中の回答", "改訂"), "pref-staff"
+        )
         keys = {}
         for user, slug, role in [
             ("town-editor", "sakura-town", auth.Role.EDITOR),
@@ -65,9 +73,13 @@ def test_member_cannot_read_prefecture_drafts_by_id(
         assert client.get(f"{base}/{ids['draft']}/versions", headers=keys[user]).status_code == 404
         published = client.get(f"{base}/{ids['published']}", headers=keys[user])
         assert published.status_code == 200 and published.json()["inherited"] is True
-        # The history of an inherited entry holds the prefecture's drafts: owner only.
+        # The history of an inherited entry holds the prefecture's drafts: a member reads
+        # only the published versions, credited to the prefecture, not its staff.
         history = client.get(f"{base}/{ids['published']}/versions", headers=keys[user])
-        assert history.status_code == 403
+        assert history.status_code == 200
+        assert [v["version"] for v in history.json()] == [3, 1]
+        assert {v["changed_by"] for v in history.json()} == {"mizuho-pref"}
+        assert "下書き中" not in history.text and "pref-staff" not in history.text
     listed = client.get(base, headers=keys["town-admin"]).json()
     assert {e["id"] for e in listed} == {ids["published"]}
     # Changing the draft's status from the member neither works nor reveals it exists.

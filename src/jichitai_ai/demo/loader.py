@@ -104,3 +104,17 @@ def _demo_users(session: Session, summary: dict[str, Any]) -> None:
         auth.create_user(session, username, DEMO_PASSWORD, display_name=username)
         auth.grant(session, username, tenant, auth.Role(role))
         summary[f"user {username}"] = f"{role} @ {tenant} (password: {DEMO_PASSWORD})"
+
+
+def existing_demo_users(session: Session) -> list[tuple[str, str, str]]:
+    """The demo accounts (username, tenant, role) still present in the database."""
+    from sqlalchemy import select
+
+    from jichitai_ai.storage.tables import User
+
+    names = set(
+        session.execute(
+            select(User.username).where(User.username.in_([u for u, _t, _r in DEMO_USERS]))
+        ).scalars()
+    )
+    return [u for u in DEMO_USERS if u[0] in names]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 
 from jichitai_ai.domain.models import Decision
 from jichitai_ai.retrieval import DecisionResult, ScoredDoc
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
 NEAR_DUPLICATE = 0.8
 #: How far down the ranking choices are looked for.
 CHOICE_POOL = 8
+#: Nearest other entries averaged for an entry's hubness.
+HUB_NEIGHBOURS = 10
+#: Rows per block when computing hubness (bounds memory: block × entries cosines).
+HUB_BLOCK = 1024
 
 
 class DecisionSignals:
@@ -119,3 +124,31 @@ def decide_with_model(
     if verdict == "clarify" and len(ranked) >= 2:
         return DecisionResult(Decision.CLARIFY, diverse_choices(ranked, signals, model.max_choices))
     return DecisionResult(Decision.NO_ANSWER)
+
+
+def hubness(matrix: FloatArray, k: int = HUB_NEIGHBOURS) -> FloatArray:
+    """Per row of unit vectors, the mean cosine with its ``k`` nearest other rows.
+
+    A broad entry (転入, ごみの分け方) is near to everything, so a question the FAQ does not
+    cover lands on it with a high cosine; the cosine above this level, not the cosine
+    itself, says whether the entry is really near (hubness reduction, as CSLS does for
+    cross-lingual word retrieval). Exact, in blocks of ``HUB_BLOCK`` rows."""
+    n = matrix.shape[0]
+    if n < 2:
+        return np.zeros(n)
+    k = min(k, n - 1)
+    out = np.empty(n)
+    for start in range(0, n, HUB_BLOCK):
+        block = matrix[start : start + HUB_BLOCK] @ matrix.T
+        rows = np.arange(block.shape[0])
+        block[rows, start + rows] = -np.inf
+        out[start : start + block.shape[0]] = np.partition(block, n - k, axis=1)[:, n - k :].mean(
+            axis=1
+        )
+    return out
+
+
+def hubness_of(doc_ids: npt.ArrayLike, matrix: npt.ArrayLike) -> dict[int, float]:
+    """:func:`hubness` keyed by doc id."""
+    values = hubness(np.asarray(matrix, dtype=np.float64))
+    return {int(d): float(v) for d, v in zip(np.asarray(doc_ids).tolist(), values, strict=True)}

@@ -456,10 +456,12 @@ def revert_entry(
 
 
 def list_versions(session: Session, tenant_id: int, entry_id: int) -> list[dict[str, Any]]:
-    """History of an entry the tenant owns (an inherited entry's history holds the owner's drafts)."""
+    """History of an entry (変更履歴), for anyone who may read the tenant (auditors included).
+
+    An inherited entry's history also holds the owner's drafts and archived states, which a
+    member municipality never sees: it gets only the published versions (what its residents
+    could have been shown), each credited to the owner rather than the owner's staff."""
     entry = get_entry(session, tenant_id, entry_id)
-    if entry.inherited:
-        raise Forbidden("faq.not_owned", owner=entry.owner_slug)
     rows = session.execute(
         select(FaqEntryVersion)
         .where(FaqEntryVersion.entry_id == entry_id)
@@ -468,12 +470,13 @@ def list_versions(session: Session, tenant_id: int, entry_id: int) -> list[dict[
     return [
         {
             "version": r.version,
-            "changed_by": r.changed_by,
+            "changed_by": entry.owner_slug if entry.inherited else r.changed_by,
             "changed_at": r.changed_at.isoformat(),
             "note": r.note,
             "snapshot": r.snapshot,
         }
         for r in rows
+        if not entry.inherited or r.snapshot.get("status") == str(EntryStatus.PUBLISHED)
     ]
 
 
@@ -548,6 +551,19 @@ def get_entry(session: Session, tenant_id: int, entry_id: int) -> FaqEntry:
         raise NotFound("faq.not_found", id=entry_id)
     row, dept, slug = result
     return to_entry(row, dept, slug, inherited=row.tenant_id != tenant_id)
+
+
+def matches(entry: FaqEntry, query: str) -> bool:
+    """Staff search (console list and API): the words in the question, 言い換え, answer,
+    category or external id, ignoring case."""
+    needle = query.strip().casefold()
+    return (
+        needle in entry.question.casefold()
+        or needle in entry.answer.casefold()
+        or needle in entry.external_id.casefold()
+        or needle in entry.category.casefold()
+        or any(needle in a.casefold() for a in entry.alternatives)
+    )
 
 
 def visible_entries(

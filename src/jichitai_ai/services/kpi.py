@@ -364,25 +364,54 @@ def _days(session: Session, tenant_ids: list[int], period: Period) -> list[DayCo
 
 
 def _top_questions(session: Session, tenant_ids: list[int], period: Period) -> list[dict[str, Any]]:
-    """The entries residents were shown most (answers and clarification picks)."""
+    """The entries residents were shown most (answers and clarification picks).
+
+    An answer and its translations are one item (同じ回答): the counts of every language
+    version of an entry (same tenant and external id) are added, and the Japanese question
+    names it."""
     entry = func.coalesce(QuestionLog.answer_entry_id, QuestionLog.chosen_entry_id)
     rows = session.execute(
         select(entry, func.count())
         .where(QuestionLog.tenant_id.in_(tenant_ids), _in_period(period), entry.is_not(None))
         .group_by(entry)
-        .order_by(func.count().desc(), entry)
-        .limit(TOP_N)
     ).all()
-    ids = [int(r[0]) for r in rows]
-    texts = dict(
-        session.execute(
-            select(FaqEntryRow.id, FaqEntryRow.question).where(FaqEntryRow.id.in_(ids))
-        ).all()
-    )
-    return [
-        {"entry_id": int(r[0]), "question": texts.get(int(r[0]), ""), "count": int(r[1])}
-        for r in rows
-    ]
+    counts = {int(r[0]): int(r[1]) for r in rows}
+    shown = session.execute(
+        select(FaqEntryRow.id, FaqEntryRow.tenant_id, FaqEntryRow.external_id).where(
+            FaqEntryRow.id.in_(list(counts))
+        )
+    ).all()
+    answer_of = {int(i): (int(t), str(x)) for i, t, x in shown}
+    versions: dict[tuple[int, str], list[tuple[int, str, str]]] = {}
+    if answer_of:
+        for i, t, x, language, question in session.execute(
+            select(
+                FaqEntryRow.id,
+                FaqEntryRow.tenant_id,
+                FaqEntryRow.external_id,
+                FaqEntryRow.language,
+                FaqEntryRow.question,
+            ).where(
+                FaqEntryRow.tenant_id.in_({t for t, _x in answer_of.values()}),
+                FaqEntryRow.external_id.in_({x for _t, x in answer_of.values()}),
+            )
+        ).all():
+            versions.setdefault((int(t), str(x)), []).append((int(i), str(language), question))
+    totals: dict[tuple[int, str] | int, int] = {}
+    for entry_id, n in counts.items():
+        key: tuple[int, str] | int = answer_of.get(entry_id, entry_id)  # a deleted entry: alone
+        totals[key] = totals.get(key, 0) + n
+    named: list[tuple[int, int, str]] = []  # (count, entry id, question)
+    for key, n in totals.items():
+        if isinstance(key, int):
+            named.append((n, key, ""))
+            continue
+        # The Japanese version names the answer (the lowest id when there is none).
+        ranked = sorted(versions.get(key, []), key=lambda v: (v[1] != "ja", v[0]))
+        entry_id, _lang, question = ranked[0]
+        named.append((n, entry_id, question))
+    named.sort(key=lambda item: (-item[0], item[1]))
+    return [{"entry_id": i, "question": q, "count": n} for n, i, q in named[:TOP_N]]
 
 
 def scope_ids(session: Session, tenant_id: int, *, members: bool) -> list[int]:

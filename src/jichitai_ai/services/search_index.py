@@ -59,7 +59,7 @@ from jichitai_ai.retrieval._hybrid import (
 from jichitai_ai.retrieval._lexical import TokenizedDoc
 from jichitai_ai.retrieval._routing import DepartmentRouter
 from jichitai_ai.retrieval._translation import FaqWords, TranslationScorer, faq_words
-from jichitai_ai.services.decision_signals import DecisionSignals, decide_with_model
+from jichitai_ai.services.decision_signals import DecisionSignals, decide_with_model, hubness_of
 from jichitai_ai.services.tenant_calibration import CalibrationCache
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import EmbeddingCache
@@ -95,6 +95,21 @@ EMBED_BATCH = 32
 #: A Japanese question with (almost) no kanji is やさしい日本語 or typed without conversion
 #: (じゅうみんひょう): Japanese word matching cannot judge it.
 MAX_KANJI_SHARE = 0.1
+#: Cross-lingual relevance: how far the best cosine must stand above the best entry's hubness
+#: (services.decision_signals.hubness: the cosine level that entry reaches with its nearest
+#: other entries — broad entries such as 転入 or ごみの分け方 are near to everything, so an
+#: unrelated question lands on them), per script of the question (the bundled encoder's cosines
+#: sit at a different level in each language). Chosen on the demo city's tuning sets
+#: (multilingual_aoba, fresh_round2 and 35 invented out-of-scope questions), the floor with
+#: the most answerable questions kept plus out-of-scope questions caught.
+DEFAULT_MEANING_MIN_LEAD_BY_SCRIPT = {"latin": -0.073, "han": -0.058, "ko": -0.054}
+#: All-hiragana questions: the cosine does not tell (the lead above kept 4 of 18 answerable
+#: hiragana questions of the round-3 set at the floor chosen on the tuning sets), the entries'
+#: readings do; a high absolute cosine also counts (chosen on the same tuning sets).
+DEFAULT_MEANING_MIN_COSINE_BY_SCRIPT = {"ja": 0.85}
+#: All-hiragana and Korean questions are also relevant when the entries' readings (ひらがな,
+#: or kanji read in Korean) cover this share of the question's reading bigrams (IDF mass).
+DEFAULT_MEANING_MIN_READING_COVERAGE = 0.2
 
 
 @dataclass(frozen=True)
@@ -149,6 +164,19 @@ class AnswerPolicy:
     #: runner-up by ``meaning_answer_margin`` (else 更問 with the closest entries).
     meaning_min_cosine: float = 0.80
     meaning_answer_margin: float = 1.0
+    #: Best cosine minus the best entry's hubness a question needs, per script of the question
+    #: (text.script_of; a script not named: no such floor). Below it — and, for all-hiragana
+    #: and Korean questions, with the readings covering less than
+    #: ``meaning_min_reading_coverage`` — nothing is relevant and the question is handed over
+    #: instead of offering three unrelated choices.
+    meaning_min_lead_by_script: dict[str, float] = field(
+        default_factory=lambda: dict(DEFAULT_MEANING_MIN_LEAD_BY_SCRIPT)
+    )
+    #: The best cosine a question needs, per script (a script not named: ``meaning_min_cosine``).
+    meaning_min_cosine_by_script: dict[str, float] = field(
+        default_factory=lambda: dict(DEFAULT_MEANING_MIN_COSINE_BY_SCRIPT)
+    )
+    meaning_min_reading_coverage: float = DEFAULT_MEANING_MIN_READING_COVERAGE
     #: Fit the decision model per tenant on probes from its own entries
     #: (services.tenant_calibration); off → the thresholds above decide.
     self_calibration: bool = False
@@ -159,6 +187,17 @@ class AnswerPolicy:
     #: None → the thresholds above.
     decision_model: DecisionModel | None = None
     lexical_decision_model: DecisionModel | None = None
+
+    def meaning_relevant(self, script: str, cosine: float, hub: float, covered: float) -> bool:
+        """Whether a question in ``script`` whose best cosine is ``cosine`` (that entry's
+        hubness ``hub``; its readings cover ``covered``) has a relevant entry by meaning."""
+        if cosine < self.meaning_min_cosine:
+            return False
+        if covered >= self.meaning_min_reading_coverage:
+            return True
+        floor = self.meaning_min_cosine_by_script.get(script, self.meaning_min_cosine)
+        lead = self.meaning_min_lead_by_script.get(script, -np.inf)
+        return cosine >= floor and cosine - hub >= lead
 
     def to_json(self) -> str:
         data = asdict(replace(self, decision_model=None, lexical_decision_model=None))
@@ -185,6 +224,21 @@ class AnswerPolicy:
             answer_bm25_weight=float(data.get("answer_bm25_weight", DEFAULT_ANSWER_BM25_WEIGHT)),
             meaning_min_cosine=float(data.get("meaning_min_cosine", 0.80)),
             meaning_answer_margin=float(data.get("meaning_answer_margin", 1.0)),
+            meaning_min_lead_by_script={
+                str(k): float(v)
+                for k, v in data.get(
+                    "meaning_min_lead_by_script", DEFAULT_MEANING_MIN_LEAD_BY_SCRIPT
+                ).items()
+            },
+            meaning_min_cosine_by_script={
+                str(k): float(v)
+                for k, v in data.get(
+                    "meaning_min_cosine_by_script", DEFAULT_MEANING_MIN_COSINE_BY_SCRIPT
+                ).items()
+            },
+            meaning_min_reading_coverage=float(
+                data.get("meaning_min_reading_coverage", DEFAULT_MEANING_MIN_READING_COVERAGE)
+            ),
             self_calibration=bool(data.get("self_calibration", False)),
             target_precision=float(data.get("target_precision", 0.85)),
             decision_model=_model_of(data.get("decision_model")),
@@ -239,6 +293,7 @@ class TenantIndex:
         self._department_router: DepartmentRouter | None = None
         self._reading_index: LexicalIndex | None = None
         self._korean_index: LexicalIndex | None = None
+        self._hub: dict[int, float] | None = None
         self._homophones: HomophoneCorrector | None = None
         #: Per entry: (the text routing reads, its topic terms), reused while the text is equal.
         self._topic_of: dict[int, tuple[str, tuple[str, ...]]] = {}
@@ -383,7 +438,7 @@ class TenantIndex:
             question,
             depth,
             allowed=allowed,
-            use_answers=not _needs_meaning(question),
+            use_answers=not needs_meaning(question),
             learned=self.learning.alternatives_at(utcnow(), self.topic_terms(question)),
         )
         effects = self.learning_effects(question)
@@ -418,7 +473,7 @@ class TenantIndex:
         else:
             outcome = self._decide(question, ranked, candidates, cosine, features)
             outcome = self._not_imposed_by_learning(question, ranked, outcome, k, exclude)
-            if dense and _needs_meaning(question) and _meaning_decides(question, outcome):
+            if dense and needs_meaning(question) and _meaning_decides(question, outcome):
                 outcome = self._decide_by_meaning(question, dense, candidates, outcome)
         outcome.features = features.tolist()
         return outcome
@@ -465,21 +520,18 @@ class TenantIndex:
         """Questions Japanese word matching cannot judge (Korean, Chinese, English, all-hiragana
         やさしい日本語): the multilingual embedding alone decides, with its own cross-lingual
         thresholds. Choices rather than an answer: on the demo questions the cosine margin did
-        not separate right from wrong first entries, so by default it never answers alone."""
+        not separate right from wrong first entries, so by default it never answers alone.
+        Nothing relevant (:meth:`AnswerPolicy.meaning_relevant`) → handed over, not three
+        unrelated choices."""
         p = self.policy
         top = dense[0].score
         if top < p.meaning_min_cosine:
             return fallback
-        if script_of(question) == "ja":
-            # All-hiragana Japanese: the entries' readings (じゅうみんひょう) join the embedding.
-            by_reading = self._reading_search(question)
-            if by_reading:
-                dense = score_mix(by_reading, dense, 0.5)
-        elif script_of(question) == "ko":
-            # Korean: the entries' kanji read in Korean (児童手当 → 아동수당) join the embedding.
-            by_korean = self._korean_search(question)
-            if by_korean:
-                dense = score_mix(by_korean, dense, 0.5)
+        dense, evidence = self.meaning_evidence(question, dense)
+        if not p.meaning_relevant(*evidence):
+            if fallback.decision is Decision.CLARIFY and self._learned(question, fallback):
+                return fallback
+            return Outcome(Decision.NO_ANSWER, [], candidates, fallback.coverage, top)
         second = dense[1].score if len(dense) > 1 else 0.0
         if top - second >= p.meaning_answer_margin:
             return Outcome(Decision.ANSWER, [dense[0].doc_id], candidates, fallback.coverage, top)
@@ -487,6 +539,43 @@ class TenantIndex:
         # demo questions, in the top 3 in ~90%), so offer the top 3, not a window.
         chosen = [d.doc_id for d in dense[: max(self.thresholds.max_choices, 2)]]
         return Outcome(Decision.CLARIFY, chosen, candidates, fallback.coverage, top)
+
+    def meaning_evidence(
+        self, question: str, dense: list[ScoredDoc]
+    ) -> tuple[list[ScoredDoc], tuple[str, float, float, float]]:
+        """The meaning path's ranking (``dense`` by cosine, with the entries' readings joined
+        for all-hiragana and Korean questions) and its relevance evidence for
+        :meth:`AnswerPolicy.meaning_relevant`: (script, best cosine, that entry's hubness,
+        the readings' coverage of the question by the first entry)."""
+        script = script_of(question)
+        top = dense[0].score
+        hub = self._hubness().get(dense[0].doc_id, 0.0)
+        reading: tuple[LexicalIndex, list[str]] | None = None
+        if script == "ja":
+            # All-hiragana Japanese: the entries' readings (じゅうみんひょう) join the embedding.
+            reading = (self._readings(), _bigrams(self._reading_of([question])))
+        elif script == "ko":
+            # Korean: the entries' kanji read in Korean (児童手当 → 아동수당) join the embedding.
+            reading = (self._korean(), sino_korean.bigrams(sino_korean.hangul_words(question)))
+        if reading is not None and reading[1]:
+            by_reading = reading[0].search(reading[1], 100)
+            if by_reading:
+                dense = score_mix(by_reading, dense, 0.5)
+        covered = reading[0].coverage(reading[1], dense[0].doc_id) if reading else 0.0
+        return dense, (script, top, hub, covered)
+
+    def _hubness(self) -> dict[int, float]:
+        """Per entry, its hubness (services.decision_signals.hubness); built once."""
+        dense = self.searcher.dense
+        if self._hub is None:
+            self._hub = {} if dense is None else hubness_of(dense.doc_ids, dense.matrix)
+        return self._hub
+
+    def _learned(self, question: str, outcome: Outcome) -> bool:
+        """Whether residents taught the outcome's first entry for questions like this one."""
+        return bool(outcome.entry_ids) and outcome.entry_ids[0] in (
+            self.learning_effects(question).boosts
+        )
 
     def _decide(
         self,
@@ -601,6 +690,7 @@ class TenantIndex:
         if self.searcher.dense is not None:
             self._readings()
             self._korean()
+            self._hubness()
 
     def corrected(self, question: str) -> str:
         """The question with kana-kanji conversion slips in its compounds put right
@@ -650,10 +740,6 @@ class TenantIndex:
             )
         return self._korean_index
 
-    def _korean_search(self, question: str) -> list[ScoredDoc]:
-        grams = sino_korean.bigrams(sino_korean.hangul_words(question))
-        return self._korean().search(grams, 100) if grams else []
-
     def _reading_doc(self, entry: FaqEntry) -> tuple[int, dict[str, list[str]]]:
         return (
             entry.id,
@@ -662,10 +748,6 @@ class TenantIndex:
 
     def _reading_of(self, lines: Sequence[str]) -> list[str]:
         return [self.lexical.tokenizer.reading(line) for line in lines if line.strip()]
-
-    def _reading_search(self, question: str) -> list[ScoredDoc]:
-        grams = _bigrams(self._reading_of([question]))
-        return self._readings().search(grams, 100) if grams else []
 
     def _router(self, exclude: Collection[int] | None = None) -> DepartmentRouter:
         if self._department_router is None or exclude:
@@ -1077,7 +1159,7 @@ def _phrasing_key(text: str) -> str:
     return "".join(folded.split()).rstrip("。.?!、,")
 
 
-def _needs_meaning(question: str) -> bool:
+def needs_meaning(question: str) -> bool:
     """Not Japanese script, or (almost) no kanji (じゅうみんひょうが ほしい): word matching fails."""
     if script_of(question) != "ja":
         return True

@@ -4,21 +4,27 @@ Popular questions come from the question log (entries answered directly or picke
 choices in the last 90 days); editors can pin entries, which come first in the order pinned.
 Pins are stored in the tenant's settings (``pinned_entries``: external ids), so no schema
 change is needed. A new tenant with no log and no pins shows one entry per category, so the
-screen is never empty. Everything is shown in the resident's language when translated.
+screen is never empty (entries translated into the resident's language first). Everything is
+shown in the resident's language when translated: a category is named by the tenant's own
+translated entries, else by the catalogue's common category names (``start.category.<名>``),
+else in Japanese.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from jichitai_ai.i18n import catalog, normalize_language
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.answering import AnsweringService
 from jichitai_ai.services.errors import Invalid
+from jichitai_ai.services.search_index import TenantIndex
 from jichitai_ai.storage.tables import FeedbackEvent, QuestionLog
 from jichitai_ai.timeutil import utcnow
 
@@ -126,15 +132,33 @@ def start_screen(
         if category:
             groups.setdefault(category, []).append(entry_id)
     if not popular:  # a new tenant: one entry per category rather than an empty screen
-        popular = [item(ids[0]) for ids in list(groups.values())[:limit]]
-    categories = []
-    for name, ids in groups.items():
-        items = [item(i) for i in ids]
-        label = name
-        for i in ids:
-            translated = index.translation(index.entry(i).external_id, lang)
-            if translated is not None and translated.category.strip():
-                label = translated.category.strip()
-                break
-        categories.append(Category(name, label, items))
+        popular = _one_per_category(groups, item, limit)
+    categories = [
+        Category(name, _label(index, name, ids, lang), [item(i) for i in ids])
+        for name, ids in groups.items()
+    ]
     return StartScreen(popular, categories)
+
+
+def _one_per_category(
+    groups: dict[str, list[int]], item: Callable[[int], StartItem], limit: int
+) -> list[StartItem]:
+    """The first entry of each category, those shown in the resident's language first (a
+    resident reading English sees English questions before Japanese ones)."""
+    firsts = []
+    for ids in groups.values():
+        items = [item(i) for i in ids]
+        translated = [x for x in items if x.language != "ja"]
+        firsts.append((translated or items)[0])
+    return sorted(firsts, key=lambda x: x.language == "ja")[:limit]
+
+
+def _label(index: TenantIndex, name: str, ids: list[int], lang: str) -> str:
+    """The category's name in ``lang``: the tenant's translated entries, the catalogue, Japanese."""
+    for i in ids:
+        translated = index.translation(index.entry(i).external_id, lang)
+        if translated is not None and translated.category.strip():
+            return translated.category.strip()
+    messages = catalog().get(f"start.category.{name}", {})
+    language = normalize_language(lang)
+    return messages.get(language) or name

@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from jichitai_ai import hoiku
-from jichitai_ai.hoiku.console import uploads, views
+from jichitai_ai.hoiku.console import template_files, uploads, views
 from jichitai_ai.hoiku.console.problems import UploadRejected
 from jichitai_ai.hoiku.console.store import Run, RunStore
 from jichitai_ai.services.auth import Action
@@ -77,6 +77,7 @@ def _index(page: TenantPage, status_code: int = 200, **context: Any) -> Response
             for r in store.list(page.tenant.id)
         ],
         retention_minutes=int(store.retention_seconds // 60),
+        template_files=template_files.FILES,
         **context,
     )
 
@@ -107,6 +108,30 @@ async def upload(
         return _index(page, status_code=422, problems=problems)
     run = await run_in_threadpool(store_of(page).add, page.tenant.id, _user(page), files, instance)
     return redirect(page.c, f"/console/t/{page.tenant.slug}/hoiku/runs/{run.id}")
+
+
+def _attachment(body: bytes, media: str, name: str) -> Response:
+    response = Response(
+        body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+    apply_page_headers(response)
+    return response
+
+
+@router.get("/template.zip")
+def template_zip(page: TenantPage = Depends(tenant_page(Action.READ))) -> Response:
+    """All input templates with their example rows, ready to fill in and upload again."""
+    return _attachment(template_files.template_zip(), "application/zip", "hoiku-templates.zip")
+
+
+@router.get("/template/{name}")
+def template_file(name: str, page: TenantPage = Depends(tenant_page(Action.READ))) -> Response:
+    try:
+        body = template_files.template_file(name)
+    except KeyError as exc:
+        raise NotFound("hoiku_console.not_found") from exc
+    media = "text/csv; charset=utf-8" if name.endswith(".csv") else "text/plain; charset=utf-8"
+    return _attachment(body, media, name)
 
 
 @router.get("/runs/{run_id}")
@@ -203,12 +228,7 @@ def _download(page: TenantPage, run: Run, kind: str, fmt: str) -> Response:
         body, media = hoiku.export_waitlist_csv(alloc, lang), "text/csv; charset=utf-8"
     else:
         body, media = hoiku.export_csv(alloc, lang), "text/csv; charset=utf-8"
-    name = f"{page.tenant.slug}-hoiku-{kind}-{run.id[:8]}.{fmt}"
-    response = Response(
-        body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
-    )
-    apply_page_headers(response)
-    return response
+    return _attachment(body, media, f"{page.tenant.slug}-hoiku-{kind}-{run.id[:8]}.{fmt}")
 
 
 @router.get("/runs/{run_id}/result.xlsx")

@@ -90,16 +90,8 @@ def list_entries(
         )
     if status is not None:
         entries = [e for e in entries if e.status == status]
-    if q:
-        needle = q.casefold()
-        entries = [
-            e
-            for e in entries
-            if needle in e.question.casefold()
-            or needle in e.answer.casefold()
-            or needle in e.external_id.casefold()
-            or any(needle in a.casefold() for a in e.alternatives)
-        ]
+    if q.strip():
+        entries = [e for e in entries if faq_service.matches(e, q)]
     return [EntryOut.of(e) for e in entries]
 
 

@@ -78,17 +78,6 @@ def _rows(db: Session, tenant_id: int, chain: tuple[int, ...]) -> list[Row]:
     return rows
 
 
-def _matches(row: Row, needle: str) -> bool:
-    entry = row.entry
-    return (
-        needle in entry.question.casefold()
-        or needle in entry.answer.casefold()
-        or needle in entry.external_id.casefold()
-        or needle in entry.category.casefold()
-        or any(needle in a.casefold() for a in entry.alternatives)
-    )
-
-
 @router.get("/faq")
 def faq_list(request: Request, page: TenantPage = Depends(tenant_page(Action.READ))) -> Response:
     q = request.query_params.get("q", "").strip()[:200]
@@ -101,7 +90,7 @@ def faq_list(request: Request, page: TenantPage = Depends(tenant_page(Action.REA
     if origin in ("own", "override", "inherited", "hidden"):
         rows = [r for r in rows if r.origin == origin]
     if q:
-        rows = [r for r in rows if _matches(r, q.casefold())]
+        rows = [r for r in rows if faq_service.matches(r.entry, q)]
     raw_page = request.query_params.get("page", "1")
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     page_no = min(int_or(raw_page, 1, low=1), pages)
@@ -171,6 +160,8 @@ def faq_new(request: Request, page: TenantPage = Depends(tenant_page(Action.EDIT
         question=request.query_params.get("question", "")[: faq_service.MAX_QUESTION],
         alternatives="\n".join(request.query_params.getlist("alt")[:20]),
         note=request.query_params.get("note", "")[:200],
+        # What 承認申請 asks for: published once approved (a draft would reach nobody).
+        status=str(EntryStatus.PUBLISHED),
     )
     return _edit_page(page, form, entry=None)
 
@@ -179,36 +170,48 @@ def _error_text(page: TenantPage, exc: ServiceError) -> str:
     return t(exc.key, page.c.lang, **exc.params)
 
 
-@router.post("/faq/new")
-def faq_create(
-    page: TenantPage = Depends(tenant_page(Action.EDIT)), data: FormData = Depends(csrf_form)
-) -> Response:
+def _save_form(page: TenantPage, data: FormData, entry: FaqEntry | None) -> Response:
+    """新規作成 (``entry`` None) and 保存 of an existing entry: preview, or save through the
+    approval flow; a rejected form is shown again as typed with the reason."""
     form = EntryForm.from_form(data)
     try:
+        if entry is not None and entry.inherited:
+            raise Forbidden("faq.not_owned", owner=entry.owner_slug)
         record = form.to_record()
         if form_text(data, "action") == "preview":
             # The same checks as saving, so a preview never shows what could not be saved.
             faq_service.validate_record(record)
-            return _edit_page(page, form, entry=None, preview=record)
+            return _edit_page(page, form, entry=entry, preview=record)
         submit, publish = _save_mode(data)
         with page.c.platform.db.write() as db:
             result = approval.save(
                 db,
                 page.tenant.id,
-                None,
+                None if entry is None else entry.id,
                 record,
                 user=_user(page),
                 can_approve=page.can_approve,
                 submit=submit,
                 publish=publish,
+                expected_version=None if entry is None else form.version(),
+                expected_change=form_text(data, "expected_change")
+                if entry is not None and "expected_change" in data
+                else None,
                 note=form.note[:200],
             )
     except ServiceError as exc:
         form.errors.append(_error_text(page, exc))
-        return _edit_page(page, form, entry=None, status_code=exc.status)
+        return _edit_page(page, form, entry=entry, status_code=exc.status)
     return redirect(
         page.c, f"/console/t/{page.tenant.slug}/faq/{result.entry.id}?done={_done(result)}"
     )
+
+
+@router.post("/faq/new")
+def faq_create(
+    page: TenantPage = Depends(tenant_page(Action.EDIT)), data: FormData = Depends(csrf_form)
+) -> Response:
+    return _save_form(page, data, None)
 
 
 def _done(result: approval.SaveResult) -> str:
@@ -261,37 +264,7 @@ def faq_save(
     page: TenantPage = Depends(tenant_page(Action.EDIT)),
     data: FormData = Depends(csrf_form),
 ) -> Response:
-    entry = _entry(page, entry_id)
-    form = EntryForm.from_form(data)
-    try:
-        if entry.inherited:
-            raise Forbidden("faq.not_owned", owner=entry.owner_slug)
-        record = form.to_record()
-        if form_text(data, "action") == "preview":
-            # The same checks as saving, so a preview never shows what could not be saved.
-            faq_service.validate_record(record)
-            return _edit_page(page, form, entry=entry, preview=record)
-        submit, publish = _save_mode(data)
-        with page.c.platform.db.write() as db:
-            result = approval.save(
-                db,
-                page.tenant.id,
-                entry_id,
-                record,
-                user=_user(page),
-                can_approve=page.can_approve,
-                submit=submit,
-                publish=publish,
-                expected_version=form.version(),
-                expected_change=form_text(data, "expected_change")
-                if "expected_change" in data
-                else None,
-                note=form.note[:200],
-            )
-    except ServiceError as exc:
-        form.errors.append(_error_text(page, exc))
-        return _edit_page(page, form, entry=entry, status_code=exc.status)
-    return redirect(page.c, f"/console/t/{page.tenant.slug}/faq/{entry_id}?done={_done(result)}")
+    return _save_form(page, data, _entry(page, entry_id))
 
 
 @router.post("/faq/{entry_id}/status")

@@ -11,10 +11,18 @@
   var tenant = script.getAttribute("data-tenant") || "";
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(tenant)) { return; }
   var origin = new URL(script.src, window.location.href).origin;
-  var lang = (script.getAttribute("data-lang") || document.documentElement.lang || "ja").toLowerCase();
   var codes = { "ja": "ja", "ja-easy": "ja-easy", "en": "en", "zh-hans": "zh-Hans", "zh-cn": "zh-Hans",
     "zh": "zh-Hans", "zh-hant": "zh-Hant", "zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "ko": "ko" };
-  lang = codes[lang] || codes[lang.split("-")[0]] || "ja";
+  function pick(code) {
+    code = (code || "").toLowerCase();
+    return codes[code] || codes[code.split("-")[0]] || "";
+  }
+  // data-lang decides; a page in another language speaks its own; on a Japanese page (every
+  // city's main site) the resident's browser language does, so a foreign resident is not
+  // greeted in Japanese; a browser language the chat does not speak falls back to the page's.
+  var pageLang = pick(document.documentElement.lang);
+  var lang = pick(script.getAttribute("data-lang")) ||
+    (pageLang && pageLang !== "ja" ? pageLang : "") || pick(navigator.language) || pageLang || "ja";
   var T = STRINGS[lang] || STRINGS.ja || { open: "質問する", close: "閉じる", title: "チャット" };
   var SVG = "http://www.w3.org/2000/svg";
   var id = "jai-widget-" + tenant;

@@ -1,0 +1,39 @@
+"""The API's FAQ search and the console's FAQ list find the same entries (one search function):
+the category, 言い換え, answer, external id and question all count, case ignored."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.console.helpers import World, login
+
+QUERIES = {
+    "戸籍・住民票": {"aoba"},  # category only (the API ignored it before)
+    "旅券": {"pref"},  # the prefecture's category, inherited by あおば市
+    "住民票がほしい": {"aoba"},  # 言い換え
+    "本人確認書類": {"aoba"},  # answer
+    "aoba-1": {"aoba"},  # external id, another case
+    "パスポート": {"pref"},
+    "できます": {"aoba", "pref"},
+    "ドローン": set(),
+}
+
+
+@pytest.mark.parametrize("query", list(QUERIES))
+def test_api_and_console_list_find_the_same_entries(
+    client: TestClient, world: World, query: str
+) -> None:
+    login(client, "aoba-editor")
+    expected = {
+        {"aoba": world.aoba_entry, "pref": world.pref_entry}[name] for name in QUERIES[query]
+    }
+    api = client.get("/api/v1/tenants/aoba/faq", params={"q": query})
+    assert api.status_code == 200
+    assert {e["id"] for e in api.json()} == expected
+    page = client.get("/console/t/aoba/faq", params={"q": query})
+    assert page.status_code == 200
+    listed = {int(i) for i in re.findall(r'href="/console/t/aoba/faq/(\d+)"', page.text)}
+    assert listed == expected

@@ -1,0 +1,100 @@
+"""A resident on a phone (375 × 667 px, the smallest common screen) in real Chromium: the
+question box is on the first screen in every language, above the popular questions and the
+topics, and the page and widget speak the chosen language down to the topic names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+
+from jichitai_ai.i18n import t
+
+from .conftest import Live, RequestLog
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 667}
+JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def _bottom(page: Any, selector: str) -> float:
+    """Where an element ends, in page pixels from the top (not the scrolled viewport)."""
+    return float(
+        page.evaluate(
+            "(s) => { const r = document.querySelector(s).getBoundingClientRect();"
+            " return r.bottom + window.scrollY; }",
+            selector,
+        )
+    )
+
+
+@contextmanager
+def _phone_chat(
+    live: Live, browser: Any, requests_seen: RequestLog, path: str, lang: str
+) -> Iterator[Any]:
+    """The chat at phone size in ``lang``, notice accepted; no request leaves the app."""
+    ctx = browser.new_context(viewport=PHONE, locale="ja-JP", reduced_motion="reduce")
+    ctx.route("**/*", requests_seen.handle)
+    try:
+        page = ctx.new_page()
+        page.goto(f"{live.url}{path}?lang={lang}")
+        page.get_by_role("button", name=t("resident.notice.accept", lang)).click()
+        yield page
+    finally:
+        ctx.close()
+    assert requests_seen.remote() == []
+
+
+@pytest.mark.parametrize(
+    ("path", "lang"),
+    [
+        ("/t/aoba-city/", "ja"),
+        ("/t/aoba-city/", "en"),
+        ("/t/aoba-city/", "ja-easy"),
+        ("/t/aoba-city/", "ko"),
+        ("/t/aoba-city/embed", "en"),
+        ("/t/sakura-town/", "zh-Hans"),
+    ],
+)
+def test_question_box_on_the_first_phone_screen(
+    live: Live, browser: Any, requests_seen: RequestLog, path: str, lang: str
+) -> None:
+    with _phone_chat(live, browser, requests_seen, path, lang) as page:
+        assert page.locator("#jai-chat").is_visible()
+        box = _bottom(page, "#jai-ask button[type=submit]")
+        assert box <= PHONE["height"], f"the question box ends at {box:.0f} px"
+        assert (
+            page.locator("#jai-start").bounding_box()["y"]
+            >= page.locator("#jai-ask").bounding_box()["y"]
+        )
+        assert page.locator("details.category").count() >= 10
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        if lang in ("en", "ko"):
+            labels = page.locator("details.category > summary").all_inner_texts()
+            assert [x for x in labels if JAPANESE_SCRIPT.search(x)] == []
+            first = page.locator("#jai-start .start-q").first
+            assert first.get_attribute("lang") == lang
+            assert not JAPANESE_SCRIPT.search(first.inner_text())
+
+
+def test_a_popular_question_below_the_box_is_answered_above_it(
+    live: Live, browser: Any, requests_seen: RequestLog
+) -> None:
+    with _phone_chat(live, browser, requests_seen, "/t/aoba-city/", "en") as page:
+        first = page.locator("#jai-start .start-q").first
+        question = first.inner_text()
+        first.click()
+        article = page.locator("#jai-log article.exchange").first
+        article.locator("section.card").first.wait_for()
+        assert question in article.inner_text()
+        assert page.locator("#jai-start").is_hidden()
+        assert (
+            _bottom(page, "#jai-log")
+            <= page.locator("#jai-ask").bounding_box()["y"]
+            + float(page.evaluate("window.scrollY"))
+            + 1
+        )
