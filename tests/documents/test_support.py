@@ -180,3 +180,55 @@ def test_a_several_word_synonym_is_one_concept(service: DocumentService, tenant:
         0
     ]
     assert hit.location == "第2条第2号"
+
+
+PARKING = """かつらぎ駅前駐車場条例
+（使用料）
+第1条　駐車場の使用料は、無料とする。
+（使用の制限）
+第2条　町長は、管理上必要があると認めるときは、駐車場の使用を制限することができる。
+"""
+
+
+def test_everyday_verbs_meet_the_regulation_words(service: DocumentService, tenant: str) -> None:
+    """「使う」 is 「使用」 in 例規 and 「料金はかかる」 only shapes the question: before, both were
+    words no provision uses, weighed as the rarest, and the provision that answers was declined."""
+    from jichitai_ai.documents._support import concepts
+
+    service.ingest(tenant, "parking.txt", PARKING.encode("utf-8"))
+    index = service.current_index(tenant).index
+    found = concepts(index, "駐車場を使うのに料金はかかりますか")
+    assert not any({"掛かる", "かかる"} & c.terms for c in found)
+    fee = next(r for r in index.records.values() if r.location == "第1条")
+    limit = next(r for r in index.records.values() if r.location == "第2条")
+    assert sentence_coverage(index, found, fee) >= MIN_COVERAGE
+    # 料金 is the question's point: the provision without it does not reach the bar.
+    assert sentence_coverage(index, found, limit) < MIN_COVERAGE
+    answer = service.answer(tenant, "駐車場を使うのに料金はかかりますか", Viewer.everything())
+    assert answer.supported and answer.passages[0].location == "第1条"
+
+
+HALL = """○あおば市地区集会所条例
+（名称及び位置）
+第2条　集会所の名称及び位置は、次のとおりとする。
+あおば市北地区集会所　あおば市北町1番地
+あおば市南地区集会所　あおば市南町2番地
+（使用の不許可）
+第3条　市長は、営利を主たる目的とする使用を許可しない。
+"""
+
+
+def test_words_of_the_title_only_name_the_regulation(service: DocumentService, tenant: str) -> None:
+    """「あおば市の地区集会所を…」: the 名称及び位置 table repeats the title's words but answers
+    nothing about renting; only the question's other words count."""
+    from jichitai_ai.documents._support import concepts
+
+    service.ingest(tenant, "hall.txt", HALL.encode("utf-8"))
+    index = service.current_index(tenant).index
+    found = concepts(index, "あおば市の地区集会所を会社がもうけのために借りることはできますか")
+    table = next(r for r in index.records.values() if r.location == "第2条")
+    refusal = next(r for r in index.records.values() if r.location == "第3条")
+    assert sentence_coverage(index, found, table) < AGREED_COVERAGE
+    assert sentence_coverage(index, found, refusal) > sentence_coverage(index, found, table)
+    # a question made only of the title's words has nothing left to be answered
+    assert sentence_coverage(index, concepts(index, "あおば市地区集会所"), table) == 0.0

@@ -98,7 +98,7 @@ def parse(data: bytes, filename: str) -> list[tuple[int, DepartmentInput]]:
         values = {
             f: unguard_formula(c) for f, c in zip(fields, cells, strict=False) if f is not None
         }
-        parsed.append((number, DepartmentInput(**values)))
+        parsed.append((number, DepartmentInput(**values, names=None)))
     if fields is None:
         raise FaqFileError("departments.no_name_column")
     return parsed

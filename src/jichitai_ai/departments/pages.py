@@ -20,6 +20,8 @@ from jichitai_ai.web.console.rendering import download, redirect, render
 router = APIRouter(prefix="/console/t/{slug}", include_in_schema=False)
 
 FIELDS = ("name", "phone", "email", "hours", "form_url", "parent")
+#: Form fields of the department's name in residents' other languages (name_en, name_ko …).
+NAME_FIELDS = {f"name_{lang}": lang for lang in service.TRANSLATED}
 
 
 def _user(page: TenantPage) -> str:
@@ -67,6 +69,7 @@ def _edit_page(
         values=values,
         department=department,
         others=others,
+        name_fields=NAME_FIELDS,
         error=error,
         done=done,
     )
@@ -74,7 +77,7 @@ def _edit_page(
 
 @router.get("/departments/new")
 def department_new(page: TenantPage = Depends(tenant_page(Action.EDIT))) -> Response:
-    return _edit_page(page, dict.fromkeys(FIELDS, ""), department=None)
+    return _edit_page(page, dict.fromkeys((*FIELDS, *NAME_FIELDS), ""), department=None)
 
 
 @router.get("/departments/{department_id}")
@@ -84,6 +87,7 @@ def department_show(
     with page.c.platform.db.read() as db:
         info = service.get_department(db, page.tenant.id, department_id)
     values = {f: getattr(info, f) for f in FIELDS if f != "parent"} | {"parent": info.parent_name}
+    values |= {f: info.names.get(lang, "") for f, lang in NAME_FIELDS.items()}
     return _edit_page(page, values, department=info, done=request.query_params.get("done", ""))
 
 
@@ -104,7 +108,9 @@ def department_save(
     page: TenantPage = Depends(tenant_page(Action.EDIT)),
     data: FormData = Depends(csrf_form),
 ) -> Response:
-    values = {f: form_text(data, f) for f in FIELDS}
+    # Name fields missing from the post leave those names as they are (an empty one clears it).
+    values = {f: form_text(data, f) for f in FIELDS if f not in NAME_FIELDS}
+    values |= {f: form_text(data, f) for f in NAME_FIELDS if f in data}
     department_id = int(target) if target.isdigit() else None
     if department_id is None and target != "new":
         raise Forbidden("error.forbidden")
@@ -116,9 +122,7 @@ def department_save(
         if current is not None:
             _check_editor_scope(page, current.name)
         with page.c.platform.db.write() as db:
-            saved = service.save_department(
-                db, page.tenant.id, service.DepartmentInput(**values), department_id
-            )
+            saved = service.save_department(db, page.tenant.id, _input(values), department_id)
     except ServiceError as exc:
         return _edit_page(
             page,
@@ -128,6 +132,11 @@ def department_save(
             status_code=exc.status,
         )
     return redirect(page.c, f"/console/t/{page.tenant.slug}/departments/{saved.id}?done=saved")
+
+
+def _input(values: dict[str, str]) -> service.DepartmentInput:
+    names = {lang: values[f] for f, lang in NAME_FIELDS.items() if f in values}
+    return service.DepartmentInput(**{f: values[f] for f in FIELDS}, names=names)
 
 
 @router.get("/departments.csv")

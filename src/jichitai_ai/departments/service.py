@@ -3,18 +3,22 @@ and which departments an editor may edit (部署ごとの編集権限)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from jichitai_ai.departments import names as department_names
 from jichitai_ai.departments.tables import EditorDepartment
+from jichitai_ai.i18n import LANGUAGES
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Conflict, Forbidden, Invalid, NotFound
 from jichitai_ai.storage.tables import Department, FaqEntryRow, User
 
 MAX_NAME = 200
+#: Languages a department's name can be given in besides Japanese (shown to residents).
+TRANSLATED = tuple(lang for lang in LANGUAGES if lang != department_names.ORIGINAL_LANGUAGE)
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,8 @@ class DepartmentInfo:
     parent_id: int | None = None
     parent_name: str = ""
     entries: int = 0
+    #: The name in residents' other languages (language → name), see departments.names.
+    names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -40,6 +46,8 @@ class DepartmentInput:
     hours: str = ""
     form_url: str = ""
     parent: str = ""  # the parent department's name
+    #: Names in other languages; None leaves them as they are (the list file has none).
+    names: dict[str, str] | None = None
 
     def validate(self) -> None:
         self.name = self.name.strip()
@@ -47,16 +55,21 @@ class DepartmentInput:
             raise Invalid("departments.name_required")
         if len(self.name) > MAX_NAME:
             raise Invalid("departments.too_long", field="name", limit=MAX_NAME)
-        for field in ("phone", "email", "hours"):
-            value = getattr(self, field).strip()
+        for attr in ("phone", "email", "hours"):
+            value = getattr(self, attr).strip()
             if len(value) > 200:
-                raise Invalid("departments.too_long", field=field, limit=200)
-            setattr(self, field, value)
+                raise Invalid("departments.too_long", field=attr, limit=200)
+            setattr(self, attr, value)
         self.form_url = self.form_url.strip()
         if self.form_url and urlparse(self.form_url).scheme not in ("http", "https"):
             raise Invalid("faq.invalid_url", url=self.form_url)
         if self.email and "@" not in self.email:
             raise Invalid("departments.bad_email", email=self.email)
+        if self.names is not None:
+            self.names = {k: v.strip() for k, v in self.names.items()}
+            for language, name in self.names.items():
+                if language not in TRANSLATED or len(name) > MAX_NAME:
+                    raise Invalid("departments.too_long", field=f"name_{language}", limit=MAX_NAME)
         self.parent = self.parent.strip()
         if self.parent == self.name:
             raise Invalid("departments.own_parent")
@@ -76,6 +89,9 @@ def list_departments(session: Session, tenant_id: int) -> list[DepartmentInfo]:
         ).scalars()
     )
     names = {r.id: r.name for r in rows}
+    translated: dict[int, dict[str, str]] = {}
+    for (dept_id, language), name in department_names.translated_names(session, names).items():
+        translated.setdefault(dept_id, {})[language] = name
     return [
         DepartmentInfo(
             id=r.id,
@@ -87,6 +103,7 @@ def list_departments(session: Session, tenant_id: int) -> list[DepartmentInfo]:
             parent_id=r.parent_id,
             parent_name=names.get(r.parent_id, "") if r.parent_id else "",
             entries=int(counts.get(r.id, 0)),
+            names=translated.get(r.id, {}),
         )
         for r in rows
     ]
@@ -152,6 +169,8 @@ def save_department(
         data.form_url,
     )
     row.parent_id = _parent_id(session, tenant_id, data, row.id)
+    for language, name in (data.names or {}).items():
+        department_names.set_name(session, row.id, language, name)
     session.flush()
     tenant_service.bump_content(session, tenant_id)
     return get_department(session, tenant_id, row.id)
@@ -205,6 +224,8 @@ def check_scope(
     allowed = {
         name for (name,) in session.execute(select(Department.name).where(Department.id.in_(scope)))
     }
+    # A translated entry shows its department's name in its language (Citizens Division).
+    allowed |= set(department_names.translated_names(session, scope).values())
     for name in (before, after):
         if (name or "") not in allowed:
             raise Forbidden("departments.out_of_scope", name=name or "—")

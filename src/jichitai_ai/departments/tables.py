@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from jichitai_ai.storage.tables import Base
@@ -19,3 +19,17 @@ class EditorDepartment(Base):
     department_id: Mapped[int] = mapped_column(
         ForeignKey("departments.id", ondelete="CASCADE"), primary_key=True
     )
+
+
+class DepartmentName(Base):
+    """部署名の翻訳: the name residents read in their language (Citizens Division for 市民課).
+
+    One department keeps one contact; translated entries point at it and show this name."""
+
+    __tablename__ = "department_names"
+
+    department_id: Mapped[int] = mapped_column(
+        ForeignKey("departments.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))

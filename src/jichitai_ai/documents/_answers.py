@@ -144,7 +144,13 @@ def _passage(
 
 def sentence_coverage(index: DocIndex, found: Sequence[Concept], record: ChunkRecord) -> float:
     """Best coverage of the question by one sentence of the passage with its heading (見出し):
-    an answer is a sentence, not a long article that mentions the words in different places."""
+    an answer is a sentence, not a long article that mentions the words in different places.
+
+    Question words in the document's title (「伊勢市の地区集会所を…」) only say which regulation is
+    meant: every provision of it has them, so they are left out of the share — otherwise a
+    名称及び位置 table that repeats the facility's name "answers" whatever is asked about it."""
+    title = terms_of(index, record.document_title) if record.document_title else frozenset()
+    found = [c for c in found if not c.terms & title]
     head = terms_of(index, f"{record.heading}\n{record.location}")
     best = 0.0
     lead: frozenset[str] = frozenset()

@@ -98,6 +98,11 @@ QUESTION_WORDS = frozenset(
 QUESTION_WORDS |= frozenset(
     ["とれる", "取れる", "もらえる", "貰える", "行く", "来る", "御", "お", "分かつ", "可能", "伺う"]
 )
+#: What a question calls the thing it asks about (「何と呼ぶ」「何にあたる」「どういう…」「料金は
+#: かかる」): they shape the question, a provision never says them (municipal, katsuragi sets).
+QUESTION_WORDS |= frozenset(
+    ["どういう", "どのような", "どうやって", "呼ぶ", "当たる", "あたる", "掛かる", "かかる"]
+)
 TERM_CACHE_SIZE = 50_000
 SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 

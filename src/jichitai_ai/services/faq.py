@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from jichitai_ai.departments import names as department_names
 from jichitai_ai.domain.models import DepartmentContact, EntryStatus, FaqEntry, FaqRecord, Link
 from jichitai_ai.i18n import LANGUAGES
 from jichitai_ai.services import tenants as tenant_service
@@ -77,38 +78,43 @@ def validate_record(record: FaqRecord) -> None:
 # --- conversions ----------------------------------------------------------------------------
 
 
-def _department(session: Session, tenant_id: int, contact: DepartmentContact | None) -> int | None:
-    """Find or create the 担当課 record. An existing department keeps its contact details
-    (they are maintained once, on the departments page, for every entry); an entry only
-    fills details the record does not have yet."""
-    if contact is None or not contact.name.strip():
-        return None
-    name = contact.name.strip()
-    row = session.execute(
-        select(Department).where(Department.tenant_id == tenant_id, Department.name == name)
-    ).scalar_one_or_none()
-    if row is None:
-        row = Department(tenant_id=tenant_id, name=name)
-        session.add(row)
-    for attr in ("phone", "email", "hours", "form_url"):
-        value = getattr(contact, attr)
-        if value and not getattr(row, attr):
-            setattr(row, attr, value)
-    session.flush()
-    return row.id
+def _department(
+    session: Session, tenant_id: int, record: FaqRecord, original: str = ""
+) -> int | None:
+    """Find or create the 担当課 record (a translation joins its Japanese entry's department)."""
+    return department_names.resolve(
+        session,
+        tenant_id,
+        record.department,
+        language=record.language,
+        external_id=record.external_id,
+        original=original,
+    )
 
 
-def _contact(row: Department | None) -> DepartmentContact | None:
+def _contact(row: Department | None, name: str = "") -> DepartmentContact | None:
     if row is None:
         return None
     return DepartmentContact(
-        name=row.name, phone=row.phone, email=row.email, hours=row.hours, form_url=row.form_url
+        name=name or row.name,
+        phone=row.phone,
+        email=row.email,
+        hours=row.hours,
+        form_url=row.form_url,
     )
 
 
 def to_entry(
-    row: FaqEntryRow, department: Department | None, owner_slug: str, *, inherited: bool
+    row: FaqEntryRow,
+    department: Department | None,
+    owner_slug: str,
+    *,
+    inherited: bool,
+    names: Mapping[tuple[int, str], str] | None = None,
 ) -> FaqEntry:
+    """``names``: departments' translated names; an entry shows its department's name in the
+    entry's language (Citizens Division on an English entry of 市民課)."""
+    translated = (names or {}).get((department.id, row.language), "") if department else ""
     return FaqEntry(
         id=row.id,
         tenant_id=row.tenant_id,
@@ -119,7 +125,7 @@ def to_entry(
         answer=row.answer,
         links=[Link(url=x.get("url", ""), title=x.get("title", "")) for x in row.links or []],
         category=row.category,
-        department=_contact(department),
+        department=_contact(department, translated),
         source_url=row.source_url,
         valid_from=row.valid_from,
         valid_until=row.valid_until,
@@ -170,7 +176,7 @@ def record_from_snapshot(data: dict[str, Any]) -> FaqRecord:
 
 
 def _apply(session: Session, row: FaqEntryRow, record: FaqRecord) -> None:
-    _fill(row, record, _department(session, row.tenant_id, record.department))
+    _fill(row, record, _department(session, row.tenant_id, record))
 
 
 #: Tenant setting: the prefix of new entries' ids (default: the tenant's slug in capitals).
@@ -251,17 +257,21 @@ def bulk_store(
     """Store validated records in few statements (imports): one version row each, one bump.
 
     The caller checked external ids and versions inside this same transaction."""
-    departments: dict[str, int | None] = {}
-    for record in [*creates, *(r for _, r in updates)]:
-        if record.department is not None and record.department.name.strip():
-            departments[record.department.name.strip()] = _department(
-                session, tenant_id, record.department
-            )
+    records = [*creates, *(r for _, r in updates)]
+    originals = {
+        r.external_id: r.department.name.strip()
+        for r in records
+        if r.language == department_names.ORIGINAL_LANGUAGE and r.department is not None
+    }
+    departments: dict[tuple[str, str, str], int | None] = {}
+    # Japanese entries first: their departments are the ones translations join.
+    for record in sorted(records, key=lambda r: r.language != department_names.ORIGINAL_LANGUAGE):
+        departments[_department_key(record)] = _department(
+            session, tenant_id, record, originals.get(record.external_id, "")
+        )
 
     def department_of(record: FaqRecord) -> int | None:
-        if record.department is None:
-            return None
-        return departments.get(record.department.name.strip())
+        return departments.get(_department_key(record))
 
     now = utcnow()
     stamp = {"created_by": user, "updated_by": user, "created_at": now, "updated_at": now}
@@ -342,6 +352,11 @@ def note_changes(session: Session, tenant_id: int, external_ids: list[str]) -> N
                 for e in external_ids
             ],
         )
+
+
+def _department_key(record: FaqRecord) -> tuple[str, str, str]:
+    name = record.department.name.strip() if record.department is not None else ""
+    return (record.language, record.external_id, name)
 
 
 def _values(record: FaqRecord, department_id: int | None) -> dict[str, Any]:
@@ -550,7 +565,8 @@ def get_entry(session: Session, tenant_id: int, entry_id: int) -> FaqEntry:
     if result is None:
         raise NotFound("faq.not_found", id=entry_id)
     row, dept, slug = result
-    return to_entry(row, dept, slug, inherited=row.tenant_id != tenant_id)
+    names = department_names.translated_names(session, [dept.id] if dept else [])
+    return to_entry(row, dept, slug, inherited=row.tenant_id != tenant_id, names=names)
 
 
 def matches(entry: FaqEntry, query: str) -> bool:
@@ -610,6 +626,7 @@ def visible_entries(
         current = owner_of.get(row.external_id)
         if current is None or rank[row.tenant_id] < rank[current]:
             owner_of[row.external_id] = row.tenant_id
+    names = department_names.translated_names(session, {d.id for _, d, _ in rows if d})
     entries: list[FaqEntry] = []
     for row, dept, slug in rows:
         if owner_of[row.external_id] != row.tenant_id:
@@ -617,7 +634,7 @@ def visible_entries(
         inherited = row.tenant_id != tenant_id
         if inherited and (row.external_id in hidden or row.status != EntryStatus.PUBLISHED):
             continue
-        entry = to_entry(row, dept, slug, inherited=inherited)
+        entry = to_entry(row, dept, slug, inherited=inherited, names=names)
         if residents and (entry.status != EntryStatus.PUBLISHED or not entry.is_valid_on(today)):
             continue
         entries.append(entry)

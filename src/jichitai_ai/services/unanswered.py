@@ -11,6 +11,7 @@ cheap, so it runs on every page view.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -53,6 +54,11 @@ QUESTION_WORDS = frozenset(
         "どうやる",
     }
 )
+#: Languages whose questions can be the 質問 of a Japanese entry.
+JAPANESE_LANGUAGES = frozenset({"ja", "ja-easy"})
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_LATIN = re.compile(r"[A-Za-z]")
 #: Members compared per group (single linkage stays cheap on large groups).
 MAX_COMPARED = 30
 #: The newest questions considered per page view (older themes show in KPI reports).
@@ -66,10 +72,22 @@ class UnansweredQuestion:
     asked_at: datetime
     decision: str
     resolved: bool | None
+    #: The resident page's language when it was asked (not always the question's own).
+    language: str = "ja"
 
     @property
     def low_rated(self) -> bool:
         return self.resolved is False
+
+    @property
+    def written_in(self) -> str:
+        """The question's own language, as far as an FAQ entry is concerned: a question in
+        Latin letters or Hangul asked on the Japanese page is not a Japanese 質問."""
+        if self.language not in JAPANESE_LANGUAGES or _JAPANESE.search(self.question):
+            return self.language
+        if _HANGUL.search(self.question):
+            return "ko"
+        return "en" if _LATIN.search(self.question) else self.language
 
 
 @dataclass
@@ -107,6 +125,17 @@ class QuestionGroup:
     def alternatives(self, limit: int = 10) -> list[str]:
         return [text for text, _ in self.wordings[1 : limit + 1]]
 
+    @property
+    def language(self) -> str:
+        """The language most of the group's questions are written in."""
+        counts = Counter(q.written_in for q in self.questions)
+        return counts.most_common(1)[0][0] if counts else "ja"
+
+    @property
+    def is_japanese(self) -> bool:
+        """False: the wordings are a translation hint (言い換え), not a Japanese 質問."""
+        return self.language in JAPANESE_LANGUAGES
+
 
 @lru_cache(maxsize=1)
 def _default_tokenizer() -> Tokenizer:
@@ -128,6 +157,7 @@ def load_questions(
         QuestionLog.asked_at,
         QuestionLog.decision,
         QuestionLog.resolved,
+        QuestionLog.language,
     ).where(
         QuestionLog.tenant_id.in_(tenant_ids),
         or_(QuestionLog.decision == str(Decision.NO_ANSWER), QuestionLog.resolved.is_(False)),
@@ -137,7 +167,7 @@ def load_questions(
     if until is not None:
         stmt = stmt.where(QuestionLog.asked_at < until)
     rows = session.execute(stmt.order_by(QuestionLog.asked_at.desc()).limit(limit)).all()
-    return [UnansweredQuestion(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+    return [UnansweredQuestion(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:

@@ -120,6 +120,7 @@ def _edit_page(
     preview: FaqRecord | None = None,
     status_code: int = 200,
     done: str = "",
+    hint_language: str = "",
 ) -> Response:
     change = None
     can_publish = False
@@ -144,6 +145,7 @@ def _edit_page(
         change=change,
         can_publish=can_publish,
         department_names=department_names,
+        hint_language=hint_language,
     )
 
 
@@ -163,7 +165,11 @@ def faq_new(request: Request, page: TenantPage = Depends(tenant_page(Action.EDIT
         # What 承認申請 asks for: published once approved (a draft would reach nobody).
         status=str(EntryStatus.PUBLISHED),
     )
-    return _edit_page(page, form, entry=None)
+    # An unanswered question in another language (English …): its wordings arrive as 言い換え,
+    # the Japanese 質問 is left for staff, and the form says so.
+    hint = request.query_params.get("hint_lang", "")
+    hint = hint if hint in LANGUAGES and hint not in ("ja", "ja-easy") else ""
+    return _edit_page(page, form, entry=None, hint_language=hint)
 
 
 def _error_text(page: TenantPage, exc: ServiceError) -> str:
