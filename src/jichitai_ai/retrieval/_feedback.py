@@ -15,6 +15,14 @@ retrieval did not find the entry at all; a negative lesson demotes its entry for
 questions: it may still be offered as a choice (更問) but is never the direct answer. The
 effect does not grow with the number of votes, so a flood beyond the agreement threshold changes
 nothing more than the threshold itself did.
+
+A promoting lesson is also *indexed like one of the entry's 言い換え* (issue 16): its words form
+a learned field of the entry scored by BM25 next to the entry's own fields (``lexical_scores``),
+and its passage embedding is one more vector of the entry in the dense list
+(``dense_scores``: the entry scores the better of its own and its learned wordings' cosines).
+Other wordings of the same need then find the entry through normal retrieval, weighted by how
+rare the shared words are, not only through a similarity floor. Only lessons in force are
+indexed, so the agreement threshold still guards what residents see.
 """
 
 from __future__ import annotations
@@ -81,6 +89,21 @@ class LearningParams:
     #: With lesson embeddings: a cosine at this floor counts as similarity 0, 1.0 as 1
     #: (multilingual-e5 puts unrelated Japanese questions near 0.8). None: wording only.
     dense_floor: float | None = 0.9
+    #: Weight of the learned 言い換え field in the entry's BM25 sum (the entries' own fields
+    #: weigh 1.0 each); 0 switches the lexical side of indexing off.
+    index_weight: float = 1.0
+    #: Learned wordings as extra passage vectors of their entry in the dense list.
+    index_dense: bool = True
+    #: BM25 saturation and length normalisation of the learned field (the index's defaults).
+    index_k1: float = 1.2
+    index_b: float = 0.75
+    #: The learned field's score is scaled by (the IDF share of the question its words cover)
+    #: to this power: 0 is plain BM25; higher keeps a wording that shares one broad noun
+    #: (住民票) with the question from pulling its entry up.
+    index_similarity_power: float = 0.0
+    #: Count the learned 言い換え's words as the entry's when judging whether the question is
+    #: covered at all (relevance before a hand-over).
+    index_coverage: bool = True
 
 
 @dataclass
@@ -113,8 +136,16 @@ class LearningModel:
         self._lessons: list[LearnedPhrasing] = []
         self._by_term: dict[str, list[int]] = {}
         self._vectors: Vectors | None = None
+        #: Learned 言い換え: entry → its promoting lessons; term → entries with it.
+        self._alternatives: dict[int, list[int]] = {}
+        self._alternative_entries: dict[str, set[int]] = {}
+        self._alternative_vectors: Vectors | None = None
         for phrasing in phrasings:
             self.add(phrasing)
+
+    def weight(self, term: str) -> float:
+        """The term's IDF weight (the FAQ's)."""
+        return self._weight(term)
 
     @property
     def has_vectors(self) -> bool:
@@ -142,6 +173,104 @@ class LearningModel:
         self._lessons.append(phrasing)
         for term in set(phrasing.terms) | set(phrasing.topics):
             self._by_term.setdefault(term, []).append(index)
+        if phrasing.polarity == PROMOTE:
+            self._alternatives.setdefault(phrasing.entry_id, []).append(index)
+            for term in phrasing.terms:
+                self._alternative_entries.setdefault(term, set()).add(phrasing.entry_id)
+        self._alternative_vectors = None
+
+    # -- learned 言い換え, indexed like the entry's own ------------------------------------------
+    def alternatives_at(
+        self, now: datetime, query_topics: Sequence[str] = ()
+    ) -> AlternativesAt | None:
+        """The learned 言い換え in force at ``now`` for a question with these topic words, for
+        the searcher (None: none)."""
+        return AlternativesAt(self, now, tuple(query_topics)) if self._alternatives else None
+
+    def promoting(self) -> list[LearnedPhrasing]:
+        """The promoting lessons in the order :meth:`set_alternative_vectors` expects."""
+        return [self._lessons[i] for rows in self._alternatives.values() for i in rows]
+
+    def set_alternative_vectors(self, vectors: Vectors) -> None:
+        """Unit *passage* embeddings of the promoting lessons (order of :meth:`promoting`)."""
+        if len(vectors) != sum(len(rows) for rows in self._alternatives.values()):
+            raise ValueError("one vector per promoting lesson")
+        self._alternative_vectors = np.asarray(vectors, dtype=np.float32)
+
+    def _live(self, index: int, now: datetime) -> bool:
+        expires = self._lessons[index].expires_at
+        return expires is None or expires > now
+
+    def alternative_terms(self, entry_id: int, now: datetime) -> set[str]:
+        """Words of the entry's learned 言い換え in force."""
+        return {
+            t
+            for i in self._alternatives.get(entry_id, ())
+            if self._live(i, now)
+            for t in self._lessons[i].terms
+        }
+
+    def lexical_scores(
+        self, query_terms: Sequence[str], now: datetime, query_topics: Sequence[str] = ()
+    ) -> dict[int, float]:
+        """BM25 of the learned 言い換え field per entry (added to the entry's own BM25, as the
+        alternatives field is), IDF from the FAQ (a word no entry has weighs as the rarest).
+        With ``query_topics``, only entries whose learned wordings share a topic word with
+        the question score: 「どうすればいいですか」 alone does not make two questions one need."""
+        p = self.params
+        terms = list(dict.fromkeys(query_terms))
+        near = {e for t in terms for e in self._alternative_entries.get(t, ())}
+        if query_topics:
+            near = {
+                e
+                for e in near
+                if any(
+                    t in self._lessons[i].topics
+                    for i in self._alternatives[e]
+                    for t in query_topics
+                )
+            }
+        if p.index_weight <= 0 or not near:
+            return {}
+        lengths = {
+            e: sum(len(self._lessons[i].terms) for i in rows)
+            for e, rows in self._alternatives.items()
+        }
+        average = max(sum(lengths.values()) / max(len(lengths), 1), 1e-9)
+        out: dict[int, float] = {}
+        for entry in near:
+            counts: dict[str, int] = {}
+            for i in self._alternatives[entry]:
+                if self._live(i, now):
+                    for t in self._lessons[i].terms:
+                        counts[t] = counts.get(t, 0) + 1
+            length = sum(counts.values())
+            norm = 1.0 - p.index_b + p.index_b * length / average
+            score = 0.0
+            for t in terms:
+                if t in counts:
+                    s = counts[t] / norm
+                    score += self._weight(t) * s * (p.index_k1 + 1.0) / (p.index_k1 + s)
+            if score > 0 and p.index_similarity_power > 0:
+                score *= self.similarity(terms, counts) ** p.index_similarity_power
+            if score > 0:
+                out[entry] = p.index_weight * score
+        return out
+
+    def dense_scores(self, query_vector: Vectors | None, now: datetime) -> dict[int, float]:
+        """Per entry, the best cosine of the question with its learned 言い換え (passages)."""
+        vectors = self._alternative_vectors
+        if query_vector is None or vectors is None or not self.params.index_dense:
+            return {}
+        cosines = vectors @ np.asarray(query_vector, dtype=np.float32).reshape(-1)
+        out: dict[int, float] = {}
+        row = 0
+        for entry, rows in self._alternatives.items():
+            for i in rows:
+                if self._live(i, now) and cosines[row] > out.get(entry, -1.0):
+                    out[entry] = float(cosines[row])
+                row += 1
+        return out
 
     def similarity(self, query_terms: Collection[str], lesson_terms: Collection[str]) -> float:
         """IDF-weighted overlap of two term sets (0–1): shared weight over the question's
@@ -200,7 +329,9 @@ class LearningModel:
                 out.because.setdefault(lesson.entry_id, (lesson.lesson_id, sim))
                 continue
             boost = p.max_boost * sim**p.boost_power
-            if boost > out.boosts.get(lesson.entry_id, 0.0):
+            # Recorded also at boost 0 (indexing alone): the decision still needs to know
+            # that residents resolved close wordings with the entry.
+            if lesson.entry_id not in out.boosts or sim > out.similarity_of(lesson.entry_id):
                 out.boosts[lesson.entry_id] = boost
                 out.because[lesson.entry_id] = (lesson.lesson_id, sim)
         for entry, terms in union.items():
@@ -223,13 +354,28 @@ class LearningModel:
     ) -> list[ScoredDoc]:
         """Add boosts to the fused (0–1) scores and re-sort; a boosted entry that retrieval
         missed joins the candidates with its boost alone (when ``allowed``)."""
-        if not effects.boosts:
+        if not any(b > 0 for b in effects.boosts.values()):
             return list(candidates)
         seen = {c.doc_id for c in candidates}
         rescored = [
             ScoredDoc(c.score + effects.boosts.get(c.doc_id, 0.0), c.doc_id) for c in candidates
         ]
         for entry, boost in effects.boosts.items():
-            if entry not in seen and (allowed is None or allowed(entry)):
+            if entry not in seen and boost > 0 and (allowed is None or allowed(entry)):
                 rescored.append(ScoredDoc(boost, entry))
         return sorted(rescored, key=lambda d: (-d.score, d.doc_id))
+
+
+@dataclass(frozen=True)
+class AlternativesAt:
+    """A learning model's learned 言い換え at one moment (what ``HybridSearcher`` consults)."""
+
+    model: LearningModel
+    now: datetime
+    query_topics: tuple[str, ...] = ()
+
+    def lexical_scores(self, query_terms: Sequence[str]) -> dict[int, float]:
+        return self.model.lexical_scores(query_terms, self.now, self.query_topics)
+
+    def dense_scores(self, query_vector: Vectors) -> dict[int, float]:
+        return self.model.dense_scores(query_vector, self.now)

@@ -5,8 +5,9 @@ Depth 100 per list: deeper lists changed nothing on LocalGovFAQ dev and cost tim
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -66,6 +67,14 @@ class AnswerRelevance:
     answer_bm25_weight: float = DEFAULT_ANSWER_BM25_WEIGHT
 
 
+class LearnedAlternatives(Protocol):
+    """What residents taught, indexed like the entries' 言い換え (retrieval._feedback)."""
+
+    def lexical_scores(self, query_terms: Sequence[str]) -> dict[int, float]: ...
+
+    def dense_scores(self, query_vector: npt.NDArray[np.float32]) -> dict[int, float]: ...
+
+
 @dataclass
 class HybridSearcher:
     """Fuses BM25 and embedding candidates with :func:`score_mix`; dense is optional."""
@@ -112,21 +121,31 @@ class HybridSearcher:
         allowed: Collection[int] | npt.NDArray[np.bool_] | None = None,
         dense_allowed: Collection[int] | npt.NDArray[np.bool_] | None = None,
         use_answers: bool = True,
+        learned: LearnedAlternatives | None = None,
     ) -> tuple[list[ScoredDoc], list[ScoredDoc], list[ScoredDoc]]:
         """Fused top ``k``, and the lexical and dense lists it was fused from (dense empty
         without an embedder): a question in another script needs the dense list alone.
         ``use_answers`` False leaves the answer view out (kana-only questions: on the demo
-        city's やさしい日本語 set it cost one of 35)."""
-        lexical = self.lexical.search(query, self.depth, allowed=allowed)
+        city's やさしい日本語 set it cost one of 35). ``learned``: the entries' learned 言い換え,
+        scored as one more field (BM25) and as more vectors of their entry."""
+        terms = self.lexical.query_terms(query)
+        extra = learned.lexical_scores(terms) if learned is not None else None
+        lexical = self.lexical.search(terms, self.depth, allowed=allowed, extra=extra)
         if self.dense is None or self.embedder is None:
             return score_mix(lexical, [], 0.0)[:k], lexical, []
         vector = self.embedder.embed_queries([query])[0]
         visible = dense_allowed if dense_allowed is not None else allowed
-        dense = self.dense.search(vector, self.depth, allowed=visible)
+        own = self.dense.search(vector, self.depth, allowed=visible)
+        # Learned wordings take part in the ranking; the dense list returned (whose best
+        # cosine the decision reads as an absolute signal) stays the entries' own, so learning
+        # reorders candidates but never makes a hand-over look confident.
+        dense = own
+        if learned is not None:
+            dense = self._with_learned(own, learned.dense_scores(vector), visible)
         view = self.answers
         relevance = self.relevance if use_answers else None
         if (view is None or view.weight == 0 or not use_answers) and relevance is None:
-            return score_mix(lexical, dense, self.dense_weight)[:k], lexical, dense
+            return score_mix(lexical, dense, self.dense_weight)[:k], lexical, own
         by_answer: list[ScoredDoc] = []
         view_weight = 0.0
         if view is not None and view.weight > 0 and use_answers:
@@ -141,7 +160,37 @@ class HybridSearcher:
         used = sum(w for _, w in lexical_lists[1:]) + sum(w for _, w in dense_lists)
         lexical_lists[0] = (lexical, 1.0 - used)
         fused = weighted_mix(lexical_lists, dense_lists)
-        return fused[:k], lexical, dense
+        return fused[:k], lexical, own
+
+    def _with_learned(
+        self,
+        dense: list[ScoredDoc],
+        learned: dict[int, float],
+        visible: Collection[int] | npt.NDArray[np.bool_] | None,
+    ) -> list[ScoredDoc]:
+        """The dense list with each entry at the better of its own and its learned wordings'
+        cosine (an entry the list missed joins it when a learned wording brings it in)."""
+        if not learned or self.dense is None:
+            return dense
+        if visible is not None:
+            mask = visible if isinstance(visible, np.ndarray) else None
+            ids = None if mask is not None else set(visible)
+            rows = self.dense._row_of
+            learned = {
+                d: v
+                for d, v in learned.items()
+                if (ids is not None and d in ids)
+                or (mask is not None and d in rows and bool(mask[rows[d]]))
+            }
+        floor = dense[-1].score if len(dense) >= self.depth else -1.0
+        best = {d.doc_id: d.score for d in dense}
+        for doc_id, value in learned.items():
+            if value > best.get(doc_id, floor):
+                best[doc_id] = value
+        merged = sorted(
+            (ScoredDoc(s, d) for d, s in best.items()), key=lambda d: (-d.score, d.doc_id)
+        )
+        return merged[: self.depth]
 
     def _with_relevance(
         self,

@@ -472,15 +472,21 @@ class LexicalIndex:
         *,
         allowed: Collection[int] | npt.NDArray[np.bool_] | None = None,
         field: str | None = None,
+        extra: Mapping[int, float] | None = None,
     ) -> list[ScoredDoc]:
         """Top ``k`` documents with a positive score (all of them when ``k`` is None); with
-        ``field``, by that field's BM25 alone.
+        ``field``, by that field's BM25 alone; ``extra``: scores added per doc id (a field kept
+        outside the index, e.g. learned 言い換え).
 
         ``query`` is text or already-expanded terms; ``allowed`` restricts results to visible
         doc ids (tenant visibility), given as ids or as a mask from :meth:`allowed_mask`.
         """
         terms = self.query_terms(query) if isinstance(query, str) else list(query)
         scores = self.score_terms(terms, field=field)
+        for doc_id, value in (extra or {}).items():
+            row = self._row_of.get(doc_id)
+            if row is not None:
+                scores[row] += value
         keep = scores > 0
         if allowed is not None:
             keep &= allowed if isinstance(allowed, np.ndarray) else self.allowed_mask(allowed)

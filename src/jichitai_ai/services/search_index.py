@@ -12,6 +12,7 @@ calibrated thresholds on fused scores choose answer or clarify (更問).
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import unicodedata
@@ -287,6 +288,8 @@ class TenantIndex:
         #: Embeddings of lesson wordings and of recent questions for the learning layer.
         self._lesson_vectors: dict[str, Any] = {}
         self._query_vectors: dict[str, Any] = {}
+        #: Passage embeddings of learned 言い換え (lesson wordings indexed with their entry).
+        self._alternative_vectors: dict[str, Any] = {}
         self._department_router: DepartmentRouter | None = None
         self._reading_index: LexicalIndex | None = None
         self._korean_index: LexicalIndex | None = None
@@ -384,6 +387,17 @@ class TenantIndex:
                 fresh = embedder.embed_queries(missing)
                 self._lesson_vectors.update(zip(missing, fresh, strict=True))
             model.set_vectors(np.stack([self._lesson_vectors[x.text] for x in kept]))
+            # ... and indexed like 言い換え: one more passage vector of their entry.
+            text_of = {x.lesson_id: x.text for x in kept}
+            promoting = [text_of[x.lesson_id] for x in model.promoting()]
+            new = sorted(set(promoting) - self._alternative_vectors.keys())
+            if new:
+                fresh = embedder.embed_passages(new)
+                self._alternative_vectors.update(zip(new, fresh, strict=True))
+            if promoting:
+                model.set_alternative_vectors(
+                    np.stack([self._alternative_vectors[t] for t in promoting])
+                )
         self.learning = model
 
     def learning_effects(self, question: str) -> Effects:
@@ -421,7 +435,11 @@ class TenantIndex:
             allowed = [d for d in self._entries if d not in exclude]
         depth = len(self._entries) if k is None else max(k, 20)
         fused, _lexical, dense = self.searcher.search_parts(
-            question, depth, allowed=allowed, use_answers=not needs_meaning(question)
+            question,
+            depth,
+            allowed=allowed,
+            use_answers=not needs_meaning(question),
+            learned=self.learning.alternatives_at(utcnow(), self.topic_terms(question)),
         )
         effects = self.learning_effects(question)
         reranked = self.learning.rerank(
@@ -454,10 +472,43 @@ class TenantIndex:
             outcome = Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
         else:
             outcome = self._decide(question, ranked, candidates, cosine, features)
+            outcome = self._not_imposed_by_learning(question, ranked, outcome, k, exclude)
             if dense and needs_meaning(question) and _meaning_decides(question, outcome):
                 outcome = self._decide_by_meaning(question, dense, candidates, outcome)
         outcome.features = features.tolist()
         return outcome
+
+    def _not_imposed_by_learning(
+        self,
+        question: str,
+        ranked: list[ScoredDoc],
+        outcome: Outcome,
+        k: int | None,
+        exclude: set[int] | None,
+    ) -> Outcome:
+        """Learned 言い換え may move an entry up but never make it the direct answer for a
+        wording that is not close to what residents taught, where retrieval alone would not
+        have answered with it: then it is offered as a choice (更問)."""
+        if outcome.decision is not Decision.ANSWER or not outcome.entry_ids:
+            return outcome
+        top = outcome.entry_ids[0]
+        now = utcnow()
+        if not self.learning.alternative_terms(top, now):
+            return outcome
+        if self.learning_effects(question).similarity_of(top) >= (
+            self.learning.params.answer_similarity
+        ):
+            return outcome
+        plain = copy.copy(self)
+        plain.learning = LearningModel()
+        before = plain.answer(question, k=k, exclude=exclude)
+        if before.decision is Decision.ANSWER and before.entry_ids[:1] == [top]:
+            return outcome
+        result = decide(ranked, replace(self.thresholds, answer_min_score=float("inf")))
+        if result.decision is not Decision.CLARIFY:
+            result = DecisionResult(Decision.CLARIFY, list(ranked[:1]))
+        ids = [c.doc_id for c in result.choices]
+        return Outcome(result.decision, ids, outcome.ranked, outcome.coverage, outcome.cosine)
 
     def _decide_by_meaning(
         self,
@@ -534,7 +585,8 @@ class TenantIndex:
         cosine: float | None,
         features: Any = None,
     ) -> Outcome:
-        coverage = self.lexical.coverage(self.topic_terms(question), ranked[0].doc_id)
+        topics = self.topic_terms(question)
+        coverage = self._coverage(topics, ranked[0].doc_id)
         effects = self.learning_effects(question)
         # Residents resolved questions close to this one with the entry: relevance too (it is
         # offered as a choice unless the wording is very close to what they taught).
@@ -585,6 +637,22 @@ class TenantIndex:
                 result = DecisionResult(Decision.CLARIFY, list(ranked[:1]))
         ids = [c.doc_id for c in result.choices]
         return Outcome(result.decision, ids, candidates, coverage, cosine)
+
+    def _coverage(self, terms: Sequence[str], doc_id: int) -> float:
+        """:meth:`LexicalIndex.coverage` with the entry's learned 言い換え counted as its
+        words (as its own 言い換え are)."""
+        learned = self.learning.alternative_terms(doc_id, utcnow())
+        if not learned or not self.learning.params.index_coverage:
+            return self.lexical.coverage(terms, doc_id)
+        unique = list(dict.fromkeys(terms))
+        rest = [t for t in unique if t not in learned]
+        mass = self.learning.weight
+        covered = sum(mass(t) for t in unique if t in learned)
+        other = sum(mass(t) for t in rest)
+        total = covered + other
+        if total <= 0:
+            return 0.0
+        return (covered + self.lexical.coverage(rest, doc_id) * other) / total
 
     def topic_terms(self, question: str) -> list[str]:
         """The question's nouns as index terms (with synonym groups); all terms if none."""
