@@ -18,7 +18,8 @@ HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
 DEMO = ROOT / "src/jichitai_ai/demo/data"
 QUALITY = ROOT / "tests/answer_quality"
-EVAL = Path(os.environ.get("JICHITAI_EVAL_DIR", "/work/shared/eval")) / "localgovfaq"
+#: The evaluation data sits beside the repository (../shared/eval), as in CI's clean clone.
+EVAL = Path(os.environ.get("JICHITAI_EVAL_DIR", ROOT.parent / "shared" / "eval")) / "localgovfaq"
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
