@@ -52,6 +52,7 @@ def ordinary_in_repo() -> dict[str, list[str]]:
         "round4_blind_ordinary.csv",
         "round4_blind2_ordinary.csv",
         "round4_blind3_ordinary.csv",
+        "round5_ordinary.csv",
     ):
         out[name] = [r["text"] for r in _rows(HERE / name)]
     return out

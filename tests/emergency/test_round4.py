@@ -5,7 +5,9 @@ Sets, each written before the detector first ran on it (first-run figures in
 /work/notes/iemg.md and the commit messages): the lead's ``round4_phrasings.csv`` (26/38 caught
 on first run); ``round4_adversarial.csv`` (by dispatcher category, 6/107); ``round4_blind.csv``
 (written after the situation patterns, 22/57 on its first run); ``round4_blind2.csv`` (written after
-the blind set's fixes, 15/36 on its first run); ``round4_blind3.csv`` (after those, 8/34).
+the blind set's fixes, 15/36 on its first run); ``round4_blind3.csv`` (after those, 8/34);
+``round5_heldout.csv`` (the lead's, kept from the engineer: 20/32 on main, 25/32 and 2 false
+alarms in ``round5_ordinary.csv`` on the engineer's final code, before the lead's fixes).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ SETS = (
     "round4_blind.csv",
     "round4_blind2.csv",
     "round4_blind3.csv",
+    "round5_heldout.csv",
 )
 LANGUAGES = {"ja", "easy", "en", "zh-Hans", "zh-Hant", "ko"}
 CASES = [row for name in SETS for row in phrasings(name)]
@@ -33,9 +36,9 @@ def test_emergency_is_detected_with_its_kind(language: str, kind: str, text: str
     assert EmergencyKind(kind) in detect_emergency(text), (language, text)
 
 
-@pytest.mark.parametrize("name", SETS[1:])
+@pytest.mark.parametrize("name", SETS[1:5])
 def test_every_kind_in_every_language(name: str) -> None:
-    """Our own sets cover 火事 / 救急 / 事件 / 自殺 / 災害 in all six languages."""
+    """The engineer's sets (not the lead's two short ones) cover 火事 / 救急 / 事件 / 自殺 / 災害 in all six languages."""
     rows = phrasings(name)
     for language in LANGUAGES:
         kinds = {kind for lang, kind, _ in rows if lang == language}

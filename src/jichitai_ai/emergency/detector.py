@@ -31,10 +31,10 @@ _SAFE = re.compile(
             r"fire\s*(?:insurance|drill|alarm|extinguisher|brigade|station|prevention|safety|department\s+recruit\w*)|smoke\s*(?:detector|alarm)",
             r"(?:earthquake|flood|disaster)\s*(?:insurance|drill|preparedness|map|kit)",
             r"suicide\s*(?:prevention|awareness)|evacuation\s+drill|volunteer\s+fire",
-            r"hazard\s+map|disaster\s+certificate|first\s+aid\s+(?:course|class|training)",
+            r"(?:(?:tsunami|flood|landslide|earthquake)\s+)?hazard\s+map|disaster\s+certificate|first\s+aid\s+(?:course|class|training)",
             # zh
             r"火灾保险|火災保險|地震保险|地震保險|消防团|消防團|防灾|防災|演习|演習|演练|演練",
-            r"自杀预防|自殺預防|洪水保险|洪水保險|火灾预防|火災預防|火灾报警器|火災警報器|灭火器|滅火器|急救课程|急救課程",
+            r"(?:自行车|自行車|单车|單車)被偷|自杀预防|自殺預防|洪水保险|洪水保險|火灾预防|火災預防|火灾报警器|火災警報器|灭火器|滅火器|急救课程|急救課程",
             # ko
             r"화재\s*보험|지진\s*보험|소방대|소방단|방재|재난\s*훈련|대피\s*훈련|소방\s*훈련",
             r"자살\s*예방|화재\s*예방|화재\s*경보기|소화기|응급\s*처치\s*교육",

@@ -43,6 +43,8 @@ _PERSON_JA = (
 
 SITUATIONS: dict[EmergencyKind, list[str]] = {
     EmergencyKind.FIRE: [
+        # flames rising (round 5)
+        r"燃え上が|もえあが|(?:油|あぶら)が\s*(?:燃え|もえ)",
         # smoke / burning
         r"(?:煙|けむり)(?:で|が)\s*(?:いっぱい|充満|すごい)|黒い(?:煙|けむり)|焦げ臭|こげくさ",
         r"\bsmell(?:s|ing)? (?:of )?(?:smoke|burning)\b|\bfill(?:ed|ing)(?: up)? with smoke\b",
@@ -55,6 +57,10 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"불에\s*타|불타|(?:차|집|건물|방)(?:가|이)\s*타고\s*있|연기(?:가|로)\s*(?:가득|많이|나)",
     ],
     EmergencyKind.MEDICAL: [
+        # collision, blood vomited, a limb that will not move (round 5)
+        r"(?:車|くるま|バイク|自転車|じてんしゃ|トラック)と\s*(?:ぶつか|衝突|しょうとつ)",
+        r"(?:足|あし|手|腕|体|からだ)が\s*(?:動かな|うごかな)",
+        r"(?:血|ち)を\s*(?:吐|は)(?:いて|いた|きました|いています)|吐血|喀血|吐血了|\b(?:vomiting|coughing up) blood\b|피를\s*토",
         # hit by a vehicle
         r"(?:車|くるま|バイク|トラック|自転車|じてんしゃ|電車|でんしゃ)に\s*(?:ひかれ|轢かれ|はねられ|跳ねられ)|轢かれ",
         r"\b(?:hit|knocked (?:down|over)|run over|struck) by (?:a |the |an )?(?:car|truck|bus|van|bike|motorbike|motorcycle|train|vehicle|taxi|scooter)\b",
@@ -126,6 +132,9 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"(?:息|いき)を\s*して\s*(?:い)?ません|(?:息|いき)が\s*(?:苦し|くるし)(?:そう|い)",
     ],
     EmergencyKind.CRIME: [
+        # violence going on now (round 5)
+        r"(?:人|男|女|夫|元夫|元妻|彼氏|元彼|息子|父|酔っ(?:払|ぱら)い|誰か|だれか)が.{0,12}(?:暴れて|あばれて)",
+        r"\b(?:is|are|keeps?) (?:hitting|beating|punching|kicking|attacking) (?:a |an |the |my |his |her |their |some )?\w+",
         # intruder
         r"(?:誰|だれ)か(?:が)?\s*(?:いる|入って|はいって|侵入)|(?:窓|まど|ドア|どあ|玄関|げんかん|鍵|かぎ)(?:が|を)\s*(?:割られ|わられ|こじ開け|壊され|こわされ)",
         r"(?:無理やり|むりやり)\s*(?:開け|あけ|入ろ|はいろ)|こじ開け",
@@ -166,6 +175,8 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"끌려갔|끌려가|데려갔|유괴",
     ],
     EmergencyKind.SUICIDE: [
+        # ending one\'s life in English (round 5)
+        r"\bend(?:ing)? my (?:own )?life\b|\btak(?:e|ing) my (?:own )?life\b|\bend(?:ing)? it all\b",
         r"(?:消え|きえ)て?\s*(?:しまい)?たい|いなくなりたい|居なくなりたい|終わらせたい|おわらせたい",
         r"(?:死ん|しん)で\s*(?:しまい)?たい|目が覚めなければ|目覚めなければ|生まれてこなければ",
         r"(?:生き|いき)て\s*(?:い)?ても\s*(?:仕方|しかた|意味|いみ)|らくに\s*なりたい|生きていけない",
@@ -185,6 +196,8 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"그만\s*살고",
     ],
     EmergencyKind.DISASTER: [
+        # a warning in force while the resident is still at home (round 5)
+        r"(?:津波|つなみ|大津波)警報が\s*(?:出て|でて|発表|出た)|\btsunami warning (?:is|has been)\b",
         # water coming in
         r"(?:水|みず)が\s*(?:(?:家|いえ|うち|部屋|へや|一階|1階|床|ゆか)(?:の\s*(?:中|なか))?\s*(?:に|まで)\s*)?(?:[来き]て|入って|はいって|流れ込|ながれこ|上がって|あがって)(?!\s*(?:い\s*)?(?:ない|ません|こない))",
         r"水浸し|みずびたし|浸水して(?:いる|います|きた|きて)|(?:川|かわ)が\s*(?:あふれ|溢れ)(?!そう)",
