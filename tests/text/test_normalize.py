@@ -37,3 +37,9 @@ def test_idempotent(text: str) -> None:
 def test_idempotent_on_tricky_characters(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
+
+
+def test_voiced_mark_after_small_ke_combines_before_the_long_vowel_rule() -> None:
+    """ヶﾞ~ once gave ゲ~ and ゲー on a second call (found by the property test above in CI)."""
+    assert normalize("ヶﾞ~") == "ゲー"
+    assert normalize(normalize("ヶﾞ~")) == normalize("ヶﾞ~")

@@ -37,7 +37,9 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     for src, dst in _VU_PAIRS:
         text = text.replace(src, dst)
-    text = text.translate(_SMALL_KE)
+    # NFKC again: a voiced mark left uncombined after ヶ (ヶﾞ) combines once ヶ is ケ (ゲ), and
+    # must do so before the long-vowel rule looks at the letter before a dash.
+    text = unicodedata.normalize("NFKC", text.translate(_SMALL_KE))
     text = _FAKE_CHOONPU.sub("ー", text)
     # NFKC again after case folding (e.g. "İ" folds to i + combining dot), as Unicode advises
     # for caseless matching, so the result is stable under a second call.
