@@ -39,6 +39,21 @@ BACKENDS = ["sqlite"] if SKIP_PG else ["sqlite", "postgresql"]
 pytest_plugins = ["tests.browser"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing_everywhere() -> Iterator[None]:
+    """Argon2 with small parameters for the whole run, module and session fixtures included
+    (the demo loader and the console seed hash a password per staff account: ~0.3 s CPU each
+    at the production cost, which makes tests slower, not more meaningful). Hashes still
+    verify through the same code; the parameters travel inside each hash."""
+    from argon2 import PasswordHasher
+
+    from jichitai_ai.services import auth
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+        yield
+
+
 @contextmanager
 def scratch_postgres(prefix: str) -> Iterator[str]:
     """A new, empty PostgreSQL database named for this process, dropped (with its
