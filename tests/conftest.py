@@ -25,6 +25,7 @@ from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage import migrate
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.schema import metadata
+from tests import shared_builds
 
 PG_ADMIN_URL = os.environ.get(
     "JICHITAI_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -104,6 +105,12 @@ def fit_each_decision_model_once() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(CalibrationCache, "_fit", staticmethod(fit_once))
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_builds_root(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Where set-ups shared by the xdist workers are built once (tests/shared_builds.py)."""
+    shared_builds.ROOT = shared_builds.shared_root(tmp_path_factory.getbasetemp())
 
 
 @contextmanager
