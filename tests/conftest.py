@@ -168,7 +168,9 @@ def database_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path
 ) -> str:
     """An empty, migrated database: a copy of the SQLite template, or the session's PostgreSQL
-    database emptied (DELETE is much faster than TRUNCATE for the few rows a test writes)."""
+    database emptied (DELETE is much faster than TRUNCATE for the few rows a test writes) with
+    its id sequences restarted, so ids start at 1 as in a fresh SQLite copy (the same demo
+    data then gets the same ids, and its decision model is fitted once: see above)."""
     if request.param == "sqlite":
         path = tmp_path_factory.mktemp("db") / "test.db"
         shutil.copyfile(sqlite_template, path)
@@ -178,6 +180,15 @@ def database_url(
     with engine.begin() as conn:
         for table in reversed(metadata.sorted_tables):
             conn.execute(table.delete())
+        sequences = conn.execute(
+            text("SELECT sequence_schema, sequence_name FROM information_schema.sequences")
+        ).all()
+        if sequences:
+            conn.exec_driver_sql(
+                "; ".join(
+                    f'ALTER SEQUENCE "{schema}"."{name}" RESTART' for schema, name in sequences
+                )
+            )
     return url
 
 
