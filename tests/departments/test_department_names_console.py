@@ -155,7 +155,13 @@ def test_the_department_list_file_carries_the_names_in_other_languages(
     xlsx = client.get("/console/t/aoba/departments.xlsx").content
     parsed = dept_io.parse(xlsx, "d.xlsx")
     assert [p.names for _, p in parsed] == [
-        {"en": "Citizens Section", "zh-Hans": "", "zh-Hant": "", "ko": "시민과", "ja-easy": "しみんか"}
+        {
+            "en": "Citizens Section",
+            "zh-Hans": "",
+            "zh-Hant": "",
+            "ko": "시민과",
+            "ja-easy": "しみんか",
+        }
     ]
     with platform.db.write() as db:
         departments.save_department(db, world.aoba_id, departments.DepartmentInput(name="𠮷野課"))

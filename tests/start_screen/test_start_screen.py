@@ -10,9 +10,8 @@ from fastapi.testclient import TestClient
 
 from jichitai_ai.demo.loader import load_demo
 from jichitai_ai.domain.models import FaqRecord
-from jichitai_ai.services import auth
+from jichitai_ai.services import auth, importing
 from jichitai_ai.services import faq as faq_service
-from jichitai_ai.services import importing
 from jichitai_ai.services import start_screen as start_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid
@@ -205,4 +204,3 @@ def test_category_catalogue_speaks_every_ui_language() -> None:
     } == {}
     assert all(v["ja"] == k.removeprefix("start.category.") for k, v in names.items())
     assert all(not JAPANESE_SCRIPT.search(v["en"] + v["ko"]) for v in names.values())
-
