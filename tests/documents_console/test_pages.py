@@ -163,6 +163,9 @@ def test_search_before_any_upload_asks_for_documents(client: TestClient, world: 
     english = client.get(BASE, params={"q": QUESTION, "lang": "en"}).text
     assert "There are no documents to search yet." in english
     assert 'id="answer-none"' not in english and "The documents do not say." not in english
+    login(client, "aoba-auditor")  # may read, not upload: no link to a form it cannot use
+    reader = client.get(BASE, params={"lang": "ja"}).text
+    assert "資料の登録は編集者が行います" in reader and "資料を登録する" not in reader
 
 
 def test_no_generate_button_or_call_without_a_backend(client: TestClient, world: World) -> None:
