@@ -159,9 +159,10 @@ def test_invalid_entry_is_shown_again_with_the_reason(client: TestClient, world:
     }
     response = client.post("/console/t/aoba/faq/new", data=bad)
     assert response.status_code == 422
-    assert "「answer」は必須です。" in response.text and FORM["question"] in response.text
+    # The field is named by its label on the form, not by its column name ("answer").
+    assert "「回答」は必須です。" in response.text and FORM["question"] in response.text
     english = client.post("/console/t/aoba/faq/new?lang=en", data={**bad, "valid_from": "1.4.2025"})
-    assert "Enter the date “valid_from” as YYYY-MM-DD." in english.text
+    assert "Enter the date “Valid from” as YYYY-MM-DD." in english.text
 
 
 def test_list_search_and_filters(client: TestClient, world: World) -> None:

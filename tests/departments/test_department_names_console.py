@@ -116,3 +116,55 @@ def test_a_scoped_editor_edits_the_translations_of_their_department(
     with platform.db.read() as db:
         (shimin,) = [d for d in departments.list_departments(db, world.aoba_id) if d.entries]
     assert (shimin.name, shimin.entries) == ("市民課", 2)
+
+
+def test_the_department_list_file_carries_the_names_in_other_languages(
+    client: TestClient, platform: Platform, world: World
+) -> None:
+    """Exported with a column per language; edited there and imported back, the names change;
+    the Shift_JIS file (no Hangul) leaves them out and its import keeps them; a name Shift_JIS
+    cannot store is said on the page, not a server error."""
+    from jichitai_ai.departments import io as dept_io
+
+    login(client, "aoba-editor")
+    exported = client.get("/console/t/aoba/departments.csv").content.decode("utf-8-sig")
+    header, row = exported.splitlines()[:2]
+    assert header.split(",")[-5:] == [
+        "部署名（英語）",
+        "部署名（中国語簡体字）",
+        "部署名（中国語繁体字）",
+        "部署名（韓国語）",
+        "部署名（やさしい日本語）",
+    ]
+    assert row.startswith("市民課,") and row.endswith(",Citizens Division,,,,")
+    edited = exported.replace(",Citizens Division,,,,", ",Citizens Section,,,시민과,しみんか")
+    with platform.db.write() as db:
+        result = departments.import_departments(
+            db, world.aoba_id, dept_io.parse(edited.encode("utf-8-sig"), "d.csv")
+        )
+    assert (result.updated, result.unchanged) == (1, 0)
+    sjis = client.get("/console/t/aoba/departments.csv?encoding=sjis").content
+    assert "部署名（英語）" not in sjis.decode("cp932")
+    assert "8:30～" in sjis.decode("cp932")  # the seed's 〜 (WAVE DASH) as Shift_JIS stores it
+    with platform.db.write() as db:
+        departments.import_departments(db, world.aoba_id, dept_io.parse(sjis, "d.csv"))
+        listed = departments.list_departments(db, world.aoba_id)
+    assert [d.names for d in listed] == [
+        {"en": "Citizens Section", "ko": "시민과", "ja-easy": "しみんか"}
+    ]
+    xlsx = client.get("/console/t/aoba/departments.xlsx").content
+    parsed = dept_io.parse(xlsx, "d.xlsx")
+    assert [p.names for _, p in parsed] == [
+        {
+            "en": "Citizens Section",
+            "zh-Hans": "",
+            "zh-Hant": "",
+            "ko": "시민과",
+            "ja-easy": "しみんか",
+        }
+    ]
+    with platform.db.write() as db:
+        departments.save_department(db, world.aoba_id, departments.DepartmentInput(name="𠮷野課"))
+    refused = client.get("/console/t/aoba/departments.csv?encoding=sjis")
+    assert refused.status_code == 422 and 'id="department-export-error"' in refused.text
+    assert "U+20BB7" in refused.text and 'id="departments-table"' in refused.text

@@ -149,7 +149,23 @@ def test_delete_removes_the_document_and_its_passages(client: TestClient, world:
     gone = client.post(f"{BASE}/{doc_id}/delete", data={"csrf_token": csrf})
     assert gone.status_code == 200 and "文書を削除しました。" in gone.text
     assert f'id="document-{doc_id}"' not in gone.text
-    assert "資料からは分かりません" in search(client, QUESTION).text
+    # With nothing left to search, staff are sent to the library, not told 「資料からは分かりません」.
+    after = search(client, QUESTION).text
+    assert 'id="no-documents"' in after and "資料からは分かりません" not in after
+    assert f'href="{BASE}/library"' in after
+
+
+def test_search_before_any_upload_asks_for_documents(client: TestClient, world: World) -> None:
+    login(client, "aoba-editor")
+    empty = client.get(BASE).text
+    notice = empty.split('id="no-documents"', 1)[1].split("</div>", 1)[0]
+    assert "検索できる資料がまだありません。" in notice and f'href="{BASE}/library"' in notice
+    english = client.get(BASE, params={"q": QUESTION, "lang": "en"}).text
+    assert "There are no documents to search yet." in english
+    assert 'id="answer-none"' not in english and "The documents do not say." not in english
+    login(client, "aoba-auditor")  # may read, not upload: no link to a form it cannot use
+    reader = client.get(BASE, params={"lang": "ja"}).text
+    assert "資料の登録は編集者が行います" in reader and "資料を登録する" not in reader
 
 
 def test_no_generate_button_or_call_without_a_backend(client: TestClient, world: World) -> None:

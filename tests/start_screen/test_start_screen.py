@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from jichitai_ai.demo.loader import load_demo
 from jichitai_ai.domain.models import FaqRecord
-from jichitai_ai.services import auth
+from jichitai_ai.services import auth, importing
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import start_screen as start_service
 from jichitai_ai.services import tenants as tenant_service
@@ -38,6 +38,27 @@ def test_popular_questions_follow_the_log_and_pins_come_first(demo: Platform) ->
     fresh = start_service.start_screen(demo.answering, TENANT, "ja")
     # No log yet: one entry per category, never an empty screen.
     assert fresh.popular and len({i.entry_id for i in fresh.popular}) == len(fresh.popular)
+    # One question asked shrank the list from six to one, and a popular untranslated entry
+    # stood before translated ones on the English and やさしい日本語 pages.
+    easy = (
+        "external_id,question,answer,language\n"
+        "AOBA-0001,じゅうみんひょう を もらいたいです,しやくしょ で もらえます。,ja-easy\n"
+    )
+    with demo.db.write() as s:
+        tenant = tenant_service.get_tenant(s, TENANT)
+        importing.import_file(s, tenant.id, easy.encode(), "easy.csv", mode="upsert")
+    for question in ["パスポートを新しく作りたい。"] * 3 + ["粗大ごみを出したい。"]:
+        assert demo.answering.ask(TENANT, question, record=True).answer is not None
+    ja = start_service.start_screen(demo.answering, TENANT, "ja")
+    assert len(ja.popular) == 6 and ja.popular[0].question == "パスポートを新しく作りたい。"
+    en = start_service.start_screen(demo.answering, TENANT, "en")
+    assert len(en.popular) == 6 and len({i.entry_id for i in en.popular}) == 6
+    assert en.popular[0].question == "How do I dispose of oversized garbage?"
+    assert [i.language for i in en.popular] == ["en"] * 6  # the Japanese-only パスポート waits
+    plain = start_service.start_screen(demo.answering, TENANT, "ja-easy")
+    assert plain.popular[0].question == "じゅうみんひょう を もらいたいです"
+    assert [i.language for i in plain.popular[1:3]] == ["ja", "ja"]
+    assert plain.popular[1].question == "パスポートを新しく作りたい。"
     answered = None
     for _ in range(3):
         result = demo.answering.ask(TENANT, "粗大ごみを出したい", record=True)

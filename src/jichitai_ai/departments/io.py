@@ -7,7 +7,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from jichitai_ai.departments.service import DepartmentInfo, DepartmentInput
+from jichitai_ai.departments.service import TRANSLATED, DepartmentInfo, DepartmentInput
 from jichitai_ai.faqio import FaqFileError
 from jichitai_ai.faqio.decoding import detect_encoding
 from jichitai_ai.faqio.limits import DEFAULT_MAX_BYTES
@@ -25,7 +25,33 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("form_url", "問い合わせフォーム"),
     ("parent", "上位部署"),
 )
-_ALIASES = {header: field for field, header in COLUMNS} | {f: f for f, _ in COLUMNS}
+#: The department's name in residents' other languages (departments.names), after the
+#: contact columns; a file without them leaves the stored names as they are.
+_LANGUAGE_HEADERS = {
+    "en": "英語",
+    "zh-Hans": "中国語簡体字",
+    "zh-Hant": "中国語繁体字",
+    "ko": "韓国語",
+    "ja-easy": "やさしい日本語",
+}
+NAME_COLUMNS: tuple[tuple[str, str], ...] = tuple(
+    (f"name_{lang}", f"部署名（{_LANGUAGE_HEADERS[lang]}）") for lang in TRANSLATED
+)
+#: Characters Unicode has twice, written as the form Shift_JIS (Windows' cp932) stores: a
+#: 受付時間 such as 「8:30〜17:15」 (WAVE DASH) would otherwise stop the whole export.
+_CP932_FORMS = str.maketrans(
+    {
+        "\u301c": "\uff5e",  # 〜 → ～
+        "\u2212": "\uff0d",  # − → －
+        "\u2016": "\u2225",  # ‖ → ∥
+        "\u2014": "\u2015",  # — → ―
+        "\u00a2": "\uffe0",  # ¢ → ￠
+        "\u00a3": "\uffe1",  # £ → ￡
+        "\u00ac": "\uffe2",  # ¬ → ￢
+    }
+)
+_ALIASES = {header: field for field, header in COLUMNS + NAME_COLUMNS}
+_ALIASES |= {f: f for f, _ in COLUMNS + NAME_COLUMNS}
 _ALIASES |= {"担当課": "name", "部署": "name", "電話": "phone", "メール": "email"}
 
 
@@ -38,22 +64,28 @@ class DepartmentRowError(Exception):
 
 
 def write_csv(departments: Iterable[DepartmentInfo], *, encoding: str = "utf-8-sig") -> bytes:
-    """The list for Excel; ``encoding="cp932"`` fails clearly on characters Shift_JIS lacks."""
+    """The list for Excel; ``encoding="cp932"`` fails clearly on characters Shift_JIS lacks.
+
+    Shift_JIS has no Hangul and few simplified characters, so that file leaves out the names in
+    other languages (imported again, it leaves them as they are); 〜 is written as cp932's ～."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([header for _, header in COLUMNS])
     strict = encoding.replace("_", "-").lower() not in ("utf-8", "utf-8-sig", "utf8")
+    columns = COLUMNS if strict else COLUMNS + NAME_COLUMNS
+    writer.writerow([header for _, header in columns])
     for row_number, info in enumerate(departments, start=2):
-        cells = _cells(info)
+        cells = _cells(info)[: len(columns)]
         if strict:
-            for (field, _), text in zip(COLUMNS, cells, strict=True):
+            cells = [c.translate(_CP932_FORMS) for c in cells]
+            for (field, _), text in zip(columns, cells, strict=True):
                 check_encodable(text, encoding, row_number, field)
         writer.writerow([guard_formula(c) for c in cells])
     return buffer.getvalue().encode(encoding)
 
 
 def _cells(info: DepartmentInfo) -> list[str]:
-    return [info.name, info.phone, info.email, info.hours, info.form_url, info.parent_name]
+    contact = [info.name, info.phone, info.email, info.hours, info.form_url, info.parent_name]
+    return contact + [info.names.get(f.removeprefix("name_"), "") for f, _ in NAME_COLUMNS]
 
 
 def write_xlsx(departments: Iterable[DepartmentInfo]) -> bytes:
@@ -63,7 +95,7 @@ def write_xlsx(departments: Iterable[DepartmentInfo]) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = "部署"
-    sheet.append([header for _, header in COLUMNS])
+    sheet.append([header for _, header in COLUMNS + NAME_COLUMNS])
     for info in departments:
         sheet.append([guard_formula(c) for c in _cells(info)])
     out = io.BytesIO()
@@ -98,7 +130,12 @@ def parse(data: bytes, filename: str) -> list[tuple[int, DepartmentInput]]:
         values = {
             f: unguard_formula(c) for f, c in zip(fields, cells, strict=False) if f is not None
         }
-        parsed.append((number, DepartmentInput(**values, names=None)))
+        names = {
+            f.removeprefix("name_"): values.pop(f, "")
+            for f in fields
+            if f is not None and f.startswith("name_")
+        }
+        parsed.append((number, DepartmentInput(**values, names=names or None)))
     if fields is None:
         raise FaqFileError("departments.no_name_column")
     return parsed

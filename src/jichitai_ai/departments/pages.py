@@ -147,7 +147,10 @@ def departments_csv(
     sjis = request.query_params.get("encoding") == "sjis"
     with page.c.platform.db.read() as db:
         rows = service.list_departments(db, page.tenant.id)
-    data = dept_io.write_csv(rows, encoding="cp932" if sjis else "utf-8-sig")
+    try:
+        data = dept_io.write_csv(rows, encoding="cp932" if sjis else "utf-8-sig")
+    except FaqFileError as exc:  # a character Shift_JIS lacks: say which, offer UTF-8
+        return _list_page(page, 422, export_error=exc.message(page.c.lang))
     charset = "shift_jis" if sjis else "utf-8"
     return download(data, f"text/csv; charset={charset}", f"{page.tenant.slug}-departments.csv")
 

@@ -291,7 +291,7 @@ def import_departments(
             data.hours,
             data.form_url,
             data.parent,
-        ):
+        ) and all(before.names.get(lang, "") == name for lang, name in (data.names or {}).items()):
             result.unchanged += 1
         else:
             result.updated += 1

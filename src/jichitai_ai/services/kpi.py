@@ -34,6 +34,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 
 from jichitai_ai.domain.models import Decision
+from jichitai_ai.retrieval import Embedder
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.unanswered import unanswered_groups
 from jichitai_ai.storage.tables import FaqEntryRow, QuestionLog
@@ -425,8 +426,10 @@ def report(
     period: Period,
     *,
     with_themes: bool = True,
+    embedder: Embedder | None = None,
 ) -> KpiReport:
-    """Every KPI of the dashboard for the given tenants (already checked by the caller)."""
+    """Every KPI of the dashboard for the given tenants (already checked by the caller);
+    ``embedder`` joins unanswered themes asked in different languages."""
     infos = [tenant_service.get_tenant_by_id(session, tid) for tid in tenant_ids]
     counts = _tenant_counts(session, tenant_ids, period)
     per_tenant: list[TenantCounts] = []
@@ -449,7 +452,7 @@ def report(
     )
     if with_themes:
         start, end = period.utc_bounds()
-        groups = unanswered_groups(session, tenant_ids, since=start, until=end)
+        groups = unanswered_groups(session, tenant_ids, since=start, until=end, embedder=embedder)
         result.top_unanswered = [
             {"question": g.representative, "count": g.count, "low_rated": g.low_rated}
             for g in groups[:TOP_N]

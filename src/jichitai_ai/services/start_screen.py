@@ -4,7 +4,8 @@ Popular questions come from the question log (entries answered directly or picke
 choices in the last 90 days); editors can pin entries, which come first in the order pinned.
 Pins are stored in the tenant's settings (``pinned_entries``: external ids), so no schema
 change is needed. A new tenant with no log and no pins shows one entry per category, so the
-screen is never empty (entries translated into the resident's language first). Everything is
+screen is never empty, and a short log is topped up the same way; questions in the resident's
+language (a translated entry) come before those shown in Japanese. Everything is
 shown in the resident's language when translated: a category is named by the tenant's own
 translated entries, else by the catalogue's common category names (``start.category.<名>``),
 else in Japanese.
@@ -119,20 +120,27 @@ def start_screen(
 
     popular = [item(by_external[x], True) for x in pins if x in by_external][:limit]
     taken = {p.entry_id for p in popular}
-    for entry_id, _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        if len(popular) >= limit:
-            break
-        if entry_id in taken or entry_id not in set(visible):
-            continue
-        popular.append(item(entry_id))
-        taken.add(entry_id)
+    shown = set(visible)
+    logged = [
+        item(entry_id)
+        for entry_id, _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if entry_id not in taken and entry_id in shown
+    ]
     groups: dict[str, list[int]] = {}
     for entry_id in sorted(visible):
         category = index.entry(entry_id).category.strip()
         if category:
             groups.setdefault(category, []).append(entry_id)
-    if not popular:  # a new tenant: one entry per category rather than an empty screen
-        popular = _one_per_category(groups, item, limit)
+    # A short log (one question asked so far) is topped up with one entry per category, so the
+    # list does not shrink from six questions to one; questions the resident can read come
+    # first (an English or やさしい日本語 reader sees a translated entry before a popular Japanese
+    # one). Pins stay first: an editor chose them.
+    logged_ids = taken | {x.entry_id for x in logged}
+    fill = [x for x in _one_per_category(groups, item, len(groups)) if x.entry_id not in logged_ids]
+    candidates = logged + fill
+    readable = [x for x in candidates if x.language == lang]
+    others = [x for x in candidates if x.language != lang]
+    popular += (readable + others)[: max(0, limit - len(popular))]
     categories = [
         Category(name, _label(index, name, ids, lang), [item(i) for i in ids])
         for name, ids in groups.items()

@@ -35,8 +35,11 @@ def _page(page: TenantPage, q: str, *, generative: bool) -> Response:
         "dbase": base_of(page),
         "can_generate": service.chat is not None,
     }
-    if q:
-        viewer = viewer_of(page)
+    viewer = viewer_of(page)
+    # Nothing uploaded (or nothing this role may read): say so and point to the library,
+    # rather than answering 「資料からは分かりません」 to every question.
+    context["no_documents"] = not service.list_documents(page.tenant.slug, viewer)
+    if q and not context["no_documents"]:
         answer = service.answer(
             page.tenant.slug, q, viewer, user=user_of(page), generative=generative
         )

@@ -35,7 +35,7 @@ def build_report(
         ]
         include = bool(members) and request.query_params.get("members", "1") != "0"
         ids = [tenant.id, *(members if include else [])]
-        result = kpi.report(db, ids, period)
+        result = kpi.report(db, ids, period, embedder=platform.answering.factory.embedder)
     return result, bool(members), include
 
 

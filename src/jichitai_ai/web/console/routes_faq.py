@@ -21,7 +21,7 @@ from jichitai_ai.approval import diff as approval_diff
 from jichitai_ai.approval import service as approval
 from jichitai_ai.departments import service as department_service
 from jichitai_ai.domain.models import EntryStatus, FaqEntry, FaqRecord
-from jichitai_ai.i18n import LANGUAGES, t
+from jichitai_ai.i18n import LANGUAGES, catalog, t
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services.auth import Action
 from jichitai_ai.services.errors import Forbidden, Invalid, ServiceError
@@ -173,7 +173,13 @@ def faq_new(request: Request, page: TenantPage = Depends(tenant_page(Action.EDIT
 
 
 def _error_text(page: TenantPage, exc: ServiceError) -> str:
-    return t(exc.key, page.c.lang, **exc.params)
+    """The reason in the page's language, naming a field by its label on the form (「回答」),
+    not by its name in files and the API ("answer")."""
+    params = dict(exc.params)
+    field = params.get("field")
+    if isinstance(field, str) and f"console.field.{field}" in catalog():
+        params["field"] = t(f"console.field.{field}", page.c.lang)
+    return t(exc.key, page.c.lang, **params)
 
 
 def _save_form(page: TenantPage, data: FormData, entry: FaqEntry | None) -> Response:

@@ -36,6 +36,7 @@ def unanswered(request: Request, page: TenantPage = Depends(tenant_page(Action.R
             [page.tenant.id],
             since=utcnow() - timedelta(days=days),
             exclude=tuning.handled_ids(db, page.tenant.id),
+            embedder=page.c.platform.answering.factory.embedder,
         )
     return render(
         page.c,
