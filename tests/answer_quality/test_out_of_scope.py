@@ -20,7 +20,12 @@ from jichitai_ai.benchmark.demo_questions import evaluate, judge, read_questions
 from jichitai_ai.benchmark.meaning_floors import best_floors
 from jichitai_ai.domain.models import Decision
 from jichitai_ai.services.decision_signals import HUB_BLOCK, hubness, hubness_of
-from jichitai_ai.services.search_index import AnswerPolicy
+from jichitai_ai.services.search_index import (
+    AnswerPolicy,
+    chinese_only_han,
+    meaning_script,
+    needs_meaning,
+)
 
 from .demo_city import dense_demo_platform
 
@@ -66,6 +71,30 @@ def test_policy_round_trip_and_relevance() -> None:
     assert p.meaning_relevant("han", 0.83, 0.89, 0.25)  # the readings cover it
     assert not p.meaning_relevant("han", 0.79, 0.70, 1.0)  # below the absolute floor
     assert p.meaning_relevant("latin", 0.81, 0.95, 0.0)  # no floor named for the script
+    # Shipped: Chinese is judged on the cosine itself (the lead over hubness held back
+    # answerable questions on broad entries as much as out-of-scope ones).
+    assert "han" not in policy.meaning_min_lead_by_script
+    assert policy.meaning_relevant("han", 0.84, 0.95, 0.0)
+    assert not policy.meaning_relevant("han", 0.82, 0.70, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("question", "script", "meaning"),
+    [
+        ("マイナ卡密码忘了", "han", True),  # kana + Chinese-only 码
+        ("マイナンバーカードの暗証番号を忘れた", "ja", False),
+        ("住民票がほしい", "ja", False),
+        ("じゅうみんひょうが ほしい", "ja", True),
+        ("个人编号卡丢了", "han", True),
+        ("戸籍謄本", "han", True),  # no kana: script_of already says han
+    ],
+)
+def test_kana_mixed_with_chinese_goes_to_the_meaning_path(
+    question: str, script: str, meaning: bool
+) -> None:
+    assert meaning_script(question) == script
+    assert needs_meaning(question) is meaning
+    assert chinese_only_han(question) is ("码" in question or "个" in question)
 
 
 def test_best_floors_against_brute_force() -> None:
