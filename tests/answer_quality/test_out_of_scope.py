@@ -20,11 +20,18 @@ from jichitai_ai.benchmark.demo_questions import evaluate, judge, read_questions
 from jichitai_ai.benchmark.meaning_floors import best_floors
 from jichitai_ai.domain.models import Decision
 from jichitai_ai.services.decision_signals import HUB_BLOCK, hubness, hubness_of
-from jichitai_ai.services.search_index import AnswerPolicy
+from jichitai_ai.services.search_index import (
+    AnswerPolicy,
+    chinese_only_han,
+    meaning_script,
+    needs_meaning,
+)
 
 from .demo_city import dense_demo_platform
 
 ROUND3 = Path(__file__).with_name("fresh_round3.csv")
+#: Written before its first run (issue 12, i12d); its 24 out-of-scope questions are asked too.
+ROUND4 = Path(__file__).with_name("fresh_round4.csv")
 
 
 def _brute_hubness(m: np.ndarray, k: int) -> np.ndarray:
@@ -66,6 +73,25 @@ def test_policy_round_trip_and_relevance() -> None:
     assert p.meaning_relevant("han", 0.83, 0.89, 0.25)  # the readings cover it
     assert not p.meaning_relevant("han", 0.79, 0.70, 1.0)  # below the absolute floor
     assert p.meaning_relevant("latin", 0.81, 0.95, 0.0)  # no floor named for the script
+
+
+@pytest.mark.parametrize(
+    ("question", "script", "meaning"),
+    [
+        ("マイナ卡密码忘了", "han", True),  # kana + Chinese-only 码
+        ("マイナンバーカードの暗証番号を忘れた", "ja", False),
+        ("住民票がほしい", "ja", False),
+        ("じゅうみんひょうが ほしい", "ja", True),
+        ("个人编号卡丢了", "han", True),
+        ("戸籍謄本", "han", True),  # no kana: script_of already says han
+    ],
+)
+def test_kana_mixed_with_chinese_goes_to_the_meaning_path(
+    question: str, script: str, meaning: bool
+) -> None:
+    assert meaning_script(question) == script
+    assert needs_meaning(question) is meaning
+    assert chinese_only_han(question) is ("码" in question or "个" in question)
 
 
 def test_best_floors_against_brute_force() -> None:
@@ -121,6 +147,23 @@ def test_round3_out_of_scope_is_handed_over_in_every_language(tmp_path: Path) ->
                     assert r.contact.name in q.departments, (q.text, r.contact.name)
             if r.decision is Decision.NO_ANSWER:
                 assert judge(q, r.decision, set(), r.contact)["helpful"], (q.text, r.contact)
+        # Round 4's out-of-scope questions (driving licences, weather, buses, pension receipts,
+        # shops) on the same platform: 12 of 24 handed over on the first run (the rest get
+        # 3 choices); never a choice leading to an unrelated department.
+        round4 = [
+            q
+            for q in read_questions(ROUND4.read_text(encoding="utf-8"))
+            if not q.expected and not q.emergency
+        ]
+        assert len(round4) == 24
+        handed4 = 0
+        for q in round4:
+            r = platform.answering.ask(q.tenant, q.text, language=q.language, record=False)
+            if r.decision is Decision.NO_ANSWER:
+                handed4 += judge(q, r.decision, set(), r.contact)["helpful"]
+            elif r.decision is Decision.CLARIFY and r.contact is not None:
+                assert r.contact.name in q.departments, (q.text, r.contact.name)
+        assert handed4 >= 12, handed4
     assert set(figures) == {"ja", "ja-easy", "en", "zh-Hans", "zh-Hant", "ko"}
     for lang, f in figures.items():
         assert f["wrong_answers"] <= 0.05, (lang, f)  # one (zh-Hans) since the first run

@@ -547,7 +547,7 @@ class TenantIndex:
         for all-hiragana and Korean questions) and its relevance evidence for
         :meth:`AnswerPolicy.meaning_relevant`: (script, best cosine, that entry's hubness,
         the readings' coverage of the question by the first entry)."""
-        script = script_of(question)
+        script = meaning_script(question)
         top = dense[0].score
         hub = self._hubness().get(dense[0].doc_id, 0.0)
         reading: tuple[LexicalIndex, list[str]] | None = None
@@ -1159,9 +1159,30 @@ def _phrasing_key(text: str) -> str:
     return "".join(folded.split()).rstrip("。.?!、,")
 
 
+def chinese_only_han(question: str) -> bool:
+    """Whether the question has a han character Japanese never writes (outside JIS X 0208 /
+    0212: 码, 网, 请 …): Chinese mixed with kana (マイナ卡密码忘了), not Japanese. On the
+    LocalGovFAQ dev questions and corpus no text with kana has one."""
+    for ch in question:
+        if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+            try:
+                ch.encode("euc_jp")
+            except UnicodeEncodeError:
+                return True
+    return False
+
+
+def meaning_script(question: str) -> str:
+    """The script the meaning path judges the question in: text.script_of, except that kana
+    mixed with Chinese-only han is Chinese (``han``)."""
+    script = script_of(question)
+    return "han" if script == "ja" and chinese_only_han(question) else script
+
+
 def needs_meaning(question: str) -> bool:
-    """Not Japanese script, or (almost) no kanji (じゅうみんひょうが ほしい): word matching fails."""
-    if script_of(question) != "ja":
+    """Not Japanese script, or (almost) no kanji (じゅうみんひょうが ほしい), or Chinese mixed
+    with kana: word matching fails."""
+    if meaning_script(question) != "ja":
         return True
     # Kanji, not hiragana, is the signal: 市長の給料はいくらですか is mostly hiragana by count
     # (particles, okurigana) but its kanji carry the topic and word matching works on them.
