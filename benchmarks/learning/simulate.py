@@ -320,6 +320,61 @@ def poisoning(
     return rows
 
 
+def _rank(view: Seen, rel: set[int]) -> int | None:
+    return next((i for i, e in enumerate(view.ranking) if e in rel), None)
+
+
+def explain(
+    platform: Platform,
+    split: Split,
+    before: dict[str, dict[str, Any]],
+    after: dict[str, dict[str, Any]],
+    relevant: dict[str, set[int]],
+    lessons: list[Any],
+) -> dict[str, Any]:
+    """Per paraphrase: where its judged entry ranked before → after, what was shown, the
+    lessons in force for a judged entry and how close the question is to them (by words or
+    meaning, as the learning layer sees it) — why a paraphrase gained or did not."""
+    with platform.db.read() as s:
+        index = platform.answering.index_for(s, tenant_service.get_tenant(s, TENANT))
+    promoting: dict[int, list[str]] = defaultdict(list)
+    for x in lessons:
+        if x.in_force and x.polarity > 0:
+            promoting[x.entry_id].append(x.text)
+    rows = []
+    kinds: dict[str, int] = defaultdict(int)
+    for q, text in split.paraphrases.items():
+        b, a = before["paraphrases"]["_views"][q], after["paraphrases"]["_views"][q]
+        rel = relevant[q]
+        taught = [t for e in sorted(rel) for t in promoting.get(e, [])]
+        effects = index.learning_effects(text)
+        close = {e: round(effects.similarity_of(e), 3) for e in rel if e in effects.because}
+        rb, ra = _rank(b, rel), _rank(a, rel)
+        if rb == 0:
+            kind = "first before" + (", lost" if ra != 0 else "")
+        elif ra == 0:
+            kind = "gained"
+        elif not taught:
+            kind = "no lesson in force for its entry"
+        elif not close and (ra is None or rb is None or ra >= rb):
+            kind = "lesson in force, question not close to it"
+        else:
+            kind = "moved up, not first"
+        kinds[kind] += 1
+        rows.append(
+            {
+                "question": q,
+                "kind": kind,
+                "rank before→after": [rb, ra],
+                "decision before→after": [b.decision, a.decision],
+                "first after": a.ranking[:1],
+                "similarity to a lesson of its entry": close,
+                "lessons of its entry": taught[:3],
+            }
+        )
+    return {"paraphrases_why": dict(kinds), "paraphrases_detail": rows}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -343,6 +398,9 @@ def main(argv: list[str] | None = None) -> None:
         "limited only by what learning itself does — the worst case)",
     )
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--explain", action="store_true", help="per paraphrase: why it gained or not"
+    )
     args = parser.parse_args(argv)
     if not args.rate_limits:
         os.environ["JICHITAI_LIMITS_ENABLED"] = "0"
@@ -394,6 +452,9 @@ def main(argv: list[str] | None = None) -> None:
         with platform.db.read() as s:
             tenant_id = tenant_service.get_tenant(s, TENANT).id
             lessons = feedback_service.lessons(s, tenant_id)
+        explained = (
+            explain(platform, split, before, after, relevant, lessons) if args.explain else {}
+        )
         report: dict[str, Any] = {
             "mode": "lexical" if args.embedder == "none" else f"hybrid ({args.embedder})",
             "seed": args.seed,
@@ -416,6 +477,7 @@ def main(argv: list[str] | None = None) -> None:
             },
             "controls_changed": controls_changed,
             "controls_changed_detail": changed_detail,
+            **explained,
         }
         print(json.dumps(report, ensure_ascii=False, indent=2), flush=True)
         if not args.skip_poisoning:

@@ -104,6 +104,29 @@ def test_not_resolved_gets_the_handover_card(line: Line) -> None:
     with line.platform.db.read() as session:
         assert session.execute(select(FeedbackEvent.kind)).scalars().all() == ["not_resolved"]
 
+    # 他の候補を見る (as on the web): further candidates of the logged ranking, pickable.
+    (more,) = _quick(handover)
+    assert postback.decode(more["data"])["a"] == postback.MORE
+    line.post([line.postback(USER, more["data"])])
+    (offered,) = line.standin.state.messages_to(USER)[4:]
+    picks = _quick(offered)
+    answered = probe.result.answer.entry.id
+    entries = [int(postback.decode(c["data"])["e"]) for c in picks]
+    assert picks and answered not in entries and len(set(entries)) == len(entries)
+    line.post([line.postback(USER, picks[0]["data"])])
+    card, vote = line.standin.state.messages_to(USER)[5:]
+    assert picks[0]["displayText"] in _flex_text(card)
+    line.post([line.postback(USER, _quick(vote)[0]["data"])])
+    with line.platform.db.read() as session:
+        votes = session.execute(select(FeedbackEvent.kind, FeedbackEvent.entry_id)).all()
+    assert sorted(votes) == sorted(
+        [("not_resolved", answered), ("choice", entries[0]), ("resolved", entries[0])]
+    )
+    # Asking again offers the same entries (once per token), never a new search.
+    line.post([line.postback(USER, more["data"])])
+    again = line.standin.state.messages_to(USER)[-1]
+    assert [int(postback.decode(c["data"])["e"]) for c in _quick(again)] == entries
+
 
 def test_no_answer_hands_over_with_a_call_button(line: Line) -> None:
     question = helpers.no_answer(line.platform).question
@@ -112,6 +135,8 @@ def test_no_answer_hands_over_with_a_call_button(line: Line) -> None:
     flat = _flex_text(card)
     assert "tel:0000001000" in flat  # the demo city's main number (no department fitted)
     assert _questions(line)[0].decision == "no_answer"
+    (more,) = _quick(card)  # handed over: 他の候補を見る is offered
+    assert postback.decode(more["data"])["a"] == postback.MORE
 
 
 def test_emergency_card_comes_first(line: Line, monkeypatch: Any) -> None:

@@ -287,3 +287,25 @@ def test_kiosk_feedback_only_from_the_same_visit(kiosk: tuple[TestClient, Platfo
     with platform.db.read() as session:
         row = session.get(QuestionLog, data["question_id"])
         assert row is not None and row.resolved is True and row.channel == "voice"
+
+    # 他の候補を見る after 解決しなかった (as on the web and LINE): only from the same visit,
+    # further candidates as numbered choices; picking one is a choice bound to the token.
+    nope = client.post(f"/t/{TENANT}/voice/feedback", data={**vote, "kind": "not_resolved"})
+    assert nope.status_code == 404  # no session: another visit
+    client.post(
+        f"/t/{TENANT}/voice/feedback", data={**vote, "kind": "not_resolved", "session": "visit-1"}
+    )
+    ask_more = {"question_id": vote["question_id"], "token": vote["token"]}
+    assert client.post(f"/t/{TENANT}/voice/more", data=ask_more).status_code == 404
+    more = client.post(f"/t/{TENANT}/voice/more", data={**ask_more, "session": "visit-1"}).json()
+    offered = [c["entry_id"] for c in more["choices"]]
+    assert more["kind"] == "clarify" and offered and data["entry_id"] not in offered
+    assert "1番" in more["say"]
+    picked = client.post(
+        f"/t/{TENANT}/voice/choose",
+        data={**ask_more, "entry_id": str(offered[0]), "session": "visit-1"},
+    ).json()
+    assert picked["kind"] == "answer" and picked["entry_id"] == offered[0]
+    with platform.db.read() as session:
+        row = session.get(QuestionLog, data["question_id"])
+        assert row is not None and row.chosen_entry_id == offered[0]

@@ -8,8 +8,13 @@ ending like that, and turned hand-overs into choices of the taught entry.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
 from jichitai_ai.retrieval import LearningModel, LearningParams
-from jichitai_ai.retrieval._feedback import LearnedPhrasing
+from jichitai_ai.retrieval._feedback import LearnedPhrasing, Rivals
 from jichitai_ai.services import feedback as feedback_service
 from jichitai_ai.timeutil import utcnow
 
@@ -80,3 +85,39 @@ def test_both_topic_and_wording_must_be_close() -> None:
     assert not LearningModel([lesson]).effects(query, utcnow(), None, topics)
     wording_only = LearningModel([lesson], params=LearningParams(words="terms"))
     assert set(wording_only.effects(query, utcnow(), None, topics).boosts) == {387}
+
+
+def test_a_learned_wording_counts_only_by_its_margin_over_other_entries_own_phrasings() -> None:
+    """Round 4: residents taught 「住民票が欲しい」 for one 住民票 entry (10). A question worded
+    like another 住民票 entry's own question (20 matches it better by its own words) gets
+    nothing from that lesson; a question closer to the lesson than to any other entry's own
+    phrasings gets the lesson's BM25 minus half the best rival's. Learned vectors count only
+    where they beat every other entry's own cosine."""
+    now = utcnow()
+    lesson = LearnedPhrasing(1, entry_id=10, terms=("住民", "票", "欲しい"), topics=("住民", "票"))
+    model = LearningModel([lesson])
+    assert model.params.index_rivals == "margin" and model.params.index_rivals_ratio == 0.5
+    query = ["住民", "票", "写し", "市役所", "受け取る"]
+    plain = model.lexical_scores(query, now, ["住民", "票", "写し", "市役所"])
+    assert set(plain) == {10} and plain[10] > 0  # no rivals known: scored as before
+
+    def rivals(*pairs: tuple[int, float]) -> Rivals:
+        return Rivals.of(pairs)
+
+    # Entry 20's own question matches far better: the lesson adds nothing to entry 10.
+    strong = rivals((20, 4.0 * plain[10]), (10, 1.0))
+    assert model.lexical_scores(query, now, [], lambda: strong) == {}
+    # Entry 10 is itself the best by its own words: the rival is the second best.
+    weak = rivals((10, 9.0), (20, 0.5 * plain[10]))
+    got = model.lexical_scores(query, now, [], lambda: weak)
+    assert got == {10: pytest.approx(plain[10] - 0.5 * 0.5 * plain[10])}
+    # "off" is the round-3 behaviour: scored like an alternative whatever the rivals say.
+    model.params = replace(model.params, index_rivals="off")
+    assert model.lexical_scores(query, now, [], lambda: strong) == plain
+    model.params = replace(model.params, index_rivals="margin")
+    # By meaning: the learned vector (cosine .6 with the question) must beat the rivals'.
+    model.set_alternative_vectors(np.eye(2, dtype=np.float32)[:1])
+    vector = np.array([0.6, 0.8], dtype=np.float32)
+    assert model.dense_scores(vector, now, lambda: rivals((20, 0.7))) == {}
+    beaten = model.dense_scores(vector, now, lambda: rivals((20, 0.5), (10, 0.9)))
+    assert beaten == {10: pytest.approx(0.6)}

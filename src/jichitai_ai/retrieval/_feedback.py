@@ -104,6 +104,16 @@ class LearningParams:
     #: Count the learned 言い換え's words as the entry's when judging whether the question is
     #: covered at all (relevance before a hand-over).
     index_coverage: bool = True
+    #: Learned 言い換え against the other entries' own phrasings (question, 言い換え) — issue 16,
+    #: round 4: "off" scores them like alternatives; "gate" lets an entry's learned wordings
+    #: count for a question only when they match it better than every *other* entry's own
+    #: phrasings do (BM25 of the question and 言い換え fields; by cosine for the learned
+    #: vectors); "margin" adds only by how much better (BM25 minus the best rival's). A lesson
+    #: for one 住民票 entry then does not pull a question worded like another 住民票 entry.
+    index_rivals: str = "margin"
+    #: Under "gate"/"margin": the learned BM25 must exceed this share of the best rival's own
+    #: BM25 (1: beat it outright). Learned vectors always must beat the rivals' own cosines.
+    index_rivals_ratio: float = 0.5
 
 
 @dataclass
@@ -211,7 +221,11 @@ class LearningModel:
         }
 
     def lexical_scores(
-        self, query_terms: Sequence[str], now: datetime, query_topics: Sequence[str] = ()
+        self,
+        query_terms: Sequence[str],
+        now: datetime,
+        query_topics: Sequence[str] = (),
+        rivals: Callable[[], Rivals] | None = None,
     ) -> dict[int, float]:
         """BM25 of the learned 言い換え field per entry (added to the entry's own BM25, as the
         alternatives field is), IDF from the FAQ (a word no entry has weighs as the rarest).
@@ -255,10 +269,38 @@ class LearningModel:
                 score *= self.similarity(terms, counts) ** p.index_similarity_power
             if score > 0:
                 out[entry] = p.index_weight * score
+        return self._against_rivals(
+            out, rivals, margin=p.index_rivals == "margin", ratio=p.index_rivals_ratio
+        )
+
+    def _against_rivals(
+        self,
+        scores: dict[int, float],
+        rivals: Callable[[], Rivals] | None,
+        *,
+        margin: bool,
+        ratio: float = 1.0,
+    ) -> dict[int, float]:
+        """``index_rivals``: the learned scores that beat every other entry's own phrasings
+        (``ratio`` of the best rival's score; ``margin``: only by how much)."""
+        if self.params.index_rivals == "off" or rivals is None or not scores:
+            return scores
+        best = rivals()
+        out: dict[int, float] = {}
+        for entry, score in scores.items():
+            other = best.except_for(entry) * ratio
+            if score > other:
+                out[entry] = score - other if margin else score
         return out
 
-    def dense_scores(self, query_vector: Vectors | None, now: datetime) -> dict[int, float]:
-        """Per entry, the best cosine of the question with its learned 言い換え (passages)."""
+    def dense_scores(
+        self,
+        query_vector: Vectors | None,
+        now: datetime,
+        rivals: Callable[[], Rivals] | None = None,
+    ) -> dict[int, float]:
+        """Per entry, the best cosine of the question with its learned 言い換え (passages);
+        with ``index_rivals`` on, only where it beats every other entry's own cosine."""
         vectors = self._alternative_vectors
         if query_vector is None or vectors is None or not self.params.index_dense:
             return {}
@@ -270,7 +312,7 @@ class LearningModel:
                 if self._live(i, now) and cosines[row] > out.get(entry, -1.0):
                     out[entry] = float(cosines[row])
                 row += 1
-        return out
+        return self._against_rivals(out, rivals, margin=False)
 
     def similarity(self, query_terms: Collection[str], lesson_terms: Collection[str]) -> float:
         """IDF-weighted overlap of two term sets (0–1): shared weight over the question's
@@ -367,6 +409,27 @@ class LearningModel:
 
 
 @dataclass(frozen=True)
+class Rivals:
+    """The two best entries by their own phrasings for one question (what a learned wording
+    must beat under ``index_rivals``)."""
+
+    best: tuple[int, float] | None = None
+    second: tuple[int, float] | None = None
+
+    @classmethod
+    def of(cls, scored: Iterable[tuple[int, float]]) -> Rivals:
+        top = sorted(scored, key=lambda x: (-x[1], x[0]))[:2]
+        return cls(top[0] if top else None, top[1] if len(top) > 1 else None)
+
+    def except_for(self, entry_id: int) -> float:
+        """The best own score of an entry other than ``entry_id`` (0 if none)."""
+        for pair in (self.best, self.second):
+            if pair is not None and pair[0] != entry_id:
+                return max(pair[1], 0.0)
+        return 0.0
+
+
+@dataclass(frozen=True)
 class AlternativesAt:
     """A learning model's learned 言い換え at one moment (what ``HybridSearcher`` consults)."""
 
@@ -374,8 +437,12 @@ class AlternativesAt:
     now: datetime
     query_topics: tuple[str, ...] = ()
 
-    def lexical_scores(self, query_terms: Sequence[str]) -> dict[int, float]:
-        return self.model.lexical_scores(query_terms, self.now, self.query_topics)
+    def lexical_scores(
+        self, query_terms: Sequence[str], rivals: Callable[[], Rivals] | None = None
+    ) -> dict[int, float]:
+        return self.model.lexical_scores(query_terms, self.now, self.query_topics, rivals)
 
-    def dense_scores(self, query_vector: Vectors) -> dict[int, float]:
-        return self.model.dense_scores(query_vector, self.now)
+    def dense_scores(
+        self, query_vector: Vectors, rivals: Callable[[], Rivals] | None = None
+    ) -> dict[int, float]:
+        return self.model.dense_scores(query_vector, self.now, rivals)

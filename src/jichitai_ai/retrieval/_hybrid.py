@@ -5,7 +5,7 @@ Depth 100 per list: deeper lists changed nothing on LocalGovFAQ dev and cost tim
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -14,6 +14,7 @@ import numpy.typing as npt
 
 from jichitai_ai.retrieval._dense import DenseIndex
 from jichitai_ai.retrieval._embedders import Embedder
+from jichitai_ai.retrieval._feedback import Rivals
 from jichitai_ai.retrieval._fusion import score_mix, weighted_mix
 from jichitai_ai.retrieval._lexical import LexicalIndex
 from jichitai_ai.retrieval._translation import TranslationScorer
@@ -53,6 +54,8 @@ DEFAULT_TRANSLATION_WEIGHT = 0.2
 DEFAULT_ANSWER_BM25_WEIGHT = 0.2
 #: Field of the lexical index that holds the answer.
 ANSWER_FIELD = "answer"
+QUESTION_FIELD = "question"
+ALTERNATIVES_FIELD = "alternatives"
 
 
 @dataclass(frozen=True)
@@ -70,9 +73,13 @@ class AnswerRelevance:
 class LearnedAlternatives(Protocol):
     """What residents taught, indexed like the entries' 言い換え (retrieval._feedback)."""
 
-    def lexical_scores(self, query_terms: Sequence[str]) -> dict[int, float]: ...
+    def lexical_scores(
+        self, query_terms: Sequence[str], rivals: Callable[[], Rivals] | None = None
+    ) -> dict[int, float]: ...
 
-    def dense_scores(self, query_vector: npt.NDArray[np.float32]) -> dict[int, float]: ...
+    def dense_scores(
+        self, query_vector: npt.NDArray[np.float32], rivals: Callable[[], Rivals] | None = None
+    ) -> dict[int, float]: ...
 
 
 @dataclass
@@ -129,7 +136,9 @@ class HybridSearcher:
         city's やさしい日本語 set it cost one of 35). ``learned``: the entries' learned 言い換え,
         scored as one more field (BM25) and as more vectors of their entry."""
         terms = self.lexical.query_terms(query)
-        extra = learned.lexical_scores(terms) if learned is not None else None
+        extra = None
+        if learned is not None:
+            extra = learned.lexical_scores(terms, lambda: self._own_phrasings(terms, allowed))
         lexical = self.lexical.search(terms, self.depth, allowed=allowed, extra=extra)
         if self.dense is None or self.embedder is None:
             return score_mix(lexical, [], 0.0)[:k], lexical, []
@@ -141,7 +150,10 @@ class HybridSearcher:
         # reorders candidates but never makes a hand-over look confident.
         dense = own
         if learned is not None:
-            dense = self._with_learned(own, learned.dense_scores(vector), visible)
+            by_cosine = learned.dense_scores(
+                vector, lambda: Rivals.of((d.doc_id, d.score) for d in own)
+            )
+            dense = self._with_learned(own, by_cosine, visible)
         view = self.answers
         relevance = self.relevance if use_answers else None
         if (view is None or view.weight == 0 or not use_answers) and relevance is None:
@@ -161,6 +173,22 @@ class HybridSearcher:
         lexical_lists[0] = (lexical, 1.0 - used)
         fused = weighted_mix(lexical_lists, dense_lists)
         return fused[:k], lexical, own
+
+    def _own_phrasings(
+        self, terms: Sequence[str], allowed: Collection[int] | npt.NDArray[np.bool_] | None
+    ) -> Rivals:
+        """The best entries by their own question and 言い換え fields (BM25), for learned
+        言い換え that must beat them (``LearningParams.index_rivals``)."""
+        scores = self.lexical.score_terms(terms, field=QUESTION_FIELD)
+        scores = scores + self.lexical.score_terms(terms, field=ALTERNATIVES_FIELD)
+        if allowed is not None:
+            mask = (
+                allowed if isinstance(allowed, np.ndarray) else self.lexical.allowed_mask(allowed)
+            )
+            scores = np.where(mask, scores, 0.0)
+        rows = np.argsort(-scores, kind="stable")[:2]
+        ids = self.lexical.doc_ids
+        return Rivals.of((int(ids[r]), float(scores[r])) for r in rows if scores[r] > 0)
 
     def _with_learned(
         self,

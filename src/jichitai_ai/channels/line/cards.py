@@ -169,21 +169,59 @@ def feedback_quick(
     return items
 
 
-def clarify_message(result: AskResult, lang: str) -> dict[str, Any]:
-    choices = result.choices[:MAX_CHOICES]
-    lines = [t("channels.clarify.prompt", lang)]
+def more_quick(question_id: int, token: str, lang: str) -> list[dict[str, Any]]:
+    """「他の候補を見る」 (as on the web page): further candidates the resident may pick, which
+    is how a resident teaches an entry that was not shown (docs/learning.md)."""
+    if not question_id or not token:
+        return []
+    label = t("resident.more.button", lang)
+    return [quick_postback(label, postback.encode(postback.MORE, q=question_id, t=token), label)]
+
+
+def with_quick(message: dict[str, Any], quick: list[dict[str, Any]]) -> dict[str, Any]:
+    """The message with quick replies (LINE shows those of the last message only)."""
+    if quick:
+        message = {**message, "quickReply": {"items": quick[:13]}}
+    return message
+
+
+def _choices_message(
+    prompt: str, choices: list[LocalizedEntry], question_id: int, token: str
+) -> dict[str, Any]:
+    choices = choices[:MAX_CHOICES]
+    lines = [prompt]
     lines += [f"{n}. {c.entry.question}" for n, c in enumerate(choices, 1)]
     quick = [
         quick_postback(
             f"{n}. {c.entry.question}",
-            postback.encode(
-                postback.CHOOSE, q=result.question_id, e=c.entry.id, t=result.feedback_token
-            ),
+            postback.encode(postback.CHOOSE, q=question_id, e=c.entry.id, t=token),
             c.entry.question,
         )
         for n, c in enumerate(choices, 1)
     ]
     return text_message("\n".join(lines), quick)
+
+
+def clarify_message(result: AskResult, lang: str) -> dict[str, Any]:
+    message = _choices_message(
+        t("channels.clarify.prompt", lang),
+        result.choices,
+        result.question_id,
+        result.feedback_token,
+    )
+    # None of them fits: 他の候補 after the choices.
+    quick = message.get("quickReply", {}).get("items", [])
+    return with_quick(message, quick + more_quick(result.question_id, result.feedback_token, lang))
+
+
+def more_messages(
+    items: list[LocalizedEntry], question_id: int, token: str, lang: str
+) -> list[dict[str, Any]]:
+    """The further candidates as choices (picking one is an ordinary choice bound to the
+    token), or that there are none."""
+    if not items:
+        return [text_message(t("ask.more.none", lang))]
+    return [_choices_message(t("ask.more.found", lang), items, question_id, token)]
 
 
 def answer_messages(result: AskResult, lang: str) -> list[dict[str, Any]]:
@@ -206,7 +244,10 @@ def answer_messages(result: AskResult, lang: str) -> list[dict[str, Any]]:
     elif result.choices:
         messages.append(clarify_message(result, lang))
     else:
-        messages.append(handover_card(handover_of(result), lang))
+        card = handover_card(handover_of(result), lang)
+        messages.append(
+            with_quick(card, more_quick(result.question_id, result.feedback_token, lang))
+        )
     return messages[:5]
 
 

@@ -15,6 +15,7 @@ FEEDBACK = "fb"  # 解決した / 解決しなかった
 LANGUAGE = "lang"  # switch the conversation language
 LANGUAGE_MENU = "lm"  # show the language menu (rich menu tile)
 CATEGORY = "cat"  # rich menu: questions of one category
+MORE = "mo"  # 他の候補を見る: further candidates of the question's logged ranking
 
 
 def encode(action: str, **fields: object) -> str:

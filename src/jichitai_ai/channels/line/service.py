@@ -236,8 +236,15 @@ class LineService:
                 )
                 thanks = cards.text_message(t("channels.feedback.thanks", lang))
                 if kind == "not_resolved":
-                    return [thanks, cards.handover_card(self._department(tenant, entry_id), lang)]
+                    card = cards.handover_card(self._department(tenant, entry_id), lang)
+                    more = cards.more_quick(question_id, token, lang)
+                    return [thanks, cards.with_quick(card, more)]
                 return [thanks]
+            if action == postback.MORE:
+                items = feedback_service.offer_more(
+                    self.platform.answering, tenant.slug, token, language=lang
+                )
+                return cards.more_messages(items, question_id, token, lang)
         except ServiceError:
             return [cards.text_message(t("channels.error.expired", lang))]
         return []

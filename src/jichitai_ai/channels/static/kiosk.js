@@ -135,7 +135,25 @@
           if (data.handover.phone) h.appendChild(el("a", { "class": "tel", href: "tel:" + data.handover.dial }, S.call.replace("{phone}", data.handover.phone)));
           votes.appendChild(h);
         }
+        if (kind === "not_resolved") {
+          var m = el("button", { type: "button", "class": "choice", id: "more" }, S.more);
+          m.addEventListener("click", function () { more(data); });
+          votes.appendChild(m);
+        }
       })
+      .catch(function () { statusBox.textContent = S.error; });
+  }
+
+  function more(data) {
+    var fd = new FormData();
+    fd.append("session", session);
+    fd.append("lang", lang);
+    fd.append("question_id", data.question_id);
+    fd.append("token", data.token || "");
+    statusBox.textContent = S.thinking;
+    fetch("/t/" + slug + "/voice/more", { method: "POST", body: fd, credentials: "same-origin" })
+      .then(function (r) { return r.json(); })
+      .then(render)
       .catch(function () { statusBox.textContent = S.error; });
   }
 

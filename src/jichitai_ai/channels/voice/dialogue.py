@@ -189,11 +189,8 @@ class VoiceDialogue:
             result.general_contact = tenant_service.get_tenant(session, slug).general_contact()
         return self._answer_turn(slug, result, item, handover_of(result))
 
-    def feedback(
-        self, slug: str, question_id: int, entry_id: int, kind: str, session_key: str, token: str
-    ) -> None:
-        """Record a vote bound to the answer's token, only from the session (kiosk visit or
-        call) that asked the question."""
+    def _own(self, slug: str, question_id: int, session_key: str) -> None:
+        """Only the session (kiosk visit or call) that asked the question may act on it."""
         with self.platform.db.read() as session:
             tenant = tenant_service.get_tenant(session, slug)
             row = session.get(QuestionLog, question_id)
@@ -203,6 +200,29 @@ class VoiceDialogue:
                 or row.session_key != hash_session_key(session_key)
             ):
                 raise NotFound("ask.unknown_question")
+
+    def more(
+        self, slug: str, question_id: int, session_key: str, token: str, lang: str = "ja"
+    ) -> VoiceTurn:
+        """「他の候補を見る」 (as on the web and LINE): the further candidates of the question's
+        logged ranking as numbered choices (picking one is an ordinary choice bound to the
+        token), or the hand-over when there are none."""
+        self._own(slug, question_id, session_key)
+        items = feedback_service.offer_more(self.platform.answering, slug, token, language=lang)
+        if not items:
+            return VoiceTurn(
+                "handover", question_id, token, lang, t("ask.more.none", lang), handover=None
+            )
+        choices = items[:MAX_CHOICES]
+        say = speech.choices_prompt([c.entry.question for c in choices], t("ask.more.found", lang))
+        return VoiceTurn("clarify", question_id, token, lang, say, choices=choices)
+
+    def feedback(
+        self, slug: str, question_id: int, entry_id: int, kind: str, session_key: str, token: str
+    ) -> None:
+        """Record a vote bound to the answer's token, only from the session (kiosk visit or
+        call) that asked the question."""
+        self._own(slug, question_id, session_key)
         feedback_service.submit(
             self.platform.answering,
             slug,

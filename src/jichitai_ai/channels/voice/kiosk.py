@@ -158,6 +158,27 @@ async def kiosk_choose(
     return _headers(JSONResponse(await run_in_threadpool(service.as_json, turn)))
 
 
+@router.post("/t/{slug}/voice/more")
+async def kiosk_more(
+    slug: str,
+    request: Request,
+    question_id: int = Form(...),
+    session: str = Form(""),
+    token: str = Form(""),
+    lang: str = Form("ja"),
+) -> Response:
+    """「他の候補を見る」 after 解決しなかった, for a question this kiosk visit asked."""
+    service = service_of(request)
+    lang = lang if lang in LANGUAGES else "ja"
+    try:
+        turn = await run_in_threadpool(
+            service.dialogue.more, slug, question_id, _session_key(session), token, lang
+        )
+    except ServiceError as exc:
+        return _error(exc.status, exc.key, **exc.params)
+    return _headers(JSONResponse(await run_in_threadpool(service.as_json, turn)))
+
+
 @router.post("/t/{slug}/voice/feedback")
 async def kiosk_feedback(
     slug: str,
