@@ -51,9 +51,9 @@ REIKI_SYNONYMS: list[list[str]] = [
     ["自転車置き場", "駐輪場", "自転車駐車場"],
     ["本棚", "書架", "家具"],
     ["高齢者", "高齢", "65歳以上", "お年寄り"],
-    # バイク is a motorcycle (自動二輪車); a 原付 is its own class in 例規 lists (katsuragi k21)
-    ["バイク", "オートバイ", "自動二輪車"],
-    ["原付", "原付バイク", "スクーター", "原動機付自転車"],
+    # バイク covers 原付 and 自動二輪車 in everyday speech (blind2 n27 needs 原付; splitting the
+    # group to break katsuragi k21's tie lost n27's right answer, so they stay one group)
+    ["バイク", "オートバイ", "自動二輪車", "原付", "原動機付自転車"],
     ["片付け", "片付ける", "原状回復", "原状に回復"],
     ["休み", "休館日", "休日", "休業日"],
     ["開いてる", "開館", "開館時間", "営業時間"],
