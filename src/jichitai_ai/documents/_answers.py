@@ -16,9 +16,11 @@ from jichitai_ai.documents._support import (
     best_sentences,
     concepts,
     coverage,
-    in_item,
-    sentence_spans,
+    number_patterns,
+    sentences_with_lead,
+    subject_terms,
     terms_of,
+    unit_of,
 )
 
 NOT_IN_DOCUMENTS = "資料からは分かりません"
@@ -35,8 +37,9 @@ RANK_PENALTY = 0.02
 #: A further passage is cited only when it covers within this margin of the best one.
 SECOND_MARGIN = 0.05
 MAX_PASSAGES = 1
-#: Only the top search result may be cited; the next ones are shown as 「関連する条項」.
-CANDIDATES = 1
+#: Search results that may be cited: the first when it answers, else the best-covering of the
+#: next ones that does (the same bar) — the gold provision is often 2nd or 3rd (docs §4).
+CANDIDATES = 3
 
 
 @dataclass
@@ -120,12 +123,17 @@ def _passage(
     link_for: LinkFor,
     cov: float,
     kind: re.Pattern[str] | None = None,
+    numbers: Sequence[re.Pattern[str]] = (),
 ) -> Passage:
     record = hit.record
-    item_at = partial(in_item, record.location, record.parts)
-    spans = best_sentences(index, found, record.text, kind=kind, item_at=item_at)
+    unit_at = partial(unit_of, record.location, record.parts)
+    subject = subject_terms(index, record.document_id, record.document_title)
+    choose = partial(
+        best_sentences, index, found, record.text, kind=kind, unit_at=unit_at, numbers=numbers
+    )
+    spans = choose(subject=subject)
     # The location is the 項・号 of the single best sentence (as search results show it).
-    best = best_sentences(index, found, record.text, limit=1, kind=kind, item_at=item_at)
+    best = choose(limit=1, subject=subject)
     offset = best[0][0] if best else 0
     return Passage(
         number=0,
@@ -152,22 +160,11 @@ def sentence_coverage(index: DocIndex, found: Sequence[Concept], record: ChunkRe
     title = terms_of(index, record.document_title) if record.document_title else frozenset()
     found = [c for c in found if not c.terms & title]
     head = terms_of(index, f"{record.heading}\n{record.location}")
+    unit_at = partial(unit_of, record.location, record.parts)
     best = 0.0
-    lead: frozenset[str] = frozenset()
-    for lo, hi in sentence_spans(record.text):
-        terms = terms_of(index, record.text[lo:hi])
-        if _in_item(record, lo):
-            # A 号 is read with its 柱書: 「(3) みだりに火気を使用すること」 answers only
-            # together with 「次の各号に掲げる行為をしてはならない」.
-            terms = terms | lead
-        else:
-            lead = terms
-        best = max(best, coverage(found, head | terms))
+    for _, own, lead in sentences_with_lead(index, record.text, unit_at):
+        best = max(best, coverage(found, head | own | lead))
     return best
-
-
-def _in_item(record: ChunkRecord, offset: int) -> bool:
-    return in_item(record.location, record.parts, offset)
 
 
 def agreed(hit: Hit) -> bool:
@@ -199,13 +196,15 @@ def supporting_passages(
             scored.append((cov - RANK_PENALTY * rank, rank, hit))
     if not scored:
         return []
-    scored.sort(key=lambda x: (-x[0], x[1]))
+    # The first result, when it answers, is cited before any later one (search order is evidence
+    # too); a later one only when the first does not answer.
+    scored.sort(key=lambda x: (x[1] != 0, -x[0], x[1]))
     best = scored[0][0]
     out: list[Passage] = []
     for value, _, hit in scored:
         if out and value < best - SECOND_MARGIN:
             break
-        passage = _passage(index, found, hit, link_for, value, kind)
+        passage = _passage(index, found, hit, link_for, value, kind, number_patterns(question))
         passage.number = len(out) + 1
         out.append(passage)
         if len(out) >= MAX_PASSAGES:
@@ -222,7 +221,13 @@ def see_also(
     for hit in hits[:limit]:
         terms = terms_of(index, f"{hit.record.heading}\n{hit.record.location}\n{hit.record.text}")
         passage = _passage(
-            index, found, hit, link_for, coverage(found, terms), answer_kind(question)
+            index,
+            found,
+            hit,
+            link_for,
+            coverage(found, terms),
+            answer_kind(question),
+            number_patterns(question),
         )
         out.append(passage)
     return out

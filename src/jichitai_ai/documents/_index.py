@@ -74,6 +74,19 @@ class DocIndex:
         self._masks: dict[frozenset[int], npt.NDArray[np.bool_]] = {}
         #: Terms of passage and sentence texts (see _support.terms_of); bounded there.
         self.term_cache: dict[str, frozenset[str]] = {}
+        #: Terms naming each document's subject (see _support.subject_terms).
+        self.subject_cache: dict[int, frozenset[str]] = {}
+        self._by_document: dict[int, list[ChunkRecord]] | None = None
+
+    def records_of(self, document_id: int) -> list[ChunkRecord]:
+        """The chunks of one document, in id order (built on first use)."""
+        if self._by_document is None:
+            grouped: dict[int, list[ChunkRecord]] = {}
+            for rid in sorted(self.records):
+                record = self.records[rid]
+                grouped.setdefault(record.document_id, []).append(record)
+            self._by_document = grouped
+        return self._by_document.get(document_id, [])
 
     @classmethod
     def build(

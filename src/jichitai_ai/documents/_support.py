@@ -4,7 +4,9 @@ for highlighting. Colloquial question words (教えて, 知りたい, いつ …
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from jichitai_ai.documents._index import DocIndex
@@ -104,7 +106,6 @@ QUESTION_WORDS |= frozenset(
     ["どういう", "どのような", "どうやって", "呼ぶ", "当たる", "あたる", "掛かる", "かかる"]
 )
 TERM_CACHE_SIZE = 50_000
-SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 
 
 @dataclass(frozen=True)
@@ -198,8 +199,30 @@ def coverage(found: Sequence[Concept], terms: frozenset[str]) -> float:
     return sum(c.weight for c in found if c.terms & terms) / total
 
 
+_OPEN = "(（「『"
+_CLOSE = ")）」』"
+_ENDS = "。！？!?"
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()]
+    """Sentences of a passage; a 。 inside brackets does not end one: 「給水装置の新設、改造(…を
+    除く。以下同じ。)をしようとする者は、管理者に申し込み…」 is one sentence, not four pieces
+    of which none holds both 工事 and 申し込む. A line break always ends a sentence (items)."""
+    spans: list[tuple[int, int]] = []
+    start, depth = 0, 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch == "\n" or (ch in _ENDS and depth == 0):
+            end = i if ch == "\n" else i + 1
+            if text[start:end].strip():
+                spans.append((start, end))
+            start, depth = i + 1, 0
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
 
 
 _NUM = "[0-9０-９一二三四五六七八九十百千]+"
@@ -234,7 +257,88 @@ def in_item(
     location: str, parts: list[list[object]] | tuple[tuple[int, str], ...], offset: int
 ) -> bool:
     """The sentence at ``offset`` is inside a 号 (or its イロハ), not the 項 text itself."""
-    return "号" in sub_location(location, parts, offset)[len(location) :]
+    return unit_of(location, parts, offset)[1]
+
+
+_ITEM_PART = re.compile(r"第[0-9]+号.*$")
+
+
+def unit_of(
+    location: str, parts: list[list[object]] | tuple[tuple[int, str], ...], offset: int
+) -> tuple[str, bool]:
+    """The 項 (or article) a sentence belongs to, and whether it sits in one of its 号:
+    「第3条第2項第2号」 → (「第3条第2項」, True). The location itself may hold 「号」
+    (「附則(平成4年条例第2号)」), so only what parts add after it is read."""
+    rest = sub_location(location, parts, offset)[len(location) :]
+    return location + _ITEM_PART.sub("", rest), "号" in rest
+
+
+UnitAt = Callable[[int], tuple[str, bool]]
+
+
+def sentences_with_lead(
+    index: DocIndex, text: str, unit_at: UnitAt | None = None
+) -> Iterator[tuple[tuple[int, int], frozenset[str], frozenset[str]]]:
+    """Each sentence's span, its own terms and, for a 号, its 柱書's terms — every sentence of
+    its 項 before the items (「…次の区別により使用料を納付しなければならない。ただし、1区の
+    面積は…」), not only the last one, so 「(2) 2区 1,000円」 is read with 使用料."""
+    lead: frozenset[str] = frozenset()
+    lead_unit: str | None = None
+    for span in sentence_spans(text):
+        terms = terms_of(index, text[span[0] : span[1]])
+        inherited: frozenset[str] = frozenset()
+        if unit_at is not None:
+            unit, item = unit_at(span[0])
+            if item:
+                if unit == lead_unit:
+                    inherited = lead
+            elif unit == lead_unit:
+                lead = lead | terms
+            else:
+                lead, lead_unit = terms, unit
+        yield span, terms, inherited
+
+
+#: How much a question word that only names the regulation's subject counts when choosing the
+#: sentence (項・号) to show: words of the title and words most of the document's provisions
+#: carry (「心の杜」 defined in 第2条 and used in every article after it) say which regulation,
+#: not which 項 — 「心の杜の使用料を安く」 is the 減免 項, not the 項 that names 心の杜.
+SUBJECT_SHARE = 0.1
+#: A word in at least this share of a document's chunks (of at least SUBJECT_MIN_CHUNKS) names
+#: its subject.
+SUBJECT_COMMON = 0.5
+SUBJECT_MIN_CHUNKS = 3
+
+
+def subject_terms(index: DocIndex, document_id: int, title: str) -> frozenset[str]:
+    """Terms naming a document's subject: its title's and those most of its chunks carry."""
+    cached = index.subject_cache.get(document_id)
+    if cached is not None:
+        return cached
+    texts = [r.text for r in index.records_of(document_id)]
+    common: set[str] = set()
+    if len(texts) >= SUBJECT_MIN_CHUNKS:
+        counts = Counter(t for text in texts for t in terms_of(index, text))
+        common = {t for t, n in counts.items() if n >= SUBJECT_COMMON * len(texts)}
+    out = frozenset(common) | (terms_of(index, title) if title else frozenset())
+    index.subject_cache[document_id] = out
+    return out
+
+
+#: A number with its counter in a question (「2区」「5年」「3人」): the 号 that gives that very
+#: number (「(2) 2区 1,000円」) is the one asked about, among items that otherwise tie.
+_COUNTED = re.compile(r"([0-9０-９]+)\s*([区年月日時人円歳回階号])")
+#: What a number of the question found in a sentence adds, relative to the heaviest term.
+NUMBER_BONUS = 0.25
+
+
+def number_patterns(question: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns of the question's counted numbers, each matching that number (not 12 for 2)."""
+    out = []
+    for digits, counter in _COUNTED.findall(question):
+        value = int(unicodedata.normalize("NFKC", digits))
+        out.append(re.compile(rf"(?<![0-9０-９]){value}\s*{counter}"))
+    return tuple(out)
 
 
 def best_sentences(
@@ -243,29 +347,29 @@ def best_sentences(
     text: str,
     limit: int = 2,
     kind: re.Pattern[str] | None = None,
-    item_at: Callable[[int], bool] | None = None,
+    unit_at: UnitAt | None = None,
+    subject: frozenset[str] = frozenset(),
+    numbers: Sequence[re.Pattern[str]] = (),
 ) -> list[tuple[int, int]]:
     """Spans of the sentences that carry most of the question's terms (and, when the question
     asks いつ/いくら/何人, an answer of that kind), in text order.
 
-    With ``item_at`` (is the sentence at this offset inside a 号?), a 号 is read with its 柱書,
-    as for support: 「財産区の区域内の旅館に温泉を」 is answered by 「(2) 旅館…」 under
-    「温泉は、財産区の区域内において、次の各号に…」, not by the 柱書 alone. Ties keep the earlier
+    With ``unit_at`` (which 項 is the sentence at this offset in, and is it in a 号?), a 号 is
+    read with its 柱書, as for support: 「財産区の区域内の旅館に温泉を」 is answered by
+    「(2) 旅館…」 under 「温泉は、財産区の区域内において、次の各号に…」, not by the 柱書 alone.
+    Words in ``subject`` (see subject_terms) weigh SUBJECT_SHARE only. Ties keep the earlier
     sentence, so a question that only matches the 柱書 still points at the 項."""
     scored: list[tuple[float, tuple[int, int]]] = []
-    bonus = ANSWER_KIND_BONUS * max((c.weight for c in found), default=0.0)
-    lead: frozenset[str] = frozenset()
-    for span in sentence_spans(text):
-        sentence = text[span[0] : span[1]]
-        terms = terms_of(index, sentence)
-        if item_at is not None:
-            if item_at(span[0]):
-                terms = terms | lead
-            else:
-                lead = terms
-        score = sum(c.weight for c in found if c.terms & terms)
+    weights = [(c, c.weight * (SUBJECT_SHARE if c.terms & subject else 1.0)) for c in found]
+    top_weight = max((w for _, w in weights), default=0.0)
+    bonus = ANSWER_KIND_BONUS * top_weight
+    for span, own, lead in sentences_with_lead(index, text, unit_at):
+        score = sum(w for c, w in weights if c.terms & (own | lead))
+        sentence = unicodedata.normalize("NFKC", text[span[0] : span[1]])
         if score > 0 and kind is not None and kind.search(sentence):
             score += bonus
+        if score > 0 and any(n.search(sentence) for n in numbers):
+            score += NUMBER_BONUS * top_weight
         if score > 0:
             scored.append((score, span))
     if not scored:

@@ -40,7 +40,14 @@ from jichitai_ai.documents._ocr_store import QueuedLine, merge_ocr, review_line,
 from jichitai_ai.documents._ocr_store import queue as ocr_queue
 from jichitai_ai.documents._qa import PROPOSE_PROMPT, parse_proposals, split_qa
 from jichitai_ai.documents._readers import media_type, parse, supported
-from jichitai_ai.documents._support import answer_kind, best_sentences, concepts, in_item
+from jichitai_ai.documents._support import (
+    answer_kind,
+    best_sentences,
+    concepts,
+    number_patterns,
+    subject_terms,
+    unit_of,
+)
 from jichitai_ai.documents._vectors import embed_new_chunks, load_vectors
 from jichitai_ai.documents._vocabulary import REIKI_SYNONYMS
 from jichitai_ai.documents.errors import (
@@ -424,13 +431,24 @@ class DocumentService:
         public = viewer.role is None and not viewer.operator
         found = concepts(index, query) if any(len(h.record.parts) > 1 for h in hits) else []
         kind = answer_kind(query)
+        numbers = number_patterns(query)
         out = []
         for rank, hit in enumerate(hits):
             r = hit.record
             location = r.location
             if found and len(r.parts) > 1 and rank < REFINE_TOP:
-                item_at = partial(in_item, r.location, r.parts)
-                spans = best_sentences(index, found, r.text, limit=1, kind=kind, item_at=item_at)
+                unit_at = partial(unit_of, r.location, r.parts)
+                subject = subject_terms(index, r.document_id, r.document_title)
+                spans = best_sentences(
+                    index,
+                    found,
+                    r.text,
+                    limit=1,
+                    kind=kind,
+                    unit_at=unit_at,
+                    subject=subject,
+                    numbers=numbers,
+                )
                 if spans:
                     location = sub_location(r.location, r.parts, spans[0][0])
             out.append(
