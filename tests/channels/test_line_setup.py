@@ -252,7 +252,9 @@ def test_clarify_quick_replies_carry_the_feedback_token() -> None:
     )
     (message,) = cards.answer_messages(result, "ja")
     items = message["quickReply"]["items"]
-    assert len(items) == cards.MAX_CHOICES
+    # Five choices, then 「他の候補を見る」 (as on the web page).
+    assert len(items) == cards.MAX_CHOICES + 1
+    assert items[-1]["action"]["data"] == "a=mo&q=9&t=abc"
     assert all(len(i["action"]["label"]) <= 20 and "t=abc" in i["action"]["data"] for i in items)
 
 
