@@ -232,3 +232,83 @@ def test_words_of_the_title_only_name_the_regulation(service: DocumentService, t
     assert sentence_coverage(index, found, refusal) > sentence_coverage(index, found, table)
     # a question made only of the title's words has nothing left to be answered
     assert sentence_coverage(index, concepts(index, "あおば市地区集会所"), table) == 0.0
+
+
+PARK = """○さくら町ふれあい広場条例
+令和2年3月1日
+条例第4号
+(設置)
+第1条 町民の交流を図るため、さくら町ふれあい広場(以下「広場」という。)を設置する。
+(名称及び位置)
+第2条 広場の名称及び位置は、次のとおりとする。
+(1) 名称 さくら町ふれあい広場
+(2) 位置 さくら町本町三丁目12番地
+(使用料)
+第3条 広場を使用する者は、使用料を納付しなければならない。
+2 使用料の額は、1時間につき500円とする。
+"""
+
+
+def test_where_questions_are_answered_by_an_address_not_by_the_setting_up_article(
+    service: DocumentService, tenant: str
+) -> None:
+    from jichitai_ai.documents._support import answer_kind
+
+    service.ingest(tenant, "park.txt", PARK.encode("utf-8"))
+    index = service.current_index(tenant).index
+    question = "さくら町のふれあい広場はどこにありますか"
+    kind = answer_kind(question)
+    assert kind is not None
+    # Every word of the question is in the title: only what it asks for (an address) is left.
+    found = concepts(index, question)
+    by_loc = {r.location: r for r in index.records.values()}
+    assert sentence_coverage(index, found, by_loc["第2条"], kind) == 1.0
+    assert sentence_coverage(index, found, by_loc["第1条"], kind) == 0.0
+    hits = [replace(h, lexical_rank=1, dense_rank=1) for h in index.search(question, 3)]
+    cited = supporting_passages(index, question, hits, _link)
+    assert [p.location for p in cited] == ["第2条第2号"]
+    # 「どこで定める」「どこが選ぶ」 ask for a rule or a body, not an address.
+    assert answer_kind("細かい決まりはどこで定めるのですか") is None
+    assert answer_kind("奨学生を選ぶのはどこですか") is None
+
+
+def test_the_kind_asked_for_counts_as_a_term_of_the_question(
+    service: DocumentService, tenant: str
+) -> None:
+    from jichitai_ai.documents._support import answer_kind
+
+    service.ingest(tenant, "park.txt", PARK.encode("utf-8"))
+    index = service.current_index(tenant).index
+    question = "ふれあい広場の使用料は1時間いくらですか"
+    kind = answer_kind(question)
+    found = concepts(index, question)
+    fee = next(r for r in index.records.values() if r.location == "第3条")
+    # 第3条第2項 names the amount: it covers the question fully; without the kind the same
+    # words are there but nothing says the sentence gives an amount.
+    assert sentence_coverage(index, found, fee, kind) == 1.0
+    # A sentence with the question's words and no amount covers less than without the kind.
+    only_duty = replace(fee, text="広場を使用する者は、使用料を納付しなければならない。", parts=())
+    assert sentence_coverage(index, found, only_duty, kind) < sentence_coverage(
+        index, found, only_duty
+    )
+
+
+def test_words_that_only_frame_the_question_are_not_asked_for(
+    service: DocumentService, tenant: str
+) -> None:
+    service.ingest(tenant, "park.txt", PARK.encode("utf-8"))
+    index = service.current_index(tenant).index
+    for question, framing in [
+        ("広場の使用料はどう決まっていますか", "決まる"),
+        ("条例でいう位置とは何を指しますか", "指す"),
+        ("広場の柵を壊してしまったら弁償してくれますか", "仕舞う"),
+        ("芝生を傷めそうな団体は断れますか", "そう"),
+        ("使用するには何が必要ですか", "必要"),
+    ]:
+        terms = {t for c in concepts(index, question) for t in c.terms}
+        assert framing not in terms, question
+    # Content words are still asked for.
+    terms = {
+        t for c in concepts(index, "広場の柵を壊してしまったら弁償してくれますか") for t in c.terms
+    }
+    assert "弁償" in terms

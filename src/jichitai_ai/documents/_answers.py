@@ -4,6 +4,7 @@ sentences highlighted, or 「資料からは分かりません」 when nothing c
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -150,7 +151,12 @@ def _passage(
     )
 
 
-def sentence_coverage(index: DocIndex, found: Sequence[Concept], record: ChunkRecord) -> float:
+def sentence_coverage(
+    index: DocIndex,
+    found: Sequence[Concept],
+    record: ChunkRecord,
+    kind: re.Pattern[str] | None = None,
+) -> float:
     """Best coverage of the question by one sentence of the passage with its heading (見出し):
     an answer is a sentence, not a long article that mentions the words in different places.
 
@@ -161,9 +167,22 @@ def sentence_coverage(index: DocIndex, found: Sequence[Concept], record: ChunkRe
     found = [c for c in found if not c.terms & title]
     head = terms_of(index, f"{record.heading}\n{record.location}")
     unit_at = partial(unit_of, record.location, record.parts)
+    # What the question asks for (いくら, いつ, どこ …) is one more term of it, as heavy as its
+    # heaviest word, which a sentence covers by giving an answer of that kind: 「御所市の墓地は
+    # どこに設置」 has no word left beside the title's, and 「…203番地に設置する」 answers it.
+    kind_weight = max((c.weight for c in found), default=1.0) if kind is not None else 0.0
+    total = sum(c.weight for c in found) + kind_weight
+    if total <= 0:
+        return 0.0
+    heading = unicodedata.normalize("NFKC", record.heading or "")
     best = 0.0
-    for _, own, lead in sentences_with_lead(index, record.text, unit_at):
-        best = max(best, coverage(found, head | own | lead))
+    for span, own, lead in sentences_with_lead(index, record.text, unit_at):
+        terms = head | own | lead
+        covered = sum(c.weight for c in found if c.terms & terms)
+        if kind is not None:
+            sentence = unicodedata.normalize("NFKC", record.text[span[0] : span[1]])
+            covered += kind_weight if kind.search(sentence) or kind.search(heading) else 0.0
+        best = max(best, covered / total)
     return best
 
 
@@ -191,7 +210,7 @@ def supporting_passages(
             # 「何年ですか」「いくらですか」 is not answered by a provision that names no time
             # or amount, however many of the question's words it shares.
             continue
-        cov = sentence_coverage(index, found, record)
+        cov = sentence_coverage(index, found, record, kind)
         if cov >= (AGREED_COVERAGE if agreed(hit) else MIN_COVERAGE):
             scored.append((cov - RANK_PENALTY * rank, rank, hit))
     if not scored:

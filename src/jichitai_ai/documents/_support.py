@@ -105,6 +105,13 @@ QUESTION_WORDS |= frozenset(
 QUESTION_WORDS |= frozenset(
     ["どういう", "どのような", "どうやって", "呼ぶ", "当たる", "あたる", "掛かる", "かかる"]
 )
+#: Words that only frame what is asked (「どう決まっていますか」「何を指しますか」「…してくれますか」
+#: 「壊してしまったら」「汚しそうな」「どう扱う」「…な方」「何が必要ですか」): a provision that answers
+#: rarely says them, so they only kept answering provisions under the bar (katsuragi, blind2,
+#: blind3 and municipal sets; not looked at on blind4).
+QUESTION_WORDS |= frozenset(
+    ["決まる", "指す", "呉れる", "くれる", "仕舞う", "しまう", "そう", "扱う", "方", "さん", "必要"]
+)
 TERM_CACHE_SIZE = 50_000
 
 
@@ -239,6 +246,9 @@ ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile("何歳|いくつから|いくつまで"), re.compile(f"{_NUM}歳|未成年|成年")),
     (re.compile("いくら|何円|幾ら|料金|金額|値段"), re.compile(f"{_NUM}円|の額|無料|徴収しない")),
     (re.compile("何人|何名"), re.compile(f"{_NUM}(人|名)")),
+    # 「どこにありますか」「所在地は」 is answered by an address (名称及び位置, 「…番地に設置する」),
+    # not by the 設置 article that only names the facility (blind3 t05/t19, katsuragi k19/k20).
+    (re.compile("どこに(あ|設置|置)|所在地|住所"), re.compile("位置|所在|番地|丁目")),
 )
 #: How much an answer of the asked kind adds to a sentence, relative to the question's heaviest
 #: term: enough to choose between 項/号 that share the question's words, not to outweigh a term.
@@ -361,7 +371,11 @@ def best_sentences(
     sentence, so a question that only matches the 柱書 still points at the 項."""
     scored: list[tuple[float, tuple[int, int]]] = []
     weights = [(c, c.weight * (SUBJECT_SHARE if c.terms & subject else 1.0)) for c in found]
-    top_weight = max((w for _, w in weights), default=0.0)
+    # Bonuses are relative to the heaviest word that is not the subject's; when the question
+    # names nothing but its subject (「さくら町のふれあい広場はどこにありますか」) the address
+    # line, not the line repeating the name, is what it asks for.
+    content = [w for c, w in weights if not c.terms & subject]
+    top_weight = max(content) if content else max((c.weight for c in found), default=0.0)
     bonus = ANSWER_KIND_BONUS * top_weight
     for span, own, lead in sentences_with_lead(index, text, unit_at):
         score = sum(w for c, w in weights if c.terms & (own | lead))
