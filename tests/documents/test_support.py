@@ -312,3 +312,46 @@ def test_words_that_only_frame_the_question_are_not_asked_for(
         t for c in concepts(index, "広場の柵を壊してしまったら弁償してくれますか") for t in c.terms
     }
     assert "弁償" in terms
+
+
+BRIGADE_A = """○あおば町消防団条例
+(報酬)
+第9条 団員に、次の区分により報酬を支給する。
+団長 年額 150,000円
+団員 年額 10,000円
+"""
+BRIGADE_B = """○みどり町消防団条例
+(定員)
+第3条 消防団員の定員は、400名とする。
+(設置)
+第1条 本町に消防団を設置し、事務所をみどり町役場に置く。
+"""
+
+
+def test_a_provision_of_another_body_is_not_cited(service: DocumentService, tenant: str) -> None:
+    from jichitai_ai.documents._support import body_names
+
+    assert body_names("大島町の消防団員の報酬は年額いくらですか") == ("大島",)
+    assert body_names("丸亀市外に住んでいても使えますか") == ("丸亀",)
+    assert body_names("八丈町営住宅の家賃") == ("八丈",)
+    assert body_names("町営駐車場は使えますか") == ()
+    assert body_names("市のイベントで使うとき") == ()
+    service.ingest(tenant, "a.txt", BRIGADE_A.encode("utf-8"))
+    service.ingest(tenant, "b.txt", BRIGADE_B.encode("utf-8"))
+    index = service.current_index(tenant).index
+    viewer = Viewer.everything()
+    # あおば町's 報酬 article holds every word but the body's name: みどり町 staff get 「資料から
+    # は分かりません」, not あおば町's amounts; あおば町 staff get them.
+    for question, cites in [
+        ("みどり町の消防団員の報酬は年額いくらですか", False),
+        ("あおば町の消防団員の報酬は年額いくらですか", True),
+    ]:
+        hits = [replace(h, lexical_rank=1, dense_rank=1) for h in index.search(question, 3)]
+        cited = supporting_passages(index, question, hits, _link)
+        assert bool(cited) == cites, question
+        if not cites:
+            assert not service.answer(tenant, question, viewer).supported
+    # 「どこに置かれていますか」 is answered by 「…役場に置く」 too, not only by a 位置 line.
+    question = "みどり町の消防団の事務所はどこに置かれていますか"
+    hits = [replace(h, lexical_rank=1, dense_rank=1) for h in index.search(question, 3)]
+    assert [p.location for p in supporting_passages(index, question, hits, _link)] == ["第1条"]

@@ -15,8 +15,10 @@ from jichitai_ai.documents._support import (
     Concept,
     answer_kind,
     best_sentences,
+    body_names,
     concepts,
     coverage,
+    names_other_body,
     number_patterns,
     sentences_with_lead,
     subject_terms,
@@ -203,9 +205,12 @@ def supporting_passages(
     """
     found = concepts(index, question)
     kind = answer_kind(question)
+    names = body_names(question)
     scored: list[tuple[float, int, Hit]] = []
     for rank, hit in enumerate(hits[:CANDIDATES]):
         record = hit.record
+        if names_other_body(index, names, record.document_id, record.document_title):
+            continue
         if kind is not None and not kind.search(record.text):
             # 「何年ですか」「いくらですか」 is not answered by a provision that names no time
             # or amount, however many of the question's words it shares.

@@ -248,7 +248,10 @@ ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile("何人|何名"), re.compile(f"{_NUM}(人|名)")),
     # 「どこにありますか」「所在地は」 is answered by an address (名称及び位置, 「…番地に設置する」),
     # not by the 設置 article that only names the facility (blind3 t05/t19, katsuragi k19/k20).
-    (re.compile("どこに(あ|設置|置)|所在地|住所"), re.compile("位置|所在|番地|丁目")),
+    (
+        re.compile("どこに(あ|設置|置)|所在地|住所"),
+        re.compile("位置|所在|番地|丁目|別表|に置く|に設置"),
+    ),
 )
 #: How much an answer of the asked kind adds to a sentence, relative to the question's heaviest
 #: term: enough to choose between 項/号 that share the question's words, not to outweigh a term.
@@ -395,3 +398,26 @@ def best_sentences(
 
 def _is_kanji(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+#: A municipality named in a question (「大島町の」「丸亀市外に」「八丈町営」): its name before 市/町/村.
+_BODY = re.compile(
+    r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々ヶ]{2,6}?)[市町村](?=の|で|に|は|外|内|へ|が|営|立|民)"
+)
+
+
+def body_names(question: str) -> tuple[str, ...]:
+    """Names of the bodies (市町村) a question is about: 「大島町の消防団員の報酬」 → (「大島」,)."""
+    return tuple(dict.fromkeys(_BODY.findall(unicodedata.normalize("NFKC", question))))
+
+
+def names_other_body(index: DocIndex, names: Sequence[str], document_id: int, title: str) -> bool:
+    """The question names a body this document never mentions: 神河町's 報酬 article does not
+    answer 「大島町の消防団員の報酬」, however well its words match (near-duplicate 例規 of
+    several bodies in one collection)."""
+    if not names:
+        return False
+    text = unicodedata.normalize(
+        "NFKC", title + "\n" + "\n".join(r.text for r in index.records_of(document_id))
+    )
+    return not any(name in text for name in names)
