@@ -412,12 +412,17 @@ def body_names(question: str) -> tuple[str, ...]:
 
 
 def names_other_body(index: DocIndex, names: Sequence[str], document_id: int, title: str) -> bool:
-    """The question names a body this document never mentions: 神河町's 報酬 article does not
-    answer 「大島町の消防団員の報酬」, however well its words match (near-duplicate 例規 of
-    several bodies in one collection)."""
+    """The question names a body that another document's title names and this document never
+    mentions: 神河町's 報酬 article does not answer 「大島町の消防団員の報酬」 when 大島町消防団条例 is in
+    the collection (near-duplicate 例規 of several bodies). A name no title carries (a city's own
+    例規 are often titled without it: 「職員の勤務時間…に関する条例」) rules nothing out."""
     if not names:
+        return False
+    titles = {unicodedata.normalize("NFKC", r.document_title) for r in index.records.values()}
+    known = [name for name in names if any(name in t for t in titles)]
+    if not known:
         return False
     text = unicodedata.normalize(
         "NFKC", title + "\n" + "\n".join(r.text for r in index.records_of(document_id))
     )
-    return not any(name in text for name in names)
+    return not any(name in text for name in known)
