@@ -41,11 +41,13 @@ def test_demo_import_makes_one_department_per_japanese_department(platform: Plat
                 .where(FaqEntryRow.tenant_id == tenant_id, FaqEntryRow.language == "ja")
             ).scalars()
         )
-        shown = {
-            (e.language, e.department.name)
+        aoba_0001 = [
+            e
             for e in faq_service.visible_entries(db, tenant_id, include_inherited=False)
             if e.department and e.external_id == "AOBA-0001"
-        }
+        ]
+        shown = {(e.language, e.department.name) for e in aoba_0001 if e.department}
+        hours = {e.language: e.department.hours for e in aoba_0001 if e.department}
     assert "Citizens Division" not in names and "市民课" not in names
     assert names == japanese
     # Residents read the department's name in their language.
@@ -55,6 +57,10 @@ def test_demo_import_makes_one_department_per_japanese_department(platform: Plat
         ("zh-Hans", "市民课"),
         ("ko", "시민과"),
     }
+    # …and its 受付時間 as the translation gives them (the record's hours stay Japanese).
+    assert hours["ja"].startswith("平日 8:30")
+    assert hours["en"].startswith("Weekdays 8:30–17:15")
+    assert hours["zh-Hans"].startswith("工作日 8:30–17:15")
 
 
 def test_a_contact_change_reaches_the_english_answer(platform: Platform) -> None:
@@ -81,6 +87,9 @@ def test_a_contact_change_reaches_the_english_answer(platform: Platform) -> None
     assert len(english) == 10
     assert {e.department.phone for e in english if e.department} == {"0120-999-000"}
     assert one.department is not None and one.department.phone == "0120-999-000"
+    # New Japanese hours: the old translated ones no longer say the truth, so residents read
+    # the new Japanese hours until a translation of them is imported.
+    assert {e.department.hours for e in english if e.department} == {"平日9時〜"}
 
 
 def test_translations_reimported_and_edited_stay_with_the_original(platform: Platform) -> None:

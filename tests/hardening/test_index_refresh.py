@@ -226,3 +226,26 @@ def test_replayed_index_ranks_exactly_like_a_full_build(
             assert replayed.contact == rebuilt.contact
     assert worker.refresher.counts["full"] == 1
     assert worker.refresher.counts["replay"] == 14
+
+
+def test_only_large_builds_pay_a_full_garbage_collection() -> None:
+    """A full collection walks the worker's whole heap (other tenants' indexes, the model):
+    worth it after a large build, a needless pause after a small one."""
+    import gc
+
+    from jichitai_ai.services.answering import COLLECT_AFTER_ENTRIES, release_memory
+
+    full: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    gc.callbacks.append(count)
+    try:
+        release_memory(40)
+        assert full == []
+        release_memory(COLLECT_AFTER_ENTRIES)
+        assert full == [1]
+    finally:
+        gc.callbacks.remove(count)

@@ -177,6 +177,12 @@ def test_languages_and_untranslated_note(client: TestClient, demo: Platform) -> 
     note = t("resident.only_japanese", "en")
     assert 'data-translated="false"' in html and f'<p class="note only-ja">{note}</p>' in html
     assert f'lang="ja">{untranslated.result.answer.entry.question}' in html  # type: ignore[union-attr]
+    # 繁體中文 reader, only a 简体 translation approved: the approved text in their script,
+    # not the Japanese original (and no "Japanese only" note).
+    html = client.post(PAGE, data={"question": "垃圾收集日是哪天？", "lang": "zh-Hant"}).text
+    assert 'data-translated="true"' in html and 'class="note only-ja"' not in html
+    assert 'lang="zh-Hant">垃圾收集日是哪天？' in html and "環境課" in html and "週六" in html
+    assert "环境课" not in html and "周六" not in html
     for code in ("zh-Hans", "zh-Hant", "ko", "ja-easy"):
         html = client.get(f"{PAGE}?lang={code}").text
         assert t("resident.ask.submit", code) in html

@@ -40,8 +40,9 @@ def resolve(
         row = row or _original_department(session, tenant_id, external_id)
         row = row or _by_translated_name(session, tenant_id, language, name)
         if row is not None:
-            if name != row.name:
-                set_name(session, row.id, language, name)
+            hours = contact.hours.strip()
+            if name != row.name or (hours and hours != row.hours):
+                set_name(session, row.id, language, name, hours=hours or None)
             _fill(row, contact, _NEUTRAL)
             return row.id
     row = _by_name(session, tenant_id, name)
@@ -101,17 +102,23 @@ def _by_translated_name(
     )
 
 
-def set_name(session: Session, department_id: int, language: str, name: str) -> None:
-    """Record (or replace, or with an empty name remove) the department's name in a language."""
+def set_name(
+    session: Session, department_id: int, language: str, name: str, *, hours: str | None = None
+) -> None:
+    """Record (or replace, or with an empty name remove) the department's name in a language;
+    ``hours``: its 受付時間 in that language (None keeps what is stored)."""
     row = session.get(DepartmentName, (department_id, language))
     name = name.strip()
     if not name:
         if row is not None:
             session.delete(row)
     elif row is None:
-        session.add(DepartmentName(department_id=department_id, language=language, name=name))
+        row = DepartmentName(department_id=department_id, language=language, name=name, hours="")
+        session.add(row)
     else:
         row.name = name
+    if name and hours is not None and row is not None:
+        row.hours = hours.strip()
     session.flush()
 
 
@@ -127,3 +134,26 @@ def translated_names(
         )
     ).all()
     return {(d, lang): name for d, lang, name in rows}
+
+
+def clear_hours(session: Session, department_id: int) -> None:
+    """Forget the department's translated 受付時間 (its Japanese hours changed)."""
+    for row in session.execute(
+        select(DepartmentName).where(DepartmentName.department_id == department_id)
+    ).scalars():
+        row.hours = ""
+    session.flush()
+
+
+def translated_hours(
+    session: Session, department_ids: Collection[int]
+) -> dict[tuple[int, str], str]:
+    """(department id, language) → 受付時間 in that language, where one is recorded."""
+    if not department_ids:
+        return {}
+    rows = session.execute(
+        select(DepartmentName.department_id, DepartmentName.language, DepartmentName.hours).where(
+            DepartmentName.department_id.in_(list(department_ids)), DepartmentName.hours != ""
+        )
+    ).all()
+    return {(d, lang): hours for d, lang, hours in rows}

@@ -162,6 +162,10 @@ def save_department(
         if clash is not None and clash.id != row.id:
             raise Conflict("departments.exists", name=data.name)
         row.name = data.name
+    if department_id is not None and row.hours != data.hours:
+        # Translated 受付時間 were translations of the old hours: residents read the new
+        # Japanese ones until a translation of these is imported.
+        department_names.clear_hours(session, row.id)
     row.phone, row.email, row.hours, row.form_url = (
         data.phone,
         data.email,

@@ -33,3 +33,5 @@ class DepartmentName(Base):
     )
     language: Mapped[str] = mapped_column(String(20), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
+    #: 受付時間 in that language ("" → the Japanese hours are shown).
+    hours: Mapped[str] = mapped_column(String(200), default="", server_default="")

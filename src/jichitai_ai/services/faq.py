@@ -92,14 +92,14 @@ def _department(
     )
 
 
-def _contact(row: Department | None, name: str = "") -> DepartmentContact | None:
+def _contact(row: Department | None, name: str = "", hours: str = "") -> DepartmentContact | None:
     if row is None:
         return None
     return DepartmentContact(
         name=name or row.name,
         phone=row.phone,
         email=row.email,
-        hours=row.hours,
+        hours=hours or row.hours,
         form_url=row.form_url,
     )
 
@@ -111,10 +111,13 @@ def to_entry(
     *,
     inherited: bool,
     names: Mapping[tuple[int, str], str] | None = None,
+    hours: Mapping[tuple[int, str], str] | None = None,
 ) -> FaqEntry:
-    """``names``: departments' translated names; an entry shows its department's name in the
-    entry's language (Citizens Division on an English entry of 市民課)."""
-    translated = (names or {}).get((department.id, row.language), "") if department else ""
+    """``names``/``hours``: departments' translated names and 受付時間; an entry shows its
+    department's in the entry's language (Citizens Division on an English entry of 市民課)."""
+    key = (department.id, row.language) if department else None
+    translated = (names or {}).get(key, "") if key else ""
+    translated_hours = (hours or {}).get(key, "") if key else ""
     return FaqEntry(
         id=row.id,
         tenant_id=row.tenant_id,
@@ -125,7 +128,7 @@ def to_entry(
         answer=row.answer,
         links=[Link(url=x.get("url", ""), title=x.get("title", "")) for x in row.links or []],
         category=row.category,
-        department=_contact(department, translated),
+        department=_contact(department, translated, translated_hours),
         source_url=row.source_url,
         valid_from=row.valid_from,
         valid_until=row.valid_until,
@@ -565,8 +568,15 @@ def get_entry(session: Session, tenant_id: int, entry_id: int) -> FaqEntry:
     if result is None:
         raise NotFound("faq.not_found", id=entry_id)
     row, dept, slug = result
-    names = department_names.translated_names(session, [dept.id] if dept else [])
-    return to_entry(row, dept, slug, inherited=row.tenant_id != tenant_id, names=names)
+    ids = [dept.id] if dept else []
+    return to_entry(
+        row,
+        dept,
+        slug,
+        inherited=row.tenant_id != tenant_id,
+        names=department_names.translated_names(session, ids),
+        hours=department_names.translated_hours(session, ids),
+    )
 
 
 def matches(entry: FaqEntry, query: str) -> bool:
@@ -626,7 +636,9 @@ def visible_entries(
         current = owner_of.get(row.external_id)
         if current is None or rank[row.tenant_id] < rank[current]:
             owner_of[row.external_id] = row.tenant_id
-    names = department_names.translated_names(session, {d.id for _, d, _ in rows if d})
+    ids = {d.id for _, d, _ in rows if d}
+    names = department_names.translated_names(session, ids)
+    hours = department_names.translated_hours(session, ids)
     entries: list[FaqEntry] = []
     for row, dept, slug in rows:
         if owner_of[row.external_id] != row.tenant_id:
@@ -634,7 +646,7 @@ def visible_entries(
         inherited = row.tenant_id != tenant_id
         if inherited and (row.external_id in hidden or row.status != EntryStatus.PUBLISHED):
             continue
-        entry = to_entry(row, dept, slug, inherited=inherited, names=names)
+        entry = to_entry(row, dept, slug, inherited=inherited, names=names, hours=hours)
         if residents and (entry.status != EntryStatus.PUBLISHED or not entry.is_valid_on(today)):
             continue
         entries.append(entry)

@@ -69,6 +69,7 @@ from jichitai_ai.text import (
     SynonymSet,
     Tokenizer,
     TokenizerConfig,
+    chinese_script,
     script_of,
     sino_korean,
 )
@@ -284,6 +285,7 @@ class TenantIndex:
         self.searcher = searcher
         self.lexical = searcher.lexical
         self._translations = translations
+        self._converted: dict[tuple[str, str], FaqEntry | None] = {}
         self.policy = policy
         self.learning = LearningModel()
         #: Embeddings of lesson wordings and of recent questions for the learning layer.
@@ -348,9 +350,23 @@ class TenantIndex:
         return self._entries[entry_id]
 
     def translation(self, external_id: str, language: str) -> FaqEntry | None:
+        """The entry's approved translation into ``language``; a Chinese reader whose script has
+        none gets the other script's translation converted (text.chinese_script)."""
         if language == CANONICAL_LANGUAGE:
             return None
-        return self._translations.get((external_id, language))
+        found = self._translations.get((external_id, language))
+        other = chinese_script.OTHER_SCRIPT.get(language)
+        if found is not None or other is None:
+            return found
+        key = (external_id, language)
+        if key not in self._converted:
+            source = self._translations.get((external_id, other))
+            self._converted[key] = (
+                chinese_script.converted_entry(source, language)
+                if source is not None and chinese_script.available(language)
+                else None
+            )
+        return self._converted[key]
 
     def set_learning(self, lessons: Sequence[Any]) -> None:
         """Lessons in force (services.feedback.Lesson) → the learning layer ranking consults.
