@@ -124,6 +124,30 @@ def test_spoken_question_is_answered_and_spoken(page: Any, kiosk: Kiosk) -> None
         assert row is not None and row.resolved is True
 
 
+def test_not_resolved_offers_the_other_candidates(page: Any, kiosk: Kiosk) -> None:
+    """「解決しなかった」 → 「他の候補」: the further candidates of the same question, never the
+    ones already shown, each an ordinary numbered choice."""
+    page.goto(f"{kiosk.url}/t/{TENANT}/voice")
+    page.fill("#question", kiosk.question)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#result[data-kind='clarify']")
+    first = set(page.locator("#choices button").all_inner_texts())
+    page.locator("#choices button").first.click()
+    page.wait_for_selector("#result[data-kind='answer']")
+    shown = page.inner_text("#answer h2")
+    page.click("#votes button[data-kind='not_resolved']")
+    page.click("#more")
+    page.wait_for_selector("#result[data-kind='clarify'] #choices button")
+    further = page.locator("#choices button").all_inner_texts()
+    titles = {text.split("　", 1)[1] for text in further}
+    already = {text.split("　", 1)[1] for text in first} | {shown}
+    assert further and not titles & already
+    wanted = further[0].split("　", 1)[1]
+    page.keyboard.press("1")
+    page.wait_for_selector("#result[data-kind='answer']")
+    assert page.inner_text("#answer h2") == wanted
+
+
 def test_typed_question_hands_over_with_the_phone_number(page: Any, kiosk: Kiosk) -> None:
     page.goto(f"{kiosk.url}/t/{TENANT}/voice")
     page.fill("#question", helpers.no_answer(kiosk.platform).question)

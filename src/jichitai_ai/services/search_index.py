@@ -112,6 +112,11 @@ DEFAULT_MEANING_MIN_COSINE_BY_SCRIPT = {"ja": 0.85}
 #: All-hiragana and Korean questions are also relevant when the entries' readings (ひらがな,
 #: or kanji read in Korean) cover this share of the question's reading bigrams (IDF mass).
 DEFAULT_MEANING_MIN_READING_COVERAGE = 0.2
+#: Korean: the kanji read in Korean match fewer of a question's bigrams (native words such as
+#: 어린이집, particles glued to nouns), so a lower share counts. Chosen on the tuning sets plus
+#: rounds 3 and 4 (not round 5): 0.15 keeps one more answerable Korean question there
+#: (한부모 가정 수당이 있나요?, 0.187) and lets no out-of-scope one through (highest 0.121).
+DEFAULT_MEANING_MIN_READING_COVERAGE_BY_SCRIPT = {"ko": 0.15}
 
 
 @dataclass(frozen=True)
@@ -179,6 +184,10 @@ class AnswerPolicy:
         default_factory=lambda: dict(DEFAULT_MEANING_MIN_COSINE_BY_SCRIPT)
     )
     meaning_min_reading_coverage: float = DEFAULT_MEANING_MIN_READING_COVERAGE
+    #: The readings' share per script (a script not named: ``meaning_min_reading_coverage``).
+    meaning_min_reading_coverage_by_script: dict[str, float] = field(
+        default_factory=lambda: dict(DEFAULT_MEANING_MIN_READING_COVERAGE_BY_SCRIPT)
+    )
     #: Fit the decision model per tenant on probes from its own entries
     #: (services.tenant_calibration); off → the thresholds above decide.
     self_calibration: bool = False
@@ -195,11 +204,17 @@ class AnswerPolicy:
         hubness ``hub``; its readings cover ``covered``) has a relevant entry by meaning."""
         if cosine < self.meaning_min_cosine:
             return False
-        if covered >= self.meaning_min_reading_coverage:
+        if covered >= self.reading_coverage_floor(script):
             return True
         floor = self.meaning_min_cosine_by_script.get(script, self.meaning_min_cosine)
         lead = self.meaning_min_lead_by_script.get(script, -np.inf)
         return cosine >= floor and cosine - hub >= lead
+
+    def reading_coverage_floor(self, script: str) -> float:
+        """The readings' coverage that makes a question in ``script`` relevant."""
+        return self.meaning_min_reading_coverage_by_script.get(
+            script, self.meaning_min_reading_coverage
+        )
 
     def to_json(self) -> str:
         data = asdict(replace(self, decision_model=None, lexical_decision_model=None))
@@ -241,6 +256,13 @@ class AnswerPolicy:
             meaning_min_reading_coverage=float(
                 data.get("meaning_min_reading_coverage", DEFAULT_MEANING_MIN_READING_COVERAGE)
             ),
+            meaning_min_reading_coverage_by_script={
+                str(k): float(v)
+                for k, v in data.get(
+                    "meaning_min_reading_coverage_by_script",
+                    DEFAULT_MEANING_MIN_READING_COVERAGE_BY_SCRIPT,
+                ).items()
+            },
             self_calibration=bool(data.get("self_calibration", False)),
             target_precision=float(data.get("target_precision", 0.85)),
             decision_model=_model_of(data.get("decision_model")),
@@ -1233,7 +1255,7 @@ def _meaning_decides(question: str, outcome: Outcome) -> bool:
     from the word-match ranking)."""
     if outcome.decision is Decision.NO_ANSWER:
         return True
-    return outcome.decision is Decision.CLARIFY and script_of(question) in ("ja", "ko")
+    return outcome.decision is Decision.CLARIFY and meaning_script(question) in ("ja", "ko", "han")
 
 
 def _bigrams(readings: Sequence[str]) -> list[str]:

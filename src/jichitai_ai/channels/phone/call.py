@@ -176,30 +176,47 @@ class PhoneCall:
         )
 
     def after_answer(self, turn: VoiceTurn) -> bool:
-        """Speak the answer, then 1 解決した / 2 担当課へ / 3 別の質問. False ends the call."""
+        """Speak the answer, then 1 解決した / 2 担当課へ / 3 別の質問 / 4 他の候補 (the
+        question's further candidates, as on the web, LINE and the kiosk). False ends the call."""
         assert self.tenant is not None
-        self.say(turn.say)
-        digit = self.ask_digit(t("channels.phone.feedback", "ja"))
-        kind = {"1": "resolved", "2": "not_resolved"}.get(digit)
-        if kind and turn.answer is not None:
-            try:
-                feedback_service.submit(
-                    self.voice.platform.answering,
-                    self.tenant.slug,
-                    turn.token,
-                    kind,
-                    entry_id=turn.answer.entry.id,
-                    client_address=self.session_key,
-                )
-            except ServiceError as exc:
-                log.warning("phone feedback not recorded: %s", exc.key)
-        if digit == "1":
-            self.say(t("channels.phone.thanks", "ja"))
-            return False
-        if digit == "2":
-            self.transfer(turn.handover or self._general(), "")
-            return False
-        return digit == "3"
+        while True:
+            self.say(turn.say)
+            digit = self.ask_digit(t("channels.phone.feedback", "ja"))
+            kind = {"1": "resolved", "2": "not_resolved", "4": "not_resolved"}.get(digit)
+            if kind and turn.answer is not None:
+                self._vote(turn, kind)
+            if digit == "1":
+                self.say(t("channels.phone.thanks", "ja"))
+                return False
+            if digit == "2":
+                self.transfer(turn.handover or self._general(), "")
+                return False
+            if digit != "4":
+                return digit == "3"
+            further = self.voice.dialogue.more(
+                self.tenant.slug, turn.question_id, self.session_key, turn.token
+            )
+            if further.kind != "clarify":  # nothing else fits: a person
+                self.transfer(turn.handover or self._general(), further.say)
+                return False
+            picked = self.pick(further, self.voice.transcriber is not None)
+            if picked is None or picked.answer is None:
+                return True
+            turn = picked
+
+    def _vote(self, turn: VoiceTurn, kind: str) -> None:
+        assert self.tenant is not None and turn.answer is not None
+        try:
+            feedback_service.submit(
+                self.voice.platform.answering,
+                self.tenant.slug,
+                turn.token,
+                kind,
+                entry_id=turn.answer.entry.id,
+                client_address=self.session_key,
+            )
+        except ServiceError as exc:
+            log.warning("phone feedback not recorded: %s", exc.key)
 
     def _general(self) -> Handover | None:
         assert self.tenant is not None

@@ -6,6 +6,7 @@ hard-codes Japanese or English. Every response gets the security headers here.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -76,12 +77,24 @@ def templates() -> Jinja2Templates:
     tpl.env.globals["t"] = _t
     tpl.env.globals["static"] = _static
     tpl.env.globals["is_web_url"] = is_web_url
+    tpl.env.globals["text_lang"] = text_lang
     return tpl
 
 
 def script_strings(lang: str) -> dict[str, str]:
     """The page script's UI text (the page puts it in a non-executable JSON block)."""
     return {key.removeprefix("resident."): translate(key, lang) for key in SCRIPT_KEYS}
+
+
+def text_lang(text: str, card_lang: str) -> str:
+    """The ``lang`` of a contact detail on a card: Japanese when it is written in kana (a
+    department's 受付時間 not translated for an English card), so screen readers switch voice."""
+    if card_lang in ("ja", "ja-easy") or not _KANA.search(text or ""):
+        return card_lang
+    return "ja"
+
+
+_KANA = re.compile(r"[\u3041-\u309f\u30a1-\u30fa]")
 
 
 def is_web_url(value: object) -> bool:

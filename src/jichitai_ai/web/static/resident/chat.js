@@ -85,7 +85,8 @@
       el("dl", {}, [
         row(S["department.name"], d.name && el("dd", { className: "dept-name", lang: l, text: d.name }), true),
         row(S["department.phone"], d.phone && el("dd", {}, [el("a", { href: "tel:" + d.phone.replace(/-/g, ""), text: d.phone })])),
-        row(S["department.hours"], d.hours && el("dd", { lang: l, text: d.hours })),
+        // Hours not translated for this card are Japanese: say so to screen readers.
+        row(S["department.hours"], d.hours && el("dd", { lang: (l !== "ja" && /[\u3041-\u309f\u30a1-\u30fa]/.test(d.hours)) ? "ja" : l, text: d.hours })),
         row(S["department.email"], d.email && el("dd", {}, [el("a", { href: "mailto:" + d.email, text: d.email })])),
         row(S["department.form"], isWebUrl(d.form_url) && el("dd", {}, [external(d.form_url, S["department.form_link"])]))
       ])
