@@ -121,6 +121,8 @@ class LearningParams:
     #: where its passage vector beats every other entry's own cosine — as the index does.
     boost_rivals: str = "gate"
     boost_rivals_ratio: float = 0.85
+    #: Under the gate, the lesson's side is the entry's own phrasings and the lesson together.
+    boost_rivals_own: bool = True
 
 
 @dataclass
@@ -354,6 +356,7 @@ class LearningModel:
         query_topics: Sequence[str] = (),
         rivals: Callable[[], Rivals] | None = None,
         dense_rivals: Callable[[], tuple[Vectors, Rivals]] | None = None,
+        own: Callable[[int, Collection[str]], float] | None = None,
     ) -> Effects:
         """Boosts and demotions of the lessons in force that are close to this question
         (``query_vector``: its unit embedding, for lessons with embeddings; ``query_topics``:
@@ -381,7 +384,9 @@ class LearningModel:
             by_words = self.word_similarity(query, topics, lesson)
             meaning = by_meaning.get(i, 0.0)
             if lesson.polarity != DEMOTE and p.boost_rivals != "off":
-                by_words, meaning = self._beats_rivals(i, by_words, meaning, rivals, dense_rivals)
+                by_words, meaning = self._beats_rivals(
+                    i, by_words, meaning, rivals, dense_rivals, own
+                )
             sim = max(by_words, meaning)
             if sim < p.min_similarity:
                 continue
@@ -414,6 +419,7 @@ class LearningModel:
         meaning: float,
         rivals: Callable[[], Rivals] | None,
         dense_rivals: Callable[[], tuple[Vectors, Rivals]] | None,
+        own: Callable[[int, Collection[str]], float] | None = None,
     ) -> tuple[float, float]:
         """``boost_rivals`` "gate": a lesson's closeness counts only where the question is
         closer to it than to every other entry's own phrasings (by words: the same measure on
@@ -425,7 +431,7 @@ class LearningModel:
             mode in ("gate", "words")
             and by_words >= self.params.min_similarity
             and rivals is not None
-            and by_words <= ratio * rivals().except_for(entry)
+            and self._own_side(index, by_words, own) <= ratio * rivals().except_for(entry)
         ):
             by_words = 0.0
         if meaning > 0 and dense_rivals is not None and mode in ("gate", "meaning"):
@@ -439,6 +445,15 @@ class LearningModel:
                 if cosine <= best.except_for(entry):
                     meaning = 0.0
         return by_words, meaning
+
+    def _own_side(
+        self, index: int, by_words: float, own: Callable[[int, Collection[str]], float] | None
+    ) -> float:
+        """The lesson's side of the gate (``boost_rivals_own``: with its entry's own words)."""
+        if own is None or not self.params.boost_rivals_own:
+            return by_words
+        lesson = self._lessons[index]
+        return max(by_words, own(lesson.entry_id, set(lesson.terms) | set(lesson.topics)))
 
     def rerank(
         self,

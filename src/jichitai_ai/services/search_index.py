@@ -467,6 +467,9 @@ class TenantIndex:
             vector,
             topics,
             rivals=_once(rivals),
+            own=searcher.own_share(terms, topics, self.learning.weight)
+            if self.learning.params.boost_rivals_own
+            else None,
             dense_rivals=_once(dense_rivals) if vector is not None and searcher.dense else None,
         )
 
