@@ -50,6 +50,9 @@ def test_a_lesson_leaves_unrelated_questions_as_they_were(town: Town) -> None:
     own = index.searcher.own_word_similarity(terms, topics, index.learning.weight)
     assert own.best is not None and own.best[0] == target and 0 < own.best[1] <= 1
     assert own.except_for(target) < own.best[1]
+    share = index.searcher.own_share(terms, topics, index.learning.weight)
+    assert share(target, ()) == pytest.approx(own.best[1])
+    assert share(target, set(terms) | set(topics)) == pytest.approx(1.0)
     # ... and changes nothing for the questions that only share 「どうすればいいですか」.
     for question in CONTROLS:
         after = town.outcome(question)
@@ -157,6 +160,15 @@ def test_a_lesson_boosts_only_where_it_beats_other_entries_own_phrasings() -> No
     far = Rivals.of([(150, 1.0), (447, sim)])
     got = model.effects(query, now, None, topics, rivals=lambda: far)
     assert got.similarity_of(150) == pytest.approx(sim)
+    # The lesson's side counts its entry's own words too (boost_rivals_own): where entry
+    # 150's own question plus the lesson cover the question as well as the rival, it boosts.
+    assert model.params.boost_rivals_own
+
+    def own(entry: int, words: object) -> float:
+        return sim / 0.8 if entry == 150 else 0.0
+
+    got = model.effects(query, now, None, topics, rivals=lambda: close, own=own)
+    assert got.similarity_of(150) == pytest.approx(sim)  # the boost is still the lesson's
     # Demotions are never gated: residents agreed the entry did not help.
     against = LearningModel([replace(lesson, polarity=-1)])
     assert against.effects(query, now, None, topics, rivals=lambda: close).demoted == {150}
