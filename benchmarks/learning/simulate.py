@@ -399,6 +399,11 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--json", type=Path)
     parser.add_argument(
+        "--lessons-out",
+        type=Path,
+        help="write the lessons in force after teaching (choose.py's --cache format)",
+    )
+    parser.add_argument(
         "--explain", action="store_true", help="per paraphrase: why it gained or not"
     )
     args = parser.parse_args(argv)
@@ -452,6 +457,19 @@ def main(argv: list[str] | None = None) -> None:
         with platform.db.read() as s:
             tenant_id = tenant_service.get_tenant(s, TENANT).id
             lessons = feedback_service.lessons(s, tenant_id)
+            if args.lessons_out:
+                active = feedback_service.active_lessons(s, tenant_id)
+                dumped = [
+                    {
+                        "lesson_id": x.lesson_id,
+                        "entry_id": x.entry_id,
+                        "polarity": x.polarity,
+                        "text": x.text,
+                        "expires_at": None,
+                    }
+                    for x in active
+                ]
+                args.lessons_out.write_text(json.dumps(dumped, ensure_ascii=False), "utf-8")
         explained = (
             explain(platform, split, before, after, relevant, lessons) if args.explain else {}
         )

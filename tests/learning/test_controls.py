@@ -16,6 +16,7 @@ import pytest
 from jichitai_ai.retrieval import LearningModel, LearningParams
 from jichitai_ai.retrieval._feedback import LearnedPhrasing, Rivals
 from jichitai_ai.services import feedback as feedback_service
+from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.timeutil import utcnow
 
 from .helpers import Town
@@ -40,6 +41,18 @@ def test_a_lesson_leaves_unrelated_questions_as_they_were(town: Town) -> None:
     # The lesson is in force for its own wording and for a close one ...
     assert town.outcome(TAUGHT).ranking[0] == target
     assert town.outcome("粗大ごみを出したいのですが").ranking[0] == target
+    # The rivals a lesson's boost must beat: the entries by their own question + 言い換え;
+    # the 粗大ごみ entry's own question covers its own wording best.
+    with town.platform.db.read() as s:
+        index = town.platform.answering.index_for(s, tenant_service.get_tenant(s, "city"))
+    terms = index.lexical.query_terms("粗大ごみの出し方を教えてください")
+    topics = index.topic_terms("粗大ごみの出し方を教えてください")
+    own = index.searcher.own_word_similarity(terms, topics, index.learning.weight)
+    assert own.best is not None and own.best[0] == target and 0 < own.best[1] <= 1
+    assert own.except_for(target) < own.best[1]
+    share = index.searcher.own_share(terms, topics, index.learning.weight)
+    assert share(target, ()) == pytest.approx(own.best[1])
+    assert share(target, set(terms) | set(topics)) == pytest.approx(1.0)
     # ... and changes nothing for the questions that only share 「どうすればいいですか」.
     for question in CONTROLS:
         after = town.outcome(question)
@@ -121,3 +134,56 @@ def test_a_learned_wording_counts_only_by_its_margin_over_other_entries_own_phra
     assert model.dense_scores(vector, now, lambda: rivals((20, 0.7))) == {}
     beaten = model.dense_scores(vector, now, lambda: rivals((20, 0.5), (10, 0.9)))
     assert beaten == {10: pytest.approx(0.6)}
+
+
+def test_a_lesson_boosts_only_where_it_beats_other_entries_own_phrasings() -> None:
+    """Round 5: the lesson *boost* (similarity ≥ 0.3) is under the rivals rule too. Hybrid
+    seed 1 lost 「住民票の発行にはいくらかかりますか」's entry from its choices to a lesson
+    「住民票の発行は日曜日もできるの」 of another 住民票 entry: the question is as close to that
+    entry's own question (住民票・いくら) as to the lesson. By meaning, the lesson's passage
+    vector must beat every other entry's own cosine."""
+    now = utcnow()
+    lesson = LearnedPhrasing(
+        1, entry_id=150, terms=("住民", "票", "発行", "日曜日", "出来る"), topics=("住民", "票")
+    )
+    model = LearningModel([lesson])
+    assert model.params.boost_rivals == "gate" and model.params.boost_rivals_ratio == 0.85
+    query, topics = ["住民", "票", "発行", "幾ら", "掛かる"], ["住民", "票", "発行"]
+    sim = model.effects(query, now, None, topics).similarity_of(150)
+    assert sim >= model.params.min_similarity  # no rivals known: boosted as before
+    # Another entry's own phrasings are clearly closer (the lesson under 0.85 of them): no
+    # boost ...
+    close = Rivals.of([(447, sim / 0.8)])
+    assert not model.effects(query, now, None, topics, rivals=lambda: close)
+    # ... a rival as close as the lesson is not (above 0.85 of it); the entry itself is no
+    # rival of its own lesson.
+    far = Rivals.of([(150, 1.0), (447, sim)])
+    got = model.effects(query, now, None, topics, rivals=lambda: far)
+    assert got.similarity_of(150) == pytest.approx(sim)
+    # The lesson's side counts its entry's own words too (boost_rivals_own): where entry
+    # 150's own question plus the lesson cover the question as well as the rival, it boosts.
+    assert model.params.boost_rivals_own
+
+    def own(entry: int, words: object) -> float:
+        return sim / 0.8 if entry == 150 else 0.0
+
+    got = model.effects(query, now, None, topics, rivals=lambda: close, own=own)
+    assert got.similarity_of(150) == pytest.approx(sim)  # the boost is still the lesson's
+    # Demotions are never gated: residents agreed the entry did not help.
+    against = LearningModel([replace(lesson, polarity=-1)])
+    assert against.effects(query, now, None, topics, rivals=lambda: close).demoted == {150}
+    # By meaning: lesson vector (1, 0) and the question (0.95, 0.31) — cosine .95 over the
+    # 0.9 floor; it counts only while no other entry's own cosine reaches .95.
+    model.set_vectors(np.eye(2, dtype=np.float32)[:1])
+    model.set_alternative_vectors(np.eye(2, dtype=np.float32)[:1])
+    vector = np.array([0.95, 0.31225], dtype=np.float32)
+    by_meaning = model.effects(["日曜"], now, vector, ["日曜"])
+    assert set(by_meaning.boosts) == {150}
+    beaten = (vector, Rivals.of([(447, 0.97)]))
+    assert not model.effects(["日曜"], now, vector, ["日曜"], dense_rivals=lambda: beaten)
+    kept = (vector, Rivals.of([(150, 0.99), (447, 0.9)]))
+    got = model.effects(["日曜"], now, vector, ["日曜"], dense_rivals=lambda: kept)
+    assert set(got.boosts) == {150}
+    # "off" is round 4: the boost whatever the rivals.
+    model.params = replace(model.params, boost_rivals="off")
+    assert set(model.effects(query, now, None, topics, rivals=lambda: close).boosts) == {150}

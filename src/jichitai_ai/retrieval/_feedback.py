@@ -114,6 +114,15 @@ class LearningParams:
     #: Under "gate"/"margin": the learned BM25 must exceed this share of the best rival's own
     #: BM25 (1: beat it outright). Learned vectors always must beat the rivals' own cosines.
     index_rivals_ratio: float = 0.5
+    #: The lesson *boost* against the other entries' own phrasings (issue 16, round 5): "off"
+    #: boosts every close lesson (round 4); "gate" lets a lesson boost its entry only where the
+    #: question is closer to the lesson than ``boost_rivals_ratio`` × to the best *other*
+    #: entry's own question + 言い換え (same IDF-weighted word measure), and by meaning only
+    #: where its passage vector beats every other entry's own cosine — as the index does.
+    boost_rivals: str = "gate"
+    boost_rivals_ratio: float = 0.85
+    #: Under the gate, the lesson's side is the entry's own phrasings and the lesson together.
+    boost_rivals_own: bool = True
 
 
 @dataclass
@@ -150,6 +159,8 @@ class LearningModel:
         self._alternatives: dict[int, list[int]] = {}
         self._alternative_entries: dict[str, set[int]] = {}
         self._alternative_vectors: Vectors | None = None
+        #: Lesson index → its row in the learned passage vectors.
+        self._alternative_row: dict[int, int] = {}
         for phrasing in phrasings:
             self.add(phrasing)
 
@@ -206,6 +217,8 @@ class LearningModel:
         if len(vectors) != sum(len(rows) for rows in self._alternatives.values()):
             raise ValueError("one vector per promoting lesson")
         self._alternative_vectors = np.asarray(vectors, dtype=np.float32)
+        order = [i for rows in self._alternatives.values() for i in rows]
+        self._alternative_row = {i: row for row, i in enumerate(order)}
 
     def _live(self, index: int, now: datetime) -> bool:
         expires = self._lessons[index].expires_at
@@ -341,10 +354,15 @@ class LearningModel:
         now: datetime,
         query_vector: Vectors | None = None,
         query_topics: Sequence[str] = (),
+        rivals: Callable[[], Rivals] | None = None,
+        dense_rivals: Callable[[], tuple[Vectors, Rivals]] | None = None,
+        own: Callable[[int, Collection[str]], float] | None = None,
     ) -> Effects:
         """Boosts and demotions of the lessons in force that are close to this question
         (``query_vector``: its unit embedding, for lessons with embeddings; ``query_topics``:
-        its topic words, for lessons with topic words)."""
+        its topic words, for lessons with topic words). ``rivals``: the best entries by the
+        word similarity of their own phrasings to the question; ``dense_rivals``: the question's
+        passage-space vector and the best entries by their own cosine (``boost_rivals``)."""
         p = self.params
         query = set(query_terms)
         topics = set(query_topics)
@@ -363,7 +381,13 @@ class LearningModel:
                 union.setdefault(lesson.entry_id, set()).update(lesson.terms)
                 first.setdefault(lesson.entry_id, lesson.lesson_id)
                 continue
-            sim = max(self.word_similarity(query, topics, lesson), by_meaning.get(i, 0.0))
+            by_words = self.word_similarity(query, topics, lesson)
+            meaning = by_meaning.get(i, 0.0)
+            if lesson.polarity != DEMOTE and p.boost_rivals != "off":
+                by_words, meaning = self._beats_rivals(
+                    i, by_words, meaning, rivals, dense_rivals, own
+                )
+            sim = max(by_words, meaning)
             if sim < p.min_similarity:
                 continue
             if lesson.polarity == DEMOTE:
@@ -387,6 +411,49 @@ class LearningModel:
         for entry in out.demoted:
             out.boosts.pop(entry, None)
         return out
+
+    def _beats_rivals(
+        self,
+        index: int,
+        by_words: float,
+        meaning: float,
+        rivals: Callable[[], Rivals] | None,
+        dense_rivals: Callable[[], tuple[Vectors, Rivals]] | None,
+        own: Callable[[int, Collection[str]], float] | None = None,
+    ) -> tuple[float, float]:
+        """``boost_rivals`` "gate": a lesson's closeness counts only where the question is
+        closer to it than to every other entry's own phrasings (by words: the same measure on
+        their question + 言い換え; by meaning: its passage vector against their cosines)."""
+        entry = self._lessons[index].entry_id
+        ratio = self.params.boost_rivals_ratio
+        mode = self.params.boost_rivals
+        if (
+            mode in ("gate", "words")
+            and by_words >= self.params.min_similarity
+            and rivals is not None
+            and self._own_side(index, by_words, own) <= ratio * rivals().except_for(entry)
+        ):
+            by_words = 0.0
+        if meaning > 0 and dense_rivals is not None and mode in ("gate", "meaning"):
+            row = self._alternative_row.get(index)
+            vectors = self._alternative_vectors
+            if row is None or vectors is None:
+                meaning = 0.0
+            else:
+                vector, best = dense_rivals()
+                cosine = float(vectors[row] @ np.asarray(vector, dtype=np.float32).reshape(-1))
+                if cosine <= best.except_for(entry):
+                    meaning = 0.0
+        return by_words, meaning
+
+    def _own_side(
+        self, index: int, by_words: float, own: Callable[[int, Collection[str]], float] | None
+    ) -> float:
+        """The lesson's side of the gate (``boost_rivals_own``: with its entry's own words)."""
+        if own is None or not self.params.boost_rivals_own:
+            return by_words
+        lesson = self._lessons[index]
+        return max(by_words, own(lesson.entry_id, set(lesson.terms) | set(lesson.topics)))
 
     def rerank(
         self,

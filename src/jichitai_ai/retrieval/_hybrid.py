@@ -190,6 +190,78 @@ class HybridSearcher:
         ids = self.lexical.doc_ids
         return Rivals.of((int(ids[r]), float(scores[r])) for r in rows if scores[r] > 0)
 
+    def own_word_similarity(
+        self,
+        terms: Sequence[str],
+        topics: Sequence[str],
+        weight: Callable[[str], float],
+        allowed: Collection[int] | npt.NDArray[np.bool_] | None = None,
+    ) -> Rivals:
+        """The best entries by the IDF-weighted share of the question's terms (and of its topic
+        words: the lower counts) that their own question and 言い換え contain — the measure a
+        lesson's closeness is taken by, for lessons that must beat them."""
+        shares = []
+        for group in (terms, topics):
+            unique = list(dict.fromkeys(group))
+            total = sum(weight(t) for t in unique)
+            if not unique or total <= 0:
+                continue
+            covered = np.zeros(self.lexical.doc_ids.shape[0], dtype=np.float64)
+            for t in unique:
+                present = self.lexical.score_terms([t], field=QUESTION_FIELD) + (
+                    self.lexical.score_terms([t], field=ALTERNATIVES_FIELD)
+                )
+                covered += weight(t) * (present > 0)
+            shares.append(covered / total)
+        if not shares:
+            return Rivals()
+        scores = np.minimum.reduce(shares)
+        if allowed is not None:
+            mask = (
+                allowed if isinstance(allowed, np.ndarray) else self.lexical.allowed_mask(allowed)
+            )
+            scores = np.where(mask, scores, 0.0)
+        rows = np.argsort(-scores, kind="stable")[:2]
+        ids = self.lexical.doc_ids
+        return Rivals.of((int(ids[r]), float(scores[r])) for r in rows if scores[r] > 0)
+
+    def own_share(
+        self, terms: Sequence[str], topics: Sequence[str], weight: Callable[[str], float]
+    ) -> Callable[[int, Collection[str]], float]:
+        """Per entry and extra words: the share :meth:`own_word_similarity` measures, with the
+        entry's own question + 言い換え and those words counted together."""
+        groups = []
+        for group in (terms, topics):
+            unique = list(dict.fromkeys(group))
+            total = sum(weight(t) for t in unique)
+            if not unique or total <= 0:
+                continue
+            present = {
+                t: (
+                    self.lexical.score_terms([t], field=QUESTION_FIELD)
+                    + self.lexical.score_terms([t], field=ALTERNATIVES_FIELD)
+                )
+                > 0
+                for t in unique
+            }
+            groups.append((unique, total, present))
+        rows = self.lexical._row_of
+
+        def share(doc_id: int, words: Collection[str]) -> float:
+            row = rows.get(doc_id)
+            values = [
+                sum(
+                    weight(t)
+                    for t in unique
+                    if t in words or (row is not None and bool(present[t][row]))
+                )
+                / total
+                for unique, total, present in groups
+            ]
+            return min(values) if values else 0.0
+
+        return share
+
     def _with_learned(
         self,
         dense: list[ScoredDoc],

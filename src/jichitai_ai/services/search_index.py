@@ -49,6 +49,7 @@ from jichitai_ai.retrieval import (
     to_bytes,
 )
 from jichitai_ai.retrieval._decision_model import DecisionModel
+from jichitai_ai.retrieval._feedback import Rivals
 from jichitai_ai.retrieval._hybrid import (
     ANSWER_VIEW,
     DEFAULT_ANSWER_BM25_WEIGHT,
@@ -448,8 +449,28 @@ class TenantIndex:
                 if len(self._query_vectors) >= 64:
                     self._query_vectors.clear()
                 self._query_vectors[question] = vector
+        terms = self.lexical.query_terms(question)
+        topics = self.topic_terms(question)
+        searcher = self.searcher
+
+        def rivals() -> Rivals:
+            return searcher.own_word_similarity(terms, topics, self.learning.weight)
+
+        def dense_rivals() -> tuple[Any, Rivals]:
+            assert vector is not None and searcher.dense is not None
+            own = searcher.dense.search(vector, 2)
+            return vector, Rivals.of((d.doc_id, d.score) for d in own)
+
         return self.learning.effects(
-            self.lexical.query_terms(question), utcnow(), vector, self.topic_terms(question)
+            terms,
+            utcnow(),
+            vector,
+            topics,
+            rivals=_once(rivals),
+            own=searcher.own_share(terms, topics, self.learning.weight)
+            if self.learning.params.boost_rivals_own
+            else None,
+            dense_rivals=_once(dense_rivals) if vector is not None and searcher.dense else None,
         )
 
     @property
@@ -1246,3 +1267,15 @@ def _bigrams(readings: Sequence[str]) -> list[str]:
     for text in readings:
         grams.extend(text[i : i + 2] for i in range(len(text) - 1))
     return grams
+
+
+def _once(make: Callable[[], Any]) -> Callable[[], Any]:
+    """``make`` computed on the first call only."""
+    done: list[Any] = []
+
+    def get() -> Any:
+        if not done:
+            done.append(make())
+        return done[0]
+
+    return get
