@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -181,6 +181,14 @@ class HybridSearcher:
         言い換え that must beat them (``LearningParams.index_rivals``)."""
         scores = self.lexical.score_terms(terms, field=QUESTION_FIELD)
         scores = scores + self.lexical.score_terms(terms, field=ALTERNATIVES_FIELD)
+        return self._best_two(scores, allowed)
+
+    def _best_two(
+        self,
+        scores: npt.NDArray[np.floating[Any]],
+        allowed: Collection[int] | npt.NDArray[np.bool_] | None,
+    ) -> Rivals:
+        """The two best-scoring entries among those ``allowed`` (rivals a lesson must beat)."""
         if allowed is not None:
             mask = (
                 allowed if isinstance(allowed, np.ndarray) else self.lexical.allowed_mask(allowed)
@@ -216,14 +224,7 @@ class HybridSearcher:
         if not shares:
             return Rivals()
         scores = np.minimum.reduce(shares)
-        if allowed is not None:
-            mask = (
-                allowed if isinstance(allowed, np.ndarray) else self.lexical.allowed_mask(allowed)
-            )
-            scores = np.where(mask, scores, 0.0)
-        rows = np.argsort(-scores, kind="stable")[:2]
-        ids = self.lexical.doc_ids
-        return Rivals.of((int(ids[r]), float(scores[r])) for r in rows if scores[r] > 0)
+        return self._best_two(scores, allowed)
 
     def own_share(
         self, terms: Sequence[str], topics: Sequence[str], weight: Callable[[str], float]
