@@ -26,12 +26,13 @@ from jichitai_ai.emergency import contacts_for, detect_emergency
 from jichitai_ai.i18n import normalize_language
 from jichitai_ai.retrieval._decision_model import FEATURE_NAMES
 from jichitai_ai.services import feedback as feedback_service
+from jichitai_ai.services import other_authorities
 from jichitai_ai.services import synonyms as synonym_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid
 from jichitai_ai.services.index_refresh import IndexRefresher, MemoTokenizer
 from jichitai_ai.services.redaction import ScreenedQuestion, screen
-from jichitai_ai.services.search_index import SearchIndexFactory, TenantIndex
+from jichitai_ai.services.search_index import Outcome, SearchIndexFactory, TenantIndex
 from jichitai_ai.services.session_keys import hash_session_key as _hash_key
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.storage.db import Database
@@ -89,6 +90,9 @@ class AskResult:
     #: The question contained personal data (removed before retrieval, masked in the log):
     #: the resident is reminded not to write it.
     personal_data: bool = False
+    #: 他機関の所管: the authority handling the question's topic (name, note, phone, url in
+    #: the resident's language), when the question is about its business (a hand-over).
+    other_authority: dict[str, str] | None = None
 
 
 @dataclass
@@ -116,6 +120,7 @@ class AnsweringService:
         self._cache: dict[int, _CachedIndex] = {}
         self._locks: dict[int, threading.Lock] = {}
         self._guard = threading.Lock()
+        self._authority_matchers: dict[int, tuple[Any, other_authorities.AuthorityMatcher]] = {}
 
     # --- index management ---------------------------------------------------------------
 
@@ -207,6 +212,9 @@ class AnsweringService:
             k=None if rank_all else 20,
             exclude=exclude,
         )
+        authority = self._other_authority(tenant, index, screened.for_retrieval, outcome)
+        if authority is not None:
+            outcome.decision, outcome.entry_ids = Decision.NO_ANSWER, []
         result = AskResult(
             question_id=0,
             decision=outcome.decision,
@@ -232,6 +240,8 @@ class AnsweringService:
             result.contact = index.handover_department(
                 question=screened.for_retrieval, exclude=exclude
             )
+        elif authority is not None:
+            result.other_authority = authority.localized(lang)
         else:
             result.contact = index.handover_department(
                 question=screened.for_retrieval, exclude=exclude
@@ -242,6 +252,31 @@ class AnsweringService:
         telemetry.event("answer.decision", decision=str(result.decision), channel=channel)
         telemetry.event("answer.latency", result.latency_ms / 1000, channel=channel)
         return result
+
+    def _other_authority(
+        self, tenant: TenantInfo, index: TenantIndex, question: str, outcome: Outcome
+    ) -> other_authorities.OtherAuthority | None:
+        """The other authority whose business the question is about (closer to one of its
+        topics than to any entry), or None; needs the embedding."""
+        embedder = index.searcher.embedder
+        if embedder is None or outcome.cosine is None or index.searcher.dense is None:
+            return None
+        authorities = other_authorities.configured(tenant.settings)
+        if not authorities:
+            return None
+        key = (id(embedder), repr(authorities))
+        cached = self._authority_matchers.get(tenant.id)
+        if cached is None or cached[0] != key:
+            cached = (key, other_authorities.AuthorityMatcher(authorities, embedder))
+            self._authority_matchers[tenant.id] = cached
+        vector = embedder.embed_queries([index.corrected(question)])[0]
+        return other_authorities.handed_to(
+            cached[1],
+            question,
+            vector,
+            outcome.cosine,
+            other_authorities.margins(tenant.settings),
+        )
 
     def _emergency(
         self,

@@ -58,6 +58,7 @@ def ask_out(result: AskResult) -> AskOut:
         choices=[card(c) for c in result.choices],
         contact=DepartmentModel.of(result.contact),
         general_contact=result.general_contact,
+        other_authority=result.other_authority,
         message=message,
         latency_ms=round(result.latency_ms, 2),
         emergency=[

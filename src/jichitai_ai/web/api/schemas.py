@@ -154,6 +154,9 @@ class AskOut(BaseModel):
     choices: list[AnswerCard] = Field(default_factory=list)
     contact: DepartmentModel | None = None
     general_contact: dict[str, str] = Field(default_factory=dict)
+    #: 他機関の所管: the authority handling the question's topic (name, note, phone, url), when
+    #: the question is about its business (decision "no_answer").
+    other_authority: dict[str, str] | None = None
     message: dict[str, str] = Field(default_factory=dict)
     latency_ms: float
     #: Decision "emergency": call these first (119 / 110 / いのちの電話 …); no FAQ is shown.
