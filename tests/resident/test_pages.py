@@ -7,11 +7,15 @@ returns for them now (see helpers), and the page must show exactly that result.
 from __future__ import annotations
 
 import re
+from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from jichitai_ai.i18n import t
+from jichitai_ai.services import other_authorities
+from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.feedback import hash_token
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage.tables import FeedbackEvent, QuestionLog
@@ -161,6 +165,26 @@ def test_no_answer_hands_over_to_contact(client: TestClient, demo: Platform) -> 
     if probe.result.contact is not None:
         assert probe.result.contact.name in html
     assert 'name="kind"' not in html  # nothing to rate: no entry was shown
+
+
+def test_other_authority_hand_over_card(
+    client: TestClient, demo: Platform, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The card only (matching needs the embedding: tests/answer_quality/test_out_of_scope.py):
+    # the demo's 運転免許センター, as the service picks it from あおば市's settings.
+    licence = other_authorities.configured(_aoba_settings(demo))[0]
+    monkeypatch.setattr(demo.answering, "_other_authority", lambda *a: licence)
+    html = client.post(PAGE, data={"question": "免許の更新", "lang": "en"}).text
+    assert t("resident.handover.other_authority", "en") in html
+    assert "Mizuho Prefectural Police, Driver&#39;s Licence Centre" in html
+    assert "0000-00-7100" in html and "https://www.police.pref.mizuho.example.jp/menkyo/" in html
+    assert html.count(t("resident.handover.text", "en")) == 1  # the script's strings only
+    assert "0000-00-1000" in html  # the city's general contact stays as a way out
+
+
+def _aoba_settings(demo: Platform) -> dict[str, Any]:
+    with demo.db.read() as session:
+        return dict(tenant_service.get_tenant(session, "aoba-city").settings)
 
 
 def test_languages_and_untranslated_note(client: TestClient, demo: Platform) -> None:

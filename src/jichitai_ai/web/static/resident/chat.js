@@ -282,11 +282,26 @@
     ]);
   }
 
+  // 他機関の所管: the authority handling the question's topic (issue 12f).
+  function otherAuthority(a) {
+    if (!a) { return null; }
+    return el("div", { className: "dept other-authority" }, [
+      el("h4", { text: S["handover.other_authority_heading"] }),
+      el("dl", {}, [
+        row(S["department.name"], a.name && el("dd", { className: "dept-name", text: a.name }), true),
+        row(S["handover.other_authority_note"], a.note && el("dd", { text: a.note }), true),
+        row(S["department.phone"], a.phone && el("dd", {}, [el("a", { href: "tel:" + a.phone.replace(/-/g, ""), text: a.phone })])),
+        row(S["handover.other_authority_url"], isWebUrl(a.url) && el("dd", {}, [external(a.url, a.url)]))
+      ])
+    ]);
+  }
+
   function handoverCard(out, exchange) {
     var hid = "h-" + out.question_id;
     return el("section", { className: "card handover", "aria-labelledby": hid }, [
       el("h3", { id: hid, tabindex: "-1", text: S["handover.heading"] }),
-      el("p", { text: S["handover.text"] }),
+      el("p", { text: out.other_authority ? S["handover.other_authority"] : S["handover.text"] }),
+      otherAuthority(out.other_authority),
       out.feedback_token ? moreButton(out.feedback_token, out.question_id, exchange) : null,
       department(out.contact, "ja", S["department.heading"]),
       department(D.contact && D.contact.name ? D.contact : null, D.contactLang, S["handover.general"])
