@@ -74,6 +74,39 @@ def test_the_english_hand_over_follows_the_japanese_department(
     assert "0000-99-2222" in text and "0000-55-5555" not in text and "0000-00-1111" not in text
 
 
+def test_translated_hours_are_edited_and_dropped_when_the_japanese_ones_change(
+    client: TestClient, platform: Platform, world: World
+) -> None:
+    with platform.db.read() as db:
+        (dept,) = departments.list_departments(db, world.aoba_id)
+    token = login(client, "aoba-editor")
+    url = f"/console/t/aoba/departments/{dept.id}"
+    form = {"csrf_token": token, "name": "市民課", "phone": dept.phone, "hours": dept.hours}
+    client.post(url, data=form | {"hours_en": "Weekdays 8:30-17:15"}, follow_redirects=False)
+    page = client.get(url).text
+    assert 'name="hours_en"' in page and 'value="Weekdays 8:30-17:15"' in page
+
+    def english_hours() -> set[str]:
+        with platform.db.read() as db:
+            return {
+                e.department.hours
+                for e in faq_service.visible_entries(db, world.aoba_id)
+                if e.language == "en" and e.department
+            }
+
+    assert english_hours() == {"Weekdays 8:30-17:15"}
+    # New Japanese hours; the form posts back the old translation it showed: dropped.
+    moved = form | {"hours": "平日 9:00〜18:00", "hours_en": "Weekdays 8:30-17:15"}
+    client.post(url, data=moved, follow_redirects=False)
+    assert english_hours() == {"平日 9:00〜18:00"}
+    with platform.db.read() as db:
+        (after,) = departments.list_departments(db, world.aoba_id)
+    assert after.hours_in == {} and after.names == {"en": "Citizens Division"}
+    # …and a translation of the new hours is kept.
+    client.post(url, data=moved | {"hours_en": "Weekdays 9:00-18:00"}, follow_redirects=False)
+    assert english_hours() == {"Weekdays 9:00-18:00"}
+
+
 def test_a_post_without_name_fields_keeps_the_names(
     client: TestClient, platform: Platform, world: World
 ) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from jichitai_ai.departments.service import TRANSLATED, DepartmentInfo, DepartmentInput
 from jichitai_ai.faqio import FaqFileError
@@ -127,7 +128,7 @@ def parse(data: bytes, filename: str) -> list[tuple[int, DepartmentInput]]:
             if "name" not in fields:
                 raise FaqFileError("departments.no_name_column")
             continue
-        values = {
+        values: dict[str, Any] = {
             f: unguard_formula(c) for f, c in zip(fields, cells, strict=False) if f is not None
         }
         names = {
