@@ -162,15 +162,23 @@ def test_the_department_list_file_carries_the_names_in_other_languages(
     login(client, "aoba-editor")
     exported = client.get("/console/t/aoba/departments.csv").content.decode("utf-8-sig")
     header, row = exported.splitlines()[:2]
-    assert header.split(",")[-5:] == [
+    assert header.split(",")[-10:] == [
         "部署名（英語）",
         "部署名（中国語簡体字）",
         "部署名（中国語繁体字）",
         "部署名（韓国語）",
         "部署名（やさしい日本語）",
+        "受付時間（英語）",
+        "受付時間（中国語簡体字）",
+        "受付時間（中国語繁体字）",
+        "受付時間（韓国語）",
+        "受付時間（やさしい日本語）",
     ]
-    assert row.startswith("市民課,") and row.endswith(",Citizens Division,,,,")
-    edited = exported.replace(",Citizens Division,,,,", ",Citizens Section,,,시민과,しみんか")
+    assert row.startswith("市民課,") and row.endswith(",Citizens Division,,,,,,,,,")
+    edited = exported.replace(
+        ",Citizens Division,,,,,,,,,",
+        ",Citizens Section,,,시민과,しみんか,Weekdays 8:30-17:15,,,평일 8:30-17:15,",
+    )
     with platform.db.write() as db:
         result = departments.import_departments(
             db, world.aoba_id, dept_io.parse(edited.encode("utf-8-sig"), "d.csv")
@@ -185,8 +193,13 @@ def test_the_department_list_file_carries_the_names_in_other_languages(
     assert [d.names for d in listed] == [
         {"en": "Citizens Section", "ko": "시민과", "ja-easy": "しみんか"}
     ]
+    assert [d.hours_in for d in listed] == [{"en": "Weekdays 8:30-17:15", "ko": "평일 8:30-17:15"}]
+    # The Shift_JIS round trip wrote 〜 as ～: the same hours, kept as stored, so the
+    # translations of them stay.
+    assert "〜" in listed[0].hours and "～" not in listed[0].hours
     xlsx = client.get("/console/t/aoba/departments.xlsx").content
     parsed = dept_io.parse(xlsx, "d.xlsx")
+    assert [p.hours_in and p.hours_in["ko"] for _, p in parsed] == ["평일 8:30-17:15"]
     assert [p.names for _, p in parsed] == [
         {
             "en": "Citizens Section",

@@ -3,6 +3,7 @@ and which departments an editor may edit (部署ごとの編集権限)."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
@@ -154,6 +155,13 @@ def _parent_id(
     return parent.id
 
 
+def _same_text(a: str, b: str) -> bool:
+    """Equal but for the forms a Shift_JIS file stores (〜 as ～, full-width as half-width)."""
+    return unicodedata.normalize("NFKC", a.replace("\u301c", "\uff5e")) == unicodedata.normalize(
+        "NFKC", b.replace("\u301c", "\uff5e")
+    )
+
+
 def save_department(
     session: Session, tenant_id: int, data: DepartmentInput, department_id: int | None = None
 ) -> DepartmentInfo:
@@ -175,6 +183,8 @@ def save_department(
         if clash is not None and clash.id != row.id:
             raise Conflict("departments.exists", name=data.name)
         row.name = data.name
+    if _same_text(row.hours, data.hours):
+        data.hours = row.hours  # a Shift_JIS round trip (〜 → ～) changes nothing
     hours_changed = department_id is not None and row.hours != data.hours
     stale: dict[str, str] = {}
     if hours_changed:
@@ -320,7 +330,10 @@ def import_departments(
             data.hours,
             data.form_url,
             data.parent,
-        ) and all(before.names.get(lang, "") == name for lang, name in (data.names or {}).items()):
+        ) and (
+            all(before.names.get(lang, "") == name for lang, name in (data.names or {}).items())
+            and all(before.hours_in.get(lang, "") == h for lang, h in (data.hours_in or {}).items())
+        ):
             result.unchanged += 1
         else:
             result.updated += 1
