@@ -74,6 +74,39 @@ def test_the_english_hand_over_follows_the_japanese_department(
     assert "0000-99-2222" in text and "0000-55-5555" not in text and "0000-00-1111" not in text
 
 
+def test_translated_hours_are_edited_and_dropped_when_the_japanese_ones_change(
+    client: TestClient, platform: Platform, world: World
+) -> None:
+    with platform.db.read() as db:
+        (dept,) = departments.list_departments(db, world.aoba_id)
+    token = login(client, "aoba-editor")
+    url = f"/console/t/aoba/departments/{dept.id}"
+    form = {"csrf_token": token, "name": "市民課", "phone": dept.phone, "hours": dept.hours}
+    client.post(url, data=form | {"hours_en": "Weekdays 8:30-17:15"}, follow_redirects=False)
+    page = client.get(url).text
+    assert 'name="hours_en"' in page and 'value="Weekdays 8:30-17:15"' in page
+
+    def english_hours() -> set[str]:
+        with platform.db.read() as db:
+            return {
+                e.department.hours
+                for e in faq_service.visible_entries(db, world.aoba_id)
+                if e.language == "en" and e.department
+            }
+
+    assert english_hours() == {"Weekdays 8:30-17:15"}
+    # New Japanese hours; the form posts back the old translation it showed: dropped.
+    moved = form | {"hours": "平日 9:00〜18:00", "hours_en": "Weekdays 8:30-17:15"}
+    client.post(url, data=moved, follow_redirects=False)
+    assert english_hours() == {"平日 9:00〜18:00"}
+    with platform.db.read() as db:
+        (after,) = departments.list_departments(db, world.aoba_id)
+    assert after.hours_in == {} and after.names == {"en": "Citizens Division"}
+    # …and a translation of the new hours is kept.
+    client.post(url, data=moved | {"hours_en": "Weekdays 9:00-18:00"}, follow_redirects=False)
+    assert english_hours() == {"Weekdays 9:00-18:00"}
+
+
 def test_a_post_without_name_fields_keeps_the_names(
     client: TestClient, platform: Platform, world: World
 ) -> None:
@@ -129,15 +162,23 @@ def test_the_department_list_file_carries_the_names_in_other_languages(
     login(client, "aoba-editor")
     exported = client.get("/console/t/aoba/departments.csv").content.decode("utf-8-sig")
     header, row = exported.splitlines()[:2]
-    assert header.split(",")[-5:] == [
+    assert header.split(",")[-10:] == [
         "部署名（英語）",
         "部署名（中国語簡体字）",
         "部署名（中国語繁体字）",
         "部署名（韓国語）",
         "部署名（やさしい日本語）",
+        "受付時間（英語）",
+        "受付時間（中国語簡体字）",
+        "受付時間（中国語繁体字）",
+        "受付時間（韓国語）",
+        "受付時間（やさしい日本語）",
     ]
-    assert row.startswith("市民課,") and row.endswith(",Citizens Division,,,,")
-    edited = exported.replace(",Citizens Division,,,,", ",Citizens Section,,,시민과,しみんか")
+    assert row.startswith("市民課,") and row.endswith(",Citizens Division,,,,,,,,,")
+    edited = exported.replace(
+        ",Citizens Division,,,,,,,,,",
+        ",Citizens Section,,,시민과,しみんか,Weekdays 8:30-17:15,,,평일 8:30-17:15,",
+    )
     with platform.db.write() as db:
         result = departments.import_departments(
             db, world.aoba_id, dept_io.parse(edited.encode("utf-8-sig"), "d.csv")
@@ -152,8 +193,13 @@ def test_the_department_list_file_carries_the_names_in_other_languages(
     assert [d.names for d in listed] == [
         {"en": "Citizens Section", "ko": "시민과", "ja-easy": "しみんか"}
     ]
+    assert [d.hours_in for d in listed] == [{"en": "Weekdays 8:30-17:15", "ko": "평일 8:30-17:15"}]
+    # The Shift_JIS round trip wrote 〜 as ～: the same hours, kept as stored, so the
+    # translations of them stay.
+    assert "〜" in listed[0].hours and "～" not in listed[0].hours
     xlsx = client.get("/console/t/aoba/departments.xlsx").content
     parsed = dept_io.parse(xlsx, "d.xlsx")
+    assert [p.hours_in and p.hours_in["ko"] for _, p in parsed] == ["평일 8:30-17:15"]
     assert [p.names for _, p in parsed] == [
         {
             "en": "Citizens Section",

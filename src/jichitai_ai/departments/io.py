@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from jichitai_ai.departments.service import TRANSLATED, DepartmentInfo, DepartmentInput
 from jichitai_ai.faqio import FaqFileError
@@ -25,8 +26,8 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("form_url", "問い合わせフォーム"),
     ("parent", "上位部署"),
 )
-#: The department's name in residents' other languages (departments.names), after the
-#: contact columns; a file without them leaves the stored names as they are.
+#: The department's name and 受付時間 in residents' other languages (departments.names), after
+#: the contact columns; a file without them leaves the stored ones as they are.
 _LANGUAGE_HEADERS = {
     "en": "英語",
     "zh-Hans": "中国語簡体字",
@@ -36,7 +37,7 @@ _LANGUAGE_HEADERS = {
 }
 NAME_COLUMNS: tuple[tuple[str, str], ...] = tuple(
     (f"name_{lang}", f"部署名（{_LANGUAGE_HEADERS[lang]}）") for lang in TRANSLATED
-)
+) + tuple((f"hours_{lang}", f"受付時間（{_LANGUAGE_HEADERS[lang]}）") for lang in TRANSLATED)
 #: Characters Unicode has twice, written as the form Shift_JIS (Windows' cp932) stores: a
 #: 受付時間 such as 「8:30〜17:15」 (WAVE DASH) would otherwise stop the whole export.
 _CP932_FORMS = str.maketrans(
@@ -85,7 +86,9 @@ def write_csv(departments: Iterable[DepartmentInfo], *, encoding: str = "utf-8-s
 
 def _cells(info: DepartmentInfo) -> list[str]:
     contact = [info.name, info.phone, info.email, info.hours, info.form_url, info.parent_name]
-    return contact + [info.names.get(f.removeprefix("name_"), "") for f, _ in NAME_COLUMNS]
+    translated = {f"name_{lang}": name for lang, name in info.names.items()}
+    translated |= {f"hours_{lang}": hours for lang, hours in info.hours_in.items()}
+    return contact + [translated.get(f, "") for f, _ in NAME_COLUMNS]
 
 
 def write_xlsx(departments: Iterable[DepartmentInfo]) -> bytes:
@@ -127,7 +130,7 @@ def parse(data: bytes, filename: str) -> list[tuple[int, DepartmentInput]]:
             if "name" not in fields:
                 raise FaqFileError("departments.no_name_column")
             continue
-        values = {
+        values: dict[str, Any] = {
             f: unguard_formula(c) for f, c in zip(fields, cells, strict=False) if f is not None
         }
         names = {
@@ -135,7 +138,14 @@ def parse(data: bytes, filename: str) -> list[tuple[int, DepartmentInput]]:
             for f in fields
             if f is not None and f.startswith("name_")
         }
-        parsed.append((number, DepartmentInput(**values, names=names or None)))
+        hours = {
+            f.removeprefix("hours_"): values.pop(f, "")
+            for f in fields
+            if f is not None and f.startswith("hours_")
+        }
+        parsed.append(
+            (number, DepartmentInput(**values, names=names or None, hours_in=hours or None))
+        )
     if fields is None:
         raise FaqFileError("departments.no_name_column")
     return parsed

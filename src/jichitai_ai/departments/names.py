@@ -42,7 +42,8 @@ def resolve(
         if row is not None:
             hours = contact.hours.strip()
             if name != row.name or (hours and hours != row.hours):
-                set_name(session, row.id, language, name, hours=hours or None)
+                shown = name if name != row.name else None
+                set_name(session, row.id, language, shown, hours=hours or None)
             _fill(row, contact, _NEUTRAL)
             return row.id
     row = _by_name(session, tenant_id, name)
@@ -103,22 +104,29 @@ def _by_translated_name(
 
 
 def set_name(
-    session: Session, department_id: int, language: str, name: str, *, hours: str | None = None
+    session: Session,
+    department_id: int,
+    language: str,
+    name: str | None,
+    *,
+    hours: str | None = None,
 ) -> None:
-    """Record (or replace, or with an empty name remove) the department's name in a language;
-    ``hours``: its 受付時間 in that language (None keeps what is stored)."""
+    """Record the department's name and 受付時間 in a language; None keeps what is stored, an
+    empty value clears it (the Japanese one is shown), and with both empty the row goes."""
     row = session.get(DepartmentName, (department_id, language))
-    name = name.strip()
-    if not name:
+    new_name = (name if name is not None else row.name if row else "").strip()
+    new_hours = (hours if hours is not None else row.hours if row else "").strip()
+    if not new_name and not new_hours:
         if row is not None:
             session.delete(row)
     elif row is None:
-        row = DepartmentName(department_id=department_id, language=language, name=name, hours="")
-        session.add(row)
+        session.add(
+            DepartmentName(
+                department_id=department_id, language=language, name=new_name, hours=new_hours
+            )
+        )
     else:
-        row.name = name
-    if name and hours is not None and row is not None:
-        row.hours = hours.strip()
+        row.name, row.hours = new_name, new_hours
     session.flush()
 
 
@@ -135,6 +143,8 @@ def clear_hours(session: Session, department_id: int) -> None:
         select(DepartmentName).where(DepartmentName.department_id == department_id)
     ).scalars():
         row.hours = ""
+        if not row.name:
+            session.delete(row)
     session.flush()
 
 

@@ -22,6 +22,8 @@ router = APIRouter(prefix="/console/t/{slug}", include_in_schema=False)
 FIELDS = ("name", "phone", "email", "hours", "form_url", "parent")
 #: Form fields of the department's name in residents' other languages (name_en, name_ko …).
 NAME_FIELDS = {f"name_{lang}": lang for lang in service.TRANSLATED}
+#: … and of its 受付時間 (hours_en …).
+HOURS_FIELDS = {f"hours_{lang}": lang for lang in service.TRANSLATED}
 
 
 def _user(page: TenantPage) -> str:
@@ -70,6 +72,7 @@ def _edit_page(
         department=department,
         others=others,
         name_fields=NAME_FIELDS,
+        hours_fields=HOURS_FIELDS,
         error=error,
         done=done,
     )
@@ -77,7 +80,8 @@ def _edit_page(
 
 @router.get("/departments/new")
 def department_new(page: TenantPage = Depends(tenant_page(Action.EDIT))) -> Response:
-    return _edit_page(page, dict.fromkeys((*FIELDS, *NAME_FIELDS), ""), department=None)
+    blank = dict.fromkeys((*FIELDS, *NAME_FIELDS, *HOURS_FIELDS), "")
+    return _edit_page(page, blank, department=None)
 
 
 @router.get("/departments/{department_id}")
@@ -88,6 +92,7 @@ def department_show(
         info = service.get_department(db, page.tenant.id, department_id)
     values = {f: getattr(info, f) for f in FIELDS if f != "parent"} | {"parent": info.parent_name}
     values |= {f: info.names.get(lang, "") for f, lang in NAME_FIELDS.items()}
+    values |= {f: info.hours_in.get(lang, "") for f, lang in HOURS_FIELDS.items()}
     return _edit_page(page, values, department=info, done=request.query_params.get("done", ""))
 
 
@@ -108,9 +113,9 @@ def department_save(
     page: TenantPage = Depends(tenant_page(Action.EDIT)),
     data: FormData = Depends(csrf_form),
 ) -> Response:
-    # Name fields missing from the post leave those names as they are (an empty one clears it).
-    values = {f: form_text(data, f) for f in FIELDS if f not in NAME_FIELDS}
-    values |= {f: form_text(data, f) for f in NAME_FIELDS if f in data}
+    # Name and hours fields missing from the post leave those as they are (empty clears).
+    values = {f: form_text(data, f) for f in FIELDS}
+    values |= {f: form_text(data, f) for f in (*NAME_FIELDS, *HOURS_FIELDS) if f in data}
     department_id = int(target) if target.isdigit() else None
     if department_id is None and target != "new":
         raise Forbidden("error.forbidden")
@@ -136,7 +141,8 @@ def department_save(
 
 def _input(values: dict[str, str]) -> service.DepartmentInput:
     names = {lang: values[f] for f, lang in NAME_FIELDS.items() if f in values}
-    return service.DepartmentInput(**{f: values[f] for f in FIELDS}, names=names)
+    hours = {lang: values[f] for f, lang in HOURS_FIELDS.items() if f in values}
+    return service.DepartmentInput(**{f: values[f] for f in FIELDS}, names=names, hours_in=hours)
 
 
 @router.get("/departments.csv")

@@ -3,6 +3,7 @@ and which departments an editor may edit (部署ごとの編集権限)."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
@@ -34,6 +35,8 @@ class DepartmentInfo:
     entries: int = 0
     #: The name in residents' other languages (language → name), see departments.names.
     names: dict[str, str] = field(default_factory=dict)
+    #: 受付時間 in residents' other languages (language → hours).
+    hours_in: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -48,6 +51,8 @@ class DepartmentInput:
     parent: str = ""  # the parent department's name
     #: Names in other languages; None leaves them as they are (the list file has none).
     names: dict[str, str] | None = None
+    #: 受付時間 in other languages; None leaves them as they are.
+    hours_in: dict[str, str] | None = None
 
     def validate(self) -> None:
         self.name = self.name.strip()
@@ -70,6 +75,11 @@ class DepartmentInput:
             for language, name in self.names.items():
                 if language not in TRANSLATED or len(name) > MAX_NAME:
                     raise Invalid("departments.too_long", field=f"name_{language}", limit=MAX_NAME)
+        if self.hours_in is not None:
+            self.hours_in = {k: v.strip() for k, v in self.hours_in.items()}
+            for language, hours in self.hours_in.items():
+                if language not in TRANSLATED or len(hours) > 200:
+                    raise Invalid("departments.too_long", field=f"hours_{language}", limit=200)
         self.parent = self.parent.strip()
         if self.parent == self.name:
             raise Invalid("departments.own_parent")
@@ -92,6 +102,9 @@ def list_departments(session: Session, tenant_id: int) -> list[DepartmentInfo]:
     translated: dict[int, dict[str, str]] = {}
     for (dept_id, language), name in department_names.translated_names(session, names).items():
         translated.setdefault(dept_id, {})[language] = name
+    hours_in: dict[int, dict[str, str]] = {}
+    for (dept_id, language), hours in department_names.translated_hours(session, names).items():
+        hours_in.setdefault(dept_id, {})[language] = hours
     return [
         DepartmentInfo(
             id=r.id,
@@ -104,6 +117,7 @@ def list_departments(session: Session, tenant_id: int) -> list[DepartmentInfo]:
             parent_name=names.get(r.parent_id, "") if r.parent_id else "",
             entries=int(counts.get(r.id, 0)),
             names=translated.get(r.id, {}),
+            hours_in=hours_in.get(r.id, {}),
         )
         for r in rows
     ]
@@ -141,6 +155,13 @@ def _parent_id(
     return parent.id
 
 
+def _same_text(a: str, b: str) -> bool:
+    """Equal but for the forms a Shift_JIS file stores (〜 as ～, full-width as half-width)."""
+    return unicodedata.normalize("NFKC", a.replace("\u301c", "\uff5e")) == unicodedata.normalize(
+        "NFKC", b.replace("\u301c", "\uff5e")
+    )
+
+
 def save_department(
     session: Session, tenant_id: int, data: DepartmentInput, department_id: int | None = None
 ) -> DepartmentInfo:
@@ -162,9 +183,17 @@ def save_department(
         if clash is not None and clash.id != row.id:
             raise Conflict("departments.exists", name=data.name)
         row.name = data.name
-    if department_id is not None and row.hours != data.hours:
+    if _same_text(row.hours, data.hours):
+        data.hours = row.hours  # a Shift_JIS round trip (〜 → ～) changes nothing
+    hours_changed = department_id is not None and row.hours != data.hours
+    stale: dict[str, str] = {}
+    if hours_changed:
         # Translated 受付時間 were translations of the old hours: residents read the new
-        # Japanese ones until a translation of these is imported.
+        # Japanese ones until translations of these are entered or imported.
+        stale = {
+            language: hours
+            for (_, language), hours in department_names.translated_hours(session, [row.id]).items()
+        }
         department_names.clear_hours(session, row.id)
     row.phone, row.email, row.hours, row.form_url = (
         data.phone,
@@ -175,6 +204,12 @@ def save_department(
     row.parent_id = _parent_id(session, tenant_id, data, row.id)
     for language, name in (data.names or {}).items():
         department_names.set_name(session, row.id, language, name)
+    for language, hours in (data.hours_in or {}).items():
+        # The form posts back what it showed: an old translation is not a translation of
+        # the new Japanese hours.
+        if hours_changed and hours and hours == stale.get(language):
+            continue
+        department_names.set_name(session, row.id, language, None, hours=hours)
     session.flush()
     tenant_service.bump_content(session, tenant_id)
     return get_department(session, tenant_id, row.id)
@@ -295,7 +330,10 @@ def import_departments(
             data.hours,
             data.form_url,
             data.parent,
-        ) and all(before.names.get(lang, "") == name for lang, name in (data.names or {}).items()):
+        ) and (
+            all(before.names.get(lang, "") == name for lang, name in (data.names or {}).items())
+            and all(before.hours_in.get(lang, "") == h for lang, h in (data.hours_in or {}).items())
+        ):
             result.unchanged += 1
         else:
             result.updated += 1
