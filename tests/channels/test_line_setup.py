@@ -289,3 +289,49 @@ def test_profile_language_tags(tag: str | None, ours: str) -> None:
     from jichitai_ai.channels.line.users import profile_language
 
     assert profile_language(tag) == ours
+
+
+def test_another_authoritys_business_is_handed_to_it_on_every_channel() -> None:
+    """運転免許 is not the city's business: LINE names the authority and its number, not the
+    city's department; the phone line tells the number rather than transferring to it."""
+    from jichitai_ai.channels.contacts import handover_of
+
+    result = AskResult(
+        question_id=3,
+        decision=Decision.NO_ANSWER,
+        language="en",
+        contact=DepartmentContact("市民課", phone="0000-00-1101"),
+        general_contact={"name": "Aoba City Hall", "phone": "0000-00-1000"},
+        other_authority={"name": "Driver's License Center", "phone": "0000-11-2222", "note": ""},
+    )
+    handover = handover_of(result)
+    assert handover is not None and handover.external and not handover.general
+    assert (handover.name, handover.dial) == ("Driver's License Center", "0000112222")
+    card = json.dumps(cards.answer_messages(result, "en"), ensure_ascii=False)
+    assert "Driver's License Center" in card and "tel:0000112222" in card
+    assert "市民課" not in card and "0000-00-1101" not in card
+    # The phone line: no transfer to another authority's number (the city's trunk is for its
+    # own departments); a department is dialled.
+    from jichitai_ai.channels.phone.call import PhoneCall
+
+    class Agi:
+        def __init__(self) -> None:
+            self.dialled: list[str] = []
+
+        def exec(self, app: str, args: str) -> None:
+            self.dialled.append(args)
+
+    class Call(PhoneCall):
+        def say(self, text: str, escape: str = "") -> str:
+            return ""
+
+    agi = Agi()
+    call = Call.__new__(Call)
+    call.agi, call.options = agi, type("O", (), {"dial": "PJSIP/{number}@trunk"})()  # type: ignore[assignment]
+    call.transfer(handover, "")
+    assert agi.dialled == []
+    result.other_authority = None
+    handover = handover_of(result)
+    assert handover is not None and not handover.external and handover.name == "市民課"
+    call.transfer(handover, "")
+    assert agi.dialled == ["PJSIP/0000001101@trunk,60"]

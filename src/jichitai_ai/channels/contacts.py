@@ -17,6 +17,9 @@ class Handover:
     phone: str
     hours: str
     general: bool
+    #: Another authority's business (運転免許センター…): its own number, which the city's
+    #: phone line tells the caller rather than transferring to.
+    external: bool = False
 
     @property
     def dial(self) -> str:
@@ -31,7 +34,13 @@ def dial_digits(phone: str) -> str:
 
 
 def handover_of(result: AskResult) -> Handover | None:
-    """The result's department, else the tenant's general contact, else None."""
+    """The other authority the question belongs to, else the result's department, else the
+    tenant's general contact, else None."""
+    authority = result.other_authority or {}
+    if authority.get("name") or authority.get("phone"):
+        return Handover(
+            authority.get("name", ""), authority.get("phone", ""), "", general=False, external=True
+        )
     contact: DepartmentContact | None = result.contact
     if contact is None and result.answer is not None:
         contact = result.answer.entry.department

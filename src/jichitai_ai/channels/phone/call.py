@@ -228,8 +228,9 @@ class PhoneCall:
         return None
 
     def transfer(self, handover: Handover | None, lead: str) -> None:
-        """Hand over by dialling the department (担当課) — or say its number if it has none."""
-        if handover is None or not handover.dial:
+        """Hand over by dialling the department (担当課); another authority's number (already
+        spoken) or a department without one: ask the caller to contact it."""
+        if handover is None or not handover.dial or handover.external:
             self.say(lead + t("channels.phone.no_transfer", "ja"))
             return
         self.say(lead + t("channels.phone.transferring", "ja", name=handover.name))
