@@ -78,3 +78,43 @@ def test_hand_over_only_when_a_topic_is_closer_than_every_entry() -> None:
     weather = oa.handed_to(matcher, "明日", _query(0.1, 1.0), 0.5, needed)
     assert weather is not None and weather.name["ja"] == "気象台"
     assert oa.AuthorityMatcher([], FixedEmbedder()).closest(near_licence) is None
+
+
+def test_a_question_is_embedded_once_on_its_way_through(settings: Any, platform: Any) -> None:
+    """The ranking and the other-authority check share the question's embedding (~20 ms of
+    CPU each with the bundled model), remembered by the tenant's searcher."""
+    from collections import Counter
+    from dataclasses import replace
+
+    from jichitai_ai.domain.models import FaqRecord
+    from jichitai_ai.retrieval import HashingEmbedder
+    from jichitai_ai.services import faq as faq_service
+    from jichitai_ai.services import tenants as tenant_service
+    from jichitai_ai.services.answering import AnsweringService
+
+    asked: Counter[str] = Counter()
+
+    class Counting(HashingEmbedder):
+        def embed_queries(self, texts: list[str]) -> Any:
+            asked.update(texts)
+            return super().embed_queries(texts)
+
+    with platform.db.write() as session:
+        tenant_id = tenant_service.add_tenant(session, "aoba", "あおば市").id
+        tenant_service.update_settings(session, tenant_id, SETTINGS)
+        for i, (question, answer) in enumerate(
+            [
+                ("犬の登録をしたい", "環境課で登録します。"),
+                ("住民票がほしい", "市民課で発行します。"),
+            ]
+        ):
+            faq_service.create_entry(
+                session, tenant_id, FaqRecord(external_id=f"E{i}", question=question, answer=answer)
+            )
+    service = AnsweringService(platform.db, settings)
+    service.factory.embedder = Counting(64)
+    service.factory.policy = replace(service.factory.policy, self_calibration=False)
+    service.ask("aoba", "住民票", record=False)  # builds the index
+    asked.clear()
+    service.ask("aoba", "運転免許の更新はどこで", record=False)
+    assert asked == Counter({"運転免許の更新はどこで": 1})

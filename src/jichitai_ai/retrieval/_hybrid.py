@@ -6,7 +6,7 @@ Depth 100 per list: deeper lists changed nothing on LocalGovFAQ dev and cost tim
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import numpy as np
@@ -82,6 +82,10 @@ class LearnedAlternatives(Protocol):
     ) -> dict[int, float]: ...
 
 
+#: Question embeddings a searcher remembers (a few in flight per worker is all that is reused).
+MAX_REMEMBERED_QUERIES = 64
+
+
 @dataclass
 class HybridSearcher:
     """Fuses BM25 and embedding candidates with :func:`score_mix`; dense is optional."""
@@ -93,6 +97,23 @@ class HybridSearcher:
     depth: int = 100
     answers: AnswerView | None = None
     relevance: AnswerRelevance | None = None
+    #: The last questions' embeddings: one question is embedded by the ranking, the learning
+    #: layer and the other-authority check, ~20 ms each on a CPU core.
+    _query_memo: dict[tuple[int, str], npt.NDArray[np.float32]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def query_vector(self, query: str) -> npt.NDArray[np.float32]:
+        """The query's embedding (the embedder must be set), remembered for the last questions."""
+        assert self.embedder is not None
+        key = (id(self.embedder), query)
+        vector = self._query_memo.get(key)
+        if vector is None:
+            vector = self.embedder.embed_queries([query])[0]
+            if len(self._query_memo) >= MAX_REMEMBERED_QUERIES:
+                self._query_memo.clear()
+            self._query_memo[key] = vector
+        return vector
 
     def search(
         self,
@@ -142,7 +163,7 @@ class HybridSearcher:
         lexical = self.lexical.search(terms, self.depth, allowed=allowed, extra=extra)
         if self.dense is None or self.embedder is None:
             return score_mix(lexical, [], 0.0)[:k], lexical, []
-        vector = self.embedder.embed_queries([query])[0]
+        vector = self.query_vector(query)
         visible = dense_allowed if dense_allowed is not None else allowed
         own = self.dense.search(vector, self.depth, allowed=visible)
         # Learned wordings take part in the ranking; the dense list returned (whose best

@@ -269,7 +269,7 @@ class AnsweringService:
         if cached is None or cached[0] != key:
             cached = (key, other_authorities.AuthorityMatcher(authorities, embedder))
             self._authority_matchers[tenant.id] = cached
-        vector = embedder.embed_queries([index.corrected(question)])[0]
+        vector = index.searcher.query_vector(index.corrected(question))
         return other_authorities.handed_to(
             cached[1],
             question,

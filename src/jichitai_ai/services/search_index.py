@@ -312,7 +312,6 @@ class TenantIndex:
         self.learning = LearningModel()
         #: Embeddings of lesson wordings and of recent questions for the learning layer.
         self._lesson_vectors: dict[str, Any] = {}
-        self._query_vectors: dict[str, Any] = {}
         #: Passage embeddings of learned 言い換え (lesson wordings indexed with their entry).
         self._alternative_vectors: dict[str, Any] = {}
         self._department_router: DepartmentRouter | None = None
@@ -443,12 +442,7 @@ class TenantIndex:
         """What the lessons in force do to this question (boosts, demotions, and why)."""
         vector = None
         if self.learning.has_vectors and self.searcher.embedder is not None:
-            vector = self._query_vectors.get(question)
-            if vector is None:
-                vector = self.searcher.embedder.embed_queries([question])[0]
-                if len(self._query_vectors) >= 64:
-                    self._query_vectors.clear()
-                self._query_vectors[question] = vector
+            vector = self.searcher.query_vector(question)
         terms = self.lexical.query_terms(question)
         topics = self.topic_terms(question)
         searcher = self.searcher
