@@ -19,7 +19,7 @@ from typing import Any
 
 from jichitai_ai.domain.models import EmergencyContact
 from jichitai_ai.emergency.kinds import EmergencyKind
-from jichitai_ai.i18n import LANGUAGES, t
+from jichitai_ai.i18n import LANGUAGES, pick, t
 
 SETTINGS_KEY = "emergency_contacts"
 
@@ -35,15 +35,8 @@ class ContactSpec:
 
     def localized(self, lang: str) -> EmergencyContact:
         return EmergencyContact(
-            label=_pick(self.label, lang), number=self.number, note=_pick(self.note, lang)
+            label=pick(self.label, lang), number=self.number, note=pick(self.note, lang)
         )
-
-
-def _pick(texts: Mapping[str, str], lang: str) -> str:
-    for code in (lang, "ja" if lang == "ja-easy" else "en", "en", "ja"):
-        if texts.get(code):
-            return texts[code]
-    return next(iter(texts.values()), "")
 
 
 def _catalog(key: str) -> dict[str, str]:

@@ -15,6 +15,7 @@ translated catalogue still shows something meaningful.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -105,6 +106,15 @@ def t(key: str, lang: str | None = None, /, **params: object) -> str:
         except (KeyError, IndexError, ValueError):
             return text
     return text
+
+
+def pick(texts: Mapping[str, str], lang: str) -> str:
+    """A tenant's own text in ``lang`` (settings give ``{"ja": …, "en": …}``): やさしい日本語
+    readers get Japanese, other languages English, then Japanese, then whatever there is."""
+    for code in (lang, "ja" if lang == "ja-easy" else "en", "en", "ja"):
+        if texts.get(code):
+            return texts[code]
+    return next(iter(texts.values()), "")
 
 
 def bilingual(key: str, /, **params: object) -> dict[str, str]:

@@ -23,6 +23,8 @@ from typing import Any
 
 import numpy as np
 
+from jichitai_ai.i18n import pick
+
 SETTINGS_KEY = "other_authorities"
 MARGIN_KEY = "other_authority_margin"
 WORD_MARGIN_KEY = "other_authority_word_margin"
@@ -53,18 +55,11 @@ class OtherAuthority:
     def localized(self, lang: str) -> dict[str, str]:
         """Name, note, phone and url for the resident's language (fallback en, then ja)."""
         return {
-            "name": _pick(self.name, lang),
-            "note": _pick(self.note, lang),
+            "name": pick(self.name, lang),
+            "note": pick(self.note, lang),
             "phone": self.phone,
             "url": self.url,
         }
-
-
-def _pick(texts: Mapping[str, str], lang: str) -> str:
-    for code in (lang, "ja" if lang == "ja-easy" else "en", "en", "ja"):
-        if texts.get(code):
-            return texts[code]
-    return next(iter(texts.values()), "")
 
 
 def _texts(value: Any) -> dict[str, str]:
