@@ -335,7 +335,7 @@ BRIGADE_B = """○若葉町消防団条例
 
 
 def test_a_provision_of_another_body_is_not_cited(service: DocumentService, tenant: str) -> None:
-    from jichitai_ai.documents._support import body_names, names_other_body
+    from jichitai_ai.documents._support import body_names, names_other_body, titled_bodies
 
     assert body_names("大島町の消防団員の報酬は年額いくらですか") == ("大島",)
     assert body_names("丸亀市外に住んでいても使えますか") == ("丸亀",)
@@ -363,7 +363,9 @@ def test_a_provision_of_another_body_is_not_cited(service: DocumentService, tena
     # A body no document's title names (a city's own 例規 often omit it) rules nothing out.
     question = "さくら市の消防団員の報酬は年額いくらですか"
     hits = [replace(h, lexical_rank=1, dense_rank=1) for h in index.search(question, 3)]
-    assert names_other_body(index, body_names(question), hits[0].record.document_id, "") is False
+    assert titled_bodies(index, body_names(question)) == ()
+    assert titled_bodies(index, ("若葉", "さくら")) == ("若葉",)
+    assert names_other_body(index, (), hits[0].record.document_id, "") is False
     # 「どこに置かれていますか」 is answered by 「…役場に置く」 too, not only by a 位置 line.
     question = "若葉町の消防団の事務所はどこに置かれていますか"
     hits = [replace(h, lexical_rank=1, dense_rank=1) for h in index.search(question, 3)]

@@ -23,6 +23,7 @@ from jichitai_ai.documents._support import (
     sentences_with_lead,
     subject_terms,
     terms_of,
+    titled_bodies,
     unit_of,
 )
 
@@ -205,7 +206,7 @@ def supporting_passages(
     """
     found = concepts(index, question)
     kind = answer_kind(question)
-    names = body_names(question)
+    names = titled_bodies(index, body_names(question))
     scored: list[tuple[float, int, Hit]] = []
     for rank, hit in enumerate(hits[:CANDIDATES]):
         record = hit.record

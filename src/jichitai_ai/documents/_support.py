@@ -411,15 +411,20 @@ def body_names(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_BODY.findall(unicodedata.normalize("NFKC", question))))
 
 
-def names_other_body(index: DocIndex, names: Sequence[str], document_id: int, title: str) -> bool:
-    """The question names a body that another document's title names and this document never
-    mentions: 神河町's 報酬 article does not answer 「大島町の消防団員の報酬」 when 大島町消防団条例 is in
-    the collection (near-duplicate 例規 of several bodies). A name no title carries (a city's own
-    例規 are often titled without it: 「職員の勤務時間…に関する条例」) rules nothing out."""
+def titled_bodies(index: DocIndex, names: Sequence[str]) -> tuple[str, ...]:
+    """The names among ``names`` that some document's title carries (once per question). A
+    name no title carries (a city's own 例規 are often titled without it: 「職員の勤務時間…に
+    関する条例」) rules nothing out."""
     if not names:
-        return False
+        return ()
     titles = {unicodedata.normalize("NFKC", r.document_title) for r in index.records.values()}
-    known = [name for name in names if any(name in t for t in titles)]
+    return tuple(name for name in names if any(name in t for t in titles))
+
+
+def names_other_body(index: DocIndex, known: Sequence[str], document_id: int, title: str) -> bool:
+    """The question names a body (``known``: from :func:`titled_bodies`) this document never
+    mentions: 神河町's 報酬 article does not answer 「大島町の消防団員の報酬」 when 大島町消防団条例 is in
+    the collection (near-duplicate 例規 of several bodies)."""
     if not known:
         return False
     text = unicodedata.normalize(

@@ -15,7 +15,7 @@ import threading
 from dataclasses import replace
 from typing import Any
 
-from jichitai_ai.domain.models import DepartmentContact, FaqEntry, Link
+from jichitai_ai.domain.models import FaqEntry, Link
 
 #: The script a reader of one Chinese script can be given instead.
 OTHER_SCRIPT = {"zh-Hant": "zh-Hans", "zh-Hans": "zh-Hant"}
@@ -61,6 +61,6 @@ def converted_entry(entry: FaqEntry, target: str) -> FaqEntry:
         answer=c(entry.answer),
         alternatives=[c(a) for a in entry.alternatives],
         links=[Link(url=link.url, title=c(link.title)) for link in entry.links],
-        department=department if isinstance(department, DepartmentContact) else None,
+        department=department,
         language=target,
     )
