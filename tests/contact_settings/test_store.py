@@ -308,3 +308,38 @@ def test_a_change_reaches_the_next_question_in_every_worker(
 def test_unknown_key_is_refused(platform: Platform, world: World) -> None:
     with platform.db.read() as db, pytest.raises(NotFound):
         store.state(tenant_service.get_tenant(db, "aoba"), "contact")
+
+
+def test_two_editors_saving_at_once_never_both_pass(platform: Platform, world: World) -> None:
+    """Both saw the same list; one save lands, the other is told someone changed it first."""
+    import threading
+
+    seen = _state(platform, "aoba", store.AUTHORITIES).revision
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def save(name: str) -> None:
+        form = AuthorityForm(name={"ja": name}, topics=["天気予報"], url="https://jma.example.jp/")
+        start.wait()
+        try:
+            with platform.db.write() as db:
+                store.save_item(
+                    db,
+                    world.aoba_id,
+                    store.AUTHORITIES,
+                    None,
+                    form,
+                    seen_revision=seen,
+                    username=name,
+                )
+            outcomes.append("saved")
+        except Conflict:
+            outcomes.append("conflict")
+
+    threads = [threading.Thread(target=save, args=(n,)) for n in ("気象台A", "気象台B")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(outcomes) == ["conflict", "saved"]
+    assert len(_settings(platform, "aoba")["other_authorities"]) == 1

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jichitai_ai.contact_settings import audit
@@ -27,6 +28,7 @@ from jichitai_ai.services import other_authorities
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Conflict, Invalid, NotFound
 from jichitai_ai.services.tenants import TenantInfo
+from jichitai_ai.storage.tables import Tenant
 
 EMERGENCY = emergency_contacts.SETTINGS_KEY
 AUTHORITIES = other_authorities.SETTINGS_KEY
@@ -150,6 +152,14 @@ def _write(
 def _current(
     session: Session, tenant_id: int, key: str, seen_revision: str
 ) -> tuple[TenantInfo, ListState]:
+    # The tenant's row is locked until the change commits (PostgreSQL; SQLite writes one at a
+    # time anyway), so two editors saving at once cannot both pass the revision check.
+    session.execute(
+        select(Tenant)
+        .where(Tenant.id == tenant_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
     tenant = tenant_service.get_tenant_by_id(session, tenant_id)
     current = state(tenant, key)
     if seen_revision != current.revision:
