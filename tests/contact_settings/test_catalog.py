@@ -13,7 +13,7 @@ from jichitai_ai.i18n import catalog
 SRC = Path(__file__).resolve().parents[2] / "src/jichitai_ai"
 KEY_RE = re.compile(r"""['"](contact_settings\.[a-z0-9_.]+[a-z0-9_])['"]""")
 DYNAMIC = {
-    "contact_settings.done.": ("added", "saved", "deleted", "reset"),
+    "contact_settings.done.": ("added", "saved", "deleted", "reset", "imported"),
     "contact_settings.action.": ("added", "saved", "deleted", "reset", "imported"),
     "contact_settings.kind.": KINDS,
     "contact_settings.key.": KEYS,

@@ -232,3 +232,39 @@ def test_json_download(client: TestClient, platform: Platform, world: World) -> 
     data = json.loads(response.content.decode("utf-8"))
     assert data["emergency_contacts"] == []
     assert data["other_authorities"][0]["name"]["ja"] == "運転免許センター"
+
+
+def test_administrators_import_a_file(client: TestClient, platform: Platform, world: World) -> None:
+    good = {
+        "other_authorities": [
+            {
+                "name": {"ja": "あおば税務署"},
+                "topics": ["所得税の確定申告"],
+                "phone": "0000-00-7600",
+            }
+        ]
+    }
+    body = json.dumps(good, ensure_ascii=False)
+    login(client, "aoba-editor")
+    assert 'id="contacts-import"' not in client.get(BASE).text
+    token = csrf_of(client.get(BASE).text)
+    upload = {"file": ("c.json", body.encode("utf-8"), "application/json")}
+    refused = client.post(f"{BASE}-import", data={"csrf_token": token}, files=upload)
+    assert refused.status_code == 403
+    client.cookies.clear()
+    login(client, "pref-admin")  # a prefecture's administrator manages its members
+    page = client.get(BASE)
+    assert 'id="contacts-import"' in page.text
+    token = csrf_of(page.text)
+    sjis = {"file": ("c.json", body.encode("cp932"), "application/json")}
+    response = client.post(f"{BASE}-import", data={"csrf_token": token}, files=sjis)
+    assert response.status_code == 422
+    assert "Shift_JIS で保存されているようです" in response.text
+    assert "other_authorities" not in _settings(platform, "aoba")
+    done = client.post(
+        f"{BASE}-import", data={"csrf_token": token}, files=upload, follow_redirects=False
+    )
+    assert done.status_code == 303 and done.headers["location"].endswith("?done=imported")
+    assert _settings(platform, "aoba")["other_authorities"] == good["other_authorities"]
+    assert "ファイルから取り込み" in client.get(BASE).text
+    assert "other_authorities" not in _settings(platform, "sakura")

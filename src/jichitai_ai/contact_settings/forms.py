@@ -242,4 +242,6 @@ class AuthorityForm:
             url=self.url,
             note=_merged_texts(base.get("note"), self.note),
         )
-        return base
+        # Optional keys left empty are not written (the settings read the same without them).
+        optional = ("words", "phone", "url", "note")
+        return {k: v for k, v in base.items() if v or k not in optional}

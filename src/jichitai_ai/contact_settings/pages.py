@@ -12,7 +12,8 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
-from starlette.datastructures import FormData
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
 
 from jichitai_ai.contact_settings import audit, files, store
 from jichitai_ai.contact_settings.forms import (
@@ -253,6 +254,30 @@ def delete(
     except ServiceError as exc:
         return _overview(page, errors=_messages(exc, page.c.lang), status_code=exc.status)
     return redirect(page.c, f"/console/t/{page.tenant.slug}/contacts?done=deleted#{kind}")
+
+
+@router.post("/contacts-import")
+async def import_file(
+    page: TenantPage = Depends(tenant_page(Action.ADMINISTER)),
+    data: FormData = Depends(csrf_form),
+) -> Response:
+    """Replace the lists in an uploaded JSON file (administrators, as for the department
+    list): all or nothing, every mistake listed with its place in the file."""
+    upload = data.get("file")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return _overview(page, errors=[t("console.import.no_file", page.c.lang)], status_code=422)
+    content = await upload.read(files.MAX_BYTES + 1)
+
+    def run() -> dict[str, int]:
+        lists = files.load(content)
+        with page.c.platform.db.write() as db:
+            return store.replace_lists(db, page.tenant.id, lists, username=_user(page))
+
+    try:
+        await run_in_threadpool(run)
+    except ServiceError as exc:
+        return _overview(page, errors=_messages(exc, page.c.lang), status_code=exc.status)
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/contacts?done=imported")
 
 
 @router.post("/contacts-reset")
