@@ -109,6 +109,27 @@ def test_an_edit_keeps_what_the_form_does_not_show(platform: Platform, world: Wo
         "vi": "Tên cũ",
     }
     assert stored["words"] == ["運転免許", "driver's licen"] and stored["url"] == LICENCE.url
+    contact = {
+        "number": "119",
+        "kinds": ["fire", "medical", "disaster", "tsunami"],
+        "label": {"ja": "消防", "vi": "Cứu hỏa"},
+        "shown_on_kiosk": False,
+    }
+    others = store.default_contact_items()[1:]
+    with platform.db.write() as db:
+        tenant_service.update_settings(
+            db, world.aoba_id, {"emergency_contacts": [contact, *others]}
+        )
+    edited = ContactForm(
+        number="119", kinds=["fire", "medical", "disaster"], label={"ja": "あおば消防"}
+    )
+    _save(platform, world, store.EMERGENCY, 0, edited)
+    assert _settings(platform, "aoba")["emergency_contacts"][0] == {
+        "number": "119",
+        "kinds": ["fire", "medical", "disaster", "tsunami"],
+        "label": {"ja": "あおば消防", "vi": "Cứu hỏa"},
+        "shown_on_kiosk": False,
+    }
 
 
 def test_bad_input_reports_every_mistake_and_stores_nothing(

@@ -169,9 +169,12 @@ class ContactForm:
     def to_item(self, stored: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """The settings item (emergency.contacts format), over the stored one."""
         base = dict(stored or {})
+        stored_kinds = base.get("kinds") if isinstance(base.get("kinds"), list) else []
         base.update(
             number=self.number,
-            kinds=[k for k in KINDS if k in self.kinds],
+            # Kinds this version does not know (a later one may) are kept as they were.
+            kinds=[k for k in KINDS if k in self.kinds]
+            + [k for k in stored_kinds if isinstance(k, str) and k not in KINDS],
             label=_merged_texts(base.get("label"), self.label),
             note=_merged_texts(base.get("note"), self.note),
         )
