@@ -268,3 +268,37 @@ def test_administrators_import_a_file(client: TestClient, platform: Platform, wo
     assert _settings(platform, "aoba")["other_authorities"] == good["other_authorities"]
     assert "ファイルから取り込み" in client.get(BASE).text
     assert "other_authorities" not in _settings(platform, "sakura")
+
+
+#: A fire in every resident language, and the label typed for each on the form.
+FIRE = {
+    "ja": ("家が火事です！", "火事・救急（あおば消防）"),
+    "en": ("My house is on fire", "Fire / ambulance (Aoba)"),
+    "zh-Hans": ("我家着火了", "火灾・急救（青叶消防）"),
+    "zh-Hant": ("我家著火了", "火災・急救（青葉消防）"),
+    "ko": ("집에 불이 났어요", "화재・구급 (아오바 소방)"),
+    "ja-easy": ("いえが かじです", "かじ・きゅうきゅうしゃ（あおば しょうぼう）"),
+}
+
+
+def test_labels_typed_on_the_page_reach_residents_in_every_language(
+    client: TestClient, platform: Platform, world: World
+) -> None:
+    login(client, "aoba-editor")
+    form: dict[str, Any] = {"number": "119", "kind": ["fire", "medical", "disaster"]}
+    form |= {f"label_{lang}": label for lang, (_, label) in FIRE.items()}
+    assert _post(client, f"{BASE}/emergency/1", form).status_code == 303
+    for lang, (question, label) in FIRE.items():
+        body = client.post(
+            "/api/v1/tenants/aoba/ask", json={"question": question, "language": lang}
+        ).json()
+        assert body["decision"] == "emergency", lang
+        assert (body["emergency"][0]["number"], body["emergency"][0]["label"]) == ("119", label)
+        assert body["answer"] is None and body["choices"] == []
+        preview = client.get(BASE, params={"q": question, "lang_q": lang}).text
+        assert label in preview.split('id="preview-result"')[1].split("</div>")[0]
+    # A neighbour municipality keeps the national card.
+    sakura = client.post(
+        "/api/v1/tenants/sakura/ask", json={"question": "My house is on fire", "language": "en"}
+    ).json()
+    assert sakura["emergency"][0]["label"] != FIRE["en"][1]
