@@ -169,7 +169,8 @@ class ContactForm:
     def to_item(self, stored: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """The settings item (emergency.contacts format), over the stored one."""
         base = dict(stored or {})
-        stored_kinds = base.get("kinds") if isinstance(base.get("kinds"), list) else []
+        raw_kinds = base.get("kinds")
+        stored_kinds: list[Any] = raw_kinds if isinstance(raw_kinds, list) else []
         base.update(
             number=self.number,
             # Kinds this version does not know (a later one may) are kept as they were.
