@@ -80,6 +80,15 @@ def test_an_editor_adds_an_authority_and_sees_it(
     assert "aoba-editor" in listed.text and "他機関: 追加（運転免許センター）" in listed.text
     edit = client.get(f"{BASE}/authorities/1")
     assert 'value="운전면허센터"' in edit.text and "運転免許の試験" in edit.text
+    # The English console names the authority and the contacts in English, lists joined with
+    # ", " (not 「、」), and keeps a phone number on one line.
+    english = client.get(BASE + "?lang=en").text
+    row = english.split('id="authorities-table"')[1].split("</table>")[0]
+    assert "Driver&#39;s licence centre" in row and "運転免許センター" not in row
+    assert '<td class="nowrap">0120-00-7100</td>' in row
+    emergency = english.split('id="emergency-table"')[1].split("</table>")[0]
+    assert "Fire, Medical emergency" in emergency and "、" not in emergency
+    assert "Japanese, English" in emergency
 
 
 def test_a_bad_form_comes_back_with_everything_typed(

@@ -41,6 +41,8 @@ def test_first_visit_shows_notice_and_security_headers(client: TestClient) -> No
     assert "個人を特定できる情報" in html and "自動的に選んで表示します" in html
     assert re.search(r'id="jai-chat"[^>]*\shidden', html)
     assert not re.search(r'id="jai-notice"[^>]*\shidden', html)
+    # The skip link must not lead to the hidden question box: it goes to the notice until then.
+    assert '<a class="skip" href="#jai-notice"' in html and t("resident.skip_notice", "ja") in html
     csp = r.headers["content-security-policy"]
     assert "default-src 'self'" in csp and "script-src 'self'" in csp
     assert "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
@@ -54,6 +56,7 @@ def test_first_visit_shows_notice_and_security_headers(client: TestClient) -> No
     html = client.get(PAGE).text
     assert re.search(r'id="jai-notice"[^>]*\shidden', html)
     assert not re.search(r'id="jai-chat"[^>]*\shidden', html)
+    assert '<a class="skip" href="#question">' + t("resident.skip", "ja") in html
 
 
 def _token(html: str) -> str:
@@ -253,4 +256,8 @@ def test_widget_loader_and_unknown_tenant(client: TestClient) -> None:
     assert "/embed?lang=" in js and "data-tenant" in js
     r = client.get("/t/no-such-town/")
     assert r.status_code == 404 and "no-such-town" in r.text
+    # A mistyped address is not a dead end: the page links back to the list of municipalities.
+    assert f'<a href="/">{t("resident.not_found.back", "ja")}</a>' in r.text
+    r = client.get("/t/no-such-town/?lang=en")
+    assert r.status_code == 404 and t("resident.not_found.back", "en") in r.text
     assert "default-src 'self'" in r.headers["content-security-policy"]

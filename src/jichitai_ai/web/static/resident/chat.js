@@ -343,6 +343,11 @@
   function showChat(focus) {
     notice.hidden = true;
     chat.hidden = false;
+    var skip = document.querySelector("a.skip[data-chat-href]");
+    if (skip) {
+      skip.setAttribute("href", skip.getAttribute("data-chat-href"));
+      skip.textContent = skip.getAttribute("data-chat-text");
+    }
     if (focus) { question.focus(); }
   }
 
