@@ -261,3 +261,22 @@ def test_widget_loader_and_unknown_tenant(client: TestClient) -> None:
     r = client.get("/t/no-such-town/?lang=en")
     assert r.status_code == 404 and t("resident.not_found.back", "en") in r.text
     assert "default-src 'self'" in r.headers["content-security-policy"]
+
+
+def test_plain_japanese_answer_is_marked_lang_ja(client: TestClient, demo: Platform) -> None:
+    """やさしい日本語 is Japanese to a screen reader: an approved やさしい日本語 entry answered on
+    the server-rendered page is marked lang="ja" (the code "ja-easy" is not a language tag)."""
+    from jichitai_ai.services import importing
+
+    easy = (
+        "external_id,question,answer,department,department_hours,language\n"
+        "AOBA-0001,じゅうみんひょう を もらいたい,しやくしょ の まどぐち で もらえます。,"
+        "しみんか,へいじつ 8:30から 17:15まで,ja-easy\n"
+    )
+    with demo.db.write() as s:
+        tenant = tenant_service.get_tenant(s, "aoba-city")
+        importing.import_file(s, tenant.id, easy.encode(), "easy.csv", mode="upsert")
+    html = client.post(PAGE, data={"question": "住民票の写しを取得したい", "lang": "ja-easy"}).text
+    assert 'data-language="ja-easy"' in html and "しやくしょ の まどぐち で もらえます。" in html
+    assert 'lang="ja">じゅうみんひょう を もらいたい' in html
+    assert 'lang="ja-easy"' not in html
