@@ -135,6 +135,11 @@ def test_no_js_clarify_choice_then_feedback(client: TestClient, demo: Platform) 
     _ack(client)
     html = client.post(PAGE, data={"question": probe.question, "lang": "ja"}).text
     assert t("resident.clarify.heading", "ja") in html
+    # 「どれにも当てはまらない」 does not say "no answer was found" right under three close
+    # questions: it says what to do next, before the button and the offices.
+    none = html.split('class="none-of-these"')[1].split("</details>")[0]
+    assert t("resident.handover.text", "ja") not in none
+    assert none.index(t("resident.clarify.none_text", "ja")) < none.index('class="more"')
     offered = [int(x) for x in re.findall(r'name="entry_id" value="(\d+)"', html)]
     assert offered == [c.entry.id for c in probe.result.choices]
     token = _token(html)

@@ -252,8 +252,8 @@
     });
     var none = el("details", { className: "none-of-these" }, [
       el("summary", { text: S["clarify.none"] }),
+      el("p", { text: S["clarify.none_text"] }),
       moreButton(out.feedback_token, out.question_id, exchange),
-      el("p", { text: S["handover.text"] }),
       department(out.contact, "ja", S["department.heading"]),
       department(D.contact && D.contact.name ? D.contact : null, D.contactLang, S["handover.general"])
     ]);
