@@ -56,6 +56,8 @@ def test_an_editor_adds_an_authority_and_sees_it(
     assert page.status_code == 200
     assert "緊急連絡先と他機関の案内" in page.text
     assert 'data-own="no"' in page.text  # national numbers until changed
+    # The hint says how to check that hand-over works here, not just "embedding model".
+    assert "「住民への表示を試す」で確かめられます" in page.text
     assert "119" in page.text and "0570-783-556" in page.text
     saved = _post(client, f"{BASE}/authorities/new", AUTHORITY)
     assert saved.status_code == 303, saved.text
