@@ -285,3 +285,25 @@ def test_plain_japanese_answer_is_marked_lang_ja(client: TestClient, demo: Platf
     assert 'data-language="ja-easy"' in html and "しやくしょ の まどぐち で もらえます。" in html
     assert 'lang="ja">じゅうみんひょう を もらいたい' in html
     assert 'lang="ja-easy"' not in html
+
+
+def test_choices_shown_in_japanese_on_an_english_page_are_announced(
+    client: TestClient, demo: Platform
+) -> None:
+    """A 更問 on the English page may offer entries only written in Japanese: one note above the
+    list says so (as the answer card does), and a Japanese page never shows it."""
+    probe = helpers.find(
+        demo,
+        [*helpers.CLARIFY_CANDIDATES, "my dog ran away", "How do I pay my taxes?"],
+        lambda r: str(r.decision) == "clarify" and any(c.language != "en" for c in r.choices),
+        language="en",
+        what="an English-page clarification with a Japanese-only choice",
+    )
+    _ack(client, "en")
+    html = client.post(PAGE, data={"question": probe.question, "lang": "en"}).text
+    card = html.split('class="card clarify"')[1].split("</section>")[0]
+    note = f'<p class="note only-ja">{t("resident.clarify.some_japanese", "en")}</p>'
+    assert note in card and card.index(note) < card.index('class="choices"')
+    ja = helpers.clarify(demo)
+    html = client.post(PAGE, data={"question": ja.question, "lang": "ja"}).text
+    assert t("resident.clarify.some_japanese", "ja") not in html

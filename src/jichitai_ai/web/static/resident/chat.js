@@ -196,8 +196,15 @@
     return el("section", { className: "card more-choices", "aria-labelledby": hid }, [
       el("h3", { id: hid, tabindex: "-1", text: S["more.heading"] }),
       message ? el("p", { text: message }) : null,
+      someJapanese(out.choices),
       out.choices.length ? choiceList(out.choices, token, questionId, exchange) : null
     ]);
+  }
+
+  /* Choices shown in Japanese on another language's page: say so once above the list. */
+  function someJapanese(choices) {
+    var other = choices.some(function (c) { return c.language !== D.lang; });
+    return other ? el("p", { className: "note only-ja", text: S["clarify.some_japanese"] }) : null;
   }
 
   function choiceList(choices, token, questionId, exchange) {
@@ -260,6 +267,7 @@
     return el("section", { className: "card clarify", "aria-labelledby": hid }, [
       el("h3", { id: hid, tabindex: "-1", text: S["clarify.heading"] }),
       el("p", { text: S["clarify.help"] }),
+      someJapanese(out.choices),
       list,
       none
     ]);
