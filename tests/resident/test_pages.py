@@ -307,3 +307,35 @@ def test_choices_shown_in_japanese_on_an_english_page_are_announced(
     ja = helpers.clarify(demo)
     html = client.post(PAGE, data={"question": ja.question, "lang": "ja"}).text
     assert t("resident.clarify.some_japanese", "ja") not in html
+
+
+def test_chinese_and_korean_pages_name_the_city_and_its_contact_in_their_language(
+    client: TestClient,
+) -> None:
+    """Before, the 简体 / 繁體 / 한국어 pages said "Aoba City" and showed the English main contact
+    beside popular questions that say 青叶市 / 아오바시."""
+    for code, name, contact in (
+        ("zh-Hans", "青叶市", "青叶市政府 总机"),
+        ("zh-Hant", "青葉市", "青葉市政府 總機"),
+        ("ko", "아오바시", "아오바시청 대표"),
+    ):
+        html = client.get(f"{PAGE}?lang={code}").text
+        assert f"<title>{name} " in html and f'class="tenant-name">{name} ' in html
+        assert f'lang="{code}">{contact}</dd>' in html
+        assert "Aoba City" not in html
+    # A language without a written name keeps the English one.
+    assert "Aoba City" in client.get(f"{PAGE}?lang=en").text
+
+
+def test_display_name_falls_back_to_english_then_japanese() -> None:
+    from jichitai_ai.services.tenants import TenantInfo
+    from jichitai_ai.web.resident.view import display_name
+
+    def info(name_en: str, settings: dict[str, Any]) -> TenantInfo:
+        return TenantInfo(1, "x", "あおば市", name_en, None, settings, (1,))
+
+    named = info("Aoba City", {"names": {"ko": " 아오바시 ", "zh-Hans": ""}})
+    assert display_name(named, "ko") == "아오바시"
+    assert display_name(named, "zh-Hans") == "Aoba City"  # blank: not a name
+    assert display_name(named, "ja-easy") == "あおば市"
+    assert display_name(info("", {"names": "not a table"}), "zh-Hant") == "あおば市"
