@@ -221,6 +221,12 @@ def test_tenants() -> None:
         assert "自動" in notice["ja"] and "個人" in notice["ja"]
         assert "automatically" in notice["en"] and "personal information" in notice["en"]
         assert t["contact"]["phone"] in notice["ja"] and t["contact"]["phone"] in notice["en"]
+        # New entries continue the demo's numbering (AOBA-0001 …), not AOBA-CITY-1.
+        assert t["entry_prefix"] == t["slug"].split("-")[0].upper()
+        # Chinese and Korean pages name the tenant in their language (web.resident.view).
+        assert set(t["names"]) == {"zh-Hans", "zh-Hant", "ko"}
+        for table in [k for k in t if k.startswith("contact_") and k != "contact_en"]:
+            assert t[table]["phone"] == t["contact"]["phone"], (t["slug"], table)
 
 
 def test_synonyms() -> None:
