@@ -31,7 +31,9 @@ def test_new_entries_get_readable_numbered_ids(platform: Platform, world: World)
     with platform.db.write() as db:
         padded = FaqRecord(question="k", answer="l", external_id="AOBA-0100")
         faq_service.create_entry(db, world.aoba_id, padded)
-        after_padded = faq_service.create_entry(db, world.aoba_id, FaqRecord(question="m", answer="n"))
+        after_padded = faq_service.create_entry(
+            db, world.aoba_id, FaqRecord(question="m", answer="n")
+        )
     assert after_padded.external_id == "AOBA-0101"  # a padded numbering stays padded
 
 
