@@ -59,7 +59,7 @@ def test_console_pages_do_not_scroll_sideways_at_375px(
         nav = page.locator(".main-nav ul")
         assert nav.bounding_box()["height"] < 60
         current = page.locator('.main-nav a[aria-current="page"]').bounding_box()
-        assert current is not None and 0 <= current["x"] and current["x"] + current["width"] <= 375
+        assert current is not None and current["x"] >= 0 and current["x"] + current["width"] <= 375
 
 
 def test_gateway_pages_link_back_to_the_console(browser: Any, site: tuple[str, World]) -> None:
