@@ -91,6 +91,10 @@ def test_an_editor_adds_an_authority_and_sees_it(
     emergency = english.split('id="emergency-table"')[1].split("</table>")[0]
     assert "Fire, Medical emergency" in emergency and "、" not in emergency
     assert "Japanese, English" in emergency
+    assert (
+        '<th scope="row" class="nowrap"><a href="/console/t/aoba/contacts/emergency/3">0570-783-556'
+        in emergency
+    )
 
 
 def test_a_bad_form_comes_back_with_everything_typed(
