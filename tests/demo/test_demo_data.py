@@ -225,8 +225,10 @@ def test_tenants() -> None:
         assert t["entry_prefix"] == t["slug"].split("-")[0].upper()
         # Chinese and Korean pages name the tenant in their language (web.resident.view).
         assert set(t["names"]) == {"zh-Hans", "zh-Hant", "ko"}
-        for table in [k for k in t if k.startswith("contact_") and k != "contact_en"]:
+        for table in ("contact_zh-Hans", "contact_zh-Hant", "contact_ko"):
+            assert set(t[table]) == set(t["contact"]), (t["slug"], table)
             assert t[table]["phone"] == t["contact"]["phone"], (t["slug"], table)
+            assert t[table]["form_url"] == t["contact"]["form_url"], (t["slug"], table)
 
 
 def test_synonyms() -> None:
