@@ -298,8 +298,14 @@ class AnsweringService:
             return False
         if self._outside_topics is None or self._outside_topics[0] != id(embedder):
             self._outside_topics = (id(embedder), outside_topics.OutsideTopics(embedder))
-        vector = index.searcher.query_vector(index.corrected(question))
-        return self._outside_topics[1].outside(vector, outcome.cosine, needed) is not None
+        corrected = index.corrected(question)
+        written = index.written_in_kanji(corrected)
+        vector = index.searcher.query_vector(written)
+        # やさしい日本語 compared in kanji, like the topics: both cosines from that vector.
+        best = outcome.cosine if written == corrected else index.best_cosine(vector)
+        if best is None:
+            return False
+        return self._outside_topics[1].outside(vector, best, needed) is not None
 
     def _emergency(
         self,
