@@ -56,6 +56,8 @@ def test_an_editor_adds_an_authority_and_sees_it(
     assert page.status_code == 200
     assert "緊急連絡先と他機関の案内" in page.text
     assert 'data-own="no"' in page.text  # national numbers until changed
+    # The hint says how to check that hand-over works here, not just "embedding model".
+    assert "「住民への表示を試す」で確かめられます" in page.text
     assert "119" in page.text and "0570-783-556" in page.text
     saved = _post(client, f"{BASE}/authorities/new", AUTHORITY)
     assert saved.status_code == 303, saved.text
@@ -80,6 +82,19 @@ def test_an_editor_adds_an_authority_and_sees_it(
     assert "aoba-editor" in listed.text and "他機関: 追加（運転免許センター）" in listed.text
     edit = client.get(f"{BASE}/authorities/1")
     assert 'value="운전면허센터"' in edit.text and "運転免許の試験" in edit.text
+    # The English console names the authority and the contacts in English, lists joined with
+    # ", " (not 「、」), and keeps a phone number on one line.
+    english = client.get(BASE + "?lang=en").text
+    row = english.split('id="authorities-table"')[1].split("</table>")[0]
+    assert "Driver&#39;s licence centre" in row and "運転免許センター" not in row
+    assert '<td class="nowrap">0120-00-7100</td>' in row
+    emergency = english.split('id="emergency-table"')[1].split("</table>")[0]
+    assert "Fire, Medical emergency" in emergency and "、" not in emergency
+    assert "Japanese, English" in emergency
+    assert (
+        '<th scope="row" class="nowrap"><a href="/console/t/aoba/contacts/emergency/3">0570-783-556'
+        in emergency
+    )
 
 
 def test_a_bad_form_comes_back_with_everything_typed(
