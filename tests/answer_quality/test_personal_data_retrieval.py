@@ -50,6 +50,8 @@ LABELLED = [
     ("전화번호는 090-1234-5678 주민표 필요해요", "전화", "주민표"),
     ("生年月日は1980年4月1日です。年金の手続き", "生年月日", "年金"),
     ("メールアドレス: taro@example.jp 粗大ごみ", "メール", "粗大ごみ"),
+    ("My name is Maria Garcia, born 1990-05-01. I need an income certificate", "born", "income"),
+    ("私は山田太郎です。電話 090-1234-5678 住民票がほしい", "私は", "住民票"),
     # A label-like word ending a longer word is not a label.
     ("the hotel 090-1234-5678 juminhyo", "090", "hotel"),
 ]
@@ -60,6 +62,12 @@ def test_a_contact_label_goes_with_its_detail(question: str, label: str, kept: s
     screened = screen(question)
     assert label not in screened.for_retrieval
     assert kept in screened.for_retrieval
+
+
+def test_the_cut_leaves_no_leading_punctuation() -> None:
+    assert screen(
+        "My name is Maria Garcia, born 1990-05-01. I need an income certificate"
+    ).for_retrieval == ("I need an income certificate")
 
 
 def test_a_label_without_a_detail_stays() -> None:

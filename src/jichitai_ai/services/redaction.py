@@ -29,6 +29,7 @@ _NAME_BEFORE = re.compile(
     r"|this is|我叫|我是|我的名字是|제\s*이름은|저는)[\s\u3000]*$",
     re.IGNORECASE,
 )
+_LEADING_MARKS = re.compile(r"^[\s\u3000,.、。，．!！]+")
 #: What ends a self-introduction after its cue (と申し|ます。, です|。).
 _NAME_TAIL = re.compile(r"(?:ます)?[。．.、,！!]?")
 #: The label written before a contact detail (電話 090-…, メール: …, 生年月日は …) goes with it: left
@@ -44,7 +45,7 @@ _LABEL_BEFORE: dict[EntityType, re.Pattern[str]] = {
         ),
         EntityType.EMAIL: r"メールアドレス|メアド|メール|e-?mail(?:\s*address)?|mail|邮箱|電子郵件|이메일",
         EntityType.POSTAL_CODE: r"郵便番号|〒|zip(?:\s*code)?|postal\s*code|邮编|郵遞區號|우편번호",
-        EntityType.BIRTHDATE: r"生年月日|誕生日|birthday|date\s*of\s*birth|出生日期|생년월일|생일",
+        EntityType.BIRTHDATE: r"生年月日|誕生日|birthday|date\s*of\s*birth|born(?:\s*on)?|出生日期|생년월일|생일",
     }.items()
 }
 
@@ -117,5 +118,6 @@ def screen(text: str) -> ScreenedQuestion:
                 cursor += after.end()
                 cursor += _NAME_TAIL.match(text[cursor:]).end()  # type: ignore[union-attr]
     pieces.append(text[cursor:])
-    retrieval = re.sub(r"\s+", " ", "".join(pieces)).strip() or text
+    # Punctuation the cut left at the start (「、. I need …」) is not part of the question.
+    retrieval = _LEADING_MARKS.sub("", re.sub(r"\s+", " ", "".join(pieces)).strip()) or text
     return ScreenedQuestion(text, retrieval, masked, bool(cut))
