@@ -60,6 +60,12 @@ def release_memory(entries: int = COLLECT_AFTER_ENTRIES) -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
+def _says_nothing(question: str) -> bool:
+    """No word at all (「1234」, 「？？？」, a phone number alone): nothing to choose entries by, so
+    the general contact rather than the three entries that happen to be closest."""
+    return not any(ch.isalpha() for ch in question)
+
+
 @dataclass
 class LocalizedEntry:
     """An entry in the resident's language when a translation exists (else Japanese)."""
@@ -215,8 +221,9 @@ class AnsweringService:
             exclude=exclude,
         )
         authority = self._other_authority(tenant, index, screened.for_retrieval, outcome)
-        outside = authority is None and self._outside(
-            tenant, index, screened.for_retrieval, outcome
+        outside = authority is None and (
+            _says_nothing(screened.for_retrieval)
+            or self._outside(tenant, index, screened.for_retrieval, outcome)
         )
         if authority is not None or outside:
             outcome.decision, outcome.entry_ids = Decision.NO_ANSWER, []
