@@ -237,6 +237,12 @@ def test_everyday_words_meet_the_wording_of_the_provisions_that_answer(
         ("現金で受け取るのですか", "金銭及び金券によるものとする"),
         ("うそをついて受け取った人", "偽りその他不正な手段により"),
         ("学童は土曜日は何時から開いていますか", "開設時間は"),
+        ("市外に住んでいる人でも使えますか", "市内に住所を有する者"),
+        ("町外の人も使えますか", "町内に住所を有する者"),
+        ("高専の4年生でももらえますか", "高等専門学校に在学する学生"),
+        ("年末年始は休みですか", "12月29日から翌年1月3日まで"),
+        ("使用料はいつ払いますか", "使用料を納入しなければならない"),
+        ("土地の持ち主が関係するとき", "土地の所有者"),
     ]:
         wanted = terms_of(index, wording)
         assert any(c.terms & wanted for c in concepts(index, question)), (question, wording)
