@@ -25,6 +25,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "jichitai_ai.channels.plugin",
     "jichitai_ai.approval.plugin",
     "jichitai_ai.departments.plugin",
+    "jichitai_ai.contact_settings.plugin",
     "jichitai_ai.tuning.plugin",
     "jichitai_ai.staff.plugin",
     "jichitai_ai.ops.plugin",

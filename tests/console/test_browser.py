@@ -202,6 +202,13 @@ def test_editor_approver_resident_journey(guarded: Any, site: tuple[str, World])
         assert card == chart == data["display"][key], key
         assert card == ("—" if exported == "" else f"{float(exported):.1f}%"), key
     assert page.locator("#chart-days svg[role=img] rect").count() >= 2
+    # Every card's big figure stays on one line (「60.0 分（1.0 時間）」 broke over two).
+    lines = page.eval_on_selector_all(
+        ".kpi-card__value",
+        "els => els.map(e => { const r = document.createRange(); r.selectNodeContents(e);"
+        " return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; })",
+    )
+    assert lines and set(lines) == {1}, lines
     page.screenshot(path=str(SCREENSHOTS / "console-dashboard.png"), full_page=True)
 
 

@@ -305,4 +305,6 @@ def test_cards_json_csv_and_xlsx_show_the_same_figures(
     assert "「解決した」1 票 / 「解決しなかった」3 票" in page
     minutes_label = t("console.kpi.col.minutes_saved", "ja")
     assert float(values[header.index(minutes_label)]) == data["minutes_saved"] == 210.0
-    assert "210.0 分（3.5 時間）" in page
+    # The minutes are the card's figure; the hours go on the line below (one line each).
+    assert 'data-kpi="minutes_saved">210.0 分</span>' in page
+    assert "3.5 時間。自己解決 42 件から推計" in page

@@ -38,3 +38,14 @@ def test_dashboard_defines_every_card_on_the_page(client: TestClient, lang: str)
     assert cards and set(cards) <= set(labels)  # every card the page shows is defined
     assert all(len(text) > 10 for _, text in terms)
     assert len({text for _, text in terms}) == len(terms)
+    # The three rates leave out emergency questions: the definition of 質問数 says so, or a
+    # newcomer adding 回答率 + 選択肢提示率 + 担当課案内率 wonders where the rest went.
+    total = dict(terms)[t("console.kpi.col.total", lang)]
+    assert ("119" in total) and ("100%" in total)
+    # The three exports look and behave alike: buttons that download (JSON opened raw in the tab).
+    for fmt in ("csv", "xlsx", "json"):
+        link = re.search(
+            rf'<a class="button" href="[^"]*/dashboard\.{fmt}\?[^"]*" download', page.text
+        )
+        assert link is not None, fmt
+    assert t("console.kpi.export_json", lang) in page.text

@@ -53,6 +53,13 @@ def test_console_pages_do_not_scroll_sideways_at_375px(
             widths[path] = page.evaluate("document.documentElement.scrollWidth")
         too_wide = {path: width for path, width in widths.items() if width > 375}
         assert too_wide == {}, too_wide
+        # The page menu is one sideways-scrolling row, not seven rows filling the first screen,
+        # and the current page's link is scrolled into view.
+        page.goto(base_url + "/console/t/aoba/dashboard")
+        nav = page.locator(".main-nav ul")
+        assert nav.bounding_box()["height"] < 60
+        current = page.locator('.main-nav a[aria-current="page"]').bounding_box()
+        assert current is not None and current["x"] >= 0 and current["x"] + current["width"] <= 375
 
 
 def test_gateway_pages_link_back_to_the_console(browser: Any, site: tuple[str, World]) -> None:

@@ -28,6 +28,13 @@ def test_new_entries_get_readable_numbered_ids(platform: Platform, world: World)
     assert (first.external_id, second.external_id) == ("AOBA-2", "AOBA-3")  # AOBA-1 is seeded
     assert own.external_id == "AOBA-77" and after.external_id == "AOBA-78"
     assert sakura.external_id == "SK-1"
+    with platform.db.write() as db:
+        padded = FaqRecord(question="k", answer="l", external_id="AOBA-0100")
+        faq_service.create_entry(db, world.aoba_id, padded)
+        after_padded = faq_service.create_entry(
+            db, world.aoba_id, FaqRecord(question="m", answer="n")
+        )
+    assert after_padded.external_id == "AOBA-0101"  # a padded numbering stays padded
 
 
 def test_export_to_a_missing_folder_is_a_clear_error(

@@ -14,6 +14,7 @@ def _entry() -> FaqEntry:
         links=[Link(url="https://example.jp/gomi", title="垃圾分类手册")],
         department=DepartmentContact(name="环境课", phone="0000-00-1101", hours="周六、周日休息"),
         language="zh-Hans",
+        category="迁入・迁出",
         external_id="AOBA-0041",
         id=7,
     )
@@ -25,6 +26,8 @@ def test_every_text_a_reader_sees_is_converted_and_nothing_else() -> None:
     # 窗口 stays 窗口 (the Taiwan-vocabulary table would make it 視窗, "software window").
     assert converted.answer.startswith("請在市民課窗口辦理。受理時間：工作日 8:30–17:15。")
     assert converted.alternatives == ["什麼時候收垃圾"]
+    # The start screen names a 分野 button after a translated entry's category.
+    assert converted.category == "遷入・遷出"
     assert converted.links == [Link(url="https://example.jp/gomi", title="垃圾分類手冊")]
     assert converted.department == DepartmentContact(
         name="環境課", phone="0000-00-1101", hours="週六、週日休息"

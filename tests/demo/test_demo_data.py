@@ -221,6 +221,14 @@ def test_tenants() -> None:
         assert "自動" in notice["ja"] and "個人" in notice["ja"]
         assert "automatically" in notice["en"] and "personal information" in notice["en"]
         assert t["contact"]["phone"] in notice["ja"] and t["contact"]["phone"] in notice["en"]
+        # New entries continue the demo's numbering (AOBA-0001 …), not AOBA-CITY-1.
+        assert t["entry_prefix"] == t["slug"].split("-")[0].upper()
+        # Chinese and Korean pages name the tenant in their language (web.resident.view).
+        assert set(t["names"]) == {"zh-Hans", "zh-Hant", "ko"}
+        for table in ("contact_zh-Hans", "contact_zh-Hant", "contact_ko"):
+            assert set(t[table]) == set(t["contact"]), (t["slug"], table)
+            assert t[table]["phone"] == t["contact"]["phone"], (t["slug"], table)
+            assert t[table]["form_url"] == t["contact"]["form_url"], (t["slug"], table)
 
 
 def test_synonyms() -> None:

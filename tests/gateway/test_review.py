@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from jichitai_ai.gateway import ChatMessage, ChatRequest, Gateway, HeldForReview
 from jichitai_ai.gateway.tables import GatewayReview
+from jichitai_ai.i18n import t
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Conflict, Forbidden
 
@@ -107,13 +108,15 @@ def test_review_over_http_and_page(client: TestClient, staff: Staff, llm: FakeLL
     assert "content" not in listed.text and "山田" not in listed.text
     page = client.get(f"/console/gateway/reviews/{review_id}", headers=bearer(staff.keys["bob"]))
     assert page.status_code == 200
-    assert "生成AI依頼の確認" in page.text and "【氏名1】" in page.text and "<mark" in page.text
+    # Titled as the console menu's link to it (a newcomer saw two names for one page).
+    assert t("console.nav.gateway_reviews", "ja") == t("gateway.page.title", "ja")
+    assert "生成AI送信の確認" in page.text and "【氏名1】" in page.text and "<mark" in page.text
     assert "script-src 'self'" in page.headers["content-security-policy"]
     assert "https://" not in page.text  # nothing from a CDN
     english = client.get(
         f"/console/gateway/reviews/{review_id}?lang=en", headers=bearer(staff.keys["bob"])
     )
-    assert "Review of AI requests" in english.text
+    assert t("console.nav.gateway_reviews", "en") in english.text
     assert client.get("/console/gateway/static/review.js").status_code == 200
     assert client.get(f"/console/gateway/reviews/{review_id}").status_code == 401
     queue = client.get("/console/gateway/reviews", headers=bearer(staff.keys["bob"]))

@@ -77,6 +77,9 @@ def test_keyboard_landmarks_focus_and_contrast(
         page.keyboard.press("Tab")
         ring = _focus_ring(page)
         assert ring["cls"] == "skip" and page.locator("a.skip").is_visible()
+        # Before the notice is acknowledged the question box is hidden: the skip link leads to
+        # the notice, and turns into 「質問の入力欄へ移動」 once the chat shows.
+        assert page.locator("a.skip").get_attribute("href") == "#jai-notice"
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.textContent") == "日本語"
         assert _focus_ring(page)["style"] != "none"
@@ -92,6 +95,9 @@ def test_keyboard_landmarks_focus_and_contrast(
         )
         page.keyboard.press("Enter")
         assert page.evaluate("document.activeElement.id") == "question"
+        skip = page.locator("a.skip")
+        assert skip.get_attribute("href") == "#question"
+        assert skip.inner_text() == t("resident.skip", "ja")
         question = page.get_by_label(t("resident.ask.label", "ja"), exact=True)
         assert question.get_attribute("aria-describedby") == "question-hint"
         log = page.get_by_role("log")

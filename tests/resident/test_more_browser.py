@@ -71,6 +71,9 @@ def test_not_resolved_then_a_pick_among_more(
     probe = helpers.clarify(live.platform)
     article = _ask(page, probe.question)
     article.locator(".none-of-these summary").click()
+    assert article.locator(".none-of-these p").first.inner_text() == t(
+        "resident.clarify.none_text", "ja"
+    )
     article.get_by_role("button", name=t("resident.more.button", "ja")).click()
     more = article.locator("section.card.more-choices")
     more.wait_for()

@@ -41,6 +41,8 @@ def test_first_visit_shows_notice_and_security_headers(client: TestClient) -> No
     assert "個人を特定できる情報" in html and "自動的に選んで表示します" in html
     assert re.search(r'id="jai-chat"[^>]*\shidden', html)
     assert not re.search(r'id="jai-notice"[^>]*\shidden', html)
+    # The skip link must not lead to the hidden question box: it goes to the notice until then.
+    assert '<a class="skip" href="#jai-notice"' in html and t("resident.skip_notice", "ja") in html
     csp = r.headers["content-security-policy"]
     assert "default-src 'self'" in csp and "script-src 'self'" in csp
     assert "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
@@ -54,6 +56,7 @@ def test_first_visit_shows_notice_and_security_headers(client: TestClient) -> No
     html = client.get(PAGE).text
     assert re.search(r'id="jai-notice"[^>]*\shidden', html)
     assert not re.search(r'id="jai-chat"[^>]*\shidden', html)
+    assert '<a class="skip" href="#question">' + t("resident.skip", "ja") in html
 
 
 def _token(html: str) -> str:
@@ -132,6 +135,11 @@ def test_no_js_clarify_choice_then_feedback(client: TestClient, demo: Platform) 
     _ack(client)
     html = client.post(PAGE, data={"question": probe.question, "lang": "ja"}).text
     assert t("resident.clarify.heading", "ja") in html
+    # 「どれにも当てはまらない」 does not say "no answer was found" right under three close
+    # questions: it says what to do next, before the button and the offices.
+    none = html.split('class="none-of-these"')[1].split("</details>")[0]
+    assert t("resident.handover.text", "ja") not in none
+    assert none.index(t("resident.clarify.none_text", "ja")) < none.index('class="more"')
     offered = [int(x) for x in re.findall(r'name="entry_id" value="(\d+)"', html)]
     assert offered == [c.entry.id for c in probe.result.choices]
     token = _token(html)
@@ -253,4 +261,81 @@ def test_widget_loader_and_unknown_tenant(client: TestClient) -> None:
     assert "/embed?lang=" in js and "data-tenant" in js
     r = client.get("/t/no-such-town/")
     assert r.status_code == 404 and "no-such-town" in r.text
+    # A mistyped address is not a dead end: the page links back to the list of municipalities.
+    assert f'<a href="/">{t("resident.not_found.back", "ja")}</a>' in r.text
+    r = client.get("/t/no-such-town/?lang=en")
+    assert r.status_code == 404 and t("resident.not_found.back", "en") in r.text
     assert "default-src 'self'" in r.headers["content-security-policy"]
+
+
+def test_plain_japanese_answer_is_marked_lang_ja(client: TestClient, demo: Platform) -> None:
+    """やさしい日本語 is Japanese to a screen reader: an approved やさしい日本語 entry answered on
+    the server-rendered page is marked lang="ja" (the code "ja-easy" is not a language tag)."""
+    from jichitai_ai.services import importing
+
+    easy = (
+        "external_id,question,answer,department,department_hours,language\n"
+        "AOBA-0001,じゅうみんひょう を もらいたい,しやくしょ の まどぐち で もらえます。,"
+        "しみんか,へいじつ 8:30から 17:15まで,ja-easy\n"
+    )
+    with demo.db.write() as s:
+        tenant = tenant_service.get_tenant(s, "aoba-city")
+        importing.import_file(s, tenant.id, easy.encode(), "easy.csv", mode="upsert")
+    html = client.post(PAGE, data={"question": "住民票の写しを取得したい", "lang": "ja-easy"}).text
+    assert 'data-language="ja-easy"' in html and "しやくしょ の まどぐち で もらえます。" in html
+    assert 'lang="ja">じゅうみんひょう を もらいたい' in html
+    assert 'lang="ja-easy"' not in html
+
+
+def test_choices_shown_in_japanese_on_an_english_page_are_announced(
+    client: TestClient, demo: Platform
+) -> None:
+    """A 更問 on the English page may offer entries only written in Japanese: one note above the
+    list says so (as the answer card does), and a Japanese page never shows it."""
+    probe = helpers.find(
+        demo,
+        [*helpers.CLARIFY_CANDIDATES, "my dog ran away", "How do I pay my taxes?"],
+        lambda r: str(r.decision) == "clarify" and any(c.language != "en" for c in r.choices),
+        language="en",
+        what="an English-page clarification with a Japanese-only choice",
+    )
+    _ack(client, "en")
+    html = client.post(PAGE, data={"question": probe.question, "lang": "en"}).text
+    card = html.split('class="card clarify"')[1].split("</section>")[0]
+    note = f'<p class="note only-ja">{t("resident.clarify.some_japanese", "en")}</p>'
+    assert note in card and card.index(note) < card.index('class="choices"')
+    ja = helpers.clarify(demo)
+    html = client.post(PAGE, data={"question": ja.question, "lang": "ja"}).text
+    assert t("resident.clarify.some_japanese", "ja") not in html
+
+
+def test_chinese_and_korean_pages_name_the_city_and_its_contact_in_their_language(
+    client: TestClient,
+) -> None:
+    """Before, the 简体 / 繁體 / 한국어 pages said "Aoba City" and showed the English main contact
+    beside popular questions that say 青叶市 / 아오바시."""
+    for code, name, contact in (
+        ("zh-Hans", "青叶市", "青叶市政府 总机"),
+        ("zh-Hant", "青葉市", "青葉市政府 總機"),
+        ("ko", "아오바시", "아오바시청 대표"),
+    ):
+        html = client.get(f"{PAGE}?lang={code}").text
+        assert f"<title>{name} " in html and f'class="tenant-name">{name} ' in html
+        assert f'lang="{code}">{contact}</dd>' in html
+        assert "Aoba City" not in html
+    # A language without a written name keeps the English one.
+    assert "Aoba City" in client.get(f"{PAGE}?lang=en").text
+
+
+def test_display_name_falls_back_to_english_then_japanese() -> None:
+    from jichitai_ai.services.tenants import TenantInfo
+    from jichitai_ai.web.resident.view import display_name
+
+    def info(name_en: str, settings: dict[str, Any]) -> TenantInfo:
+        return TenantInfo(1, "x", "あおば市", name_en, None, settings, (1,))
+
+    named = info("Aoba City", {"names": {"ko": " 아오바시 ", "zh-Hans": ""}})
+    assert display_name(named, "ko") == "아오바시"
+    assert display_name(named, "zh-Hans") == "Aoba City"  # blank: not a name
+    assert display_name(named, "ja-easy") == "あおば市"
+    assert display_name(info("", {"names": "not a table"}), "zh-Hant") == "あおば市"

@@ -38,6 +38,12 @@ def test_popular_questions_follow_the_log_and_pins_come_first(demo: Platform) ->
     fresh = start_service.start_screen(demo.answering, TENANT, "ja")
     # No log yet: one entry per category, never an empty screen.
     assert fresh.popular and len({i.entry_id for i in fresh.popular}) == len(fresh.popular)
+    # The city's own questions and categories come before the prefecture's inherited ones (a
+    # newcomer at あおば市 saw six prefecture questions — パスポート, 県税 … — and no 住民票).
+    assert [i.external_id[:5] for i in fresh.popular] == ["AOBA-"] * len(fresh.popular)
+    first = fresh.categories[0]
+    assert first.name == "住民票" and first.items[0].external_id.startswith("AOBA-")
+    assert [c.name for c in fresh.categories].index("県税") > 10
     # One question asked shrank the list from six to one, and a popular untranslated entry
     # stood before translated ones on the English and やさしい日本語 pages.
     easy = (

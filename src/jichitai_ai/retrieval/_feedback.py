@@ -123,6 +123,13 @@ class LearningParams:
     boost_rivals_ratio: float = 0.85
     #: Under the gate, the lesson's side is the entry's own phrasings and the lesson together.
     boost_rivals_own: bool = True
+    #: A direct answer retrieval gives on its own is kept — first in the ranking and the
+    #: answer — when learning put another entry first for a wording less close than
+    #: ``answer_similarity`` to what residents taught (issue 16, round 7). What displaces a
+    #: confident answer is residents agreeing that it did not help (a demotion) or a wording
+    #: close to one they taught; lessons from looser wordings rank their entry below it
+    #: (offered among 「他の候補」). False: round 5.
+    keep_answer: bool = True
 
 
 @dataclass

@@ -198,8 +198,12 @@ def next_external_id(session: Session, tenant_id: int) -> str:
             FaqEntryRow.tenant_id == tenant_id, FaqEntryRow.external_id.like(f"{prefix}-%")
         )
     ).scalars()
-    numbers = [int(x[len(prefix) + 1 :]) for x in existing if x[len(prefix) + 1 :].isdigit()]
-    return f"{prefix}-{max(numbers, default=0) + 1}"
+    digits = [x[len(prefix) + 1 :] for x in existing if x[len(prefix) + 1 :].isdigit()]
+    number = max((int(d) for d in digits), default=0) + 1
+    # Zero-padded numbering (AOBA-0073, as imported from a paper FAQ) goes on padded: AOBA-0074,
+    # not AOBA-74 beside it.
+    width = max((len(d) for d in digits if len(d) > 1 and d.startswith("0")), default=0)
+    return f"{prefix}-{number:0{width}d}"
 
 
 def new_external_id() -> str:

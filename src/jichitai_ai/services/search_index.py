@@ -525,11 +525,43 @@ class TenantIndex:
             outcome = Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
         else:
             outcome = self._decide(question, ranked, candidates, cosine, features)
-            outcome = self._not_imposed_by_learning(question, ranked, outcome, k, exclude)
+            kept = self._answer_kept_from_learning(question, ranked, outcome, k, exclude)
+            outcome = kept or self._not_imposed_by_learning(question, ranked, outcome, k, exclude)
             if dense and needs_meaning(question) and _meaning_decides(question, outcome):
                 outcome = self._decide_by_meaning(question, dense, candidates, outcome)
         outcome.features = features.tolist()
         return outcome
+
+    def _answer_kept_from_learning(
+        self,
+        question: str,
+        ranked: list[ScoredDoc],
+        outcome: Outcome,
+        k: int | None,
+        exclude: set[int] | None,
+    ) -> Outcome | None:
+        """``LearningParams.keep_answer``: the direct answer retrieval alone gives stays first
+        and stays the answer when learning moved another entry above it for a wording not
+        close (< ``answer_similarity``) to what residents taught. None: nothing to keep."""
+        params = self.learning.params
+        if not params.keep_answer or not ranked or not len(self.learning):
+            return None
+        top = ranked[0].doc_id
+        effects = self.learning_effects(question)
+        learned = top in effects.boosts or bool(self.learning.alternative_terms(top, utcnow()))
+        if not learned or effects.similarity_of(top) >= params.answer_similarity:
+            return None
+        plain = copy.copy(self)
+        plain.learning = LearningModel()
+        before = plain.answer(question, k=k, exclude=exclude)
+        if before.decision is not Decision.ANSWER or not before.entry_ids:
+            return None
+        answer = before.entry_ids[0]
+        if answer == top or answer in effects.demoted:
+            return None
+        rest = [c for c in outcome.ranked if c.entry_id != answer]
+        first = Candidate(answer, max(ranked[0].score, before.ranked[0].score))
+        return replace(before, ranked=[first, *rest])
 
     def _not_imposed_by_learning(
         self,

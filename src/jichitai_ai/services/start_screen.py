@@ -127,7 +127,9 @@ def start_screen(
         if entry_id not in taken and entry_id in shown
     ]
     groups: dict[str, list[int]] = {}
-    for entry_id in sorted(visible):
+    # The tenant's own entries first: a resident of a city sees the city's 住民票・ごみ before
+    # the prefecture's inherited パスポート・県税 (categories and the first popular questions).
+    for entry_id in sorted(visible, key=lambda i: (index.entry(i).inherited, i)):
         category = index.entry(entry_id).category.strip()
         if category:
             groups.setdefault(category, []).append(entry_id)

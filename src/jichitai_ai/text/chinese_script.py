@@ -47,7 +47,8 @@ def convert(text: str, target: str) -> str:
 
 def converted_entry(entry: FaqEntry, target: str) -> FaqEntry:
     """A translation entry written in the other Chinese script: every text a resident reads
-    (question, answer, alternatives, link titles, department name and hours)."""
+    (question, answer, alternatives, link titles, category — the start screen's 分野 button —
+    department name and hours)."""
 
     def c(text: str) -> str:
         return convert(text, target)
@@ -60,6 +61,7 @@ def converted_entry(entry: FaqEntry, target: str) -> FaqEntry:
         question=c(entry.question),
         answer=c(entry.answer),
         alternatives=[c(a) for a in entry.alternatives],
+        category=c(entry.category),
         links=[Link(url=link.url, title=c(link.title)) for link in entry.links],
         department=department,
         language=target,

@@ -43,6 +43,8 @@ SCRIPT_KEYS = (
     "resident.clarify.heading",
     "resident.clarify.help",
     "resident.clarify.none",
+    "resident.clarify.none_text",
+    "resident.clarify.some_japanese",
     "resident.handover.heading",
     "resident.handover.text",
     "resident.handover.general",

@@ -1,8 +1,9 @@
 """What a resident page shows about its tenant: name, notice and general contact per language.
 
-Tenant settings carry the notice (利用上の注意) and contact in Japanese and English only; for
-other languages the catalogue's translated summary is shown with the official Japanese text
-beside it, so nothing the municipality wrote is ever replaced by our wording alone.
+Tenant settings carry the notice (利用上の注意) in Japanese and English only; for other
+languages the catalogue's translated summary is shown with the official Japanese text beside it,
+so nothing the municipality wrote is ever replaced by our wording alone. The name (``names``) and
+the general contact (``contact_<lang>``) may be written per language; otherwise English.
 """
 
 from __future__ import annotations
@@ -36,9 +37,17 @@ class Notice:
 
 
 def display_name(tenant: TenantInfo, lang: str) -> str:
-    if lang in JAPANESE or not tenant.name_en:
+    """The tenant's name for a ``lang`` page: its own name on Japanese pages, the name written
+    for that language (tenant setting ``names``, e.g. 青叶市 / 아오바시) when there is one, else
+    the English name — a Chinese page said "Aoba City" beside questions that say 青叶市."""
+    if lang in JAPANESE:
         return tenant.name
-    return tenant.name_en
+    names = tenant.settings.get("names")
+    if isinstance(names, dict):
+        own = names.get(lang)
+        if isinstance(own, str) and own.strip():
+            return own.strip()
+    return tenant.name_en or tenant.name
 
 
 def blocks(text: str) -> list[Block]:

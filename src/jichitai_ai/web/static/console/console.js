@@ -11,6 +11,14 @@
     }
   });
 
+  // At phone width the menu scrolls sideways: show the current page's link (scrollLeft only,
+  // so the page itself never jumps away from a #fragment).
+  var current = document.querySelector('.main-nav a[aria-current="page"]');
+  var menu = current && current.closest("ul");
+  if (menu && menu.scrollWidth > menu.clientWidth) {
+    menu.scrollLeft = current.offsetLeft - menu.offsetLeft - 16;
+  }
+
   // Cookie-authenticated JSON calls carry the page's CSRF token in X-CSRF-Token.
   function csrfToken() {
     var field = document.querySelector('input[name="csrf_token"]');

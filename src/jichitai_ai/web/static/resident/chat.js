@@ -196,8 +196,15 @@
     return el("section", { className: "card more-choices", "aria-labelledby": hid }, [
       el("h3", { id: hid, tabindex: "-1", text: S["more.heading"] }),
       message ? el("p", { text: message }) : null,
+      someJapanese(out.choices),
       out.choices.length ? choiceList(out.choices, token, questionId, exchange) : null
     ]);
+  }
+
+  /* Choices shown in Japanese on another language's page: say so once above the list. */
+  function someJapanese(choices) {
+    var other = choices.some(function (c) { return c.language !== D.lang; });
+    return other ? el("p", { className: "note only-ja", text: S["clarify.some_japanese"] }) : null;
   }
 
   function choiceList(choices, token, questionId, exchange) {
@@ -252,14 +259,15 @@
     });
     var none = el("details", { className: "none-of-these" }, [
       el("summary", { text: S["clarify.none"] }),
+      el("p", { text: S["clarify.none_text"] }),
       moreButton(out.feedback_token, out.question_id, exchange),
-      el("p", { text: S["handover.text"] }),
       department(out.contact, "ja", S["department.heading"]),
       department(D.contact && D.contact.name ? D.contact : null, D.contactLang, S["handover.general"])
     ]);
     return el("section", { className: "card clarify", "aria-labelledby": hid }, [
       el("h3", { id: hid, tabindex: "-1", text: S["clarify.heading"] }),
       el("p", { text: S["clarify.help"] }),
+      someJapanese(out.choices),
       list,
       none
     ]);
@@ -343,6 +351,11 @@
   function showChat(focus) {
     notice.hidden = true;
     chat.hidden = false;
+    var skip = document.querySelector("a.skip[data-chat-href]");
+    if (skip) {
+      skip.setAttribute("href", skip.getAttribute("data-chat-href"));
+      skip.textContent = skip.getAttribute("data-chat-text");
+    }
     if (focus) { question.focus(); }
   }
 
