@@ -248,3 +248,30 @@ def test_everyday_words_meet_the_wording_of_the_provisions_that_answer(
         assert any(c.terms & wanted for c in concepts(index, question)), (question, wording)
     # 「なれますか」 only frames the question
     assert not any("なれる" in c.terms for c in concepts(index, "消防団員になれますか"))
+
+
+AWASHIMAURA = """○粟島浦村出産祝金支給条例
+平成5年4月1日
+条例第7号
+(受給資格)
+第2条 出産祝金は、出生した新生児の保護者で、新生児、保護者共に村内に住所を有し、次の各号に該当する者に支給する。
+(1) 第1子以降を出産し、現に児童福祉法(昭和22年法律第164号)第4条に規定する児童(新生児を含む。)を監護し、かつ、生計を同じくしていて、引き続き5年以上粟島浦村に在住する意思のある保護者
+(2) 前号に規定するほか、特に村長が認めた保護者
+(支給の時期)
+第5条 新生児の出生届をし、受給資格認定後、支給する。
+"""
+
+
+def test_a_condition_of_years_is_no_answer_to_when(service: DocumentService, tenant: str) -> None:
+    """「引き続き5年以上…在住する意思」 is how long, not when: it answered 「いつ支給されますか」
+    (blind5 g34, a wrong citation since the first run); it still answers 「何年以上」."""
+    when = answer_kind("粟島浦村の出産祝金はいつ支給されますか")
+    length = answer_kind("何年以上村に住むつもりでないといけませんか")
+    assert when is not None and length is not None
+    assert not when.search("引き続き5年以上粟島浦村に在住する") and when.search("14日以内に")
+    assert length.search("引き続き5年以上粟島浦村に在住する")
+    service.ingest(tenant, "awashimaura.txt", AWASHIMAURA.encode("utf-8"))
+    index = service.current_index(tenant).index
+    question = "粟島浦村の出産祝金はいつ支給されますか"
+    hits = _agreed(index.search(question, 3, mode="lexical"))
+    assert supporting_passages(index, question, hits, _link) == []

@@ -239,13 +239,29 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 #: A number as 例規 write amounts and periods: 「10,000円」「5万円」「三十日」 (万: blind5 g30, whose
 #: items 「1人 5万円」 were not seen to give an amount).
 _NUM = "[0-9０-９一二三四五六七八九十百千万]+"
+#: A period or moment, not an era year: 「(昭和22年法律第164号)」 cites a law and says nothing about
+#: when (it answered 「いつ支給されますか」, blind5 g34).
+_PERIOD = (
+    f"(?<![0-9０-９一二三四五六七八九十百千万])(?<!昭和)(?<!平成)(?<!令和)(?<!大正)(?<!明治)"
+    f"{_NUM}(日|時|時間|月|箇月|か月|ヶ月|年|週間)"
+)
 #: What a question asks for (いつ, いくら …) and how a sentence that gives it looks: an answer to
 #: 「いつ払う」 names a time (「申請の際」「7日前までに」), not just the words of the question.
 ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    # 「何年」「何日」 ask for a length: 「5年以上」 gives one.
     (
-        re.compile("いつ|何日|何時|何月|何年|何週|期限|何曜"),
+        re.compile("何日|何年|何週|期限"),
         re.compile(
-            f"{_NUM}(日|時|時間|月|箇月|か月|ヶ月|年|週間)|の際|際に|までに|前日|当日|午前|午後|曜日"
+            f"{_PERIOD}|の際|際に|までに|前日|当日|午前|午後|曜日"
+            "|の日(から|まで|の前|以後)|直ちに|遅滞なく|速やかに"
+        ),
+    ),
+    # 「いつ」 asks for a moment: 「引き続き5年以上…在住する」 is a condition, not when something
+    # happens (blind5 g34 cited it for 「出産祝金はいつ支給されますか」).
+    (
+        re.compile("いつ|何時|何月|何曜"),
+        re.compile(
+            f"{_PERIOD}(?!以上)|の際|際に|までに|前日|当日|午前|午後|曜日"
             "|の日(から|まで|の前|以後)|直ちに|遅滞なく|速やかに"
         ),
     ),
