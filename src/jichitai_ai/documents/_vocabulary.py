@@ -150,4 +150,7 @@ REIKI_SYNONYMS: list[list[str]] = [
     # of enactment fall on 12月29日 or 1月3日 too rarely to matter
     ["年末年始", "12月29日", "1月3日"],
     ["持ち主", "所有者"],
+    # 例規 wording of two everyday words (blind4 f17, f24: the 項 that answers was not shown)
+    ["内縁", "事実婚", "事実上の婚姻関係", "事実的な婚姻関係", "事実上婚姻関係"],
+    ["マイナンバー", "個人番号"],
 ]
