@@ -34,6 +34,9 @@ from .demo_city import dense_demo_platform
 ROUND3 = Path(__file__).with_name("fresh_round3.csv")
 #: Written before its first run (issue 12, i12d); its 24 out-of-scope questions are asked too.
 ROUND4 = Path(__file__).with_name("fresh_round4.csv")
+#: Written and committed before its first run (issue 12, i12g): 36 out-of-scope questions of
+#: new kinds (shopping, private contracts, 登記, chit-chat, the city's trivia).
+ROUND6 = Path(__file__).with_name("fresh_round6.csv")
 
 
 def _brute_hubness(m: np.ndarray, k: int) -> np.ndarray:
@@ -190,6 +193,21 @@ CITY_BUSINESS = read_questions(
     "ja,パスポートを作りたい,MIZUHO-0001\n"
     "ko,여권을 만들고 싶어요,MIZUHO-0001\n"
 )
+#: Not any authority's business (services.outside_topics): questions written for issue 12g,
+#: not from any set — handed over to the general contact — and the city's own business next
+#: to those topics (a kei car's tax, a sofa, a television, car tax, a hospital bill), kept.
+OUTSIDE = read_questions(
+    "language,question,expected,outcome,department\n"
+    "ja,駅の近くにおいしいパン屋さんある？,,handover,general\n"
+    "en,Where can I buy a second-hand bicycle?,,handover,general\n"
+    "zh-Hans,哪里可以买便宜的电脑,,handover,general\n"
+    "en,which internet provider is the cheapest,,handover,general\n"
+    "ja,軽自動車の税金っていつ払うの,AOBA-0026,answer,\n"
+    "en,how do I throw away an old sofa,AOBA-0040,answer,\n"
+    "zh-Hans,旧电视怎么扔,AOBA-0042,answer,\n"
+    "ko,자동차세 납부,MIZUHO-0003,answer,\n"
+    "en,my hospital bill was expensive,AOBA-0035,answer,\n"
+)
 NEEDLESS_MAX = 0.1  # per language
 OOS_MIN = 0.45  # all languages together (first run, before the fix: 4 of 25)
 
@@ -255,6 +273,26 @@ def test_round3_out_of_scope_is_handed_over_in_every_language(tmp_path: Path) ->
             if r.answer:
                 shown = {r.answer.entry.external_id}
             assert judge(q, r.decision, shown, r.contact)["helpful"], (q.text, r.decision, shown)
+        # Round 6's out-of-scope questions (first run: 16 of 36 handed over; "Where can I buy a
+        # car?" got three unrelated choices): shops, contracts and chit-chat now go to the
+        # general contact, never to a department.
+        round6 = [q for q in read_questions(ROUND6.read_text(encoding="utf-8")) if not q.expected]
+        assert len(round6) == 36
+        handed6 = 0
+        for q in round6:
+            r = platform.answering.ask(q.tenant, q.text, language=q.language, record=False)
+            handed6 += judge(q, r.decision, set(), r.contact)["helpful"]
+            if r.decision is Decision.CLARIFY and r.contact is not None:
+                assert r.contact.name in q.departments, (q.text, r.contact.name)
+        assert handed6 >= 20, handed6  # 22 with outside_topics
+        for q in OUTSIDE:
+            r = platform.answering.ask(q.tenant, q.text, language=q.language, record=False)
+            shown = {c.entry.external_id for c in r.choices}
+            if r.answer:
+                shown = {r.answer.entry.external_id}
+            assert judge(q, r.decision, shown, r.contact)["helpful"], (q.text, r.decision, shown)
+            if not q.expected:
+                assert r.contact is None and r.other_authority is None, q.text
     assert set(figures) == {"ja", "ja-easy", "en", "zh-Hans", "zh-Hant", "ko"}
     for lang, f in figures.items():
         assert f["wrong_answers"] <= 0.05, (lang, f)  # one (zh-Hans) since the first run

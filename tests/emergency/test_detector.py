@@ -58,6 +58,7 @@ EMERGENCIES = [
     ("집에 불이 났어요", K.FIRE),
     ("아버지가 쓰러졌어요 의식이 없어요", K.MEDICAL),
     ("강도를 당했어요", K.CRIME),
+    ("집이 침수됐어요", K.DISASTER),
     ("죽고 싶어요", K.SUICIDE),
     ("지진으로 집 안에 갇혔어요", K.DISASTER),
 ]
@@ -136,6 +137,13 @@ ORDINARY = [
     "소방단 모집이 있나요",
     "방재 훈련은 언제인가요",
     "The website crashed when I paid my tax",
+    # hazard maps: where it may flood, not a flood (issue 12g; the floods themselves are in
+    # EMERGENCIES and test_every_kind_in_every_language)
+    "홍수 위험 지도는 어디서 받아요",
+    "해저드 맵 보여 주세요",
+    "洪水地图在哪里看",
+    "淹水潛勢圖在哪裡查",
+    "はざーどまっぷが ほしい",
 ]
 
 

@@ -92,6 +92,34 @@ _FOREIGN = re.compile(
 )
 
 
+# Foreign residents' own mobiles written as at home (no +country code): Korea 010-1234-5678
+# (010 is Japan's international prefix, so no Japanese number starts so); the Philippines
+# 0917-123-4567 (11 digits; Japanese mobiles are 0X0); China 138-1234-5678, or 13812345678
+# after a 电话 / 手機 / phone cue (a bare 11-digit run is too common to mask without one).
+_KOREAN_MOBILE = re.compile(
+    _NO_DIGIT_BEFORE + r"01[016789][- .]?[0-9]{3,4}[- .]?[0-9]{4}" + _NO_DIGIT_AFTER
+)
+_PHILIPPINE_MOBILE = re.compile(
+    _NO_DIGIT_BEFORE + r"09[1-9][0-9][- .]?[0-9]{3}[- .]?[0-9]{4}" + _NO_DIGIT_AFTER
+)
+_CHINESE_MOBILE = re.compile(
+    _NO_DIGIT_BEFORE + r"1[3-9][0-9]([- ]?)[0-9]{4}\1[0-9]{4}" + _NO_DIGIT_AFTER
+)
+_CTX_PHONE_ANY = re.compile(
+    r"電話|TEL|Tel|tel|携帯|連絡先|电话|手机|手機|联系|聯絡|전화|휴대폰|핸드폰|연락처|phone|mobile|cell",
+    re.IGNORECASE,
+)
+
+
+def _home_country_mobiles(text: str, folded: str) -> Iterator[Entity]:
+    for pattern in (_KOREAN_MOBILE, _PHILIPPINE_MOBILE):
+        for m in pattern.finditer(folded):
+            yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9, "home country")
+    for m in _CHINESE_MOBILE.finditer(folded):
+        if m.group(1) or _context(folded, m.start(), _CTX_PHONE_ANY):
+            yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9, "home country")
+
+
 # Transcribed: ゼロハチゼロの1234の5678 (the area code in katakana digit words).
 _KANA_DIGIT = r"(?:ゼロ|レイ|イチ|ニ|サン|ヨン|ゴ|ロク|ナナ|ハチ|キュウ)"
 _SPOKEN_KANA = re.compile(rf"{_KANA_DIGIT}{{2,5}}の[0-9]{{3,4}}の[0-9]{{4}}" + _NO_DIGIT_AFTER)
@@ -116,6 +144,7 @@ def _spaced_phones(text: str, folded: str) -> Iterator[Entity]:
 
 def find_phones(text: str, folded: str) -> Iterator[Entity]:
     yield from _spaced_phones(text, folded)
+    yield from _home_country_mobiles(text, folded)
     for m in _SPOKEN.finditer(folded):
         if 10 <= _digit_count(m.group()) <= 11:
             yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9)

@@ -11,6 +11,7 @@ import contextlib
 import ctypes
 import functools
 import gc
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -26,7 +27,7 @@ from jichitai_ai.emergency import contacts_for, detect_emergency
 from jichitai_ai.i18n import normalize_language
 from jichitai_ai.retrieval._decision_model import FEATURE_NAMES
 from jichitai_ai.services import feedback as feedback_service
-from jichitai_ai.services import other_authorities
+from jichitai_ai.services import other_authorities, outside_topics
 from jichitai_ai.services import synonyms as synonym_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid
@@ -121,6 +122,7 @@ class AnsweringService:
         self._locks: dict[int, threading.Lock] = {}
         self._guard = threading.Lock()
         self._authority_matchers: dict[int, tuple[Any, other_authorities.AuthorityMatcher]] = {}
+        self._outside_topics: tuple[int, outside_topics.OutsideTopics] | None = None
 
     # --- index management ---------------------------------------------------------------
 
@@ -213,7 +215,10 @@ class AnsweringService:
             exclude=exclude,
         )
         authority = self._other_authority(tenant, index, screened.for_retrieval, outcome)
-        if authority is not None:
+        outside = authority is None and self._outside(
+            tenant, index, screened.for_retrieval, outcome
+        )
+        if authority is not None or outside:
             outcome.decision, outcome.entry_ids = Decision.NO_ANSWER, []
         result = AskResult(
             question_id=0,
@@ -242,7 +247,9 @@ class AnsweringService:
             )
         elif authority is not None:
             result.other_authority = authority.localized(lang)
-        else:
+        elif not outside:
+            # (Outside any authority's business — outside_topics — the contact stays None:
+            # the general contact, not a department whose entries the question brushes.)
             result.contact = index.handover_department(
                 question=screened.for_retrieval, exclude=exclude
             )
@@ -277,6 +284,28 @@ class AnsweringService:
             outcome.cosine,
             other_authorities.margins(tenant.settings),
         )
+
+    def _outside(
+        self, tenant: TenantInfo, index: TenantIndex, question: str, outcome: Outcome
+    ) -> bool:
+        """Whether the question is about no authority's business (services.outside_topics:
+        shops, restaurants, private contracts, chit-chat); needs the embedding."""
+        embedder = index.searcher.embedder
+        if embedder is None or outcome.cosine is None or index.searcher.dense is None:
+            return False
+        needed = outside_topics.margin(tenant.settings)
+        if not math.isfinite(needed):
+            return False
+        if self._outside_topics is None or self._outside_topics[0] != id(embedder):
+            self._outside_topics = (id(embedder), outside_topics.OutsideTopics(embedder))
+        corrected = index.corrected(question)
+        written = index.written_in_kanji(corrected)
+        vector = index.searcher.query_vector(written)
+        # やさしい日本語 compared in kanji, like the topics: both cosines from that vector.
+        best = outcome.cosine if written == corrected else index.best_cosine(vector)
+        if best is None:
+            return False
+        return self._outside_topics[1].outside(vector, best, needed) is not None
 
     def _emergency(
         self,

@@ -29,6 +29,25 @@ _NAME_BEFORE = re.compile(
     r"|this is|我叫|我是|我的名字是|제\s*이름은|저는)[\s\u3000]*$",
     re.IGNORECASE,
 )
+_LEADING_MARKS = re.compile(r"^[\s\u3000,.、。，．!！]+")
+#: What ends a self-introduction after its cue (と申し|ます。, です|。).
+_NAME_TAIL = re.compile(r"(?:ます)?[。．.、,！!]?")
+#: The label written before a contact detail (電話 090-…, メール: …, 生年月日は …) goes with it: left
+#: alone, 「電話 住民票がほしい」 reads as a question about telephones and was handed over.
+#: Only contact details and birthdates: an identifier's label names a topic (年金番号 → 年金).
+_LABEL = r"[\s\u3000]*(?:番号|number|号码|號碼|번호)?[\s\u3000]*(?:は|:|：|、|,|is|是|는|은)?[\s\u3000]*$"
+_LABEL_BEFORE: dict[EntityType, re.Pattern[str]] = {
+    kind: re.compile(f"(?<![A-Za-z])(?:{words}){_LABEL}", re.IGNORECASE)
+    for kind, words in {
+        EntityType.PHONE: (
+            r"携帯電話|電話|でんわ|携帯|けいたい|ケータイ|スマホ|連絡先|れんらくさき|TEL\.?|ＴＥＬ|FAX|"
+            r"phone|mobile|cell|tel\.?|电话|電話號碼|手机|手機|联系方式|聯絡方式|전화|휴대폰|연락처"
+        ),
+        EntityType.EMAIL: r"メールアドレス|メアド|メール|e-?mail(?:\s*address)?|mail|邮箱|電子郵件|이메일",
+        EntityType.POSTAL_CODE: r"郵便番号|〒|zip(?:\s*code)?|postal\s*code|邮编|郵遞區號|우편번호",
+        EntityType.BIRTHDATE: r"生年月日|誕生日|birthday|date\s*of\s*birth|born(?:\s*on)?|出生日期|생년월일|생일",
+    }.items()
+}
 
 
 @dataclass(frozen=True)
@@ -86,9 +105,19 @@ def screen(text: str) -> ScreenedQuestion:
     for e in cut:
         if e.start < cursor:
             continue
-        pieces.append(text[cursor : e.start])
+        before = text[cursor : e.start]
+        label = _NAME_BEFORE if e.type is EntityType.PERSON else _LABEL_BEFORE.get(e.type)
+        found = label.search(before) if label else None
+        pieces.append(before[: found.start()] if found else before)
         pieces.append(" ")
         cursor = e.end
+        if e.type is EntityType.PERSON:
+            # 「私は山田太郎です。」 goes whole: 私・です left alone count as words of the question.
+            after = _NAME_AFTER.search(text[cursor:])
+            if after:
+                cursor += after.end()
+                cursor += _NAME_TAIL.match(text[cursor:]).end()  # type: ignore[union-attr]
     pieces.append(text[cursor:])
-    retrieval = re.sub(r"\s+", " ", "".join(pieces)).strip() or text
+    # Punctuation the cut left at the start (「、. I need …」) is not part of the question.
+    retrieval = _LEADING_MARKS.sub("", re.sub(r"\s+", " ", "".join(pieces)).strip()) or text
     return ScreenedQuestion(text, retrieval, masked, bool(cut))

@@ -74,6 +74,7 @@ from jichitai_ai.text import (
     sino_korean,
 )
 from jichitai_ai.text.homophones import HomophoneCorrector
+from jichitai_ai.text.kana_kanji import KanaKanji
 from jichitai_ai.timeutil import utcnow
 
 CANONICAL_LANGUAGE = "ja"
@@ -319,6 +320,7 @@ class TenantIndex:
         self._korean_index: LexicalIndex | None = None
         self._hub: dict[int, float] | None = None
         self._homophones: HomophoneCorrector | None = None
+        self._kana_kanji: KanaKanji | None = None
         #: Per entry: (the text routing reads, its topic terms), reused while the text is equal.
         self._topic_of: dict[int, tuple[str, tuple[str, ...]]] = {}
         if previous is not None:
@@ -783,6 +785,30 @@ class TenantIndex:
         if script_of(question) != "ja":
             return question
         return self._homophone_corrector().correct(question)
+
+    def written_in_kanji(self, question: str) -> str:
+        """An all-hiragana question with its words written as the tenant's texts write them
+        (けいたいでんわ → 携帯電話: text.kana_kanji), for comparing it with topics written in
+        kanji; other questions unchanged."""
+        if meaning_script(question) != "ja" or not needs_meaning(question):
+            return question
+        if self._kana_kanji is None:
+            self._kana_kanji = KanaKanji(
+                (
+                    line
+                    for e in self._entries.values()
+                    for line in (e.question, *e.alternatives, e.category, e.answer)
+                ),
+                self.lexical.tokenizer.reading,
+            )
+        return self._kana_kanji.convert(question)
+
+    def best_cosine(self, vector: Any) -> float | None:
+        """The highest cosine of ``vector`` with any entry (None without dense retrieval)."""
+        dense = self.searcher.dense
+        if dense is None or not len(dense.doc_ids):
+            return None
+        return float(np.max(dense.matrix @ np.asarray(vector, dtype=np.float32)))
 
     def _homophone_corrector(self) -> HomophoneCorrector:
         if self._homophones is None:
