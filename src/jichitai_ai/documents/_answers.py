@@ -25,6 +25,8 @@ from jichitai_ai.documents._support import (
     terms_of,
     titled_bodies,
     unit_of,
+    unnamed_bodies,
+    without_names,
 )
 
 NOT_IN_DOCUMENTS = "資料からは分かりません"
@@ -204,13 +206,17 @@ def supporting_passages(
     one only when it covers about as much. Citing a provision that does not answer is worse
     than saying 「資料からは分かりません」, so the bar is high.
     """
-    found = concepts(index, question)
+    asked = body_names(question)
+    # A body no document names cannot be found in a provision; it is not a word to cover.
+    found = without_names(index, concepts(index, question), unnamed_bodies(index, asked))
     kind = answer_kind(question)
-    names = titled_bodies(index, body_names(question))
+    names = titled_bodies(index, asked)
     scored: list[tuple[float, int, Hit]] = []
     for rank, hit in enumerate(hits[:CANDIDATES]):
         record = hit.record
         if names_other_body(index, names, record.document_id, record.document_title):
+            continue
+        if index.is_front_matter(record):
             continue
         if kind is not None and not kind.search(record.text):
             # 「何年ですか」「いくらですか」 is not answered by a provision that names no time

@@ -7,6 +7,7 @@ applied per query as a row mask, so one index serves residents and every staff r
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -25,6 +26,10 @@ HEADING_WEIGHT = 2.0
 #: about in a few words (（標準処理期間）, （原状回復）), so it weighs more (real-text set, docs).
 FIELD_WEIGHTS = {"title": 1.0, "heading": HEADING_WEIGHT, "text": 1.0}
 CANDIDATES = 100
+
+
+#: Locations of provisions (articles, 附則, 別表, 様式), as opposed to front matter.
+_STRUCTURAL = re.compile(r"^(第|附則|別表|様式|別記)")
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,8 @@ class DocIndex:
         self.term_cache: dict[str, frozenset[str]] = {}
         #: Terms naming each document's subject (see _support.subject_terms).
         self.subject_cache: dict[int, frozenset[str]] = {}
+        #: Every title and text, normalised, for names no document carries (_support).
+        self.body_text_cache: str | None = None
         self._by_document: dict[int, list[ChunkRecord]] | None = None
 
     def records_of(self, document_id: int) -> list[ChunkRecord]:
@@ -87,6 +94,15 @@ class DocIndex:
                 grouped.setdefault(record.document_id, []).append(record)
             self._by_document = grouped
         return self._by_document.get(document_id, [])
+
+    def is_front_matter(self, record: ChunkRecord) -> bool:
+        """The title, date, number and 制定文 (「…の全部を改正する。」) before the first article of
+        a document that has articles: no provision, so it neither answers nor outranks one
+        (blind5: 「宇治田原町の敬老祝金はいつ配られますか」 ranked it first and, with its date and
+        the old title's 支給, cited it)."""
+        if _STRUCTURAL.match(record.location):
+            return False
+        return any(_STRUCTURAL.match(r.location) for r in self.records_of(record.document_id))
 
     @classmethod
     def build(

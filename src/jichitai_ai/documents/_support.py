@@ -112,6 +112,10 @@ QUESTION_WORDS |= frozenset(
 QUESTION_WORDS |= frozenset(
     ["決まる", "指す", "呉れる", "くれる", "仕舞う", "しまう", "そう", "扱う", "方", "さん", "必要"]
 )
+#: 「どうやって」 comes apart as どう + 遣る (blind5 g23), 「団員になれますか」 is なる (blind4 f29;
+#: i15g). 「人」 is not one: with it,
+#: 「東久留米市の条例でいう事業者とはどんな人ですか」 cited the 目的 article that names 事業者.
+QUESTION_WORDS |= frozenset(["遣る", "やる", "なれる"])
 TERM_CACHE_SIZE = 50_000
 
 
@@ -232,14 +236,32 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_NUM = "[0-9０-９一二三四五六七八九十百千]+"
+#: A number as 例規 write amounts and periods: 「10,000円」「5万円」「三十日」 (万: blind5 g30, whose
+#: items 「1人 5万円」 were not seen to give an amount).
+_NUM = "[0-9０-９一二三四五六七八九十百千万]+"
+#: A period or moment, not an era year: 「(昭和22年法律第164号)」 cites a law and says nothing about
+#: when (it answered 「いつ支給されますか」, blind5 g34).
+_PERIOD = (
+    f"(?<![0-9０-９一二三四五六七八九十百千万])(?<!昭和)(?<!平成)(?<!令和)(?<!大正)(?<!明治)"
+    f"{_NUM}(日|時|時間|月|箇月|か月|ヶ月|年|週間)"
+)
 #: What a question asks for (いつ, いくら …) and how a sentence that gives it looks: an answer to
 #: 「いつ払う」 names a time (「申請の際」「7日前までに」), not just the words of the question.
 ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    # 「何年」「何日」 ask for a length: 「5年以上」 gives one.
     (
-        re.compile("いつ|何日|何時|何月|何年|何週|期限|何曜"),
+        re.compile("何日|何年|何週|期限"),
         re.compile(
-            f"{_NUM}(日|時|時間|月|箇月|か月|ヶ月|年|週間)|の際|際に|までに|前日|当日|午前|午後|曜日"
+            f"{_PERIOD}|の際|際に|までに|前日|当日|午前|午後|曜日"
+            "|の日(から|まで|の前|以後)|直ちに|遅滞なく|速やかに"
+        ),
+    ),
+    # 「いつ」 asks for a moment: 「引き続き5年以上…在住する」 is a condition, not when something
+    # happens (blind5 g34 cited it for 「出産祝金はいつ支給されますか」).
+    (
+        re.compile("いつ|何時|何月|何曜"),
+        re.compile(
+            f"{_PERIOD}(?!以上)|の際|際に|までに|前日|当日|午前|午後|曜日"
             "|の日(から|まで|の前|以後)|直ちに|遅滞なく|速やかに"
         ),
     ),
@@ -248,8 +270,10 @@ ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile("何人|何名"), re.compile(f"{_NUM}(人|名)")),
     # 「どこにありますか」「所在地は」 is answered by an address (名称及び位置, 「…番地に設置する」),
     # not by the 設置 article that only names the facility (blind3 t05/t19, katsuragi k19/k20).
+    # Only when the question asks for it: 「住所を移して1か月の人でも」 asks about residence, and
+    # an address filter threw out the 居住要件 article that answers it (blind5 g21).
     (
-        re.compile("どこに(あ|設置|置)|所在地|住所"),
+        re.compile("どこに(あ|設置|置)|(所在地|住所)(は|を教|を知|が知)"),
         re.compile("位置|所在|番地|丁目|別表|に置く|に設置"),
     ),
 )
@@ -354,6 +378,21 @@ def number_patterns(question: str) -> tuple[re.Pattern[str], ...]:
     return tuple(out)
 
 
+#: A 柱書 that hands the answer to its items (「…次の各号に定める額とする。」「次のとおりとする。」)
+#: does not itself give an amount, a time or a count: its items do (blind5 g30: 「初めての子の
+#: 額は」 showed the 柱書 of 第3条, not 「(1) 1人 5万円」).
+_LEADS_ITEMS = re.compile("次の各号|次のとおり|次に掲げる|次の表")
+#: What a 号 is about when it starts by naming it: the term before the first space or 「は、」
+#: after the item number (定義 and 区分 lists: 「(1) 喜寿 5,000円」「(2) 機能別団員は、…」).
+_ITEM_HEAD = re.compile(
+    r"^\s*(?:\([0-9一二三四五六七八九十]+\)|[0-9]+|[一二三四五六七八九十]+)\s*"
+    r"([^\s、。]{1,12}?)(?:\s|は、)"
+)
+#: Share of the weight of the words a 号's head names added to its score: it wins ties with
+#: its 柱書 and siblings that only inherit the 柱書's words, and never outweighs a word.
+ITEM_HEAD_SHARE = 0.05
+
+
 def best_sentences(
     index: DocIndex,
     found: Sequence[Concept],
@@ -383,8 +422,17 @@ def best_sentences(
     for span, own, lead in sentences_with_lead(index, text, unit_at):
         score = sum(w for c, w in weights if c.terms & (own | lead))
         sentence = unicodedata.normalize("NFKC", text[span[0] : span[1]])
-        if score > 0 and kind is not None and kind.search(sentence):
+        gives = kind is not None and kind.search(sentence) and not _LEADS_ITEMS.search(sentence)
+        if score > 0 and gives:
             score += bonus
+        head = _ITEM_HEAD.match(sentence) if lead else None
+        if score > 0 and head:
+            # A 号 headed by what the question asks about (「(2) 機能別団員は、…」「(1) 歩きたばこ
+            # 公共の場所において…」) answers it more precisely than the 柱書 it ties with
+            # (「団員の種類は、基本団員及び機能別団員とし、次のとおり」, blind4 f35); a 号 that
+            # only mentions the words (「(1) 財産区営温泉浴場に供給する場合」) does not win.
+            named = terms_of(index, head.group(1))
+            score += ITEM_HEAD_SHARE * sum(w for c, w in weights if c.terms & named)
         if score > 0 and any(n.search(sentence) for n in numbers):
             score += NUMBER_BONUS * top_weight
         if score > 0:
@@ -431,3 +479,27 @@ def names_other_body(index: DocIndex, known: Sequence[str], document_id: int, ti
         "NFKC", title + "\n" + "\n".join(r.text for r in index.records_of(document_id))
     )
     return not any(name in text for name in known)
+
+
+def unnamed_bodies(index: DocIndex, names: Sequence[str]) -> tuple[str, ...]:
+    """The names among ``names`` that no document's title or text carries. A body's own 例規 are
+    often titled and worded without its name (「100歳の高齢者に対する祝状及び祝金贈呈条例」, 「町長は
+    …」): 「桑折町で100歳になった人への祝金は」 cannot find 「桑折」 in any provision, so the name
+    says which body's rules are meant, not what a provision must say (blind5 g22/g23)."""
+    if not names:
+        return ()
+    texts = index.body_text_cache
+    if texts is None:
+        texts = unicodedata.normalize(
+            "NFKC", "\n".join(f"{r.document_title}\n{r.text}" for r in index.records.values())
+        )
+        index.body_text_cache = texts
+    return tuple(name for name in names if name not in texts)
+
+
+def without_names(index: DocIndex, found: Sequence[Concept], names: Sequence[str]) -> list[Concept]:
+    """``found`` without the concepts that only spell one of ``names``."""
+    spelled: set[str] = set()
+    for name in names:
+        spelled |= terms_of(index, name)
+    return [c for c in found if not c.terms & spelled]

@@ -137,6 +137,10 @@ def link_for(slug: str, record: ChunkRecord, page: int | None, *, public: bool) 
     return f"{base}/view#{record.anchor}"
 
 
+#: Extra hits fetched so that front matter moved down leaves ``k`` provisions.
+FRONT_MATTER_SLACK = 2
+
+
 class DocumentService:
     """One per process (see :func:`documents_for`); index caches are per tenant."""
 
@@ -422,7 +426,11 @@ class DocumentService:
             cid for cid, (vis, roles) in cached.collections.items() if can_see(viewer, vis, roles)
         ]
         chosen: Mode = mode or ("hybrid" if self.embedder is not None else "lexical")
-        return cached.index, cached.index.search(query, k, collections=allowed, mode=chosen)
+        index = cached.index
+        hits = index.search(query, k + FRONT_MATTER_SLACK, collections=allowed, mode=chosen)
+        # Front matter (title, date, 制定文) goes after the provisions: it never answers.
+        hits.sort(key=lambda h: index.is_front_matter(h.record))
+        return index, hits[:k]
 
     def search(
         self, tenant_slug: str, query: str, viewer: Viewer, *, k: int = 10, mode: Mode | None = None
