@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -57,3 +58,13 @@ def print_json(data: Any) -> None:
 DatabaseOption = typer.Option(
     None, "--database-url", envvar="JICHITAI_DATABASE_URL", help="SQLAlchemy URL"
 )
+
+
+def require_folder(out: Path) -> None:
+    """An export into a folder that does not exist stops before any work, with both languages."""
+    if not out.parent.exists():
+        typer.echo(
+            f"エラー: フォルダ {out.parent} がありません。\nError: folder {out.parent} does not exist.",
+            err=True,
+        )
+        raise typer.Exit(1)

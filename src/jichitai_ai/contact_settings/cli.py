@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from jichitai_ai.cli.common import DatabaseOption, platform, service_errors
+from jichitai_ai.cli.common import DatabaseOption, platform, require_folder, service_errors
 from jichitai_ai.contact_settings import files, store
 from jichitai_ai.contact_settings.forms import Rejected
 from jichitai_ai.services import tenants as tenant_service
@@ -34,12 +34,7 @@ def export(
     database_url: str | None = DatabaseOption,
 ) -> None:
     """緊急連絡先と他機関の一覧を JSON（UTF-8）で書き出します / export both lists as JSON."""
-    if not out.parent.exists():
-        typer.echo(
-            f"エラー: フォルダ {out.parent} がありません。\nError: folder {out.parent} does not exist.",
-            err=True,
-        )
-        raise typer.Exit(1)
+    require_folder(out)
     p = platform(database_url)
     with service_errors(), p.db.read() as session:
         info = tenant_service.get_tenant(session, tenant)

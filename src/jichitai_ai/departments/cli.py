@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from jichitai_ai.cli.common import DatabaseOption, platform, service_errors
+from jichitai_ai.cli.common import DatabaseOption, platform, require_folder, service_errors
 from jichitai_ai.departments import io as dept_io
 from jichitai_ai.departments import service
 from jichitai_ai.faqio import FaqFileError
@@ -23,12 +23,7 @@ def export(
     database_url: str | None = DatabaseOption,
 ) -> None:
     """部署一覧を書き出します / export the department list."""
-    if not out.parent.exists():
-        typer.echo(
-            f"エラー: フォルダ {out.parent} がありません。\nError: folder {out.parent} does not exist.",
-            err=True,
-        )
-        raise typer.Exit(1)
+    require_folder(out)
     p = platform(database_url)
     with service_errors(), p.db.read() as session:
         info = tenant_service.get_tenant(session, tenant)

@@ -16,7 +16,7 @@ import copy
 import hashlib
 import json
 import unicodedata
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -794,14 +794,16 @@ class TenantIndex:
             return question
         if self._kana_kanji is None:
             self._kana_kanji = KanaKanji(
-                (
-                    line
-                    for e in self._entries.values()
-                    for line in (e.question, *e.alternatives, e.category, e.answer)
-                ),
+                self._entry_lines(),
                 self.lexical.tokenizer.reading,
             )
         return self._kana_kanji.convert(question)
+
+    def _entry_lines(self) -> Iterator[str]:
+        """Every text the tenant writes (question, 言い換え, category, answer): the vocabulary
+        the homophone and kana→kanji helpers learn the tenant's spellings from."""
+        for e in self._entries.values():
+            yield from (e.question, *e.alternatives, e.category, e.answer)
 
     def best_cosine(self, vector: Any) -> float | None:
         """The highest cosine of ``vector`` with any entry (None without dense retrieval)."""
@@ -813,11 +815,7 @@ class TenantIndex:
     def _homophone_corrector(self) -> HomophoneCorrector:
         if self._homophones is None:
             self._homophones = HomophoneCorrector(
-                (
-                    line
-                    for e in self._entries.values()
-                    for line in (e.question, *e.alternatives, e.category, e.answer)
-                ),
+                self._entry_lines(),
                 self.lexical.tokenizer.reading,
                 lambda text: len(self.lexical.tokenizer.tokenize(text)),
             )
