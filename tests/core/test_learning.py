@@ -131,6 +131,10 @@ def test_changing_ones_mind_moves_the_vote_and_reset_forgets(platform: Platform)
     with platform.db.read() as s:
         rows = s.execute(select(LearningLesson.polarity, LearningLesson.supporters)).all()
     assert sorted(rows) == [(-1, 0), (1, 1)]
+    with platform.db.read() as s:
+        # The withdrawn 「解決しなかった」 keeps its row but is not shown to editors (0 residents).
+        shown = feedback_service.lessons(s, tenant_id)
+    assert [(x.polarity, x.supporters) for x in shown] == [(1, 1)]
     with platform.db.write() as s:
         removed = feedback_service.reset(s, tenant_id)
     assert removed >= 2

@@ -579,6 +579,9 @@ def lessons(
             decided_by=r.decided_by,
         )
         for r in rows
+        # A lesson whose only vote was withdrawn (the resident changed their mind) has nothing
+        # to show: 「0 人が同意」 read to staff as a lesson nobody asked for.
+        if r.supporters > 0 or r.status != LessonStatus.LEARNING or r.decided_by
     ]
 
 
