@@ -280,6 +280,15 @@ def test_follow_event_greets_with_notice_and_language_menu(line: Line) -> None:
     assert len(_quick(menu)) == 6
 
 
+def test_follow_greets_in_the_profile_language_with_the_tenant_name_for_it(line: Line) -> None:
+    """The welcome names the city as the resident's language writes it (tenant setting
+    ``names``: 아오바시), as the web page does, not "Aoba City"."""
+    line.standin.state.profiles[USER] = {"language": "ko"}
+    line.post([line.event(USER, "follow")])
+    welcome, _menu = line.standin.state.messages_to(USER)
+    assert "아오바시" in welcome["text"] and "Aoba City" not in welcome["text"]
+
+
 def test_webhook_is_acknowledged_before_line_is_answered(line: Line) -> None:
     """Over a real server: the 200 reaches LINE while our reply is still waiting on LINE's API
     (the stand-in holds it), i.e. retrieval and sending happen after the acknowledgement."""

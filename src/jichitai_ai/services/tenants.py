@@ -29,6 +29,19 @@ class TenantInfo:
     settings: dict[str, Any] = field(default_factory=dict)
     chain: tuple[int, ...] = ()
 
+    def name_for(self, lang: str) -> str:
+        """The tenant's name for a ``lang`` reader: its own name in Japanese (and やさしい日本語),
+        the name written for that language (setting ``names``, e.g. 青叶市 / 아오바시) when there
+        is one, else the English name — every channel says the same name."""
+        if lang in ("ja", "ja-easy"):
+            return self.name
+        names = self.settings.get("names")
+        if isinstance(names, dict):
+            own = names.get(lang)
+            if isinstance(own, str) and own.strip():
+                return own.strip()
+        return self.name_en or self.name
+
     def general_contact(self) -> dict[str, str]:
         """代表・総合案内: the fallback hand-over when no department fits."""
         contact = self.settings.get("contact", {})

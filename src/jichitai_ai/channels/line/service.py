@@ -290,7 +290,7 @@ class LineService:
         return cards.text_message(t("channels.category.prompt", lang, category=category), quick)
 
     def welcome(self, tenant: TenantInfo, lang: str) -> list[dict[str, Any]]:
-        name = tenant.name if lang in ("ja", "ja-easy") or not tenant.name_en else tenant.name_en
+        name = tenant.name_for(lang)
         return [
             cards.text_message(t("channels.line.welcome", lang, tenant=name)),
             self.language_menu(lang),

@@ -37,17 +37,8 @@ class Notice:
 
 
 def display_name(tenant: TenantInfo, lang: str) -> str:
-    """The tenant's name for a ``lang`` page: its own name on Japanese pages, the name written
-    for that language (tenant setting ``names``, e.g. 青叶市 / 아오바시) when there is one, else
-    the English name — a Chinese page said "Aoba City" beside questions that say 青叶市."""
-    if lang in JAPANESE:
-        return tenant.name
-    names = tenant.settings.get("names")
-    if isinstance(names, dict):
-        own = names.get(lang)
-        if isinstance(own, str) and own.strip():
-            return own.strip()
-    return tenant.name_en or tenant.name
+    """The tenant's name on a ``lang`` page (``TenantInfo.name_for``)."""
+    return tenant.name_for(lang)
 
 
 def blocks(text: str) -> list[Block]:
