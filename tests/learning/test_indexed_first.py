@@ -1,13 +1,13 @@
 """An entry lifted by its learned 言い換え alone takes first place only from near the top
-(issue 16, round 8, ``LearningParams.indexed_first_within``).
+(issue 16, round 8, ``LearningParams.indexed_first_within``; measured, off by default).
 
 A lesson in force is also indexed like one of its entry's 言い換え (round 3), so its words lift
 the entry for questions no lesson is close enough to boost. On LocalGovFAQ that lifted an
-entry from tenth place over the entry retrieval alone put first — and answered — for
+entry from 11th / 12th place over the right entry retrieval alone put first, for
 「独り暮らしで、大型のゴミを…持っていけない場合」 (lexical) and 「保育所探したいんやけど」 (hybrid).
-Now such an entry takes first place only from retrieval's own top ``indexed_first_within``;
-from further down it ranks right below retrieval's first entry, and residents see what
-retrieval alone shows them.
+With the option set, such an entry takes first place only from retrieval's own top
+``indexed_first_within``; from further down it ranks right below retrieval's first entry, and
+residents see what retrieval alone shows them.
 """
 
 from __future__ import annotations
