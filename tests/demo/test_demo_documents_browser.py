@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.browser import guarded_context, serve, sqlite_platform
 
 from jichitai_ai.cli.core_commands import demo_documents
 from jichitai_ai.demo.loader import DEMO_PASSWORD, load_demo
 from jichitai_ai.web.app import create_app
-from tests.browser import guarded_context, serve, sqlite_platform
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api", reason="Playwright is a dev dependency")
