@@ -124,11 +124,19 @@ def test_review_over_http_and_page(client: TestClient, staff: Staff, llm: FakeLL
     # Japan time and Japanese names of what was masked (not "UTC", not "person×1").
     assert " JST" in queue.text and "UTC" not in queue.text and "氏名" in queue.text
     assert "×" not in queue.text and "person" not in queue.text
+    # The English queue said "氏名 1件": counts in the page's language.
+    english_queue = client.get(
+        "/console/gateway/reviews?lang=en", headers=bearer(staff.keys["bob"])
+    )
+    assert review_id in english_queue.text and "件" not in english_queue.text
     approved = client.post(
         f"/api/v1/gateway/reviews/{review_id}/approve", json={}, headers=bearer(staff.keys["bob"])
     )
     assert approved.status_code == 200 and approved.json()["status"] == "sent"
-    done = client.get(f"/console/gateway/reviews/{review_id}", headers=bearer(staff.keys["bob"]))
+    # ?lang=en above is remembered, as everywhere in the console: back to Japanese.
+    done = client.get(
+        f"/console/gateway/reviews/{review_id}?lang=ja", headers=bearer(staff.keys["bob"])
+    )
     assert "送信済み" in done.text and "(sent)" not in done.text
     assert "山田太郎" not in llm.all_text()
     mine = client.get(
