@@ -10,8 +10,8 @@ from starlette.datastructures import FormData
 from jichitai_ai.i18n import LANGUAGES
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import outside_topics
-from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services import synonyms as synonym_service
+from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.auth import Action
 from jichitai_ai.services.errors import Invalid, ServiceError
 from jichitai_ai.tuning import outside_setting, service
