@@ -128,3 +128,29 @@ def test_gateway_pages_are_drawn_in_the_console_layout(
         )
         menu = page.get_by_role("navigation", name="Main menu")
         assert menu.locator('a[aria-current="page"]').inner_text() == "AI gateway reviews"
+
+
+def test_learning_lessons_stay_readable_on_a_phone(browser: Any, site: tuple[str, World]) -> None:
+    """Found by the newcomer walkthrough: at 375 px the lessons' table inside an entry's row
+    was squeezed to a character per line; it now scrolls sideways inside its box."""
+    import httpx
+
+    base_url, _ = site
+    asked = httpx.post(
+        f"{base_url}/api/v1/tenants/aoba/ask", json={"question": "住民票の写しを取りたい"}
+    ).json()
+    vote = httpx.post(
+        f"{base_url}/api/v1/tenants/aoba/feedback",
+        json={"token": asked["feedback_token"], "kind": "not_resolved"},
+    )
+    assert vote.status_code == 200
+    with guarded_context(browser, base_url, viewport={"width": 375, "height": 800}) as context:
+        page = context.new_page()
+        login(page, base_url, "aoba-editor", "/console/t/aoba/learning")
+        header = page.locator(".lessons-table thead th").first
+        lines = header.evaluate(
+            "(el) => { const r = document.createRange(); r.selectNodeContents(el);"
+            " return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size; }"
+        )
+        assert lines <= 2, f"{header.inner_text()} takes {lines} lines"
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
