@@ -6,9 +6,9 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
+from jichitai_ai.i18n import t
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.auth import Action
-from jichitai_ai.i18n import t
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.rendering import redirect, render
 from jichitai_ai.web.resident.origins import normalize_origin, widget_origins
