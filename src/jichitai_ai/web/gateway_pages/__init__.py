@@ -33,11 +33,12 @@ _STATIC = {
 }
 
 
-def _entity_label(kind: str) -> str:
-    """The Japanese name of what was masked (not "address×1")."""
-    from jichitai_ai.privacy import LABELS
+def _entity_labels(lang: str) -> dict[str, str]:
+    """What was masked, in the page's language (氏名 / Name); the masked text keeps the
+    Japanese placeholders (【氏名1】) the model receives."""
+    from jichitai_ai.privacy import EntityType
 
-    return {k.value: v for k, v in LABELS.items()}.get(str(kind), str(kind))
+    return {kind.value: t(f"gateway.page.entity.{kind.value}", lang) for kind in EntityType}
 
 
 def _nav_page(c: Console, asked: str) -> TenantPage | None:
@@ -69,7 +70,7 @@ def _page(request: Request, template: str, status: int = 200, **values: Any) -> 
         prefix=PREFIX,
         page=page,
         tenant_slug=page.tenant.slug if page else "",
-        entity_label=_entity_label,
+        entity_label=lambda kind: _entity_labels(lang).get(str(kind), str(kind)),
         **values,
     )
 
@@ -143,16 +144,15 @@ def review_page(
         }
         for i, m in enumerate(detail.messages)
     ]
-    from jichitai_ai.privacy import LABELS
-
+    labels = _entity_labels(console(request).lang)
     return _page(
         request,
         "review.html",
         review=detail.summary,
         messages=messages,
         masked=detail.masked,
-        types=[(k.value, label) for k, label in LABELS.items()],
-        labels={k.value: label for k, label in LABELS.items()},
+        types=list(labels.items()),
+        labels=labels,
     )
 
 
