@@ -40,6 +40,7 @@ import argparse
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -161,7 +162,16 @@ def measure_seed(
         "associations": {"entries": len(associations), **assoc},
         "synonyms": synonyms,
     }
-    out["reach"] = reach(index, split, texts, lessons, relevant, before, after, args, detail)
+    out["reach"] = reach(
+        index,
+        split.paraphrases,
+        texts,
+        lessons,
+        relevant,
+        (before, after),
+        args.reach_cosine,
+        detail,
+    )
     if index.searcher.embedder is not None and index.searcher.dense is not None:
         out["pooled"] = pooled(index, split, texts, lessons, relevant, before, after, args, detail)
     if args.detail:
@@ -171,19 +181,20 @@ def measure_seed(
 
 def reach(
     index: TenantIndex,
-    split: Any,
+    paraphrases: Collection[str],
     texts: dict[str, str],
     lessons: dict[int, list[str]],
     relevant: dict[str, set[int]],
-    before: dict[str, bool],
-    after: dict[str, bool],
-    args: argparse.Namespace,
+    first: tuple[dict[str, bool], dict[str, bool]],
+    min_cosine: float,
     detail: list[dict[str, Any]],
 ) -> dict[str, Any]:
-    """Why paraphrases are not first after learning: never taught, vocabulary gap, reachable."""
+    """Why paraphrases are not first after learning (``first``: before, after): never taught,
+    vocabulary gap, reachable."""
+    before, after = first
     embedder = index.searcher.embedder if index.searcher.dense is not None else None
     counts = {"never_taught": 0, "vocabulary_gap": 0, "reachable": 0}
-    for q in split.paraphrases:
+    for q in paraphrases:
         if after[q]:
             continue
         wordings = [w for e in sorted(relevant[q]) for w in lessons.get(e, [])]
@@ -196,14 +207,14 @@ def reach(
         if embedder is not None:
             vectors = embedder.embed_queries(wordings)
             cosine = float(np.max(vectors @ index.searcher.query_vector(texts[q])))
-        kind = "reachable" if shared or cosine >= args.reach_cosine else "vocabulary_gap"
+        kind = "reachable" if shared or cosine >= min_cosine else "vocabulary_gap"
         counts[kind] += 1
         detail.append(
             {"reach": q, "kind": kind, "shared topic words": shared, "cosine": round(cosine, 3)}
         )
-    n = max(len(split.paraphrases), 1)
-    first_before = sum(before[q] for q in split.paraphrases)
-    first_after = sum(after[q] for q in split.paraphrases)
+    n = max(len(paraphrases), 1)
+    first_before = sum(before[q] for q in paraphrases)
+    first_after = sum(after[q] for q in paraphrases)
     return {
         **counts,
         "gain_now": round((first_after - first_before) / n, 3),

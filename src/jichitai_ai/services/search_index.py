@@ -529,7 +529,7 @@ class TenantIndex:
             outcome = self._decide(question, ranked, candidates, cosine, features)
             kept = self._answer_kept_from_learning(
                 question, ranked, outcome, k, exclude
-            ) or self._first_kept_from_indexing(question, ranked, outcome, k, exclude)
+            ) or self._first_kept_from_indexing(question, outcome, k, exclude)
             outcome = kept or self._not_imposed_by_learning(question, ranked, outcome, k, exclude)
             if dense and needs_meaning(question) and _meaning_decides(question, outcome):
                 outcome = self._decide_by_meaning(question, dense, candidates, outcome)
@@ -566,21 +566,16 @@ class TenantIndex:
         return replace(before, ranked=[first, *rest])
 
     def _first_kept_from_indexing(
-        self,
-        question: str,
-        ranked: list[ScoredDoc],
-        outcome: Outcome,
-        k: int | None,
-        exclude: set[int] | None,
+        self, question: str, outcome: Outcome, k: int | None, exclude: set[int] | None
     ) -> Outcome | None:
         """``LearningParams.indexed_first_within``: an entry put first by its learned 言い換え
         alone (no lesson close enough to boost it) from further down retrieval's own ranking
         than that ranks right below retrieval's first entry; what residents see is what
         retrieval alone shows. None: learning's first place stands."""
         within = self.learning.params.indexed_first_within
-        if within is None or not ranked or not len(self.learning):
+        if within is None or not outcome.ranked or not len(self.learning):
             return None
-        top = ranked[0].doc_id
+        top = outcome.ranked[0].entry_id
         if not self.learning.alternative_terms(top, utcnow()):
             return None
         if top in self.learning_effects(question).boosts:
@@ -590,9 +585,11 @@ class TenantIndex:
         if not plain or top in plain[:within]:
             return None
         first = before.ranked[0]
-        rest = [c for c in outcome.ranked if c.entry_id != first.entry_id]
+        score = max(first.score, outcome.ranked[0].score)
         return replace(
-            before, ranked=[replace(first, score=max(first.score, ranked[0].score)), *rest]
+            before,
+            ranked=[replace(first, score=score)]
+            + [c for c in outcome.ranked if c.entry_id != first.entry_id],
         )
 
     def _plain_answer(self, question: str, k: int | None, exclude: set[int] | None) -> Outcome:
