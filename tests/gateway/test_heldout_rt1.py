@@ -1,0 +1,91 @@
+"""Red-team set rt1 (tests/gateway/heldout_prompts_18.py, heldout_residents_18.py), committed
+before its first run; first-run and later figures in docs/benchmarks.md §3.
+
+Staff prompts go through ``Gateway.preview_body`` (the code path of ``jichitai-ai gateway
+preview``): a prompt holding a マイナンバー must be refused (特定個人情報 is never sent), every
+other prompt must be sent with no annotated item visible. Residents' questions go through the
+public ``/ask`` path (``AnsweringService.ask``); the row written to the question log must show
+no annotated item. Run with ``-s`` to see every leaked item."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from jichitai_ai.demo.loader import load_demo
+from jichitai_ai.gateway import Gateway
+from jichitai_ai.privacy._tokens import SudachiTokenizer
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.storage.tables import QuestionLog
+
+from .conftest import Staff
+from .heldout_prompts_18 import prompts
+from .heldout_residents_18 import questions
+from .test_heldout_sets import body_text
+from .test_staff_corpus import leaks, ordinary_words
+
+
+def _report(title: str, total: int, found: list[str], extra: str = "") -> None:
+    print(f"\n{title}: {total} items, {len(found)} leaked{extra}")
+    for leak in found:
+        print("  LEAK", leak)
+
+
+def test_rt1_staff_prompts(gateway: Gateway, staff: Staff) -> None:
+    tokenizer = SudachiTokenizer()
+    corpus = prompts()
+    assert len(corpus) >= 60 and sum(len(p.items) for p in corpus) >= 150
+    found: list[str] = []
+    wrong_refusals: list[str] = []
+    readable = total = 0
+    for prompt in corpus:
+        body: dict[str, Any] = {
+            "model": "onprem",
+            "messages": [{"role": "user", "content": prompt.text}],
+        }
+        result = gateway.preview_body(body, "aoba-city", "alice", backend="onprem")
+        my_number = any(kind == "M" for kind, *_ in prompt.items)
+        if result["refused"]:
+            if not (my_number and result["reason"] == "gateway.refused.my_number"):
+                wrong_refusals.append(f"{result['reason']}: {prompt.text[:40]}")
+            continue
+        sent = body_text(result["sent"])
+        found += [f"{leak}  <- {prompt.text[:30]!r}" for leak in leaks(prompt, sent)]
+        if my_number:
+            found.append(f"M: sent, not refused  <- {prompt.text[:30]!r}")
+        words = ordinary_words(prompt, tokenizer)
+        total += len(words)
+        readable += sum(1 for w in words if w in sent)
+    items = sum(len(p.items) for p in corpus)
+    _report(
+        "rt1 staff prompts",
+        items,
+        found,
+        f", wrong refusals {len(wrong_refusals)} {wrong_refusals}, readable {readable}/{total}",
+    )
+    assert found == []
+    assert wrong_refusals == []
+    assert readable / total >= 0.95, (readable, total)
+
+
+@pytest.fixture
+def demo_platform(platform: Platform) -> Platform:
+    with platform.db.write() as session:
+        load_demo(session)
+    return platform
+
+
+def test_rt1_resident_questions_logged_masked(demo_platform: Platform) -> None:
+    corpus = questions()
+    assert len(corpus) >= 40 and sum(len(q.items) for q in corpus) >= 60
+    found: list[str] = []
+    for question in corpus:
+        result = demo_platform.answering.ask("aoba-city", question.text, channel="web")
+        with demo_platform.db.read() as session:
+            row = session.get(QuestionLog, result.question_id)
+            assert row is not None
+            stored = row.question
+        found += [f"{leak}  <- {question.text[:30]!r}" for leak in leaks(question, stored)]
+    _report("rt1 resident questions (question log)", sum(len(q.items) for q in corpus), found)
+    assert found == []
