@@ -26,6 +26,7 @@ from ._introductions import (
     find_child_names,
     find_guardian_listed_names,
     find_introduced_names,
+    find_kin_age_names,
     find_labelled_name_parts,
     find_nicknames,
     find_opening_surnames,
@@ -344,6 +345,7 @@ class Detector:
         found += find_introduced_names(text)
         found += find_opening_surnames(text, self._tokenizer.name_parts)
         found += find_child_names(text)
+        found += find_kin_age_names(text)
         found += find_guardian_listed_names(text)
         found += find_labelled_name_parts(text)
         found += find_quoted_full_names(text, self._tokenizer.name_parts)

@@ -23,7 +23,9 @@ _HEADERS: tuple[tuple[re.Pattern[str], EntityType], ...] = (
     (
         re.compile(
             r"氏名|名前|フリガナ|ふりがな|カナ|保護者|児童|生徒|園児|世帯主|申請者|相談者|"
-            r"宛名|担当者|家族|続柄名|^[Nn]ame$|[Nn]ame\b"
+            r"宛名|担当者|家族|続柄名|^[Nn]ame$|[Nn]ame\b|"
+            # 口座振替の名義, 受診者, 利用者 …: a person's column by its role
+            r"名義|受診者|利用者|対象者|契約者|被保険者|本人|患者|参加者|出席者|代表者"
         ),
         EntityType.PERSON,
     ),
