@@ -74,6 +74,10 @@ LEAKS = [
     ("番号はゼロハチゼロの、6637の、2190です", "6637"),
     # a 名義 column in a pasted table
     ("名義\t金融機関\t口座番号\nムカイダ シゲル\t東邦信用金庫\t0071934", "ムカイダ"),
+    # control characters inside a name (hostile input; the gateway refuses NUL, the question
+    # log keeps what the resident typed, masked)
+    ("山田\u0085太郎です。住民票がほしい", "太郎"),
+    ("相談者 山田\u0000太郎 090-1234-5678", "太郎"),
     # mojibake: UTF-8 read as Shift_JIS, Shift_JIS read as cp1252
     ("文字化け：\n氏名,電話\n隨ｹ逶ｮ 蜍伜勧,0297-55-1802", "蜍伜"),
     ("読める形に戻して：‰Ž“n —I—¢様", "—I—¢"),

@@ -7,7 +7,7 @@ canonical text; every canonical character remembers the original span it came fr
 entities map back and masking still replaces the original characters.
 
 Steps (in order): drop invisible format characters (ZWSP, ZWJ, soft hyphen, BOM, bidi
-controls …); NFKC per character cluster; decimal digits of any script → ASCII; runs of
+controls …) and control characters other than tab and line breaks; NFKC per character cluster; decimal digits of any script → ASCII; runs of
 漢数字 holding 6+ digits (phone, 個人番号, 郵便番号) → ASCII; dashes and ー between digits → ``-``;
 single digits separated by one space or dot (0 9 0 1 …) joined; single Japanese characters
 spaced out (申 請 者, 住　　所) joined; a line break right after a dash between digits
@@ -66,8 +66,15 @@ _DIGIT_FOR = {"O": "0", "o": "0", "I": "1", "l": "1"}
 
 
 def invisible(ch: str) -> bool:
-    """Format characters that render as nothing (ZWSP, ZWJ, soft hyphen, BOM, bidi marks)."""
-    return unicodedata.category(ch) == "Cf" or ch in "\u034f\u180e" or "\ufe00" <= ch <= "\ufe0f"
+    """Format characters that render as nothing (ZWSP, ZWJ, soft hyphen, BOM, bidi marks), and
+    control characters other than tab and line breaks (山田\x00太郎, 山田\x85太郎 is one name)."""
+    category = unicodedata.category(ch)
+    return (
+        category == "Cf"
+        or (category == "Cc" and ch not in "\t\n\r")
+        or ch in "\u034f\u180e"
+        or "\ufe00" <= ch <= "\ufe0f"
+    )
 
 
 @dataclass(frozen=True, slots=True)
