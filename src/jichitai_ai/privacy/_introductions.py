@@ -153,8 +153,9 @@ def find_child_names(text: str) -> Iterator[Entity]:
 # 次男の蒼空（9）, こどものひなの（2021/4/8生まれ）: a word between a kinship word and an age or
 # a birthdate in brackets is the family member's given name.
 _KIN_AGE = re.compile(
-    r"(?<![一-鿿々])(?:長男|長女|次男|次女|三男|三女|息子|娘|子ども|子供|こども|お子さん|孫|妻|夫|兄|"
-    r"姉|弟|妹|父|母)(?:の|[ \u3000])?(?P<name>[一-鿿々]{1,3}|[ぁ-ゖー]{2,6}?|[ァ-ヺー]{2,8})"
+    r"(?:(?:お(?:父|母|兄|姉|子|孫)|おじい|おばあ)(?:さん|ちゃん)"
+    r"|(?<![一-鿿々お])(?:長男|長女|次男|次女|三男|三女|息子|娘|子ども|子供|こども|孫|妻|夫|兄|"
+    r"姉|弟|妹|父|母))(?:の|[ \u3000])?(?P<name>[一-鿿々]{1,3}|[ぁ-ゖー]{2,6}?|[ァ-ヺー]{2,8})"
     r"(?:くん|ちゃん|さん|君)?[ \u3000]?"
     r"[（(](?:[0-9０-９]{1,3}(?:歳|才)?|[^（）()\n]{1,16}?生(?:まれ)?)[)）]"
 )
@@ -162,6 +163,7 @@ _KIN_AGE = re.compile(
 _NOT_KIN_NAMES = frozenset(
     {"年齢", "体調", "介護", "様子", "病状", "状態", "収入", "所得", "年金", "入院", "通院", "学年"}
 )
+_HONORIFIC_ONLY = frozenset({"さん", "さま", "くん", "ちゃん", "たち", "ども", "がた"})
 
 
 def find_kin_age_names(text: str) -> Iterator[Entity]:
@@ -170,7 +172,7 @@ def find_kin_age_names(text: str) -> Iterator[Entity]:
         return
     for m in _KIN_AGE.finditer(text):
         name = m.group("name")
-        if name not in _NOT_KIN_NAMES:
+        if name not in _NOT_KIN_NAMES and name not in _HONORIFIC_ONLY:
             yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.8, "cue")
 
 
