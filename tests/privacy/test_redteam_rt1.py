@@ -122,6 +122,7 @@ READABLE = [
     ("ﾏｲﾅﾝﾊﾞｰｶｰﾄﾞの受け取りについて", "ﾏｲﾅﾝﾊﾞｰｶｰﾄﾞ"),
     ("“quoted” — text … with ‘marks’", "quoted"),
     ("Привет, как дела", "Привет"),
+    ("山田さんのお父さん（武、S10.2.3生）の介護保険料", "お父さん"),
 ]
 
 
@@ -142,3 +143,26 @@ def test_mojibake_masks_map_back_to_the_garbled_characters() -> None:
 def test_look_alike_letters_fold_only_inside_mixed_words() -> None:
     assert canonicalize("Ѕvetlana").text == "Svetlana"
     assert canonicalize("Светлана").text == "Светлана"
+
+
+# One list of phone cues (privacy._cues) for the detector's two checks and the question
+# log's retrieval text: a word known to one of them is known to all three.
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("スマホ 13812345678", "13812345678"),  # Chinese mobile after a Japanese cue
+        ("mobile 0223-345-9012", "345-9012"),  # mistyped (11 digits) after an English cue
+        ("핸드폰 0312345678", "0312345678"),
+    ],
+)
+def test_every_phone_cue_works_for_every_check(detector: Detector, text: str, number: str) -> None:
+    assert number not in _masked(detector, text)
+    assert EntityType.PHONE in _types(detector, text)
+
+
+def test_the_question_log_cuts_every_phone_cue_with_its_number() -> None:
+    from jichitai_ai.services.redaction import screen
+
+    for cue in ("联系", "FAX", "ファクス"):
+        screened = screen(f"{cue} 090-1234-5678 住民票がほしい")
+        assert cue not in screened.for_retrieval and "住民票" in screened.for_retrieval

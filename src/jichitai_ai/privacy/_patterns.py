@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ._cues import PHONE_CUE
 from ._fold import KANJI_NUMERAL_CHARS, kanji_to_int
 from ._types import Entity, EntityType
 from .checksums import is_valid_my_number, is_valid_resident_code, luhn_valid
@@ -32,7 +33,6 @@ _CTX_PENSION = re.compile(r"年金")
 _CTX_INSURANCE = re.compile(r"被保険者|保険証|保険者番号|資格確認書|記号|保険")
 _CTX_BANK = re.compile(r"口座|普通預金|当座|預金|振込|支店|ゆうちょ|記号番号")
 _CTX_BIRTH = re.compile(r"生年月日|誕生日|生まれ|出生|生誕|年齢|歳|DOB|[Bb]irth|[Bb]orn")
-_CTX_PHONE = re.compile(r"電話|TEL|Tel|tel|携帯|連絡先|FAX|Fax|ファクス|ファックス")
 
 
 def _context(folded: str, start: int, pattern: re.Pattern[str], window: int = 20) -> bool:
@@ -111,10 +111,6 @@ _PHILIPPINE_MOBILE = re.compile(
 _CHINESE_MOBILE = re.compile(
     _NO_DIGIT_BEFORE + r"1[3-9][0-9]([- ]?)[0-9]{4}\1[0-9]{4}" + _NO_DIGIT_AFTER
 )
-_CTX_PHONE_ANY = re.compile(
-    r"電話|TEL|Tel|tel|携帯|連絡先|电话|手机|手機|联系|聯絡|전화|휴대폰|핸드폰|연락처|phone|mobile|cell",
-    re.IGNORECASE,
-)
 
 
 def _home_country_mobiles(text: str, folded: str) -> Iterator[Entity]:
@@ -122,7 +118,7 @@ def _home_country_mobiles(text: str, folded: str) -> Iterator[Entity]:
         for m in pattern.finditer(folded):
             yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9, "home country")
     for m in _CHINESE_MOBILE.finditer(folded):
-        if m.group(1) or _context(folded, m.start(), _CTX_PHONE_ANY):
+        if m.group(1) or _context(folded, m.start(), PHONE_CUE):
             yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9, "home country")
 
 
@@ -180,7 +176,7 @@ def find_phones(text: str, folded: str) -> Iterator[Entity]:
             if (
                 9 <= _digit_count(span) <= 12
                 and not span.isdigit()
-                and _context(folded, m.start(), _CTX_PHONE)
+                and _context(folded, m.start(), PHONE_CUE)
             ):
                 yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.85, "mistyped")
             continue
@@ -188,7 +184,7 @@ def find_phones(text: str, folded: str) -> Iterator[Entity]:
         if (
             not separated
             and not span.startswith("0120")
-            and not _context(folded, m.start(), _CTX_PHONE)
+            and not _context(folded, m.start(), PHONE_CUE)
         ):
             # A bare 10-digit run starting with 0 is likely a phone number, but
             # less certain without a separator or a 電話 cue.
