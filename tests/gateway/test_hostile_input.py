@@ -172,3 +172,28 @@ def test_cli_preview_of_a_shift_jis_file_is_a_clear_error(
     assert isinstance(result.exception, SystemExit)  # a message, not a traceback
     assert "UTF-8" in result.output
     assert llm.received == []
+
+
+def test_json_nested_too_deep_is_a_clear_400(
+    client: TestClient, staff: Staff, llm: FakeLLM
+) -> None:
+    raw = b'{"model":"onprem","messages":' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    r = _post(client, staff.keys["alice"], raw, "application/json")
+    assert r.status_code == 400
+    assert r.json()["error"]["code"] == "gateway.invalid.json"
+    assert llm.received == []
+
+
+def test_too_many_messages_is_refused_before_detection(
+    client: TestClient, staff: Staff, llm: FakeLLM
+) -> None:
+    """25,000 one-character messages fit the character limit but cost seconds of detection."""
+    body = {"model": "onprem", "messages": [{"role": "user", "content": "山"}] * 1_001}
+    r = client.post("/v1/chat/completions", json=body, headers=bearer(staff.keys["alice"]))
+    assert r.status_code == 413
+    error = r.json()["error"]
+    assert error["code"] == "gateway.invalid.too_many_messages" and "1000" in error["message"]
+    assert llm.received == []
+    fine = {"model": "onprem", "messages": [{"role": "user", "content": "山"}] * 1_000}
+    ok = client.post("/v1/chat/completions", json=fine, headers=bearer(staff.keys["alice"]))
+    assert ok.status_code == 200, ok.text

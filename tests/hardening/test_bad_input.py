@@ -148,3 +148,22 @@ def test_a_control_character_inside_a_name_does_not_unmask_it(
     with platform.db.read() as session:
         logged = [row.question for row in session.query(QuestionLog).all()]
     assert logged and all("山田" not in q and "太郎" not in q for q in logged), logged
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"question":' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        b'{"question": "x", "a": 1' + b"0" * 5_000 + b"}",
+    ],
+    ids=["nested_too_deep", "number_too_long"],
+)
+def test_a_body_the_parser_gives_up_on_gets_a_bilingual_error(
+    client: TestClient, raw: bytes
+) -> None:
+    ask = client.post(
+        "/api/v1/tenants/aoba/ask", content=raw, headers={"Content-Type": "application/json"}
+    )
+    assert ask.status_code == 400
+    assert ask.json()["error"]["code"] == "error.body_unreadable"
+    assert set(ask.json()["error"]["message"]) == {"ja", "en"}

@@ -135,6 +135,10 @@ def check_messages(messages: Sequence[ChatMessage]) -> None:
 
 def check_size(config: GatewayConfig, request: ChatRequest, slots: Sequence[Slot]) -> None:
     """Limits keep detection cheap and bounded (HTTP 413 with the limit named)."""
+    if len(request.messages) > config.max_messages:
+        raise TooLarge(
+            "gateway.invalid.too_many_messages", param="messages", limit=config.max_messages
+        )
     total = 0
     for i, message in enumerate(request.messages):
         if len(message.content) > config.max_message_chars:

@@ -117,7 +117,7 @@ def preview(
         raise typer.Exit(2) from exc
     try:
         body = json.loads(raw)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         typer.echo(f"JSON エラー / invalid JSON: {exc}", err=True)
         raise typer.Exit(2) from exc
     p = platform(database_url)

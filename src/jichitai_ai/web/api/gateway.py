@@ -147,6 +147,10 @@ async def _json_body(request: Request) -> Any:
         raise Invalid("gateway.invalid.encoding", param="body") from exc
     try:
         return json.loads(text)
+    except RecursionError as exc:  # [[[[…]]]] 100,000 deep: a clear 400, not a 500
+        raise Invalid(
+            "gateway.invalid.json", param="body", problem="JSON (深すぎる入れ子 / nesting)"
+        ) from exc
     except ValueError as exc:
         raise Invalid("gateway.invalid.json", param="body", problem="JSON") from exc
 
