@@ -1,5 +1,6 @@
-"""Red-team set rt1 (tests/gateway/heldout_prompts_18.py, heldout_residents_18.py), committed
-before its first run; first-run and later figures in docs/benchmarks.md §3.
+"""Red-team sets rt1 (tests/gateway/heldout_prompts_18.py with heldout_residents_18.py, and
+set 19 in heldout_prompts_19.py, written after the set-18 fixes), each committed before its
+first run; first-run and later figures in docs/benchmarks.md §3.
 
 Staff prompts go through ``Gateway.preview_body`` (the code path of ``jichitai-ai gateway
 preview``): a prompt holding a マイナンバー must be refused (特定個人情報 is never sent), every
@@ -19,9 +20,11 @@ from jichitai_ai.privacy._tokens import SudachiTokenizer
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage.tables import QuestionLog
 
+from . import heldout_prompts_19
 from .conftest import Staff
 from .heldout_prompts_18 import prompts
 from .heldout_residents_18 import questions
+from .staff_prompts import Prompt
 from .test_heldout_sets import body_text
 from .test_staff_corpus import leaks, ordinary_words
 
@@ -32,10 +35,8 @@ def _report(title: str, total: int, found: list[str], extra: str = "") -> None:
         print("  LEAK", leak)
 
 
-def test_rt1_staff_prompts(gateway: Gateway, staff: Staff) -> None:
+def _staff_prompts(gateway: Gateway, corpus: list[Prompt], title: str) -> None:
     tokenizer = SudachiTokenizer()
-    corpus = prompts()
-    assert len(corpus) >= 60 and sum(len(p.items) for p in corpus) >= 150
     found: list[str] = []
     wrong_refusals: list[str] = []
     readable = total = 0
@@ -59,7 +60,7 @@ def test_rt1_staff_prompts(gateway: Gateway, staff: Staff) -> None:
         readable += sum(1 for w in words if w in sent)
     items = sum(len(p.items) for p in corpus)
     _report(
-        "rt1 staff prompts",
+        title,
         items,
         found,
         f", wrong refusals {len(wrong_refusals)} {wrong_refusals}, readable {readable}/{total}",
@@ -69,6 +70,18 @@ def test_rt1_staff_prompts(gateway: Gateway, staff: Staff) -> None:
     assert readable / total >= 0.95, (readable, total)
 
 
+def test_rt1_staff_prompts(gateway: Gateway, staff: Staff) -> None:
+    corpus = prompts()
+    assert len(corpus) >= 60 and sum(len(p.items) for p in corpus) >= 150
+    _staff_prompts(gateway, corpus, "rt1 staff prompts (set 18)")
+
+
+def test_rt1_second_set_staff_prompts(gateway: Gateway, staff: Staff) -> None:
+    corpus = heldout_prompts_19.prompts()
+    assert len(corpus) >= 24 and sum(len(p.items) for p in corpus) >= 50
+    _staff_prompts(gateway, corpus, "rt1 staff prompts (set 19)")
+
+
 @pytest.fixture
 def demo_platform(platform: Platform) -> Platform:
     with platform.db.write() as session:
@@ -76,16 +89,26 @@ def demo_platform(platform: Platform) -> Platform:
     return platform
 
 
-def test_rt1_resident_questions_logged_masked(demo_platform: Platform) -> None:
-    corpus = questions()
-    assert len(corpus) >= 40 and sum(len(q.items) for q in corpus) >= 60
+def _logged(platform: Platform, corpus: list[Prompt], title: str) -> None:
     found: list[str] = []
     for question in corpus:
-        result = demo_platform.answering.ask("aoba-city", question.text, channel="web")
-        with demo_platform.db.read() as session:
+        result = platform.answering.ask("aoba-city", question.text, channel="web")
+        with platform.db.read() as session:
             row = session.get(QuestionLog, result.question_id)
             assert row is not None
             stored = row.question
         found += [f"{leak}  <- {question.text[:30]!r}" for leak in leaks(question, stored)]
-    _report("rt1 resident questions (question log)", sum(len(q.items) for q in corpus), found)
+    _report(title, sum(len(q.items) for q in corpus), found)
     assert found == []
+
+
+def test_rt1_resident_questions_logged_masked(demo_platform: Platform) -> None:
+    corpus = questions()
+    assert len(corpus) >= 40 and sum(len(q.items) for q in corpus) >= 60
+    _logged(demo_platform, corpus, "rt1 resident questions (set 18, question log)")
+
+
+def test_rt1_second_set_resident_questions_logged_masked(demo_platform: Platform) -> None:
+    corpus = heldout_prompts_19.questions()
+    assert len(corpus) >= 10
+    _logged(demo_platform, corpus, "rt1 resident questions (set 19, question log)")
