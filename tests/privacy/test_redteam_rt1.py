@@ -74,6 +74,12 @@ LEAKS = [
     ("番号はゼロハチゼロの、6637の、2190です", "6637"),
     # a 名義 column in a pasted table
     ("名義\t金融機関\t口座番号\nムカイダ シゲル\t東邦信用金庫\t0071934", "ムカイダ"),
+    # set 19 (after the set-18 fixes): Greek names, two-column CSV, わたしは + spaced kana name
+    ("宛名の確認：Ιωάννης Παπαδόπουλος 様", "Παπαδόπουλος"),
+    ("氏名,電話\n早瀬 凛花,0748-22-6031", "凛花"),
+    ("名前，住所\nマルケス ルイス，本町1-2-3", "マルケス"),
+    ("わたしは ふくなが りお です。こどもの てあて", "ふくなが"),
+    ("ぼくは グエン・タン です", "タン"),
     # control characters inside a name (hostile input; the gateway refuses NUL, the question
     # log keeps what the resident typed, masked)
     ("山田\u0085太郎です。住民票がほしい", "太郎"),
@@ -123,6 +129,9 @@ READABLE = [
     ("“quoted” — text … with ‘marks’", "quoted"),
     ("Привет, как дела", "Привет"),
     ("山田さんのお父さん（武、S10.2.3生）の介護保険料", "お父さん"),
+    ("はい,いいえ\nとても,よい", "とても"),
+    ("結果は、良好,です", "良好"),
+    ("Καλημέρα από την Αθήνα", "Καλημέρα"),
 ]
 
 

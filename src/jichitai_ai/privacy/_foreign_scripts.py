@@ -32,10 +32,11 @@ _HANGUL_NAME = re.compile(
 _KOREAN_HONORIFIC = re.compile(r"[ \u3000]?(?:씨|님|선생님|군|양)")
 _JA_HONORIFIC = re.compile(r"[)）]?[ \u3000]?(?:さん|様|さま|氏|くん|君|ちゃん|殿|先生)")
 # Scripts whose words are names when cued: Thai, Lao, Khmer, Myanmar, Devanagari, Bengali,
-# Sinhala, Cyrillic, Arabic, Hebrew, Georgian, Mongolian, Tamil.
+# Sinhala, Cyrillic, Arabic, Hebrew, Georgian, Mongolian, Tamil, Greek.
 _OTHER = (
     "\u0e00-\u0e7f\u0e80-\u0eff\u1780-\u17ff\u1000-\u109f\u0900-\u097f\u0980-\u09ff"
     "\u0d80-\u0dff\u0400-\u04ff\u0600-\u06ff\u0590-\u05ff\u10a0-\u10ff\u1800-\u18af\u0b80-\u0bff"
+    "\u0370-\u03ff\u1f00-\u1fff"
 )
 _OTHER_RUN = re.compile(rf"[{_OTHER}]+(?:[ \u3000][{_OTHER}]+){{0,3}}")
 _LABEL_BEFORE = re.compile(

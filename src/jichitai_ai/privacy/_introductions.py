@@ -214,12 +214,25 @@ _NOT_LABELLED_NAMES = frozenset(
 )
 
 
+# わたしは ふくなが りお です (やさしい日本語, spaced): two kana words after わたしは and before
+# です are a name (one word is not: わたしは がくせい です).
+_I_AM = re.compile(
+    r"(?:わたし|私|ぼく|僕|あたし)[はわ、][ \u3000]*"
+    r"(?P<name>[ぁ-ゖー]{2,6}[ \u3000][ぁ-ゖー]{1,6}|[ァ-ヺー]{2,10}[ \u3000・][ァ-ヺー]{1,10})"
+    r"[ \u3000]*(?:です|と[ \u3000]?(?:いいます|もうします|申します))"
+)
+
+
 def find_labelled_name_parts(text: str) -> Iterator[Entity]:
     """A surname or given name after a label saying it is one (see the comment above), and a
     whole name after 名前は."""
     for m in _NAME_PART_LABEL.finditer(text):
         name = m.group("name")
         yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.9, "cue")
+    for m in _I_AM.finditer(text):
+        yield Entity(
+            EntityType.PERSON, m.start("name"), m.end("name"), m.group("name"), 0.85, "cue"
+        )
     if "名" not in text:
         return
     for m in _NAME_LABEL.finditer(text):

@@ -53,15 +53,21 @@ def _cells(line: str, start: int, delimiter: str) -> list[tuple[int, int]]:
     return out
 
 
-def _delimiter(line: str) -> str | None:
+def _delimiter(line: str, current: str | None = None) -> str | None:
+    """The cell delimiter of ``line``; a two-column CSV row has one comma, which counts once
+    a header row opened a comma table (``current``)."""
     if "\t" in line:
         return "\t"
     if line.count("|") >= 2:
         return "|"
     for d in (",", "，"):
-        if line.count(d) >= 2:
+        if line.count(d) >= 2 or (d == current and d in line):
             return d
     return None
+
+
+#: 氏名,電話 — a two-column header: short cells, no sentence punctuation.
+_SHORT_HEADER = re.compile(r"^[^,，。、\s]{1,10}[,，][^,，。、\s]{1,10}$")
 
 
 def _column_type(header: str) -> EntityType | None:
@@ -80,7 +86,9 @@ def find_table_cells(text: str) -> Iterator[Entity]:
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        found = _delimiter(line)
+        found = _delimiter(line, delimiter)
+        if found is None and delimiter is None and _SHORT_HEADER.match(line.strip()):
+            found = "," if "," in line else "，"
         if found is None or (delimiter is not None and found != delimiter):
             columns, delimiter = [], None
             continue
