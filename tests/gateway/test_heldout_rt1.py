@@ -112,3 +112,30 @@ def test_rt1_second_set_resident_questions_logged_masked(demo_platform: Platform
     corpus = heldout_prompts_19.questions()
     assert len(corpus) >= 10
     _logged(demo_platform, corpus, "rt1 resident questions (set 19, question log)")
+
+
+def test_a_residents_feedback_comment_is_stored_masked(demo_platform: Platform) -> None:
+    """The public /feedback takes free text (``comment``, up to 2,000 characters) next to the
+    vote; it is stored like the question: masked (it was stored as typed)."""
+    from jichitai_ai.services import feedback as feedback_service
+    from jichitai_ai.storage.tables import FeedbackEvent
+
+    asked = demo_platform.answering.ask("aoba-city", "住民票の写しを取得したい", channel="web")
+    assert asked.feedback_token
+    comment = (
+        "解決しませんでした。鰐淵 志津香です、090-3317-2046 に電話ください。住所は本宮町13番地の2"
+    )
+    feedback_service.submit(
+        demo_platform.answering,
+        "aoba-city",
+        asked.feedback_token,
+        "not_resolved",
+        entry_id=asked.answer.entry.id if asked.answer else asked.choices[0].entry.id,
+        client_address="192.0.2.7",
+        comment=comment,
+    )
+    with demo_platform.db.read() as session:
+        stored = [row.comment for row in session.query(FeedbackEvent).all()]
+    assert len(stored) == 1
+    assert "鰐淵" not in stored[0] and "3317" not in stored[0] and "13番地" not in stored[0]
+    assert "解決しませんでした" in stored[0] and "【電話番号1】" in stored[0]
