@@ -130,6 +130,10 @@ READABLE = [
     ("Привет, как дела", "Привет"),
     ("山田さんのお父さん（武、S10.2.3生）の介護保険料", "お父さん"),
     ("はい,いいえ\nとても,よい", "とても"),
+    # SudachiPy tags "Phone" as 人名; a Latin form label is not a name
+    ("Olena Shevchuk. Phone 070-3381-6620.", "Phone"),
+    ("連絡先 Phone 070-3381-6620", "Phone"),
+    ("Name: Kenji Watanabe, Email: k@example.com", "Email"),
     ("結果は、良好,です", "良好"),
     ("Καλημέρα από την Αθήνα", "Καλημέρα"),
 ]

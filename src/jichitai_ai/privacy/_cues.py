@@ -29,3 +29,8 @@ PHONE_CUES: tuple[str, ...] = tuple(
 )  # fmt: skip
 #: Any phone cue, anywhere (the detector looks for one in the characters before a number).
 PHONE_CUE = re.compile("|".join(map(re.escape, PHONE_CUES)), re.IGNORECASE)
+#: Latin words that label a field in forms and signatures (Phone:, Email:, Name:), never a name.
+FORM_LABEL = re.compile(
+    rf"(?:{PHONE_CUE.pattern}|e-?mail|mail|address|name|dob|birthday|fax|tel\.?)",
+    re.IGNORECASE,
+)

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from ._cues import FORM_LABEL
 from ._types import Entity, EntityType
 
 _SYLLABLE = (
@@ -230,6 +231,9 @@ def find_romaji_names(text: str) -> Iterator[Entity]:
         if plain[start:end].lower() not in _NOT_NAMES:
             yield Entity(EntityType.PERSON, start, end, text[start:end], 0.8, "latin")
     for m in _COMMA_NAME.finditer(plain):
+        after_comma = m.group().rsplit(",", 1)[1].split()
+        if after_comma and FORM_LABEL.fullmatch(after_comma[0]):
+            continue  # Kenji Watanabe, Email: … is a name and a label, not SURNAME, Given
         if _cued(plain, m.start(), m.end()):
             yield Entity(
                 EntityType.PERSON, m.start(), m.end(), text[m.start() : m.end()], 0.9, "latin"
