@@ -1,6 +1,6 @@
 """Red-team sets rt1 (tests/gateway/heldout_prompts_18.py with heldout_residents_18.py, and
-set 19 in heldout_prompts_19.py, written after the set-18 fixes), each committed before its
-first run; first-run and later figures in docs/benchmarks.md §3.
+set 19 in heldout_prompts_19.py, written after the set-18 fixes, and set 20 in
+heldout_prompts_20.py, written after the set-19 fixes), each committed before its first run; first-run and later figures in docs/benchmarks.md §3.
 
 Staff prompts go through ``Gateway.preview_body`` (the code path of ``jichitai-ai gateway
 preview``): a prompt holding a マイナンバー must be refused (特定個人情報 is never sent), every
@@ -20,7 +20,7 @@ from jichitai_ai.privacy._tokens import SudachiTokenizer
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage.tables import QuestionLog
 
-from . import heldout_prompts_19
+from . import heldout_prompts_19, heldout_prompts_20
 from .conftest import Staff
 from .heldout_prompts_18 import prompts
 from .heldout_residents_18 import questions
@@ -82,6 +82,12 @@ def test_rt1_second_set_staff_prompts(gateway: Gateway, staff: Staff) -> None:
     _staff_prompts(gateway, corpus, "rt1 staff prompts (set 19)")
 
 
+def test_rt1_third_set_staff_prompts(gateway: Gateway, staff: Staff) -> None:
+    corpus = heldout_prompts_20.prompts()
+    assert len(corpus) >= 20 and sum(len(p.items) for p in corpus) >= 50
+    _staff_prompts(gateway, corpus, "rt1 staff prompts (set 20)")
+
+
 @pytest.fixture
 def demo_platform(platform: Platform) -> Platform:
     with platform.db.write() as session:
@@ -112,6 +118,12 @@ def test_rt1_second_set_resident_questions_logged_masked(demo_platform: Platform
     corpus = heldout_prompts_19.questions()
     assert len(corpus) >= 10
     _logged(demo_platform, corpus, "rt1 resident questions (set 19, question log)")
+
+
+def test_rt1_third_set_resident_questions_logged_masked(demo_platform: Platform) -> None:
+    corpus = heldout_prompts_20.questions()
+    assert len(corpus) >= 10
+    _logged(demo_platform, corpus, "rt1 resident questions (set 20, question log)")
 
 
 def test_a_residents_feedback_comment_is_stored_masked(demo_platform: Platform) -> None:
