@@ -80,6 +80,13 @@ LEAKS = [
     ("名前，住所\nマルケス ルイス，本町1-2-3", "マルケス"),
     ("わたしは ふくなが りお です。こどもの てあて", "ふくなが"),
     ("ぼくは グエン・タン です", "タン"),
+    # set 20 (after the set-19 fixes)
+    ("الاسم محمد الحسن 、1991/03/12 生まれ", "الحسن"),
+    ("قمت بالانتقال. اسمي محمد الحسن . كيف أسجل العنوان؟", "محمد"),
+    ("ชื่อประเสริฐ ทองคำ ครับ อยากถามเรื่องภาษี", "ทองคำ"),
+    ("Signature: Priya Raghunathan | Tel (045) 671-2093", "Raghunathan"),
+    ("Kofi Mensah | Phone 080-1234-5678", "Mensah"),
+    ("電話メモ：〇四五・三三一・二〇八七 の件", "三三一"),
     # control characters inside a name (hostile input; the gateway refuses NUL, the question
     # log keeps what the resident typed, masked)
     ("山田\u0085太郎です。住民票がほしい", "太郎"),
@@ -130,6 +137,8 @@ READABLE = [
     ("Привет, как дела", "Привет"),
     ("山田さんのお父さん（武、S10.2.3生）の介護保険料", "お父さん"),
     ("はい,いいえ\nとても,よい", "とても"),
+    ("一・二・三年生の合計は百二十三人、四・五・六年生は", "四・五・六年生"),
+    ("اسمي غير مهم هنا", "اسمي"),
     # SudachiPy tags "Phone" as 人名; a Latin form label is not a name
     ("Olena Shevchuk. Phone 070-3381-6620.", "Phone"),
     ("連絡先 Phone 070-3381-6620", "Phone"),

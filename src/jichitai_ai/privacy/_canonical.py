@@ -170,7 +170,8 @@ def _canonicalize(text: str) -> Canonical:
     joined = "".join(chars)
     for m in _KANJI_RUN.finditer(joined):
         for i in range(m.start(), m.end()):
-            chars[i] = _KANJI_DIGIT.get(chars[i], chars[i])
+            # 〇四五・三三一・二〇八七: inside a run of 漢数字, ・ and 、 separate digit groups
+            chars[i] = _KANJI_DIGIT.get(chars[i], "-" if chars[i] in "・、" else chars[i])
     for i in range(1, len(chars) - 1):
         if chars[i] in DASHES and chars[i - 1].isdigit() and chars[i + 1].isdigit():
             chars[i] = "-"

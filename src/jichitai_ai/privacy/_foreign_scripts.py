@@ -43,11 +43,16 @@ _LABEL_BEFORE = re.compile(
     r"(?:氏名欄?|名前|お名前|相談者|申請者|世帯主|名義|宛名|差出人|Name|name|คุณ|ПІБ|ФИО|Ім'я|Имя)"
     r"\s?[:：]?\s?$"
 )
-# "My name is …" in Nepali / Hindi (मेरो नाम … हो), Russian and Ukrainian (Меня зовут …):
+# "My name is …" in Nepali / Hindi (मेरो नाम … हो), Russian and Ukrainian (Меня зовут …),
+# Arabic (اسمي …) and Thai (ชื่อ … ครับ):
 # the cue is inside the run of the script, so the name is cut out between cue and verb.
 _SCRIPT_INTRO = re.compile(
     r"(?:मेरो|मेरा)\s+नाम\s+(?P<dev>[\u0900-\u097f]+(?:\s+[\u0900-\u097f]+){0,2}?)(?=\s*(?:हो|है|हुँ|हूँ)(?![\u0900-\u0963\u0966-\u097f]))"
     r"|(?:[Мм]еня зовут|[Мм]ене звати|[Мм]оє ім'я|[Мм]о[её] имя)\s+(?P<cyr>[А-ЯЁІЇЄҐ][\u0400-\u04ff']+(?:\s+[А-ЯЁІЇЄҐ][\u0400-\u04ff']+){0,2})"
+    # Arabic: اسمي (my name) / الاسم (name:) before one to three words
+    r"|(?:اسمي|إسمي|الاسم)\s*[:：]?\s*(?P<ara>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}?)(?=\s*(?:[.,،:؟!、。]|$|\s[^\u0600-\u06ff]))"
+    # Thai (no spaces between words): ชื่อ + given name + space + surname + ครับ / ค่ะ
+    r"|ชื่อ(?:คือ)?\s?(?P<thai>[\u0e01-\u0e4e]{2,}\s[\u0e01-\u0e4e]{2,}?)(?=\s*(?:ครับ|ค่ะ|คะ|นะ))"
 )
 _READING_AFTER = re.compile(r"[ \u3000]?[（(][ァ-ヺー・＝= ]{2,24}[)）]")
 
@@ -85,7 +90,7 @@ def find_foreign_script_names(text: str) -> Iterator[Entity]:
         if _cued(text, m.start(), m.end()):
             yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "script")
     for m in _SCRIPT_INTRO.finditer(text):
-        group = "dev" if m.group("dev") else "cyr"
+        group = next(g for g in ("dev", "cyr", "ara", "thai") if m.group(g))
         s, e = m.start(group), m.end(group)
         yield Entity(EntityType.PERSON, s, e, text[s:e], 0.85, "script")
 

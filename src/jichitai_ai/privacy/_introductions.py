@@ -86,7 +86,8 @@ def find_introduced_names(text: str) -> Iterator[Entity]:
 # 「真壁です。」, ：鳥越ですけど: a surname alone, opening a message or a quote, before です.
 _SURNAME_DESU = re.compile(
     r"(?:^|(?<=[「『：:\n。]))[ \u3000]?(?P<name>[一-鿿々〆ヶ]{1,4}|[ァ-ヺー]{2,8}|[ぁ-ゖー]{2,6})"
-    r"(?:です|でございます)(?:[。、！!]|けど|が)"
+    # an emoji or the end may close the sentence in chat: こはねです😊
+    r"(?:です|でございます)(?:[。、！!\s]|けど|が|$|[\u2600-\u27bf\U0001f300-\U0001faff])"
 )
 _FULL_NAME_DESU = re.compile(
     r"(?:^|(?<=[「『：:\n。]))(?P<name>(?P<surname>[一-鿿々〆ヶ]{1,3})[ \u3000]"

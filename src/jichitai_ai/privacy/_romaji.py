@@ -123,14 +123,14 @@ _AFTER = (
     "，",
 )
 _LABELS: tuple[str, ...] = ("氏名", "名前", "申請者", "相談者", "Name", "name", "NAME", "契約者")
-_LABELS += ("世帯主", "差出人", "宛名", "宛先", "送信者", "届出人", "申込者")
+_LABELS += ("世帯主", "差出人", "宛名", "宛先", "送信者", "届出人", "申込者", "Signature")
 # English sentences about a person: "Thandiwe Nkosi called about …", "Chukwuemeka Obi is my
 # name", "Olena Shevchuk. Phone 070-…": a verb only people do, or a contact label, right after
 # two to four capitalised words.
 _ENGLISH_AFTER = re.compile(
     r"(?:'s[ ]|[ ](?:called|phoned|rang|emailed|e-mailed|wrote|visited|came|lives|lived|moved|"
     r"is my name|was born|here[,.])(?![A-Za-z])"
-    r"|[.,:;]?[ ]?(?:Phone|Tel|Mobile|E-?mail|Address|DOB|Date of birth)(?![A-Za-z]))"
+    r"|[ ]?[.,:;|/]?[ ]?(?:Phone|Tel|Mobile|E-?mail|Address|DOB|Date of birth)(?![A-Za-z]))"
 )
 # Capitalised words of organisations and places, never part of a person's name.
 # fmt: off
