@@ -35,11 +35,10 @@ def _report(title: str, total: int, found: list[str], extra: str = "") -> None:
         print("  LEAK", leak)
 
 
-#: Set-20 items still visible after its fixes (docs/benchmarks.md §3): a hiragana given name
-#: without a dictionary reading opening a chat line before です😊, and a katakana surname
-#: without a surname reading before a given name in a bank form. Listed so that any other
-#: leak, or one of these fixed, changes the test.
-KNOWN_SET_20 = ["P:こはね", "P:トヨダ ハナエ (part トヨダ)"]
+#: Set-20 item still visible after its fixes (docs/benchmarks.md §3): a hiragana given name
+#: without a dictionary reading opening a chat line before です😊. Listed so that any other
+#: leak, or this one fixed, changes the test.
+KNOWN_SET_20 = ["P:こはね"]
 
 
 def _staff_prompts(

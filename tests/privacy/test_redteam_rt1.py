@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from jichitai_ai.privacy import Detector, EntityType, MaskingSession, assess
+from jichitai_ai.privacy import DEFAULT_CONFIG, Detector, EntityType, MaskingSession, assess
 from jichitai_ai.privacy._canonical import canonicalize
 
 
 @pytest.fixture(scope="module")
 def detector() -> Detector:
-    return Detector()
+    """The profile the gateway and the question log use (strict)."""
+    return Detector(DEFAULT_CONFIG)
 
 
 def _masked(detector: Detector, text: str) -> str:
@@ -87,6 +88,7 @@ LEAKS = [
     ("Signature: Priya Raghunathan | Tel (045) 671-2093", "Raghunathan"),
     ("Kofi Mensah | Phone 080-1234-5678", "Mensah"),
     ("電話メモ：〇四五・三三一・二〇八七 の件", "三三一"),
+    ("普通 0418827 トヨダ ハナエ。記入例を作って", "トヨダ"),
     # control characters inside a name (hostile input; the gateway refuses NUL, the question
     # log keeps what the resident typed, masked)
     ("山田\u0085太郎です。住民票がほしい", "太郎"),
@@ -139,6 +141,7 @@ READABLE = [
     ("はい,いいえ\nとても,よい", "とても"),
     ("一・二・三年生の合計は百二十三人、四・五・六年生は", "四・五・六年生"),
     ("اسمي غير مهم هنا", "اسمي"),
+    ("データ ハナエ、サービス マナ、コピー ユキ", "サービス"),
     # SudachiPy tags "Phone" as 人名; a Latin form label is not a name
     ("Olena Shevchuk. Phone 070-3381-6620.", "Phone"),
     ("連絡先 Phone 070-3381-6620", "Phone"),

@@ -15,6 +15,7 @@ from ._common_words import common_word_spans
 from ._coref import (
     cjk_names,
     coordinated_names,
+    katakana_surnames,
     listed_names,
     related_names,
     repeated_names,
@@ -336,6 +337,7 @@ class Detector:
                 tokens, text, self._tokenizer.name_parts, self._strict_rules
             )
             found += role_names(tokens, text, self._tokenizer.name_parts, self._is_place)
+            found += katakana_surnames(tokens, text)
             found += cjk_names(tokens, text)
             found += related_names(tokens, text, self._tokenizer.name_parts)
         found += find_romaji_names(text)
