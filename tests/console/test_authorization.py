@@ -92,6 +92,14 @@ def test_tenant_switcher_lists_only_visible_tenants(client: TestClient, app: obj
         client.get("/console/switch?tenant=sakura&section=dashboard").url.path
         == "/console/t/sakura/dashboard"
     )
+    # Every menu page keeps its place (承認 went back to FAQ管理), the gateway pages too.
+    for section in ("approvals", "departments", "contacts", "tuning", "widget", "staff"):
+        switched = client.get(f"/console/switch?tenant=sakura&section={section}")
+        assert switched.status_code == 200 and switched.url.path == f"/console/t/sakura/{section}"
+    gateway = client.get("/console/switch?tenant=sakura&section=gateway")
+    assert gateway.status_code == 200 and str(gateway.url).endswith(
+        "/console/gateway/reviews?tenant=sakura"
+    )
 
 
 def test_auditor_reads_but_cannot_edit(

@@ -96,3 +96,61 @@ def test_gateway_preview_shows_reasons_in_words(browser: Any, site: tuple[str, W
             assert "gateway." not in reason and "{" not in reason, reason
             if refused in ("はい", "Yes"):
                 assert len(reason) > 10  # a refusal always says why
+
+
+def test_gateway_pages_are_drawn_in_the_console_layout(
+    browser: Any, site: tuple[str, World]
+) -> None:
+    """Found by the newcomer walkthrough: the gateway pages had a layout of their own (no
+    menu, no tenant switcher, no sign-out), the menu lost its place on them, and the English
+    preview page offered "auto" and Japanese tenant names."""
+    base_url, _ = site
+    with guarded_context(browser, base_url) as context:
+        page = context.new_page()
+        login(page, base_url, "aoba-editor", "/console/t/aoba/faq")
+        menu = page.get_by_role("navigation", name="メインメニュー")
+        menu.get_by_role("link", name="生成AI送信の確認").click()
+        page.wait_for_url("**/console/gateway/reviews?tenant=aoba")
+        menu = page.get_by_role("navigation", name="メインメニュー")
+        current = menu.locator('a[aria-current="page"]')
+        assert current.inner_text() == "生成AI送信の確認"
+        assert page.get_by_role("button", name="ログアウト").is_visible()
+        tabs = page.get_by_role("navigation", name="生成AI送信の確認のページ")
+        assert tabs.locator('a[aria-current="page"]').inner_text() == "確認待ちの依頼"
+        tabs.get_by_role("link", name="送信内容の確認（送信前プレビュー）").click()
+        page.wait_for_url("**/console/gateway/preview?tenant=aoba")
+        assert menu.locator('a[aria-current="page"]').inner_text() == "生成AI送信の確認"
+        page.goto(base_url + "/console/gateway/preview?tenant=aoba&lang=en")
+        backend = page.locator("#preview select[name=backend] option").first.inner_text()
+        assert backend == "Automatic (by data class)"
+        assert page.locator("#preview select[name=tenant] option:checked").inner_text() == (
+            "Aoba City"
+        )
+        menu = page.get_by_role("navigation", name="Main menu")
+        assert menu.locator('a[aria-current="page"]').inner_text() == "AI gateway reviews"
+
+
+def test_learning_lessons_stay_readable_on_a_phone(browser: Any, site: tuple[str, World]) -> None:
+    """Found by the newcomer walkthrough: at 375 px the lessons' table inside an entry's row
+    was squeezed to a character per line; it now scrolls sideways inside its box."""
+    import httpx
+
+    base_url, _ = site
+    asked = httpx.post(
+        f"{base_url}/api/v1/tenants/aoba/ask", json={"question": "住民票の写しを取りたい"}
+    ).json()
+    vote = httpx.post(
+        f"{base_url}/api/v1/tenants/aoba/feedback",
+        json={"token": asked["feedback_token"], "kind": "not_resolved"},
+    )
+    assert vote.status_code == 200
+    with guarded_context(browser, base_url, viewport={"width": 375, "height": 800}) as context:
+        page = context.new_page()
+        login(page, base_url, "aoba-editor", "/console/t/aoba/learning")
+        header = page.locator(".lessons-table thead th").first
+        lines = header.evaluate(
+            "(el) => { const r = document.createRange(); r.selectNodeContents(el);"
+            " return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size; }"
+        )
+        assert lines <= 2, f"{header.inner_text()} takes {lines} lines"
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

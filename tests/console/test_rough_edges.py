@@ -109,3 +109,7 @@ def test_console_widget_page_shows_snippet_and_allowed_origins(
         "/console/t/aoba/widget/origins", data={"csrf_token": token, "origin": "javascript:x"}
     )
     assert bad.status_code == 422
+    # Shown on the widget page itself, next to the box, with what was typed (the newcomer
+    # walkthrough got a bare error page and had to go back and type it again).
+    assert 'id="origin-error"' in bad.text and 'id="widget-origins"' in bad.text
+    assert 'value="javascript:x"' in bad.text and "https://www.city.aoba.example.jp" in bad.text

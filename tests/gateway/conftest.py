@@ -139,6 +139,7 @@ def gateway(gw_settings: Settings, staff: Staff) -> Iterator[Gateway]:
 @pytest.fixture
 def client(gw_settings: Settings, staff: Staff) -> Iterator[TestClient]:
     from jichitai_ai.web.api.gateway import router, staff_router
+    from jichitai_ai.web.console import install as install_console
     from jichitai_ai.web.gateway_pages import router as pages
 
     platform = Platform(gw_settings)
@@ -148,6 +149,7 @@ def client(gw_settings: Settings, staff: Staff) -> Iterator[TestClient]:
     app.include_router(router)
     app.include_router(staff_router)
     app.include_router(pages)
+    install_console(app)  # the review pages are drawn in the console's layout
     with TestClient(app) as c:
         yield c
     Gateway.from_platform(platform).close()

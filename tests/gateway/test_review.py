@@ -119,16 +119,30 @@ def test_review_over_http_and_page(client: TestClient, staff: Staff, llm: FakeLL
     assert t("console.nav.gateway_reviews", "en") in english.text
     assert client.get("/console/gateway/static/review.js").status_code == 200
     assert client.get(f"/console/gateway/reviews/{review_id}").status_code == 401
-    queue = client.get("/console/gateway/reviews", headers=bearer(staff.keys["bob"]))
+    queue = client.get("/console/gateway/reviews?lang=ja", headers=bearer(staff.keys["bob"]))
     assert review_id in queue.text and "山田" not in queue.text
     # Japan time and Japanese names of what was masked (not "UTC", not "person×1").
     assert " JST" in queue.text and "UTC" not in queue.text and "氏名" in queue.text
     assert "×" not in queue.text and "person" not in queue.text
+    # The English queue said "氏名 1件": counts in the page's language.
+    english_queue = client.get(
+        "/console/gateway/reviews?lang=en", headers=bearer(staff.keys["bob"])
+    )
+    assert review_id in english_queue.text and "件" not in english_queue.text
+    assert "Name: 1" in english_queue.text and "氏名 1件" in queue.text
+    english_review = client.get(
+        f"/console/gateway/reviews/{review_id}?lang=en", headers=bearer(staff.keys["bob"])
+    )
+    assert '<option value="person" selected>Name</option>' in english_review.text
+    assert "【氏名1】" in english_review.text  # what the model receives stays as sent
     approved = client.post(
         f"/api/v1/gateway/reviews/{review_id}/approve", json={}, headers=bearer(staff.keys["bob"])
     )
     assert approved.status_code == 200 and approved.json()["status"] == "sent"
-    done = client.get(f"/console/gateway/reviews/{review_id}", headers=bearer(staff.keys["bob"]))
+    # ?lang=en above is remembered, as everywhere in the console: back to Japanese.
+    done = client.get(
+        f"/console/gateway/reviews/{review_id}?lang=ja", headers=bearer(staff.keys["bob"])
+    )
     assert "送信済み" in done.text and "(sent)" not in done.text
     assert "山田太郎" not in llm.all_text()
     mine = client.get(
@@ -170,3 +184,12 @@ def test_reviewed_request_keeps_its_options_masked(
     body = llm.received[0].body
     assert body["stop"] == ["【氏名1】 【電話番号1】"] and body["temperature"] == 0.1
     assert "山田" not in llm.raw_bodies()
+
+
+def test_entity_names_on_the_review_pages_match_the_placeholders() -> None:
+    """The Japanese names on the pages are the placeholders' (【氏名1】 is 氏名 on the page)."""
+    from jichitai_ai.privacy import LABELS
+
+    assert {k.value: t(f"gateway.page.entity.{k.value}", "ja") for k in LABELS} == {
+        k.value: label for k, label in LABELS.items()
+    }

@@ -98,3 +98,28 @@ def test_a_popular_question_below_the_box_is_answered_above_it(
             + float(page.evaluate("window.scrollY"))
             + 1
         )
+
+
+@pytest.mark.parametrize("lang", ["ja-easy", "ja"])
+def test_emergency_numbers_stay_on_one_line_on_a_phone(
+    live: Live, browser: Any, requests_seen: RequestLog, lang: str
+) -> None:
+    """Found by the newcomer walkthrough: at 375 px 「0570-783-556」 broke at its hyphens into
+    three lines beside its long label, in the card a person in crisis reads."""
+    with _phone_chat(live, browser, requests_seen, "/t/aoba-city/", lang) as page:
+        page.locator("#question").fill("くるしい しにたい")
+        page.locator("#jai-ask button[type=submit]").click()
+        card = page.locator(".card.emergency").last
+        card.wait_for()
+        numbers = card.locator(".emergency-numbers .number")
+        assert numbers.count() >= 2
+        for i in range(numbers.count()):
+            number = numbers.nth(i)
+            lines = number.evaluate(
+                "(el) => { const r = document.createRange(); r.selectNodeContents(el);"
+                " return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size; }"
+            )
+            box = number.bounding_box()
+            assert lines == 1, f"{number.inner_text()} is broken over {lines} lines"
+            assert box is not None and box["x"] + box["width"] <= PHONE["width"]
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -42,10 +42,23 @@ def init(
 
         with service_errors(), p.db.write() as session:
             summary = load_demo(session)
+        with service_errors():
+            summary.update(demo_documents(p))
         for slug, state in summary.items():
             typer.echo(f"  {slug}: {state}")
         warm_indexes(p)
         _demo_next_steps(p)
+
+
+def demo_documents(p: Platform) -> dict[str, str]:
+    """The demo's documents for staff document search (文書検索), through the documents
+    import path; nothing when the documents feature is not installed."""
+    try:
+        from jichitai_ai.demo.documents import load_demo_documents
+        from jichitai_ai.documents import documents_for
+    except ModuleNotFoundError as exc:  # the documents feature's dependencies are optional
+        return {"documents": f"not loaded ({exc.name} is not installed)"}
+    return load_demo_documents(documents_for(p))
 
 
 def _demo_next_steps(p: Platform) -> None:

@@ -317,6 +317,12 @@ class DocumentService:
             tenant = tenant_service.get_tenant(session, tenant_slug)
             _store.delete_document(session, tenant.id, document_id)
 
+    def has_collection(self, tenant_slug: str, name: str) -> bool:
+        """Whether the tenant has a collection of that name (raises NotFound for no tenant)."""
+        with self.db.read() as session:
+            tenant = tenant_service.get_tenant(session, tenant_slug)
+            return _store.get_collection(session, tenant.id, name) is not None
+
     def set_collection(
         self,
         tenant_slug: str,

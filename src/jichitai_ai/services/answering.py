@@ -15,7 +15,7 @@ import math
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -348,7 +348,11 @@ class AnsweringService:
         entry = index.entry(entry_id)
         translated = index.translation(entry.external_id, lang)
         if translated is not None:
-            return LocalizedEntry(entry=translated, language=lang, translated=True)
+            # The translation's text under the entry's own id: choices, votes and the log
+            # refer to the entry the index ranks, whatever language it was read in (a card
+            # with the translation row's id answered 500 when picked).
+            shown = replace(translated, id=entry.id)
+            return LocalizedEntry(entry=shown, language=lang, translated=True)
         return LocalizedEntry(entry=entry, language=entry.language, translated=False)
 
     def _record(

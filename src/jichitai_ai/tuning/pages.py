@@ -9,10 +9,12 @@ from starlette.datastructures import FormData
 
 from jichitai_ai.i18n import LANGUAGES
 from jichitai_ai.services import faq as faq_service
+from jichitai_ai.services import outside_topics
 from jichitai_ai.services import synonyms as synonym_service
+from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.auth import Action
 from jichitai_ai.services.errors import Invalid, ServiceError
-from jichitai_ai.tuning import service
+from jichitai_ai.tuning import outside_setting, service
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.rendering import redirect, render
 
@@ -32,6 +34,17 @@ def _ids(raw: list[str]) -> list[int]:
 @router.get("/tuning")
 def tuning(request: Request, page: TenantPage = Depends(tenant_page(Action.READ))) -> Response:
     """テスト質問: ask as a resident in any language; candidates, scores, decision, reason."""
+    return _tuning_page(request, page)
+
+
+def _tuning_page(
+    request: Request,
+    page: TenantPage,
+    *,
+    outside: outside_setting.OutsideSetting | None = None,
+    outside_error: str = "",
+    status_code: int = 200,
+) -> Response:
     question = request.query_params.get("q", "").strip()[:MAX_TEST_CHARS]
     language = request.query_params.get("lang_q", "ja")
     language = language if language in LANGUAGES else "ja"
@@ -68,7 +81,33 @@ def tuning(request: Request, page: TenantPage = Depends(tenant_page(Action.READ)
         entries=own,
         synonyms="\n".join(", ".join(g) for g in synonyms),
         done=request.query_params.get("done", ""),
+        outside=outside or outside_setting.current(page.tenant.settings),
+        outside_error=outside_error,
+        outside_default=outside_topics.DEFAULT_MARGIN,
+        outside_max=outside_setting.MAX_MARGIN,
+        status_code=status_code,
     )
+
+
+@router.post("/tuning/outside")
+def save_outside(
+    request: Request,
+    page: TenantPage = Depends(tenant_page(Action.EDIT)),
+    data: FormData = Depends(csrf_form),
+) -> Response:
+    """他の話題の判定 (買い物・飲食店・雑談 → 総合案内): the default, a margin, or off. A value
+    that is not a number in range is shown again with the message; nothing is stored."""
+    mode, raw = form_text(data, "outside_mode"), form_text(data, "outside_margin")[:20]
+    try:
+        value = outside_setting.to_store(mode, raw)
+    except Invalid as exc:
+        typed = outside_setting.OutsideSetting(mode if mode in outside_setting.MODES else "", raw)
+        return _tuning_page(
+            request, page, outside=typed, outside_error=exc.key, status_code=exc.status
+        )
+    with page.c.platform.db.write() as db:
+        tenant_service.update_settings(db, page.tenant.id, {outside_topics.MARGIN_KEY: value})
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/tuning?done=outside#outside")
 
 
 @router.post("/tuning/alternative")

@@ -102,7 +102,23 @@ def logout(
     return response
 
 
-SECTIONS = ("faq", "unanswered", "learning", "dashboard", "hoiku", "documents")
+#: Every page of the main menu inside a tenant (the switcher keeps the page; before, from 承認,
+#: 部署, 緊急連絡先, 調整, ウィジェット, 職員 or チャネル it always went back to FAQ管理).
+SECTIONS = (
+    "faq",
+    "approvals",
+    "departments",
+    "contacts",
+    "unanswered",
+    "tuning",
+    "learning",
+    "staff",
+    "widget",
+    "dashboard",
+    "hoiku",
+    "channels",
+    "documents",
+)
 
 
 @router.get("/switch")
@@ -114,4 +130,6 @@ def switch_tenant(request: Request, c: Console = Depends(staff)) -> Response:
         section = "faq"
     if slug not in {tenant.slug for tenant in c.tenants}:
         return redirect(c, "/console")
+    if request.query_params.get("section") == "gateway":  # 生成AI送信の確認: not under /t/
+        return redirect(c, f"/console/gateway/reviews?tenant={slug}")
     return redirect(c, f"/console/t/{slug}/{section}")

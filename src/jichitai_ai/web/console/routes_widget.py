@@ -6,9 +6,9 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
+from jichitai_ai.i18n import t
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.auth import Action
-from jichitai_ai.services.errors import Invalid
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.rendering import redirect, render
 from jichitai_ai.web.resident.origins import normalize_origin, widget_origins
@@ -22,25 +22,38 @@ def snippet(base_url: str, slug: str) -> str:
 
 @router.get("/widget")
 def widget(request: Request, page: TenantPage = Depends(tenant_page(Action.READ))) -> Response:
+    return _widget_page(request, page)
+
+
+def _widget_page(
+    request: Request, page: TenantPage, *, origin_error: str = "", origin_value: str = ""
+) -> Response:
     return render(
         page.c,
         "console/widget.html",
+        status_code=422 if origin_error else 200,
         page=page,
         snippet=snippet(str(request.base_url), page.tenant.slug),
         origins=widget_origins(page.tenant),
         done=request.query_params.get("done", ""),
+        origin_error=origin_error,
+        origin_value=origin_value,
     )
 
 
 @router.post("/widget/origins")
 def widget_origins_save(
+    request: Request,
     page: TenantPage = Depends(tenant_page(Action.ADMINISTER)),
     data: FormData = Depends(csrf_form),
 ) -> Response:
-    """Allow (add) or stop allowing (remove) a website to embed the chat."""
-    origin = normalize_origin(form_text(data, "origin"))
+    """Allow (add) or stop allowing (remove) a website to embed the chat. Something that is
+    not an origin is shown again on the page with the message (not on an error page)."""
+    typed = form_text(data, "origin")[:200]
+    origin = normalize_origin(typed)
     if origin is None:
-        raise Invalid("console.widget.bad_origin", origin=form_text(data, "origin")[:200])
+        message = t("console.widget.bad_origin", page.c.lang, origin=typed)
+        return _widget_page(request, page, origin_error=message, origin_value=typed)
     current = set(widget_origins(page.tenant))
     updated = current - {origin} if form_text(data, "action") == "remove" else current | {origin}
     with page.c.platform.db.write() as db:

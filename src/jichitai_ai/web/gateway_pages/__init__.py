@@ -1,19 +1,17 @@
 """Review pages of the gateway (マスキング確認画面): the queue and one held request.
 
-Self-contained: its own templates and static files, no CDN, strings from the
-catalogue. Works with the console's login session (and its CSRF token) or an API
-key; the buttons call the JSON review API.
+In the console's layout (``templates/gateway_pages`` extend ``console/base.html``), with their
+own script and style, no CDN, strings from the catalogue. Work with the console's login
+session (and its CSRF token) or an API key; the buttons call the JSON review API.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from jichitai_ai.gateway import Gateway
 from jichitai_ai.i18n import catalog, t
@@ -21,8 +19,9 @@ from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.auth import Action, Principal
 from jichitai_ai.services.errors import Forbidden
 from jichitai_ai.services.platform import Platform
+from jichitai_ai.web.console.context import Console, TenantPage, console, tenant_page
+from jichitai_ai.web.console.rendering import render
 from jichitai_ai.web.deps import get_platform, optional_principal
-from jichitai_ai.web.security import LANG_COOKIE, SESSION_COOKIE, apply_page_headers
 
 HERE = Path(__file__).resolve().parent
 PREFIX = "/console/gateway"
@@ -34,52 +33,46 @@ _STATIC = {
 }
 
 
-@lru_cache(maxsize=1)
-def _env() -> Environment:
-    from jichitai_ai.privacy import LABELS
-    from jichitai_ai.web.console.rendering import _jst
+def _entity_labels(lang: str) -> dict[str, str]:
+    """What was masked, in the page's language (氏名 / Name); the masked text keeps the
+    Japanese placeholders (【氏名1】) the model receives."""
+    from jichitai_ai.privacy import EntityType
 
-    env = Environment(
-        loader=FileSystemLoader(str(HERE / "templates")),
-        autoescape=select_autoescape(["html"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    # Staff read Japan time and Japanese names of what was masked (not "address×1", UTC).
-    env.filters["jst"] = _jst
-    env.globals["entity_label"] = lambda kind: {k.value: v for k, v in LABELS.items()}.get(
-        str(kind), str(kind)
-    )
-    return env
+    return {kind.value: t(f"gateway.page.entity.{kind.value}", lang) for kind in EntityType}
 
 
-def _lang(request: Request) -> str:
-    asked = request.query_params.get("lang") or request.cookies.get(LANG_COOKIE, "")
-    return asked if asked in ("ja", "en") else "ja"
+def _nav_page(c: Console, asked: str) -> TenantPage | None:
+    """The tenant whose console menu the page shows: the one it was opened from
+    (``?tenant=``), else the first the user may edit; None for API-key callers."""
+    if c.principal is None:
+        return None
+    with c.platform.db.read() as db:
+        editable = [t.slug for t in c.tenants if c.principal.can(db, t.id, Action.EDIT)]
+    slug = asked if asked in editable else (editable[0] if editable else "")
+    return tenant_page(Action.EDIT)(slug, c) if slug else None
 
 
-def _csrf(request: Request) -> str:
-    codec = getattr(request.app.state, "console_sessions", None)
-    if codec is None:
-        return ""
-    session = codec.loads(request.cookies.get(SESSION_COOKIE))
-    return "" if session is None else str(codec.csrf_token(session))
-
-
-def _page(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
-    lang = _lang(request)
+def _page(request: Request, template: str, status: int = 200, **values: Any) -> Response:
+    """Render in the console's layout (header, menu, language switch) with the console's
+    session; callers with an API key get the same page without the menu."""
+    c = console(request)
+    lang = c.lang
 
     def msg(key: str, **params: Any) -> str:
         return t(f"gateway.page.{key}", lang, **params)
 
-    html = (
-        _env()
-        .get_template(template)
-        .render(lang=lang, msg=msg, t=t, csrf=_csrf(request), prefix=PREFIX, **values)
+    page = _nav_page(c, request.query_params.get("tenant", ""))
+    return render(
+        c,
+        f"gateway_pages/{template}",
+        status_code=status,
+        msg=msg,
+        prefix=PREFIX,
+        page=page,
+        tenant_slug=page.tenant.slug if page else "",
+        entity_label=lambda kind: _entity_labels(lang).get(str(kind), str(kind)),
+        **values,
     )
-    response = HTMLResponse(html, status_code=status)
-    apply_page_headers(response)
-    return response
 
 
 def _segments(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -111,7 +104,7 @@ def review_queue(
     request: Request,
     principal: Principal | None = Depends(optional_principal),
     platform: Platform = Depends(get_platform),
-) -> HTMLResponse:
+) -> Response:
     """Held requests of every tenant where the user may edit (no text shown here)."""
     if principal is None:
         return _page(request, "login.html", status=401, next=request.url.path)
@@ -134,7 +127,7 @@ def review_page(
     request: Request,
     principal: Principal | None = Depends(optional_principal),
     platform: Platform = Depends(get_platform),
-) -> HTMLResponse:
+) -> Response:
     """One held request: original text with the masks, the masked preview, the buttons."""
     if principal is None:
         return _page(request, "login.html", status=401, next=request.url.path)
@@ -151,16 +144,15 @@ def review_page(
         }
         for i, m in enumerate(detail.messages)
     ]
-    from jichitai_ai.privacy import LABELS
-
+    labels = _entity_labels(console(request).lang)
     return _page(
         request,
         "review.html",
         review=detail.summary,
         messages=messages,
         masked=detail.masked,
-        types=[(k.value, label) for k, label in LABELS.items()],
-        labels={k.value: label for k, label in LABELS.items()},
+        types=list(labels.items()),
+        labels=labels,
     )
 
 
@@ -169,7 +161,7 @@ def preview_page(
     request: Request,
     principal: Principal | None = Depends(optional_principal),
     platform: Platform = Depends(get_platform),
-) -> HTMLResponse:
+) -> Response:
     """送信内容の確認: staff paste a prompt (or an OpenAI request body) and see exactly what
     would reach the model — masked text, data class, refusal — before sending anything."""
     if principal is None:
@@ -183,7 +175,7 @@ def preview_page(
         ]
     # The preview API answers with message keys (``gateway.refused.no_backend``); the page
     # shows them in the staff's language instead of the raw key.
-    lang = _lang(request)
+    lang = console(request).lang
     reasons = {
         key: t(key, lang)
         for key in catalog()

@@ -73,7 +73,7 @@
       return response.json().then(function (data) {
         if (response.ok) {
           outcome.textContent = outcome.dataset.done + " (" + data.status + ")";
-          document.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
+          root.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
         } else {
           var m = data.error && data.error.message;
           outcome.textContent = typeof m === "string" ? m : (m ? m.ja + " / " + m.en : response.status);
