@@ -7,9 +7,12 @@ against an exhaustive search over every possible threshold.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
+from jichitai_ai.domain.models import Decision
 from jichitai_ai.retrieval._decision_model import (
     N_FEATURES,
     DecisionModel,
@@ -18,6 +21,8 @@ from jichitai_ai.retrieval._decision_model import (
     _precision_threshold,
     fit_model,
 )
+
+from .demo_city import dense_demo_platform
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -109,3 +114,58 @@ def test_no_model_from_degenerate_probes() -> None:
         fit_model([Example(x, False, False, True)] * 30 + [Example(x, False, False, False)] * 30)
         is None
     )
+
+
+def _gate_model() -> DecisionModel:
+    """A model that hands over by the relevance gate, with known probabilities: p_answer and
+    p_relevant are σ(feature 0) and σ(feature 1) (standardisation off)."""
+    one = (0.0,) * N_FEATURES
+    unit = (1.0,) * N_FEATURES
+    answer = Logistic((1.0,) + (0.0,) * (N_FEATURES - 1), 0.0, one, unit)
+    relevant = Logistic((0.0, 1.0) + (0.0,) * (N_FEATURES - 2), 0.0, one, unit)
+    return DecisionModel(answer, relevant, answer_min=0.9, clarify_min=0.6, handover_by_gate=True)
+
+
+@pytest.mark.parametrize(
+    ("p_relevant_logit", "gate", "may_clarify", "verdict"),
+    [
+        (2.0, False, False, "no_answer"),  # the gate alone decides hand-over (as before)
+        (2.0, False, True, "clarify"),  # p_relevant .88 ≥ .6: a 更問, not a hand-over
+        (0.0, False, True, "no_answer"),  # p_relevant .5 < .6: still handed over
+        (-3.0, True, True, "clarify"),  # the gate's "relevant" still means 更問
+        (-3.0, True, False, "clarify"),
+    ],
+)
+def test_gate_hand_over_becomes_a_clarify_when_the_model_is_sure(
+    p_relevant_logit: float, gate: bool, may_clarify: bool, verdict: str
+) -> None:
+    model = _gate_model()
+    x = np.zeros(N_FEATURES)
+    x[0] = 0.0  # p_answer .5 < .9: never a direct answer here
+    x[1] = p_relevant_logit
+    assert model.relevant_enough(x) is (p_relevant_logit > 0.5)
+    assert model.decide(x, gate, model_may_clarify=may_clarify) == verdict
+    # A direct answer stays a direct answer whatever the gate says.
+    x[0] = 5.0
+    assert model.decide(x, False, model_may_clarify=may_clarify) == "answer"
+
+
+def test_kanji_questions_the_model_is_sure_of_get_choices_not_a_hand_over(tmp_path: Path) -> None:
+    """The demo city's decision model hands over by its relevance gate (coverage ≥ .887 or
+    cosine ≥ .876, calibrated on LocalGovFAQ); colloquial Japanese questions whose right entry
+    word matching ranks first fell below it and were handed over (round 6, §7.4g). When the
+    model's p_relevant reaches its 更問 threshold they now get ≤ 3 choices (and the card's
+    「どれにも当てはまらない」); other scripts keep the gate, which sends them to the meaning path."""
+    with dense_demo_platform(tmp_path) as platform:
+        for text, expected in [
+            ("学童って何年生まで入れる？", "AOBA-0057"),  # round 6, handed over before
+            ("離婚してシングルマザーになりました。手当てってもらえますか", "AOBA-0048"),  # round 7
+        ]:
+            r = platform.answering.ask("aoba-city", text, record=False)
+            assert r.decision is Decision.CLARIFY, (text, r.decision)
+            assert 2 <= len(r.choices) <= 3
+            assert expected in {c.entry.external_id for c in r.choices}, text
+        # Questions the model is not sure of are still handed over (the gate's verdict).
+        for text in ["市長の好きな食べ物は？", "明日の天気を教えて"]:
+            r = platform.answering.ask("aoba-city", text, record=False)
+            assert r.decision is Decision.NO_ANSWER, (text, r.decision)

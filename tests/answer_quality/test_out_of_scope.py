@@ -207,6 +207,13 @@ OUTSIDE = read_questions(
     "zh-Hans,旧电视怎么扔,AOBA-0042,answer,\n"
     "ko,자동차세 납부,MIZUHO-0003,answer,\n"
     "en,my hospital bill was expensive,AOBA-0035,answer,\n"
+    # Neighbour trouble (issue 12, i12k; written for the change, not from round 7):
+    # 鄰居的冷氣機很吵 got 消費者トラブル / ごみ / 水漏れ as choices before.
+    "zh-Hant,鄰居的冷氣機很吵,,handover,general\n"
+    "ja,上の階の足音がうるさくて眠れない,,handover,general\n"
+    "en,my neighbor plays loud music every night,,handover,general\n"
+    "ko,윗집 소음 때문에 잠을 못 자요,,handover,general\n"
+    "ja,隣の人が勝手にうちの駐車場に車を止める,,handover,general\n"
 )
 NEEDLESS_MAX = 0.1  # per language
 OOS_MIN = 0.45  # all languages together (first run, before the fix: 4 of 25)

@@ -3,7 +3,8 @@
 Written for this test, independently of the detector's word lists: invented rare surnames,
 hiragana and katakana names, foreign residents' names in katakana and rōmaji, invented
 town names, and numbers in the formats staff paste (全角, ー as a dash, spaces, 和暦 略記).
-Kinds: P person, A address, T phone, E e-mail, B birthdate, Z postal code, N identifier.
+Kinds: P person, A address, T phone, E e-mail, B birthdate, Z postal code, N identifier,
+M マイナンバー (a prompt holding one must be refused). An item may span lines.
 """
 
 from __future__ import annotations
@@ -127,7 +128,7 @@ PROMPTS: list[str] = [
 ]
 # fmt: on
 
-_ITEM = re.compile(r"⟦([PATEBZN]):(.*?)⟧")
+_ITEM = re.compile(r"⟦([PATEBZNM]):(.*?)⟧", re.DOTALL)
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,7 @@ def _assert_masked(
         words = ordinary_words(prompt, tokenizer)
         total += len(words)
         readable += sum(1 for w in words if w in sent)
+    print(f"\nleaks {len(all_leaks)}, refused {len(refused)}, readable {readable}/{total}")
     assert refused == []
     assert all_leaks == [], all_leaks
     assert readable / total >= 0.95, (readable, total)

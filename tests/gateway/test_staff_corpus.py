@@ -55,7 +55,7 @@ def leaks(prompt: Prompt, sent: str) -> list[str]:
                 for p in parts
                 if plain.count(_norm(p)) > ordinary.count(_norm(p))
             ]
-        elif kind in "TNZ":
+        elif kind in "TNZM":
             number = _digits(surface)
             if len(number) >= 4 and number in digits:
                 found.append(f"{kind}:{surface} (digits)")

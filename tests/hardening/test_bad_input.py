@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from jichitai_ai.services import auth
 from jichitai_ai.services.platform import Platform
+from jichitai_ai.storage.tables import QuestionLog
 from tests.console.helpers import World, seed
 from tests.console.helpers import login as console_login
 from tests.hoiku_console.conftest import hoiku_app
@@ -120,3 +121,49 @@ def test_broken_nursery_spreadsheet_is_a_clear_rejection(client: TestClient) -> 
             "/console/t/aoba/hoiku", data={"csrf_token": csrf}, files=files, follow_redirects=False
         )
         assert 400 <= response.status_code < 500, response.status_code
+
+
+def test_a_shift_jis_body_is_named_as_such(client: TestClient, platform: Platform) -> None:
+    """A file saved as Shift_JIS and posted as is: a bilingual error saying what is wrong,
+    not FastAPI's bare "There was an error parsing the body"; nothing is logged."""
+    raw = '{"question": "住民票がほしい 山田太郎"}'.encode("cp932")
+    ask = client.post(
+        "/api/v1/tenants/aoba/ask", content=raw, headers={"Content-Type": "application/json"}
+    )
+    assert ask.status_code == 400
+    error = ask.json()["error"]
+    assert error["code"] == "error.body_encoding"
+    assert "Shift_JIS" in error["message"]["ja"] and "UTF-8" in error["message"]["en"]
+    with platform.db.read() as session:
+        assert session.query(QuestionLog).count() == 0
+
+
+def test_a_control_character_inside_a_name_does_not_unmask_it(
+    client: TestClient, platform: Platform
+) -> None:
+    """NEL (U+0085) is not refused (it is a line break), but 山田\\x85太郎 is one name: the
+    question log keeps neither half."""
+    ask = client.post("/api/v1/tenants/aoba/ask", json={"question": "山田\u0085太郎です 住民票"})
+    assert ask.status_code == 200, ask.text
+    with platform.db.read() as session:
+        logged = [row.question for row in session.query(QuestionLog).all()]
+    assert logged and all("山田" not in q and "太郎" not in q for q in logged), logged
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"question":' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        b'{"question": "x", "a": 1' + b"0" * 5_000 + b"}",
+    ],
+    ids=["nested_too_deep", "number_too_long"],
+)
+def test_a_body_the_parser_gives_up_on_gets_a_bilingual_error(
+    client: TestClient, raw: bytes
+) -> None:
+    ask = client.post(
+        "/api/v1/tenants/aoba/ask", content=raw, headers={"Content-Type": "application/json"}
+    )
+    assert ask.status_code == 400
+    assert ask.json()["error"]["code"] == "error.body_unreadable"
+    assert set(ask.json()["error"]["message"]) == {"ja", "en"}

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
+from jichitai_ai.documents._definitions import DefinitionQuestion, defines, definition_question
 from jichitai_ai.documents._index import ChunkRecord, DocIndex, Hit
 from jichitai_ai.documents._model import sub_location
 from jichitai_ai.documents._support import (
@@ -16,7 +17,7 @@ from jichitai_ai.documents._support import (
     answer_kind,
     best_sentences,
     body_names,
-    concepts,
+    content_concepts,
     coverage,
     names_other_body,
     number_patterns,
@@ -25,8 +26,6 @@ from jichitai_ai.documents._support import (
     terms_of,
     titled_bodies,
     unit_of,
-    unnamed_bodies,
-    without_names,
 )
 
 NOT_IN_DOCUMENTS = "資料からは分かりません"
@@ -130,12 +129,20 @@ def _passage(
     cov: float,
     kind: re.Pattern[str] | None = None,
     numbers: Sequence[re.Pattern[str]] = (),
+    defined: DefinitionQuestion | None = None,
 ) -> Passage:
     record = hit.record
     unit_at = partial(unit_of, record.location, record.parts)
     subject = subject_terms(index, record.document_id, record.document_title)
     choose = partial(
-        best_sentences, index, found, record.text, kind=kind, unit_at=unit_at, numbers=numbers
+        best_sentences,
+        index,
+        found,
+        record.text,
+        kind=kind,
+        unit_at=unit_at,
+        numbers=numbers,
+        defined=defined,
     )
     spans = choose(subject=subject)
     # The location is the 項・号 of the single best sentence (as search results show it).
@@ -207,17 +214,36 @@ def supporting_passages(
     than saying 「資料からは分かりません」, so the bar is high.
     """
     asked = body_names(question)
-    # A body no document names cannot be found in a provision; it is not a word to cover.
-    found = without_names(index, concepts(index, question), unnamed_bodies(index, asked))
+    # The body a question names (「佐川町の…」) says whose rules are meant, not what a provision
+    # must say: a name no document carries could never be covered (blind5 g22), and a name only
+    # one provision happens to cite (「佐川町補助金交付規則」 in 第1条 of a 規程 titled without
+    # the town) made that provision "answer" every question about the town (blind6 h48, h50).
+    # Which documents may answer is settled by names_other_body below.
+    found = content_concepts(index, question)
     kind = answer_kind(question)
     names = titled_bodies(index, asked)
+    defined = definition_question(question)
+    eligible = [
+        (rank, hit)
+        for rank, hit in enumerate(hits[:CANDIDATES])
+        if not names_other_body(index, names, hit.record.document_id, hit.record.document_title)
+        and not index.is_front_matter(hit.record)
+    ]
+    # A definition question (「「市民等」には…も入りますか」) is answered by the provision that
+    # defines the term, and by no other: 「「自転車等」には何が含まれますか」 cited the 放置禁止
+    # article that uses the word (blind2 n32); the words it adds (通勤, 預かる) are what the staff
+    # member checks against the definition. Unquoted (「ふん害とは」), only when a candidate
+    # defines the term outright.
+    if defined is not None and (
+        defined.quoted or any(defines(hit.record.text, defined) for _, hit in eligible)
+    ):
+        chosen = [
+            (1.0 - RANK_PENALTY * r, r, h) for r, h in eligible if defines(h.record.text, defined)
+        ]
+        return _numbered(index, found, chosen, link_for, kind, question, defined)
     scored: list[tuple[float, int, Hit]] = []
-    for rank, hit in enumerate(hits[:CANDIDATES]):
+    for rank, hit in eligible:
         record = hit.record
-        if names_other_body(index, names, record.document_id, record.document_title):
-            continue
-        if index.is_front_matter(record):
-            continue
         if kind is not None and not kind.search(record.text):
             # 「何年ですか」「いくらですか」 is not answered by a provision that names no time
             # or amount, however many of the question's words it shares.
@@ -225,6 +251,19 @@ def supporting_passages(
         cov = sentence_coverage(index, found, record, kind)
         if cov >= (AGREED_COVERAGE if agreed(hit) else MIN_COVERAGE):
             scored.append((cov - RANK_PENALTY * rank, rank, hit))
+    return _numbered(index, found, scored, link_for, kind, question, defined)
+
+
+def _numbered(
+    index: DocIndex,
+    found: Sequence[Concept],
+    scored: list[tuple[float, int, Hit]],
+    link_for: LinkFor,
+    kind: re.Pattern[str] | None,
+    question: str,
+    defined: DefinitionQuestion | None,
+) -> list[Passage]:
+    """The passages to cite from (coverage, rank, hit) of those that answer."""
     if not scored:
         return []
     # The first result, when it answers, is cited before any later one (search order is evidence
@@ -235,7 +274,9 @@ def supporting_passages(
     for value, _, hit in scored:
         if out and value < best - SECOND_MARGIN:
             break
-        passage = _passage(index, found, hit, link_for, value, kind, number_patterns(question))
+        passage = _passage(
+            index, found, hit, link_for, value, kind, number_patterns(question), defined
+        )
         passage.number = len(out) + 1
         out.append(passage)
         if len(out) >= MAX_PASSAGES:
@@ -247,7 +288,7 @@ def see_also(
     index: DocIndex, question: str, hits: Sequence[Hit], link_for: LinkFor, limit: int = 3
 ) -> list[Passage]:
     """The closest provisions, listed (never cited) when nothing answers the question."""
-    found = concepts(index, question)
+    found = content_concepts(index, question)
     out = []
     for hit in hits[:limit]:
         terms = terms_of(index, f"{hit.record.heading}\n{hit.record.location}\n{hit.record.text}")
@@ -259,6 +300,7 @@ def see_also(
             coverage(found, terms),
             answer_kind(question),
             number_patterns(question),
+            definition_question(question),
         )
         out.append(passage)
     return out

@@ -81,8 +81,6 @@ class DocIndex:
         self.term_cache: dict[str, frozenset[str]] = {}
         #: Terms naming each document's subject (see _support.subject_terms).
         self.subject_cache: dict[int, frozenset[str]] = {}
-        #: Every title and text, normalised, for names no document carries (_support).
-        self.body_text_cache: str | None = None
         self._by_document: dict[int, list[ChunkRecord]] | None = None
 
     def records_of(self, document_id: int) -> list[ChunkRecord]:

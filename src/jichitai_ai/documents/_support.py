@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from jichitai_ai.documents._definitions import DefinitionQuestion, defines
 from jichitai_ai.documents._index import DocIndex
 from jichitai_ai.documents._model import sub_location
 from jichitai_ai.text import SynonymSet
@@ -245,6 +246,8 @@ _PERIOD = (
     f"(?<![0-9０-９一二三四五六七八九十百千万])(?<!昭和)(?<!平成)(?<!令和)(?<!大正)(?<!明治)"
     f"{_NUM}(日|時|時間|月|箇月|か月|ヶ月|年|週間)"
 )
+#: A 柱書 that hands the answer to its items (「…次の各号に定める額とする。」「次のとおりとする。」).
+LIST_GIVES = re.compile("次の各号|次のとおり|次に掲げる|次のいずれ|次の表")
 #: What a question asks for (いつ, いくら …) and how a sentence that gives it looks: an answer to
 #: 「いつ払う」 names a time (「申請の際」「7日前までに」), not just the words of the question.
 ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
@@ -275,6 +278,14 @@ ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (
         re.compile("どこに(あ|設置|置)|(所在地|住所)(は|を教|を知|が知)"),
         re.compile("位置|所在|番地|丁目|別表|に置く|に設置"),
+    ),
+    # 「どんな場合に助成が受けられますか」「条件をすべて教えて」「申請書には何を書けば」 ask for a
+    # whole list: the 柱書 that hands it to its items answers, not a sentence that only shares a
+    # word (blind6 h41 cited 「助成を受けようとする地区の代表者は…」 for the 助成対象 list).
+    # Not 「…が条件ですか」「条件を付けられますか」 (blind4 f19, blind2 n02): one condition asked about.
+    (
+        re.compile("(どんな|どのような|どういう)(場合|条件|要件)|すべて|全て|全部|何を書"),
+        LIST_GIVES,
     ),
 )
 #: How much an answer of the asked kind adds to a sentence, relative to the question's heaviest
@@ -378,10 +389,9 @@ def number_patterns(question: str) -> tuple[re.Pattern[str], ...]:
     return tuple(out)
 
 
-#: A 柱書 that hands the answer to its items (「…次の各号に定める額とする。」「次のとおりとする。」)
-#: does not itself give an amount, a time or a count: its items do (blind5 g30: 「初めての子の
-#: 額は」 showed the 柱書 of 第3条, not 「(1) 1人 5万円」).
-_LEADS_ITEMS = re.compile("次の各号|次のとおり|次に掲げる|次の表")
+#: Such a 柱書 (LIST_GIVES) does not itself give an amount, a time or a count: its items do
+#: (blind5 g30: 「初めての子の額は」 showed the 柱書 of 第3条, not 「(1) 1人 5万円」); it does give
+#: the whole list a list question asks for.
 #: What a 号 is about when it starts by naming it: the term before the first space or 「は、」
 #: after the item number (定義 and 区分 lists: 「(1) 喜寿 5,000円」「(2) 機能別団員は、…」).
 _ITEM_HEAD = re.compile(
@@ -402,6 +412,7 @@ def best_sentences(
     unit_at: UnitAt | None = None,
     subject: frozenset[str] = frozenset(),
     numbers: Sequence[re.Pattern[str]] = (),
+    defined: DefinitionQuestion | None = None,
 ) -> list[tuple[int, int]]:
     """Spans of the sentences that carry most of the question's terms (and, when the question
     asks いつ/いくら/何人, an answer of that kind), in text order.
@@ -409,8 +420,10 @@ def best_sentences(
     With ``unit_at`` (which 項 is the sentence at this offset in, and is it in a 号?), a 号 is
     read with its 柱書, as for support: 「財産区の区域内の旅館に温泉を」 is answered by
     「(2) 旅館…」 under 「温泉は、財産区の区域内において、次の各号に…」, not by the 柱書 alone.
-    Words in ``subject`` (see subject_terms) weigh SUBJECT_SHARE only. Ties keep the earlier
-    sentence, so a question that only matches the 柱書 still points at the 項."""
+    Words in ``subject`` (see subject_terms) weigh SUBJECT_SHARE only. A sentence that defines
+    a term ``defined`` asks about (a definition question, see _definitions) is what such a question
+    asks for. Ties keep the earlier sentence, so a question that only matches the 柱書 still
+    points at the 項."""
     scored: list[tuple[float, tuple[int, int]]] = []
     weights = [(c, c.weight * (SUBJECT_SHARE if c.terms & subject else 1.0)) for c in found]
     # Bonuses are relative to the heaviest word that is not the subject's; when the question
@@ -422,7 +435,11 @@ def best_sentences(
     for span, own, lead in sentences_with_lead(index, text, unit_at):
         score = sum(w for c, w in weights if c.terms & (own | lead))
         sentence = unicodedata.normalize("NFKC", text[span[0] : span[1]])
-        gives = kind is not None and kind.search(sentence) and not _LEADS_ITEMS.search(sentence)
+        gives = (
+            kind is not None
+            and kind.search(sentence) is not None
+            and (kind is LIST_GIVES or not LIST_GIVES.search(sentence))
+        )
         if score > 0 and gives:
             score += bonus
         head = _ITEM_HEAD.match(sentence) if lead else None
@@ -435,6 +452,8 @@ def best_sentences(
             score += ITEM_HEAD_SHARE * sum(w for c, w in weights if c.terms & named)
         if score > 0 and any(n.search(sentence) for n in numbers):
             score += NUMBER_BONUS * top_weight
+        if defines(sentence, defined):
+            score += top_weight or 1.0
         if score > 0:
             scored.append((score, span))
     if not scored:
@@ -481,25 +500,15 @@ def names_other_body(index: DocIndex, known: Sequence[str], document_id: int, ti
     return not any(name in text for name in known)
 
 
-def unnamed_bodies(index: DocIndex, names: Sequence[str]) -> tuple[str, ...]:
-    """The names among ``names`` that no document's title or text carries. A body's own 例規 are
-    often titled and worded without its name (「100歳の高齢者に対する祝状及び祝金贈呈条例」, 「町長は
-    …」): 「桑折町で100歳になった人への祝金は」 cannot find 「桑折」 in any provision, so the name
-    says which body's rules are meant, not what a provision must say (blind5 g22/g23)."""
-    if not names:
-        return ()
-    texts = index.body_text_cache
-    if texts is None:
-        texts = unicodedata.normalize(
-            "NFKC", "\n".join(f"{r.document_title}\n{r.text}" for r in index.records.values())
-        )
-        index.body_text_cache = texts
-    return tuple(name for name in names if name not in texts)
-
-
 def without_names(index: DocIndex, found: Sequence[Concept], names: Sequence[str]) -> list[Concept]:
     """``found`` without the concepts that only spell one of ``names``."""
     spelled: set[str] = set()
     for name in names:
         spelled |= terms_of(index, name)
     return [c for c in found if not c.terms & spelled]
+
+
+def content_concepts(index: DocIndex, question: str) -> list[Concept]:
+    """The question's concepts without the bodies it names (「佐川町の…」): the name says whose
+    rules are meant (see names_other_body), not what the provision or its 項・号 must say."""
+    return without_names(index, concepts(index, question), body_names(question))

@@ -26,6 +26,7 @@ from jichitai_ai.documents._answers import (
 )
 from jichitai_ai.documents._chat import ChatBackend, gateway_refusal
 from jichitai_ai.documents._chunking import chunk_document
+from jichitai_ai.documents._definitions import definition_first, definition_question
 from jichitai_ai.documents._drafts import store_drafts
 from jichitai_ai.documents._generate import (
     DATA_BEGIN,
@@ -43,9 +44,12 @@ from jichitai_ai.documents._readers import media_type, parse, supported
 from jichitai_ai.documents._support import (
     answer_kind,
     best_sentences,
-    concepts,
+    body_names,
+    content_concepts,
+    names_other_body,
     number_patterns,
     subject_terms,
+    titled_bodies,
     unit_of,
 )
 from jichitai_ai.documents._vectors import embed_new_chunks, load_vectors
@@ -436,6 +440,12 @@ class DocumentService:
         hits = index.search(query, k + FRONT_MATTER_SLACK, collections=allowed, mode=chosen)
         # Front matter (title, date, 制定文) goes after the provisions: it never answers.
         hits.sort(key=lambda h: index.is_front_matter(h.record))
+        asked = definition_question(query)
+        if asked is not None:
+            names = titled_bodies(index, body_names(query))
+            hits = definition_first(
+                index, hits, asked, lambda doc, title: names_other_body(index, names, doc, title)
+            )
         return index, hits[:k]
 
     def search(
@@ -443,9 +453,10 @@ class DocumentService:
     ) -> list[SearchResult]:
         index, hits = self._visible_hits(tenant_slug, query, viewer, k, mode)
         public = viewer.role is None and not viewer.operator
-        found = concepts(index, query) if any(len(h.record.parts) > 1 for h in hits) else []
+        found = content_concepts(index, query) if any(len(h.record.parts) > 1 for h in hits) else []
         kind = answer_kind(query)
         numbers = number_patterns(query)
+        defined = definition_question(query)
         out = []
         for rank, hit in enumerate(hits):
             r = hit.record
@@ -462,6 +473,7 @@ class DocumentService:
                     unit_at=unit_at,
                     subject=subject,
                     numbers=numbers,
+                    defined=defined,
                 )
                 if spans:
                     location = sub_location(r.location, r.parts, spans[0][0])

@@ -150,6 +150,9 @@ class GatewayConfig:
     #: Size limits (characters): keep detection time bounded; over them → HTTP 413.
     max_message_chars: int = 20_000
     max_request_chars: int = 50_000
+    #: Messages per request: each is detected on its own, so 25,000 one-character messages
+    #: cost seconds of CPU within the character limit.
+    max_messages: int = 1_000
 
     @classmethod
     def from_settings(cls, settings: Settings) -> GatewayConfig:
@@ -194,6 +197,7 @@ class GatewayConfig:
             max_request_chars=_int(
                 raw.get("max_request_chars", 50_000), "gateway.max_request_chars"
             ),
+            max_messages=_int(raw.get("max_messages", 1_000), "gateway.max_messages"),
         )
 
     def policy_for(

@@ -8,6 +8,7 @@ allow-list (:mod:`._fields`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,11 +70,33 @@ def _message(raw: Any, index: int) -> ChatMessage:
     )
 
 
+#: NUL and the other C0 controls (tab and line breaks excepted), DEL, and unpaired surrogates
+#: (\ud800 in JSON): no prompt needs them, PostgreSQL cannot store NUL, a surrogate cannot be
+#: encoded for the backend, and a control character inside a name hides it from detection.
+_BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def _check_text(value: Any, where: str) -> None:
+    """Refuse a body holding a control character or an unpaired surrogate in any string
+    (keys included), naming where it is."""
+    if isinstance(value, str):
+        if _BAD_TEXT.search(value):
+            raise _bad("gateway.invalid.control_character", where)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_text(key, where or "body")
+            _check_text(item, f"{where}.{key}" if where else str(key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_text(item, f"{where}[{i}]")
+
+
 def parse_chat_body(body: Any) -> ParsedBody:
     """(model, messages, stream, include_usage, options) of an OpenAI chat request body;
     options are everything else and are checked against the gateway's allow-list."""
     if not isinstance(body, dict):
         raise _bad("gateway.invalid.field_type", "body", expected="JSON object")
+    _check_text(body, "")
     model = body.get("model", "")
     if not isinstance(model, str):
         raise _bad("gateway.invalid.field_type", "model", expected="string")

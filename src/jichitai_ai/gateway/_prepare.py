@@ -135,6 +135,10 @@ def check_messages(messages: Sequence[ChatMessage]) -> None:
 
 def check_size(config: GatewayConfig, request: ChatRequest, slots: Sequence[Slot]) -> None:
     """Limits keep detection cheap and bounded (HTTP 413 with the limit named)."""
+    if len(request.messages) > config.max_messages:
+        raise TooLarge(
+            "gateway.invalid.too_many_messages", param="messages", limit=config.max_messages
+        )
     total = 0
     for i, message in enumerate(request.messages):
         if len(message.content) > config.max_message_chars:
@@ -225,6 +229,10 @@ def mask(prepared: Prepared, vault: MaskingSession | None = None) -> Masked:
     """One vault for the whole conversation, so a person keeps one placeholder throughout;
     the same vault masks the options' texts. Participant names are replaced by neutral ones."""
     vault = vault if vault is not None else MaskingSession()
+    for message in prepared.request.messages:
+        # 【氏名1】 typed by the user is not ours: numbering goes past it, so a real name
+        # never shares its placeholder and the answer never turns it into that name.
+        vault.reserve_used(message.content)
     masked: list[ChatMessage] = []
     replaced: list[Entity] = []
     for message, found in zip(prepared.request.messages, prepared.entities, strict=True):

@@ -109,10 +109,15 @@ def preview(
     Prints ``{"refused", "reason", "data_class", "persons", "sent"}`` — the same parsing,
     detection, masking and policy as a real request, without the model call or audit record.
     """
-    raw = sys.stdin.read() if body_file == "-" else Path(body_file).read_text(encoding="utf-8")
+    data = sys.stdin.buffer.read() if body_file == "-" else Path(body_file).read_bytes()
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:  # a file saved as Shift_JIS: say so, no traceback
+        typer.echo(_both("gateway.invalid.encoding"), err=True)
+        raise typer.Exit(2) from exc
     try:
         body = json.loads(raw)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         typer.echo(f"JSON エラー / invalid JSON: {exc}", err=True)
         raise typer.Exit(2) from exc
     p = platform(database_url)

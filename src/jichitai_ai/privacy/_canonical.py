@@ -7,10 +7,14 @@ canonical text; every canonical character remembers the original span it came fr
 entities map back and masking still replaces the original characters.
 
 Steps (in order): drop invisible format characters (ZWSP, ZWJ, soft hyphen, BOM, bidi
-controls …); NFKC per character cluster; decimal digits of any script → ASCII; runs of
+controls …) and control characters other than tab and line breaks; NFKC per character cluster; decimal digits of any script → ASCII; runs of
 漢数字 holding 6+ digits (phone, 個人番号, 郵便番号) → ASCII; dashes and ー between digits → ``-``;
 single digits separated by one space or dot (0 9 0 1 …) joined; single Japanese characters
-spaced out (申 請 者, 住　　所) joined.
+spaced out (申 請 者, 住　　所) joined; a line break right after a dash between digits
+(0248-⏎63-1924: a number wrapped in a narrow column or a mail) dropped; in a word mixing
+Latin with Cyrillic or Greek letters, the look-alikes read as their Latin letter (Ѕvetlana
+with a Cyrillic Ѕ is Svetlana); the letters O and l inside a dashed phone-shaped number read
+as 0 and 1 (O8O-5521-7730, written or read by OCR).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ._mojibake import repair
 from ._types import Entity
 
 _KANJI_DIGIT = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4"}
@@ -37,14 +42,39 @@ _KANJI_RUN = re.compile(
     r"[〇零一二三四五六七八九](?:[\-ー 、・.‐‑‒–—―−－ｰ─━﹣⁃]?[〇零一二三四五六七八九]){5,}"
 )
 _SPACED_DIGITS = re.compile(r"(?<![0-9])[0-9](?:[ .][0-9]){9,}(?![0-9])")
+# 0248-⏎63-1924: the break (and the indent around it) after a dash that ends a line of digits.
+_WRAPPED = re.compile(r"(?<=[0-9]-)[ \t\u3000]*\r?\n[ \t\u3000]*(?=[0-9])")
+_WRAPPED_RAW = re.compile(r"[0-9０-９][-‐‑‒–—―−－ｰー][ \t\u3000]*\r?\n[ \t\u3000]*[0-9０-９]")
 # OCR and aligned form labels: 申 請 者, 住　　所, 佐 野 康 弘 (one character per space).
 _CJK = "一-鿿々〆ヶぁ-ゖァ-ヺー"
 _SPACED_CJK = re.compile(rf"(?<![{_CJK}])[{_CJK}](?:[ \u3000]{{1,2}}[{_CJK}](?![{_CJK}])){{1,}}")
 
 
+# Cyrillic and Greek letters drawn like Latin ones (Unicode confusables, the common set).
+_LOOKALIKE = str.maketrans(
+    "АВЕКМНОРСТХЅІЈаеорсухѕіјԁһԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοντ",
+    "ABEKMHOPCTXSIJaeopcyxsijdhqwABEZHIKMNOPTYXovt",
+)
+_MIXED_WORD = re.compile(r"[A-Za-z\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]{2,}")
+_LATIN = re.compile(r"[A-Za-z]")
+_NOT_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
+# O8O-5521-7730, 09O-l234-5678: a dashed phone-shaped run with letters for digits.
+_LETTER_DIGITS = re.compile(
+    r"(?<![A-Za-z0-9])[0Oo][0-9OoIl]{1,4}-[0-9OoIl]{1,4}-[0-9OoIl]{3,4}(?![A-Za-z0-9])"
+)
+_DIGIT_FOR = {"O": "0", "o": "0", "I": "1", "l": "1"}
+
+
 def invisible(ch: str) -> bool:
-    """Format characters that render as nothing (ZWSP, ZWJ, soft hyphen, BOM, bidi marks)."""
-    return unicodedata.category(ch) == "Cf" or ch in "\u034f\u180e" or "\ufe00" <= ch <= "\ufe0f"
+    """Format characters that render as nothing (ZWSP, ZWJ, soft hyphen, BOM, bidi marks), and
+    control characters other than tab and line breaks (山田\x00太郎, 山田\x85太郎 is one name)."""
+    category = unicodedata.category(ch)
+    return (
+        category == "Cf"
+        or (category == "Cc" and ch not in "\t\n\r")
+        or ch in "\u034f\u180e"
+        or "\ufe00" <= ch <= "\ufe0f"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +117,28 @@ def _clusters(text: str) -> list[tuple[int, int]]:
 
 
 def canonicalize(text: str) -> Canonical:
-    """The canonical form of ``text`` (see module docstring); cheap when nothing changes."""
+    """The canonical form of ``text`` (see module docstring); cheap when nothing changes.
+    Mojibake runs are read back first (``_mojibake``), then the steps above run."""
+    repaired = repair(text)
+    if repaired is None:
+        return _canonicalize(text)
+    fixed, first, last = repaired
+    inner = _canonicalize(fixed)
+    if inner.identity:
+        return Canonical(inner.text, tuple(first), tuple(last), False)
+    starts = tuple(first[i] for i in inner.starts)
+    ends = tuple(last[i - 1] for i in inner.ends)
+    return Canonical(inner.text, starts, ends, False)
+
+
+def _canonicalize(text: str) -> Canonical:
     if not (
         _NEEDS_WORK.search(text)
+        or _LETTER_DIGITS.search(text)
         or _KANJI_RUN.search(text)
         or _SPACED_DIGITS.search(text)
         or _SPACED_CJK.search(text)
+        or _WRAPPED_RAW.search(text)
     ):
         return Canonical(text, (), (), True)
     chars: list[str] = []
@@ -113,9 +159,19 @@ def canonicalize(text: str) -> Canonical:
             starts.append(start)
             ends.append(end)
     joined = "".join(chars)
+    for m in _MIXED_WORD.finditer(joined):
+        word = m.group()
+        if _LATIN.search(word) and _NOT_LATIN.search(word):
+            chars[m.start() : m.end()] = list(word.translate(_LOOKALIKE))
+    for m in _LETTER_DIGITS.finditer(joined):
+        if sum(ch.isdigit() for ch in m.group()) >= 6:
+            for i in range(m.start(), m.end()):
+                chars[i] = _DIGIT_FOR.get(chars[i], chars[i])
+    joined = "".join(chars)
     for m in _KANJI_RUN.finditer(joined):
         for i in range(m.start(), m.end()):
-            chars[i] = _KANJI_DIGIT.get(chars[i], chars[i])
+            # 〇四五・三三一・二〇八七: inside a run of 漢数字, ・ and 、 separate digit groups
+            chars[i] = _KANJI_DIGIT.get(chars[i], "-" if chars[i] in "・、" else chars[i])
     for i in range(1, len(chars) - 1):
         if chars[i] in DASHES and chars[i - 1].isdigit() and chars[i + 1].isdigit():
             chars[i] = "-"
@@ -123,6 +179,8 @@ def canonicalize(text: str) -> Canonical:
     drop: set[int] = set()
     for m in _SPACED_DIGITS.finditer(joined):
         drop.update(i for i in range(m.start(), m.end()) if not joined[i].isdigit())
+    for m in _WRAPPED.finditer(joined):
+        drop.update(range(m.start(), m.end()))
     for m in _SPACED_CJK.finditer(joined):
         if _spaced_out(m.group()):
             drop.update(i for i in range(m.start(), m.end()) if joined[i] in " \u3000")

@@ -253,6 +253,25 @@ def role_names(
             yield _entity(tokens, m, j, text, 0.83)
 
 
+def katakana_surnames(tokens: list[Token], text: str) -> Iterator[Entity]:
+    """トヨダ ハナエ: a katakana word with no loanword sense (no synonym group: not データ,
+    サービス) before one space and a katakana given name (人名・名) is its surname, whatever
+    the dictionary tags it (トヨダ is a common noun to SudachiPy)."""
+    for k in range(len(tokens) - 2):
+        first, space, given = tokens[k], tokens[k + 1], tokens[k + 2]
+        if (
+            space.surface in {" ", "\u3000"}
+            and first.end == space.start
+            and space.end == given.start
+            and _katakana_name(first)
+            and not first.is_person
+            and script_of(given.surface) == "katakana"
+            and given.is_person
+            and given.pos[3] == "名"
+        ):
+            yield _entity(tokens, k, k + 2, text, 0.8)
+
+
 def _entity(tokens: list[Token], i: int, j: int, text: str, confidence: float) -> Entity:
     start, end = tokens[i].start, tokens[j].end
     return Entity(EntityType.PERSON, start, end, text[start:end], confidence, "context")

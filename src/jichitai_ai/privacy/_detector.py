@@ -15,6 +15,7 @@ from ._common_words import common_word_spans
 from ._coref import (
     cjk_names,
     coordinated_names,
+    katakana_surnames,
     listed_names,
     related_names,
     repeated_names,
@@ -26,6 +27,7 @@ from ._introductions import (
     find_child_names,
     find_guardian_listed_names,
     find_introduced_names,
+    find_kin_age_names,
     find_labelled_name_parts,
     find_nicknames,
     find_opening_surnames,
@@ -335,6 +337,7 @@ class Detector:
                 tokens, text, self._tokenizer.name_parts, self._strict_rules
             )
             found += role_names(tokens, text, self._tokenizer.name_parts, self._is_place)
+            found += katakana_surnames(tokens, text)
             found += cjk_names(tokens, text)
             found += related_names(tokens, text, self._tokenizer.name_parts)
         found += find_romaji_names(text)
@@ -344,6 +347,7 @@ class Detector:
         found += find_introduced_names(text)
         found += find_opening_surnames(text, self._tokenizer.name_parts)
         found += find_child_names(text)
+        found += find_kin_age_names(text)
         found += find_guardian_listed_names(text)
         found += find_labelled_name_parts(text)
         found += find_quoted_full_names(text, self._tokenizer.name_parts)

@@ -36,13 +36,20 @@ _KANJI_DIGITS = {
     "七": 7,
     "八": 8,
     "九": 9,
+    # 大字 (legal documents, 戸籍: 昭和参拾八年五月弐拾日)
+    "壱": 1,
+    "弐": 2,
+    "参": 3,
 }
+#: 十 and its 大字 拾; 廿 = 二十.
+_TENS = {"十": 1, "拾": 1, "廿": 2}
 
-KANJI_NUMERAL_CHARS = "〇零一二三四五六七八九十百"
+KANJI_NUMERAL_CHARS = "〇零一二三四五六七八九十百壱弐参拾廿"
 
 
 def kanji_to_int(text: str) -> int | None:
-    """Parse 漢数字 up to 999 (二十五, 二五, 十, 百八); ``None`` if not a numeral."""
+    """Parse 漢数字 up to 999 (二十五, 二五, 十, 百八, 大字 弐拾参, 廿五); ``None`` if not a
+    numeral."""
     if not text:
         return None
     if text.isascii() and text.isdigit():
@@ -57,8 +64,8 @@ def kanji_to_int(text: str) -> int | None:
     for ch in text:
         if ch in _KANJI_DIGITS:
             current = _KANJI_DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
+        elif ch in _TENS:
+            total += (current or _TENS[ch]) * 10
             current = 0
         elif ch == "百":
             total += (current or 1) * 100

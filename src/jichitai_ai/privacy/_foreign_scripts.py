@@ -32,14 +32,27 @@ _HANGUL_NAME = re.compile(
 _KOREAN_HONORIFIC = re.compile(r"[ \u3000]?(?:씨|님|선생님|군|양)")
 _JA_HONORIFIC = re.compile(r"[)）]?[ \u3000]?(?:さん|様|さま|氏|くん|君|ちゃん|殿|先生)")
 # Scripts whose words are names when cued: Thai, Lao, Khmer, Myanmar, Devanagari, Bengali,
-# Sinhala, Cyrillic, Arabic, Hebrew, Georgian, Mongolian, Tamil.
+# Sinhala, Cyrillic, Arabic, Hebrew, Georgian, Mongolian, Tamil, Greek.
 _OTHER = (
     "\u0e00-\u0e7f\u0e80-\u0eff\u1780-\u17ff\u1000-\u109f\u0900-\u097f\u0980-\u09ff"
     "\u0d80-\u0dff\u0400-\u04ff\u0600-\u06ff\u0590-\u05ff\u10a0-\u10ff\u1800-\u18af\u0b80-\u0bff"
+    "\u0370-\u03ff\u1f00-\u1fff"
 )
 _OTHER_RUN = re.compile(rf"[{_OTHER}]+(?:[ \u3000][{_OTHER}]+){{0,3}}")
 _LABEL_BEFORE = re.compile(
-    r"(?:氏名|名前|お名前|相談者|申請者|世帯主|名義|Name|name|คุณ)\s?[:：]?\s?$"
+    r"(?:氏名欄?|名前|お名前|相談者|申請者|世帯主|名義|宛名|差出人|Name|name|คุณ|ПІБ|ФИО|Ім'я|Имя)"
+    r"\s?[:：]?\s?$"
+)
+# "My name is …" in Nepali / Hindi (मेरो नाम … हो), Russian and Ukrainian (Меня зовут …),
+# Arabic (اسمي …) and Thai (ชื่อ … ครับ):
+# the cue is inside the run of the script, so the name is cut out between cue and verb.
+_SCRIPT_INTRO = re.compile(
+    r"(?:मेरो|मेरा)\s+नाम\s+(?P<dev>[\u0900-\u097f]+(?:\s+[\u0900-\u097f]+){0,2}?)(?=\s*(?:हो|है|हुँ|हूँ)(?![\u0900-\u0963\u0966-\u097f]))"
+    r"|(?:[Мм]еня зовут|[Мм]ене звати|[Мм]оє ім'я|[Мм]о[её] имя)\s+(?P<cyr>[А-ЯЁІЇЄҐ][\u0400-\u04ff']+(?:\s+[А-ЯЁІЇЄҐ][\u0400-\u04ff']+){0,2})"
+    # Arabic: اسمي (my name) / الاسم (name:) before one to three words
+    r"|(?:اسمي|إسمي|الاسم)\s*[:：]?\s*(?P<ara>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}?)(?=\s*(?:[.,،:؟!、。]|$|\s[^\u0600-\u06ff]))"
+    # Thai (no spaces between words): ชื่อ + given name + space + surname + ครับ / ค่ะ
+    r"|ชื่อ(?:คือ)?\s?(?P<thai>[\u0e01-\u0e4e]{2,}\s[\u0e01-\u0e4e]{2,}?)(?=\s*(?:ครับ|ค่ะ|คะ|นะ))"
 )
 _READING_AFTER = re.compile(r"[ \u3000]?[（(][ァ-ヺー・＝= ]{2,24}[)）]")
 
@@ -76,13 +89,18 @@ def find_foreign_script_names(text: str) -> Iterator[Entity]:
     for m in _OTHER_RUN.finditer(text):
         if _cued(text, m.start(), m.end()):
             yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "script")
+    for m in _SCRIPT_INTRO.finditer(text):
+        group = next(g for g in ("dev", "cyr", "ara", "thai") if m.group(g))
+        s, e = m.start(group), m.end(group)
+        yield Entity(EntityType.PERSON, s, e, text[s:e], 0.85, "script")
 
 
 # Self-introductions and family words in the languages residents write in, pasted for
 # translation: 我叫张伟, 我的孩子张子涵, 写信人 刘芳, 저는 이수진입니다, sou Fernanda Costa.
+# Compound surnames make four characters (司马晓晴, 欧阳明远).
 _CHINESE_CUE = re.compile(
     r"(?:我叫|名叫|叫做|写信人|寫信人|申请人|申請人|联系人|聯絡人|丈夫|妻子|儿子|兒子|女儿|女兒|"
-    r"孩子|母亲|母親|父亲|父親)[ \u3000:：]?(?P<name>[一-鿿]{2,3})(?=[，。、,.\s想是的在住生和与與]|$)"
+    r"孩子|母亲|母親|父亲|父親)[ \u3000:：]?(?P<name>[一-鿿]{2,4}?)(?=[，。、,.\s想是的在住生和与與]|$)"
 )
 _KOREAN_CUE = re.compile(
     r"(?:저는|제 이름은|이름은|제 아들|제 딸|남편|아내)[ ]?(?P<name>[가-힣]{2,4}?)"

@@ -29,6 +29,7 @@ _NOT_NAMES = frozenset(
     {"私", "わたし", "わたくし", "僕", "担当", "担当者", "件", "こと", "者", "そう", "こう", "ああ"}
 )
 _KANJI_ONLY = re.compile(r"[一-鿿々〆ヶ]+")
+_KANA_SURNAME_NO = re.compile(r"(?:^|(?<=[：:、。\s「『]))[ぁ-ゖー]{1,5}の[ \u3000]$")
 _KANA_BEFORE = re.compile(r"(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}$")
 
 
@@ -61,6 +62,10 @@ def find_introduced_names(text: str) -> Iterator[Entity]:
             start -= 1
         name = text[start : m.start()].strip(" \u3000")
         start = m.start() - len(name)
+        surname = _KANA_SURNAME_NO.search(text, max(0, start - 8), start)
+        if spaces and surname and " " in text[surname.end() - 1 : start + 1].replace("\u3000", " "):
+            # にしぞの まゆといいます: a hiragana surname ending in の, then a space
+            name, start = text[surname.start() : m.start()], surname.start()
         kana = _KANA_BEFORE.search(text, max(0, m.start() - 7), m.start())
         if m.group().endswith(("人", "方")) and kana and len(kana.group()) > len(name):
             name, start = kana.group(), kana.start()  # ひらのって人: の inside a kana name
@@ -81,7 +86,12 @@ def find_introduced_names(text: str) -> Iterator[Entity]:
 # 「真壁です。」, ：鳥越ですけど: a surname alone, opening a message or a quote, before です.
 _SURNAME_DESU = re.compile(
     r"(?:^|(?<=[「『：:\n。]))[ \u3000]?(?P<name>[一-鿿々〆ヶ]{1,4}|[ァ-ヺー]{2,8}|[ぁ-ゖー]{2,6})"
-    r"(?:です|でございます)(?:[。、！!]|けど|が)"
+    # an emoji or the end may close the sentence in chat: こはねです😊
+    r"(?:です|でございます)(?:[。、！!\s]|けど|が|$|[\u2600-\u27bf\U0001f300-\U0001faff])"
+)
+_FULL_NAME_DESU = re.compile(
+    r"(?:^|(?<=[「『：:\n。]))(?P<name>(?P<surname>[一-鿿々〆ヶ]{1,3})[ \u3000]"
+    r"(?P<given>[一-鿿々]{1,3}|[ぁ-ゖ]{2,4}))(?:です|でございます|と申します)"
 )
 #: Openings before です that are not a name (そう of そうです has a surname reading).
 _NOT_OPENINGS = frozenset({"そう", "こちら", "わたし", "私", "僕", "以上", "本日", "担当"})
@@ -100,6 +110,11 @@ def find_opening_surnames(
         hiragana = "ぁ" <= name[0] <= "ゖ"
         if name not in _NOT_OPENINGS and ("姓" in parts or (hiragana and "名" in parts)):
             yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.8, "cue")
+    for m in _FULL_NAME_DESU.finditer(text):
+        # 丹後 美紗です。: a surname read as a place (丹後) is still a surname when a given
+        # name follows it, spaced, before です.
+        if "名" in name_parts(m.group("given")) or "姓" in name_parts(m.group("surname")):
+            yield Entity(EntityType.PERSON, m.start(), m.end("given"), m.group("name"), 0.8, "cue")
 
 
 # 翔くん, 湊ちゃん: one or two kanji alone before a child's honorific. SudachiPy often glues
@@ -136,6 +151,32 @@ def find_child_names(text: str) -> Iterator[Entity]:
         yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.85, "cue")
 
 
+# 次男の蒼空（9）, こどものひなの（2021/4/8生まれ）: a word between a kinship word and an age or
+# a birthdate in brackets is the family member's given name.
+_KIN_AGE = re.compile(
+    r"(?:(?:お(?:父|母|兄|姉|子|孫)|おじい|おばあ)(?:さん|ちゃん)"
+    r"|(?<![一-鿿々お])(?:長男|長女|次男|次女|三男|三女|息子|娘|子ども|子供|こども|孫|妻|夫|兄|"
+    r"姉|弟|妹|父|母))(?:の|[ \u3000])?(?P<name>[一-鿿々]{1,3}|[ぁ-ゖー]{2,6}?|[ァ-ヺー]{2,8})"
+    r"(?:くん|ちゃん|さん|君)?[ \u3000]?"
+    r"[（(](?:[0-9０-９]{1,3}(?:歳|才)?|[^（）()\n]{1,16}?生(?:まれ)?)[)）]"
+)
+#: Words that stand there without being a name (母の年齢（82）).
+_NOT_KIN_NAMES = frozenset(
+    {"年齢", "体調", "介護", "様子", "病状", "状態", "収入", "所得", "年金", "入院", "通院", "学年"}
+)
+_HONORIFIC_ONLY = frozenset({"さん", "さま", "くん", "ちゃん", "たち", "ども", "がた"})
+
+
+def find_kin_age_names(text: str) -> Iterator[Entity]:
+    """Given names between a kinship word and an age or birthdate (see the comment above)."""
+    if "（" not in text and "(" not in text:
+        return
+    for m in _KIN_AGE.finditer(text):
+        name = m.group("name")
+        if name not in _NOT_KIN_NAMES and name not in _HONORIFIC_ONLY:
+            yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.8, "cue")
+
+
 # ファーストネームは Bruno, 名字：Oliveira, 下の名前は「みお」: a name-part label names what follows.
 _NAME_PART_LABEL = re.compile(
     r"(?:ファーストネーム|ファミリーネーム|ミドルネーム|ラストネーム|名字|苗字|下の名前|上の名前|"
@@ -146,11 +187,62 @@ _NAME_PART_LABEL = re.compile(
 )
 
 
+# 名前はこばやかわです, 氏名：荒井 ほのか。, 下はあやね (after a 名前 sentence): a whole name after
+# a label saying it is one, up to です, と申します or punctuation.
+_WORD = r"(?:[一-鿿々]{1,4}|[ァ-ヺー]{2,10}|[ぁ-ゖ]{2,6})"
+_NAME_LABEL = re.compile(
+    r"(?:お?名前|なまえ|氏名|名字|苗字|(?<=[。、\s「])下)[ \u3000]?(?:は|が|[:：])[ \u3000]?[「『]?"
+    rf"(?P<name>{_WORD}(?:[ \u3000・]{_WORD})?)"
+    r"(?=[」』、。,，！!\n]|です|と(?:申|言|いい|もう))"
+)
+#: What follows 名前は without being a name (氏名は必須です, 名前は不明です).
+_NOT_LABELLED_NAMES = frozenset(
+    {
+        "必須",
+        "不明",
+        "未定",
+        "未記入",
+        "空欄",
+        "任意",
+        "本名",
+        "仮名",
+        "同じ",
+        "変更",
+        "なし",
+        "不要",
+    }
+    | {"漢字", "カタカナ", "ひらがな", "ローマ字", "英語", "何", "なに", "なん", "まだ", "秘密"}
+)
+
+
+# わたしは ふくなが りお です (やさしい日本語, spaced): two kana words after わたしは and before
+# です are a name (one word is not: わたしは がくせい です).
+_I_AM = re.compile(
+    r"(?:わたし|私|ぼく|僕|あたし)[はわ、][ \u3000]*"
+    r"(?P<name>[ぁ-ゖー]{2,6}[ \u3000][ぁ-ゖー]{1,6}|[ァ-ヺー]{2,10}[ \u3000・][ァ-ヺー]{1,10})"
+    r"[ \u3000]*(?:です|と[ \u3000]?(?:いいます|もうします|申します))"
+)
+
+
 def find_labelled_name_parts(text: str) -> Iterator[Entity]:
-    """A surname or given name after a label saying it is one (see the comment above)."""
+    """A surname or given name after a label saying it is one (see the comment above), and a
+    whole name after 名前は."""
     for m in _NAME_PART_LABEL.finditer(text):
         name = m.group("name")
         yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.9, "cue")
+    for m in _I_AM.finditer(text):
+        yield Entity(
+            EntityType.PERSON, m.start("name"), m.end("name"), m.group("name"), 0.85, "cue"
+        )
+    if "名" not in text:
+        return
+    for m in _NAME_LABEL.finditer(text):
+        name = m.group("name")
+        if name in _NOT_LABELLED_NAMES:
+            continue
+        if m.group().startswith("下") and "名" not in text[max(0, m.start() - 30) : m.start()]:
+            continue  # 下は only right after a sentence about the name
+        yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.85, "cue")
 
 
 # =VLOOKUP("長谷部 陸",…), 検索語「長谷部 陸」: a quote holding only 姓 + space + a short given

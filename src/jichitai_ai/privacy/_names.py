@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from . import _name_lexicon as lex
+from ._cues import FORM_LABEL
 from ._tokens import Token, script_of
 from ._types import Entity, EntityType
 
@@ -191,7 +192,9 @@ def find_persons(tokens: list[Token], text: str) -> Iterator[Entity]:
             nxt = tokens[j + 1].surface if j + 1 < n else ""
             if nxt in lex.HONORIFICS:
                 confidence = 0.97
-            if not _in_compound(tokens, i, j) or _full_name(tokens, i, j):
+            # SudachiPy tags "Phone" as 人名: alone, a Latin form label (Phone:, Email:) is not one.
+            label = i == j and tok.surface.isascii() and FORM_LABEL.fullmatch(tok.surface)
+            if not label and (not _in_compound(tokens, i, j) or _full_name(tokens, i, j)):
                 yield _person(tokens, i, j, text, confidence, "sudachi")
         # 1b. Foreign names: katakana parts joined by ・／＝ (エルッキ・リーカネン).
         if (

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ._cues import PHONE_CUE
 from ._fold import KANJI_NUMERAL_CHARS, kanji_to_int
 from ._types import Entity, EntityType
 from .checksums import is_valid_my_number, is_valid_resident_code, luhn_valid
@@ -20,13 +21,18 @@ _NO_DIGIT_AFTER = r"(?![0-9])(?!-[0-9])"
 _SEP = r"[- .]?"
 
 # --- context words ---------------------------------------------------------
-_CTX_MY_NUMBER = re.compile(r"マイナンバー|個人番号|マイナ")
+#: マイナンバー labels in the words staff and residents use: the card (番号カード, 通知カード),
+#: hiragana, English and residents' languages (个人编号, 마이넘버, 개인번호).
+_CTX_MY_NUMBER = re.compile(
+    r"マイナンバー|個人番号|マイナ|番号カード|通知カード|まいなんばー|こじんばんごう"
+    r"|my[ \-]?number|个人编号|個人編號|个人番号|마이넘버|개인번호",
+    re.IGNORECASE,
+)
 _CTX_LICENSE = re.compile(r"免許")
 _CTX_PENSION = re.compile(r"年金")
 _CTX_INSURANCE = re.compile(r"被保険者|保険証|保険者番号|資格確認書|記号|保険")
 _CTX_BANK = re.compile(r"口座|普通預金|当座|預金|振込|支店|ゆうちょ|記号番号")
 _CTX_BIRTH = re.compile(r"生年月日|誕生日|生まれ|出生|生誕|年齢|歳|DOB|[Bb]irth|[Bb]orn")
-_CTX_PHONE = re.compile(r"電話|TEL|Tel|tel|携帯|連絡先|FAX|Fax|ファクス|ファックス")
 
 
 def _context(folded: str, start: int, pattern: re.Pattern[str], window: int = 20) -> bool:
@@ -105,10 +111,6 @@ _PHILIPPINE_MOBILE = re.compile(
 _CHINESE_MOBILE = re.compile(
     _NO_DIGIT_BEFORE + r"1[3-9][0-9]([- ]?)[0-9]{4}\1[0-9]{4}" + _NO_DIGIT_AFTER
 )
-_CTX_PHONE_ANY = re.compile(
-    r"電話|TEL|Tel|tel|携帯|連絡先|电话|手机|手機|联系|聯絡|전화|휴대폰|핸드폰|연락처|phone|mobile|cell",
-    re.IGNORECASE,
-)
 
 
 def _home_country_mobiles(text: str, folded: str) -> Iterator[Entity]:
@@ -116,13 +118,16 @@ def _home_country_mobiles(text: str, folded: str) -> Iterator[Entity]:
         for m in pattern.finditer(folded):
             yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9, "home country")
     for m in _CHINESE_MOBILE.finditer(folded):
-        if m.group(1) or _context(folded, m.start(), _CTX_PHONE_ANY):
+        if m.group(1) or _context(folded, m.start(), PHONE_CUE):
             yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9, "home country")
 
 
 # Transcribed: ゼロハチゼロの1234の5678 (the area code in katakana digit words).
 _KANA_DIGIT = r"(?:ゼロ|レイ|イチ|ニ|サン|ヨン|ゴ|ロク|ナナ|ハチ|キュウ)"
-_SPOKEN_KANA = re.compile(rf"{_KANA_DIGIT}{{2,5}}の[0-9]{{3,4}}の[0-9]{{4}}" + _NO_DIGIT_AFTER)
+# (ゼロハチゼロの、6637の、2190: a pause written as 、 after の.)
+_SPOKEN_KANA = re.compile(
+    rf"{_KANA_DIGIT}{{2,5}}の[、,]?[ ]?[0-9]{{3,4}}の[、,]?[ ]?[0-9]{{4}}" + _NO_DIGIT_AFTER
+)
 # Read aloud and written down: 090の1234の5678 (の between the groups).
 _SPOKEN = re.compile(_NO_DIGIT_BEFORE + r"0[0-9]{1,4}の[0-9]{1,4}の[0-9]{3,4}" + _NO_DIGIT_AFTER)
 
@@ -171,7 +176,7 @@ def find_phones(text: str, folded: str) -> Iterator[Entity]:
             if (
                 9 <= _digit_count(span) <= 12
                 and not span.isdigit()
-                and _context(folded, m.start(), _CTX_PHONE)
+                and _context(folded, m.start(), PHONE_CUE)
             ):
                 yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.85, "mistyped")
             continue
@@ -179,7 +184,7 @@ def find_phones(text: str, folded: str) -> Iterator[Entity]:
         if (
             not separated
             and not span.startswith("0120")
-            and not _context(folded, m.start(), _CTX_PHONE)
+            and not _context(folded, m.start(), PHONE_CUE)
         ):
             # A bare 10-digit run starting with 0 is likely a phone number, but
             # less certain without a separator or a 電話 cue.
@@ -189,7 +194,10 @@ def find_phones(text: str, folded: str) -> Iterator[Entity]:
 
 
 # --- postal codes ----------------------------------------------------------
-_POSTAL_MARKED = re.compile(r"(?:〒|郵便番号[:\s]{0,2})[ ]?([0-9]{3}-?[0-9]{4})" + _NO_DIGIT_AFTER)
+# 〒062 0931: after the mark, a space may stand for the hyphen.
+_POSTAL_MARKED = re.compile(
+    r"(?:〒|郵便番号[:\s]{0,2})[ ]?([0-9]{3}[- ]?[0-9]{4})" + _NO_DIGIT_AFTER
+)
 _POSTAL_BARE = re.compile(_NO_DIGIT_BEFORE + r"[0-9]{3}-[0-9]{4}" + _NO_DIGIT_AFTER)
 
 
@@ -275,20 +283,24 @@ _BANK_LABEL = re.compile(r"口座番号|口座|普通預金|当座預金|普通|
 _BRANCH = re.compile(r"(?:店番号?|支店番号|店舗番号)\s?[:：]?\s?([0-9]{3})(?![0-9])")
 
 
+_THOUSANDS = re.compile(r",[0-9]")
+
+
 def _labelled_numbers(
     text: str, folded: str, label: re.Pattern[str], kind: EntityType, min_digits: int
 ) -> Iterator[Entity]:
     for lm in label.finditer(folded):
         window_end = min(len(folded), lm.end() + 24)
         m = _SHORT_NUMBER.search(folded, lm.end(), window_end)
-        if m and _digit_count(m.group()) >= min_digits and "," not in folded[m.end() : m.end() + 1]:
+        # 1,234 is an amount; "口座 7720481, refund …" is not (a comma then a digit is).
+        if m and _digit_count(m.group()) >= min_digits and not _THOUSANDS.match(folded, m.end()):
             yield _entity(text, m.start(), m.end(), kind, 0.9, lm.group())
 
 
 # 保険証の記号 1234 番号 5671, 記号 29-041、番号 1183: the 番号 half of a 記号・番号 pair.
-# 記号 may carry a kanji prefix (青12, 国保3); 番号 follows.
+# 記号 may carry a kanji or kana prefix (青12, 国保3, あ-1207, 青-0552); 番号 follows.
 _SECOND_HALF = re.compile(
-    r"記号\s?[:：]?\s?(?P<mark>[一-鿿]{0,3}[0-9][0-9-]{0,11})"
+    r"記号\s?[:：]?\s?(?P<mark>[一-鿿ぁ-ゖァ-ヺ]{0,3}-?[0-9][0-9-]{0,11})"
     r"(?:[\s、,・（(]{0,3}番号\s?[:：]?\s?(?P<number>[0-9]{1,10})(?![0-9]))?"
 )
 
@@ -341,8 +353,10 @@ _WAREKI_SHORT = re.compile(
 )
 _SEIREKI_KANJI = re.compile(
     _NO_DIGIT_BEFORE
-    + r"(?P<year>(?:1[89]|20)[0-9]{2}|[一二][〇九][〇一二三四五六七八九]{2})\s?年"
-    # 1999年(平成11年)6月5日: the 和暦 year in brackets between year and month
+    + r"(?P<year>(?:1[89]|20)[0-9]{2}|[一二][〇九][〇一二三四五六七八九]{2})"
+    # 1972（昭和47）年4月30日: the 和暦 year in brackets before 年 …
+    + r"(?:\s?[(（][^()（）]{1,8}[)）])?\s?年"
+    # … or 1999年(平成11年)6月5日: between year and month
     + r"(?:\s?[(（][^()（）]{1,8}[)）])?"
     + rf"\s?(?P<month>{_NUM})\s?月\s?(?P<day>{_NUM})\s?日"
 )
@@ -425,7 +439,7 @@ _MONTH_DAY_BORN = re.compile(
     + _NOT_BIRTH
 )
 _YEAR_BORN = re.compile(
-    r"(?:明治|大正|昭和|平成|令和)\s?の?(?:元|[0-9]{1,2})\s?年\s?(?:[0-9]{1,2}\s?月\s?)?生(?:まれ|(?!ま))"
+    rf"(?:明治|大正|昭和|平成|令和)\s?の?(?:元|{_NUM})\s?年\s?(?:{_NUM}\s?月\s?)?生(?:まれ|(?!ま))"
     + _NOT_BIRTH
     + r"|"
     + _NO_DIGIT_BEFORE
@@ -458,11 +472,17 @@ _CTX_BIRTH_ABROAD = re.compile(
 )
 
 
+_BORN_AFTER = re.compile(r"\s?(?:生|[)）]?\s?born)")
+
+
 def find_dates_abroad(text: str, folded: str) -> Iterator[Entity]:
     """Birthdates written the way residents from abroad write them (see above)."""
     for pattern in (_ENGLISH_DATE, _KOREAN_DATE, _DAY_FIRST):
         for m in pattern.finditer(folded):
-            if _context(folded, m.start(), _CTX_BIRTH_ABROAD, 24):
+            # The cue may also follow: （Dec. 3, 1979生）, 03.09.1985生まれ.
+            if _context(folded, m.start(), _CTX_BIRTH_ABROAD, 24) or _BORN_AFTER.match(
+                folded, m.end()
+            ):
                 yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.85, "abroad")
 
 
@@ -551,7 +571,8 @@ _CASE_LABEL = re.compile(
     r"学籍|職員|生徒|学生|社員|従業員|園児|出席|会員|利用者証|"
     # registers: 家屋番号, 名簿番号 (選挙人名簿), 区画番号 (墓地), 地番
     r"家屋|名簿|区画|墓地|選挙人|鑑札|注射済票)"
-    r"(?:番号|No\.?|NO\.?|コード|ID)"
+    # 障害者手帳の番号は 4081: の may stand between the thing and its number
+    r"の?(?:番号|No\.?|NO\.?|コード|ID)"
     r"|区画(?=\s?[:：]?\s?[A-Za-z0-9])"
     r"|(?:Case|case)\s?(?:No\.?|ID|number)"
     # a certificate named by itself before its number: 療育手帳 A1-20345, 受給者証 12-345
@@ -568,7 +589,7 @@ _RECORD_ID = re.compile(
 # 保護番号 第2024-0815号, 身体障害者手帳 第4471号: 第…号 after a record or certificate label
 # (never after 条例 or 議案: 条例第12号 is a law).
 _ORDINAL_ID = re.compile(
-    r"(?:番号|手帳|証|証書|No\.?)\s?[:：]?\s?"
+    r"(?:番号|手帳|証|証書|No\.?)\s?(?:[:：]|は|が)?\s?"
     # 手帳 身体 2級 第30218号: the kind and grade may stand between the label and the number
     r"(?:(?:身体|精神|療育|[0-9一二三四五六]\s?(?:級|種)|[A-Z][0-9]?)[ \u3000]?){0,3}"
     r"(第\s?[0-9][0-9-]{0,15}\s?号)(?!室)"

@@ -320,7 +320,9 @@ def find_places(text: str, folded: str, spans: list[tuple[int, int, str]]) -> It
 # unknown to SudachiPy (若葉台, 丘の上, みなと北町) and then no place span starts the address.
 _KNUM = rf"(?:[0-9]{{1,4}}|[{KANJI_NUMERAL_CHARS}]{{1,4}})"
 _BLOCK_ONLY = re.compile(
-    rf"(?:{_KNUM}条[東西南北]?)?{_KNUM}丁目(?:{_KNUM}番地?(?:の?{_KNUM}号?)?|[-－][0-9]{{1,4}}(?:[-－][0-9]{{1,4}})?)?"
+    # 北5条西12丁目3-8: the 番-号 pair may follow 丁目 as a bare block.
+    rf"(?:{_KNUM}条[東西南北]?)?{_KNUM}丁目(?:{_KNUM}番地?(?:の?{_KNUM}号?)?|[-－][0-9]{{1,4}}(?:[-－][0-9]{{1,4}})?"
+    rf"|[0-9]{{1,4}}[-－][0-9]{{1,4}}(?![0-9]))?"
     rf"|{_KNUM}番地(?:の{_KNUM})?"
     rf"|{_KNUM}番{_KNUM}号"
     r"|(?<![0-9-])[0-9]{1,4}-[0-9]{1,4}-[0-9]{1,4}(?![0-9-])"

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from ._cues import FORM_LABEL
 from ._types import Entity, EntityType
 
 _SYLLABLE = (
@@ -121,7 +122,27 @@ _AFTER = (
     "、",
     "，",
 )
-_LABELS = ("氏名", "名前", "申請者", "相談者", "Name", "name", "NAME", "契約者", "世帯主")
+_LABELS: tuple[str, ...] = ("氏名", "名前", "申請者", "相談者", "Name", "name", "NAME", "契約者")
+_LABELS += ("世帯主", "差出人", "宛名", "宛先", "送信者", "届出人", "申込者", "Signature")
+# English sentences about a person: "Thandiwe Nkosi called about …", "Chukwuemeka Obi is my
+# name", "Olena Shevchuk. Phone 070-…": a verb only people do, or a contact label, right after
+# two to four capitalised words.
+_ENGLISH_AFTER = re.compile(
+    r"(?:'s[ ]|[ ](?:called|phoned|rang|emailed|e-mailed|wrote|visited|came|lives|lived|moved|"
+    r"is my name|was born|here[,.])(?![A-Za-z])"
+    r"|[ ]?[.,:;|/]?[ ]?(?:Phone|Tel|Mobile|E-?mail|Address|DOB|Date of birth)(?![A-Za-z]))"
+)
+# Capitalised words of organisations and places, never part of a person's name.
+# fmt: off
+_NOT_PERSON_WORDS = frozenset({
+    "City", "Ward", "Town", "Village", "Office", "Center", "Centre", "Insurance", "Health",
+    "National", "Tax", "Hall", "School", "Hospital", "Clinic", "Bank", "Station", "Department",
+    "Division", "Section", "Service", "Services", "Support", "Care", "Welfare", "Ministry",
+    "Embassy", "Police", "Post", "Company", "Inc", "Ltd", "Co", "Group", "Team", "Desk",
+    "Council", "Library", "Japan", "Japanese", "English", "Pension", "Card", "Resident",
+    "Residents", "Foreign", "The", "This", "That", "My", "Our", "Your",
+})
+# fmt: on
 # Hyphenated given names (Ji-won, Jean-Luc), never an honorific (Tanaka-san).
 _WORD = (
     r"[A-Z][a-z]{1,15}(?:-(?!(?:san|sama|kun|chan|sensei|shi|dono)(?![A-Za-z]))[A-Za-z][a-z]{1,15})?"
@@ -210,6 +231,9 @@ def find_romaji_names(text: str) -> Iterator[Entity]:
         if plain[start:end].lower() not in _NOT_NAMES:
             yield Entity(EntityType.PERSON, start, end, text[start:end], 0.8, "latin")
     for m in _COMMA_NAME.finditer(plain):
+        after_comma = m.group().rsplit(",", 1)[1].split()
+        if after_comma and FORM_LABEL.fullmatch(after_comma[0]):
+            continue  # Kenji Watanabe, Email: … is a name and a label, not SURNAME, Given
         if _cued(plain, m.start(), m.end()):
             yield Entity(
                 EntityType.PERSON, m.start(), m.end(), text[m.start() : m.end()], 0.9, "latin"
@@ -363,6 +387,12 @@ def _find_romaji_names(text: str) -> Iterator[Entity]:
         end = m.end()
         if len(words) >= 2 and all(shaped) and max(len(w) for w in words) >= 4:
             yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.85, "romaji")
+        elif (
+            2 <= len(words) <= 4
+            and _ENGLISH_AFTER.match(text, m.end())
+            and not any(w.rstrip(".") in _NOT_PERSON_WORDS for w in words)
+        ):
+            yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.8, "latin")
         elif honorific or titled or labelled:
             yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.9, "latin")
         elif (len(words) >= 2 and after.startswith(_AFTER) and any(shaped)) or (

@@ -23,7 +23,9 @@ _HEADERS: tuple[tuple[re.Pattern[str], EntityType], ...] = (
     (
         re.compile(
             r"氏名|名前|フリガナ|ふりがな|カナ|保護者|児童|生徒|園児|世帯主|申請者|相談者|"
-            r"宛名|担当者|家族|続柄名|^[Nn]ame$|[Nn]ame\b"
+            r"宛名|担当者|家族|続柄名|^[Nn]ame$|[Nn]ame\b|"
+            # 口座振替の名義, 受診者, 利用者 …: a person's column by its role
+            r"名義|受診者|利用者|対象者|契約者|被保険者|本人|患者|参加者|出席者|代表者"
         ),
         EntityType.PERSON,
     ),
@@ -51,15 +53,21 @@ def _cells(line: str, start: int, delimiter: str) -> list[tuple[int, int]]:
     return out
 
 
-def _delimiter(line: str) -> str | None:
+def _delimiter(line: str, current: str | None = None) -> str | None:
+    """The cell delimiter of ``line``; a two-column CSV row has one comma, which counts once
+    a header row opened a comma table (``current``)."""
     if "\t" in line:
         return "\t"
     if line.count("|") >= 2:
         return "|"
     for d in (",", "，"):
-        if line.count(d) >= 2:
+        if line.count(d) >= 2 or (d == current and d in line):
             return d
     return None
+
+
+#: 氏名,電話 — a two-column header: short cells, no sentence punctuation.
+_SHORT_HEADER = re.compile(r"^[^,，。、\s]{1,10}[,，][^,，。、\s]{1,10}$")
 
 
 def _column_type(header: str) -> EntityType | None:
@@ -78,7 +86,9 @@ def find_table_cells(text: str) -> Iterator[Entity]:
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        found = _delimiter(line)
+        found = _delimiter(line, delimiter)
+        if found is None and delimiter is None and _SHORT_HEADER.match(line.strip()):
+            found = "," if "," in line else "，"
         if found is None or (delimiter is not None and found != delimiter):
             columns, delimiter = [], None
             continue

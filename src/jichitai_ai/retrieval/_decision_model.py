@@ -137,16 +137,27 @@ class DecisionModel:
     #: low ``p_relevant`` (for models whose unanswerable probes are harder than real ones).
     handover_by_gate: bool = False
 
-    def decide(self, x: FloatArray, relevant: bool | None = None) -> str:
+    def decide(
+        self, x: FloatArray, relevant: bool | None = None, *, model_may_clarify: bool = False
+    ) -> str:
         """One of answer / clarify / no_answer for a feature vector; ``relevant`` is the
-        relevance gate's verdict (it decides hand-over when ``handover_by_gate``)."""
+        relevance gate's verdict (it decides hand-over when ``handover_by_gate``).
+        ``model_may_clarify``: the gate's hand-over becomes a 更問 when ``p_relevant`` still
+        reaches ``clarify_min`` (the model, not the gate, is sure a right entry is near)."""
         if float(self.answer.predict(x)[0]) >= self.answer_min:
             return "answer"
         if self.handover_by_gate and relevant is not None:
-            return "clarify" if relevant else "no_answer"
-        if float(self.relevant.predict(x)[0]) >= self.clarify_min:
+            if relevant or (model_may_clarify and self.relevant_enough(x)):
+                return "clarify"
+            return "no_answer"
+        if self.relevant_enough(x):
             return "clarify"
         return "no_answer"
+
+    def relevant_enough(self, x: FloatArray) -> bool:
+        """Whether ``p_relevant`` (a right entry among the first three) reaches the 更問
+        threshold."""
+        return float(self.relevant.predict(x)[0]) >= self.clarify_min
 
     def to_json(self) -> str:
         return json.dumps(

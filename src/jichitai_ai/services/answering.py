@@ -38,6 +38,7 @@ from jichitai_ai.services.session_keys import hash_session_key as _hash_key
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import QuestionLog
+from jichitai_ai.text.contentless import says_nothing
 
 CANDIDATES_LOGGED = 10
 FEATURE_KEYS = tuple(f"feature:{name}" for name in FEATURE_NAMES)
@@ -61,9 +62,10 @@ def release_memory(entries: int = COLLECT_AFTER_ENTRIES) -> None:
 
 
 def _says_nothing(question: str) -> bool:
-    """No word at all (「1234」, 「？？？」, a phone number alone): nothing to choose entries by, so
-    the general contact rather than the three entries that happen to be closest."""
-    return not any(ch.isalpha() for ch in question)
+    """No topic at all (「1234」, 「？？？」, a phone number alone, 「2024年4月1日」, 「test」, 「ㅋㅋㅋ」:
+    text.contentless): nothing to choose entries by, so the general contact rather than the
+    three entries that happen to be closest."""
+    return says_nothing(question)
 
 
 @dataclass

@@ -116,9 +116,11 @@ def decide_with_model(
     signals: DecisionSignals,
     *,
     relevant: bool | None = None,
+    model_may_clarify: bool = False,
 ) -> DecisionResult:
-    """The model's verdict (``relevant``: the relevance gate's), choices for coverage."""
-    verdict = model.decide(features, relevant)
+    """The model's verdict (``relevant``: the relevance gate's; ``model_may_clarify``: see
+    :meth:`DecisionModel.decide`), choices for coverage."""
+    verdict = model.decide(features, relevant, model_may_clarify=model_may_clarify)
     if verdict == "answer":
         return DecisionResult(Decision.ANSWER, [ranked[0]])
     if verdict == "clarify" and len(ranked) >= 2:

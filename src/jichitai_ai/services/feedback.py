@@ -35,6 +35,7 @@ from jichitai_ai.i18n import normalize_language
 from jichitai_ai.retrieval import LearningModel
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid, NotFound
+from jichitai_ai.services.redaction import redact_for_log
 from jichitai_ai.storage.tables import FeedbackEvent, LearningLesson, LearningVote, QuestionLog
 from jichitai_ai.timeutil import utcnow
 
@@ -306,7 +307,9 @@ def record(
         query_text=question.question,
         session_key=question.session_key,
         role=role,
-        comment=comment[:2000],
+        # A resident's comment is free text like the question: masked before it is stored
+        # (解決しなかった。山田です、090-… に電話ください), then cut to the column's size.
+        comment=redact_for_log(comment)[:2000] if comment.strip() else "",
         client_hash=client_hash,
     )
     session.add(event)

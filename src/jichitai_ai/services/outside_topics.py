@@ -31,6 +31,8 @@ MARGIN_KEY = "outside_topic_margin"
 DEFAULT_MARGIN = 0.03
 
 #: Japanese, like the entries they are compared with. Kinds of questions, not phrasings.
+#: Neighbour trouble (issue 12, i12k): on the demo sets answerable questions reach at most
+#: +0.020 over the entries, round 7's neighbour disputes +0.023 to +0.043 (docs/benchmarks.md §7.4h).
 TOPICS: tuple[str, ...] = (
     "車や家具や家電を買える店",
     "服や食料品を安く買える店",
@@ -42,6 +44,7 @@ TOPICS: tuple[str, ...] = (
     "こんにちは、元気ですか、雑談",
     "会社の設立や不動産の登記",
     "郵便や宅配便の配達",
+    "近所の人とのトラブル（騒音・駐車・たばこ）",
 )
 
 

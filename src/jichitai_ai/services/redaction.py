@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from jichitai_ai.privacy import Entity, EntityType, MaskingSession, detect, redact
+from jichitai_ai.privacy._cues import PHONE_CUE
 from jichitai_ai.text import script_of
 
 #: Place names say what a question is about (東京から転入), so retrieval keeps them unless they
@@ -39,10 +40,7 @@ _LABEL = r"[\s\u3000]*(?:番号|number|号码|號碼|번호)?[\s\u3000]*(?:は|:
 _LABEL_BEFORE: dict[EntityType, re.Pattern[str]] = {
     kind: re.compile(f"(?<![A-Za-z])(?:{words}){_LABEL}", re.IGNORECASE)
     for kind, words in {
-        EntityType.PHONE: (
-            r"携帯電話|電話|でんわ|携帯|けいたい|ケータイ|スマホ|連絡先|れんらくさき|TEL\.?|ＴＥＬ|FAX|"
-            r"phone|mobile|cell|tel\.?|电话|電話號碼|手机|手機|联系方式|聯絡方式|전화|휴대폰|연락처"
-        ),
+        EntityType.PHONE: rf"(?:{PHONE_CUE.pattern})\.?",
         EntityType.EMAIL: r"メールアドレス|メアド|メール|e-?mail(?:\s*address)?|mail|邮箱|電子郵件|이메일",
         EntityType.POSTAL_CODE: r"郵便番号|〒|zip(?:\s*code)?|postal\s*code|邮编|郵遞區號|우편번호",
         EntityType.BIRTHDATE: r"生年月日|誕生日|birthday|date\s*of\s*birth|born(?:\s*on)?|出生日期|생년월일|생일",

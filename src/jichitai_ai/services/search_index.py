@@ -723,8 +723,17 @@ class TenantIndex:
         ):
             return Outcome(Decision.ANSWER, [exact], candidates, coverage, cosine)
         if self.decision_model is not None and features is not None:
+            # Japanese kanji questions: word matching judges them, so when the model is sure
+            # a right entry is among the first three, the gate's hand-over becomes a 更問
+            # (学童って何年生まで入れる？ — top score 1.0, coverage .58 — was handed over).
+            # Other questions keep the gate: a hand-over sends them to the meaning path.
             result = decide_with_model(
-                self.decision_model, features, ranked, self.signals, relevant=relevant
+                self.decision_model,
+                features,
+                ranked,
+                self.signals,
+                relevant=relevant,
+                model_may_clarify=not needs_meaning(question),
             )
             if result.decision is Decision.NO_ANSWER and not learned_top:
                 return Outcome(Decision.NO_ANSWER, [], candidates, coverage, cosine)

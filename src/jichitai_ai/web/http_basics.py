@@ -63,6 +63,9 @@ def not_found_page() -> str:
     )
 
 
+_BODY_PARSE_DETAIL = "There was an error parsing the body"
+
+
 def install_http_basics(app: FastAPI) -> None:
     app.add_middleware(HeadAsGet)
 
@@ -82,6 +85,18 @@ def install_http_basics(app: FastAPI) -> None:
             return JSONResponse(
                 {"error": {"code": "error.not_found", "message": bilingual("web.not_found.title")}},
                 status_code=404,
+            )
+        if exc.status_code == 400 and exc.detail == _BODY_PARSE_DETAIL:
+            # FastAPI's own words for a body it could not parse (JSON nested 100,000 deep, an
+            # integer of 5,000 digits): a bilingual error like every other.
+            return JSONResponse(
+                {
+                    "error": {
+                        "code": "error.body_unreadable",
+                        "message": bilingual("error.body_unreadable"),
+                    }
+                },
+                status_code=400,
             )
         headers = getattr(exc, "headers", None)
         return JSONResponse(

@@ -3,6 +3,7 @@
 PostgreSQL text cannot hold NUL, and no question, FAQ field, name or form value needs NUL or
 the other C0 controls except tab and newlines. They are refused with 422 wherever they appear:
 the path, the query string, JSON bodies (as ``\\u0000``…) and url-encoded forms (as ``%00``…).
+A JSON body that is not UTF-8 (a Shift_JIS file posted as is) gets 400 ``error.body_encoding``.
 Uploaded files (multipart) are bytes and are checked by their parsers instead.
 """
 
@@ -53,6 +54,9 @@ class ControlCharacterGuard:
             if not message.get("more_body", False):
                 break
         data = bytes(body)
+        if kind == b"application/json" and not _utf8(data):
+            await _refuse(send, "error.body_encoding", 400)
+            return
         bad = (
             bool(_JSON_CONTROL.search(data) or _RAW_CONTROL.search(data))
             if kind == b"application/json"
@@ -66,6 +70,15 @@ class ControlCharacterGuard:
         )
 
 
+def _utf8(data: bytes) -> bool:
+    """JSON must be UTF-8 (RFC 8259): a Shift_JIS body gets a clear error, not a parser's."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _replay(messages: list[Message]) -> Receive:
     queue = list(messages)
 
@@ -77,15 +90,7 @@ def _replay(messages: list[Message]) -> Receive:
     return receive
 
 
-async def _refuse(send: Send) -> None:
-    response = JSONResponse(
-        {
-            "error": {
-                "code": "error.control_character",
-                "message": bilingual("error.control_character"),
-            }
-        },
-        status_code=422,
-    )
-    await send({"type": "http.response.start", "status": 422, "headers": response.raw_headers})
+async def _refuse(send: Send, key: str = "error.control_character", status: int = 422) -> None:
+    response = JSONResponse({"error": {"code": key, "message": bilingual(key)}}, status_code=status)
+    await send({"type": "http.response.start", "status": status, "headers": response.raw_headers})
     await send({"type": "http.response.body", "body": response.body})

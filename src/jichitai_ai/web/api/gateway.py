@@ -140,8 +140,17 @@ router = APIRouter(tags=["gateway (OpenAI-compatible)"], route_class=OpenAIRoute
 
 
 async def _json_body(request: Request) -> Any:
+    raw = await request.body()
     try:
-        return json.loads(await request.body())
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:  # Shift_JIS or broken bytes: say so, not "bad JSON"
+        raise Invalid("gateway.invalid.encoding", param="body") from exc
+    try:
+        return json.loads(text)
+    except RecursionError as exc:  # [[[[…]]]] 100,000 deep: a clear 400, not a 500
+        raise Invalid(
+            "gateway.invalid.json", param="body", problem="JSON (深すぎる入れ子 / nesting)"
+        ) from exc
     except ValueError as exc:
         raise Invalid("gateway.invalid.json", param="body", problem="JSON") from exc
 

@@ -1,0 +1,108 @@
+"""Mojibake (文字化け) read back before detection.
+
+Staff paste garbled CSV exports and ask a model to repair them: UTF-8 bytes read as Shift_JIS
+(笹目 勘助 → 隨ｹ逶ｮ 蜍伜勧) or Shift_JIS bytes read as Windows-1252 (猿渡 悠里 → ‰Ž“n —I—¢).
+A model reads such text back easily, so the names in it are personal data; detection runs on
+the repaired text and every repaired character keeps the span of the garbled characters its
+bytes came from, so masks cover the garbled original.
+
+Only runs that look like mojibake are touched: for UTF-8 read as Shift_JIS, runs that decode
+strictly in a text holding a half-width katakana or private-use character (continuation
+bytes); for
+Shift_JIS read as cp1252, a run whose letters are mostly Latin-1 symbols and accented letters
+and that decodes strictly to Japanese (Conceição or Café stay as they are).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Non-ASCII characters of a UTF-8-read-as-cp932 run (kanji, kana, half-width kana, PUA).
+_SJIS_RUN = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff61-\uff9f\ue000-\uf8ff\u2460-\u24ff]{2,}")
+_SJIS_SIGNATURE = re.compile(r"[\uff61-\uff9f\ue000-\uf8ff]")
+#: A run of characters cp1252 can encode (printable ASCII and the 0x80–0xFF block).
+_CP1252_RUN = re.compile(
+    r"[\x20-\x7e\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}"
+)
+_JAPANESE = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]")
+_HIGH = re.compile(
+    r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+def _decode(run: str, source: str, target: str) -> list[tuple[str, int, int]] | None:
+    """(character, first, last+1 source index) of ``run`` decoded from ``source`` bytes to
+    ``target``, or None when it does not decode strictly."""
+    try:
+        byte_owner: list[int] = []
+        for i, ch in enumerate(run):
+            byte_owner += [i] * len(ch.encode(source))
+        data = run.encode(source)
+        decoded = data.decode(target)
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    out: list[tuple[str, int, int]] = []
+    pos = 0
+    for ch in decoded:
+        size = len(ch.encode(target))
+        out.append((ch, byte_owner[pos], byte_owner[pos + size - 1] + 1))
+        pos += size
+    return out
+
+
+def _looks_garbled(run: str) -> bool:
+    letters = [ch for ch in run if not ch.isspace() and not ch.isdigit() and ch not in "-,.:"]
+    high = sum(1 for ch in letters if ord(ch) > 0x7E)
+    return high >= 2 and high * 2 >= len(letters)
+
+
+def repair(text: str) -> tuple[str, list[int], list[int]] | None:
+    """The text with mojibake runs read back, and for each of its characters the original
+    span (start, end); None when nothing was repaired."""
+    pieces: list[tuple[int, int, list[tuple[str, int, int]]]] = []
+    if _SJIS_SIGNATURE.search(text):
+        # Once one run shows the signature, every run of the text that decodes strictly (and
+        # shrinks: three bytes were two characters) is garbled too (蜍伜勧 → 勘助).
+        for m in _SJIS_RUN.finditer(text):
+            decoded = _decode(m.group(), "cp932", "utf-8")
+            if (
+                decoded
+                and len(decoded) < len(m.group())
+                and _JAPANESE.search("".join(ch for ch, _, _ in decoded))
+            ):
+                pieces.append((m.start(), m.end(), decoded))
+    if _HIGH.search(text):
+        for m in _CP1252_RUN.finditer(text):
+            run = m.group()
+            if (
+                len(_HIGH.findall(run)) < 2
+                or not _looks_garbled(run)
+                or any(s < m.end() and m.start() < e for s, e, _ in pieces)
+            ):
+                continue
+            decoded = _decode(run, "cp1252", "cp932")
+            if decoded and _JAPANESE.search("".join(ch for ch, _, _ in decoded)):
+                pieces.append((m.start(), m.end(), decoded))
+    if not pieces:
+        return None
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    cursor = 0
+    for start, end, decoded in sorted(pieces, key=lambda p: p[0]):
+        for i in range(cursor, start):
+            chars.append(text[i])
+            starts.append(i)
+            ends.append(i + 1)
+        for ch, first, last in decoded:
+            chars.append(ch)
+            starts.append(start + first)
+            ends.append(start + last)
+        cursor = end
+    for i in range(cursor, len(text)):
+        chars.append(text[i])
+        starts.append(i)
+        ends.append(i + 1)
+    return "".join(chars), starts, ends
