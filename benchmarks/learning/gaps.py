@@ -23,6 +23,14 @@ layer misses, before building them. Per seed, with the lessons in force after te
   beats every other entry's own cosine (the round-5 rule). Also, per lesson, how far its
   passage vector beats the other entries' own best cosine (the learned vector's margin).
 
+* **reach** (issue 16, round 8): an upper bound for any lesson-based learning. Every
+  paraphrase not first after learning is put in one class: its judged entries have no
+  promoting lesson in force (nobody could teach them: *never taught*); they have one, but the
+  paraphrase shares no topic word with any of those lessons and (with an embedder) no lesson's
+  cosine reaches ``--reach-cosine`` (*vocabulary gap*); or it is *reachable* (a topic word in
+  common, or that cosine). ``ceiling_gain`` = (first after + reachable − first before) / n:
+  the paraphrase SR@1 gain if every reachable miss moved first and nothing else changed.
+
 Nothing here changes ranking; it only counts, so no parameter is chosen on what it prints.
 """
 
@@ -32,6 +40,7 @@ import argparse
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -153,11 +162,64 @@ def measure_seed(
         "associations": {"entries": len(associations), **assoc},
         "synonyms": synonyms,
     }
+    out["reach"] = reach(
+        index,
+        split.paraphrases,
+        texts,
+        lessons,
+        relevant,
+        (before, after),
+        args.reach_cosine,
+        detail,
+    )
     if index.searcher.embedder is not None and index.searcher.dense is not None:
         out["pooled"] = pooled(index, split, texts, lessons, relevant, before, after, args, detail)
     if args.detail:
         out["detail"] = detail
     return out
+
+
+def reach(
+    index: TenantIndex,
+    paraphrases: Collection[str],
+    texts: dict[str, str],
+    lessons: dict[int, list[str]],
+    relevant: dict[str, set[int]],
+    first: tuple[dict[str, bool], dict[str, bool]],
+    min_cosine: float,
+    detail: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """Why paraphrases are not first after learning (``first``: before, after): never taught,
+    vocabulary gap, reachable."""
+    before, after = first
+    embedder = index.searcher.embedder if index.searcher.dense is not None else None
+    counts = {"never_taught": 0, "vocabulary_gap": 0, "reachable": 0}
+    for q in paraphrases:
+        if after[q]:
+            continue
+        wordings = [w for e in sorted(relevant[q]) for w in lessons.get(e, [])]
+        if not wordings:
+            counts["never_taught"] += 1
+            continue
+        topics = set(index.topic_terms(texts[q]))
+        shared = sorted({t for w in wordings for t in topics & set(index.topic_terms(w))})
+        cosine = -1.0
+        if embedder is not None:
+            vectors = embedder.embed_queries(wordings)
+            cosine = float(np.max(vectors @ index.searcher.query_vector(texts[q])))
+        kind = "reachable" if shared or cosine >= min_cosine else "vocabulary_gap"
+        counts[kind] += 1
+        detail.append(
+            {"reach": q, "kind": kind, "shared topic words": shared, "cosine": round(cosine, 3)}
+        )
+    n = max(len(paraphrases), 1)
+    first_before = sum(before[q] for q in paraphrases)
+    first_after = sum(after[q] for q in paraphrases)
+    return {
+        **counts,
+        "gain_now": round((first_after - first_before) / n, 3),
+        "ceiling_gain": round((first_after + counts["reachable"] - first_before) / n, 3),
+    }
 
 
 def pooled(
@@ -255,6 +317,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--floors", type=lambda s: [float(x) for x in s.split(",")], default=[0.88, 0.9, 0.92, 0.94]
     )
+    parser.add_argument("--reach-cosine", type=float, default=0.88)
     parser.add_argument("--detail", action="store_true")
     args = parser.parse_args(argv)
     from sudachipy import dictionary

@@ -41,9 +41,11 @@ def test_more_is_the_logged_ranking_after_what_was_shown(town: Town) -> None:
     town.vote(alice, asked, "not_resolved")
     got = more(town, alice, asked)
     ids = [c["entry_id"] for c in got["choices"]]
-    # Brute force: the full ranking for the same wording, minus what was shown, first five.
+    # Brute force: the full ranking for the same wording, minus what was shown, the first
+    # ``more_choices``.
     ranking = town.outcome(QUESTION).ranking
-    expected = [e for e in ranking[:10] if e not in shown_of(asked)][:5]
+    policy = feedback_service.LearningPolicy()
+    expected = [e for e in ranking[:10] if e not in shown_of(asked)][: policy.more_choices]
     assert ids == expected and ids
     assert got["message"]["ja"] and got["message"]["en"]
     assert all(c["question"] and c["answer"] for c in got["choices"])
@@ -52,6 +54,16 @@ def test_more_is_the_logged_ranking_after_what_was_shown(town: Town) -> None:
     with town.platform.db.read() as s:
         log = s.get(QuestionLog, asked["question_id"])
         assert log is not None and log.shown_entry_ids == [*shown_of(asked), *ids]
+
+
+def test_more_reaches_the_whole_logged_top_ten_by_default() -> None:
+    """Issue 16, round 8: by default 「他の候補」 offers every logged candidate after one shown
+    entry (9 of the top 10), so residents can teach entries retrieval ranks 6th–10th; a
+    tenant may still offer fewer, never more than 9."""
+    assert feedback_service.LearningPolicy().more_choices == 9
+    of = feedback_service.LearningPolicy.of
+    assert of({"learning": {"more_choices": 5}}).more_choices == 5
+    assert of({"learning": {"more_choices": 20}}).more_choices == 9
 
 
 def test_a_pick_among_more_is_a_vote_and_keeps_the_not_resolved(town: Town) -> None:

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from jichitai_ai.i18n import t
+from jichitai_ai.services import feedback as feedback_service
 from jichitai_ai.storage.tables import LearningLesson, QuestionLog
 
 from . import helpers
@@ -24,7 +25,8 @@ def _expected_more(live: Live, question: str, shown: list[int]) -> list[int]:
     ranking = live.platform.answering.ask(
         helpers.TENANT, question, record=False, rank_all=True
     ).ranking
-    return [e for e in ranking[:10] if e not in shown][:5]
+    more = feedback_service.LearningPolicy().more_choices
+    return [e for e in ranking[:10] if e not in shown][:more]
 
 
 def test_not_resolved_then_a_pick_among_more(

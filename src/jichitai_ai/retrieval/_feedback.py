@@ -130,6 +130,15 @@ class LearningParams:
     #: close to one they taught; lessons from looser wordings rank their entry below it
     #: (offered among 「他の候補」). False: round 5.
     keep_answer: bool = True
+    #: Learned 言い換え *indexed* with an entry (round 3) — with no lesson close enough to the
+    #: question to boost it — may put that entry first only if retrieval alone ranks it within
+    #: this many places; from further down it ranks right below retrieval's own first entry,
+    #: and residents see what retrieval alone shows (issue 16, round 8). A lesson's words
+    #: sharing a broad noun with the question then no longer lift an entry from 11th place
+    #: over the entry the question itself names. Off (None, round 7's behaviour): 5 gained one
+    #: paraphrase on lexical and hybrid seed 2 (chosen on seeds 1–2) but lost one paraphrase on
+    #: lexical seed 4 and a taught wording on seed 3 (validation) — docs/benchmarks.md §6.
+    indexed_first_within: int | None = None
 
 
 @dataclass

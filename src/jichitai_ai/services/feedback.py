@@ -80,7 +80,11 @@ class LearningPolicy:
     #: Term Jaccard at which a new wording joins an existing lesson of the same entry.
     cluster_similarity: float = 0.6
     #: 「他の候補」: how many further candidates a resident may ask to see for one question.
-    more_choices: int = 5
+    #: 9 — all of the logged top 10 after one shown entry — since issue 16, round 8: with the
+    #: lesson gates of rounds 2–7 the extra lessons reach paraphrases without moving controls
+    #: (round 1, before those gates, had chosen 5 on lexical seeds 11–12). The voice kiosk
+    #: still reads out at most 4 (``channels.voice.dialogue.MAX_CHOICES``).
+    more_choices: int = 9
 
     @classmethod
     def of(cls, settings: dict[str, Any] | None) -> LearningPolicy:

@@ -527,7 +527,9 @@ class TenantIndex:
             outcome = Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
         else:
             outcome = self._decide(question, ranked, candidates, cosine, features)
-            kept = self._answer_kept_from_learning(question, ranked, outcome, k, exclude)
+            kept = self._answer_kept_from_learning(
+                question, ranked, outcome, k, exclude
+            ) or self._first_kept_from_indexing(question, outcome, k, exclude)
             outcome = kept or self._not_imposed_by_learning(question, ranked, outcome, k, exclude)
             if dense and needs_meaning(question) and _meaning_decides(question, outcome):
                 outcome = self._decide_by_meaning(question, dense, candidates, outcome)
@@ -553,9 +555,7 @@ class TenantIndex:
         learned = top in effects.boosts or bool(self.learning.alternative_terms(top, utcnow()))
         if not learned or effects.similarity_of(top) >= params.answer_similarity:
             return None
-        plain = copy.copy(self)
-        plain.learning = LearningModel()
-        before = plain.answer(question, k=k, exclude=exclude)
+        before = self._plain_answer(question, k, exclude)
         if before.decision is not Decision.ANSWER or not before.entry_ids:
             return None
         answer = before.entry_ids[0]
@@ -564,6 +564,39 @@ class TenantIndex:
         rest = [c for c in outcome.ranked if c.entry_id != answer]
         first = Candidate(answer, max(ranked[0].score, before.ranked[0].score))
         return replace(before, ranked=[first, *rest])
+
+    def _first_kept_from_indexing(
+        self, question: str, outcome: Outcome, k: int | None, exclude: set[int] | None
+    ) -> Outcome | None:
+        """``LearningParams.indexed_first_within``: an entry put first by its learned 言い換え
+        alone (no lesson close enough to boost it) from further down retrieval's own ranking
+        than that ranks right below retrieval's first entry; what residents see is what
+        retrieval alone shows. None: learning's first place stands."""
+        within = self.learning.params.indexed_first_within
+        if within is None or not outcome.ranked or not len(self.learning):
+            return None
+        top = outcome.ranked[0].entry_id
+        if not self.learning.alternative_terms(top, utcnow()):
+            return None
+        if top in self.learning_effects(question).boosts:
+            return None
+        before = self._plain_answer(question, k, exclude)
+        plain = [c.entry_id for c in before.ranked]
+        if not plain or top in plain[:within]:
+            return None
+        first = before.ranked[0]
+        score = max(first.score, outcome.ranked[0].score)
+        return replace(
+            before,
+            ranked=[replace(first, score=score)]
+            + [c for c in outcome.ranked if c.entry_id != first.entry_id],
+        )
+
+    def _plain_answer(self, question: str, k: int | None, exclude: set[int] | None) -> Outcome:
+        """What retrieval alone (no lessons) answers."""
+        plain = copy.copy(self)
+        plain.learning = LearningModel()
+        return plain.answer(question, k=k, exclude=exclude)
 
     def _not_imposed_by_learning(
         self,
@@ -586,9 +619,7 @@ class TenantIndex:
             self.learning.params.answer_similarity
         ):
             return outcome
-        plain = copy.copy(self)
-        plain.learning = LearningModel()
-        before = plain.answer(question, k=k, exclude=exclude)
+        before = self._plain_answer(question, k, exclude)
         if before.decision is Decision.ANSWER and before.entry_ids[:1] == [top]:
             return outcome
         result = decide(ranked, replace(self.thresholds, answer_min_score=float("inf")))
