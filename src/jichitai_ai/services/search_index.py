@@ -75,6 +75,7 @@ from jichitai_ai.text import (
 )
 from jichitai_ai.text.homophones import HomophoneCorrector
 from jichitai_ai.text.kana_kanji import KanaKanji
+from jichitai_ai.text.mixed_script import MixedScriptWords
 from jichitai_ai.timeutil import utcnow
 
 CANONICAL_LANGUAGE = "ja"
@@ -321,6 +322,7 @@ class TenantIndex:
         self._hub: dict[int, float] | None = None
         self._homophones: HomophoneCorrector | None = None
         self._kana_kanji: KanaKanji | None = None
+        self._mixed_script: MixedScriptWords | None = None
         #: Per entry: (the text routing reads, its topic terms), reused while the text is equal.
         self._topic_of: dict[int, tuple[str, tuple[str, ...]]] = {}
         if previous is not None:
@@ -821,10 +823,15 @@ class TenantIndex:
 
     def corrected(self, question: str) -> str:
         """The question with kana-kanji conversion slips in its compounds put right
-        (住民表 → 住民票: text.homophones); other scripts unchanged."""
+        (住民表 → 住民票: text.homophones) and mixed-script words written in kanji
+        (いんかん証明 → 印鑑証明: text.mixed_script); other scripts unchanged."""
         if script_of(question) != "ja":
             return question
-        return self._homophone_corrector().correct(question)
+        if self._mixed_script is None:
+            self._mixed_script = MixedScriptWords(
+                self._entry_lines(), self.lexical.tokenizer.reading
+            )
+        return self._homophone_corrector().correct(self._mixed_script.convert(question))
 
     def written_in_kanji(self, question: str) -> str:
         """An all-hiragana question with its words written as the tenant's texts write them
