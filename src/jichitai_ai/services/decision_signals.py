@@ -17,12 +17,18 @@ import numpy.typing as npt
 from jichitai_ai.domain.models import Decision
 from jichitai_ai.retrieval import DecisionResult, ScoredDoc
 from jichitai_ai.retrieval._decision_model import DecisionModel, FloatArray, feature_vector
+from jichitai_ai.text.topic_filler import topic_only
 
 if TYPE_CHECKING:
     from jichitai_ai.services.search_index import TenantIndex
 
 #: Two entries whose question words overlap this much (IDF-weighted Jaccard) are one choice.
 NEAR_DUPLICATE = 0.8
+#: Share of the question's topic words the first entry's own question must hold for a 更問
+#: instead of a hand-over (Japanese kanji questions).
+OWN_QUESTION_COVERS = 0.5
+#: ... while less than this share of it is unknown to every entry.
+UNKNOWN_AT_MOST = 0.5
 #: How far down the ranking choices are looked for.
 CHOICE_POOL = 8
 #: Nearest other entries averaged for an entry's hubness.
@@ -83,6 +89,22 @@ class DecisionSignals:
             n_terms=len(terms),
             group_of=department,
         )
+
+    def own_question_covers(self, question: str, entry_id: int) -> bool:
+        """Whether the entry's own question (and 言い換え) holds at least
+        :data:`OWN_QUESTION_COVERS` of the question's topic-word weight and less than
+        :data:`UNKNOWN_AT_MOST` of it is unknown to every entry — numbers, counters and
+        question words left out (``text/topic_filler``), so 「何歳まで」 does not dilute."""
+        terms = topic_only(list(dict.fromkeys(self.index.topic_terms(question))))
+        weights = {t: self.weight(t) for t in terms}
+        total = sum(weights.values())
+        if total <= 0:
+            return False
+        own = self.question_terms(entry_id)
+        vocabulary = self.index.lexical.vocabulary
+        covered = sum(w for t, w in weights.items() if t in own) / total
+        unknown = sum(w for t, w in weights.items() if t not in vocabulary) / total
+        return covered >= OWN_QUESTION_COVERS and unknown < UNKNOWN_AT_MOST
 
     def near_duplicate(self, a: int, b: int) -> bool:
         ta, tb = self.question_terms(a), self.question_terms(b)

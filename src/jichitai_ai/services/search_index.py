@@ -60,7 +60,12 @@ from jichitai_ai.retrieval._hybrid import (
 from jichitai_ai.retrieval._lexical import TokenizedDoc
 from jichitai_ai.retrieval._routing import DepartmentRouter
 from jichitai_ai.retrieval._translation import FaqWords, TranslationScorer, faq_words
-from jichitai_ai.services.decision_signals import DecisionSignals, decide_with_model, hubness_of
+from jichitai_ai.services.decision_signals import (
+    DecisionSignals,
+    decide_with_model,
+    diverse_choices,
+    hubness_of,
+)
 from jichitai_ai.services.tenant_calibration import CalibrationCache
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import EmbeddingCache
@@ -737,6 +742,19 @@ class TenantIndex:
                 relevant=relevant,
                 model_may_clarify=not needs_meaning(question),
             )
+            if (
+                result.decision is Decision.NO_ANSWER
+                and len(ranked) >= 2
+                and not needs_meaning(question)
+                and self.signals.own_question_covers(question, ranked[0].doc_id)
+            ):
+                # The first entry's own question holds most of the question's topic words
+                # (numbers, counters and question words left out): a 更問, not a hand-over
+                # (「子どもの病院代って何歳までタダ？」 — 子ども医療費 first, diluted by 何歳).
+                result = DecisionResult(
+                    Decision.CLARIFY,
+                    diverse_choices(ranked, self.signals, self.decision_model.max_choices),
+                )
             if result.decision is Decision.NO_ANSWER and not learned_top:
                 return Outcome(Decision.NO_ANSWER, [], candidates, coverage, cosine)
             if result.decision is Decision.NO_ANSWER:

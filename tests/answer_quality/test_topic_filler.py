@@ -1,0 +1,56 @@
+"""Colloquial Japanese questions whose topic is diluted by counters and question words
+(issue 12, i12m): when the first entry's own question holds most of the question's topic words
+(numbers, 何, 歳, 週間 … left out), a 更問 instead of a hand-over."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jichitai_ai.domain.models import Decision
+from jichitai_ai.text.topic_filler import is_filler, topic_only
+
+from .demo_city import dense_demo_platform
+
+
+@pytest.mark.parametrize("term", ["何", "歳", "2", "２", "週間", "月", "十", "いつ", "ヶ月"])
+def test_numbers_counters_and_question_words_are_fillers(term: str) -> None:
+    assert is_filler(term)
+
+
+@pytest.mark.parametrize("term", ["転入", "年金", "月額", "子供", "病院", "ごみ", "歳出"])
+def test_topic_words_are_not_fillers(term: str) -> None:
+    assert not is_filler(term)
+
+
+def test_topic_only_keeps_the_terms_when_nothing_else_remains() -> None:
+    assert topic_only(["子供", "何", "歳", "病院"]) == ["子供", "病院"]
+    assert topic_only(["何", "歳"]) == ["何", "歳"]
+
+
+def test_diluted_colloquial_questions_get_choices_not_a_hand_over(tmp_path: Path) -> None:
+    with dense_demo_platform(tmp_path) as platform:
+        for text, expected in [
+            ("子どもの病院代って何歳までタダ？", "AOBA-0050"),
+            (
+                "4月に埼玉から越してきたんだけど転入届まだ出してない、2週間過ぎたらまずい？",
+                "AOBA-0013",
+            ),
+            ("いんかん証明、家族に代わりに取りに行ってもらってもいい？", "AOBA-0008"),
+        ]:
+            r = platform.answering.ask("aoba-city", text, record=False)
+            assert r.decision is not Decision.NO_ANSWER, text
+            shown = (
+                {r.answer.entry.external_id}
+                if r.answer is not None
+                else {c.entry.external_id for c in r.choices}
+            )
+            assert expected in shown, (text, shown)
+        # Out of scope stays a hand-over.
+        for text in [
+            "市長の好きな食べ物は？",
+            "明日の天気を教えて",
+        ]:
+            r = platform.answering.ask("aoba-city", text, record=False)
+            assert r.decision is Decision.NO_ANSWER, (text, r.decision)
