@@ -63,13 +63,13 @@ def test_wordless_questions_go_to_the_general_contact(platform: Platform) -> Non
     ],
 )
 def test_a_word_in_any_script_is_a_question(question: str) -> None:
-    from jichitai_ai.services.answering import _says_nothing
+    from jichitai_ai.text.contentless import says_nothing
 
-    assert not _says_nothing(question)
+    assert not says_nothing(question)
 
 
 @pytest.mark.parametrize("question", TOPICLESS + WORDLESS)
 def test_topicless_text_says_nothing(question: str) -> None:
-    from jichitai_ai.services.answering import _says_nothing
+    from jichitai_ai.text.contentless import says_nothing
 
-    assert _says_nothing(question)
+    assert says_nothing(question)

@@ -61,13 +61,6 @@ def release_memory(entries: int = COLLECT_AFTER_ENTRIES) -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def _says_nothing(question: str) -> bool:
-    """No topic at all (「1234」, 「？？？」, a phone number alone, 「2024年4月1日」, 「test」, 「ㅋㅋㅋ」:
-    text.contentless): nothing to choose entries by, so the general contact rather than the
-    three entries that happen to be closest."""
-    return says_nothing(question)
-
-
 @dataclass
 class LocalizedEntry:
     """An entry in the resident's language when a translation exists (else Japanese)."""
@@ -224,7 +217,8 @@ class AnsweringService:
         )
         authority = self._other_authority(tenant, index, screened.for_retrieval, outcome)
         outside = authority is None and (
-            _says_nothing(screened.for_retrieval)
+            # No topic at all (「1234」, 「test」, 「2024年4月1日」): the general contact.
+            says_nothing(screened.for_retrieval)
             or self._outside(tenant, index, screened.for_retrieval, outcome)
         )
         if authority is not None or outside:

@@ -730,6 +730,7 @@ class TenantIndex:
         ):
             return Outcome(Decision.ANSWER, [exact], candidates, coverage, cosine)
         if self.decision_model is not None and features is not None:
+            kanji_question = not needs_meaning(question)
             # Japanese kanji questions: word matching judges them, so when the model is sure
             # a right entry is among the first three, the gate's hand-over becomes a 更問
             # (学童って何年生まで入れる？ — top score 1.0, coverage .58 — was handed over).
@@ -740,12 +741,12 @@ class TenantIndex:
                 ranked,
                 self.signals,
                 relevant=relevant,
-                model_may_clarify=not needs_meaning(question),
+                model_may_clarify=kanji_question,
             )
             if (
                 result.decision is Decision.NO_ANSWER
                 and len(ranked) >= 2
-                and not needs_meaning(question)
+                and kanji_question
                 and self.signals.own_question_covers(question, ranked[0].doc_id)
             ):
                 # The first entry's own question holds most of the question's topic words
