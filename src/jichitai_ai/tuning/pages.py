@@ -14,7 +14,8 @@ from jichitai_ai.services import synonyms as synonym_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.auth import Action
 from jichitai_ai.services.errors import Invalid, ServiceError
-from jichitai_ai.tuning import changes, outside_setting, service
+from jichitai_ai.tuning import outside_setting, service
+from jichitai_ai.web.console import settings_record
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.rendering import redirect, render
 
@@ -62,7 +63,7 @@ def _tuning_page(
     with page.c.platform.db.read() as db:
         pins = service.pinned(db, page.tenant.id)
         synonyms = synonym_service.own_groups(db, page.tenant.id)
-        record = changes.lines(db, page.tenant.id, page.c.lang)
+        record = settings_record.lines(db, page.tenant.id, settings_record.TUNING_KEYS, page.c.lang)
         own = [
             e
             for e in faq_service.visible_entries(db, page.tenant.id, residents=True)
@@ -111,10 +112,10 @@ def save_outside(
         settings = tenant_service.get_tenant_by_id(db, page.tenant.id).settings
         before = settings.get(outside_topics.MARGIN_KEY)
         tenant_service.update_settings(db, page.tenant.id, {outside_topics.MARGIN_KEY: value})
-        changes.record(
+        settings_record.record(
             db,
             page.tenant.id,
-            changes.OUTSIDE,
+            settings_record.OUTSIDE,
             username=_user(page),
             before=[before],
             after=[value],
@@ -168,8 +169,13 @@ def save_synonyms(
         before = synonym_service.own_groups(db, page.tenant.id)
         synonym_service.replace_groups(db, page.tenant.id, groups)
         after = synonym_service.own_groups(db, page.tenant.id)
-        changes.record(
-            db, page.tenant.id, changes.SYNONYMS, username=_user(page), before=before, after=after
+        settings_record.record(
+            db,
+            page.tenant.id,
+            settings_record.SYNONYMS,
+            username=_user(page),
+            before=before,
+            after=after,
         )
     return redirect(page.c, f"/console/t/{page.tenant.slug}/tuning?done=synonyms#synonyms")
 
@@ -183,7 +189,12 @@ def save_pins(
     with page.c.platform.db.write() as db:
         before = service.pinned(db, page.tenant.id)
         after = service.set_pinned(db, page.tenant.id, ids)
-        changes.record(
-            db, page.tenant.id, changes.PINS, username=_user(page), before=before, after=after
+        settings_record.record(
+            db,
+            page.tenant.id,
+            settings_record.PINS,
+            username=_user(page),
+            before=before,
+            after=after,
         )
     return redirect(page.c, f"/console/t/{page.tenant.slug}/tuning?done=pins#pins")
