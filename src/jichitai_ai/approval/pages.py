@@ -125,11 +125,6 @@ def approval_settings(
         after = form_text(data, "four_eyes") == "1"
         approval.set_four_eyes(db, page.tenant.id, after)
         settings_record.record(
-            db,
-            page.tenant.id,
-            settings_record.FOUR_EYES,
-            username=_user(page),
-            before=[before],
-            after=[after],
+            db, page.tenant.id, settings_record.FOUR_EYES, _user(page), [before], [after]
         )
     return redirect(page.c, f"/console/t/{page.tenant.slug}/approvals?done=settings")

@@ -113,12 +113,7 @@ def save_outside(
         before = settings.get(outside_topics.MARGIN_KEY)
         tenant_service.update_settings(db, page.tenant.id, {outside_topics.MARGIN_KEY: value})
         settings_record.record(
-            db,
-            page.tenant.id,
-            settings_record.OUTSIDE,
-            username=_user(page),
-            before=[before],
-            after=[value],
+            db, page.tenant.id, settings_record.OUTSIDE, _user(page), [before], [value]
         )
     return redirect(page.c, f"/console/t/{page.tenant.slug}/tuning?done=outside#outside")
 
@@ -170,12 +165,7 @@ def save_synonyms(
         synonym_service.replace_groups(db, page.tenant.id, groups)
         after = synonym_service.own_groups(db, page.tenant.id)
         settings_record.record(
-            db,
-            page.tenant.id,
-            settings_record.SYNONYMS,
-            username=_user(page),
-            before=before,
-            after=after,
+            db, page.tenant.id, settings_record.SYNONYMS, _user(page), before, after
         )
     return redirect(page.c, f"/console/t/{page.tenant.slug}/tuning?done=synonyms#synonyms")
 
@@ -189,12 +179,5 @@ def save_pins(
     with page.c.platform.db.write() as db:
         before = service.pinned(db, page.tenant.id)
         after = service.set_pinned(db, page.tenant.id, ids)
-        settings_record.record(
-            db,
-            page.tenant.id,
-            settings_record.PINS,
-            username=_user(page),
-            before=before,
-            after=after,
-        )
+        settings_record.record(db, page.tenant.id, settings_record.PINS, _user(page), before, after)
     return redirect(page.c, f"/console/t/{page.tenant.slug}/tuning?done=pins#pins")

@@ -68,8 +68,8 @@ def widget_origins_save(
             db,
             page.tenant.id,
             settings_record.WIDGET_ORIGINS,
-            username=page.c.principal.username if page.c.principal else "",
-            before=sorted(current),
-            after=sorted(updated),
+            page.c.principal.username if page.c.principal else "",
+            sorted(current),
+            sorted(updated),
         )
     return redirect(page.c, f"/console/t/{page.tenant.slug}/widget?done=settings")

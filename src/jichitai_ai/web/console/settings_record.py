@@ -42,13 +42,7 @@ class ChangeLine:
 
 
 def record(
-    session: Session,
-    tenant_id: int,
-    key: str,
-    *,
-    username: str,
-    before: list[Any],
-    after: list[Any],
+    session: Session, tenant_id: int, key: str, username: str, before: list[Any], after: list[Any]
 ) -> None:
     """One line for a save that changed something (saving the same values records nothing)."""
     if before == after:
