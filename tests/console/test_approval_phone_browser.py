@@ -77,3 +77,28 @@ def test_the_diff_reads_top_to_bottom_on_a_phone(browser: Any, site: tuple[str, 
         # The decision buttons are reachable without sideways scrolling.
         assert _inside(page, "#approve-button")
         assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_the_change_record_reads_on_a_phone(browser: Any, site: tuple[str, World]) -> None:
+    """The four-eyes rule's 変更履歴 at 375 px: five columns were one character wide (四/つ/の/目…);
+    each change is now one block whose values keep the width of the screen, each labelled."""
+    base_url, _world = site
+    with guarded_context(browser, base_url, viewport={"width": 375, "height": 740}) as context:
+        page = context.new_page()
+        login(page, base_url, "pref-admin", "/console/t/aoba/approvals")
+        for tick in (False, True):
+            page.locator("#four_eyes").set_checked(tick)
+            page.locator("form[action$='/settings/approval'] button").click()
+            page.wait_for_url(re.compile(r"done=settings"))
+        rows = page.locator("#approval-record-table tbody tr[data-key]")
+        assert rows.count() == 2
+        for cell in rows.first.locator("td").all():
+            box = cell.bounding_box()
+            assert box is not None and box["width"] >= 250, cell.inner_text()
+            assert box["x"] + box["width"] <= 375 + 0.5
+        labels = rows.first.locator("td").evaluate_all(
+            "cells => cells.map(c => getComputedStyle(c, '::before').content)"
+        )
+        assert labels[3:] == ['"変更前: "', '"変更後: "'], labels
+        assert rows.first.locator("td").nth(4).inner_text() == "オン"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
