@@ -24,7 +24,10 @@ def _rows(html: str, record: str = "tuning-changes") -> list[list[str]]:
     assert table, f"no change record {record} on the page"
     body = table.group(0).split("<tbody>", 1)[1]
     return [
-        [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+        [
+            re.sub(r"<[^>]+>", "", cell).strip()
+            for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        ]
         for row in re.findall(r"<tr data-key=[^>]*>(.*?)</tr>", body, re.S)
     ]
 
