@@ -84,7 +84,11 @@ def test_gateway_preview_shows_reasons_in_words(browser: Any, site: tuple[str, W
     with guarded_context(browser, base_url) as context:
         page = context.new_page()
         login(page, base_url, "aoba-editor", "/console/t/aoba/faq")
-        for lang, yes_no in (("ja", {"はい", "いいえ"}), ("en", {"Yes", "No"})):
+        # 「送信の可否: 送信できません」, not 「送信不可: はい」 (a double negative; nc3)
+        for lang, yes_no in (
+            ("ja", {"送信できません", "送信できます"}),
+            ("en", {"No, refused", "Yes"}),
+        ):
             page.goto(f"{base_url}/console/gateway/preview?lang={lang}")
             page.locator("#preview-text").fill("山田太郎（電話 090-1234-5678）の住民票について")
             page.locator("#preview button[type=submit]").click()
@@ -94,7 +98,9 @@ def test_gateway_preview_shows_reasons_in_words(browser: Any, site: tuple[str, W
             reason = result.locator('[data-field="reason"]').inner_text()
             assert refused in yes_no, refused
             assert "gateway." not in reason and "{" not in reason, reason
-            if refused in ("はい", "Yes"):
+            label = result.locator("dt").first.inner_text()
+            assert label == {"ja": "送信の可否", "en": "Can it be sent?"}[lang], label
+            if refused in ("送信できません", "No, refused"):
                 assert len(reason) > 10  # a refusal always says why
 
 

@@ -123,3 +123,34 @@ def test_emergency_numbers_stay_on_one_line_on_a_phone(
             assert lines == 1, f"{number.inner_text()} is broken over {lines} lines"
             assert box is not None and box["x"] + box["width"] <= PHONE["width"]
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_topics_come_back_after_a_popular_question(
+    live: Live, browser: Any, requests_seen: RequestLog, lang: str
+) -> None:
+    """Found by the newcomer walkthrough: a question picked from the start screen hid the
+    popular questions and the topics for the rest of the visit — no way to browse another
+    topic short of reloading. One button brings them back, and a topic's question is then
+    answered like the first."""
+    with _phone_chat(live, browser, requests_seen, "/t/aoba-city/", lang) as page:
+        again = page.locator("#jai-start-again")
+        assert again.is_hidden()
+        page.locator("#jai-start .start-q").first.click()
+        page.locator("#jai-log article.exchange section.card").first.wait_for()
+        assert page.locator("#jai-start").is_hidden()
+        assert again.is_visible() and again.inner_text() == t("resident.start.again", lang)
+        box = again.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= PHONE["width"]
+        again.click()
+        assert page.locator("#jai-start").is_visible() and again.is_hidden()
+        assert page.evaluate("document.activeElement.id") == "start-h"
+        topic = page.locator("details.category").nth(1)
+        topic.locator("summary").click()
+        question = topic.locator(".start-q").first
+        text = question.inner_text()
+        question.click()
+        second = page.locator("#jai-log article.exchange").nth(1)
+        second.locator("section.card").first.wait_for()
+        assert text in second.inner_text()
+        assert again.is_visible()

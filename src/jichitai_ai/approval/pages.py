@@ -11,6 +11,7 @@ from jichitai_ai.approval import service as approval
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services.auth import Action
 from jichitai_ai.services.errors import Forbidden, Invalid
+from jichitai_ai.web.console import settings_record
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.rendering import redirect, render
 
@@ -32,6 +33,9 @@ def approvals(request: Request, page: TenantPage = Depends(tenant_page(Action.RE
         entries = {
             c.entry_id: faq_service.get_entry(db, page.tenant.id, c.entry_id) for c in changes
         }
+        record = settings_record.lines(
+            db, page.tenant.id, (settings_record.FOUR_EYES,), page.c.lang
+        )
     return render(
         page.c,
         "console/approvals.html",
@@ -39,6 +43,7 @@ def approvals(request: Request, page: TenantPage = Depends(tenant_page(Action.RE
         changes=changes,
         entries=entries,
         four_eyes=four_eyes,
+        record_lines=record,
         user=_user(page),
         done=request.query_params.get("done", ""),
     )
@@ -116,5 +121,10 @@ def approval_settings(
 ) -> Response:
     """An administrator turns the four-eyes rule (四つの目) on or off for the tenant."""
     with page.c.platform.db.write() as db:
-        approval.set_four_eyes(db, page.tenant.id, form_text(data, "four_eyes") == "1")
+        before = approval.four_eyes(db, page.tenant.id)
+        after = form_text(data, "four_eyes") == "1"
+        approval.set_four_eyes(db, page.tenant.id, after)
+        settings_record.record(
+            db, page.tenant.id, settings_record.FOUR_EYES, _user(page), [before], [after]
+        )
     return redirect(page.c, f"/console/t/{page.tenant.slug}/approvals?done=settings")

@@ -1,7 +1,9 @@
-"""The change record (変更履歴) of the two lists, written in the same transaction as the change."""
+"""The change record (変更履歴) of tenant settings edited in the console — the two contact lists
+and the tuning page's settings — written in the same transaction as the change."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,6 +23,8 @@ class ChangeView:
     created_at: datetime
     before_count: int
     after_count: int
+    before: list[Any]
+    after: list[Any]
 
 
 def record(
@@ -48,14 +52,15 @@ def record(
     session.flush()
 
 
-def recent(session: Session, tenant_id: int, limit: int = 20) -> list[ChangeView]:
-    """The tenant's latest changes, newest first (only its own: tenants never see others')."""
-    rows = session.execute(
-        select(SettingsChange)
-        .where(SettingsChange.tenant_id == tenant_id)
-        .order_by(SettingsChange.id.desc())
-        .limit(limit)
-    ).scalars()
+def recent(
+    session: Session, tenant_id: int, keys: Collection[str] | None = None, limit: int = 20
+) -> list[ChangeView]:
+    """The tenant's latest changes (of ``keys`` when given), newest first (only its own: tenants
+    never see others'); each console page shows the record of the settings it edits."""
+    query = select(SettingsChange).where(SettingsChange.tenant_id == tenant_id)
+    if keys is not None:
+        query = query.where(SettingsChange.key.in_(list(keys)))
+    rows = session.execute(query.order_by(SettingsChange.id.desc()).limit(limit)).scalars()
     return [
         ChangeView(
             key=r.key,
@@ -65,6 +70,8 @@ def recent(session: Session, tenant_id: int, limit: int = 20) -> list[ChangeView
             created_at=r.created_at,
             before_count=len(r.before or []),
             after_count=len(r.after or []),
+            before=list(r.before or []),
+            after=list(r.after or []),
         )
         for r in rows
     ]

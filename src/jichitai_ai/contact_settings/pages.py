@@ -87,7 +87,7 @@ def _overview(
     status_code: int = 200,
 ) -> Response:
     with page.c.platform.db.read() as db:
-        changes = audit.recent(db, page.tenant.id)
+        changes = audit.recent(db, page.tenant.id, LISTS.values())
         tenant = tenant_service.get_tenant_by_id(db, page.tenant.id)
     tried = None
     preview_error = ""

@@ -15,6 +15,7 @@ from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.auth import Action
 from jichitai_ai.services.errors import Invalid, ServiceError
 from jichitai_ai.tuning import outside_setting, service
+from jichitai_ai.web.console import settings_record
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.rendering import redirect, render
 
@@ -62,6 +63,7 @@ def _tuning_page(
     with page.c.platform.db.read() as db:
         pins = service.pinned(db, page.tenant.id)
         synonyms = synonym_service.own_groups(db, page.tenant.id)
+        record = settings_record.lines(db, page.tenant.id, settings_record.TUNING_KEYS, page.c.lang)
         own = [
             e
             for e in faq_service.visible_entries(db, page.tenant.id, residents=True)
@@ -85,6 +87,7 @@ def _tuning_page(
         outside_error=outside_error,
         outside_default=outside_topics.DEFAULT_MARGIN,
         outside_max=outside_setting.MAX_MARGIN,
+        changes=record,
         status_code=status_code,
     )
 
@@ -106,7 +109,12 @@ def save_outside(
             request, page, outside=typed, outside_error=exc.key, status_code=exc.status
         )
     with page.c.platform.db.write() as db:
+        settings = tenant_service.get_tenant_by_id(db, page.tenant.id).settings
+        before = settings.get(outside_topics.MARGIN_KEY)
         tenant_service.update_settings(db, page.tenant.id, {outside_topics.MARGIN_KEY: value})
+        settings_record.record(
+            db, page.tenant.id, settings_record.OUTSIDE, _user(page), [before], [value]
+        )
     return redirect(page.c, f"/console/t/{page.tenant.slug}/tuning?done=outside#outside")
 
 
@@ -153,7 +161,12 @@ def save_synonyms(
     lines = form_text(data, "synonyms").replace("、", ",").splitlines()
     groups = [[term.strip() for term in line.split(",")] for line in lines[:2000]]
     with page.c.platform.db.write() as db:
+        before = synonym_service.own_groups(db, page.tenant.id)
         synonym_service.replace_groups(db, page.tenant.id, groups)
+        after = synonym_service.own_groups(db, page.tenant.id)
+        settings_record.record(
+            db, page.tenant.id, settings_record.SYNONYMS, _user(page), before, after
+        )
     return redirect(page.c, f"/console/t/{page.tenant.slug}/tuning?done=synonyms#synonyms")
 
 
@@ -164,5 +177,7 @@ def save_pins(
     """よくある質問の固定表示: entries shown first on the residents' start screen."""
     ids = [v for v in data.getlist("pin") if isinstance(v, str)]
     with page.c.platform.db.write() as db:
-        service.set_pinned(db, page.tenant.id, ids)
+        before = service.pinned(db, page.tenant.id)
+        after = service.set_pinned(db, page.tenant.id, ids)
+        settings_record.record(db, page.tenant.id, settings_record.PINS, _user(page), before, after)
     return redirect(page.c, f"/console/t/{page.tenant.slug}/tuning?done=pins#pins")

@@ -29,6 +29,7 @@ from jichitai_ai.web.console.context import (
     LoginRequired,
     SessionPrincipalResolver,
     console,
+    language_of,
     safe_next,
 )
 from jichitai_ai.web.console.rendering import STATIC_DIR, STATIC_PREFIX, render
@@ -69,7 +70,10 @@ def install(app: FastAPI) -> None:
     async def login_required(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, LoginRequired)
         target = safe_next(exc.next_path)
-        return RedirectResponse(f"/console/login?next={quote(target)}", status_code=303)
+        # ?lang=en on the page asked for also applies to the login page shown first
+        lang, asked = language_of(request)
+        suffix = f"&lang={lang}" if asked else ""
+        return RedirectResponse(f"/console/login?next={quote(target)}{suffix}", status_code=303)
 
     async def service_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ServiceError)

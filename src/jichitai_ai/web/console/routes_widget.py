@@ -9,6 +9,7 @@ from starlette.datastructures import FormData
 from jichitai_ai.i18n import t
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.auth import Action
+from jichitai_ai.web.console import settings_record
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.rendering import redirect, render
 from jichitai_ai.web.resident.origins import normalize_origin, widget_origins
@@ -28,9 +29,14 @@ def widget(request: Request, page: TenantPage = Depends(tenant_page(Action.READ)
 def _widget_page(
     request: Request, page: TenantPage, *, origin_error: str = "", origin_value: str = ""
 ) -> Response:
+    with page.c.platform.db.read() as db:
+        record = settings_record.lines(
+            db, page.tenant.id, (settings_record.WIDGET_ORIGINS,), page.c.lang
+        )
     return render(
         page.c,
         "console/widget.html",
+        record_lines=record,
         status_code=422 if origin_error else 200,
         page=page,
         snippet=snippet(str(request.base_url), page.tenant.slug),
@@ -58,4 +64,12 @@ def widget_origins_save(
     updated = current - {origin} if form_text(data, "action") == "remove" else current | {origin}
     with page.c.platform.db.write() as db:
         tenant_service.update_settings(db, page.tenant.id, {"widget_origins": sorted(updated)})
+        settings_record.record(
+            db,
+            page.tenant.id,
+            settings_record.WIDGET_ORIGINS,
+            page.c.principal.username if page.c.principal else "",
+            sorted(current),
+            sorted(updated),
+        )
     return redirect(page.c, f"/console/t/{page.tenant.slug}/widget?done=settings")

@@ -377,15 +377,25 @@
     if (!text) { question.focus(); return; }
     ask(text);
   });
-  // Start screen: a popular question or a category entry is asked like a typed question.
+  // Start screen: a popular question or a category entry is asked like a typed question; the
+  // list steps aside for the answer, and one button brings it back (the other topics).
+  var start = document.getElementById("jai-start");
+  var startAgain = document.getElementById("jai-start-again");
   Array.prototype.forEach.call(document.querySelectorAll(".start-q"), function (button) {
     button.addEventListener("click", function (ev) {
       ev.preventDefault();
-      var start = document.getElementById("jai-start");
       if (start) { start.hidden = true; }
+      if (startAgain) { startAgain.hidden = false; }
       ask(button.getAttribute("data-question") || button.textContent);
     });
   });
+  if (start && startAgain) {
+    startAgain.addEventListener("click", function () {
+      start.hidden = false;
+      startAgain.hidden = true;
+      document.getElementById("start-h").focus();
+    });
+  }
 
   question.addEventListener("keydown", function (ev) {
     // Enter sends, Shift+Enter adds a line; never while an IME is composing Japanese.
