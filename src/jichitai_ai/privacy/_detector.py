@@ -11,6 +11,7 @@ from typing import Literal
 
 from . import _ginza, _patterns
 from ._canonical import canonicalize
+from ._chat_names import find_chat_names, with_chat_names
 from ._common_words import common_word_spans
 from ._coref import (
     cjk_names,
@@ -357,6 +358,7 @@ class Detector:
         if self._strict_rules:
             found += find_profile_names(text)
         found += find_kana_names(text, self._tokenizer.tokenize, self._tokenizer.name_parts)
+        found += find_chat_names(text, self._tokenizer.tokenize)
         found += find_katakana_pairs(text, self._tokenizer.name_parts)
         found += find_kanji_honorific_names(tokens, text, self._tokenizer.name_parts)
         found += find_context_names(tokens, text, self._tokenizer.name_parts)
@@ -380,6 +382,7 @@ class Detector:
             found += repeated_latin_names(found, text)
             found += coordinated_names(found, tokens, text, self._tokenizer.name_parts)
         found += extend_latin_names(found, text)
+        found = with_chat_names(found, text, self._tokenizer.tokenize)
         countries = {(t.start, t.end) for t in tokens if t.pos[3] == "国"}
         found = [
             replace(e, detail=NOT_PERSONAL) if _not_personal_place(e, text, countries) else e

@@ -1,0 +1,216 @@
+"""Names in chat messages, spoken transcripts and やさしい日本語 that the dictionary cannot read
+(red team rt2, docs/benchmarks.md §3).
+
+Residents and staff type given names in hiragana (しおん, ゆづき, たける) — words SudachiPy reads
+as plants, verbs or nothing at all. Each rule here takes a name from what the message says
+*around* it, never from a list of names:
+
+- a kana or rōmaji word before a parent word (しおんのママです, Kanade no hahaoya desu);
+- a kana word opening a list line before a bracketed date (1. ゆづき（H30.10.3）);
+- a kana word shaped like a verb or adjective before くん／ちゃん (たけるくんが): a verb never
+  takes those;
+- a hiragana word before a found hiragana given name after a space (なまえ さかきばら いつき);
+- a kana word between an address and です (…一番町四丁目七番十七号 の ほしかわ です);
+- a hiragana name cut inside its word (すず|か, りょう|た) grows to the word's end;
+- a full date in brackets right after a person is their birthdate (ゆづき（H30.10.3）).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+
+from ._kana_names import NOT_KANA_NAMES
+from ._romaji import NOT_PERSON_WORDS
+from ._tokens import Token
+from ._types import Entity, EntityType
+
+Tokenize = Callable[[str], list[Token]]
+
+_HONORIFICS = frozenset({"さん", "さま", "くん", "ちゃん", "せんせい", "どの", "し"})
+_KIN_PREFIXES = ("おばあ", "おじい", "おにい", "おねえ", "おかあ", "おとう", "ござい")
+#: Parts of speech a name-shaped kana word may still be read as (紫苑 しおん, 長ける たける).
+_FUNCTION_POS = frozenset({"助詞", "助動詞", "接続詞", "感動詞", "代名詞", "連体詞", "副詞"})
+
+
+def _not_a_name(word: str, tokenize: Tokenize) -> bool:
+    """Kinship and greeting words, pronouns and one-token function words are not names."""
+    if word in NOT_KANA_NAMES or word in _HONORIFICS or word.startswith(_KIN_PREFIXES):
+        return True
+    tokens = tokenize(word)
+    # ごみ, こども, クラス: a one-token word in a synonym group is an ordinary word.
+    return len(tokens) == 1 and (tokens[0].pos[0] in _FUNCTION_POS or bool(tokens[0].synonyms))
+
+
+def _person(start: int, end: int, text: str, confidence: float = 0.8) -> Entity:
+    return Entity(EntityType.PERSON, start, end, text[start:end], confidence, "chat")
+
+
+_OPEN = r"(?:^|(?<=[\s「『（(、。！!？?：:]))"
+_PARENT = re.compile(
+    _OPEN
+    + r"(?P<name>[ぁ-ゖー]{2,6}?|[ァ-ヺー]{2,6}?)(?:くん|ちゃん|さん|さま|君|様)?[ \u3000]?の[ \u3000]?"
+    r"(?:ママ|パパ|母親|父親|母|父|お?かあさん|お?とうさん|お母さん|お父さん|保護者)"
+)
+_ROMAJI_PARENT = re.compile(
+    r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{2,14}(?:[ ][A-Z][a-z]{2,14})?)[ ]no[ ]"
+    r"(?:hahaoya|chichioya|haha|chichi|mama|papa|okaasan|otousan|hogosha)(?![A-Za-z])"
+)
+_LIST_LINE = re.compile(
+    r"(?m)^[ \u3000]*(?:[0-9]{1,3}[.)．、][ \u3000]*|[・\-*•][ \u3000]*)"
+    r"(?P<name>[ぁ-ゖー]{2,8}|[ァ-ヺー]{2,8})[ \u3000]?(?=[（(])"
+)
+# えーと、くさかべの、たくじです: a name said as "surname の、given name です" on the phone.
+_SPOKEN_NAME = re.compile(
+    _OPEN
+    + r"(?P<surname>[ぁ-ゖー]{2,6})の[、,][ \u3000]?(?P<given>[ぁ-ゖー]{2,5})(?=です|と申します)"
+)
+_VERB_SHAPED = re.compile(_OPEN + r"(?P<name>[ぁ-ゖー]{2,6})(?=くん|ちゃん|君)")
+
+
+def find_chat_names(text: str, tokenize: Tokenize) -> Iterator[Entity]:
+    """Kana names said to be names by the words around them (see the module docstring)."""
+    for m in _PARENT.finditer(text):
+        if not _not_a_name(m.group("name"), tokenize):
+            yield _person(m.start("name"), m.end("name"), text)
+    for m in _ROMAJI_PARENT.finditer(text):
+        yield _person(m.start("name"), m.end("name"), text)
+    for m in _LIST_LINE.finditer(text):
+        if _BRACKET_DATE.match(text, m.end()) and not _not_a_name(m.group("name"), tokenize):
+            yield _person(m.start("name"), m.end("name"), text)
+    for m in _SPOKEN_NAME.finditer(text):
+        if not any(_not_a_name(m.group(g), tokenize) for g in ("surname", "given")):
+            yield _person(m.start("surname"), m.end("surname"), text)
+            yield _person(m.start("given"), m.end("given"), text)
+    for m in _VERB_SHAPED.finditer(text):
+        word = m.group("name")
+        tokens = tokenize(word)
+        if (
+            len(tokens) == 1
+            and tokens[0].pos[0] in {"動詞", "形容詞"}
+            and not _not_a_name(word, tokenize)
+        ):
+            yield _person(m.start("name"), m.end("name"), text)
+
+
+_DATE = (
+    r"(?:[MTSHR明大昭平令]\.?[ ]?(?:元|[0-9０-９]{1,2})[./／][0-9０-９]{1,2}[./／][0-9０-９]{1,2}"
+    r"|(?:19|20)[0-9]{2}[./／-][0-9]{1,2}[./／-][0-9]{1,2}"
+    r"|(?:明治|大正|昭和|平成|令和|(?:19|20)[0-9]{2})[ ]?(?:元|[0-9]{1,2})?年?[ ]?[0-9]{1,2}月[0-9]{1,2}日)"
+)
+_BRACKET_DATE = re.compile(
+    rf"[ \u3000]?[（(][ \u3000]?(?P<date>{_DATE})[ \u3000]?(?:生まれ|生|うまれ)?[ \u3000]?[)）]"
+)
+_ADDRESS_NAME = re.compile(
+    r"[ \u3000]?の[ \u3000]?(?P<name>[ぁ-ゖー]{2,7}|[ァ-ヺー]{2,7})[ \u3000]?"
+    r"(?=です|と申します|ともうします|といいます)"
+)
+_SPACED_BEFORE = re.compile(r"(?:^|(?<=[\s、。：:「]))(?P<word>[ぁ-ゖー]{2,7})[ \u3000]$")
+_NAME_PARTICLES = (
+    "の",
+    "は",
+    "だ",
+    "が",
+    "を",
+    "に",
+    "と",
+    "も",
+    "へ",
+    "や",
+    "で",
+    "さ",
+    "く",
+    "ち",
+    "様",
+)
+_KANA_TAIL = re.compile(r"[ぁ-ゖ]{1,2}(?=[\s、。！!？?）)」』😀-🫶]|$)")
+
+
+def chat_context_names(found: list[Entity], text: str, tokenize: Tokenize) -> Iterator[Entity]:
+    """Names and birthdates next to what was already found (see the module docstring)."""
+    for e in found:
+        if e.type is EntityType.ADDRESS:
+            m = _ADDRESS_NAME.match(text, e.end)
+            if m and not _not_a_name(m.group("name"), tokenize):
+                yield _person(m.start("name"), m.end("name"), text)
+        if e.type is not EntityType.PERSON:
+            continue
+        m = _BRACKET_DATE.match(text, e.end)
+        if m:
+            s, t = m.start("date"), m.end("date")
+            yield Entity(EntityType.BIRTHDATE, s, t, text[s:t], 0.85, "chat", "after a person")
+        if not re.fullmatch(r"[ぁ-ゖー]+", e.text):
+            continue
+        before = _SPACED_BEFORE.search(text, max(0, e.start - 9), e.start)
+        word = before.group("word") if before else ""
+        if (
+            before
+            and word[-1] not in "はがをにのもへでと"
+            and word not in ("なまえ", "おなまえ", "しめい")
+            and not _not_a_name(word, tokenize)
+        ):
+            yield _person(before.start("word"), e.end, text)
+        tail = _KANA_TAIL.match(text, e.end)
+        if tail and not tail.group().startswith(_NAME_PARTICLES) and tail.group() != "です":
+            last = tokenize(e.text + tail.group())[-1]
+            if last.pos[0] != "名詞":  # りょう|た, すず|か: the name goes on
+                yield replace(e, end=tail.end(), text=text[e.start : tail.end()])
+
+
+# Seo-yeon Kang / 강서연, Yumi Bastos with only Yumi found: capitalised Latin words written next
+# to a found name — as its other spelling after a slash, or as the rest of the name.
+_LATIN_WORD = r"[A-Z][a-z'\u00c0-\u024f-]{1,20}"
+_ALIAS_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s:：]))({_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{1,3}})[ ]?[/／][ ]?$"
+)
+_LATIN_REST = re.compile(rf"[ ]({_LATIN_WORD})(?=[ \u3000]?(?:[ぁ-ゖ一-鿿、。，,.]|$))")
+_STREET_WORD = re.compile(
+    r"Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Place|Heights|Court|Apt"
+)
+
+
+def latin_context_names(found: list[Entity], text: str) -> Iterator[Entity]:
+    """Latin names written next to a found name (see the comment above)."""
+    for e in found:
+        if e.type is not EntityType.PERSON:
+            continue
+        m = _ALIAS_BEFORE.search(text, max(0, e.start - 60), e.start)
+        if m and not any(w in NOT_PERSON_WORDS for w in m.group(1).split()):
+            yield _person(m.start(1), m.end(1), text)
+        rest = _LATIN_REST.match(text, e.end)
+        if (
+            rest
+            and re.fullmatch(rf"{_LATIN_WORD}(?:[ ]{_LATIN_WORD})?", e.text)
+            and rest.group(1) not in NOT_PERSON_WORDS
+            and not _STREET_WORD.fullmatch(rest.group(1))
+        ):
+            yield _person(e.start, rest.end(1), text)
+
+
+def _cut_inside_a_word(e: Entity, text: str, tokenize: Tokenize) -> bool:
+    """しん|せい (申請 in やさしい日本語): a hiragana name token glued to a hiragana noun is part
+    of an ordinary word; its mask hid half a word and no name."""
+    if e.type is not EntityType.PERSON or not re.fullmatch(r"[ぁ-ゖー]+", e.text):
+        return False
+    tail = _KANA_TAIL.match(text, e.end)
+    if not tail or tail.group().startswith(_NAME_PARTICLES) or tail.group() == "です":
+        return False
+    if e.start and re.match(r"[ぁ-ゖー]", text[e.start - 1]):
+        return False
+    return tokenize(e.text + tail.group())[-1].pos[0] == "名詞"
+
+
+def _repeated(found: list[Entity], text: str) -> Iterator[Entity]:
+    """しおんのママです！ しおん R2.4.1うまれ: a kana name found by context, written again."""
+    for surface in {e.text for e in found if e.source == "chat" and e.type is EntityType.PERSON}:
+        for m in re.finditer(rf"(?<![ぁ-ゖァ-ヺー]){re.escape(surface)}(?![ァ-ヺ])", text):
+            yield _person(m.start(), m.end(), text)
+
+
+def with_chat_names(found: Iterable[Entity], text: str, tokenize: Tokenize) -> list[Entity]:
+    """``found`` plus the context names and birthdates (one pass; the caller resolves overlaps)."""
+    items = [e for e in found if not _cut_inside_a_word(e, text, tokenize)]
+    items += list(chat_context_names(items, text, tokenize))
+    items += list(latin_context_names(items, text))
+    return items + list(_repeated(items, text))
