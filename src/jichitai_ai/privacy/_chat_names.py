@@ -28,6 +28,7 @@ from ._types import Entity, EntityType
 
 Tokenize = Callable[[str], list[Token]]
 
+_DEMONSTRATIVES = frozenset({"これ", "それ", "あれ", "どれ", "ここ", "そこ", "あそこ", "どこ"})
 _HONORIFICS = frozenset({"さん", "さま", "くん", "ちゃん", "せんせい", "どの", "し"})
 _KIN_PREFIXES = ("おばあ", "おじい", "おにい", "おねえ", "おかあ", "おとう", "ござい")
 #: Parts of speech a name-shaped kana word may still be read as (紫苑 しおん, 長ける たける).
@@ -41,6 +42,16 @@ def _not_a_name(word: str, tokenize: Tokenize) -> bool:
     tokens = tokenize(word)
     # ごみ, こども, クラス: a one-token word in a synonym group is an ordinary word.
     return len(tokens) == 1 and (tokens[0].pos[0] in _FUNCTION_POS or bool(tokens[0].synonyms))
+
+
+def _after_noun_no(run: str, tokenize: Tokenize) -> int:
+    """こどものひなの: where the name starts after a noun + の glued in front of it (0: none)."""
+    for i in range(2, len(run) - 1):
+        if run[i] == "の":
+            tokens = tokenize(run[:i])
+            if len(tokens) == 1 and tokens[0].pos[0] == "名詞":
+                return i + 1
+    return 0
 
 
 def _person(start: int, end: int, text: str, confidence: float = 0.8) -> Entity:
@@ -57,9 +68,10 @@ _ROMAJI_PARENT = re.compile(
     r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{2,14}(?:[ ][A-Z][a-z]{2,14})?)[ ]no[ ]"
     r"(?:hahaoya|chichioya|haha|chichi|mama|papa|okaasan|otousan|hogosha)(?![A-Za-z])"
 )
-_LIST_LINE = re.compile(
-    r"(?m)^[ \u3000]*(?:[0-9]{1,3}[.)．、][ \u3000]*|[・\-*•][ \u3000]*)"
-    r"(?P<name>[ぁ-ゖー]{2,8}|[ァ-ヺー]{2,8})[ \u3000]?(?=[（(])"
+# 1. ゆづき（H30.10.3）, かわせ りく（R3.1.5）: a kana word or spaced pair before a bracketed date.
+_BEFORE_DATE = re.compile(
+    r"(?:^|(?<=[\s「『、。：:・]))(?P<name>[ぁ-ゖー]{2,7}?(?:[ \u3000][ぁ-ゖー]{1,7}?)?"
+    r"|[ァ-ヺー]{2,8}?(?:[ \u3000][ァ-ヺー]{1,8}?)?)(?:くん|ちゃん|さん|さま|君|様)?[ \u3000]?(?=[（(])"
 )
 # えーと、くさかべの、たくじです: a name said as "surname の、given name です" on the phone.
 _SPOKEN_NAME = re.compile(
@@ -76,9 +88,14 @@ def find_chat_names(text: str, tokenize: Tokenize) -> Iterator[Entity]:
             yield _person(m.start("name"), m.end("name"), text)
     for m in _ROMAJI_PARENT.finditer(text):
         yield _person(m.start("name"), m.end("name"), text)
-    for m in _LIST_LINE.finditer(text):
-        if _BRACKET_DATE.match(text, m.end()) and not _not_a_name(m.group("name"), tokenize):
-            yield _person(m.start("name"), m.end("name"), text)
+    for m in _BEFORE_DATE.finditer(text):
+        # The date is the evidence: かなた (彼方) is a word, but not before （R1.12.1）.
+        start = m.start("name") + _after_noun_no(m.group("name"), tokenize)
+        words = text[start : m.end("name")].split()
+        if _BRACKET_DATE.match(text, m.end()) and not any(
+            w in NOT_KANA_NAMES or w in _HONORIFICS or w in _DEMONSTRATIVES for w in words
+        ):
+            yield _person(start, m.end("name"), text)
     for m in _SPOKEN_NAME.finditer(text):
         if not any(_not_a_name(m.group(g), tokenize) for g in ("surname", "given")):
             yield _person(m.start("surname"), m.end("surname"), text)
@@ -161,6 +178,11 @@ def chat_context_names(found: list[Entity], text: str, tokenize: Tokenize) -> It
 # Seo-yeon Kang / 강서연, Yumi Bastos with only Yumi found: capitalised Latin words written next
 # to a found name — as its other spelling after a slash, or as the rest of the name.
 _LATIN_WORD = r"[A-Z][a-z'\u00c0-\u024f-]{1,20}"
+_ALIAS_PAIR = re.compile(
+    rf"(?:^|(?<=[\s:：]))(?P<latin>{_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{1,3}})[ ]?[/／][ ]?"
+    r"(?P<other>[가-힣]{2,4}|[ァ-ヺー]{2,10}(?:[・＝ ][ァ-ヺー]{2,10}){0,2}|[一-鿿]{2,4})"
+    r"(?=[\s、。,，)）]|$)"
+)
 _ALIAS_BEFORE = re.compile(
     rf"(?:^|(?<=[\s:：]))({_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{1,3}})[ ]?[/／][ ]?$"
 )
@@ -171,7 +193,12 @@ _STREET_WORD = re.compile(
 
 
 def latin_context_names(found: list[Entity], text: str) -> Iterator[Entity]:
-    """Latin names written next to a found name (see the comment above)."""
+    """Latin names written next to a found name (see the comment above), and a Latin name
+    paired with its own spelling in Hangul, katakana or kanji (Min-jun Park / 박민준)."""
+    for m in _ALIAS_PAIR.finditer(text):
+        if not any(w in NOT_PERSON_WORDS for w in m.group("latin").split()):
+            yield _person(m.start("latin"), m.end("latin"), text)
+            yield _person(m.start("other"), m.end("other"), text)
     for e in found:
         if e.type is not EntityType.PERSON:
             continue

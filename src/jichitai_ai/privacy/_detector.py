@@ -246,6 +246,19 @@ def _inside_common(entity: Entity, spans: list[tuple[int, int]]) -> bool:
 
 
 _PERSON_HONORIFICS = ("さん", "様", "さま", "氏", "殿", "くん", "ちゃん")
+_PLACE_SUFFIXES = "区市町村県省州郡"
+
+
+def _inside_place_name(entity: Entity, text: str) -> bool:
+    """叶 of 青叶区 (Chinese for 青葉区): one kanji read as a name between a kanji and a
+    place suffix is a piece of the place's name."""
+    return (
+        entity.type is EntityType.PERSON
+        and entity.end - entity.start == 1
+        and entity.start > 0
+        and script_of(text[entity.start - 1]) == "kanji"
+        and text[entity.end : entity.end + 1] in tuple(_PLACE_SUFFIXES)
+    )
 
 
 def _honoured_place(entity: Entity, text: str) -> Entity:
@@ -372,7 +385,7 @@ class Detector:
         commons = common_word_spans(text)
         if commons:
             found = [e for e in found if not _inside_common(e, commons)]
-        found = [_honoured_place(e, text) for e in found]
+        found = [_honoured_place(e, text) for e in found if not _inside_place_name(e, text)]
         found = extend_spaced_names(found, tokens, text, self._tokenizer.name_parts)
         if "name_edges" in self._strict_rules:
             found = extend_name_edges(found, tokens, text, self._tokenizer.name_parts)

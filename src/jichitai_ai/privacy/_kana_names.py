@@ -250,12 +250,18 @@ def find_kana_names(
         # A reading in brackets after a name, 小田切 譲二（おだぎり じょうじ）, is a name
         # whatever SudachiPy makes of its parts.
         furigana = text[start - 1 : start] in ("（", "(") and text[end : end + 1] in ("）", ")")
-        if len(second) < 2 or not (
-            furigana
-            or (
-                _wordlike(first, tokenize)
-                and _wordlike(second, tokenize)
-                and _pair_is_name(first, second, text[end:], name_parts)
+        # わたしは がくせい です: a pronoun or word + は／が／を is the subject, not a surname.
+        subject = first[-1] in "はがを" and len(tokenize(first[:-1])) == 1
+        if (
+            len(second) < 2
+            or subject
+            or not (
+                furigana
+                or (
+                    _wordlike(first, tokenize)
+                    and _wordlike(second, tokenize)
+                    and _pair_is_name(first, second, text[end:], name_parts)
+                )
             )
         ):
             continue

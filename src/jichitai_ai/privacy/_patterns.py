@@ -64,9 +64,10 @@ _EMAIL = re.compile(
 # Written to dodge harvesters: yamada.taro [at] example.jp, taro(at)example.jp, taro アットマーク example.jp,
 # taro at example dot co dot jp (every dot spelled out).
 _EMAIL_OBFUSCATED = re.compile(
-    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}\s?"
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}"
+    r"(?:[ ]?(?:ドット|どっと)[ ]?[A-Za-z0-9._%+-]{1,63}|[ ]dot[ ][A-Za-z0-9._%+-]{1,63}){0,3}\s?"
     r"(?:\[at\]|\(at\)|\[@\]|\(@\)|\{at\}| at |アットマーク|あっとまーく|アット)\s?"
-    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}(?:\.|\s?\[dot\]\s?|\s?\(dot\)\s?| dot |ドット|どっと)){1,6}"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}(?:\.|\s?\[dot\]\s?|\s?\(dot\)\s?| dot |\s?(?:ドット|どっと)\s?)){1,6}"
     r"[A-Za-z]{2,24}(?![A-Za-z0-9])"
 )
 

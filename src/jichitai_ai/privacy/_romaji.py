@@ -104,6 +104,7 @@ _NOT_NAMES = frozenset(
     }
 )
 _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s$")
+_TITLE_WORDS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof"})
 _PARTICLES = ("さん", "様", "さま", "氏", "くん", "君", "ちゃん", "殿", "先生")
 _AFTER = (
     "から",
@@ -401,6 +402,12 @@ def _find_romaji_names(text: str) -> Iterator[Entity]:
         labelled = any(label in before for label in _LABELS)
         shaped = [romaji_shaped(w.rstrip(".")) for w in words if len(w.rstrip(".")) > 1]
         end = m.end()
+        if len(words) >= 2 and words[0].rstrip(".") in _TITLE_WORDS:
+            # Ms Okafor, Dr Mensah: a title opening the run; the name is the rest of it.
+            start = m.start() + m.group().index(words[1], len(words[0]))
+            if not any(w.rstrip(".") in NOT_PERSON_WORDS for w in words[1:]):
+                yield Entity(EntityType.PERSON, start, end, text[start:end], 0.9, "latin")
+            continue
         if len(words) >= 2 and all(shaped) and max(len(w) for w in words) >= 4:
             yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.85, "romaji")
         elif (
@@ -411,9 +418,11 @@ def _find_romaji_names(text: str) -> Iterator[Entity]:
             yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.8, "latin")
         elif honorific or titled or labelled:
             yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.9, "latin")
-        elif (len(words) >= 2 and after.startswith(_AFTER) and any(shaped)) or (
-            len(words) >= 3 and all(w[0].isupper() and w[1:].islower() for w in words)
-        ):
+        elif (
+            (len(words) >= 2 and after.startswith(_AFTER) and any(shaped))
+            or (len(words) >= 3 and all(w[0].isupper() and w[1:].islower() for w in words))
+        ) and not any(w.rstrip(".") in NOT_PERSON_WORDS for w in words):
+            # (The Tax Office, Aoba City Hall: organisation words are no name.)
             # Three title-case words (Pham Thi Lan) in Japanese text are a name far more
             # often than a product; two need a particle or punctuation after them.
             yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.7, "latin")
