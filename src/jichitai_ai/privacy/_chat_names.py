@@ -195,10 +195,10 @@ _STREET_WORD = re.compile(
 def latin_context_names(found: list[Entity], text: str) -> Iterator[Entity]:
     """Latin names written next to a found name (see the comment above), and a Latin name
     paired with its own spelling in Hangul, katakana or kanji (Min-jun Park / 박민준)."""
-    for m in _ALIAS_PAIR.finditer(text):
-        if not any(w in NOT_PERSON_WORDS for w in m.group("latin").split()):
-            yield _person(m.start("latin"), m.end("latin"), text)
-            yield _person(m.start("other"), m.end("other"), text)
+    for pair in _ALIAS_PAIR.finditer(text):
+        if not any(w in NOT_PERSON_WORDS for w in pair.group("latin").split()):
+            yield _person(pair.start("latin"), pair.end("latin"), text)
+            yield _person(pair.start("other"), pair.end("other"), text)
     for e in found:
         if e.type is not EntityType.PERSON:
             continue
