@@ -80,6 +80,7 @@ READABLE = [
     ("わたしは かいしゃいん です。", "かいしゃいん"),
     ("我住在青叶区，垃圾怎么扔？", "青叶区"),  # rt1's over-mask: 叶 of 青葉区 in Chinese
     ("我想去仙台市青叶区的区役所", "青叶区"),
+    ("我的手机号是090-5518-2204，请给我回电话", "我的手机号是"),  # 的手 read as a surname
     ("The Tax Office sent me a letter", "Tax Office"),  # rt1's over-mask
     ("Please write to The Welfare Office.", "Welfare Office"),
     ("受付番号 022-3345-9012 の件", "022-3345-9012"),

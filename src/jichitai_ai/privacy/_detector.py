@@ -249,6 +249,24 @@ _PERSON_HONORIFICS = ("さん", "様", "さま", "氏", "殿", "くん", "ちゃ
 _PLACE_SUFFIXES = "区市町村県省州郡"
 
 
+#: Chinese grammatical characters that never open or close a name (我的手机: 的手 is no surname).
+_CHINESE_PARTICLES = "的了是在吗呢把被"
+
+
+def _chinese_particle_name(entity: Entity, text: str) -> bool:
+    """A SudachiPy name reading that starts or ends with a Chinese particle, in a text with no
+    kana (Chinese, not Japanese)."""
+    return (
+        entity.type is EntityType.PERSON
+        and entity.source == "sudachi"
+        and (entity.text[:1] in _CHINESE_PARTICLES or entity.text[-1:] in _CHINESE_PARTICLES)
+        and not _KANA.search(text)
+    )
+
+
+_KANA = re.compile(r"[ぁ-ゖァ-ヺ]")
+
+
 def _inside_place_name(entity: Entity, text: str) -> bool:
     """叶 of 青叶区 (Chinese for 青葉区): one kanji read as a name between a kanji and a
     place suffix is a piece of the place's name."""
@@ -385,7 +403,11 @@ class Detector:
         commons = common_word_spans(text)
         if commons:
             found = [e for e in found if not _inside_common(e, commons)]
-        found = [_honoured_place(e, text) for e in found if not _inside_place_name(e, text)]
+        found = [
+            _honoured_place(e, text)
+            for e in found
+            if not (_inside_place_name(e, text) or _chinese_particle_name(e, text))
+        ]
         found = extend_spaced_names(found, tokens, text, self._tokenizer.name_parts)
         if "name_edges" in self._strict_rules:
             found = extend_name_edges(found, tokens, text, self._tokenizer.name_parts)
