@@ -8,7 +8,8 @@ as plants, verbs or nothing at all. Each rule here takes a name from what the me
 - a kana or rōmaji word before a parent word (しおんのママです, Kanade no hahaoya desu);
 - a kana word opening a list line before a bracketed date (1. ゆづき（H30.10.3）);
 - a kana word shaped like a verb or adjective before くん／ちゃん (たけるくんが): a verb never
-  takes those;
+  takes those; a hiragana word that only cuts into a noun and particles before です
+  (こはねです);
 - a hiragana word before a found hiragana given name after a space (なまえ さかきばら いつき);
 - a kana word between an address and です (…一番町四丁目七番十七号 の ほしかわ です);
 - a hiragana name cut inside its word (すず|か, りょう|た) grows to the word's end;
@@ -78,6 +79,10 @@ _SPOKEN_NAME = re.compile(
     _OPEN
     + r"(?P<surname>[ぁ-ゖー]{2,6})の[、,][ \u3000]?(?P<given>[ぁ-ゖー]{2,5})(?=です|と申します)"
 )
+# 「こはねです😊: a hiragana word SudachiPy can only cut into a noun and particles (こ|は|ね)
+# before です — no sentence says 「こはねです」 — is a name introducing itself.
+_CUT_BEFORE_DESU = re.compile(_OPEN + r"(?P<name>[ぁ-ゖー]{2,6})(?=です)")
+_PARTICLES_BEFORE_DESU = frozenset("はがをにねよとのもやへさわ")
 _VERB_SHAPED = re.compile(_OPEN + r"(?P<name>[ぁ-ゖー]{2,6})(?=くん|ちゃん|君)")
 
 
@@ -100,6 +105,15 @@ def find_chat_names(text: str, tokenize: Tokenize) -> Iterator[Entity]:
         if not any(_not_a_name(m.group(g), tokenize) for g in ("surname", "given")):
             yield _person(m.start("surname"), m.end("surname"), text)
             yield _person(m.start("given"), m.end("given"), text)
+    for m in _CUT_BEFORE_DESU.finditer(text):
+        tokens = tokenize(m.group("name"))
+        if (
+            len(tokens) >= 2
+            and tokens[0].pos[0] == "名詞"
+            and all(t.pos[0] == "助詞" and t.surface in _PARTICLES_BEFORE_DESU for t in tokens[1:])
+            and not _not_a_name(m.group("name"), tokenize)
+        ):
+            yield _person(m.start("name"), m.end("name"), text)
     for m in _VERB_SHAPED.finditer(text):
         word = m.group("name")
         tokens = tokenize(word)
