@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from ._kana_names import NOT_KANA_NAMES
-from ._romaji import NOT_PERSON_WORDS
+from ._romaji import NOT_PERSON_WORDS, STREET
 from ._tokens import Token
 from ._types import Entity, EntityType
 
@@ -201,9 +201,7 @@ _ALIAS_BEFORE = re.compile(
     rf"(?:^|(?<=[\s:：]))({_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{1,3}})[ ]?[/／][ ]?$"
 )
 _LATIN_REST = re.compile(rf"[ ]({_LATIN_WORD})(?=[ \u3000]?(?:[ぁ-ゖ一-鿿、。，,.]|$))")
-_STREET_WORD = re.compile(
-    r"Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Place|Heights|Court|Apt"
-)
+_STREET_WORD = re.compile(STREET + r"|Heights|Court|Apt")
 
 
 def latin_context_names(found: list[Entity], text: str) -> Iterator[Entity]:

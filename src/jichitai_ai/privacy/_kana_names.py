@@ -210,7 +210,8 @@ def find_katakana_pairs(text: str, name_parts: NameParts) -> Iterator[Entity]:
             yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "kana")
 
 
-def _katakana(hiragana: str) -> str:
+def katakana(hiragana: str) -> str:
+    """Hiragana → katakana, one character for one."""
     return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in hiragana)
 
 
@@ -224,8 +225,8 @@ def _pair_is_name(first: str, second: str, after: str, name_parts: NameParts | N
     particle (ごみの, こどもの) is a name only when the dictionary knows it as a surname."""
     if after.lstrip(" \u3000").startswith(_NAME_CUE_AFTER) or name_parts is None:
         return True
-    surname = "姓" in name_parts(_katakana(first))
-    given = "名" in name_parts(_katakana(second))
+    surname = "姓" in name_parts(katakana(first))
+    given = "名" in name_parts(katakana(second))
     if first[-1] in _PARTICLE_START and not surname:
         return False
     return surname or given

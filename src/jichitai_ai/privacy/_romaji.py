@@ -446,14 +446,14 @@ _PLACE_HEAD = re.compile(
 # Addresses abroad (国外の送付先): "1208 Rizal Ave, Sta. Cruz, Manila", "Rua Augusta 25,
 # Lisboa", "Calle Mayor 7": a house number and a street word, then up to three
 # comma-separated place words.
-_STREET = (
+STREET = (
     r"(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Hwy|Highway|Way|Pl|Place)\.?"
 )
 _CAP = r"(?:[A-Z][A-Za-z'\u00c0-\u024f]+\.?)"
 _TAIL = rf"(?:,[ ]?{_CAP}(?:[ ]{_CAP}){{0,2}}){{0,3}}"
 _FOREIGN_STREET = re.compile(
     rf"(?<![0-9A-Za-z])(?:(?:Flat|Apt\.?|Unit|Room|Suite)[ ]?[0-9A-Z]{{1,5}},?[ ])?"
-    rf"[0-9]{{1,5}}[A-Za-z]?[ ]{_CAP}(?:[ ]{_CAP}){{0,2}}[ ]{_STREET}{_TAIL}(?![A-Za-z])"
+    rf"[0-9]{{1,5}}[A-Za-z]?[ ]{_CAP}(?:[ ]{_CAP}){{0,2}}[ ]{STREET}{_TAIL}(?![A-Za-z])"
     rf"|(?<![A-Za-z])(?:Rua|Calle|Avenida|Av\.|Jalan|Jl\.)[ ]{_CAP}(?:[ ]{_CAP}){{0,2}},?[ ]?[0-9]{{1,5}}{_TAIL}(?![A-Za-z])"
 )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ._kana_names import katakana
 from ._types import Entity, EntityType
 
 #: Katakana readings of the digits (hiragana is read as katakana first).
@@ -41,11 +42,6 @@ _ENGLISH_RUN = re.compile(
 _ENGLISH_UNIT_RE = re.compile(rf"(?<![A-Za-z]){_ENGLISH_UNIT}(?![A-Za-z])", re.IGNORECASE)
 
 
-def _katakana(text: str) -> str:
-    """Hiragana → katakana, one character for one (offsets stay valid)."""
-    return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in text)
-
-
 def _phone_in(units: list[tuple[int, int, str]], text: str) -> tuple[int, int] | None:
     """The span of 10–11 digit units starting with a 0 and holding at least three digit words
     (all-figure numbers are the other patterns' job: 受付番号 022-3345-9012 is no phone), or
@@ -59,7 +55,7 @@ def _phone_in(units: list[tuple[int, int, str]], text: str) -> tuple[int, int] |
 
 def find_spoken_phones(text: str, folded: str) -> Iterator[Entity]:
     """Phone numbers written as spoken digit words (see the module docstring)."""
-    kana = _katakana(folded)
+    kana = katakana(folded)  # one character for one: offsets stay valid
     for run in _KANA_RUN.finditer(kana):
         units = [
             (m.start(), m.end(), _KANA_DIGITS.get(m.group(), m.group()))
