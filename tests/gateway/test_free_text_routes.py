@@ -5,13 +5,7 @@ typed before."""
 
 from __future__ import annotations
 
-import json
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
-from typing import Any, ClassVar
-
-import pytest
+from typing import Any
 
 from jichitai_ai.documents import Viewer
 from jichitai_ai.documents.service import DocumentService
@@ -21,6 +15,7 @@ from jichitai_ai.retrieval import OpenAICompatibleEmbedder
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.text import Tokenizer
 from tests.documents import samples
+from tests.retrieval.test_dense import _Handler, server  # noqa: F401 (fixture)
 
 from .conftest import Staff
 from .test_review import held
@@ -38,52 +33,22 @@ def test_a_reviewers_rejection_note_is_stored_masked(gateway: Gateway, staff: St
     assert "却下" in stored and "【電話番号1】" in stored
 
 
-class _Embeddings(BaseHTTPRequestHandler):
-    """A real OpenAI-compatible /v1/embeddings server on localhost that records its inputs."""
-
-    inputs: ClassVar[list[str]] = []
-
-    def do_POST(self) -> None:
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        type(self).inputs.extend(body["input"])
-        data = [
-            {"index": i, "embedding": [float(len(t) % 7) + 1.0, float(t.count("条")), 1.0]}
-            for i, t in enumerate(body["input"])
-        ]
-        payload = json.dumps({"data": data}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def embedding_server() -> Iterator[str]:
-    httpd = HTTPServer(("127.0.0.1", 0), _Embeddings)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    _Embeddings.inputs = []
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
 def test_a_documents_question_reaches_a_remote_embedder_masked(
-    platform: Platform, staff: Staff, embedding_server: str
+    platform: Platform,
+    staff: Staff,
+    server: str,  # noqa: F811 (the imported fixture)
 ) -> None:
-    embedder: Any = OpenAICompatibleEmbedder(embedding_server, "e5", dim=3)
+    """Against a real OpenAI-compatible server on localhost that records what it receives
+    (tests/retrieval/test_dense.py)."""
+    embedder: Any = OpenAICompatibleEmbedder(server, "e5", dim=3)
     service = DocumentService(
         platform.db, platform.settings, tokenizer=Tokenizer(), embedder=embedder
     )
     service.ingest("aoba-city", "kinmu.txt", samples.REIKI_TEXT.encode("utf-8"))
-    passages = list(_Embeddings.inputs)
+    before = len(_Handler.requests)
     question = "勅使河原 澄子さん（090-3817-2264）の介護休暇の期間は？"
     service.search("aoba-city", question, Viewer.everything(), k=3, mode="dense")
-    sent = _Embeddings.inputs[len(passages) :]
+    sent = [t for r in _Handler.requests[before:] for t in r["body"]["input"]]
     assert len(sent) == 1
     assert "勅使河原" not in sent[0] and "2264" not in sent[0], sent
     assert "介護休暇" in sent[0]
