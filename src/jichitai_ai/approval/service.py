@@ -26,6 +26,7 @@ from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import importing
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Conflict, Forbidden, Invalid, NotFound
+from jichitai_ai.services.redaction import redact_staff_note
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import FaqEntryRow
 from jichitai_ai.timeutil import today_jst, utcnow
@@ -302,7 +303,7 @@ def _propose(
     row.updated_at = now
     row.publish_on = None
     if note:
-        row.note = note[:500]
+        row.note = redact_staff_note(note)[:500]
     if submit:
         row.submitted_at = now
     authors = [str(a) for a in row.authors or []]
@@ -339,7 +340,7 @@ def _close(row: EntryChange, state: ChangeState, user: str, comment: str) -> Non
     row.state = str(state)
     row.reviewed_by = user
     row.reviewed_at = utcnow()
-    row.review_comment = comment[:2000]
+    row.review_comment = redact_staff_note(comment)[:2000]
     row.updated_at = row.reviewed_at
 
 

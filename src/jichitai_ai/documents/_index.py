@@ -165,7 +165,7 @@ class DocIndex:
             ranked = self.lexical.search(query, k, allowed=allowed)
         else:
             assert self.dense is not None and self.embedder is not None
-            vector = self.embedder.embed_queries([query])
+            vector = self.embedder.embed_queries([_outbound(query, self.embedder)])
             dense_hits = self.dense.search(
                 vector, CANDIDATES if mode == "hybrid" else k, allowed=allowed
             )
@@ -216,3 +216,14 @@ def passage_text(record: ChunkRecord) -> str:
         heading = f"{record.document_title} {heading}".strip()
     context = " ".join(x for x in (heading, record.location) if x)
     return f"{context}\n{record.text}" if context else record.text
+
+
+def _outbound(query: str, embedder: Embedder) -> str:
+    """The query as a remote embedding server may see it: personal data masked (a staff
+    question can name a resident: 「佐藤花子さんの転居は条例のどこ？」). An in-process embedder
+    gets the query as typed — nothing leaves the machine."""
+    if not getattr(embedder, "remote", False):
+        return query
+    from jichitai_ai.privacy import redact
+
+    return redact(query)

@@ -22,7 +22,7 @@ from jichitai_ai.timeutil import utcnow
 from ._audit import append
 from ._errors import PolicyRefused
 from ._prepare import Prepared, mask, prepare
-from ._privacy import Entity, EntityType, MaskingSession
+from ._privacy import Entity, EntityType, MaskingSession, detect
 from ._sealing import SealError, seal, unseal
 from ._types import ChatMessage, ChatRequest, ChatResult
 from .tables import GatewayReview
@@ -339,10 +339,12 @@ def reject(gateway: Gateway, review_id: str, reviewer: str, note: str) -> Review
                 details={"review_id": review_id, "requested_by": row.username},
             ),
         )
-    # The originals are no longer needed: drop them now rather than at retention time.
+    # The originals are no longer needed: drop them now rather than at retention time. The
+    # reviewer's note is stored masked: it may quote what was dropped (「佐藤さんの住所が…」).
     empty = _seal(gateway, review_id, {})
+    masked = MaskingSession().mask(note, detect(note)).text if note.strip() else note
     return _set_status(
-        gateway, review_id, "rejected", audit_id=audit_id, sealed=empty, note=note[:500]
+        gateway, review_id, "rejected", audit_id=audit_id, sealed=empty, note=masked[:500]
     )
 
 

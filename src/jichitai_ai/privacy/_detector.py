@@ -11,6 +11,7 @@ from typing import Literal
 
 from . import _ginza, _patterns
 from ._canonical import canonicalize
+from ._chat_names import find_chat_names, with_chat_names
 from ._common_words import common_word_spans
 from ._coref import (
     cjk_names,
@@ -245,6 +246,37 @@ def _inside_common(entity: Entity, spans: list[tuple[int, int]]) -> bool:
 
 
 _PERSON_HONORIFICS = ("さん", "様", "さま", "氏", "殿", "くん", "ちゃん")
+_PLACE_SUFFIXES = "区市町村県省州郡"
+
+
+#: Chinese grammatical characters that never open or close a name (我的手机: 的手 is no surname).
+_CHINESE_PARTICLES = "的了是在吗呢把被"
+
+
+def _chinese_particle_name(entity: Entity, text: str) -> bool:
+    """A SudachiPy name reading that starts or ends with a Chinese particle, in a text with no
+    kana (Chinese, not Japanese)."""
+    return (
+        entity.type is EntityType.PERSON
+        and entity.source == "sudachi"
+        and (entity.text[:1] in _CHINESE_PARTICLES or entity.text[-1:] in _CHINESE_PARTICLES)
+        and not _KANA.search(text)
+    )
+
+
+_KANA = re.compile(r"[ぁ-ゖァ-ヺ]")
+
+
+def _inside_place_name(entity: Entity, text: str) -> bool:
+    """叶 of 青叶区 (Chinese for 青葉区): one kanji read as a name between a kanji and a
+    place suffix is a piece of the place's name."""
+    return (
+        entity.type is EntityType.PERSON
+        and entity.end - entity.start == 1
+        and entity.start > 0
+        and script_of(text[entity.start - 1]) == "kanji"
+        and text[entity.end : entity.end + 1] in tuple(_PLACE_SUFFIXES)
+    )
 
 
 def _honoured_place(entity: Entity, text: str) -> Entity:
@@ -357,6 +389,7 @@ class Detector:
         if self._strict_rules:
             found += find_profile_names(text)
         found += find_kana_names(text, self._tokenizer.tokenize, self._tokenizer.name_parts)
+        found += find_chat_names(text, self._tokenizer.tokenize)
         found += find_katakana_pairs(text, self._tokenizer.name_parts)
         found += find_kanji_honorific_names(tokens, text, self._tokenizer.name_parts)
         found += find_context_names(tokens, text, self._tokenizer.name_parts)
@@ -370,7 +403,11 @@ class Detector:
         commons = common_word_spans(text)
         if commons:
             found = [e for e in found if not _inside_common(e, commons)]
-        found = [_honoured_place(e, text) for e in found]
+        found = [
+            _honoured_place(e, text)
+            for e in found
+            if not (_inside_place_name(e, text) or _chinese_particle_name(e, text))
+        ]
         found = extend_spaced_names(found, tokens, text, self._tokenizer.name_parts)
         if "name_edges" in self._strict_rules:
             found = extend_name_edges(found, tokens, text, self._tokenizer.name_parts)
@@ -380,6 +417,7 @@ class Detector:
             found += repeated_latin_names(found, text)
             found += coordinated_names(found, tokens, text, self._tokenizer.name_parts)
         found += extend_latin_names(found, text)
+        found = with_chat_names(found, text, self._tokenizer.tokenize)
         countries = {(t.start, t.end) for t in tokens if t.pos[3] == "国"}
         found = [
             replace(e, detail=NOT_PERSONAL) if _not_personal_place(e, text, countries) else e

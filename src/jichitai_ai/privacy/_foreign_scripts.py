@@ -99,17 +99,36 @@ def find_foreign_script_names(text: str) -> Iterator[Entity]:
 # translation: 我叫张伟, 我的孩子张子涵, 写信人 刘芳, 저는 이수진입니다, sou Fernanda Costa.
 # Compound surnames make four characters (司马晓晴, 欧阳明远).
 _CHINESE_CUE = re.compile(
-    r"(?:我叫|名叫|叫做|写信人|寫信人|申请人|申請人|联系人|聯絡人|丈夫|妻子|儿子|兒子|女儿|女兒|"
+    r"(?:我叫|名叫|叫做|名字是|名字叫|写信人|寫信人|申请人|申請人|联系人|聯絡人|丈夫|妻子|儿子|兒子|女儿|女兒|"
     r"孩子|母亲|母親|父亲|父親)[ \u3000:：]?(?P<name>[一-鿿]{2,4}?)(?=[，。、,.\s想是的在住生和与與]|$)"
 )
 _KOREAN_CUE = re.compile(
     r"(?:저는|제 이름은|이름은|제 아들|제 딸|남편|아내)[ ]?(?P<name>[가-힣]{2,4}?)"
     r"(?=입니다|이에요|예요|이고|씨|님|[ ,.])"
+    # 안녕하세요. 배수아예요 / 우리 아이 하은이가: a name glued to the copula or to 이 + a particle.
+    r"|(?:안녕하세요[.,!]?|우리 아이|우리 아들|우리 딸)[ ]?(?P<name2>[가-힣]{2,3}?)"
+    r"(?=입니다|이에요|예요|이가|이는|이를|이도)"
 )
 _LATIN_INTRO = re.compile(
     r"(?<![A-Za-z])(?:[Ss]ou|[Mm]e llamo|[Mm]e chamo|[Jj]e m'appelle|[Ii]ch heiße|[Mm]y name is|"
-    r"[Tt]ôi là|[Tt]en ko|[Aa]ko si)[ ]+"
+    r"[Tt]ôi là|[Tt]en ko|[Aa]ko si|(?:[Hh]i|[Hh]ello|[Hh]ey)[,!]? this is|I am)[ ]+"
     r"(?P<name>[A-Z][A-Za-z'\u00c0-\u024f\u1e00-\u1eff-]+(?:[ ][A-Z][A-Za-z'\u00c0-\u024f\u1e00-\u1eff-]+){0,3})"
+)
+
+
+# 我是欧阳明轩，: 我是 + three or four characters before a comma is a name, unless it says what
+# the writer is (我是日本人, 我是留学生, 我是孩子的妈妈, 我是公司职员).
+_CHINESE_I_AM = re.compile(r"我是(?P<name>[一-鿿]{3,4})(?=[，,。.！!])")
+_NOT_IN_CHINESE_NAME = frozenset("的人生者员員师師妇婦妈媽爸家国國市区區县縣民工士长長")
+# "I am Japanese": after "I am", words that say what, not who.
+_NOT_INTRODUCED = frozenset(
+    {"Japanese", "Chinese", "Korean", "Vietnamese", "Filipino", "Brazilian", "American",
+     "British", "Nepali", "Indian", "Indonesian", "Thai", "Sorry", "Not", "Here", "From",
+     "A", "An", "The", "In", "At", "Living", "Looking", "Calling", "Writing", "Asking"}
+)  # fmt: skip
+# 주소는 아오바구 혼마치 2-3-4: a Korean address label before Hangul words and a block number.
+_KOREAN_ADDRESS = re.compile(
+    r"주소[는은:：]?[ ]?(?P<address>[가-힣]+(?:[ ][가-힣]+){0,3}[ ]?[0-9]{1,4}(?:-[0-9]{1,4}){1,3})"
 )
 
 
@@ -118,5 +137,15 @@ def find_introduced_foreign_names(text: str) -> Iterator[Entity]:
     languages (see the comment above)."""
     for pattern in (_CHINESE_CUE, _KOREAN_CUE, _LATIN_INTRO):
         for m in pattern.finditer(text):
-            s, e = m.start("name"), m.end("name")
+            group = "name2" if m.groupdict().get("name2") else "name"
+            s, e = m.start(group), m.end(group)
+            if text[s:e].split(" ")[0] in _NOT_INTRODUCED:
+                continue
             yield Entity(EntityType.PERSON, s, e, text[s:e], 0.85, "cue")
+    for m in _CHINESE_I_AM.finditer(text):
+        if not _NOT_IN_CHINESE_NAME.intersection(m.group("name")):
+            s, e = m.start("name"), m.end("name")
+            yield Entity(EntityType.PERSON, s, e, text[s:e], 0.8, "cue")
+    for m in _KOREAN_ADDRESS.finditer(text):
+        s, e = m.start("address"), m.end("address")
+        yield Entity(EntityType.ADDRESS, s, e, text[s:e], 0.85, "cue")

@@ -210,7 +210,8 @@ def find_katakana_pairs(text: str, name_parts: NameParts) -> Iterator[Entity]:
             yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "kana")
 
 
-def _katakana(hiragana: str) -> str:
+def katakana(hiragana: str) -> str:
+    """Hiragana → katakana, one character for one."""
     return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in hiragana)
 
 
@@ -224,8 +225,8 @@ def _pair_is_name(first: str, second: str, after: str, name_parts: NameParts | N
     particle (ごみの, こどもの) is a name only when the dictionary knows it as a surname."""
     if after.lstrip(" \u3000").startswith(_NAME_CUE_AFTER) or name_parts is None:
         return True
-    surname = "姓" in name_parts(_katakana(first))
-    given = "名" in name_parts(_katakana(second))
+    surname = "姓" in name_parts(katakana(first))
+    given = "名" in name_parts(katakana(second))
     if first[-1] in _PARTICLE_START and not surname:
         return False
     return surname or given
@@ -250,12 +251,18 @@ def find_kana_names(
         # A reading in brackets after a name, 小田切 譲二（おだぎり じょうじ）, is a name
         # whatever SudachiPy makes of its parts.
         furigana = text[start - 1 : start] in ("（", "(") and text[end : end + 1] in ("）", ")")
-        if len(second) < 2 or not (
-            furigana
-            or (
-                _wordlike(first, tokenize)
-                and _wordlike(second, tokenize)
-                and _pair_is_name(first, second, text[end:], name_parts)
+        # わたしは がくせい です: a pronoun or word + は／が／を is the subject, not a surname.
+        subject = first[-1] in "はがを" and len(tokenize(first[:-1])) == 1
+        if (
+            len(second) < 2
+            or subject
+            or not (
+                furigana
+                or (
+                    _wordlike(first, tokenize)
+                    and _wordlike(second, tokenize)
+                    and _pair_is_name(first, second, text[end:], name_parts)
+                )
             )
         ):
             continue

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from ._cues import PHONE_CUE
 from ._fold import KANJI_NUMERAL_CHARS, kanji_to_int
+from ._spoken_digits import find_spoken_phones
 from ._types import Entity, EntityType
 from .checksums import is_valid_my_number, is_valid_resident_code, luhn_valid
 
@@ -32,7 +33,16 @@ _CTX_LICENSE = re.compile(r"免許")
 _CTX_PENSION = re.compile(r"年金")
 _CTX_INSURANCE = re.compile(r"被保険者|保険証|保険者番号|資格確認書|記号|保険")
 _CTX_BANK = re.compile(r"口座|普通預金|当座|預金|振込|支店|ゆうちょ|記号番号")
-_CTX_BIRTH = re.compile(r"生年月日|誕生日|生まれ|出生|生誕|年齢|歳|DOB|[Bb]irth|[Bb]orn")
+_CTX_BIRTH = re.compile(
+    r"生年月日|誕生日|生まれ|出生|生誕|年齢|歳|DOB|[Bb]irth|[Bb]orn|せいねんがっぴ|たんじょうび|うまれ"
+)
+# After a date: 生, 歳, 才, and 生まれ typed in kana (R2.4.1うまれ) or Korean 생 (2019.5.30생이에요;
+# not 생활 "life", 생산, 생명).
+_BORN_AFTER_DATE = re.compile(r"[生歳才]|うまれ|ウマレ|생(?![활산명존])")
+
+
+def _born_after(after: str) -> bool:
+    return _BORN_AFTER_DATE.search(after) is not None
 
 
 def _context(folded: str, start: int, pattern: re.Pattern[str], window: int = 20) -> bool:
@@ -51,11 +61,14 @@ _EMAIL = re.compile(
 )
 
 
-# Written to dodge harvesters: yamada.taro [at] example.jp, taro(at)example.jp, taro アットマーク example.jp.
+# Written to dodge harvesters: yamada.taro [at] example.jp, taro(at)example.jp, taro アットマーク example.jp,
+# taro at example dot co dot jp (every dot spelled out).
 _EMAIL_OBFUSCATED = re.compile(
-    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}\s?"
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}"
+    r"(?:[ ]?(?:ドット|どっと)[ ]?[A-Za-z0-9._%+-]{1,63}|[ ]dot[ ][A-Za-z0-9._%+-]{1,63}){0,3}\s?"
     r"(?:\[at\]|\(at\)|\[@\]|\(@\)|\{at\}| at |アットマーク|あっとまーく|アット)\s?"
-    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}(?:\.|\s?\[dot\]\s?|\s?\(dot\)\s?)){1,6}[A-Za-z]{2,24}(?![A-Za-z0-9])"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}(?:\.|\s?\[dot\]\s?|\s?\(dot\)\s?| dot |\s?(?:ドット|どっと)\s?)){1,6}"
+    r"[A-Za-z]{2,24}(?![A-Za-z0-9])"
 )
 
 
@@ -149,6 +162,7 @@ def _spaced_phones(text: str, folded: str) -> Iterator[Entity]:
 
 def find_phones(text: str, folded: str) -> Iterator[Entity]:
     yield from _spaced_phones(text, folded)
+    yield from find_spoken_phones(text, folded)
     yield from _home_country_mobiles(text, folded)
     for m in _SPOKEN.finditer(folded):
         if 10 <= _digit_count(m.group()) <= 11:
@@ -351,6 +365,11 @@ _WAREKI_SHORT = re.compile(
     r"(?<![A-Za-z])(?P<era>明治|大正|昭和|平成|令和|[明大昭平令]|[MTSHRmtshr])\.?\s?(?P<year>元|[0-9]{1,2})"
     r"(?P<sep>[./-])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})(?![0-9])"
 )
+# しょうわ50ねん10がつ10か: a date read aloud and typed in hiragana (voice, やさしい日本語).
+_WAREKI_KANA = re.compile(
+    r"(?P<era>めいじ|たいしょう|しょうわ|へいせい|れいわ)\s?の?(?P<year>がん|[0-9]{1,2})\s?ねん\s?の?"
+    r"(?P<month>[0-9]{1,2})\s?がつ\s?(?P<day>[0-9]{1,2})\s?(?:にち|か)"
+)
 _SEIREKI_KANJI = re.compile(
     _NO_DIGIT_BEFORE
     + r"(?P<year>(?:1[89]|20)[0-9]{2}|[一二][〇九][〇一二三四五六七八九]{2})"
@@ -370,6 +389,13 @@ OLD_DATE = "old date, no cue"
 _ERA_BASE = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
 _ERA_LETTER = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
 _ERA_LETTER |= {"明": "明治", "大": "大正", "昭": "昭和", "平": "平成", "令": "令和"}
+_ERA_LETTER |= {
+    "めいじ": "明治",
+    "たいしょう": "大正",
+    "しょうわ": "昭和",
+    "へいせい": "平成",
+    "れいわ": "令和",
+}
 
 
 _LIST_GAP = re.compile(r"[\s、,，・/]{1,3}|\s?(?:と|及び|および|や)\s?")
@@ -386,11 +412,12 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
     ``reference_year``: "2024年4月1日から受付" is an event date, not a birthdate.
     """
     candidates: list[tuple[re.Match[str], int | None]] = []
-    for m in (*_WAREKI.finditer(folded), *_WAREKI_SHORT.finditer(folded)):
+    wareki = (*_WAREKI.finditer(folded), *_WAREKI_SHORT.finditer(folded))
+    for m in (*wareki, *_WAREKI_KANA.finditer(folded)):
         era = m.group("era").rstrip(".").upper() if m.group("era")[0].isascii() else m.group("era")
         era = era.rstrip(".")
         era = _ERA_LETTER.get(era, era)
-        year = 1 if m.group("year") == "元" else kanji_to_int(m.group("year"))
+        year = 1 if m.group("year") in ("元", "がん") else kanji_to_int(m.group("year"))
         candidates.append((m, None if year is None else _ERA_BASE[era] + year))
     for pattern in (_SEIREKI_KANJI, _SEIREKI_NUMERIC):
         for m in pattern.finditer(folded):
@@ -404,7 +431,7 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
         if year is None or not _valid_day(month, day):
             continue
         after = folded[m.end() : m.end() + 6]
-        cue = _context(folded, m.start(), _CTX_BIRTH, 16) or any(c in after for c in "生歳才")
+        cue = _context(folded, m.start(), _CTX_BIRTH, 16) or _born_after(after)
         if cue:
             accepted.append((m.start(), m.end()))
             yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.95)
@@ -591,7 +618,9 @@ _RECORD_ID = re.compile(
 _ORDINAL_ID = re.compile(
     r"(?:番号|手帳|証|証書|No\.?)\s?(?:[:：]|は|が)?\s?"
     # 手帳 身体 2級 第30218号: the kind and grade may stand between the label and the number
-    r"(?:(?:身体|精神|療育|[0-9一二三四五六]\s?(?:級|種)|[A-Z][0-9]?)[ \u3000]?){0,3}"
+    # (手帳番号 青 第02771号: a one- or two-character class word, too)
+    r"(?:(?:身体|精神|療育|[0-9一二三四五六]\s?(?:級|種)|[A-Z][0-9]?|[一-鿿ァ-ヺ]{1,2}(?=[ \u3000]?第))"
+    r"[ \u3000]?){0,3}"
     r"(第\s?[0-9][0-9-]{0,15}\s?号)(?!室)"
 )
 # 自動車登録番号: 品川 300 さ 12-34, なにわ330ね4567 (region, class, one kana, number).

@@ -104,6 +104,7 @@ _NOT_NAMES = frozenset(
     }
 )
 _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s$")
+_TITLE_WORDS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof"})
 _PARTICLES = ("さん", "様", "さま", "氏", "くん", "君", "ちゃん", "殿", "先生")
 _AFTER = (
     "から",
@@ -124,6 +125,7 @@ _AFTER = (
 )
 _LABELS: tuple[str, ...] = ("氏名", "名前", "申請者", "相談者", "Name", "name", "NAME", "契約者")
 _LABELS += ("世帯主", "差出人", "宛名", "宛先", "送信者", "届出人", "申込者", "Signature")
+_LABELS += ("namae", "Namae", "NAMAE", "shimei", "Shimei", "Contact", "contact")
 # English sentences about a person: "Thandiwe Nkosi called about …", "Chukwuemeka Obi is my
 # name", "Olena Shevchuk. Phone 070-…": a verb only people do, or a contact label, right after
 # two to four capitalised words.
@@ -134,7 +136,7 @@ _ENGLISH_AFTER = re.compile(
 )
 # Capitalised words of organisations and places, never part of a person's name.
 # fmt: off
-_NOT_PERSON_WORDS = frozenset({
+NOT_PERSON_WORDS = frozenset({
     "City", "Ward", "Town", "Village", "Office", "Center", "Centre", "Insurance", "Health",
     "National", "Tax", "Hall", "School", "Hospital", "Clinic", "Bank", "Station", "Department",
     "Division", "Section", "Service", "Services", "Support", "Care", "Welfare", "Ministry",
@@ -145,7 +147,7 @@ _NOT_PERSON_WORDS = frozenset({
 # fmt: on
 # Hyphenated given names (Ji-won, Jean-Luc), never an honorific (Tanaka-san).
 _WORD = (
-    r"[A-Z][a-z]{1,15}(?:-(?!(?:san|sama|kun|chan|sensei|shi|dono)(?![A-Za-z]))[A-Za-z][a-z]{1,15})?"
+    r"[A-Z](?:'[A-Z])?[a-z]{1,15}(?:-(?!(?:san|sama|kun|chan|sensei|shi|dono)(?![A-Za-z]))[A-Za-z][a-z]{1,15})?"
     r"|[A-Z]{2,15}"
 )
 # A katakana reading in brackets between a name and its honorific: Kim Ji-won（キム・ジウォン）さん.
@@ -192,6 +194,8 @@ def romaji_shaped(word: str) -> bool:
     return lower not in _NOT_NAMES and _ROMAJI_WORD.fullmatch(lower) is not None
 
 
+_CAPS_PAIR = re.compile(r"(?<![A-Za-z])[A-Z]{4,15}[ \u3000][A-Z]{4,15}(?![A-Za-z])")
+_JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ一-鿿]")
 _LOWER_RUN = re.compile(r"(?<![A-Za-z@._-])[a-z]{2,15}(?:[ \u3000][a-z]{2,15}){1,2}(?![A-Za-z@])")
 # Passport order: SURNAME(S), Given name(s) — RAMIREZ GARCIA, Juan Carlos.
 _COMMA_NAME = re.compile(
@@ -203,7 +207,7 @@ _COMMA_NAME = re.compile(
 def _cued(text: str, start: int, end: int) -> bool:
     """An honorific after, a title (Mr, Ms …) or a name label before."""
     after = text[end : end + 6].lstrip(" \u3000")
-    before = text[max(0, start - 8) : start]
+    before = text[max(0, start - 10) : start]
     return (
         after.startswith(_PARTICLES)
         or _HYPHEN_HONORIFIC.match(text, end) is not None
@@ -226,6 +230,19 @@ def find_romaji_names(text: str) -> Iterator[Entity]:
             yield Entity(
                 EntityType.PERSON, m.start(), m.end(), text[m.start() : m.end()], 0.85, "romaji"
             )
+    # MIZUSAWA SAYURI in Japanese text: two capitalised rōmaji-shaped words of 4+ letters, 9+
+    # in all, not before a number (UEFA EURO 2012 is a tournament).
+    if _JAPANESE.search(plain):
+        for m in _CAPS_PAIR.finditer(plain):
+            words = m.group().split()
+            if (
+                sum(map(len, words)) >= 9
+                and not re.match(r"[ \u3000]?[0-9]", plain[m.end() :])
+                and all(romaji_shaped(w.capitalize()) for w in words)
+            ):
+                yield Entity(
+                    EntityType.PERSON, m.start(), m.end(), text[m.start() : m.end()], 0.8, "romaji"
+                )
     for m in _ENGLISH_KIN.finditer(plain):
         start, end = m.start("name"), m.end("name")
         if plain[start:end].lower() not in _NOT_NAMES:
@@ -385,19 +402,27 @@ def _find_romaji_names(text: str) -> Iterator[Entity]:
         labelled = any(label in before for label in _LABELS)
         shaped = [romaji_shaped(w.rstrip(".")) for w in words if len(w.rstrip(".")) > 1]
         end = m.end()
+        if len(words) >= 2 and words[0].rstrip(".") in _TITLE_WORDS:
+            # Ms Okafor, Dr Mensah: a title opening the run; the name is the rest of it.
+            start = m.start() + m.group().index(words[1], len(words[0]))
+            if not any(w.rstrip(".") in NOT_PERSON_WORDS for w in words[1:]):
+                yield Entity(EntityType.PERSON, start, end, text[start:end], 0.9, "latin")
+            continue
         if len(words) >= 2 and all(shaped) and max(len(w) for w in words) >= 4:
             yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.85, "romaji")
         elif (
             2 <= len(words) <= 4
             and _ENGLISH_AFTER.match(text, m.end())
-            and not any(w.rstrip(".") in _NOT_PERSON_WORDS for w in words)
+            and not any(w.rstrip(".") in NOT_PERSON_WORDS for w in words)
         ):
             yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.8, "latin")
         elif honorific or titled or labelled:
             yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.9, "latin")
-        elif (len(words) >= 2 and after.startswith(_AFTER) and any(shaped)) or (
-            len(words) >= 3 and all(w[0].isupper() and w[1:].islower() for w in words)
-        ):
+        elif (
+            (len(words) >= 2 and after.startswith(_AFTER) and any(shaped))
+            or (len(words) >= 3 and all(w[0].isupper() and w[1:].islower() for w in words))
+        ) and not any(w.rstrip(".") in NOT_PERSON_WORDS for w in words):
+            # (The Tax Office, Aoba City Hall: organisation words are no name.)
             # Three title-case words (Pham Thi Lan) in Japanese text are a name far more
             # often than a product; two need a particle or punctuation after them.
             yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.7, "latin")
@@ -421,14 +446,14 @@ _PLACE_HEAD = re.compile(
 # Addresses abroad (国外の送付先): "1208 Rizal Ave, Sta. Cruz, Manila", "Rua Augusta 25,
 # Lisboa", "Calle Mayor 7": a house number and a street word, then up to three
 # comma-separated place words.
-_STREET = (
+STREET = (
     r"(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Hwy|Highway|Way|Pl|Place)\.?"
 )
 _CAP = r"(?:[A-Z][A-Za-z'\u00c0-\u024f]+\.?)"
 _TAIL = rf"(?:,[ ]?{_CAP}(?:[ ]{_CAP}){{0,2}}){{0,3}}"
 _FOREIGN_STREET = re.compile(
     rf"(?<![0-9A-Za-z])(?:(?:Flat|Apt\.?|Unit|Room|Suite)[ ]?[0-9A-Z]{{1,5}},?[ ])?"
-    rf"[0-9]{{1,5}}[A-Za-z]?[ ]{_CAP}(?:[ ]{_CAP}){{0,2}}[ ]{_STREET}{_TAIL}(?![A-Za-z])"
+    rf"[0-9]{{1,5}}[A-Za-z]?[ ]{_CAP}(?:[ ]{_CAP}){{0,2}}[ ]{STREET}{_TAIL}(?![A-Za-z])"
     rf"|(?<![A-Za-z])(?:Rua|Calle|Avenida|Av\.|Jalan|Jl\.)[ ]{_CAP}(?:[ ]{_CAP}){{0,2}},?[ ]?[0-9]{{1,5}}{_TAIL}(?![A-Za-z])"
 )
 
@@ -439,8 +464,18 @@ def find_foreign_street_addresses(text: str) -> Iterator[Entity]:
         yield Entity(EntityType.ADDRESS, m.start(), m.end(), m.group(), 0.85, "street")
 
 
+# jusho: aoba-ku sakuragaoka 3-7-11 — typed in lower case after an address label.
+_LABELLED_ROMAJI_ADDRESS = re.compile(
+    r"(?:[Jj]u(?:u|ū)?sho|[Aa]ddress|住所)[ \u3000]?[:：][ \u3000]?"
+    r"(?P<address>[a-z][a-z-]{1,20}(?:[ ,]{1,2}[a-z][a-z-]{1,20}){0,3}[ ,]{1,2}[0-9]{1,4}(?:-[0-9]{1,4}){1,3})"
+)
+
+
 def find_romaji_addresses(text: str) -> Iterator[Entity]:
     """Rōmaji addresses (with a block number) and place names with a Japanese suffix."""
+    for m in _LABELLED_ROMAJI_ADDRESS.finditer(text):
+        s, e = m.start("address"), m.end("address")
+        yield Entity(EntityType.ADDRESS, s, e, text[s:e], 0.85, "romaji")
     taken: list[tuple[int, int]] = []
     for m in _ROMAJI_ADDRESS.finditer(text):
         words = re.findall(r"[A-Z][a-z]+", m.group())

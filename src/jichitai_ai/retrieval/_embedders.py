@@ -169,6 +169,10 @@ class OpenAICompatibleEmbedder:
             raise ValueError(f"expected dim {self.dim}, server returned {matrix.shape[1]}")
         return matrix
 
+    #: Texts leave the process: callers mask personal data in queries first (see
+    #: ``documents._index.DocIndex.search``).
+    remote = True
+
     def embed_queries(self, texts: list[str]) -> Matrix:
         return self._post([self._qp + t for t in texts])
 

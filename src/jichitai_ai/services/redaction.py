@@ -63,6 +63,16 @@ def redact_for_log(text: str) -> str:
     return redact(text)
 
 
+def redact_staff_note(text: str) -> str:
+    """Mask personal data in a note staff write next to their work (an approval comment, a
+    change note): names, numbers and addresses go, place names stay — 「青葉区の窓口に合わせて」
+    is what an editor needs to read, 「住民の山田さんの指摘」 is not."""
+    if not text.strip():
+        return text
+    entities = [e for e in detect(text) if e.type is not EntityType.LOCATION]
+    return MaskingSession().mask(text, entities).text if entities else text
+
+
 def _removable(entity: Entity, text: str) -> bool:
     if entity.type in _TOPICAL:
         return False

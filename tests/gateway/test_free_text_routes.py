@@ -1,0 +1,87 @@
+"""Free text that staff type outside the chat body (red team rt2's audit of raw-body routes,
+docs/benchmarks.md §3): a reviewer's note when rejecting a held request is stored masked, and
+a documents question goes to a remote embedding server masked. Both were stored or sent as
+typed before."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jichitai_ai.documents import Viewer
+from jichitai_ai.documents.service import DocumentService
+from jichitai_ai.gateway import Gateway
+from jichitai_ai.gateway.tables import GatewayReview
+from jichitai_ai.retrieval import OpenAICompatibleEmbedder
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.text import Tokenizer
+from tests.documents import samples
+from tests.retrieval.test_dense import _Handler, server  # noqa: F401 (fixture)
+
+from .conftest import Staff
+from .test_review import held
+
+
+def test_a_reviewers_rejection_note_is_stored_masked(gateway: Gateway, staff: Staff) -> None:
+    review_id = held(gateway, staff)
+    note = "鰐淵 志津香さん（090-3317-2046）の住所が本文に残っているため却下"
+    assert gateway.reject_review(review_id, "bob", note).status == "rejected"
+    with gateway.db.read() as session:
+        row = session.get(GatewayReview, review_id)
+        assert row is not None
+        stored = row.note
+    assert "鰐淵" not in stored and "3317" not in stored, stored
+    assert "却下" in stored and "【電話番号1】" in stored
+
+
+def test_a_documents_question_reaches_a_remote_embedder_masked(
+    platform: Platform,
+    staff: Staff,
+    server: str,  # noqa: F811 (the imported fixture)
+) -> None:
+    """Against a real OpenAI-compatible server on localhost that records what it receives
+    (tests/retrieval/test_dense.py)."""
+    embedder: Any = OpenAICompatibleEmbedder(server, "e5", dim=3)
+    service = DocumentService(
+        platform.db, platform.settings, tokenizer=Tokenizer(), embedder=embedder
+    )
+    service.ingest("aoba-city", "kinmu.txt", samples.REIKI_TEXT.encode("utf-8"))
+    before = len(_Handler.requests)
+    question = "勅使河原 澄子さん（090-3817-2264）の介護休暇の期間は？"
+    service.search("aoba-city", question, Viewer.everything(), k=3, mode="dense")
+    sent = [t for r in _Handler.requests[before:] for t in r["body"]["input"]]
+    assert len(sent) == 1
+    assert "勅使河原" not in sent[0] and "2264" not in sent[0], sent
+    assert "介護休暇" in sent[0]
+
+
+def test_an_approval_comment_and_change_note_are_stored_masked(platform: Platform) -> None:
+    """承認フロー: the approver's comment and the editor's note are kept with the change; a
+    resident named in them is masked, the place an editor refers to stays readable."""
+    from jichitai_ai.approval import service as approval
+    from jichitai_ai.services import faq as faq_service
+    from tests.console.helpers import seed
+
+    world = seed(platform)
+    with platform.db.write() as db:
+        record = faq_service.record_of(faq_service.get_entry(db, world.aoba_id, world.aoba_entry))
+        record.answer = "窓口の受付時間を変更しました。"
+        saved = approval.save(
+            db,
+            world.aoba_id,
+            world.aoba_entry,
+            record,
+            user="aoba-editor",
+            can_approve=False,
+            note="住民の鰐淵 志津香さん（090-3317-2046）からの指摘で修正",
+        )
+        assert saved.change is not None
+        change = approval.reject(
+            db,
+            world.aoba_id,
+            saved.change.id,
+            user="aoba-approver",
+            comment="鰐淵さんの件は青葉区の窓口に確認してから。電話 090-3317-2046",
+        )
+    for text in (change.note, change.review_comment):
+        assert "鰐淵" not in text and "3317" not in text, text
+    assert "指摘で修正" in change.note and "青葉区の窓口" in change.review_comment
