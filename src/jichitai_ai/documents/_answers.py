@@ -19,6 +19,8 @@ from jichitai_ai.documents._support import (
     body_names,
     content_concepts,
     coverage,
+    covers,
+    groups_of,
     names_other_body,
     number_patterns,
     sentences_with_lead,
@@ -144,10 +146,13 @@ def _passage(
         numbers=numbers,
         defined=defined,
     )
-    spans = choose(subject=subject)
     # The location is the 項・号 of the single best sentence (as search results show it).
     best = choose(limit=1, subject=subject)
     offset = best[0][0] if best else 0
+    # The quote stays inside the 項 that is cited: 「…（第5条第1項）」 quoting 第5条第2項 as well
+    # shows words the citation does not cover (blind6); a 号's 柱書 is in its 項 and stays.
+    cited_unit = unit_at(offset)[0]
+    spans = [span for span in choose(subject=subject) if unit_at(span[0])[0] == cited_unit]
     return Passage(
         number=0,
         chunk_id=record.id,
@@ -168,9 +173,11 @@ def sentence_coverage(
     found: Sequence[Concept],
     record: ChunkRecord,
     kind: re.Pattern[str] | None = None,
+    sudachi: bool = True,
 ) -> float:
     """Best coverage of the question by one sentence of the passage with its heading (見出し):
     an answer is a sentence, not a long article that mentions the words in different places.
+    With ``sudachi``, a word also covers through its Sudachi synonym group (see covers).
 
     Question words in the document's title (「伊勢市の地区集会所を…」) only say which regulation is
     meant: every provision of it has them, so they are left out of the share — otherwise a
@@ -190,7 +197,8 @@ def sentence_coverage(
     best = 0.0
     for span, own, lead in sentences_with_lead(index, record.text, unit_at):
         terms = head | own | lead
-        covered = sum(c.weight for c in found if c.terms & terms)
+        groups = groups_of(index, terms) if sudachi else frozenset()
+        covered = sum(c.weight for c in found if covers(c, terms, groups))
         if kind is not None:
             sentence = unicodedata.normalize("NFKC", record.text[span[0] : span[1]])
             covered += kind_weight if kind.search(sentence) or kind.search(heading) else 0.0
@@ -249,7 +257,14 @@ def supporting_passages(
             # or amount, however many of the question's words it shares.
             continue
         cov = sentence_coverage(index, found, record, kind)
-        if cov >= (AGREED_COVERAGE if agreed(hit) else MIN_COVERAGE):
+        # Both rankers agreeing lowers the bar because the words a paraphrase misses are likely
+        # there in other wording; a Sudachi synonym is such other wording already, so the lower
+        # bar counts the question's own words only (held-out hn03: 「写し」 ≈ 謄本 and agreement
+        # together cited a 別表 without 戸籍の附票 for its fee).
+        if cov >= MIN_COVERAGE or (
+            agreed(hit)
+            and sentence_coverage(index, found, record, kind, sudachi=False) >= AGREED_COVERAGE
+        ):
             scored.append((cov - RANK_PENALTY * rank, rank, hit))
     return _numbered(index, found, scored, link_for, kind, question, defined)
 

