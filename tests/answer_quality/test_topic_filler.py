@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from jichitai_ai.domain.models import Decision
+from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.tenants import get_tenant
 from jichitai_ai.text.topic_filler import is_filler, topic_only
 
@@ -49,21 +50,7 @@ def test_diluted_colloquial_questions_get_choices_not_a_hand_over(tmp_path: Path
             )
             assert expected in shown, (text, shown)
         # Out of scope stays a hand-over.
-        for text in [
-            "市長の好きな食べ物は？",
-            "明日の天気を教えて",
-        ]:
-            r = platform.answering.ask("aoba-city", text, record=False)
-            assert r.decision is Decision.NO_ANSWER, (text, r.decision)
-        # The rule itself: ごみ is the question's only known topic word and AOBA-0039's own
-        # question holds it; unknown words alone are never covered.
-        with platform.db.read() as session:
-            index = platform.answering.index_for(session, get_tenant(session, "aoba-city"))
-        ids = {index.entry(i).external_id: i for i in index.entry_ids()}
-        own = index.signals.own_question_covers
-        assert own("電子レンジ捨てたいけど何ごみ？", ids["AOBA-0039"])
-        assert not own("電子レンジ捨てたいけど何ごみ？", ids["AOBA-0061"])
-        assert not own("宅配便の再配達を頼みたい", ids["AOBA-0039"])
+        _assert_handed_over(platform, ["市長の好きな食べ物は？", "明日の天気を教えて"])
 
 
 def test_an_item_word_no_entry_knows_does_not_hide_the_category(tmp_path: Path) -> None:
@@ -77,13 +64,10 @@ def test_an_item_word_no_entry_knows_does_not_hide_the_category(tmp_path: Path) 
         assert shown & {"AOBA-0039", "AOBA-0040", "AOBA-0042"}, shown
         # Questions whose topic is unknown to every entry stay handed over, whatever share of
         # their known words an entry's question holds (the unknown share bounds them).
-        for text in [
-            "宅配便の再配達を頼みたい",
-            "近所のスーパーの営業時間は？",
-            "市長の好きな食べ物は？",
-        ]:
-            r = platform.answering.ask("aoba-city", text, record=False)
-            assert r.decision is Decision.NO_ANSWER, (text, r.decision)
+        _assert_handed_over(
+            platform,
+            ["宅配便の再配達を頼みたい", "近所のスーパーの営業時間は？", "市長の好きな食べ物は？"],
+        )
         # The rule itself: ごみ is the question's only known topic word and AOBA-0039's own
         # question holds it; unknown words alone are never covered.
         with platform.db.read() as session:
@@ -93,3 +77,9 @@ def test_an_item_word_no_entry_knows_does_not_hide_the_category(tmp_path: Path) 
         assert own("電子レンジ捨てたいけど何ごみ？", ids["AOBA-0039"])
         assert not own("電子レンジ捨てたいけど何ごみ？", ids["AOBA-0061"])
         assert not own("宅配便の再配達を頼みたい", ids["AOBA-0039"])
+
+
+def _assert_handed_over(platform: Platform, texts: list[str]) -> None:
+    for text in texts:
+        r = platform.answering.ask("aoba-city", text, record=False)
+        assert r.decision is Decision.NO_ANSWER, (text, r.decision)
