@@ -38,6 +38,12 @@ def demo_words(tokenizer: Tokenizer) -> MixedScriptWords:
         ("会社をやめたのでこくみん健康保険に入りたい", "会社をやめたので国民健康保険に入りたい"),
         ("こせき謄本はどこで", "戸籍謄本はどこで"),
         ("しぼう届を出したい", "死亡届を出したい"),
+        # Kanji first, then the rest in kana (i12n).
+        ("婚姻とどけはどこでもらえる", "婚姻届はどこでもらえる"),
+        ("児童てあての申請", "児童手当の申請"),
+        ("転入とどけを出したい", "転入届を出したい"),
+        ("印鑑しょうめいがほしい", "印鑑証明がほしい"),
+        ("国民けんこう保険", "国民健康保険"),
     ],
 )
 def test_the_kana_part_takes_the_entries_kanji(
@@ -57,6 +63,11 @@ def test_words_the_entries_write_so_and_plain_text_are_left_alone(
         "こども園に入りたい",
         "どこで出せばいい",
         "市長の好きな食べ物は？",
+        # Okurigana and particles after kanji are no compound's reading.
+        "夫が出しに行く予定です",
+        "税金が払えない",
+        "マイナンバーカードを受け取りたい",
+        "住民票のうつしがほしい",
     ):
         assert demo_words.convert(text) == text
 
@@ -71,6 +82,15 @@ def test_ambiguous_and_rare_compounds_are_not_guessed(tokenizer: Tokenizer) -> N
     # A compound written once in the entries is no vocabulary.
     once = MixedScriptWords(["印鑑証明の案内"], tokenizer.reading)
     assert once.convert("いんかん証明") == "いんかん証明"
+    # The same in the other order: kanji first, kana after.
+    assert two.convert("証明こうせい") == "証明こうせい"
+    after_two = MixedScriptWords(["証明公正の案内", "証明構成の案内"] * 2, tokenizer.reading)
+    assert after_two.convert("証明こうせい") == "証明こうせい"
+    after_one = MixedScriptWords(["証明公正の案内"] * 2, tokenizer.reading)
+    assert after_one.convert("証明こうせいの件") == "証明公正の件"
+    assert MixedScriptWords(["出生届の案内"], tokenizer.reading).convert("出生とどけ") == (
+        "出生とどけ"
+    )
 
 
 @pytest.mark.parametrize(
@@ -78,6 +98,7 @@ def test_ambiguous_and_rare_compounds_are_not_guessed(tokenizer: Tokenizer) -> N
     [
         ("いんかん証明を取りたい", {"AOBA-0008"}),  # 印鑑登録証明書 (印鑑証明 in its 言い換え)
         ("しぼう届を出したい", {"AOBA-0012"}),  # 家族が亡くなったときの手続き
+        ("婚姻とどけはどこでもらえる？", {"AOBA-0011"}),  # 婚姻届を出したい
     ],
 )
 def test_a_mixed_script_word_reaches_its_entry_through_ask(

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from jichitai_ai.domain.models import Decision
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.services.tenants import get_tenant
 from jichitai_ai.text.topic_filler import is_filler, topic_only
 
 from .demo_city import dense_demo_platform
@@ -48,9 +50,36 @@ def test_diluted_colloquial_questions_get_choices_not_a_hand_over(tmp_path: Path
             )
             assert expected in shown, (text, shown)
         # Out of scope stays a hand-over.
-        for text in [
-            "市長の好きな食べ物は？",
-            "明日の天気を教えて",
-        ]:
-            r = platform.answering.ask("aoba-city", text, record=False)
-            assert r.decision is Decision.NO_ANSWER, (text, r.decision)
+        _assert_handed_over(platform, ["市長の好きな食べ物は？", "明日の天気を教えて"])
+
+
+def test_an_item_word_no_entry_knows_does_not_hide_the_category(tmp_path: Path) -> None:
+    """i12n: the own-question share is taken over the topic words the tenant knows; a word no
+    entry has (電子レンジ) is bounded by the unknown share only. 「電子レンジ捨てたいけど何ごみ？」
+    (round 7) was handed over; now it gets the ごみ choices."""
+    with dense_demo_platform(tmp_path) as platform:
+        r = platform.answering.ask("aoba-city", "電子レンジ捨てたいけど何ごみ？", record=False)
+        assert r.decision is Decision.CLARIFY, r.decision
+        shown = {c.entry.external_id for c in r.choices}
+        assert shown & {"AOBA-0039", "AOBA-0040", "AOBA-0042"}, shown
+        # Questions whose topic is unknown to every entry stay handed over, whatever share of
+        # their known words an entry's question holds (the unknown share bounds them).
+        _assert_handed_over(
+            platform,
+            ["宅配便の再配達を頼みたい", "近所のスーパーの営業時間は？", "市長の好きな食べ物は？"],
+        )
+        # The rule itself: ごみ is the question's only known topic word and AOBA-0039's own
+        # question holds it; unknown words alone are never covered.
+        with platform.db.read() as session:
+            index = platform.answering.index_for(session, get_tenant(session, "aoba-city"))
+        ids = {index.entry(i).external_id: i for i in index.entry_ids()}
+        own = index.signals.own_question_covers
+        assert own("電子レンジ捨てたいけど何ごみ？", ids["AOBA-0039"])
+        assert not own("電子レンジ捨てたいけど何ごみ？", ids["AOBA-0061"])
+        assert not own("宅配便の再配達を頼みたい", ids["AOBA-0039"])
+
+
+def _assert_handed_over(platform: Platform, texts: list[str]) -> None:
+    for text in texts:
+        r = platform.answering.ask("aoba-city", text, record=False)
+        assert r.decision is Decision.NO_ANSWER, (text, r.decision)

@@ -92,9 +92,12 @@ class DecisionSignals:
 
     def own_question_covers(self, question: str, entry_id: int) -> bool:
         """Whether the entry's own question (and 言い換え) holds at least
-        :data:`OWN_QUESTION_COVERS` of the question's topic-word weight and less than
-        :data:`UNKNOWN_AT_MOST` of it is unknown to every entry — numbers, counters and
-        question words left out (``text/topic_filler``), so 「何歳まで」 does not dilute."""
+        :data:`OWN_QUESTION_COVERS` of the weight of the question's topic words the tenant
+        knows, while less than :data:`UNKNOWN_AT_MOST` of all of it is unknown to every
+        entry — numbers, counters and question words left out (``text/topic_filler``), so
+        「何歳まで」 does not dilute. A word no entry has (電子レンジ, 手術) can be held by no
+        entry's question: it is bounded by the unknown share, not counted a second time
+        against the entry (「電子レンジ捨てたいけど何ごみ？」 — ごみ is its only known word)."""
         terms = topic_only(list(dict.fromkeys(self.index.topic_terms(question))))
         weights = {t: self.weight(t) for t in terms}
         total = sum(weights.values())
@@ -102,8 +105,11 @@ class DecisionSignals:
             return False
         own = self.question_terms(entry_id)
         vocabulary = self.index.lexical.vocabulary
-        covered = sum(w for t, w in weights.items() if t in own) / total
-        unknown = sum(w for t, w in weights.items() if t not in vocabulary) / total
+        known = sum(w for t, w in weights.items() if t in vocabulary)
+        if known <= 0:
+            return False
+        covered = sum(w for t, w in weights.items() if t in own) / known
+        unknown = 1.0 - known / total
         return covered >= OWN_QUESTION_COVERS and unknown < UNKNOWN_AT_MOST
 
     def near_duplicate(self, a: int, b: int) -> bool:
