@@ -1398,7 +1398,9 @@ def _meaning_decides(question: str, outcome: Outcome) -> bool:
     found; for all-hiragana Japanese also instead of word-match choices (their kanji-less
     words rarely match an entry's, while the entries' readings do: on the demo city's
     やさしい日本語 set the right entry was among the 3 choices for 34 of 35 this way, 20 of 35
-    from the word-match ranking)."""
+    from the word-match ranking); likewise Korean, Chinese and English (Latin script: word
+    matching meets only the few entries with English text, the meaning path has the municipal
+    glossary's Japanese words, text.municipal_glossary)."""
     if outcome.decision is Decision.NO_ANSWER:
         return True
     return outcome.decision is Decision.CLARIFY and meaning_script(question) in (
