@@ -71,6 +71,7 @@ def test_policy_round_trip_and_relevance() -> None:
         policy,
         meaning_min_cosine=0.8,
         meaning_min_lead_by_script={"han": -0.05},
+        meaning_min_lead_unread_by_script={},
         meaning_min_reading_coverage=0.2,
     )
     assert p.meaning_relevant("han", 0.83, 0.87, 0.0)  # lead -0.04
@@ -79,14 +80,14 @@ def test_policy_round_trip_and_relevance() -> None:
     assert not p.meaning_relevant("han", 0.79, 0.70, 1.0)  # below the absolute floor
     assert p.meaning_relevant("latin", 0.81, 0.95, 0.0)  # no floor named for the script
     # Korean readings count from a lower share (kanji read in Korean miss native words).
-    assert back.meaning_min_reading_coverage_by_script == {"ko": 0.15}
+    assert back.meaning_min_reading_coverage_by_script == {"ko": 0.15, "latin": 0.3}
     assert policy.reading_coverage_floor("ko") == 0.15
     assert policy.reading_coverage_floor("ja") == policy.meaning_min_reading_coverage
     assert policy.meaning_relevant("ko", 0.82, 0.89, 0.19)  # 인감증명 발급 …: lead -0.07
     assert not policy.meaning_relevant("ja", 0.82, 0.89, 0.19)
     assert not policy.meaning_relevant("ko", 0.82, 0.89, 0.12)
     shipped = AnswerPolicy.load(None)
-    assert shipped.meaning_min_reading_coverage_by_script == {"ko": 0.15}
+    assert shipped.meaning_min_reading_coverage_by_script == {"ko": 0.15, "latin": 0.3}
 
 
 @pytest.mark.parametrize(
@@ -98,7 +99,8 @@ def test_policy_round_trip_and_relevance() -> None:
         ("어린이집 신청", Decision.CLARIFY, True),
         ("じゅうみんひょうが ほしい", Decision.CLARIFY, True),
         ("住民票がほしい", Decision.CLARIFY, False),  # Japanese: word matching judges it
-        ("lost my residence card", Decision.CLARIFY, False),  # English keeps word matching
+        # English too: word matching meets only the entries with English text (§7.4j).
+        ("lost my residence card", Decision.CLARIFY, True),
         ("家人去世了要办什么手续", Decision.ANSWER, False),
         ("lost my residence card", Decision.NO_ANSWER, True),
     ],

@@ -1,0 +1,100 @@
+"""Bilingual municipal vocabulary (自治体用語の対訳): English and romaji words → Japanese terms.
+
+A Japanese city's FAQ is written in Japanese and usually has English text for a handful of its
+entries, so an English question is ranked by the multilingual embedding alone — which does not
+read romaji (juminhyo, koseki, hoikuen) as the Japanese words and ranks broad entries first.
+General municipal vocabulary (``municipal_glossary.txt``: resident record → 住民票, rubbish →
+ごみ, hoikuen → 保育園) gives such a question the Japanese words its entry is written with, for
+word matching beside the embedding. The vocabulary is the same for every tenant; a tenant's own
+words are its synonym groups (同義語), which the index applies to these terms as to any query.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from importlib import resources
+
+#: Longest phrase matched, in words.
+MAX_PHRASE_WORDS = 5
+_WORD = re.compile(r"[a-z0-9]+")
+#: Romaji long vowels written doubled or with u (juuminhyou, kouseki) fold to one vowel, on both
+#: sides, so every spelling meets the glossary's.
+_LONG_VOWELS = (("ou", "o"), ("uu", "u"), ("oo", "o"), ("aa", "a"), ("ii", "i"), ("ee", "e"))
+
+
+def fold_word(word: str) -> str:
+    """A Latin word as the glossary compares it: no diacritics, lower case, long vowels and a
+    plural or possessive ending folded (certificates → certificate, jūminhyō → juminhyo)."""
+    plain = unicodedata.normalize("NFKD", word)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
+    if len(plain) > 4 and plain.endswith("ies"):
+        plain = plain[:-3] + "y"
+    elif len(plain) > 3 and plain.endswith("s") and not plain.endswith("ss"):
+        plain = plain[:-1]
+    for long, short in _LONG_VOWELS:
+        plain = plain.replace(long, short)
+    return plain
+
+
+def words_of(text: str) -> list[str]:
+    """The folded Latin words of ``text`` (an apostrophe joins: can't → cant)."""
+    plain = unicodedata.normalize("NFKD", text.replace("'", "").replace("’", ""))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
+    return [fold_word(w) for w in _WORD.findall(plain)]
+
+
+class MunicipalGlossary:
+    """Phrases (as folded word tuples) and the Japanese terms they stand for."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self._terms: dict[tuple[str, ...], list[str]] = {}
+        for phrase, japanese in pairs:
+            key = tuple(words_of(phrase))
+            if key and japanese not in self._terms.setdefault(key, []):
+                self._terms[key].append(japanese)
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def japanese_terms(self, text: str) -> list[str]:
+        """The Japanese terms of the phrases in ``text``, longest phrase first at each word
+        and phrases not overlapping (national health insurance → 国民健康保険, not 健康保険)."""
+        words = words_of(text)
+        found: list[str] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
+                terms = self._terms.get(tuple(words[i : i + size]))
+                if terms:
+                    found.extend(t for t in terms if t not in found)
+                    i += size
+                    break
+            else:
+                i += 1
+        return found
+
+
+def parse(lines: Sequence[str]) -> list[tuple[str, str]]:
+    """``phrase<TAB>Japanese`` lines; blank lines and ``#`` comments skipped."""
+    pairs: list[tuple[str, str]] = []
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        phrase, japanese = line.split("\t")
+        pairs.append((phrase.strip(), japanese.strip()))
+    return pairs
+
+
+@functools.cache
+def glossary() -> MunicipalGlossary:
+    """The vocabulary shipped with the package (loaded once)."""
+    data = resources.files("jichitai_ai.text").joinpath("municipal_glossary.txt")
+    return MunicipalGlossary(parse(data.read_text(encoding="utf-8").splitlines()))
+
+
+def glossary_words(text: str) -> str:
+    """The shipped vocabulary's Japanese terms for ``text``, as one query string."""
+    return " ".join(glossary().japanese_terms(text))
