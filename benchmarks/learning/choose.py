@@ -101,11 +101,10 @@ def _taught(
     embedder = args.embedder
     with eval_platform(corpus, embedder, vectors=args.vectors) as (platform, ids):
         relevant = {q: {ids[e] for e in judged[q] if e in ids} for q in queries}
-        if args.more_pages > 1:
-            with platform.db.write() as s:
-                tenant_id = tenant_service.get_tenant(s, TENANT).id
-                learning = {"learning": {"more_pages": args.more_pages}}
-                tenant_service.update_settings(s, tenant_id, learning)
+        with platform.db.write() as s:
+            tenant_id = tenant_service.get_tenant(s, TENANT).id
+            learning = {"learning": {"more_pages": args.more_pages}}
+            tenant_service.update_settings(s, tenant_id, learning)
         residents = Residents(create_app(platform=platform))
         teach(platform, residents, split, relevant, seed, pages=args.more_pages)
         with platform.db.read() as s:
@@ -137,7 +136,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--grid", help="JSON object overriding the grid")
     parser.add_argument("--cache", type=Path, help="folder for the lessons taught per seed")
     parser.add_argument("--teach-only", action="store_true")
-    parser.add_argument("--more-pages", type=int, default=1, help="learning.more_pages")
+    parser.add_argument(
+        "--more-pages",
+        type=int,
+        default=feedback_service.LearningPolicy().more_pages,
+        help="learning.more_pages (lessons cached per value; 1: no suffix)",
+    )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     os.environ["JICHITAI_LIMITS_ENABLED"] = "0"  # as in simulate.py

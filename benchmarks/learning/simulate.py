@@ -410,7 +410,7 @@ def main(argv: list[str] | None = None) -> None:
         "--more-choices", type=int, help="tenant policy learning.more_choices (default: 9)"
     )
     parser.add_argument(
-        "--more-pages", type=int, help="tenant policy learning.more_pages (default: 1)"
+        "--more-pages", type=int, help="tenant policy learning.more_pages (default: 2)"
     )
     parser.add_argument("--skip-teaching", action="store_true", help="poisoning check only")
     parser.add_argument(
@@ -438,7 +438,7 @@ def main(argv: list[str] | None = None) -> None:
     embedder = args.embedder
     with eval_platform(corpus, embedder, vectors=args.vectors) as (platform, ids):
         relevant = {q: {ids[e] for e in judged[q] if e in ids} for q in queries}
-        pages = args.more_pages or 1
+        pages = args.more_pages or feedback_service.LearningPolicy().more_pages
         learning = {
             k: v
             for k, v in (("more_choices", args.more_choices), ("more_pages", args.more_pages))

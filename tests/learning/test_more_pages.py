@@ -1,5 +1,5 @@
-"""「他の候補」 page 2 (issue 16, round 9): a tenant may let residents page on to the entries
-retrieval ranks 11th–20th for their wording (``learning.more_pages`` 2). Still only the ranking
+"""「他の候補」 page 2 (issue 16, round 9): residents may page on to the entries retrieval ranks
+11th–20th for their wording (``learning.more_pages`` 2, the default; a tenant may keep 1). Still only the ranking
 logged when the question was asked, still votable only once shown, and a pick there teaches
 under the same agreement threshold. Through the HTTP API, lexical and hybrid."""
 
@@ -68,16 +68,18 @@ def expected_pages(ranking: list[int], shown: list[int]) -> tuple[list[int], lis
     return first, second
 
 
-def test_the_policy_is_one_page_unless_the_tenant_opens_two() -> None:
+def test_two_pages_unless_the_tenant_keeps_one() -> None:
     of = feedback_service.LearningPolicy.of
-    assert feedback_service.LearningPolicy().more_pages == 1
-    assert of({"learning": {"more_pages": 2}}).more_pages == 2
+    assert feedback_service.LearningPolicy().more_pages == 2
+    assert of({}).more_pages == 2
+    assert of({"learning": {"more_pages": 1}}).more_pages == 1
     assert of({"learning": {"more_pages": 7}}).more_pages == feedback_service.MAX_MORE_PAGES
     assert of({"learning": {"more_pages": 0}}).more_pages == 1
     assert CANDIDATES_LOGGED >= feedback_service.MAX_MORE_PAGES * feedback_service.RANKS_PER_PAGE
 
 
-def test_one_page_by_default_page_two_is_empty(city: Town) -> None:
+def test_with_one_page_page_two_is_empty(city: Town) -> None:
+    pages(city, 1)
     alice = city.resident(1)
     asked = city.ask(alice, QUESTION)
     ranking = city.outcome(QUESTION).ranking
@@ -94,7 +96,6 @@ def test_one_page_by_default_page_two_is_empty(city: Town) -> None:
 
 
 def test_page_two_is_the_logged_top_twenty_after_page_one(city: Town) -> None:
-    pages(city, 2)
     alice = city.resident(1)
     asked = city.ask(alice, QUESTION)
     first, second = expected_pages(city.outcome(QUESTION).ranking, shown_of(asked))
@@ -110,7 +111,6 @@ def test_page_two_is_the_logged_top_twenty_after_page_one(city: Town) -> None:
 
 
 def test_only_entries_of_opened_pages_are_votable(city: Town) -> None:
-    pages(city, 2)
     alice = city.resident(1)
     asked = city.ask(alice, QUESTION)
     ranking = city.outcome(QUESTION).ranking
@@ -138,7 +138,6 @@ def pick_on_page_two(city: Town, client: TestClient, target: int) -> None:
 
 @pytest.mark.parametrize("sessions", [1, 3, 10])
 def test_picks_on_page_two_from_one_address_change_nothing(city: Town, sessions: int) -> None:
-    pages(city, 2)
     before = city.outcome(QUESTION)
     target = expected_pages(before.ranking, before.shown)[1][-1]  # the last on page 2
     for n in range(sessions):
@@ -150,7 +149,6 @@ def test_picks_on_page_two_from_one_address_change_nothing(city: Town, sessions:
 
 
 def test_agreement_on_a_pick_on_page_two_makes_it_seen(city: Town) -> None:
-    pages(city, 2)
     before = city.outcome(QUESTION)
     target = expected_pages(before.ranking, before.shown)[1][0]
     for n in range(3):
