@@ -142,10 +142,7 @@ def test_picks_on_page_two_from_one_address_change_nothing(city: Town, sessions:
     target = expected_pages(before.ranking, before.shown)[1][-1]  # the last on page 2
     for n in range(sessions):
         pick_on_page_two(city, city.resident(99, session=f"page-{n:04d}-abcdefgh"), target)
-    after = city.outcome(QUESTION)
-    assert (after.decision, after.shown) == (before.decision, before.shown)
-    with city.platform.db.read() as s:
-        assert feedback_service.active_lessons(s, city.tenant_id) == []
+    city.assert_nothing_learned(QUESTION, before)
 
 
 def test_agreement_on_a_pick_on_page_two_makes_it_seen(city: Town) -> None:
