@@ -90,9 +90,9 @@ def _taught(
 ) -> list[dict[str, Any]]:
     """The lessons in force after residents taught this seed's split (cached in ``--cache``:
     entry ids are the same in every evaluation database built from the same corpus)."""
-    cache = (
-        args.cache / f"{args.embedder}-seed{seed}-share{args.share}.json" if args.cache else None
-    )
+    pages = f"-pages{args.more_pages}" if args.more_pages > 1 else ""
+    name = f"{args.embedder}-seed{seed}-share{args.share}{pages}.json"
+    cache = args.cache / name if args.cache else None
     if cache is not None and cache.is_file():
         data: list[dict[str, Any]] = json.loads(cache.read_text("utf-8"))
         return data
@@ -101,7 +101,12 @@ def _taught(
     embedder = args.embedder
     with eval_platform(corpus, embedder, vectors=args.vectors) as (platform, ids):
         relevant = {q: {ids[e] for e in judged[q] if e in ids} for q in queries}
-        teach(platform, Residents(create_app(platform=platform)), split, relevant, seed)
+        with platform.db.write() as s:
+            tenant_id = tenant_service.get_tenant(s, TENANT).id
+            learning = {"learning": {"more_pages": args.more_pages}}
+            tenant_service.update_settings(s, tenant_id, learning)
+        residents = Residents(create_app(platform=platform))
+        teach(platform, residents, split, relevant, seed, pages=args.more_pages)
         with platform.db.read() as s:
             lessons = feedback_service.active_lessons(s, tenant_service.get_tenant(s, TENANT).id)
     data = [
@@ -131,6 +136,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--grid", help="JSON object overriding the grid")
     parser.add_argument("--cache", type=Path, help="folder for the lessons taught per seed")
     parser.add_argument("--teach-only", action="store_true")
+    parser.add_argument(
+        "--more-pages",
+        type=int,
+        default=feedback_service.LearningPolicy().more_pages,
+        help="learning.more_pages (lessons cached per value; 1: no suffix)",
+    )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     os.environ["JICHITAI_LIMITS_ENABLED"] = "0"  # as in simulate.py

@@ -159,9 +159,9 @@ class Residents:
         r = client.post(API + path, json=body)
         r.raise_for_status()
 
-    def more(self, client: TestClient, token: str) -> list[int]:
+    def more(self, client: TestClient, token: str, page: int = 1) -> list[int]:
         self.requests += 1
-        r = client.post(API + "/more", json={"token": token})
+        r = client.post(API + "/more", json={"token": token, "page": page})
         r.raise_for_status()
         return [c["entry_id"] for c in r.json()["choices"]]
 
@@ -170,11 +170,17 @@ class Residents:
         self.post(client, "/feedback", {"token": token, "kind": "resolved", "entry_id": entry_id})
 
     def act(
-        self, client: TestClient, question: str, session: str, want: set[int], more: bool = True
+        self,
+        client: TestClient,
+        question: str,
+        session: str,
+        want: set[int],
+        more: bool = True,
+        pages: int = 1,
     ) -> str:
         """A resident who needs one of ``want``; returns what they did. With ``more`` they ask
         for 「他の候補」 when nothing shown fits (after 解決しなかった, when no choice fits, or when
-        handed over) and pick a needed entry if it is among them."""
+        handed over) and pick a needed entry if it is among them — paging on up to ``pages``."""
         out = self.ask(client, question, session)
         token = out["feedback_token"]
         choices = [c["entry_id"] for c in out["choices"]]
@@ -190,10 +196,11 @@ class Residents:
             self.post(client, "/feedback", {"token": token, "kind": "not_resolved"})
             did = "not_resolved"
         if more and token:
-            found = next((c for c in self.more(client, token) if c in want), None)
-            if found is not None:
-                self.pick(client, token, found)
-                return f"{did}+chose_more"
+            for page in range(1, pages + 1):
+                found = next((c for c in self.more(client, token, page) if c in want), None)
+                if found is not None:
+                    self.pick(client, token, found)
+                    return f"{did}+chose_more" + (f"_page{page}" if page > 1 else "")
             return f"{did}+more_nothing"
         return did
 
@@ -210,6 +217,7 @@ def teach(
     relevant: dict[str, set[int]],
     seed: int,
     more: bool = True,
+    pages: int = 1,
 ) -> dict[str, int]:
     rng = random.Random(seed)
     actions: dict[str, int] = defaultdict(int)
@@ -219,7 +227,8 @@ def teach(
             n += 1
             address = f"10.{16 + n // 65000}.{(n // 250) % 250}.{n % 250 + 1}"
             client = residents.client(address)
-            did = residents.act(client, text, f"teach-{n:06d}-abcdefgh", relevant[qid], more)
+            session = f"teach-{n:06d}-abcdefgh"
+            did = residents.act(client, text, session, relevant[qid], more, pages)
             actions[did] += 1
             client.close()
     actions["residents"] = n
@@ -243,10 +252,13 @@ def attack(
         token = out["feedback_token"]
         shown = [out["answer"]["entry_id"]] if out["answer"] else []
         shown += [c["entry_id"] for c in out["choices"]]
-        if kind == "for_more":  # 「他の候補」: reveal further candidates, pick the wrong one
+        if kind.startswith(
+            "for_more"
+        ):  # 「他の候補」: reveal further candidates, pick the wrong one
             if out["answer"]:
                 residents.post(client, "/feedback", {"token": token, "kind": "not_resolved"})
-            if target in residents.more(client, token):
+            pages = 2 if kind == "for_more_page2" else 1
+            if any(target in residents.more(client, token, p) for p in range(1, pages + 1)):
                 residents.pick(client, token, target)
         elif target in shown:
             if kind == "against":
@@ -268,11 +280,13 @@ def poisoning(
     per_kind: int,
     paraphrases_of: dict[str, list[str]],
     all_questions: dict[str, str],
+    pages: int = 1,
 ) -> list[dict[str, Any]]:
     reset_learning(platform)
     right: list[tuple[str, int]] = []
     wrong: list[tuple[str, int]] = []
     hidden: list[tuple[str, int]] = []
+    deeper: list[tuple[str, int]] = []
     for qid, text in questions.items():
         s = seen(platform, text)
         rel = relevant[qid]
@@ -286,9 +300,14 @@ def poisoning(
         more = [e for e in s.ranking[:10] if e not in s.shown][:5]
         if set(s.shown) & rel and more and more[-1] not in rel and len(hidden) < per_kind:
             hidden.append((qid, more[-1]))
+        # With pages: a wrong entry offered only on page 2 (ranked 11th–20th).
+        page2 = [e for e in s.ranking[10:20] if e not in s.shown][:5]
+        if pages > 1 and set(s.shown) & rel and page2 and page2[-1] not in rel:
+            deeper += [(qid, page2[-1])][: per_kind - len(deeper)]
     rows = []
     scenarios = [(n, False) for n in (1, 3, 10, 30)] + [(n, True) for n in (1, 2, 3)]
-    for kind, targets in (("against", right), ("for", wrong), ("for_more", hidden)):
+    attacks = [("against", right), ("for", wrong), ("for_more", hidden)]
+    for kind, targets in [*attacks, ("for_more_page2", deeper)] if pages > 1 else attacks:
         for sessions, distinct in scenarios:
             changed = changed_para = 0
             for qid, target in targets:
@@ -388,7 +407,10 @@ def main(argv: list[str] | None = None) -> None:
         "--no-more", action="store_true", help="residents never ask for 「他の候補」 (as before)"
     )
     parser.add_argument(
-        "--more-choices", type=int, help="tenant policy learning.more_choices (default: 5)"
+        "--more-choices", type=int, help="tenant policy learning.more_choices (default: 9)"
+    )
+    parser.add_argument(
+        "--more-pages", type=int, help="tenant policy learning.more_pages (default: 2)"
     )
     parser.add_argument("--skip-teaching", action="store_true", help="poisoning check only")
     parser.add_argument(
@@ -416,10 +438,15 @@ def main(argv: list[str] | None = None) -> None:
     embedder = args.embedder
     with eval_platform(corpus, embedder, vectors=args.vectors) as (platform, ids):
         relevant = {q: {ids[e] for e in judged[q] if e in ids} for q in queries}
-        if args.more_choices is not None:
+        pages = args.more_pages or feedback_service.LearningPolicy().more_pages
+        learning = {
+            k: v
+            for k, v in (("more_choices", args.more_choices), ("more_pages", args.more_pages))
+            if v is not None
+        }
+        if learning:
             with platform.db.write() as s:
                 tenant = tenant_service.get_tenant(s, TENANT)
-                learning = {"more_choices": args.more_choices}
                 tenant_service.update_settings(s, tenant.id, {"learning": learning})
         app = create_app(platform=platform)
         residents = Residents(app)
@@ -432,7 +459,7 @@ def main(argv: list[str] | None = None) -> None:
         actions = (
             {}
             if args.skip_teaching
-            else teach(platform, residents, split, relevant, args.seed, not args.no_more)
+            else teach(platform, residents, split, relevant, args.seed, not args.no_more, pages)
         )
         after = (
             before
@@ -512,6 +539,7 @@ def main(argv: list[str] | None = None) -> None:
                 args.poison_questions,
                 paraphrases_of,
                 queries,
+                pages,
             )
         report["http_requests"] = residents.requests
         report["seconds"] = round(time.perf_counter() - started, 1)

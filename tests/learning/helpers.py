@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from jichitai_ai.services import feedback as feedback_service
 from jichitai_ai.services.platform import Platform
 
 
@@ -82,3 +83,10 @@ class Town:
         result = self.platform.answering.ask(self.slug, question, record=False, rank_all=True)
         shown = [result.answer.entry.id] if result.answer else [c.entry.id for c in result.choices]
         return Seen(str(result.decision), shown, result.ranking)
+
+    def assert_nothing_learned(self, question: str, before: Seen) -> None:
+        """Residents see for ``question`` what they saw ``before`` and no lesson is in force."""
+        after = self.outcome(question)
+        assert (after.decision, after.shown) == (before.decision, before.shown)
+        with self.platform.db.read() as s:
+            assert feedback_service.active_lessons(s, self.tenant_id) == []

@@ -140,10 +140,7 @@ def test_picks_among_more_from_one_address_change_nothing(town: Town, sessions: 
         assert target in [c["entry_id"] for c in more(town, attacker, asked)["choices"]]
         town.choose(attacker, asked, target)
         town.vote(attacker, asked, "resolved", target)
-    after = town.outcome(QUESTION)
-    assert (after.decision, after.shown) == (before.decision, before.shown)
-    with town.platform.db.read() as s:
-        assert feedback_service.active_lessons(s, town.tenant_id) == []
+    town.assert_nothing_learned(QUESTION, before)
 
 
 def test_agreement_on_a_pick_among_more_makes_it_seen(town: Town) -> None:

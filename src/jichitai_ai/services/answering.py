@@ -40,7 +40,8 @@ from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import QuestionLog
 from jichitai_ai.text.contentless import says_nothing
 
-CANDIDATES_LOGGED = 10
+#: The ranking kept with each asked question: what 「他の候補」 pages through (two pages of 9).
+CANDIDATES_LOGGED = 20
 FEATURE_KEYS = tuple(f"feature:{name}" for name in FEATURE_NAMES)
 
 

@@ -62,6 +62,9 @@ SIGNALS = {FeedbackKind.RESOLVED: 1.0, FeedbackKind.NOT_RESOLVED: -1.0, Feedback
 VOTE_KINDS = (FeedbackKind.RESOLVED, FeedbackKind.NOT_RESOLVED)
 MODES = ("auto", "review", "off")
 TOKEN_BYTES = 24
+#: Pages of 「他の候補」: page n offers entries of the logged top 10·n (``CANDIDATES_LOGGED`` 20).
+MAX_MORE_PAGES = 2
+RANKS_PER_PAGE = 10
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,12 @@ class LearningPolicy:
     #: (round 1, before those gates, had chosen 5 on lexical seeds 11–12). The voice kiosk
     #: still reads out at most 4 (``channels.voice.dialogue.MAX_CHOICES``).
     more_choices: int = 9
+    #: How many pages of 「他の候補」 (each up to ``more_choices`` entries, from the logged
+    #: ranking) a resident may open for one question. 2 since issue 16, round 9: page 2
+    #: reaches entries retrieval ranks 11th–20th for the wording, whose residents could teach
+    #: nothing before (chosen on simulation seeds 1–2, held on 3–5 with controls unchanged).
+    #: Limited by what is logged (``answering.CANDIDATES_LOGGED``); 1 is the old behaviour.
+    more_pages: int = 2
 
     @classmethod
     def of(cls, settings: dict[str, Any] | None) -> LearningPolicy:
@@ -102,6 +111,7 @@ class LearningPolicy:
             token_days=max(1, int(raw.get("token_days", base.token_days))),
             cluster_similarity=float(raw.get("cluster_similarity", base.cluster_similarity)),
             more_choices=min(9, max(0, int(raw.get("more_choices", base.more_choices)))),
+            more_pages=min(MAX_MORE_PAGES, max(1, int(raw.get("more_pages", base.more_pages)))),
         )
 
 
@@ -207,6 +217,7 @@ def more_candidates(
     policy: LearningPolicy | None = None,
     visible: Callable[[int], bool] | None = None,
     now: datetime | None = None,
+    page: int = 1,
 ) -> list[int]:
     """The next candidates of the question ``token`` was issued for, after what was shown.
 
@@ -214,7 +225,9 @@ def more_candidates(
     see up to ``more_choices`` further entries from the ranking logged when the question was
     asked — never a new search, so nobody can steer which entries become votable. They are added
     to what was shown for the token (so a pick among them is a vote like any other, under the
-    same agreement threshold), once per token: asking again returns the same entries.
+    same agreement threshold), once per token and page: asking again returns the same entries.
+    ``page`` 2 (up to ``more_pages``) offers the entries after page 1's in the logged ranking;
+    opening a page opens the pages before it too.
     """
     policy = policy or LearningPolicy()
     now = now or utcnow()
@@ -222,25 +235,40 @@ def more_candidates(
     if question.asked_at < now - timedelta(days=policy.token_days):
         raise Invalid("feedback.expired")
     logged = [c for c in question.candidates or [] if isinstance(c, dict)]
-    already = [int(c["entry_id"]) for c in logged if c.get("more")]
-    if already:
-        return already
+    pages = _more_pages(logged)
+    if page in pages or page < 1 or page > policy.more_pages:
+        return pages.get(page, [])
     shown = _shown(question)
-    ranked: list[int] = []
-    for c in logged:
-        entry_id = c.get("entry_id")
-        if c.get("offered") or not isinstance(entry_id, int) or entry_id in shown:
-            continue
-        if entry_id in ranked or (visible is not None and not visible(entry_id)):
-            continue
-        ranked.append(entry_id)
-    more = ranked[: policy.more_choices]
-    if more:
+    ranked = [
+        int(c["entry_id"])
+        for c in logged
+        if isinstance(c.get("entry_id"), int) and not (c.get("offered") or c.get("more"))
+    ]
+    added: list[dict[str, int]] = []
+    for n in range(len(pages) + 1, page + 1):
+        # Page n reaches the logged top 10·n: page 1 is what it was before pages.
+        taken = {*shown, *(e for entries in pages.values() for e in entries)}
+        fresh = [e for e in dict.fromkeys(ranked[: RANKS_PER_PAGE * n]) if e not in taken]
+        if visible is not None:
+            fresh = [e for e in fresh if visible(e)]
+        pages[n] = fresh[: policy.more_choices]
+        added += [{"entry_id": e, "more": n} for e in pages[n]]
+    if added:
         # New lists (not in-place edits) so the JSON columns are written back.
-        question.shown_entry_ids = [*shown, *more]
-        question.candidates = [*logged, *({"entry_id": e, "more": True} for e in more)]
+        question.shown_entry_ids = [*shown, *(a["entry_id"] for a in added)]
+        question.candidates = [*logged, *added]
         session.flush()
-    return more
+    return pages[page]
+
+
+def _more_pages(logged: Sequence[dict[str, Any]]) -> dict[int, list[int]]:
+    """The pages of 「他の候補」 already opened for a question (``more``: True before pages)."""
+    pages: dict[int, list[int]] = {}
+    for c in logged:
+        more, entry_id = c.get("more"), c.get("entry_id")
+        if more and isinstance(entry_id, int):
+            pages.setdefault(1 if more is True else int(more), []).append(entry_id)
+    return pages
 
 
 # --- recording ---------------------------------------------------------------------------------
@@ -498,7 +526,12 @@ def submit(
 
 
 def offer_more(
-    answering: AnsweringService, tenant_slug: str, token: str, *, language: str | None = None
+    answering: AnsweringService,
+    tenant_slug: str,
+    token: str,
+    *,
+    language: str | None = None,
+    page: int = 1,
 ) -> list[LocalizedEntry]:
     """The resident path for 「他の候補を見る」: further candidates, in the resident's language."""
     with answering.db.read() as session:
@@ -512,6 +545,7 @@ def offer_more(
             token,
             policy=LearningPolicy.of(tenant.settings),
             visible=known.__contains__,
+            page=page,
         )
     lang = normalize_language(language)
     return [answering.localize(index, i, lang) for i in ids if i in known]

@@ -18,6 +18,8 @@ from jichitai_ai.services.errors import Invalid, NotFound, ServiceError
 from jichitai_ai.storage.tables import QuestionLog
 from jichitai_ai.tuning.tables import HandledQuestion
 
+#: Candidates the console lists for a test question (more are logged for 「他の候補」's pages).
+CANDIDATES_LISTED = 10
 #: Tenant setting shared with the residents' start screen: external ids, in order.
 PINNED_KEY = "pinned_entries"
 MAX_PINNED = 10
@@ -77,7 +79,7 @@ def test_question(
     if result.answer is not None:
         shown.add(result.answer.entry.id)
     views: list[CandidateView] = []
-    for item in result.candidates:
+    for item in result.candidates[:CANDIDATES_LISTED]:
         entry_id = int(item["entry_id"])
         try:
             entry = faq_service.get_entry(session, tenant.id, entry_id)

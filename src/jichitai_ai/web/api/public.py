@@ -121,11 +121,12 @@ def more(
     tenant: TenantInfo = Depends(public_tenant),
     platform: Platform = Depends(get_platform),
 ) -> MoreOut:
-    """「他の候補を見る」: up to 5 further candidates from the ranking logged for the question the
-    token was issued for (never a new search), once per token. They count as shown: a resident
-    may pick one with ``/choice`` and say 解決した, which teaches like any other vote."""
+    """「他の候補を見る」: up to ``more_choices`` further candidates from the ranking logged for
+    the question the token was issued for (never a new search), once per token and page
+    (``page`` up to the tenant's ``more_pages``). They count as shown: a resident may pick one
+    with ``/choice`` and say 解決した, which teaches like any other vote."""
     items = feedback_service.offer_more(
-        platform.answering, tenant.slug, body.token, language=body.language
+        platform.answering, tenant.slug, body.token, language=body.language, page=body.page
     )
     key = "ask.more.found" if items else "ask.more.none"
     lang = items[0].language if items else (body.language or "ja")

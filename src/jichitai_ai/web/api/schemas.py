@@ -186,6 +186,8 @@ class MoreIn(BaseModel):
 
     token: str = Field(min_length=16, max_length=200)
     language: str | None = Field(default=None, max_length=16)
+    #: 2: the next page (the tenant's ``learning.more_pages``; otherwise no entries).
+    page: int = Field(default=1, ge=1, le=10)
 
 
 class MoreOut(BaseModel):
