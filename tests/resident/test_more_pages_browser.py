@@ -12,7 +12,8 @@ import pytest
 from jichitai_ai.i18n import t
 
 from .conftest import Live, RequestLog
-from .test_browser import PAGE, _feedback_rows, _host_page, _latest_question_id
+from .test_browser import PAGE, _feedback_rows, _latest_question_id
+from .test_more_browser import open_widget
 from .test_more_pages_form import _pages, _question
 
 pytestmark = pytest.mark.browser
@@ -110,16 +111,8 @@ def test_resolved_on_a_page_one_pick_withdraws_page_two(
 def test_widget_offers_page_two_in_english(
     live: Live, context: Any, requests_seen: RequestLog
 ) -> None:
-    live.allowed.server.pages["/more2"] = _host_page(
-        live,
-        f'<script src="{live.url}/widget.js" data-tenant="aoba-city" data-lang="en" defer>'
-        "</script>",
-    )
     question = _question(live.platform, page2=True)
-    page = context.new_page()
-    page.goto(live.allowed.origin + "/more2")
-    page.locator(".jai-widget-button").click()
-    frame = page.frame_locator("iframe.jai-widget-frame")
+    frame = open_widget(live, context, "/more2")
     article, card = _open_page_one(live, frame, question, "en")
     first = _offered(card)
     card.get_by_role("button", name=t("resident.more.button_next", "en")).click()
