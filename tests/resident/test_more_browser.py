@@ -86,18 +86,23 @@ def test_not_resolved_then_a_pick_among_more(
     assert requests_seen.remote() == []
 
 
-def test_widget_hand_over_offers_more_in_english(
-    live: Live, context: Any, requests_seen: RequestLog
-) -> None:
-    live.allowed.server.pages["/more"] = _host_page(
+def open_widget(live: Live, context: Any, path: str, lang: str = "en") -> Any:
+    """A municipal page at ``path`` with the widget in ``lang``, opened; its panel's frame."""
+    live.allowed.server.pages[path] = _host_page(
         live,
-        f'<script src="{live.url}/widget.js" data-tenant="aoba-city" data-lang="en" defer>'
+        f'<script src="{live.url}/widget.js" data-tenant="aoba-city" data-lang="{lang}" defer>'
         "</script>",
     )
     page = context.new_page()
-    page.goto(live.allowed.origin + "/more")
+    page.goto(live.allowed.origin + path)
     page.locator(".jai-widget-button").click()
-    frame = page.frame_locator("iframe.jai-widget-frame")
+    return page.frame_locator("iframe.jai-widget-frame")
+
+
+def test_widget_hand_over_offers_more_in_english(
+    live: Live, context: Any, requests_seen: RequestLog
+) -> None:
+    frame = open_widget(live, context, "/more")
     frame.get_by_role("button", name=t("resident.notice.accept", "en")).click()
     probe = helpers.no_answer(live.platform)
     frame.locator("#question").fill(probe.question)

@@ -61,6 +61,9 @@ class Exchange:
     voted: bool = False
     #: 「他の候補」 asked for (issue 16): the further candidates (None: not asked).
     more: list[AnswerCard] | None = None
+    #: The page after ``more`` the tenant's policy still allows (0: none), offered with
+    #: 「さらに他の候補を見る」 when none of ``more`` fits.
+    more_next: int = 0
 
 
 def _error_text(exc: ServiceError, lang: str) -> str:
@@ -91,6 +94,8 @@ def _page(v: Visit, exchange: Exchange | None = None, status_code: int = 200) ->
         "exchange": exchange,
         "max_chars": v.platform.settings.max_question_chars,
         "strings": script_strings(v.lang),
+        # 「他の候補」 pages the tenant offers (issue 16), for the page script's next button.
+        "more_pages": feedback_service.LearningPolicy.of(tenant.settings).more_pages,
         "html_lang_of": lambda code: HTML_LANG.get(code, code),
         # Popular questions and categories: only before the first question of a page view.
         "start": None
@@ -224,22 +229,35 @@ def give_feedback(
 
 
 def show_more(
-    request: Request, slug: str, embed: bool, platform: Platform, token: str, lang: str
+    request: Request,
+    slug: str,
+    embed: bool,
+    platform: Platform,
+    token: str,
+    lang: str,
+    page: int = 1,
 ) -> Response:
-    """「他の候補を見る」 without JavaScript: the same entries as the JSON API's ``/more``."""
+    """「他の候補を見る」 without JavaScript: the same entries as the JSON API's ``/more``
+    (``page`` 2: 「さらに他の候補を見る」)."""
     v = _visit_or_404(request, platform, slug, embed, lang)
     if isinstance(v, Response):
         return v
     exchange = Exchange(token=token)
     try:
         items = feedback_service.offer_more(
-            platform.answering, v.tenant.slug, token, language=v.lang
+            platform.answering, v.tenant.slug, token, language=v.lang, page=page
         )
     except ServiceError as exc:
         exchange.error = _error_text(exc, v.lang)
         return _page(v, exchange, status_code=exc.status)
     exchange.more = [card(c) for c in items]
+    exchange.more_next = next_more_page(v.tenant.settings, page) if items else 0
     return _page(v, exchange)
+
+
+def next_more_page(settings: dict[str, Any], page: int) -> int:
+    """The page after ``page`` if the tenant's ``learning.more_pages`` allows it, else 0."""
+    return page + 1 if page < feedback_service.LearningPolicy.of(settings).more_pages else 0
 
 
 def _voted_card(platform: Platform, v: Visit, entry_id: int | None) -> AnswerCard | None:
@@ -312,9 +330,10 @@ def _register(embed: bool) -> None:
         request: Request,
         token: str = Form(..., max_length=200),
         lang: str = Form(""),
+        page: int = Form(1, ge=1, le=10),
         platform: Platform = Depends(get_platform),
     ) -> Response:
-        return show_more(request, slug, embed, platform, token, lang)
+        return show_more(request, slug, embed, platform, token, lang, page)
 
     def post_notice(
         slug: str,

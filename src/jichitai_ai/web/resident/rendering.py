@@ -64,6 +64,7 @@ SCRIPT_KEYS = (
     "resident.emergency.text",
     # issue 16: 「他の候補を見る」
     "resident.more.button",
+    "resident.more.button_next",
     "resident.more.heading",
 )
 

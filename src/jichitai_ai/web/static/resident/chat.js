@@ -127,6 +127,7 @@
           var thanks = el("p", { className: "thanks", role: "status", tabindex: "-1", text: text });
           var exchange = box.closest(".exchange");
           box.replaceWith(thanks);
+          if (kind === "resolved") { withdrawMore(token); }
           var more = kind === "not_resolved" && exchange ? moreButton(token, questionId, exchange) : null;
           if (more) { thanks.after(more); }
           thanks.focus();
@@ -168,16 +169,25 @@
   }
 
   /* 「他の候補を見る」 (issue 16): the next candidates of the ranking logged for this question,
-   * once per token; a pick among them is shown and rated like any other choice. */
-  var moreAsked = {};
+   * page by page up to the tenant's more_pages (page 2: 「さらに他の候補を見る」, offered below
+   * page 1's choices and after 解決しなかった), each page once per token; a pick among them is
+   * shown and rated like any other choice. 解決した withdraws the token's pending buttons. */
+  var moreOpened = {};   // token -> the last page opened
+  var moreOffered = {};  // token -> buttons not yet used
   function moreButton(token, questionId, exchange) {
-    if (moreAsked[token]) { return null; }
-    var button = el("button", { type: "button", className: "more", text: S["more.button"] });
+    var page = (moreOpened[token] || 0) + 1;
+    if (page > (D.morePages || 1)) { return null; }
+    var button = el("button", {
+      type: "button", className: "more", "data-page": page,
+      text: S[page === 1 ? "more.button" : "more.button_next"]
+    });
+    (moreOffered[token] = moreOffered[token] || []).push(button);
     button.addEventListener("click", function () {
       button.disabled = true;
-      post("/more", { token: token, language: D.lang })
+      post("/more", { token: token, language: D.lang, page: page })
         .then(function (out) {
-          moreAsked[token] = true;
+          moreOpened[token] = page;
+          withdrawMore(token);
           var card = moreCard(out, token, questionId, exchange);
           button.replaceWith(card);
           card.querySelector("h3").focus();
@@ -190,14 +200,23 @@
     return button;
   }
 
+  /* Other buttons of the token go: their page is open, or the resident is satisfied. */
+  function withdrawMore(token) {
+    (moreOffered[token] || []).forEach(function (b) { if (!b.disabled) { b.remove(); } });
+    moreOffered[token] = [];
+  }
+
   function moreCard(out, token, questionId, exchange) {
     var hid = "m-" + questionId + "-" + (++counter);
     var message = out.message && (out.message[D.lang] || out.message.ja);
+    var found = out.choices.length > 0;
     return el("section", { className: "card more-choices", "aria-labelledby": hid }, [
       el("h3", { id: hid, tabindex: "-1", text: S["more.heading"] }),
       message ? el("p", { text: message }) : null,
       someJapanese(out.choices),
-      out.choices.length ? choiceList(out.choices, token, questionId, exchange) : null
+      found ? choiceList(out.choices, token, questionId, exchange) : null,
+      found ? moreButton(token, questionId, exchange) : null,
+      !found && D.contact && D.contact.name ? department(D.contact, D.contactLang, S["handover.general"]) : null
     ]);
   }
 
