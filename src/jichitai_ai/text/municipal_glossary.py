@@ -58,16 +58,14 @@ class MunicipalGlossary:
 
     def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
         self._terms: dict[tuple[str, ...], list[str]] = {}
-        self._cjk: dict[str, list[str]] = {}
+        #: Chinese / Korean phrases as tuples of characters (spaces dropped).
+        self._cjk: dict[tuple[str, ...], list[str]] = {}
         for phrase, japanese in pairs:
-            if _CJK.search(phrase):
-                cjk = _cjk_plain(phrase)
-                if japanese not in self._cjk.setdefault(cjk, []):
-                    self._cjk[cjk].append(japanese)
-                continue
-            key = tuple(words_of(phrase))
-            if key and japanese not in self._terms.setdefault(key, []):
-                self._terms[key].append(japanese)
+            cjk = bool(_CJK.search(phrase))
+            key = tuple(_cjk_plain(phrase)) if cjk else tuple(words_of(phrase))
+            table = self._cjk if cjk else self._terms
+            if key and japanese not in table.setdefault(key, []):
+                table[key].append(japanese)
         self._cjk_longest = max((len(k) for k in self._cjk), default=0)
 
     def __len__(self) -> int:
@@ -76,36 +74,31 @@ class MunicipalGlossary:
     def japanese_terms(self, text: str) -> list[str]:
         """The Japanese terms of the phrases in ``text``, longest phrase first at each word
         and phrases not overlapping (national health insurance → 国民健康保険, not 健康保険)."""
-        words = words_of(text)
-        found: list[str] = []
-        i = 0
-        while i < len(words):
-            for size in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
-                terms = self._terms.get(tuple(words[i : i + size]))
-                if terms:
-                    found.extend(t for t in terms if t not in found)
-                    i += size
-                    break
-            else:
-                i += 1
-        return found
+        return _longest_matches(words_of(text), self._terms, MAX_PHRASE_WORDS)
 
     def cjk_terms(self, text: str) -> list[str]:
         """The Japanese terms of the Chinese / Korean phrases inside ``text``, longest first at
         each position (English and romaji phrases: :meth:`japanese_terms`)."""
-        plain = _cjk_plain(text)
-        found: list[str] = []
-        i = 0
-        while i < len(plain) and self._cjk:
-            for size in range(min(self._cjk_longest, len(plain) - i), 0, -1):
-                terms = self._cjk.get(plain[i : i + size])
-                if terms:
-                    found.extend(t for t in terms if t not in found)
-                    i += size
-                    break
-            else:
-                i += 1
-        return found
+        return _longest_matches(list(_cjk_plain(text)), self._cjk, self._cjk_longest)
+
+
+def _longest_matches(
+    units: Sequence[str], table: dict[tuple[str, ...], list[str]], longest: int
+) -> list[str]:
+    """The terms of ``table``'s phrases in ``units`` (words or characters), the longest phrase
+    first at each position and phrases not overlapping."""
+    found: list[str] = []
+    i = 0
+    while i < len(units):
+        for size in range(min(longest, len(units) - i), 0, -1):
+            terms = table.get(tuple(units[i : i + size]))
+            if terms:
+                found.extend(t for t in terms if t not in found)
+                i += size
+                break
+        else:
+            i += 1
+    return found
 
 
 def _cjk_plain(text: str) -> str:
