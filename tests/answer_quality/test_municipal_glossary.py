@@ -14,6 +14,7 @@ from jichitai_ai.domain.models import Decision
 from jichitai_ai.services.search_index import DEFAULT_POLICY_FILE, AnswerPolicy
 from jichitai_ai.text.municipal_glossary import (
     MunicipalGlossary,
+    cjk_glossary_words,
     fold_word,
     glossary,
     glossary_words,
@@ -107,3 +108,51 @@ def test_english_questions_with_no_municipal_word_are_handed_over(tmp_path: Path
         for text in ["how do I transfer money to my family overseas", "where do I buy a SIM card"]:
             decision, shown = _shown(platform, text)
             assert decision is Decision.NO_ANSWER, (text, shown)
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("奶奶上个月去世了", ["死亡"]),
+        ("我們下週要登記結婚", ["婚姻届"]),
+        ("我的个人编号卡好像不见了", ["マイナンバーカード"]),
+        ("個人番號卡 要去哪裡拿", ["マイナンバーカード"]),
+        ("大型垃圾要怎么丢", ["粗大ごみ"]),
+        ("도장을 새로 등록하려고 합니다", ["印鑑"]),
+        ("도장 등록은 어디서 하나요", ["印鑑登録"]),
+        ("출생 신고는 며칠 안에 해야 하나요", ["出生届"]),
+        ("다음 달에 다른 시로 전출 신고를 해야 해요", ["転出届"]),
+    ],
+)
+def test_chinese_and_korean_phrases_give_the_japanese_words(text: str, terms: list[str]) -> None:
+    assert glossary().cjk_terms(text) == terms
+
+
+def test_chinese_and_korean_are_not_read_as_english_and_english_not_as_them() -> None:
+    """The Latin and the Chinese / Korean halves never mix, so English questions keep their
+    terms exactly (the Japanese question path never asks the glossary)."""
+    assert glossary().japanese_terms("도장 등록 过世") == []
+    assert glossary().cjk_terms("seal registration juminhyo") == []
+    assert cjk_glossary_words("银行开户需要什么") == ""
+    assert cjk_glossary_words("은행 계좌를 만들고 싶어요") == ""
+
+
+def test_cjk_longest_phrase_wins_with_spaces_ignored() -> None:
+    small = MunicipalGlossary(parse(["출생\t出生", "출생 신고\t出生届", "户籍\t戸籍"]))
+    assert small.cjk_terms("출생신고 기한") == ["出生届"]
+    assert small.cjk_terms("출생 신고 기한") == ["出生届"]
+    assert small.cjk_terms("출생 축하") == ["出生"]
+    assert len(small) == 3
+
+
+def test_chinese_and_korean_questions_find_their_japanese_entry(tmp_path: Path) -> None:
+    """Words that are neither the entry's kanji nor its Sino-Korean reading (过世 for 亡くなった,
+    native 도장 for 印鑑): both questions were handed over on main before this vocabulary."""
+    with dense_demo_platform(tmp_path) as platform:
+        for text, expected in [
+            ("外公过世了，要办什么", "AOBA-0012"),
+            ("도장을 새로 등록하려고 합니다", "AOBA-0007"),
+        ]:
+            decision, shown = _shown(platform, text)
+            assert decision is not Decision.NO_ANSWER, text
+            assert expected in shown, (text, shown)

@@ -81,7 +81,7 @@ from jichitai_ai.text import (
 from jichitai_ai.text.homophones import HomophoneCorrector
 from jichitai_ai.text.kana_kanji import KanaKanji
 from jichitai_ai.text.mixed_script import MixedScriptWords
-from jichitai_ai.text.municipal_glossary import glossary_words
+from jichitai_ai.text.municipal_glossary import cjk_glossary_words, glossary_words
 from jichitai_ai.timeutil import utcnow
 
 CANONICAL_LANGUAGE = "ja"
@@ -713,7 +713,19 @@ class TenantIndex:
             by_reading = reading[0].search(reading[1], 100)
             if by_reading:
                 dense = score_mix(by_reading, dense, 0.5)
-        covered = reading[0].coverage(reading[1], dense[0].doc_id) if reading else 0.0
+        glossed: list[str] = []
+        if script in ("ko", "han"):
+            # Chinese / Korean words the shared kanji and the Sino-Korean readings miss
+            # (過世 → 死亡, 도장 → 印鑑): the glossary's Japanese words, mixed in as for English.
+            words = cjk_glossary_words(question)
+            glossed = self.lexical.query_terms(words) if words else []
+            by_glossary = self.lexical.search(glossed, 100) if glossed else []
+            if by_glossary:
+                dense = score_mix(by_glossary, dense, 0.5)
+        first = dense[0].doc_id
+        covered = reading[0].coverage(reading[1], first) if reading else 0.0
+        if glossed:
+            covered = max(covered, self.lexical.coverage(glossed, first))
         return dense, (script, top, hub, covered)
 
     def _hubness(self) -> dict[int, float]:

@@ -1,4 +1,5 @@
-"""Bilingual municipal vocabulary (自治体用語の対訳): English and romaji words → Japanese terms.
+"""Bilingual municipal vocabulary (自治体用語の対訳): English, romaji, Chinese and Korean words →
+Japanese terms.
 
 A Japanese city's FAQ is written in Japanese and usually has English text for a handful of its
 entries, so an English question is ranked by the multilingual embedding alone — which does not
@@ -7,6 +8,10 @@ General municipal vocabulary (``municipal_glossary.txt``: resident record → �
 ごみ, hoikuen → 保育園) gives such a question the Japanese words its entry is written with, for
 word matching beside the embedding. The vocabulary is the same for every tenant; a tenant's own
 words are its synonym groups (同義語), which the index applies to these terms as to any query.
+
+Chinese (简体・繁體) and Korean phrases are written in their own script and matched inside the
+text with spaces ignored (no word boundaries in Chinese; Korean particles glue to nouns): 過世 →
+死亡, 도장 → 印鑑, 출생 신고 → 出生届 — words the Sino-Korean readings and the shared kanji miss.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from importlib import resources
 #: Longest phrase matched, in words.
 MAX_PHRASE_WORDS = 5
 _WORD = re.compile(r"[a-z0-9]+")
+#: Han and Hangul: a phrase with one of these is matched inside the text, not by words.
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 #: Romaji long vowels written doubled or with u (juuminhyou, kouseki) fold to one vowel, on both
 #: sides, so every spelling meets the glossary's.
 _LONG_VOWELS = (("ou", "o"), ("uu", "u"), ("oo", "o"), ("aa", "a"), ("ii", "i"), ("ee", "e"))
@@ -51,30 +58,52 @@ class MunicipalGlossary:
 
     def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
         self._terms: dict[tuple[str, ...], list[str]] = {}
+        #: Chinese / Korean phrases as tuples of characters (spaces dropped).
+        self._cjk: dict[tuple[str, ...], list[str]] = {}
         for phrase, japanese in pairs:
-            key = tuple(words_of(phrase))
-            if key and japanese not in self._terms.setdefault(key, []):
-                self._terms[key].append(japanese)
+            cjk = bool(_CJK.search(phrase))
+            key = tuple(_cjk_plain(phrase)) if cjk else tuple(words_of(phrase))
+            table = self._cjk if cjk else self._terms
+            if key and japanese not in table.setdefault(key, []):
+                table[key].append(japanese)
+        self._cjk_longest = max((len(k) for k in self._cjk), default=0)
 
     def __len__(self) -> int:
-        return len(self._terms)
+        return len(self._terms) + len(self._cjk)
 
     def japanese_terms(self, text: str) -> list[str]:
         """The Japanese terms of the phrases in ``text``, longest phrase first at each word
         and phrases not overlapping (national health insurance → 国民健康保険, not 健康保険)."""
-        words = words_of(text)
-        found: list[str] = []
-        i = 0
-        while i < len(words):
-            for size in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
-                terms = self._terms.get(tuple(words[i : i + size]))
-                if terms:
-                    found.extend(t for t in terms if t not in found)
-                    i += size
-                    break
-            else:
-                i += 1
-        return found
+        return _longest_matches(words_of(text), self._terms, MAX_PHRASE_WORDS)
+
+    def cjk_terms(self, text: str) -> list[str]:
+        """The Japanese terms of the Chinese / Korean phrases inside ``text``, longest first at
+        each position (English and romaji phrases: :meth:`japanese_terms`)."""
+        return _longest_matches(list(_cjk_plain(text)), self._cjk, self._cjk_longest)
+
+
+def _longest_matches(
+    units: Sequence[str], table: dict[tuple[str, ...], list[str]], longest: int
+) -> list[str]:
+    """The terms of ``table``'s phrases in ``units`` (words or characters), the longest phrase
+    first at each position and phrases not overlapping."""
+    found: list[str] = []
+    i = 0
+    while i < len(units):
+        for size in range(min(longest, len(units) - i), 0, -1):
+            terms = table.get(tuple(units[i : i + size]))
+            if terms:
+                found.extend(t for t in terms if t not in found)
+                i += size
+                break
+        else:
+            i += 1
+    return found
+
+
+def _cjk_plain(text: str) -> str:
+    """Text as Chinese / Korean phrases are compared: NFKC, lower case, no white space."""
+    return "".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
 def parse(lines: Sequence[str]) -> list[tuple[str, str]]:
@@ -98,3 +127,8 @@ def glossary() -> MunicipalGlossary:
 def glossary_words(text: str) -> str:
     """The shipped vocabulary's Japanese terms for ``text``, as one query string."""
     return " ".join(glossary().japanese_terms(text))
+
+
+def cjk_glossary_words(text: str) -> str:
+    """The shipped vocabulary's Japanese terms for a Chinese or Korean ``text``."""
+    return " ".join(glossary().cjk_terms(text))
