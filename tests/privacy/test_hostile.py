@@ -1,6 +1,7 @@
 """Hostile input must neither crash nor hang (no catastrophic backtracking).
 
-Bounds are on this process's CPU time, so a loaded machine does not fail them.
+Bounds are on this thread's CPU time, so neither a loaded machine nor a background thread of an
+earlier test in the same worker (an index warm-up) fails them.
 """
 
 from __future__ import annotations
@@ -32,10 +33,10 @@ _CASES = {
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_hostile_input_is_handled_quickly(detector: Detector, name: str) -> None:
     text = _CASES[name]
-    started = time.process_time()
+    started = time.thread_time()
     entities = detector.detect(text)
     masked = MaskingSession().mask(text, entities)
-    assert time.process_time() - started < 5.0
+    assert time.thread_time() - started < 5.0
     for e in entities:
         assert text[e.start : e.end] == e.text
     assert len(masked.replacements) == len([e for e in entities if e.type.value != "sensitive"])
@@ -43,10 +44,10 @@ def test_hostile_input_is_handled_quickly(detector: Detector, name: str) -> None
 
 def test_many_entities_scale_linearly(detector: Detector) -> None:
     text = "山田太郎様の電話は03-1234-5678です。" * 5_000
-    started = time.process_time()
+    started = time.thread_time()
     entities = detector.detect(text)
     masked = MaskingSession().mask(text, entities)
-    assert time.process_time() - started < 10.0
+    assert time.thread_time() - started < 10.0
     assert "山田太郎" not in masked.text and "03-1234-5678" not in masked.text
     assert set(masked.placeholders) == {"【氏名1】", "【電話番号1】"}
 
