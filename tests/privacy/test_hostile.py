@@ -1,7 +1,9 @@
 """Hostile input must neither crash nor hang (no catastrophic backtracking).
 
-Bounds are on this thread's CPU time, so neither a loaded machine nor a background thread of an
-earlier test in the same worker (an index warm-up) fails them.
+Bounds are on this thread's CPU time and generous: backtracking on these 100,000-character
+inputs would take hours, while a detection takes about 0.6 s alone — but up to 7.5 s inside a
+CI test worker late in the suite (seen twice, on address_chain and dash_digit_chain; cause not
+found), so a tight bound only measured the worker.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ def test_hostile_input_is_handled_quickly(detector: Detector, name: str) -> None
     started = time.thread_time()
     entities = detector.detect(text)
     masked = MaskingSession().mask(text, entities)
-    assert time.thread_time() - started < 5.0
+    assert time.thread_time() - started < 30.0
     for e in entities:
         assert text[e.start : e.end] == e.text
     assert len(masked.replacements) == len([e for e in entities if e.type.value != "sensitive"])
@@ -47,7 +49,7 @@ def test_many_entities_scale_linearly(detector: Detector) -> None:
     started = time.thread_time()
     entities = detector.detect(text)
     masked = MaskingSession().mask(text, entities)
-    assert time.thread_time() - started < 10.0
+    assert time.thread_time() - started < 60.0
     assert "山田太郎" not in masked.text and "03-1234-5678" not in masked.text
     assert set(masked.placeholders) == {"【氏名1】", "【電話番号1】"}
 
