@@ -72,7 +72,7 @@ _LIVE_AT = re.compile(
     r"([^.?!\n]{4,80}?[0-9][^.?!\n]{0,60}?)(?=[.?!](?:\s|$)|\n|$)",
     re.IGNORECASE,
 )
-_BLOCK = r"[0-9０-９]{1,4}(?:[-－ー‐−][0-9０-９]{1,4}){1,3}"
+_BLOCK = r"(?![0０])[0-9０-９]{1,4}(?:[-－ー‐−][0-9０-９]{1,4}){1,3}"
 _SPACED_BLOCK = re.compile(
     rf"[ \u3000]{{1,2}}{_BLOCK}(?![0-9０-９])(?:[ \u3000]?[0-9０-９]{{1,2}}[FＦ階])?"
 )
@@ -122,8 +122,8 @@ def spaced_blocks(found: list[Entity], text: str) -> Iterator[Entity]:
     """ひかり町 ３－４－１２ ひかりハイツ: a block number spaced from the town found before it
     belongs to the address; 三丁目12番 (no 号) too."""
     for e in found:
-        if e.type not in (EntityType.LOCATION, EntityType.ADDRESS):
-            continue
+        if e.type is not EntityType.LOCATION:
+            continue  # an address has its block already; what follows it is something else
         m = _SPACED_BLOCK.match(text, e.end)
         if m:
             yield Entity(
