@@ -426,7 +426,9 @@ class Detector:
             found += form_and_layout_names(text, self._tokenizer.name_parts)
             found += one_kanji_surnames(found, text)
             places = {(t.start, t.end) for t in tokens if t.is_place or t.pos[3] == "国"}
-            found += bracketed_readings(found, text, places)
+            found += bracketed_readings(
+                found, text, places, self._tokenizer.tokenize, self._tokenizer.name_parts
+            )
             found += message_names(text)
             found += spaced_blocks(found, text)
         countries = {(t.start, t.end) for t in tokens if t.pos[3] == "国"}

@@ -1,6 +1,6 @@
 """Names and addresses residents write in English, Chinese and Korean messages in the shapes
 the other rules miss: I'm + name before a comma, a child named by a parent (Haruto's father),
-a signature after a dash, 我妻子 + a spaced name, a hangul name in brackets or spaced after
+a signature after a dash, a hangul name in brackets or spaced after
 이름은; an English address after "I live at"; a block number spaced from its town (ひかり町
 ３－４－１２) and 丁目 + 番 without 号.
 """
@@ -57,11 +57,6 @@ _KIN = (
 _POSSESSIVE = re.compile(rf"(?<![A-Za-z])({_CAP})['’]s\s+(?:{_KIN})\b")
 _SIGNATURE = re.compile(rf"[—–―]\s?({_CAP}(?: {_CAP}){{1,2}})(?=\s?[,.]|\s*$)")
 
-_HAN = "一-鿿"
-_CHINESE_KIN = re.compile(
-    r"我(?:的)?(?:妻子|丈夫|老公|老婆|太太|先生|儿子|兒子|女儿|女兒|孩子|母亲|母親|父亲|父親|妈妈|媽媽|爸爸|哥哥|姐姐|弟弟|妹妹)"
-    rf"(?:叫|是)?([{_HAN}][ \u3000]?[{_HAN}]{{1,2}}|[{_HAN}]{{2}}[ \u3000]?[{_HAN}]{{1,2}})(?=[，,。、；\s的]|$)"
-)
 _HANGUL_BRACKET = re.compile(r"[(（]([가-힣])[ \u3000]?([가-힣]{1,2})[)）]")
 _HANGUL_INTRO = re.compile(
     r"(?:이름은|이름이|저는)[ \u3000]?([가-힣])[ \u3000]([가-힣]{1,2})[ \u3000]?(?=입니다|이에요|예요|이고|라고)"
@@ -75,6 +70,10 @@ _LIVE_AT = re.compile(
 _BLOCK = r"(?![0０])[0-9０-９]{1,4}(?:[-－ー‐−][0-9０-９]{1,4}){1,3}"
 _SPACED_BLOCK = re.compile(
     rf"[ \u3000]{{1,2}}{_BLOCK}(?![0-9０-９])(?:[ \u3000]?[0-9０-９]{{1,2}}[FＦ階])?"
+)
+#: さくら町 ２－９－５: a town word (kana or kanji + 町・村・丁目) spaced from its block.
+_TOWN_SPACED_BLOCK = re.compile(
+    rf"[一-鿿ぁ-ゖァ-ヺー]{{1,8}}(?:町|村|丁目)[ \u3000]{{1,2}}{_BLOCK}(?![0-9０-９])"
 )
 _CHOME_BAN = re.compile(
     r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})丁目[ \u3000]?[0-9０-９]{1,4}番(?:地)?(?![号0-9０-９])"
@@ -101,9 +100,6 @@ def message_names(text: str) -> Iterator[Entity]:
                 yield _person(again, 0, "named by kin")
         for m in _LIVE_AT.finditer(text):
             yield Entity(EntityType.ADDRESS, m.start(1), m.end(1), m.group(1), 0.85, "lives at")
-    if "我" in text:
-        for m in _CHINESE_KIN.finditer(text):
-            yield _person(m, 1, "kin")
     if re.search("[가-힣]", text):
         for pattern in (_HANGUL_BRACKET, _HANGUL_INTRO):
             for m in pattern.finditer(text):
@@ -129,6 +125,8 @@ def spaced_blocks(found: list[Entity], text: str) -> Iterator[Entity]:
             yield Entity(
                 EntityType.ADDRESS, e.start, m.end(), text[e.start : m.end()], 0.9, "spaced block"
             )
+    for m in _TOWN_SPACED_BLOCK.finditer(text):
+        yield Entity(EntityType.ADDRESS, m.start(), m.end(), m.group(), 0.85, "spaced block")
     if "丁目" in text:
         for m in _CHOME_BAN.finditer(text):
             yield Entity(EntityType.ADDRESS, m.start(), m.end(), m.group(), 0.85, "丁目番")

@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from ._tokens import Token
 from ._types import Entity, EntityType
+
+Tokenize = Callable[[str], list[Token]]
+NameParts = Callable[[str], frozenset[str]]
 
 _KANJI = "一-鿿々\U00020000-\U0002ffff"
 _HONORIFIC = r"(?:さん|様|さま|氏|殿|くん|君|ちゃん)"
@@ -47,8 +51,22 @@ def _part_spans(text: str, open_at: int) -> Iterator[tuple[int, int]]:
             yield start, start + len(core)
 
 
+def _ordinary_word(part: str, tokenize: Tokenize, name_parts: NameParts) -> bool:
+    """（きょうだい）, （おとこのこ）: every word of a kana part is one dictionary word with no
+    name reading — an ordinary word, not a reading."""
+    for word in re.split(r"[ \u3000・･]+", part.strip()):
+        tokens = tokenize(word)
+        if len(tokens) != 1 or tokens[0].oov or tokens[0].is_proper or name_parts(word):
+            return False
+    return True
+
+
 def bracketed_readings(
-    found: list[Entity], text: str, places: set[tuple[int, int]]
+    found: list[Entity],
+    text: str,
+    places: set[tuple[int, int]],
+    tokenize: Tokenize,
+    name_parts: NameParts,
 ) -> Iterator[Entity]:
     """The reading or other spelling in brackets right after a found name (honorific between
     allowed): 溝呂木 颯汰くん（みぞろぎ そうた、3年1組）, 祁 雅婷（キ・ガテイ／Qi Yating）.
@@ -62,6 +80,10 @@ def bracketed_readings(
         for start, end in _part_spans(text, m.end()):
             if (start, end) in places:
                 continue
+            if _KANA_PART.fullmatch(text[start:end]) and _ordinary_word(
+                text[start:end], tokenize, name_parts
+            ):
+                continue
             yield Entity(EntityType.PERSON, start, end, text[start:end], 0.9, "reading")
 
 
@@ -73,7 +95,7 @@ _SPLIT_BY_READING = re.compile(
 _NOT_SURNAME = frozenset("市区町村県都府道国課係局省庁園校館所署")
 
 
-def split_by_reading(text: str, name_parts: Callable[[str], frozenset[str]]) -> Iterator[Entity]:
+def split_by_reading(text: str, name_parts: NameParts) -> Iterator[Entity]:
     for m in _SPLIT_BY_READING.finditer(text):
         surname, given = m.group(1), m.group(3)
         if surname[-1] in _NOT_SURNAME:
@@ -98,9 +120,7 @@ _WRAPPED = re.compile(
 )
 
 
-def form_and_layout_names(
-    text: str, name_parts: Callable[[str], frozenset[str]]
-) -> Iterator[Entity]:
+def form_and_layout_names(text: str, name_parts: NameParts) -> Iterator[Entity]:
     for m in _FURIGANA_LINE.finditer(text):
         yield Entity(EntityType.PERSON, m.start(1), m.end(1), m.group(1), 0.9, "furigana")
     if "\n" in text:
