@@ -100,7 +100,7 @@ def find_foreign_script_names(text: str) -> Iterator[Entity]:
 # Compound surnames make four characters (司马晓晴, 欧阳明远).
 _CHINESE_CUE = re.compile(
     r"(?:我叫|名叫|叫做|名字是|名字叫|写信人|寫信人|申请人|申請人|联系人|聯絡人|丈夫|妻子|儿子|兒子|女儿|女兒|"
-    r"孩子|母亲|母親|父亲|父親|老公|老婆|太太|妈妈|媽媽|爸爸)[ \u3000:：]?"
+    r"孩子|母亲|母親|父亲|父親)[ \u3000:：]?"
     # 我妻子蔺 晓薇: surname and given name may be spaced
     r"(?P<name>[一-鿿]{1,2}[ \u3000][一-鿿]{1,2}|[一-鿿]{2,4}?)(?=[，。、,.\s想是的在住生和与與]|$)"
 )
@@ -146,7 +146,7 @@ def find_introduced_foreign_names(text: str) -> Iterator[Entity]:
             s, e = m.start(group), m.end(group)
             if text[s:e].split(" ")[0] in _NOT_INTRODUCED:
                 continue
-            if pattern is _KOREAN_CUE and _KOREAN_SUBJECT.match(text, s, min(len(text), e + 8)):
+            if group == "name" and pattern is _KOREAN_CUE and _KOREAN_SUBJECT.match(text, s):
                 continue
             yield Entity(EntityType.PERSON, s, e, text[s:e], 0.85, "cue")
     for m in _CHINESE_I_AM.finditer(text):

@@ -133,7 +133,7 @@ def form_and_layout_names(text: str, name_parts: NameParts) -> Iterator[Entity]:
 
 #: Single kanji that stand before a name without being its surname (故 山田, 夫 一郎).
 _NOT_ONE_KANJI_SURNAME = frozenset(
-    "故亡夫妻母父兄姉弟妹子孫祖叔伯宛同元前新旧各全計甲乙他例続名姓氏号番殿様君長次"
+    "故亡夫妻母父兄姉弟妹子孫祖叔伯宛同元前新旧各全計甲乙他例続名姓氏号番殿様君長次時分日月年"
 )
 
 
@@ -156,7 +156,7 @@ def one_kanji_surnames(found: list[Entity], text: str) -> Iterator[Entity]:
             space in " \u3000"
             and re.match(rf"[{_KANJI}]", head)
             and head not in _NOT_ONE_KANJI_SURNAME
-            and not re.match(rf"[{_KANJI}ぁ-ゖァ-ヺ]", before)
+            and not re.match(rf"[{_KANJI}ぁ-ゖァ-ヺ0-9０-９A-Za-z]", before)
         ):
             surnames.add(head)
             start = e.start - 2
@@ -165,7 +165,7 @@ def one_kanji_surnames(found: list[Entity], text: str) -> Iterator[Entity]:
             )
     for surname in surnames:
         pattern = re.compile(
-            rf"(?<![{_KANJI}]){re.escape(surname)}[ \u3000]([{_KANJI}]{{1,3}})(?={_HONORIFIC}|[、。，,）)])"
+            rf"(?<![{_KANJI}]){re.escape(surname)}[ \u3000]((?:(?![様殿氏君])[{_KANJI}]){{1,3}})(?={_HONORIFIC}|[、。，,）)])"
         )
         for m in pattern.finditer(text):
             yield Entity(
