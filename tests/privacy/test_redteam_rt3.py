@@ -112,4 +112,6 @@ def test_rt3_ordinary_text_stays_readable(detector: Detector, text: str, visible
 
 def test_a_bracketed_country_is_no_reading(detector: Detector) -> None:
     found = detector.detect("ドルジさん（モンゴル）とアマラさん（ナイジェリア）の通訳")
-    assert not any(e.type is EntityType.PERSON and e.text in ("モンゴル", "ナイジェリア") for e in found)
+    assert not any(
+        e.type is EntityType.PERSON and e.text in ("モンゴル", "ナイジェリア") for e in found
+    )
