@@ -8,18 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from jichitai_ai.privacy import DEFAULT_CONFIG, Detector, EntityType, MaskingSession, redact
+from jichitai_ai.privacy import Detector, EntityType, redact
 
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    """The profile the gateway and the question log use (strict)."""
-    return Detector(DEFAULT_CONFIG)
-
-
-def _masked(detector: Detector, text: str) -> str:
-    return MaskingSession().mask(text, detector.detect(text)).text
-
+from .test_redteam_rt2 import _masked, detector  # noqa: F401 (fixture: the strict profile)
 
 # (text, what must not be visible once masked)
 LEAKS = [
@@ -72,7 +63,7 @@ LEAKS = [
 
 
 @pytest.mark.parametrize(("text", "hidden"), LEAKS)
-def test_rt3_leak_is_masked(detector: Detector, text: str, hidden: str) -> None:
+def test_rt3_leak_is_masked(detector: Detector, text: str, hidden: str) -> None:  # noqa: F811
     assert hidden not in _masked(detector, text), _masked(detector, text)
 
 
@@ -106,11 +97,11 @@ READABLE = [
 
 
 @pytest.mark.parametrize(("text", "visible"), READABLE)
-def test_rt3_ordinary_text_stays_readable(detector: Detector, text: str, visible: str) -> None:
+def test_rt3_ordinary_text_stays_readable(detector: Detector, text: str, visible: str) -> None:  # noqa: F811
     assert visible in _masked(detector, text), _masked(detector, text)
 
 
-def test_a_bracketed_country_is_no_reading(detector: Detector) -> None:
+def test_a_bracketed_country_is_no_reading(detector: Detector) -> None:  # noqa: F811
     found = detector.detect("ドルジさん（モンゴル）とアマラさん（ナイジェリア）の通訳")
     assert not any(
         e.type is EntityType.PERSON and e.text in ("モンゴル", "ナイジェリア") for e in found
