@@ -57,6 +57,7 @@ LEAKS = [
     ("Thanks — Ingrid Halvorsen, about the bus pass", "Halvorsen"),
     # Chinese kin + a spaced name; Korean name spaced or in brackets
     ("我丈夫 邱 文彬，在市役所工作", "文彬"),
+    ("我是上官 婉儿的爸爸，想问一下", "婉儿"),  # 我是钟离 思远的母亲 left 远 visible
     ("문의: 080-1111-2222 (하 지민)", "지민"),
     ("제 이름은 엄 서준 입니다", "서준"),
 ]

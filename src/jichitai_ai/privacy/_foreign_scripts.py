@@ -123,7 +123,10 @@ _LATIN_INTRO = re.compile(
 
 # 我是欧阳明轩，: 我是 + three or four characters before a comma is a name, unless it says what
 # the writer is (我是日本人, 我是留学生, 我是孩子的妈妈, 我是公司职员).
-_CHINESE_I_AM = re.compile(r"我是(?P<name>[一-鿿]{3,4})(?=[，,。.！!])")
+# A spaced surname and given name is a name before 的 too (我是钟离 思远的母亲).
+_CHINESE_I_AM = re.compile(
+    r"我是(?P<name>[一-鿿]{3,4}(?=[，,。.！!])|[一-鿿]{1,2}[ \u3000][一-鿿]{1,2}(?=[，,。.！!的]))"
+)
 _NOT_IN_CHINESE_NAME = frozenset("的人生者员員师師妇婦妈媽爸家国國市区區县縣民工士长長")
 # "I am Japanese": after "I am", words that say what, not who.
 _NOT_INTRODUCED = frozenset(
