@@ -212,6 +212,9 @@ def save(
     off, refused otherwise. Without it the edit becomes a draft or, with ``submit``, a change
     waiting for approval; the live entry (what residents see) is not touched.
     """
+    # The note goes to the version history too (faq_entry_versions.note), not only to the
+    # change row: masked here, once, for both (a resident named in it is not needed there).
+    note = redact_staff_note(note) if note else note
     faq_service.validate_record(record)
     before_department: str | None = None
     if entry_id is not None:

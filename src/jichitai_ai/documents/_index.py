@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from jichitai_ai.retrieval import BM25Params, DenseIndex, Embedder, IndexDocument, LexicalIndex, rrf
+from jichitai_ai.retrieval._embedders import outbound_query
 from jichitai_ai.retrieval._types import ScoredDoc
 from jichitai_ai.text import SynonymSet, Tokenizer
 
@@ -165,7 +166,7 @@ class DocIndex:
             ranked = self.lexical.search(query, k, allowed=allowed)
         else:
             assert self.dense is not None and self.embedder is not None
-            vector = self.embedder.embed_queries([_outbound(query, self.embedder)])
+            vector = self.embedder.embed_queries([outbound_query(query, self.embedder)])
             dense_hits = self.dense.search(
                 vector, CANDIDATES if mode == "hybrid" else k, allowed=allowed
             )
@@ -216,14 +217,3 @@ def passage_text(record: ChunkRecord) -> str:
         heading = f"{record.document_title} {heading}".strip()
     context = " ".join(x for x in (heading, record.location) if x)
     return f"{context}\n{record.text}" if context else record.text
-
-
-def _outbound(query: str, embedder: Embedder) -> str:
-    """The query as a remote embedding server may see it: personal data masked (a staff
-    question can name a resident: 「佐藤花子さんの転居は条例のどこ？」). An in-process embedder
-    gets the query as typed — nothing leaves the machine."""
-    if not getattr(embedder, "remote", False):
-        return query
-    from jichitai_ai.privacy import redact
-
-    return redact(query)

@@ -22,6 +22,7 @@ from ._classify import PERSON_CAP, ConfidentialityClass, DataClassAssessment, as
 from ._detector import DEFAULT_CONFIG, Detector, DetectorConfig, resolve_overlaps
 from ._ginza import available as ginza_available
 from ._masking import LABELS, MaskingSession, MaskResult, normalize_surface
+from ._split_numbers import scan_split_numbers
 from ._types import IDENTIFIER_TYPES, MASKED_BY_DEFAULT, Entity, EntityType
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "assess",
     "count_persons",
     "detect",
+    "detect_message",
     "ginza_available",
     "normalize_surface",
     "redact",
@@ -66,7 +68,15 @@ def detect(text: str, config: DetectorConfig | None = None) -> list[Entity]:
     return result
 
 
+def detect_message(text: str) -> list[Entity]:
+    """:func:`detect` plus 12-digit numbers split by line breaks or punctuation (個人番号⏎1068⏎
+    6249⏎6810), as the gateway checks a whole request: what a resident typed is stored."""
+    split = scan_split_numbers([text])[0]
+    found = detect(text)
+    return resolve_overlaps(found + split) if split else found
+
+
 def redact(text: str) -> str:
     """Mask ``text`` for storage (質問ログ) with a throw-away session: no restore possible.
     Uses the strict profile, like the gateway."""
-    return MaskingSession().mask(text, detect(text)).text
+    return MaskingSession().mask(text, detect_message(text)).text

@@ -44,10 +44,12 @@ from ._kana_names import (
     find_katakana_pairs,
 )
 from ._lead_sentences import find_profile_names
+from ._message_names import message_names, spaced_blocks
 from ._name_edges import extend_name_edges
 from ._names import find_persons, looks_like_title_or_org
 from ._patterns import OLD_DATE
 from ._places import find_block_addresses, find_places, place_spans
+from ._readings import bracketed_readings, form_and_layout_names, one_kanji_surnames
 from ._romaji import (
     extend_latin_names,
     find_account_names,
@@ -360,6 +362,8 @@ class Detector:
         found += _patterns.find_dates_abroad(text, folded)
         found += _patterns.find_ip_addresses(text, folded)
         found += _patterns.find_po_boxes(text, folded)
+        found += _patterns.find_passports(text, folded)
+        found += _patterns.find_kanji_digit_ids(text, folded)
         found += find_table_cells(text)
         found += find_sensitive(text, folded)
         tokens = self._tokenizer.tokenize(text)
@@ -418,6 +422,15 @@ class Detector:
             found += coordinated_names(found, tokens, text, self._tokenizer.name_parts)
         found += extend_latin_names(found, text)
         found = with_chat_names(found, text, self._tokenizer.tokenize)
+        if self._strict_rules:
+            found += form_and_layout_names(text, self._tokenizer.name_parts)
+            found += one_kanji_surnames(found, text)
+            places = {(t.start, t.end) for t in tokens if t.is_place or t.pos[3] == "国"}
+            found += bracketed_readings(
+                found, text, places, self._tokenizer.tokenize, self._tokenizer.name_parts
+            )
+            found += message_names(text)
+            found += spaced_blocks(found, text)
         countries = {(t.start, t.end) for t in tokens if t.pos[3] == "国"}
         found = [
             replace(e, detail=NOT_PERSONAL) if _not_personal_place(e, text, countries) else e

@@ -100,7 +100,9 @@ def find_foreign_script_names(text: str) -> Iterator[Entity]:
 # Compound surnames make four characters (司马晓晴, 欧阳明远).
 _CHINESE_CUE = re.compile(
     r"(?:我叫|名叫|叫做|名字是|名字叫|写信人|寫信人|申请人|申請人|联系人|聯絡人|丈夫|妻子|儿子|兒子|女儿|女兒|"
-    r"孩子|母亲|母親|父亲|父親)[ \u3000:：]?(?P<name>[一-鿿]{2,4}?)(?=[，。、,.\s想是的在住生和与與]|$)"
+    r"孩子|母亲|母親|父亲|父親)[ \u3000:：]?"
+    # 我妻子蔺 晓薇: surname and given name may be spaced
+    r"(?P<name>[一-鿿]{1,2}[ \u3000][一-鿿]{1,2}|[一-鿿]{2,4}?)(?=[，。、,.\s想是的在住生和与與]|$)"
 )
 _KOREAN_CUE = re.compile(
     r"(?:저는|제 이름은|이름은|제 아들|제 딸|남편|아내)[ ]?(?P<name>[가-힣]{2,4}?)"
@@ -109,6 +111,9 @@ _KOREAN_CUE = re.compile(
     r"|(?:안녕하세요[.,!]?|우리 아이|우리 아들|우리 딸)[ ]?(?P<name2>[가-힣]{2,3}?)"
     r"(?=입니다|이에요|예요|이가|이는|이를|이도)"
 )
+# 저는 문의가 있어요: a word with a subject or object particle, then a space and no copula, is
+# what the sentence is about, not the writer's name (저는 지은 입니다 stays a name).
+_KOREAN_SUBJECT = re.compile(r"[가-힣]+[가이를을도에][ ](?!입니다|이에요|예요|이고|라고|씨|님)")
 _LATIN_INTRO = re.compile(
     r"(?<![A-Za-z])(?:[Ss]ou|[Mm]e llamo|[Mm]e chamo|[Jj]e m'appelle|[Ii]ch heiße|[Mm]y name is|"
     r"[Tt]ôi là|[Tt]en ko|[Aa]ko si|(?:[Hh]i|[Hh]ello|[Hh]ey)[,!]? this is|I am)[ ]+"
@@ -118,7 +123,10 @@ _LATIN_INTRO = re.compile(
 
 # 我是欧阳明轩，: 我是 + three or four characters before a comma is a name, unless it says what
 # the writer is (我是日本人, 我是留学生, 我是孩子的妈妈, 我是公司职员).
-_CHINESE_I_AM = re.compile(r"我是(?P<name>[一-鿿]{3,4})(?=[，,。.！!])")
+# A spaced surname and given name is a name before 的 too (我是钟离 思远的母亲).
+_CHINESE_I_AM = re.compile(
+    r"我是(?P<name>[一-鿿]{3,4}(?=[，,。.！!])|[一-鿿]{1,2}[ \u3000][一-鿿]{1,2}(?=[，,。.！!的]))"
+)
 _NOT_IN_CHINESE_NAME = frozenset("的人生者员員师師妇婦妈媽爸家国國市区區县縣民工士长長")
 # "I am Japanese": after "I am", words that say what, not who.
 _NOT_INTRODUCED = frozenset(
@@ -140,6 +148,8 @@ def find_introduced_foreign_names(text: str) -> Iterator[Entity]:
             group = "name2" if m.groupdict().get("name2") else "name"
             s, e = m.start(group), m.end(group)
             if text[s:e].split(" ")[0] in _NOT_INTRODUCED:
+                continue
+            if group == "name" and pattern is _KOREAN_CUE and _KOREAN_SUBJECT.match(text, s):
                 continue
             yield Entity(EntityType.PERSON, s, e, text[s:e], 0.85, "cue")
     for m in _CHINESE_I_AM.finditer(text):

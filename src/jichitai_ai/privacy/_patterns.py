@@ -72,9 +72,20 @@ _EMAIL_OBFUSCATED = re.compile(
 )
 
 
+# OCR and PDF text put spaces around @ and the dots: saeko_o ＠ example . ne . jp.
+_EMAIL_SPACED = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}[ ]?@[ ]?"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[ ]?\.[ ]?){1,6}[A-Za-z]{2,24}(?![A-Za-z0-9])"
+)
+
+
 def find_emails(text: str, folded: str) -> Iterator[Entity]:
     for m in _EMAIL.finditer(folded):
         yield _entity(text, m.start(), m.end(), EntityType.EMAIL, 0.99)
+    if " @" in folded or "@ " in folded or " ." in folded:
+        for m in _EMAIL_SPACED.finditer(folded):
+            if " " in m.group():
+                yield _entity(text, m.start(), m.end(), EntityType.EMAIL, 0.9, "spaced")
     if "at" in folded or "@" in folded or "アット" in folded or "あっと" in folded:
         for m in _EMAIL_OBFUSCATED.finditer(folded):
             yield _entity(text, m.start(), m.end(), EntityType.EMAIL, 0.9, "obfuscated")
@@ -151,7 +162,20 @@ _SPACED_DIGITS = re.compile(
 )
 
 
+# 070／3382／9415, 0263 / 58 / 2177, ０７０・２２８１・６０４７, 080 (7714) 5523: separators
+# the dash-and-dot patterns do not take; the digits must still make a Japanese number.
+_OTHER_SEPARATORS = re.compile(
+    _NO_DIGIT_BEFORE
+    + r"0[0-9]{1,4}[ ]?[/・･(][ ]?[0-9]{1,4}[ ]?[/・･)][ ]?[0-9]{3,4}"
+    + _NO_DIGIT_AFTER
+)
+
+
 def _spaced_phones(text: str, folded: str) -> Iterator[Entity]:
+    for m in _OTHER_SEPARATORS.finditer(folded):
+        packed = re.sub(r"[^0-9]", "", m.group())
+        if _MOBILE.fullmatch(packed) or _FIXED.fullmatch(packed):
+            yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9, "separated")
     for m in _SPACED_DIGITS.finditer(folded):
         if " " not in m.group() and "\u3000" not in m.group():
             continue  # unspaced forms are the other patterns' job
@@ -210,7 +234,8 @@ def find_phones(text: str, folded: str) -> Iterator[Entity]:
 # --- postal codes ----------------------------------------------------------
 # 〒062 0931: after the mark, a space may stand for the hyphen.
 _POSTAL_MARKED = re.compile(
-    r"(?:〒|郵便番号[:\s]{0,2})[ ]?([0-9]{3}[- ]?[0-9]{4})" + _NO_DIGIT_AFTER
+    r"(?:〒|郵便番号[:\s]{0,2})[ ]?([0-9]{3}[- ]?[0-9]{4}|[0-9](?: ?[0-9]){2} ?-? ?[0-9](?: ?[0-9]){3})"
+    + _NO_DIGIT_AFTER
 )
 _POSTAL_BARE = re.compile(_NO_DIGIT_BEFORE + r"[0-9]{3}-[0-9]{4}" + _NO_DIGIT_AFTER)
 
@@ -456,9 +481,7 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
 # 4/1生, 4月1日生まれ (no year: staff lists give the age next to it) and 大正14年生まれ,
 # 昭和54年6月生, 1990年生 (a birth year, or year and month, said as such). Not 生徒, 生活, 生産, 生涯 …
 # "4月1日生まれの子は何年生？", "1990年生まれ以降" ask about a group, not a person.
-_NOT_BIRTH = (
-    r"(?![活徒産涯協命物存計誕還])(?!の(?:方|人|子|かた|場合|年)|以降|以前|から|まで|以上|以下)"
-)
+_NOT_BIRTH = r"(?![活徒産涯協命物存計誕還届数率])(?!の(?:方|人|子|かた|場合|年)|以降|以前|から|まで|以上|以下)"
 _MONTH_DAY_BORN = re.compile(
     r"(?<![0-9/.年])(?P<month>[0-9]{1,2})/(?P<day>[0-9]{1,2})\s?生(?:まれ|(?!ま))"
     + _NOT_BIRTH
@@ -470,7 +493,7 @@ _YEAR_BORN = re.compile(
     + _NOT_BIRTH
     + r"|"
     + _NO_DIGIT_BEFORE
-    + r"(?:1[89]|20)[0-9]{2}\s?年\s?(?:[0-9]{1,2}\s?月\s?)?生(?:まれ|(?!ま))"
+    + r"(?:1[89]|20)[0-9]{2}\s?年\s?(?:[0-9]{1,2}\s?月\s?)?出?生(?:まれ|(?!ま))"
     + _NOT_BIRTH
 )
 
@@ -490,7 +513,8 @@ _MONTHS = (
 )
 _ENGLISH_DATE = re.compile(
     rf"(?<![A-Za-z]){_MONTHS}[ ][0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ](?:1[89]|20)[0-9]{{2}}(?![0-9])"
-    rf"|(?<![0-9])[0-9]{{1,2}}(?:st|nd|rd|th)?[ ]{_MONTHS}[ ,]{{1,2}}(?:1[89]|20)[0-9]{{2}}(?![0-9])"
+    rf"|(?<![0-9])[0-9]{{1,2}}(?:st|nd|rd|th)?[ ]{_MONTHS}[ ,]{{1,2}}(?:1[89]|20)[0-9]{{2}}(?![0-9])",
+    re.IGNORECASE,  # 03 JUL 1991 (passports and forms write the month in capitals)
 )
 _KOREAN_DATE = re.compile(r"(?<![0-9])(?:1[89]|20)[0-9]{2}년\s?[0-9]{1,2}월\s?[0-9]{1,2}일")
 _DAY_FIRST = re.compile(r"(?<![0-9/.])[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:1[89]|20)[0-9]{2}(?![0-9])")
@@ -499,7 +523,7 @@ _CTX_BIRTH_ABROAD = re.compile(
 )
 
 
-_BORN_AFTER = re.compile(r"\s?(?:生|[)）]?\s?born)")
+_BORN_AFTER = re.compile(r"\s?(?:生|[)）]?\s?born|에?\s?태어|출생)")
 
 
 def find_dates_abroad(text: str, folded: str) -> Iterator[Entity]:
@@ -513,9 +537,21 @@ def find_dates_abroad(text: str, folded: str) -> Iterator[Entity]:
                 yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.85, "abroad")
 
 
+# 89/12/01 (a two-digit year, no apostrophe): only with a birth cue before or 生 after.
+_SHORT_YEAR_DATE = re.compile(
+    r"(?<![0-9/.\-'’‘])(?P<year>[0-9]{2})(?P<sep>[./])(?P<month>[0-9]{1,2})(?P=sep)"
+    r"(?P<day>[0-9]{1,2})(?![0-9./])"
+)
+
+
 def find_partial_birthdates(text: str, folded: str) -> Iterator[Entity]:
     """Birthdates written without a year (4/1生), as a year only (大正14年生まれ) or with an
-    apostrophe year ('34.5.6生)."""
+    apostrophe or two-digit year ('34.5.6生, 生年月日 89/12/01)."""
+    for m in _SHORT_YEAR_DATE.finditer(folded):
+        after = folded[m.end() : m.end() + 2]
+        cue = _context(folded, m.start(), _CTX_BIRTH, 12) or after[:1] in ("生", "歳")
+        if cue and _valid_day(int(m.group("month")), int(m.group("day"))):
+            yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.85, "two-digit year")
     for m in _APOSTROPHE_DATE.finditer(folded):
         after = folded[m.end() : m.end() + 4]
         cue = _context(folded, m.start(), _CTX_BIRTH, 16) or any(c in after for c in "生歳才")
@@ -626,7 +662,7 @@ _ORDINAL_ID = re.compile(
 # 自動車登録番号: 品川 300 さ 12-34, なにわ330ね4567 (region, class, one kana, number).
 _PLATE = re.compile(
     r"(?:(?:[一-鿿]{1,4}|(?<![ぁ-ゖ])[ぁ-ゖ]{2,5})[ 　]?)?(?<![0-9])[0-9]{2,3}[ 　]?[ぁ-ゖ][ 　]?"
-    r"(?:[0-9]{1,2}-[0-9]{2}|[0-9]{4}|[・･.]{1,3}[0-9]{1,3})(?![0-9])(?!の[0-9])"
+    r"(?:[0-9]{1,2}-[0-9]{2}|[0-9]{4}|[・･.]{1,3}[0-9]{1,3}|[0-9][・･][0-9]{2})(?![0-9])(?!の[0-9])"
 )
 
 
@@ -662,3 +698,43 @@ def find_yucho_accounts(text: str, folded: str) -> Iterator[Entity]:
     for m in _YUCHO.finditer(folded):
         if m.group("a") or _context(folded, m.start(), _CTX_YUCHO, 30):
             yield _entity(text, m.start(), m.end(), EntityType.BANK_ACCOUNT, 0.93, "yucho")
+
+
+# --- passports -------------------------------------------------------------
+#: A passport number after its word (旅券番号 E72948163, passport TK5527184, 护照号 …, 여권번호 …):
+#: one or two letters and seven or eight digits.
+_CTX_PASSPORT = re.compile(r"旅券|パスポート|passport|护照|護照|여권|pasaporte|passaporte", re.I)
+_PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}[- ]?[0-9]{7,8}(?![A-Za-z0-9])")
+#: The machine-readable zone of a scanned passport: P<JPNSURNAME<<GIVEN<<<… and the second line
+#: (number, nationality, birth date, sex, expiry, checks).
+_MRZ_NAME = re.compile(r"(?<![A-Z0-9<])P[A-Z<][A-Z]{3}([A-Z]+(?:<[A-Z]+)*)<<([A-Z]+(?:<[A-Z]+)*)")
+_MRZ_DATA = re.compile(
+    r"(?<![A-Z0-9<])[A-Z0-9<]{9}[0-9<][A-Z<]{3}[0-9]{6}[0-9<][MFX<][0-9]{6}[0-9<][A-Z0-9<]{14}"
+    r"[0-9<]{2}(?![A-Z0-9<])"
+)
+
+
+def find_passports(text: str, folded: str) -> Iterator[Entity]:
+    for m in _PASSPORT.finditer(folded):
+        if _context(folded, m.start(), _CTX_PASSPORT, 24):
+            yield _entity(text, m.start(), m.end(), EntityType.ID_NUMBER, 0.93, "passport")
+    if "<<" in folded:
+        for m in _MRZ_NAME.finditer(folded):
+            for group in (1, 2):
+                yield _entity(text, m.start(group), m.end(group), EntityType.PERSON, 0.95, "MRZ")
+        for m in _MRZ_DATA.finditer(folded):
+            yield _entity(text, m.start(), m.end(), EntityType.ID_NUMBER, 0.95, "MRZ")
+
+
+# --- identifiers written digit by digit in 漢数字 ------------------------------
+#: 記号 五七三〇 番号 一一八 (a form filled in with kanji digits): after an identifier's label,
+#: a run of kanji digits with no place value (十, 百) is that identifier.
+_KANJI_DIGIT_ID = re.compile(
+    r"(?:記号|番号|No\.?)[ \u3000]?[:：は]?[ \u3000]?([〇一二三四五六七八九零]{3,16})"
+    r"(?![〇一二三四五六七八九零十百千万年月日丁番号歳])"
+)
+
+
+def find_kanji_digit_ids(text: str, folded: str) -> Iterator[Entity]:
+    for m in _KANJI_DIGIT_ID.finditer(folded):
+        yield _entity(text, m.start(1), m.end(1), EntityType.ID_NUMBER, 0.85, "kanji digits")

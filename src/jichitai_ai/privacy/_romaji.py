@@ -438,8 +438,12 @@ _ROMAJI_ADDRESS = re.compile(
     rf"(?<![0-9A-Za-z])(?:(?:(?:Room|Apt\.?|#)\s?[0-9]{{1,4}}[A-Z]?,?[ ]+)?{_BLOCK}{_ROOM}(?:,?[ ]+{_PLACE_WORD}){{1,4}}"
     rf"|{_PLACE_WORD}(?:,?[ ]+{_PLACE_WORD}){{0,3}},?[ ]+{_BLOCK}{_ROOM})(?![0-9A-Za-z])"
 )
+#: Words before City / Ward that say which one, not its name ("The City Hall", "This Ward").
+_NOT_PLACE_HEAD = r"(?!(?:The|This|That|Your|My|Our|Their|Each|Every|Any|Which|What|Same|Other|Next|Nearest|Local|Whole)[ -])"
 _PLACE_HEAD = re.compile(
-    r"(?<![A-Za-z])[A-Z][a-z]{1,15}(?:-(?:cho|chou|machi|mura|ku|shi|gun|ken)|[ ](?:City|Ward|Prefecture))(?![A-Za-z])"
+    r"(?<![A-Za-z])"
+    + _NOT_PLACE_HEAD
+    + r"[A-Z][a-z]{1,15}(?:-(?:cho|chou|machi|mura|ku|shi|gun|ken)|[ ](?:City|Ward|Prefecture))(?![A-Za-z])"
 )
 
 

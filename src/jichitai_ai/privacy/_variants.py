@@ -8,7 +8,9 @@ mapping is one code point to one, so offsets (and the original text under each m
 
 from __future__ import annotations
 
-_TABLE = str.maketrans({"髙": "高", "﨑": "崎", "濵": "浜", "𠮷": "吉", "栁": "柳"})
+_TABLE = str.maketrans(
+    {"髙": "高", "﨑": "崎", "濵": "浜", "𠮷": "吉", "栁": "柳", "𣘺": "橋", "𡈽": "土"}
+)
 
 
 def fold_variants(text: str) -> str:

@@ -169,8 +169,8 @@ class OpenAICompatibleEmbedder:
             raise ValueError(f"expected dim {self.dim}, server returned {matrix.shape[1]}")
         return matrix
 
-    #: Texts leave the process: callers mask personal data in queries first (see
-    #: ``documents._index.DocIndex.search``).
+    #: Texts leave the process: callers mask personal data in queries first
+    #: (:func:`outbound_query`).
     remote = True
 
     def embed_queries(self, texts: list[str]) -> Matrix:
@@ -178,3 +178,15 @@ class OpenAICompatibleEmbedder:
 
     def embed_passages(self, texts: list[str]) -> Matrix:
         return self._post([self._pp + t for t in texts])
+
+
+def outbound_query(query: str, embedder: Embedder) -> str:
+    """The query as a remote embedding server may see it: personal data masked (a staff
+    question can name a resident: 「佐藤花子さんの転居は条例のどこ？」; a resident's FAQ retrieval
+    text keeps name guesses without a cue: 「ほしかわ みなみ の じどうてあて」). An in-process
+    embedder gets the query as typed — nothing leaves the machine."""
+    if not getattr(embedder, "remote", False):
+        return query
+    from jichitai_ai.privacy import redact
+
+    return redact(query)

@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from jichitai_ai.retrieval._dense import DenseIndex
-from jichitai_ai.retrieval._embedders import Embedder
+from jichitai_ai.retrieval._embedders import Embedder, outbound_query
 from jichitai_ai.retrieval._feedback import Rivals
 from jichitai_ai.retrieval._fusion import score_mix, weighted_mix
 from jichitai_ai.retrieval._lexical import LexicalIndex
@@ -109,7 +109,7 @@ class HybridSearcher:
         key = (id(self.embedder), query)
         vector = self._query_memo.get(key)
         if vector is None:
-            vector = self.embedder.embed_queries([query])[0]
+            vector = self.embedder.embed_queries([outbound_query(query, self.embedder)])[0]
             if len(self._query_memo) >= MAX_REMEMBERED_QUERIES:
                 self._query_memo.clear()
             self._query_memo[key] = vector

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jichitai_ai.privacy import Entity, EntityType, MaskingSession, detect, redact
+from jichitai_ai.privacy import Entity, EntityType, MaskingSession, detect_message, redact
 from jichitai_ai.privacy._cues import PHONE_CUE
 from jichitai_ai.text import script_of
 
@@ -69,7 +69,7 @@ def redact_staff_note(text: str) -> str:
     is what an editor needs to read, 「住民の山田さんの指摘」 is not."""
     if not text.strip():
         return text
-    entities = [e for e in detect(text) if e.type is not EntityType.LOCATION]
+    entities = [e for e in detect_message(text) if e.type is not EntityType.LOCATION]
     return MaskingSession().mask(text, entities).text if entities else text
 
 
@@ -105,7 +105,7 @@ def _named(entity: Entity, text: str) -> bool:
 
 def screen(text: str) -> ScreenedQuestion:
     """Detect once; derive the retrieval text (personal data cut out) and the masked log text."""
-    entities = detect(text)
+    entities = detect_message(text)
     masked = MaskingSession().mask(text, entities).text if entities else text
     cut = sorted((e for e in entities if _removable(e, text)), key=lambda e: e.start)
     pieces: list[str] = []

@@ -1,0 +1,132 @@
+"""Names and addresses residents write in English, Chinese and Korean messages in the shapes
+the other rules miss: I'm + name before a comma, a child named by a parent (Haruto's father),
+a signature after a dash, a hangul name in brackets or spaced after
+이름은; an English address after "I live at"; a block number spaced from its town (ひかり町
+３－４－１２) and 丁目 + 番 without 号.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._foreign_scripts import _KOREAN_SURNAMES
+from ._types import Entity, EntityType
+
+_CAP = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+#: Capitalised words that follow "I'm" or "This is" without being a name.
+_NOT_NAME = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "Not",
+        "Here",
+        "Sorry",
+        "Looking",
+        "Trying",
+        "Writing",
+        "Calling",
+        "Japanese",
+        "Chinese",
+        "Korean",
+        "English",
+        "Vietnamese",
+        "Filipino",
+        "Nepali",
+        "City",
+        "Ward",
+        "Office",
+        "Hall",
+        "Town",
+        "Village",
+        "Aoba",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+    ]
+)
+_SELF = re.compile(
+    rf"(?<![A-Za-z])(?:I'm|I’m|I am|[Mm]y name is|[Tt]his is)\s+({_CAP}(?: {_CAP}){{0,3}})(?=\s?[,.;!?]|\s(?:and|from|here|speaking)\b)"
+)
+_KIN = (
+    r"father|mother|dad|mum|mom|parent|parents|son|daughter|wife|husband|brother|sister"
+    r"|grandmother|grandfather|grandma|grandpa|guardian|child|kid|baby"
+)
+_POSSESSIVE = re.compile(rf"(?<![A-Za-z])({_CAP})['’]s\s+(?:{_KIN})\b")
+_SIGNATURE = re.compile(rf"[—–―]\s?({_CAP}(?: {_CAP}){{1,2}})(?=\s?[,.]|\s*$)")
+
+_HANGUL_BRACKET = re.compile(r"[(（]([가-힣])[ \u3000]?([가-힣]{1,2})[)）]")
+_HANGUL_INTRO = re.compile(
+    r"(?:이름은|이름이|저는)[ \u3000]?([가-힣])[ \u3000]([가-힣]{1,2})[ \u3000]?(?=입니다|이에요|예요|이고|라고)"
+)
+
+_LIVE_AT = re.compile(
+    r"(?<![A-Za-z])(?:I live at|I live in|living at|reside at|staying at|my address is|moved to)\s+"
+    r"([^.?!\n]{4,80}?[0-9][^.?!\n]{0,60}?)(?=[.?!](?:\s|$)|\n|$)",
+    re.IGNORECASE,
+)
+_BLOCK = r"(?![0０])[0-9０-９]{1,4}(?:[-－ー‐−][0-9０-９]{1,4}){1,3}"
+_SPACED_BLOCK = re.compile(
+    rf"[ \u3000]{{1,2}}{_BLOCK}(?![0-9０-９])(?:[ \u3000]?[0-9０-９]{{1,2}}[FＦ階])?"
+)
+#: さくら町 ２－９－５: a town word (kana or kanji + 町・村・丁目) spaced from its block.
+_TOWN_SPACED_BLOCK = re.compile(
+    rf"[一-鿿ぁ-ゖァ-ヺー]{{1,8}}(?:町|村|丁目)[ \u3000]{{1,2}}{_BLOCK}(?![0-9０-９])"
+)
+_CHOME_BAN = re.compile(
+    r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})丁目[ \u3000]?[0-9０-９]{1,4}番(?:地)?(?![号0-9０-９])"
+)
+
+
+def _person(m: re.Match[str], group: int, source: str) -> Entity:
+    return Entity(EntityType.PERSON, m.start(group), m.end(group), m.group(group), 0.85, source)
+
+
+def message_names(text: str) -> Iterator[Entity]:
+    if re.search("[A-Za-z]", text):
+        for m in _SELF.finditer(text):
+            if not set(m.group(1).split()) & _NOT_NAME:
+                yield _person(m, 1, "self-introduction")
+        for m in _SIGNATURE.finditer(text):
+            if not set(m.group(1).split()) & _NOT_NAME:
+                yield _person(m, 1, "signature")
+        for m in _POSSESSIVE.finditer(text):
+            if m.group(1) in _NOT_NAME:
+                continue
+            yield _person(m, 1, "named by kin")
+            for again in re.finditer(rf"(?<![A-Za-z]){re.escape(m.group(1))}(?![a-z])", text):
+                yield _person(again, 0, "named by kin")
+        for m in _LIVE_AT.finditer(text):
+            yield Entity(EntityType.ADDRESS, m.start(1), m.end(1), m.group(1), 0.85, "lives at")
+    if re.search("[가-힣]", text):
+        for pattern in (_HANGUL_BRACKET, _HANGUL_INTRO):
+            for m in pattern.finditer(text):
+                if m.group(1) in _KOREAN_SURNAMES:
+                    yield Entity(
+                        EntityType.PERSON,
+                        m.start(1),
+                        m.end(2),
+                        text[m.start(1) : m.end(2)],
+                        0.85,
+                        "hangul",
+                    )
+
+
+def spaced_blocks(found: list[Entity], text: str) -> Iterator[Entity]:
+    """ひかり町 ３－４－１２ ひかりハイツ: a block number spaced from the town found before it
+    belongs to the address; 三丁目12番 (no 号) too."""
+    for e in found:
+        if e.type is not EntityType.LOCATION:
+            continue  # an address has its block already; what follows it is something else
+        m = _SPACED_BLOCK.match(text, e.end)
+        if m:
+            yield Entity(
+                EntityType.ADDRESS, e.start, m.end(), text[e.start : m.end()], 0.9, "spaced block"
+            )
+    for m in _TOWN_SPACED_BLOCK.finditer(text):
+        yield Entity(EntityType.ADDRESS, m.start(), m.end(), m.group(), 0.85, "spaced block")
+    if "丁目" in text:
+        for m in _CHOME_BAN.finditer(text):
+            yield Entity(EntityType.ADDRESS, m.start(), m.end(), m.group(), 0.85, "丁目番")
