@@ -59,7 +59,7 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"불에\s*타|불타|(?:차|집|건물|방)(?:가|이)\s*타고\s*있|연기(?:가|로)\s*(?:가득|많이|나)",
         # em1: smoke billowing or filling a room, in every language
         # ja / やさしい日本語
-        r"(?:煙|けむり)が\s*(?:もくもく|モクモク)|(?:煙|けむり)が\s*(?:どんどん|たくさん|すごく)\s*(?:出|で|上が|あが)",
+        r"(?:煙|けむり)が\s*(?:もくもく|モクモク)(?!\s*(?:出る|でる))|(?:煙|けむり)が\s*(?:どんどん|たくさん|すごく)\s*(?:出|で|上が|あが)",
         r"(?:煙|けむり)だらけ|(?:煙|けむり)で\s*(?:まっしろ|真っ白|まっくろ|真っ黒)",
         r"(?:部屋|へや|家|いえ|うち|廊下|ろうか)(?:の\s*(?:中|なか))?が\s*(?:煙い|けむい)",
         r"\bkaji\s*(?:desu|da)\b",
@@ -143,7 +143,7 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         # em1: carbon monoxide, not breathing, collapsed and still, swelling, heat, overdose,
         # a child shut in a car, stroke signs — phrasings the patterns above did not know
         # ja / やさしい日本語 (and romaji)
-        r"一酸化炭素中毒|いっさんかたんそ\s*ちゅうどく|\bCO中毒|(?:唇|くちびる|舌|まぶた)が\s*(?:腫れ|はれ)",
+        r"一酸化炭素中毒|いっさんかたんそ\s*ちゅうどく|\bCO中毒|(?:唇|くちびる|舌|まぶた)が\s*(?:腫れ|はれ)(?:て|た)",
         r"(?:息|いき)を?\s*して\s*な(?:い|さそう)",
         r"(?:ぼーっと|ボーッと|ぼうっと|ぐったり|ふらふら)\s*(?:して|し)\s*.{0,4}(?:返事|へんじ|反応|はんのう)が\s*(?:ない|ありません)",
         r"(?:胸|むね)が\s*(?:いた|痛|くるし|苦し)(?:い|くて|そう)",
@@ -168,8 +168,8 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"(?:[锁鎖关關困])在[车車](?:里|裡|裏|上|内|內)",
         # ko
         r"일산화탄소\s*중독|목이\s*부(?:어|었)|숨이\s*(?:막혀|가빠)|더위\s*(?:를\s*)?먹(?:고|어|었)",
-        r"(?:수면제|약)(?:을|를)?\s*(?:한\s*통|한\s*번에|전부|많이)\s*(?:다\s*)?먹",
-        r"(?:아이|애|아기|아들|딸)(?:가|이)?.{0,10}차\s*안에\s*(?:갇|있)",
+        r"(?:수면제|약)(?:을|를)?\s*(?:한\s*통|한\s*번에|전부|많이)\s*(?:다\s*)?먹었",
+        r"(?:아이|애|아기|아들|딸)(?:가|이)?.{0,10}차\s*안에\s*갇",
     ],
     EmergencyKind.CRIME: [
         # violence going on now (round 5)
@@ -221,20 +221,20 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"(?:ドア|どあ|玄関|げんかん)の?\s*(?:前|まえ|外|そと)に\s*(?:いて|いる|い).{0,10}(?:開け|あけ)ろ|(?:開け|あけ)ろ\s*(?:って|と)\s*(?:怒鳴|どな|叫|さけ)",
         r"(?:ドア|どあ|玄関|げんかん)を\s*(?:叩|たた|蹴|け)(?:いて|って|られ)",
         r"(?:ほうちょう|はもの|ないふ|ナイフ|包丁|刃物)を\s*(?:もっ|もち|ふりまわ|振り回|むけ)",
-        r"(?:子ども|子供|こども|息子|むすこ|娘|むすめ|孫|まご|父|母|祖父|祖母|おじいちゃん|おばあちゃん|赤ちゃん|あかちゃん)(?:が|は).{0,16}(?:見当たらない|みあたらない|いなくな(?:った|りました|って)|行方不明(?:に|です|で|だ)|ゆくえふめい(?:に|です)|迷子に|まいごに|(?:帰って|かえって)\s*(?:こない|来ない))",
+        r"(?:子ども|子供|こども|息子|むすこ|娘|むすめ|孫|まご|父|母|祖父|祖母|おじいちゃん|おばあちゃん|赤ちゃん|あかちゃん)(?:が|は)\s*(?:[^。、\s]{0,8}(?:で|から)\s*)?(?:見当たらない|みあたらない|いなくな(?:った|りました|って)|行方不明(?:に|です|で|だ)|ゆくえふめい(?:に|です)|迷子に|まいごに|(?:帰って|かえって)\s*(?:こない|来ない))(?!\s*(?:と|ときの|時の|場合))",
         r"(?:ベランダ|べらんだ|庭|にわ|窓の外|まどの\s*そと|玄関|げんかん|家の前|いえの\s*まえ)に\s*(?:知らない|しらない|見知らぬ|不審な)\s*(?:人|ひと|男|おとこ|女|おんな)が",
         # en
-        r"\b(?:man|woman|person|people|someone|somebody|guy|men)\b[^.?!]{0,15}\bwith (?:a |an )?(?:knife|gun|machete|axe|ax|hammer|blade|sword|weapon|pistol|rifle|cleaver)\b",
-        r"\bsom(?:e)?(?:one|body)\b (?:just |has )?(?:came|come|got|broke|walked|is) (?:in(?:to)?|inside) (?:my|our|the) (?:house|home|apartment|flat|room)\b",
+        r"\b(?:man|woman|person|people|someone|somebody|guy|men)\b[^.?!]{0,15}\bwith (?:a |an )?(?:knife|gun|machete|axe|ax|blade|sword|weapon|pistol|rifle|cleaver)\b",
+        r"\bsom(?:e)?(?:one|body)\b (?:just |has )?(?:(?:came|come|got|broke|walked|snuck|sneaked|crept) (?:in(?:to)?|inside)|is inside) (?:my|our|the) (?:house|home|apartment|flat|room)\b",
         r"\b(?:someone|somebody|a man|a stranger|strangers|a guy)\b (?:is |was )?(?:in|at|on) (?:my|our|the) (?:backyard|yard|garden|balcony|porch|window)\b|\btrying (?:the|my|our) (?:door|doors|door handles?|windows?|locks?)\b",
         r"\btrying to (?:get|break|climb) into (?:my|our|the) (?:house|home|apartment|flat|room|car)\b|\bI'?m hiding (?:in|under|from)\b|\bbreak (?:it|the door|my door) down\b",
-        r"\b(?:son|daughter|child|kid|boy|girl|baby|toddler|year[- ]old|mother|mom|father|dad|grandma|grandpa|grandmother|grandfather|he|she)\b(?:'s| is| has| went| got)? (?:missing|gone missing|disappeared)\b(?!\s+(?:school|class|classes|lessons?|the|a|an|her|his|out|days?|work)\b)",
+        r"\b(?:son|daughter|child|kid|boy|girl|baby|toddler|year[- ]old|mother|mom|father|dad|grandma|grandpa|grandmother|grandfather|he|she)\b(?:'s| is| has| went| got)? (?:missing|gone missing|disappeared)\b(?!\s+(?:from|school|class|classes|lessons?|the|a|an|her|his|out|days?|work)\b)",
         r"\bcan'?t find (?:my|our) (?:son|daughter|child|kid|baby|toddler|little one|mother|mom|father|dad|grandma|grandpa)\b",
         # zh-Hans / zh-Hant
         r"有人(?:[进進闯闖爬溜])(?:了|到|入|进|進)?(?:我|我们|我們)?(?:家|屋|房间|房間)",
         r"[拿持举舉挥揮].{0,3}刀|刀.{0,4}(?:[挥揮]|乱砍|亂砍)|(?:我|他|她|孩子|有人)被.{0,4}(?:捅|砍)|砍(?:伤|傷)|捅了.{0,2}刀",
         r"一路跟(?:到|着我|著我)|跟到(?:我|家)|被.{0,8}跟(?:着|著)|一直跟(?:着|著)我",
-        r"[砸撞踹](?:我家|我們家|我们家)?的?(?:门|門)|有人.{0,6}(?:要|想)(?:进来|進來)",
+        r"[砸撞踹](?:我家|我們家|我们家)?的?(?:门|門)",
         r"(?:孩子|小孩|儿子|兒子|女儿|女兒|宝宝|寶寶|老人|爷爷|爺爺|奶奶|妈妈|媽媽|爸爸)(?:突然|在[^，。,]{0,6})?(?:走失|走丢|走丟|不见|不見|失踪|失蹤)了",
         r"(?:孩子|小孩|儿子|兒子|女儿|女兒|宝宝|寶寶|老人|爷爷|爺爺|奶奶|妈妈|媽媽|爸爸)[^。]{0,20}(?:走失|走丢|走丟|失踪|失蹤)了|撬(?:我家|我們家|我们家|家里|家裡)?的?(?:门|門|锁|鎖|窗)",
         # ko
@@ -310,7 +310,7 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         # en
         r"\bsmell\w*(?:\s+\w+){0,3}\s+gas\b|\bgas smell\b|\bsmell gas\b",
         r"\b(?:carbon monoxide|CO|gas) (?:alarm|detector) (?:(?:is |keeps |has been )?(?:beeping|going off|sounding|ringing)|went off)\b",
-        r"\b(?:stuck|trapped|caught) in (?:the )?(?:rising |flood ?|deep )?water\b",
+        r"\b(?:stuck|trapped|caught) in (?:the )?(?:rising |flood ?|deep )?water\b(?!\s+(?:polo|bill|supply|meter|pipe|heater|tank))",
         r"\bswept away\b|\bcarried away by (?:the )?(?:river|water|current|waves?)\b|\b(?:pinned|trapped|stuck|crushed) under\b",
         # zh-Hans / zh-Hant
         r"(?:煤气|煤氣|燃气|燃氣|天然气|天然氣|瓦斯)(?:的)?(?:味|气味|氣味)",
