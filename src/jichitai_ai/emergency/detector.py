@@ -27,21 +27,39 @@ _SAFE = re.compile(
             r"夜間救急|休日救急|救急病院|救急当番|自殺対策|自殺予防|自殺防止|罹災証明|被災証明",
             r"り災証明|災害見舞金|災害援護|被災者支援|災害ボランティア|火の用心|野焼き|たき火",
             r"事件簿|事故証明|交通事故証明|きゅうきゅうばこ|ぼうさい|くんれん|ほけん",
+            # em1 (ja): alarms one buys, whether to call, preventing, after a fire
+            r"(?:ガス漏れ|ガス|一酸化炭素|CO)(?:警報器|検知器|探知機)|救急安心センター",
+            r"救急車を呼ぶ(?:か|べきか)(?:どうか)?(?:迷|悩)|救急車を呼ぶほど(?:では|じゃ)",
+            r"(?:倒れ|たおれ)た?\s*(?:とき|時|場合)|(?:倒れ|たおれ)ない\s*(?:ように|よう)|転倒防止",
+            r"(?:泥棒|どろぼう)(?:が|に)?\s*(?:入|はい)らない\s*(?:ように|よう)|(?:泥棒|どろぼう)\s*(?:よけ|対策)",
+            r"(?:流され|ながされ)そうな\s*(?:場所|ところ|所)|(?:火事|火災)(?:の|で)?\s*(?:後|あと)の|(?:火事|火災)で\s*(?:焼け|燃え)た\S{0,4}の\s*(?:がれき|瓦礫|ごみ|ゴミ|片付け|解体|処分)",
             # en
             r"fire\s*(?:insurance|drill|alarm|extinguisher|brigade|station|prevention|safety|department\s+recruit\w*)|smoke\s*(?:detector|alarm)",
             r"(?:earthquake|flood|disaster)\s*(?:insurance|drill|preparedness|map|kit)",
             r"suicide\s*(?:prevention|awareness)|evacuation\s+drill|volunteer\s+fire",
             r"(?:(?:tsunami|flood|landslide|earthquake)\s+)?hazard\s+map|disaster\s+certificate|first\s+aid\s+(?:course|class|training)",
+            # em1 (en): detectors one buys (not one going off), warning zones, the ambulance fee
+            r"(?:gas(?:\s+leak)?|carbon\s+monoxide|co)\s+(?:alarm|detector)s?(?!\s+(?:is\s+|keeps\s+|has\s+been\s+|went\s+)?(?:beeping|going\s+off|sounding|ringing|off))",
+            r"(?:landslide|flood|tsunami|mudslide|sediment\s+disaster)\s+(?:warning|risk|hazard|caution|alert)\s+(?:zone|area|map)s?",
+            r"ambulance\s+(?:(?:transport|transportation|service)\s+)?(?:fee|cost|charge|bill)s?|(?:fee|cost|charge)s?\s+(?:for|of)\s+(?:an\s+|the\s+)?ambulance",
             # zh
             r"火灾保险|火災保險|地震保险|地震保險|消防团|消防團|防灾|防災|演习|演習|演练|演練",
             # hazard maps (where it may flood, not a flood): zh; ko and やさしい日本語 below
             r"(?:灾害|災害|危险|危險|洪水|淹水|浸水)(?:地图|地圖)|淹水潜势|淹水潛勢",
             r"(?:自行车|自行車|单车|單車)被偷|自杀预防|自殺預防|洪水保险|洪水保險|火灾预防|火災預防|火灾报警器|火災警報器|灭火器|滅火器|急救课程|急救課程",
+            # em1 (zh): gas / CO detectors, warning zones, the ambulance fee, 自殺防治, accident papers
+            r"(?:煤气泄漏|燃气泄漏|瓦斯外洩|瓦斯外泄|瓦斯|煤气|煤氣|燃气|燃氣|一氧化碳)(?:报警器|報警器|警报器|警報器|侦测器|偵測器|探测器|探測器)",
+            r"[黑烏乌][烟煙](?:车|車)|(?:泥石流|土石流|山体滑坡|山崩|洪水|淹水)的?(?:警戒|危险|危險|潜势|潛勢)(?:区域|區域|区|區)",
+            r"(?:救护车|救護車)(?:要)?(?:收费|收費|费用|費用|多少钱|多少錢|要钱|要錢)|自殺防治|自杀防治|自殺防制",
+            r"(?:车祸|車禍)(?:证明|證明|鉴定|鑑定|理赔|理賠|和解|调解|調解)",
             # ko
             r"화재\s*보험|지진\s*보험|소방대|소방단|방재|재난\s*훈련|대피\s*훈련|소방\s*훈련",
             r"해저드\s*맵|(?:침수|홍수|재해)?\s*위험\s*지도|(?:침수|홍수|재해)\s*지도|침수\s*(?:위험|예상)\s*(?:구역|지역)",
             r"はざーど\s*まっぷ",
             r"자살\s*예방|화재\s*예방|화재\s*경보기|소화기|응급\s*처치\s*교육",
+            # em1 (ko): gas / CO detectors, warning zones, the ambulance fee, victims' counselling
+            r"(?:가스\s*누출|가스|일산화탄소)\s*(?:경보기|감지기|차단기)|(?:산사태|침수|홍수)\s*(?:위험|취약|경보)\s*(?:지역|구역)",
+            r"구급차\s*(?:이용\s*)?(?:요금|비용|유료)|(?:스토킹|가정폭력|성폭력)\s*(?:피해\s*)?(?:상담|신고\s*방법|지원|센터|예방)|화재\s*(?:후|이후|뒤)",
         ]
     ),
     re.IGNORECASE,

@@ -23,6 +23,8 @@ SERVICE = re.compile(
             r"くんれん|対策|保険|ほけん|支援|窓口|相談先|場合|費用|医療費|料金|お金|おかね",
             r"制度|募集|給付|見舞|予防|防止|補償|賠償|修理|消毒|処分|方法|やり方|の仕方|とき(?:の|は)",
             r"時の|猫|ねこ|犬の死|動物|野鳥|死骸|死体|件数|統計",
+            # em1: "if it happens, what do I do" and "so that it does not happen"
+            r"たら\s*(?:どう|なに|何を)|(?:なら|起こら|おこら)ない\s*(?:ように|ための|ため)",
             # en
             r"\b(?:certificate|subsid(?:y|ies)|apply|application|insurance|course|class|training)\b",
             r"\b(?:drill|prevention|procedure|support for|compensation|dispos(?:e|al)|repair)\b",
@@ -55,6 +57,14 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"燃え移|もえうつ|燃え広が|もえひろが|\bcatching fire\b",
         r"(?:炎|ほのお)が\s*(?:見え|みえ)|\bin flames\b|火焰|火苗|冒黑[烟煙]|黑[烟煙]|불길",
         r"불에\s*타|불타|(?:차|집|건물|방)(?:가|이)\s*타고\s*있|연기(?:가|로)\s*(?:가득|많이|나)",
+        # em1: smoke billowing or filling a room, in every language
+        # ja / やさしい日本語
+        r"(?:煙|けむり)が\s*(?:もくもく|モクモク)(?!\s*(?:出る|でる))|(?:煙|けむり)が\s*(?:どんどん|たくさん|すごく)\s*(?:出|で|上が|あが)",
+        r"(?:煙|けむり)だらけ|(?:煙|けむり)で\s*(?:まっしろ|真っ白|まっくろ|真っ黒)",
+        r"(?:部屋|へや|家|いえ|うち|廊下|ろうか)(?:の\s*(?:中|なか))?が\s*(?:煙い|けむい)",
+        r"\bkaji\s*(?:desu|da)\b",
+        # en
+        r"\bsmoke (?:is )?ev\w*where\b|\blightning (?:hit|struck)\b",
     ],
     EmergencyKind.MEDICAL: [
         # collision, blood vomited, a limb that will not move (round 5)
@@ -130,6 +140,36 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"[嘴唇]+(?:发|發)紫|呼吸(?:很|非常)?(?:弱|微弱)|입술이\s*(?:파래|보라)|숨을\s*잘\s*못\s*쉬",
         # breathing (polite / やさしい日本語 forms)
         r"(?:息|いき)を\s*して\s*(?:い)?ません|(?:息|いき)が\s*(?:苦し|くるし)(?:そう|い)",
+        # em1: carbon monoxide, not breathing, collapsed and still, swelling, heat, overdose,
+        # a child shut in a car, stroke signs — phrasings the patterns above did not know
+        # ja / やさしい日本語 (and romaji)
+        r"一酸化炭素中毒|いっさんかたんそ\s*ちゅうどく|\bCO中毒|(?:唇|くちびる|舌|まぶた)が\s*(?:腫れ|はれ)(?:て|た)",
+        r"(?:息|いき)を?\s*して\s*な(?:い|さそう)",
+        r"(?:ぼーっと|ボーッと|ぼうっと|ぐったり|ふらふら)\s*(?:して|し)\s*.{0,4}(?:返事|へんじ|反応|はんのう)が\s*(?:ない|ありません)",
+        r"(?:胸|むね)が\s*(?:いた|痛|くるし|苦し)(?:い|くて|そう)",
+        r"(?:薬|くすり|睡眠薬|錠剤)を.{0,6}(?:全部|ぜんぶ|大量|たくさん|いっぱい|一箱|ひと箱|一瓶|まとめて)\s*(?:飲|の)",
+        r"(?:車|くるま)の\s*(?:中|なか)に\s*(?:子ども|子供|こども|赤ちゃん|あかちゃん|赤ん坊|乳児|幼児|息子|娘|犬|人|ひと|祖|父|母).{0,15}(?:鍵|かぎ)が\s*(?:閉ま|しま|あかな|開かな)",
+        r"\b(?:ugokanai|ishiki\s*ga\s*nai|iki\s*(?:wo|o)?\s*shite(?:i)?nai)\b",
+        # en
+        r"\bcarbon monoxide poison|\bCO poisoning\b",
+        r"\b(?:charcoal|grill|barbecue|bbq|generator|heater|stove)\b[^.?!]{0,30}\b(?:indoors|inside)\b[^.?!]{0,40}\b(?:headache|dizzy|faint|sick|unconscious|vomit\w*)\b",
+        r"\b(?:don'?t think|not sure (?:if|whether)) (?:he|she|they|it)(?:'s| is| are)? breathing\b|\bcan'?t breath|\bcan (?:barely|hardly) breath|\b(?:struggling|trouble) breathing\b",
+        r"\b(?:he|she|they|baby|mother|mom|mum|father|dad|son|daughter|kid|child|grandma|grandpa|husband|wife|friend|man|woman|person)\b(?:'s| is| are)?[^.?!]{0,30}\b(?:won'?t move|not moving|isn'?t moving|stopped moving)\b",
+        r"\bwheez(?:e|es|ed|ing)\b|\b(?:lips|tongue|face|throat|eyes)\b[^.?!]{0,20}\b(?:puff\w*|swell\w*) up\b|\bface is swelling\b|\bheat ?stroke\b",
+        r"\b(?:swallowed|took|taken|ate) (?:all|a whole|the whole|an entire)\b[^.?!]{0,25}\b(?:pills|tablets|medicine|meds|medication)\b",
+        r"\b(?:kid|child|baby|son|daughter|toddler|boy|girl)\b[^.?!]{0,20}\b(?:locked|trapped|stuck|left) (?:in|inside) (?:a |the |my |our )?(?:hot )?car\b",
+        # zh-Hans / zh-Hant
+        r"一氧化碳中毒|(?:煤气|煤氣)中毒",
+        r"不呼吸了|[没沒](?:有)?在呼吸|一[动動]不[动動]|倒在(?:地上|地板|路上|浴室|厕所|廁所)",
+        r"(?:嗓子|喉咙|喉嚨|[脸臉]|嘴唇|舌头|舌頭)(?:都)?(?:肿|腫)(?:了|起[来來])|喘不上[来來]?|呼吸很喘",
+        r"中暑(?:了|，|,|\s|昏|[晕暈]|倒|$)",
+        r"[说說]不出[话話]|[讲講][话話]不清|(?:一[边邊]|半[边邊])(?:的)?(?:手|脚|腳|身体|身體){1,2}(?:[没沒]|無)力",
+        r"(?:整盒|整瓶|一盒|一瓶|一整盒|一整瓶)(?:的)?(?:安眠)?[药藥]|安眠[药藥].{0,4}(?:都吃|全吃|吃了)",
+        r"(?:[锁鎖关關困])在[车車](?:里|裡|裏|上|内|內)",
+        # ko
+        r"일산화탄소\s*중독|목이\s*부(?:어|었)|숨이\s*(?:막혀|가빠)|더위\s*(?:를\s*)?먹(?:고|어|었)",
+        r"(?:수면제|약)(?:을|를)?\s*(?:한\s*통|한\s*번에|전부|많이)\s*(?:다\s*)?먹었",
+        r"(?:아이|애|아기|아들|딸)(?:가|이)?.{0,10}차\s*안에\s*갇",
     ],
     EmergencyKind.CRIME: [
         # violence going on now (round 5)
@@ -173,6 +213,33 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"\b(?:taken|grabbed|snatched) by (?:a|some|an|the)\b|\babduct",
         r"被.{0,4}(?:带走|帶走|抱走|拐走)|被拐|拐走",
         r"끌려갔|끌려가|데려갔|유괴",
+        # em1: someone inside or at the door, followed home, a blade in hand, a missing child
+        # ja / やさしい日本語
+        r"(?:誰|だれ)か(?:が)?\s*(?:家|いえ|うち|部屋|へや|中|なか)に\s*(?:いる|入って|はいって|侵入)",
+        r"(?:誰|だれ)か\s*(?:が)?\s*(?:窓|まど|ドア|どあ|玄関|げんかん|ベランダ|べらんだ|庭|にわ)の?\s*(?:外|そと|前|まえ)?に\s*(?:いる|います|立って|たって)",
+        r"(?:つい|付い)て\s*(?:こられ|来られ)|(?:ずっと|ずーっと).{0,10}(?:つい|付い)て\s*(?:く|き|来)",
+        r"(?:ドア|どあ|玄関|げんかん)の?\s*(?:前|まえ|外|そと)に\s*(?:いて|いる|い).{0,10}(?:開け|あけ)ろ|(?:開け|あけ)ろ\s*(?:って|と)\s*(?:怒鳴|どな|叫|さけ)",
+        r"(?:ドア|どあ|玄関|げんかん)を\s*(?:叩|たた|蹴|け)(?:いて|って|られ)",
+        r"(?:ほうちょう|はもの|ないふ|ナイフ|包丁|刃物)を\s*(?:もっ|もち|ふりまわ|振り回|むけ)",
+        r"(?:子ども|子供|こども|息子|むすこ|娘|むすめ|孫|まご|父|母|祖父|祖母|おじいちゃん|おばあちゃん|赤ちゃん|あかちゃん)(?:が|は)\s*(?:[^。、\s]{0,8}(?:で|から)\s*)?(?:見当たらない|みあたらない|いなくな(?:った|りました|って)|行方不明(?:に|です|で|だ)|ゆくえふめい(?:に|です)|迷子に|まいごに|(?:帰って|かえって)\s*(?:こない|来ない))(?!\s*(?:と|ときの|時の|場合))",
+        r"(?:ベランダ|べらんだ|庭|にわ|窓の外|まどの\s*そと|玄関|げんかん|家の前|いえの\s*まえ)に\s*(?:知らない|しらない|見知らぬ|不審な)\s*(?:人|ひと|男|おとこ|女|おんな)が",
+        # en
+        r"\b(?:man|woman|person|people|someone|somebody|guy|men)\b[^.?!]{0,15}\bwith (?:a |an )?(?:knife|gun|machete|axe|ax|blade|sword|weapon|pistol|rifle|cleaver)\b",
+        r"\bsom(?:e)?(?:one|body)\b (?:just |has )?(?:(?:came|come|got|broke|walked|snuck|sneaked|crept) (?:in(?:to)?|inside)|is inside) (?:my|our|the) (?:house|home|apartment|flat|room)\b",
+        r"\b(?:someone|somebody|a man|a stranger|strangers|a guy)\b (?:is |was )?(?:in|at|on) (?:my|our|the) (?:backyard|yard|garden|balcony|porch|window)\b|\btrying (?:the|my|our) (?:door|doors|door handles?|windows?|locks?)\b",
+        r"\btrying to (?:get|break|climb) into (?:my|our|the) (?:house|home|apartment|flat|room|car)\b|\bI'?m hiding (?:in|under|from)\b|\bbreak (?:it|the door|my door) down\b",
+        r"\b(?:son|daughter|child|kid|boy|girl|baby|toddler|year[- ]old|mother|mom|father|dad|grandma|grandpa|grandmother|grandfather|he|she)\b(?:'s| is| has| went| got)? (?:missing|gone missing|disappeared)\b(?!\s+(?:from|school|class|classes|lessons?|the|a|an|her|his|out|days?|work)\b)",
+        r"\bcan'?t find (?:my|our) (?:son|daughter|child|kid|baby|toddler|little one|mother|mom|father|dad|grandma|grandpa)\b",
+        # zh-Hans / zh-Hant
+        r"有人(?:[进進闯闖爬溜])(?:了|到|入|进|進)?(?:我|我们|我們)?(?:家|屋|房间|房間)",
+        r"[拿持举舉挥揮].{0,3}刀|刀.{0,4}(?:[挥揮]|乱砍|亂砍)|(?:我|他|她|孩子|有人)被.{0,4}(?:捅|砍)|砍(?:伤|傷)|捅了.{0,2}刀",
+        r"一路跟(?:到|着我|著我)|跟到(?:我|家)|被.{0,8}跟(?:着|著)|一直跟(?:着|著)我",
+        r"[砸撞踹](?:我家|我們家|我们家)?的?(?:门|門)",
+        r"(?:孩子|小孩|儿子|兒子|女儿|女兒|宝宝|寶寶|老人|爷爷|爺爺|奶奶|妈妈|媽媽|爸爸)(?:突然|在[^，。,]{0,6})?(?:走失|走丢|走丟|不见|不見|失踪|失蹤)了",
+        r"(?:孩子|小孩|儿子|兒子|女儿|女兒|宝宝|寶寶|老人|爷爷|爺爺|奶奶|妈妈|媽媽|爸爸)[^。]{0,20}(?:走失|走丢|走丟|失踪|失蹤)了|撬(?:我家|我們家|我们家|家里|家裡)?的?(?:门|門|锁|鎖|窗)",
+        # ko
+        r"실종(?:됐|되었|된\s*것\s*같)|누가\s*(?:우리\s*)?(?:집|방)에\s*(?:들어왔|들어와|침입)|쫓아(?:와|오)|칼(?:을|를)?\s*들(?:고|었)|칼부림",
+        r"(?:아이|애|아기|아들|딸|할머니|할아버지|어머니|아버지|엄마|아빠)(?:를|을|가|이)?\s*(?:잃어버렸|잃어버려|없어졌|사라졌|실종)",
     ],
     EmergencyKind.SUICIDE: [
         # ending one\'s life in English (round 5)
@@ -194,6 +261,23 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"撑不下去|撐不下去|不想再活",
         r"사라지고\s*싶|편해지고\s*싶|못\s*버티겠|살아서\s*뭐|살\s*이유가\s*없|죽어\s*버리|살기\s*싫",
         r"그만\s*살고",
+        # em1: hints said indirectly (everything over, no point, not waking up, better gone)
+        # ja / やさしい日本語
+        r"(?:全部|ぜんぶ|すべて|全て|何もかも|なにもかも|人生|じんせい)\s*(?:を\s*)?(?:終わり|おわり)に\s*(?:したい|する)",
+        r"(?:生き|いき)て\s*(?:い)?る\s*(?:意味|いみ)\s*(?:が|も|って)?\s*(?:ない|無い|なんて|わから)",
+        r"いなくなった\s*(?:方|ほう)が\s*(?:いい|良い|まし)|(?:消え|きえ)た\s*(?:方|ほう)が\s*(?:いい|良い|まし)",
+        r"(?:明日|あした)(?:なんて|が|は)?\s*(?:来|こ)なければ\s*(?:いい|良い)|(?:目|め)が\s*(?:覚め|さめ)なくて\s*(?:いい|よい)",
+        # en
+        r"\bwant (?:it|everything|this|all of this|my life) to (?:be over|end|stop)\b",
+        r"\bbetter off (?:without me|if I (?:wasn'?t|weren'?t|was not|were not) (?:around|here|alive))\b|\bend(?:ing)? things\b",
+        r"\blife is (?:meaningless|pointless|not worth)\b|\bif I (?:was|were) gone\b|\bif I disappeared\b",
+        # zh-Hans / zh-Hant
+        r"不想再?[撑撐]|[撑撐]不住了|(?:想|想要)(?:让|讓)?一切(?:都)?(?:结束|結束)",
+        r"活[着著](?:有|还有|還有)?什[么麼]意思|活[着著](?:好|很|真)?[没沒](?:有)?(?:意思|意义|意義)",
+        r"不想.{0,4}醒(?:过来|過來|来|來)|我不在了|我(?:消失|死了|不在)(?:的话|的話)?.{0,6}(?:大家|家人|别人|別人).{0,6}(?:更好|比较好|比較好|轻松|輕鬆)",
+        # ko
+        r"없어지고\s*싶|끝내\s*버리고\s*싶|살아야\s*할\s*이유|살\s*이유를?\s*(?:모르|없)",
+        r"눈을\s*(?:안\s*떴으면|뜨지\s*않았으면)|(?:안\s*깨어났으면|깨어나지\s*않았으면)",
     ],
     EmergencyKind.DISASTER: [
         # a warning in force while the resident is still at home (round 5)
@@ -219,6 +303,21 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"\bburied\b|\bunder the rubble\b|\b(?:people|someone|somebody|person) (?:is |are )?(?:stuck |pinned )?under\b|\bcollapsed\b",
         r"埋了|埋住|被埋|[压壓]在.{0,6}下|(?:房子|房屋|楼|樓|建筑|建築)(?:倒|塌)|倒塌|坍塌|崩塌",
         r"무너져|무너졌|무너지|묻혔|깔렸|깔려|매몰",
+        # em1: gas smell and a CO alarm going off, swept away, pinned under furniture
+        # ja / やさしい日本語 (and romaji)
+        r"(?:ガス|がす|プロパン|ぷろぱん)\s*(?:の)?\s*(?:臭|くさ|におい|匂い|ニオイ)|(?:ガス|がす)が\s*(?:漏れ|もれ)|\bgasu\s*(?:kusai|more)",
+        r"(?:たんす|タンス|箪笥|家具|かぐ|本棚|ほんだな|冷蔵庫|れいぞうこ)の\s*(?:下|した)に\s*(?:なって|なり|はさまれ|挟まれ)|(?:はさまれ|挟まれ)て\s*(?:動け|うごけ|出られ|でられ)",
+        # en
+        r"\bsmell\w*(?:\s+\w+){0,3}\s+gas\b|\bgas smell\b|\bsmell gas\b",
+        r"\b(?:carbon monoxide|CO|gas) (?:alarm|detector) (?:(?:is |keeps |has been )?(?:beeping|going off|sounding|ringing)|went off)\b",
+        r"\b(?:stuck|trapped|caught) in (?:the )?(?:rising |flood ?|deep )?water\b(?!\s+(?:polo|bill|supply|meter|pipe|heater|tank))",
+        r"\bswept away\b|\bcarried away by (?:the )?(?:river|water|current|waves?)\b|\b(?:pinned|trapped|stuck|crushed) under\b",
+        # zh-Hans / zh-Hant
+        r"(?:煤气|煤氣|燃气|燃氣|天然气|天然氣|瓦斯)(?:的)?(?:味|气味|氣味)",
+        r"被.{0,4}(?:冲走|沖走)|(?:冲走|沖走)了|被.{0,6}(?:压住|壓住)|把(?:我|他|她|人|孩子|小孩|老人|家人).{0,3}(?:压住|壓住)",
+        # ko
+        r"가스\s*(?:가\s*)?(?:새는|새요|새고|샌다|샌\s*것)|일산화탄소\s*경보가?\s*(?:울|나)",
+        r"떠내려(?:갔|가)|휩쓸려|물이\s*(?:집|차|방|건물)\s*(?:안으로|안에|속으로|으로|로)?\s*들어(?:오|와)",
     ],
 }
 
