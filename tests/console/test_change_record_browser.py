@@ -53,7 +53,9 @@ def test_staff_changes_are_recorded_on_the_staff_page(
         page.wait_for_url("**/staff?done=settings")
         page.locator(f'tr[data-user="{user}"]').get_by_role("button", name="無効にする").click()
         page.wait_for_url("**/staff?done=settings")
-        page.locator(f'tr[data-user="{user}"]').get_by_role("button", name="パスワード再発行").click()
+        page.locator(f'tr[data-user="{user}"]').get_by_role(
+            "button", name="パスワード再発行"
+        ).click()
         page.wait_for_selector("#temporary-password")
 
         mine = [r for r in _rows(page, "staff-record-table") if f"（{user}）" in r]
