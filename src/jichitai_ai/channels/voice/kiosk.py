@@ -83,6 +83,7 @@ def kiosk_page(slug: str, request: Request) -> Response:
         "spoken": lang in SPOKEN,
         "t": tr,
         "tenant": tenant,
+        "tenant_name": tenant.name_for(lang),
         "session": secrets.token_urlsafe(16),
         "static": lambda name: f"{STATIC_PREFIX}/{name}",
         "listening": service.transcriber is not None,
