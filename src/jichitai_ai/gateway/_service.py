@@ -20,7 +20,7 @@ from jichitai_ai.services.errors import NotFound, ServiceError
 from jichitai_ai.storage.db import Database
 
 from . import _reviews
-from ._audit import VerifyReport, append, verify
+from ._audit import AuditLine, VerifyReport, append, recent, verify
 from ._backends import ChatClient
 from ._config import BackendSpec, GatewayConfig
 from ._errors import BackendFailed, HeldForReview, PolicyRefused
@@ -318,6 +318,11 @@ class Gateway:
         return moderate(
             self, tenant_id, user, texts, point=point, data_class=data_class, app_id=app_id
         )
+
+    def audit_log(self, tenant_ids: set[int], limit: int = 100) -> list[AuditLine]:
+        """監査ログ for the console: the newest records of the tenants the reader may audit."""
+        with self.db.read() as session:
+            return recent(session, tenant_ids, limit)
 
     def verify_audit(self) -> VerifyReport:
         with self.db.read() as session:
