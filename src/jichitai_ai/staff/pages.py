@@ -27,7 +27,7 @@ def _scope_names(db: Session, username: str, tenant_id: int) -> list[str]:
     return sorted(d.name for d in department_service.list_departments(db, tenant_id) if d.id in ids)
 
 
-def _page(page: TenantPage, status_code: int = 200, **extra: object) -> Response:
+def _page(page: TenantPage, status_code: int = 200, /, **extra: object) -> Response:
     with page.c.platform.db.read() as db:
         members = service.list_staff(db, page.tenant.id)
         departments = department_service.list_departments(db, page.tenant.id)
