@@ -21,6 +21,7 @@ from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.auth import Action, Principal
 from jichitai_ai.services.errors import Forbidden
 from jichitai_ai.services.platform import Platform
+from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.web.console.context import Console, TenantPage, console, tenant_page
 from jichitai_ai.web.console.rendering import render
 from jichitai_ai.web.deps import get_platform, optional_principal
@@ -53,6 +54,14 @@ def _nav_page(c: Console, asked: str, action: Action = Action.EDIT) -> TenantPag
         editable = [t.slug for t in c.tenants if c.principal.can(db, t.id, action)]
     slug = asked if asked in editable else (editable[0] if editable else "")
     return tenant_page(action)(slug, c) if slug else None
+
+
+def _tenants(platform: Platform, principal: Principal, action: Action) -> list[TenantInfo]:
+    """The tenants where the user may do ``action`` (edit: the queue; audit: the log)."""
+    with platform.db.read() as session:
+        return [
+            t for t in tenant_service.list_tenants(session) if principal.can(session, t.id, action)
+        ]
 
 
 def _page(
@@ -120,12 +129,7 @@ def review_queue(
         return _page(request, "login.html", status=401, next=request.url.path)
     gateway = Gateway.from_platform(platform)
     groups = []
-    with platform.db.read() as session:
-        tenants = [
-            t
-            for t in tenant_service.list_tenants(session)
-            if principal.can(session, t.id, Action.EDIT)
-        ]
+    tenants = _tenants(platform, principal, Action.EDIT)
     for tenant in tenants:
         groups.append({"tenant": tenant, "reviews": gateway.pending_reviews(tenant.id)})
     return _page(request, "queue.html", groups=groups)
@@ -177,12 +181,7 @@ def preview_page(
     if principal is None:
         return _page(request, "login.html", status=401, next=request.url.path)
     gateway = Gateway.from_platform(platform)
-    with platform.db.read() as session:
-        tenants = [
-            t
-            for t in tenant_service.list_tenants(session)
-            if principal.can(session, t.id, Action.READ)
-        ]
+    tenants = _tenants(platform, principal, Action.READ)
     # The preview API answers with message keys (``gateway.refused.no_backend``); the page
     # shows them in the staff's language instead of the raw key.
     lang = console(request).lang
@@ -212,12 +211,7 @@ def audit_page(
     if principal is None:
         return _page(request, "login.html", status=401, next=request.url.path)
     gateway = Gateway.from_platform(platform)
-    with platform.db.read() as session:
-        tenants = [
-            t
-            for t in tenant_service.list_tenants(session)
-            if principal.can(session, t.id, Action.AUDIT)
-        ]
+    tenants = _tenants(platform, principal, Action.AUDIT)
     if not tenants:
         raise Forbidden("error.forbidden")
     lang = console(request).lang
