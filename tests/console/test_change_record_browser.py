@@ -88,6 +88,12 @@ def test_line_credentials_are_recorded_without_their_value(
         page.get_by_role("button", name="保存").click()
         page.wait_for_url("**/channels?done=line")
 
+        # the console's other times are Japan time; so is 「設定済み」 (it said UTC)
+        shown = page.locator("#secret-status").inner_text()
+        assert shown.startswith("設定済み（") and shown.endswith(" JST）"), shown
+        hour = shown.split(" ")[1][:2]
+        record_time = _rows(page, "line-record-table")[0].split(" | ")[0]
+        assert record_time.split(" ")[1][:2] == hour, (shown, record_time)
         second, first = _rows(page, "line-record-table")
         assert "pref-admin" in first and "LINE の認証情報" in first
         assert "チャネルシークレット: 未設定" in first and "チャネルシークレット: 新しい値" in first
