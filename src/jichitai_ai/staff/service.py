@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from jichitai_ai.contact_settings import audit
 from jichitai_ai.services import auth
+from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.auth import Action, Principal, Role
 from jichitai_ai.services.errors import Forbidden, Invalid, NotFound
 from jichitai_ai.storage.tables import Membership, User
@@ -33,7 +34,7 @@ def _record(
     session: Session,
     tenant_id: int,
     key: str,
-    actor: Principal,
+    actor: Principal | str,
     username: str,
     before: list[Any],
     after: list[Any],
@@ -45,10 +46,26 @@ def _record(
         key,
         "saved",
         subject=username,
-        username=actor.username,
+        username=actor if isinstance(actor, str) else actor.username,
         before=before,
         after=after,
     )
+
+
+def grant_recorded(
+    session: Session, actor: str, username: str, tenant_slug: str, role: Role, *, new: bool
+) -> None:
+    """``auth.grant`` for the command line (``jichitai-ai user add / grant``), recorded like the
+    console's changes: the first administrator and later grants show on the 職員 page too."""
+    tenant = tenant_service.get_tenant(session, tenant_slug)
+    user = _user(session, username)
+    membership = session.get(Membership, (user.id, tenant.id))
+    before = membership.role if membership is not None else None
+    auth.grant(session, username, tenant_slug, role)
+    if new or before is None:
+        _record(session, tenant.id, CREATED, actor, username, [], [str(role)])
+    elif before != str(role):
+        _record(session, tenant.id, ROLE, actor, username, [before], [str(role)])
 
 
 @dataclass(frozen=True)
