@@ -57,7 +57,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
                     tenant_id=world.sakura_id,
                     tenant_slug="sakura",
                     username="sakura-editor",
-                    reason="gateway.refused.my_number",
+                    reason="gateway.refused.no_backend",
                     data_class="3A",
                 ),
             )
@@ -81,6 +81,9 @@ def test_auditor_reads_own_tenant_and_verifies(browser: Any, site: Site, width: 
         assert "aoba-editor" in text and "送信した" in text and "3B" in text
         assert "lgwan-llm" in text and "氏名" in text
         assert "sakura-editor" not in page.locator("main").inner_text()
+        # on a phone each record is a block of labelled lines, not eight one-character columns
+        display = rows.first.evaluate("row => getComputedStyle(row).display")
+        assert display == ("block" if width == 375 else "table-row")
         page.get_by_role("button", name="改ざんがないか検証する").click()
         page.locator("#audit-verified").wait_for()
         assert "2 件を検証" in page.locator("#audit-verified").inner_text()
@@ -94,7 +97,11 @@ def test_each_tenant_reads_only_its_own_log(browser: Any, site: Site) -> None:
         page.goto(site.url + "/console/gateway/audit?tenant=aoba")
         rows = page.locator("#audit-table tbody tr[data-seq]")
         assert rows.count() == 1
-        assert "sakura-editor" in rows.first.inner_text()
+        text = rows.first.inner_text()
+        assert "sakura-editor" in text and "送信しなかった" in text
+        # the reason in words, with the record's own values (it showed {data_class} before)
+        assert "機密性3Aの情報を送ることができるAIモデルが登録されていません。" in text
+        assert "{" not in text
         assert "aoba-editor" not in page.locator("main").inner_text()
 
 

@@ -195,6 +195,7 @@ class AuditLine:
     backend: str
     data_class: str
     entity_counts: dict[str, int]
+    persons: int = 0
 
 
 def recent(session: Session, tenant_ids: Collection[int], limit: int = 100) -> list[AuditLine]:
@@ -220,6 +221,7 @@ def recent(session: Session, tenant_ids: Collection[int], limit: int = 100) -> l
             backend=r.backend,
             data_class=r.data_class,
             entity_counts={str(k): int(v) for k, v in (r.entity_counts or {}).items()},
+            persons=r.persons,
         )
         for r in rows
     ]

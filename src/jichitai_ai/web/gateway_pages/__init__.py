@@ -7,6 +7,7 @@ session (and its CSRF token) or an API key; the buttons call the JSON review API
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -222,12 +223,21 @@ def audit_page(
             tenant=names.get(line.tenant_slug, line.tenant_slug),
             kind=t(f"gateway.page.audit.kind.{line.kind}", lang),
             decision=t(f"gateway.page.audit.decision.{line.decision}", lang),
-            reason=t(line.reason, lang) if line.reason.startswith("gateway.") else line.reason,
+            reason=_reason(line, lang),
         )
         for line in gateway.audit_log({t.id for t in tenants})
     ]
     report = gateway.verify_audit() if request.query_params.get("verify") == "1" else None
     return _page(request, "audit.html", nav_action=Action.AUDIT, lines=lines, report=report)
+
+
+def _reason(line: AuditLine, lang: str) -> str:
+    """The refusal reason in words with what the record knows filled in ({data_class},
+    {backend}, {persons}); a value it does not keep (the limit) reads 「…」, never ``{cap}``."""
+    if not line.reason.startswith("gateway."):
+        return line.reason
+    known = {"data_class": line.data_class, "backend": line.backend, "persons": str(line.persons)}
+    return re.sub(r"\{(\w+)\}", lambda m: known.get(m.group(1)) or "…", t(line.reason, lang))
 
 
 @dataclass(frozen=True)
