@@ -171,3 +171,34 @@ def test_console_channels_page(page: Any, kiosk: Kiosk) -> None:
     page.wait_for_selector("p.notice--success")
     assert "設定済み" in page.inner_text("#secret-status")
     page.screenshot(path=str(SCREENSHOTS / "channels-console.png"), full_page=True)
+
+
+def test_kiosk_offers_the_resident_languages_with_text_answers(page: Any, kiosk: Kiosk) -> None:
+    """nc4: the kiosk offered only 日本語 / やさしいにほんご, so a resident who reads English,
+    Chinese or Korean could not use the counter's terminal. Now the six languages of the
+    resident page; outside Japanese the answer is shown, not read aloud (Open JTalk speaks
+    Japanese only), and the page says so."""
+    page.goto(f"{kiosk.url}/t/{TENANT}/voice")
+    names = page.locator("header nav a").all_inner_texts()
+    assert names == ["日本語", "やさしい にほんご", "English", "简体中文", "繁體中文", "한국어"]
+    assert page.locator("#text-only").count() == 0
+
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url("**/voice?lang=en")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.inner_text("h1") == "Aoba City voice desk"
+    assert "not read aloud" in page.inner_text("#text-only")
+    page.fill("#question", "I want to throw away a big sofa")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#result[data-kind='answer'], #result[data-kind='clarify']")
+    if page.get_attribute("#result", "data-kind") == "clarify":
+        assert page.locator("#choices button").first.inner_text().startswith("No. 1　")
+        page.keyboard.press("1")
+        page.wait_for_selector("#result[data-kind='answer']")
+    title = page.inner_text("#answer h2")
+    assert title.isascii() and "garbage" in title.lower(), title
+    assert page.locator("#replay").count() == 0  # nothing to play again: not spoken
+
+    page.goto(f"{kiosk.url}/t/{TENANT}/voice?lang=ko")
+    assert page.inner_text("label[for='question']") == "글자로 질문하기"
+    assert "읽어 주지 않습니다" in page.inner_text("#text-only")

@@ -56,3 +56,15 @@ def test_with_the_echo_model_the_preview_shows_the_masked_text(
             assert "住民票の請求" in sent
     finally:
         platform.close()
+
+
+def test_without_a_model_the_masked_text_is_still_shown(client: TestClient, world: World) -> None:
+    """nc4: with no model registered (the demo), the result read 「AIモデルに届く内容 -」: the
+    情報政策課 could not check the masking before choosing a model. The masked text is now in
+    the answer (nothing is sent either way); a refusal before masking (マイナンバー) has none."""
+    token = login(client, "aoba-editor")
+    shown = _preview(client, token)
+    assert shown["refused"] is True and shown["sent"] is None
+    masked = str(shown["masked"])
+    assert "山田太郎" not in masked and "090-1234-5678" not in masked
+    assert "【氏名1】" in masked and "【電話番号1】" in masked and "住民票の請求" in masked

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
+from jichitai_ai.cli.main import app as cli_app
 from jichitai_ai.departments import service as departments
 from jichitai_ai.services.platform import Platform
 from tests.console.helpers import PASSWORD, World, csrf_of, login
@@ -119,3 +121,30 @@ def test_admin_scopes_an_editor_to_departments(
     assert cleared.status_code == 303
     with platform.db.read() as db:
         assert departments.user_scope(db, "aoba-editor", world.aoba_id) is None
+
+
+def test_accounts_made_on_the_command_line_are_in_the_change_record(
+    client: TestClient, world: World, platform: Platform
+) -> None:
+    """nc4: the first administrator and later roles are often given with ``jichitai-ai user``;
+    those changes now show on the 職員 page too, by ``cli:<OS account>``."""
+    runner = CliRunner()
+    url = ["--database-url", platform.settings.database_url]
+    added = runner.invoke(
+        cli_app,
+        ["user", "add", "kikaku", "--tenant", "aoba", "--role", "admin", *url],
+        input="correct-horse-battery\ncorrect-horse-battery\n",
+    )
+    assert added.exit_code == 0, added.output
+    granted = runner.invoke(
+        cli_app, ["user", "grant", "kikaku", "--tenant", "aoba", "--role", "approver", *url]
+    )
+    assert granted.exit_code == 0, granted.output
+    login(client, "pref-admin")
+    page = client.get("/console/t/aoba/staff").text
+    record = page[page.index('id="staff-record-table"') :]
+    rows = re.findall(r'<tr data-key="(staff_[a-z]+)">(.*?)</tr>', record, re.S)
+    assert [key for key, _ in rows][:2] == ["staff_role", "staff_created"]
+    role, created = rows[0][1], rows[1][1]
+    assert "cli:" in role and "（kikaku）" in role and "管理者" in role and "承認者" in role
+    assert "cli:" in created and "アカウントの作成" in created

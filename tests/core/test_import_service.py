@@ -8,12 +8,14 @@ from collections.abc import Iterator
 import openpyxl
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from jichitai_ai.services import auth, importing
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.importing import ImportFileInvalid, ImportRejected
 from jichitai_ai.services.platform import Platform
+from jichitai_ai.storage.tables import FaqEntryRow
 from jichitai_ai.web.app import create_app
 
 HEADER = "external_id,question,answer,department,department_phone,status\n"
@@ -242,3 +244,37 @@ def test_import_file_and_import_into_do_the_same(platform: Platform) -> None:
         assert _outcome(in_session) == _outcome(into), rows
         assert _stored(platform, a) == _stored(platform, b)
     assert [k for k, _, _ in _stored(platform, a)] == ["S1", "S2", "S3"]
+
+
+def test_rows_without_an_id_get_the_next_readable_ids(platform: Platform, tenant_id: int) -> None:
+    """nc4: a Shift_JIS file from Excel without 管理番号 gave 'E41861441E8'-style codes; rows
+    now get the tenant's prefix and the next numbers in file order, on both import paths."""
+    with platform.db.write() as s:
+        tenant_service.update_settings(s, tenant_id, {"entry_prefix": "SHI"})
+        importing.import_file(
+            s, tenant_id, csv_bytes(["SHI-0007,犬の登録,保健所で登録します。,,,draft"]), "a.csv"
+        )
+    first = csv_bytes(
+        [
+            ",粗大ごみの申込み,電話で申し込みます。,,,draft",
+            ",証明書の郵送請求,郵送で請求できます。,,,draft",
+        ],
+        "cp932",
+    )
+    with platform.db.write() as s:
+        importing.import_file(s, tenant_id, first, "excel.csv")
+    importing.import_into(
+        platform.db, tenant_id, csv_bytes([",図書館の利用カード,窓口で作れます。,,,draft"]), "b.csv"
+    )
+    with platform.db.read() as s:
+        rows = s.execute(
+            select(FaqEntryRow.question, FaqEntryRow.external_id).where(
+                FaqEntryRow.tenant_id == tenant_id
+            )
+        ).all()
+    assert dict(rows) == {
+        "犬の登録": "SHI-0007",
+        "粗大ごみの申込み": "SHI-0008",
+        "証明書の郵送請求": "SHI-0009",
+        "図書館の利用カード": "SHI-0010",
+    }

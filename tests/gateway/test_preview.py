@@ -26,7 +26,7 @@ BODY: dict[str, Any] = {
     "stop": ["佐々木"],
     "temperature": 0.2,
 }
-KEYS = ("refused", "reason", "data_class", "persons", "sent")
+KEYS = ("refused", "reason", "data_class", "persons", "sent", "masked")
 
 
 def _toml(url: str) -> str:
@@ -93,6 +93,8 @@ def test_cli_preview_refusals(
     tmp_path: Path, gw_settings: Settings, staff: Staff, llm: FakeLLM
 ) -> None:
     refused = run_preview(tmp_path, gw_settings, llm.url, BODY, "--backend", "cloud-small")
+    masked = json.dumps(refused.pop("masked"), ensure_ascii=False)
+    assert "佐々木" not in masked and "080-2468-1357" not in masked and "【氏名1】" in masked
     assert refused == {
         "refused": True,
         "reason": "gateway.refused.class_too_high",

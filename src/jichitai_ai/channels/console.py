@@ -14,7 +14,7 @@ from jichitai_ai.channels import credentials
 from jichitai_ai.channels.line.service import CHANNEL, SECRET, TOKEN
 from jichitai_ai.services.auth import Action
 from jichitai_ai.services.errors import Forbidden, ServiceError
-from jichitai_ai.web.console import rendering
+from jichitai_ai.web.console import rendering, settings_record
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 
 router = APIRouter(prefix="/console/t/{slug}", include_in_schema=False)
@@ -36,6 +36,9 @@ def _show(
     c = page.c
     with c.platform.db.read() as db:
         line = credentials.configured(db, page.tenant.id, CHANNEL)
+        record = settings_record.lines(
+            db, page.tenant.id, (settings_record.LINE_CREDENTIALS,), c.lang
+        )
     base = str(request.base_url).rstrip("/")
     context = {
         "c": c,
@@ -51,6 +54,7 @@ def _show(
         "voice_url": f"{base}/t/{page.tenant.slug}/voice",
         "done": done,
         "error": error,
+        "record_lines": record,
     }
     response = templates().TemplateResponse(
         request, "channels/console.html", context, status_code=status
@@ -75,8 +79,10 @@ def set_line(
         raise Forbidden("error.forbidden")
     secret, token = form_text(form, "channel_secret"), form_text(form, "access_token")
     actor = page.c.display_name
+    entered = [name for name, value in ((SECRET, secret), (TOKEN, token)) if value.strip()]
     try:
         with page.c.platform.db.write() as db:
+            before = credentials.configured(db, page.tenant.id, CHANNEL)
             if secret:
                 credentials.store(
                     db,
@@ -91,6 +97,14 @@ def set_line(
                 credentials.store(
                     db, page.c.platform.settings, page.tenant.id, CHANNEL, TOKEN, token, actor=actor
                 )
+            settings_record.record(
+                db,
+                page.tenant.id,
+                settings_record.LINE_CREDENTIALS,
+                page.c.principal.username if page.c.principal else actor,
+                settings_record.credential_tokens(before, (SECRET, TOKEN), ()),
+                settings_record.credential_tokens(before, (SECRET, TOKEN), entered),
+            )
     except ServiceError as exc:
         return _show(
             request,

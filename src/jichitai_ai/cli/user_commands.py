@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import getpass
+
 import typer
 
 from jichitai_ai.cli.common import DatabaseOption, platform, service_errors
 from jichitai_ai.services import auth
+from jichitai_ai.staff import service as staff
 
 user_app = typer.Typer(help="職員アカウント / staff accounts", no_args_is_help=True)
 
@@ -27,7 +30,7 @@ def user_add(
     with service_errors(), p.db.write() as session:
         auth.create_user(session, username, password)
         if tenant:
-            auth.grant(session, username, tenant, role)
+            staff.grant_recorded(session, _operator(), username, tenant, role, new=True)
     typer.echo(f"added user {username}")
 
 
@@ -41,8 +44,16 @@ def user_grant(
     """役割を付与します / grant a role in a tenant."""
     p = platform(database_url)
     with service_errors(), p.db.write() as session:
-        auth.grant(session, username, tenant, role)
+        staff.grant_recorded(session, _operator(), username, tenant, role, new=False)
     typer.echo(f"{username}: {role} in {tenant}")
+
+
+def _operator() -> str:
+    """Who ran the command, for the 職員 page's change record (``cli:`` and the OS account)."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
 
 
 @user_app.command("api-key")

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from jichitai_ai.approval import service as approval
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import importing
 from jichitai_ai.services import synonyms as synonym_service
@@ -74,6 +75,9 @@ def load_demo(session: Session) -> dict[str, Any]:
                 if line.strip() and not line.startswith("#"):
                     faq_service.hide_inherited(session, info.id, line.strip(), user="demo")
         summary[slug] = created
+        pending = _pending_changes(session, slug, info.id)
+        if pending:
+            summary[f"{slug} 承認待ち / waiting for approval"] = pending
     if _exists("synonyms.csv"):
         groups: dict[str | None, list[list[str]]] = {}
         reader = csv.DictReader(io.StringIO(_read("synonyms.csv").decode("utf-8-sig")))
@@ -90,6 +94,41 @@ def load_demo(session: Session) -> dict[str, Any]:
             synonym_service.replace_groups(session, tenant_id, owner_groups)
     _demo_users(session, summary)
     return summary
+
+
+def _pending_changes(session: Session, slug: str, tenant_id: int) -> int:
+    """Submit the demo editor's changes (data/pending-changes.toml) for a tenant just created:
+    the approver's queue has work to try at once. Each change replaces text in the live answer,
+    so it stays in step with the entries' CSV."""
+    if not _exists("pending-changes.toml"):
+        return 0
+    specs = tomllib.loads(_read("pending-changes.toml").decode("utf-8")).get("changes", [])
+    count = 0
+    for spec in specs:
+        if spec.get("tenant") != slug:
+            continue
+        row = faq_service.find_by_external_id(session, tenant_id, spec["external_id"], "ja")
+        if row is None:
+            raise ValueError(f"pending-changes.toml: no entry {spec['external_id']} in {slug}")
+        record = faq_service.record_of(faq_service.get_entry(session, tenant_id, row.id))
+        answer = record.answer
+        for old, new in spec.get("replace", []):
+            if old not in answer:
+                raise ValueError(f"pending-changes.toml: {old!r} not in {spec['external_id']}")
+            answer = answer.replace(old, new)
+        record.answer = answer
+        approval.save(
+            session,
+            tenant_id,
+            row.id,
+            record,
+            user=spec["author"],
+            can_approve=False,
+            submit=True,
+            note=spec.get("note", ""),
+        )
+        count += 1
+    return count
 
 
 def _demo_users(session: Session, summary: dict[str, Any]) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
@@ -179,6 +179,52 @@ def verify(session: Session, secret: bytes) -> VerifyReport:
         seq = previous.seq + 1 if head is None or head.seq > previous.seq else previous.seq
         return VerifyReport(False, checked, seq, "newest records are missing or the head differs")
     return VerifyReport(True, checked)
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    """One record as the console's 監査ログ shows it (never the text: it is not stored)."""
+
+    seq: int
+    created_at: datetime
+    tenant_slug: str
+    username: str
+    kind: str
+    decision: str
+    reason: str
+    backend: str
+    data_class: str
+    entity_counts: dict[str, int]
+    persons: int = 0
+
+
+def recent(session: Session, tenant_ids: Collection[int], limit: int = 100) -> list[AuditLine]:
+    """The newest records of these tenants, newest first; records of other tenants (and the
+    deployment-wide ones: retention, checkpoints) are never included."""
+    if not tenant_ids:
+        return []
+    rows = session.execute(
+        select(GatewayAudit)
+        .where(GatewayAudit.tenant_id.in_(list(tenant_ids)))
+        .order_by(GatewayAudit.seq.desc())
+        .limit(limit)
+    ).scalars()
+    return [
+        AuditLine(
+            seq=r.seq,
+            created_at=r.created_at,
+            tenant_slug=r.tenant_slug,
+            username=r.username,
+            kind=r.kind,
+            decision=r.decision,
+            reason=r.reason,
+            backend=r.backend,
+            data_class=r.data_class,
+            entity_counts={str(k): int(v) for k, v in (r.entity_counts or {}).items()},
+            persons=r.persons,
+        )
+        for r in rows
+    ]
 
 
 def export_rows(session: Session) -> Iterator[dict[str, Any]]:

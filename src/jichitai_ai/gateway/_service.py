@@ -20,7 +20,7 @@ from jichitai_ai.services.errors import NotFound, ServiceError
 from jichitai_ai.storage.db import Database
 
 from . import _reviews
-from ._audit import VerifyReport, append, verify
+from ._audit import AuditLine, VerifyReport, append, recent, verify
 from ._backends import ChatClient
 from ._config import BackendSpec, GatewayConfig
 from ._errors import BackendFailed, HeldForReview, PolicyRefused
@@ -177,14 +177,17 @@ class Gateway:
                 "data_class": None,
                 "persons": 0,
                 "sent": None,
+                "masked": None,
             }
         return self.preview(request, stream=parsed.stream)
 
     def preview(self, request: ChatRequest, *, stream: bool = False) -> dict[str, Any]:
         """What :meth:`complete` would send, without sending or recording anything:
-        ``{"refused", "reason", "data_class", "persons", "sent"}`` (``sent`` = the body as the
-        backend would receive it, ``None`` when refused). Held-for-review requests show the
-        body with ``reason`` ``gateway.review.held``."""
+        ``{"refused", "reason", "data_class", "persons", "sent", "masked"}`` (``sent`` = the body
+        as the backend would receive it, ``None`` when refused; ``masked`` = the messages after
+        masking, also when no model may take them — so 情報政策課 can check the masking before
+        any model is registered — and ``None`` when refused before masking, e.g. マイナンバー).
+        Held-for-review requests show the body with ``reason`` ``gateway.review.held``."""
         try:
             prepared = self._prepare(request)
         except ServiceError as exc:
@@ -194,22 +197,30 @@ class Gateway:
                 "data_class": None,
                 "persons": 0,
                 "sent": None,
+                "masked": None,
             }
         decision = prepared.decision
         base = {
             "data_class": decision.data_class.value,
             "persons": prepared.assessment.persons,
         }
+        masked = mask(prepared)
+        wire = _wire(masked.messages)
         if decision.backend is None:
-            return {"refused": True, "reason": decision.reason, **base, "sent": None}
+            return {
+                "refused": True,
+                "reason": decision.reason,
+                **base,
+                "sent": None,
+                "masked": wire,
+            }
         review_from = prepared.policy.review_from
         held = request.review or (
             review_from is not None and decision.data_class.rank >= review_from.rank
         )
-        masked = mask(prepared)
-        body = self.client.body(decision.backend, _wire(masked.messages), masked.options, stream)
+        body = self.client.body(decision.backend, wire, masked.options, stream)
         reason = "gateway.review.held" if held else None
-        return {"refused": False, "reason": reason, **base, "sent": body}
+        return {"refused": False, "reason": reason, **base, "sent": body, "masked": wire}
 
     def send(
         self, prepared: Prepared, backend: BackendSpec, *, details: dict[str, Any] | None = None
@@ -307,6 +318,11 @@ class Gateway:
         return moderate(
             self, tenant_id, user, texts, point=point, data_class=data_class, app_id=app_id
         )
+
+    def audit_log(self, tenant_ids: set[int], limit: int = 100) -> list[AuditLine]:
+        """監査ログ for the console: the newest records of the tenants the reader may audit."""
+        with self.db.read() as session:
+            return recent(session, tenant_ids, limit)
 
     def verify_audit(self) -> VerifyReport:
         with self.db.read() as session:

@@ -189,6 +189,12 @@ ENTRY_PREFIX_SETTING = "entry_prefix"
 def next_external_id(session: Session, tenant_id: int) -> str:
     """A readable id for a new entry: the tenant's prefix and the next number (AOBA-CITY-12).
     Staff can still type their own (e.g. the number in their paper FAQ)."""
+    return next_external_ids(session, tenant_id, 1)[0]
+
+
+def next_external_ids(session: Session, tenant_id: int, count: int) -> list[str]:
+    """``count`` readable ids in a row (an import's rows without 管理番号 get AOBA-0088,
+    AOBA-0089 … like entries created one by one, not random codes)."""
     tenant = session.get(Tenant, tenant_id)
     slug = tenant.slug if tenant is not None else "E"
     raw = (tenant.settings or {}).get(ENTRY_PREFIX_SETTING, "") if tenant is not None else ""
@@ -203,7 +209,7 @@ def next_external_id(session: Session, tenant_id: int) -> str:
     # Zero-padded numbering (AOBA-0073, as imported from a paper FAQ) goes on padded: AOBA-0074,
     # not AOBA-74 beside it.
     width = max((len(d) for d in digits if len(d) > 1 and d.startswith("0")), default=0)
-    return f"{prefix}-{number:0{width}d}"
+    return [f"{prefix}-{n:0{width}d}" for n in range(number, number + count)]
 
 
 def new_external_id() -> str:

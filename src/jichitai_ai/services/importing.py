@@ -116,6 +116,7 @@ def import_file(
     plan = _plan(session, tenant_id, records, mode, report)
     if report.errors:
         raise ImportRejected(report)
+    _number(session, tenant_id, plan)
     _store(session, tenant_id, plan, user, writer)
     return _done(report, plan)
 
@@ -287,6 +288,7 @@ def import_into(
             plan = _plan(session, tenant_id, records, mode, report)
             if report.errors:
                 raise ImportRejected(report)
+        _number(session, tenant_id, plan)
         _store(session, tenant_id, plan, user, writer)
     return _done(report, plan)
 
@@ -304,7 +306,8 @@ def _records(
             report.errors.append(_row_error(row_number, "", exc.key, **exc.params))
             continue
         if not record.external_id:
-            record.external_id = faq_service.new_external_id()
+            # A placeholder while checking; _number gives the readable id under the write lock.
+            record.external_id = UNNUMBERED + faq_service.new_external_id()
         records.append((row_number, record))
     seen: set[tuple[str, str]] = set()
     for row_number, record in records:
@@ -323,6 +326,20 @@ def _records(
     if report.errors:
         raise ImportRejected(report)
     return records, report
+
+
+#: Marks a row imported without 管理番号 until it is numbered (ids never contain a space).
+UNNUMBERED = " new "
+
+
+def _number(session: Session, tenant_id: int, plan: _Plan) -> None:
+    """Rows without 管理番号 get the tenant's next readable ids (AOBA-0088 …), in file order,
+    inside the write transaction so two imports at once cannot take the same number."""
+    blank = [r for _, r in plan.creates if r.external_id.startswith(UNNUMBERED)]
+    for record, external_id in zip(
+        blank, faq_service.next_external_ids(session, tenant_id, len(blank)), strict=True
+    ):
+        record.external_id = external_id
 
 
 def _store(

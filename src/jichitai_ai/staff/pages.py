@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
+from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from jichitai_ai.departments import service as department_service
@@ -11,6 +12,7 @@ from jichitai_ai.i18n import t
 from jichitai_ai.services.auth import Action, Role
 from jichitai_ai.services.errors import Invalid, ServiceError
 from jichitai_ai.staff import service
+from jichitai_ai.web.console import settings_record
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.rendering import redirect, render
 
@@ -19,7 +21,13 @@ router = APIRouter(prefix="/console/t/{slug}", include_in_schema=False)
 ROLES = [str(r) for r in Role]
 
 
-def _page(page: TenantPage, status_code: int = 200, **extra: object) -> Response:
+def _scope_names(db: Session, username: str, tenant_id: int) -> list[str]:
+    """Names of the departments the account may edit (empty: every department)."""
+    ids = department_service.user_scope(db, username, tenant_id) or set()
+    return sorted(d.name for d in department_service.list_departments(db, tenant_id) if d.id in ids)
+
+
+def _page(page: TenantPage, status_code: int = 200, /, **extra: object) -> Response:
     with page.c.platform.db.read() as db:
         members = service.list_staff(db, page.tenant.id)
         departments = department_service.list_departments(db, page.tenant.id)
@@ -32,6 +40,7 @@ def _page(page: TenantPage, status_code: int = 200, **extra: object) -> Response
             )
             for m in members
         }
+        record = settings_record.lines(db, page.tenant.id, service.RECORD_KEYS, page.c.lang)
     return render(
         page.c,
         "console/staff.html",
@@ -41,6 +50,7 @@ def _page(page: TenantPage, status_code: int = 200, **extra: object) -> Response
         roles=ROLES,
         departments=departments,
         scopes=scopes,
+        record_lines=record,
         me=page.c.principal.username if page.c.principal else "",
         **extra,
     )
@@ -63,6 +73,7 @@ def staff_action(
     actor = page.c.principal
     action = form_text(data, "action")
     username = form_text(data, "username").strip()
+    shown: dict[str, str] = {}
     try:
         with page.c.platform.db.write() as db:
             if action == "create":
@@ -75,20 +86,27 @@ def staff_action(
                     form_text(data, "display_name"),
                     form_text(data, "role"),
                 )
-                return _page(page, created=username.lower(), password=password)
-            if action == "role":
+                shown = {"created": username.lower(), "password": password}
+            elif action == "role":
                 service.set_role(db, actor, page.tenant.id, username, form_text(data, "role"))
             elif action in ("disable", "enable"):
                 service.set_active(db, actor, page.tenant.id, username, action == "enable")
             elif action == "scope":
                 service.check_can_manage(db, actor, page.tenant.id, username)
                 chosen = [v for v in data.getlist("department") if isinstance(v, str) and v]
+                before = _scope_names(db, username, page.tenant.id)
                 department_service.set_user_scope(db, username, page.tenant.id, chosen)
+                after = _scope_names(db, username, page.tenant.id)
+                service.record_departments(db, actor, page.tenant.id, username, before, after)
             elif action == "reset":
                 password = service.reset_password(db, actor, page.tenant.id, username)
-                return _page(page, reset=username, password=password)
+                shown = {"reset": username, "password": password}
             else:
                 raise Invalid("error.validation")
     except ServiceError as exc:
         return _page(page, exc.status, error=t(exc.key, page.c.lang, **exc.params))
+    if shown:
+        # Rendered after the write is committed, so the list already shows the new account
+        # (and the change record its line); the password is shown once, never stored.
+        return _page(page, **shown)
     return redirect(page.c, f"/console/t/{page.tenant.slug}/staff?done=settings")

@@ -5,16 +5,67 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from jichitai_ai.contact_settings import audit
 from jichitai_ai.services import auth
+from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.auth import Action, Principal, Role
 from jichitai_ai.services.errors import Forbidden, Invalid, NotFound
 from jichitai_ai.storage.tables import Membership, User
 
 USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-_.@")
+
+#: Keys of the change record (変更履歴, table settings_changes): who created an account, changed
+#: a role, disabled or re-enabled it, or issued a new password — and when. An information-policy
+#: office must be able to answer "who made this person an administrator?".
+CREATED = "staff_created"
+ROLE = "staff_role"
+ACTIVE = "staff_active"
+PASSWORD = "staff_password"
+DEPARTMENTS = "staff_departments"
+RECORD_KEYS = (CREATED, ROLE, ACTIVE, PASSWORD, DEPARTMENTS)
+
+
+def _record(
+    session: Session,
+    tenant_id: int,
+    key: str,
+    actor: Principal | str,
+    username: str,
+    before: list[Any],
+    after: list[Any],
+) -> None:
+    """One line in the tenant's change record, in the same transaction as the change."""
+    audit.record(
+        session,
+        tenant_id,
+        key,
+        "saved",
+        subject=username,
+        username=actor if isinstance(actor, str) else actor.username,
+        before=before,
+        after=after,
+    )
+
+
+def grant_recorded(
+    session: Session, actor: str, username: str, tenant_slug: str, role: Role, *, new: bool
+) -> None:
+    """``auth.grant`` for the command line (``jichitai-ai user add / grant``), recorded like the
+    console's changes: the first administrator and later grants show on the 職員 page too."""
+    tenant = tenant_service.get_tenant(session, tenant_slug)
+    user = _user(session, username)
+    membership = session.get(Membership, (user.id, tenant.id))
+    before = membership.role if membership is not None else None
+    auth.grant(session, username, tenant_slug, role)
+    if new or before is None:
+        _record(session, tenant.id, CREATED, actor, username, [], [str(role)])
+    elif before != str(role):
+        _record(session, tenant.id, ROLE, actor, username, [before], [str(role)])
 
 
 @dataclass(frozen=True)
@@ -99,7 +150,9 @@ def create_staff(
         raise Invalid("staff.bad_username")
     password = temporary_password()
     auth.create_user(session, username, password, display_name=display_name.strip()[:200])
-    auth.grant(session, username, tenant_slug, _role(role))
+    granted = _role(role)
+    auth.grant(session, username, tenant_slug, granted)
+    _record(session, tenant_id, CREATED, actor, username, [], [str(granted)])
     return password
 
 
@@ -112,6 +165,8 @@ def set_role(session: Session, actor: Principal, tenant_id: int, username: str, 
     membership = session.get(Membership, (user.id, tenant_id))
     if membership is None:
         raise NotFound("auth.user_unknown", username=username)
+    if membership.role != str(new_role):
+        _record(session, tenant_id, ROLE, actor, user.username, [membership.role], [str(new_role)])
     membership.role = str(new_role)
     session.flush()
 
@@ -124,6 +179,8 @@ def set_active(
     _check_manages(session, actor, tenant_id, user)
     if user.id == actor.user_id and not active:
         raise Invalid("staff.not_yourself")
+    if user.is_active != active:
+        _record(session, tenant_id, ACTIVE, actor, user.username, [user.is_active], [active])
     user.is_active = active
     if active:
         user.failed_logins = 0
@@ -139,5 +196,19 @@ def reset_password(session: Session, actor: Principal, tenant_id: int, username:
     user.password_hash = auth.hash_password(password)
     user.failed_logins = 0
     user.locked_until = None
+    _record(session, tenant_id, PASSWORD, actor, user.username, [], ["reset"])
     session.flush()
     return password
+
+
+def record_departments(
+    session: Session,
+    actor: Principal,
+    tenant_id: int,
+    username: str,
+    before: list[str],
+    after: list[str],
+) -> None:
+    """Record a change of the departments an editor or approver may edit (編集できる部署)."""
+    if sorted(before) != sorted(after):
+        _record(session, tenant_id, DEPARTMENTS, actor, username, sorted(before), sorted(after))

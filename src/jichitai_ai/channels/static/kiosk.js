@@ -68,7 +68,7 @@
       var list = el("ol", { "class": "choices", id: "choices" });
       data.choices.forEach(function (c) {
         var li = el("li");
-        var b = el("button", { type: "button", "class": "choice", "data-entry": c.entry_id }, c.n + "番　" + c.question);
+        var b = el("button", { type: "button", "class": "choice", "data-entry": c.entry_id }, S.number.replace("{n}", c.n) + "　" + c.question);
         b.addEventListener("click", function () { choose(c.entry_id); });
         li.appendChild(b);
         list.appendChild(li);
@@ -108,7 +108,7 @@
     return fetch("/t/" + slug + "/voice/ask", { method: "POST", body: fd, credentials: "same-origin" })
       .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, j: j }; }); })
       .then(function (res) {
-        if (!res.ok) { statusBox.textContent = (res.j.message && res.j.message.ja) || S.error; return; }
+        if (!res.ok) { statusBox.textContent = (res.j.message && (res.j.message[lang] || res.j.message.ja)) || S.error; return; }
         render(res.j);
       })
       .catch(function () { statusBox.textContent = S.error; });

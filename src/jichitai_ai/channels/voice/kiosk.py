@@ -23,10 +23,14 @@ from jichitai_ai.channels.voice.service import VoiceService
 from jichitai_ai.i18n import bilingual, t
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import NotFound, ServiceError
+from jichitai_ai.web.resident.pages import HTML_LANG, LANGUAGE_NAMES
 
 HERE = Path(__file__).resolve().parent.parent
 STATIC_PREFIX = "/channels/static"
-LANGUAGES = ("ja", "ja-easy")
+#: The kiosk's languages: the resident page's six (a foreign resident at the counter can read
+#: the answer in English, Chinese or Korean); spoken answers only where Open JTalk can speak.
+LANGUAGES = tuple(code for code, _ in LANGUAGE_NAMES)
+SPOKEN = ("ja", "ja-easy")
 POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -74,8 +78,12 @@ def kiosk_page(slug: str, request: Request) -> Response:
 
     context = {
         "lang": lang,
+        "html_lang": HTML_LANG.get(lang, lang),
+        "languages": LANGUAGE_NAMES,
+        "spoken": lang in SPOKEN,
         "t": tr,
         "tenant": tenant,
+        "tenant_name": tenant.name_for(lang),
         "session": secrets.token_urlsafe(16),
         "static": lambda name: f"{STATIC_PREFIX}/{name}",
         "listening": service.transcriber is not None,
@@ -114,6 +122,7 @@ async def kiosk_ask(
                 service.transcriber.transcribe,
                 data,
                 audio.content_type or "application/octet-stream",
+                HTML_LANG.get(lang, lang),
             )
         except RecognitionFailed:
             return _error(502, "channels.voice.asr_failed")
@@ -129,12 +138,16 @@ async def kiosk_ask(
                     service.dialogue.choose, slug, pending, ids[number - 1], key, token, lang
                 )
                 return _headers(
-                    JSONResponse(await run_in_threadpool(service.as_json, turn, transcript))
+                    JSONResponse(
+                        await run_in_threadpool(service.as_json, turn, transcript, lang in SPOKEN)
+                    )
                 )
         turn = await run_in_threadpool(service.dialogue.ask, slug, transcript, key, lang)
     except ServiceError as exc:
         return _error(exc.status, exc.key, **exc.params)
-    return _headers(JSONResponse(await run_in_threadpool(service.as_json, turn, transcript)))
+    return _headers(
+        JSONResponse(await run_in_threadpool(service.as_json, turn, transcript, lang in SPOKEN))
+    )
 
 
 @router.post("/t/{slug}/voice/choose")
@@ -155,7 +168,9 @@ async def kiosk_choose(
         )
     except ServiceError as exc:
         return _error(exc.status, exc.key, **exc.params)
-    return _headers(JSONResponse(await run_in_threadpool(service.as_json, turn)))
+    return _headers(
+        JSONResponse(await run_in_threadpool(service.as_json, turn, "", lang in SPOKEN))
+    )
 
 
 @router.post("/t/{slug}/voice/more")
@@ -176,7 +191,9 @@ async def kiosk_more(
         )
     except ServiceError as exc:
         return _error(exc.status, exc.key, **exc.params)
-    return _headers(JSONResponse(await run_in_threadpool(service.as_json, turn)))
+    return _headers(
+        JSONResponse(await run_in_threadpool(service.as_json, turn, "", lang in SPOKEN))
+    )
 
 
 @router.post("/t/{slug}/voice/feedback")

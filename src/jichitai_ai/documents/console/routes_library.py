@@ -59,7 +59,7 @@ def _library(page: TenantPage, status_code: int = 200, **context: Any) -> Respon
     db = page.c.platform.db
     colls = library.collections(db, page.tenant.id, viewer_of(page), everything=page.can_administer)
     docs = library.documents(db, page.tenant.id, {c.name for c in colls if c.visible})
-    targets = [c.name for c in colls if c.visible] or [DEFAULT_COLLECTION]
+    targets = [_target(c) for c in colls if c.visible] or [(DEFAULT_COLLECTION, DEFAULT_COLLECTION)]
     return render(
         page.c,
         "documents_console/library.html",
@@ -74,6 +74,20 @@ def _library(page: TenantPage, status_code: int = 200, **context: Any) -> Respon
         roles=ROLES,
         **context,
     )
+
+
+#: Longest collection title shown in the upload form's choice (the table shows it whole).
+TARGET_TITLE = 40
+
+
+def _target(collection: library.CollectionView) -> tuple[str, str]:
+    """(value, label) of an upload destination: its title first, so staff do not file a manual
+    under 法令 because ``horei`` came first in the alphabet."""
+    title = collection.title.strip()
+    if not title:
+        return collection.name, collection.name
+    short = title if len(title) <= TARGET_TITLE else title[: TARGET_TITLE - 1] + "…"
+    return collection.name, f"{short}（{collection.name}）"
 
 
 @router.get("/library")
@@ -95,15 +109,26 @@ async def upload(
         if isinstance(item, UploadFile) and item.filename:
             files.append((item.filename, await item.read()))
             await item.close()  # large parts are spooled to a temporary file: remove it now
-    collection = form_text(data, "collection") or DEFAULT_COLLECTION
+    collection = form_text(data, "collection")
     if not files:
-        return _library(page, status_code=422, upload_error="documents_console.upload.no_file")
+        return _library(
+            page,
+            status_code=422,
+            upload_error="documents_console.upload.no_file",
+            chosen=collection,
+        )
     allowed = {
         c.name
         for c in library.collections(
             page.c.platform.db, page.tenant.id, viewer_of(page), everything=False
         )
     }
+    if not collection and len(allowed) > 1:
+        # Several collections: staff choose one (nothing is preselected), never a silent default.
+        return _library(
+            page, status_code=422, upload_error="documents_console.upload.no_collection"
+        )
+    collection = collection or next(iter(allowed), DEFAULT_COLLECTION)
     if collection not in (allowed or {DEFAULT_COLLECTION}):
         raise CollectionForbidden("documents.forbidden")
     service, user = service_of(page), user_of(page)

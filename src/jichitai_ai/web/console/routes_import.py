@@ -11,6 +11,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from jichitai_ai.approval import service as approval
 from jichitai_ai.faqio import FaqFileError
+from jichitai_ai.i18n import t
 from jichitai_ai.services import importing
 from jichitai_ai.services.auth import Action
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
@@ -96,6 +97,11 @@ async def import_file(
         return render(page.c, "console/faq_import.html", status_code=422, **context)
     except FaqFileError as exc:
         context["file_message"] = exc.message(lang)
+        return render(page.c, "console/faq_import.html", status_code=422, **context)
+    except importing.ImportFileInvalid as exc:
+        # A broken or unreadable file (not a CSV / .xlsx, unknown encoding, too large): say so
+        # on the import page, with the form, instead of a dead-end error page.
+        context["file_message"] = t(exc.key, lang, **exc.params)
         return render(page.c, "console/faq_import.html", status_code=422, **context)
     context["report"] = report
     context["warnings"] = _issues(report.warnings, lang)

@@ -7,6 +7,8 @@ session (and its CSRF token) or an API key; the buttons call the JSON review API
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +16,13 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from jichitai_ai.gateway import Gateway
+from jichitai_ai.gateway._audit import AuditLine
 from jichitai_ai.i18n import catalog, t
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.auth import Action, Principal
 from jichitai_ai.services.errors import Forbidden
 from jichitai_ai.services.platform import Platform
+from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.web.console.context import Console, TenantPage, console, tenant_page
 from jichitai_ai.web.console.rendering import render
 from jichitai_ai.web.deps import get_platform, optional_principal
@@ -41,18 +45,34 @@ def _entity_labels(lang: str) -> dict[str, str]:
     return {kind.value: t(f"gateway.page.entity.{kind.value}", lang) for kind in EntityType}
 
 
-def _nav_page(c: Console, asked: str) -> TenantPage | None:
+def _nav_page(c: Console, asked: str, action: Action = Action.EDIT) -> TenantPage | None:
     """The tenant whose console menu the page shows: the one it was opened from
-    (``?tenant=``), else the first the user may edit; None for API-key callers."""
+    (``?tenant=``), else the first the user may edit (audit, for the 監査ログ); None for
+    API-key callers."""
     if c.principal is None:
         return None
     with c.platform.db.read() as db:
-        editable = [t.slug for t in c.tenants if c.principal.can(db, t.id, Action.EDIT)]
+        editable = [t.slug for t in c.tenants if c.principal.can(db, t.id, action)]
     slug = asked if asked in editable else (editable[0] if editable else "")
-    return tenant_page(Action.EDIT)(slug, c) if slug else None
+    return tenant_page(action)(slug, c) if slug else None
 
 
-def _page(request: Request, template: str, status: int = 200, **values: Any) -> Response:
+def _tenants(platform: Platform, principal: Principal, action: Action) -> list[TenantInfo]:
+    """The tenants where the user may do ``action`` (edit: the queue; audit: the log)."""
+    with platform.db.read() as session:
+        return [
+            t for t in tenant_service.list_tenants(session) if principal.can(session, t.id, action)
+        ]
+
+
+def _page(
+    request: Request,
+    template: str,
+    status: int = 200,
+    *,
+    nav_action: Action = Action.EDIT,
+    **values: Any,
+) -> Response:
     """Render in the console's layout (header, menu, language switch) with the console's
     session; callers with an API key get the same page without the menu."""
     c = console(request)
@@ -61,7 +81,7 @@ def _page(request: Request, template: str, status: int = 200, **values: Any) -> 
     def msg(key: str, **params: Any) -> str:
         return t(f"gateway.page.{key}", lang, **params)
 
-    page = _nav_page(c, request.query_params.get("tenant", ""))
+    page = _nav_page(c, request.query_params.get("tenant", ""), nav_action)
     return render(
         c,
         f"gateway_pages/{template}",
@@ -110,12 +130,7 @@ def review_queue(
         return _page(request, "login.html", status=401, next=request.url.path)
     gateway = Gateway.from_platform(platform)
     groups = []
-    with platform.db.read() as session:
-        tenants = [
-            t
-            for t in tenant_service.list_tenants(session)
-            if principal.can(session, t.id, Action.EDIT)
-        ]
+    tenants = _tenants(platform, principal, Action.EDIT)
     for tenant in tenants:
         groups.append({"tenant": tenant, "reviews": gateway.pending_reviews(tenant.id)})
     return _page(request, "queue.html", groups=groups)
@@ -167,12 +182,7 @@ def preview_page(
     if principal is None:
         return _page(request, "login.html", status=401, next=request.url.path)
     gateway = Gateway.from_platform(platform)
-    with platform.db.read() as session:
-        tenants = [
-            t
-            for t in tenant_service.list_tenants(session)
-            if principal.can(session, t.id, Action.READ)
-        ]
+    tenants = _tenants(platform, principal, Action.READ)
     # The preview API answers with message keys (``gateway.refused.no_backend``); the page
     # shows them in the staff's language instead of the raw key.
     lang = console(request).lang
@@ -188,3 +198,54 @@ def preview_page(
         backends=[b.name for b in gateway.config.backends.values()],
         reasons=reasons,
     )
+
+
+@router.get("/audit", response_class=HTMLResponse)
+def audit_page(
+    request: Request,
+    principal: Principal | None = Depends(optional_principal),
+    platform: Platform = Depends(get_platform),
+) -> Response:
+    """監査ログ: who sent what kind of request to which model, refused or held, for the tenants
+    the reader may audit (auditors included); ``?verify=1`` checks the whole hash chain. The
+    CLI (``gateway audit verify / export``) stays for exports; this page is for reading."""
+    if principal is None:
+        return _page(request, "login.html", status=401, next=request.url.path)
+    gateway = Gateway.from_platform(platform)
+    tenants = _tenants(platform, principal, Action.AUDIT)
+    if not tenants:
+        raise Forbidden("error.forbidden")
+    lang = console(request).lang
+    names = {t.slug: t.name_for(lang) for t in tenants}
+    lines = [
+        AuditRow(
+            line=line,
+            tenant=names.get(line.tenant_slug, line.tenant_slug),
+            kind=t(f"gateway.page.audit.kind.{line.kind}", lang),
+            decision=t(f"gateway.page.audit.decision.{line.decision}", lang),
+            reason=_reason(line, lang),
+        )
+        for line in gateway.audit_log({t.id for t in tenants})
+    ]
+    report = gateway.verify_audit() if request.query_params.get("verify") == "1" else None
+    return _page(request, "audit.html", nav_action=Action.AUDIT, lines=lines, report=report)
+
+
+def _reason(line: AuditLine, lang: str) -> str:
+    """The refusal reason in words with what the record knows filled in ({data_class},
+    {backend}, {persons}); a value it does not keep (the limit) reads 「…」, never ``{cap}``."""
+    if not line.reason.startswith("gateway."):
+        return line.reason
+    known = {"data_class": line.data_class, "backend": line.backend, "persons": str(line.persons)}
+    return re.sub(r"\{(\w+)\}", lambda m: known.get(m.group(1)) or "…", t(line.reason, lang))
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One 監査ログ line with its words in the page's language."""
+
+    line: AuditLine
+    tenant: str
+    kind: str
+    decision: str
+    reason: str

@@ -35,6 +35,9 @@
     result.querySelector('[data-field="persons"]').textContent = String(data.persons);
     result.querySelector('[data-field="sent"]').textContent =
       data.sent ? JSON.stringify(data.sent, null, 2) : "-";
+    // The masked text, also when no model may take it (nothing is sent either way).
+    result.querySelector('[data-field="masked"]').textContent = data.masked ?
+      data.masked.map(function (m) { return m.role + ": " + m.content; }).join("\n\n") : "-";
   }
 
   form.addEventListener("submit", function (event) {
