@@ -6,19 +6,25 @@ indirect suicidal hints — and service questions with the same words (AED, 防�
 
 Written and committed before the detector first ran on it. Figures per language:
 
-    PYTHONPATH=src:. python -m tests.emergency.blind_em2
+    PYTHONPATH=src:. python -m tests.emergency.blind_em2      # set 1
+    PYTHONPATH=src:. python -m tests.emergency.blind_em2 2    # set 2 (written after set 1's fixes)
 """
 
 from __future__ import annotations
+
+import sys
 
 from tests.emergency.blind_em1 import LANGUAGES, measure
 
 EMERGENCIES = "em2_blind.csv"
 ORDINARY = "em2_ordinary.csv"
+#: The second set (other situations: a bath, a bee sting, electric shock, a dog bite, snow, an
+#: explosion, self-harm going on now), written after the first fixes, committed before its run.
+SETS = {"1": (EMERGENCIES, ORDINARY), "2": ("em2_blind2.csv", "em2_blind2_ordinary.csv")}
 
 
 def main() -> None:
-    f = measure(EMERGENCIES, ORDINARY)
+    f = measure(*SETS[sys.argv[1] if len(sys.argv) > 1 else "1"])
     print("language  emergencies  missed  other-kind  ordinary  false-alarms")
     for lang in LANGUAGES:
         print(
