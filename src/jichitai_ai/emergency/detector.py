@@ -35,6 +35,7 @@ _SAFE = re.compile(
             r"(?:流され|ながされ)そうな\s*(?:場所|ところ|所)|(?:火事|火災)(?:の|で)?\s*(?:後|あと)の|(?:火事|火災)で\s*(?:焼け|燃え)た\S{0,4}の\s*(?:がれき|瓦礫|ごみ|ゴミ|片付け|解体|処分)",
             # em2 (ja): trees fallen in a past storm to dispose of, not being burgled, preventing suicide
             r"(?:倒れ|たおれ)た\s*(?:庭木|木|き|樹木|枝|えだ|塀|看板|自転車|じてんしゃ)(?:の|を)\s*(?:処分|しょぶん|片付け|かたづけ|撤去|回収|捨て|すて)",
+            r"(?:溺れ|おぼれ)ない\s*(?:ため|よう)",
             r"(?:乗せ|のせ)られ(?:る|ない|ます|ません)\s*(?:人数|にんずう|か)|チャイルドシート|ベビーシート",
             r"(?:泥棒|どろぼう|空き巣|あきす)\s*(?:に|の)?\s*(?:あ|遭)わない|(?:自殺|じさつ)を\s*(?:防|ふせ)ぐ|(?:自殺|じさつ)\s*(?:たいさく|よぼう|ぼうし)",
             # en
@@ -47,6 +48,7 @@ _SAFE = re.compile(
             r"(?:landslide|flood|tsunami|mudslide|sediment\s+disaster)\s+(?:warning|risk|hazard|caution|alert)\s+(?:zone|area|map)s?",
             r"ambulance\s+(?:(?:transport|transportation|service)\s+)?(?:fee|cost|charge|bill)s?|(?:fee|cost|charge)s?\s+(?:for|of)\s+(?:an\s+|the\s+)?ambulance",
             # em2 (en): burning garden waste (is it allowed), whether the ambulance is free
+            r"\bprevent\w*\b[^.?!]{0,25}\bdrown\w*",
             r"\bburning (?:leaves|trash|rubbish|garbage|waste|brush|weeds|incense|candles)\b|\b(?:allowed|ok|legal|permitted) to burn\b",
             r"\bambulances?\s+(?:is\s+|be\s+)?(?:free|paid|charged)\b|\b(?:is|are)\s+(?:the\s+|an\s+)?ambulances?\s+(?:free|paid|charged)\b",
             # zh
@@ -60,6 +62,7 @@ _SAFE = re.compile(
             r"(?:救护车|救護車)(?:要)?(?:收费|收費|费用|費用|多少钱|多少錢|要钱|要錢)|自殺防治|自杀防治|自殺防制",
             r"(?:车祸|車禍)(?:证明|證明|鉴定|鑑定|理赔|理賠|和解|调解|調解)",
             # em2 (zh): preventing suicide said verb first, suicide lectures and hotlines
+            r"(?:预防|預防|防止)[^。，,]{0,8}溺水",
             r"打(?:我|他|她)的?(?:电话|電話|手机|手機)",
             r"(?:预防|預防|防止|防治)(?:自杀|自殺)|(?:自杀|自殺)(?:干预|干預)?(?:讲座|講座|热线|熱線)",
             # ko

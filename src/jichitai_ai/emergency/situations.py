@@ -76,6 +76,8 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"살려\s*주세요[\s!！.]*불[\s!！.]*$|^[\s]*불[\s!！.]*(?:이야|이에요)?[\s!！.]*살려",
         r"불\s*붙었|불붙|(?:에서|에서\s)\s*연기(?:가)?\s*(?:엄청|많이|계속|막|너무|자꾸)?\s*(?:나|올라)|연기\s*(?:엄청|많이|계속|막|너무)\s*(?:나|올라)",
         r"灭不掉|滅不掉|灭不了|滅不了|扑不灭|撲不滅",
+        # em2 set 2: a car or engine on fire said without a particle (火出てる, 冒火)
+        r"(?:車|くるま|ボンネット|エンジン|えんじん)(?:から|が|の)?\s*.{0,4}(?<!花)(?:火|炎)\s*(?:出て|出た|噴いて|ふいて|噴き)|冒火|引擎(?:起火|着火|著火)",
     ],
     EmergencyKind.MEDICAL: [
         # collision, blood vomited, a limb that will not move (round 5)
@@ -201,6 +203,15 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         # ko
         r"(?:세제|락스|표백제|농약|건전지|배터리|살충제|등유|세정제)(?:를|을)?\s*(?:마셨|먹었|삼켰|마셔|먹어|삼켜)",
         r"화상(?:이|을)?\s*(?:너무\s*)?(?:심해|심하|크게)|피부가\s*(?:벗겨|녹|다\s*벗)",
+        # em2 set 2: someone found in the bath, a bee sting closing the throat, an electric shock, a
+        # dog bite torn open
+        r"(?:風呂|ふろ|浴槽|よくそう|湯船|ゆぶね|プール|ぷーる)(?:で|に|の\s*(?:中|なか)で)\s*.{0,12}(?:(?:沈ん|しずん)で|(?:溺れ|おぼれ)て)",
+        r"(?:腕|うで|足|あし|手|指|ゆび|顔|かお|頭|あたま|首|くび)が?\s*ざっくり|(?:噛|か)まれ(?:て|た|ました).{0,12}(?:ざっくり|ぱっくり|血|深|ふか|裂け|さけ)",
+        r"\bface ?down in (?:the |a )?(?:bath|bathtub|tub|water|pool|river)\b|\bthroat (?:is )?(?:closing|swelling)\b|\b(?:stung|sting)\b[^.?!]{0,40}\b(?:throat|breath\w*|hives|swell\w*)\b",
+        r"\b(?:arm|leg|hand|face|head|neck|skin|finger)\b[^.?!]{0,10}\b(?:torn|ripped|sliced|split) open\b",
+        r"(?:浴缸|浴池|澡盆|泳池)[^。]{0,6}(?:沉|溺)|沉下去了|(?:蜂|蜜蜂)[^。]{0,3}(?:蛰|蜇|叮|螫)了?[^。]{0,8}(?:喉|全身|呼吸|疹)",
+        r"(?:触电|觸電)了|被(?:狗|熊)咬[^。]{0,10}(?:血|深|裂)|(?:裂开|裂開)[^。]{0,3}(?:很深|好深)|(?:伤口|傷口)(?:很|好)深",
+        r"욕조에\s*(?:잠겨|빠져|가라앉)|축\s*늘어|벌에\s*쏘(?:였|여)[^.]{0,30}(?:목|숨|호흡|두드러기|온몸)|감전(?:됐|되었|돼)|(?:팔|다리|손|얼굴|머리)이?\s*(?:찢어졌|찢어져)",
     ],
     EmergencyKind.CRIME: [
         # violence going on now (round 5)
@@ -287,6 +298,11 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"(?:正在|一直)(?:打|揍|踢)(?:我|妈妈|媽媽|妈|媽|爸爸|孩子|小孩|老婆|老公|她|他)(?!电话|電話|工|球|针|針|扫|掃|印|算|卡)",
         # ko
         r"(?:누가|누군가|모르는\s*사람이|낯선\s*(?:사람|남자|여자)이?).{0,15}(?:태우려|끌고\s*가려|데려가려|데려\s*가려|납치하려)",
+        # em2 set 2: someone who will not leave the door (an ex, a stranger waiting every day)
+        r"(?:元カレ|元彼|元カノ|元夫|元妻|元交際相手|ストーカー)[^。]{0,20}(?:チャイム|インターホン|ドア|どあ|玄関)を?\s*(?:鳴らし|ならし|叩|たた|蹴|け)",
+        r"(?:知らない|しらない|見知らぬ|変な|へんな|怪しい|あやしい)\s*(?:人|ひと|男|おとこ|女|おんな)が.{0,12}(?:前|まえ)で\s*(?:待って|まって)",
+        r"(?:前男友|前女友|前夫|前妻|跟踪狂|跟蹤狂)[^。]{0,10}(?:门口|門口|楼下|樓下)[^。]{0,6}(?:敲|砸|踹|吼|叫|等|守|不走|不肯)|(?:一直|不停)(?:在)?(?:门口|門口)?(?:砸|敲|踹)(?:门|門)",
+        r"(?:전\s*남자\s*친구|전\s*남친|전\s*여자\s*친구|전\s*여친|전\s*남편|전\s*부인|스토커)[^.]{0,20}(?:문|집\s*앞|안\s*가|소리)",
     ],
     EmergencyKind.SUICIDE: [
         # ending one\'s life in English (round 5)
@@ -331,6 +347,13 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"\bdon'?t want to be (?:here|alive|around) any ?more\b|\bend it (?:tonight|today|now)\b|\bsaid (?:my )?goodbyes? to (?:everyone|everybody)\b",
         r"(?:大家|各位)(?:再见|再見|永别|永別)了",
         r"유서(?:를|도)?\s*(?:썼|쓰고|써\s*놨|남기|남겼)",
+        # em2 set 2: self-harm going on now, pills saved for tonight, "today I die"
+        r"(?:リスカ|リストカット)(?!\s*(?:を?\s*(?:する|してしまう|している)\s*(?:子|こ|人|生徒|娘|息子)|の?\s*(?:相談|支援|跡|あと|痕)))",
+        r"(?:手首|てくび)を\s*(?:切|き)(?:って\s*(?:いる|る|しまっ)|った|りました)|(?:自分|じぶん)を\s*(?:傷つけ|きずつけ).{0,10}(?:今|いま|止まら|とまら|やめられ)",
+        r"(?:薬|くすり|睡眠薬)(?:を)?\s*(?:ため|溜め|貯め)(?:てある|ておいた|こんだ|込んだ)|(?:今日|きょう|今夜|こんや)\s*(?:死ぬ|しぬ)(?!\s*(?:ほど|かと|かも))",
+        r"\bcutting myself\b|\b(?:cut|harming) myself\b|\b(?:saving|saved|stockpil\w+|hoard\w*) (?:up )?(?:my |all my |the |enough )?(?:pills|meds|tablets|medication)\b[^?]{0,40}\b(?:tonight|today|enough|end|night)\b",
+        r"割(?:手腕|腕|自己)|(?:药|藥)[^。]{0,4}(?:攒|攢|存)(?:够|夠)|今晚就是最(?:后|後)",
+        r"손목\s*(?:을\s*)?(?:긋|그었|그어)|자해(?:하고|했어)|약(?:을)?\s*(?:모아\s*(?:뒀|놨|두었)|모았)",
     ],
     EmergencyKind.DISASTER: [
         # a warning in force while the resident is still at home (round 5)
@@ -374,7 +397,7 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         # em2: a tree fallen on the house, a power line down and sparking, someone under the
         # furniture after an earthquake
         # ja / やさしい日本語
-        r"(?:木|き|電柱|でんちゅう|塀|へい)が\s*(?:倒れ|たおれ)て\s*(?:家|いえ|屋根|やね|車|くるま|人|ひと)|(?:屋根|やね)\s*(?:が)?\s*(?:つぶれ|潰れ|落ち|おち)(?!\s*そう)",
+        r"(?:木|き|電柱|でんちゅう|塀|へい)が\s*(?:倒れ|たおれ)て\s*(?:家|いえ|屋根|やね|車|くるま|人|ひと)|(?:屋根|やね)\s*(?:が)?\s*(?:つぶれ|潰れ|落ち|おち)(?!\s*(?:そう|ない))",
         r"(?:電線|でんせん)が\s*(?:切れ|きれ|落ち|おち)|(?:電線|でんせん|電柱|でんちゅう).{0,15}(?:火花|ひばな|バチバチ)",
         r"(?:たんす|タンス|箪笥|家具|かぐ|本棚|ほんだな|冷蔵庫|がれき|瓦礫)の\s*(?:下|した)(?:に|で|から)\s*(?:人|ひと|子|こ|父|母|夫|妻|おっと|つま)",
         # en
@@ -386,6 +409,12 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         # ko
         r"(?:나무|전봇대|전신주|담)(?:가|이)\s*(?:쓰러져|쓰러졌|넘어져|넘어졌)|지붕이\s*(?:부서|무너|날아)",
         r"전선이\s*(?:끊어|떨어)",
+        # em2 set 2: someone under a collapsed carport or roof, an explosion heard
+        r"(?:崩れ|くずれ|潰れ|つぶれ|落ち|おち|倒れ|たおれ).{0,8}(?:下|した)に\s*(?:人|ひと)|(?:人|ひと)が\s*(?:下|した)に\s*(?:いる|います|いて)",
+        r"爆発(?:音|した|して|が(?:起|あ)|で)|ばくはつ\s*(?:の\s*)?(?:おと|した|して)",
+        r"\b(?:caved in|collapsed|came down)\b[^.?!]{0,40}\b(?:underneath|under it|trapped)\b|\b(?:someone|somebody|people|person) (?:is |are )?underneath\b|\b(?:huge|big|loud) (?:explosion|blast)\b|\bexplosion (?:in|at|on|next)\b|\b(?:something|it|house|building|car|tank|gas|boiler|heater|apartment|kitchen) (?:just )?(?:exploded|blew up)\b",
+        r"(?:压塌|壓塌|塌了|垮了|倒了)[^。]{0,8}(?:下面|底下|里面|裡面)(?:还|還)?有人|(?:发生|發生|突然)爆炸",
+        r"(?:내려앉|무너져|무너졌|주저앉)[^.]{0,20}(?:밑에|아래에|안에)\s*사람|밑에\s*사람이\s*(?:있|깔)|폭발(?:음|했|이\s*(?:났|일어))",
     ],
 }
 
