@@ -60,8 +60,8 @@ def measure(emergencies: str = EMERGENCIES, ordinary: str = ORDINARY) -> Figures
     return figures
 
 
-def main() -> None:
-    f = measure(*SETS[sys.argv[1] if len(sys.argv) > 1 else "1"])
+def report(f: Figures) -> None:
+    """Print the per-language table and the examples (used by every blind-set runner)."""
     print("language  emergencies  missed  other-kind  ordinary  false-alarms")
     for lang in LANGUAGES:
         print(
@@ -74,6 +74,10 @@ def main() -> None:
         f"  {sum(f.false_alarms.values()):12}"
     )
     print("\n".join(f.examples))
+
+
+def main() -> None:
+    report(measure(*SETS[sys.argv[1] if len(sys.argv) > 1 else "1"]))
 
 
 if __name__ == "__main__":

@@ -33,6 +33,11 @@ _SAFE = re.compile(
             r"(?:倒れ|たおれ)た?\s*(?:とき|時|場合)|(?:倒れ|たおれ)ない\s*(?:ように|よう)|転倒防止",
             r"(?:泥棒|どろぼう)(?:が|に)?\s*(?:入|はい)らない\s*(?:ように|よう)|(?:泥棒|どろぼう)\s*(?:よけ|対策)",
             r"(?:流され|ながされ)そうな\s*(?:場所|ところ|所)|(?:火事|火災)(?:の|で)?\s*(?:後|あと)の|(?:火事|火災)で\s*(?:焼け|燃え)た\S{0,4}の\s*(?:がれき|瓦礫|ごみ|ゴミ|片付け|解体|処分)",
+            # em2 (ja): trees fallen in a past storm to dispose of, not being burgled, preventing suicide
+            r"(?:倒れ|たおれ)た\s*(?:庭木|木|き|樹木|枝|えだ|塀|看板|自転車|じてんしゃ)(?:の|を)\s*(?:処分|しょぶん|片付け|かたづけ|撤去|回収|捨て|すて)",
+            r"(?:溺れ|おぼれ)ない\s*(?:ため|よう)",
+            r"(?:乗せ|のせ)られ(?:る|ない|ます|ません)\s*(?:人数|にんずう|か)|チャイルドシート|ベビーシート",
+            r"(?:泥棒|どろぼう|空き巣|あきす)\s*(?:に|の)?\s*(?:あ|遭)わない|(?:自殺|じさつ)を\s*(?:防|ふせ)ぐ|(?:自殺|じさつ)\s*(?:たいさく|よぼう|ぼうし)",
             # en
             r"fire\s*(?:insurance|drill|alarm|extinguisher|brigade|station|prevention|safety|department\s+recruit\w*)|smoke\s*(?:detector|alarm)",
             r"(?:earthquake|flood|disaster)\s*(?:insurance|drill|preparedness|map|kit)",
@@ -42,6 +47,10 @@ _SAFE = re.compile(
             r"(?:gas(?:\s+leak)?|carbon\s+monoxide|co)\s+(?:alarm|detector)s?(?!\s+(?:is\s+|keeps\s+|has\s+been\s+|went\s+)?(?:beeping|going\s+off|sounding|ringing|off))",
             r"(?:landslide|flood|tsunami|mudslide|sediment\s+disaster)\s+(?:warning|risk|hazard|caution|alert)\s+(?:zone|area|map)s?",
             r"ambulance\s+(?:(?:transport|transportation|service)\s+)?(?:fee|cost|charge|bill)s?|(?:fee|cost|charge)s?\s+(?:for|of)\s+(?:an\s+|the\s+)?ambulance",
+            # em2 (en): burning garden waste (is it allowed), whether the ambulance is free
+            r"\bprevent\w*\b[^.?!]{0,25}\bdrown\w*",
+            r"\bburning (?:leaves|trash|rubbish|garbage|waste|brush|weeds|incense|candles)\b|\b(?:allowed|ok|legal|permitted) to burn\b",
+            r"\bambulances?\s+(?:is\s+|be\s+)?(?:free|paid|charged)\b|\b(?:is|are)\s+(?:the\s+|an\s+)?ambulances?\s+(?:free|paid|charged)\b",
             # zh
             r"火灾保险|火災保險|地震保险|地震保險|消防团|消防團|防灾|防災|演习|演習|演练|演練",
             # hazard maps (where it may flood, not a flood): zh; ko and やさしい日本語 below
@@ -52,6 +61,10 @@ _SAFE = re.compile(
             r"[黑烏乌][烟煙](?:车|車)|(?:泥石流|土石流|山体滑坡|山崩|洪水|淹水)的?(?:警戒|危险|危險|潜势|潛勢)(?:区域|區域|区|區)",
             r"(?:救护车|救護車)(?:要)?(?:收费|收費|费用|費用|多少钱|多少錢|要钱|要錢)|自殺防治|自杀防治|自殺防制",
             r"(?:车祸|車禍)(?:证明|證明|鉴定|鑑定|理赔|理賠|和解|调解|調解)",
+            # em2 (zh): preventing suicide said verb first, suicide lectures and hotlines
+            r"(?:预防|預防|防止)[^。，,]{0,8}溺水",
+            r"打(?:我|他|她)的?(?:电话|電話|手机|手機)",
+            r"(?:预防|預防|防止|防治)(?:自杀|自殺)|(?:自杀|自殺)(?:干预|干預)?(?:讲座|講座|热线|熱線)",
             # ko
             r"화재\s*보험|지진\s*보험|소방대|소방단|방재|재난\s*훈련|대피\s*훈련|소방\s*훈련",
             r"해저드\s*맵|(?:침수|홍수|재해)?\s*위험\s*지도|(?:침수|홍수|재해)\s*지도|침수\s*(?:위험|예상)\s*(?:구역|지역)",

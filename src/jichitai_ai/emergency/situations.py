@@ -25,6 +25,8 @@ SERVICE = re.compile(
             r"時の|猫|ねこ|犬の死|動物|野鳥|死骸|死体|件数|統計",
             # em1: "if it happens, what do I do" and "so that it does not happen"
             r"たら\s*(?:どう|なに|何を)|(?:なら|起こら|おこら)ない\s*(?:ように|ための|ため)",
+            # em2: "how to prevent it" (誤飲を防ぐには)
+            r"を\s*(?:防|ふせ)ぐ|(?:防|ふせ)ぐ\s*(?:には|ため|方法|ほうほう)",
             # en
             r"\b(?:certificate|subsid(?:y|ies)|apply|application|insurance|course|class|training)\b",
             r"\b(?:drill|prevention|procedure|support for|compensation|dispos(?:e|al)|repair)\b",
@@ -65,6 +67,17 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"\bkaji\s*(?:desu|da)\b",
         # en
         r"\bsmoke (?:is )?ev\w*where\b|\blightning (?:hit|struck)\b",
+        # em2: smoke so thick the corridor is dark, a plea with one word (たすけて 火), a pan that
+        # will not go out, smoke from next door without a particle (ko)
+        r"(?:煙|けむり)で\s*(?:まっくら|真っ暗|まっ暗)",
+        r"(?:助けて|たすけて|タスケテ)[\s!！、。]*(?:火|ひ)[\s!！]*$|^[\s]*(?:火|ひ)[\s!！、]*(?:助けて|たすけて)",
+        r"(?:火|炎|ほのお|油|あぶら)(?:が|は|を)?\s*(?:消えない|きえない|消せない|けせない)|\bcan'?t put (?:it|the fire|the flames?) out\b",
+        r"\bkaji\s*[!！]",
+        r"살려\s*주세요[\s!！.]*불[\s!！.]*$|^[\s]*불[\s!！.]*(?:이야|이에요)?[\s!！.]*살려",
+        r"불\s*붙었|불붙|(?:에서|에서\s)\s*연기(?:가)?\s*(?:엄청|많이|계속|막|너무|자꾸)?\s*(?:나|올라)|연기\s*(?:엄청|많이|계속|막|너무)\s*(?:나|올라)",
+        r"灭不掉|滅不掉|灭不了|滅不了|扑不灭|撲不滅",
+        # em2 set 2: a car or engine on fire said without a particle (火出てる, 冒火)
+        r"(?:車|くるま|ボンネット|エンジン|えんじん)(?:から|が|の)?\s*.{0,4}(?<!花)(?:火|炎)\s*(?:出て|出た|噴いて|ふいて|噴き)|冒火|引擎(?:起火|着火|著火)",
     ],
     EmergencyKind.MEDICAL: [
         # collision, blood vomited, a limb that will not move (round 5)
@@ -170,6 +183,35 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"일산화탄소\s*중독|목이\s*부(?:어|었)|숨이\s*(?:막혀|가빠)|더위\s*(?:를\s*)?먹(?:고|어|었)",
         r"(?:수면제|약)(?:을|를)?\s*(?:한\s*통|한\s*번에|전부|많이)\s*(?:다\s*)?먹었",
         r"(?:아이|애|아기|아들|딸)(?:가|이)?.{0,10}차\s*안에\s*갇",
+        # em2: a child who drank detergent or bleach, a swallowed button battery, a severe burn
+        # with skin coming off, bleeding that will not stop, a seizure seen (白目, 叫不應), a baby
+        # that will not wake, someone lying in the street
+        # ja / やさしい日本語
+        r"(?:洗剤|せんざい|漂白剤|ひょうはくざい|ハイター|灯油|とうゆ|農薬|のうやく|殺虫剤|さっちゅうざい|ボタン電池|電池|でんち|タバコ|たばこ|除光液|芳香剤)(?:を\s*)?(?:飲ん|飲み|のん|のみ[こま込]|食べ|たべ|なめ|舐め)",
+        r"(?:やけど|火傷|お湯|おゆ|熱湯|ねっとう|熱い油|あつい\s*あぶら).{0,15}(?:皮|かわ|皮膚|ひふ)が\s*(?:むけ|剥け|はがれ|剥がれ|とれ|取れ|ただれ)|(?:やけど|火傷)\s*(?:が)?\s*(?:ひどい|酷い|ひどく)",
+        r"(?:白目|しろめ)\s*(?:を\s*(?:むい|剥い)|です|に\s*なっ|むいて)",
+        r"(?:赤ちゃん|あかちゃん|赤ん坊|乳児|新生児)が?\s*(?:起き|おき)(?:ない|ません|なく)|(?:赤ちゃん|あかちゃん|赤ん坊).{0,12}(?:冷たい|つめたい)",
+        # en
+        r"\b(?:swallowed|drank|drunk|ate|eaten|drinking)\b[^.?!]{0,25}\b(?:batter(?:y|ies)|magnets?|bleach|detergent|poison|kerosene|pesticide|cleaner|laundry pods?|antifreeze)\b",
+        r"\b(?:burn\w*|boiling|hot (?:oil|water)|scald\w*)\b[^.?!]{0,30}\b(?:skin|flesh)\b[^.?!]{0,12}\b(?:peeling|coming off|melted|blistering)\b|\b(?:badly|severely) burn(?:ed|t)\b",
+        r"\b(?:man|woman|person|someone|somebody|neighbou?r|guy|lady|he|she|kid|child|grandma|grandpa|dad|mom|mum)\b[^.?!]{0,20}\blying (?:in|on) the (?:road|street|ground|floor|pavement|sidewalk)\b|\bbleeding (?:everywhere|a lot|badly|heavily)\b|\b(?:won'?t|doesn'?t|does not|will not) stop bleeding\b",
+        # zh-Hans / zh-Hant
+        r"(?:喝|吃|吞|误喝|誤喝|误食|誤食|误吞|誤吞)了?(?:一些|一口|半瓶|一瓶)?(?:洗洁精|洗潔精|漂白水|漂白剂|漂白劑|洗衣液|洗衣精|洗衣粉|农药|農藥|纽扣电池|鈕扣電池|电池|電池|杀虫剂|殺蟲劑|煤油|消毒水|清洁剂|清潔劑)",
+        r"(?:烫|燙)(?:伤|傷|到|了)[^。]{0,10}(?:皮|水泡|严重|嚴重|起泡)|皮(?:都)?(?:掉|脱|脫)了",
+        r"血止不住|止不住血|血(?:一直|不停|还在|還在)(?:地)?(?:流|在流|冒)|叫不[应應]|全身(?:抽搐|抽筋|发抖|發抖)",
+        r"倒在(?:路边|路邊|街上|马路|馬路|门口|門口|地板上)|(?:人|他|她|老人|孩子|小孩)[^。]{0,6}(?:不会动|不會動)",
+        # ko
+        r"(?:세제|락스|표백제|농약|건전지|배터리|살충제|등유|세정제)(?:를|을)?\s*(?:마셨|먹었|삼켰|마셔|먹어|삼켜)",
+        r"화상(?:이|을)?\s*(?:너무\s*)?(?:심해|심하|크게)|피부가\s*(?:벗겨|녹|다\s*벗)",
+        # em2 set 2: someone found in the bath, a bee sting closing the throat, an electric shock, a
+        # dog bite torn open
+        r"(?:風呂|ふろ|浴槽|よくそう|湯船|ゆぶね|プール|ぷーる)(?:で|に|の\s*(?:中|なか)で)\s*.{0,12}(?:(?:沈ん|しずん)で|(?:溺れ|おぼれ)て)",
+        r"(?:腕|うで|足|あし|手|指|ゆび|顔|かお|頭|あたま|首|くび)が?\s*ざっくり|(?:噛|か)まれ(?:て|た|ました).{0,12}(?:ざっくり|ぱっくり|血|深|ふか|裂け|さけ)",
+        r"\bface ?down in (?:the |a )?(?:bath|bathtub|tub|water|pool|river)\b|\bthroat (?:is )?(?:closing|swelling)\b|\b(?:stung|sting)\b[^.?!]{0,40}\b(?:throat|breath\w*|hives|swell\w*)\b",
+        r"\b(?:arm|leg|hand|face|head|neck|skin|finger)\b[^.?!]{0,10}\b(?:torn|ripped|sliced|split) open\b",
+        r"(?:浴缸|浴池|澡盆|泳池)[^。]{0,6}(?:沉|溺)|沉下去了|(?:蜂|蜜蜂)[^。]{0,3}(?:蛰|蜇|叮|螫)了?[^。]{0,8}(?:喉|全身|呼吸|疹)",
+        r"(?:触电|觸電)了|被(?:狗|熊)咬[^。]{0,10}(?:血|深|裂)|(?:裂开|裂開)[^。]{0,3}(?:很深|好深)|(?:伤口|傷口)(?:很|好)深",
+        r"욕조에\s*(?:잠겨|빠져|가라앉)|축\s*늘어|벌에\s*쏘(?:였|여)[^.]{0,30}(?:목|숨|호흡|두드러기|온몸)|감전(?:됐|되었|돼)|(?:팔|다리|손|얼굴|머리)이?\s*(?:찢어졌|찢어져)",
     ],
     EmergencyKind.CRIME: [
         # violence going on now (round 5)
@@ -240,6 +282,27 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         # ko
         r"실종(?:됐|되었|된\s*것\s*같)|누가\s*(?:우리\s*)?(?:집|방)에\s*(?:들어왔|들어와|침입)|쫓아(?:와|오)|칼(?:을|를)?\s*들(?:고|었)|칼부림",
         r"(?:아이|애|아기|아들|딸|할머니|할아버지|어머니|아버지|엄마|아빠)(?:를|을|가|이)?\s*(?:잃어버렸|잃어버려|없어졌|사라졌|실종)",
+        # em2: a death threat reported (殺すって言ってる), a child nearly dragged into a car, a
+        # husband hitting now (やさしい日本語), someone breaking in right now
+        # ja / やさしい日本語
+        r"(?:殺す|ころす|殺してやる|ころしてやる)\s*(?:って|と)\s*(?:言|いっ|いわ|叫|さけ|脅|おど|メール|LINE)",
+        r"(?:連れ込|つれこ|連れ去|つれさ|連れて行か|つれていか|さらわ)(?:まれ|られ|れ)?そう|(?:車|くるま)に\s*(?:連れ込|つれこ|押し込|おしこ)(?:まれ|もうと|られ)|(?:無理やり|むりやり)\s*(?:車|くるま)に\s*(?:乗せ|のせ)",
+        r"(?:連れて|つれて)\s*(?:行こう|いこう)\s*と|(?:連れ去ろう|つれさろう)\s*と",
+        r"(?:私|わたし|僕|ぼく|妻|つま|母|はは|子ども|子供|こども|娘|息子)を\s*(?:叩|たた|殴|なぐ|蹴|け)(?:いて|って|る)(?!\s*(?:しま|しつけ))",
+        # en
+        r"\bbreaking (?:in|into)\b",
+        r"\b(?:grab(?:bed)?|pull(?:ed|ing)?|drag(?:ged|ging)?|push(?:ed|ing)?|tried to (?:take|grab|pull|drag|push|snatch))\b[^.?!]{0,40}\binto (?:a|his|her|the|their|some) (?:car|van|truck|vehicle)\b",
+        r"\b(?:grabbed|snatched) (?:my|our) (?:kid|child|son|daughter|baby|girl|boy)\b",
+        # zh-Hans / zh-Hant
+        r"(?:想|要|硬|强行|強行|试图|試圖)把.{0,6}(?:拉|拖|抓|拽|推)(?:上|进|進)(?:车|車)|想把.{0,6}(?:抱走|带走|帶走|拐走|拉走)",
+        r"(?:正在|一直)(?:打|揍|踢)(?:我|妈妈|媽媽|妈|媽|爸爸|孩子|小孩|老婆|老公|她|他)(?!电话|電話|工|球|针|針|扫|掃|印|算|卡)",
+        # ko
+        r"(?:누가|누군가|모르는\s*사람이|낯선\s*(?:사람|남자|여자)이?).{0,15}(?:태우려|끌고\s*가려|데려가려|데려\s*가려|납치하려)",
+        # em2 set 2: someone who will not leave the door (an ex, a stranger waiting every day)
+        r"(?:元カレ|元彼|元カノ|元夫|元妻|元交際相手|ストーカー)[^。]{0,20}(?:チャイム|インターホン|ドア|どあ|玄関)を?\s*(?:鳴らし|ならし|叩|たた|蹴|け)",
+        r"(?:知らない|しらない|見知らぬ|変な|へんな|怪しい|あやしい)\s*(?:人|ひと|男|おとこ|女|おんな)が.{0,12}(?:前|まえ)で\s*(?:待って|まって)",
+        r"(?:前男友|前女友|前夫|前妻|跟踪狂|跟蹤狂)[^。]{0,10}(?:门口|門口|楼下|樓下)[^。]{0,6}(?:敲|砸|踹|吼|叫|等|守|不走|不肯)|(?:一直|不停)(?:在)?(?:门口|門口)?(?:砸|敲|踹)(?:门|門)",
+        r"(?:전\s*남자\s*친구|전\s*남친|전\s*여자\s*친구|전\s*여친|전\s*남편|전\s*부인|스토커)[^.]{0,20}(?:문|집\s*앞|안\s*가|소리)",
     ],
     EmergencyKind.SUICIDE: [
         # ending one\'s life in English (round 5)
@@ -278,6 +341,19 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         # ko
         r"없어지고\s*싶|끝내\s*버리고\s*싶|살아야\s*할\s*이유|살\s*이유를?\s*(?:모르|없)",
         r"눈을\s*(?:안\s*떴으면|뜨지\s*않았으면)|(?:안\s*깨어났으면|깨어나지\s*않았으면)",
+        # em2: a place to jump from and a last word, a goodbye to everyone, a note written
+        r"(?:屋上|おくじょう|ビル|橋|はし|ホーム|崖|がけ)(?:の上|のうえ)?に\s*(?:いる|います|来た|きた|立って|たって).{0,10}(?:飛ぶ|とぶ|飛び|とび|落ち|おち)",
+        r"\b(?:on|at) (?:the|a|this) (?:bridge|roof|rooftop|ledge|edge|platform|cliff)\b[^.?!]{0,45}\b(?:can'?t (?:do this|take (?:it|this)|go on)|jump|end it|goodbye)",
+        r"\bdon'?t want to be (?:here|alive|around) any ?more\b|\bend it (?:tonight|today|now)\b|\bsaid (?:my )?goodbyes? to (?:everyone|everybody)\b",
+        r"(?:大家|各位)(?:再见|再見|永别|永別)了",
+        r"유서(?:를|도)?\s*(?:썼|쓰고|써\s*놨|남기|남겼)",
+        # em2 set 2: self-harm going on now, pills saved for tonight, "today I die"
+        r"(?:リスカ|リストカット)(?!\s*(?:を?\s*(?:する|してしまう|している)\s*(?:子|こ|人|生徒|娘|息子)|の?\s*(?:相談|支援|跡|あと|痕)))",
+        r"(?:手首|てくび)を\s*(?:切|き)(?:って\s*(?:いる|る|しまっ)|った|りました)|(?:自分|じぶん)を\s*(?:傷つけ|きずつけ).{0,10}(?:今|いま|止まら|とまら|やめられ)",
+        r"(?:薬|くすり|睡眠薬)(?:を)?\s*(?:ため|溜め|貯め)(?:てある|ておいた|こんだ|込んだ)|(?:今日|きょう|今夜|こんや)\s*(?:死ぬ|しぬ)(?!\s*(?:ほど|かと|かも))",
+        r"\bcutting myself\b|\b(?:cut|harming) myself\b|\b(?:saving|saved|stockpil\w+|hoard\w*) (?:up )?(?:my |all my |the |enough )?(?:pills|meds|tablets|medication)\b[^?]{0,40}\b(?:tonight|today|enough|end|night)\b",
+        r"割(?:手腕|腕|自己)|(?:药|藥)[^。]{0,4}(?:攒|攢|存)(?:够|夠)|今晚就是最(?:后|後)",
+        r"손목\s*(?:을\s*)?(?:긋|그었|그어)|자해(?:하고|했어)|약(?:을)?\s*(?:모아\s*(?:뒀|놨|두었)|모았)",
     ],
     EmergencyKind.DISASTER: [
         # a warning in force while the resident is still at home (round 5)
@@ -318,6 +394,27 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         # ko
         r"가스\s*(?:가\s*)?(?:새는|새요|새고|샌다|샌\s*것)|일산화탄소\s*경보가?\s*(?:울|나)",
         r"떠내려(?:갔|가)|휩쓸려|물이\s*(?:집|차|방|건물)\s*(?:안으로|안에|속으로|으로|로)?\s*들어(?:오|와)",
+        # em2: a tree fallen on the house, a power line down and sparking, someone under the
+        # furniture after an earthquake
+        # ja / やさしい日本語
+        r"(?:木|き|電柱|でんちゅう|塀|へい)が\s*(?:倒れ|たおれ)て\s*(?:家|いえ|屋根|やね|車|くるま|人|ひと)|(?:屋根|やね)\s*(?:が)?\s*(?:つぶれ|潰れ|落ち|おち)(?!\s*(?:そう|ない))",
+        r"(?:電線|でんせん)が\s*(?:切れ|きれ|落ち|おち)|(?:電線|でんせん|電柱|でんちゅう).{0,15}(?:火花|ひばな|バチバチ)",
+        r"(?:たんす|タンス|箪笥|家具|かぐ|本棚|ほんだな|冷蔵庫|がれき|瓦礫)の\s*(?:下|した)(?:に|で|から)\s*(?:人|ひと|子|こ|父|母|夫|妻|おっと|つま)",
+        # en
+        r"\b(?:tree|pole|wall|branch)\b[^.?!]{0,12}\b(?:fell|fallen|came down|crashed) (?:on|onto|into|through) (?:the |our |my |a |his |her |their )?(?:house|home|roof|car|room|bedroom|him|her|someone|people|man|woman|kid|child)\b",
+        r"\b(?:power|electric(?:al)?|live) (?:line|wire|cable)s? (?:is |are )?(?:down|fallen|sparking|snapped)\b|\b(?:downed|fallen) (?:power|electric) (?:line|wire)s?\b",
+        # zh-Hans / zh-Hant
+        r"(?:树|樹|电线杆|電線桿|墙|牆)[^。]{0,6}(?:倒|塌)[^。]{0,6}(?:压|壓|砸)",
+        r"(?:电线|電線|高压线|高壓線)(?:杆|桿)?(?:掉|断|斷|倒)|冒火花|(?:电线|電線).{0,8}火花",
+        # ko
+        r"(?:나무|전봇대|전신주|담)(?:가|이)\s*(?:쓰러져|쓰러졌|넘어져|넘어졌)|지붕이\s*(?:부서|무너|날아)",
+        r"전선이\s*(?:끊어|떨어)",
+        # em2 set 2: someone under a collapsed carport or roof, an explosion heard
+        r"(?:崩れ|くずれ|潰れ|つぶれ|落ち|おち|倒れ|たおれ).{0,8}(?:下|した)に\s*(?:人|ひと)|(?:人|ひと)が\s*(?:下|した)に\s*(?:いる|います|いて)",
+        r"爆発(?:音|した|して|が(?:起|あ)|で)|ばくはつ\s*(?:の\s*)?(?:おと|した|して)",
+        r"\b(?:caved in|collapsed|came down)\b[^.?!]{0,40}\b(?:underneath|under it|trapped)\b|\b(?:someone|somebody|people|person) (?:is |are )?underneath\b|\b(?:huge|big|loud) (?:explosion|blast)\b|\bexplosion (?:in|at|on|next)\b|\b(?:something|it|house|building|car|tank|gas|boiler|heater|apartment|kitchen) (?:just )?(?:exploded|blew up)\b",
+        r"(?:压塌|壓塌|塌了|垮了|倒了)[^。]{0,8}(?:下面|底下|里面|裡面)(?:还|還)?有人|(?:发生|發生|突然)爆炸",
+        r"(?:내려앉|무너져|무너졌|주저앉)[^.]{0,20}(?:밑에|아래에|안에)\s*사람|밑에\s*사람이\s*(?:있|깔)|폭발(?:음|했|이\s*(?:났|일어))",
     ],
 }
 
