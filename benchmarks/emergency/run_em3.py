@@ -70,10 +70,14 @@ def choose(proto_kinds: list[str], proto_vecs: Matrix, vectors: Vectors) -> tupl
     for threshold in np.arange(0.80, 0.951, 0.005):
         for margin in np.arange(0.0, 0.101, 0.005):
             op = SecondOpinion(proto_kinds, proto_vecs, float(threshold), float(margin))
-            added_fa = sum(1 for a, r in zip(model_alarm(op, ov), rules_alarm) if a and not r)
+            added_fa = sum(
+                1 for a, r in zip(model_alarm(op, ov), rules_alarm, strict=True) if a and not r
+            )
             if added_fa:
                 continue
-            caught = sum(1 for a, m in zip(model_alarm(op, ev), rules_missed) if a and m)
+            caught = sum(
+                1 for a, m in zip(model_alarm(op, ev), rules_missed, strict=True) if a and m
+            )
             key = (caught, float(threshold), float(margin))
             if best is None or key > best:
                 best = key
@@ -87,7 +91,7 @@ def measure(name: str, opinion: SecondOpinion, vectors: Vectors) -> None:
     alarms = model_alarm(opinion, vectors([t for _, _, t in em]))
     rows = Counter[str]()
     examples = []
-    for (lang, kind, text), a in zip(em, alarms):
+    for (lang, kind, text), a in zip(em, alarms, strict=True):
         rules = detect_emergency(text)
         rows["emergencies"] += 1
         rows["missed rules"] += not rules
@@ -95,7 +99,7 @@ def measure(name: str, opinion: SecondOpinion, vectors: Vectors) -> None:
         if not rules and a:
             examples.append(f"  caught  {lang:7} {kind:8} -> {a:8} {text}")
     alarms = model_alarm(opinion, vectors([t for _, t in od]))
-    for (lang, text), a in zip(od, alarms):
+    for (lang, text), a in zip(od, alarms, strict=True):
         rules = bool(detect_emergency(text))
         rows["ordinary"] += 1
         rows["false alarms rules"] += rules
@@ -110,7 +114,9 @@ def ordinary_alarms(
     label: str, rows: list[tuple[str, str]], op: SecondOpinion, vectors: Vectors
 ) -> None:
     alarms = model_alarm(op, vectors([t for _, t in rows]))
-    added = [(s, t, a) for (s, t), a in zip(rows, alarms) if a and not detect_emergency(t)]
+    added = [
+        (s, t, a) for (s, t), a in zip(rows, alarms, strict=True) if a and not detect_emergency(t)
+    ]
     print(f"{label}: {len(rows)} questions, second opinion adds {len(added)} false alarms")
     for s, t, a in added:
         print(f"  ALARM   {s} -> {a} {t}")
