@@ -63,7 +63,6 @@ def model_alarm(opinion: SecondOpinion, vecs: Matrix) -> list[str | None]:
 
 def choose(proto_kinds: list[str], proto_vecs: Matrix, vectors: Vectors) -> tuple[float, float]:
     em, od = load_sets("em1")
-    rules_missed = [not detect_emergency(t) for _, _, t in em]
     rules_alarm = [bool(detect_emergency(t)) for _, t in od]
     ev, ov = vectors([t for _, _, t in em]), vectors([t for _, t in od])
     best: tuple[int, float, float] | None = None
@@ -75,14 +74,16 @@ def choose(proto_kinds: list[str], proto_vecs: Matrix, vectors: Vectors) -> tupl
             )
             if added_fa:
                 continue
-            caught = sum(
-                1 for a, m in zip(model_alarm(op, ev), rules_missed, strict=True) if a and m
-            )
+            # The rules were fixed on em1 until they miss nothing there, so count the model's own
+            # catches (rules ignored); counting only rule misses ties every setting at 0.
+            caught = sum(1 for a in model_alarm(op, ev) if a)
             key = (caught, float(threshold), float(margin))
             if best is None or key > best:
                 best = key
     assert best is not None
-    print(f"em1 choice: threshold {best[1]:.3f} margin {best[2]:.3f} catches {best[0]} rule misses")
+    print(
+        f"em1 choice: threshold {best[1]:.3f} margin {best[2]:.3f} the model alone catches {best[0]} / {len(em)}"
+    )
     return best[1], best[2]
 
 
@@ -122,8 +123,8 @@ def ordinary_alarms(
         print(f"  ALARM   {s} -> {a} {t}")
 
 
-def main() -> None:
-    vectors = Vectors(sys.argv[1] if len(sys.argv) > 1 else "/tmp/em3_vecs.npz")
+def main(path: str) -> None:
+    vectors = Vectors(path)
     protos = prototypes()
     kinds = [k for k, _ in protos]
     proto_vecs = vectors([t for _, t in protos])
@@ -135,5 +136,55 @@ def main() -> None:
     ordinary_alarms("LocalGovFAQ corpus questions", localgovfaq_questions(), op, vectors)
 
 
+def frontier(path: str) -> None:
+    """After the fact (not blind): is there ANY setting with 0 added false alarms everywhere?
+
+    Prints, per threshold, the smallest margin with no added false alarm on all ordinary sets
+    (em1-3 look-alikes, answer_quality, LocalGovFAQ) and what it then catches of em3's rule misses.
+    """
+    vectors = Vectors(path)
+    protos = prototypes()
+    kinds = [k for k, _ in protos]
+    proto_vecs = vectors([t for _, t in protos])
+    od = [t for name in EM_SETS for _, t in load_sets(name)[1]]
+    od += [t for _, t in answer_quality_ordinary()] + [t for _, t in localgovfaq_questions()]
+    od = [t for t in od if not detect_emergency(t)]
+    em3 = [(lang, t) for lang, _, t in load_sets("em3")[0] if not detect_emergency(t)]
+    ov, ev = vectors(od), vectors([t for _, t in em3])
+    print(f"{len(od)} ordinary questions without a rule card; {len(em3)} em3 rule misses")
+    for threshold in np.arange(0.85, 0.951, 0.01):
+        for margin in np.arange(0.0, 0.201, 0.005):
+            op = SecondOpinion(kinds, proto_vecs, float(threshold), float(margin))
+            if not any(model_alarm(op, ov)):
+                caught = [t for (_, t), a in zip(em3, model_alarm(op, ev), strict=True) if a]
+                print(
+                    f"threshold {threshold:.2f} margin {margin:.3f}: catches {len(caught)} {caught}"
+                )
+                break
+        else:
+            print(f"threshold {threshold:.2f}: no margin up to 0.2 gives 0 added false alarms")
+
+
+def per_language(path: str) -> None:
+    """em3 per language at the em1 setting: rules missed, rules+model missed, false alarms."""
+    vectors = Vectors(path)
+    protos = prototypes()
+    kinds = [k for k, _ in protos]
+    op = SecondOpinion(kinds, vectors([t for _, t in protos]), 0.90, 0.02)
+    em, od = load_sets("em3")
+    counts = Counter[tuple[str, str]]()
+    for (lang, _, t), a in zip(em, model_alarm(op, vectors([t for _, _, t in em])), strict=True):
+        counts[lang, "rules"] += not detect_emergency(t)
+        counts[lang, "both"] += not detect_emergency(t) and not a
+    for (lang, t), a in zip(od, model_alarm(op, vectors([t for _, t in od])), strict=True):
+        counts[lang, "fa rules"] += bool(detect_emergency(t))
+        counts[lang, "fa both"] += bool(detect_emergency(t)) or bool(a)
+    for lang in ("ja", "easy", "en", "zh-Hans", "zh-Hant", "ko"):
+        c = [counts[lang, k] for k in ("rules", "both", "fa rules", "fa both")]
+        print(f"{lang:8} missed {c[0]}/8 -> {c[1]}/8   false alarms {c[2]}/8 -> {c[3]}/8")
+
+
 if __name__ == "__main__":
-    main()
+    mode = sys.argv[2] if len(sys.argv) > 2 else ""
+    run = {"frontier": frontier, "per-language": per_language}.get(mode, main)
+    run(sys.argv[1] if len(sys.argv) > 1 else "/tmp/em3_vecs.npz")

@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 EM = ROOT / "tests" / "emergency"
 LOCALGOVFAQ = Path("/work/shared/eval/localgovfaq/corpus.json")
-PROTOTYPES = ROOT / "src" / "jichitai_ai" / "emergency" / "prototypes.txt"
+PROTOTYPES = Path(__file__).with_name("prototypes.txt")
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
