@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from benchmarks.emergency.texts import EM, prototypes
+
 from jichitai_ai.emergency import EmergencyKind
 
 
