@@ -61,6 +61,8 @@ from jichitai_ai.retrieval._lexical import TokenizedDoc
 from jichitai_ai.retrieval._routing import DepartmentRouter
 from jichitai_ai.retrieval._translation import FaqWords, TranslationScorer, faq_words
 from jichitai_ai.services.decision_signals import (
+    OWN_QUESTION_COVERS,
+    UNKNOWN_AT_MOST,
     DecisionSignals,
     decide_with_model,
     diverse_choices,
@@ -82,6 +84,7 @@ from jichitai_ai.text.homophones import HomophoneCorrector
 from jichitai_ai.text.kana_kanji import KanaKanji
 from jichitai_ai.text.mixed_script import MixedScriptWords
 from jichitai_ai.text.municipal_glossary import cjk_glossary_words, glossary_words
+from jichitai_ai.text.spaced_kana import is_spaced, phrase_words, phrases, word_evidence
 from jichitai_ai.timeutil import utcnow
 
 CANONICAL_LANGUAGE = "ja"
@@ -347,6 +350,8 @@ class TenantIndex:
         self._alternative_vectors: dict[str, Any] = {}
         self._department_router: DepartmentRouter | None = None
         self._reading_index: LexicalIndex | None = None
+        #: Per entry, its question's and 言い換え's readings (one line each, joined by "|").
+        self._reading_text: dict[int, str] = {}
         self._korean_index: LexicalIndex | None = None
         self._hub: dict[int, float] | None = None
         self._homophones: HomophoneCorrector | None = None
@@ -358,6 +363,11 @@ class TenantIndex:
             self._topic_of = {i: v for i, v in previous._topic_of.items() if i in self._entries}
             if previous._reading_index is not None:
                 changed = [i for i in changed_ids if i in self._entries]
+                self._reading_text = {
+                    i: v
+                    for i, v in previous._reading_text.items()
+                    if i in self._entries and i not in changed_ids
+                }
                 self._reading_index = previous._reading_index.updated(
                     remove=changed_ids, add=[self._reading_doc(self._entries[i]) for i in changed]
                 )
@@ -677,7 +687,7 @@ class TenantIndex:
         if top < p.meaning_min_cosine:
             return fallback
         dense, evidence = self.meaning_evidence(question, dense)
-        if not p.meaning_relevant(*evidence):
+        if not p.meaning_relevant(*evidence) or self._kana_topic_unknown(question, dense[0]):
             if fallback.decision is Decision.CLARIFY and self._learned(question, fallback):
                 return fallback
             return Outcome(Decision.NO_ANSWER, [], candidates, fallback.coverage, top)
@@ -702,7 +712,7 @@ class TenantIndex:
         reading: tuple[LexicalIndex, list[str]] | None = None
         if script == "ja":
             # All-hiragana Japanese: the entries' readings (じゅうみんひょう) join the embedding.
-            reading = (self._readings(), _bigrams(self._reading_of([question])))
+            reading = (self._readings(), _bigrams(["".join(self.question_reading(question))]))
         elif script == "ko":
             # Korean: the entries' kanji read in Korean (児童手当 → 아동수당) join the embedding.
             reading = (self._korean(), sino_korean.bigrams(sino_korean.hangul_words(question)))
@@ -724,9 +734,36 @@ class TenantIndex:
                 dense = score_mix(by_glossary, dense, 0.5)
         first = dense[0].doc_id
         covered = reading[0].coverage(reading[1], first) if reading else 0.0
+        if script == "ja" and is_spaced(question):
+            # The whole line as Sudachi reads it is the other reading of the same kana; the
+            # better of the two counts (a phrase's trailing verb, もってきてと, can dilute the
+            # word-by-word one).
+            line = _bigrams(self._reading_of([question]))
+            covered = max(covered, self._readings().coverage(line, first))
         if glossed:
             covered = max(covered, self.lexical.coverage(glossed, first))
         return dense, (script, top, hub, covered)
+
+    def _kana_topic_unknown(self, question: str, first: ScoredDoc) -> bool:
+        """An all-kana question written word by word (やさしい日本語) whose topic words are
+        mostly in no entry's reading, while the first entry's reading holds less than half of
+        the known ones: 「けんけつを したいです」 (献血: no entry) reaches the readings' coverage
+        and the cosine floor through common words — a hand-over, not three unrelated choices.
+        The shares are the kanji path's (``DecisionSignals.own_question_covers``)."""
+        if meaning_script(question) != "ja" or not is_spaced(question):
+            return False
+        self._readings()
+        tokenizer = self.lexical.tokenizer
+        evidence = word_evidence(
+            phrases(question, tokenizer.parts, tokenizer.reading),
+            list(self._reading_text.values()),
+            self._reading_text.get(first.doc_id, ""),
+        )
+        return (
+            evidence is not None
+            and evidence.unknown >= UNKNOWN_AT_MOST
+            and evidence.first_holds < OWN_QUESTION_COVERS
+        )
 
     def _hubness(self) -> dict[int, float]:
         """Per entry, its hubness (services.decision_signals.hubness); built once."""
@@ -955,10 +992,17 @@ class TenantIndex:
         return self._korean_index
 
     def _reading_doc(self, entry: FaqEntry) -> tuple[int, dict[str, list[str]]]:
-        return (
-            entry.id,
-            {"reading": _bigrams(self._reading_of([entry.question, *entry.alternatives]))},
-        )
+        lines = self._reading_of([entry.question, *entry.alternatives])
+        self._reading_text[entry.id] = "|".join(lines)
+        return (entry.id, {"reading": _bigrams(lines)})
+
+    def question_reading(self, question: str) -> list[str]:
+        """An all-kana question's reading, word by word when written with spaces between its
+        words (text.spaced_kana: Sudachi misreads kana without kanji), else as one line."""
+        tokenizer = self.lexical.tokenizer
+        if is_spaced(question):
+            return phrase_words(question, tokenizer.parts, tokenizer.reading)
+        return self._reading_of([question])
 
     def _reading_of(self, lines: Sequence[str]) -> list[str]:
         return [self.lexical.tokenizer.reading(line) for line in lines if line.strip()]

@@ -135,6 +135,16 @@ class Tokenizer:
                 parts.append((m.reading_form() or m.surface()).translate(_KATA_TO_HIRA))
         return "".join(parts)
 
+    def parts(self, text: str) -> list[tuple[str, bool, str]]:
+        """Sudachi's morphemes of a short text: (surface, whether it is a function word —
+        an excluded part of speech —, its part of speech: 名詞, 動詞 …)."""
+        if self.config.normalize_text:
+            text = normalize(text)
+        return [
+            (m.surface(), self._skipped(m), m.part_of_speech()[0])
+            for m in self._sudachi().tokenize(text)
+        ]
+
     def _skipped(self, morpheme: Any) -> bool:
         pos_id = morpheme.part_of_speech_id()
         skip = self._skip_pos.get(pos_id)
