@@ -28,7 +28,10 @@ CAPTION = re.compile(r"^[（(]([^）)]{1,60})[）)]$")
 DIVISION = re.compile(rf"^第({_NUM})([編章節款目])((?:の{_NUM})*)(?:[\s　]+(.*))?$")
 PARAGRAPH = re.compile(r"^([0-9０-９]{1,3})[\s　]+(.+)$")
 SUPPLEMENT = re.compile(r"^附[\s　]*則[\s　]*([（(].*[）)])?[\s　]*(抄)?$")
-APPENDIX = re.compile(rf"^(別表|別記)[\s　]*(第?{_NUM}(?:の{_NUM})?)?[\s　]*([（(].*)?$")
+#: 「別表第二　身体障害等級及び災害補償表（第七十七条関係）」: a name may follow the number.
+APPENDIX = re.compile(
+    rf"^(別表|別記)[\s　]*(第?{_NUM}(?:の{_NUM})?)?(?:[\s　]+([^\s　（(。、]{{1,30}}?))?[\s　]*([（(].*)?$"
+)
 TOC = re.compile(r"^目[\s　]*次$")
 #: 「（第一条―第四条）」 at the end of a 目次 line.
 TOC_RANGE = re.compile(r"[（(]第[^）)]*条[^）)]*[）)]$")
@@ -290,7 +293,10 @@ class _Parser:
             return
         if (m := APPENDIX.match(line)) and _is_heading_line(line):
             label = _appendix_label(m)
-            self.current = _Unit(label, (m.group(3) or "").strip("（）() 　"), [], page)
+            # name and 「（第七十七条関係）」 both: the related article lends its caption
+            related = (m.group(4) or "").strip("（）() 　")
+            caption = " ".join(x for x in (m.group(3), related) if x)
+            self.current = _Unit(label, caption, [], page)
             self.current.numbered_first = False
             self.units.append(self.current)
             self.divisions = {}
