@@ -285,6 +285,13 @@ LIST_GIVES = re.compile("次の各号|次のとおり|次に掲げる|次のい�
 #: What a question asks for (いつ, いくら …) and how a sentence that gives it looks: an answer to
 #: 「いつ払う」 names a time (「申請の際」「7日前までに」), not just the words of the question.
 ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    # 「この条例はいつから施行されましたか」 is answered by a 施行期日 (「…から施行する」), not by
+    # any provision that names a year: 「平成十一年東京都条例第五号」 in 第5条 was cited (blind8
+    # j41, j44), the question's other words being the title's and the body's.
+    (
+        re.compile("施行.{0,12}(いつ|何日|何年|何月)|(いつ|何日|何月).{0,12}施行"),
+        re.compile("から施行する|施行期日"),
+    ),
     # 「何年」「何日」 ask for a length: 「5年以上」 gives one.
     (
         re.compile("何日|何年|何週|期限"),

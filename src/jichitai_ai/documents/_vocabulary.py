@@ -170,3 +170,8 @@ REIKI_SYNONYMS: list[list[str]] = [
     ["調べる", "調査"],
     ["仕事", "業務"],
 ]
+
+#: Words grouped above with their opposite (市外 ≈ 市内): a residence question names the outside,
+#: the provision the inside. Where a document itself uses the outside word (a 町外路線 beside a
+#: 町内路線), a provision that has only the inside one does not answer for the outside one.
+OUTSIDE_WORDS = frozenset({"市外", "町外", "村外"})
