@@ -51,3 +51,10 @@ def test_a_second_paragraph_is_found_and_shown(service: DocumentService, tenant:
     service.ingest(tenant, LAW.name, LAW.read_bytes())
     hits = service.search(tenant, "休憩時間は一斉に与えなければなりませんか", Viewer.everything())
     assert [h.location for h in hits[:3]].count("第34条第2項") == 1
+
+
+def test_an_inserted_item_is_cited_as_such(chunks: list) -> None:  # type: ignore[type-arg]
+    # 「三の二　退職手当の定めをする場合…」 was read as more text of 第3号.
+    assert "第89条第3号の2" in _labels(chunks, "第89条")
+    article = next(c for c in chunks if c.location == "第89条")
+    assert "\n三の二　退職手当" in article.text

@@ -46,7 +46,11 @@ MAX_HEADING_LINE = 60
 
 #: Item markers, outermost first as usually written; the first kind met under a 項 is 号.
 _ITEM_MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    ("kanji", re.compile(rf"^([{KANJI_NUMERAL}]{{1,4}})[\s　]+(.+)$")),
+    # 「三の二　退職手当の定めをする場合…」: a 号 inserted later (労働基準法第89条第3号の2)
+    (
+        "kanji",
+        re.compile(rf"^([{KANJI_NUMERAL}]{{1,4}}(?:の[{KANJI_NUMERAL}]{{1,4}})?)[\s　]+(.+)$"),
+    ),
     ("paren_num", re.compile(r"^[（(]([0-9０-９]{1,3})[）)][\s　]*(.+)$")),
     ("paren_num", re.compile(r"^([⑴-⒇])[\s　]*(.+)$")),
     ("paren_kana", re.compile(r"^[（(]([ア-ン])[）)][\s　]*(.+)$")),
@@ -72,10 +76,10 @@ def _item_marker(line: str) -> tuple[str, str, str] | None:
         if m := pattern.match(line):
             raw = m.group(1)
             if kind == "kanji":
-                value = to_int(raw)
-                if value is None:
+                values = [to_int(x) for x in raw.split("の")]
+                if any(v is None for v in values):
                     return None
-                return kind, str(value), m.group(2)
+                return kind, "の".join(str(v) for v in values), m.group(2)
             if kind == "paren_num":
                 return kind, f"({unicodedata.normalize('NFKC', raw).strip('()')})", m.group(2)
             if kind == "paren_kana":
@@ -153,7 +157,11 @@ class _Unit:
             if several and part.paragraph:
                 label += f"第{part.paragraph}項"
             for depth, item in enumerate(part.items):
-                label += f"第{item.strip('()')}号" if depth == 0 else item
+                if depth == 0:
+                    number, _, branch = item.strip("()").partition("の")
+                    label += f"第{number}号" + (f"の{branch}" if branch else "")
+                else:
+                    label += item
             if label != out[-1][1] or part.offset != out[-1][0]:
                 out.append((part.offset, label))
         return out
