@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jichitai_ai.documents import Viewer
+from jichitai_ai.documents._support import body_names
 from jichitai_ai.documents.service import DocumentService
 
 FIXTURES = Path(__file__).parent / "fixtures" / "blind8"
@@ -46,3 +47,13 @@ def test_an_outside_word_is_not_covered_by_the_inside_one_where_both_are_used(
         tenant, "佐呂間町のふれあいバスで、町内の路線の料金はいくらですか", Viewer.everything()
     )
     assert [p.location for p in answer.passages] == ["第4条第2項"]
+
+
+def test_bodies_with_kana_in_their_names_and_prefectures_are_bodies() -> None:
+    # 「西ノ島町営バス」「東京都の」 were not taken for a body's name, so the name counted as a
+    # word of the question and chose the 項 spelling it (「西ノ島町に住居を有する…」,
+    # 「東京都(以下「都」という。)の機関等は…」) over the one asked about (blind8 j39, j60).
+    assert body_names("西ノ島町営バスの運賃は1回いくらですか") == ("西ノ島",)
+    assert body_names("東京都の登録簿は、都民も閲覧できますか") == ("東京",)
+    assert body_names("大阪府立の図書館と京都市の図書館") == ("大阪", "京都")
+    assert body_names("都道府県の手数料と市町村の手数料") == ()
