@@ -29,6 +29,7 @@ from jichitai_ai.documents._support import (
     titled_bodies,
     unit_of,
 )
+from jichitai_ai.documents._vocabulary import OUTSIDE_WORDS
 
 NOT_IN_DOCUMENTS = "資料からは分かりません"
 #: A passage supports an answer when one of its sentences (with the article's heading) holds this
@@ -206,6 +207,38 @@ def sentence_coverage(
     return best
 
 
+def _document_terms(index: DocIndex, document_id: int) -> frozenset[str]:
+    cached = index.document_terms_cache.get(document_id)
+    if cached is None:
+        cached = frozenset(
+            t
+            for r in index.records_of(document_id)
+            for t in terms_of(index, f"{r.heading}\n{r.text}")
+        )
+        index.document_terms_cache[document_id] = cached
+    return cached
+
+
+def matched_through_its_opposite(
+    index: DocIndex, found: Sequence[Concept], record: ChunkRecord
+) -> bool:
+    """An outside word of the question (OUTSIDE_WORDS) this provision has only through its group
+    while the document uses it elsewhere: the document tells the two apart. 町外 ≈ 町内 serves residence
+    questions (「町外に住んでいる人でも」 → 「町内に住所を有する」), but 佐呂間町's ordinance has a
+    町外路線 and a 町内路線, and 「町外の路線の料金はいくら」 cited 「町内路線の料金は、無料」
+    (blind8 ju4, the 町外 項 being cut off)."""
+    terms = terms_of(index, f"{record.heading}\n{record.location}\n{record.text}")
+    suspects = [
+        c
+        for c in found
+        if c.terms & OUTSIDE_WORDS and c.terms & terms and not c.terms & OUTSIDE_WORDS & terms
+    ]
+    if not suspects:
+        return False
+    elsewhere = _document_terms(index, record.document_id)
+    return any(c.terms & OUTSIDE_WORDS & elsewhere for c in suspects)
+
+
 def agreed(hit: Hit) -> bool:
     """Both rankers of hybrid search put this passage first."""
     return hit.lexical_rank == 1 and hit.dense_rank == 1
@@ -255,6 +288,8 @@ def supporting_passages(
         if kind is not None and not kind.search(record.text):
             # 「何年ですか」「いくらですか」 is not answered by a provision that names no time
             # or amount, however many of the question's words it shares.
+            continue
+        if matched_through_its_opposite(index, found, record):
             continue
         cov = sentence_coverage(index, found, record, kind)
         # Both rankers agreeing lowers the bar because the words a paraphrase misses are likely

@@ -82,6 +82,8 @@ class DocIndex:
         self.term_cache: dict[str, frozenset[str]] = {}
         #: Terms naming each document's subject (see _support.subject_terms).
         self.subject_cache: dict[int, frozenset[str]] = {}
+        #: every term of a document's chunks (see _answers.matched_through_its_opposite)
+        self.document_terms_cache: dict[int, frozenset[str]] = {}
         self._by_document: dict[int, list[ChunkRecord]] | None = None
 
     def records_of(self, document_id: int) -> list[ChunkRecord]:

@@ -82,7 +82,7 @@ def _paragraph_lines(el: etree._Element, first_line_prefix: str = "") -> Iterato
     caption = _text(el.find("ParagraphCaption"))
     if caption:
         yield Block(caption)
-    number = _text(el.find("ParagraphNum"))
+    number = _text(el.find("ParagraphNum")) or _unprinted_number(el)
     sentence = _sentences(el.find("ParagraphSentence"))
     head = first_line_prefix or number
     yield Block(f"{head}　{sentence}" if head else sentence)
@@ -91,6 +91,16 @@ def _paragraph_lines(el: etree._Element, first_line_prefix: str = "") -> Iterato
             yield from _item_lines(child)
         elif child.tag == "TableStruct":
             yield from _table_rows(child)
+
+
+def _unprinted_number(el: etree._Element) -> str:
+    """Laws of 1947 and before print no 項 numbers (empty ParagraphNum); the 項 is still cited
+    by its number (労働基準法第39条第2項), which the element's Num gives. Without it a second 項
+    read as more text of the first, or of the first 項's last 号."""
+    num = el.get("Num") or ""
+    if not num.isdigit() or int(num) < 2:
+        return ""
+    return num.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
 
 
 def _article_lines(el: etree._Element) -> Iterator[Block]:
@@ -137,7 +147,9 @@ def _suppl_lines(el: etree._Element) -> Iterator[Block]:
 def _appendix_lines(el: etree._Element, tag: str = "AppdxTable") -> Iterator[Block]:
     title = _text(el.find(f"{tag}Title"))
     related = _text(el.find("RelatedArticleNum"))
-    yield Block(f"{title}{related}" or "別表")
+    # 「別表第二」「身体障害等級及び災害補償表（第七十七条関係）」: a name is set apart by a space
+    gap = "　" if title and related and related[0] not in "（(" else ""
+    yield Block(f"{title}{gap}{related}" or "別表")
     for child in el:
         if child.tag == "TableStruct":
             yield from _table_rows(child)

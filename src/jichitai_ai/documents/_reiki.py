@@ -28,7 +28,10 @@ CAPTION = re.compile(r"^[（(]([^）)]{1,60})[）)]$")
 DIVISION = re.compile(rf"^第({_NUM})([編章節款目])((?:の{_NUM})*)(?:[\s　]+(.*))?$")
 PARAGRAPH = re.compile(r"^([0-9０-９]{1,3})[\s　]+(.+)$")
 SUPPLEMENT = re.compile(r"^附[\s　]*則[\s　]*([（(].*[）)])?[\s　]*(抄)?$")
-APPENDIX = re.compile(rf"^(別表|別記)[\s　]*(第?{_NUM}(?:の{_NUM})?)?[\s　]*([（(].*)?$")
+#: 「別表第二　身体障害等級及び災害補償表（第七十七条関係）」: a name may follow the number.
+APPENDIX = re.compile(
+    rf"^(別表|別記)[\s　]*(第?{_NUM}(?:の{_NUM})?)?(?:[\s　]+([^\s　（(。、]{{1,30}}?))?[\s　]*([（(].*)?$"
+)
 TOC = re.compile(r"^目[\s　]*次$")
 #: 「（第一条―第四条）」 at the end of a 目次 line.
 TOC_RANGE = re.compile(r"[（(]第[^）)]*条[^）)]*[）)]$")
@@ -43,7 +46,11 @@ MAX_HEADING_LINE = 60
 
 #: Item markers, outermost first as usually written; the first kind met under a 項 is 号.
 _ITEM_MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    ("kanji", re.compile(rf"^([{KANJI_NUMERAL}]{{1,4}})[\s　]+(.+)$")),
+    # 「三の二　退職手当の定めをする場合…」: a 号 inserted later (労働基準法第89条第3号の2)
+    (
+        "kanji",
+        re.compile(rf"^([{KANJI_NUMERAL}]{{1,4}}(?:の[{KANJI_NUMERAL}]{{1,4}})?)[\s　]+(.+)$"),
+    ),
     ("paren_num", re.compile(r"^[（(]([0-9０-９]{1,3})[）)][\s　]*(.+)$")),
     ("paren_num", re.compile(r"^([⑴-⒇])[\s　]*(.+)$")),
     ("paren_kana", re.compile(r"^[（(]([ア-ン])[）)][\s　]*(.+)$")),
@@ -69,10 +76,10 @@ def _item_marker(line: str) -> tuple[str, str, str] | None:
         if m := pattern.match(line):
             raw = m.group(1)
             if kind == "kanji":
-                value = to_int(raw)
-                if value is None:
+                values = [to_int(x) for x in raw.split("の")]
+                if any(v is None for v in values):
                     return None
-                return kind, str(value), m.group(2)
+                return kind, "の".join(str(v) for v in values), m.group(2)
             if kind == "paren_num":
                 return kind, f"({unicodedata.normalize('NFKC', raw).strip('()')})", m.group(2)
             if kind == "paren_kana":
@@ -150,7 +157,11 @@ class _Unit:
             if several and part.paragraph:
                 label += f"第{part.paragraph}項"
             for depth, item in enumerate(part.items):
-                label += f"第{item.strip('()')}号" if depth == 0 else item
+                if depth == 0:
+                    number, _, branch = item.strip("()").partition("の")
+                    label += f"第{number}号" + (f"の{branch}" if branch else "")
+                else:
+                    label += item
             if label != out[-1][1] or part.offset != out[-1][0]:
                 out.append((part.offset, label))
         return out
@@ -290,7 +301,10 @@ class _Parser:
             return
         if (m := APPENDIX.match(line)) and _is_heading_line(line):
             label = _appendix_label(m)
-            self.current = _Unit(label, (m.group(3) or "").strip("（）() 　"), [], page)
+            # name and 「（第七十七条関係）」 both: the related article lends its caption
+            related = (m.group(4) or "").strip("（）() 　")
+            caption = " ".join(x for x in (m.group(3), related) if x)
+            self.current = _Unit(label, caption, [], page)
             self.current.numbered_first = False
             self.units.append(self.current)
             self.divisions = {}

@@ -285,6 +285,13 @@ LIST_GIVES = re.compile("次の各号|次のとおり|次に掲げる|次のい�
 #: What a question asks for (いつ, いくら …) and how a sentence that gives it looks: an answer to
 #: 「いつ払う」 names a time (「申請の際」「7日前までに」), not just the words of the question.
 ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    # 「この条例はいつから施行されましたか」 is answered by a 施行期日 (「…から施行する」), not by
+    # any provision that names a year: 「平成十一年東京都条例第五号」 in 第5条 was cited (blind8
+    # j41, j44), the question's other words being the title's and the body's.
+    (
+        re.compile("施行.{0,12}(いつ|何日|何年|何月)|(いつ|何日|何月).{0,12}施行"),
+        re.compile("から施行する|施行期日"),
+    ),
     # 「何年」「何日」 ask for a length: 「5年以上」 gives one.
     (
         re.compile("何日|何年|何週|期限"),
@@ -512,15 +519,22 @@ def _is_kanji(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-#: A municipality named in a question (「大島町の」「丸亀市外に」「八丈町営」): its name before 市/町/村.
+#: A body named in a question (「大島町の」「丸亀市外に」「八丈町営」「西ノ島町営」「東京都の」): its
+#: name before 市/町/村 or 都/府/県.
 _BODY = re.compile(
-    r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々ヶ]{2,6}?)[市町村](?=の|で|に|は|外|内|へ|が|営|立|民)"
+    r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々ヶノ]{2,6}?)[市町村都府県]"
+    r"(?=の|で|に|は|外|内|へ|が|営|立|民)"
 )
+#: 「都道府県の」「市町村の」 name no body.
+_NOT_A_BODY = ("道府", "都道", "市町")
 
 
 def body_names(question: str) -> tuple[str, ...]:
-    """Names of the bodies (市町村) a question is about: 「大島町の消防団員の報酬」 → (「大島」,)."""
-    return tuple(dict.fromkeys(_BODY.findall(unicodedata.normalize("NFKC", question))))
+    """Names of the bodies (市町村, 都府県) a question is about: 「大島町の消防団員の報酬」 →
+    (「大島」,); 「西ノ島町営バスの運賃」 → (「西ノ島」,) — the name said which document, and it
+    had made the 項 that names 西ノ島町 (「西ノ島町に住居を有する80歳以上」) the one shown (blind8 j60)."""
+    names = _BODY.findall(unicodedata.normalize("NFKC", question))
+    return tuple(dict.fromkeys(n for n in names if not any(x in n for x in _NOT_A_BODY)))
 
 
 def titled_bodies(index: DocIndex, names: Sequence[str]) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 REIKI_SYNONYMS: list[list[str]] = [
     ["無料", "タダ", "ただ", "免除", "無償"],
     ["安く", "安い", "安くなる", "減額", "減免", "割引"],
-    ["返す", "返してもらう", "返金", "還付", "返還"],
+    ["返す", "返してもらう", "返金", "還付", "返還", "戻る"],
     ["払う", "支払う", "納める", "納付", "納入", "支払"],
     ["お金", "料金", "費用", "手数料", "使用料"],
     ["休み", "休む", "休める", "休暇", "休業"],
@@ -169,4 +169,16 @@ REIKI_SYNONYMS: list[list[str]] = [
     ["最高", "上限", "限度"],
     ["調べる", "調査"],
     ["仕事", "業務"],
+    # i15j: everyday words of blind8's declines (its first run recorded before): a bus 「走る」 is
+    # its 運行, 「クビにする」 解雇, 「売る」 販売, a fee 「戻ってくる」 is 還付. Tried and dropped:
+    # 年始 ≈ 正月 ≈ 1月1日 (blind b15 「華石苑が休みになるのはいつ」 lost its 休館日 号 and cited
+    # another article)
+    ["走る", "運行"],
+    ["クビ", "解雇"],
+    ["売る", "販売"],
 ]
+
+#: Words grouped above with their opposite (市外 ≈ 市内): a residence question names the outside,
+#: the provision the inside. Where a document itself uses the outside word (a 町外路線 beside a
+#: 町内路線), a provision that has only the inside one does not answer for the outside one.
+OUTSIDE_WORDS = frozenset({"市外", "町外", "村外"})
