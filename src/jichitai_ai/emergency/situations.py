@@ -81,10 +81,10 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         # em2 set 2: a car or engine on fire said without a particle (火出てる, 冒火)
         r"(?:車|くるま|ボンネット|エンジン|えんじん)(?:から|が|の)?\s*.{0,4}(?<!花)(?:火|炎)\s*(?:出て|出た|噴いて|ふいて|噴き)|冒火|引擎(?:起火|着火|著火)",
         # em4: a grass or hillside fire spreading toward houses
-        r"(?:火|ひ)が\s*(?:広が|ひろが|迫|せま)(?:って|る|ってき)|山火事|やまかじ",
+        r"(?:火|ひ)が\s*(?:広が|ひろが|迫|せま)(?:って|る|ってき)",
         r"\b(?:grass|brush|bush|wild|forest|field|hillside) ?fire\b[^.?!]{0,40}\b(?:spread\w*|coming|heading|moving)\b",
         r"火(?:往|朝|向)[^。]{0,10}(?:蔓延|烧|燒|过来|過來)|火势蔓延|火勢蔓延|山火|野火(?:烧|燒|蔓延)",
-        r"불(?:이|길이)?\s*(?:번지|번져|퍼지|퍼져|옮겨\s*붙)|(?:산불|들불)(?:이|가)?\s*(?:났|나서|번|퍼)",
+        r"불(?:이|길이)?\s*(?:[^.]{0,10}(?:으로|로)\s*)?(?:번지|번져|퍼지|퍼져|옮겨\s*붙)|(?:산불|들불)(?:이|가)?\s*(?:났|나서|번|퍼)",
     ],
     EmergencyKind.MEDICAL: [
         # collision, blood vomited, a limb that will not move (round 5)
@@ -228,7 +228,7 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"(?:糖尿病|とうにょうびょう)[^。]{0,20}(?:震え|ふるえ|汗|あせ|意識|いしき|倒れ|たおれ|話が通じ|はなせ|ぼー|もうろう)|低血糖(?:で|に\s*なっ|みたい|かも|を起こ)",
         # en
         r"\b(?:mouth|face|smile)\b[^.?!]{0,20}\b(?:droop\w*|lopsided|sagging)\b|\bspeech (?:is )?(?:slurred|garbled)\b",
-        r"\b(?:diabetic|diabetes)\b[^.?!]{0,40}\b(?:shak\w*|sweat\w*|confus\w*|making no sense|not making sense|collaps\w*|drowsy|passed out)|\bhypoglyc\w*|\blow blood sugar\b|\bmaking no sense\b",
+        r"\b(?:diabetic|diabetes)\b[^.?!]{0,40}\b(?:shak\w*|sweat\w*|confus\w*|making no sense|not making sense|collaps\w*|drowsy|passed out)|\bhypoglyc\w*|\blow blood sugar\b",
         # zh-Hans / zh-Hant
         r"(?:半边|半邊|一边|一邊)(?:脸|臉)|含糊不清|(?:讲|講|说|說)(?:话|話)(?:讲|講)?不清楚",
         r"胸口?(?:剧痛|劇痛|绞痛|絞痛)|大量出血|(?:怀孕|懷孕|孕妇|孕婦|妊娠)[^。]{0,10}(?:出血|流血|见红|見紅)",
@@ -236,7 +236,7 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         # ko
         r"(?:입|얼굴)(?:이|가)?\s*(?:한쪽으로\s*)?(?:돌아가|비뚤어|틀어지|처지|쳐지)|발음이\s*(?:이상|어눌|꼬여|꼬이)",
         r"가슴(?:을|이)?\s*(?:쥐어짜|조이|짓누르|찢어질)|피를\s*(?:많이|엄청|계속)\s*(?:흘리|흘려|쏟)|하혈|(?:임신|임산부)[^.]{0,15}(?:피가|출혈|하혈)",
-        r"당뇨[^.]{0,20}(?:식은땀|떨|쓰러|의식|말이\s*안\s*통|횡설수설)|저혈당(?:이|으로|\s*쇼크)|식은땀(?:을)?\s*흘리(?:며|면서|고)\s*(?:떨|쓰러)",
+        r"당뇨[^.]{0,20}(?:식은땀|떨|쓰러|의식|말이\s*안\s*통|횡설수설)|저혈당(?:이|으로|\s*쇼크)|혈당이\s*(?:갑자기\s*)?(?:떨어져|떨어졌)[^.]{0,15}(?:쓰러|떨|의식|식은땀)|식은땀(?:을)?\s*흘리(?:며|면서|고)\s*(?:떨|쓰러)",
     ],
     EmergencyKind.CRIME: [
         # violence going on now (round 5)
@@ -472,7 +472,7 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         # zh-Hans / zh-Hant
         r"(?:海水|潮水)(?:突然|一直)?(?:退|后退|後退)(?:得|了)(?:很远|很遠|好远|好遠|很多)?|(?:地震|摇晃|搖晃)[^。]{0,10}(?:海水|潮水)[^。]{0,6}退",
         # ko
-        r"(?:바닷물|바다\s*물|해수|바다)(?:이|가)?\s*(?:(?:갑자기|멀리|많이|쭉|엄청)\s*)+(?:빠져|빠지|빠졌|물러)",
+        r"(?:지진|흔들)[^.]{0,25}(?:바닷물|바다|해수)[^.]{0,12}(?:빠져|빠지|빠졌|물러)|(?:바닷물|바다|해수)(?:이|가)?\s*갑자기[^.]{0,8}(?:빠져|빠지|빠졌|물러)",
     ],
 }
 
