@@ -6,15 +6,11 @@ resident page in every language."""
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
-from jichitai_ai.demo.loader import load_demo
-from jichitai_ai.emergency import EmergencyKind, detect_emergency
-from jichitai_ai.i18n import t
 from jichitai_ai.services.platform import Platform
-from jichitai_ai.web.app import create_app
 from tests.emergency.blind_em1 import LANGUAGES
 from tests.emergency.blind_em2 import SETS
+from tests.emergency.checks import alarms, assert_card_first, wrong_kinds
 from tests.emergency.corpora import HERE, _rows, phrasings
 
 EMERGENCIES, ORDINARY = SETS["1"]
@@ -41,33 +37,13 @@ def test_set_one_has_20_of_each_per_language() -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_emergency_gets_the_card_of_its_kind(lang: str) -> None:
-    wrong = [
-        (kind, text, detect_emergency(text))
-        for language, kind, text in CASES
-        if language == lang and EmergencyKind(kind) not in detect_emergency(text)
-    ]
-    assert wrong == []
+    assert wrong_kinds(CASES, lang) == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_service_question_is_taken_for_an_emergency(lang: str) -> None:
-    alarms = [
-        (text, detect_emergency(text))
-        for language, text in SERVICE_QUESTIONS
-        if language == lang and detect_emergency(text)
-    ]
-    assert alarms == []
+    assert alarms(SERVICE_QUESTIONS, lang) == []
 
 
 def test_blind_misses_get_the_card_first_in_every_language(platform: Platform) -> None:
-    with platform.db.write() as session:
-        load_demo(session)
-    page = "/t/aoba-city/"
-    with TestClient(create_app(platform=platform)) as client:
-        for lang, question in ON_THE_PAGE.items():
-            client.post(page + "notice", data={"lang": lang})
-            html = client.post(page, data={"question": question, "lang": lang}).text
-            card = html.index('class="card emergency"')
-            assert t("resident.emergency.heading", lang) in html[card:], lang
-            assert html.find('class="card', 0, card) == -1, lang  # nothing above the card
-            assert 'class="card answer"' not in html, lang
+    assert_card_first(platform, ON_THE_PAGE)

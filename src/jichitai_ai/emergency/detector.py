@@ -51,6 +51,8 @@ _SAFE = re.compile(
             r"\bprevent\w*\b[^.?!]{0,25}\bdrown\w*",
             r"\bburning (?:leaves|trash|rubbish|garbage|waste|brush|weeds|incense|candles)\b|\b(?:allowed|ok|legal|permitted) to burn\b",
             r"\bambulances?\s+(?:is\s+|be\s+)?(?:free|paid|charged)\b|\b(?:is|are)\s+(?:the\s+|an\s+)?ambulances?\s+(?:free|paid|charged)\b",
+            # em4 (en): rehabilitation and support after a stroke
+            r"\b(?:rehab\w*|recovery|support|care)\s+(?:after|following|for)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+)?stroke\b|\bstroke\s+(?:rehab\w*|survivors?|prevention|after-?effects)\b",
             # zh
             r"火灾保险|火災保險|地震保险|地震保險|消防团|消防團|防灾|防災|演习|演習|演练|演練",
             # hazard maps (where it may flood, not a flood): zh; ko and やさしい日本語 below
@@ -64,10 +66,14 @@ _SAFE = re.compile(
             # em2 (zh): preventing suicide said verb first, suicide lectures and hotlines
             r"(?:预防|預防|防止)[^。，,]{0,8}溺水",
             r"打(?:我|他|她)的?(?:电话|電話|手机|手機)",
+            # em4 (zh): a tsunami evacuation map or route, not a tsunami
+            r"(?:海啸|海嘯)(?:避难|避難|疏散|撤离|撤離)(?:地图|地圖|路线|路線|场所|場所|所|大楼|大樓)",
             r"(?:预防|預防|防止|防治)(?:自杀|自殺)|(?:自杀|自殺)(?:干预|干預)?(?:讲座|講座|热线|熱線)",
             # ko
             r"화재\s*보험|지진\s*보험|소방대|소방단|방재|재난\s*훈련|대피\s*훈련|소방\s*훈련",
             r"해저드\s*맵|(?:침수|홍수|재해)?\s*위험\s*지도|(?:침수|홍수|재해)\s*지도|침수\s*(?:위험|예상)\s*(?:구역|지역)",
+            # em4 (ko): a tsunami evacuation map or route, not a tsunami
+            r"(?:쓰나미|지진\s*해일)\s*(?:대피|피난)\s*(?:지도|소|장소|경로|훈련)",
             r"はざーど\s*まっぷ",
             r"자살\s*예방|화재\s*예방|화재\s*경보기|소화기|응급\s*처치\s*교육",
             # em1 (ko): gas / CO detectors, warning zones, the ambulance fee, victims' counselling

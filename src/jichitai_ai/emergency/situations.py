@@ -36,6 +36,8 @@ SERVICE = re.compile(
             r"学习|學習|学急救|學急救|救助金|补贴|補貼|预防|預防|窗口|咨询|諮詢|猫|貓|动物|動物|护栏|護欄",
             # ko
             r"증명|지원|신청|보험|교육|절차|방법|보조|예방|수당|창구|병원비|고양이|동물",
+            # em4: a theft report for a past snatching (盗難届, 失窃证明, 도난 신고 확인서)
+            r"盗難届|被害届|失窃|失竊|\btheft report\b|\bpolice report\b|확인서|도난\s*신고",
         ]
     ),
     re.IGNORECASE,
@@ -78,6 +80,11 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"灭不掉|滅不掉|灭不了|滅不了|扑不灭|撲不滅",
         # em2 set 2: a car or engine on fire said without a particle (火出てる, 冒火)
         r"(?:車|くるま|ボンネット|エンジン|えんじん)(?:から|が|の)?\s*.{0,4}(?<!花)(?:火|炎)\s*(?:出て|出た|噴いて|ふいて|噴き)|冒火|引擎(?:起火|着火|著火)",
+        # em4: a grass or hillside fire spreading toward houses
+        r"(?:火|ひ)が\s*(?:広が|ひろが|迫|せま)(?:って|る|ってき)",
+        r"\b(?:grass|brush|bush|wild|forest|field|hillside) ?fire\b[^.?!]{0,40}\b(?:spread\w*|coming|heading|moving)\b",
+        r"火(?:往|朝|向)[^。]{0,10}(?:蔓延|烧|燒|过来|過來)|火势蔓延|火勢蔓延|山火|野火(?:烧|燒|蔓延)",
+        r"(?<![가-힣])불(?:이|길이|씨가)?\s*(?:(?:옆집|집|건물|산|마을|[가-힣]{1,4}\s*쪽)\s*(?:으로|로)\s*)?(?:번지|번져|퍼지|퍼져|옮겨\s*붙)|(?:산불|들불)(?:이|가)?\s*(?:났|나서|번|퍼)",
     ],
     EmergencyKind.MEDICAL: [
         # collision, blood vomited, a limb that will not move (round 5)
@@ -212,6 +219,24 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"(?:浴缸|浴池|澡盆|泳池)[^。]{0,6}(?:沉|溺)|沉下去了|(?:蜂|蜜蜂)[^。]{0,3}(?:蛰|蜇|叮|螫)了?[^。]{0,8}(?:喉|全身|呼吸|疹)",
         r"(?:触电|觸電)了|被(?:狗|熊)咬[^。]{0,10}(?:血|深|裂)|(?:裂开|裂開)[^。]{0,3}(?:很深|好深)|(?:伤口|傷口)(?:很|好)深",
         r"욕조에\s*(?:잠겨|빠져|가라앉)|축\s*늘어|벌에\s*쏘(?:였|여)[^.]{0,30}(?:목|숨|호흡|두드러기|온몸)|감전(?:됐|되었|돼)|(?:팔|다리|손|얼굴|머리)이?\s*(?:찢어졌|찢어져)",
+        # em4: stroke signs (face or mouth drooping, speech tangled), crushing chest pain, heavy
+        # bleeding in pregnancy, low blood sugar (a diabetic sweating, shaking, confused)
+        # ja / やさしい日本語
+        r"(?:口元|くちもと|口|くち|顔|かお)が\s*(?:下が|さが|曲が|まが|ゆが|歪)(?:って|った|り|んで|んだ)|(?:言葉|ことば|話し方)が\s*もつれ",
+        r"(?:胸|むね)を?\s*(?:締め付け|しめつけ)られ|(?:冷や汗|ひやあせ)[^。]{0,10}(?:うずくま|動け|うごけ|倒れ|たおれ)",
+        r"(?:妊娠|妊婦|にんしん|おなかに\s*(?:赤ちゃん|あかちゃん))[^。]{0,20}(?:出血|しゅっけつ|血が|ちが)",
+        r"(?:糖尿病|とうにょうびょう)[^。]{0,20}(?:震え|ふるえ|意識|いしき|倒れ|たおれ|話が通じ|はなせ|ぼー|もうろう)|低血糖(?:で|に\s*なっ|みたい|かも|を起こ)",
+        # en
+        r"\b(?:mouth|face|smile)\b[^.?!]{0,20}\b(?:droop\w*|lopsided|sagging)\b|\bspeech (?:is )?(?:slurred|garbled)\b",
+        r"\b(?:diabetic|diabetes)\b[^.?!]{0,40}\b(?:shak\w*|sweat\w*|confus\w*|making no sense|not making sense|collaps\w*|drowsy|passed out)|\bhypoglyc\w*|\blow blood sugar\b",
+        # zh-Hans / zh-Hant
+        r"(?:半边|半邊|一边|一邊)(?:脸|臉)|(?:讲|講|说|說)(?:话|話)含糊|口齿含糊|口齒含糊|(?:讲|講|说|說)(?:话|話)(?:讲|講)?不清楚",
+        r"胸口?(?:剧痛|劇痛|绞痛|絞痛)|大量出血|(?:怀孕|懷孕|孕妇|孕婦|妊娠)[^。]{0,10}(?:出血|流血|见红|見紅)",
+        r"糖尿病[^。]{0,20}(?:冒汗|发抖|發抖|昏|晕|暈|意识|意識|颠三倒四|顛三倒四)|低血糖(?:了|发作|發作|昏|晕|暈)|(?:说|說)(?:话|話)(?:颠三倒四|顛三倒四)",
+        # ko
+        r"(?:입|얼굴)(?:이|가)?\s*(?:한쪽으로\s*)?(?:돌아가|비뚤어|틀어지|처지|쳐지)|갑자기[^.]{0,6}발음이|발음이[^.]{0,6}갑자기",
+        r"가슴(?:을|이)?\s*(?:쥐어짜|조이|짓누르|찢어질)|피를\s*(?:많이|엄청|계속)\s*(?:흘리|흘려|쏟)|하혈|(?:임신|임산부)[^.]{0,15}(?:피가|출혈|하혈)",
+        r"당뇨[^.]{0,20}(?:식은땀|떨(?!어지|어져|어졌)|쓰러|의식|말이\s*안\s*통|횡설수설)|저혈당(?:이|으로|\s*쇼크)|혈당이\s*(?:갑자기\s*)?(?:떨어져|떨어졌)[^.]{0,15}(?:쓰러|떨|의식|식은땀)|식은땀(?:을)?\s*흘리(?:며|면서|고)\s*(?:떨|쓰러)",
     ],
     EmergencyKind.CRIME: [
         # violence going on now (round 5)
@@ -303,6 +328,17 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"(?:知らない|しらない|見知らぬ|変な|へんな|怪しい|あやしい)\s*(?:人|ひと|男|おとこ|女|おんな)が.{0,12}(?:前|まえ)で\s*(?:待って|まって)",
         r"(?:前男友|前女友|前夫|前妻|跟踪狂|跟蹤狂)[^。]{0,10}(?:门口|門口|楼下|樓下)[^。]{0,6}(?:敲|砸|踹|吼|叫|等|守|不走|不肯)|(?:一直|不停)(?:在)?(?:门口|門口)?(?:砸|敲|踹)(?:门|門)",
         r"(?:전\s*남자\s*친구|전\s*남친|전\s*여자\s*친구|전\s*여친|전\s*남편|전\s*부인|스토커)[^.]{0,20}(?:문|집\s*앞|안\s*가|소리)",
+        # em4: a bag or phone snatched just now, the thief running off
+        # ja / やさしい日本語
+        r"(?:今(?![年月日週度回後朝夜])|いま(?!まで)|さっき|たった今|たったいま)[^。]{0,15}(?:奪われ|うばわれ|ひったくられ|盗られ|盗まれ|ぬすまれ)",
+        r"(?:奪われ|うばわれ|ひったくられ|取られ|とられ|盗られ|盗まれ|ぬすまれ)[^。]{0,25}(?:逃げ|にげ)",
+        # en
+        r"\b(?:snatch\w*|yank\w*|grabb\w*|ripp\w*|pull\w*|stole|took)\b[^.?!]{0,30}\b(?:purse|bag|handbag|wallet|phone|backpack)\b[^.?!]{0,40}\b(?:ran|sped|drove|rode|took|made|running|speeding|driving|riding) (?:off|away)\b",
+        r"\b(?:ran|sped|drove|rode) (?:off|away) with my\b|\bjust (?:got )?(?:my \w+ )?snatched\b",
+        # zh-Hans / zh-Hant
+        r"(?:抢走|搶走|夺走|奪走|抢了|搶了|夺了|奪了)[^。]{0,15}(?:跑|逃|骑|騎)|(?:刚才|刚刚|剛才|剛剛)[^。]{0,15}(?:抢走|搶走|夺走|奪走|被抢|被搶|被夺|被奪)|飞车抢|飛車搶",
+        # ko
+        r"(?:낚아채|빼앗|뺏|훔쳐)[^.]{0,20}(?:도망|달아나)|방금[^.]{0,20}(?:날치기|낚아채|빼앗|뺏|훔쳐)",
     ],
     EmergencyKind.SUICIDE: [
         # ending one\'s life in English (round 5)
@@ -354,6 +390,17 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"\bcutting myself\b|\b(?:cut|harming) myself\b|\b(?:saving|saved|stockpil\w+|hoard\w*) (?:up )?(?:my |all my |the |enough )?(?:pills|meds|tablets|medication)\b[^?]{0,40}\b(?:tonight|today|enough|end|night)\b",
         r"割(?:手腕|腕|自己)|(?:药|藥)[^。]{0,4}(?:攒|攢|存)(?:够|夠)|今晚就是最(?:后|後)",
         r"손목\s*(?:을\s*)?(?:긋|그었|그어)|자해(?:하고|했어)|약(?:을)?\s*(?:모아\s*(?:뒀|놨|두었)|모았)",
+        # em4: someone standing outside the railing of a roof or bridge saying they will jump
+        # ja / やさしい日本語
+        r"(?:とびおり|飛びおり|飛び下り)(?:る|ます|そう|よう|ると|たい)",
+        r"(?:屋上|おくじょう|ビル|びる|橋|はし|ベランダ)[^。]{0,12}(?:柵|さく|手すり|てすり|フェンス|ふぇんす)の\s*(?:外|そと)",
+        # en
+        r"\b(?:he|she|they|i|someone|somebody|coworker|colleague|friend|son|daughter|man|woman|person)(?:'s| is| are|'m| am)?\s+(?:going to|gonna|will|wants? to|threatening to|about to)\s+jump\b(?!\s+(?:rope|in\b|into the pool|on\b|start|ahead))",
+        r"\bstanding on the (?:edge|ledge|railing)\b|\b(?:outside|over) the (?:railing|guardrail|fence) (?:of|on) the (?:roof|bridge|building)\b",
+        # zh-Hans / zh-Hant
+        r"(?:要|想|说要|說要|吵着要|吵著要)(?:跳下去|跳楼|跳樓|跳桥|跳橋)|(?:站在|站到|爬到|爬出|翻(?:过|過|出|到)?)[^。]{0,10}(?:栏杆|欄杆|护栏|護欄)(?:的)?外",
+        # ko
+        r"뛰어내리(?:겠|려|려고|고\s*싶)|(?:난간|옥상\s*끝)\s*(?:밖|위|끝)에\s*(?:서|올라)",
     ],
     EmergencyKind.DISASTER: [
         # a warning in force while the resident is still at home (round 5)
@@ -415,6 +462,17 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"\b(?:caved in|collapsed|came down)\b[^.?!]{0,40}\b(?:underneath|under it|trapped)\b|\b(?:someone|somebody|people|person) (?:is |are )?underneath\b|\b(?:huge|big|loud) (?:explosion|blast)\b|\bexplosion (?:in|at|on|next)\b|\b(?:something|it|house|building|car|tank|gas|boiler|heater|apartment|kitchen) (?:just )?(?:exploded|blew up)\b",
         r"(?:压塌|壓塌|塌了|垮了|倒了)[^。]{0,8}(?:下面|底下|里面|裡面)(?:还|還)?有人|(?:发生|發生|突然)爆炸",
         r"(?:내려앉|무너져|무너졌|주저앉)[^.]{0,20}(?:밑에|아래에|안에)\s*사람|밑에\s*사람이\s*(?:있|깔)|폭발(?:음|했|이\s*(?:났|일어))",
+        # em4: the sea drawing back after an earthquake (a tsunami coming), said by what one sees
+        # ja / やさしい日本語
+        r"(?:地震|じしん|揺れ|ゆれ)[^。]{0,15}(?:海|うみ|潮|しお)[^。]{0,8}(?:引|ひ)(?:いて|いた|いく|いってる)",
+        r"(?:海|うみ)の\s*(?:水|みず)が\s*(?:すごく|急に|きゅうに|とおく|遠く|どんどん|ひどく|異常に|いじょうに)\S{0,3}\s*(?:引|ひ)(?:いて|いた|いく)",
+        # en
+        r"\b(?:sea|ocean|water|tide)\b (?:has |is |just )?(?:suddenly |really )?(?:went|gone|going|pulled|pulling|drew|drawn|drawing) (?:way |far |really far |all the way )(?:out|back)\b",
+        r"\b(?:quake|shaking|earthquake|tremor)\b[^.?!]{0,40}\b(?:sea|ocean|water|tide)\b[^.?!]{0,20}\b(?:went out|gone out|pulled back|drew back|receding|receded|retreat\w*)",
+        # zh-Hans / zh-Hant
+        r"(?:海水|潮水)(?:突然|一直)?(?:退|后退|後退)(?:得|了)(?:很远|很遠|好远|好遠|很多)?|(?:地震|摇晃|搖晃)[^。]{0,10}(?:海水|潮水)[^。]{0,6}退",
+        # ko
+        r"(?:지진|흔들)[^.]{0,25}(?:바닷물|바다|해수)[^.]{0,12}(?:빠져|빠지|빠졌|물러)|(?:바닷물|바다|해수)(?:이|가)?\s*갑자기[^.]{0,8}(?:빠져|빠지|빠졌|물러)",
     ],
 }
 
