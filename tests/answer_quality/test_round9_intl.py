@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jichitai_ai.domain.models import Decision
+from jichitai_ai.services.search_index import meaning_script
 from jichitai_ai.text.municipal_glossary import (
     MunicipalGlossary,
     cjk_glossary_words,
@@ -37,6 +38,13 @@ def test_japanese_terms_inside_chinese_and_korean_words_inside_phrases() -> None
     assert "水道" in cjk_glossary_words("이사 와서 수도 사용 시작하고 싶어요")
     # 「할 수도 있어요」 (may also) is not 수도 (水道).
     assert "水道" not in cjk_glossary_words("다음 달에 갈 수도 있어요")
+
+
+def test_traditional_chinese_with_katakana_is_chinese_not_japanese() -> None:
+    assert meaning_script("マイナンバー卡的通知書寄來了 要帶什麼") == "han"
+    assert meaning_script("ゴミ的分類看不懂 這裡有說明嗎") == "han"
+    assert meaning_script("マイナンバーカードの通知書が来ました") == "ja"
+    assert meaning_script("死亡届って誰が出すの") == "ja"
 
 
 def _ask(platform: object, text: str) -> tuple[Decision, set[str], object]:
