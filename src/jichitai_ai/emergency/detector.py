@@ -172,11 +172,13 @@ _TRIGGERS: dict[EmergencyKind, list[str]] = {
         r"(?:いえ|うち)が\s*(?:こわれ|つぶれ|ながされ)(?:ました|た|て)|家が壊れ(?:ました|た|て)",
         # en
         r"\btrapped\b|\btsunami\b|\blandslide\b|\bgas leak\b",
+        r"\b(?:strong |a )?gas smell\b|\bsmell(?:s|ing)? (?:of )?gas\b|\bleaking gas\b",
         r"\bhouse (?:collapsed|is flooding)\b|\bcan'?t (?:get out|escape)\b",
         r"\bwater is (?:coming|pouring) (?:in|into|through)\b|\bwater is rising\b|\b(?:house|home|building) (?:has )?collapsed\b",
         # zh
         r"被困|海啸|海嘯|发洪水|發洪水|洪水来了|洪水來了|泥石流|山体滑坡|煤气泄漏|瓦斯外洩|燃气泄漏",
         r"土石流|山崩|淹水了|水淹进|水淹進",
+        r"煤气味|煤氣味|瓦斯味|燃气味|燃氣味|天然气味|天然氣味",
         # ko
         r"갇혔|갇혀|쓰나미|홍수가\s*났|홍수로|집이\s*침수|침수(?:됐|되고)|산사태|가스\s*누출|가스\s*냄새|집이\s*무너",
         r"물에\s*잠겼|물에\s*잠기|물이\s*들어오",

@@ -45,6 +45,13 @@ TOPICS: tuple[str, ...] = (
     "会社の設立や不動産の登記",
     "郵便や宅配便の配達",
     "近所の人とのトラブル（騒音・駐車・たばこ）",
+    # Foreign residents' questions about other countries' and private bodies' business
+    # (issue 12, i12s): their embassy, the Japanese-language test, the broadcaster's fee.
+    "外国の大使館や領事館（自国のパスポートの更新）",
+    "大使館や領事館の場所",
+    "日本語能力試験（JLPT）の申し込み",
+    "NHKの受信料",
+    "弁護士の紹介",
 )
 
 

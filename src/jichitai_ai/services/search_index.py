@@ -574,6 +574,8 @@ class TenantIndex:
             outcome = kept or self._not_imposed_by_learning(question, ranked, outcome, k, exclude)
             if dense and needs_meaning(question) and _meaning_decides(question, outcome):
                 outcome = self._decide_by_meaning(question, dense, candidates, outcome)
+            elif dense and outcome.decision is Decision.ANSWER:
+                outcome = self._answer_read_by_glossary(question, dense, outcome)
         outcome.features = features.tolist()
         return outcome
 
@@ -699,49 +701,64 @@ class TenantIndex:
         chosen = [d.doc_id for d in dense[: max(self.thresholds.max_choices, 2)]]
         return Outcome(Decision.CLARIFY, chosen, candidates, fallback.coverage, top)
 
+    def _answer_read_by_glossary(
+        self, question: str, dense: list[ScoredDoc], outcome: Outcome
+    ) -> Outcome:
+        """An English / romaji question answered by word matching, which reads only the few
+        entries with English text (国民健康保険に加入 for "cancel my national health
+        insurance"): when the meaning path's ranking, which has the glossary's Japanese words
+        (cancel → 脱退), puts another entry first, both are offered (更問) instead."""
+        if meaning_script(question) != "latin":
+            return outcome
+        ranking, _ = self.meaning_evidence(question, dense)
+        answer = outcome.entry_ids[0]
+        if not ranking or ranking[0].doc_id == answer:
+            return outcome
+        others = [d.doc_id for d in ranking if d.doc_id != answer]
+        chosen = [answer, *others[: max(self.thresholds.max_choices, 2) - 1]]
+        return replace(outcome, decision=Decision.CLARIFY, entry_ids=chosen)
+
     def meaning_evidence(
         self, question: str, dense: list[ScoredDoc]
     ) -> tuple[list[ScoredDoc], tuple[str, float, float, float]]:
         """The meaning path's ranking (``dense`` by cosine, with the entries' readings joined
-        for all-hiragana and Korean questions) and its relevance evidence for
+        for all-hiragana and Korean questions and the municipal glossary's Japanese words for
+        English, Chinese and Korean ones) and its relevance evidence for
         :meth:`AnswerPolicy.meaning_relevant`: (script, best cosine, that entry's hubness,
         the readings' coverage of the question by the first entry)."""
         script = meaning_script(question)
         top = dense[0].score
         hub = self._hubness().get(dense[0].doc_id, 0.0)
-        reading: tuple[LexicalIndex, list[str]] | None = None
+        # Each reading is (index, query terms): searched, mixed into the embedding's ranking,
+        # and its coverage by the first entry counted (the best of them).
+        readings: list[tuple[Any, list[str]]] = []
         if script == "ja":
             # All-hiragana Japanese: the entries' readings (じゅうみんひょう) join the embedding.
-            reading = (self._readings(), _bigrams(["".join(self.question_reading(question))]))
+            readings.append(
+                (self._readings(), _bigrams(["".join(self.question_reading(question))]))
+            )
         elif script == "ko":
             # Korean: the entries' kanji read in Korean (児童手当 → 아동수당) join the embedding.
-            reading = (self._korean(), sino_korean.bigrams(sino_korean.hangul_words(question)))
-        elif script == "latin":
-            # English / romaji: the municipal glossary's Japanese words (juminhyo → 住民票).
-            reading = (self.lexical, self.lexical.query_terms(glossary_words(question)))
-        if reading is not None and reading[1]:
-            by_reading = reading[0].search(reading[1], 100)
-            if by_reading:
-                dense = score_mix(by_reading, dense, 0.5)
-        glossed: list[str] = []
-        if script in ("ko", "han"):
-            # Chinese / Korean words the shared kanji and the Sino-Korean readings miss
-            # (過世 → 死亡, 도장 → 印鑑): the glossary's Japanese words, mixed in as for English.
-            words = cjk_glossary_words(question)
-            glossed = self.lexical.query_terms(words) if words else []
-            by_glossary = self.lexical.search(glossed, 100) if glossed else []
-            if by_glossary:
-                dense = score_mix(by_glossary, dense, 0.5)
+            readings.append(
+                (self._korean(), sino_korean.bigrams(sino_korean.hangul_words(question)))
+            )
+        # English / romaji, Chinese and Korean: the municipal glossary's Japanese words
+        # (juminhyo → 住民票, 過世 → 死亡, 도장 → 印鑑), searched in the tenant's word index.
+        words = _glossary_words(question, script)
+        if words:
+            readings.append((self.lexical, self.lexical.query_terms(words)))
+        for index, terms in readings:
+            found = index.search(terms, 100) if terms else []
+            if found:
+                dense = score_mix(found, dense, 0.5)
         first = dense[0].doc_id
-        covered = reading[0].coverage(reading[1], first) if reading else 0.0
+        covered = max((index.coverage(terms, first) for index, terms in readings), default=0.0)
         if script == "ja" and is_spaced(question):
             # The whole line as Sudachi reads it is the other reading of the same kana; the
             # better of the two counts (a phrase's trailing verb, もってきてと, can dilute the
             # word-by-word one).
             line = _bigrams(self._reading_of([question]))
             covered = max(covered, self._readings().coverage(line, first))
-        if glossed:
-            covered = max(covered, self.lexical.coverage(glossed, first))
         return dense, (script, top, hub, covered)
 
     def _kana_topic_unknown(self, question: str, first: ScoredDoc) -> bool:
@@ -1417,10 +1434,20 @@ def _phrasing_key(text: str) -> str:
     return "".join(folded.split()).rstrip("。.?!、,")
 
 
+#: Traditional characters Japanese has in its character sets (old forms) but does not write
+#: today, most of them Chinese function words (什麼, 嗎, 們, 沒, 這裡, 來, 帶, 說, 會, 點): 繁體
+#: mixed with katakana (マイナンバー卡的通知書寄來了). None occurs in the LocalGovFAQ dev
+#: questions or corpus, nor in a Japanese question of the demo sets.
+TRADITIONAL_ONLY_HAN = frozenset("嗎麼們沒這裡來帶說會點")
+
+
 def chinese_only_han(question: str) -> bool:
     """Whether the question has a han character Japanese never writes (outside JIS X 0208 /
-    0212: 码, 网, 请 …): Chinese mixed with kana (マイナ卡密码忘了), not Japanese. On the
-    LocalGovFAQ dev questions and corpus no text with kana has one."""
+    0212: 码, 网, 请 …, or one of :data:`TRADITIONAL_ONLY_HAN`): Chinese mixed with kana
+    (マイナ卡密码忘了), not Japanese. On the LocalGovFAQ dev questions and corpus no text with
+    kana has one."""
+    if not TRADITIONAL_ONLY_HAN.isdisjoint(question):
+        return True
     for ch in question:
         if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
             try:
@@ -1447,6 +1474,16 @@ def needs_meaning(question: str) -> bool:
     letters = [ch for ch in question if ch.isalnum()]
     kanji = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
     return bool(letters) and kanji / len(letters) <= MAX_KANJI_SHARE
+
+
+def _glossary_words(question: str, script: str) -> str:
+    """The municipal glossary's Japanese words for a question in ``script``: English / romaji
+    phrases by whole words, Chinese and Korean ones inside the text (text.municipal_glossary)."""
+    if script == "latin":
+        return glossary_words(question)
+    if script in ("ko", "han"):
+        return cjk_glossary_words(question)
+    return ""
 
 
 def _meaning_decides(question: str, outcome: Outcome) -> bool:

@@ -12,6 +12,8 @@ words are its synonym groups (同義語), which the index applies to these terms
 Chinese (简体・繁體) and Korean phrases are written in their own script and matched inside the
 text with spaces ignored (no word boundaries in Chinese; Korean particles glue to nouns): 過世 →
 死亡, 도장 → 印鑑, 출생 신고 → 出生届 — words the Sino-Korean readings and the shared kanji miss.
+Phrase and text are both folded to Simplified characters (OpenCC, text.chinese_script), so a
+phrase written once serves 繁體 questions too (醫療費 = 医疗费, 戶籍 = 户籍, 臺 = 台).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from importlib import resources
+
+from jichitai_ai.text.chinese_script import convert
 
 #: Longest phrase matched, in words.
 MAX_PHRASE_WORDS = 5
@@ -102,8 +106,10 @@ def _longest_matches(
 
 
 def _cjk_plain(text: str) -> str:
-    """Text as Chinese / Korean phrases are compared: NFKC, lower case, no white space."""
-    return "".join(unicodedata.normalize("NFKC", text).lower().split())
+    """Text as Chinese / Korean phrases are compared: NFKC, lower case, no white space,
+    Traditional characters folded to Simplified (Hangul and kana unchanged)."""
+    plain = "".join(unicodedata.normalize("NFKC", text).lower().split())
+    return convert(plain, "zh-Hans") if _CJK.search(plain) else plain
 
 
 def parse(lines: Sequence[str]) -> list[tuple[str, str]]:
