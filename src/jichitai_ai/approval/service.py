@@ -204,6 +204,7 @@ def save(
     publish: bool = False,
     expected_version: int | None = None,
     expected_change: str | None = None,
+    guard_others: bool = False,
     note: str = "",
 ) -> SaveResult:
     """Save an edit (or a new entry) the approval way.
@@ -211,6 +212,9 @@ def save(
     ``publish`` asks to publish at once: allowed for an approver where the four-eyes rule is
     off, refused otherwise. Without it the edit becomes a draft or, with ``submit``, a change
     waiting for approval; the live entry (what residents see) is not touched.
+    ``expected_change`` (the token of the open change the caller edited, "" for none) refuses
+    a save over a change that moved on; without it, ``guard_others`` refuses a save over an
+    open change someone else wrote (the JSON API: a client that sends ``expected_version``).
     """
     faq_service.validate_record(record)
     before_department: str | None = None
@@ -241,15 +245,26 @@ def save(
         entry_id = entry.id
         record.external_id = entry.external_id
     else:
+        # Two saves of one entry queue here, so each checks the version and the open change
+        # the other one left (PostgreSQL: both had read version N before either wrote).
+        faq_service.lock_entry(session, tenant_id, entry_id)
         entry = faq_service.get_entry(session, tenant_id, entry_id)
         if entry.inherited:
             raise Forbidden("faq.not_owned", owner=entry.owner_slug)
         if expected_version is not None and entry.version != expected_version:
             raise Conflict("faq.stale_version", current=entry.version)
+        open_now = open_change(session, entry_id)
         if expected_change is not None:
-            open_now = open_change(session, entry_id)
             if (open_now.token if open_now else "") != expected_change:
                 raise Conflict("faq.stale_version", current=entry.version)
+        elif guard_others and open_now is not None and set(open_now.authors) - {user}:
+            # The caller saw the live entry, not a colleague's change waiting for approval:
+            # replacing that change silently would lose the colleague's work.
+            raise Conflict(
+                "approval.change_open",
+                authors="、".join(open_now.authors),
+                token=open_now.token,
+            )
         if not record.external_id:
             record.external_id = entry.external_id
         if direct:

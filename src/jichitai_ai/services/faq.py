@@ -530,6 +530,11 @@ def hidden_ids(session: Session, tenant_id: int) -> list[str]:
 # --- reads ----------------------------------------------------------------------------------
 
 
+def lock_entry(session: Session, tenant_id: int, entry_id: int) -> None:
+    """Hold the entry's row until the transaction ends (concurrent saves of it queue)."""
+    _owned_row(session, tenant_id, entry_id, for_update=True)
+
+
 def _owned_row(
     session: Session, tenant_id: int, entry_id: int, *, for_update: bool = False
 ) -> FaqEntryRow:
