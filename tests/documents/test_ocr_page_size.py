@@ -51,9 +51,7 @@ def _blank_pages(count: int, points: int) -> bytes:
     return out.getvalue()
 
 
-def test_a_scan_declared_metres_wide_is_still_read(
-    service: DocumentService, tenant: str
-) -> None:
+def test_a_scan_declared_metres_wide_is_still_read(service: DocumentService, tenant: str) -> None:
     data = _huge_page_scan()
     item = service.ingest(tenant, "shukaijo.pdf", data)
     assert item.status == "indexed", item.message

@@ -53,7 +53,9 @@ def test_an_api_edit_does_not_replace_a_colleagues_change_waiting_for_approval(
     first, second = _key(platform, "aoba-editor"), _key(platform, "aoba-approver")
     url = f"/api/v1/tenants/aoba/faq/{world.aoba_entry}"
     version = client.get(url, headers=first).json()["version"]
-    mine = client.put(url, json=_body("一人目の回答です。", expected_version=version), headers=first)
+    mine = client.put(
+        url, json=_body("一人目の回答です。", expected_version=version), headers=first
+    )
     assert mine.status_code == 200, mine.text
     assert mine.json()["change_state"] == "pending"
     # The colleague saw the same live version and saves over it.
@@ -68,7 +70,9 @@ def test_an_api_edit_does_not_replace_a_colleagues_change_waiting_for_approval(
         change = approval.open_change(session, world.aoba_entry)
         assert change is not None and change.record.answer == "一人目の回答です。"
     # The first editor may still revise their own change with the version alone …
-    again = client.put(url, json=_body("一人目の回答（直し）。", expected_version=version), headers=first)
+    again = client.put(
+        url, json=_body("一人目の回答（直し）。", expected_version=version), headers=first
+    )
     assert again.status_code == 200, again.text
     # … and the colleague, having read the change (its token), may deliberately replace it.
     token = client.get(url, headers=second).json()["change_token"]

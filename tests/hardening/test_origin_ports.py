@@ -44,7 +44,9 @@ def test_normalize_origin_refuses_impossible_ports() -> None:
 
 
 @pytest.mark.parametrize("origin", BAD)
-def test_a_resident_request_with_such_an_origin_is_answered(client: TestClient, origin: str) -> None:
+def test_a_resident_request_with_such_an_origin_is_answered(
+    client: TestClient, origin: str
+) -> None:
     headers = {"Origin": origin}
     ask = client.post("/api/v1/tenants/aoba/ask", json={"question": "住民票"}, headers=headers)
     # Like any website not allowed: the bilingual refusal, not a crash.
