@@ -9,35 +9,11 @@ through the API (which checks 1,000).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from fastapi.testclient import TestClient
 
-from jichitai_ai.services import auth
-from jichitai_ai.services.platform import Platform
-from tests.console.helpers import World, seed
 from tests.console.helpers import login as console_login
-from tests.hoiku_console.conftest import hoiku_app
 
 LONG_URL = "https://www.city.aoba.example.jp/kurashi/" + "juminhyo-" * 170  # 1,571 characters
-
-
-@pytest.fixture
-def world(platform: Platform) -> World:
-    return seed(platform)
-
-
-@pytest.fixture
-def client(platform: Platform, world: World) -> Iterator[TestClient]:
-    with TestClient(hoiku_app(platform), raise_server_exceptions=False) as test_client:
-        yield test_client
-
-
-@pytest.fixture
-def key(platform: Platform, world: World) -> dict[str, str]:
-    with platform.db.write() as session:
-        return {"Authorization": f"Bearer {auth.create_api_key(session, 'aoba-editor')}"}
 
 
 def test_an_import_with_an_overlong_url_names_the_row_and_keeps_what_is_stored(

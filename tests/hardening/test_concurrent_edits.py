@@ -11,31 +11,19 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from jichitai_ai.approval import service as approval
 from jichitai_ai.services import auth
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services.errors import Conflict
 from jichitai_ai.services.platform import Platform
-from tests.console.helpers import World, seed
-from tests.hoiku_console.conftest import hoiku_app
-
-
-@pytest.fixture
-def world(platform: Platform) -> World:
-    return seed(platform)
-
-
-@pytest.fixture
-def client(platform: Platform, world: World) -> Iterator[TestClient]:
-    with TestClient(hoiku_app(platform), raise_server_exceptions=False) as test_client:
-        yield test_client
+from tests.console.helpers import World
 
 
 def _key(platform: Platform, username: str) -> dict[str, str]:
@@ -120,34 +108,28 @@ def test_two_simultaneous_publishes_of_one_version_do_not_lose_the_first(
     record = faq_service.record_of(base)
     outcome: dict[str, object] = {}
 
-    def second_editor() -> None:
-        try:
-            with platform.db.write() as session:
-                approval.save(
-                    session,
-                    world.aoba_id,
-                    world.aoba_entry,
-                    replace(record, answer="二人目が公開した回答。"),
-                    user="aoba-approver",
-                    can_approve=True,
-                    publish=True,
-                    expected_version=base.version,
-                )
-            outcome["second"] = "saved"
-        except Conflict as exc:
-            outcome["second"] = exc.key
-
-    with platform.db.write() as session:
+    def publish(session: Session, answer: str) -> None:
         approval.save(
             session,
             world.aoba_id,
             world.aoba_entry,
-            replace(record, answer="一人目が公開した回答。"),
+            replace(record, answer=answer),
             user="aoba-approver",
             can_approve=True,
             publish=True,
             expected_version=base.version,
         )
+
+    def second_editor() -> None:
+        try:
+            with platform.db.write() as session:
+                publish(session, "二人目が公開した回答。")
+            outcome["second"] = "saved"
+        except Conflict as exc:
+            outcome["second"] = exc.key
+
+    with platform.db.write() as session:
+        publish(session, "一人目が公開した回答。")
         worker = threading.Thread(target=second_editor)
         worker.start()
         # Commit only once the second save waits on the entry's lock (or has finished).

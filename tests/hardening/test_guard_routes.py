@@ -9,28 +9,13 @@ SQLite; on PostgreSQL the NUL became "a number is outside the accepted range".
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage.tables import QuestionLog
-from tests.console.helpers import World, seed
 from tests.console.helpers import login as console_login
-from tests.hoiku_console.conftest import hoiku_app
-
-
-@pytest.fixture
-def world(platform: Platform) -> World:
-    return seed(platform)
-
-
-@pytest.fixture
-def client(platform: Platform, world: World) -> Iterator[TestClient]:
-    with TestClient(hoiku_app(platform), raise_server_exceptions=False) as test_client:
-        yield test_client
 
 
 @pytest.mark.parametrize("kind", ["application/vnd.api+json", "Application/Problem+JSON; x=1"])
