@@ -141,7 +141,7 @@ async def import_entries(
     if mapping:
         try:
             loaded = json.loads(mapping)
-        except json.JSONDecodeError as exc:
+        except (ValueError, RecursionError) as exc:  # not JSON, nested too deep, huge numbers
             raise Invalid("error.validation") from exc
         if not isinstance(loaded, dict):
             raise Invalid("error.validation")
