@@ -184,6 +184,7 @@ def _read_xlsx(data: bytes, name: str) -> Table:
             [Issue(name, 0, t("hoiku.err.xlsx", detail=type(exc).__name__))]
         ) from exc
     ws = wb.worksheets[0]
+    ws.reset_dimensions()  # rows as stored, not padded to a declared A1:XFD1048576
     lines = [["" if v is None else _cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
     wb.close()
     return _to_table(name, lines)
