@@ -375,11 +375,16 @@ def approve(
     user: str,
     comment: str = "",
     today: date | None = None,
+    expected_revision: int | None = None,
 ) -> Change:
-    """承認: publish the change now, or on its 掲載開始日 when residents see the entry today."""
+    """承認: publish the change now, or on its 掲載開始日 when residents see the entry today.
+    ``expected_revision`` is the revision the approver read: an author who revised the change
+    after that gets it back for review instead of published unseen."""
     row = _row(session, tenant_id, change_id)
     if row.state != ChangeState.PENDING:
         raise Invalid("approval.wrong_state", state=row.state)
+    if expected_revision is not None and (row.revision or 0) != expected_revision:
+        raise Conflict("approval.revised_since_viewed")
     if four_eyes(session, tenant_id) and user in (row.authors or []):
         raise Forbidden("approval.own_change")
     day = today or today_jst()
