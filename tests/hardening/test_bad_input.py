@@ -4,36 +4,16 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 
-from jichitai_ai.services import auth
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage.tables import QuestionLog
-from tests.console.helpers import World, seed
+from tests.console.helpers import World
 from tests.console.helpers import login as console_login
-from tests.hoiku_console.conftest import hoiku_app
 
 HUGE_IDS = ["2147483648", "9223372036854775807", "9223372036854775808", str(10**30)]
-
-
-@pytest.fixture
-def world(platform: Platform) -> World:
-    return seed(platform)
-
-
-@pytest.fixture
-def client(platform: Platform, world: World) -> Iterator[TestClient]:
-    with TestClient(hoiku_app(platform), raise_server_exceptions=False) as test_client:
-        yield test_client
-
-
-@pytest.fixture
-def key(platform: Platform, world: World) -> dict[str, str]:
-    with platform.db.write() as session:
-        return {"Authorization": f"Bearer {auth.create_api_key(session, 'aoba-editor')}"}
 
 
 def test_superscript_and_other_odd_digits_in_page_numbers(client: TestClient) -> None:

@@ -14,6 +14,7 @@ from jichitai_ai.services.errors import Forbidden, Invalid
 from jichitai_ai.web.console import settings_record
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
 from jichitai_ai.web.console.rendering import redirect, render
+from jichitai_ai.web.params import parse_int
 
 router = APIRouter(prefix="/console/t/{slug}", include_in_schema=False)
 
@@ -90,7 +91,14 @@ def change_action(
             if not page.can_approve:
                 raise Forbidden("error.forbidden")
             if action == "approve":
-                approval.approve(db, page.tenant.id, change_id, user=user, comment=comment)
+                approval.approve(
+                    db,
+                    page.tenant.id,
+                    change_id,
+                    user=user,
+                    comment=comment,
+                    expected_revision=parse_int(form_text(data, "revision")),
+                )
             else:
                 approval.reject(db, page.tenant.id, change_id, user=user, comment=comment)
         elif action == "submit":
@@ -107,10 +115,19 @@ def approve_many(
     page: TenantPage = Depends(tenant_page(Action.APPROVE)), data: FormData = Depends(csrf_form)
 ) -> Response:
     """まとめて承認: the selected changes (e.g. after an import), each under the same rules."""
-    ids = [int(v) for v in data.getlist("change") if isinstance(v, str) and v.isdigit()]
+    # "id.revision" (the queue as shown) or "id" (older pages and scripts).
+    picked = [v.split(".", 1) for v in data.getlist("change") if isinstance(v, str)]
     with page.c.platform.db.write() as db:
-        for change_id in ids:
-            approval.approve(db, page.tenant.id, change_id, user=_user(page))
+        for parts in picked:
+            if not parts[0].isdigit():
+                continue
+            approval.approve(
+                db,
+                page.tenant.id,
+                int(parts[0]),
+                user=_user(page),
+                expected_revision=parse_int(parts[1]) if len(parts) > 1 else None,
+            )
     return redirect(page.c, f"/console/t/{page.tenant.slug}/approvals?done=approve")
 
 

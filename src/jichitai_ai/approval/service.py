@@ -204,6 +204,7 @@ def save(
     publish: bool = False,
     expected_version: int | None = None,
     expected_change: str | None = None,
+    guard_others: bool = False,
     note: str = "",
 ) -> SaveResult:
     """Save an edit (or a new entry) the approval way.
@@ -211,6 +212,9 @@ def save(
     ``publish`` asks to publish at once: allowed for an approver where the four-eyes rule is
     off, refused otherwise. Without it the edit becomes a draft or, with ``submit``, a change
     waiting for approval; the live entry (what residents see) is not touched.
+    ``expected_change`` (the token of the open change the caller edited, "" for none) refuses
+    a save over a change that moved on; without it, ``guard_others`` refuses a save over an
+    open change someone else wrote (the JSON API: a client that sends ``expected_version``).
     """
     # The note goes to the version history too (faq_entry_versions.note), not only to the
     # change row: masked here, once, for both (a resident named in it is not needed there).
@@ -244,15 +248,26 @@ def save(
         entry_id = entry.id
         record.external_id = entry.external_id
     else:
+        # Two saves of one entry queue here, so each checks the version and the open change
+        # the other one left (PostgreSQL: both had read version N before either wrote).
+        faq_service.lock_entry(session, tenant_id, entry_id)
         entry = faq_service.get_entry(session, tenant_id, entry_id)
         if entry.inherited:
             raise Forbidden("faq.not_owned", owner=entry.owner_slug)
         if expected_version is not None and entry.version != expected_version:
             raise Conflict("faq.stale_version", current=entry.version)
+        open_now = open_change(session, entry_id)
         if expected_change is not None:
-            open_now = open_change(session, entry_id)
             if (open_now.token if open_now else "") != expected_change:
                 raise Conflict("faq.stale_version", current=entry.version)
+        elif guard_others and open_now is not None and set(open_now.authors) - {user}:
+            # The caller saw the live entry, not a colleague's change waiting for approval:
+            # replacing that change silently would lose the colleague's work.
+            raise Conflict(
+                "approval.change_open",
+                authors="、".join(open_now.authors),
+                token=open_now.token,
+            )
         if not record.external_id:
             record.external_id = entry.external_id
         if direct:
@@ -363,11 +378,16 @@ def approve(
     user: str,
     comment: str = "",
     today: date | None = None,
+    expected_revision: int | None = None,
 ) -> Change:
-    """承認: publish the change now, or on its 掲載開始日 when residents see the entry today."""
+    """承認: publish the change now, or on its 掲載開始日 when residents see the entry today.
+    ``expected_revision`` is the revision the approver read: an author who revised the change
+    after that gets it back for review instead of published unseen."""
     row = _row(session, tenant_id, change_id)
     if row.state != ChangeState.PENDING:
         raise Invalid("approval.wrong_state", state=row.state)
+    if expected_revision is not None and (row.revision or 0) != expected_revision:
+        raise Conflict("approval.revised_since_viewed")
     if four_eyes(session, tenant_id) and user in (row.authors or []):
         raise Forbidden("approval.own_change")
     day = today or today_jst()

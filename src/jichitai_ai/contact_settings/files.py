@@ -1,7 +1,7 @@
 """The two lists as one JSON file (UTF-8), for backups, review and moving between
 deployments. A file is refused whole, with a message saying why, before anything is stored:
-too large, not UTF-8 (a Shift_JIS file from Excel or メモ帳 is named as such), not JSON, or
-not the expected shape. Items are then checked like console forms (store.replace_lists)."""
+too large, not UTF-8 (a Shift_JIS file from Excel or メモ帳 is named as such), not JSON (or
+nested too deep, numbers too long), or not the expected shape. Items are then checked like console forms (store.replace_lists)."""
 
 from __future__ import annotations
 
@@ -47,6 +47,8 @@ def load(data: bytes) -> dict[str, list[Any]]:
         parsed = json.loads(text)
     except json.JSONDecodeError as exc:
         raise Invalid("contact_settings.file.not_json", line=exc.lineno, column=exc.colno) from None
+    except (RecursionError, ValueError):  # [[[[… 100,000 deep, or a 5,000-digit number
+        raise Invalid("contact_settings.file.too_complex") from None
     if not isinstance(parsed, Mapping):
         raise Invalid("contact_settings.file.not_object")
     unknown = sorted(str(k) for k in parsed if k not in KEYS)

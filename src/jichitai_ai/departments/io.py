@@ -93,6 +93,7 @@ def _cells(info: DepartmentInfo) -> list[str]:
 
 def write_xlsx(departments: Iterable[DepartmentInfo]) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     book = Workbook()
     sheet = book.active
@@ -100,7 +101,8 @@ def write_xlsx(departments: Iterable[DepartmentInfo]) -> bytes:
     sheet.title = "部署"
     sheet.append([header for _, header in COLUMNS + NAME_COLUMNS])
     for info in departments:
-        sheet.append([guard_formula(c) for c in _cells(info)])
+        # Characters XML cannot hold (a NUL stored before the console's guard) are left out.
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", guard_formula(c)) for c in _cells(info)])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -55,6 +55,7 @@ def read_xlsx(data: bytes, fallback_title: str) -> ParsedDocument:
     try:
         for sheet in workbook.worksheets:
             blocks.append(Block(str(sheet.title), "heading", 1))
+            sheet.reset_dimensions()  # rows as stored, not padded to a declared A1:XFD1048576
             for row in sheet.iter_rows(values_only=True):
                 cells = [str(v).strip() for v in row if v is not None and str(v).strip()]
                 if cells:

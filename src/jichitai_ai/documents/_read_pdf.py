@@ -12,10 +12,19 @@ from jichitai_ai.documents._model import Block, ParsedDocument
 MIN_CHARS_PER_PAGE = 10
 
 
+class EncryptedPdf(ValueError):
+    """A PDF that opens only with a password (or with a cipher this installation lacks)."""
+
+
 def read_pdf(data: bytes, fallback_title: str) -> ParsedDocument:
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
-        reader.decrypt("")
+        try:
+            opened = reader.decrypt("")
+        except Exception as exc:  # pypdf's DependencyError: AES without a crypto library
+            raise EncryptedPdf(str(exc)) from exc
+        if not opened:
+            raise EncryptedPdf("password required")
     blocks: list[Block] = []
     visible = 0
     empty: list[int] = []

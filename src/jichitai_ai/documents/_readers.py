@@ -10,7 +10,7 @@ from jichitai_ai.documents._model import ParsedDocument
 from jichitai_ai.documents._read_egov import read_egov_xml
 from jichitai_ai.documents._read_markup import read_html, read_markdown, read_text
 from jichitai_ai.documents._read_office import read_docx, read_xlsx
-from jichitai_ai.documents._read_pdf import read_pdf
+from jichitai_ai.documents._read_pdf import EncryptedPdf, read_pdf
 from jichitai_ai.documents.errors import UnsupportedFormat
 
 Reader = Callable[[bytes, str], ParsedDocument]
@@ -70,6 +70,8 @@ def parse(name: str, data: bytes) -> ParsedDocument:
     reader = READERS[suffix][0]
     try:
         doc = reader(data, PurePath(name).stem)
+    except EncryptedPdf as exc:
+        raise DocumentUnreadable("documents.pdf_encrypted", name=name) from exc
     except Exception as exc:  # every library raises its own types for broken files
         raise DocumentUnreadable("documents.unreadable", name=name, reason=str(exc)[:200]) from exc
     return with_reiki_title(doc)

@@ -3,6 +3,7 @@ collection and role, answer extractively or (when configured) generatively, draf
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -76,6 +77,8 @@ from jichitai_ai.text import SynonymSet, Tokenizer
 REFINE_TOP = 3
 #: Largest file accepted for ingestion.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -245,11 +248,15 @@ class DocumentService:
             return None
         if not ocr_available():
             return None
-        if parsed.format == "image":
-            result = ocr_image(data).readable()
-        else:
-            pages = None if parsed.needs_ocr else parsed.pages_without_text
-            result = ocr_pdf_pages(data, pages).readable()
+        try:
+            if parsed.format == "image":
+                result = ocr_image(data).readable()
+            else:
+                pages = None if parsed.needs_ocr else parsed.pages_without_text
+                result = ocr_pdf_pages(data, pages).readable()
+        except Exception:  # pdftoppm/Tesseract failed or timed out, Pillow refused the raster
+            log.warning("OCR failed; the pages stay 要OCR", exc_info=True)
+            return None
         return result if result.pages else None
 
     # -- OCR review queue (確認待ち) ---------------------------------------------------------

@@ -89,6 +89,9 @@ def read_xlsx_rows(data: bytes, sheet_name: str | None, max_bytes: int) -> Itera
             raise FaqFileError(
                 "faqio.sheet_not_found", sheet=sheet_name, sheets=", ".join(workbook.sheetnames)
             )
+        # A declared dimension (A1:XFD1048576 in a 5 KB file) would pad every row, missing ones
+        # included, to 16,384 cells: read the rows as stored instead.
+        sheet.reset_dimensions()
         try:
             yield from enumerate(sheet.iter_rows(values_only=True), start=1)
         except FaqFileError:

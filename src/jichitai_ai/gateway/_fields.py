@@ -146,11 +146,11 @@ def _arguments(text: str, path: str, visit: Callable[[str, str, bool], str]) -> 
     data, not a schema: ``{"name": "Liu Yang"}`` is a person's name, masked, not refused."""
     try:
         data = json.loads(text)
-    except ValueError:
+        if not isinstance(data, dict | list):
+            return visit(path, text, True)
+        return json.dumps(_walk(data, path, "", visit, frozenset()), ensure_ascii=False)
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to walk: masked as text
         return visit(path, text, True)
-    if not isinstance(data, dict | list):
-        return visit(path, text, True)
-    return json.dumps(_walk(data, path, "", visit, frozenset()), ensure_ascii=False)
 
 
 def transform(

@@ -13,6 +13,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
+from jichitai_ai.faqio import FaqFileError
+from jichitai_ai.faqio.decoding import detect_encoding
 from jichitai_ai.i18n import t
 
 
@@ -142,12 +144,19 @@ def _norm(text: str) -> str:
 
 
 def _decode(data: bytes, name: str) -> str:
-    for encoding in ("utf-8-sig", "cp932"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise HoikuInputError([Issue(name, 0, t("hoiku.err.encoding"))])
+    """UTF-8 (BOM or not), Shift_JIS/CP932, and UTF-16 — Excel's 「Unicode テキスト」 — as the
+    FAQ importer reads them (one detector: faqio.decoding)."""
+    try:
+        detected = detect_encoding(data)
+        return data.decode(detected.encoding)
+    except (FaqFileError, UnicodeDecodeError) as exc:
+        raise HoikuInputError([Issue(name, 0, t("hoiku.err.encoding"))]) from exc
+
+
+def _delimiter(text: str) -> str:
+    """Tab-separated when the header line has more tabs than commas (Unicode text export)."""
+    first = text.split("\n", 1)[0]
+    return "\t" if first.count("\t") > first.count(",") else ","
 
 
 def read_table(data: bytes, name: str) -> Table:
@@ -157,7 +166,7 @@ def read_table(data: bytes, name: str) -> Table:
     text = _decode(data, name)
     if "\x00" in text:
         raise HoikuInputError([Issue(name, 0, t("hoiku.err.binary"))])
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
     try:
         lines = list(reader)
     except csv.Error as exc:
@@ -175,6 +184,7 @@ def _read_xlsx(data: bytes, name: str) -> Table:
             [Issue(name, 0, t("hoiku.err.xlsx", detail=type(exc).__name__))]
         ) from exc
     ws = wb.worksheets[0]
+    ws.reset_dimensions()  # rows as stored, not padded to a declared A1:XFD1048576
     lines = [["" if v is None else _cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
     wb.close()
     return _to_table(name, lines)

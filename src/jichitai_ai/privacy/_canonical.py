@@ -7,7 +7,8 @@ canonical text; every canonical character remembers the original span it came fr
 entities map back and masking still replaces the original characters.
 
 Steps (in order): drop invisible format characters (ZWSP, ZWJ, soft hyphen, BOM, bidi
-controls …) and control characters other than tab and line breaks; NFKC per character cluster; decimal digits of any script → ASCII; runs of
+controls …), letters that draw as blank (Hangul fillers, the Braille blank …), combining
+marks stacked on kana, kanji or digits, and control characters other than tab and line breaks; NFKC per character cluster; decimal digits of any script → ASCII; runs of
 漢数字 holding 6+ digits (phone, 個人番号, 郵便番号) → ASCII; dashes and ー between digits → ``-``;
 single digits separated by one space or dot (0 9 0 1 …) joined; single Japanese characters
 spaced out (申 請 者, 住　　所) joined; a line break right after a dash between digits
@@ -31,10 +32,13 @@ _KANJI_DIGIT |= {"五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 #: Dash look-alikes typed between digits (ー and ｰ included: IMEs produce them for "-").
 DASHES = frozenset("‐‑‒–—―−－ｰー─━﹣⁃-ｰ")
 _COMBINING_EXTRA = frozenset("\u3099\u309a\uff9e\uff9f")
+#: Letters that draw as blank space, used to split words past filters: Hangul fillers, the
+#: Braille blank, Khmer inherent vowels, 〿 (ideographic half fill space).
+_BLANK_FILLERS = frozenset("\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0\u303f")
 # Characters that may change: anything outside printable ASCII and the common Japanese blocks,
 # plus 漢数字 and the dash look-alikes (checked cheaply before the per-character pass).
 _NEEDS_WORK = re.compile(
-    r"[^\x20-\x7e\n\r\t\u3001-\u303f\u3041-\u3096\u309d-\u30fa\u30fc-\u30ff\u4e00-\u9fff]"
+    r"[^\x20-\x7e\n\r\t\u3001-\u303e\u3041-\u3096\u309d-\u30fa\u30fc-\u30ff\u4e00-\u9fff]"
     r"|[0-9]ー[0-9]"
 )
 # 〇九〇―二二四一―七七三八: any dash look-alike (― U+2015, －, ‐ …) may separate the groups.
@@ -73,7 +77,18 @@ def invisible(ch: str) -> bool:
         category == "Cf"
         or (category == "Cc" and ch not in "\t\n\r")
         or ch in "\u034f\u180e"
+        or ch in _BLANK_FILLERS
         or "\ufe00" <= ch <= "\ufe0f"
+    )
+
+
+def _bare(ch: str) -> bool:
+    """Kana, kanji and digits take no combining mark in writing (dakuten compose first)."""
+    return (
+        "\u3040" <= ch <= "\u30ff"
+        or "\u3400" <= ch <= "\u9fff"
+        or "\uf900" <= ch <= "\ufaff"
+        or unicodedata.decimal(ch, None) is not None
     )
 
 
@@ -148,9 +163,10 @@ def _canonicalize(text: str) -> Canonical:
         cluster = "".join(ch for ch in text[start:end] if not invisible(ch))
         if not cluster:
             continue
-        for ch in unicodedata.normalize("NFKC", cluster):
-            if invisible(ch):
-                continue
+        normal = unicodedata.normalize("NFKC", cluster)
+        for ch in normal:
+            if invisible(ch) or (unicodedata.combining(ch) and _bare(normal[0])):
+                continue  # 山\u0307田, 7\u03017: a stacked mark only splits the name or number
             if not ("0" <= ch <= "9"):
                 decimal = unicodedata.decimal(ch, None)
                 if decimal is not None:

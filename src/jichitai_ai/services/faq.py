@@ -32,6 +32,10 @@ from jichitai_ai.timeutil import today_jst, utcnow
 MAX_QUESTION = 500
 MAX_ANSWER = 20_000
 MAX_ALTERNATIVES = 50
+#: The text columns' sizes (storage/tables.py): PostgreSQL refuses a longer value at write time
+#: ("value too long"), SQLite stores it; both now say which field is too long, before writing.
+COLUMN_LIMITS = {"external_id": 100, "category": 200, "source_url": 1000}
+DEPARTMENT_LIMITS = {"name": 200, "phone": 100, "email": 200, "hours": 200, "form_url": 1000}
 #: C0 controls other than tab and newlines: PostgreSQL refuses NUL, and none belongs in an entry.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -67,6 +71,13 @@ def validate_record(record: FaqRecord) -> None:
         raise Invalid("faq.invalid_status", status=str(record.status)) from exc
     if record.valid_from and record.valid_until and record.valid_from > record.valid_until:
         raise Invalid("faq.invalid_period")
+    for name, limit in COLUMN_LIMITS.items():
+        if len(getattr(record, name) or "") > limit:
+            raise Invalid("faq.field_too_long", field=name, limit=limit)
+    if record.department is not None:
+        for part, limit in DEPARTMENT_LIMITS.items():
+            if len(getattr(record.department, part) or "") > limit:
+                raise Invalid("faq.field_too_long", field=f"department_{part}", limit=limit)
     urls = [link.url for link in record.links] + [record.source_url]
     if record.department is not None:
         urls.append(record.department.form_url)
@@ -534,6 +545,11 @@ def hidden_ids(session: Session, tenant_id: int) -> list[str]:
 
 
 # --- reads ----------------------------------------------------------------------------------
+
+
+def lock_entry(session: Session, tenant_id: int, entry_id: int) -> None:
+    """Hold the entry's row until the transaction ends (concurrent saves of it queue)."""
+    _owned_row(session, tenant_id, entry_id, for_update=True)
 
 
 def _owned_row(

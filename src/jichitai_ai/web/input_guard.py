@@ -2,9 +2,11 @@
 
 PostgreSQL text cannot hold NUL, and no question, FAQ field, name or form value needs NUL or
 the other C0 controls except tab and newlines. They are refused with 422 wherever they appear:
-the path, the query string, JSON bodies (as ``\\u0000``…) and url-encoded forms (as ``%00``…).
+the path, the query string, JSON bodies (as ``\\u0000``…; every type FastAPI parses as JSON,
+``application/*+json`` included) and url-encoded forms (as ``%00``…).
 A JSON body that is not UTF-8 (a Shift_JIS file posted as is) gets 400 ``error.body_encoding``.
-Uploaded files (multipart) are bytes and are checked by their parsers instead.
+Uploaded files (multipart) are bytes and are checked by their parsers instead; the text fields
+of a multipart console form are checked with :func:`has_control_text` once the form is parsed.
 """
 
 from __future__ import annotations
@@ -18,7 +20,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from jichitai_ai.i18n import bilingual
 
 _RAW_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TEXT_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _JSON_CONTROL = re.compile(rb"\\u00(?:0[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF])")
+
+
+def has_control_text(value: str) -> bool:
+    """The rule of this guard for text already decoded (a multipart form's text fields)."""
+    return bool(_TEXT_CONTROL.search(value))
 
 
 def _has_control(raw: bytes) -> bool:
@@ -40,7 +48,7 @@ class ControlCharacterGuard:
             await _refuse(send)
             return
         headers = dict(scope.get("headers") or [])
-        kind = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+        kind = _kind(headers.get(b"content-type", b""))
         if kind not in (b"application/json", b"application/x-www-form-urlencoded"):
             await self.app(scope, receive, send)
             return
@@ -68,6 +76,15 @@ class ControlCharacterGuard:
         await self.app(
             scope, _replay([{"type": "http.request", "body": data, "more_body": False}]), send
         )
+
+
+def _kind(content_type: bytes) -> bytes:
+    """The media type, with every JSON flavour FastAPI parses as JSON (``application/json``,
+    ``application/vnd.api+json`` …) read as ``application/json``."""
+    kind = content_type.split(b";")[0].strip().lower()
+    if kind.startswith(b"application/") and kind.endswith(b"+json"):
+        return b"application/json"
+    return kind
 
 
 def _utf8(data: bytes) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 import shutil
 import subprocess
 import tempfile
@@ -25,6 +26,12 @@ MIN_PAGE_CHARS = 10
 DPI = 300
 TIMEOUT_SECONDS = 120
 MAX_PAGES = 200
+#: Pixels of one rasterised page (A3 at 300 dpi is ~17.4 MP). A bigger page is read at a lower
+#: resolution: a 400-byte PDF with a 2 m page would otherwise be a 1.6 GB bitmap per page.
+MAX_PAGE_PIXELS = 18_000_000
+#: pdftoppm never renders more than this many pixels across or down (a page whose size pypdf
+#: could not read is cropped there rather than rasterised whole).
+MAX_PAGE_SIDE = 15_000
 
 
 @dataclass(frozen=True)
@@ -183,14 +190,16 @@ def ocr_pdf_pages(data: bytes, pages: list[int] | None = None) -> OcrResult:
         pdf = Path(tmp) / "in.pdf"
         pdf.write_bytes(data)
         wanted = pages or []
-        args = ["pdftoppm", "-r", str(DPI), "-gray", "-png"]
-        if not wanted:
-            args += ["-l", str(MAX_PAGES)]
+        count, lowered = _oversized_pages(data)
+        if not wanted and lowered:
+            wanted = list(range(1, min(count, MAX_PAGES) + 1))  # one call per page
         result = OcrResult()
         ranges = [(n, n) for n in wanted[:MAX_PAGES]] or [(0, 0)]
         for first, last in ranges:
             prefix = Path(tmp) / f"p{first}"
-            span = ["-f", str(first), "-l", str(last)] if first else []
+            args = ["pdftoppm", "-r", str(lowered.get(first, DPI)), "-gray", "-png"]
+            args += ["-W", str(MAX_PAGE_SIDE), "-H", str(MAX_PAGE_SIDE)]
+            span = ["-f", str(first), "-l", str(last)] if first else ["-l", str(MAX_PAGES)]
             subprocess.run(
                 [*args, *span, str(pdf), str(prefix)],
                 capture_output=True,
@@ -201,6 +210,29 @@ def ocr_pdf_pages(data: bytes, pages: list[int] | None = None) -> OcrResult:
         for image in images:
             result.pages.append(_read_page(image, _page_of(image)))
         return result
+
+
+def _oversized_pages(data: bytes) -> tuple[int, dict[int, int]]:
+    """The page count, and the pages whose raster at ``DPI`` would pass ``MAX_PAGE_PIXELS``
+    with the resolution that keeps each under it (pdftoppm renders the media box)."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        lowered: dict[int, int] = {}
+        for number, page in enumerate(reader.pages[:MAX_PAGES], start=1):
+            unit = float(page.user_unit or 1)
+            box = page.mediabox
+            pixels = (abs(float(box.width)) * unit * DPI / 72) * (
+                abs(float(box.height)) * unit * DPI / 72
+            )
+            if pixels > MAX_PAGE_PIXELS:
+                lowered[number] = max(1, int(DPI * math.sqrt(MAX_PAGE_PIXELS / pixels)))
+        return len(reader.pages), lowered
+    except Exception:  # pypdf read this file before (read_pdf); MAX_PAGE_SIDE still holds
+        return 0, {}
 
 
 def _page_of(image: Path) -> int:

@@ -141,7 +141,7 @@ async def import_entries(
     if mapping:
         try:
             loaded = json.loads(mapping)
-        except json.JSONDecodeError as exc:
+        except (ValueError, RecursionError) as exc:  # not JSON, nested too deep, huge numbers
             raise Invalid("error.validation") from exc
         if not isinstance(loaded, dict):
             raise Invalid("error.validation")
@@ -177,7 +177,9 @@ def get_entry(
     platform: Platform = Depends(get_platform),
 ) -> EntryOut:
     with platform.db.read() as session:
-        return EntryOut.of(faq_service.get_entry(session, tenant.id, entry_id))
+        entry = faq_service.get_entry(session, tenant.id, entry_id)
+        change = None if entry.inherited else approval.open_change(session, entry_id)
+        return EntryOut.of(entry, change)
 
 
 @router.put(T + "/faq/{entry_id}", response_model=EntryOut)
@@ -215,6 +217,8 @@ def _save(
             submit=submit,
             publish=publish,
             expected_version=body.expected_version if entry_id is not None else None,
+            expected_change=body.expected_change if entry_id is not None else None,
+            guard_others=entry_id is not None and body.expected_version is not None,
         )
     return EntryOut.of(result.entry, result.change)
 

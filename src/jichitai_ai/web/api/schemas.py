@@ -54,6 +54,8 @@ class EntryIn(BaseModel):
     status: EntryStatus = EntryStatus.DRAFT
     language: str = Field(default="ja", max_length=16)
     expected_version: int | None = Field(default=None, ge=0, le=DB_INT_MAX)
+    #: ``change_token`` of the change waiting for approval that this edit revises ("" for none).
+    expected_change: str | None = Field(default=None, max_length=40)
 
     def to_record(self) -> FaqRecord:
         return FaqRecord(
@@ -96,12 +98,15 @@ class EntryOut(BaseModel):
     #: The change waiting for approval (承認待ち) when the save did not publish.
     pending_change_id: int | None = None
     change_state: str | None = None
+    #: Identifies that change's current revision (send it back as ``expected_change``).
+    change_token: str | None = None
 
     @classmethod
     def of(cls, entry: FaqEntry, change: Any = None) -> EntryOut:
         return cls(
             pending_change_id=change.id if change is not None else None,
             change_state=str(change.state) if change is not None else None,
+            change_token=change.token if change is not None else None,
             id=entry.id,
             external_id=entry.external_id,
             language=entry.language,

@@ -17,10 +17,11 @@ from starlette.datastructures import FormData
 
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.auth import Action, Principal, Role, is_session_revoked, principal_for
-from jichitai_ai.services.errors import Forbidden
+from jichitai_ai.services.errors import Forbidden, Invalid
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.storage.tables import User
+from jichitai_ai.web.input_guard import has_control_text
 from jichitai_ai.web.security import (
     CSRF_FIELD,
     CSRF_HEADER,
@@ -210,6 +211,13 @@ async def csrf_form(request: Request, c: Console = Depends(console)) -> FormData
     token = form.get(CSRF_FIELD)
     if not isinstance(token, str) or not c.codec.csrf_ok(c.session, token):
         raise CsrfRejected()
+    # A multipart post passes the app-wide guard (it reads url-encoded forms only): its text
+    # fields get the same rule here, before any page stores them (PostgreSQL cannot hold NUL).
+    if any(
+        has_control_text(k) or (isinstance(v, str) and has_control_text(v))
+        for k, v in form.multi_items()
+    ):
+        raise Invalid("error.control_character")
     return form
 
 

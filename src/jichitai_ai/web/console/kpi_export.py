@@ -7,6 +7,7 @@ import io
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from jichitai_ai.i18n import t
 from jichitai_ai.services.kpi import RATE_KEYS, Counts, KpiReport
@@ -117,6 +118,13 @@ def _safe(value: Any) -> Any:
     return value
 
 
+def _xlsx_cell(value: Any) -> Any:
+    """XML cannot hold most control characters: a residents' question logged with one (ESC from
+    a LINE message, or stored before the input guard refused it) would fail the whole file."""
+    value = _safe(value)
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
 def to_csv(report: KpiReport, lang: str) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -148,7 +156,7 @@ def to_xlsx(report: KpiReport, lang: str) -> bytes:
         first = False
         sheet.title = title[:31]
         for row in rows:
-            sheet.append([_safe(v) for v in row])
+            sheet.append([_xlsx_cell(v) for v in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

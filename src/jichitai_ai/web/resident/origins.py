@@ -30,10 +30,14 @@ def normalize_origin(value: Any) -> str | None:
     if not _ORIGIN_RE.match(text):
         return None
     parts = urlsplit(text)
-    if parts.port is not None and not 0 < parts.port < 65536:
+    try:
+        port = parts.port
+    except ValueError:  # :99999 — urllib refuses it; an Origin header may carry anything
+        return None
+    if port is not None and not 0 < port < 65536:
         return None
     default = {"http": 80, "https": 443}[parts.scheme]
-    if parts.port == default:
+    if port == default:
         text = f"{parts.scheme}://{parts.hostname}"
     return text
 
