@@ -141,11 +141,13 @@ class LearningParams:
     indexed_first_within: int | None = None
     #: Choices, never the answer (issue 16, round 10): a question retrieval would hand over
     #: whose first entry residents taught — a promoting lesson in force at least this close
-    #: by words (topic words and all terms, as ``words`` "both") or meaning — is offered that
-    #: entry as a 更問 instead. None: off.
+    #: by words (topic words and all terms, as ``words`` "both") or meaning, with no rivals
+    #: gate — is offered that entry as a 更問 instead. On LocalGovFAQ paraphrases whose right
+    #: entry was already first were handed over because its lessons were too loose to boost
+    #: it. None: off (round 9). 0.1 chosen on simulation seeds 1–2 (docs/benchmarks.md §6).
     offer_first_similarity: float | None = 0.1
-    #: … and a taught entry this close ranked within ``offer_within`` but not among the
-    #: choices shown takes the last choice (None: off).
+    #: … and in a 更問, a taught entry this close ranked within ``offer_within`` but not among
+    #: the choices shown takes the last choice (at most ``max_choices``). None: off.
     offer_similarity: float | None = 0.1
     offer_within: int = 5
 
