@@ -68,8 +68,10 @@ class Measure:
 
     def __call__(self, index: TenantIndex) -> dict[str, float]:
         sr1 = helped = wrong = 0
+        self.views: dict[str, tuple[str, tuple[int, ...]]] = {}
         for q, text in self.questions.items():
             outcome = index.answer(text, k=20)
+            self.views[q] = (outcome.decision.value, tuple(outcome.entry_ids))
             rel = self.relevant[q]
             top = outcome.ranked[0].entry_id if outcome.ranked else None
             sr1 += top in rel
@@ -168,6 +170,7 @@ def main(argv: list[str] | None = None) -> None:
             measures = {n: Measure(qs, relevant) for n, qs in sets.items()}
             index.set_learning([])
             before = {n: m(index) for n, m in measures.items()}
+            views = {n: dict(m.views) for n, m in measures.items()}
             index.set_learning([feedback_service.Lesson(**x) for x in taught[seed]])
             for i, p in enumerate(params):
                 index.learning.params = p
@@ -177,6 +180,10 @@ def main(argv: list[str] | None = None) -> None:
                     for n in sets
                     for m in ("SR@1", "helped", "wrong_answers")
                 }
+                # What residents see (decision and entries shown) changed for these controls.
+                row["controls_views_changed"] = sum(
+                    v != views["controls"][q] for q, v in measures["controls"].views.items()
+                )
                 results[i].append(row)
             print(f"seed {seed} measured", file=sys.stderr, flush=True)
     table = []

@@ -139,6 +139,17 @@ class LearningParams:
     #: paraphrase on lexical and hybrid seed 2 (chosen on seeds 1–2) but lost one paraphrase on
     #: lexical seed 4 and a taught wording on seed 3 (validation) — docs/benchmarks.md §6.
     indexed_first_within: int | None = None
+    #: Choices, never the answer (issue 16, round 10): a question retrieval would hand over
+    #: whose first entry residents taught — a promoting lesson in force at least this close
+    #: by words (topic words and all terms, as ``words`` "both") or meaning, with no rivals
+    #: gate — is offered that entry as a 更問 instead. On LocalGovFAQ paraphrases whose right
+    #: entry was already first were handed over because its lessons were too loose to boost
+    #: it. None: off (round 9). 0.1 chosen on simulation seeds 1–2 (docs/benchmarks.md §6).
+    offer_first_similarity: float | None = 0.1
+    #: … and in a 更問, a taught entry this close ranked within ``offer_within`` but not among
+    #: the choices shown takes the last choice (at most ``max_choices``). None: off.
+    offer_similarity: float | None = 0.1
+    offer_within: int = 5
 
 
 @dataclass
@@ -342,6 +353,26 @@ class LearningModel:
                     out[entry] = float(cosines[row])
                 row += 1
         return self._against_rivals(out, rivals, margin=False)
+
+    def taught_closeness(
+        self,
+        entry_id: int,
+        query_terms: Collection[str],
+        query_topics: Collection[str],
+        now: datetime,
+        query_vector: Vectors | None = None,
+    ) -> float:
+        """How close the question is to the entry's promoting lessons in force (the best by
+        words or by meaning, no rivals gate): what may *offer* a taught entry as a choice."""
+        rows = [i for i in self._alternatives.get(entry_id, ()) if self._live(i, now)]
+        if not rows:
+            return 0.0
+        query, topics = set(query_terms), set(query_topics)
+        best = max(self.word_similarity(query, topics, self._lessons[i]) for i in rows)
+        if query_vector is not None and self.has_vectors:
+            by_meaning = self._dense_similarities(query_vector)
+            best = max([best, *(by_meaning.get(i, 0.0) for i in rows)])
+        return best
 
     def similarity(self, query_terms: Collection[str], lesson_terms: Collection[str]) -> float:
         """IDF-weighted overlap of two term sets (0–1): shared weight over the question's

@@ -572,6 +572,7 @@ class TenantIndex:
                 question, ranked, outcome, k, exclude
             ) or self._first_kept_from_indexing(question, outcome, k, exclude)
             outcome = kept or self._not_imposed_by_learning(question, ranked, outcome, k, exclude)
+            outcome = self._taught_offered(question, outcome)
             if dense and needs_meaning(question) and _meaning_decides(question, outcome):
                 outcome = self._decide_by_meaning(question, dense, candidates, outcome)
             elif dense and outcome.decision is Decision.ANSWER:
@@ -634,6 +635,48 @@ class TenantIndex:
             ranked=[replace(first, score=score)]
             + [c for c in outcome.ranked if c.entry_id != first.entry_id],
         )
+
+    def _taught_offered(self, question: str, outcome: Outcome) -> Outcome:
+        """``LearningParams.offer_first_similarity`` / ``offer_similarity``: an entry residents
+        taught for wordings close to this one is offered among the choices — a hand-over whose
+        first entry it is becomes a 更問, a 更問 whose choices miss it ranked within
+        ``offer_within`` shows it last. Never the direct answer; only lessons in force."""
+        params = self.learning.params
+        first_floor, lift_floor = params.offer_first_similarity, params.offer_similarity
+        if (first_floor is None and lift_floor is None) or not outcome.ranked:
+            return outcome
+        if not len(self.learning) or outcome.decision is Decision.ANSWER:
+            return outcome
+        now = utcnow()
+        terms = self.lexical.query_terms(question)
+        topics = self.topic_terms(question)
+        vector = None
+        if self.learning.has_vectors and self.searcher.embedder is not None:
+            vector = self.searcher.query_vector(question)
+
+        def close(entry: int, floor: float) -> bool:
+            return (
+                self.learning.taught_closeness(entry, terms, topics, now, vector) >= floor
+                and entry not in self.learning_effects(question).demoted
+            )
+
+        ranked = [ScoredDoc(c.score, c.entry_id) for c in outcome.ranked]
+        if outcome.decision is Decision.NO_ANSWER:
+            if first_floor is None or not close(ranked[0].doc_id, first_floor):
+                return outcome
+            limit = self.thresholds.max_choices
+            if self.decision_model is not None:
+                limit = self.decision_model.max_choices
+            ids = [d.doc_id for d in diverse_choices(ranked, self.signals, limit)]
+            return replace(outcome, decision=Decision.CLARIFY, entry_ids=ids)
+        if lift_floor is None:
+            return outcome
+        shown = outcome.entry_ids
+        for d in ranked[: params.offer_within]:
+            if d.doc_id not in shown and close(d.doc_id, lift_floor):
+                keep = shown[: self.thresholds.max_choices - 1]
+                return replace(outcome, entry_ids=[*keep, d.doc_id])
+        return outcome
 
     def _plain_answer(self, question: str, k: int | None, exclude: set[int] | None) -> Outcome:
         """What retrieval alone (no lessons) answers."""
