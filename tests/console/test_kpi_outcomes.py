@@ -82,7 +82,7 @@ def test_dashboard_exports_and_cli_show_the_confirmed_rate_and_range(
     login(client, "aoba-editor")
     page = client.get("/console/t/aoba/dashboard" + QUERY).text
     assert 'data-kpi="confirmed_resolution_rate">16.7%<' in page
-    assert "範囲 16.7% 〜 <span data-kpi=\"resolution_rate_upper\">83.3%</span>" in page
+    assert '範囲 16.7% 〜 <span data-kpi="resolution_rate_upper">83.3%</span>' in page
     assert "確認済み 2 件・結果不明 8 件・未解決 2 件" in page
     assert 'data-kpi="self_resolution_rate">83.3%<' in page  # the old figure stays
     data = client.get("/console/t/aoba/dashboard.json" + QUERY).json()["totals"]
