@@ -17,6 +17,7 @@ FIGURES = (
     "clarified_rate",
     "handed_over_rate",
     "self_resolution_rate",
+    "confirmed_resolution_rate",
     "resolved_vote_rate",
 )
 

@@ -1,4 +1,4 @@
-"""Core commands: init, tenant, import, export, ask, serve, synonyms."""
+"""Core commands: init, tenant, import, export, ask, kpi, serve, synonyms."""
 
 from __future__ import annotations
 
@@ -10,11 +10,27 @@ import typer
 
 from jichitai_ai.approval import service as approval
 from jichitai_ai.cli.common import DatabaseOption, platform, print_json, service_errors
-from jichitai_ai.services import importing
+from jichitai_ai.i18n import t
+from jichitai_ai.services import importing, kpi
 from jichitai_ai.services import synonyms as synonym_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage import migrate
+
+#: The figures ``jichitai-ai kpi`` prints: the old 自己解決率 beside the confirmed one and its range.
+CLI_KPI_KEYS = (
+    "total",
+    "answered_rate",
+    "clarified_rate",
+    "handed_over_rate",
+    "self_resolution_rate",
+    "confirmed_resolution_rate",
+    "resolution_rate_upper",
+    "confirmed_resolved",
+    "outcome_unknown",
+    "unresolved",
+    "resolved_vote_rate",
+)
 
 tenant_app = typer.Typer(help="自治体（テナント）の管理 / tenants", no_args_is_help=True)
 
@@ -25,6 +41,7 @@ def register(app: typer.Typer) -> None:
     app.command("import")(import_faq)
     app.command("export")(export_faq)
     app.command()(ask)
+    app.command("kpi")(kpi_report)
     app.command()(serve)
     app.command()(synonyms)
 
@@ -217,6 +234,29 @@ def ask(
         typer.echo(f"窓口: {out.contact.name} {out.contact.phone} {out.contact.hours}")
     elif out.decision == "no_answer" and out.general_contact:
         typer.echo("窓口: " + " ".join(out.general_contact.values()))
+
+
+def kpi_report(
+    tenant: str = typer.Option(..., "--tenant", "-t"),
+    start: str | None = typer.Option(None, "--from", help="YYYY-MM-DD (JST)"),
+    end: str | None = typer.Option(None, "--to", help="YYYY-MM-DD (JST)"),
+    as_json: bool = typer.Option(False, "--json"),
+    database_url: str | None = DatabaseOption,
+) -> None:
+    """効果検証の指標を表示します（既定は直近 30 日）/ KPI of a period, as on the dashboard."""
+    p = platform(database_url)
+    period = kpi.Period.parse(start, end)
+    with service_errors(), p.db.read() as session:
+        info = tenant_service.get_tenant(session, tenant)
+        report = kpi.report(session, [info.id], period, with_themes=False)
+    data = report.totals.as_dict()
+    if as_json:
+        print_json(report.as_dict())
+        return
+    typer.echo(f"{info.name} {period.start} – {period.end}")
+    for key in CLI_KPI_KEYS:
+        label = f"{t(f'console.kpi.col.{key}', 'ja')} / {t(f'console.kpi.col.{key}', 'en')}"
+        typer.echo(f"  {label}: {data['display'].get(key, data[key])}")
 
 
 def serve(

@@ -9,7 +9,15 @@ them. Definitions (also in docs/console.md, with the guidebook's 効果検証 te
 - 更問件数 / 更問率 ``clarified``: 2–5 choices offered (更問), ÷ 利用件数;
 - 引継ぎ件数 / 引継ぎ率 ``handed_over``: no answer, handed over to 担当課, ÷ 利用件数;
 - 自己解決件数 ``self_served``: answered or clarified and not rated 「解決しなかった」;
-- 自己解決率 ``self_resolution_rate``: 自己解決件数 ÷ 利用件数;
+- 自己解決率 ``self_resolution_rate``: 自己解決件数 ÷ 利用件数 (kept for continuity: it counts
+  an answer or 更問 nobody reacted to as 自己解決, so it is the range's upper end, see below);
+- 結果 (outcome) of each question, one of three, the resident's last signal first:
+  確認済み自己解決 ``confirmed_resolved`` — 「解決した」, or a choice picked and no
+  「解決しなかった」 after it; 未解決 ``unresolved`` — 「解決しなかった」, or handed over / emergency
+  (no answer) with no 「解決した」; 結果不明 ``outcome_unknown`` — an answer or choices shown and
+  no further signal;
+- 自己解決率（確認済み） ``confirmed_resolution_rate``: 確認済み自己解決 ÷ 利用件数, and its range
+  up to ``resolution_rate_upper`` = (確認済み自己解決 + 結果不明) ÷ 利用件数;
 - 解決評価 ``resolved`` / ``not_resolved``: residents' votes; 解決評価率
   ``resolved_vote_rate`` = 「解決した」 ÷ (「解決した」 + 「解決しなかった」), none without votes;
 - 削減時間 ``minutes_saved``: 自己解決件数 × the tenant's minutes per inquiry
@@ -127,17 +135,19 @@ class Rate:
     """A KPI that is a share: numerator ÷ the sum of the denominator fields."""
 
     key: str
-    numerator: str
+    numerator: tuple[str, ...]
     denominator: tuple[str, ...]
 
 
 #: Every rate KPI, defined once (see the module docstring for the Japanese terms).
 RATES: tuple[Rate, ...] = (
-    Rate("answered_rate", "answered", ("total",)),
-    Rate("clarified_rate", "clarified", ("total",)),
-    Rate("handed_over_rate", "handed_over", ("total",)),
-    Rate("self_resolution_rate", "self_served", ("total",)),
-    Rate("resolved_vote_rate", "resolved", ("resolved", "not_resolved")),
+    Rate("answered_rate", ("answered",), ("total",)),
+    Rate("clarified_rate", ("clarified",), ("total",)),
+    Rate("handed_over_rate", ("handed_over",), ("total",)),
+    Rate("self_resolution_rate", ("self_served",), ("total",)),
+    Rate("confirmed_resolution_rate", ("confirmed_resolved",), ("total",)),
+    Rate("resolution_rate_upper", ("confirmed_resolved", "outcome_unknown"), ("total",)),
+    Rate("resolved_vote_rate", ("resolved",), ("resolved", "not_resolved")),
 )
 RATE_KEYS = tuple(r.key for r in RATES)
 
@@ -153,6 +163,9 @@ class Counts:
     resolved: int = 0
     not_resolved: int = 0
     self_served: int = 0
+    confirmed_resolved: int = 0
+    unresolved: int = 0
+    outcome_unknown: int = 0
     minutes_saved: float = 0.0
 
     def add(self, other: Counts) -> None:
@@ -164,7 +177,8 @@ class Counts:
         """The rate ``key`` in percent (one decimal), by its single definition in RATES."""
         rate = next(r for r in RATES if r.key == key)
         return percent(
-            getattr(self, rate.numerator), sum(getattr(self, d) for d in rate.denominator)
+            sum(getattr(self, n) for n in rate.numerator),
+            sum(getattr(self, d) for d in rate.denominator),
         )
 
     @property
@@ -182,6 +196,14 @@ class Counts:
     @property
     def self_resolution_rate(self) -> float | None:
         return self.percent("self_resolution_rate")
+
+    @property
+    def confirmed_resolution_rate(self) -> float | None:
+        return self.percent("confirmed_resolution_rate")
+
+    @property
+    def resolution_rate_upper(self) -> float | None:
+        return self.percent("resolution_rate_upper")
 
     @property
     def resolved_vote_rate(self) -> float | None:
@@ -296,7 +318,8 @@ def _in_period(period: Period) -> ColumnElement[bool]:
 
 
 def _count_columns() -> list[ColumnElement[int]]:
-    """count, answered, clarified, handed over, resolved, not resolved, self-served (Counts order)."""
+    """count, answered, clarified, handed over, resolved, not resolved, self-served, then the
+    three outcomes (confirmed, unresolved, unknown), in Counts order."""
     answered = QuestionLog.decision == str(Decision.ANSWER)
     clarified = QuestionLog.decision == str(Decision.CLARIFY)
     handed = QuestionLog.decision == str(Decision.NO_ANSWER)
@@ -304,6 +327,14 @@ def _count_columns() -> list[ColumnElement[int]]:
         or_(answered, clarified),
         or_(QuestionLog.resolved.is_(None), QuestionLog.resolved.is_(True)),
     )
+    # The resident's last signal decides: a vote, else a picked choice, else what was shown.
+    confirmed = or_(
+        QuestionLog.resolved.is_(True),
+        and_(QuestionLog.resolved.is_(None), QuestionLog.chosen_entry_id.is_not(None)),
+    )
+    silent = and_(QuestionLog.resolved.is_(None), QuestionLog.chosen_entry_id.is_(None))
+    unknown = and_(silent, or_(answered, clarified))
+    unresolved = or_(QuestionLog.resolved.is_(False), and_(silent, ~or_(answered, clarified)))
     return [
         func.count(),
         _count_if(answered),
@@ -312,6 +343,9 @@ def _count_columns() -> list[ColumnElement[int]]:
         _count_if(QuestionLog.resolved.is_(True)),
         _count_if(QuestionLog.resolved.is_(False)),
         _count_if(served),
+        _count_if(confirmed),
+        _count_if(unresolved),
+        _count_if(unknown),
     ]
 
 

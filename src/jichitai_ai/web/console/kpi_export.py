@@ -27,6 +27,12 @@ _COUNT_FIELDS = (
     "resolved_vote_rate",
     "minutes_saved",
     "hours_saved",
+    # Added after the columns existing sheets read by position (自己解決率（確認済み） and its range).
+    "confirmed_resolved",
+    "outcome_unknown",
+    "unresolved",
+    "confirmed_resolution_rate",
+    "resolution_rate_upper",
 )
 
 
