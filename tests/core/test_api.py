@@ -147,8 +147,11 @@ def test_editor_creates_entry_and_residents_get_it(
     # The editor cannot approve; the approver can.
     own = client.post(f"/api/v1/tenants/city/changes/{change_id}/approve", headers=ed)
     assert own.status_code == 403
+    token = r.json()["change_token"]
     ok = client.post(
-        f"/api/v1/tenants/city/changes/{change_id}/approve", headers=bearer(keys["approver"])
+        f"/api/v1/tenants/city/changes/{change_id}/approve",
+        json={"change_token": token},
+        headers=bearer(keys["approver"]),
     )
     assert ok.status_code == 200 and ok.json()["state"] == "published"
     answer = client.post("/api/v1/tenants/city/ask", json=ask).json()

@@ -148,3 +148,25 @@ def test_only_editors_ingest_and_only_admins_configure(
     deleted = client.delete(f"{STAFF}/{made.json()['document_id']}", headers=keys["editor1"])
     assert deleted.status_code == 204
     assert client.get(f"{PUBLIC}/search", params={"q": "粗大ごみ"}).json() == []
+
+
+def test_upload_into_a_collection_that_does_not_exist_says_so(
+    api: tuple[TestClient, dict[str, dict[str, str]]],
+) -> None:
+    """Found (hr3): a typo in the collection name was answered "may not read this collection"."""
+    client, keys = api
+    files = {"file": ("gomi.html", samples.HTML.encode("utf-8"), "text/html")}
+    missing = client.post(
+        STAFF, files=files, data={"collection": "koho-2099"}, headers=keys["editor1"]
+    )
+    assert missing.status_code == 404, missing.text
+    error = missing.json()["error"]
+    assert error["code"] == "documents.collection_not_found"
+    assert "「koho-2099」はありません" in missing.text and "権限" not in missing.text
+    # A collection that exists but is closed to the role is still refused as such.
+    closed = client.post(
+        STAFF, files=files, data={"collection": "personnel"}, headers=keys["editor1"]
+    )
+    assert closed.status_code == 403 and closed.json()["error"]["code"] == "documents.forbidden"
+    names = {d["title"] for d in client.get(STAFF, headers=keys["admin1"]).json()}
+    assert "ごみの出し方ガイド" not in names

@@ -184,3 +184,12 @@ def test_pages_in_english(client: TestClient, world: World) -> None:
     assert "Collections and files" in library and "Needs OCR" in library
     page = search(client, QUESTION).text  # the language is remembered in a cookie
     assert '<html lang="en">' in page and "The documents do not say." in page
+
+
+def test_upload_into_a_missing_collection_names_it(client: TestClient, world: World) -> None:
+    """Found (hr3): the console answered a mistyped collection with "may not read" (403)."""
+    csrf = login(client, "aoba-editor")
+    response = upload(client, csrf, [("gomi-jorei.pdf", files.gomi_pdf())], collection="koho-x")
+    assert response.status_code == 404, response.status_code
+    assert "文書集「koho-x」はありません" in html.unescape(response.text)
+    assert "権限がありません" not in response.text

@@ -12,6 +12,7 @@ import re
 from fastapi.testclient import TestClient
 
 from jichitai_ai.approval import service as approval
+from jichitai_ai.services import auth
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services.platform import Platform
 from tests.console.helpers import World
@@ -67,6 +68,47 @@ def test_a_change_revised_after_the_approver_opened_it_is_not_published(
         f"/console/t/aoba/approvals/{change.id}/approve", data=form, follow_redirects=False
     )
     assert done.status_code == 303
+    with platform.db.read() as session:
+        live = faq_service.get_entry(session, world.aoba_id, world.aoba_entry)
+    assert live.answer == "誰も確認していない回答です。"
+
+
+def test_api_approve_needs_the_change_token_the_approver_read(
+    client: TestClient, platform: Platform, world: World, key: dict[str, str]
+) -> None:
+    """The same bypass through the JSON API (hr4): 承認 carries the ``change_token`` read."""
+    _propose(client, key, world.aoba_entry, "確認済みの回答です。")
+    with platform.db.write() as session:
+        approver = {"Authorization": f"Bearer {auth.create_api_key(session, 'aoba-approver')}"}
+    changes = "/api/v1/tenants/aoba/changes"
+    queue = client.get(changes, headers=approver).json()
+    seen = next(c for c in queue if c["entry_id"] == world.aoba_entry)
+    read = client.get(f"{changes}/{seen['id']}", headers=approver).json()
+    assert read["change_token"] == seen["change_token"] == f"{seen['id']}.{read['revision']}"
+    entry = client.get(URL.format(world.aoba_entry), headers=approver).json()
+    assert entry["change_token"] == read["change_token"]
+    approve = f"{changes}/{seen['id']}/approve"
+    # Without the token nothing is approved, and the message says what to send.
+    bare = client.post(approve, headers=approver)
+    assert bare.status_code == 422, bare.text
+    assert "change_token" in bare.text and "承認するには" in bare.text
+    other = client.post(approve, json={"change_token": "999.0"}, headers=approver)
+    assert other.status_code == 422 and "この変更のものではありません" in other.text
+    # The author swaps the text after the approver read it.
+    _propose(client, key, world.aoba_entry, "誰も確認していない回答です。")
+    stale = client.post(approve, json={"change_token": read["change_token"]}, headers=approver)
+    assert stale.status_code == 409, stale.text
+    assert "表示した後に修正されました" in stale.text
+    with platform.db.read() as session:
+        live = faq_service.get_entry(session, world.aoba_id, world.aoba_entry)
+    assert "誰も確認していない" not in live.answer
+    # Having read the revised change, the approver approves what they read.
+    fresh = client.get(f"{changes}/{seen['id']}", headers=approver).json()
+    assert fresh["change_token"] != read["change_token"]
+    assert fresh["snapshot"]["answer"] == "誰も確認していない回答です。"
+    done = client.post(approve, json={"change_token": fresh["change_token"]}, headers=approver)
+    assert done.status_code == 200, done.text
+    assert done.json()["state"] == "published"
     with platform.db.read() as session:
         live = faq_service.get_entry(session, world.aoba_id, world.aoba_entry)
     assert live.answer == "誰も確認していない回答です。"

@@ -73,7 +73,8 @@ def test_an_editors_approval_waits_for_an_approver_then_the_wording_is_content(
     # The editor cannot approve their own change; the approver can.
     own = api.post(f"{town.api}/changes/{body['change_id']}/approve", headers=editor)
     assert own.status_code == 403
-    ok = api.post(f"{town.api}/changes/{body['change_id']}/approve", headers=approver)
+    seen = {"change_token": change["change_token"]}
+    ok = api.post(f"{town.api}/changes/{body['change_id']}/approve", json=seen, headers=approver)
     assert ok.status_code == 200, ok.text
     assert QUESTION in _entry(api, town, target, editor)["alternatives"]
     # Forgetting everything learned keeps the approved wording: it is content now.

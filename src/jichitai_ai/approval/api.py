@@ -10,7 +10,7 @@ from jichitai_ai.approval import diff as approval_diff
 from jichitai_ai.approval import service as approval
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services.auth import Action, Principal
-from jichitai_ai.services.errors import Forbidden
+from jichitai_ai.services.errors import Forbidden, Invalid
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.web.deps import get_platform, require_principal, tenant_access
@@ -51,11 +51,14 @@ def decide(
     change_id: int,
     action: Literal["approve", "reject", "submit", "withdraw"],
     comment: str = Body("", embed=True, max_length=2000),
+    change_token: str | None = Body(None, embed=True, max_length=40),
     tenant: TenantInfo = Depends(tenant_access(Action.EDIT)),
     principal: Principal = Depends(require_principal),
     platform: Platform = Depends(get_platform),
 ) -> dict[str, Any]:
-    """承認 / 差し戻し need the approver role; the four-eyes rule applies as in the console."""
+    """承認 / 差し戻し need the approver role; the four-eyes rule applies as in the console.
+    承認 needs the ``change_token`` the approver read (``GET …/changes/{id}``): a change revised
+    since then is refused (409) instead of published unseen."""
     user = principal.username
     with platform.db.write() as session:
         if action in ("approve", "reject") and not principal.can(
@@ -63,7 +66,14 @@ def decide(
         ):
             raise Forbidden("error.forbidden")
         if action == "approve":
-            change = approval.approve(session, tenant.id, change_id, user=user, comment=comment)
+            change = approval.approve(
+                session,
+                tenant.id,
+                change_id,
+                user=user,
+                comment=comment,
+                expected_revision=_revision_seen(change_id, change_token),
+            )
         elif action == "reject":
             change = approval.reject(session, tenant.id, change_id, user=user, comment=comment)
         elif action == "submit":
@@ -71,3 +81,13 @@ def decide(
         else:
             change = approval.withdraw(session, tenant.id, change_id, user=user)
     return change.as_dict()
+
+
+def _revision_seen(change_id: int, token: str | None) -> int:
+    """The revision in ``change_token`` ("<change id>.<revision>"); required to approve."""
+    if not token:
+        raise Invalid("approval.change_token_required", id=change_id)
+    head, _, tail = token.partition(".")
+    if head != str(change_id) or not (tail.isascii() and tail.isdigit()) or len(tail) > 9:
+        raise Invalid("approval.change_token_invalid", token=token, id=change_id)
+    return int(tail)

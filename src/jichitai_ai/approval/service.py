@@ -89,6 +89,8 @@ class Change:
             "reviewed_at": self.reviewed_at.isoformat() if self.reviewed_at else None,
             "review_comment": self.review_comment,
             "publish_on": self.publish_on.isoformat() if self.publish_on else None,
+            "revision": self.revision,
+            "change_token": self.token,
         }
 
 

@@ -15,8 +15,6 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from jichitai_ai.documents import Viewer, documents_for, library
-from jichitai_ai.documents._store import DEFAULT_COLLECTION
-from jichitai_ai.documents.errors import CollectionForbidden
 from jichitai_ai.documents.service import DocumentService
 from jichitai_ai.services.auth import Action, Principal
 from jichitai_ai.services.platform import Platform
@@ -103,14 +101,9 @@ async def upload(
 def _check_upload_target(
     platform: Platform, principal: Principal, tenant: TenantInfo, collection: str
 ) -> None:
-    """The console's rule: upload only into a collection the caller's role may see; a new
-    collection is created by an administrator (or the default one, before any exists)."""
+    """The console's rule (library.check_upload_target), before the file is read."""
     viewer = _staff_viewer(platform, principal, tenant)
-    allowed = {
-        c.name for c in library.collections(platform.db, tenant.id, viewer, everything=False)
-    }
-    if collection not in (allowed or {DEFAULT_COLLECTION}):
-        raise CollectionForbidden("documents.forbidden")
+    library.check_upload_target(platform.db, tenant.id, viewer, collection)
 
 
 @router.put("/collections/{name}", summary="Set a collection's audience (administrators)")

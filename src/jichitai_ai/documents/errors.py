@@ -17,6 +17,10 @@ class DocumentNotFound(NotFound):
     """No such document (or it is in a collection the caller may not see)."""
 
 
+class CollectionNotFound(NotFound):
+    """Upload into a collection the tenant does not have (administrators create collections)."""
+
+
 class CollectionForbidden(Forbidden):
     """The caller's role may not use this collection."""
 

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from jichitai_ai.documents import Viewer
 from jichitai_ai.documents._access import can_see
+from jichitai_ai.documents._store import DEFAULT_COLLECTION
+from jichitai_ai.documents.errors import CollectionForbidden, CollectionNotFound
 from jichitai_ai.documents.tables import DocCollection, DocumentChunk, DocumentRow
 from jichitai_ai.domain.models import EntryStatus
 from jichitai_ai.storage.db import Database
@@ -42,6 +44,19 @@ class DocumentView:
     collection: str
     chunks: int = 0
     drafts: int = 0
+
+
+def check_upload_target(db: Database, tenant_id: int, viewer: Viewer, collection: str) -> None:
+    """Upload only into a collection the caller's role may see; a new collection is created by an
+    administrator (or the default one, before any exists). A name the tenant does not have is
+    reported as not found, not as a permission problem."""
+    every = collections(db, tenant_id, viewer, everything=True)
+    allowed = {c.name for c in every if c.visible}
+    if collection in (allowed or {DEFAULT_COLLECTION}):
+        return
+    if collection not in {c.name for c in every}:
+        raise CollectionNotFound("documents.collection_not_found", name=collection)
+    raise CollectionForbidden("documents.forbidden")
 
 
 def collections(

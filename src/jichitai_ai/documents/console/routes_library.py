@@ -19,7 +19,7 @@ from starlette.datastructures import FormData, UploadFile
 from jichitai_ai.documents import library
 from jichitai_ai.documents.console.common import base_of, service_of, user_of, viewer_of
 from jichitai_ai.documents.console.drafts import draft_faq
-from jichitai_ai.documents.errors import CollectionForbidden, InvalidCollection
+from jichitai_ai.documents.errors import InvalidCollection
 from jichitai_ai.documents.service import IngestItem
 from jichitai_ai.i18n import t
 from jichitai_ai.services.auth import Action, Role
@@ -129,8 +129,7 @@ async def upload(
             page, status_code=422, upload_error="documents_console.upload.no_collection"
         )
     collection = collection or next(iter(allowed), DEFAULT_COLLECTION)
-    if collection not in (allowed or {DEFAULT_COLLECTION}):
-        raise CollectionForbidden("documents.forbidden")
+    library.check_upload_target(page.c.platform.db, page.tenant.id, viewer_of(page), collection)
     service, user = service_of(page), user_of(page)
 
     def ingest_all() -> list[IngestItem]:
