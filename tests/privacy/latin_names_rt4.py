@@ -31,7 +31,10 @@ NAMES: list[tuple[str, tuple[str, ...]]] = [
     ("Please send me the moving-in form.\nRegards,\nOlumide Fashola", ("Olumide", "Fashola")),
     ("When is the next rubbish day? Thanks, Luong Duc Tuan", ("Luong", "Tuan")),
     ("How do I register my bicycle?\n\nBest,\nWidyaningrum", ("Widyaningrum",)),
-    ("I lost my seal certificate. Sincerely, Khishigjargal Tumurbaatar", ("Khishigjargal", "Tumurbaatar")),
+    (
+        "I lost my seal certificate. Sincerely, Khishigjargal Tumurbaatar",
+        ("Khishigjargal", "Tumurbaatar"),
+    ),
     ("Where is the nursery waiting list?\n- Kamala Dhakal", ("Kamala", "Dhakal")),
     ("Can I get a copy of the koseki? Cheers, Eduardo Bittencourt", ("Eduardo", "Bittencourt")),
     # bare pair in an English sentence
@@ -82,7 +85,10 @@ READABLE: list[tuple[str, tuple[str, ...]]] = [
     ("How far is Tokyo Station from Narita Airport by train?", ("Tokyo Station", "Narita Airport")),
     ("Is Mynaportal needed for the Furusato Nozei deduction?", ("Mynaportal", "Furusato Nozei")),
     ("Where do I put a broken Nintendo Switch in the rubbish?", ("Nintendo Switch",)),
-    ("Does the Citizens Division accept Yucho Bank transfers?", ("Citizens Division", "Yucho Bank")),
+    (
+        "Does the Citizens Division accept Yucho Bank transfers?",
+        ("Citizens Division", "Yucho Bank"),
+    ),
     ("Is the Aoba Police station open on Sunday?", ("Aoba Police", "Sunday")),
     ("Where is the Clean Center in Sakura Town?", ("Clean Center", "Sakura Town")),
     ("Can I get a Koseki Tohon by post from Osaka?", ("Koseki Tohon", "Osaka")),

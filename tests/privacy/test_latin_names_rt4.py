@@ -16,7 +16,10 @@ from jichitai_ai.services.redaction import screen
 from .latin_names_rt4 import NAMES, READABLE
 
 # One unknown word with no name's place before it (sentence start, Japanese text): left visible.
-_LEFT = {"Is Setyaningsih eligible for the childcare subsidy?", "家族の Purwaningsih が病院に行きたい"}
+_LEFT = {
+    "Is Setyaningsih eligible for the childcare subsidy?",
+    "家族の Purwaningsih が病院に行きたい",
+}
 
 
 @pytest.mark.parametrize(

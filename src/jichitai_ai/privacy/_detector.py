@@ -43,8 +43,8 @@ from ._kana_names import (
     find_kanji_honorific_names,
     find_katakana_pairs,
 )
-from ._lead_sentences import find_profile_names
 from ._latin_names import latin_word_guess
+from ._lead_sentences import find_profile_names
 from ._message_names import message_names, spaced_blocks
 from ._name_edges import extend_name_edges
 from ._names import find_persons, looks_like_title_or_org

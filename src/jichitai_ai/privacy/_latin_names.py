@@ -38,7 +38,14 @@ _CLOSING = re.compile(
     r"Many thanks|Sincerely|Cheers|Yours|Yours sincerely)[,.!]?\s+$"
 )
 _DASH_LINE = re.compile(r"\n[ \t]*[-–—―][ ]?$")
-_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""))
+_INFLECTIONS: tuple[tuple[str, str], ...] = (
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+)
 _INFLECTIONS += (("ing", "e"), ("er", ""), ("ers", ""), ("ly", ""), ("'s", ""), ("’s", ""))
 
 
@@ -51,10 +58,10 @@ def _english() -> frozenset[str]:
 
 @functools.cache
 def _glossary() -> frozenset[str]:
-    """Folded Latin words of the municipal glossary (juminhyo, kokuho, techo, card)."""
-    return frozenset(
-        fold_word(w) for phrase in glossary_phrases() for w in re.findall(r"[A-Za-z]+", phrase)
-    )
+    """Folded Latin words of the municipal glossary that are not English (juminhyo, kokuho,
+    techo; not card or long)."""
+    words = {w for phrase in glossary_phrases() for w in re.findall(r"[A-Za-z]+", phrase)}
+    return frozenset(fold_word(w) for w in words if not english_word(w))
 
 
 def english_word(word: str) -> bool:
@@ -137,7 +144,9 @@ def find_cueless_latin_names(
 
 def _single_name_place(plain: str, m: re.Match[str]) -> bool:
     """One unknown capitalised word where a name goes: after for/from/of."""
-    return len(m.group()) >= 5 and bool(_PREPOSITION.search(plain[max(0, m.start() - 5) : m.start()]))
+    return len(m.group()) >= 5 and bool(
+        _PREPOSITION.search(plain[max(0, m.start() - 5) : m.start()])
+    )
 
 
 def latin_word_guess(entity: Entity, text: str) -> bool:
