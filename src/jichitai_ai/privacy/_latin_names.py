@@ -129,7 +129,7 @@ def find_cueless_latin_names(
             names = sum(unknown[i : j + 1])
             start, end = run[i].start(), run[j].end()
             if names >= 2:
-                yield _person(text, start, end, 0.75)
+                yield _person(text, start, end, 0.85)
             elif len(run) == 1 and _single_name_place(plain, run[0]) and not romaji(words[0]):
                 yield _person(text, start, end, 0.7)
             i = j + 1
