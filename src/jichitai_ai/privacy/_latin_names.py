@@ -128,7 +128,9 @@ def find_cueless_latin_names(
                 j += 1
             names = sum(unknown[i : j + 1])
             start, end = run[i].start(), run[j].end()
-            if names >= 2:
+            # a capitalised English word right after (Nguyen Trai Street, Aoba Gomi App) makes
+            # the run a place's or a thing's name
+            if names >= 2 and j + 1 == len(run):
                 yield _person(text, start, end, 0.85)
             elif len(run) == 1 and _single_name_place(plain, run[0]) and not romaji(words[0]):
                 yield _person(text, start, end, 0.7)
