@@ -43,6 +43,7 @@ from ._kana_names import (
     find_kanji_honorific_names,
     find_katakana_pairs,
 )
+from ._latin_names import latin_word_guess
 from ._lead_sentences import find_profile_names
 from ._message_names import message_names, spaced_blocks
 from ._name_edges import extend_name_edges
@@ -410,7 +411,11 @@ class Detector:
         found = [
             _honoured_place(e, text)
             for e in found
-            if not (_inside_place_name(e, text) or _chinese_particle_name(e, text))
+            if not (
+                _inside_place_name(e, text)
+                or _chinese_particle_name(e, text)
+                or latin_word_guess(e, text)
+            )
         ]
         found = extend_spaced_names(found, tokens, text, self._tokenizer.name_parts)
         if "name_edges" in self._strict_rules:

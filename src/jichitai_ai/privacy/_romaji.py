@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from ._cues import FORM_LABEL
+from ._latin_names import find_cueless_latin_names, municipal_run, name_words
 from ._types import Entity, EntityType
 
 _SYLLABLE = (
@@ -223,6 +224,7 @@ def find_romaji_names(text: str) -> Iterator[Entity]:
     plain = _NAME_PARTICLE.sub(lambda m: m.group().capitalize(), plain)
     for e in _find_romaji_names(plain):
         yield Entity(e.type, e.start, e.end, text[e.start : e.end], e.confidence, e.source)
+    yield from find_cueless_latin_names(text, plain, romaji_shaped)
     # yamashita kenta 様, Tanaka, Yoshiko 様: lower case or "surname, given" need a cue.
     for m in _LOWER_RUN.finditer(plain):
         words = m.group().split()
@@ -408,7 +410,12 @@ def _find_romaji_names(text: str) -> Iterator[Entity]:
             if not any(w.rstrip(".") in NOT_PERSON_WORDS for w in words[1:]):
                 yield Entity(EntityType.PERSON, start, end, text[start:end], 0.9, "latin")
             continue
-        if len(words) >= 2 and all(shaped) and max(len(w) for w in words) >= 4:
+        if (
+            len(words) >= 2
+            and all(shaped)
+            and max(len(w) for w in words) >= 4
+            and not municipal_run(words)
+        ):
             yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.85, "romaji")
         elif (
             2 <= len(words) <= 4
@@ -420,7 +427,12 @@ def _find_romaji_names(text: str) -> Iterator[Entity]:
             yield Entity(EntityType.PERSON, m.start(), end, text[m.start() : end], 0.9, "latin")
         elif (
             (len(words) >= 2 and after.startswith(_AFTER) and any(shaped))
-            or (len(words) >= 3 and all(w[0].isupper() and w[1:].islower() for w in words))
+            or (
+                len(words) >= 3
+                and all(w[0].isupper() and w[1:].islower() for w in words)
+                and (name_words(words) >= 2 or name_words(words[:1]) == 1)
+                and not municipal_run(words)
+            )
         ) and not any(w.rstrip(".") in NOT_PERSON_WORDS for w in words):
             # (The Tax Office, Aoba City Hall: organisation words are no name.)
             # Three title-case words (Pham Thi Lan) in Japanese text are a name far more
@@ -439,7 +451,7 @@ _ROMAJI_ADDRESS = re.compile(
     rf"|{_PLACE_WORD}(?:,?[ ]+{_PLACE_WORD}){{0,3}},?[ ]+{_BLOCK}{_ROOM})(?![0-9A-Za-z])"
 )
 #: Words before City / Ward that say which one, not its name ("The City Hall", "This Ward").
-_NOT_PLACE_HEAD = r"(?!(?:The|This|That|Your|My|Our|Their|Each|Every|Any|Which|What|Same|Other|Next|Nearest|Local|Whole)[ -])"
+_NOT_PLACE_HEAD = r"(?!(?:The|This|That|Your|My|Our|Their|Each|Every|Any|Which|What|Same|Other|Next|Nearest|Local|Whole|Is|Are|Was|Does|Do|Did|Can|Where|When|How|Why|In|At|To|Near)[ -])"
 _PLACE_HEAD = re.compile(
     r"(?<![A-Za-z])"
     + _NOT_PLACE_HEAD

@@ -130,6 +130,15 @@ def glossary() -> MunicipalGlossary:
     return MunicipalGlossary(parse(data.read_text(encoding="utf-8").splitlines()))
 
 
+@functools.cache
+def glossary_phrases() -> tuple[str, ...]:
+    """The shipped vocabulary's Latin phrases (juminhyo, my number card), e.g. to keep them
+    readable where a capitalised pair would pass for a name."""
+    data = resources.files("jichitai_ai.text").joinpath("municipal_glossary.txt")
+    pairs = parse(data.read_text(encoding="utf-8").splitlines())
+    return tuple(p for p, _ in pairs if not _CJK.search(p))
+
+
 def glossary_words(text: str) -> str:
     """The shipped vocabulary's Japanese terms for ``text``, as one query string."""
     return " ".join(glossary().japanese_terms(text))
