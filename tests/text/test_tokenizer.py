@@ -100,3 +100,10 @@ def test_kansai_copula_yakedo_is_no_burn() -> None:
         "やけどをしました",
     ]:
         assert "火傷" in tok.tokenize(text), text
+
+
+def test_situational_words_are_place_names_and_time_words() -> None:
+    tok = Tokenizer()
+    assert tok.situational("先週名古屋から越してきたので転入届を出したい") == {"先週", "名古屋"}
+    assert tok.situational("朝から街灯がついている") == {"朝"}
+    assert tok.situational("児童手当の申請書") == frozenset()

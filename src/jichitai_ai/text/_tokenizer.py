@@ -26,6 +26,8 @@ _HIRA_TO_KATA = str.maketrans({chr(c - 0x60): chr(c) for c in range(0x30A1, 0x30
 _YAKEDO = frozenset({"火傷", "やけど"})
 #: The 関西弁 negation (出えへん, 行かへん, 見いひん), which Sudachi can take for a noun.
 _KANSAI_NEGATION = frozenset({"へん", "ひん"})
+#: Parts of speech of words that set a question's scene (Tokenizer.situational).
+_SITUATIONAL_POS = frozenset({("名詞", "固有名詞", "地名"), ("名詞", "普通名詞", "副詞可能")})
 #: Distinct terms whose synonym groups are memoised (a tenant's 例規 vocabulary fits).
 GROUP_CACHE_SIZE = 200_000
 # Sudachi refuses inputs above ~49 KB; long answers are tokenised in chunks below that.
@@ -148,6 +150,19 @@ class Tokenizer:
             (m.surface(), self._skipped(m), m.part_of_speech()[0])
             for m in self._sudachi().tokenize(text)
         ]
+
+    def situational(self, text: str) -> frozenset[str]:
+        """The index terms of ``text`` that set the scene rather than name a topic: place
+        names (名詞-固有名詞-地名: 仙台, 札幌) and time words (名詞-普通名詞-副詞可能: 今, 先月,
+        朝, 将来) — 「4月に仙台から越してきた」 is a 転入 question wherever the resident came from."""
+        if self.config.normalize_text:
+            text = normalize(text)
+        out: set[str] = set()
+        for m in self._sudachi().tokenize(text):
+            pos = m.part_of_speech()
+            if pos[:3] in _SITUATIONAL_POS:
+                out.update(self._terms(m.surface()))
+        return frozenset(out)
 
     def _skipped(self, morpheme: Any) -> bool:
         pos_id = morpheme.part_of_speech_id()
