@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -70,16 +71,35 @@ def test_an_item_word_no_entry_knows_does_not_hide_the_category(tmp_path: Path) 
         )
         # The rule itself: ごみ is the question's only known topic word and AOBA-0039's own
         # question holds it; unknown words alone are never covered.
-        with platform.db.read() as session:
-            index = platform.answering.index_for(session, get_tenant(session, "aoba-city"))
-        ids = {index.entry(i).external_id: i for i in index.entry_ids()}
-        own = index.signals.own_question_covers
+        own, ids = _own_question_covers(platform)
         assert own("電子レンジ捨てたいけど何ごみ？", ids["AOBA-0039"])
         assert not own("電子レンジ捨てたいけど何ごみ？", ids["AOBA-0061"])
         assert not own("宅配便の再配達を頼みたい", ids["AOBA-0039"])
+
+
+def _own_question_covers(
+    platform: Platform,
+) -> tuple[Callable[[str, int], bool], dict[str, int]]:
+    """The demo city's own-question rule and its entries' ids by external id."""
+    with platform.db.read() as session:
+        index = platform.answering.index_for(session, get_tenant(session, "aoba-city"))
+    ids = {index.entry(i).external_id: i for i in index.entry_ids()}
+    return index.signals.own_question_covers, ids
 
 
 def _assert_handed_over(platform: Platform, texts: list[str]) -> None:
     for text in texts:
         r = platform.answering.ask("aoba-city", text, record=False)
         assert r.decision is Decision.NO_ANSWER, (text, r.decision)
+
+
+def test_place_names_and_time_words_never_dilute(tmp_path: Path) -> None:
+    """i12t: place names and time words (仙台, 先月) count only when the first entry's own
+    question has them; 「先週名古屋から越してきた…転入」 was diluted by 名古屋 and 先週 (no entry
+    has them) into a hand-over. A topic no entry knows stays bounded by the unknown share."""
+    with dense_demo_platform(tmp_path) as platform:
+        own, ids = _own_question_covers(platform)
+        assert own("先週名古屋から越してきたので転入の手続きをしたい", ids["AOBA-0013"])
+        assert not own("名古屋の観光地を今知りたい", ids["AOBA-0013"])
+        assert not own("先週から宅配便の再配達を頼みたい", ids["AOBA-0039"])
+        _assert_handed_over(platform, ["名古屋の観光地を今知りたい"])

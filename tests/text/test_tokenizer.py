@@ -84,3 +84,26 @@ def test_pos_filter_with_sub_level() -> None:
     terms = Tokenizer(light).tokenize("申請することができる")
     assert "申請" in terms and "為る" not in terms and "出来る" not in terms
     assert "為る" in Tokenizer().tokenize("申請することができる")
+
+
+def test_kansai_copula_yakedo_is_no_burn() -> None:
+    """関西弁 …へんのやけど (copula や + けど) is not 火傷, where Sudachi misreads 出えへん / 来えへん
+    and leaves a noun やけど after の; a burn stays a burn."""
+    tok = Tokenizer()
+    for text in ["お湯が出えへんのやけど", "まだ来えへんのやけど"]:
+        assert "火傷" not in tok.tokenize(text), text
+    for text in [
+        "ストーブでやけどした",
+        "子どもの手のやけどが心配",
+        "油がはねてやけど",
+        "子どものやけど",
+        "やけどをしました",
+    ]:
+        assert "火傷" in tok.tokenize(text), text
+
+
+def test_situational_words_are_place_names_and_time_words() -> None:
+    tok = Tokenizer()
+    assert tok.situational("先週名古屋から越してきたので転入届を出したい") == {"先週", "名古屋"}
+    assert tok.situational("朝から街灯がついている") == {"朝"}
+    assert tok.situational("児童手当の申請書") == frozenset()

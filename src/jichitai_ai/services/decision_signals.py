@@ -97,13 +97,22 @@ class DecisionSignals:
         entry — numbers, counters and question words left out (``text/topic_filler``), so
         「何歳まで」 does not dilute. A word no entry has (電子レンジ, 手術) can be held by no
         entry's question: it is bounded by the unknown share, not counted a second time
-        against the entry (「電子レンジ捨てたいけど何ごみ？」 — ごみ is its only known word)."""
-        terms = topic_only(list(dict.fromkeys(self.index.topic_terms(question))))
+        against the entry (「電子レンジ捨てたいけど何ごみ？」 — ごみ is its only known word).
+        Place names and time words (``TenantIndex.situational_terms``: 仙台, 先月) count only
+        when the entry's own question has them: they set the scene, so they never dilute."""
+        own = self.question_terms(entry_id)
+        scene = self.index.situational_terms(question)
+        terms = topic_only(
+            [
+                t
+                for t in dict.fromkeys(self.index.topic_terms(question))
+                if t in own or t not in scene
+            ]
+        )
         weights = {t: self.weight(t) for t in terms}
         total = sum(weights.values())
         if total <= 0:
             return False
-        own = self.question_terms(entry_id)
         vocabulary = self.index.lexical.vocabulary
         known = sum(w for t, w in weights.items() if t in vocabulary)
         if known <= 0:

@@ -948,6 +948,12 @@ class TenantIndex:
         synonyms = self.lexical.synonyms
         return synonyms.expand(nouns) if synonyms is not None else nouns
 
+    def situational_terms(self, question: str) -> frozenset[str]:
+        """The question's place names and time words (text._tokenizer.Tokenizer.situational)."""
+        if self.topic_tokenizer is None:
+            return frozenset()
+        return self.topic_tokenizer.situational(question)
+
     def handover_department(
         self,
         ranked: Sequence[Candidate] = (),

@@ -22,6 +22,12 @@ FormName = Literal["normalized", "dictionary", "surface"]
 DEFAULT_EXCLUDED_POS: tuple[str, ...] = ("助詞", "助動詞", "補助記号", "記号", "空白")
 _KATA_TO_HIRA = str.maketrans({chr(c): chr(c - 0x60) for c in range(0x30A1, 0x30F7)})
 _HIRA_TO_KATA = str.maketrans({chr(c - 0x60): chr(c) for c in range(0x30A1, 0x30F7)})
+#: Normalized forms of やけど: 火傷, or the 関西弁 copula や + けど (_kansai_copula).
+_YAKEDO = frozenset({"火傷", "やけど"})
+#: The 関西弁 negation (出えへん, 行かへん, 見いひん), which Sudachi can take for a noun.
+_KANSAI_NEGATION = frozenset({"へん", "ひん"})
+#: Parts of speech of words that set a question's scene (Tokenizer.situational).
+_SITUATIONAL_POS = frozenset({("名詞", "固有名詞", "地名"), ("名詞", "普通名詞", "副詞可能")})
 #: Distinct terms whose synonym groups are memoised (a tenant's 例規 vocabulary fits).
 GROUP_CACHE_SIZE = 200_000
 # Sudachi refuses inputs above ~49 KB; long answers are tokenised in chunks below that.
@@ -145,6 +151,19 @@ class Tokenizer:
             for m in self._sudachi().tokenize(text)
         ]
 
+    def situational(self, text: str) -> frozenset[str]:
+        """The index terms of ``text`` that set the scene rather than name a topic: place
+        names (名詞-固有名詞-地名: 仙台, 札幌) and time words (名詞-普通名詞-副詞可能: 今, 先月,
+        朝, 将来) — 「4月に仙台から越してきた」 is a 転入 question wherever the resident came from."""
+        if self.config.normalize_text:
+            text = normalize(text)
+        out: set[str] = set()
+        for m in self._sudachi().tokenize(text):
+            pos = m.part_of_speech()
+            if pos[:3] in _SITUATIONAL_POS:
+                out.update(self._terms(m.surface()))
+        return frozenset(out)
+
     def _skipped(self, morpheme: Any) -> bool:
         pos_id = morpheme.part_of_speech_id()
         skip = self._skip_pos.get(pos_id)
@@ -162,7 +181,8 @@ class Tokenizer:
         form = self.config.form
         fold = self.config.fold_kana
         skipped = self._skipped
-        for m in self._sudachi().tokenize(text):
+        morphemes = self._sudachi().tokenize(text)
+        for i, m in enumerate(morphemes):
             if skipped(m):
                 continue
             if form == "normalized":
@@ -172,10 +192,37 @@ class Tokenizer:
             else:
                 term = m.surface()
             term = term.strip()
+            if term in _YAKEDO and _kansai_copula(morphemes, i):
+                continue
             if fold:
                 term = term.translate(_KATA_TO_HIRA)
             if term and term not in stop:
                 yield term.casefold()
+
+
+def _kansai_copula(morphemes: Any, i: int) -> bool:
+    """Whether the やけど at ``i`` is the 関西弁 copula や + けど (水出えへんのやけど: "it's that
+    the water doesn't run"), not 火傷 (a burn). Sudachi reads it so itself after a verb
+    (いるんやけど), but where it misreads the words before (出えへん → 水出 + え + へん) the の
+    leaves a noun やけど. Taken as the copula when it directly follows ん, の or だ that does not
+    follow a noun (子どものやけど is a burn; the 関西弁 negation へん / ひん counts as a verb), and
+    nothing noun-like follows (a particle or する: やけどが, やけどした)."""
+    if morphemes[i].surface() != "やけど" or i == 0:
+        return False
+    before = morphemes[i - 1]
+    if before.surface() not in ("ん", "の", "だ"):
+        return False
+    if i >= 2:
+        word = morphemes[i - 2]
+        noun = word.part_of_speech()[0] in ("名詞", "代名詞")
+        if noun and word.surface() not in _KANSAI_NEGATION:
+            return False
+    if i + 1 < len(morphemes):
+        after = morphemes[i + 1]
+        pos = after.part_of_speech()
+        if pos[:2] in (("助詞", "格助詞"), ("助詞", "係助詞")) or after.dictionary_form() == "為る":
+            return False
+    return True
 
 
 def _chunks(text: str) -> Iterable[str]:
