@@ -124,19 +124,22 @@ def parse(lines: Sequence[str]) -> list[tuple[str, str]]:
 
 
 @functools.cache
+def _shipped_pairs() -> tuple[tuple[str, str], ...]:
+    data = resources.files("jichitai_ai.text").joinpath("municipal_glossary.txt")
+    return tuple(parse(data.read_text(encoding="utf-8").splitlines()))
+
+
+@functools.cache
 def glossary() -> MunicipalGlossary:
     """The vocabulary shipped with the package (loaded once)."""
-    data = resources.files("jichitai_ai.text").joinpath("municipal_glossary.txt")
-    return MunicipalGlossary(parse(data.read_text(encoding="utf-8").splitlines()))
+    return MunicipalGlossary(_shipped_pairs())
 
 
 @functools.cache
 def glossary_phrases() -> tuple[str, ...]:
     """The shipped vocabulary's Latin phrases (juminhyo, my number card), e.g. to keep them
     readable where a capitalised pair would pass for a name."""
-    data = resources.files("jichitai_ai.text").joinpath("municipal_glossary.txt")
-    pairs = parse(data.read_text(encoding="utf-8").splitlines())
-    return tuple(p for p, _ in pairs if not _CJK.search(p))
+    return tuple(p for p, _ in _shipped_pairs() if not _CJK.search(p))
 
 
 def glossary_words(text: str) -> str:
