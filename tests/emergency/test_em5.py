@@ -104,6 +104,10 @@ def test_known_leftovers(text: str, expected: list[EmergencyKind]) -> None:
         ("ベランダの手すりにのぼって遊ぶ子どもが心配", []),
         ("엘리베이터가 멈췄는데 언제 고쳐지나요", []),
         ("my son smashed a window playing ball who do I call to fix it", []),
+        # over, habitual or calm: a sign with a third person is no emergency then
+        ("子どもが頭を打ったけど元気、念のため受診できる病院", []),
+        ("my son threw up at school yesterday can he go back today", []),
+        ("아이가 토해서 어린이집을 쉬어요", []),
         # suicide warning signs: together yes, one alone no
         ("ロープを買ってきた。今まで迷惑をかけてごめんなさい", [EmergencyKind.SUICIDE]),
         ("ロープを買ってきた。キャンプに行きます", []),
