@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from jichitai_ai.emergency import situations
+from jichitai_ai.emergency import cues, situations
 from jichitai_ai.emergency.kinds import EmergencyKind, compile_by_kind
 
 __all__ = ["EmergencyKind", "detect_emergency"]
@@ -36,6 +36,8 @@ _SAFE = re.compile(
             # em2 (ja): trees fallen in a past storm to dispose of, not being burgled, preventing suicide
             r"(?:倒れ|たおれ)た\s*(?:庭木|木|き|樹木|枝|えだ|塀|看板|自転車|じてんしゃ)(?:の|を)\s*(?:処分|しょぶん|片付け|かたづけ|撤去|回収|捨て|すて)",
             r"(?:溺れ|おぼれ)ない\s*(?:ため|よう)",
+            # em5: support after a (forest) fire, not a fire now (山火事の被害の支援)
+            r"(?:山|林野|森林)?(?:火事|火災)(?:の|による|で)\s*(?:被害|被災|損害)(?:の|者|への|を)?\s*(?:支援|補償|見舞|補助|援助|相談|証明|申請)",
             r"(?:乗せ|のせ)られ(?:る|ない|ます|ません)\s*(?:人数|にんずう|か)|チャイルドシート|ベビーシート",
             r"(?:泥棒|どろぼう|空き巣|あきす)\s*(?:に|の)?\s*(?:あ|遭)わない|(?:自殺|じさつ)を\s*(?:防|ふせ)ぐ|(?:自殺|じさつ)\s*(?:たいさく|よぼう|ぼうし)",
             # en
@@ -217,4 +219,8 @@ def detect_emergency(text: str) -> list[EmergencyKind]:
             hit = situation.search(spaced) or situation.search(compact)
         if hit:
             found.append(kind)
+    if not found:
+        # Neither a named emergency nor a known situation: signs of danger happening now, or
+        # suicide warning signs together (em5, ``cues``).
+        found = cues.warning_signs(spaced) if service else cues.cue_kinds(spaced)
     return found

@@ -33,7 +33,9 @@ SERVICE = re.compile(
             r"\b(?:learn|in case of|what to do if|dead animal|cat|pet)\b",
             # zh-Hans / zh-Hant
             r"证明|證明|补助|補助|申请|申請|手续|手續|保险|保險|理赔|理賠|课程|課程|培训|培訓",
-            r"学习|學習|学急救|學急救|救助金|补贴|補貼|预防|預防|窗口|咨询|諮詢|猫|貓|动物|動物|护栏|護欄",
+            r"学习|學習|学急救|學急救|救助金|补贴|補貼|预防|預防|窗口|咨询|諮詢|猫|貓|动物|動物",
+            # em5: a damaged guardrail to report (not someone standing outside one)
+            r"(?:撞坏|撞壞|损坏|損壞|坏了|壞了|坏掉|壞掉)的?(?:护栏|護欄)|(?:护栏|護欄)(?:坏|壞|损|損|维修|維修|修理)",
             # ko
             r"증명|지원|신청|보험|교육|절차|방법|보조|예방|수당|창구|병원비|고양이|동물",
             # em4: a theft report for a past snatching (盗難届, 失窃证明, 도난 신고 확인서)

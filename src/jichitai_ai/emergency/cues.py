@@ -1,0 +1,292 @@
+"""Cue combinations: a general layer for situations nobody wrote a pattern for (em5).
+
+The situation patterns (``situations.py``) each describe one situation in six languages, and a
+situation they do not know is mostly missed. A 119/110 dispatcher recognises an unknown
+situation by what any emergency has: signs of harm or danger (吐いて, 腫れて, 焦げたにおい,
+閉じ込め, 叩く音, 逆走, 窓を割って …) *and* that it is happening now, getting worse or said in
+distress (今, どんどん, 一直, 계속, 危ない, help …), or happening to someone (a third person: 父が,
+my wife, 孩子, 아내가), or several signs at once. This layer counts such cues per language:
+
+- two or more danger signs, or one sign with a "now" cue or a third person, in a text that does
+  not ask about a service (``situations.SERVICE``) and is not put as a service question or a
+  worry (どこで申請, 知りたい, 心配, how do I, fix, 怎么办理, 哪里, 어떻게, 걱정돼요 …) and is not
+  over, habitual or calm (昨日, ことがある, けど元気, every night, 어린이집을 쉬어요) → an
+  emergency of the kind most signs point to (on a tie the hazard before the injury);
+- for suicide, the warning signs a gatekeeper course teaches: a farewell or an apology for being
+  a burden together with means obtained or belongings given away (ロープを買った + 迷惑をかけて
+  ごめんなさい; a pet handed to a friend + letters to everyone), two farewells (もう十分生きた +
+  みんな元気で), or looking up a lethal dose. One farewell alone does not count; these are
+  checked even when the text carries a service word.
+
+It runs only when neither a named emergency nor a known situation matched, so every earlier
+figure is unchanged. Each sign is one class of word, not a wording. Chosen on em1–em3 and round
+4/5 (the layer alone catches 280 of their 774 emergencies) with 0 alarms on every ordinary text
+in the repository and the LocalGovFAQ corpus questions and dev queries (4,672), and no changed
+kind on 12,802 LocalGovFAQ answer sentences and 8,490 JSQuAD sentences (docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+from jichitai_ai.emergency.kinds import EmergencyKind
+
+K = EmergencyKind
+
+#: Signs of harm or danger, by the kind they point to (a text may carry several).
+_SIGNS: dict[EmergencyKind, list[str]] = {
+    K.MEDICAL: [
+        # generic signs of the kind (words, not wordings)
+        r"(?:何日も|なんにちも|数日|しばらく)\s*(?:姿を\s*)?(?:見て|見かけ|みて|みかけ)(?:い)?ない|(?:新聞|しんぶん|郵便|ゆうびん)が?\s*(?:たま|溜ま)って",
+        r"\bhaven'?t seen (?:her|him|them) (?:for|in) (?:days|a week)\b|\b(?:newspapers|mail) (?:are )?piling up\b(?![^.?!]{0,20}\bwhile I)",
+        r"(?:好几天|好幾天|几天|幾天)(?:都)?(?:没|沒)(?:出[门門]|看到|见到|見到)|(?:报纸|報紙)(?:都)?堆",
+        r"며칠(?:째|동안)?\s*안\s*보이|신문이\s*(?:쌓여|쌓였)",
+        r"(?:線路|せんろ)に\s*(?:落ち|おち|降り|おり|入|はい)|\bonto the (?:train )?tracks\b|(?:铁轨|鐵軌|轨道|軌道)上|선로(?:에|로)\s*(?:떨어|내려)",
+        r"(?:手すり|てすり|柵|さく|フェンス)に\s*(?:のぼ|登|乗|の)って|\bclimb\w*\b[^.?!]{0,20}\b(?:railing|balcony rail)\b|(?:爬|站)(?:到|在|上)[^。，]{0,8}(?:栏杆|欄杆)上|난간(?:에|위에)\s*(?:올라|매달)",
+        r"(?:血|(?:^|\s)ち)\s*(?:が|を\s*(?:吐|は|流|なが)|だらけ|まみれ)|出血|(?:倒れ|たおれ)(?:て|た)|(?:動か|うごか)(?:ない|なく)|(?:息|いき)\s*(?:を|が)|(?:意識|いしき)が\s*(?:ない|な|戻|もど|もうろう|朦朧)|(?:苦し|くるし)(?:い|そう|くて|んで)",
+        r"(?:痛|(?:が|\s)いた)(?:い|くて|がって)|(?:落ち|おち)(?:た|て)|けいれん|(?:反応|はんのう|返事|へんじ)が?\s*(?:ない|な|しな)|(?:のど|喉|気道|息|いき)\s*(?:に|が)\s*(?:詰ま|つま)|(?:飲み込|のみこ)ん|(?:刺さ|さされ)|やけど|火傷|(?:しびれ|痺れ|麻痺)|(?:冷たい|つめたい)",
+        r"\b(?:blood|bleed\w*|collapsed|fell|fallen|breath\w*|unconscious|pain|hurts?|seizure|chok\w+|burn(?:ed|t)|broken|swallowed|drank|poison\w*|numb|faint\w*|respond\w*)\b|\bnot moving\b|\bwon'?t move\b",
+        r"(?:流|出|吐|是)血|血(?:流不|止不|一直)|倒(?:了|在|下)|(?:动|動)不了|不(?:动|動)了|呼吸(?:困难|困難|很|好|急|不|[声聲]|停)|喘不|昏(?:迷|倒)|[晕暈](?:倒|了|过去|過去)|(?:痛|疼)(?:得|死)|摔|掉下|抽搐|噎|卡住|中毒了|(?:烫|燙)(?:伤|傷|到)|骨折了|(?:没|沒)力|(?:发|發)紫|(?:反应|反應)",
+        r"피가|피를|쓰러|움직이지|숨(?:을|이)|의식|아파(?:요|서|하)|떨어졌|넘어졌|경련|목에\s*걸|중독|화상|반응이",
+        # ja / やさしい日本語
+        r"(?:吐い|吐き続|嘔吐|もどして|はいて\s*(?:いる|いて|ねて|しまう)|なんかいも\s*はい)",
+        r"(?:起き|おき)(?:ない|ません|なく)|(?:揺すっ|ゆすっ|叩い)ても",
+        r"(?:腫れ|はれ)(?:て\s*(?:き|い|る)|上が|あが)|(?:腫れ|はれ)(?:てきた|ている)",
+        r"(?:咳|せき)が\s*(?:止まら|とまら)|(?:冷や汗|ひやあせ)|(?:震え|ふるえ)て",
+        r"(?:噛まれ|咬まれ|かまれ)(?:た|て)|(?:頭|あたま)を\s*(?:打|うっ|うち)",
+        r"(?:混ぜ|まぜ)(?:て|た|たら)|(?:吸い込|すいこ)ん|破水|陣痛|(?:生まれ|うまれ)そう|いびきが\s*(?:変|へん|おかし)",
+        r"(?:変な|へんな|おかしな)\s*(?:もの|物)が\s*(?:見え|みえ)|幻覚|(?:息|いき)が\s*(?:苦し|くるし)",
+        r"ねむそう|眠そう|ぐったり|(?:顔色|かおいろ)が\s*(?:悪|わる|真っ青|まっさお)",
+        # en
+        r"\b(?:throwing up|threw up|vomit\w*)\b|\bcan'?t (?:wake|rouse)\b|\bwon'?t wake\b",
+        r"\b(?:swelling|swollen|swell(?:s|ed)? up)\b|\bcan'?t stop (?:coughing|shaking|bleeding)\b",
+        r"\bchest (?:burns|is burning|hurts|pain|tight\w*)\b|\bbitten by\b|\b(?:hit|banged) (?:his|her|my|their) head\b",
+        r"\b(?:mixed|inhaled)\b[^.?!]{0,40}\b(?:bleach|cleaners?|chemicals?|fumes|gas)\b|\bwaters? (?:broke|has broken)\b|\bbaby is coming\b|\bin labou?r\b|\bseeing things\b|\bhallucinat\w*",
+        # zh-Hans / zh-Hant
+        r"(?:一直|不停|还在|還在|狂)吐|呕吐|嘔吐|吐了一地|叫不醒|拍都沒|(?:肿|腫)得|(?:肿|腫)起",
+        r"胸口(?:发闷|發悶|闷|悶|痛|疼)|(?:一直|不停)咳|咳(?:个|個)不停|冷汗|(?:发抖|發抖)",
+        r"混在一起|(?:吸入|吸了)[^。]{0,6}(?:气体|氣體|毒)|(?:蛇|狗|蜂)咬|被.{0,3}咬了|羊水破|(?:阵痛|陣痛)|要生了|生出[来來]|(?:幻觉|幻覺)|看到奇怪",
+        r"呼吸[声聲](?:很|好)?(?:奇怪|怪)|头很晕|頭很暈|[头頭](?:很|好)?[晕暈]",
+        # ko
+        r"섞었더니|섞어서|토하|토해|구토|(?:깨워도|흔들어도)\s*안\s*(?:일어나|깨)|부어\s*(?:올라|오르)|부었",
+        r"기침이\s*(?:멈추지|안\s*멈)|식은땀|(?:뱀|개|벌)에게?\s*(?:물렸|물려|쏘였)|물렸는데",
+        r"양수가\s*터|진통이|아기가\s*(?:지금\s*)?(?:나오려|나와|태어나려)|환각|헛것",
+    ],
+    K.CRIME: [
+        r"(?:バット|ばっと|鉄パイプ|棒|ぼう|角材)[^。]{0,12}(?:割|わ|壊|こわ|叩|たた|殴|なぐ)|(?:ガラス|がらす|窓|まど)を\s*(?:割|わ)って(?!\s*しま)",
+        r"\bsmash\w*\b[^.?!]{0,30}\b(?:windows?|glass|cars?|doors?)\b|\b(?:bat|pipe|crowbar|hammer)\b[^.?!]{0,30}\bsmash\w*",
+        r"(?:铁棍|鐵棍|棍子|球棒|铁管|鐵管)[^。]{0,8}(?:砸|打)|在砸|砸(?:车|車|店|窗|玻璃|[门門])",
+        r"(?:방망이|쇠파이프|몽둥이)(?:로|를)|(?:유리|창문|차)(?:를|을)?\s*(?:깨고|부수)",
+        r"(?:キャッシュカード|カード|通帳|現金|お金|おかね)を?\s*(?:取り|とり|受け取り|うけとり|預かり|あずかり)に\s*(?:来|く|き)",
+        r"\b(?:pick up|collect|come for)\b[^.?!]{0,20}\b(?:cash cards?|bank cards?|cash)\b|\bclaiming to be (?:from )?(?:the )?(?:bank|police)\b",
+        r"冒充|假冒|(?:来|來)(?:我家)?拿(?:银行卡|銀行卡|提款卡|钱|錢|现金|現金)",
+        r"(?:카드|통장|현금)(?:를|을)?\s*(?:가지러|받으러|찾으러)\s*(?:온|오)",
+        # generic signs of the kind (words, not wordings)
+        r"(?:殴|なぐ)(?:ら|っ|る)|(?:蹴|を\s*け)(?:られ|って)|刃物|ナイフ|包丁|(?:襲|おそ)わ|(?:脅|おど)(?:さ|し)|(?:つけ|ついて)\s*(?:られ|くる)|(?:入|はい|開け|あけ)ようと|物音|(?:盗|ぬす|奪|うば)(?:ま|わ|ら)れ|(?:殺|ころ)(?:す|さ)",
+        r"\b(?:punch\w*|hitting|beat(?:ing)?|knife|gun|attack\w*|follow\w*|break(?:ing)? in|stranger|steal\w*|stole|snatch\w*|kill|threat\w*|scream\w*)\b|\b(?:is|are|went|gone) missing\b(?!\s+(?:school|class\w*|work|lessons?|days?))|\bcan'?t find\b|\btrying to (?:open|get in)\b",
+        r"(?:正在|一直|在)打(?:我|她|他|人|媽|妈)|拿(?:着|著)?刀|追(?:我|人|着|著)|跟(?:踪|蹤)我|撬|被偷|(?:抢|搶)(?:走|了|劫)|要(?:杀|殺)|(?:威胁|威脅)|陌生人|走(?:失|丢|丟)了|(?:孩子|小孩|人)不(?:见|見)了",
+        r"때리|때려|맞고|칼|따라(?:와|오)|열려고|훔치|훔쳐|뺏|낚아|죽이|협박|모르는\s*(?:사람|남자)|낯선|없어졌|실종",
+        # ja / やさしい日本語
+        r"(?:叩|たた)(?:く|か|い)(?:れ)?\s*(?:て\s*いる\s*)?(?:音|おと)|(?:殴|なぐ)る\s*(?:音|おと)|(?:たたかれ|叩かれ)て",
+        r"(?:泣き叫|なきさけ)|(?:悲鳴|ひめい)|「?(?:やめて|たすけて|助けて)」?\s*(?:と|って)",
+        r"(?:体|からだ|胸|むね|お尻|おしり)を\s*(?:触|さわ)(?:って|られ)|痴漢(?:されて|に\s*(?:あって|遭って))",
+        r"逆走|(?:いなくなった|居なくなった)|(?:帰って|かえって)\s*(?:こない|来ない)",
+        # en
+        r"\b(?:hitting|beating|punching|kicking) (?:him|her|them|me|a|the|his|her)\b|\bscreaming\b",
+        r"\b(?:keeps|kept|is|was) (?:touching|grabbing|groping) me\b|\bwrong way\b",
+        r"\b(?:walked|wandered|went) (?:out|off)\b[^.?!]{0,40}\b(?:night|nobody knows|can'?t find|not back)\b",
+        # zh-Hans / zh-Hant
+        r"(?:哭喊|尖叫|惨叫|慘叫)|(?:别|別)打了|打人的[声聲]|摸我|(?:骚扰|騷擾)我",
+        r"逆向行[驶駛]|(?:还|還)(?:没|沒)(?:回来|回來)|找不到人|(?:半夜|晚上)[^。，]{0,6}(?:出[门門]|跑出去)",
+        # ko
+        r"맞는\s*소리|때리는\s*소리|비명|살려\s*달라|(?:몸|가슴|엉덩이)을\s*(?:계속\s*)?만져|역주행",
+        r"(?:집을|밖에)\s*나가서|안\s*돌아(?:오|왔)",
+    ],
+    K.FIRE: [
+        # generic signs of the kind (words, not wordings)
+        r"(?:火|ひ)が\s*(?:出|で|つ|上|あ|広|ひろ)|(?:燃え|もえ)(?:て|た|上|あが|移|うつ)|(?:炎|ほのお)が|(?:焦げ|こげ)(?:臭|くさ|た)",
+        r"\b(?:smoke|fire|flames?|burning|sparks?)\b",
+        r"[烟煙](?:很大|好大|(?:冒|窜|竄|进|進)|了)|冒[烟煙]|(?:着|著|起|失)火|火(?:很大|好大|势|勢)|(?:烧|燒)(?:起|着|著)",
+        r"불(?:이|길|꽃)|연기|타고\s*있",
+        r"(?:火花|ひばな|スパーク)(?:が|を)?\s*(?:出|で|散|ちっ)|(?:焦げ|こげ)た?\s*(?:臭|におい|匂い)",
+        r"(?:バッテリー|ばってりー|電池|でんち|充電器)[^。]{0,12}(?:膨ら|ふくら|煙|けむり|発火)",
+        r"(?:白い|黒い)?\s*(?:煙|けむり)(?:と|が)[^。]{0,10}(?:音|おと|出て|でて)",
+        r"\bsparks?\b[^.?!]{0,20}\b(?:coming|flying|from)\b|\bburning smell\b|\bsmells? (?:like )?burn\w*",
+        r"\b(?:battery|power bank|charger)\b[^.?!]{0,30}\b(?:swell\w*|hiss\w*|smok\w*)\b|\bsmoke coming out\b",
+        r"冒火花|(?:烧焦|燒焦)(?:的)?(?:味|气味|氣味)|鼓包|冒白[烟煙]|嘶嘶",
+        r"(?:스파크|불꽃)(?:가|이)\s*(?:튀|나)|타는\s*냄새|(?:배터리|충전기)[^.]{0,12}(?:부풀|연기)",
+    ],
+    K.DISASTER: [
+        r"(?:薬品|化学|化學|有毒|刺激臭)[^。]{0,10}(?:におい|臭|匂|広が|ひろが)|(?:におい|臭い|匂い)の?\s*(?:液|えき|水|みず|ガス|がす)が?\s*(?:ひろが|広が)",
+        r"\b(?:chemical|toxic)\s+(?:smell|fumes|spill|leak)\b|\b(?:tanker|tank truck)\b[^.?!]{0,20}\b(?:overturned|crashed|leaking|rolled)\b",
+        r"(?:槽车|槽車|油罐车|油罐車)(?:翻|漏)|翻覆|刺鼻|(?:化学|化學)(?:品|物质|物質)?(?:泄漏|外洩|外泄)",
+        r"화학\s*(?:약품|물질)|탱크로리|유독\s*가스",
+        # generic signs of the kind (words, not wordings)
+        r"(?:水|みず)が\s*(?:入|はい|上が|あが|迫|せま)|浸水して|(?:流さ|ながさ)れ|(?:崩れ|くずれ)(?:て|た)|(?:つぶれ|潰れ)(?:て|た)|(?:埋ま|うま)っ|(?:挟ま|はさま)れて\s*(?:動|うご|出|で|い)|下敷き",
+        r"\b(?:flooding|flooded|trapped|stuck|buried|pinned|landslide)\b|\bwater (?:is )?(?:rising|coming)\b",
+        r"淹(?:了|到|进|進)|(?:困|关|關)在|(?:压|壓)住|塌了|倒塌|被埋|(?:里面|裡面|屋里|屋裡)[^。，]{0,6}出不[来來]",
+        r"물이\s*(?:들어|차오|넘)|갇|무너|깔렸|깔려|잠겼",
+        r"(?:閉じ込め|とじこめ)|(?:エレベーター|えれべーたー)[^。]{0,12}(?:止ま|とま)|(?:出られ|でられ)(?:ない|ません)",
+        r"陥没|(?:地割れ|じわれ)|(?:噴火|ふんか)|(?:クマ|くま|熊)が\s*(?:いる|いて|い|出|で)|(?:壁|かべ)に\s*(?:ひび|亀裂)",
+        r"\b(?:stuck|trapped) in (?:an? |the )?(?:elevator|lift)\b|\b(?:caved|fell) in\b|\bsinkhole\b|\berupt\w*",
+        r"\b(?:a )?bear (?:is|in|on|near)\b|\bdoor (?:won'?t|doesn'?t|will not) open\b",
+        r"(?:关|關|困|卡)在(?:里面|裡面|电梯|電梯|两层|兩層)|出不[来來]|(?:塌陷|陷落)|(?:喷发|噴發)|[熊](?:跑|出[现現]|闯|闖)",
+        r"往下滑|(?:裂开|裂開)了|(?:地面|路面|[墙牆])[^。]{0,4}(?:裂|塌)",
+        r"엘리베이터[^.]{0,12}(?:멈췄|멈춰|갇)|문이\s*안\s*열려|(?:도로|땅|길)(?:이|가)\s*(?:갑자기\s*)?(?:꺼져|꺼졌|내려앉)|분화|곰이\s*(?:나타|있)",
+    ],
+}
+
+#: Happening now, getting worse, or about to happen.
+_NOW = re.compile(
+    "|".join(
+        [
+            r"今(?![年月日週度回後朝夜後度])|いま(?!まで|でも)|急に|きゅうに|突然|とつぜん|どんどん|ずっと",
+            r"(?:止まら|とまら)ない|さっき|たった今|すぐ|このままだと|(?:て|で)(?:き|来)た",
+            r"\b(?:right now|now|keeps?|still|suddenly|getting worse|won'?t stop|can'?t stop)\b",
+            r"现在|現在|正在|一直|突然|马上|馬上|还在|還在|越来越|越來越|不停|刚才|剛才|好久|很密",
+            r"지금|계속|갑자기|점점|방금|아직",
+            # distress said outright (危ない, help, 害怕, 무서워)
+            r"(?:危ない|あぶない|危険だ|こわい|怖い|助けて|たすけて)|\b(?:dangerous|help|scared)\b|(?:危险|危險|害怕|救命)|(?:위험해|무서워|살려)",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+#: Someone the danger is happening to (a third person: every question has an "I").
+_PERSON = re.compile(
+    "|".join(
+        [
+            r"子ども|子供|こども|息子|娘|赤ちゃん|あかちゃん|夫|妻|つま|おっと|父|母|祖父|祖母|おじいちゃん",
+            r"おばあちゃん|じいちゃん|ばあちゃん|おじいさん|おばあさん|老人|"
+            r"友達|ともだち|同僚|(?:人|ひと|男|女|おとこ|おんな)が",
+            r"\bmy (?:son|daughter|kid|child|baby|wife|husband|mum|mom|mother|dad|father|grand\w+|friend|roommate|neighbou?r|coworker|colleague)\b",
+            r"\b(?:someone|somebody|a (?:man|woman|guy|child|kid|stranger|drunk)|some (?:guy|man)|an old (?:man|woman)|people)\b",
+            r"孩子|小孩|儿子|兒子|女儿|女兒|老婆|老公|太太|先生|爸|(?:妈|媽)|爷爷|爺爺|奶奶|阿嬤|朋友|同事|有人|老人|男的|女的|男人|女人|的人",
+            r"아이|애가|아기|아들|딸|아내|남편|아버지|어머니|엄마|아빠|할머니|할아버지|친구|동료|누가|사람이",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+#: Put as a question about a service or a procedure (どこで申請, how do I, 怎么办理 …).
+_ASKS_SERVICE = re.compile(
+    "|".join(
+        [
+            r"(?:どこ|どちら)(?:で|に|へ)?\s*(?:申|もら|受け|う|相談|そうだん|見|み|聞|き)|いつ(?:から|まで|です|ありま)?|知りたい|しりたい|(?:困|こま)って|ほしい|欲しい|苦情|修理|直して|(?:心配|しんぱい)(?:で|です|だ|な|$)",
+            r"(?:ですか|ますか|でしょうか|ありますか)\s*[?？]?\s*$|教えて(?:ください|下さい)?\s*$|おしえて",
+            r"\b(?:how (?:do|can|should) I|where (?:do|can) I|when is|is there|are there|can I|fix|repair|worried about)\b",
+            r"怎么(?:办理|申请|报名|处理|扔|登记)|怎麼(?:辦理|申請|報名|處理|丟|登記)|在哪|哪里|哪裡|(?:担心|擔心)|哪个|哪個|吗[?？]?\s*$|嗎[?？]?\s*$",
+            r"걱정(?:이에요|돼요|입니다)|어떻게|어디|언제|인가요|(?:있|하|되|받|없|쓰|알|돼)나요\s*[?？]?\s*$|주세요\s*$",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+#: Over, habitual or calm: past days, "it has happened before", fine now, a day off school, looking
+#: for a clinic, a complaint (昨日, ことがある, けど元気, 保育園を休ませ, 皮膚科を探して, every night,
+#: noise complaint, 上个月, 어린이집을 쉬어요). A sign in such a text is no emergency.
+_CALM = re.compile(
+    "|".join(
+        [
+            r"昨日|きのう|先週|先月|去年|以前|ことが\s*(?:ある|あり|あった)|てから|けど\s*(?:元気|げんき|大丈夫)|大丈夫(?:か|です|でしょうか)|念のため",
+            r"(?:保育園|幼稚園|学校|がっこう|会社)を?\s*(?:休|やす)|(?:病院|医院|皮膚科|小児科|クリニック)を\s*(?:探|さが)|受診\s*(?:でき|したい)|介護|うるさ",
+            r"\b(?:yesterday|last (?:week|month|year)|used to|ago|every (?:night|day|morning)|go back to school|complaint|noise|noisy)\b",
+            r"昨天|上周|上週|上个月|上個月|以前|每天|每晚|(?:幼儿园|幼兒園|学校|學校)吗|附近(?:有什么|有什麼)?(?:医院|醫院|诊所|診所)|吵",
+            r"어제|지난\s*(?:주|달)|예전|매일|어린이집|학교를|병원\s*(?:추천|어디|알려)|시끄러",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+#: Suicide warning signs: a farewell or an apology for being a burden ...
+_FAREWELL = re.compile(
+    "|".join(
+        [
+            r"(?:迷惑|めいわく)を\s*(?:かけて|掛けて)\s*(?:ごめん|すみません|申し訳)|(?:さようなら|さよなら)(?:を|です|、|。|\s|$)",
+            r"今まで(?:ありがとう|お世話)|いままで\s*ありがとう|(?:最後|さいご)に\s*(?:会|あ|言|い|ありがとう)",
+            r"\b(?:finally be at peace|won'?t be a burden|sorry for everything|written letters to everyone|said goodbye)\b",
+            r"(?:谢谢|謝謝)(?:你们|你們|大家)[^。]{0,10}(?:照顾|照顧)|不会再麻烦|不會再麻煩|(?:对不起|對不起)大家",
+            r"(?:思い残す|おもいのこす)\s*(?:こと|事)は\s*(?:ない|ありません)|未練は\s*(?:ない|ありません)|じゅうぶん\s*(?:いきました|生きました)|(?:みんな|皆)\s*(?:げんきで|元気で)\s*(?:ね|。|$)|十分\s*生きた",
+            r"\bno regrets\b|\bI(?:\'ve| have) lived enough\b|(?:没有|沒有)(?:什么|什麼)?(?:遗憾|遺憾)|미련이\s*없",
+            r"정리가\s*다\s*끝났|그동안\s*고마웠|다들\s*미안|폐\s*끼치지\s*않",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+#: Researching a lethal dose: a warning sign on its own.
+_LETHAL = re.compile(
+    r"致死量|ちしりょう|\bhow many (?:pills|tablets)\b[^.?!]{0,25}\b(?:it would take|would it take|to (?:die|kill|end)|(?:is|are|would be) enough)\b|\blethal dose\b"
+    r"|(?:吃|吞)多少(?:颗|顆|粒)?(?:药|藥)(?:才(?:够|夠|会死|會死)|会死|會死)|몇\s*알(?:을)?\s*먹어야|치사량",
+    re.IGNORECASE,
+)
+
+#: ... together with means obtained or belongings given away.
+_PREPARED = re.compile(
+    "|".join(
+        [
+            r"(?:ロープ|ろーぷ|縄|練炭|れんたん)を?\s*(?:買|か)って|(?:ロープ|ろーぷ)を?\s*(?:用意|準備)",
+            r"(?:もの|物|持ち物|財産|貯金|ちょきん)(?:は|を)\s*(?:全部|ぜんぶ)[^。]{0,10}(?:あげ|譲|ゆず)|(?:身辺|しんぺん)\s*(?:整理|せいり)",
+            r"(?:^|[。、\s])(?:さようなら|さよなら)を\s*(?:言|い)いました",
+            r"\b(?:bought|got) (?:a |some )?rope\b|\bgiven? (?:away )?(?:my|all my) (?:cat|dog|pet|things|belongings|savings)\b|\bletters to everyone\b",
+            r"(?:绳子|繩子)[^。]{0,4}(?:买好|買好|准备好|準備好)|(?:存款|财产|財產|东西|東西)(?:都)?(?:转给|轉給|送给|送給|留给|留給)",
+            r"(?:パスワード|暗証番号)[^。]{0,10}(?:書き残|かきのこ|残し|のこし)|(?:部屋|へや)[^。]{0,4}(?:片付け|かたづけ)た|\bwrote down (?:all )?my passwords\b",
+            r"(?:密码|密碼)[^。]{0,6}(?:写给|寫給|留给|留給)|(?:房间|房間)[^。]{0,4}(?:收拾好|整理好)|비밀번호(?:를)?\s*(?:다\s*)?(?:적어|남겨)|방(?:도|을)?\s*정리했",
+            r"(?:강아지|고양이|반려\s*동물|짐|물건|재산)(?:을|를)\s*(?:친구|가족|동생)?에게\s*(?:맡겼|줬|주었|넘겼)|밧줄을\s*(?:샀|사\s*왔)",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+#: On a tie the hazard wins over the injury it causes (a road caving in and a car fallen in).
+_TIE_ORDER = (K.FIRE, K.DISASTER, K.CRIME, K.MEDICAL)
+
+_COMPILED = {
+    kind: [re.compile(p, re.IGNORECASE) for p in patterns] for kind, patterns in _SIGNS.items()
+}
+
+
+def _signs(text: str) -> list[tuple[EmergencyKind, tuple[int, int]]]:
+    found = []
+    for kind, patterns in _COMPILED.items():
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                found.append((kind, match.span()))
+    return found
+
+
+def warning_signs(text: str) -> list[EmergencyKind]:
+    """Suicide when a farewell and means obtained (or belongings given away) come together;
+    checked even when the text names a service word (a cat handed to a friend)."""
+    farewells = len(_FAREWELL.findall(text))
+    together = (farewells and _PREPARED.search(text)) or farewells >= 2
+    return [K.SUICIDE] if together or _LETHAL.search(text) else []
+
+
+def _counts_as_now(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """A "now" word outside every sign, or inside one without ending it (도로가 갑자기 꺼져);
+    not one that only extends a sign (咳が止まら + 止まらない is one sign, not two cues)."""
+    return all(span[1] <= a or span[0] >= b or (a < span[0] and span[1] < b) for a, b in spans)
+
+
+def cue_kinds(text: str) -> list[EmergencyKind]:
+    """Kinds the cue combinations point to in a text that is not about a service (see the
+    module docstring); the caller has already checked ``situations.SERVICE``."""
+    if warning_signs(text):
+        return [K.SUICIDE]
+    if _ASKS_SERVICE.search(text) or _CALM.search(text):
+        return []
+    signs = _signs(text)
+    if not signs:
+        return []
+    spans = [span for _, span in signs]
+    distinct = {span for span in spans}
+    now = any(_counts_as_now(m.span(), spans) for m in _NOW.finditer(text))
+    person = bool(_PERSON.search(text))
+    if len(distinct) < 2 and not now and not person:
+        return []
+    votes: dict[EmergencyKind, int] = {}
+    for kind, _ in signs:
+        votes[kind] = votes.get(kind, 0) + 1
+    best = max(votes.values())
+    return [kind for kind in _TIE_ORDER if votes.get(kind) == best][:1]
