@@ -94,9 +94,9 @@ def _value_entity(
     stripped = value.strip().strip("'\"")
     if not stripped or stripped.lower() in {"null", "none", "true", "false", "-"}:
         return None
-    if kind is EntityType.PERSON and _GENERIC_PERSON_KEYS.fullmatch(key):
-        if not _TWO_PARTS.fullmatch(stripped):
-            return None
+    generic = kind is EntityType.PERSON and _GENERIC_PERSON_KEYS.fullmatch(key)
+    if generic and not _TWO_PARTS.fullmatch(stripped):
+        return None
     offset = value.find(stripped)
     start, end = start + offset, start + offset + len(stripped)
     if kind is EntityType.PERSON and not _NAME_SHAPED.fullmatch(stripped):
