@@ -12,6 +12,8 @@ from jichitai_ai.privacy._detector import DEFAULT_CONFIG
 MASKED: list[tuple[str, str]] = [
     # keyed values: JSON, YAML, SQL, log lines, URL queries
     ('{"kana": "ヒラツカ ソウマ", "id": 3}', "ヒラツカ ソウマ"),
+    ('{"guardianName": "ホリコシ ケイタ", "dateOfBirth": "1984-07-02"}', "ホリコシ ケイタ"),
+    ('{"guardianName": "ホリコシ ケイタ", "dateOfBirth": "1984-07-02"}', "1984-07-02"),
     ("member:\n  given_name: Wakaba\n  family_name: Tsurugaya\n", "Tsurugaya"),
     ("INSERT INTO kids (id, furigana) VALUES (7, 'ミノワ コハル');", "ミノワ コハル"),
     ('ts=1 user="okitsu.r" note=ok', "okitsu.r"),
@@ -78,6 +80,7 @@ READABLE: list[tuple[str, str]] = [
     ("Is Kokuho covered for dental?", "Kokuho"),
     ("PAYPAY SUICA ICOCA が使えます", "PAYPAY SUICA ICOCA"),
     ('{"name": "児童手当", "status": "open"}', "児童手当"),
+    ('{"file_name": "report_2026.pdf", "school_name": "第二小学校"}', "report_2026.pdf"),
 ]
 
 

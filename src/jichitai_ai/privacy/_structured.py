@@ -80,10 +80,25 @@ _GENERIC_PERSON_KEYS = re.compile(
 _TWO_PARTS = re.compile(r"\S+[ \u3000・,+]+\S+|[A-Za-z][A-Za-z0-9]*[._][A-Za-z0-9._]+")
 
 
+#: What may stand before _name in a key whose value is a person's name (guardian_name, childName).
+_WHOSE = frozenset(
+    "full family given first last sur middle maiden legal real nick display user resident "
+    "applicant child guardian parent mother father member staff patient contact owner person "
+    "student holder account spouse kid baby head".split()
+)
+
+
 def _key_type(key: str) -> EntityType | None:
-    for kind, pattern in _KEY_TYPE:
-        if pattern.fullmatch(key):
-            return kind
+    """What a key's value is: the whole key (kana, dob) or its last part (guardian_name,
+    childName, applicant-kana, dateOfBirth → birth)."""
+    snake = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", key).lower()
+    parts = [p for p in re.split(r"[_\-]", snake) if p]
+    if len(parts) > 1 and parts[-1] in {"name", "kana", "yomi"} and parts[-2] not in _WHOSE:
+        return None  # file_name, school_name, company_kana: a thing's name
+    for candidate in dict.fromkeys([key, *parts[-1:], "_".join(parts[-2:])]):
+        for kind, pattern in _KEY_TYPE:
+            if pattern.fullmatch(candidate):
+                return kind
     return None
 
 
