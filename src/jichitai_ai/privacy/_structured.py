@@ -82,9 +82,41 @@ _TWO_PARTS = re.compile(r"\S+[ \u3000・,+]+\S+|[A-Za-z][A-Za-z0-9]*[._][A-Za-z0
 
 #: What may stand before _name in a key whose value is a person's name (guardian_name, childName).
 _WHOSE = frozenset(
-    "full family given first last sur middle maiden legal real nick display user resident "
-    "applicant child guardian parent mother father member staff patient contact owner person "
-    "student holder account spouse kid baby head".split()
+    [
+        "full",
+        "family",
+        "given",
+        "first",
+        "last",
+        "sur",
+        "middle",
+        "maiden",
+        "legal",
+        "real",
+        "nick",
+        "display",
+        "user",
+        "resident",
+        "applicant",
+        "child",
+        "guardian",
+        "parent",
+        "mother",
+        "father",
+        "member",
+        "staff",
+        "patient",
+        "contact",
+        "owner",
+        "person",
+        "student",
+        "holder",
+        "account",
+        "spouse",
+        "kid",
+        "baby",
+        "head",
+    ]
 )
 
 
