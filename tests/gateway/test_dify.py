@@ -17,6 +17,7 @@ from .fake_llm import FakeLLM
 
 URL = "/v1/dify/moderation"
 NUMBER = "12345678901" + str(my_number_check_digit("12345678901"))
+CARD = "4111111111111111"  # passes the Luhn check: a card number
 
 
 def test_output_is_masked_not_refused_and_numbering_is_shared(
@@ -63,7 +64,7 @@ def test_non_string_inputs_are_scanned(client: TestClient, staff: Staff, llm: Fa
             "params": {
                 "app_id": "a",
                 "inputs": {
-                    "id": int(NUMBER),
+                    "id": int(CARD),
                     "people": ["堀之内 礼子様", {"mail": "reiko.h@example.org"}],
                     "count": 3,
                     "urgent": True,
@@ -75,9 +76,21 @@ def test_non_string_inputs_are_scanned(client: TestClient, staff: Staff, llm: Fa
     ).json()
     assert r["flagged"] is True
     inputs = r["inputs"]
-    assert inputs["id"] == "【番号1】"  # a number typed into a number field is masked too
+    assert inputs["id"] == "【カード番号1】"  # a number typed into a number field is masked too
     assert "堀之内" not in inputs["people"][0] and "reiko.h" not in inputs["people"][1]["mail"]
     assert inputs["count"] == 3 and inputs["urgent"] is True
+    # A 12-digit number with a right 個人番号 check digit in a number field, with no other
+    # number's label, is taken for a マイナンバー since rt5: refused, never passed on.
+    r = client.post(
+        URL,
+        json={
+            "point": "app.moderation.input",
+            "params": {"app_id": "a", "inputs": {"id": int(NUMBER)}, "query": "回答案"},
+        },
+        headers=bearer(staff.keys["alice"]),
+    ).json()
+    assert r["flagged"] is True and r["action"] == "direct_output"
+    assert "マイナンバー" in r["preset_response"]
 
 
 def _worker(gw_settings: Settings) -> tuple[TestClient, Platform]:

@@ -15,9 +15,9 @@ from jichitai_ai.services.redaction import screen
 
 from .latin_names_rt4 import NAMES, READABLE
 
-# One unknown word with no name's place before it (sentence start, Japanese text): left visible.
+# One unknown word with no name's place before it (Japanese text): left visible. ("Is
+# Setyaningsih eligible …" is masked since rt5: Is/Can X eligible/entitled … is a name's place.)
 _LEFT = {
-    "Is Setyaningsih eligible for the childcare subsidy?",
     "家族の Purwaningsih が病院に行きたい",
 }
 

@@ -19,6 +19,7 @@ from jichitai_ai.privacy import (
     MaskingSession,
     assess,
     detect,
+    detect_message,
     normalize_surface,
     resolve_overlaps,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "MaskingSession",
     "assess",
     "detect",
+    "detect_message",
     "entity_counts",
     "normalize_surface",
     "parse_class",

@@ -22,7 +22,7 @@ from jichitai_ai.timeutil import utcnow
 from ._audit import append
 from ._errors import PolicyRefused
 from ._prepare import Prepared, mask, prepare
-from ._privacy import Entity, EntityType, MaskingSession, detect
+from ._privacy import Entity, EntityType, MaskingSession, detect_message
 from ._sealing import SealError, seal, unseal
 from ._types import ChatMessage, ChatRequest, ChatResult
 from .tables import GatewayReview
@@ -342,7 +342,9 @@ def reject(gateway: Gateway, review_id: str, reviewer: str, note: str) -> Review
     # The originals are no longer needed: drop them now rather than at retention time. The
     # reviewer's note is stored masked: it may quote what was dropped (「佐藤さんの住所が…」).
     empty = _seal(gateway, review_id, {})
-    masked = MaskingSession().mask(note, detect(note)).text if note.strip() else note
+    # detect_message: a 個人番号 split over lines (個人番号⏎8336⏎5164⏎6806) counts too, as in a
+    # request and in the question log (rt5: the note was checked with detect alone).
+    masked = MaskingSession().mask(note, detect_message(note)).text if note.strip() else note
     return _set_status(
         gateway, review_id, "rejected", audit_id=audit_id, sealed=empty, note=masked[:500]
     )

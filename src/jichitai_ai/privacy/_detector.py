@@ -62,6 +62,13 @@ from ._romaji import (
 from ._sensitive import find_sensitive
 from ._spans import SpanSet
 from ._strict import STRICT_RULES, find_strict_persons
+from ._structured import (
+    find_chat_speakers,
+    find_cjk_blocks,
+    find_cueless_english,
+    find_keyed_values,
+    find_listed_and_introduced,
+)
 from ._tables import find_table_cells
 from ._tokens import SudachiTokenizer, Token, script_of
 from ._types import Entity, EntityType
@@ -435,6 +442,11 @@ class Detector:
                 found, text, places, self._tokenizer.tokenize, self._tokenizer.name_parts
             )
             found += message_names(text)
+            found += find_keyed_values(text)
+            found += find_chat_speakers(text, self._tokenizer.tokenize)
+            found += find_listed_and_introduced(text, self._tokenizer.tokenize)
+            found += find_cueless_english(text)
+            found += find_cjk_blocks(text)
             found += spaced_blocks(found, text)
         countries = {(t.start, t.end) for t in tokens if t.pos[3] == "国"}
         found = [

@@ -136,7 +136,9 @@ _NOT_INTRODUCED = frozenset(
 )  # fmt: skip
 # 주소는 아오바구 혼마치 2-3-4: a Korean address label before Hangul words and a block number.
 _KOREAN_ADDRESS = re.compile(
-    r"주소[는은:：]?[ ]?(?P<address>[가-힣]+(?:[ ][가-힣]+){0,3}[ ]?[0-9]{1,4}(?:-[0-9]{1,4}){1,3})"
+    r"주소[는은:：]?[ ]?(?P<address>[가-힣]+(?:[ ][가-힣]+){0,3}[ ]?"
+    # 사쿠라가오카 3초메 5-8 메종사쿠라 201호: a 丁目 transliterated, a building and its room
+    r"(?:[0-9]{1,2}[ ]?초메[ ]?)?[0-9]{1,4}(?:-[0-9]{1,4}){1,3}(?:[ ][가-힣]+[ ]?[0-9]{1,4}호)?)"
 )
 
 

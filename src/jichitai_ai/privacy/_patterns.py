@@ -26,10 +26,12 @@ _SEP = r"[- .]?"
 #: hiragana, English and residents' languages (个人编号, 마이넘버, 개인번호).
 _CTX_MY_NUMBER = re.compile(
     r"マイナンバー|個人番号|マイナ|番号カード|通知カード|まいなんばー|こじんばんごう"
-    r"|my[ \-]?number|个人编号|個人編號|个人番号|마이넘버|개인번호",
+    r"|my[ _\-]?number|个人编号|個人編號|个人番号|마이넘버|개인번호"
+    # keys of pasted JSON, CSV headers and forms: kojin_bango, kojinbangou, my_no
+    r"|kojin[ _\-]?bang[ou]u?|my[_\-]no\b",
     re.IGNORECASE,
 )
-_CTX_LICENSE = re.compile(r"免許")
+_CTX_LICENSE = re.compile(r"免許|めんきょ|licen[cs]e|면허|驾照|驾驶证")
 _CTX_PENSION = re.compile(r"年金")
 _CTX_INSURANCE = re.compile(r"被保険者|保険証|保険者番号|資格確認書|記号|保険")
 _CTX_BANK = re.compile(r"口座|普通預金|当座|預金|振込|支店|ゆうちょ|記号番号")
@@ -39,6 +41,10 @@ _CTX_BIRTH = re.compile(
 # After a date: 生, 歳, 才, and 生まれ typed in kana (R2.4.1うまれ) or Korean 생 (2019.5.30생이에요;
 # not 생활 "life", 생산, 생명).
 _BORN_AFTER_DATE = re.compile(r"[生歳才]|うまれ|ウマレ|생(?![활산명존])")
+
+
+# 2013年の7月21日、海の日に生まれた: a birth verb a few words after the date.
+_BORN_SOON = re.compile(r"生まれ|うまれ|出生|生于|出世|태어|born")
 
 
 def _born_after(after: str) -> bool:
@@ -252,13 +258,19 @@ def find_postal_codes(text: str, folded: str) -> Iterator[Entity]:
 
 
 # --- 12-digit identifiers: マイナンバー and 運転免許証番号 --------------------
-_TWELVE = re.compile(_NO_DIGIT_BEFORE + r"[0-9]{4}[- ]?[0-9]{4}[- ]?[0-9]{4}" + _NO_DIGIT_AFTER)
+_TWELVE = re.compile(
+    _NO_DIGIT_BEFORE
+    + r"(?:[0-9]{4}[- ]?[0-9]{4}[- ]?[0-9]{4}|[0-9]{3,5}(?:[- ][0-9]{3,5}){1,2})"
+    + _NO_DIGIT_AFTER
+)
 
 
 # Labels of numbers that are not 個人番号 (a 受付番号 after "マイナンバーカードの" is a receipt).
 _OTHER_NUMBER_LABEL = re.compile(
-    r"(?:受付|整理|申請|管理|問い?合わ?せ|注文|伝票|お客様|予約|会員|発行|文書|証明書|請求|契約|口座|免許証?)"
+    r"(?:受付|整理|申請|管理|問い?合わ?せ|注文|伝票|お客様|予約|会員|発行|文書|証明書|請求|契約|口座|免許証?"
+    r"|追跡|送り状|お問合せ|荷物|法人|事業者|登録|取引|決済|通知書)"
     r"(?:番号|No|NO|no|コード)|受付No"
+    r"|(?:[Tt]racking|[Oo]rder|[Rr]eference|[Rr]eceipt|[Ii]nvoice)\s?(?:[Nn]o\.?|[Nn]umber|#|ID)?"
 )
 
 
@@ -276,9 +288,22 @@ def my_number_context(folded: str, start: int, end: int, window: int = 40) -> bo
     return _CTX_MY_NUMBER.search(folded, end, end + 12) is not None
 
 
+def unlabelled_my_number(folded: str, start: int, end: int) -> bool:
+    """A 12-digit number with a right 個人番号 check digit and no other number's label in the
+    40 characters before it (受付番号, 免許証, 口座 …) is treated as a マイナンバー: one number in
+    ten passes the check by chance, but a 12-digit number with nothing to say what it is is
+    far more often a 個人番号 copied without its label than anything else (rt5: 番号（12桁）：…,
+    a number noted from a call, a carbon copy's 552-9649-47174). Refusing it costs the sender
+    one retry; sending it would be 特定個人情報 out of its legal use."""
+    before = folded[max(0, start - 40) : start]
+    return not (_OTHER_NUMBER_LABEL.search(before) or _CTX_LICENSE.search(before))
+
+
 def find_twelve_digit_ids(text: str, folded: str) -> Iterator[Entity]:
     for m in _TWELVE.finditer(folded):
-        value = m.group()
+        value = re.sub(r"[- ]", "", m.group())
+        if len(value) != 12:
+            continue
         license_ctx = _context(folded, m.start(), _CTX_LICENSE)
         my_number_ctx = my_number_context(folded, m.start(), m.end())
         valid = is_valid_my_number(value)
@@ -286,9 +311,12 @@ def find_twelve_digit_ids(text: str, folded: str) -> Iterator[Entity]:
             yield _entity(text, m.start(), m.end(), EntityType.DRIVER_LICENSE, 0.95)
         elif valid and my_number_ctx:
             yield _entity(text, m.start(), m.end(), EntityType.MY_NUMBER, 0.99, "check digit ok")
+        elif valid and unlabelled_my_number(folded, m.start(), m.end()):
+            yield _entity(
+                text, m.start(), m.end(), EntityType.MY_NUMBER, 0.85, "check digit ok, no label"
+            )
         elif valid:
-            # Could be a 個人番号 written without a label, or a receipt number: masked either
-            # way, but not refused as 特定個人情報.
+            # After a receipt's or another number's label: masked, not refused.
             yield _entity(text, m.start(), m.end(), EntityType.ID_NUMBER, 0.9, "check digit ok")
         elif my_number_ctx:
             # A mistyped number is still somebody's 個人番号: mask it, flag the doubt.
@@ -317,7 +345,11 @@ _SHORT_NUMBER = re.compile(
 _INSURANCE_LABEL = re.compile(
     r"被保険者番号|保険者番号|保険証の?(?:記号|番号)|記号[・･]?番号|保険証|資格確認書"
 )
-_BANK_LABEL = re.compile(r"口座番号|口座|普通預金|当座預金|普通|当座|記号番号")
+_BANK_LABEL = re.compile(
+    r"口座番号|口座|普通預金|当座預金|普通|当座|記号番号"
+    # residents' own languages: account 6620418, 계좌 0173-551-2086, 账号 …
+    r"|(?<![A-Za-z])(?:[Aa]ccount|[Aa]cct)(?:\s?(?:number|no\.?|#))?|계좌(?:번호)?|账号|账户|帐号|帳號"
+)
 # 店番 123 口座 7654321: the branch number goes with the account it completes.
 _BRANCH = re.compile(r"(?:店番号?|支店番号|店舗番号)\s?[:：]?\s?([0-9]{3})(?![0-9])")
 
@@ -399,10 +431,11 @@ _SEIREKI_KANJI = re.compile(
     _NO_DIGIT_BEFORE
     + r"(?P<year>(?:1[89]|20)[0-9]{2}|[一二][〇九][〇一二三四五六七八九]{2})"
     # 1972（昭和47）年4月30日: the 和暦 year in brackets before 年 …
-    + r"(?:\s?[(（][^()（）]{1,8}[)）])?\s?年"
-    # … or 1999年(平成11年)6月5日: between year and month
-    + r"(?:\s?[(（][^()（）]{1,8}[)）])?"
-    + rf"\s?(?P<month>{_NUM})\s?月\s?(?P<day>{_NUM})\s?日"
+    + r"(?:\s?[(（][^()（）]{1,8}[)）])?\s?(?:年|ねん)"
+    # … or 1999年(平成11年)6月5日: between year and month; 2013年の7月21日 (prose), 1990年的
+    # 5月17号 (Chinese), 2019ねんの 8がつ 3にち (やさしい日本語)
+    + r"(?:\s?[(（][^()（）]{1,8}[)）])?\s?[の的]?"
+    + rf"\s?(?P<month>{_NUM})\s?(?:月|がつ)\s?(?P<day>{_NUM})\s?(?:日|号|にち)"
 )
 _SEIREKI_NUMERIC = re.compile(
     _NO_DIGIT_BEFORE
@@ -456,7 +489,11 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
         if year is None or not _valid_day(month, day):
             continue
         after = folded[m.end() : m.end() + 6]
-        cue = _context(folded, m.start(), _CTX_BIRTH, 16) or _born_after(after)
+        cue = (
+            _context(folded, m.start(), _CTX_BIRTH, 16)
+            or _born_after(after)
+            or _BORN_SOON.search(folded, m.end(), m.end() + 14) is not None
+        )
         if cue:
             accepted.append((m.start(), m.end()))
             yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.95)
@@ -586,10 +623,22 @@ _IPV4 = re.compile(
 )
 
 
+# 2001:db8:4f2a::17, fe80::1c2b:3a4d: hex groups with at least two colons and one '::' or
+# eight groups (a clock time 10:22:41 has no hex letters and no '::').
+_IPV6 = re.compile(
+    r"(?<![0-9A-Fa-f])(?<![0-9A-Fa-f]:)(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{1,4}){1,7})"
+    r"(?![0-9A-Fa-f:])"
+    r"|(?<![0-9A-Fa-f])(?<![0-9A-Fa-f]:)(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])"
+)
+
+
 def find_ip_addresses(text: str, folded: str) -> Iterator[Entity]:
     """送信元IP: an address a resident's mail or post came from points to that resident."""
     for m in _IPV4.finditer(folded):
         yield _entity(text, m.start(), m.end(), EntityType.ID_NUMBER, 0.9, "ip address")
+    for m in _IPV6.finditer(folded):
+        if "::" in m.group() or m.group().count(":") == 7:
+            yield _entity(text, m.start(), m.end(), EntityType.ID_NUMBER, 0.9, "ip address")
 
 
 # --- 住民票コード, 在留カード番号, labelled record numbers, ゆうちょ 記号・番号 -------------
@@ -631,13 +680,15 @@ _CASE_LABEL = re.compile(
     r"通知書|課税|滞納|カルテ|患者|保護|支援|障害者手帳|手帳|お客様|お客さま|顧客|契約|会員|"
     r"使用者|水道|管理|整理|登録|申請|申込|認定|証書|受験|被保険者証|診察券|"
     # people's own numbers at school and at work: 学籍番号, 職員番号, 生徒番号, 社員ID
-    r"学籍|職員|生徒|学生|社員|従業員|園児|出席|会員|利用者証|"
+    r"学籍|職員|生徒|学生証|学生|社員証|社員|従業員|園児|出席|会員|利用者証|"
     # registers: 家屋番号, 名簿番号 (選挙人名簿), 区画番号 (墓地), 地番
     r"家屋|名簿|区画|墓地|選挙人|鑑札|注射済票)"
     # 障害者手帳の番号は 4081: の may stand between the thing and its number
     r"の?(?:番号|No\.?|NO\.?|コード|ID)"
     r"|区画(?=\s?[:：]?\s?[A-Za-z0-9])"
     r"|(?:Case|case)\s?(?:No\.?|ID|number)"
+    # a student's number in residents' languages: 학생번호 22-3-0718, 学号2023-0517, student ID
+    r"|학생\s?번호|학번|수험번호|学号|学生证号|(?:[Ss]tudent|[Mm]ember)\s?(?:ID|[Nn]o\.?|number)"
     # a certificate named by itself before its number: 療育手帳 A1-20345, 受給者証 12-345
     r"|(?:療育手帳|障害者手帳|手帳|受給者証|認定証|診察券|資格者証)(?=\s?[:：]?\s?[A-Za-z]{0,4}-?[0-9])"
 )
@@ -666,6 +717,13 @@ _PLATE = re.compile(
 )
 
 
+# 自動車登録番号 in rōmaji: Sendai 300 sa 12-34, Shinagawa 500 A 1234
+_ROMAJI_PLATE = re.compile(
+    r"(?<![A-Za-z])[A-Z][a-z]{2,12}[ ]?[0-9]{2,3}[ ]?[a-zA-Z]{1,2}[ ]?"
+    r"(?:[0-9]{1,2}-[0-9]{2}|[0-9]{4})(?![0-9])"
+)
+
+
 def find_case_numbers(text: str, folded: str) -> Iterator[Entity]:
     """ケース番号・宛名番号 …: municipal record numbers identify a resident in the
     backbone systems, so any id right after such a label is masked."""
@@ -681,6 +739,8 @@ def find_case_numbers(text: str, folded: str) -> Iterator[Entity]:
         yield _entity(text, m.start(1), m.end(1), EntityType.CASE_NUMBER, 0.9, "第…号")
     for m in _PLATE.finditer(folded):
         yield _entity(text, m.start(), m.end(), EntityType.CASE_NUMBER, 0.9, "number plate")
+    for m in _ROMAJI_PLATE.finditer(folded):
+        yield _entity(text, m.start(), m.end(), EntityType.CASE_NUMBER, 0.85, "number plate")
 
 
 _YUCHO = re.compile(
@@ -735,6 +795,25 @@ _KANJI_DIGIT_ID = re.compile(
 )
 
 
+_KANJI_TWELVE = re.compile(
+    r"(?<![〇一二三四五六七八九零十百千万])[〇一二三四五六七八九零]{4}[ \u3000・-]?"
+    r"[〇一二三四五六七八九零]{4}[ \u3000・-]?[〇一二三四五六七八九零]{4}"
+    r"(?![〇一二三四五六七八九零十百千万])"
+)
+_KANJI_DIGIT_VALUE = str.maketrans("〇一二三四五六七八九零", "01234567890")
+
+
 def find_kanji_digit_ids(text: str, folded: str) -> Iterator[Entity]:
     for m in _KANJI_DIGIT_ID.finditer(folded):
         yield _entity(text, m.start(1), m.end(1), EntityType.ID_NUMBER, 0.85, "kanji digits")
+    # 四〇二六四〇三三三六九四: twelve kanji digits read out digit by digit are a number like
+    # twelve Arabic ones (a マイナンバー when the check digit holds and nothing says otherwise).
+    for m in _KANJI_TWELVE.finditer(folded):
+        digits = re.sub(r"[^0-9]", "", m.group().translate(_KANJI_DIGIT_VALUE))
+        labelled = my_number_context(folded, m.start(), m.end())
+        if is_valid_my_number(digits) and (
+            labelled or unlabelled_my_number(folded, m.start(), m.end())
+        ):
+            yield _entity(text, m.start(), m.end(), EntityType.MY_NUMBER, 0.9, "kanji digits")
+        else:
+            yield _entity(text, m.start(), m.end(), EntityType.ID_NUMBER, 0.85, "kanji digits")

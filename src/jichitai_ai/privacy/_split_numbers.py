@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from ._canonical import canonicalize
-from ._patterns import my_number_context
+from ._patterns import my_number_context, unlabelled_my_number
 from ._types import Entity, EntityType
 from .checksums import is_valid_my_number
 
@@ -70,7 +70,8 @@ def scan_split_numbers(texts: Sequence[str]) -> list[list[Entity]]:
         if not is_valid_my_number(digits):
             continue
         labelled = my_number_context(joined, start, end)
-        kind = EntityType.MY_NUMBER if labelled else EntityType.ID_NUMBER
+        mine = labelled or unlabelled_my_number(joined, start, end)
+        kind = EntityType.MY_NUMBER if mine else EntityType.ID_NUMBER
         for index, local_start, local_end in _per_text(owners, canons, start, end):
             s, e = canons[index].span(local_start, local_end)
             original = texts[index]
