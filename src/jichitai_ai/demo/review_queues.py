@@ -61,7 +61,7 @@ def scanned_page(seed: int = 5) -> bytes:
     """The demo scan as a PNG (about 300 dpi, A4 width), the same bytes every time."""
     from PIL import Image, ImageDraw, ImageFilter
 
-    from jichitai_ai.documents.ocr._synthetic import _font
+    from jichitai_ai.documents.ocr._synthetic import _font, speckle
 
     size, width = 36, 2480
     step = int(size * 1.9)
@@ -80,11 +80,7 @@ def scanned_page(seed: int = 5) -> bytes:
         page.paste(band, (0, 100 + step * row))
     page = page.rotate(0.8, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC)
     page = page.filter(ImageFilter.GaussianBlur(0.3))
-    pixels = page.load()
-    assert pixels is not None
-    w, h = page.size
-    for _ in range(w * h // 80):
-        pixels[rng.randrange(w), rng.randrange(h)] = rng.choice((0, 120, 200))
+    speckle(page, rng, 80, (0, 120, 200))
     out = io.BytesIO()
     page.save(out, format="PNG")
     return out.getvalue()
