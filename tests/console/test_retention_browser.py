@@ -22,7 +22,7 @@ from jichitai_ai.storage import migrate
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import QuestionLog
 from jichitai_ai.timeutil import utcnow
-from tests.browser import guarded_context, login, serve
+from tests.browser import from_menu, guarded_context, login, serve
 from tests.console.helpers import World, make_app, seed
 
 pytestmark = pytest.mark.browser
@@ -87,10 +87,7 @@ def test_auditor_sees_periods_what_the_next_run_deletes_and_the_last_run(
         page = context.new_page()
         # As a newcomer finds it: the menu's 生成AI送信の確認, then the 保存期間 tab.
         login(page, site.url, "aoba-auditor", "/console/t/aoba/faq")
-        page.get_by_role("navigation", name="メインメニュー").get_by_role(
-            "link", name="生成AI送信の確認"
-        ).click()
-        page.wait_for_url("**/console/gateway/audit?tenant=aoba")
+        from_menu(page, "生成AI送信の確認", "**/console/gateway/audit?tenant=aoba")
         tab = page.get_by_role("link", name=t("gateway.page.retention.title", "ja"))
         tab.click()
         page.wait_for_url("**/console/gateway/retention?tenant=aoba")
