@@ -18,10 +18,14 @@ $(DEV_STAMP): $(STAMP)
 	$(PY) -m pip install -q -e ".[dense,ner,solver,documents,voice,dev]"
 	touch $(DEV_STAMP)
 
+## The configuration `make run` uses: $JICHITAI_CONFIG, else ./jichitai.toml, else the demo's
+## (deploy/demo.toml: the built-in echo model for the AI gateway, retention periods)
+RUN_CONFIG := $(or $(JICHITAI_CONFIG),$(wildcard jichitai.toml),deploy/demo.toml)
+
 ## Serve the product on its embedded default (SQLite) with demo data at http://127.0.0.1:8000
 run: $(STAMP)
-	$(BIN)/jichitai-ai init --demo
-	$(BIN)/jichitai-ai serve
+	JICHITAI_CONFIG=$(RUN_CONFIG) $(BIN)/jichitai-ai init --demo
+	JICHITAI_CONFIG=$(RUN_CONFIG) $(BIN)/jichitai-ai serve
 
 ## Run the whole test suite on SQLite and PostgreSQL, browser tests in headless Chromium
 ## (two processes: each has its own PostgreSQL database and temporary files)

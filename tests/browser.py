@@ -160,3 +160,9 @@ def login(page: Any, base_url: str, username: str, target: str) -> None:
     page.get_by_label("パスワード").fill(PASSWORD)
     page.get_by_role("button", name="ログインする").click()
     page.wait_for_url(re.compile(re.escape(target) + "$"))
+
+
+def from_menu(page: Any, name: str, url: str) -> None:
+    """Click ``name`` in the console's main menu and wait for ``url`` (a glob)."""
+    page.get_by_role("navigation", name="メインメニュー").get_by_role("link", name=name).click()
+    page.wait_for_url(url)

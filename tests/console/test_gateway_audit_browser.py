@@ -16,7 +16,7 @@ from sqlalchemy import text, update
 from jichitai_ai.gateway._audit import AuditEntry, append
 from jichitai_ai.gateway.tables import GatewayAudit
 from jichitai_ai.services.platform import Platform
-from tests.browser import guarded_context, login, serve, sqlite_platform
+from tests.browser import from_menu, guarded_context, login, serve, sqlite_platform
 from tests.console.helpers import World, make_app, seed
 
 pytestmark = pytest.mark.browser
@@ -71,10 +71,7 @@ def test_auditor_reads_own_tenant_and_verifies(browser: Any, site: Site, width: 
     with guarded_context(browser, site.url, viewport=viewport) as context:
         page = context.new_page()
         login(page, site.url, "aoba-auditor", "/console/t/aoba/faq")
-        page.get_by_role("navigation", name="メインメニュー").get_by_role(
-            "link", name="生成AI送信の確認"
-        ).click()
-        page.wait_for_url("**/console/gateway/audit?tenant=aoba")
+        from_menu(page, "生成AI送信の確認", "**/console/gateway/audit?tenant=aoba")
         rows = page.locator("#audit-table tbody tr[data-seq]")
         assert rows.count() == 1  # sakura's record is not shown
         text = rows.first.inner_text()

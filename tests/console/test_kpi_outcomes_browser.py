@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from jichitai_ai.i18n import t
 from tests.browser import guarded_context, login, serve, sqlite_platform
 from tests.console.helpers import World, make_app, seed
 from tests.console.test_kpi_outcomes import QUERY, _demo_log
@@ -53,3 +54,49 @@ def test_confirmed_card_matches_the_export(
         assert card.is_visible() and card.bounding_box() is not None
         box = card.bounding_box()
         assert box is not None and box["x"] + box["width"] <= width
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_confirmed_rate_in_the_chart_and_the_tables(
+    browser: Any, site: tuple[str, World], lang: str
+) -> None:
+    """Found by the newcomer walkthrough nc5: the rates chart and the per-tenant and per-channel
+    tables showed only the old 自己解決率. They now show 自己解決率（確認済み） beside it, the same
+    figure as the card and the JSON export, and its chart label is not cut off in English."""
+    base_url, _world = site
+    with guarded_context(browser, base_url) as context:
+        page = context.new_page()
+        login(page, base_url, "pref-admin", "/console/t/pref/dashboard" + QUERY)
+        page.goto(f"{base_url}/console/t/pref/dashboard{QUERY}&lang={lang}")
+        data = page.request.get(f"{base_url}/console/t/pref/dashboard.json{QUERY}").json()
+        confirmed = data["totals"]["display"]["confirmed_resolution_rate"]
+        assert confirmed == "16.7%"
+        page.wait_for_selector("html[data-charts=ready]")
+        chart = page.locator("#chart-rates")
+        assert chart.locator('[data-kpi="confirmed_resolution_rate"]').text_content() == confirmed
+        label = t("console.kpi.col.confirmed_resolution_rate", lang)
+        assert label in (chart.locator("svg desc").text_content() or "")
+        texts = chart.locator("svg text")
+        left_edges = [
+            float(texts.nth(i).evaluate("e => e.getBBox().x")) for i in range(texts.count())
+        ]
+        assert min(left_edges) >= 0, "a chart label starts outside the chart"
+
+        head = page.locator("#tenant-table thead th").all_inner_texts()
+        column = head.index(label)
+        rows = {
+            r.locator("th").inner_text(): r.locator("th, td").all_inner_texts()
+            for r in page.locator("#tenant-table tbody tr").all()
+        }
+        aoba = next(cells for name, cells in rows.items() if "あおば" in name or "Aoba" in name)
+        assert aoba[column] == confirmed
+        assert rows[t("console.kpi.total", lang)][column] == confirmed
+
+        channel_head = page.locator("#channel-table thead th").all_inner_texts()
+        channel_column = channel_head.index(label)
+        counted = [
+            r.locator("th, td").all_inner_texts()
+            for r in page.locator("#channel-table tbody tr").all()
+        ]
+        busy = [cells for cells in counted if cells[1] == "12"]
+        assert busy and busy[0][channel_column] == confirmed

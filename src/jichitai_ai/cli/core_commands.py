@@ -61,6 +61,7 @@ def init(
             summary = load_demo(session)
         with service_errors():
             summary.update(demo_documents(p))
+            summary.update(demo_review_queues(p))
         for slug, state in summary.items():
             typer.echo(f"  {slug}: {state}")
         warm_indexes(p)
@@ -76,6 +77,21 @@ def demo_documents(p: Platform) -> dict[str, str]:
     except ModuleNotFoundError as exc:  # the documents feature's dependencies are optional
         return {"documents": f"not loaded ({exc.name} is not installed)"}
     return load_demo_documents(documents_for(p))
+
+
+def demo_review_queues(p: Platform) -> dict[str, str]:
+    """Work waiting in the two review queues (OCR確認, 生成AI送信の確認), through the real
+    services, so a newcomer sees them work (jichitai_ai.demo.review_queues)."""
+    from jichitai_ai.demo.review_queues import load_demo_gateway, load_demo_scan
+
+    out = {"gateway review (生成AI送信の確認)": load_demo_gateway(p)}
+    try:
+        from jichitai_ai.documents import documents_for
+    except ModuleNotFoundError as exc:  # the documents feature's dependencies are optional
+        out["documents aoba-city/scans"] = f"not loaded ({exc.name} is not installed)"
+        return out
+    out["documents aoba-city/scans (OCR確認)"] = load_demo_scan(documents_for(p))
+    return out
 
 
 def _demo_next_steps(p: Platform) -> None:

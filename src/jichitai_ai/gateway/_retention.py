@@ -9,9 +9,12 @@ A type without a period is kept for ever.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from jichitai_ai.services import learning_retention
 from jichitai_ai.storage.db import Database
@@ -20,7 +23,7 @@ from jichitai_ai.timeutil import utcnow
 
 from ._audit import AuditEntry, _count, append, delete_before
 from ._config import GatewayConfig
-from .tables import GatewayReview
+from .tables import GatewayAudit, GatewayReview
 
 
 def run_retention(
@@ -69,3 +72,76 @@ def run_retention(
             ),
         )
     return deleted
+
+
+#: The record types of a retention run, in the order the console lists them, with the table and
+#: the column their age is counted from.
+RECORD_TYPES = ("questions", "feedback", "reviews", "audit")
+
+
+@dataclass(frozen=True)
+class RetentionRow:
+    """What the console's 保存期間 page shows for one record type (tenants the reader audits)."""
+
+    kind: str
+    #: Days kept; None: kept for ever (no period configured).
+    days: int | None
+    records: int
+    oldest: datetime | None
+    #: Records already past their period: deleted by the next run.
+    expired: int
+    #: When the oldest record still within its period falls due (None: nothing will).
+    next_due: datetime | None
+
+
+@dataclass(frozen=True)
+class RetentionStatus:
+    rows: list[RetentionRow]
+    #: The last run's time and its counts per type (None: never run).
+    last_run: datetime | None
+    last_deleted: dict[str, int]
+
+
+def _age_column(kind: str) -> tuple[Any, Any, Any]:
+    """(table, timestamp column, tenant column) of a record type."""
+    if kind == "questions":
+        return QuestionLog, QuestionLog.asked_at, QuestionLog.tenant_id
+    if kind == "feedback":
+        return FeedbackEvent, FeedbackEvent.created_at, FeedbackEvent.tenant_id
+    if kind == "reviews":
+        return GatewayReview, GatewayReview.created_at, GatewayReview.tenant_id
+    return GatewayAudit, GatewayAudit.created_at, GatewayAudit.tenant_id
+
+
+def retention_status(
+    session: Session, config: GatewayConfig, tenant_ids: set[int], *, now: datetime | None = None
+) -> RetentionStatus:
+    """What is kept how long, what the next run deletes and when the next record falls due,
+    for ``tenant_ids``; read only (the deletion is :func:`run_retention`)."""
+    now = now or utcnow()
+    periods = config.retention.as_dict()
+    rows = []
+    for kind in RECORD_TYPES:
+        table, at, tenant = _age_column(kind)
+        mine = tenant.in_(tenant_ids)
+        records, oldest = session.execute(
+            select(func.count(), func.min(at)).select_from(table).where(mine)
+        ).one()
+        days = periods[kind]
+        expired, next_due = 0, None
+        if days is not None:
+            limit = now - timedelta(days=days)
+            expired = session.execute(
+                select(func.count()).select_from(table).where(mine, at < limit)
+            ).scalar_one()
+            kept = session.execute(select(func.min(at)).where(mine, at >= limit)).scalar()
+            next_due = None if kept is None else kept + timedelta(days=days)
+        rows.append(RetentionRow(kind, days, int(records), oldest, int(expired), next_due))
+    last = session.execute(
+        select(GatewayAudit.created_at, GatewayAudit.details)
+        .where(GatewayAudit.kind == "retention")
+        .order_by(GatewayAudit.seq.desc())
+        .limit(1)
+    ).first()
+    deleted = dict((last[1] or {}).get("deleted", {})) if last else {}
+    return RetentionStatus(rows, last[0] if last else None, deleted)

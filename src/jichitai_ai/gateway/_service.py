@@ -29,7 +29,7 @@ from ._openai_body import AUTO_MODELS, ParsedBody, parse_chat_body
 from ._prepare import Prepared, mask, prepare
 from ._privacy import MaskingSession
 from ._restore import StreamRestorer
-from ._retention import run_retention
+from ._retention import RetentionStatus, retention_status, run_retention
 from ._types import ChatChunk, ChatMessage, ChatRequest, ChatResult, Usage
 
 if TYPE_CHECKING:
@@ -330,6 +330,13 @@ class Gateway:
 
     def run_retention(self, *, now: datetime | None = None) -> dict[str, int]:
         return run_retention(self.db, self.config, now=now)
+
+    def retention_status(
+        self, tenant_ids: set[int], *, now: datetime | None = None
+    ) -> RetentionStatus:
+        """保存期間 for the console: periods, what the next run deletes, the last run."""
+        with self.db.read() as session:
+            return retention_status(session, self.config, tenant_ids, now=now)
 
 
 class ChatStream:

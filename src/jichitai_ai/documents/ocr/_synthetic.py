@@ -72,15 +72,20 @@ def render(lines: list[str], variant: str = "clean", *, size: int = 40, seed: in
     elif variant == "noisy":
         img = img.rotate(1.2, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC)
         img = img.filter(ImageFilter.GaussianBlur(0.8))
-        pixels = img.load()
-        assert pixels is not None
-        w, h = img.size
-        for _ in range(w * h // 60):
-            x, y = rng.randrange(w), rng.randrange(h)
-            pixels[x, y] = rng.choice((0, 90, 180, 255))
+        speckle(img, rng, 60, (0, 90, 180, 255))
     out = io.BytesIO()
     img.save(out, format="PNG")
     return out.getvalue()
+
+
+def speckle(img, rng: random.Random, every: int, shades: tuple[int, ...]) -> None:  # type: ignore[no-untyped-def]
+    """Dust on a scan: one pixel in ``every`` set to one of ``shades`` (in place)."""
+    pixels = img.load()
+    assert pixels is not None
+    w, h = img.size
+    for _ in range(w * h // every):
+        x, y = rng.randrange(w), rng.randrange(h)
+        pixels[x, y] = rng.choice(shades)
 
 
 def _squeeze(text: str) -> str:

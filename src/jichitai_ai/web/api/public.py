@@ -22,6 +22,7 @@ from jichitai_ai.web.api.schemas import (
     MoreOut,
 )
 from jichitai_ai.web.deps import get_platform, public_tenant
+from jichitai_ai.web.resident.language import answer_language
 
 router = APIRouter(prefix="/api/v1/tenants/{slug}", tags=["residents"])
 
@@ -86,11 +87,14 @@ def ask(
     tenant: TenantInfo = Depends(public_tenant),
     platform: Platform = Depends(get_platform),
 ) -> AskOut:
-    """Answer from approved entries only: one answer, 2–3 choices (更問) plus a way out to a person, or a hand-over."""
+    """Answer from approved entries only: one answer, 2–3 choices (更問) plus a way out to a person, or a hand-over.
+
+    A question plainly written in another language than ``language`` (Hangul; English words) is
+    answered in that language; ``language`` in the response says which one was used."""
     result = platform.answering.ask(
         tenant.slug,
         body.question,
-        language=body.language,
+        language=answer_language(body.language, body.question),
         session_key=body.session_id,
         channel=body.channel,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from jichitai_ai.services.auth import Action, Principal
 from jichitai_ai.services.errors import Forbidden
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.tenants import TenantInfo
+from jichitai_ai.timeutil import utcnow
 from jichitai_ai.web.console.context import Console, TenantPage, console, tenant_page
 from jichitai_ai.web.console.rendering import render
 from jichitai_ai.web.deps import get_platform, optional_principal
@@ -229,6 +231,39 @@ def audit_page(
     ]
     report = gateway.verify_audit() if request.query_params.get("verify") == "1" else None
     return _page(request, "audit.html", nav_action=Action.AUDIT, lines=lines, report=report)
+
+
+@router.get("/retention", response_class=HTMLResponse)
+def retention_page(
+    request: Request,
+    principal: Principal | None = Depends(optional_principal),
+    platform: Platform = Depends(get_platform),
+) -> Response:
+    """保存期間: what is kept how long ([gateway.retention] of the deployment), what the next
+    ``jichitai-ai gateway retention run`` deletes, when the next record falls due, and when it
+    last ran — for the tenants the reader may audit. Read only: periods are set in the
+    configuration, the deletion runs from cron (newcomer walkthrough nc5)."""
+    if principal is None:
+        return _page(request, "login.html", status=401, next=request.url.path)
+    tenants = _tenants(platform, principal, Action.AUDIT)
+    if not tenants:
+        raise Forbidden("error.forbidden")
+    now = utcnow()
+    kept = Gateway.from_platform(platform).retention_status({t.id for t in tenants}, now=now)
+    stale = kept.last_run is None or now - kept.last_run > STALE_RUN
+    return _page(
+        request,
+        "retention.html",
+        nav_action=Action.AUDIT,
+        title_key="retention.title",
+        retention=kept,
+        stale=stale,
+        tenant_names=[t.name_for(console(request).lang) for t in tenants],
+    )
+
+
+#: A last run older than this (or none) means no daily schedule is running: the page says so.
+STALE_RUN = timedelta(days=2)
 
 
 def _reason(line: AuditLine, lang: str) -> str:

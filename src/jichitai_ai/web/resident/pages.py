@@ -24,6 +24,7 @@ from jichitai_ai.web.api.public import ask_out, card, client_address
 from jichitai_ai.web.api.schemas import AnswerCard, AskOut
 from jichitai_ai.web.deps import get_platform
 from jichitai_ai.web.resident import view
+from jichitai_ai.web.resident.language import answer_language
 from jichitai_ai.web.resident.rendering import render, script_strings
 from jichitai_ai.web.resident.visit import Visit, visit
 
@@ -42,7 +43,9 @@ LANGUAGE_NAMES: tuple[tuple[str, str], ...] = (
 HTML_LANG = {"ja-easy": "ja"}
 FEEDBACK_KINDS = ("resolved", "not_resolved")
 ERROR_KEYS = {"ask.empty": "resident.error.empty", "ask.too_long": "resident.error.too_long"}
+#: The channel recorded with a question (KPI 「チャネル別」): the page, or the embedded widget.
 CHANNEL = "web"
+WIDGET_CHANNEL = "widget"
 
 
 @dataclass
@@ -64,6 +67,8 @@ class Exchange:
     #: The page after ``more`` the tenant's policy still allows (0: none), offered with
     #: 「さらに他の候補を見る」 when none of ``more`` fits.
     more_next: int = 0
+    #: The page's language before the question switched it (English words, Hangul), or "".
+    page_lang: str = ""
 
 
 def _error_text(exc: ServiceError, lang: str) -> str:
@@ -91,6 +96,7 @@ def _page(v: Visit, exchange: Exchange | None = None, status_code: int = 200) ->
         "general_contact": contact,
         "general_contact_lang": contact_lang,
         "languages": LANGUAGE_NAMES,
+        "language_links": language_links(v),
         "exchange": exchange,
         "max_chars": v.platform.settings.max_question_chars,
         "strings": script_strings(v.lang),
@@ -110,6 +116,19 @@ def _page(v: Visit, exchange: Exchange | None = None, status_code: int = 200) ->
         status_code=status_code,
     )
     return v.finish(response)
+
+
+def language_links(v: Visit) -> dict[str, dict[str, str]]:
+    """Each page language's name, the page in it, and 「このページを…で表示する」 in it: the link
+    offered when a question was answered in another language than the page's."""
+    return {
+        code: {
+            "name": name,
+            "url": v.lang_url(code),
+            "text": t("resident.answer_language.link", code),
+        }
+        for code, name in LANGUAGE_NAMES
+    }
 
 
 def _unknown_tenant(request: Request, slug: str) -> Response:
@@ -144,14 +163,23 @@ def ask(
     v = _visit_or_404(request, platform, slug, embed, lang)
     if isinstance(v, Response):
         return v
+    asked_in = answer_language(v.lang, question)
     exchange = Exchange(question=question.strip())
+    if asked_in != v.lang:
+        # Without JavaScript the page follows the question's language (English words, Hangul):
+        # its choices and answer are then in that language, and a note links back.
+        exchange.page_lang = v.lang
+        switched = _visit_or_404(request, platform, slug, embed, asked_in)
+        if isinstance(switched, Response):
+            return switched
+        v = switched
     try:
         result = platform.answering.ask(
             v.tenant.slug,
             question,
             language=v.lang,
             session_key=v.session_id,
-            channel=CHANNEL,
+            channel=WIDGET_CHANNEL if embed else CHANNEL,
         )
     except ServiceError as exc:
         exchange.error = _error_text(exc, v.lang)

@@ -66,6 +66,8 @@ SCRIPT_KEYS = (
     "resident.more.button",
     "resident.more.button_next",
     "resident.more.heading",
+    # nc5: a question answered in its own language (English words, Hangul)
+    "resident.answer_language.note",
 )
 
 

@@ -95,9 +95,9 @@
   function ratesChart(container, data, labels) {
     // Values are percentages already rounded by the server (services/kpi.py), and the labels
     // are the server's own text: the chart never rounds again, so it matches cards and files.
-    var keys = ["answered_rate", "clarified_rate", "handed_over_rate", "self_resolution_rate", "resolved_vote_rate"];
-    var colors = ["#0b4f9c", "#6aa5e6", "#c2571a", "#1e7a3c", "#5b2a86"];
-    var width = 520, rowH = 46, left = 170, right = 64, height = keys.length * rowH + 10;
+    var keys = ["answered_rate", "clarified_rate", "handed_over_rate", "self_resolution_rate", "confirmed_resolution_rate", "resolved_vote_rate"];
+    var colors = ["#0b4f9c", "#6aa5e6", "#c2571a", "#1e7a3c", "#0f5a2b", "#5b2a86"];
+    var width = 600, rowH = 46, left = 250, right = 64, height = keys.length * rowH + 10;
     var parts = keys.map(function (k) {
       var v = data.totals[k];
       return labels[k] + " " + data.totals.display[k];

@@ -173,6 +173,10 @@
    * page 1's choices and after 解決しなかった), each page once per token; a pick among them is
    * shown and rated like any other choice. 解決した withdraws the token's pending buttons. */
   var moreOpened = {};   // token -> the last page opened
+  // token -> the language the question was answered in (its own when plainly another language
+  // than the page's: English words, Hangul); choices and further candidates stay in it.
+  var tokenLang = {};
+  function langOf(token) { return tokenLang[token] || D.lang; }
   var moreOffered = {};  // token -> buttons not yet used
   function moreButton(token, questionId, exchange) {
     var page = (moreOpened[token] || 0) + 1;
@@ -184,7 +188,7 @@
     (moreOffered[token] = moreOffered[token] || []).push(button);
     button.addEventListener("click", function () {
       button.disabled = true;
-      post("/more", { token: token, language: D.lang, page: page })
+      post("/more", { token: token, language: langOf(token), page: page })
         .then(function (out) {
           moreOpened[token] = page;
           withdrawMore(token);
@@ -213,7 +217,7 @@
     return el("section", { className: "card more-choices", "aria-labelledby": hid }, [
       el("h3", { id: hid, tabindex: "-1", text: S["more.heading"] }),
       message ? el("p", { text: message }) : null,
-      someJapanese(out.choices),
+      someJapanese(out.choices, langOf(token)),
       found ? choiceList(out.choices, token, questionId, exchange) : null,
       found ? moreButton(token, questionId, exchange) : null,
       !found && D.contact && D.contact.name ? department(D.contact, D.contactLang, S["handover.general"]) : null
@@ -221,8 +225,8 @@
   }
 
   /* Choices shown in Japanese on another language's page: say so once above the list. */
-  function someJapanese(choices) {
-    var other = choices.some(function (c) { return c.language !== D.lang; });
+  function someJapanese(choices, lang) {
+    var other = choices.some(function (c) { return c.language !== D.lang && c.language !== lang; });
     return other ? el("p", { className: "note only-ja", text: S["clarify.some_japanese"] }) : null;
   }
 
@@ -235,7 +239,7 @@
       button.addEventListener("click", function () {
         buttons.forEach(function (b) { b.disabled = true; });
         button.setAttribute("aria-pressed", "true");
-        post("/choice", { token: token, entry_id: c.entry_id, language: D.lang })
+        post("/choice", { token: token, entry_id: c.entry_id, language: langOf(token) })
           .then(function (card) {
             var node = answerCard(card, questionId, token);
             exchange.appendChild(node);
@@ -262,7 +266,7 @@
       button.addEventListener("click", function () {
         buttons.forEach(function (b) { b.disabled = true; });
         button.setAttribute("aria-pressed", "true");
-        post("/choice", { token: out.feedback_token, entry_id: c.entry_id, language: D.lang })
+        post("/choice", { token: out.feedback_token, entry_id: c.entry_id, language: langOf(out.feedback_token) })
           .then(function (card) {
             var node = answerCard(card, out.question_id, out.feedback_token);
             exchange.appendChild(node);
@@ -286,7 +290,7 @@
     return el("section", { className: "card clarify", "aria-labelledby": hid }, [
       el("h3", { id: hid, tabindex: "-1", text: S["clarify.heading"] }),
       el("p", { text: S["clarify.help"] }),
-      someJapanese(out.choices),
+      someJapanese(out.choices, langOf(out.feedback_token)),
       list,
       none
     ]);
@@ -335,6 +339,15 @@
     ]);
   }
 
+  /* The question was answered in its own language: say so in the page's, and offer the page in
+   * that language (the link text is in that language). */
+  function answerLanguageNote(other, code) {
+    return el("p", { className: "note answer-language" }, [
+      S["answer_language.note"].replace("{language}", other.name), " ",
+      el("a", { href: other.url, lang: htmlLang(code), hreflang: htmlLang(code), text: other.text })
+    ]);
+  }
+
   function ask(text) {
     var exchange = el("article", { className: "exchange", "aria-label": S["exchange.label"] }, [
       el("div", { className: "you" }, [
@@ -345,9 +358,12 @@
     var button = askForm.querySelector("button[type=submit]");
     button.disabled = true;
     status(S["loading"]);
-    return post("/ask", { question: text, language: D.lang, session_id: session, channel: "web" })
+    return post("/ask", { question: text, language: D.lang, session_id: session, channel: D.embed ? "widget" : "web" })
       .then(function (out) {
         var body;
+        if (out.feedback_token && out.language) { tokenLang[out.feedback_token] = out.language; }
+        var other = out.language && out.language !== D.lang && D.languageLinks && D.languageLinks[out.language];
+        if (other) { exchange.appendChild(answerLanguageNote(other, out.language)); }
         if (out.emergency && out.emergency.length) { exchange.appendChild(emergencyCard(out)); }
         if (out.personal_data && out.privacy_notice) {
           exchange.appendChild(el("p", { className: "note privacy", role: "status", text: out.privacy_notice[D.lang] || out.privacy_notice.ja }));
