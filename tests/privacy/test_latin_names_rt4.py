@@ -4,8 +4,8 @@ capitalised places, months, weekdays, brands and municipal words are not taken f
 
 Place names (Aoba City, Osaka) are masked as 【地名】 in the log by design (the question log
 masks places); the set's readable check is therefore "no 【氏名】", and each word stays visible
-unless it is a place. Two names the rule leaves on purpose are expected failures (see
-docs/benchmarks.md §3 "Latin names without a cue (rt4)")."""
+unless it is a place. The two names rt4 left (expected failures until rt6) are masked since rt6
+(docs/benchmarks.md §3 "Red team rt5")."""
 
 from __future__ import annotations
 
@@ -15,20 +15,10 @@ from jichitai_ai.services.redaction import screen
 
 from .latin_names_rt4 import NAMES, READABLE
 
-# One unknown word with no name's place before it (Japanese text): left visible. ("Is
-# Setyaningsih eligible …" is masked since rt5: Is/Can X eligible/entitled … is a name's place.)
-_LEFT = {
-    "家族の Purwaningsih が病院に行きたい",
-}
 
-
-@pytest.mark.parametrize(
-    ("question", "parts"),
-    [
-        pytest.param(q, p, marks=pytest.mark.xfail(strict=True)) if q in _LEFT else (q, p)
-        for q, p in NAMES
-    ],
-)
+# ("Is Setyaningsih eligible …" is masked since rt5: Is/Can X eligible/entitled … is a name's
+# place; 「家族の Purwaningsih が」 since rt6: one Latin word between 家族の and が is.)
+@pytest.mark.parametrize(("question", "parts"), NAMES)
 def test_a_cue_less_latin_name_is_not_logged(question: str, parts: tuple[str, ...]) -> None:
     stored = screen(question).for_log
     assert not [p for p in parts if p in stored], stored
@@ -49,11 +39,8 @@ VARIANTS = [
     ("Child allowance for Oluwadamilare Eze please", "Oluwadamilare"),  # rt3's leftover
     ("Pension question for Chiamaka Onyekachi, thank you", "Onyekachi"),
     ("Is the form from Dorjsuren Altangerel valid?", "Dorjsuren"),
-    pytest.param(
-        "Aldrin Dimaculangan forgot the password",
-        "Dimaculangan",
-        marks=pytest.mark.xfail(strict=True, reason="aldrin is a dictionary word: one unknown"),
-    ),
+    # aldrin is a dictionary word: one unknown word, masked since rt6 as a sentence's subject
+    ("Aldrin Dimaculangan forgot the password", "Dimaculangan"),
     ("Jhoanna Dimaculangan forgot the password", "Dimaculangan"),
     ("Moving-in papers for Kusumawardani", "Kusumawardani"),
     ("When is the tax due?\nKind regards,\nRoshani Bhattarai", "Roshani"),

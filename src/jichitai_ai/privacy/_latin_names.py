@@ -134,6 +134,8 @@ def find_cueless_latin_names(
                 yield _person(text, start, end, 0.85)
             elif len(run) == 1 and _single_name_place(plain, run[0]) and not romaji(words[0]):
                 yield _person(text, start, end, 0.7)
+            elif len(run) == 2 and i == j == 1 and _subject_pair(plain, run, romaji):
+                yield _person(text, run[0].start(), end, 0.7)
             i = j + 1
     for run in _runs(plain):
         if len(run) <= 3 and not plain[run[-1].end() :].strip():
@@ -142,6 +144,36 @@ def find_cueless_latin_names(
                 _known(m.group()) for m in run
             ):
                 yield _person(text, run[0].start(), run[-1].end(), 0.8)
+
+
+_SENTENCE_START = re.compile(r"(?:^|\n|[.!?][ ]+)[ \t]*$")
+# A predicate right after the subject: an auxiliary or a verb in the past or third person.
+_PREDICATE = re.compile(
+    r"[ ](?:is|was|has|had|can|could|will|would|should|must|does|did|needs|wants|lost|forgot"
+    r"|got|went|came|left|made|took|paid|moved|[a-z]{2,}ed)(?![A-Za-z])"
+)
+#: Capitalised words that open a sentence before a place or a thing, not a given name.
+_OPENERS = frozenset(
+    {"the", "this", "that", "my", "our", "your", "his", "her", "their", "in", "at", "on", "from"}
+    | {"to", "for", "with", "by", "of", "does", "did", "is", "was", "can", "will", "when", "where"}
+    | {"how", "why", "what", "which", "who", "if", "and", "but", "so", "please", "new", "old"}
+    | {"central", "north", "south", "east", "west", "upper", "lower", "great", "greater", "little"}
+    | {"saint", "mount", "lake", "port", "fort", "cape", "san", "santa", "los", "las"}
+)
+
+
+def _subject_pair(plain: str, run: list[re.Match[str]], romaji: Callable[[str], bool]) -> bool:
+    """Aldrin Dimaculangan forgot …: a sentence opened by a capitalised word and an unknown
+    non-rōmaji word of 6+ letters, then a predicate — a first name that is also a dictionary
+    word (aldrin, grace) and a surname."""
+    first, last = run[0].group(), run[1].group()
+    return (
+        first.lower() not in _OPENERS
+        and len(last) >= 6
+        and not romaji(last)
+        and _SENTENCE_START.search(plain, max(0, run[0].start() - 8), run[0].start()) is not None
+        and _PREDICATE.match(plain, run[1].end()) is not None
+    )
 
 
 def _single_name_place(plain: str, m: re.Match[str]) -> bool:

@@ -377,11 +377,27 @@ _AZA_LOT = re.compile(
 )
 
 
+# 図1-2-3, 表2-1-1, 条例第3-1-2, 第3-1-2号, 資料1-2-3, p.1-2-3: a figure, table, article,
+# section or page number, not a town and block (unless an address word is near: 住所 …).
+_NUMBERED_ITEM = re.compile(
+    r"(?:図|表|図表|第|資料|別表|別紙|別添|別記|様式|付録|附録|参考|添付|頁|章|節|項|号|条例|規則|"
+    r"要綱|p\.?|pp\.?|P\.?|No\.?|Fig\.?|Table|Figure|Section|Art\.?)[ \u3000]?$"
+)
+
+
+def numbered_item(text: str, start: int, block_start: int) -> bool:
+    """``text[start:block_start]`` (the word before a block number) ends with a figure, table,
+    article or page label and no address word is near."""
+    return bool(_NUMBERED_ITEM.search(text, start, block_start)) and not _address_cue(text, start)
+
+
 def find_block_addresses(text: str, folded: str) -> Iterator[Entity]:
     """Addresses recognised by their block number (2丁目5番7号, 4-7-21) and the town name
     glued before it, with a building and room after it (グランシャトー丘の上 B棟 507号室)."""
     for m in _BLOCK_ONLY.finditer(folded):
         start = _town_start(folded, m.start())
+        if start < m.start() and numbered_item(folded, start, m.start()):
+            continue  # 図1-2-3, 条例第3-1-2: a numbered item
         if start == m.start():
             kana = _KATAKANA_TOWN.search(folded, max(0, m.start() - 30), m.start())
             if not kana:

@@ -17,7 +17,13 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from ._cues import FORM_LABEL
-from ._latin_names import find_cueless_latin_names, municipal_run, name_words
+from ._latin_names import (
+    english_word,
+    find_cueless_latin_names,
+    municipal_run,
+    municipal_word,
+    name_words,
+)
 from ._types import Entity, EntityType
 
 _SYLLABLE = (
@@ -294,6 +300,15 @@ _KIN_LATIN = re.compile(
     r"(?P<name>[A-Z][a-z]{1,15})(?![A-Za-z])"
 )
 
+# 家族の Purwaningsih が, 担当の Okafor さん: one Latin word between "X の" (a family member,
+# the person in charge) and が/は/さん/様 stands where a person goes (not an English or a
+# municipal word: 家族の Wi-Fi は, 担当の Kokuho は).
+_WHOSE_LATIN = re.compile(
+    r"(?:家族|夫|妻|息子|娘|子ども|子供|主人|親|母親|父親|祖父|祖母|孫|兄弟|姉妹|配偶者|担当|担当者|"
+    r"友人|知人|同居人|婚約者|パートナー)の[ \u3000]?(?P<name>[A-Z][a-z]{2,20})(?![A-Za-z])"
+    r"(?=[ \u3000]?(?:が|は|さん|様|さま|くん|ちゃん|氏))"
+)
+
 
 # user=hayashi.k, login: tsato, owner=yamada (logs and exports): the value of an account key
 # is a person's login name. c/o Maria Lopez, Attn: John Smith: the words after are a name.
@@ -323,8 +338,15 @@ def find_account_names(text: str) -> Iterator[Entity]:
         s, e = m.start("name"), m.end("name")
         if text[s:e].lower() not in _NOT_NAMES:
             yield Entity(EntityType.PERSON, s, e, text[s:e], 0.8, "latin")
+    for m in _WHOSE_LATIN.finditer(text):
+        s, e = m.start("name"), m.end("name")
+        word = text[s:e]
+        if word.lower() not in _NOT_NAMES and not english_word(word) and not municipal_word(word):
+            yield Entity(EntityType.PERSON, s, e, word, 0.8, "latin")
     for m in _JOINED_LOWER.finditer(text):
         first, second = m.group(1), m.group(2)
+        if municipal_word(first) and municipal_word(second):
+            continue  # type: jidou_teate, kind=seikatsu_hogo: a municipal term (glossary), no name
         if romaji_shaped(first) and romaji_shaped(second):
             yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.75, "romaji")
 

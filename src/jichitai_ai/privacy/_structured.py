@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 
 from ._foreign_scripts import _KOREAN_SURNAMES
 from ._latin_names import english_word, municipal_word
+from ._places import numbered_item
 from ._tokens import Token
 from ._types import Entity, EntityType
 
@@ -354,6 +355,8 @@ _CJK_BLOCK = re.compile(
 
 def find_cjk_blocks(text: str) -> Iterator[Entity]:
     for m in _CJK_BLOCK.finditer(text):
+        if numbered_item(text, m.start("place"), m.start("block")):
+            continue  # 条例第3-1-2, 資料1-2-3: a numbered item
         end = m.end("building") if m.group("building") else m.end("block")
         s = m.start("block")
         yield Entity(EntityType.ADDRESS, s, end, text[s:end], 0.8, "regex", "address block")
