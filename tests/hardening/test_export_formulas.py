@@ -37,7 +37,9 @@ def test_no_formula_reaches_the_kpi_or_department_workbook(
 ) -> None:
     with platform.db.write() as session:
         for _ in range(2):
-            session.add(QuestionLog(tenant_id=world.aoba_id, question=HOSTILE, decision="no_answer"))
+            session.add(
+                QuestionLog(tenant_id=world.aoba_id, question=HOSTILE, decision="no_answer")
+            )
         session.add(Department(tenant_id=world.aoba_id, name=HOSTILE, phone="0000-00-1234"))
     console_login(client, "aoba-auditor")
     kpi = client.get("/console/t/aoba/dashboard.xlsx")
