@@ -25,7 +25,7 @@ def test_a_non_ascii_signature_is_a_401_not_a_500(line: Line) -> None:
         response = line.client.post(
             f"/line/{TENANT}/webhook",
             content=body,
-            headers={"Content-Type": "application/json", "X-Line-Signature": signature},
+            headers={b"Content-Type": b"application/json", b"X-Line-Signature": signature},
         )
         assert response.status_code == 401, response.status_code
         assert response.json()["error"] == "channels.line.bad_signature"

@@ -19,8 +19,12 @@ from jichitai_ai.services import importing
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage.tables import FaqEntryRow
+from tests.conftest import SKIP_PG
 
-pytestmark = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+pytestmark = [
+    pytest.mark.skipif(SKIP_PG, reason="the race needs PostgreSQL (JICHITAI_TEST_SKIP_PG=1)"),
+    pytest.mark.parametrize("database_url", ["postgresql"], indirect=True),
+]
 
 
 def _csv(answer: str) -> bytes:
@@ -54,13 +58,13 @@ def _race(platform: Platform, tenant_id: int, mode: importing.ImportMode) -> obj
             worker.join(30)
             assert other, "the colleague's import did not finish"
 
-    importing._number = number_then_race  # type: ignore[assignment]
+    importing._number = number_then_race
     try:
         return importing.import_into(platform.db, tenant_id, _csv("取込"), "f.csv", mode=mode)
     except importing.ImportRejected as rejected:
         return rejected
     finally:
-        importing._number = original  # type: ignore[assignment]
+        importing._number = original
 
 
 def _answers(platform: Platform) -> list[str]:

@@ -76,13 +76,9 @@ def _docx(doctype: str, reference: str) -> bytes:
 
 def test_nursery_upload_refuses_entity_expansion(client: TestClient) -> None:
     bomb = _xlsx_laughs()
-    csrf = console_login(client, "aoba-editor")
-    response = client.post(
-        "/console/t/aoba/hoiku",
-        data={"csrf_token": csrf},
-        files=[("files", ("facilities.xlsx", bomb)), ("files", ("children.xlsx", bomb))],
-        follow_redirects=False,
-    )
+    form = {"csrf_token": console_login(client, "aoba-editor")}
+    files = [("files", (f"{name}.xlsx", bomb)) for name in ("facilities", "children")]
+    response = client.post("/console/t/aoba/hoiku", data=form, files=files)
     assert response.status_code == 422, response.status_code
     assert "facilities.xlsx" in response.text
 
