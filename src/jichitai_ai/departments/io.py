@@ -101,8 +101,9 @@ def write_xlsx(departments: Iterable[DepartmentInfo]) -> bytes:
     sheet.title = "部署"
     sheet.append([header for _, header in COLUMNS + NAME_COLUMNS])
     for info in departments:
-        # Characters XML cannot hold (a NUL stored before the console's guard) are left out.
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", guard_formula(c)) for c in _cells(info)])
+        # Characters XML cannot hold (a NUL stored before the console's guard) are left out,
+        # before the formula guard (a control character in front of "=" hid it: hr5).
+        sheet.append([guard_formula(ILLEGAL_CHARACTERS_RE.sub("", c)) for c in _cells(info)])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -3,7 +3,8 @@
 Record types: ``audit`` (from the oldest end, with a signed checkpoint), ``reviews``
 (held requests and their sealed originals), and the core question log: ``questions``
 and ``feedback``, with what residents taught (``learning_votes`` on the feedback schedule,
-``learning_lessons`` on the question schedule; counted only when something was deleted).
+``learning_lessons`` on the question schedule; counted only when something was deleted), and
+nursery uploads (``hoiku_runs``) past the end their console gave them (counted likewise).
 A type without a period is kept for ever.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from jichitai_ai.hoiku.console.tables import HoikuRun
 from jichitai_ai.services import learning_retention
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import FeedbackEvent, QuestionLog
@@ -55,6 +57,11 @@ def run_retention(
         if learned.votes or learned.lessons:
             deleted["learning_votes"] = learned.votes
             deleted["learning_lessons"] = learned.lessons
+        # Nursery uploads past their own period (console_retention_minutes): the console
+        # deletes them when it lists them, this run when nobody opens it (hr5).
+        hoiku_runs = _count(session, delete(HoikuRun).where(HoikuRun.expires_at <= now))
+        if hoiku_runs:
+            deleted["hoiku_runs"] = hoiku_runs
         if (limit := cutoff("reviews")) is not None:
             deleted["reviews"] = _count(
                 session, delete(GatewayReview).where(GatewayReview.created_at < limit)

@@ -179,14 +179,21 @@ def _read_xlsx(data: bytes, name: str) -> Table:
 
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            ws = wb.worksheets[0]
+            ws.reset_dimensions()  # rows as stored, not padded to a declared A1:XFD1048576
+            # Read-only sheets parse their XML while iterating: a broken sheet or one declaring
+            # nested entities (expat's amplification limit) raises here, not on opening (hr5).
+            lines = [
+                ["" if v is None else _cell(v) for v in row]
+                for row in ws.iter_rows(values_only=True)
+            ]
+        finally:
+            wb.close()
     except Exception as exc:  # openpyxl raises many types for broken files
         raise HoikuInputError(
             [Issue(name, 0, t("hoiku.err.xlsx", detail=type(exc).__name__))]
         ) from exc
-    ws = wb.worksheets[0]
-    ws.reset_dimensions()  # rows as stored, not padded to a declared A1:XFD1048576
-    lines = [["" if v is None else _cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
-    wb.close()
     return _to_table(name, lines)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from jichitai_ai import faqio
@@ -273,24 +274,50 @@ def import_into(
         plan = _plan(session, tenant_id, records, mode, report)
     if report.errors:
         raise ImportRejected(report)
-    with db.write() as session:
-        fresh = _existing(session, tenant_id, {(r.external_id, r.language) for _, r in records})
-        expected: dict[tuple[str, str], int | None] = {
-            (r.external_id, r.language): None for _, r in plan.creates
-        }
-        expected.update({(r.external_id, r.language): v for _, _, v, r in plan.updates})
-        drifted = any(
-            (fresh.get(key) or (None, None))[1] != version for key, version in expected.items()
-        )
-        if drifted:
-            # Someone changed these entries since the snapshot: decide again under the lock.
-            report.errors.clear()
-            plan = _plan(session, tenant_id, records, mode, report)
-            if report.errors:
-                raise ImportRejected(report)
-        _number(session, tenant_id, plan)
-        _store(session, tenant_id, plan, user, writer)
-    return _done(report, plan)
+    given = [(record, record.external_id) for _, record in records]
+    for attempt in (1, 2):
+        try:
+            with db.write() as session:
+                plan = _write(session, tenant_id, records, mode, report, plan, user, writer)
+            return _done(report, plan)
+        except IntegrityError:
+            # PostgreSQL: another import stored the same ids after our re-check (neither saw
+            # the other's uncommitted rows; hr5). It has committed now: decide again once.
+            if attempt == 2:
+                raise
+            for record, external_id in given:
+                record.external_id = external_id  # _number's ids are taken again
+    raise AssertionError("unreachable")
+
+
+def _write(
+    session: Session,
+    tenant_id: int,
+    records: list[tuple[int, faq_service.FaqRecord]],
+    mode: ImportMode,
+    report: ImportReport,
+    plan: _Plan,
+    user: str,
+    writer: EntryWriter | None,
+) -> _Plan:
+    """The write phase: re-check against what is stored now, number and store (or raise)."""
+    fresh = _existing(session, tenant_id, {(r.external_id, r.language) for _, r in records})
+    expected: dict[tuple[str, str], int | None] = {
+        (r.external_id, r.language): None for _, r in plan.creates
+    }
+    expected.update({(r.external_id, r.language): v for _, _, v, r in plan.updates})
+    drifted = any(
+        (fresh.get(key) or (None, None))[1] != version for key, version in expected.items()
+    )
+    if drifted:
+        # Someone changed these entries since the snapshot: decide again under the lock.
+        report.errors.clear()
+        plan = _plan(session, tenant_id, records, mode, report)
+        if report.errors:
+            raise ImportRejected(report)
+    _number(session, tenant_id, plan)
+    _store(session, tenant_id, plan, user, writer)
+    return plan
 
 
 def _records(

@@ -47,11 +47,13 @@ PROBE_WORDS = frozenset(
 
 #: A number with a date or time unit (2024年, 4月, 1日, 1号, 10時, 30分, 2024년, 4월, 1일 …),
 #: an era name before its year (令和6年), a.m. / p.m. words next to a time.
+#: A number starts where no digit is before it and is taken whole (``\d++``): before (hr5), a run
+#: of 4,000 digits after a kanji was tried from every digit, 0.7 s of CPU for one question.
 _DATE_TIME = re.compile(
-    r"(令和|平成|昭和|大正)\s*(\d+|元)\s*年"
-    r"|\d+\s*(年|月|日|号|號|時|时|點|点|分|秒|년|월|일|시|초)"
+    r"(令和|平成|昭和|大正)\s*+(\d++|元)\s*+年"
+    r"|(?<!\d)\d++\s*+(年|月|日|号|號|時|时|點|点|分|秒|년|월|일|시|초)"
     r"|(午前|午後|上午|下午|오전|오후)"
-    r"|\d+\s*(am|pm|a\.m\.|p\.m\.|st|nd|rd|th)\b",
+    r"|(?<!\d)\d++\s*+(am|pm|a\.m\.|p\.m\.|st|nd|rd|th)\b",
     re.IGNORECASE,
 )
 _MONTHS = re.compile(

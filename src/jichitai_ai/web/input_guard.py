@@ -7,6 +7,8 @@ the path, the query string, JSON bodies (as ``\\u0000``…; every type FastAPI p
 A JSON body that is not UTF-8 (a Shift_JIS file posted as is) gets 400 ``error.body_encoding``.
 Uploaded files (multipart) are bytes and are checked by their parsers instead; the text fields
 of a multipart console form are checked with :func:`has_control_text` once the form is parsed.
+A signed LINE webhook body passes: one resident's control character must not refuse the batch of
+everyone's events (hr5); the LINE service removes them from the text it answers.
 """
 
 from __future__ import annotations
@@ -24,9 +26,19 @@ _TEXT_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _JSON_CONTROL = re.compile(rb"\\u00(?:0[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF])")
 
 
+#: Signed webhooks of messaging platforms: a refusal would lose every other resident's event in
+#: the batch, so they pass and their routes remove control characters (:func:`strip_control_text`).
+_SIGNED_WEBHOOK = re.compile(rb"/line/[^/]+/webhook")
+
+
 def has_control_text(value: str) -> bool:
     """The rule of this guard for text already decoded (a multipart form's text fields)."""
     return bool(_TEXT_CONTROL.search(value))
+
+
+def strip_control_text(value: str) -> str:
+    """The text without the characters this guard refuses (for webhook routes it lets pass)."""
+    return _TEXT_CONTROL.sub("", value)
 
 
 def _has_control(raw: bytes) -> bool:
@@ -49,7 +61,10 @@ class ControlCharacterGuard:
             return
         headers = dict(scope.get("headers") or [])
         kind = _kind(headers.get(b"content-type", b""))
-        if kind not in (b"application/json", b"application/x-www-form-urlencoded"):
+        if _SIGNED_WEBHOOK.fullmatch(path) or kind not in (
+            b"application/json",
+            b"application/x-www-form-urlencoded",
+        ):
             await self.app(scope, receive, send)
             return
         body = bytearray()

@@ -113,7 +113,10 @@ class SessionCodec:
     def csrf_ok(self, session: StaffSession | None, token: str | None) -> bool:
         if session is None or not token:
             return False
-        return hmac.compare_digest(self.csrf_token(session), token)
+        # As bytes: compare_digest raises TypeError on a str with non-ASCII characters, and the
+        # token is whatever the form sent (hr5: a 500 on the login form for anyone).
+        given = token.encode("utf-8", "surrogateescape")
+        return hmac.compare_digest(self.csrf_token(session).encode("ascii"), given)
 
 
 def is_https(request: Request) -> bool:

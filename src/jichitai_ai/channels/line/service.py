@@ -25,6 +25,7 @@ from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.session_keys import hash_session_key
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.storage.tables import QuestionLog
+from jichitai_ai.web.input_guard import strip_control_text
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +137,9 @@ class LineService:
         message = event.get("message") or {}
         if message.get("type") != "text":
             return [cards.text_message(t("channels.line.text_only", lang))]
-        text = str(message.get("text", ""))
+        # The webhook lets control characters through (a batch holds other residents'
+        # events); no question needs them, and PostgreSQL cannot store NUL.
+        text = strip_control_text(str(message.get("text", "")))
         if _command(text) in LANGUAGE_COMMANDS:
             return [self.language_menu(lang)]
         return self.ask(account.tenant, user_id, lang, text)

@@ -234,7 +234,13 @@ class RunStore:
         return run
 
     def list(self, tenant_id: int) -> list[Run]:
-        """The tenant's runs, newest first (summaries: the instance is only parsed on open)."""
+        """The tenant's runs, newest first (summaries: the instance is only parsed on open).
+
+        Expired runs are deleted here too: before (hr5) only the next upload deleted them, so
+        the last upload of a season stayed in the database (the retention run deletes them
+        as well, for a console nobody opens)."""
+        with self.db.write() as session:
+            self._purge(session)
         with self.db.read() as session:
             rows = (
                 session.execute(

@@ -126,9 +126,11 @@ def _safe(value: Any) -> Any:
 
 def _xlsx_cell(value: Any) -> Any:
     """XML cannot hold most control characters: a residents' question logged with one (ESC from
-    a LINE message, or stored before the input guard refused it) would fail the whole file."""
-    value = _safe(value)
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+    a LINE message, or stored before the input guard refused it) would fail the whole file.
+    They are left out before the formula guard, which then sees the text as written (hr5)."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return _safe(value)
 
 
 def to_csv(report: KpiReport, lang: str) -> bytes:
