@@ -4,12 +4,16 @@ any of them).
 
     PYTHONPATH=src:. python -m benchmarks.emergency.dump_kinds /tmp/a.json [corpus.json]
     python -m benchmarks.emergency.dump_kinds --diff /tmp/main.json /tmp/branch.json
+
+With ``JICHITAI_DUMP_ALL=1`` (em7) also the LocalGovFAQ dev queries (an alarm check only) and
+every row of every CSV in tests/emergency (old sets' emergencies and every look-alike).
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -34,6 +38,15 @@ def dump(corpus: Path) -> dict[str, list[object]]:
         for key, entry in json.loads(corpus.read_text(encoding="utf-8")).items():
             question = str(entry).split("\nAnswer:")[0].removeprefix("Question: ").strip()
             out[f"localgovfaq:{key}"] = [question, kinds(question)]
+    if os.environ.get("JICHITAI_DUMP_ALL"):
+        dev = corpus.with_name("queries_dev.json")
+        if dev.exists():
+            for key, query in json.loads(dev.read_text(encoding="utf-8")).items():
+                out[f"dev:{key}"] = [query, kinds(query)]
+        for path in sorted(Path("tests/emergency").glob("*.csv")):
+            with path.open(encoding="utf-8") as handle:
+                for i, row in enumerate(csv.DictReader(handle)):
+                    out[f"{path.name}:{i}"] = [row["text"], kinds(row["text"])]
     return out
 
 

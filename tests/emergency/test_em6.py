@@ -3,10 +3,13 @@ no earlier set named, run once on main's detector (30 / 48 missed, 2 of another 
 false alarms; docs/benchmarks.md §7.19), and 36 statements that open the cue gate (a third person,
 a "now" cue, hardship) used as alarm probes for the gated second opinion.
 
-The second opinion itself was not shipped (benchmarks/emergency/gated.py: 4 alarms on the probes),
-so these tests pin what main does: every look-alike and probe gets no card, every row main
-catches gets a card of its kind, and each of main's blind misses is a strict xfail, so fixing one
-shows up here.
+The second opinion itself was not shipped (benchmarks/emergency/gated.py: 4 alarms on the probes).
+em7 then added general sign classes to the cue layer (violent wind, a danger heading this way, a
+drink spiked, a stranger leading someone away, a body part pulled into a machine, unable to walk
+or stand, an object swallowed, lost outdoors as night falls; suicide: saying one will go into the
+water with a message or shoes left behind) — NOT blind, written with the 30 misses in view. These
+tests pin: every look-alike and probe (em6's and em7's) gets no card, every row main caught keeps
+its card kind, and each of the 30 blind misses now gets a card of its own kind.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from tests.emergency.corpora import HERE, _rows
 EMERGENCIES = [(r["language"], r["kind"], r["text"]) for r in _rows(HERE / "em6_blind.csv")]
 ORDINARY = [(r["language"], r["text"]) for r in _rows(HERE / "em6_ordinary.csv")]
 PROBES = [(r["language"], r["text"]) for r in _rows(HERE / "em6_probes_ordinary.csv")]
+#: em7's look-alikes of its new classes (committed before their first run: 10 / 36 alarms then).
+PROBES_EM7 = [(r["language"], r["text"]) for r in _rows(HERE / "em7_probes_ordinary.csv")]
 
 #: Missed by main on the blind run (docs/benchmarks.md §7.19).
 MISSED_ON_MAIN = [
@@ -60,6 +65,12 @@ OTHER_KIND = {
     "my coworker's arm got pulled into the conveyor machine and he's stuck": EmergencyKind.DISASTER,
     "술집에서 친구 음료에 누가 약을 탄 것 같아요 친구가 못 일어나는데 모르는 남자가 데려가려고 해요": EmergencyKind.MEDICAL,
 }
+#: Still of another kind after em7: a situation rule (못 일어나 → medical) answers before the cue
+#: layer is asked. The machine row gets the medical card since em7 (a body part pulled into a
+#: machine is a second medical sign beside "stuck").
+STILL_OTHER_KIND = {
+    "술집에서 친구 음료에 누가 약을 탄 것 같아요 친구가 못 일어나는데 모르는 남자가 데려가려고 해요": EmergencyKind.MEDICAL,
+}
 
 #: Found after the run: the car fire repeats em2 set 2 (5 languages) and this row verbatim; a
 #: swallowed battery and a fall from a ladder were in English rows of em2 / round 4.
@@ -84,9 +95,9 @@ def test_the_set_has_every_language_and_is_new() -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_what_main_catches_gets_a_card_of_its_kind(lang: str) -> None:
+def test_what_main_caught_gets_a_card_of_its_kind(lang: str) -> None:
     caught = [
-        (language, OTHER_KIND.get(text, kind), text)
+        (language, STILL_OTHER_KIND.get(text, kind), text)
         for language, kind, text in EMERGENCIES
         if text not in MISSED_ON_MAIN
     ]
@@ -94,11 +105,32 @@ def test_what_main_catches_gets_a_card_of_its_kind(lang: str) -> None:
 
 
 @pytest.mark.parametrize("text", MISSED_ON_MAIN)
-@pytest.mark.xfail(strict=True, reason="missed on the blind run (docs/benchmarks.md §7.19)")
-def test_the_blind_misses(text: str) -> None:
-    assert detect_emergency(text)
+def test_the_blind_misses_now_get_a_card_of_their_kind(text: str) -> None:
+    """Missed on the blind run; caught since em7 (not blind)."""
+    kind = next(EmergencyKind(k) for _, k, t in EMERGENCIES if t == text)
+    assert detect_emergency(text) == [kind]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_look_alike_or_probe_is_taken_for_an_emergency(lang: str) -> None:
-    assert alarms(ORDINARY + PROBES, lang) == []
+    assert alarms(ORDINARY + PROBES + PROBES_EM7, lang) == []
+
+
+#: em7's signs that count only beside another (night falling, something heading this way) and a
+#: warning issued (information, not the hazard): alone they give no card, in company they do.
+ALONE = ["天快黑了，我们在公园散步", "母がこちらに向かっています", "竜巻注意情報が出ています"]
+IN_COMPANY = {
+    "my son is lost in the woods and it's getting dark": EmergencyKind.DISASTER,
+    "竜巻がこっちに向かってきている": EmergencyKind.DISASTER,
+    "弟が道に迷ったみたいで帰ってこない": EmergencyKind.DISASTER,
+}
+
+
+@pytest.mark.parametrize("text", ALONE)
+def test_a_sign_that_needs_company_alone_gives_no_card(text: str) -> None:
+    assert detect_emergency(text) == []
+
+
+@pytest.mark.parametrize("text", IN_COMPANY)
+def test_the_same_signs_in_company_give_a_card(text: str) -> None:
+    assert detect_emergency(text) == [IN_COMPANY[text]]

@@ -18,6 +18,13 @@ my wife, 孩子, 아내가), or several signs at once. This layer counts such cu
   みんな元気で), or looking up a lethal dose. One farewell alone does not count; these are
   checked even when the text carries a service word.
 
+em7 added, after em6's blind run (not blind): violent wind (竜巻, a roof torn off), a drink spiked,
+a stranger leading someone away, a body part pulled into a machine, unable to walk or stand, an
+object swallowed, lost outdoors; night falling counts only beside "lost", something heading this
+way only beside a disaster or fire sign, a warning issued (注意報, 预警) is calm, a person word
+inside a sign (a stranger) is not a third person, and suicide by saying one will go into the sea
+with a message or shoes left behind.
+
 It runs only when neither a named emergency nor a known situation matched, so every earlier
 figure is unchanged. Each sign is one class of word, not a wording. Chosen on em1–em3 and round
 4/5 (the layer alone catches 280 of their 774 emergencies) with 0 alarms on every ordinary text
@@ -32,6 +39,13 @@ import re
 from jichitai_ai.emergency.kinds import EmergencyKind
 
 K = EmergencyKind
+
+#: Lost outdoors, one of the disaster signs (em7); night falling counts beside it.
+_LOST_OUTDOORS = [
+    r"(?:道|みち)に\s*(?:迷|まよ)|(?:道|みち)が\s*(?:わから|分から|わかり\s*ませ|分かり\s*ませ)|遭難",
+    r"\b(?:lost|stranded) (?:on|in) the (?:mountains?|woods|forest|trail|hills)\b|\bwe'?re lost\b",
+    r"迷路了|(?:遇|遭)(?:难|難)|길을\s*잃|조난",
+]
 
 #: Signs of harm or danger, by the kind they point to (a text may carry several).
 _SIGNS: dict[EmergencyKind, list[str]] = {
@@ -71,6 +85,18 @@ _SIGNS: dict[EmergencyKind, list[str]] = {
         r"섞었더니|섞어서|토하|토해|구토|(?:깨워도|흔들어도)\s*안\s*(?:일어나|깨)|부어\s*(?:올라|오르)|부었",
         r"기침이\s*(?:멈추지|안\s*멈)|식은땀|(?:뱀|개|벌)에게?\s*(?:물렸|물려|쏘였)|물렸는데",
         r"양수가\s*터|진통이|아기가\s*(?:지금\s*)?(?:나오려|나와|태어나려)|환각|헛것",
+        # em7: a body part caught in a machine, unable to walk or stand, an object swallowed
+        r"(?:機械|きかい|ベルト|ローラー|コンベア)[^。]{0,8}(?:巻き込ま|まきこま|挟ま|はさま)|(?:巻き込まれ|まきこまれ)て|(?:腕|うで|手|指|ゆび|足|あし|髪|かみ)が?\s*[^。]{0,10}(?:挟ま|はさま)って",
+        r"(?:腕|うで|手|指|ゆび|足|あし)[^。]{0,20}(?:抜け|ぬけ)(?:ない|ません)",
+        r"\b(?:pulled|caught|sucked|dragged) (?:into|in) (?:the |a )?(?:\w+ )?(?:machine\w*|conveyor\w*|rollers?|belt|gears?)\b",
+        r"\b(?:arm|hand|fingers?|leg|foot|hair|sleeve)\b[^.?!]{0,12}\b(?:pulled|caught|sucked|dragged|trapped)\b(?=[^.?!]{0,25}\b(?:machine|conveyor|roller|belt|gear|press|mixer))",
+        r"(?:卷|捲|夹|夾|绞|絞)(?:进|進|住|到)[^。，]{0,4}(?:机器|機器|机|機)",
+        r"(?:手|臂|腿|脚|腳|手指)[^。，]{0,12}(?:拔|拉|抽)不出(?:来|來)",
+        r"(?:기계|벨트|롤러|컨베이어)에\s*(?:팔이\s*|손이\s*)?(?:말려|끼여|끼었|끼어)",
+        r"(?:팔|손|다리|발|손가락)(?:이|가)?\s[^.]{0,20}안\s*빠져",
+        r"(?:歩け|あるけ|立て|たて)(?:ない|ません|なく)|(?:足|あし|足首|あしくび)を\s*(?:ひね|捻|くじ)|\btwisted (?:his|her|my|their|an?) (?:ankle|knee|leg)\b|\bcan'?t (?:walk|stand)\b(?!\s+(?:far|long|well|for long|up))",
+        r"扭(?:伤|傷)|走不(?:动|動)(?![远遠太多久])|站不起(?:来|來)|(?:발목|다리)(?:을|를)?\s*삐|못\s*걸어|못\s*일어나",
+        r"吞(?:下去了|下了|进|進)|(?:误|誤)(?:吞|食)|삼켰|삼켜서",
     ],
     K.CRIME: [
         r"(?:バット|ばっと|鉄パイプ|棒|ぼう|角材)[^。]{0,12}(?:割|わ|壊|こわ|叩|たた|殴|なぐ)|(?:ガラス|がらす|窓|まど)を\s*(?:割|わ)って(?!\s*しま)",
@@ -101,6 +127,12 @@ _SIGNS: dict[EmergencyKind, list[str]] = {
         # ko
         r"맞는\s*소리|때리는\s*소리|비명|살려\s*달라|(?:몸|가슴|엉덩이)을\s*(?:계속\s*)?만져|역주행",
         r"(?:집을|밖에)\s*나가서|안\s*돌아(?:오|왔)",
+        # em7: a drink spiked, a stranger leading someone away
+        r"(?:飲み物|のみもの|お酒|おさけ|ドリンク|グラス)に\s*[^。]{0,6}(?:入れ|いれ|盛|も)られ|(?:薬|くすり)を\s*(?:盛|も)られ",
+        r"\b(?:spiked|drugged)\b|\bput (?:something|a pill|drugs?) in (?:my|his|her|their|our|the) (?:\w+'s )?drinks?\b",
+        r"被(?:人)?下(?:了)?(?:药|藥)|下了(?:药|藥)|(?:음료|술|잔)에\s*(?:누가\s*)?(?:약|뭔가|무언가)(?:을|를)?\s*(?:탄|탔|타|넣)",
+        r"(?:知らない|しらない|見知らぬ)\s*(?:男|女|人|ひと|おとこ|おんな)|(?:連れ|つれ)(?:出|だ|去|さ)(?:そう|ろう)|\btrying to (?:walk|take|drag|pull|lead|carry) (?:her|him|them)\b",
+        r"陌生(?:男|女)|(?:要|想)把(?:她|他|孩子|人)(?:带走|帶走|拉走|抱走)|데려가려",
     ],
     K.FIRE: [
         # generic signs of the kind (words, not wordings)
@@ -133,14 +165,34 @@ _SIGNS: dict[EmergencyKind, list[str]] = {
         r"(?:关|關|困|卡)在(?:里面|裡面|电梯|電梯|两层|兩層)|出不[来來]|(?:塌陷|陷落)|(?:喷发|噴發)|[熊](?:跑|出[现現]|闯|闖)",
         r"往下滑|(?:裂开|裂開)了|(?:地面|路面|[墙牆])[^。]{0,4}(?:裂|塌)",
         r"엘리베이터[^.]{0,12}(?:멈췄|멈춰|갇)|문이\s*안\s*열려|(?:도로|땅|길)(?:이|가)\s*(?:갑자기\s*)?(?:꺼져|꺼졌|내려앉)|분화|곰이\s*(?:나타|있)",
+        # em7: violent wind (a tornado, a roof torn off) and a danger heading this way
+        r"竜巻|たつまき|突風|\b(?:tornado|twister)\b|(?:龙卷|龍捲)风?風?|토네이도|회오리",
+        r"(?:屋根|やね|瓦|かわら)が?を?\s*(?:飛ば|とば|飛ん|とん|はが|剥が|めく)|\b(?:ripped|tore|torn|blew|blown) (?:off )?(?:the |our |a |their )?roof\b|\broof (?:off|blown|ripped|torn)\b|(?:屋顶|屋頂)[^。，]{0,4}(?:掀|吹走|吹飞|吹飛)|지붕(?:이|을)?\s*(?:날아|날려|뜯겨)",
+        # em7: lost outdoors (a mountain, a forest)
+        *_LOST_OUTDOORS,
     ],
 }
+
+#: Signs that count only beside another: night falling for someone lost outdoors (on its own it
+#: is an evening: 天快黑了，我们在公园散步), something heading this way beside a hazard of the
+#: disaster or fire kind (on its own it is a visitor on the way: 母がこちらに向かっています).
+_NIGHTFALL = re.compile(
+    r"(?:日|ひ)が\s*(?:暮れ|くれ|沈)|(?:よる|夜)に\s*(?:なり|なっ)|(?:暗く|くらく)\s*なって|\bgetting dark\b"
+    r"|天(?:快|已经|已經|都)?黑了|해가\s*(?:지고|졌)|어두워(?:지고|졌)",
+    re.IGNORECASE,
+)
+_APPROACHING = re.compile(
+    r"(?:こっち|こちら|うち)に\s*(?:向かって|むかって)|\bheading (?:our way|this way|towards? (?:us|our))"
+    r"|\bcoming (?:our way|towards us|at us)\b|(?:往|朝)(?:我们|我們)(?:这边|這邊)|우리\s*쪽으로\s*(?:오|와)",
+    re.IGNORECASE,
+)
+_LOST = re.compile("|".join(_LOST_OUTDOORS), re.IGNORECASE)
 
 #: Happening now, getting worse, or about to happen.
 _NOW = re.compile(
     "|".join(
         [
-            r"今(?![年月日週度回後朝夜後度])|いま(?!まで|でも)|急に|きゅうに|突然|とつぜん|どんどん|ずっと",
+            r"今(?![年月日週度回後朝夜後度])|いま(?!まで|でも|す|せ|し)|急に|きゅうに|突然|とつぜん|どんどん|ずっと",
             r"(?:止まら|とまら)ない|さっき|たった今|すぐ|このままだと|(?:て|で)(?:き|来)た",
             r"\b(?:right now|now|keeps?|still|suddenly|getting worse|won'?t stop|can'?t stop)\b",
             r"现在|現在|正在|一直|突然|马上|馬上|还在|還在|越来越|越來越|不停|刚才|剛才|好久|很密",
@@ -175,7 +227,7 @@ _ASKS_SERVICE = re.compile(
             r"(?:どこ|どちら)(?:で|に|へ)?\s*(?:申|もら|受け|う|相談|そうだん|見|み|聞|き)|いつ(?:から|まで|です|ありま)?|知りたい|しりたい|(?:困|こま)って|ほしい|欲しい|苦情|修理|直して|(?:心配|しんぱい)(?:で|です|だ|な|$)",
             r"(?:ですか|ますか|でしょうか|ありますか)\s*[?？]?\s*$|教えて(?:ください|下さい)?\s*$|おしえて",
             r"\b(?:how (?:do|can|should) I|where (?:do|can) I|when is|is there|are there|can I|fix|repair|worried about)\b",
-            r"怎么(?:办理|申请|报名|处理|扔|登记)|怎麼(?:辦理|申請|報名|處理|丟|登記)|在哪|哪里|哪裡|(?:担心|擔心)|哪个|哪個|吗[?？]?\s*$|嗎[?？]?\s*$",
+            r"想(?:办|辦|申请|申請|问|問)|怎么(?:办理|申请|报名|处理|扔|登记)|怎麼(?:辦理|申請|報名|處理|丟|登記)|在哪|哪里|哪裡|(?:担心|擔心)|哪个|哪個|吗[?？]?\s*$|嗎[?？]?\s*$",
             r"걱정(?:이에요|돼요|입니다)|어떻게|어디|언제|인가요|(?:있|하|되|받|없|쓰|알|돼)나요\s*[?？]?\s*$|주세요\s*$",
         ]
     ),
@@ -188,11 +240,11 @@ _ASKS_SERVICE = re.compile(
 _CALM = re.compile(
     "|".join(
         [
-            r"昨日|きのう|先週|先月|去年|以前|ことが\s*(?:ある|あり|あった)|てから|けど\s*(?:元気|げんき|大丈夫)|大丈夫(?:か|です|でしょうか)|念のため",
+            r"(?:注意報|警報|注意情報)(?!器)|たまま(?:です|だ|に\s*なって)|昨日|きのう|先週|先月|去年|以前|ことが\s*(?:ある|あり|あった)|てから|けど\s*(?:元気|げんき|大丈夫)|大丈夫(?:か|です|でしょうか)|念のため",
             r"(?:保育園|幼稚園|学校|がっこう|会社)を?\s*(?:休|やす)|(?:病院|医院|皮膚科|小児科|クリニック)を\s*(?:探|さが)|受診\s*(?:でき|したい)|介護|うるさ",
-            r"\b(?:yesterday|last (?:week|month|year)|used to|ago|every (?:night|day|morning)|go back to school|complaint|noise|noisy)\b",
-            r"昨天|上周|上週|上个月|上個月|以前|每天|每晚|(?:幼儿园|幼兒園|学校|學校)吗|附近(?:有什么|有什麼)?(?:医院|醫院|诊所|診所)|吵",
-            r"어제|지난\s*(?:주|달)|예전|매일|어린이집|학교를|병원\s*(?:추천|어디|알려)|시끄러",
+            r"\b(?:warning|watch|advisory) (?:is |was |has been )?(?:issued|in effect)\b|\b(?:yesterday|last (?:week|month|year)|used to|ago|every (?:night|day|morning)|go back to school|complaint|noise|noisy)\b",
+            r"(?:预警|預警|警报|警報)(?!器)|昨天|上周|上週|上个月|上個月|以前|每天|每晚|(?:幼儿园|幼兒園|学校|學校)吗|附近(?:有什么|有什麼)?(?:医院|醫院|诊所|診所)|吵",
+            r"(?:주의보|경보)(?!기)|어제|지난\s*(?:주|달)|예전|매일|어린이집|학교를|병원\s*(?:추천|어디|알려)|시끄러",
         ]
     ),
     re.IGNORECASE,
@@ -218,6 +270,32 @@ _FAREWELL = re.compile(
 _LETHAL = re.compile(
     r"致死量|ちしりょう|\bhow many (?:pills|tablets)\b[^.?!]{0,25}\b(?:it would take|would it take|to (?:die|kill|end)|(?:is|are|would be) enough)\b|\blethal dose\b"
     r"|(?:吃|吞)多少(?:颗|顆|粒)?(?:药|藥)(?:才(?:够|夠|会死|會死)|会死|會死)|몇\s*알(?:을)?\s*먹어야|치사량",
+    re.IGNORECASE,
+)
+
+#: Saying one will go into the water (the sea, a river) or die (em7) ...
+_INTENT = re.compile(
+    "|".join(
+        [
+            r"(?:海|うみ|川|かわ|湖|みずうみ)に\s*(?:入る|はいる|入って|はいって|飛び込|とびこ)|(?:死ぬ|しぬ)\s*(?:と|って)\s*(?:言|い)(?:っ|い|う)",
+            r"\b(?:walk|go|jump)\w* into the (?:sea|ocean|river|lake|water)\b|\bsaid (?:she|he|they)(?:'d| would) die\b",
+            r"(?:走进|走進|跳进|跳進|跳入|走入)(?:海|河|湖)|(?:说|說)要死",
+            r"(?:바다|강|호수)에\s*(?:들어가|뛰어들)|죽겠다고",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+#: ... with a message sent or belongings left behind at the place (shoes on the beach, a note).
+_LEFT_BEHIND = re.compile(
+    "|".join(
+        [
+            r"(?:靴|くつ|遺書|いしょ|書き置き)[^。]{0,6}(?:だけ|置い|おい|あり|残)|(?:メッセージ|めっせーじ|LINE|メール)を?\s*(?:送って|おくって)(?:き|く)",
+            r"\b(?:her|his|their) (?:shoes|note|things) (?:are|were|was|is|left)\b|\b(?:texted|messaged) (?:me )?that\b",
+            r"只(?:剩下?|留下)(?:她|他)?的?鞋|(?:发|發|传|傳)(?:消息|訊息|简讯|簡訊)(?:说|說)|遗书|遺書",
+            r"신발만|유서|문자를\s*보냈|메시지를\s*보냈",
+        ]
+    ),
     re.IGNORECASE,
 )
 
@@ -252,14 +330,20 @@ def _signs(text: str) -> list[tuple[EmergencyKind, tuple[int, int]]]:
         for pattern in patterns:
             for match in pattern.finditer(text):
                 found.append((kind, match.span()))
+    if _LOST.search(text):
+        found += [(K.DISASTER, match.span()) for match in _NIGHTFALL.finditer(text)]
+    if any(kind in (K.DISASTER, K.FIRE) for kind, _ in found):
+        found += [(K.DISASTER, match.span()) for match in _APPROACHING.finditer(text)]
     return found
 
 
 def warning_signs(text: str) -> list[EmergencyKind]:
-    """Suicide when a farewell and means obtained (or belongings given away) come together;
+    """Suicide when a farewell and means obtained (or belongings given away) come together, or
+    (em7) saying one will go into the water or die with a message sent or shoes left behind;
     checked even when the text names a service word (a cat handed to a friend)."""
     farewells = len(_FAREWELL.findall(text))
-    together = (farewells and _PREPARED.search(text)) or farewells >= 2
+    together = bool(farewells and _PREPARED.search(text)) or farewells >= 2
+    together = together or bool(_INTENT.search(text) and _LEFT_BEHIND.search(text))
     return [K.SUICIDE] if together or _LETHAL.search(text) else []
 
 
@@ -282,7 +366,10 @@ def cue_kinds(text: str) -> list[EmergencyKind]:
     spans = [span for _, span in signs]
     distinct = {span for span in spans}
     now = any(_counts_as_now(m.span(), spans) for m in _NOW.finditer(text))
-    person = bool(_PERSON.search(text))
+    # a person inside a sign is the sign itself (a stranger), not someone it happens to
+    person = any(
+        all(m.end() <= a or m.start() >= b for a, b in distinct) for m in _PERSON.finditer(text)
+    )
     if len(distinct) < 2 and not now and not person:
         return []
     votes: dict[EmergencyKind, int] = {}
