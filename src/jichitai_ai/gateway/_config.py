@@ -112,10 +112,10 @@ class TenantPolicy:
         return policy
 
 
-#: Default replay window of the LINE webhook, in days. LINE does not publish how long it keeps
-#: redelivering a failed webhook (the interval and number of attempts may change; it may stop
-#: redelivery and mails the channel admin); in practice redeliveries come within hours. A week is
-#: far beyond that and still lets the event ids go (docs/channels.md, "Replay window").
+#: Default replay window of the LINE webhook, in days. LINE publishes no maximum redelivery
+#: period in what we found (redelivery is opt-in; LINE may stop it and mails the channel admin);
+#: we assume redeliveries come within a day (not measured). A week leaves wide margin and still
+#: lets the event ids go (docs/channels.md, "Replay window").
 LINE_EVENTS_DAYS = 7
 
 
