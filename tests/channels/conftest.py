@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -110,7 +111,8 @@ class Line:
         return {
             "type": kind,
             "mode": "active",
-            "timestamp": 1764460800000,
+            # Now: the webhook refuses events older than its replay window (hr6).
+            "timestamp": int(time.time() * 1000),
             "source": {"type": "user", "userId": user},
             "webhookEventId": event_id or "01" + uuid.uuid4().hex[:24].upper(),
             "deliveryContext": {"isRedelivery": redelivery},

@@ -37,7 +37,14 @@ def test_status_counts_the_readers_tenants_and_the_last_run(settings: Settings) 
                 )
         status = gateway.retention_status({aoba}, now=NOW)
         rows = {r.kind: r for r in status.rows}
-        assert list(rows) == ["questions", "feedback", "reviews", "audit"]
+        assert list(rows) == [
+            "questions",
+            "feedback",
+            "line_events",
+            "line_users",
+            "reviews",
+            "audit",
+        ]
         questions = rows["questions"]
         assert (questions.days, questions.records, questions.expired) == (30, 3, 2)
         assert questions.oldest == NOW - timedelta(days=40)

@@ -56,6 +56,8 @@ class LineUser(Base):
     language: Mapped[str] = mapped_column(String(16), default="ja")
     #: True once the resident picked a language (the profile's locale no longer applies).
     chosen: Mapped[bool] = mapped_column(default=False)
+    #: Last change or last sighting (refreshed at most daily): retention deletes friends not
+    #: seen for ``[gateway.retention] line_users_days``.
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

@@ -112,6 +112,13 @@ class TenantPolicy:
         return policy
 
 
+#: Default replay window of the LINE webhook, in days. LINE publishes no maximum redelivery
+#: period in what we found (redelivery is opt-in; LINE may stop it and mails the channel admin);
+#: we assume redeliveries come within a day (not measured). A week leaves wide margin and still
+#: lets the event ids go (docs/channels.md, "Replay window").
+LINE_EVENTS_DAYS = 7
+
+
 @dataclass(frozen=True)
 class Retention:
     """Days to keep each record type; ``None`` keeps it for ever."""
@@ -120,6 +127,14 @@ class Retention:
     reviews_days: int | None = 30
     questions_days: int | None = None
     feedback_days: int | None = None
+    #: LINE webhook event ids (``line_events``). Never "for ever" and never 0: the LINE webhook
+    #: refuses events whose ``timestamp`` is older than this, so an id is deleted only once a
+    #: captured signed body carrying it can no longer be replayed (hr6, docs/channels.md).
+    line_events_days: int = LINE_EVENTS_DAYS
+    #: LINE friends (hashed user id → language) not seen for this long; unset in the
+    #: configuration: the question log's period (a friend's record lives as long as their
+    #: questions).
+    line_users_days: int | None = None
 
     def as_dict(self) -> dict[str, int | None]:
         return {
@@ -127,6 +142,8 @@ class Retention:
             "reviews": self.reviews_days,
             "questions": self.questions_days,
             "feedback": self.feedback_days,
+            "line_events": self.line_events_days,
+            "line_users": self.line_users_days,
         }
 
 
@@ -317,11 +334,27 @@ def _backends(raw: Any) -> dict[str, BackendSpec]:
 def _retention(raw: Any) -> Retention:
     if not isinstance(raw, dict):
         raise ConfigError("[gateway.retention] must be a table")
-    values: dict[str, int | None] = {}
+    values: dict[str, Any] = {}  # *_days → int | None
     for name in ("audit_days", "reviews_days", "questions_days", "feedback_days"):
         if name in raw:
             values[name] = _int(raw[name], f"gateway.retention.{name}")
-    return replace(Retention(), **values)
+    values["line_users_days"] = (
+        _int(raw["line_users_days"], "gateway.retention.line_users_days")
+        if "line_users_days" in raw
+        else values.get("questions_days")
+    )
+    window = _int(
+        raw.get("line_events_days", LINE_EVENTS_DAYS), "gateway.retention.line_events_days"
+    )
+    if window < 1:
+        raise ConfigError("gateway.retention.line_events_days: at least 1 day (replay window)")
+    return replace(Retention(line_events_days=window), **values)
+
+
+def retention_of(settings: Settings) -> Retention:
+    """``[gateway.retention]`` alone (the LINE webhook needs its replay window, nothing else)."""
+    raw = settings.section("gateway")
+    return _retention(raw.get("retention", {}) if isinstance(raw, dict) else {})
 
 
 def default_detector(raw: dict[str, Any]) -> DetectorConfig:

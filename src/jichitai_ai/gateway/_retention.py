@@ -4,7 +4,10 @@ Record types: ``audit`` (from the oldest end, with a signed checkpoint), ``revie
 (held requests and their sealed originals), and the core question log: ``questions``
 and ``feedback``, with what residents taught (``learning_votes`` on the feedback schedule,
 ``learning_lessons`` on the question schedule; counted only when something was deleted), and
-nursery uploads (``hoiku_runs``) past the end their console gave them (counted likewise).
+nursery uploads (``hoiku_runs``) past the end their console gave them (counted likewise), and
+the LINE channel's records: webhook event ids (``line_events``) past the webhook's replay window
+and friends (``line_users``: hashed id → language) not seen for their period (hr6; both
+counted when something was deleted).
 A type without a period is kept for ever.
 """
 
@@ -17,6 +20,8 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from jichitai_ai.channels.line import events as line_events
+from jichitai_ai.channels.tables import LineEvent, LineUser
 from jichitai_ai.hoiku.console.tables import HoikuRun
 from jichitai_ai.services import learning_retention
 from jichitai_ai.storage.db import Database
@@ -37,8 +42,7 @@ def run_retention(
     deleted: dict[str, int] = {}
 
     def cutoff(kind: str) -> datetime | None:
-        days = periods[kind]
-        return None if days is None else now - timedelta(days=days)
+        return _cutoff(kind, periods[kind], now)
 
     with db.write() as session:
         if (limit := cutoff("feedback")) is not None:
@@ -62,6 +66,16 @@ def run_retention(
         hoiku_runs = _count(session, delete(HoikuRun).where(HoikuRun.expires_at <= now))
         if hoiku_runs:
             deleted["hoiku_runs"] = hoiku_runs
+        # LINE: event ids once the webhook refuses their events as replays; friends not seen.
+        # Counted when any were deleted (a deployment without LINE sees no change; hr6).
+        for kind, table, at in (
+            ("line_events", LineEvent, LineEvent.received_at),
+            ("line_users", LineUser, LineUser.updated_at),
+        ):
+            if (limit := cutoff(kind)) is not None and (
+                gone := _count(session, delete(table).where(at < limit))
+            ):
+                deleted[kind] = gone
         if (limit := cutoff("reviews")) is not None:
             deleted["reviews"] = _count(
                 session, delete(GatewayReview).where(GatewayReview.created_at < limit)
@@ -81,9 +95,18 @@ def run_retention(
     return deleted
 
 
+def _cutoff(kind: str, days: int | None, now: datetime) -> datetime | None:
+    """Records of ``kind`` older than this are deleted (None: kept for ever)."""
+    if days is None:
+        return None
+    if kind == "line_events":
+        return line_events.kept_after(timedelta(days=days), now)
+    return now - timedelta(days=days)
+
+
 #: The record types of a retention run, in the order the console lists them, with the table and
 #: the column their age is counted from.
-RECORD_TYPES = ("questions", "feedback", "reviews", "audit")
+RECORD_TYPES = ("questions", "feedback", "line_events", "line_users", "reviews", "audit")
 
 
 @dataclass(frozen=True)
@@ -115,6 +138,10 @@ def _age_column(kind: str) -> tuple[Any, Any, Any]:
         return QuestionLog, QuestionLog.asked_at, QuestionLog.tenant_id
     if kind == "feedback":
         return FeedbackEvent, FeedbackEvent.created_at, FeedbackEvent.tenant_id
+    if kind == "line_events":
+        return LineEvent, LineEvent.received_at, LineEvent.tenant_id
+    if kind == "line_users":
+        return LineUser, LineUser.updated_at, LineUser.tenant_id
     if kind == "reviews":
         return GatewayReview, GatewayReview.created_at, GatewayReview.tenant_id
     return GatewayAudit, GatewayAudit.created_at, GatewayAudit.tenant_id
@@ -136,13 +163,13 @@ def retention_status(
         ).one()
         days = periods[kind]
         expired, next_due = 0, None
-        if days is not None:
-            limit = now - timedelta(days=days)
+        limit = _cutoff(kind, days, now)
+        if limit is not None:
             expired = session.execute(
                 select(func.count()).select_from(table).where(mine, at < limit)
             ).scalar_one()
             kept = session.execute(select(func.min(at)).where(mine, at >= limit)).scalar()
-            next_due = None if kept is None else kept + timedelta(days=days)
+            next_due = None if kept is None else kept + (now - limit)
         rows.append(RetentionRow(kind, days, int(records), oldest, int(expired), next_due))
     last = session.execute(
         select(GatewayAudit.created_at, GatewayAudit.details)

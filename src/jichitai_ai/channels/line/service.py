@@ -10,12 +10,14 @@ import logging
 import unicodedata
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from jichitai_ai.channels import credentials
 from jichitai_ai.channels.contacts import Handover
 from jichitai_ai.channels.line import cards, events, postback, users
 from jichitai_ai.channels.line.client import LineApiError, LineClient, LineOptions
+from jichitai_ai.gateway._config import retention_of
 from jichitai_ai.i18n import LANGUAGES, catalog, t
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import feedback as feedback_service
@@ -66,6 +68,9 @@ class LineService:
     def __init__(self, platform: Platform, options: LineOptions | None = None) -> None:
         self.platform = platform
         self.options = options or LineOptions.from_settings(platform.settings)
+        #: Events older than this are refused as possible replays; retention deletes recorded
+        #: event ids past it (``[gateway.retention] line_events_days``, hr6).
+        self.replay_window = timedelta(days=retention_of(platform.settings).line_events_days)
 
     # --- set-up ---------------------------------------------------------------------------
 
@@ -149,8 +154,12 @@ class LineService:
         tenant_id = account.tenant.id
         with self.platform.db.read() as session:
             row = users.stored_language(session, tenant_id, user_id)
-            if row is not None:
-                return row.language
+            known = None if row is None else (row.language, users.due_for_sighting(row))
+        if known is not None:
+            if known[1]:  # retention counts "not seen" from updated_at (hr6)
+                with self.platform.db.write() as session:
+                    users.seen(session, tenant_id, user_id)
+            return known[0]
         try:
             lang = users.profile_language(str(client.profile(user_id).get("language") or ""))
         except (LineApiError, ValueError, OSError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,6 +38,22 @@ def stored_language(session: Session, tenant_id: int, user_id: str) -> LineUser 
             LineUser.tenant_id == tenant_id, LineUser.user_hash == user_hash(tenant_id, user_id)
         )
     ).scalar_one_or_none()
+
+
+#: ``updated_at`` is also the last sighting, refreshed at most this often (one write a day per
+#: friend, not one per message): retention deletes friends not seen for their period.
+SIGHTING_EVERY = timedelta(days=1)
+
+
+def due_for_sighting(row: LineUser) -> bool:
+    return row.updated_at < utcnow() - SIGHTING_EVERY
+
+
+def seen(session: Session, tenant_id: int, user_id: str) -> None:
+    """Record that the friend wrote (or tapped) today."""
+    row = stored_language(session, tenant_id, user_id)
+    if row is not None:
+        row.updated_at = utcnow()
 
 
 def remember_language(

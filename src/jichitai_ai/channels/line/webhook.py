@@ -2,7 +2,8 @@
 
 LINE expects a 200 quickly and redelivers otherwise; retrieval and LINE's own API calls
 therefore run as a background task after the response. A body that fails the signature is
-rejected before it is parsed.
+rejected before it is parsed. An event older than the replay window is refused (logged) but
+the batch is still answered 200: LINE redelivers a batch that gets anything else.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ async def webhook(slug: str, request: Request, background: BackgroundTasks) -> R
         service.platform.db,
         account.tenant.id,
         [e for e in batch if isinstance(e, dict)],
+        window=service.replay_window,
     )
     if fresh:
         background.add_task(service.process, account, fresh)
