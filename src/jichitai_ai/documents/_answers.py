@@ -13,6 +13,7 @@ from jichitai_ai.documents._definitions import DefinitionQuestion, defines, defi
 from jichitai_ai.documents._index import ChunkRecord, DocIndex, Hit
 from jichitai_ai.documents._model import sub_location
 from jichitai_ai.documents._support import (
+    LIST_GIVES,
     Concept,
     answer_kind,
     best_sentences,
@@ -196,13 +197,35 @@ def sentence_coverage(
         return 0.0
     heading = unicodedata.normalize("NFKC", record.heading or "")
     best = 0.0
+    opening: dict[str, str] = {}
     for span, own, lead in sentences_with_lead(index, record.text, unit_at):
+        sentence = unicodedata.normalize("NFKC", record.text[span[0] : span[1]])
+        unit, item = unit_at(span[0])
+        if not item:
+            opening[unit] = opening.get(unit, "") + sentence
+            # A 項 read with the 項 it refers back to (「前項の規定による申出は、…三十日以内」)
+            # answers only when its own words answer part of the question too: 「訂正を求め
+            # られるのはいつまで」 took 第87条第3項's 開示を受ける and cited 第4項 (blind9 k35).
+            if lead and not any(covers(c, own, frozenset()) for c in found):
+                lead = frozenset()
         terms = head | own | lead
         groups = groups_of(index, terms) if sudachi else frozenset()
         covered = sum(c.weight for c in found if covers(c, terms, groups))
         if kind is not None:
-            sentence = unicodedata.normalize("NFKC", record.text[span[0] : span[1]])
-            covered += kind_weight if kind.search(sentence) or kind.search(heading) else 0.0
+            # A 号's 柱書 that hands the answer to its items gives it for each of them: 「次の各号
+            # のいずれかに該当する者は、十万円以下の過料に処する」 is the penalty of 「三　偽り
+            # その他不正の手段により…開示を受けた者」 (blind9 k45 cited 第179条 instead).
+            # (Not for a whole-list question: the 柱書 itself answers that, not each item: a 附則's
+            # 「次の各号に掲げる規定は…」 made its 第7号 answer 「どのような場合に限られますか」.)
+            by_lead = (
+                item
+                and kind is not LIST_GIVES
+                and LIST_GIVES.search(opening.get(unit, "")) is not None
+            )
+            gives = kind.search(sentence) or kind.search(heading)
+            if not gives and by_lead:
+                gives = kind.search(opening.get(unit, ""))
+            covered += kind_weight if gives else 0.0
         best = max(best, covered / total)
     return best
 

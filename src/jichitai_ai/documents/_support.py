@@ -120,6 +120,8 @@ QUESTION_WORDS |= frozenset(
 QUESTION_WORDS |= frozenset(["遣る", "やる", "なれる"])
 #: 「村にまず何をしなければ」 (blind7 i28): an order of steps, not a word a provision says.
 QUESTION_WORDS |= frozenset(["先ず", "まず"])
+#: 「…してもかまいませんか」 asks whether it is allowed, like 「…してもいいですか」 (blind9 k16).
+QUESTION_WORDS |= frozenset(["構う", "かまう"])
 TERM_CACHE_SIZE = 50_000
 
 
@@ -158,6 +160,9 @@ def concepts(index: DocIndex, question: str) -> list[Concept]:
         if term in in_phrases:
             continue
         group = set(synonyms.expand([term])) if synonyms is not None else {term}
+        group |= {
+            v for v in verb_forms(term) if v in index.lexical.vocabulary and v not in QUESTION_WORDS
+        }
         known = [index.idf(t) for t in group if t in index.lexical.vocabulary]
         # A word the collection never uses weighs like its rarest word (not more: colloquial
         # words are often simply absent from 例規 wording).
@@ -168,6 +173,24 @@ def concepts(index: DocIndex, question: str) -> list[Concept]:
         )
         out[term] = Concept(frozenset(group), weight, tokenizer.synonym_groups(term))
     return list(out.values())
+
+
+_I_TO_U = str.maketrans("りいきぎしちにびみ", "るうくぐすつぬぶむ")
+
+
+def verb_forms(term: str) -> tuple[str, ...]:
+    """The verb a noun in its 連用形 comes from: a question's 「通知の代わりに」 is a provision's
+    「これに代わるべき措置」 (blind9 k14), 「届け」 its 「届ける」 — the tokenizer gives the noun and
+    the verb as different words. Only forms the collection uses are taken (see concepts)."""
+    if len(term) < 2 or not _is_kanji(term[0]):
+        return ()
+    last = term[-1]
+    out = []
+    if last in "りいきぎしちにびみ":
+        out.append(term[:-1] + last.translate(_I_TO_U))
+    if last in "えけげせてねべめれ":
+        out.append(term + "る")
+    return tuple(out)
 
 
 #: Longest synonym phrase looked for in a question, in words (「勤務時間の割振り」 is 4).
@@ -282,6 +305,13 @@ _PERIOD = (
 )
 #: A 柱書 that hands the answer to its items (「…次の各号に定める額とする。」「次のとおりとする。」).
 LIST_GIVES = re.compile("次の各号|次のとおり|次に掲げる|次のいずれ|次の表")
+#: A question asking whether a duty can be skipped (「…なくてもよい」「不要ですか」「対象外」) and a
+#: sentence lifting one: a 柱書 handing its exemptions to its items gives the answer itself.
+EXEMPTION_ASKS = re.compile(
+    "(な|出さな|しな)くて(も)?(よ|い|かま|大丈夫)|ずに(済|す)|不要|要らな|いらな|対象外"
+    "|適用(され|し)な"
+)
+EXEMPTION_GIVES = re.compile("適用しない|この限りでない|除く|除き|不要|要しない|省略|免除|含まない")
 #: What a question asks for (いつ, いくら …) and how a sentence that gives it looks: an answer to
 #: 「いつ払う」 names a time (「申請の際」「7日前までに」), not just the words of the question.
 ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
@@ -327,6 +357,11 @@ ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile("どこに(あ|設置|置)|(所在地|住所)(は|を教|を知|が知)"),
         re.compile("位置|所在|番地|丁目|別表|に置く|に設置"),
     ),
+    # 「…しなくてもよいのはどんな場合」「作らなくてもよいファイル」「住民票は出さなくてよいですか」
+    # ask for an exemption: the 項 that says 適用しない/この限りでない/不要, not the duty it lifts —
+    # 「前項の規定は、次に掲げる個人情報ファイルについては、適用しない」 tied with 第1項 (the duty
+    # to publish) on the question's words and came second (blind9 k18, k13; blind4 f's 不要とする).
+    (EXEMPTION_ASKS, EXEMPTION_GIVES),
     # 「どんな場合に助成が受けられますか」「条件をすべて教えて」「申請書には何を書けば」 ask for a
     # whole list: the 柱書 that hands it to its items answers, not a sentence that only shares a
     # word (blind6 h41 cited 「助成を受けようとする地区の代表者は…」 for the 助成対象 list).
@@ -380,6 +415,12 @@ def sentences_with_lead(
     面積は…」), not only the last one, so 「(2) 2区 1,000円」 is read with 使用料."""
     lead: frozenset[str] = frozenset()
     lead_unit: str | None = None
+    # The 項 before (「前項」) or all before (「前各項」「前二項」) that a 項 refers back to, read with
+    # it: 「４　前項の規定による申出は、…三十日以内にしなければならない」 says when the 申出 of
+    # 第3項 is due — its own words (申出, 三十日) never name what is applied for (blind9 k33,
+    # blind8 j06 「前項の予告の日数は…短縮することができる」).
+    earlier: list[frozenset[str]] = []
+    back: frozenset[str] = frozenset()
     for span in sentence_spans(text):
         terms = terms_of(index, text[span[0] : span[1]])
         inherited: frozenset[str] = frozenset()
@@ -387,12 +428,30 @@ def sentences_with_lead(
             unit, item = unit_at(span[0])
             if item:
                 if unit == lead_unit:
-                    inherited = lead
+                    inherited = lead | back
             elif unit == lead_unit:
                 lead = lead | terms
+                inherited = back
             else:
-                lead, lead_unit = terms, unit
+                if lead_unit is not None:
+                    earlier.append(lead)
+                back = _referred_back(text[span[0] : span[1]], earlier)
+                lead, lead_unit, inherited = terms, unit, back
         yield span, terms, inherited
+
+
+#: A 項 that opens by referring to the 項 before it, or to all before it, after its number.
+_REFERS_BACK = re.compile(r"^\s*(?:[0-9０-９]+|[一二三四五六七八九十]+)?\s*前(項|各項|[二三四]項)")
+
+
+def _referred_back(sentence: str, earlier: list[frozenset[str]]) -> frozenset[str]:
+    m = _REFERS_BACK.match(sentence)
+    if not m or not earlier:
+        return frozenset()
+    # 「前各項」 reads every 項 before: too many words for one sentence to be judged by (blind9
+    # k51: 「前各項の規定は、…委託…について準用する」 took 第1–4項's words and was cited).
+    count = {"項": 1, "二項": 2, "三項": 3, "四項": 4}.get(m.group(1), 0)
+    return frozenset().union(*earlier[-count:]) if count else frozenset()
 
 
 #: How much a question word that only names the regulation's subject counts when choosing the
@@ -428,12 +487,24 @@ _COUNTED = re.compile(r"([0-9０-９]+)\s*([区年月日時人円歳回階号])"
 NUMBER_BONUS = 0.25
 
 
+#: The asker's own body said without a name (「市が」「町に」「村は」): a municipality's staff member
+#: asking about a national law means its provisions for 地方公共団体, which laws set beside the
+#: state's (「地方公共団体の機関に対し開示請求をする者は、条例で定める額の手数料を…」 is 第89条第2項;
+#: 第1項, for 行政機関の長, tied with it and came first: blind9 k34).
+_OWN_BODY = re.compile(r"(?<![\u4e00-\u9fff々ヶノ])[市町村](?=[がにはのでへもと]|役所|長)")
+_FOR_MUNICIPALITIES = re.compile("地方公共団体|市町村")
+
+
 def number_patterns(question: str) -> tuple[re.Pattern[str], ...]:
-    """Patterns of the question's counted numbers, each matching that number (not 12 for 2)."""
+    """Patterns of the question's counted numbers, each matching that number (not 12 for 2),
+    and of the provisions for 地方公共団体 when the question speaks of its own 市/町/村 (as
+    strong as a number: it chooses between 項/号 that tie on the question's words)."""
     out = []
     for digits, counter in _COUNTED.findall(question):
         value = int(unicodedata.normalize("NFKC", digits))
         out.append(re.compile(rf"(?<![0-9０-９]){value}\s*{counter}"))
+    if _OWN_BODY.search(unicodedata.normalize("NFKC", question)):
+        out.append(_FOR_MUNICIPALITIES)
     return tuple(out)
 
 
@@ -490,11 +561,12 @@ def best_sentences(
         gives = (
             kind is not None
             and kind.search(sentence) is not None
-            and (kind is LIST_GIVES or not LIST_GIVES.search(sentence))
+            and (kind in (LIST_GIVES, EXEMPTION_GIVES) or not LIST_GIVES.search(sentence))
         )
         if score > 0 and gives:
             score += bonus
-        head = _ITEM_HEAD.match(sentence) if lead else None
+        in_item = unit_at is not None and unit_at(span[0])[1]
+        head = _ITEM_HEAD.match(sentence) if lead and in_item else None
         if score > 0 and head:
             # A 号 headed by what the question asks about (「(2) 機能別団員は、…」「(1) 歩きたばこ
             # 公共の場所において…」) answers it more precisely than the 柱書 it ties with
