@@ -8,7 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from jichitai_ai.documents import Viewer
-from jichitai_ai.documents._support import number_patterns, verb_forms
+from jichitai_ai.documents._support import (
+    EXEMPTION_GIVES,
+    answer_kind,
+    number_patterns,
+    verb_forms,
+)
 from jichitai_ai.documents.service import DocumentService
 
 LAW = Path(__file__).parent / "fixtures" / "blind9" / "415AC0000000057_kojin_joho_hogo.xml"
@@ -27,8 +32,12 @@ def test_paragraphs_chosen_by_what_they_refer_to_and_who_asks(
     # what the 申出 is about; read with 第3項 (開示の実施の方法を申し出る) it answers 「いつまでに」.
     question = "開示決定の通知を受けた人は、いつまでに開示の受け方を申し出なければなりませんか"
     assert _shown(service, tenant, question, "第87条") == ["第87条第4項"]
+    # (It chooses the 項 shown; whether 第87条 answers is still judged on 第4項's own words.)
     answer = service.answer(tenant, question, Viewer.everything())
-    assert answer.supported and answer.passages[0].location == "第87条第4項"
+    assert not answer.supported
+    assert [p.location for p in answer.see_also if p.location.startswith("第87条")] == [
+        "第87条第4項"
+    ]
     # A city's staff asking about 「市」 means the 項 for 地方公共団体 (条例で定める額); asked about
     # the state's 行政機関, the first 項 (政令で定める額) stays.
     assert _shown(
@@ -81,3 +90,30 @@ def test_own_body_and_verb_form_rules() -> None:
     assert not number_patterns("市町村の機関は入りますか")
     assert verb_forms("代わり") == ("代わる",) and verb_forms("届け") == ("届ける",)
     assert verb_forms("あり") == () and verb_forms("通知") == ()
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_label_only_rules_never_make_a_provision_answer(
+    service: DocumentService, tenant: str
+) -> None:
+    viewer = Viewer.everything()
+    for name in (
+        "reiki_pages_blind/kawabe_inkan.txt",
+        "reiki_pages_blind5/koori_hyakusai_iwaikin.txt",
+    ):
+        path = FIXTURES / name
+        service.ingest(tenant, path.name, path.read_bytes())
+    # 第4条第2項 「前項の確認は、…郵送…」 read with 第1項 (申請者が本人であること) would cover a
+    # question about a 代理人's 申請; it is not the provision that answers it (第3条 is).
+    answer = service.answer(
+        tenant, "本人が来られないときは代理人が印鑑登録を申請できますか", viewer
+    )
+    assert not any(p.location.startswith("第4条") for p in answer.passages)
+    # 「お祝い」 is not the 目的 article's 「長寿を祝い」 for support.
+    answer = service.answer(tenant, "桑折町の100歳のお祝いの祝状はどうやって渡されますか", viewer)
+    assert not any(p.location == "第1条" for p in answer.passages)
+    # 「いらなくなったら」 (no longer needed) asks for no exemption.
+    assert answer_kind("御所市の墓地がいらなくなったらどうすればいいですか") is not EXEMPTION_GIVES
+    assert answer_kind("住民票は出さなくてよいですか") is EXEMPTION_GIVES

@@ -198,16 +198,14 @@ def sentence_coverage(
     heading = unicodedata.normalize("NFKC", record.heading or "")
     best = 0.0
     opening: dict[str, str] = {}
-    for span, own, lead in sentences_with_lead(index, record.text, unit_at):
+    # The 項 a 項 refers back to (「前項の…」, ``_``) helps choose which 項 to show, not whether
+    # it answers: with 第1項's words, 川辺町印鑑条例 第4条第2項 (「前項の確認は、…郵送…」) was cited
+    # for 「代理人が印鑑登録を申請できますか」 (blind b08), 第87条第4項 for the 訂正 deadline (k35).
+    for span, own, lead, _ in sentences_with_lead(index, record.text, unit_at):
         sentence = unicodedata.normalize("NFKC", record.text[span[0] : span[1]])
         unit, item = unit_at(span[0])
         if not item:
             opening[unit] = opening.get(unit, "") + sentence
-            # A 項 read with the 項 it refers back to (「前項の規定による申出は、…三十日以内」)
-            # answers only when its own words answer part of the question too: 「訂正を求め
-            # られるのはいつまで」 took 第87条第3項's 開示を受ける and cited 第4項 (blind9 k35).
-            if lead and not any(covers(c, own, frozenset()) for c in found):
-                lead = frozenset()
         terms = head | own | lead
         groups = groups_of(index, terms) if sudachi else frozenset()
         covered = sum(c.weight for c in found if covers(c, terms, groups))

