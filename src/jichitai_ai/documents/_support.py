@@ -120,6 +120,8 @@ QUESTION_WORDS |= frozenset(
 QUESTION_WORDS |= frozenset(["遣る", "やる", "なれる"])
 #: 「村にまず何をしなければ」 (blind7 i28): an order of steps, not a word a provision says.
 QUESTION_WORDS |= frozenset(["先ず", "まず"])
+#: 「…してもかまいませんか」 asks whether it is allowed, like 「…してもいいですか」 (blind9 k16).
+QUESTION_WORDS |= frozenset(["構う", "かまう"])
 TERM_CACHE_SIZE = 50_000
 
 
@@ -131,6 +133,9 @@ class Concept:
     terms: frozenset[str]
     weight: float
     groups: frozenset[int] = frozenset()
+    #: The verb of a 連用形 noun (代わり → 代わる): used only to choose the 項・号 shown, not to
+    #: decide support (「お祝い」 ≈ 「長寿を祝い」 cited a 目的 article: blind5 g23).
+    forms: frozenset[str] = frozenset()
 
 
 def concepts(index: DocIndex, question: str) -> list[Concept]:
@@ -166,8 +171,29 @@ def concepts(index: DocIndex, question: str) -> list[Concept]:
             if term in index.lexical.vocabulary
             else max(known, default=index.rare_idf)
         )
-        out[term] = Concept(frozenset(group), weight, tokenizer.synonym_groups(term))
+        forms = frozenset(
+            v for v in verb_forms(term) if v in index.lexical.vocabulary and v not in QUESTION_WORDS
+        )
+        out[term] = Concept(frozenset(group), weight, tokenizer.synonym_groups(term), forms)
     return list(out.values())
+
+
+_I_TO_U = str.maketrans("りいきぎしちにびみ", "るうくぐすつぬぶむ")
+
+
+def verb_forms(term: str) -> tuple[str, ...]:
+    """The verb a noun in its 連用形 comes from: a question's 「通知の代わりに」 is a provision's
+    「これに代わるべき措置」 (blind9 k14), 「届け」 its 「届ける」 — the tokenizer gives the noun and
+    the verb as different words. Only forms the collection uses are taken (see concepts)."""
+    if len(term) < 2 or not _is_kanji(term[0]):
+        return ()
+    last = term[-1]
+    out = []
+    if last in "りいきぎしちにびみ":
+        out.append(term[:-1] + last.translate(_I_TO_U))
+    if last in "えけげせてねべめれ":
+        out.append(term + "る")
+    return tuple(out)
 
 
 #: Longest synonym phrase looked for in a question, in words (「勤務時間の割振り」 is 4).
@@ -282,6 +308,13 @@ _PERIOD = (
 )
 #: A 柱書 that hands the answer to its items (「…次の各号に定める額とする。」「次のとおりとする。」).
 LIST_GIVES = re.compile("次の各号|次のとおり|次に掲げる|次のいずれ|次の表")
+#: A question asking whether a duty can be skipped (「…なくてもよい」「不要ですか」「対象外」) and a
+#: sentence lifting one: a 柱書 handing its exemptions to its items gives the answer itself.
+EXEMPTION_ASKS = re.compile(
+    "(な|出さな|しな)くて(も)?(よ|い|かま|大丈夫)|ずに(済|す)|不要(です|な(の|もの|場合))|対象外"
+    "|適用(され|し)な"
+)
+EXEMPTION_GIVES = re.compile("適用しない|この限りでない|除く|除き|不要|要しない|省略|免除|含まない")
 #: What a question asks for (いつ, いくら …) and how a sentence that gives it looks: an answer to
 #: 「いつ払う」 names a time (「申請の際」「7日前までに」), not just the words of the question.
 ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
@@ -335,6 +368,13 @@ ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile("(どんな|どのような|どういう)(場合|条件|要件)|すべて|全て|全部|何を書"),
         LIST_GIVES,
     ),
+    # 「作らなくてもよいファイル」「住民票は出さなくてよいですか」 ask for an exemption: the 項 that
+    # says 適用しない/この限りでない/不要, not the duty it lifts — 「前項の規定は、次に掲げる個人情報
+    # ファイルについては、適用しない」 tied with 第1項 (the duty to publish) on the question's words
+    # and came second (blind9 k18). After the list kind: 「知らせなくてもよいのはどんな場合」 asks for
+    # the list of cases (as an exemption it cited the 事業者's 第26条第2項 ただし書 for the
+    # 行政機関's 第68条, k13).
+    (EXEMPTION_ASKS, EXEMPTION_GIVES),
 )
 #: How much an answer of the asked kind adds to a sentence, relative to the question's heaviest
 #: term: enough to choose between 項/号 that share the question's words, not to outweigh a term.
@@ -374,12 +414,18 @@ UnitAt = Callable[[int], tuple[str, bool]]
 
 def sentences_with_lead(
     index: DocIndex, text: str, unit_at: UnitAt | None = None
-) -> Iterator[tuple[tuple[int, int], frozenset[str], frozenset[str]]]:
+) -> Iterator[tuple[tuple[int, int], frozenset[str], frozenset[str], frozenset[str]]]:
     """Each sentence's span, its own terms and, for a 号, its 柱書's terms — every sentence of
     its 項 before the items (「…次の区別により使用料を納付しなければならない。ただし、1区の
     面積は…」), not only the last one, so 「(2) 2区 1,000円」 is read with 使用料."""
     lead: frozenset[str] = frozenset()
     lead_unit: str | None = None
+    # The 項 before (「前項」) or all before (「前各項」「前二項」) that a 項 refers back to, read with
+    # it: 「４　前項の規定による申出は、…三十日以内にしなければならない」 says when the 申出 of
+    # 第3項 is due — its own words (申出, 三十日) never name what is applied for (blind9 k33,
+    # blind8 j06 「前項の予告の日数は…短縮することができる」).
+    earlier: list[frozenset[str]] = []
+    back: frozenset[str] = frozenset()
     for span in sentence_spans(text):
         terms = terms_of(index, text[span[0] : span[1]])
         inherited: frozenset[str] = frozenset()
@@ -391,8 +437,31 @@ def sentences_with_lead(
             elif unit == lead_unit:
                 lead = lead | terms
             else:
+                if lead_unit is not None:
+                    earlier.append(lead)
+                back = _referred_back(text[span[0] : span[1]], earlier)
                 lead, lead_unit = terms, unit
-        yield span, terms, inherited
+        yield span, terms, inherited, back
+
+
+#: How much a word of the 項 referred back to counts when choosing the 項・号 to show: a little
+#: less than its own, so a tie goes to the 項 that says it itself.
+BACK_SHARE = 0.9
+#: A 項 that opens by referring to the 項 before it, or to all before it, after its number.
+_REFERS_BACK = re.compile(r"^\s*(?:[0-9０-９]+|[一二三四五六七八九十]+)?\s*前(項|各項|[二三四]項)")
+
+
+def _referred_back(sentence: str, earlier: list[frozenset[str]]) -> frozenset[str]:
+    m = _REFERS_BACK.match(sentence)
+    # 「前項の規定にかかわらず」 opens another case, not more of the same one: with 第1項's 手数料,
+    # 東京都 条例 第6条第2項 (写しの交付) was shown for 「開示を請求するとき、手数料はかかりますか」
+    # (blind8 j34, whose 零円 is 第1項).
+    if not m or not earlier or "かかわらず" in sentence[: m.end() + 12]:
+        return frozenset()
+    # 「前各項」 reads every 項 before: too many words for one sentence to be judged by (blind9
+    # k51: 「前各項の規定は、…委託…について準用する」 took 第1–4項's words and was cited).
+    count = {"項": 1, "二項": 2, "三項": 3, "四項": 4}.get(m.group(1), 0)
+    return frozenset().union(*earlier[-count:]) if count else frozenset()
 
 
 #: How much a question word that only names the regulation's subject counts when choosing the
@@ -428,12 +497,24 @@ _COUNTED = re.compile(r"([0-9０-９]+)\s*([区年月日時人円歳回階号])"
 NUMBER_BONUS = 0.25
 
 
+#: The asker's own body said without a name (「市が」「町に」「村は」): a municipality's staff member
+#: asking about a national law means its provisions for 地方公共団体, which laws set beside the
+#: state's (「地方公共団体の機関に対し開示請求をする者は、条例で定める額の手数料を…」 is 第89条第2項;
+#: 第1項, for 行政機関の長, tied with it and came first: blind9 k34).
+_OWN_BODY = re.compile(r"(?<![\u4e00-\u9fff々ヶノ])[市町村](?=[がにはのでへもと]|役所|長)")
+_FOR_MUNICIPALITIES = re.compile("地方公共団体|市町村")
+
+
 def number_patterns(question: str) -> tuple[re.Pattern[str], ...]:
-    """Patterns of the question's counted numbers, each matching that number (not 12 for 2)."""
+    """Patterns of the question's counted numbers, each matching that number (not 12 for 2),
+    and of the provisions for 地方公共団体 when the question speaks of its own 市/町/村 (as
+    strong as a number: it chooses between 項/号 that tie on the question's words)."""
     out = []
     for digits, counter in _COUNTED.findall(question):
         value = int(unicodedata.normalize("NFKC", digits))
         out.append(re.compile(rf"(?<![0-9０-９]){value}\s*{counter}"))
+    if _OWN_BODY.search(unicodedata.normalize("NFKC", question)):
+        out.append(_FOR_MUNICIPALITIES)
     return tuple(out)
 
 
@@ -480,17 +561,22 @@ def best_sentences(
     content = [w for c, w in weights if not c.terms & subject]
     top_weight = max(content) if content else max((c.weight for c in found), default=0.0)
     bonus = ANSWER_KIND_BONUS * top_weight
-    for span, own, lead in sentences_with_lead(index, text, unit_at):
+    for span, own, lead, back in sentences_with_lead(index, text, unit_at):
         terms = own | lead
         # the same words as the support test (Sudachi's groups too): the 項・号 shown is the one
         # whose words made the passage answer
         groups = groups_of(index, terms)
-        score = sum(w for c, w in weights if covers(c, terms, groups))
+        score = sum(w for c, w in weights if covers(c, terms, groups) or c.forms & terms)
+        # words of the 項 this one refers back to count less than its own (a tie otherwise went to
+        # the referring 項's 号: 大東市 第2条第2項第1号 for 申請の受付時間, municipal m10)
+        score += BACK_SHARE * sum(
+            w for c, w in weights if c.terms & back and not covers(c, terms, groups)
+        )
         sentence = unicodedata.normalize("NFKC", text[span[0] : span[1]])
         gives = (
             kind is not None
             and kind.search(sentence) is not None
-            and (kind is LIST_GIVES or not LIST_GIVES.search(sentence))
+            and (kind in (LIST_GIVES, EXEMPTION_GIVES) or not LIST_GIVES.search(sentence))
         )
         if score > 0 and gives:
             score += bonus

@@ -176,6 +176,17 @@ REIKI_SYNONYMS: list[list[str]] = [
     ["走る", "運行"],
     ["クビ", "解雇"],
     ["売る", "販売"],
+    # i15l: everyday words of blind9's declines (its first runs recorded before), as general
+    # 法令用語 pairs: a leak 「起きる」 is a 事態が「生じる」, 「漏れる」 is 漏えい, 「(情報を)渡す」 is
+    # 提供, 「統計を作る」 its 作成, a 「親」 the 保護者・法定代理人, 「もうける」 the verb of もうけ
+    # (営利). Tried and dropped: 連絡 ≈ 通知 (k14 cited the 事業者's 第26条第2項 for the
+    # 行政機関's 第68条)
+    ["起きる", "起こる", "生じる", "発生"],
+    ["漏れる", "漏えい", "漏洩", "流出"],
+    ["渡す", "提供"],
+    ["作る", "作成"],
+    ["親", "保護者", "親権者", "法定代理人"],
+    ["もうける", "儲ける", "もうけ", "儲け", "営利"],
 ]
 
 #: Words grouped above with their opposite (市外 ≈ 市内): a residence question names the outside,
