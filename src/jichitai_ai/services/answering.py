@@ -24,7 +24,7 @@ from jichitai_ai import telemetry
 from jichitai_ai.config import Settings
 from jichitai_ai.domain.models import Decision, DepartmentContact, EmergencyContact, FaqEntry
 from jichitai_ai.emergency import contacts_for, detect_emergency
-from jichitai_ai.i18n import normalize_language
+from jichitai_ai.i18n import LANGUAGES, normalize_language
 from jichitai_ai.retrieval._decision_model import FEATURE_NAMES
 from jichitai_ai.services import feedback as feedback_service
 from jichitai_ai.services import other_authorities, outside_topics
@@ -98,6 +98,16 @@ class AskResult:
     other_authority: dict[str, str] | None = None
 
 
+class _FoldedText:
+    """A text that answers ``word in text`` case-insensitively."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text.casefold()
+
+    def __contains__(self, word: object) -> bool:
+        return str(word).casefold() in self.text
+
+
 @dataclass
 class _CachedIndex:
     key: tuple[int, int, int]
@@ -125,6 +135,7 @@ class AnsweringService:
         self._guard = threading.Lock()
         self._authority_matchers: dict[int, tuple[Any, other_authorities.AuthorityMatcher]] = {}
         self._outside_topics: tuple[int, outside_topics.OutsideTopics] | None = None
+        self._entry_texts: dict[int, tuple[TenantIndex, _FoldedText]] = {}
 
     # --- index management ---------------------------------------------------------------
 
@@ -287,7 +298,27 @@ class AnsweringService:
             vector,
             outcome.cosine,
             other_authorities.margins(tenant.settings),
+            entries_use=self._entries_text(tenant.id, index).__contains__,
         )
+
+    def _entries_text(self, tenant_id: int, index: TenantIndex) -> _FoldedText:
+        """Every text of the tenant's entries and their translations, case-folded (which
+        words the tenant's own FAQ uses); kept while the index is the same."""
+        cached = self._entry_texts.get(tenant_id)
+        if cached is None or cached[0] is not index:
+            texts = []
+            for entry_id in index.entry_ids():
+                entry = index.entry(entry_id)
+                shown = [entry] + [
+                    t
+                    for lang in LANGUAGES
+                    if (t := index.translation(entry.external_id, lang)) is not None
+                ]
+                for e in shown:
+                    texts.extend([e.question, e.answer, *e.alternatives])
+            cached = (index, _FoldedText("\n".join(texts)))
+            self._entry_texts[tenant_id] = cached
+        return cached[1]
 
     def _outside(
         self, tenant: TenantInfo, index: TenantIndex, question: str, outcome: Outcome
