@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jichitai_ai import telemetry
@@ -33,11 +34,17 @@ from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid
 from jichitai_ai.services.index_refresh import IndexRefresher, MemoTokenizer
 from jichitai_ai.services.redaction import ScreenedQuestion, screen
-from jichitai_ai.services.search_index import Outcome, SearchIndexFactory, TenantIndex
+from jichitai_ai.services.search_index import (
+    Outcome,
+    SearchIndexFactory,
+    TenantIndex,
+    chinese_only_han,
+)
 from jichitai_ai.services.session_keys import hash_session_key as _hash_key
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import QuestionLog
+from jichitai_ai.text import chinese_script, script_of
 from jichitai_ai.text.contentless import says_nothing
 
 #: The ranking kept with each asked question: what 「他の候補」 pages through (two pages of 9).
@@ -96,6 +103,31 @@ class AskResult:
     #: 他機関の所管: the authority handling the question's topic (name, note, phone, url in
     #: the resident's language), when the question is about its business (a hand-over).
     other_authority: dict[str, str] | None = None
+
+
+def shown_language(question: str, page_language: str) -> str:
+    """The language the answer, the choices and the hand-over are shown in: the page's, unless
+    the question is plainly written in another language the chat speaks — an English question
+    typed on the Japanese page gets its choices in English (the translations exist), Korean
+    ones in Korean, Chinese ones (han characters Japanese never writes) in Chinese of their
+    script. Ambiguous writing keeps the page's: kanji without kana (住民票発行) may be Japanese
+    or Chinese, kana with Chinese on a Chinese page is Chinese with Japanese terms, and
+    Japanese on a foreign page (免許の更新 on the English page) is a term the resident
+    copied: the page's language, whose translations they read."""
+    script = script_of(question)
+    if script == "ko":
+        return "ko"
+    if script == "latin":
+        # A Latin-script question on a page in another script: English, the chat's one
+        # Latin-script language; capitals alone (「NHK」, 「ATM」) are an acronym, not a language.
+        letters = [ch for ch in question if ch.isascii() and ch.isalpha()]
+        return "en" if len(letters) >= 4 and any(ch.islower() for ch in letters) else page_language
+    if script not in ("han", "ja") or page_language.startswith("zh"):
+        return page_language
+    if chinese_only_han(question):
+        simplified = chinese_script.convert(question, "zh-Hans") == question
+        return "zh-Hans" if simplified else "zh-Hant"
+    return page_language
 
 
 class _FoldedText:
@@ -212,7 +244,7 @@ class AnsweringService:
             raise Invalid("ask.empty")
         if len(text) > self.settings.max_question_chars:
             raise Invalid("ask.too_long", limit=self.settings.max_question_chars)
-        lang = normalize_language(language)
+        lang = shown_language(text, normalize_language(language))
         screened = screen(text)
         with self.db.read() as session:
             tenant = tenant_service.get_tenant(session, tenant_slug)
@@ -372,6 +404,19 @@ class AnsweringService:
         """The entry in ``lang`` when translated (start screen, cards)."""
         return self._localize(index, entry_id, lang)
 
+    def asked_language(self, tenant_slug: str, token: str, page_language: str | None) -> str:
+        """The language the question ``token`` was issued for was answered in (logged with it:
+        an English question asked on the Japanese page got English choices), else the page's."""
+        with self.db.read() as session:
+            tenant = tenant_service.get_tenant(session, tenant_slug)
+            logged = session.execute(
+                select(QuestionLog.language).where(
+                    QuestionLog.tenant_id == tenant.id,
+                    QuestionLog.feedback_token_hash == feedback_service.hash_token(token),
+                )
+            ).scalar_one_or_none()
+        return logged if logged in LANGUAGES else normalize_language(page_language)
+
     def _localize(self, index: TenantIndex, entry_id: int, lang: str) -> LocalizedEntry:
         entry = index.entry(entry_id)
         translated = index.translation(entry.external_id, lang)
@@ -433,8 +478,9 @@ class AnsweringService:
         client_address: str = "",
     ) -> LocalizedEntry:
         """A resident picked one of the clarifying choices shown for the question ``token``
-        was issued for: record it and show that entry."""
-        lang = normalize_language(language)
+        was issued for: record it and show that entry (in the language the choices were
+        shown in)."""
+        lang = self.asked_language(tenant_slug, token, language)
         feedback_service.submit(
             self,
             tenant_slug,
