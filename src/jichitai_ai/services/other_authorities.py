@@ -153,7 +153,7 @@ def handed_to(
 ) -> OtherAuthority | None:
     """The authority to hand over to: its topic is closer than any entry by ``needed[0]``, or
     by ``needed[1]`` when the question names its business — by nothing more than the entries'
-    best when the word it names is one ``entries_use`` says the tenant's entries never use. A
+    best when none of the words it names is one the tenant's entries use (``entries_use``). A
     question handed over anyway is no exception: naming a wrong authority would mislead more
     than the general contact."""
     cosines = matcher.cosines(query_vector)
