@@ -18,13 +18,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jichitai_ai import telemetry
 from jichitai_ai.config import Settings
 from jichitai_ai.domain.models import Decision, DepartmentContact, EmergencyContact, FaqEntry
 from jichitai_ai.emergency import contacts_for, detect_emergency
-from jichitai_ai.i18n import normalize_language
+from jichitai_ai.i18n import LANGUAGES, normalize_language
 from jichitai_ai.retrieval._decision_model import FEATURE_NAMES
 from jichitai_ai.services import feedback as feedback_service
 from jichitai_ai.services import other_authorities, outside_topics
@@ -33,11 +34,17 @@ from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid
 from jichitai_ai.services.index_refresh import IndexRefresher, MemoTokenizer
 from jichitai_ai.services.redaction import ScreenedQuestion, screen
-from jichitai_ai.services.search_index import Outcome, SearchIndexFactory, TenantIndex
+from jichitai_ai.services.search_index import (
+    Outcome,
+    SearchIndexFactory,
+    TenantIndex,
+    chinese_only_han,
+)
 from jichitai_ai.services.session_keys import hash_session_key as _hash_key
 from jichitai_ai.services.tenants import TenantInfo
 from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import QuestionLog
+from jichitai_ai.text import chinese_script, script_of
 from jichitai_ai.text.contentless import says_nothing
 
 #: The ranking kept with each asked question: what 「他の候補」 pages through (two pages of 9).
@@ -98,6 +105,41 @@ class AskResult:
     other_authority: dict[str, str] | None = None
 
 
+def shown_language(question: str, page_language: str) -> str:
+    """The language the answer, the choices and the hand-over are shown in: the page's, unless
+    the question is plainly written in another language the chat speaks — an English question
+    typed on the Japanese page gets its choices in English (the translations exist), Korean
+    ones in Korean, Chinese ones (han characters Japanese never writes) in Chinese of their
+    script. Ambiguous writing keeps the page's: kanji without kana (住民票発行) may be Japanese
+    or Chinese, kana with Chinese on a Chinese page is Chinese with Japanese terms, and
+    Japanese on a foreign page (免許の更新 on the English page) is a term the resident
+    copied: the page's language, whose translations they read."""
+    script = script_of(question)
+    if script == "ko":
+        return "ko"
+    if script == "latin":
+        # A Latin-script question on a page in another script: English, the chat's one
+        # Latin-script language; capitals alone (「NHK」, 「ATM」) are an acronym, not a language.
+        letters = [ch for ch in question if ch.isascii() and ch.isalpha()]
+        return "en" if len(letters) >= 4 and any(ch.islower() for ch in letters) else page_language
+    if script not in ("han", "ja") or page_language.startswith("zh"):
+        return page_language
+    if chinese_only_han(question):
+        simplified = chinese_script.convert(question, "zh-Hans") == question
+        return "zh-Hans" if simplified else "zh-Hant"
+    return page_language
+
+
+class _FoldedText:
+    """A text that answers ``word in text`` case-insensitively."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text.casefold()
+
+    def __contains__(self, word: object) -> bool:
+        return str(word).casefold() in self.text
+
+
 @dataclass
 class _CachedIndex:
     key: tuple[int, int, int]
@@ -125,6 +167,7 @@ class AnsweringService:
         self._guard = threading.Lock()
         self._authority_matchers: dict[int, tuple[Any, other_authorities.AuthorityMatcher]] = {}
         self._outside_topics: tuple[int, outside_topics.OutsideTopics] | None = None
+        self._entry_texts: dict[int, tuple[TenantIndex, _FoldedText]] = {}
 
     # --- index management ---------------------------------------------------------------
 
@@ -201,7 +244,7 @@ class AnsweringService:
             raise Invalid("ask.empty")
         if len(text) > self.settings.max_question_chars:
             raise Invalid("ask.too_long", limit=self.settings.max_question_chars)
-        lang = normalize_language(language)
+        lang = shown_language(text, normalize_language(language))
         screened = screen(text)
         with self.db.read() as session:
             tenant = tenant_service.get_tenant(session, tenant_slug)
@@ -287,7 +330,27 @@ class AnsweringService:
             vector,
             outcome.cosine,
             other_authorities.margins(tenant.settings),
+            entries_use=self._entries_text(tenant.id, index).__contains__,
         )
+
+    def _entries_text(self, tenant_id: int, index: TenantIndex) -> _FoldedText:
+        """Every text of the tenant's entries and their translations, case-folded (which
+        words the tenant's own FAQ uses); kept while the index is the same."""
+        cached = self._entry_texts.get(tenant_id)
+        if cached is None or cached[0] is not index:
+            texts = []
+            for entry_id in index.entry_ids():
+                entry = index.entry(entry_id)
+                shown = [entry] + [
+                    t
+                    for lang in LANGUAGES
+                    if (t := index.translation(entry.external_id, lang)) is not None
+                ]
+                for e in shown:
+                    texts.extend([e.question, e.answer, *e.alternatives])
+            cached = (index, _FoldedText("\n".join(texts)))
+            self._entry_texts[tenant_id] = cached
+        return cached[1]
 
     def _outside(
         self, tenant: TenantInfo, index: TenantIndex, question: str, outcome: Outcome
@@ -340,6 +403,19 @@ class AnsweringService:
     def localize(self, index: TenantIndex, entry_id: int, lang: str) -> LocalizedEntry:
         """The entry in ``lang`` when translated (start screen, cards)."""
         return self._localize(index, entry_id, lang)
+
+    def asked_language(self, tenant_slug: str, token: str, page_language: str | None) -> str:
+        """The language the question ``token`` was issued for was answered in (logged with it:
+        an English question asked on the Japanese page got English choices), else the page's."""
+        with self.db.read() as session:
+            tenant = tenant_service.get_tenant(session, tenant_slug)
+            logged = session.execute(
+                select(QuestionLog.language).where(
+                    QuestionLog.tenant_id == tenant.id,
+                    QuestionLog.feedback_token_hash == feedback_service.hash_token(token),
+                )
+            ).scalar_one_or_none()
+        return logged if logged in LANGUAGES else normalize_language(page_language)
 
     def _localize(self, index: TenantIndex, entry_id: int, lang: str) -> LocalizedEntry:
         entry = index.entry(entry_id)
@@ -402,8 +478,9 @@ class AnsweringService:
         client_address: str = "",
     ) -> LocalizedEntry:
         """A resident picked one of the clarifying choices shown for the question ``token``
-        was issued for: record it and show that entry."""
-        lang = normalize_language(language)
+        was issued for: record it and show that entry (in the language the choices were
+        shown in)."""
+        lang = self.asked_language(tenant_slug, token, language)
         feedback_service.submit(
             self,
             tenant_slug,

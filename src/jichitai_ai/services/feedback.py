@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
-from jichitai_ai.i18n import normalize_language
 from jichitai_ai.retrieval import LearningModel
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Invalid, NotFound
@@ -547,7 +546,7 @@ def offer_more(
             visible=known.__contains__,
             page=page,
         )
-    lang = normalize_language(language)
+    lang = answering.asked_language(tenant_slug, token, language)
     return [answering.localize(index, i, lang) for i in ids if i in known]
 
 

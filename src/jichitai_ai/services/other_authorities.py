@@ -11,13 +11,17 @@ A tenant lists the authorities in ``settings["other_authorities"]`` (Japanese fi
 
 A question is handed over when the multilingual embedding puts it closer to one of the topics
 than to any of the tenant's entries by ``settings["other_authority_margin"]``; by the smaller
-``settings["other_authority_word_margin"]`` when it contains one of the authority's ``words``.
+``settings["other_authority_word_margin"]`` when it contains one of the authority's ``words``
+(the authority it names is judged on its own topics even when another authority's topic is
+closer); and as soon as its topic is as close as any entry when the word it names is one the
+tenant's own entries never use (脱退一時金, 車庫証明, 帰化 in a city FAQ: only the authority
+does that business; a word the entries use, such as ビザ in a 転入 entry, keeps the margin).
 Topics are embedded as passages, like the entries, so the two cosines compare like with like.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,8 +53,12 @@ class OtherAuthority:
     words: tuple[str, ...] = ()
 
     def mentioned_in(self, question: str) -> bool:
+        return bool(self.words_in(question))
+
+    def words_in(self, question: str) -> list[str]:
+        """Its words the question contains (case-insensitively)."""
         folded = question.casefold()
-        return any(w.casefold() in folded for w in self.words)
+        return [w for w in self.words if w.casefold() in folded]
 
     def localized(self, lang: str) -> dict[str, str]:
         """Name, note, phone and url for the resident's language (fallback en, then ja)."""
@@ -118,11 +126,21 @@ class AuthorityMatcher:
 
     def closest(self, query_vector: Any) -> tuple[OtherAuthority, float] | None:
         """The authority with the topic nearest the question, and that cosine."""
-        if not self._owner:
+        found = self.cosines(query_vector)
+        if not found:
             return None
+        best = max(range(len(found)), key=found.__getitem__)
+        return self.authorities[best], found[best]
+
+    def cosines(self, query_vector: Any) -> list[float]:
+        """Per authority (in order), the cosine of its topic nearest the question."""
+        if not self._owner:
+            return []
         scores = self._matrix @ np.asarray(query_vector, dtype=np.float32)
-        best = int(np.argmax(scores))
-        return self.authorities[self._owner[best]], float(scores[best])
+        found = [-1.0] * len(self.authorities)
+        for owner, score in zip(self._owner, scores.tolist(), strict=True):
+            found[owner] = max(found[owner], float(score))
+        return found
 
 
 def handed_to(
@@ -131,13 +149,26 @@ def handed_to(
     query_vector: Any,
     best_entry_cosine: float,
     needed: tuple[float, float],
+    entries_use: Callable[[str], bool] = lambda word: True,
 ) -> OtherAuthority | None:
     """The authority to hand over to: its topic is closer than any entry by ``needed[0]``, or
-    by ``needed[1]`` when the question names its business. A question handed over anyway
-    is no exception: naming a wrong authority would mislead more than the general contact."""
-    found = matcher.closest(query_vector)
-    if found is None:
+    by ``needed[1]`` when the question names its business — by nothing more than the entries'
+    best when none of the words it names is one the tenant's entries use (``entries_use``). A
+    question handed over anyway is no exception: naming a wrong authority would mislead more
+    than the general contact."""
+    cosines = matcher.cosines(query_vector)
+    if not cosines:
         return None
-    authority, cosine = found
-    margin = needed[1] if authority.mentioned_in(question) else needed[0]
-    return authority if cosine >= best_entry_cosine + margin else None
+    named = []
+    for i, authority in enumerate(matcher.authorities):
+        words = authority.words_in(question)
+        if words:
+            margin = needed[1] if any(entries_use(w) for w in words) else 0.0
+            named.append((cosines[i] - margin, i))
+    for lead, i in sorted(named, reverse=True):
+        if lead >= best_entry_cosine:
+            return matcher.authorities[i]
+    best = max(range(len(cosines)), key=cosines.__getitem__)
+    if cosines[best] >= best_entry_cosine + needed[0]:
+        return matcher.authorities[best]
+    return None
