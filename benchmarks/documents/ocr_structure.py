@@ -20,6 +20,7 @@ import resource
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from jichitai_ai.documents.ocr._structure import REPAIRED, check_structure, to_kanji
@@ -126,19 +127,37 @@ def score_page(reference: Sequence[str], read: Sequence[str], confidence: Sequen
     return out
 
 
-def run(sizes: Sequence[int] = SIZES, seeds: Sequence[int] = SEEDS) -> dict:
+def read_pages(sizes: Sequence[int] = SIZES, seeds: Sequence[int] = SEEDS) -> list[dict]:
+    """Print and OCR each page: size, seed, lines and their confidences."""
     from jichitai_ai.documents.ocr import ocr_image
 
+    out = []
+    for size in sizes:
+        for seed in seeds:
+            result = ocr_image(
+                render_copy([(line, 0) for line in regulation()], size=size, seed=seed)
+            )
+            lines = [line.text for line in result.lines]
+            confidence = [round(line.confidence, 1) for line in result.lines]
+            out.append({"size": size, "seed": seed, "lines": lines, "confidence": confidence})
+    return out
+
+
+def run(reads: Path | None = None) -> dict:
+    """Score every page; ``reads`` keeps the OCR output (read once, scored again from the file)."""
     reference = regulation()
     pages = []
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = usage.ru_utime + usage.ru_stime
-    for size in sizes:
-        for seed in seeds:
-            result = ocr_image(render_copy([(line, 0) for line in reference], size=size, seed=seed))
-            read = [line.text for line in result.lines]
-            page = score_page(reference, read, [line.confidence for line in result.lines])
-            pages.append({"size": size, "seed": seed, **page})
+    if reads is not None and reads.exists():
+        read = json.loads(reads.read_text(encoding="utf-8"))
+    else:
+        read = read_pages()
+        if reads is not None:
+            reads.write_text(json.dumps(read, ensure_ascii=False), encoding="utf-8")
+    for p in read:
+        page = score_page(reference, p["lines"], p["confidence"])
+        pages.append({"size": p["size"], "seed": p["seed"], **page})
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     misread = [m for p in pages for m in p["misread"]]
     total = {
@@ -180,8 +199,9 @@ def run(sizes: Sequence[int] = SIZES, seeds: Sequence[int] = SEEDS) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--reads", type=Path, help="keep / reuse the OCR output in this file")
     args = parser.parse_args()
-    report = run()
+    report = run(args.reads)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:

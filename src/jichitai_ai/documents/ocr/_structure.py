@@ -26,12 +26,16 @@ REPAIRED = "repaired"  # 自動補正: the number was restored from the headings
 
 #: 「第」 and the two characters OCR reads it as.
 _DAI = "第笫弟"
-#: A heading, not a reference wrapped to the start of a line (「第三条の規定により」 is kept
-#: as a heading only through 「の」, which 第三条の二 needs too).
-_HEADING = re.compile(rf"^(\s*)([{_DAI}])\s*(\S{{0,3}}?)\s*条(?=[^第に及又並、。をはがでとも]|$)")
+#: A heading, not a reference wrapped to the start of a line (「第三条の規定により」,
+#: 「第三条及び」); 「第三条の二」 (a branch article) is matched and left out of the sequence.
+_HEADING = re.compile(
+    rf"^(\s*)([{_DAI}])\s*(\S{{0,3}}?)\s*条"
+    rf"(?!の[^{KANJI_NUMERAL}0-9０-９])(?=[^第に及又並、。をはがでとも]|$)"
+)
+_BRANCH = re.compile(rf"^の[{KANJI_NUMERAL}0-9０-９]")
 _ITEM = re.compile(r"^\s*[(（]\s*([^)）\s]{1,2})\s*[)）]")
 _SUPPLEMENT = re.compile(r"^\s*附\s*則")
-_VALID_NUMERAL = re.compile(rf"^(?:[{KANJI_NUMERAL}]+|[0-9０-９]+)$")
+_DIGITS = re.compile(r"^[0-9０-９]+$")
 
 
 @dataclass(frozen=True)
@@ -43,19 +47,28 @@ class StructureFlag:
     text: str
 
 
+def _numeral(text: str) -> int | None:
+    """The number of a heading numeral written as 例規 write it (十二, 百二, 12, １２): 「二二」
+    (OCR of 十二) or 「ニ」 (katakana) are not."""
+    if _DIGITS.match(text):
+        return to_int(text)
+    number = to_int(text) if text and all(ch in KANJI_NUMERAL for ch in text) else None
+    return number if number and 0 < number < 10000 and to_kanji(number) == text else None
+
+
 def heading_number(line: str) -> int | None:
     """The article number of a line that starts with a well-read 「第N条」, else None."""
     m = _HEADING.match(line)
-    if m is None or m.group(2) != "第" or not _VALID_NUMERAL.match(m.group(3)):
+    if m is None or m.group(2) != "第":
         return None
-    return to_int(m.group(3))
+    return _numeral(m.group(3))
 
 
 def _misread_heading(line: str) -> bool:
     m = _HEADING.match(line)
     if m is None:
         return False
-    return m.group(2) != "第" or not _VALID_NUMERAL.match(m.group(3))
+    return m.group(2) != "第" or _numeral(m.group(3)) is None
 
 
 def _misread_item(line: str) -> bool:
@@ -90,32 +103,68 @@ def _repaired(line: str, number: int, style_of: str) -> str:
 
 
 def check_structure(lines: Sequence[str]) -> list[StructureFlag | None]:
-    """One entry per line (in document order): None for a line without a structure problem."""
+    """One entry per line (in document order): None for a line without a structure problem.
+
+    A heading is suspect when its number cannot be read, or when it breaks the order of the
+    headings around it (第一条, 第一条, 第三条: the second is not after the first; 第四条, 第九条,
+    第六条: the middle one is not before the next). Excerpts (抄) jump forward and are not
+    suspect; 附則 restarts the numbering; branch articles (第三条の二) are left out."""
     flags: list[StructureFlag | None] = [None] * len(lines)
-    # Headings in order, split where 附則 restarts the numbering: (index, number or None).
+    # Headings in order, split where 附則 restarts the numbering: (index, number or None, numeral).
     sections: list[list[tuple[int, int | None, str]]] = [[]]
     for i, line in enumerate(lines):
-        if _SUPPLEMENT.match(line) and not _HEADING.match(line):
-            sections.append([])
+        m = _HEADING.match(line)
+        if m is None:
+            if _SUPPLEMENT.match(line):
+                sections.append([])
+            elif _misread_item(line):
+                flags[i] = StructureFlag(STRUCTURE, line)
             continue
-        if _misread_heading(line):
-            sections[-1].append((i, None, ""))
-            flags[i] = StructureFlag(STRUCTURE, line)
-        elif (number := heading_number(line)) is not None:
-            m = _HEADING.match(line)
-            assert m is not None
-            sections[-1].append((i, number, m.group(3)))
-        elif _misread_item(line):
-            flags[i] = StructureFlag(STRUCTURE, line)
+        if _BRANCH.match(line[m.end() :]):
+            continue
+        number = None if m.group(2) != "第" else _numeral(m.group(3))
+        sections[-1].append((i, number, m.group(3)))
     for headings in sections:
+        numbers = [number for _, number, _ in headings]
         for k, (i, number, _) in enumerate(headings):
-            if number is not None:
+            if number is not None and not _out_of_order(numbers, k):
                 continue
-            before = headings[k - 1] if k > 0 else None
-            after = headings[k + 1] if k + 1 < len(headings) else None
-            if before is None or after is None or before[1] is None or after[1] is None:
-                continue  # the neighbours are missing or unreadable too: a person decides
-            if after[1] - before[1] != 2:
-                continue  # 第三条の二, a gap or a jump: not unambiguous
-            flags[i] = StructureFlag(REPAIRED, _repaired(lines[i], before[1] + 1, before[2]))
+            flags[i] = StructureFlag(STRUCTURE, lines[i])
+            before = numbers[k - 1] if k > 0 else None
+            after = numbers[k + 1] if k + 1 < len(numbers) else None
+            if before is None or after is None or after - before != 2:
+                continue  # a neighbour missing or unreadable, 第三条の二, a gap: a person decides
+            if _out_of_order(numbers, k - 1) or _out_of_order(numbers, k + 1):
+                continue
+            flags[i] = StructureFlag(REPAIRED, _repaired(lines[i], before + 1, headings[k - 1][2]))
     return flags
+
+
+def _out_of_order(numbers: Sequence[int | None], k: int) -> bool:
+    """Whether readable heading k breaks the order of the readable headings around it: not
+    between them when they are in order themselves (第一条, 第一条, 第三条 → the second; 第四条,
+    第九条, 第六条 → the middle one); the first heading after the next one (unless it is
+    第一条), the last one before the previous one."""
+    number = numbers[k]
+    if number is None:
+        return False
+    before, after = _known(numbers, k, -1), _known(numbers, k, 1)
+    if before is not None and after is not None:
+        return before < after and not before < number < after
+    if after is not None:  # the first heading: unless the next one is the odd one out
+        further = _known(numbers, k + 1, 1) if k + 1 < len(numbers) else None
+        return number >= after and number != 1 and (further is None or number >= further)
+    if before is not None:  # the last heading, likewise
+        earlier = _known(numbers, k - 1, -1) if k > 0 else None
+        return number <= before and (earlier is None or number <= earlier)
+    return False
+
+
+def _known(numbers: Sequence[int | None], k: int, step: int) -> int | None:
+    """The number of the nearest readable heading before (step −1) or after (+1) heading k."""
+    k += step
+    while 0 <= k < len(numbers):
+        if numbers[k] is not None:
+            return numbers[k]
+        k += step
+    return None
