@@ -144,10 +144,13 @@ def _out_of_order(numbers: Sequence[int | None], k: int) -> bool:
     """Whether readable heading k breaks the order of the readable headings around it: not
     between them when they are in order themselves (第一条, 第一条, 第三条 → the second; 第四条,
     第九条, 第六条 → the middle one); the first heading after the next one (unless it is
-    第一条), the last one before the previous one."""
+    第一条), the last one before the previous one; a number not above the count of headings
+    before it (「第--条」 then 「第一条」)."""
     number = numbers[k]
     if number is None:
         return False
+    if number <= k:  # k headings come before it, readable or not: it cannot be 第k条 or less
+        return True
     before, after = _known(numbers, k, -1), _known(numbers, k, 1)
     if before is not None and after is not None:
         return before < after and not before < number < after
