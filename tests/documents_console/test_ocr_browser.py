@@ -97,14 +97,19 @@ def test_editor_corrects_an_ocr_line_and_search_finds_it(context: Any, base_url:
     assert page.locator("li.ocr-line").count() == before - 1
     assert page.locator(f"#{target_id}").count() == 0  # the corrected line left the queue
 
+    assert "第3条" in _first_hit(page, "前納", "前納とする")
+
+
+def _first_hit(page: Any, query: str, text: str) -> str:
+    """Search from the 検索 tab; the first result that contains ``text``."""
     page.get_by_role("navigation", name="文書検索のページ").get_by_role(
         "link", name="検索", exact=True
     ).click()
-    page.get_by_label("質問・キーワード").fill("前納")
+    page.get_by_label("質問・キーワード").fill(query)
     page.get_by_role("button", name="検索する").click()
-    hit = page.locator("article").filter(has_text="前納とする").first
+    hit = page.locator("article").filter(has_text=text).first
     hit.wait_for()
-    assert "第3条" in hit.inner_text()
+    return str(hit.inner_text())
 
 
 def test_a_repaired_heading_is_confirmed_in_the_review_queue(context: Any, base_url: str) -> None:
@@ -136,11 +141,4 @@ def test_a_repaired_heading_is_confirmed_in_the_review_queue(context: Any, base_
     page.locator("#ocr-done").wait_for()
     assert page.locator(f"#{line_id}").count() == 0
 
-    page.get_by_role("navigation", name="文書検索のページ").get_by_role(
-        "link", name="検索", exact=True
-    ).click()
-    page.get_by_label("質問・キーワード").fill("駐車場の名称及び位置")
-    page.get_by_role("button", name="検索する").click()
-    hit = page.locator("article").filter(has_text="駐車場の名称及び位置").first
-    hit.wait_for()
-    assert "第2条" in hit.inner_text()
+    assert "第2条" in _first_hit(page, "駐車場の名称及び位置", "駐車場の名称及び位置")
