@@ -93,7 +93,11 @@ def test_demo_scan_waits_in_the_ocr_review_queue(platform: Platform) -> None:
     queue = service.ocr_queue("aoba-city", Viewer.staff(Role.EDITOR))
     assert len(queue) == waiting
     assert {line.document for line in queue} == {review_queues.SCAN_NAME.removesuffix(".png")}
-    assert all(line.confidence < 80 for line in queue)
+    assert all(line.confidence < 80 or line.reason for line in queue)
+    # 「第二条」 is read as 「第-条」 at confidence ≈ 91 (ocr1): queued for its heading, not its
+    # confidence (its neighbour 第三条 is misread too, so nothing can be repaired from them).
+    heading = [line for line in queue if "公園で行事" in line.text]
+    assert heading and heading[0].reason in ("structure", "repaired"), queue
     # The clean lines were read and can be found.
     found = service.answer("aoba-city", "公園で行事を行うときの申請", Viewer.staff(Role.EDITOR))
     assert any("申請書" in p.text for p in found.passages)

@@ -16,8 +16,6 @@ request are looked for first.
 
 from __future__ import annotations
 
-import io
-import random
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -59,31 +57,9 @@ REFUSED_TEXT = (
 
 def scanned_page(seed: int = 5) -> bytes:
     """The demo scan as a PNG (about 300 dpi, A4 width), the same bytes every time."""
-    from PIL import Image, ImageDraw, ImageFilter
+    from jichitai_ai.documents.ocr._synthetic import render_copy
 
-    from jichitai_ai.documents.ocr._synthetic import _font, speckle
-
-    size, width = 36, 2480
-    step = int(size * 1.9)
-    rng = random.Random(seed)
-    page = Image.new("L", (width, 200 + step * len(SCAN_LINES)), 255)
-    for row, (text, shrink) in enumerate(SCAN_LINES):
-        band = Image.new("L", (width, step), 255)
-        if shrink:
-            small = Image.new("L", (width // shrink, step // shrink), 255)
-            ImageDraw.Draw(small).text(
-                (120 // shrink, 8 // shrink), text, font=_font(size // shrink), fill=0
-            )
-            band = small.resize((width, step), Image.Resampling.NEAREST)
-        else:
-            ImageDraw.Draw(band).text((120, 8), text, font=_font(size), fill=0)
-        page.paste(band, (0, 100 + step * row))
-    page = page.rotate(0.8, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC)
-    page = page.filter(ImageFilter.GaussianBlur(0.3))
-    speckle(page, rng, 80, (0, 120, 200))
-    out = io.BytesIO()
-    page.save(out, format="PNG")
-    return out.getvalue()
+    return render_copy(SCAN_LINES, size=36, seed=seed)
 
 
 def load_demo_scan(service: DocumentService) -> str:

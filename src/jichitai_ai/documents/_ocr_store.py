@@ -15,6 +15,7 @@ from jichitai_ai.documents._numbers import KANJI_NUMERAL
 from jichitai_ai.documents._store import sync_chunks
 from jichitai_ai.documents.errors import DocumentNotFound
 from jichitai_ai.documents.ocr import OcrResult
+from jichitai_ai.documents.ocr._structure import check_structure
 from jichitai_ai.documents.tables import DocCollection, DocumentRow, OcrLineRow
 from jichitai_ai.timeutil import utcnow
 
@@ -32,10 +33,15 @@ class QueuedLine:
     document: str
     page: int
     number: int
+    #: The text proposed to the reviewer: the 自動補正 repair, else the line as read.
     text: str
     confidence: float
     before: str
     after: str
+    #: "" (low confidence), "structure" or "repaired" (see OcrLineRow.reason).
+    reason: str = ""
+    #: The line as read (differs from ``text`` when it was repaired).
+    read: str = ""
 
 
 _NUM = f"[{KANJI_NUMERAL}0-9０-９]+"
@@ -71,13 +77,26 @@ def merge_ocr(parsed: ParsedDocument, lines: list[tuple[int, str]]) -> ParsedDoc
     )
 
 
+def repaired_lines(result: OcrResult) -> list[tuple[int, str]]:
+    """(page, text) of every line to index at ingestion: 自動補正 headings repaired (each also
+    recorded and queued by ``store_lines``)."""
+    flags = check_structure([line.text for line in result.lines])
+    return [
+        (line.page, flag.text if flag is not None else line.text)
+        for line, flag in zip(result.lines, flags, strict=True)
+    ]
+
+
 def store_lines(session: Session, document_id: int, result: OcrResult) -> int:
-    """Replace the document's OCR lines; returns how many wait for review."""
+    """Replace the document's OCR lines; returns how many wait for review: lines read with low
+    confidence, and structure headings whose number was misread (repaired or not)."""
     session.execute(delete(OcrLineRow).where(OcrLineRow.document_id == document_id))
     queued = 0
-    for line in result.lines:
-        review = line.confidence < REVIEW_BELOW
+    flags = check_structure([line.text for line in result.lines])
+    for line, flag in zip(result.lines, flags, strict=True):
+        review = line.confidence < REVIEW_BELOW or flag is not None
         queued += review
+        repaired = flag is not None and flag.text != line.text
         session.add(
             OcrLineRow(
                 document_id=document_id,
@@ -86,7 +105,8 @@ def store_lines(session: Session, document_id: int, result: OcrResult) -> int:
                 text=line.text[:MAX_LINE_CHARS],
                 confidence=float(line.confidence),
                 status="review" if review else "ok",
-                corrected="",
+                corrected=flag.text[:MAX_LINE_CHARS] if flag is not None and repaired else "",
+                reason=flag.reason if flag is not None else "",
                 reviewed_by="",
             )
         )
@@ -128,10 +148,12 @@ def queue(
                 title,
                 line.page,
                 line.number,
-                line.text,
+                line.corrected or line.text,
                 round(line.confidence, 1),
                 near.get(line.number - 1, ""),
                 near.get(line.number + 1, ""),
+                line.reason,
+                line.text,
             )
         )
     return out
@@ -150,12 +172,17 @@ def pending_count(session: Session, document_id: int) -> int:
 def review_line(
     session: Session, tenant_id: int, line_id: int, text: str | None, user: str
 ) -> OcrLineRow:
-    """Correct a line (``text``) or accept it as read (None); the document is re-chunked."""
+    """Correct a line (``text``) or accept what the queue proposed (None: the line as read, or
+    its 自動補正 repair); the document is re-chunked. Sending the line exactly as read undoes a
+    repair."""
     line = session.get(OcrLineRow, line_id)
     row = session.get(DocumentRow, line.document_id) if line is not None else None
     if line is None or row is None or row.tenant_id != tenant_id:
         raise DocumentNotFound("documents.not_found", id=line_id)
-    if text is None or text.strip() == line.text.strip():
+    if text is not None and text.strip() == line.text.strip():
+        line.status = "accepted"
+        line.corrected = ""  # the person says the scan reads as OCR read it
+    elif text is None or text.strip() == line.corrected:
         line.status = "accepted"
     else:
         line.status = "corrected"

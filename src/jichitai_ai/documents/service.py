@@ -38,7 +38,13 @@ from jichitai_ai.documents._generate import (
 )
 from jichitai_ai.documents._index import ChunkRecord, DocIndex, Hit, Mode
 from jichitai_ai.documents._model import ParsedDocument, sub_location
-from jichitai_ai.documents._ocr_store import QueuedLine, merge_ocr, review_line, store_lines
+from jichitai_ai.documents._ocr_store import (
+    QueuedLine,
+    merge_ocr,
+    repaired_lines,
+    review_line,
+    store_lines,
+)
 from jichitai_ai.documents._ocr_store import queue as ocr_queue
 from jichitai_ai.documents._qa import PROPOSE_PROMPT, parse_proposals, split_qa
 from jichitai_ai.documents._readers import media_type, parse, supported
@@ -195,7 +201,7 @@ class DocumentService:
                 raise DocumentUnreadable(exc.key, **exc.params) from exc
             ocr = self._ocr(parsed, data)
             if ocr is not None:
-                parsed = merge_ocr(parsed, [(line.page, line.text) for line in ocr.lines])
+                parsed = merge_ocr(parsed, repaired_lines(ocr))
             chunks = chunk_document(parsed)
             try:
                 archives.check_chunks(len(chunks))

@@ -118,5 +118,9 @@ class OcrLineRow(Base):
     #: "ok" (read confidently), "review" (waiting for a person), "corrected" or "accepted".
     status: Mapped[str] = mapped_column(String(16), default="ok")
     corrected: Mapped[str] = mapped_column(Text, default="")
+    #: Why the line waits beyond its confidence: "" (confidence only), "structure" (a 第…条
+    #: heading whose number is unreadable) or "repaired" (自動補正: the number restored from
+    #: the headings around it, in ``corrected``, for a person to confirm).
+    reason: Mapped[str] = mapped_column(String(16), default="", server_default="")
     reviewed_by: Mapped[str] = mapped_column(String(100), default="")
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import random
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,6 +76,41 @@ def render(lines: list[str], variant: str = "clean", *, size: int = 40, seed: in
         speckle(img, rng, 60, (0, 90, 180, 255))
     out = io.BytesIO()
     img.save(out, format="PNG")
+    return out.getvalue()
+
+
+def render_copy(
+    lines: Sequence[tuple[str, int]],
+    *,
+    size: int = 36,
+    seed: int = 5,
+    angle: float = 0.8,
+    dust: int = 80,
+) -> bytes:
+    """A photocopied page (PNG, about 300 dpi, A4 width): each line is (text, shrink), shrink 0
+    printed as is, 2–4 printed that much smaller and enlarged again (a faded copy); then a slight
+    skew, blur and dust. The same bytes for the same arguments."""
+    from PIL import Image, ImageDraw, ImageFilter
+
+    width, step = 2480, int(size * 1.9)
+    rng = random.Random(seed)
+    page = Image.new("L", (width, 200 + step * len(lines)), 255)
+    for row, (text, shrink) in enumerate(lines):
+        band = Image.new("L", (width, step), 255)
+        if shrink:
+            small = Image.new("L", (width // shrink, step // shrink), 255)
+            ImageDraw.Draw(small).text(
+                (120 // shrink, 8 // shrink), text, font=_font(size // shrink), fill=0
+            )
+            band = small.resize((width, step), Image.Resampling.NEAREST)
+        else:
+            ImageDraw.Draw(band).text((120, 8), text, font=_font(size), fill=0)
+        page.paste(band, (0, 100 + step * row))
+    page = page.rotate(angle, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC)
+    page = page.filter(ImageFilter.GaussianBlur(0.3))
+    speckle(page, rng, dust, (0, 120, 200))
+    out = io.BytesIO()
+    page.save(out, format="PNG")
     return out.getvalue()
 
 
