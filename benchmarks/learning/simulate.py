@@ -12,15 +12,16 @@ resident who needs a judged entry — 解決した when it is the answer, pick i
 choice (更問) and say 解決した, 解決しなかった when a wrong entry is imposed, nothing when handed
 over. Then the *other* wordings of the same needs (paraphrases, never taught) and *controls*
 (needs with one wording sharing no judged entry with a taught one) are measured before and after:
-SR@1/SR@5 of the full ranking and the *helped* share (a judged entry is the answer or among the
+SR@1/SR@5 of the ranking served (the logged top 20) and the *helped* share (a judged entry is the answer or among the
 choices), wrong direct answers.
 
 Poisoning: on a clean learning state, for questions answered right and questions whose choices
 include a wrong entry, 1/3/10/30 attacker sessions (distinct session ids → distinct feedback
 tokens) from ONE address vote against the right entry or for a wrong one; then 1/2/3 sessions
 from DISTINCT addresses. The script reports how many questions changed what residents see.
-Measuring goes through ``AnsweringService.ask`` (the path behind the API) so the full ranking
-is available; teaching and attacks go through HTTP only.
+Measuring goes through ``AnsweringService.ask`` exactly as ``POST …/ask`` calls it (not recorded):
+the decision and entries shown are the API's, the ranking is the logged top 20 that 「他の候補」
+pages reach (SR@1/SR@5 of that ranking); teaching and attacks go through HTTP only.
 """
 
 from __future__ import annotations
@@ -108,9 +109,14 @@ class Seen:
 
 
 def seen(platform: Platform, question: str) -> Seen:
-    r = platform.answering.ask(TENANT, question, record=False, rank_all=True)
+    """What a resident asking over the HTTP API is served: the same call as ``POST …/ask``
+    (``AnsweringService.ask`` without ``rank_all``: emergency screening, the top 20 as
+    candidates), not recorded; the ranking is the logged top 20 (``CANDIDATES_LOGGED``) —
+    what 「他の候補」 pages reach — so SR@k and *helped* never count an entry residents could
+    not be shown."""
+    r = platform.answering.ask(TENANT, question, record=False)
     shown = (r.answer.entry.id,) if r.answer else tuple(c.entry.id for c in r.choices)
-    return Seen(str(r.decision), shown, r.ranking)
+    return Seen(str(r.decision), shown, [int(c["entry_id"]) for c in r.candidates])
 
 
 def measure(
