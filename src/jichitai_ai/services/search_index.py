@@ -84,7 +84,13 @@ from jichitai_ai.text.homophones import HomophoneCorrector
 from jichitai_ai.text.kana_kanji import KanaKanji
 from jichitai_ai.text.mixed_script import MixedScriptWords
 from jichitai_ai.text.municipal_glossary import cjk_glossary_words, glossary_words
-from jichitai_ai.text.spaced_kana import is_spaced, phrase_words, phrases, word_evidence
+from jichitai_ai.text.spaced_kana import (
+    is_spaced,
+    phrase_words,
+    phrases,
+    scene_words,
+    word_evidence,
+)
 from jichitai_ai.timeutil import utcnow
 
 CANONICAL_LANGUAGE = "ja"
@@ -135,6 +141,10 @@ DEFAULT_MEANING_MIN_READING_COVERAGE_BY_SCRIPT = {"ko": 0.15, "latin": 0.3}
 #: docs/benchmarks.md §7.4j): 0.3 and −0.05 kept 179 of 188 answerable questions' relevance
 #: (−1) and caught 28 of 39 out-of-scope ones (14 before).
 DEFAULT_MEANING_MIN_LEAD_UNREAD_BY_SCRIPT = {"latin": -0.05}
+#: A direct answer on a Japanese kanji question whose first entry holds less than this share
+#: of the question's topic words is offered with the embedding's first entry instead
+#: (:meth:`TenantIndex._answer_without_topic_words`).
+ANSWER_NEEDS_WORDS = 0.1
 
 
 @dataclass(frozen=True)
@@ -577,6 +587,7 @@ class TenantIndex:
                 outcome = self._decide_by_meaning(question, dense, candidates, outcome)
             elif dense and outcome.decision is Decision.ANSWER:
                 outcome = self._answer_read_by_glossary(question, dense, outcome)
+                outcome = self._answer_without_topic_words(question, dense, outcome)
         outcome.features = features.tolist()
         return outcome
 
@@ -761,6 +772,25 @@ class TenantIndex:
         chosen = [answer, *others[: max(self.thresholds.max_choices, 2) - 1]]
         return replace(outcome, decision=Decision.CLARIFY, entry_ids=chosen)
 
+    def _answer_without_topic_words(
+        self, question: str, dense: list[ScoredDoc], outcome: Outcome
+    ) -> Outcome:
+        """A Japanese kanji question answered directly by an entry that holds (almost) none of
+        its topic words (coverage < :data:`ANSWER_NEEDS_WORDS`: 「飼ってたワンちゃんが老衰で
+        死んでしもた」 → 犬の登録, matched on 飼う and 届け alone) while the embedding puts
+        another entry first: both are offered (更問) instead — a direct answer needs the
+        question's words or the meaning's agreement."""
+        if outcome.decision is not Decision.ANSWER or needs_meaning(question):
+            return outcome
+        answer = outcome.entry_ids[0]
+        if outcome.coverage >= ANSWER_NEEDS_WORDS or dense[0].doc_id == answer:
+            return outcome
+        if self.exact_entry(question) == answer or self._learned(question, outcome):
+            return outcome
+        others = [d.doc_id for d in dense if d.doc_id != answer]
+        chosen = [answer, *others[: max(self.thresholds.max_choices, 2) - 1]]
+        return replace(outcome, decision=Decision.CLARIFY, entry_ids=chosen)
+
     def meaning_evidence(
         self, question: str, dense: list[ScoredDoc]
     ) -> tuple[list[ScoredDoc], tuple[str, float, float, float]]:
@@ -802,7 +832,31 @@ class TenantIndex:
             # word-by-word one).
             line = _bigrams(self._reading_of([question]))
             covered = max(covered, self._readings().coverage(line, first))
+            covered = max(covered, self._coverage_without_scene(question, first))
         return dense, (script, top, hub, covered)
+
+    def _coverage_without_scene(self, question: str, first: int) -> float:
+        """The readings' coverage of a spaced kana question by its first entry without the
+        place and time words no entry reads (text.spaced_kana.scene_words: 「らいげつ おおさかに
+        ひっこします」 — らいげつ and おおさか held .8 of it), counted only when the rest of the
+        question is about that entry: its topic words mostly known, and the first entry's
+        reading holding most of the known ones (the kanji path's shares). 0 otherwise."""
+        tokenizer = self.lexical.tokenizer
+        words = phrases(question, tokenizer.parts, tokenizer.reading)
+        scene = self._unread_scene([w for w, _ in words])
+        if not scene:
+            return 0.0
+        rest = [(w, pos) for w, pos in words if w not in scene]
+        evidence = word_evidence(
+            rest, list(self._reading_text.values()), self._reading_text.get(first, "")
+        )
+        if (
+            evidence is None
+            or evidence.unknown >= UNKNOWN_AT_MOST
+            or evidence.first_holds < OWN_QUESTION_COVERS
+        ):
+            return 0.0
+        return self._readings().coverage(_bigrams(["".join(w for w, _ in rest)]), first)
 
     def _kana_topic_unknown(self, question: str, first: ScoredDoc) -> bool:
         """An all-kana question written word by word (やさしい日本語) whose topic words are
@@ -1069,6 +1123,12 @@ class TenantIndex:
         if is_spaced(question):
             return phrase_words(question, tokenizer.parts, tokenizer.reading)
         return self._reading_of([question])
+
+    def _unread_scene(self, words: Sequence[str]) -> frozenset[str]:
+        """Place and time words of a spaced kana question no entry reads
+        (text.spaced_kana.scene_words)."""
+        self._readings()
+        return scene_words(words, self.situational_terms, list(self._reading_text.values()))
 
     def _reading_of(self, lines: Sequence[str]) -> list[str]:
         return [self.lexical.tokenizer.reading(line) for line in lines if line.strip()]
