@@ -821,9 +821,12 @@ class TenantIndex:
         """An all-kana question's embedding ranking with its words written as the tenant's
         texts write them (:meth:`written_in_kanji`: ぜいきん → 税金, りこん → 離婚): the encoder
         reads kanji far better than kana (on the ja-easy questions of rounds 7–10 the right
-        entry came 1st in the meaning path 96 times instead of 88). None when nothing is
-        written differently."""
+        entry came 1st in the meaning path 96 times instead of 88). Only questions written
+        word by word (やさしい日本語): on an unspaced hiragana line (こていしさんぜいのつうち
+        きたけど…) it lost the right entry. None when nothing is written differently."""
         if meaning_script(question) != "ja" or self.searcher.dense is None:
+            return None
+        if not is_spaced(question):
             return None
         written = self.written_in_kanji(question)
         if written == question:
