@@ -323,12 +323,19 @@ class AnsweringService:
         if cached is None or cached[0] != key:
             cached = (key, other_authorities.AuthorityMatcher(authorities, embedder))
             self._authority_matchers[tenant.id] = cached
-        vector = index.searcher.query_vector(index.corrected(question))
+        corrected = index.corrected(question)
+        # やさしい日本語 compared in kanji, like the topics (「あしたの てんきは」 → 明日の天気は):
+        # both cosines from that vector, as services.outside_topics does.
+        written = index.written_in_kanji(corrected)
+        vector = index.searcher.query_vector(written)
+        best = outcome.cosine if written == corrected else index.best_cosine(vector)
+        if best is None:
+            return None
         return other_authorities.handed_to(
             cached[1],
-            question,
+            written,
             vector,
-            outcome.cosine,
+            best,
             other_authorities.margins(tenant.settings),
             entries_use=self._entries_text(tenant.id, index).__contains__,
         )

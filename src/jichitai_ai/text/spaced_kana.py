@@ -99,6 +99,25 @@ NO_TOPIC = frozenset(
 #: とりたい), not what it is about: left out, as the kanji path keeps nouns — unless the first
 #: entry's reading has the word (にげる: 避難所の場所), which then counts for that entry.
 HOW_ASKED = ("動詞", "形容詞")
+#: Time words Sudachi does not read as such when written in kana alone (らいげつ → 癩 + 月);
+#: with the words it tags as places and times (おおさか, あした: ``Tokenizer.situational``)
+#: they set the scene of a question, not its topic (:func:`scene_words`).
+KANA_TIME_WORDS = frozenset(
+    {
+        "らいげつ",
+        "せんげつ",
+        "こんげつ",
+        "さらいげつ",
+        "らいねん",
+        "きょねん",
+        "さくねん",
+        "こんしゅう",
+        "せんしゅう",
+        "らいしゅう",
+        "さいきん",
+        "こんど",
+    }
+)
 _KATA_TO_HIRA = str.maketrans({chr(c): chr(c - 0x60) for c in range(0x30A1, 0x30F7)})
 _KANA = re.compile(r"^[\u3041-\u3096\u30a1-\u30faー]+$")
 _BREAKS = re.compile(r"[\s。、，．！？!?,.]+")
@@ -141,6 +160,9 @@ def _content_word(phrase: str, parts: Parts) -> tuple[str, str]:
         surface = morphemes[end - 1][0]
         if surface == "ん" and end >= 2 and morphemes[end - 2][0] == "ませ":
             end -= 2
+        elif surface == "や" and end < len(morphemes):
+            # や before another particle ends the word (あきやの, ほんやで), not a list.
+            break
         elif surface in PHRASE_ENDINGS:
             end -= 1
         else:
@@ -194,3 +216,18 @@ def _topic_form(word: str) -> str:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             return word[len(prefix) :]
     return word
+
+
+def scene_words(
+    words: Sequence[str], situational: Callable[[str], frozenset[str]], readings: Sequence[str]
+) -> frozenset[str]:
+    """The words of ``words`` (:func:`phrase_words`) that set the scene — a place or a time
+    (``situational`` says which, :data:`KANA_TIME_WORDS` add the kana ones it misses) — and
+    that no entry's reading contains: 「らいげつ おおさかに ひっこします」 is about moving out
+    wherever and whenever, so らいげつ and おおさか neither search nor dilute (as place names
+    and time words never dilute the kanji path's own-question share)."""
+    return frozenset(
+        w
+        for w in words
+        if (w in KANA_TIME_WORDS or situational(w)) and not any(w in r for r in readings)
+    )
