@@ -130,6 +130,19 @@ def shown_language(question: str, page_language: str) -> str:
     return page_language
 
 
+def _compared_in_kanji(
+    index: TenantIndex, question: str, outcome: Outcome
+) -> tuple[str, Any, float] | None:
+    """The question as compared with topics (other authorities, outside topics): やさしい日本語
+    written in kanji, like the topics (「あしたの てんきは」 → 明日の天気は), its vector, and the
+    best entry cosine from that same vector (so the two compare like with like)."""
+    corrected = index.corrected(question)
+    written = index.written_in_kanji(corrected)
+    vector = index.searcher.query_vector(written)
+    best = outcome.cosine if written == corrected else index.best_cosine(vector)
+    return None if best is None else (written, vector, best)
+
+
 class _FoldedText:
     """A text that answers ``word in text`` case-insensitively."""
 
@@ -323,14 +336,10 @@ class AnsweringService:
         if cached is None or cached[0] != key:
             cached = (key, other_authorities.AuthorityMatcher(authorities, embedder))
             self._authority_matchers[tenant.id] = cached
-        corrected = index.corrected(question)
-        # やさしい日本語 compared in kanji, like the topics (「あしたの てんきは」 → 明日の天気は):
-        # both cosines from that vector, as services.outside_topics does.
-        written = index.written_in_kanji(corrected)
-        vector = index.searcher.query_vector(written)
-        best = outcome.cosine if written == corrected else index.best_cosine(vector)
-        if best is None:
+        compared = _compared_in_kanji(index, question, outcome)
+        if compared is None:
             return None
+        written, vector, best = compared
         return other_authorities.handed_to(
             cached[1],
             written,
@@ -372,13 +381,10 @@ class AnsweringService:
             return False
         if self._outside_topics is None or self._outside_topics[0] != id(embedder):
             self._outside_topics = (id(embedder), outside_topics.OutsideTopics(embedder))
-        corrected = index.corrected(question)
-        written = index.written_in_kanji(corrected)
-        vector = index.searcher.query_vector(written)
-        # やさしい日本語 compared in kanji, like the topics: both cosines from that vector.
-        best = outcome.cosine if written == corrected else index.best_cosine(vector)
-        if best is None:
+        compared = _compared_in_kanji(index, question, outcome)
+        if compared is None:
             return False
+        _, vector, best = compared
         return self._outside_topics[1].outside(vector, best, needed) is not None
 
     def _emergency(

@@ -776,9 +776,7 @@ class TenantIndex:
         answer = outcome.entry_ids[0]
         if not ranking or ranking[0].doc_id == answer:
             return outcome
-        others = [d.doc_id for d in ranking if d.doc_id != answer]
-        chosen = [answer, *others[: max(self.thresholds.max_choices, 2) - 1]]
-        return replace(outcome, decision=Decision.CLARIFY, entry_ids=chosen)
+        return self._answer_beside(outcome, ranking)
 
     def _answer_without_topic_words(
         self, question: str, dense: list[ScoredDoc], outcome: Outcome
@@ -795,7 +793,12 @@ class TenantIndex:
             return outcome
         if self.exact_entry(question) == answer or self._learned(question, outcome):
             return outcome
-        others = [d.doc_id for d in dense if d.doc_id != answer]
+        return self._answer_beside(outcome, dense)
+
+    def _answer_beside(self, outcome: Outcome, ranking: list[ScoredDoc]) -> Outcome:
+        """A 更問 offering the direct answer first and the other ranking's leaders after it."""
+        answer = outcome.entry_ids[0]
+        others = [d.doc_id for d in ranking if d.doc_id != answer]
         chosen = [answer, *others[: max(self.thresholds.max_choices, 2) - 1]]
         return replace(outcome, decision=Decision.CLARIFY, entry_ids=chosen)
 
