@@ -5,8 +5,8 @@ capitalises few words that are not names: the first word of a sentence, and the 
 places, products and offices (City Hall, Hello Work, Golden Week), which are almost always
 English dictionary words or municipal romaji (Kokuho, Boshi Techo). So two or more capitalised
 words in a row of which none is a known word — an English word (``english_words.txt.gz``,
-SCOWL lower-case stems), a word of the municipal glossary (text.municipal_glossary) or an
-office/place word — are taken as a name; one such word only where a name's place is (after
+SCOWL lower-case stems; its notice in ``english_words.NOTICE.txt``), a word of the municipal
+glossary (text.municipal_glossary) or an office/place word — are taken as a name; one such word only where a name's place is (after
 "for", "from", "of", or as the signature at the end of a message) and when it is not rōmaji
 (Osaka, Daiso: Japanese words and places). Rōmaji runs are found by ``_romaji``; this module also
 tells it which of them are municipal words, and which English words SudachiPy guessed as names.
