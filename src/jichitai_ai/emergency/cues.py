@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 
+from jichitai_ai.emergency import categories
 from jichitai_ai.emergency.kinds import EmergencyKind
 
 K = EmergencyKind
@@ -214,7 +215,7 @@ _PERSON = re.compile(
             r"\bmy (?:son|daughter|kid|child|baby|wife|husband|mum|mom|mother|dad|father|grand\w+|friend|roommate|neighbou?r|coworker|colleague)\b",
             r"\b(?:someone|somebody|a (?:man|woman|guy|child|kid|stranger|drunk)|some (?:guy|man)|an old (?:man|woman)|people)\b",
             r"孩子|小孩|儿子|兒子|女儿|女兒|老婆|老公|太太|先生|爸|(?:妈|媽)|爷爷|爺爺|奶奶|阿嬤|朋友|同事|有人|老人|男的|女的|男人|女人|的人",
-            r"아이|애가|아기|아들|딸|아내|남편|아버지|어머니|엄마|아빠|할머니|할아버지|친구|동료|누가|사람이",
+            r"아이|애가|아기|아들|딸|아내|남편|아버지|어머니|엄마|아빠|할머니|할아버지|친구|동료|누가|사람이|(?:남자|여자)(?:가|애가)",
         ]
     ),
     re.IGNORECASE,
@@ -320,7 +321,8 @@ _PREPARED = re.compile(
 _TIE_ORDER = (K.FIRE, K.DISASTER, K.CRIME, K.MEDICAL)
 
 _COMPILED = {
-    kind: [re.compile(p, re.IGNORECASE) for p in patterns] for kind, patterns in _SIGNS.items()
+    kind: [re.compile(p, re.IGNORECASE) for p in patterns + categories.SIGNS.get(kind, [])]
+    for kind, patterns in _SIGNS.items()
 }
 
 
@@ -334,6 +336,12 @@ def _signs(text: str) -> list[tuple[EmergencyKind, tuple[int, int]]]:
         found += [(K.DISASTER, match.span()) for match in _NIGHTFALL.finditer(text)]
     if any(kind in (K.DISASTER, K.FIRE) for kind, _ in found):
         found += [(K.DISASTER, match.span()) for match in _APPROACHING.finditer(text)]
+    if categories.OBJECT.search(text):  # em8: wires or ticking on a bag or a box
+        found += [(K.CRIME, match.span()) for match in categories.DEVICE.finditer(text)]
+    if found or _PERSON.search(text):  # em8: a fall into water, of someone or beside a sign
+        found += [(K.MEDICAL, match.span()) for match in categories.FELL_IN.finditer(text)]
+    if found:  # em8: in the water is a swim alone, a rescue (水難) beside another sign
+        found += [(K.DISASTER, match.span()) for match in categories.IN_WATER.finditer(text)]
     return found
 
 
@@ -344,6 +352,9 @@ def warning_signs(text: str) -> list[EmergencyKind]:
     farewells = len(_FAREWELL.findall(text))
     together = bool(farewells and _PREPARED.search(text)) or farewells >= 2
     together = together or bool(_INTENT.search(text) and _LEFT_BEHIND.search(text))
+    together = together or bool(
+        categories.JOIN_THE_DEAD.search(text) and categories.STOPPED_CARING.search(text)
+    )
     return [K.SUICIDE] if together or _LETHAL.search(text) else []
 
 
