@@ -36,7 +36,7 @@ SIGNS: dict[EmergencyKind, list[str]] = {
         r"[^。]{0,12}(?:止ま|とま|動かな|うごかな|切れ|きれ)",
         r"\b(?:ventilator|oxygen (?:machine|concentrator)|breathing machine|dialysis machine|suction (?:machine|pump))\b"
         r"[^.?!]{0,25}\b(?:stopped|stops|died|is off|went off|not working|isn'?t working|dead)\b",
-        r"(?:呼吸机|呼吸機|呼吸器|制氧机|製氧機|氧气机|氧氣機|透析机|透析機)[^。，]{0,6}(?:停|不(?:动|動|工作)|没电|沒電|坏|壞)",
+        r"(?:呼吸机|呼吸機|呼吸器|制氧机|製氧機|氧气机|氧氣機|透析机|透析機)[^。，,]{0,6}(?:停了|停止|停下|停掉|不(?:动|動|工作)了?|没电|沒電|坏了|壞了)",
         r"(?:인공호흡기|산소\s*(?:발생기|기계)|호흡기|투석기)[^.]{0,8}(?:멈췄|멈춰|꺼졌|꺼져|안\s*돼)",
         # a person struck by lightning
         r"(?:雷|かみなり)が\s*[^。]{0,8}?(?:人|ひと|子|こ|息子|娘|男|女|生徒|選手|父|母|夫|妻)に\s*(?:落ち|おち)|(?:雷|かみなり|落雷|らくらい)に\s*(?:打|う)たれ",
@@ -48,6 +48,10 @@ SIGNS: dict[EmergencyKind, list[str]] = {
         r"(?:踩破|踩穿|踏破)(?:了)?(?:冰|冰面)|冰(?:面)?(?:裂|破)了|얼음(?:이|가)?\s*깨(?:져|졌)",
     ],
     K.DISASTER: [
+        # stones or rocks falling (a rockfall, an eruption's 噴石)
+        r"(?:石|いし|岩|いわ)が\s*(?:降って|ふって|落ちて\s*(?:く|き)|おちて\s*(?:く|き)|飛んで\s*(?:く|き))|\b(?:rocks|stones|boulders) (?:are )?(?:falling|raining|coming down)\b",
+        r"(?:石头|石頭|石块|石塊|岩石)(?:一直|不停)?(?:掉|落|砸|滚|滾)下(?:来|來)",
+        r"(?:돌|바위)(?:이|가|들이)?\s*(?:떨어지|쏟아지|굴러\s*떨어지)",
         # cannot get out or up (someone in water, a hole, a ravine)
         r"(?:上がって|あがって|出て|でて)\s*(?:こ|来)?られ(?:ない|ません)",
         r"爬不(?:上|出)(?:来|來)|\bcan'?t (?:climb|pull (?:him|her|them|myself)) out\b",
