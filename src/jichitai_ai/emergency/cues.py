@@ -25,6 +25,11 @@ way only beside a disaster or fire sign, a warning issued (注意報, 预警) is
 inside a sign (a stranger) is not a third person, and suicide by saying one will go into the sea
 with a message or shoes left behind.
 
+em8 added general danger categories (``categories.py``: a person's state in polite forms, life
+support stopped, struck by lightning, overturned, thin ice, hostage / bomb, embers and glow,
+falling stones; dependent signs for wires on a bag, a fall into water, "in the water"; suicide by
+joining the dead while refusing medicine or food) — not blind either, written after em8's run.
+
 It runs only when neither a named emergency nor a known situation matched, so every earlier
 figure is unchanged. Each sign is one class of word, not a wording. Chosen on em1–em3 and round
 4/5 (the layer alone catches 280 of their 774 emergencies) with 0 alarms on every ordinary text
