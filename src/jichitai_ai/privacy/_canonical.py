@@ -24,6 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ._markup import decode_markup
 from ._mojibake import repair
 from ._types import Entity
 
@@ -133,7 +134,21 @@ def _clusters(text: str) -> list[tuple[int, int]]:
 
 def canonicalize(text: str) -> Canonical:
     """The canonical form of ``text`` (see module docstring); cheap when nothing changes.
-    Mojibake runs are read back first (``_mojibake``), then the steps above run."""
+    HTML tags, character references and percent-encoded UTF-8 are read back first
+    (``_markup``), then mojibake runs (``_mojibake``), then the steps above run."""
+    decoded = decode_markup(text)
+    if decoded is None:
+        return _repaired(text)
+    fixed, first, last = decoded
+    inner = _repaired(fixed)
+    if inner.identity:
+        return Canonical(inner.text, tuple(first), tuple(last), False)
+    starts = tuple(first[i] for i in inner.starts)
+    ends = tuple(last[i - 1] for i in inner.ends)
+    return Canonical(inner.text, starts, ends, False)
+
+
+def _repaired(text: str) -> Canonical:
     repaired = repair(text)
     if repaired is None:
         return _canonicalize(text)

@@ -46,7 +46,10 @@ from ._kana_names import (
 from ._latin_names import latin_word_guess
 from ._lead_sentences import find_profile_names
 from ._message_names import message_names, spaced_blocks
+from ._honoured_pairs import find_honoured_pairs
+from ._kana_tails import grow_kana_tails
 from ._name_edges import extend_name_edges
+from ._offices import names_an_office
 from ._names import find_persons, looks_like_title_or_org
 from ._patterns import OLD_DATE
 from ._places import find_block_addresses, find_places, place_spans
@@ -396,6 +399,7 @@ class Detector:
         found += find_labelled_name_parts(text)
         found += find_quoted_full_names(text, self._tokenizer.name_parts)
         found += find_titled_full_names(text, tokens)
+        found += find_honoured_pairs(text)
         found += find_spaced_kana_names(text)
         found += find_nicknames(text, self._tokenizer.name_parts)
         if self._strict_rules:
@@ -422,6 +426,7 @@ class Detector:
                 _inside_place_name(e, text)
                 or _chinese_particle_name(e, text)
                 or latin_word_guess(e, text)
+                or names_an_office(e, text)
             )
         ]
         found = extend_spaced_names(found, tokens, text, self._tokenizer.name_parts)
@@ -434,6 +439,7 @@ class Detector:
             found += coordinated_names(found, tokens, text, self._tokenizer.name_parts)
         found += extend_latin_names(found, text)
         found = with_chat_names(found, text, self._tokenizer.tokenize)
+        found = grow_kana_tails(found, text)
         if self._strict_rules:
             found += form_and_layout_names(text, self._tokenizer.name_parts)
             found += one_kanji_surnames(found, text)

@@ -6,6 +6,8 @@ or line boundaries (never inside a token the chunk could complete).
 
 from __future__ import annotations
 
+import re
+
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +32,10 @@ class Token:
     #: Split into several short units (SudachiPy mode A): compounds such as
     #: プロレスラー or レッドカード, which are not names. Only computed for katakana.
     compound: bool = False
+    #: A katakana word whose dictionary form is written in kanji or hiragana (カラス → 烏,
+    #: タヌキ → 狸, スズメバチ → 雀蜂): a Japanese word spelt in katakana — animals, plants,
+    #: everyday things — never a foreign name. Only computed for katakana.
+    native: bool = False
 
     @property
     def is_person(self) -> bool:
@@ -93,6 +99,16 @@ def _is_compound(m: Morpheme) -> bool:
     return len(m.split(tokenizer.Tokenizer.SplitMode.A)) > 1
 
 
+_KANJI_OR_HIRAGANA = re.compile(r"[\u3041-\u3096\u4e00-\u9fff]")
+
+
+def _is_native(m: Morpheme) -> bool:
+    surface = m.surface()
+    if not surface or not ("\u30a1" <= surface[0] <= "\u30fa"):
+        return False
+    return bool(_KANJI_OR_HIRAGANA.search(m.normalized_form()))
+
+
 class SudachiTokenizer:
     """One SudachiPy tokenizer (split mode C) per instance; not thread-safe."""
 
@@ -131,6 +147,7 @@ class SudachiTokenizer:
                         m.is_oov(),
                         bool(m.synonym_group_ids()),
                         _is_compound(m),
+                        _is_native(m),
                     )
                 )
         return tokens

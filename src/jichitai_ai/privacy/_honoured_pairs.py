@@ -1,0 +1,39 @@
+"""「姓 名」 + an honorific where SudachiPy knows neither half as a name (薬袋 大悟殿, 十河 よし子様).
+
+A rare surname the dictionary holds as an ordinary word (薬袋 = a medicine bag, 九十九 = a
+number) and a given name it also reads as a word (大悟 = enlightenment) gave no person reading
+at all, so the rules that grow a half-found name had nothing to grow: the whole name went to
+the model. Two short runs split by one space, the second glued to さん/様/氏/殿/くん/ちゃん/
+先生, are a surname and a given name — unless either run is a title, a role or an
+organisation (総務 課長様, 市民 皆様, 株式会社 田中様 keeps 田中 to the other rules).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from . import _name_lexicon as lex
+from ._types import Entity, EntityType
+
+_PAIR = re.compile(
+    r"(?<![一-鿿々〆ヶぁ-ゖァ-ヺーA-Za-z0-9０-９])"
+    r"([一-鿿々〆ヶ]{1,4})[ \u3000]([一-鿿々〆ヶ]{1,3}|[ぁ-ゖ]{2,4}|[ァ-ヺー]{2,5})"
+    r"(?=(?:さん|さま|様|氏|殿|くん|君|ちゃん|先生)(?![式方]))"
+)
+#: Last characters of organisations, roles and generic people words: 総務 課様, 市民 皆様,
+#: 関係 者様, 担当 係長様.
+_NOT_NAME_END = frozenset("課部局室係班会社院園校館庁署省所店組長員者皆各方達等")
+
+
+def find_honoured_pairs(text: str) -> Iterator[Entity]:
+    for m in _PAIR.finditer(text):
+        surname, given = m.group(1), m.group(2)
+        if any(
+            part in lex.TITLES or part in lex.LABELS or part in lex.NOT_NAMES
+            for part in (surname, given)
+        ):
+            continue
+        if surname[-1] in _NOT_NAME_END or given[-1] in _NOT_NAME_END:
+            continue
+        yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "cue")
