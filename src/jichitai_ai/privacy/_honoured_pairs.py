@@ -5,16 +5,20 @@ number) and a given name it also reads as a word (大悟 = enlightenment) gave n
 at all, so the rules that grow a half-found name had nothing to grow: the whole name went to
 the model. Two short runs split by one space, the second glued to さん/様/氏/殿/くん/ちゃん/
 先生, are a surname and a given name — unless either run is a title, a role or an
-organisation (総務 課長様, 市民 皆様, 株式会社 田中様 keeps 田中 to the other rules).
+organisation (総務 課長様, 市民 皆様, 株式会社 田中様 keeps 田中 to the other rules), or the first
+is a time word (本日 花子ちゃん: SudachiPy's 副詞可能 nouns — 本日, 先週, 毎年).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from . import _name_lexicon as lex
+from ._tokens import Token
 from ._types import Entity, EntityType
+
+Tokenize = Callable[[str], list[Token]]
 
 _PAIR = re.compile(
     r"(?<![一-鿿々〆ヶぁ-ゖァ-ヺーA-Za-z0-9０-９])"
@@ -26,7 +30,12 @@ _PAIR = re.compile(
 _NOT_NAME_END = frozenset("課部局室係班会社院園校館庁署省所店組長員者皆各方達等")
 
 
-def find_honoured_pairs(text: str) -> Iterator[Entity]:
+def _time_word(word: str, tokenize: Tokenize) -> bool:
+    tokens = tokenize(word)
+    return len(tokens) == 1 and tokens[0].pos[2] == "副詞可能"
+
+
+def find_honoured_pairs(text: str, tokenize: Tokenize) -> Iterator[Entity]:
     for m in _PAIR.finditer(text):
         surname, given = m.group(1), m.group(2)
         if any(
@@ -35,5 +44,7 @@ def find_honoured_pairs(text: str) -> Iterator[Entity]:
         ):
             continue
         if surname[-1] in _NOT_NAME_END or given[-1] in _NOT_NAME_END:
+            continue
+        if _time_word(surname, tokenize):
             continue
         yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "cue")
