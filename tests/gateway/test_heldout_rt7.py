@@ -25,8 +25,11 @@ from .test_staff_corpus import leaks, ordinary_words
 
 #: Items still visible after the fixes (docs/benchmarks.md §3, "Red team rt7"); a list, so
 #: that any new leak changes the test.
-KNOWN_STAFF: list[str] = []
-KNOWN_RESIDENTS: list[str] = []
+#: ロキソニン and カロナール (medicines) are dictionary nouns without a synonym group, like the
+#: foreign names the strict katakana rule is for (コンクリン): nothing in SudachiDict tells them
+#: apart. しおり of 「…です。しおり です。」 is the common noun 栞 standing alone before です.
+KNOWN_STAFF: list[str] = ["OVER-MASK ロキソニン", "OVER-MASK カロナール"]
+KNOWN_RESIDENTS: list[str] = ["OVER-MASK ロキソニン", "P:しおり"]
 
 
 def over_masks(prompt: Prompt, keeps: list[str], sent: str) -> list[str]:
@@ -113,3 +116,31 @@ def test_rt7_resident_questions_logged_masked(demo_platform: Platform) -> None: 
     found = run_residents(demo_platform)
     _report("rt7 resident questions (set 24, question log)", items, keeps, found)
     assert [f.split("  <- ")[0] for f in found] == KNOWN_RESIDENTS
+
+
+def test_the_demo_request_reaches_the_model_with_its_office_and_crow(
+    gateway: Gateway, staff: Staff
+) -> None:
+    """The newcomer's finding: the demo's held request (demo/review_queues.HELD_TEXT) was sent
+    as 「【氏名1】市役所 環境課 御中 … 【氏名2】が散らかして…」 — あおば read as a given name
+    before 市役所, カラス as a foreign name by the strict katakana rule. Both reach the model
+    now; the resident's name and phone number do not."""
+    from jichitai_ai.demo.review_queues import HELD_TEXT
+
+    body: dict[str, Any] = {"model": "onprem", "messages": [{"role": "user", "content": HELD_TEXT}]}
+    result = gateway.preview_body(body, "aoba-city", "alice", backend="onprem")
+    assert not result["refused"]
+    sent = body_text(result["sent"])
+    assert "あおば市役所 環境課 御中" in sent and "カラスが散らかして" in sent
+    assert "山田" not in sent and "花子" not in sent and "1234-5678" not in sent
+
+
+def test_an_imperative_before_a_service_name_reaches_the_model(
+    gateway: Gateway, staff: Staff
+) -> None:
+    """rt6's known over-mask: "Contact Mynaportal needed" was sent as "【氏名1】 needed"."""
+    text = "Translate: Contact Mynaportal needed. Aldrin Dimaculangan forgot the password."
+    body: dict[str, Any] = {"model": "onprem", "messages": [{"role": "user", "content": text}]}
+    sent = body_text(gateway.preview_body(body, "aoba-city", "alice", backend="onprem")["sent"])
+    assert "Contact Mynaportal needed" in sent
+    assert "Dimaculangan" not in sent

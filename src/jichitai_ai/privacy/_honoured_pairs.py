@@ -35,9 +35,43 @@ def _time_word(word: str, tokenize: Tokenize) -> bool:
     return len(tokens) == 1 and tokens[0].pos[2] == "副詞可能"
 
 
+#: Family and role words glued before a surname (妻鳰 ハルさん, 児童 灯ちゃん): the word stays
+#: readable; alone before the space it is no surname at all.
+_LEADS = tuple(
+    sorted(
+        {"妻", "夫", "母", "父", "長男", "長女", "次男", "次女", "三男", "三女", "二男", "二女"}
+        | {
+            "息子",
+            "娘",
+            "祖母",
+            "祖父",
+            "孫",
+            "兄",
+            "姉",
+            "弟",
+            "妹",
+            "叔母",
+            "叔父",
+            "伯母",
+            "伯父",
+        }
+        | {"児童", "生徒", "園児", "本人", "世帯主", "保護者", "申請者", "相談者", "対象者", "担当"}
+        | {"来所者", "来庁者", "宛名", "氏名", "名義", "利用者", "患者", "家族", "同居人", "故"},
+        key=len,
+        reverse=True,
+    )
+)
+
+
 def find_honoured_pairs(text: str, tokenize: Tokenize) -> Iterator[Entity]:
     for m in _PAIR.finditer(text):
         surname, given = m.group(1), m.group(2)
+        start = m.start()
+        lead = next((w for w in _LEADS if surname.startswith(w)), "")
+        if lead:
+            if lead == surname:
+                continue  # 児童 灯ちゃん: a role, then a given name the other rules handle
+            surname, start = surname[len(lead) :], start + len(lead)
         if any(
             part in lex.TITLES or part in lex.LABELS or part in lex.NOT_NAMES
             for part in (surname, given)
@@ -47,4 +81,4 @@ def find_honoured_pairs(text: str, tokenize: Tokenize) -> Iterator[Entity]:
             continue
         if _time_word(surname, tokenize):
             continue
-        yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.85, "cue")
+        yield Entity(EntityType.PERSON, start, m.end(), text[start : m.end()], 0.85, "cue")

@@ -351,7 +351,11 @@ _BANK_LABEL = re.compile(
     r"|(?<![A-Za-z])(?:[Aa]ccount|[Aa]cct)(?:\s?(?:number|no\.?|#))?|계좌(?:번호)?|账号|账户|帐号|帳號"
 )
 # 店番 123 口座 7654321: the branch number goes with the account it completes.
-_BRANCH = re.compile(r"(?:店番号?|支店番号|店舗番号)\s?[:：]?\s?([0-9]{3})(?![0-9])")
+# (Mitsubishi UFJ, branch 218) after the account number, in English.
+_BRANCH = re.compile(
+    r"(?:店番号?|支店番号|店舗番号|(?<![A-Za-z])[Bb]ranch(?:\s?(?:no\.?|number|code|#))?)"
+    r"\s?[:：]?\s?([0-9]{3})(?![0-9])"
+)
 
 
 _THOUSANDS = re.compile(r",[0-9]")
@@ -396,7 +400,7 @@ def find_insurance_numbers(text: str, folded: str) -> Iterator[Entity]:
 def find_bank_accounts(text: str, folded: str) -> Iterator[Entity]:
     yield from _labelled_numbers(text, folded, _BANK_LABEL, EntityType.BANK_ACCOUNT, 6)
     for m in _BRANCH.finditer(folded):
-        if _context(folded, m.end(), _BANK_LABEL, 30) or "口座" in folded[m.end() : m.end() + 20]:
+        if _context(folded, m.end(), _BANK_LABEL, 60) or "口座" in folded[m.end() : m.end() + 20]:
             yield _entity(text, m.start(1), m.end(1), EntityType.BANK_ACCOUNT, 0.85, "店番")
 
 
