@@ -12,16 +12,15 @@ from __future__ import annotations
 from typing import Any
 
 from jichitai_ai.gateway import Gateway
-from jichitai_ai.privacy._tokens import SudachiTokenizer
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage.tables import QuestionLog
 
 from . import heldout_prompts_24, heldout_residents_24
 from .conftest import Staff
 from .staff_prompts import Prompt
-from .test_heldout_rt1 import demo_platform  # noqa: F401
+from .test_heldout_rt1 import demo_platform, run_staff_prompts  # noqa: F401
 from .test_heldout_sets import body_text
-from .test_staff_corpus import leaks, ordinary_words
+from .test_staff_corpus import leaks
 
 #: Items still visible after the fixes (docs/benchmarks.md §3, "Red team rt7"); a list, so
 #: that any new leak changes the test.
@@ -49,31 +48,8 @@ def _report(title: str, items: int, keeps: int, found: list[str], extra: str = "
 
 def run_staff(gateway: Gateway) -> tuple[list[str], list[str], int, int]:
     """(leaks and over-masks, wrong refusals, readable words, ordinary words)."""
-    tokenizer = SudachiTokenizer()
-    found: list[str] = []
-    wrong: list[str] = []
-    readable = total = 0
-    for prompt, keeps in heldout_prompts_24.prompts_with_keeps():
-        body: dict[str, Any] = {
-            "model": "onprem",
-            "messages": [{"role": "user", "content": prompt.text}],
-        }
-        result = gateway.preview_body(body, "aoba-city", "alice", backend="onprem")
-        my_number = any(kind == "M" for kind, *_ in prompt.items)
-        if result["refused"]:
-            if not (my_number and result["reason"] == "gateway.refused.my_number"):
-                wrong.append(f"{result['reason']}: {prompt.text[:40]}")
-            continue
-        sent = body_text(result["sent"])
-        where = f"  <- {prompt.text[:30]!r}"
-        found += [leak + where for leak in leaks(prompt, sent)]
-        found += [over + where for over in over_masks(prompt, keeps, sent)]
-        if my_number:
-            found.append("M: sent, not refused" + where)
-        words = ordinary_words(prompt, tokenizer)
-        total += len(words)
-        readable += sum(1 for w in words if w in sent)
-    return found, wrong, readable, total
+    corpus = heldout_prompts_24.prompts_with_keeps()
+    return run_staff_prompts(gateway, [p for p, _ in corpus], [k for _, k in corpus])
 
 
 def run_residents(platform: Platform) -> list[str]:

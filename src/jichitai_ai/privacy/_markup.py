@@ -15,6 +15,8 @@ from __future__ import annotations
 import html
 import re
 
+from ._splice import Piece, splice
+
 _TAG_NAMES = (
     "a|b|i|u|s|em|strong|small|big|font|span|div|p|br|hr|td|th|tr|table|thead|tbody|tfoot"
     "|caption|ul|ol|li|dl|dt|dd|h[1-6]|label|input|option|select|textarea|form|code|pre|tt"
@@ -26,8 +28,6 @@ _BLOCK = re.compile(r"</?(?:p|br|tr|div|li|h[1-6]|table|ul|ol|dl|dt|dd)\b", re.I
 _REFERENCE = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9A-Fa-f]{2,6}|nbsp|amp|lt|gt|quot|apos);")
 _PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _TRIGGER = re.compile(r"<[A-Za-z/]|&#|&nbsp;|%[CDEcde][0-9A-Fa-f]%[89ABab]")
-
-Piece = tuple[int, int, list[tuple[str, int, int]]]
 
 
 def _percent(m: re.Match[str]) -> list[tuple[str, int, int]] | None:
@@ -71,25 +71,4 @@ def decode_markup(text: str) -> tuple[str, list[int], list[int]] | None:
             pieces.append((m.start(), m.end(), decoded))
     if not pieces:
         return None
-    pieces.sort()
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    cursor = 0
-    for start, end, decoded in pieces:
-        if start < cursor:
-            continue
-        for i in range(cursor, start):
-            chars.append(text[i])
-            starts.append(i)
-            ends.append(i + 1)
-        for ch, s, e in decoded:
-            chars.append(ch)
-            starts.append(s)
-            ends.append(e)
-        cursor = end
-    for i in range(cursor, len(text)):
-        chars.append(text[i])
-        starts.append(i)
-        ends.append(i + 1)
-    return "".join(chars), starts, ends
+    return splice(text, pieces)
