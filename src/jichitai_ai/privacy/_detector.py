@@ -24,6 +24,7 @@ from ._coref import (
 )
 from ._fold import fold
 from ._foreign_scripts import find_foreign_script_names, find_introduced_foreign_names
+from ._honoured_pairs import find_honoured_pairs
 from ._introductions import (
     find_child_names,
     find_guardian_listed_names,
@@ -43,11 +44,13 @@ from ._kana_names import (
     find_kanji_honorific_names,
     find_katakana_pairs,
 )
+from ._kana_tails import grow_kana_tails
 from ._latin_names import latin_word_guess
 from ._lead_sentences import find_profile_names
 from ._message_names import message_names, spaced_blocks
 from ._name_edges import extend_name_edges
 from ._names import find_persons, looks_like_title_or_org
+from ._offices import names_an_office
 from ._patterns import OLD_DATE
 from ._places import find_block_addresses, find_places, place_spans
 from ._readings import bracketed_readings, form_and_layout_names, one_kanji_surnames
@@ -73,6 +76,7 @@ from ._tables import find_table_cells
 from ._tokens import SudachiTokenizer, Token, script_of
 from ._types import Entity, EntityType
 from ._variants import fold_variants
+from ._wrapped_names import join_wrapped_names
 
 # Lower number wins when spans overlap with equal confidence: the more specific type.
 _PRIORITY = {
@@ -247,6 +251,28 @@ def _birthdates_near_people(found: list[Entity], text: str) -> list[Entity]:
     return out
 
 
+def _places_inside_names(found: list[Entity]) -> list[Entity]:
+    """夫 渡邉 隼人、… 緑ヶ丘２丁目: a place reading of the given name (隼人 is a town) tied with
+    the 「姓 名」 span around it and won the overlap, leaving the surname readable. A place
+    without a number lying inside a spaced 姓 名 is that name's part: the name's span covers it."""
+    names = [
+        (e.start, e.end)
+        for e in found
+        if e.type is EntityType.PERSON and (" " in e.text or "\u3000" in e.text)
+    ]
+    if not names:
+        return found
+    return [
+        e
+        for e in found
+        if not (
+            e.type in (EntityType.LOCATION, EntityType.ADDRESS)
+            and not any(ch.isdigit() for ch in e.text)
+            and any(s < e.start and e.end <= t for s, t in names)
+        )
+    ]
+
+
 def _inside_common(entity: Entity, spans: list[tuple[int, int]]) -> bool:
     """A name or place reading inside a common word (マイナ in マイナポータル, タンス)."""
     if entity.type not in (EntityType.PERSON, EntityType.LOCATION, EntityType.ADDRESS):
@@ -367,6 +393,7 @@ class Detector:
         found += _patterns.find_postal_codes(text, folded)
         found += _patterns.find_birthdates(text, folded, self.config.reference_year)
         found += _patterns.find_partial_birthdates(text, folded)
+        found += _patterns.find_ditto_birthdates(text, folded)
         found += _patterns.find_dates_abroad(text, folded)
         found += _patterns.find_ip_addresses(text, folded)
         found += _patterns.find_po_boxes(text, folded)
@@ -396,6 +423,7 @@ class Detector:
         found += find_labelled_name_parts(text)
         found += find_quoted_full_names(text, self._tokenizer.name_parts)
         found += find_titled_full_names(text, tokens)
+        found += find_honoured_pairs(text, self._tokenizer.tokenize)
         found += find_spaced_kana_names(text)
         found += find_nicknames(text, self._tokenizer.name_parts)
         if self._strict_rules:
@@ -422,6 +450,7 @@ class Detector:
                 _inside_place_name(e, text)
                 or _chinese_particle_name(e, text)
                 or latin_word_guess(e, text)
+                or names_an_office(e, text)
             )
         ]
         found = extend_spaced_names(found, tokens, text, self._tokenizer.name_parts)
@@ -434,6 +463,7 @@ class Detector:
             found += coordinated_names(found, tokens, text, self._tokenizer.name_parts)
         found += extend_latin_names(found, text)
         found = with_chat_names(found, text, self._tokenizer.tokenize)
+        found = join_wrapped_names(grow_kana_tails(found, text), text)
         if self._strict_rules:
             found += form_and_layout_names(text, self._tokenizer.name_parts)
             found += one_kanji_surnames(found, text)
@@ -453,7 +483,7 @@ class Detector:
             replace(e, detail=NOT_PERSONAL) if _not_personal_place(e, text, countries) else e
             for e in found
         ]
-        found = _birthdates_near_people(found, text)
+        found = _birthdates_near_people(_places_inside_names(found), text)
         result = resolve_overlaps(e for e in found if e.confidence >= self.config.min_confidence)
         if self.config.types is not None:
             result = [e for e in result if e.type in self.config.types]
