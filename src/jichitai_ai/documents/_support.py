@@ -553,7 +553,7 @@ def best_sentences(
     a term ``defined`` asks about (a definition question, see _definitions) is what such a question
     asks for. Ties keep the earlier sentence, so a question that only matches the 柱書 still
     points at the 項."""
-    scored: list[tuple[float, tuple[int, int]]] = []
+    scored: list[tuple[float, float, tuple[int, int]]] = []
     weights = [(c, c.weight * (SUBJECT_SHARE if c.terms & subject else 1.0)) for c in found]
     # Bonuses are relative to the heaviest word that is not the subject's; when the question
     # names nothing but its subject (「さくら町のふれあい広場はどこにありますか」) the address
