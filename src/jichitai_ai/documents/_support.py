@@ -551,8 +551,8 @@ def best_sentences(
     「(2) 旅館…」 under 「温泉は、財産区の区域内において、次の各号に…」, not by the 柱書 alone.
     Words in ``subject`` (see subject_terms) weigh SUBJECT_SHARE only. A sentence that defines
     a term ``defined`` asks about (a definition question, see _definitions) is what such a question
-    asks for. Ties keep the earlier sentence, so a question that only matches the 柱書 still
-    points at the 項."""
+    asks for. Ties go to a sentence with a kanji hint (see kanji_hint), then to the earlier
+    sentence, so a question that only matches the 柱書 still points at the 項."""
     scored: list[tuple[float, float, tuple[int, int]]] = []
     weights = [(c, c.weight * (SUBJECT_SHARE if c.terms & subject else 1.0)) for c in found]
     # Bonuses are relative to the heaviest word that is not the subject's; when the question
