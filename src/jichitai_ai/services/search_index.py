@@ -563,6 +563,8 @@ class TenantIndex:
             reranked = [ScoredDoc(top, reranked[0].doc_id)] + [
                 ScoredDoc(min(d.score * factor, top), d.doc_id) for d in reranked[1:]
             ]
+        if self.learning.params.tie_margin is not None and len(self.learning) and reranked:
+            reranked = self._tie_broken(question, reranked, effects.demoted)
         return (reranked if k is None else reranked[:k]), dense
 
     def answer(
@@ -597,6 +599,22 @@ class TenantIndex:
                 outcome = self._answer_without_topic_words(question, dense, outcome)
         outcome.features = features.tolist()
         return outcome
+
+    def _tie_broken(
+        self, question: str, ranked: list[ScoredDoc], demoted: Collection[int]
+    ) -> list[ScoredDoc]:
+        """``LearningParams.tie_margin``: residents' lessons decide retrieval's near ties."""
+        now = utcnow()
+        terms = self.lexical.query_terms(question)
+        topics = self.topic_terms(question)
+        vector = None
+        if self.learning.has_vectors and self.searcher.embedder is not None:
+            vector = self.searcher.query_vector(question)
+
+        def closeness(entry: int) -> float:
+            return self.learning.taught_closeness(entry, terms, topics, now, vector)
+
+        return self.learning.tie_broken(ranked, closeness, demoted)
 
     def _answer_kept_from_learning(
         self,
