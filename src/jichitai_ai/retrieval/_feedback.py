@@ -157,8 +157,8 @@ class LearningParams:
     #: tell the two apart — and residents taught it for a wording at least ``tie_similarity``
     #: close to the question (no rivals gate, as ``offer_first_similarity``), closer than
     #: anything they taught for the first, it ranks first. None: off — 0.05 / 0.1 (chosen on
-    #: lexical simulation seeds 1–5) never lowered a lexical seed 1–10 but lost a paraphrase
-    #: and a control's first place on hybrid seed 8 (docs/benchmarks.md §6, round 12).
+    #: lexical simulation seeds 1–5) never lowered a lexical seed 1–10 but cost a control's
+    #: first place on hybrid seeds 8–10 (docs/benchmarks.md §6, round 12).
     tie_margin: float | None = None
     tie_similarity: float = 0.1
 

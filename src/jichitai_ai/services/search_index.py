@@ -604,6 +604,11 @@ class TenantIndex:
         self, question: str, ranked: list[ScoredDoc], demoted: Collection[int]
     ) -> list[ScoredDoc]:
         """``LearningParams.tie_margin``: residents' lessons decide retrieval's near ties."""
+        return self.learning.tie_broken(ranked, self._taught_closeness(question), demoted)
+
+    def _taught_closeness(self, question: str) -> Callable[[int], float]:
+        """Per entry, how close the question is to its promoting lessons in force (by words or
+        meaning, no rivals gate: ``LearningModel.taught_closeness``)."""
         now = utcnow()
         terms = self.lexical.query_terms(question)
         topics = self.topic_terms(question)
@@ -614,7 +619,7 @@ class TenantIndex:
         def closeness(entry: int) -> float:
             return self.learning.taught_closeness(entry, terms, topics, now, vector)
 
-        return self.learning.tie_broken(ranked, closeness, demoted)
+        return closeness
 
     def _answer_kept_from_learning(
         self,
@@ -683,17 +688,11 @@ class TenantIndex:
             return outcome
         if not len(self.learning) or outcome.decision is Decision.ANSWER:
             return outcome
-        now = utcnow()
-        terms = self.lexical.query_terms(question)
-        topics = self.topic_terms(question)
-        vector = None
-        if self.learning.has_vectors and self.searcher.embedder is not None:
-            vector = self.searcher.query_vector(question)
+        closeness = self._taught_closeness(question)
 
         def close(entry: int, floor: float) -> bool:
             return (
-                self.learning.taught_closeness(entry, terms, topics, now, vector) >= floor
-                and entry not in self.learning_effects(question).demoted
+                closeness(entry) >= floor and entry not in self.learning_effects(question).demoted
             )
 
         ranked = [ScoredDoc(c.score, c.entry_id) for c in outcome.ranked]
