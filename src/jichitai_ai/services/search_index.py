@@ -563,6 +563,8 @@ class TenantIndex:
             reranked = [ScoredDoc(top, reranked[0].doc_id)] + [
                 ScoredDoc(min(d.score * factor, top), d.doc_id) for d in reranked[1:]
             ]
+        if self.learning.params.tie_margin is not None and len(self.learning) and reranked:
+            reranked = self._tie_broken(question, reranked, effects.demoted)
         return (reranked if k is None else reranked[:k]), dense
 
     def answer(
@@ -597,6 +599,27 @@ class TenantIndex:
                 outcome = self._answer_without_topic_words(question, dense, outcome)
         outcome.features = features.tolist()
         return outcome
+
+    def _tie_broken(
+        self, question: str, ranked: list[ScoredDoc], demoted: Collection[int]
+    ) -> list[ScoredDoc]:
+        """``LearningParams.tie_margin``: residents' lessons decide retrieval's near ties."""
+        return self.learning.tie_broken(ranked, self._taught_closeness(question), demoted)
+
+    def _taught_closeness(self, question: str) -> Callable[[int], float]:
+        """Per entry, how close the question is to its promoting lessons in force (by words or
+        meaning, no rivals gate: ``LearningModel.taught_closeness``)."""
+        now = utcnow()
+        terms = self.lexical.query_terms(question)
+        topics = self.topic_terms(question)
+        vector = None
+        if self.learning.has_vectors and self.searcher.embedder is not None:
+            vector = self.searcher.query_vector(question)
+
+        def closeness(entry: int) -> float:
+            return self.learning.taught_closeness(entry, terms, topics, now, vector)
+
+        return closeness
 
     def _answer_kept_from_learning(
         self,
@@ -665,17 +688,11 @@ class TenantIndex:
             return outcome
         if not len(self.learning) or outcome.decision is Decision.ANSWER:
             return outcome
-        now = utcnow()
-        terms = self.lexical.query_terms(question)
-        topics = self.topic_terms(question)
-        vector = None
-        if self.learning.has_vectors and self.searcher.embedder is not None:
-            vector = self.searcher.query_vector(question)
+        closeness = self._taught_closeness(question)
 
         def close(entry: int, floor: float) -> bool:
             return (
-                self.learning.taught_closeness(entry, terms, topics, now, vector) >= floor
-                and entry not in self.learning_effects(question).demoted
+                closeness(entry) >= floor and entry not in self.learning_effects(question).demoted
             )
 
         ranked = [ScoredDoc(c.score, c.entry_id) for c in outcome.ranked]
