@@ -150,6 +150,33 @@ def resolve_overlaps(entities: Iterable[Entity]) -> list[Entity]:
     return sorted(kept + unique_flags, key=lambda e: (e.start, e.end, e.type.value))
 
 
+def _names_clear_of_addresses(found: list[Entity]) -> list[Entity]:
+    """A name candidate that runs into a surer address (田中美咲 あおば|市緑町1-2-3: あおば
+    read as a given name) is dropped when a shorter candidate inside it stays clear of every
+    address: merged with it, the name would overlap the address and be lost altogether (the
+    log showed 田中美咲 unmasked)."""
+    addresses = [e for e in found if e.type is EntityType.ADDRESS]
+    if not addresses:
+        return found
+
+    def into_address(p: Entity) -> bool:
+        return any(
+            a.start < p.end and p.start < a.end and a.confidence > p.confidence for a in addresses
+        )
+
+    people = [e for e in found if e.type is EntityType.PERSON]
+    clear = [p for p in people if not into_address(p)]
+    return [
+        e
+        for e in found
+        if not (
+            e.type is EntityType.PERSON
+            and into_address(e)
+            and any(c.start >= e.start and c.end <= e.end for c in clear)
+        )
+    ]
+
+
 def _union_same_type(entities: list[Entity]) -> list[Entity]:
     """Overlapping spans of one free-text type (two detectors agreeing) become their union."""
     out = [e for e in entities if e.type in _STRUCTURED]
@@ -454,6 +481,7 @@ class Detector:
             for e in found
         ]
         found = _birthdates_near_people(found, text)
+        found = _names_clear_of_addresses(found)
         result = resolve_overlaps(e for e in found if e.confidence >= self.config.min_confidence)
         if self.config.types is not None:
             result = [e for e in result if e.type in self.config.types]

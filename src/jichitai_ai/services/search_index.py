@@ -1133,10 +1133,11 @@ class TenantIndex:
             )
         return self._homophone_corrector().correct(self._mixed_script.convert(question))
 
-    def written_in_kanji(self, question: str) -> str:
+    def written_in_kanji(self, question: str, names: KanaKanji | None = None) -> str:
         """An all-hiragana question with its words written as the tenant's texts write them
         (けいたいでんわ → 携帯電話: text.kana_kanji), for comparing it with topics written in
-        kanji; other questions unchanged."""
+        kanji; other questions unchanged. ``names``: words written first as the topics' own
+        vocabulary writes them (ねんきんじむしょ → 年金事務所, not 年金じむしょ)."""
         if meaning_script(question) != "ja" or not needs_meaning(question):
             return question
         if self._kana_kanji is None:
@@ -1144,6 +1145,8 @@ class TenantIndex:
                 self._entry_lines(),
                 self.lexical.tokenizer.reading,
             )
+        if names is not None:
+            question = names.convert(question)
         return self._kana_kanji.convert(question)
 
     def _entry_lines(self) -> Iterator[str]:
