@@ -151,30 +151,25 @@ def resolve_overlaps(entities: Iterable[Entity]) -> list[Entity]:
 
 
 def _names_clear_of_addresses(found: list[Entity]) -> list[Entity]:
-    """A name candidate that runs into a surer address (田中美咲 あおば|市緑町1-2-3: あおば
-    read as a given name) is dropped when a shorter candidate inside it stays clear of every
-    address: merged with it, the name would overlap the address and be lost altogether (the
-    log showed 田中美咲 unmasked)."""
+    """A name candidate that runs on into a surer address (田中美咲 あおば|市緑町1-2-3: あおば
+    read as a given name) is dropped when a shorter candidate with the same start ends before
+    that address: merged with it, the name would overlap the address and be lost altogether
+    (the log showed 田中美咲 unmasked). An address the candidate starts in (丹後 美紗) is left
+    to the usual resolution."""
     addresses = [e for e in found if e.type is EntityType.ADDRESS]
     if not addresses:
         return found
-
-    def into_address(p: Entity) -> bool:
-        return any(
-            a.start < p.end and p.start < a.end and a.confidence > p.confidence for a in addresses
-        )
-
     people = [e for e in found if e.type is EntityType.PERSON]
-    clear = [p for p in people if not into_address(p)]
-    return [
-        e
-        for e in found
-        if not (
-            e.type is EntityType.PERSON
-            and into_address(e)
-            and any(c.start >= e.start and c.end <= e.end for c in clear)
-        )
-    ]
+
+    def cut_short(e: Entity) -> bool:
+        if e.type is not EntityType.PERSON:
+            return False
+        starts = [
+            a.start for a in addresses if e.start < a.start < e.end and a.confidence > e.confidence
+        ]
+        return bool(starts) and any(c.start == e.start and c.end <= min(starts) for c in people)
+
+    return [e for e in found if not cut_short(e)]
 
 
 def _union_same_type(entities: list[Entity]) -> list[Entity]:
