@@ -154,6 +154,28 @@ def resolve_overlaps(entities: Iterable[Entity]) -> list[Entity]:
     return sorted(kept + unique_flags, key=lambda e: (e.start, e.end, e.type.value))
 
 
+def _names_clear_of_addresses(found: list[Entity]) -> list[Entity]:
+    """A name candidate that runs on into a surer address (田中美咲 あおば|市緑町1-2-3: あおば
+    read as a given name) is dropped when a shorter candidate with the same start ends before
+    that address: merged with it, the name would overlap the address and be lost altogether
+    (the log showed 田中美咲 unmasked). An address the candidate starts in (丹後 美紗) is left
+    to the usual resolution."""
+    addresses = [e for e in found if e.type is EntityType.ADDRESS]
+    if not addresses:
+        return found
+    people = [e for e in found if e.type is EntityType.PERSON]
+
+    def cut_short(e: Entity) -> bool:
+        if e.type is not EntityType.PERSON:
+            return False
+        starts = [
+            a.start for a in addresses if e.start < a.start < e.end and a.confidence > e.confidence
+        ]
+        return bool(starts) and any(c.start == e.start and c.end <= min(starts) for c in people)
+
+    return [e for e in found if not cut_short(e)]
+
+
 def _union_same_type(entities: list[Entity]) -> list[Entity]:
     """Overlapping spans of one free-text type (two detectors agreeing) become their union."""
     out = [e for e in entities if e.type in _STRUCTURED]
@@ -484,6 +506,7 @@ class Detector:
             for e in found
         ]
         found = _birthdates_near_people(_places_inside_names(found), text)
+        found = _names_clear_of_addresses(found)
         result = resolve_overlaps(e for e in found if e.confidence >= self.config.min_confidence)
         if self.config.types is not None:
             result = [e for e in result if e.type in self.config.types]
