@@ -69,8 +69,10 @@ def test_report_counts_rates_days_and_time_saved(platform: Platform, world: Worl
     totals = report.totals
     assert (totals.total, totals.answered, totals.clarified, totals.handed_over) == (6, 3, 1, 2)
     assert (totals.resolved, totals.not_resolved) == (2, 1)
-    # Self-served: answered or clarified and not rated "not resolved" → 3, at 5 minutes each.
-    assert totals.self_served == 3 and totals.minutes_saved == 15.0
+    # Self-served: answered or clarified and not rated "not resolved" → 3; the time saved counts
+    # only the 2 the residents confirmed (「解決した」), at 5 minutes each — not the silent answer.
+    assert totals.self_served == 3 and totals.confirmed_resolved == 2
+    assert totals.minutes_saved == 10.0
     # 自己解決率 = 自己解決件数 ÷ 利用件数 (3/6); the votes have their own figure (2/3).
     assert totals.self_resolution_rate == 50.0 and totals.resolved_vote_rate == 66.7
     assert totals.answered_rate == 50.0 and totals.handed_over_rate == 33.3
@@ -134,7 +136,7 @@ def test_minutes_per_inquiry_comes_from_tenant_settings(platform: Platform, worl
         tenant_service.update_settings(db, world.aoba_id, {kpi.MINUTES_SETTING: 12})
     with platform.db.read() as db:
         report = kpi.report(db, [world.aoba_id], PERIOD, with_themes=False)
-    assert report.totals.minutes_saved == 36.0 and report.tenants[0].minutes_per_inquiry == 12.0
+    assert report.totals.minutes_saved == 24.0 and report.tenants[0].minutes_per_inquiry == 12.0
     assert kpi.minutes_per_inquiry({kpi.MINUTES_SETTING: "abc"}) == kpi.DEFAULT_MINUTES_PER_INQUIRY
 
 
@@ -176,7 +178,7 @@ def test_dashboard_page_and_files(client: TestClient, platform: Platform, world:
     ).content.decode("utf-8-sig")
     assert csv_text.splitlines()[0].startswith("団体,開始日,終了日,1件あたりの分数,質問数")
     assert (
-        "あおば市,2025-04-01,2025-04-03,5.0,6,3,1,2,50.0,16.7,33.3,3,50.0,2,1,66.7,15.0,"
+        "あおば市,2025-04-01,2025-04-03,5.0,6,3,1,2,50.0,16.7,33.3,3,50.0,2,1,66.7,10.0,"
         in csv_text
     )
     assert "2025-04-01,3,3,0,0" in csv_text
@@ -273,7 +275,9 @@ def test_kpi_definitions_are_pinned_on_a_fixed_log(platform: Platform, world: Wo
     assert totals.clarified_rate == 20.0 and totals.handed_over_rate == 43.8
     assert totals.self_served == 42 and totals.self_resolution_rate == 52.5
     assert (totals.resolved, totals.not_resolved, totals.resolved_vote_rate) == (1, 3, 25.0)
-    assert totals.minutes_saved == 210.0 and totals.hours_saved == 3.5
+    # 削減時間 from the one confirmed self-resolution (5 minutes), not the 42 self-served (210).
+    assert totals.confirmed_resolved == 1
+    assert totals.minutes_saved == 5.0 and totals.hours_saved == 0.1
     assert kpi.percent(1, 3) == 33.3 and kpi.percent(2, 3) == 66.7 and kpi.percent(0, 0) is None
 
 
@@ -304,7 +308,8 @@ def test_cards_json_csv_and_xlsx_show_the_same_figures(
     assert data["self_served"] == 42 and "自己解決 42 件 / 利用 80 件" in page
     assert "「解決した」1 票 / 「解決しなかった」3 票" in page
     minutes_label = t("console.kpi.col.minutes_saved", "ja")
-    assert float(values[header.index(minutes_label)]) == data["minutes_saved"] == 210.0
+    assert float(values[header.index(minutes_label)]) == data["minutes_saved"] == 5.0
+    assert xlsx[minutes_label] == 5.0
     # The minutes are the card's figure; the hours go on the line below (one line each).
-    assert 'data-kpi="minutes_saved">210.0 分</span>' in page
-    assert "3.5 時間。自己解決 42 件から推計" in page
+    assert 'data-kpi="minutes_saved">5.0 分</span>' in page
+    assert "0.1 時間。確認済み自己解決 1 件から推計" in page

@@ -113,3 +113,25 @@ def test_dashboard_exports_and_cli_show_the_confirmed_rate_and_range(
     assert "自己解決率 / Self-resolution rate: 83.3%" in shown.output
     raw = CliRunner().invoke(cli_app, [*args, "--json", "--database-url", database_url])
     assert json.loads(raw.output)["totals"]["confirmed_resolved"] == 2
+
+
+def test_time_saved_counts_only_confirmed_self_resolutions(
+    client: TestClient, platform: Platform, world: World
+) -> None:
+    """削減時間 = 確認済み 2 × 5 minutes = 10, not the old 自己解決 10 × 5 = 50: the 7 更問 nobody
+    answered and the silent answer saved no one a phone call we know of. The tenant row, the
+    channel row, the card and the exports all say 10."""
+    _demo_log(platform, world)
+    with platform.db.read() as db:
+        report = kpi.report(db, [world.aoba_id], PERIOD, with_themes=False)
+    assert report.totals.minutes_saved == 10.0 and report.tenants[0].counts.minutes_saved == 10.0
+    assert sum(c.counts.minutes_saved for c in report.channels) == 10.0
+    login(client, "aoba-editor")
+    page = client.get("/console/t/aoba/dashboard" + QUERY).text
+    assert 'data-kpi="minutes_saved">10.0 分</span>' in page
+    assert "0.2 時間。確認済み自己解決 2 件から推計" in page
+    english = client.get("/console/t/aoba/dashboard" + QUERY + "&lang=en").text
+    assert "estimated from 2 confirmed self-resolutions" in english
+    data = client.get("/console/t/aoba/dashboard.json" + QUERY).json()
+    assert data["totals"]["minutes_saved"] == 10.0 and data["totals"]["hours_saved"] == 0.2
+    assert data["tenants"][0]["minutes_saved"] == 10.0

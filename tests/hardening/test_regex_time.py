@@ -82,3 +82,42 @@ def test_long_hostile_text_takes_linear_time(entry_name: str) -> None:
         if long > 0.5 and long > 8 * max(short, 0.01):
             slow[name] = (round(short, 3), round(long, 3))
     assert slow == {}, slow
+
+
+#: A cue glued to a name inside one unbroken Hangul run: the subject check used to rescan the
+#: run from every cue (40,000 characters: 1.7 s CPU, ×23 the time of 10,000).
+KOREAN_CUE_RUNS = ("저는가나님", "남편가나씨")
+
+
+@pytest.mark.parametrize("unit", KOREAN_CUE_RUNS)
+def test_korean_subject_check_is_linear_at_the_gateway_limit(unit: str) -> None:
+    from jichitai_ai.privacy._foreign_scripts import find_introduced_foreign_names
+
+    def names(length: int) -> tuple[float, int]:
+        text = unit * (length // len(unit))
+        started = time.thread_time()
+        found = sum(1 for _ in find_introduced_foreign_names(text))
+        return time.thread_time() - started, found
+
+    names(100)  # compile outside the timing
+    short, _ = names(5_000)
+    long, found = names(50_000)  # the gateway's limit
+    assert found > 0  # the cues are still read: the input exercises the subject check
+    assert long < 0.5 or long < 20 * max(short, 0.005), (short, long)
+
+
+@pytest.mark.parametrize(
+    ("text", "is_name"),
+    [
+        ("저는 문의가 있어요", False),  # 문의가 + space: what the sentence is about
+        ("저는 지은 입니다", True),  # no particle: a name before a spaced copula
+        ("저는 지은이 입니다", True),  # particle-like 이 then the copula: still a name
+        ("남편 민수가 씨", True),  # 가 then 씨: an honorific, not a subject
+        ("남편 민수가 왔어요", False),
+        ("저는 가나.", True),  # the run ends before a full stop, not a space
+    ],
+)
+def test_korean_subject_rule_is_unchanged(text: str, is_name: bool) -> None:
+    from jichitai_ai.privacy._foreign_scripts import find_introduced_foreign_names
+
+    assert any(e.text for e in find_introduced_foreign_names(text)) is is_name

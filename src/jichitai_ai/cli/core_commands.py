@@ -57,6 +57,13 @@ def init(
     if demo:
         from jichitai_ai.demo.loader import load_demo
 
+        # Built before the schema existed, ``p`` holds a key of this process only (no
+        # JICHITAI_SECRET_KEY: the shared one is stored in the database, storage.secrets).
+        # The demo's held gateway request is sealed with the key: sealed with that one,
+        # `serve` could not open it (「保存内容を復号できません」, newcomer walkthrough nc6).
+        p.close()
+        p = platform(database_url)
+
         with service_errors(), p.db.write() as session:
             summary = load_demo(session)
         with service_errors():

@@ -26,9 +26,21 @@ _XLSX_EXTENSIONS = (".xlsx", ".xlsm")
 ZIP_EXPANSION_FACTOR = 10
 
 
+#: Documents and images a newcomer may pick for a table import (a PDF Q&A manual): read as
+#: text, a PDF said 「必須の列がありません: question, answer」 (newcomer walkthrough nc6).
+_DOCUMENT_MAGIC = (b"%PDF-", b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+_DOCUMENT_EXTENSIONS = (
+    ".pdf", ".doc", ".docx", ".ppt", ".pptx", ".odt", ".rtf",
+    ".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".zip",
+)  # fmt: skip
+
+
 def detect_format(data: bytes, filename: str) -> Format:
-    """Magic bytes first (an .xlsx saved as .csv still works), then the extension."""
+    """Magic bytes first (an .xlsx saved as .csv still works), then the extension; a document
+    or an image is refused with a message saying which files fit."""
     name = filename.lower()
+    if data.startswith(_DOCUMENT_MAGIC) or name.endswith(_DOCUMENT_EXTENSIONS):
+        raise FaqFileError("faqio.not_a_table", name=filename.rsplit("/", 1)[-1])
     if data.startswith(_OLE_MAGIC):
         raise FaqFileError("faqio.xlsx_encrypted_or_xls")
     if data.startswith(_ZIP_MAGIC):

@@ -325,6 +325,48 @@ class AnsweringService:
         telemetry.event("answer.latency", result.latency_ms / 1000, channel=channel)
         return result
 
+    def ask_listed(
+        self,
+        tenant_slug: str,
+        entry_id: int,
+        question: str,
+        *,
+        language: str | None = None,
+        session_key: str = "",
+        channel: str = "api",
+    ) -> AskResult:
+        """The resident pressed a question the start screen lists (popular or in a category):
+        that entry's answer, in the page's language. Asking its translated wording ranked it
+        among close translations and offered it back as one of three choices (How should I
+        sort my garbage?, 쓰레기 수거일은 언제인가요?: newcomer walkthrough nc6). An entry no
+        longer published (the page was open while an editor withdrew it) is asked as text."""
+        started = time.perf_counter()
+        lang = normalize_language(language)
+        with self.db.read() as session:
+            tenant = tenant_service.get_tenant(session, tenant_slug)
+            index = self.index_for(session, tenant)
+        if entry_id not in index.entry_ids():
+            return self.ask(
+                tenant_slug, question, language=language, session_key=session_key, channel=channel
+            )
+        shown = self._localize(index, entry_id, lang)
+        result = AskResult(
+            question_id=0,
+            decision=Decision.ANSWER,
+            language=lang,
+            answer=shown,
+            general_contact=tenant.general_contact(),
+            candidates=[{"entry_id": entry_id, "score": 1.0, "listed": True}],
+        )
+        result.latency_ms = (time.perf_counter() - started) * 1000
+        # Logged with the wording the resident pressed, as if typed: popular questions,
+        # KPI and learning read it like any answered question.
+        result.question_id = self._record(
+            tenant, screen(shown.entry.question), lang, channel, session_key, result
+        )
+        telemetry.event("answer.decision", decision=str(result.decision), channel=channel)
+        return result
+
     def _other_authority(
         self, tenant: TenantInfo, index: TenantIndex, question: str, outcome: Outcome
     ) -> other_authorities.OtherAuthority | None:

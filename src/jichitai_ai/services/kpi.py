@@ -20,8 +20,10 @@ them. Definitions (also in docs/console.md, with the guidebook's 効果検証 te
   up to ``resolution_rate_upper`` = (確認済み自己解決 + 結果不明) ÷ 利用件数;
 - 解決評価 ``resolved`` / ``not_resolved``: residents' votes; 解決評価率
   ``resolved_vote_rate`` = 「解決した」 ÷ (「解決した」 + 「解決しなかった」), none without votes;
-- 削減時間 ``minutes_saved``: 自己解決件数 × the tenant's minutes per inquiry
+- 削減時間 ``minutes_saved``: 確認済み自己解決件数 × the tenant's minutes per inquiry
   (``kpi_minutes_per_inquiry``, default 5), staff time not spent on the phone or counter.
+  Only questions the resident confirmed count: an answer nobody reacted to may still have
+  ended in a phone call, so the old 自己解決件数 basis overstated the time saved.
 
 Percentages are rounded once, half up to one decimal, from the exact counts. Days are
 Japanese calendar days (JST) although timestamps are stored in UTC.
@@ -209,6 +211,11 @@ class Counts:
     def resolved_vote_rate(self) -> float | None:
         return self.percent("resolved_vote_rate")
 
+    def estimate_time_saved(self, minutes_per_inquiry: float) -> None:
+        """削減時間: the confirmed self-resolutions at the tenant's minutes per inquiry (the one
+        basis of the card, the tables and the exports)."""
+        self.minutes_saved = one_decimal(self.confirmed_resolved * minutes_per_inquiry)
+
     @property
     def hours_saved(self) -> float:
         return one_decimal(self.minutes_saved / 60)
@@ -370,7 +377,7 @@ def _channel_counts(
     by_channel = {name: Counts() for name in CHANNELS}
     for row in rows:
         counts = Counts(*(int(v or 0) for v in row[2:]))
-        counts.minutes_saved = one_decimal(counts.self_served * minutes.get(int(row[1]), 0.0))
+        counts.estimate_time_saved(minutes.get(int(row[1]), 0.0))
         name = str(row[0] or "api")
         name = name if name in CHANNELS or name in OTHER_CHANNELS else "other"
         by_channel.setdefault(name, Counts()).add(counts)
@@ -471,7 +478,7 @@ def report(
     for info in infos:
         c = counts.get(info.id, Counts())
         minutes = minutes_per_inquiry(info.settings)
-        c.minutes_saved = one_decimal(c.self_served * minutes)
+        c.estimate_time_saved(minutes)
         per_tenant.append(TenantCounts(info.id, info.slug, info.name, info.name_en, minutes, c))
         totals.add(c)
     result = KpiReport(

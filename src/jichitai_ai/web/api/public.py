@@ -90,7 +90,19 @@ def ask(
     """Answer from approved entries only: one answer, 2–3 choices (更問) plus a way out to a person, or a hand-over.
 
     A question plainly written in another language than ``language`` (Hangul; English words) is
-    answered in that language; ``language`` in the response says which one was used."""
+    answered in that language; ``language`` in the response says which one was used. With
+    ``entry_id`` (a start-screen question pressed) that entry is the answer, in ``language``."""
+    if body.entry_id is not None:
+        return ask_out(
+            platform.answering.ask_listed(
+                tenant.slug,
+                body.entry_id,
+                body.question,
+                language=body.language,
+                session_key=body.session_id,
+                channel=body.channel,
+            )
+        )
     result = platform.answering.ask(
         tenant.slug,
         body.question,

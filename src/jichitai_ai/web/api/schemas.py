@@ -133,6 +133,9 @@ class AskIn(BaseModel):
     language: str | None = Field(default=None, max_length=16)
     session_id: str = Field(default="", max_length=200)
     channel: str = Field(default="api", max_length=32)
+    #: The start screen's question the resident pressed (popular or in a category): its entry
+    #: is the answer, whatever ranking ``question`` would give.
+    entry_id: int | None = Field(default=None, ge=1)
 
 
 class AnswerCard(BaseModel):

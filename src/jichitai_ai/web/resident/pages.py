@@ -158,12 +158,19 @@ def show(request: Request, slug: str, embed: bool, platform: Platform) -> Respon
 
 
 def ask(
-    request: Request, slug: str, embed: bool, platform: Platform, question: str, lang: str
+    request: Request,
+    slug: str,
+    embed: bool,
+    platform: Platform,
+    question: str,
+    lang: str,
+    entry_id: int | None = None,
 ) -> Response:
     v = _visit_or_404(request, platform, slug, embed, lang)
     if isinstance(v, Response):
         return v
-    asked_in = answer_language(v.lang, question)
+    # A start-screen question (entry_id) is in the page's language already.
+    asked_in = v.lang if entry_id else answer_language(v.lang, question)
     exchange = Exchange(question=question.strip())
     if asked_in != v.lang:
         # Without JavaScript the page follows the question's language (English words, Hangul):
@@ -173,14 +180,25 @@ def ask(
         if isinstance(switched, Response):
             return switched
         v = switched
+    channel = WIDGET_CHANNEL if embed else CHANNEL
     try:
-        result = platform.answering.ask(
-            v.tenant.slug,
-            question,
-            language=v.lang,
-            session_key=v.session_id,
-            channel=WIDGET_CHANNEL if embed else CHANNEL,
-        )
+        if entry_id:
+            result = platform.answering.ask_listed(
+                v.tenant.slug,
+                entry_id,
+                question,
+                language=v.lang,
+                session_key=v.session_id,
+                channel=channel,
+            )
+        else:
+            result = platform.answering.ask(
+                v.tenant.slug,
+                question,
+                language=v.lang,
+                session_key=v.session_id,
+                channel=channel,
+            )
     except ServiceError as exc:
         exchange.error = _error_text(exc, v.lang)
         return _page(v, exchange, status_code=422)
@@ -328,9 +346,10 @@ def _register(embed: bool) -> None:
         request: Request,
         question: str = Form(""),
         lang: str = Form(""),
+        entry_id: int | None = Form(None, ge=1),
         platform: Platform = Depends(get_platform),
     ) -> Response:
-        return ask(request, slug, embed, platform, question, lang)
+        return ask(request, slug, embed, platform, question, lang, entry_id)
 
     def post_choice(
         slug: str,

@@ -89,10 +89,11 @@ def notice_for(tenant: TenantInfo, lang: str, summary: str) -> Notice:
 
 
 def general_contact(tenant: TenantInfo, lang: str) -> tuple[dict[str, str], str]:
-    """代表・総合案内 and its language: the resident's (or English) when written, else Japanese."""
-    if lang not in JAPANESE:
-        for code in (lang, "en"):
-            value = tenant.settings.get(f"contact_{code}")
-            if isinstance(value, dict) and value:
-                return {k: str(v) for k, v in value.items()}, code
+    """代表・総合案内 and its language: the resident's when written (やさしい日本語 too:
+    ``contact_ja-easy``), else English for another language, else Japanese."""
+    codes = () if lang == "ja" else (lang,) if lang in JAPANESE else (lang, "en")
+    for code in codes:
+        value = tenant.settings.get(f"contact_{code}")
+        if isinstance(value, dict) and value:
+            return {k: str(v) for k, v in value.items()}, code
     return tenant.general_contact(), "ja"

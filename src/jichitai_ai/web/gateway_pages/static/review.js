@@ -22,10 +22,14 @@
     var keep = document.createElement("td");
     var box = document.createElement("input");
     box.type = "checkbox"; box.className = "keep"; box.checked = true;
+    // Screen readers name each row by its text (the labels come from the catalogue).
+    box.setAttribute("aria-label", (template.dataset.keepLabel || "").replace("{text}", text));
     keep.appendChild(box);
     var kind = document.createElement("td");
     var select = template.cloneNode(true);
     select.className = "type"; select.value = type;
+    select.removeAttribute("data-keep-label"); select.removeAttribute("data-type-label");
+    select.setAttribute("aria-label", (template.dataset.typeLabel || "").replace("{text}", text));
     kind.appendChild(select);
     var surface = document.createElement("td");
     surface.textContent = text;

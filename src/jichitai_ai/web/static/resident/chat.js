@@ -348,7 +348,8 @@
     ]);
   }
 
-  function ask(text) {
+  // entryId: a start-screen question pressed (its entry is the answer, not a ranking).
+  function ask(text, entryId) {
     var exchange = el("article", { className: "exchange", "aria-label": S["exchange.label"] }, [
       el("div", { className: "you" }, [
         el("p", { className: "who", text: S["you"] }),
@@ -358,7 +359,9 @@
     var button = askForm.querySelector("button[type=submit]");
     button.disabled = true;
     status(S["loading"]);
-    return post("/ask", { question: text, language: D.lang, session_id: session, channel: D.embed ? "widget" : "web" })
+    var payload = { question: text, language: D.lang, session_id: session, channel: D.embed ? "widget" : "web" };
+    if (entryId) { payload.entry_id = entryId; }
+    return post("/ask", payload)
       .then(function (out) {
         var body;
         if (out.feedback_token && out.language) { tokenLang[out.feedback_token] = out.language; }
@@ -421,7 +424,8 @@
       ev.preventDefault();
       if (start) { start.hidden = true; }
       if (startAgain) { startAgain.hidden = false; }
-      ask(button.getAttribute("data-question") || button.textContent);
+      ask(button.getAttribute("data-question") || button.textContent,
+        parseInt(button.getAttribute("data-entry"), 10) || null);
     });
   });
   if (start && startAgain) {
