@@ -66,9 +66,14 @@ def _text(name: str, length: int) -> str:
 
 
 def _cpu(entry: Callable[[str], object], text: str) -> float:
-    started = time.thread_time()
-    entry(text)
-    return time.thread_time() - started
+    """The lower of two runs: a garbage collection or a cache flush by another process on a
+    loaded machine lands in one run, not in both, while a super-linear pattern slows both."""
+    times = []
+    for _ in range(2):
+        started = time.thread_time()
+        entry(text)
+        times.append(time.thread_time() - started)
+    return min(times)
 
 
 @pytest.mark.parametrize("entry_name", sorted(ENTRY_POINTS))
