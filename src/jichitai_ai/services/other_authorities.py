@@ -25,6 +25,9 @@ Topics are embedded as passages, like the entries, so the two cosines compare li
 
 from __future__ import annotations
 
+import functools
+import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from jichitai_ai.i18n import pick
+from jichitai_ai.text.chinese_script import convert
 
 SETTINGS_KEY = "other_authorities"
 MARGIN_KEY = "other_authority_margin"
@@ -42,6 +46,7 @@ WORD_MARGIN_KEY = "other_authority_word_margin"
 DEFAULT_MARGIN = 0.045
 #: With one of the authority's words in the question (its business named outright).
 DEFAULT_WORD_MARGIN = 0.025
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,8 @@ class OtherAuthority:
     phone: str = ""
     url: str = ""
     note: Mapping[str, str] = field(default_factory=dict)
-    #: Words (any language, matched case-insensitively as substrings) naming its business.
+    #: Words (any language) naming its business, matched as substrings with case, width,
+    #: spaces and 繁體 / 简体 folded (:func:`fold`): 簽證 = 签证, 재류 기간 = 재류기간.
     words: tuple[str, ...] = ()
     #: Words naming business only this authority does (also naming words, see the module).
     exclusive_words: tuple[str, ...] = ()
@@ -62,14 +68,16 @@ class OtherAuthority:
         return bool(self.words_in(question))
 
     def words_in(self, question: str) -> list[str]:
-        """Its words, exclusive ones included, the question contains (case-insensitively)."""
-        folded = question.casefold()
-        return [w for w in (*self.words, *self.exclusive_words) if w.casefold() in folded]
+        """Its words, exclusive ones included, the question contains."""
+        return self._found((*self.words, *self.exclusive_words), fold(question))
 
     def exclusive_in(self, question: str) -> list[str]:
-        """Its exclusive words the question contains (case-insensitively)."""
-        folded = question.casefold()
-        return [w for w in self.exclusive_words if w.casefold() in folded]
+        """Its exclusive words the question contains."""
+        return self._found(self.exclusive_words, fold(question))
+
+    @staticmethod
+    def _found(words: Sequence[str], folded_question: str) -> list[str]:
+        return [w for w in words if (f := fold(w)) and f in folded_question]
 
     def localized(self, lang: str) -> dict[str, str]:
         """Name, note, phone and url for the resident's language (fallback en, then ja)."""
@@ -87,6 +95,14 @@ def _texts(value: Any) -> dict[str, str]:
     if isinstance(value, Mapping):
         return {str(k): str(v) for k, v in value.items() if isinstance(v, str) and v}
     return {}
+
+
+@functools.lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """Text as words are matched: NFKC, case-folded, no white space, Traditional characters
+    as Simplified (text.chinese_script; Japanese kanji fold the same way on both sides)."""
+    plain = "".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return convert(plain, "zh-Hans") if _HAN.search(plain) else plain
 
 
 def _strings(value: Any) -> tuple[str, ...]:
