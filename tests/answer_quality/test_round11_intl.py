@@ -156,3 +156,11 @@ def test_demo_city_hands_exclusive_business_to_the_bureau(
     result = demo.answering.ask("aoba-city", question, language=language, record=False)
     assert str(result.decision) == "no_answer"
     assert result.other_authority is not None and result.other_authority["name"] == IMMIGRATION
+
+
+def test_demo_city_keeps_a_right_chinese_answer_level_with_the_glossary_ranking(demo: Any) -> None:
+    # 国民健康保険 is a word of 国保加入 and 国保をやめたい alike: the glossary's ranking ties
+    # them, so the word-match answer stays the answer (a move inside the city above does not).
+    question = "上个月辞职了 国民健康保险的加入手续怎么办"
+    result = demo.answering.ask("aoba-city", question, language="zh-Hans", record=False)
+    assert str(result.decision) == "answer" and _shown(result) == ["AOBA-0032"]
