@@ -3,10 +3,11 @@
 Design sets: every emergency and ordinary CSV in tests/emergency except em5's, every ordinary
 text in the repository (demo entries, answer-quality rows) and the LocalGovFAQ corpus questions.
 Prints the layer's own catches on the design emergencies, its alarms on every ordinary text, and
-(``em5``) the same on the em5 sets.
+(``em5``, ``em8``) the same on that blind set's files, which the design sets leave out.
 
     PYTHONPATH=src:. python -m benchmarks.emergency.cue_layer            # design sets
     PYTHONPATH=src:. python -m benchmarks.emergency.cue_layer em5        # em5 (not blind)
+    PYTHONPATH=src:. python -m benchmarks.emergency.cue_layer em8        # em8 (not blind)
 """
 
 from __future__ import annotations
@@ -29,26 +30,31 @@ def layer(text: str) -> list[str]:
     return [k.value for k in cues.cue_kinds(spaced)]
 
 
-def sets(em5: bool) -> tuple[list[tuple[str, str, str]], dict[str, list[str]]]:
+#: Blind sets measured apart from the design sets.
+HELD = ("em5", "em8")
+
+
+def sets(held: str) -> tuple[list[tuple[str, str, str]], dict[str, list[str]]]:
     emergencies: list[tuple[str, str, str]] = []
     ordinary: dict[str, list[str]] = {}
     for path in sorted(HERE.glob("*.csv")):
-        if ("em5" in path.name) != em5:
+        inside = next((name for name in HELD if path.name.startswith(name)), "")
+        if inside != held:
             continue
         rows = _rows(path)
         if "kind" in rows[0]:
             emergencies += [(path.name, r["kind"], r["text"]) for r in rows]
         else:
             ordinary[path.name] = [r["text"] for r in rows]
-    if not em5:
+    if not held:
         ordinary.update(ordinary_in_repo())
         ordinary.update(ordinary_localgovfaq())
     return emergencies, ordinary
 
 
 def main() -> None:
-    em5 = len(sys.argv) > 1 and sys.argv[1] == "em5"
-    emergencies, ordinary = sets(em5)
+    held = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in HELD else ""
+    emergencies, ordinary = sets(held)
     caught = right = 0
     for _, kind, text in emergencies:
         found = layer(text)

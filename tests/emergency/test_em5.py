@@ -2,7 +2,7 @@
 
 Set 1 (72 + 72) was run once on main (61 missed); set 2 (36 + 36) was written after the layer and
 run once on it (26 missed, main 31) before the last layer changes. After (not blind): every
-emergency but the two listed below gets a card (of its kind, but for two), no look-alike does, in
+emergency gets a card (of its kind, but for two; the last two misses since em8), no look-alike does, in
 all six languages; a blind miss per language gets the card first on the resident page. These
 fail on main.
 """
@@ -23,11 +23,12 @@ EMERGENCIES = [
     (r["language"], r["kind"], r["text"]) for name, _ in SETS.values() for r in _rows(HERE / name)
 ]
 ORDINARY = [(r["language"], r["text"]) for _, name in SETS.values() for r in _rows(HERE / name)]
-#: Still missed after em5 (reported in docs/benchmarks.md §7.17): cleaners mixed, said in
-#: Chinese with 消毒液 (a service word), and a volcano with stones falling, said in Korean.
-STILL_MISSED = {
-    "我把84消毒液和洁厕灵混在一起用了，现在一直咳嗽，胸口发闷",
-    "화산이 분화해서 돌이 떨어지고 있어요",
+#: Missed after em5 (docs/benchmarks.md §7.17), caught since em8 (§7.22): cleaners mixed, said
+#: in Chinese with 消毒液 (a substance, no longer the service word 消毒), and a volcano with
+#: stones falling, said in Korean (falling stones are a disaster sign beside the eruption).
+CAUGHT_SINCE_EM8 = {
+    "我把84消毒液和洁厕灵混在一起用了，现在一直咳嗽，胸口发闷": EmergencyKind.MEDICAL,
+    "화산이 분화해서 돌이 떨어지고 있어요": EmergencyKind.DISASTER,
 }
 #: A card, but of another kind (119 is on both): the rules see 回應 / たおれて first.
 OTHER_KIND = {
@@ -56,7 +57,7 @@ def test_both_sets_have_every_language() -> None:
 def test_every_emergency_gets_a_card_of_its_kind(lang: str) -> None:
     missed = []
     for language, kind, text in EMERGENCIES:
-        if language != lang or text in STILL_MISSED:
+        if language != lang:
             continue
         found = detect_emergency(text)
         if not found or (text not in OTHER_KIND and EmergencyKind(kind) not in found):
@@ -64,10 +65,9 @@ def test_every_emergency_gets_a_card_of_its_kind(lang: str) -> None:
     assert missed == []
 
 
-@pytest.mark.parametrize("text", sorted(STILL_MISSED))
-@pytest.mark.xfail(strict=True, reason="still missed after em5 (docs/benchmarks.md §7.17)")
-def test_the_misses_left(text: str) -> None:
-    assert detect_emergency(text)
+@pytest.mark.parametrize("text", sorted(CAUGHT_SINCE_EM8))
+def test_the_em5_leftovers_are_caught_since_em8(text: str) -> None:
+    assert detect_emergency(text) == [CAUGHT_SINCE_EM8[text]]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

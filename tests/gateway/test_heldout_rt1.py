@@ -41,14 +41,16 @@ def _report(title: str, total: int, found: list[str], extra: str = "") -> None:
 KNOWN_SET_20: list[str] = []
 
 
-def _staff_prompts(
-    gateway: Gateway, corpus: list[Prompt], title: str, known: list[str] | None = None
-) -> None:
+def run_staff_prompts(
+    gateway: Gateway, corpus: list[Prompt], keeps: list[list[str]] | None = None
+) -> tuple[list[str], list[str], int, int]:
+    """Every prompt through ``preview_body``: (leaks — and look-alikes from ``keeps``, one list
+    per prompt, that did not arrive as written —, wrong refusals, readable words, words)."""
     tokenizer = SudachiTokenizer()
     found: list[str] = []
     wrong_refusals: list[str] = []
     readable = total = 0
-    for prompt in corpus:
+    for i, prompt in enumerate(corpus):
         body: dict[str, Any] = {
             "model": "onprem",
             "messages": [{"role": "user", "content": prompt.text}],
@@ -60,12 +62,26 @@ def _staff_prompts(
                 wrong_refusals.append(f"{result['reason']}: {prompt.text[:40]}")
             continue
         sent = body_text(result["sent"])
-        found += [f"{leak}  <- {prompt.text[:30]!r}" for leak in leaks(prompt, sent)]
+        where = f"  <- {prompt.text[:30]!r}"
+        found += [leak + where for leak in leaks(prompt, sent)]
+        if keeps is not None:
+            found += [
+                f"OVER-MASK {keep}" + where
+                for keep in keeps[i]
+                if sent.count(keep) < prompt.text.count(keep)
+            ]
         if my_number:
-            found.append(f"M: sent, not refused  <- {prompt.text[:30]!r}")
+            found.append("M: sent, not refused" + where)
         words = ordinary_words(prompt, tokenizer)
         total += len(words)
         readable += sum(1 for w in words if w in sent)
+    return found, wrong_refusals, readable, total
+
+
+def _staff_prompts(
+    gateway: Gateway, corpus: list[Prompt], title: str, known: list[str] | None = None
+) -> None:
+    found, wrong_refusals, readable, total = run_staff_prompts(gateway, corpus)
     items = sum(len(p.items) for p in corpus)
     _report(
         title,

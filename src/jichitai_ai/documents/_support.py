@@ -551,9 +551,9 @@ def best_sentences(
     「(2) 旅館…」 under 「温泉は、財産区の区域内において、次の各号に…」, not by the 柱書 alone.
     Words in ``subject`` (see subject_terms) weigh SUBJECT_SHARE only. A sentence that defines
     a term ``defined`` asks about (a definition question, see _definitions) is what such a question
-    asks for. Ties keep the earlier sentence, so a question that only matches the 柱書 still
-    points at the 項."""
-    scored: list[tuple[float, tuple[int, int]]] = []
+    asks for. Ties go to a sentence with a kanji hint (see kanji_hint), then to the earlier
+    sentence, so a question that only matches the 柱書 still points at the 項."""
+    scored: list[tuple[float, float, tuple[int, int]]] = []
     weights = [(c, c.weight * (SUBJECT_SHARE if c.terms & subject else 1.0)) for c in found]
     # Bonuses are relative to the heaviest word that is not the subject's; when the question
     # names nothing but its subject (「さくら町のふれあい広場はどこにありますか」) the address
@@ -561,7 +561,9 @@ def best_sentences(
     content = [w for c, w in weights if not c.terms & subject]
     top_weight = max(content) if content else max((c.weight for c in found), default=0.0)
     bonus = ANSWER_KIND_BONUS * top_weight
-    for span, own, lead, back in sentences_with_lead(index, text, unit_at):
+    sentences = list(sentences_with_lead(index, text, unit_at))
+    partial_words = _unmatched_kanji(index, weights, [own | lead for _, own, lead, _ in sentences])
+    for span, own, lead, back in sentences:
         terms = own | lead
         # the same words as the support test (Sudachi's groups too): the 項・号 shown is the one
         # whose words made the passage answer
@@ -588,17 +590,53 @@ def best_sentences(
             # only mentions the words (「(1) 財産区営温泉浴場に供給する場合」) does not win.
             named = terms_of(index, head.group(1))
             score += ITEM_HEAD_SHARE * sum(w for c, w in weights if c.terms & named)
+        # Question words no sentence here says, two of whose kanji one word of the sentence
+        # carries (「借りている家」 → 「借家」, 「半分焼けた」 → 「半焼」): only between 項・号
+        # that tie. One kanji is too little: 「通して出す」 is no 「通知」 (blind10 n16).
+        hint = kanji_hint(partial_words, terms)
         if score > 0 and any(n.search(sentence) for n in numbers):
             score += NUMBER_BONUS * top_weight
         if defines(sentence, defined):
             score += top_weight or 1.0
         if score > 0:
-            scored.append((score, span))
+            scored.append((score, hint, span))
     if not scored:
         return []
-    top = max(s for s, _ in scored)
-    chosen = sorted(scored, key=lambda x: (-x[0], x[1]))[:limit]
-    return sorted(span for s, span in chosen if s >= 0.6 * top)
+    top = max(s for s, _, _ in scored)
+    chosen = sorted(scored, key=lambda x: (-x[0], -x[1], x[2]))[:limit]
+    return sorted(span for s, _, span in chosen if s >= 0.6 * top)
+
+
+def _unmatched_kanji(
+    index: DocIndex, weights: Sequence[tuple[Concept, float]], sentences: Sequence[frozenset[str]]
+) -> list[tuple[frozenset[str], float]]:
+    """The kanji of each question word that no sentence of the passage covers, with its weight."""
+    out = []
+    for concept, weight in weights:
+        if any(
+            covers(concept, terms, groups_of(index, terms)) or concept.forms & terms
+            for terms in sentences
+        ):
+            continue
+        chars = frozenset(ch for term in concept.terms for ch in term if _is_kanji(ch))
+        if chars:
+            out.append((chars, weight))
+    return out
+
+
+def kanji_hint(words: Sequence[tuple[frozenset[str], float]], terms: frozenset[str]) -> float:
+    """Weight of the ``words`` (kanji, weight) whose kanji a term of ``terms`` carries, counting
+    only terms that carry two or more kanji of the question's words."""
+    if not words:
+        return 0.0
+    credited: set[int] = set()
+    for term in terms:
+        chars = set(term)
+        owners = [i for i, (kanji, _) in enumerate(words) if kanji & chars]
+        shared = set().union(*(words[i][0] & chars for i in owners)) if owners else set()
+        if len(shared) >= 2:
+            credited.update(owners)
+    return sum(words[i][1] for i in credited)
 
 
 def _is_kanji(ch: str) -> bool:

@@ -25,6 +25,11 @@ way only beside a disaster or fire sign, a warning issued (注意報, 预警) is
 inside a sign (a stranger) is not a third person, and suicide by saying one will go into the sea
 with a message or shoes left behind.
 
+em8 added general danger categories (``categories.py``: a person's state in polite forms, life
+support stopped, struck by lightning, overturned, thin ice, hostage / bomb, embers and glow,
+falling stones; dependent signs for wires on a bag, a fall into water, "in the water"; suicide by
+joining the dead while refusing medicine or food) — not blind either, written after em8's run.
+
 It runs only when neither a named emergency nor a known situation matched, so every earlier
 figure is unchanged. Each sign is one class of word, not a wording. Chosen on em1–em3 and round
 4/5 (the layer alone catches 280 of their 774 emergencies) with 0 alarms on every ordinary text
@@ -36,6 +41,7 @@ from __future__ import annotations
 
 import re
 
+from jichitai_ai.emergency import categories
 from jichitai_ai.emergency.kinds import EmergencyKind
 
 K = EmergencyKind
@@ -208,13 +214,13 @@ _NOW = re.compile(
 _PERSON = re.compile(
     "|".join(
         [
-            r"子ども|子供|こども|息子|娘|赤ちゃん|あかちゃん|夫|妻|つま|おっと|父|母|祖父|祖母|おじいちゃん",
+            r"子ども|子供|こども|息子|娘|孫|まご|赤ちゃん|あかちゃん|夫|妻|つま|おっと|父|母|祖父|祖母|おじいちゃん",
             r"おばあちゃん|じいちゃん|ばあちゃん|おじいさん|おばあさん|老人|"
             r"友達|ともだち|同僚|(?:人|ひと|男|女|おとこ|おんな)が",
             r"\bmy (?:son|daughter|kid|child|baby|wife|husband|mum|mom|mother|dad|father|grand\w+|friend|roommate|neighbou?r|coworker|colleague)\b",
             r"\b(?:someone|somebody|a (?:man|woman|guy|child|kid|stranger|drunk)|some (?:guy|man)|an old (?:man|woman)|people)\b",
-            r"孩子|小孩|儿子|兒子|女儿|女兒|老婆|老公|太太|先生|爸|(?:妈|媽)|爷爷|爺爺|奶奶|阿嬤|朋友|同事|有人|老人|男的|女的|男人|女人|的人",
-            r"아이|애가|아기|아들|딸|아내|남편|아버지|어머니|엄마|아빠|할머니|할아버지|친구|동료|누가|사람이",
+            r"孩子|小孩|儿子|兒子|女儿|女兒|孙子|孫子|孙女|孫女|老婆|老公|太太|先生|爸|(?:妈|媽)|爷爷|爺爺|奶奶|阿嬤|朋友|同事|有人|老人|男的|女的|男人|女人|的人",
+            r"아이|애가|아기|아들|딸|손자|손녀|아내|남편|아버지|어머니|엄마|아빠|할머니|할아버지|친구|동료|누가|사람이|(?:남자|여자)(?:가|애가)",
         ]
     ),
     re.IGNORECASE,
@@ -320,7 +326,8 @@ _PREPARED = re.compile(
 _TIE_ORDER = (K.FIRE, K.DISASTER, K.CRIME, K.MEDICAL)
 
 _COMPILED = {
-    kind: [re.compile(p, re.IGNORECASE) for p in patterns] for kind, patterns in _SIGNS.items()
+    kind: [re.compile(p, re.IGNORECASE) for p in patterns + categories.SIGNS.get(kind, [])]
+    for kind, patterns in _SIGNS.items()
 }
 
 
@@ -334,6 +341,12 @@ def _signs(text: str) -> list[tuple[EmergencyKind, tuple[int, int]]]:
         found += [(K.DISASTER, match.span()) for match in _NIGHTFALL.finditer(text)]
     if any(kind in (K.DISASTER, K.FIRE) for kind, _ in found):
         found += [(K.DISASTER, match.span()) for match in _APPROACHING.finditer(text)]
+    if categories.OBJECT.search(text):  # em8: wires or ticking on a bag or a box
+        found += [(K.CRIME, match.span()) for match in categories.DEVICE.finditer(text)]
+    if found or _PERSON.search(text):  # em8: a fall into water, of someone or beside a sign
+        found += [(K.MEDICAL, match.span()) for match in categories.FELL_IN.finditer(text)]
+    if found:  # em8: in the water is a swim alone, a rescue (水難) beside another sign
+        found += [(K.DISASTER, match.span()) for match in categories.IN_WATER.finditer(text)]
     return found
 
 
@@ -344,6 +357,9 @@ def warning_signs(text: str) -> list[EmergencyKind]:
     farewells = len(_FAREWELL.findall(text))
     together = bool(farewells and _PREPARED.search(text)) or farewells >= 2
     together = together or bool(_INTENT.search(text) and _LEFT_BEHIND.search(text))
+    together = together or bool(
+        categories.JOIN_THE_DEAD.search(text) and categories.STOPPED_CARING.search(text)
+    )
     return [K.SUICIDE] if together or _LETHAL.search(text) else []
 
 

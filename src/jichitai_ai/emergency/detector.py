@@ -55,6 +55,12 @@ _SAFE = re.compile(
             r"\bambulances?\s+(?:is\s+|be\s+)?(?:free|paid|charged)\b|\b(?:is|are)\s+(?:the\s+|an\s+)?ambulances?\s+(?:free|paid|charged)\b",
             # em4 (en): rehabilitation and support after a stroke
             r"\b(?:rehab\w*|recovery|support|care)\s+(?:after|following|for)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+)?stroke\b|\bstroke\s+(?:rehab\w*|survivors?|prevention|after-?effects)\b",
+            # em8: a thing fallen into water (a ball, a phone), not a person; not moving house
+            r"(?:川|かわ|池|いけ|海|うみ|水|みず|用水路)に\s*(?:落ち|おち)た\s*(?:ボール|ぼーる|もの|物|財布|さいふ|スマホ|携帯|けいたい|鍵|かぎ|帽子|ぼうし|ごみ|ゴミ)",
+            r"(?:ボール|財布|スマホ|携帯|鍵|帽子|荷物)(?:が|を)\s*(?:川|池|海|水|用水路)に\s*(?:落ち|落と)",
+            r"(?:手机|手機|钥匙|鑰匙|钱包|錢包|球|帽子|东西|東西)(?:不小心)?(?:掉进|掉進|掉到)",
+            r"(?:휴대폰|핸드폰|폰|열쇠|지갑|공|모자)(?:이|가|을|를)?\s*(?:강|바다|물|호수|연못)에\s*빠(?:졌|져)",
+            r"\bnot moving (?:out|in|house|home|away|abroad)\b",
             # zh
             r"火灾保险|火災保險|地震保险|地震保險|消防团|消防團|防灾|防災|演习|演習|演练|演練",
             # hazard maps (where it may flood, not a flood): zh; ko and やさしい日本語 below

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from ._markup import decode_markup
 from ._mojibake import repair
 from ._types import Entity
 
@@ -133,12 +135,22 @@ def _clusters(text: str) -> list[tuple[int, int]]:
 
 def canonicalize(text: str) -> Canonical:
     """The canonical form of ``text`` (see module docstring); cheap when nothing changes.
-    Mojibake runs are read back first (``_mojibake``), then the steps above run."""
-    repaired = repair(text)
-    if repaired is None:
-        return _canonicalize(text)
-    fixed, first, last = repaired
-    inner = _canonicalize(fixed)
+    HTML tags, character references and percent-encoded UTF-8 are read back first
+    (``_markup``), then mojibake runs (``_mojibake``), then the steps above run."""
+    return _after(decode_markup, text, lambda fixed: _after(repair, fixed, _canonicalize))
+
+
+def _after(
+    step: Callable[[str], tuple[str, list[int], list[int]] | None],
+    text: str,
+    then: Callable[[str], Canonical],
+) -> Canonical:
+    """``then`` on what ``step`` made of ``text``, its offsets mapped through ``step``'s."""
+    done = step(text)
+    if done is None:
+        return then(text)
+    fixed, first, last = done
+    inner = then(fixed)
     if inner.identity:
         return Canonical(inner.text, tuple(first), tuple(last), False)
     starts = tuple(first[i] for i in inner.starts)

@@ -37,6 +37,12 @@ COMMON_WORDS: frozenset[str] = frozenset({
     "ランドセル", "ミルク", "おむつ", "ベビーカー", "チャイルドシート", "ベビーシッター", "キッズ",
     "プレママ", "パパママ", "ママ", "パパ", "ペット", "ドッグラン", "マイクロチップ", "ワクチン接種",
     "ひとり親", "シングルマザー", "シングルファーザー", "ヤングケアラー", "ひきこもり", "ニート",
+    # 鳥獣被害・衛生害虫 (有害鳥獣の相談, 特定外来生物): animals SudachiPy does not know, so the
+    # katakana rules read them as foreign names (ハクビシンが…); the ones it knows are read
+    # through their kanji dictionary form (カラス → 烏, _tokens.Token.native)
+    "ハクビシン", "ヌートリア", "ヒアリ", "アカカミアリ", "セアカゴケグモ", "トコジラミ",
+    "ツマアカスズメバチ", "アメリカザリガニ", "ミシシッピアカミミガメ", "カミツキガメ", "キョン",
+    "アライグマ", "アナグマ", "イノシシ", "ニホンジカ", "ツキノワグマ", "ヒグマ", "ドバト",
     # やさしい日本語 writes these in hiragana, where SudachiPy has only a given-name reading
     # (けんしん 健診, しんさ 審査) or reads one as a name before です (げんきです, けんこうです)
     "けんしん", "けんこう", "けんこうしんだん", "しんさ", "せっしゅ", "よぼうせっしゅ", "いりょうひ",

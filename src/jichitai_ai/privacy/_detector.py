@@ -24,6 +24,7 @@ from ._coref import (
 )
 from ._fold import fold
 from ._foreign_scripts import find_foreign_script_names, find_introduced_foreign_names
+from ._honoured_pairs import find_honoured_pairs
 from ._introductions import (
     find_child_names,
     find_guardian_listed_names,
@@ -43,11 +44,13 @@ from ._kana_names import (
     find_kanji_honorific_names,
     find_katakana_pairs,
 )
+from ._kana_tails import grow_kana_tails
 from ._latin_names import latin_word_guess
 from ._lead_sentences import find_profile_names
 from ._message_names import message_names, spaced_blocks
 from ._name_edges import extend_name_edges
 from ._names import find_persons, looks_like_title_or_org
+from ._offices import names_an_office
 from ._patterns import OLD_DATE
 from ._places import find_block_addresses, find_places, place_spans
 from ._readings import bracketed_readings, form_and_layout_names, one_kanji_surnames
@@ -73,6 +76,7 @@ from ._tables import find_table_cells
 from ._tokens import SudachiTokenizer, Token, script_of
 from ._types import Entity, EntityType
 from ._variants import fold_variants
+from ._wrapped_names import join_wrapped_names
 
 # Lower number wins when spans overlap with equal confidence: the more specific type.
 _PRIORITY = {
@@ -148,6 +152,28 @@ def resolve_overlaps(entities: Iterable[Entity]) -> list[Entity]:
             kept.append(candidate)
     unique_flags = sorted(set(flags), key=lambda e: (e.start, e.end))
     return sorted(kept + unique_flags, key=lambda e: (e.start, e.end, e.type.value))
+
+
+def _names_clear_of_addresses(found: list[Entity]) -> list[Entity]:
+    """A name candidate that runs on into a surer address (田中美咲 あおば|市緑町1-2-3: あおば
+    read as a given name) is dropped when a shorter candidate with the same start ends before
+    that address: merged with it, the name would overlap the address and be lost altogether
+    (the log showed 田中美咲 unmasked). An address the candidate starts in (丹後 美紗) is left
+    to the usual resolution."""
+    addresses = [e for e in found if e.type is EntityType.ADDRESS]
+    if not addresses:
+        return found
+    people = [e for e in found if e.type is EntityType.PERSON]
+
+    def cut_short(e: Entity) -> bool:
+        if e.type is not EntityType.PERSON:
+            return False
+        starts = [
+            a.start for a in addresses if e.start < a.start < e.end and a.confidence > e.confidence
+        ]
+        return bool(starts) and any(c.start == e.start and c.end <= min(starts) for c in people)
+
+    return [e for e in found if not cut_short(e)]
 
 
 def _union_same_type(entities: list[Entity]) -> list[Entity]:
@@ -245,6 +271,28 @@ def _birthdates_near_people(found: list[Entity], text: str) -> list[Entity]:
                 continue
         out.append(e)
     return out
+
+
+def _places_inside_names(found: list[Entity]) -> list[Entity]:
+    """夫 渡邉 隼人、… 緑ヶ丘２丁目: a place reading of the given name (隼人 is a town) tied with
+    the 「姓 名」 span around it and won the overlap, leaving the surname readable. A place
+    without a number lying inside a spaced 姓 名 is that name's part: the name's span covers it."""
+    names = [
+        (e.start, e.end)
+        for e in found
+        if e.type is EntityType.PERSON and (" " in e.text or "\u3000" in e.text)
+    ]
+    if not names:
+        return found
+    return [
+        e
+        for e in found
+        if not (
+            e.type in (EntityType.LOCATION, EntityType.ADDRESS)
+            and not any(ch.isdigit() for ch in e.text)
+            and any(s < e.start and e.end <= t for s, t in names)
+        )
+    ]
 
 
 def _inside_common(entity: Entity, spans: list[tuple[int, int]]) -> bool:
@@ -367,6 +415,7 @@ class Detector:
         found += _patterns.find_postal_codes(text, folded)
         found += _patterns.find_birthdates(text, folded, self.config.reference_year)
         found += _patterns.find_partial_birthdates(text, folded)
+        found += _patterns.find_ditto_birthdates(text, folded)
         found += _patterns.find_dates_abroad(text, folded)
         found += _patterns.find_ip_addresses(text, folded)
         found += _patterns.find_po_boxes(text, folded)
@@ -396,6 +445,7 @@ class Detector:
         found += find_labelled_name_parts(text)
         found += find_quoted_full_names(text, self._tokenizer.name_parts)
         found += find_titled_full_names(text, tokens)
+        found += find_honoured_pairs(text, self._tokenizer.tokenize)
         found += find_spaced_kana_names(text)
         found += find_nicknames(text, self._tokenizer.name_parts)
         if self._strict_rules:
@@ -422,6 +472,7 @@ class Detector:
                 _inside_place_name(e, text)
                 or _chinese_particle_name(e, text)
                 or latin_word_guess(e, text)
+                or names_an_office(e, text)
             )
         ]
         found = extend_spaced_names(found, tokens, text, self._tokenizer.name_parts)
@@ -434,6 +485,7 @@ class Detector:
             found += coordinated_names(found, tokens, text, self._tokenizer.name_parts)
         found += extend_latin_names(found, text)
         found = with_chat_names(found, text, self._tokenizer.tokenize)
+        found = join_wrapped_names(grow_kana_tails(found, text), text)
         if self._strict_rules:
             found += form_and_layout_names(text, self._tokenizer.name_parts)
             found += one_kanji_surnames(found, text)
@@ -453,7 +505,8 @@ class Detector:
             replace(e, detail=NOT_PERSONAL) if _not_personal_place(e, text, countries) else e
             for e in found
         ]
-        found = _birthdates_near_people(found, text)
+        found = _birthdates_near_people(_places_inside_names(found), text)
+        found = _names_clear_of_addresses(found)
         result = resolve_overlaps(e for e in found if e.confidence >= self.config.min_confidence)
         if self.config.types is not None:
             result = [e for e in result if e.type in self.config.types]

@@ -216,10 +216,11 @@ _NOT_LABELLED_NAMES = frozenset(
 
 
 # わたしは ふくなが りお です (やさしい日本語, spaced): two kana words after わたしは and before
-# です are a name (one word is not: わたしは がくせい です).
+# です are a name (one word is not: わたしは がくせい です); in katakana up to four (わたしは
+# ヌグエン ティ タオ です: a Vietnamese name has three parts).
 _I_AM = re.compile(
     r"(?:わたし|私|ぼく|僕|あたし)[はわ、][ \u3000]*"
-    r"(?P<name>[ぁ-ゖー]{2,6}[ \u3000][ぁ-ゖー]{1,6}|[ァ-ヺー]{2,10}[ \u3000・][ァ-ヺー]{1,10})"
+    r"(?P<name>[ぁ-ゖー]{2,6}[ \u3000][ぁ-ゖー]{1,6}|[ァ-ヺー]{2,10}(?:[ \u3000・][ァ-ヺー]{1,10}){1,3})"
     r"[ \u3000]*(?:です|と[ \u3000]?(?:いいます|もうします|申します))"
 )
 

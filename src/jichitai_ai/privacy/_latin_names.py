@@ -159,6 +159,11 @@ _OPENERS = frozenset(
     | {"how", "why", "what", "which", "who", "if", "and", "but", "so", "please", "new", "old"}
     | {"central", "north", "south", "east", "west", "upper", "lower", "great", "greater", "little"}
     | {"saint", "mount", "lake", "port", "fort", "cape", "san", "santa", "los", "las"}
+    # imperatives of instructions (Contact Mynaportal needed, Use Xpost registered …)
+    | {"contact", "call", "email", "mail", "phone", "use", "visit", "download", "install"}
+    | {"open", "check", "see", "read", "ask", "apply", "register", "submit", "send", "bring"}
+    | {"pay", "renew", "update", "access", "select", "enter", "click", "tap", "try", "get"}
+    | {"log", "sign", "print", "search", "find", "follow", "join", "keep", "note", "make"}
 )
 
 

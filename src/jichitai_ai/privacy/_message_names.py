@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ._foreign_scripts import _KOREAN_SURNAMES
+from ._latin_names import english_word
 from ._types import Entity, EntityType
 
 _CAP = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
@@ -56,10 +57,22 @@ _KIN = (
 )
 _POSSESSIVE = re.compile(rf"(?<![A-Za-z])({_CAP})['’]s\s+(?:{_KIN})\b")
 _SIGNATURE = re.compile(rf"[—–―]\s?({_CAP}(?: {_CAP}){{1,2}})(?=\s?[,.]|\s*$)")
+#: …about the fee. — Sushila: one word signing off after a sentence and a dash, at the end.
+_SIGNATURE_ONE = re.compile(rf"[.!?)]\s+[—–―]\s?({_CAP})\s*$")
+#: Room 1402, 7-1-1 Minatomirai: a room, a block number and a town, the English order.
+_ROOM_ADDRESS = re.compile(
+    r"(?<![A-Za-z])(?:Room|Rm\.?|Apt\.?|Apartment|Flat|Unit|Suite)\s?#?[0-9]{1,5}[A-Za-z]?,\s?"
+    r"[0-9]{1,4}(?:-[0-9]{1,4}){1,3},?\s[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
+)
 
 _HANGUL_BRACKET = re.compile(r"[(（]([가-힣])[ \u3000]?([가-힣]{1,2})[)）]")
 _HANGUL_INTRO = re.compile(
     r"(?:이름은|이름이|저는)[ \u3000]?([가-힣])[ \u3000]([가-힣]{1,2})[ \u3000]?(?=입니다|이에요|예요|이고|라고)"
+)
+#: 우리 아이 전 도하 는 …: a spaced surname and given name after a child or spouse word.
+_HANGUL_KIN = re.compile(
+    r"(?:우리 아이|아이|딸|아들|남편|아내|어머니|아버지)[ \u3000]([가-힣])[ \u3000]([가-힣]{1,2})"
+    r"[ \u3000]?(?=는|은|가|이|의|입니다|이에요|예요)"
 )
 
 _LIVE_AT = re.compile(
@@ -100,8 +113,13 @@ def message_names(text: str) -> Iterator[Entity]:
                 yield _person(again, 0, "named by kin")
         for m in _LIVE_AT.finditer(text):
             yield Entity(EntityType.ADDRESS, m.start(1), m.end(1), m.group(1), 0.85, "lives at")
+        for m in _ROOM_ADDRESS.finditer(text):
+            yield Entity(EntityType.ADDRESS, m.start(), m.end(), m.group(), 0.85, "room")
+        for m in _SIGNATURE_ONE.finditer(text):
+            if m.group(1) not in _NOT_NAME and not english_word(m.group(1)):
+                yield _person(m, 1, "signature")
     if re.search("[가-힣]", text):
-        for pattern in (_HANGUL_BRACKET, _HANGUL_INTRO):
+        for pattern in (_HANGUL_BRACKET, _HANGUL_INTRO, _HANGUL_KIN):
             for m in pattern.finditer(text):
                 if m.group(1) in _KOREAN_SURNAMES:
                     yield Entity(
@@ -114,14 +132,20 @@ def message_names(text: str) -> Iterator[Entity]:
                     )
 
 
+_NUMBERS = frozenset({EntityType.POSTAL_CODE, EntityType.PHONE})
+
+
 def spaced_blocks(found: list[Entity], text: str) -> Iterator[Entity]:
     """ひかり町 ３－４－１２ ひかりハイツ: a block number spaced from the town found before it
     belongs to the address; 三丁目12番 (no 号) too."""
+    numbers = [(n.start, n.end) for n in found if n.type in _NUMBERS]
     for e in found:
         if e.type is not EntityType.LOCATION:
             continue  # an address has its block already; what follows it is something else
         m = _SPACED_BLOCK.match(text, e.end)
-        if m:
+        # Yokohama 220-0012: a postal code or phone after the town is no block; taking it
+        # in made the address lose to the postal code, and the whole address went unmasked
+        if m and not any(s < m.end() and m.start() < t for s, t in numbers):
             yield Entity(
                 EntityType.ADDRESS, e.start, m.end(), text[e.start : m.end()], 0.9, "spaced block"
             )

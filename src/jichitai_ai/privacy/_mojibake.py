@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from ._splice import splice
+
 #: Non-ASCII characters of a UTF-8-read-as-cp932 run (kanji, kana, half-width kana, PUA).
 _SJIS_RUN = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff61-\uff9f\ue000-\uf8ff\u2460-\u24ff]{2,}")
 _SJIS_SIGNATURE = re.compile(r"[\uff61-\uff9f\ue000-\uf8ff]")
@@ -87,22 +89,7 @@ def repair(text: str) -> tuple[str, list[int], list[int]] | None:
                 pieces.append((m.start(), m.end(), decoded))
     if not pieces:
         return None
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    cursor = 0
-    for start, end, decoded in sorted(pieces, key=lambda p: p[0]):
-        for i in range(cursor, start):
-            chars.append(text[i])
-            starts.append(i)
-            ends.append(i + 1)
-        for ch, first, last in decoded:
-            chars.append(ch)
-            starts.append(start + first)
-            ends.append(start + last)
-        cursor = end
-    for i in range(cursor, len(text)):
-        chars.append(text[i])
-        starts.append(i)
-        ends.append(i + 1)
-    return "".join(chars), starts, ends
+    return splice(
+        text,
+        [(s, e, [(ch, s + first, s + last) for ch, first, last in run]) for s, e, run in pieces],
+    )

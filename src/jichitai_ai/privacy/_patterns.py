@@ -351,7 +351,11 @@ _BANK_LABEL = re.compile(
     r"|(?<![A-Za-z])(?:[Aa]ccount|[Aa]cct)(?:\s?(?:number|no\.?|#))?|계좌(?:번호)?|账号|账户|帐号|帳號"
 )
 # 店番 123 口座 7654321: the branch number goes with the account it completes.
-_BRANCH = re.compile(r"(?:店番号?|支店番号|店舗番号)\s?[:：]?\s?([0-9]{3})(?![0-9])")
+# (Mitsubishi UFJ, branch 218) after the account number, in English.
+_BRANCH = re.compile(
+    r"(?:店番号?|支店番号|店舗番号|(?<![A-Za-z])[Bb]ranch(?:\s?(?:no\.?|number|code|#))?)"
+    r"\s?[:：]?\s?([0-9]{3})(?![0-9])"
+)
 
 
 _THOUSANDS = re.compile(r",[0-9]")
@@ -370,27 +374,33 @@ def _labelled_numbers(
 
 # 保険証の記号 1234 番号 5671, 記号 29-041、番号 1183: the 番号 half of a 記号・番号 pair.
 # 記号 may carry a kanji or kana prefix (青12, 国保3, あ-1207, 青-0552); 番号 follows.
+# 記号は 4127、番号は 55、枝番 01: は after each label, and the 枝番 that completes the number.
 _SECOND_HALF = re.compile(
-    r"記号\s?[:：]?\s?(?P<mark>[一-鿿ぁ-ゖァ-ヺ]{0,3}-?[0-9][0-9-]{0,11})"
-    r"(?:[\s、,・（(]{0,3}番号\s?[:：]?\s?(?P<number>[0-9]{1,10})(?![0-9]))?"
+    r"記号\s?は?\s?[:：]?\s?(?P<mark>[一-鿿ぁ-ゖァ-ヺ]{0,3}-?[0-9][0-9-]{0,11})"
+    r"(?:[\s、,・（(]{0,3}番号\s?は?\s?[:：]?\s?(?P<number>[0-9]{1,10})(?![0-9]))?"
+    r"(?:[\s、,・（(]{0,3}枝番\s?は?\s?[:：]?\s?(?P<branch>[0-9]{1,3})(?![0-9]))?"
 )
 
 
 def find_insurance_numbers(text: str, folded: str) -> Iterator[Entity]:
     yield from _labelled_numbers(text, folded, _INSURANCE_LABEL, EntityType.HEALTH_INSURANCE, 2)
     for m in _SECOND_HALF.finditer(folded):
-        if not _context(folded, m.start(), _CTX_INSURANCE, 30):
+        if _context(folded, m.start(), _CTX_INSURANCE, 30):
+            kind = EntityType.HEALTH_INSURANCE
+        elif _context(folded, m.start(), _CTX_BANK, 20):
+            kind = EntityType.BANK_ACCOUNT  # ゆうちょの記号 10280-3 番号 61774015
+        else:
             continue
-        for group in ("mark", "number"):
+        for group in ("mark", "number", "branch"):
             if m.group(group):
                 start, end = m.start(group), m.end(group)
-                yield _entity(text, start, end, EntityType.HEALTH_INSURANCE, 0.9, "記号・番号")
+                yield _entity(text, start, end, kind, 0.9, "記号・番号")
 
 
 def find_bank_accounts(text: str, folded: str) -> Iterator[Entity]:
     yield from _labelled_numbers(text, folded, _BANK_LABEL, EntityType.BANK_ACCOUNT, 6)
     for m in _BRANCH.finditer(folded):
-        if _context(folded, m.end(), _BANK_LABEL, 30) or "口座" in folded[m.end() : m.end() + 20]:
+        if _context(folded, m.end(), _BANK_LABEL, 60) or "口座" in folded[m.end() : m.end() + 20]:
             yield _entity(text, m.start(1), m.end(1), EntityType.BANK_ACCOUNT, 0.85, "店番")
 
 
@@ -557,10 +567,12 @@ _KOREAN_DATE = re.compile(r"(?<![0-9])(?:1[89]|20)[0-9]{2}년\s?[0-9]{1,2}월\s?
 _DAY_FIRST = re.compile(r"(?<![0-9/.])[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:1[89]|20)[0-9]{2}(?![0-9])")
 _CTX_BIRTH_ABROAD = re.compile(
     r"[Bb]orn|[Bb]irth|DOB|sinh|[Nn]ascid[oa]|[Nn]acid[oa]|出生|生于|生於|생년월일|태어|출생|生年月日|生まれ"
+    r"|생일|誕生日|生日"
 )
 
 
-_BORN_AFTER = re.compile(r"\s?(?:生|[)）]?\s?born|에?\s?태어|출생)")
+# …14일생이에요 (생 "born", not 생활 "life"): the Korean suffix glued to the date.
+_BORN_AFTER = re.compile(r"\s?(?:生|[)）]?\s?born|에?\s?태어|출생|생(?![활산명존]))")
 
 
 def find_dates_abroad(text: str, folded: str) -> Iterator[Entity]:
@@ -669,10 +681,48 @@ _RESIDENCE_CARD = re.compile(
 )
 
 
+# Typed in lower case (ab48120937cd, ｕｊ７２０…): only after a residence-card label.
+_RESIDENCE_CARD_ANY_CASE = re.compile(_RESIDENCE_CARD.pattern, re.IGNORECASE)
+_CTX_RESIDENCE_CARD = re.compile(
+    r"在留カード|ざいりゅう\s?カード|在留卡|재류\s?카드|特別永住|residen(?:ce|t)\s?card|card\s?(?:number|no)",
+    re.IGNORECASE,
+)
+
+
+# 〃 5年1月20日 (ditto marks under the row above): the era of the row above, written once.
+_DITTO_DATE = re.compile(
+    r"[〃同][ \u3000]?(?:元|[0-9]{1,2})[ \u3000]?年[ \u3000]?[0-9]{1,2}[ \u3000]?月"
+    r"[ \u3000]?[0-9]{1,2}[ \u3000]?日"
+)
+_ERA_WORD = re.compile(r"明治|大正|昭和|平成|令和|(?<![A-Za-z])[MTSHR]\.?[0-9]{1,2}[./]")
+
+
+def find_ditto_birthdates(text: str, folded: str) -> Iterator[Entity]:
+    """A year, month and day after 〃 in a list that gave a 和暦 date above: the same kind of
+    date as the row above, a birthdate when the rows are people's (家族一覧, 世帯票)."""
+    for m in _DITTO_DATE.finditer(folded):
+        if _ERA_WORD.search(folded, max(0, m.start() - 200), m.start()) and (
+            _context(folded, m.start(), _CTX_BIRTH, 200) or _person_rows(folded, m.start())
+        ):
+            yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.85, "〃")
+
+
+_KIN_ROW = re.compile(
+    r"(?:^|\n)[ \t\u3000]*(?:世帯主|妻|夫|長男|長女|次男|次女|三男|三女|子|母|父|本人)"
+)
+
+
+def _person_rows(folded: str, start: int) -> bool:
+    return _KIN_ROW.search(folded, max(0, start - 200), start) is not None
+
+
 def find_residence_cards(text: str, folded: str) -> Iterator[Entity]:
     """在留カード番号 / 特別永住者証明書番号: two letters, eight digits, two letters."""
     for m in _RESIDENCE_CARD.finditer(folded):
         yield _entity(text, m.start(), m.end(), EntityType.RESIDENCE_CARD, 0.95)
+    for m in _RESIDENCE_CARD_ANY_CASE.finditer(folded):
+        if not m.group().isupper() and _context(folded, m.start(), _CTX_RESIDENCE_CARD, 30):
+            yield _entity(text, m.start(), m.end(), EntityType.RESIDENCE_CARD, 0.9)
 
 
 _CASE_LABEL = re.compile(

@@ -76,6 +76,7 @@ def _foreign_word(tok: Token) -> bool:
         and not tok.synonyms
         and not tok.compound
         and not tok.is_place
+        and not tok.native
         and tok.pos[1] in {"普通名詞", "固有名詞"}
         and len(tok.surface) >= 3
         and script_of(tok.surface) == "katakana"

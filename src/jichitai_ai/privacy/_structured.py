@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from ._common_words import COMMON_WORDS
 from ._foreign_scripts import _KOREAN_SURNAMES
 from ._latin_names import english_word, municipal_word
 from ._places import numbered_item
@@ -229,6 +230,22 @@ _KATA_DESU = re.compile(
     rf"(?:^|[。\n!！?？]|わたしは|わたしの なまえは|私は|ぼくは)\s?(?P<name>{_KATA})\s?です(?![かが])",
     re.MULTILINE,
 )
+# こどもの アラヴ は … (やさしい日本語): a spaced katakana word between a family member's の
+# and a spaced particle is that person's name.
+_KIN_KATA = re.compile(
+    r"(?:こども|子ども|子供|むすこ|むすめ|息子|娘|おっと|夫|つま|妻|あかちゃん|赤ちゃん|"
+    r"はは|ちち|母|父|おかあさん|おとうさん)の[ \u3000]"
+    rf"(?P<name>{_KATA})[ \u3000](?:は|が|を|に|と|も)[ \u3000]"
+)
+# 子どもは いろは と こはる です: children named in a と-list closed by です.
+_KANA_WORD = r"[ぁ-ゖァ-ヺ][ぁ-ゖァ-ヺー]{1,5}"
+_CHILDREN_ARE = re.compile(
+    r"(?:子ども|こども|子供|むすめ|娘|むすこ|息子|孫|まご)(?:たち)?(?:は|の[ \u3000]?(?:なまえ|名前)は)"
+    rf"[ \u3000]?(?P<list>{_KANA_WORD}(?:[ \u3000]?(?:と|、)[ \u3000]?{_KANA_WORD}){{1,4}})"
+    r"[ \u3000]?です"
+)
+#: Counts and kinds of children, not names: ふたり, さんにん, おとこのこ, しょうがくせい.
+_NOT_CHILD_NAME = re.compile(r"ひとり|ふたり|にん$|さい$|のこ$|せい$|ねんせい|あかちゃん")
 _HANGUL_PAIR = r"[가-힣][ ][가-힣]{2}"
 _KOREAN_LIST = re.compile(
     rf"(?<![가-힣])(?P<list>{_HANGUL_PAIR}(?:\s?(?:,|、|와|과|하고)\s?{_HANGUL_PAIR}){{1,5}})"
@@ -260,9 +277,11 @@ def _ordinary_katakana(word: str, tokenize: Tokenize) -> bool:
     """A dictionary word: known, no proper noun, in a synonym group (ホテル, コーヒー) or a
     compound of known words (ペットボトル); SudachiPy lists many foreign names as plain nouns
     outside any synonym group (プージャ, ソノダ), so those count as names here."""
+    if word in COMMON_WORDS:
+        return True
     tokens = tokenize(word)
     known = all(not t.oov and t.pos[1] != "固有名詞" for t in tokens)
-    return known and (len(tokens) > 1 or tokens[0].synonyms)
+    return known and (len(tokens) > 1 or tokens[0].synonyms or tokens[0].native)
 
 
 def find_listed_and_introduced(text: str, tokenize: Tokenize) -> Iterator[Entity]:
@@ -276,6 +295,18 @@ def find_listed_and_introduced(text: str, tokenize: Tokenize) -> Iterator[Entity
         if not _ordinary_katakana(m.group("name"), tokenize):
             s, e = m.span("name")
             yield Entity(EntityType.PERSON, s, e, text[s:e], 0.8, "regex", "katakana です")
+    for m in _KIN_KATA.finditer(text):
+        if not _ordinary_katakana(m.group("name"), tokenize):
+            s, e = m.span("name")
+            yield Entity(EntityType.PERSON, s, e, text[s:e], 0.8, "regex", "kin の katakana")
+    for m in _CHILDREN_ARE.finditer(text):
+        words = list(re.finditer(_KANA_WORD, text[m.start("list") : m.end("list")]))
+        names = [w for w in words if w.group() not in ("と",)]
+        if any(_NOT_CHILD_NAME.search(w.group()) for w in names):
+            continue
+        for w in names:
+            s, e = m.start("list") + w.start(), m.start("list") + w.end()
+            yield Entity(EntityType.PERSON, s, e, text[s:e], 0.8, "regex", "children named")
     for pattern, pair in ((_KOREAN_LIST, _HANGUL_PAIR), (_CHINESE_LIST, _HAN_PAIR)):
         for m in pattern.finditer(text):
             for w in re.finditer(pair, text[m.start("list") : m.end("list")]):

@@ -24,6 +24,8 @@ _HEADERS: tuple[tuple[re.Pattern[str], EntityType], ...] = (
         re.compile(
             r"氏名|名前|フリガナ|ふりがな|カナ|保護者|児童|生徒|園児|世帯主|申請者|相談者|"
             r"宛名|担当者|家族|続柄名|^[Nn]ame$|[Nn]ame\b|"
+            # 姓,名 split into two columns (a one-character header is the whole cell)
+            r"^(?:姓|名|氏|苗字|名字|せい|めい|セイ|メイ|ミドルネーム|[Ss]urname|[Ff]irst|[Ll]ast)$|"
             # 口座振替の名義, 受診者, 利用者 …: a person's column by its role
             r"名義|受診者|利用者|対象者|契約者|被保険者|本人|患者|参加者|出席者|代表者"
         ),

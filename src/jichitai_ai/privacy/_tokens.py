@@ -6,6 +6,7 @@ or line boundaries (never inside a token the chunk could complete).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +31,11 @@ class Token:
     #: Split into several short units (SudachiPy mode A): compounds such as
     #: プロレスラー or レッドカード, which are not names. Only computed for katakana.
     compound: bool = False
+    #: A katakana word whose dictionary form is written in kanji or hiragana (カラス → 烏,
+    #: タヌキ → 狸, スズメバチ → 雀蜂) and is no name entry: a Japanese word spelt in katakana
+    #: — animals, plants, everyday things — not a foreign name (クワバラ → 桑原, a surname,
+    #: is not native). Only computed for katakana.
+    native: bool = False
 
     @property
     def is_person(self) -> bool:
@@ -93,6 +99,18 @@ def _is_compound(m: Morpheme) -> bool:
     return len(m.split(tokenizer.Tokenizer.SplitMode.A)) > 1
 
 
+_KANJI_OR_HIRAGANA = re.compile(r"[\u3041-\u3096\u4e00-\u9fff]")
+
+
+def _native_form(m: Morpheme) -> str:
+    """The kanji or hiragana dictionary form of a katakana word ("" when there is none)."""
+    surface = m.surface()
+    if not surface or not ("\u30a1" <= surface[0] <= "\u30fa"):
+        return ""
+    form = m.normalized_form()
+    return form if _KANJI_OR_HIRAGANA.search(form) else ""
+
+
 class SudachiTokenizer:
     """One SudachiPy tokenizer (split mode C) per instance; not thread-safe."""
 
@@ -115,6 +133,11 @@ class SudachiTokenizer:
                 self._name_cache[surface] = cached
         return cached
 
+    def _native(self, m: Morpheme) -> bool:
+        """カラス → 烏 is a Japanese word; クワバラ → 桑原 may be a surname all the same."""
+        form = _native_form(m)
+        return bool(form) and not self.name_parts(form) & {"姓", "名"}
+
     def tokenize(self, text: str) -> list[Token]:
         tokens: list[Token] = []
         for offset, chunk in _chunks(text):
@@ -131,6 +154,7 @@ class SudachiTokenizer:
                         m.is_oov(),
                         bool(m.synonym_group_ids()),
                         _is_compound(m),
+                        self._native(m),
                     )
                 )
         return tokens

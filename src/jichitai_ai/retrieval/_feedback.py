@@ -152,6 +152,15 @@ class LearningParams:
     #: two simulation seeds (docs/benchmarks.md §6, round 10).
     offer_similarity: float | None = None
     offer_within: int = 5
+    #: Residents break retrieval's near ties (頻度学習, issue 16, round 12): where an entry
+    #: scores within ``tie_margin`` of the first on the fused 0–1 scale — retrieval cannot
+    #: tell the two apart — and residents taught it for a wording at least ``tie_similarity``
+    #: close to the question (no rivals gate, as ``offer_first_similarity``), closer than
+    #: anything they taught for the first, it ranks first. None: off — 0.05 / 0.1 (chosen on
+    #: lexical simulation seeds 1–5) never lowered a lexical seed 1–10 but cost a control's
+    #: first place on hybrid seeds 8–10 (docs/benchmarks.md §6, round 12).
+    tie_margin: float | None = None
+    tie_similarity: float = 0.1
 
 
 @dataclass
@@ -503,6 +512,28 @@ class LearningModel:
             return by_words
         lesson = self._lessons[index]
         return max(by_words, own(lesson.entry_id, set(lesson.terms) | set(lesson.topics)))
+
+    def tie_broken(
+        self,
+        ranked: Sequence[ScoredDoc],
+        closeness: Callable[[int], float],
+        demoted: Collection[int] = (),
+    ) -> list[ScoredDoc]:
+        """``tie_margin``: the entry within the margin of the first that residents taught for
+        the closest wording (at least ``tie_similarity``, closer than the first's) takes the
+        first place and its score; the rest keep their order."""
+        margin = self.params.tie_margin
+        if margin is None or len(ranked) < 2:
+            return list(ranked)
+        top = ranked[0]
+        near = [d for d in ranked[1:] if top.score - d.score <= margin and d.doc_id not in demoted]
+        if not near:
+            return list(ranked)
+        scored = [(closeness(d.doc_id), d) for d in near]
+        best_close, best = max(scored, key=lambda x: (x[0], x[1].score, -x[1].doc_id))
+        if best_close < self.params.tie_similarity or best_close <= closeness(top.doc_id):
+            return list(ranked)
+        return [ScoredDoc(top.score, best.doc_id), *(d for d in ranked if d.doc_id != best.doc_id)]
 
     def rerank(
         self,

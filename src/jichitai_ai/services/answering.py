@@ -46,6 +46,7 @@ from jichitai_ai.storage.db import Database
 from jichitai_ai.storage.tables import QuestionLog
 from jichitai_ai.text import chinese_script, script_of
 from jichitai_ai.text.contentless import says_nothing
+from jichitai_ai.text.kana_kanji import KanaKanji
 
 #: The ranking kept with each asked question: what 「他の候補」 pages through (two pages of 9).
 CANDIDATES_LOGGED = 20
@@ -131,13 +132,15 @@ def shown_language(question: str, page_language: str) -> str:
 
 
 def _compared_in_kanji(
-    index: TenantIndex, question: str, outcome: Outcome
+    index: TenantIndex, question: str, outcome: Outcome, names: KanaKanji | None = None
 ) -> tuple[str, Any, float] | None:
     """The question as compared with topics (other authorities, outside topics): やさしい日本語
     written in kanji, like the topics (「あしたの てんきは」 → 明日の天気は), its vector, and the
-    best entry cosine from that same vector (so the two compare like with like)."""
+    best entry cosine from that same vector (so the two compare like with like). ``names``:
+    the topics' own words, read first (でんしゃ → 電車, ねんきんじむしょ → 年金事務所: words the
+    tenant's entries never write)."""
     corrected = index.corrected(question)
-    written = index.written_in_kanji(corrected)
+    written = index.written_in_kanji(corrected, names)
     vector = index.searcher.query_vector(written)
     best = outcome.cosine if written == corrected else index.best_cosine(vector)
     return None if best is None else (written, vector, best)
@@ -178,7 +181,9 @@ class AnsweringService:
         self._cache: dict[int, _CachedIndex] = {}
         self._locks: dict[int, threading.Lock] = {}
         self._guard = threading.Lock()
-        self._authority_matchers: dict[int, tuple[Any, other_authorities.AuthorityMatcher]] = {}
+        self._authority_matchers: dict[
+            int, tuple[Any, other_authorities.AuthorityMatcher, KanaKanji]
+        ] = {}
         self._outside_topics: tuple[int, outside_topics.OutsideTopics] | None = None
         self._entry_texts: dict[int, tuple[TenantIndex, _FoldedText]] = {}
 
@@ -334,9 +339,10 @@ class AnsweringService:
         key = (id(embedder), repr(authorities))
         cached = self._authority_matchers.get(tenant.id)
         if cached is None or cached[0] != key:
-            cached = (key, other_authorities.AuthorityMatcher(authorities, embedder))
+            names = other_authorities.kana_names(authorities, index.lexical.tokenizer.reading)
+            cached = (key, other_authorities.AuthorityMatcher(authorities, embedder), names)
             self._authority_matchers[tenant.id] = cached
-        compared = _compared_in_kanji(index, question, outcome)
+        compared = _compared_in_kanji(index, question, outcome, cached[2])
         if compared is None:
             return None
         written, vector, best = compared

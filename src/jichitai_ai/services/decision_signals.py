@@ -17,7 +17,7 @@ import numpy.typing as npt
 from jichitai_ai.domain.models import Decision
 from jichitai_ai.retrieval import DecisionResult, ScoredDoc
 from jichitai_ai.retrieval._decision_model import DecisionModel, FloatArray, feature_vector
-from jichitai_ai.text.topic_filler import topic_only
+from jichitai_ai.text.topic_filler import is_filler, topic_only
 
 if TYPE_CHECKING:
     from jichitai_ai.services.search_index import TenantIndex
@@ -29,6 +29,9 @@ NEAR_DUPLICATE = 0.8
 OWN_QUESTION_COVERS = 0.5
 #: ... while less than this share of it is unknown to every entry.
 UNKNOWN_AT_MOST = 0.5
+#: A word is rare (話題の語) when its IDF weight reaches this share of the weight of a word no
+#: entry has (the rarest possible): 亡くなる, 契約, 判子 are; 所, 為る, 年金 are not (demo city).
+RARE_WORD_SHARE = 0.5
 #: How far down the ranking choices are looked for.
 CHOICE_POOL = 8
 #: Nearest other entries averaged for an entry's hubness.
@@ -43,14 +46,17 @@ class DecisionSignals:
     def __init__(self, index: TenantIndex) -> None:
         self.index = index
         self._question_terms: dict[int, frozenset[str]] = {}
+        self._question_words: dict[int, frozenset[str]] = {}
 
     def weight(self, term: str) -> float:
         lexical = self.index.lexical
         t = lexical.vocabulary.get(term)
-        if t is None:
-            n = len(lexical)
-            return float(np.log(1.0 + (n + 0.5) / 0.5))
-        return float(lexical.idf[t])
+        return self.unknown_weight() if t is None else float(lexical.idf[t])
+
+    def unknown_weight(self) -> float:
+        """The weight of a word no entry has: the rarest possible."""
+        n = len(self.index.lexical)
+        return float(np.log(1.0 + (n + 0.5) / 0.5))
 
     def question_terms(self, entry_id: int) -> frozenset[str]:
         found = self._question_terms.get(entry_id)
@@ -59,6 +65,29 @@ class DecisionSignals:
             found = frozenset(self.index.topic_terms("\n".join([e.question, *e.alternatives])))
             self._question_terms[entry_id] = found
         return found
+
+    def question_words(self, entry_id: int) -> frozenset[str]:
+        """Every index term (verbs too: 亡くなる, 契約する) of the entry's own question and
+        言い換え; :meth:`question_terms` keeps their nouns only."""
+        found = self._question_words.get(entry_id)
+        if found is None:
+            e = self.index.entry(entry_id)
+            found = frozenset(
+                self.index.lexical.query_terms("\n".join([e.question, *e.alternatives]))
+            )
+            self._question_words[entry_id] = found
+        return found
+
+    def shares_rare_word(self, question: str, entry_id: int) -> bool:
+        """Whether the entry's own question or 言い換え holds one of the question's rare words
+        (weight ≥ :data:`RARE_WORD_SHARE` of an unknown word's; question words and counters
+        left out): 「旦那が急に亡くなって…」 and 家族が亡くなったときの手続き share 亡くなる."""
+        own = self.question_words(entry_id)
+        rare = RARE_WORD_SHARE * self.unknown_weight()
+        return any(
+            t in own and not is_filler(t) and self.weight(t) >= rare
+            for t in dict.fromkeys(self.index.lexical.query_terms(question))
+        )
 
     def features(
         self, question: str, ranked: Sequence[ScoredDoc], dense: Sequence[ScoredDoc]

@@ -36,6 +36,7 @@ import numpy as np
 
 from jichitai_ai.i18n import pick
 from jichitai_ai.text.chinese_script import convert
+from jichitai_ai.text.kana_kanji import KanaKanji
 
 SETTINGS_KEY = "other_authorities"
 MARGIN_KEY = "other_authority_margin"
@@ -145,6 +146,15 @@ def margins(settings: Mapping[str, Any]) -> tuple[float, float]:
         except (TypeError, ValueError):
             found.append(default)
     return found[0], found[1]
+
+
+def kana_names(authorities: Sequence[OtherAuthority], reading: Callable[[str], str]) -> KanaKanji:
+    """The authorities' own words and topics as a kana → kanji vocabulary (text.kana_kanji), so
+    an all-kana question is compared with their topics written as they write them (でんしゃの
+    じかん → 電車の時間, ねんきんじむしょ → 年金事務所): the tenant's entries never write the words
+    of a business that is not theirs. Every compound counts (a curated list, no slips)."""
+    texts = [t for a in authorities for t in (*a.words, *a.exclusive_words, *a.topics)]
+    return KanaKanji(texts, reading, min_count=1)
 
 
 class AuthorityMatcher:

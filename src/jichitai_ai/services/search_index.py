@@ -570,6 +570,8 @@ class TenantIndex:
             reranked = [ScoredDoc(top, reranked[0].doc_id)] + [
                 ScoredDoc(min(d.score * factor, top), d.doc_id) for d in reranked[1:]
             ]
+        if self.learning.params.tie_margin is not None and len(self.learning) and reranked:
+            reranked = self._tie_broken(question, reranked, effects.demoted)
         return (reranked if k is None else reranked[:k]), dense
 
     def answer(
@@ -595,6 +597,8 @@ class TenantIndex:
             outcome = kept or self._not_imposed_by_learning(question, ranked, outcome, k, exclude)
             if dense and outcome.decision is Decision.CLARIFY:
                 outcome = self._meaning_first_offered(question, dense, outcome)
+            elif dense and outcome.decision is Decision.NO_ANSWER:
+                outcome = self._agreed_first_offered(question, dense, outcome, exclude)
             outcome = self._taught_offered(question, outcome)
             if dense and needs_meaning(question) and _meaning_decides(question, outcome):
                 in_kanji = self._dense_in_kanji(question, len(dense), exclude)
@@ -604,6 +608,27 @@ class TenantIndex:
                 outcome = self._answer_without_topic_words(question, dense, outcome)
         outcome.features = features.tolist()
         return outcome
+
+    def _tie_broken(
+        self, question: str, ranked: list[ScoredDoc], demoted: Collection[int]
+    ) -> list[ScoredDoc]:
+        """``LearningParams.tie_margin``: residents' lessons decide retrieval's near ties."""
+        return self.learning.tie_broken(ranked, self._taught_closeness(question), demoted)
+
+    def _taught_closeness(self, question: str) -> Callable[[int], float]:
+        """Per entry, how close the question is to its promoting lessons in force (by words or
+        meaning, no rivals gate: ``LearningModel.taught_closeness``)."""
+        now = utcnow()
+        terms = self.lexical.query_terms(question)
+        topics = self.topic_terms(question)
+        vector = None
+        if self.learning.has_vectors and self.searcher.embedder is not None:
+            vector = self.searcher.query_vector(question)
+
+        def closeness(entry: int) -> float:
+            return self.learning.taught_closeness(entry, terms, topics, now, vector)
+
+        return closeness
 
     def _answer_kept_from_learning(
         self,
@@ -672,17 +697,11 @@ class TenantIndex:
             return outcome
         if not len(self.learning) or outcome.decision is Decision.ANSWER:
             return outcome
-        now = utcnow()
-        terms = self.lexical.query_terms(question)
-        topics = self.topic_terms(question)
-        vector = None
-        if self.learning.has_vectors and self.searcher.embedder is not None:
-            vector = self.searcher.query_vector(question)
+        closeness = self._taught_closeness(question)
 
         def close(entry: int, floor: float) -> bool:
             return (
-                self.learning.taught_closeness(entry, terms, topics, now, vector) >= floor
-                and entry not in self.learning_effects(question).demoted
+                closeness(entry) >= floor and entry not in self.learning_effects(question).demoted
             )
 
         ranked = [ScoredDoc(c.score, c.entry_id) for c in outcome.ranked]
@@ -835,6 +854,38 @@ class TenantIndex:
             return outcome
         keep = outcome.entry_ids[: max(self.thresholds.max_choices, 2) - 1]
         return replace(outcome, entry_ids=[*keep, first])
+
+    def _agreed_first_offered(
+        self,
+        question: str,
+        dense: list[ScoredDoc],
+        outcome: Outcome,
+        exclude: set[int] | None,
+    ) -> Outcome:
+        """A Japanese kanji question handed over although word matching alone, the embedding
+        alone and their fusion all put the same entry first, the embedding by at least
+        :data:`MEANING_FIRST_LEAD`, and that entry's own question holds one of the question's
+        rare words (``DecisionSignals.shares_rare_word``): a 更問, not a hand-over. Story words
+        no entry has (旦那が急に…, 浄水器, 三文判, 大学生の息子) dilute the coverage the decision
+        reads; three rankings agreeing on an entry that shares a rare word is evidence they
+        cannot dilute. Other authorities and outside topics still hand over (answering)."""
+        if needs_meaning(question) or len(dense) < 2 or len(outcome.ranked) < 2:
+            return outcome
+        first = outcome.ranked[0].entry_id
+        if dense[0].doc_id != first or dense[0].score - dense[1].score < MEANING_FIRST_LEAD:
+            return outcome
+        allowed = [d for d in self._entries if d not in exclude] if exclude else None
+        words = self.lexical.search(self.lexical.query_terms(question), 1, allowed=allowed)
+        if not words or words[0].doc_id != first:
+            return outcome
+        if not self.signals.shares_rare_word(question, first):
+            return outcome
+        ranked = [ScoredDoc(c.score, c.entry_id) for c in outcome.ranked]
+        limit = self.thresholds.max_choices
+        if self.decision_model is not None:
+            limit = self.decision_model.max_choices
+        ids = [d.doc_id for d in diverse_choices(ranked, self.signals, limit)]
+        return replace(outcome, decision=Decision.CLARIFY, entry_ids=ids)
 
     def _dense_in_kanji(
         self, question: str, depth: int, exclude: set[int] | None
@@ -1117,10 +1168,11 @@ class TenantIndex:
             )
         return self._homophone_corrector().correct(self._mixed_script.convert(question))
 
-    def written_in_kanji(self, question: str) -> str:
+    def written_in_kanji(self, question: str, names: KanaKanji | None = None) -> str:
         """An all-hiragana question with its words written as the tenant's texts write them
         (けいたいでんわ → 携帯電話: text.kana_kanji), for comparing it with topics written in
-        kanji; other questions unchanged."""
+        kanji; other questions unchanged. ``names``: words written first as the topics' own
+        vocabulary writes them (ねんきんじむしょ → 年金事務所, not 年金じむしょ)."""
         if meaning_script(question) != "ja" or not needs_meaning(question):
             return question
         if self._kana_kanji is None:
@@ -1128,6 +1180,8 @@ class TenantIndex:
                 self._entry_lines(),
                 self.lexical.tokenizer.reading,
             )
+        if names is not None:
+            question = names.convert(question)
         return self._kana_kanji.convert(question)
 
     def _entry_lines(self) -> Iterator[str]:

@@ -34,11 +34,15 @@ def _is_hiragana(ch: str) -> bool:
 class KanaKanji:
     """Reading → compound of the tenant's texts; converts hiragana words of a question."""
 
-    def __init__(self, texts: Iterable[str], reading: Callable[[str], str]) -> None:
+    def __init__(
+        self, texts: Iterable[str], reading: Callable[[str], str], min_count: int = MIN_COUNT
+    ) -> None:
+        """``min_count`` 1 for curated word lists (another authority's words and topics), where
+        a single occurrence is vocabulary, not a slip."""
         counts = Counter(run for text in texts for run in _KANJI_RUN.findall(text))
         by_reading: dict[str, set[str]] = defaultdict(set)
         for run, n in counts.items():
-            if n >= MIN_COUNT:
+            if n >= min_count:
                 by_reading[reading(run)].add(run)
         self._words = {
             r: next(iter(runs))

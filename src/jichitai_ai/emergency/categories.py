@@ -1,0 +1,138 @@
+"""General danger categories for the cue layer (em8), each a class of word in six languages.
+
+em5–em7 added sign classes after each blind set, mostly one situation at a time. These
+categories are written from what a 119/110 dispatcher's protocol asks about rather than from a
+wording: a person's state (not moving, not answering, cannot get out — also in the ます-form
+やさしい日本語 uses: うごきません, へんじを しません), life-support equipment that has stopped
+(人工呼吸器, 在宅酸素, 吸引器, 透析), a person struck by lightning, a vehicle or boat overturned, thin
+ice broken or a fall into water (a body of water as such is a swim: "in the water" counts only
+beside another sign), the offences that threaten life (人質, 立てこもり, 爆弾 / an unattended object
+with wires or ticking, 監禁), fire seen by its embers and glow (火の粉, a roof glowing red), and two
+gatekeeper warning signs of suicide that count together: talking of joining someone who has died
+(亡くなった夫のところへ行く, join grandpa, 去找去世的, 곁으로 가겠다) and stopping one's medicine or food.
+
+Used only by ``cues`` (which runs when no named emergency and no known situation matched), so
+these classes can never change a card the earlier layers give.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jichitai_ai.emergency.kinds import EmergencyKind
+
+K = EmergencyKind
+
+SIGNS: dict[EmergencyKind, list[str]] = {
+    K.MEDICAL: [
+        # a person's state: not moving, not answering (polite forms too), lying still
+        r"(?:動き|うごき)ません|(?:返事|へんじ)を\s*(?:し)?(?:ない|しない|しません)|(?:返事|へんじ|反応|はんのう)が?\s*(?:ありません|しません)"
+        r"|(?:横たわ|よこたわ)った\s*まま|(?:ぴくりとも|びくとも)\s*(?:動|うご)",
+        r"(?:躺|倒|趴)(?:在)?[^。，,]{0,4}不(?:动|動)(?![产產産])|(?:动|動)也不(?:动|動)|叫(?:他|她)?(?:都|也)?不(?:醒|应|應)",
+        r"안\s*움직|못\s*움직",
+        r"\b(?:not|isn'?t|aren'?t) (?:moving|responding)\b|\bdoesn'?t (?:move|respond)\b",
+        # life-support equipment that stopped (a power cut, a battery gone)
+        r"(?:人工呼吸器|呼吸器|こきゅうの?\s*きかい|酸素濃縮|酸素の\s*機械|さんその?\s*きかい|吸引器|透析)"
+        r"[^。]{0,12}(?:止ま|とま|動かな|うごかな|切れ|きれ)",
+        r"\b(?:ventilator|oxygen (?:machine|concentrator)|breathing machine|dialysis machine|suction (?:machine|pump))\b"
+        r"[^.?!]{0,25}\b(?:stopped|stops|died|is off|went off|not working|isn'?t working|dead)\b",
+        r"(?:呼吸机|呼吸機|呼吸器|制氧机|製氧機|氧气机|氧氣機|透析机|透析機)[^。，,]{0,6}(?:停了|停止|停下|停掉|不(?:动|動|工作)了?|没电|沒電|坏了|壞了)",
+        r"(?:인공호흡기|산소\s*(?:발생기|기계)|호흡기|투석기)[^.]{0,8}(?:멈췄|멈춰|꺼졌|꺼져|안\s*돼)",
+        # a person struck by lightning
+        r"(?:雷|かみなり)が\s*[^。]{0,8}?(?:人|ひと|子|こ|息子|娘|男|女|生徒|選手|父|母|夫|妻)に\s*(?:落ち|おち)|(?:雷|かみなり|落雷|らくらい)に\s*(?:打|う)たれ",
+        r"\bstruck by lightning\b|\blightning (?:struck|hit) (?:a |an |my |his |her |the |our )?(?:man|woman|boy|girl|kid|child|person|player|friend|him|her|someone|somebody)\b",
+        r"被(?:雷|闪电|閃電)(?:劈|打|击|擊)|(?:雷|闪电|閃電)(?:劈|打)(?:中|到)(?:了)?(?:人|他|她)",
+        r"(?:벼락|번개|낙뢰)(?:을|를|에)?\s*맞",
+        # thin ice broken, a fall into water
+        r"(?:氷|こおり)[^。]{0,8}(?:割れ|われ|踏み抜|ふみぬ)|\bthrough the ice\b|\bthe ice (?:broke|cracked|gave way)\b",
+        r"(?:踩破|踩穿|踏破)(?:了)?(?:冰|冰面)|冰(?:面)?(?:裂|破)了|얼음(?:이|가)?\s*깨(?:져|졌)",
+    ],
+    K.DISASTER: [
+        # stones or rocks falling (a rockfall, an eruption's 噴石)
+        r"(?:石|いし|岩|いわ)が\s*(?:降って|ふって|落ちて\s*(?:く|き)|おちて\s*(?:く|き)|飛んで\s*(?:く|き))|\b(?:rocks|stones|boulders) (?:are )?(?:falling|raining|coming down)\b",
+        r"(?:石头|石頭|石块|石塊|岩石)(?:一直|不停)?(?:掉|落|砸|滚|滾)下(?:来|來)",
+        r"(?:돌|바위)(?:이|가|들이)?\s*(?:떨어지|쏟아지|굴러\s*떨어지)",
+        # cannot get out or up (someone in water, a hole, a ravine)
+        r"(?:上がって|あがって|出て|でて)\s*(?:こ|来)?られ(?:ない|ません)",
+        r"爬不(?:上|出)(?:来|來)|\bcan'?t (?:climb|pull (?:him|her|them|myself)) out\b",
+        r"못\s*(?:올라와|올라오|빠져\s*나와|빠져\s*나오)",
+        # a vehicle or a boat overturned
+        r"(?:船|ふね|ボート|ぼーと|カヌー|カヤック|車|くるま|トラック|バス)(?:が|は)?\s*(?:ひっくり\s*(?:返|かえ)|転覆|横転)",
+        r"\b(?:boat|canoe|kayak|ship|car|truck|bus|van)\b[^.?!]{0,10}\b(?:capsiz\w*|overturn\w*|flipped over|rolled over)\b",
+        r"(?:船|小船|船只|船隻|车|車|巴士|卡车|卡車)(?:子)?(?:翻了|翻覆|侧翻|側翻)",
+        r"(?:배|보트|카누|카약|차|버스|트럭)(?:가|이)?\s*(?:뒤집(?:혀|혔|어)|전복)",
+    ],
+    K.CRIME: [
+        # offences that threaten life: hostage, barricade, explosives
+        r"人質|ひとじち|立てこも|たてこも|爆弾(?!低気圧|発言)|ばくだん(?!ていきあつ)|爆発物|爆破予告",
+        r"\bhostages?\b|\bbarricaded\b|(?<!bath )(?<!photo )\bbomb\b(?!\s*(?:shelter|drill|cyclone))|\bexplosive device\b",
+        r"人质|人質|劫持|挟持|挾持|炸弹|炸彈|爆炸物",
+        r"인질|폭탄|폭발물",
+        # an unattended object with signs of a device (wires, ticking)
+        r"(?:怪しい|あやしい|不審な?|持ち主の?(?:いない|わからない))\s*(?:かばん|鞄|カバン|バッグ|荷物|にもつ|紙袋|かみぶくろ|箱|はこ)",
+        r"\b(?:unattended|suspicious|abandoned)\s+(?:bag|package|parcel|box|suitcase|backpack)\b",
+        r"(?:没人管|沒人管|沒人顧|没人顾|可疑|无人认领|無人認領)的?(?:包|包包|箱子|行李|袋子)",
+        r"(?:주인\s*없는|수상한)\s*(?:가방|상자|짐|봉투|소포)",
+    ],
+    K.FIRE: [
+        # embers and a glow: fire seen from outside
+        r"(?:火の粉|ひのこ)|(?:屋根|やね|窓|まど|壁|かべ)[^。]{0,6}(?:赤く|あかく|オレンジ色?に|真っ赤に)\s*(?:光|ひか|なって|染ま|そま)",
+        r"\bembers\b|\b(?:roof|attic|window|wall)s?\b[^.?!]{0,15}\bglow\w*\b",
+        r"冒(?:出)?火星|火星(?:四)?(?:溅|濺|乱飞|亂飛)|(?:屋顶|屋頂|窗|墙|牆)[^。，]{0,4}(?:发|發)(?:出)?(?:红光|紅光)|(?:烧|燒)得?通(?:红|紅)",
+        r"불티|(?:지붕|창문|벽)(?:이|가)?\s*빨갛게",
+    ],
+}
+
+#: Signs of a device (wires out, ticking): a clock or a cable on their own, signs beside a bag, a
+#: box or a parcel (``OBJECT``).
+DEVICE = re.compile(
+    r"(?:配線|コード|導線)が\s*(?:出て|でて|むき出|はみ出|飛び出)|カチカチ\s*(?:と|って)?\s*(?:音|おと|鳴|いって)|チクタク|(?:時計|とけい)の\s*(?:ような\s*)?(?:音|おと)"
+    r"|\bwires? (?:sticking|hanging|coming) out\b|\bticking\b"
+    r"|(?:露|露出|伸出)(?:着|著)?(?:电线|電線)|滴答(?:响|響)|전선이\s*(?:나와|삐져)|째깍",
+    re.IGNORECASE,
+)
+OBJECT = re.compile(
+    r"かばん|鞄|カバン|バッグ|荷物|にもつ|紙袋|かみぶくろ|箱|はこ|\b(?:bag|package|parcel|box|suitcase|backpack)\b"
+    r"|包|箱子|行李|袋子|가방|상자|봉투|소포",
+    re.IGNORECASE,
+)
+
+#: A fall into water: a phone dropped in a river too, so a sign only beside another sign or a
+#: person (子どもが池に落ちた, 孩子掉进池塘).
+FELL_IN = re.compile(
+    r"(?:池|いけ|川|かわ|湖|みずうみ|用水路|水路|ため池|海|うみ|氷|こおり)の?\s*(?:下|した|中|なか)?に\s*(?:落ち|おち)"
+    r"|\bfell (?:through|into) the (?:ice|pond|river|lake|canal|sea|water)\b"
+    r"|掉(?:进|進|到)(?:了)?[^。，]{0,3}(?:池塘|河|湖|海|水|井|冰窟窿)"
+    r"|(?:연못|강|바다|호수|저수지|계곡|우물)(?:에|물에)\s*빠(?:졌|져)",
+    re.IGNORECASE,
+)
+
+#: In the water: a swim on its own (kids are in the lake), a rescue (水難, the disaster kind)
+#: beside another sign (a boat overturned, the ice broken, cannot get out).
+IN_WATER = re.compile(
+    r"(?:水|みず|海|うみ|川|かわ|湖|みずうみ)の?\s*(?:中|なか)に\s*(?:い|居)|(?:につかまって|に\s*つかまって)\s*(?:浮|うい)"
+    r"|\bin (?:the )?(?:freezing |cold |icy )?(?:water|river|lake|sea)\b|\bholding on to\b"
+    r"|(?:泡|漂|困)在[^。，]{0,4}水|抓(?:着|著)船|물에\s*(?:떠|빠져|잠겨)|붙잡고",
+    re.IGNORECASE,
+)
+
+#: Talking of joining someone who has died: a gatekeeper warning sign of suicide.
+JOIN_THE_DEAD = re.compile(
+    "|".join(
+        [
+            r"(?:お父さん|おとうさん|お母さん|おかあさん|夫|主人|妻|父|母|おじいさん|おばあさん|じいちゃん|ばあちゃん|あの人|亡くなった\S{0,6}|なくなった\s*\S{0,6}|死んだ\S{0,6}|しんだ\s*\S{0,6})の\s*(?:ところ|とこ|そば|もと)\s*(?:へ|に)\s*(?:行|い)(?:く|き|こう|け)",
+            r"\b(?:join|be with|go to) (?:my |her |his )?(?:late |dead )?(?:husband|wife|grandpa|grandma|grandfather|grandmother|mother|father|mum|mom|dad)\b(?=[^.?!]{0,15}\b(?:soon|now|in heaven)\b)|\b(?:join|be with) (?:my |her |his )?late\b",
+            r"(?:去|要去)(?:找|陪|见|見)(?:去世|过世|過世|死去)的|(?:去世|过世|過世)的[^。，]{0,4}(?:在等|叫)(?:我|她|他)",
+            r"(?:돌아가신|먼저\s*간)\s*\S{1,6}\s*(?:곁|옆)으로\s*(?:가|간)",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+#: Stopping one's medicine or food (for days): beside talk of joining the dead, a warning sign.
+STOPPED_CARING = re.compile(
+    r"(?:薬|くすり)を?\s*(?:飲ま|のま|飲もうと\s*しな|のもうと\s*しな)|(?:ご飯|ごはん|食事|しょくじ)[もを]?\s*(?:食べ|たべ|とら|取ら)(?:ない|ません|なく|ず)"
+    r"|\bstopped (?:taking (?:her|his|their) (?:pills|medicine|medication)|eating)\b|\b(?:won'?t|refuses to) (?:eat|take (?:her|his) (?:pills|medicine))\b"
+    r"|不吃(?:药|藥|饭|飯)|(?:药|藥)(?:也)?不吃|(?:饭|飯)(?:也)?不吃|약(?:도|을)?\s*(?:안|거부)|밥(?:도|을)?\s*안\s*(?:드|먹)",
+    re.IGNORECASE,
+)
