@@ -3,8 +3,9 @@
 The other authorities' hand-over: the authority a question names is judged on its own topics
 (an English question naming the driving licence was compared with the closest authority, the
 legal affairs bureau, and its larger margin), and a word only that authority's business uses —
-one the tenant's entries never use (脱退一時金, 車庫証明, 帰化 in a city FAQ) — hands over as
-soon as its topic is as close as any entry. Questions written for the tests."""
+one of its exclusive words (round 11, i12ab: declared by the tenant, no longer inferred) that
+the tenant's entries never use (脱退一時金, 車庫証明, 帰化 in a city FAQ) — hands over as soon
+as its topic is as close as any entry. Questions written for the tests."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from jichitai_ai.services.other_authorities import AuthorityMatcher, OtherAuthor
 from tests.answer_quality.demo_city import dense_demo_platform
 
 LICENCE = OtherAuthority(name={"ja": "免許"}, topics=("免許",), words=("driving licen",))
-PENSION = OtherAuthority(name={"ja": "年金"}, topics=("年金",), words=("lump sum", "pension"))
+PENSION = OtherAuthority(
+    name={"ja": "年金"}, topics=("年金",), words=("pension",), exclusive_words=("lump sum",)
+)
 BUREAU = OtherAuthority(name={"ja": "法務局"}, topics=("帰化",), words=())
 
 
@@ -53,10 +56,13 @@ def test_the_named_authority_is_judged_on_its_own_topics() -> None:
 
 def test_a_word_the_entries_never_use_needs_no_margin() -> None:
     question = "can i get my pension lump sum back"
-    # +0.01: enough when the tenant's entries use none of the words it names …
+    # +0.01: enough when the tenant's entries do not use the exclusive word it names …
     assert _hand(question, [0.0, 0.81, 0.0], 0.80, used=set()) == "年金"
-    # … not when one of them is the entries' own (a city's pension entries say "pension").
-    assert _hand(question, [0.0, 0.81, 0.0], 0.80, used={"pension"}) is None
+    # … not when the entries use it (an entry answers something about it).
+    assert _hand(question, [0.0, 0.81, 0.0], 0.80, used={"lump sum"}) is None
+    # A plain word keeps the word margin even when no entry uses it (i12z gave it none).
+    assert _hand("can i stop paying my pension", [0.0, 0.81, 0.0], 0.80, used=set()) is None
+    assert _hand("can i stop paying my pension", [0.0, 0.83, 0.0], 0.80, used=set()) == "年金"
     # Never below the entries' best.
     assert _hand(question, [0.0, 0.79, 0.0], 0.80, used=set()) is None
 

@@ -17,7 +17,16 @@ DYNAMIC = {
     "contact_settings.action.": ("added", "saved", "deleted", "reset", "imported"),
     "contact_settings.kind.": KINDS,
     "contact_settings.key.": KEYS,
-    "contact_settings.field.": ("number", "label", "note", "name", "topics", "words", "phone"),
+    "contact_settings.field.": (
+        "number",
+        "label",
+        "note",
+        "name",
+        "topics",
+        "words",
+        "exclusive_words",
+        "phone",
+    ),
     "contact_settings.emergency.": ("new", "edit"),
     "contact_settings.authorities.": ("new", "edit"),
 }

@@ -186,11 +186,12 @@ class ContactForm:
 
 @dataclass
 class AuthorityForm:
-    """One other authority: names, topics, words, contact and note."""
+    """One other authority: names, topics, words (exclusive ones apart), contact and note."""
 
     name: dict[str, str] = field(default_factory=dict)
     topics: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
+    exclusive_words: list[str] = field(default_factory=list)
     phone: str = ""
     url: str = ""
     note: dict[str, str] = field(default_factory=dict)
@@ -204,6 +205,7 @@ class AuthorityForm:
             name=texts_of(item.get("name")),
             topics=strings(item.get("topics")),
             words=strings(item.get("words")),
+            exclusive_words=strings(item.get("exclusive_words")),
             phone=str(item.get("phone", "")),
             url=str(item.get("url", "")),
             note=texts_of(item.get("note")),
@@ -213,10 +215,15 @@ class AuthorityForm:
         self.phone, self.url = clean_phone(self.phone), clean(self.url)
         self.topics = lines("\n".join(self.topics))
         self.words = lines("\n".join(self.words))
+        self.exclusive_words = lines("\n".join(self.exclusive_words))
         errors = _check_texts(self.name, "name", MAX_TEXT, required=True)
         if not self.topics:
             errors.append(Invalid("contact_settings.error.no_topic"))
-        for key, values in (("topics", self.topics), ("words", self.words)):
+        for key, values in (
+            ("topics", self.topics),
+            ("words", self.words),
+            ("exclusive_words", self.exclusive_words),
+        ):
             if len(values) > MAX_LINES:
                 errors.append(
                     Invalid("contact_settings.error.too_many", field=key, limit=MAX_LINES)
@@ -242,10 +249,11 @@ class AuthorityForm:
             name=_merged_texts(base.get("name"), self.name),
             topics=list(self.topics),
             words=list(self.words),
+            exclusive_words=list(self.exclusive_words),
             phone=self.phone,
             url=self.url,
             note=_merged_texts(base.get("note"), self.note),
         )
         # Optional keys left empty are not written (the settings read the same without them).
-        optional = ("words", "phone", "url", "note")
+        optional = ("words", "exclusive_words", "phone", "url", "note")
         return {k: v for k, v in base.items() if v or k not in optional}

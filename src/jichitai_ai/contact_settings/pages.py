@@ -183,6 +183,7 @@ def _posted(key: str, data: FormData) -> ContactForm | AuthorityForm:
         name=texts("name"),
         topics=form_text(data, "topics").splitlines(),
         words=form_text(data, "words").splitlines(),
+        exclusive_words=form_text(data, "exclusive_words").splitlines(),
         phone=form_text(data, "phone"),
         url=form_text(data, "url"),
         note=texts("note"),

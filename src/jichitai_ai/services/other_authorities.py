@@ -7,20 +7,27 @@ A tenant lists the authorities in ``settings["other_authorities"]`` (Japanese fi
     [{"name": {"ja": "運転免許センター", "en": "Driver's licence centre"},
       "topics": ["運転免許証の更新・再交付", "運転免許の試験"],
       "words": ["運転免許", "驾照", "운전면허", "driver's licen"],
+      "exclusive_words": ["免許の更新", "外免切替"],
       "phone": "…", "url": "…", "note": {"ja": "…"}}]
 
 A question is handed over when the multilingual embedding puts it closer to one of the topics
 than to any of the tenant's entries by ``settings["other_authority_margin"]``; by the smaller
 ``settings["other_authority_word_margin"]`` when it contains one of the authority's ``words``
 (the authority it names is judged on its own topics even when another authority's topic is
-closer); and as soon as its topic is as close as any entry when the word it names is one the
-tenant's own entries never use (脱退一時金, 車庫証明, 帰化 in a city FAQ: only the authority
-does that business; a word the entries use, such as ビザ in a 転入 entry, keeps the margin).
+closer); and as soon as its topic is as close as any entry when it names one of the
+authority's ``exclusive_words`` — business only that authority does (脱退一時金, 車庫証明, 帰化,
+在留期間の更新) — that none of the tenant's entries uses. Words residents also write about the
+city's own business (visa in 「ビザの更新に住民票が要る」, 失業 in 「失業して国保に入りたい」) are
+plain ``words``: they keep the margin (i12z inferred exclusivity from the entries alone and
+handed such questions to the immigration bureau / Hello Work).
 Topics are embedded as passages, like the entries, so the two cosines compare like with like.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from jichitai_ai.i18n import pick
+from jichitai_ai.text.chinese_script import convert
 from jichitai_ai.text.kana_kanji import KanaKanji
 
 SETTINGS_KEY = "other_authorities"
@@ -39,6 +47,7 @@ WORD_MARGIN_KEY = "other_authority_word_margin"
 DEFAULT_MARGIN = 0.045
 #: With one of the authority's words in the question (its business named outright).
 DEFAULT_WORD_MARGIN = 0.025
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -50,16 +59,26 @@ class OtherAuthority:
     phone: str = ""
     url: str = ""
     note: Mapping[str, str] = field(default_factory=dict)
-    #: Words (any language, matched case-insensitively as substrings) naming its business.
+    #: Words (any language) naming its business, matched as substrings with case, width,
+    #: spaces and 繁體 / 简体 folded (:func:`fold`): 簽證 = 签证, 재류 기간 = 재류기간.
     words: tuple[str, ...] = ()
+    #: Words naming business only this authority does (also naming words, see the module).
+    exclusive_words: tuple[str, ...] = ()
 
     def mentioned_in(self, question: str) -> bool:
         return bool(self.words_in(question))
 
     def words_in(self, question: str) -> list[str]:
-        """Its words the question contains (case-insensitively)."""
-        folded = question.casefold()
-        return [w for w in self.words if w.casefold() in folded]
+        """Its words, exclusive ones included, the question contains."""
+        return self._found((*self.words, *self.exclusive_words), fold(question))
+
+    def exclusive_in(self, question: str) -> list[str]:
+        """Its exclusive words the question contains."""
+        return self._found(self.exclusive_words, fold(question))
+
+    @staticmethod
+    def _found(words: Sequence[str], folded_question: str) -> list[str]:
+        return [w for w in words if (f := fold(w)) and f in folded_question]
 
     def localized(self, lang: str) -> dict[str, str]:
         """Name, note, phone and url for the resident's language (fallback en, then ja)."""
@@ -77,6 +96,18 @@ def _texts(value: Any) -> dict[str, str]:
     if isinstance(value, Mapping):
         return {str(k): str(v) for k, v in value.items() if isinstance(v, str) and v}
     return {}
+
+
+@functools.lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """Text as words are matched: NFKC, case-folded, no white space, Traditional characters
+    as Simplified (text.chinese_script; Japanese kanji fold the same way on both sides)."""
+    plain = "".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return convert(plain, "zh-Hans") if _HAN.search(plain) else plain
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    return tuple(str(w).strip() for w in value or () if str(w).strip())
 
 
 def configured(settings: Mapping[str, Any]) -> list[OtherAuthority]:
@@ -99,7 +130,8 @@ def configured(settings: Mapping[str, Any]) -> list[OtherAuthority]:
                 phone=str(item.get("phone", "")),
                 url=str(item.get("url", "")),
                 note=_texts(item.get("note")),
-                words=tuple(str(w).strip() for w in item.get("words") or () if str(w).strip()),
+                words=_strings(item.get("words")),
+                exclusive_words=_strings(item.get("exclusive_words")),
             )
         )
     return found
@@ -121,7 +153,7 @@ def kana_names(authorities: Sequence[OtherAuthority], reading: Callable[[str], s
     an all-kana question is compared with their topics written as they write them (でんしゃの
     じかん → 電車の時間, ねんきんじむしょ → 年金事務所): the tenant's entries never write the words
     of a business that is not theirs. Every compound counts (a curated list, no slips)."""
-    texts = [t for a in authorities for t in (*a.words, *a.topics)]
+    texts = [t for a in authorities for t in (*a.words, *a.exclusive_words, *a.topics)]
     return KanaKanji(texts, reading, min_count=1)
 
 
@@ -163,18 +195,18 @@ def handed_to(
 ) -> OtherAuthority | None:
     """The authority to hand over to: its topic is closer than any entry by ``needed[0]``, or
     by ``needed[1]`` when the question names its business — by nothing more than the entries'
-    best when none of the words it names is one the tenant's entries use (``entries_use``). A
-    question handed over anyway is no exception: naming a wrong authority would mislead more
-    than the general contact."""
+    best when it names one of the authority's exclusive words that the tenant's entries do not
+    use (``entries_use``: an entry using it answers something about it). A question handed
+    over anyway is no exception: naming a wrong authority would mislead more than the general
+    contact."""
     cosines = matcher.cosines(query_vector)
     if not cosines:
         return None
     named = []
     for i, authority in enumerate(matcher.authorities):
-        words = authority.words_in(question)
-        if words:
-            margin = needed[1] if any(entries_use(w) for w in words) else 0.0
-            named.append((cosines[i] - margin, i))
+        if authority.words_in(question):
+            only_its = any(not entries_use(w) for w in authority.exclusive_in(question))
+            named.append((cosines[i] - (0.0 if only_its else needed[1]), i))
     for lead, i in sorted(named, reverse=True):
         if lead >= best_entry_cosine:
             return matcher.authorities[i]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from jichitai_ai.privacy import Entity, EntityType, MaskingSession, detect_message, redact
 from jichitai_ai.privacy._cues import PHONE_CUE
 from jichitai_ai.text import script_of
+from jichitai_ai.text.chinese_han import chinese_only_han
 
 #: Place names say what a question is about (東京から転入), so retrieval keeps them unless they
 #: are part of a street address (with a number).
@@ -85,10 +86,12 @@ def _removable(entity: Entity, text: str) -> bool:
         # same). On the demo city's multilingual questions they took topic words out of 21 of
         # 45 やさしい日本語 questions (ごみの わけかたを おしえて → を おしえて ください) and
         # out of Chinese and English ones (垃圾收集日 → 集日, National Health Insurance):
-        # only a kanji name Sudachi finds in Japanese text is cut without a cue.
+        # only a kanji name Sudachi finds in Japanese text is cut without a cue — not in
+        # Chinese with katakana (用マイナンバー卡能在便利店打印印鉴证明吗: 明吗 is no name).
         return (
             entity.source == "sudachi"
             and script_of(text) == "ja"
+            and not chinese_only_han(text)
             and bool(_KANJI.search(entity.text))
         )
     if entity.type is EntityType.ADDRESS:

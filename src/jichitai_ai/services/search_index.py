@@ -80,6 +80,7 @@ from jichitai_ai.text import (
     script_of,
     sino_korean,
 )
+from jichitai_ai.text.chinese_han import chinese_only_han
 from jichitai_ai.text.homophones import HomophoneCorrector
 from jichitai_ai.text.kana_kanji import KanaKanji
 from jichitai_ai.text.mixed_script import MixedScriptWords
@@ -149,6 +150,12 @@ ANSWER_NEEDS_WORDS = 0.1
 #: offers it (:meth:`TenantIndex._meaning_first_offered`). Chosen on the demo sets (not
 #: blind): the leads of first entries that were right were .013 and .02, of the rest ≤ .005.
 MEANING_FIRST_LEAD = 0.01
+#: A Chinese / Korean direct answer stays the answer unless the glossary-mixed meaning ranking
+#: puts it this far behind its first entry (:meth:`TenantIndex._answer_read_by_glossary`).
+#: Chosen on five demo questions (not blind): a wrong 転入 answer for a move inside the city
+#: trailed 転居 by .23; two right 国保加入 answers trailed 国保をやめたい by ≤ .012 (a tie
+#: on 国民健康保険, a word both entries hold).
+GLOSSARY_ANSWER_BEHIND = 0.05
 
 
 @dataclass(frozen=True)
@@ -788,13 +795,24 @@ class TenantIndex:
         """An English / romaji question answered by word matching, which reads only the few
         entries with English text (国民健康保険に加入 for "cancel my national health
         insurance"): when the meaning path's ranking, which has the glossary's Japanese words
-        (cancel → 脱退), puts another entry first, both are offered (更問) instead."""
-        if meaning_script(question) != "latin":
+        (cancel → 脱退), puts another entry first, both are offered (更問) instead. Likewise a
+        Chinese or Korean question the glossary reads: word matching sees only the kanji it
+        shares with Japanese (在青葉市內換了租屋處 地址變更 → 転入 on 青葉市; the glossary's
+        市內 / 地址變更 → 市内 / 住所変更 put 転居 first) — when the answer is clearly behind
+        (:data:`GLOSSARY_ANSWER_BEHIND`), not level with the first."""
+        script = meaning_script(question)
+        if script != "latin" and not (
+            script in ("ko", "han") and _glossary_words(question, script)
+        ):
             return outcome
         ranking, _ = self.meaning_evidence(question, dense)
         answer = outcome.entry_ids[0]
         if not ranking or ranking[0].doc_id == answer:
             return outcome
+        if script != "latin":
+            level = ranking[0].score - GLOSSARY_ANSWER_BEHIND
+            if any(d.doc_id == answer and d.score > level for d in ranking):
+                return outcome
         return self._answer_beside(outcome, ranking)
 
     def _answer_without_topic_words(
@@ -1648,29 +1666,6 @@ def _phrasing_key(text: str) -> str:
     return "".join(folded.split()).rstrip("。.?!、,")
 
 
-#: Traditional characters Japanese has in its character sets (old forms) but does not write
-#: today, most of them Chinese function words (什麼, 嗎, 們, 沒, 這裡, 來, 帶, 說, 會, 點): 繁體
-#: mixed with katakana (マイナンバー卡的通知書寄來了). None occurs in the LocalGovFAQ dev
-#: questions or corpus, nor in a Japanese question of the demo sets.
-TRADITIONAL_ONLY_HAN = frozenset("嗎麼們沒這裡來帶說會點")
-
-
-def chinese_only_han(question: str) -> bool:
-    """Whether the question has a han character Japanese never writes (outside JIS X 0208 /
-    0212: 码, 网, 请 …, or one of :data:`TRADITIONAL_ONLY_HAN`): Chinese mixed with kana
-    (マイナ卡密码忘了), not Japanese. On the LocalGovFAQ dev questions and corpus no text with
-    kana has one."""
-    if not TRADITIONAL_ONLY_HAN.isdisjoint(question):
-        return True
-    for ch in question:
-        if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
-            try:
-                ch.encode("euc_jp")
-            except UnicodeEncodeError:
-                return True
-    return False
-
-
 def meaning_script(question: str) -> str:
     """The script the meaning path judges the question in: text.script_of, except that kana
     mixed with Chinese-only han is Chinese (``han``)."""
@@ -1692,11 +1687,13 @@ def needs_meaning(question: str) -> bool:
 
 def _glossary_words(question: str, script: str) -> str:
     """The municipal glossary's Japanese words for a question in ``script``: English / romaji
-    phrases by whole words, Chinese and Korean ones inside the text (text.municipal_glossary)."""
+    phrases by whole words, Chinese and Korean ones inside the text (text.municipal_glossary).
+    A Chinese or Korean question's Latin words are read too — residents write the names of
+    payment apps and romaji terms as they are (市民稅可以用LINE Pay繳嗎)."""
     if script == "latin":
         return glossary_words(question)
     if script in ("ko", "han"):
-        return cjk_glossary_words(question)
+        return " ".join(w for w in (cjk_glossary_words(question), glossary_words(question)) if w)
     return ""
 
 
