@@ -12,6 +12,7 @@ from functools import partial
 from jichitai_ai.documents._definitions import DefinitionQuestion, defines, definition_question
 from jichitai_ai.documents._index import ChunkRecord, DocIndex, Hit
 from jichitai_ai.documents._model import sub_location
+from jichitai_ai.documents._references import article_label, referred_articles
 from jichitai_ai.documents._support import (
     LIST_GIVES,
     Concept,
@@ -340,6 +341,7 @@ def _numbered(
     # The first result, when it answers, is cited before any later one (search order is evidence
     # too); a later one only when the first does not answer.
     scored.sort(key=lambda x: (x[1] != 0, -x[0], x[1]))
+    scored = _referred_first(scored)
     best = scored[0][0]
     out: list[Passage] = []
     for value, _, hit in scored:
@@ -353,6 +355,24 @@ def _numbered(
         if len(out) >= MAX_PASSAGES:
             break
     return out
+
+
+def _referred_first(scored: list[tuple[float, int, Hit]]) -> list[tuple[float, int, Hit]]:
+    """The article the first passage refers to comes first when it answers as well: 第41条
+    (「国税庁長官は、第三十九条第一項の規定による法人番号の指定を行うために…」) holds every word
+    of 「法人番号は、誰が指定するのですか」 only through its reference to 第39条, which is the
+    provision that answers it (blind10 n43)."""
+    first = scored[0][2].record
+    refers = referred_articles(first.text) - {article_label(first.location)}
+    for i, (value, _, hit) in enumerate(scored[1:], start=1):
+        other = hit.record
+        if (
+            other.document_id == first.document_id
+            and article_label(other.location) in refers
+            and value >= scored[0][0] - SECOND_MARGIN
+        ):
+            return [scored[i], *scored[:i], *scored[i + 1 :]]
+    return scored
 
 
 def see_also(
