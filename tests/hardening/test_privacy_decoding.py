@@ -70,7 +70,7 @@ def test_percent_runs_without_a_character_are_left_alone() -> None:
 )
 def test_a_lossy_mojibake_read_still_masks_the_name(plain: str) -> None:
     garbled = _lossy_sjis(plain)
-    assert "\ufffd" in garbled or "＆" in garbled
+    assert "\ufffd" in garbled
     name = _lossy_sjis("山田太郎")[:7]  # 螻ｱ逕ｰ螟ｪ驛: every byte of 山田太 and most of 郎
     assert name in garbled
     out = privacy.redact(garbled)

@@ -20,10 +20,10 @@ import re
 from ._splice import splice
 
 #: Non-ASCII characters of a UTF-8-read-as-cp932 run (kanji, kana, half-width kana, PUA).
-#: Full-width forms (＆ is the second byte of さ) and U+FFFD, what a lossy read leaves where a
-#: byte made no character (hr7: 驛弱＆繧薙�ｮ is 郎さんの), belong to the run too.
+#: U+FFFD, what a lossy read leaves where a byte made no character (hr7: 驛弱＆繧薙�ｮ is
+#: 郎さんの), belongs to the run too.
 _SJIS_RUN = re.compile(
-    r"[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff9f\ue000-\uf8ff\u2460-\u24ff\ufffd]{2,}"
+    r"[\u3000-\u30ff\u4e00-\u9fff\uff61-\uff9f\ue000-\uf8ff\u2460-\u24ff\ufffd]{2,}"
 )
 _SJIS_SIGNATURE = re.compile(r"[\uff61-\uff9f\ue000-\uf8ff]")
 #: A run of characters cp1252 can encode (printable ASCII and the 0x80–0xFF block).
