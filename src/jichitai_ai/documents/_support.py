@@ -635,11 +635,12 @@ def kanji_hint(words: Sequence[tuple[frozenset[str], float]], terms: frozenset[s
     for i, (kanji, _) in enumerate(words):
         for ch in kanji:
             by_kanji.setdefault(ch, []).append(i)
-    credited: set[int] = set()
+    shared_kanji: set[str] = set()
     for term in terms:
         shared = {ch for ch in term if ch in by_kanji}
         if len(shared) >= 2:
-            credited.update(i for ch in shared for i in by_kanji[ch])
+            shared_kanji |= shared
+    credited = {i for ch in shared_kanji for i in by_kanji[ch]}
     return sum(words[i][1] for i in credited)
 
 
