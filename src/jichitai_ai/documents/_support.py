@@ -626,16 +626,21 @@ def _unmatched_kanji(
 
 def kanji_hint(words: Sequence[tuple[frozenset[str], float]], terms: frozenset[str]) -> float:
     """Weight of the ``words`` (kanji, weight) whose kanji a term of ``terms`` carries, counting
-    only terms that carry two or more kanji of the question's words."""
+    only terms that carry two or more kanji of the question's words. The words are looked up by
+    kanji, not each against each term (hr7: a 4,000-character question's words × a long
+    passage's terms grew quadratically)."""
     if not words:
         return 0.0
-    credited: set[int] = set()
+    by_kanji: dict[str, list[int]] = {}
+    for i, (kanji, _) in enumerate(words):
+        for ch in kanji:
+            by_kanji.setdefault(ch, []).append(i)
+    shared_kanji: set[str] = set()
     for term in terms:
-        chars = set(term)
-        owners = [i for i, (kanji, _) in enumerate(words) if kanji & chars]
-        shared = set().union(*(words[i][0] & chars for i in owners)) if owners else set()
+        shared = {ch for ch in term if ch in by_kanji}
         if len(shared) >= 2:
-            credited.update(owners)
+            shared_kanji |= shared
+    credited = {i for ch in shared_kanji for i in by_kanji[ch]}
     return sum(words[i][1] for i in credited)
 
 

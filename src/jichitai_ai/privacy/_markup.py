@@ -23,7 +23,11 @@ _TAG_NAMES = (
     "|blockquote|center|section|article|header|footer|main|nav|body|html|head|title|img|sup|sub"
 )
 _TAG = rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>"
-_TAG_RUN = re.compile(rf"(?:{_TAG}|&nbsp;|[ \t\u3000])*{_TAG}(?:{_TAG}|&nbsp;|[ \t\u3000])*", re.I)
+#: A run of tags, &nbsp; and spaces, taken whole (a tag is looked for inside it afterwards):
+#: ``(?:unit)*TAG(?:unit)*`` retried from every space of a long run without a tag (hr7:
+#: 40,000 spaces or &nbsp; beside one tag cost seconds).
+_UNIT_RUN = re.compile(rf"(?:{_TAG}|&nbsp;|[ \t\u3000])+", re.I)
+_HAS_TAG = re.compile(_TAG, re.I)
 _BLOCK = re.compile(r"</?(?:p|br|tr|div|li|h[1-6]|table|ul|ol|dl|dt|dd)\b", re.I)
 _REFERENCE = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9A-Fa-f]{2,6}|nbsp|amp|lt|gt|quot|apos);")
 _PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
@@ -31,18 +35,22 @@ _TRIGGER = re.compile(r"<[A-Za-z/]|&#|&nbsp;|%[CDEcde][0-9A-Fa-f]%[89ABab]")
 
 
 def _percent(m: re.Match[str]) -> list[tuple[str, int, int]] | None:
-    """The run's characters (with their byte spans) when it is UTF-8 holding non-ASCII."""
+    """The run's characters (with their byte spans) when it holds non-ASCII UTF-8; a byte
+    that is no part of a valid UTF-8 character (a URL cut inside a character, %FF, an encoded
+    surrogate) stays as its own ``%XX`` and the rest is still read (hr7: one stray byte had
+    left the whole run, name and all, undecoded and unmasked)."""
     run = m.group()
     raw = bytes(int(run[i + 1 : i + 3], 16) for i in range(0, len(run), 3))
-    try:
-        decoded = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    if decoded.isascii():
+    decoded = raw.decode("utf-8", errors="surrogateescape")
+    if not any(ch > "\x7f" and not "\udc80" <= ch <= "\udcff" for ch in decoded):
         return None
     out: list[tuple[str, int, int]] = []
     pos = m.start()
     for ch in decoded:
+        if "\udc80" <= ch <= "\udcff":  # an undecodable byte: kept as typed
+            out.extend((c, pos + k, pos + k + 1) for k, c in enumerate(run[pos - m.start() :][:3]))
+            pos += 3
+            continue
         width = 3 * len(ch.encode("utf-8"))
         out.append((ch, pos, pos + width))
         pos += width
@@ -55,7 +63,9 @@ def decode_markup(text: str) -> tuple[str, list[int], list[int]] | None:
     if not _TRIGGER.search(text):
         return None
     pieces: list[Piece] = []
-    for m in _TAG_RUN.finditer(text):
+    for m in _UNIT_RUN.finditer(text):
+        if not _HAS_TAG.search(m.group()):
+            continue
         sep = "\n" if _BLOCK.search(m.group()) else " "
         pieces.append((m.start(), m.end(), [(sep, m.start(), m.end())]))
     taken = [(s, e) for s, e, _ in pieces]

@@ -20,7 +20,11 @@ import re
 from ._splice import splice
 
 #: Non-ASCII characters of a UTF-8-read-as-cp932 run (kanji, kana, half-width kana, PUA).
-_SJIS_RUN = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff61-\uff9f\ue000-\uf8ff\u2460-\u24ff]{2,}")
+#: U+FFFD, what a lossy read leaves where a byte made no character (hr7: 驛弱＆繧薙�ｮ is
+#: 郎さんの), belongs to the run too.
+_SJIS_RUN = re.compile(
+    r"[\u3000-\u30ff\u4e00-\u9fff\uff61-\uff9f\ue000-\uf8ff\u2460-\u24ff\ufffd]{2,}"
+)
 _SJIS_SIGNATURE = re.compile(r"[\uff61-\uff9f\ue000-\uf8ff]")
 #: A run of characters cp1252 can encode (printable ASCII and the 0x80–0xFF block).
 _CP1252_RUN = re.compile(
@@ -54,6 +58,41 @@ def _decode(run: str, source: str, target: str) -> list[tuple[str, int, int]] | 
     return out
 
 
+def _decode_lossy(run: str) -> list[tuple[str, int, int]] | None:
+    """Like ``_decode`` from cp932 to UTF-8 for a run a lossy read has damaged (U+FFFD, a
+    character cut in two): the characters whose bytes make valid UTF-8, and each other
+    character of the run kept as it is; None unless most bytes read back as Japanese."""
+    owner: list[int] = []
+    data = bytearray()
+    for i, ch in enumerate(run):
+        try:
+            raw = ch.encode("cp932")
+        except UnicodeEncodeError:
+            raw = b"\xff"  # never a UTF-8 byte: the character stays as it is
+        data += raw
+        owner += [i] * len(raw)
+    out: list[tuple[str, int, int]] = []
+    pos = good = 0
+    kept: set[int] = set()
+    for ch in bytes(data).decode("utf-8", errors="surrogateescape"):
+        if "\udc80" <= ch <= "\udcff":
+            i = owner[pos]
+            if i not in kept:
+                kept.add(i)
+                out.append((run[i], i, i + 1))
+            pos += 1
+            continue
+        size = len(ch.encode("utf-8"))
+        if size > 1:
+            good += size
+        out.append((ch, owner[pos], owner[pos + size - 1] + 1))
+        pos += size
+    decoded = "".join(ch for ch, _, _ in out)
+    if good * 10 < len(data) * 7 or len(_JAPANESE.findall(decoded)) < 2:
+        return None
+    return out
+
+
 def _looks_garbled(run: str) -> bool:
     letters = [ch for ch in run if not ch.isspace() and not ch.isdigit() and ch not in "-,.:"]
     high = sum(1 for ch in letters if ord(ch) > 0x7E)
@@ -68,7 +107,7 @@ def repair(text: str) -> tuple[str, list[int], list[int]] | None:
         # Once one run shows the signature, every run of the text that decodes strictly (and
         # shrinks: three bytes were two characters) is garbled too (蜍伜勧 → 勘助).
         for m in _SJIS_RUN.finditer(text):
-            decoded = _decode(m.group(), "cp932", "utf-8")
+            decoded = _decode(m.group(), "cp932", "utf-8") or _decode_lossy(m.group())
             if (
                 decoded
                 and len(decoded) < len(m.group())
