@@ -97,3 +97,29 @@ def test_excel_csv_then_a_broken_file(browser: Any, site: tuple[str, World], wid
         # still on the import page, ready for the corrected file
         assert page.locator('input[type="file"][name="file"]').is_visible()
         assert "操作できませんでした" not in page.locator("main").inner_text()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_csv_with_only_a_blank_row_is_an_error(
+    browser: Any, site: tuple[str, World], width: int
+) -> None:
+    """nc6: Excel saves a sheet whose one data row was cleared as 「管理番号,質問,回答」 and
+    「,,」; the page said 「取り込みました（新規 0 件…）」 in green. Now it names the problem."""
+    base_url, _ = site
+    blank = "管理番号,質問,回答\r\n,,\r\n".encode("cp932")
+    with guarded_context(browser, base_url, viewport={"width": width, "height": 900}) as context:
+        page = context.new_page()
+        login(page, base_url, "aoba-editor", "/console/t/aoba/approvals")
+        before = page.locator("tr[data-change]").count()
+        page.goto(base_url + IMPORT)
+        page.locator('input[type="file"][name="file"]').set_input_files(
+            [{"name": "FAQ一覧.csv", "mimeType": "text/csv", "buffer": blank}]
+        )
+        page.get_by_role("button", name="取り込む").click()
+        message = page.locator("#import-file-error")
+        message.wait_for()
+        assert "取り込む項目が見つかりませんでした" in message.inner_text()
+        assert "取り込みました" not in page.locator("main").inner_text()
+        assert page.locator('input[type="file"][name="file"]').is_visible()
+        page.goto(base_url + "/console/t/aoba/approvals")
+        assert page.locator("tr[data-change]").count() == before

@@ -6,6 +6,7 @@ nothing is preselected (the form asks, and so does the server), and each choice 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ from tests.documents_console.util import BASE
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api", reason="Playwright is a dev dependency")
 
+REPO = Path(__file__).resolve().parents[2]
 MANUAL = "窓口業務マニュアル\n\n転入届の受付では本人確認書類を確認する。\n".encode()
 
 
@@ -73,3 +75,24 @@ def test_the_server_also_refuses_a_missing_choice(browser: Any, base_url: str) -
         page.get_by_role("button", name="取り込む").click()
         page.get_by_text("取込先の文書集を選んでください。").wait_for()
         assert "kakunin.md" not in page.locator("#documents").inner_text()
+
+
+def test_a_truncated_pdf_is_explained_without_the_library_message(
+    browser: Any, base_url: str
+) -> None:
+    """nc6: the upload result said 「読み取れませんでした（Stream has ended unexpectedly）」."""
+    pdf = (REPO / "tests/documents/fixtures/blind8/nishinoshima_choei_bus.pdf").read_bytes()
+    with guarded_context(browser, base_url, viewport={"width": 375, "height": 900}) as context:
+        page = context.new_page()
+        login(page, base_url, "aoba-editor", f"{BASE}/library")
+        page.get_by_label("取込先の文書集").select_option(label="業務マニュアル（manuals）")
+        page.get_by_label("ファイル（複数選択可）").set_input_files(
+            [{"name": "途中まで.pdf", "mimeType": "application/pdf", "buffer": pdf[:2000]}]
+        )
+        page.get_by_role("button", name="取り込む").click()
+        results = page.locator("#upload-results")
+        results.wait_for()
+        text = results.inner_text()
+        assert "「途中まで.pdf」は PDF として読み取れません。" in text, text
+        assert "Stream" not in text and "unexpectedly" not in text
+        assert "途中まで.pdf" not in page.locator("#documents").inner_text()

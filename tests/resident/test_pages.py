@@ -320,7 +320,7 @@ def test_chinese_and_korean_pages_name_the_city_and_its_contact_in_their_languag
         ("ko", "아오바시", "아오바시청 대표"),
     ):
         html = client.get(f"{PAGE}?lang={code}").text
-        assert f"<title>{name} " in html and f'class="tenant-name">{name} ' in html
+        assert f"<title>{name} " in html and f'class="tenant-name">{name}' in html
         assert f'lang="{code}">{contact}</dd>' in html
         assert "Aoba City" not in html
     # A language without a written name keeps the English one.

@@ -154,3 +154,67 @@ def test_the_topics_come_back_after_a_popular_question(
         second.locator("section.card").first.wait_for()
         assert text in second.inner_text()
         assert again.is_visible()
+
+
+#: やさしい日本語 full of ー and small kana: at some width a plain line breaker starts a line with them.
+KINSOKU_PROBE = (
+    "あなたの ばしょの ホームページを みてください。センターに でんわしてください。"
+    "スーパーで かいものを します。コンピューターを つかいます。きゅうきゅうしゃを よびます。"
+    "ちょっと まってください。シャッターが しまっています。"
+)
+#: Characters a line may not start with under line-break: strict (CSS Text 3, Japanese 禁則).
+NO_LINE_START = "ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+
+
+@pytest.mark.parametrize("path", ["/t/aoba-city/", "/t/aoba-city/embed"])
+def test_easy_japanese_never_starts_a_line_with_a_long_vowel_mark(
+    live: Live, browser: Any, requests_seen: RequestLog, path: str
+) -> None:
+    """nc6: at 375 px やさしい日本語 broke 「センタ／ー」. The page (and the widget's frame) set
+    ``line-break: strict``; every width from 120 to 360 px is tried on the page's own paragraph."""
+    with _phone_chat(live, browser, requests_seen, path, "ja-easy") as page:
+        styles = page.evaluate(
+            "() => [...document.querySelectorAll('body, p.intro, .notice-text')]"
+            ".map((el) => [getComputedStyle(el).lineBreak, getComputedStyle(el).wordBreak])"
+        )
+        assert styles and all(s == ["strict", "normal"] for s in styles), styles
+        bad = page.evaluate(
+            """([text, forbidden]) => {
+              const el = document.querySelector('p.intro');
+              el.textContent = text;
+              const node = el.firstChild, bad = [];
+              for (let w = 120; w <= 360; w += 1) {
+                el.style.width = w + 'px';
+                let top = null;
+                for (let i = 0; i < text.length; i++) {
+                  const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+                  const rects = r.getClientRects();
+                  if (!rects.length) continue;
+                  if (top !== null && rects[0].top > top + 2 && forbidden.includes(text[i]))
+                    bad.push(w + ':' + text.slice(Math.max(0, i - 3), i + 2));
+                  top = rects[0].top;
+                }
+              }
+              return bad;
+            }""",
+            [KINSOKU_PROBE, NO_LINE_START],
+        )
+        assert bad == [], bad[:10]
+
+
+@pytest.mark.parametrize(
+    ("lang", "header"),
+    [
+        ("en", "Aoba City (あおば市)"),
+        ("ko", "아오바시 (あおば市)"),
+        ("zh-Hans", "青叶市（あおば市）"),
+    ],
+)
+def test_the_header_brackets_the_japanese_name_in_the_page_language(
+    live: Live, browser: Any, requests_seen: RequestLog, lang: str, header: str
+) -> None:
+    """nc6: the English header read "Aoba City （あおば市）" (full-width brackets after a space)."""
+    with _phone_chat(live, browser, requests_seen, "/t/aoba-city/", lang) as page:
+        name = page.locator(".tenant-name")
+        assert name.inner_text().strip() == header
+        assert name.locator("span[lang=ja]").inner_text() == "あおば市"

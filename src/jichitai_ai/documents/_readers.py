@@ -11,12 +11,10 @@ from jichitai_ai.documents._read_egov import read_egov_xml
 from jichitai_ai.documents._read_markup import read_html, read_markdown, read_text
 from jichitai_ai.documents._read_office import read_docx, read_xlsx
 from jichitai_ai.documents._read_pdf import EncryptedPdf, read_pdf
+from jichitai_ai.documents._unreadable import MAX_IMAGE_PIXELS, ImageTooLarge, unreadable
 from jichitai_ai.documents.errors import UnsupportedFormat
 
 Reader = Callable[[bytes, str], ParsedDocument]
-
-#: Pixels above this are refused (decompression bombs); an A4 page at 600 dpi is ~35 MP.
-MAX_IMAGE_PIXELS = 80_000_000
 
 
 def read_image(data: bytes, fallback_title: str) -> ParsedDocument:
@@ -28,7 +26,7 @@ def read_image(data: bytes, fallback_title: str) -> ParsedDocument:
     with Image.open(io.BytesIO(data)) as img:
         width, height = img.size
         if width * height > MAX_IMAGE_PIXELS:
-            raise ValueError(f"image too large: {width}x{height}")
+            raise ImageTooLarge(f"image too large: {width}x{height}")
         img.verify()
     return ParsedDocument(title=fallback_title, format="image", pages=1, needs_ocr=True)
 
@@ -73,7 +71,7 @@ def parse(name: str, data: bytes) -> ParsedDocument:
     except EncryptedPdf as exc:
         raise DocumentUnreadable("documents.pdf_encrypted", name=name) from exc
     except Exception as exc:  # every library raises its own types for broken files
-        raise DocumentUnreadable("documents.unreadable", name=name, reason=str(exc)[:200]) from exc
+        raise unreadable(name, suffix, exc) from exc
     return with_reiki_title(doc)
 
 

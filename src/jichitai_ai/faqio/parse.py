@@ -120,6 +120,9 @@ def _consume(
         result.row_numbers.append(number)
     if parser is None:
         raise header_errors[0] if header_errors else FaqFileError("faqio.empty_file")
+    if data_rows == 0:
+        # Only blank rows under the header: nothing to import is an error, not 「新規 0 件」.
+        raise FaqFileError("faqio.no_rows")
 
 
 def _header(

@@ -299,7 +299,8 @@ def faq_status(
             can_approve=page.can_approve,
             publish=form_text(data, "action") == "publish",
         )
-    done = status if result.change is None else "submitted"
+    # Under the four-eyes rule the button filed a request: the message names what was requested.
+    done = status if result.change is None else f"requested_{status}"
     return redirect(page.c, f"/console/t/{page.tenant.slug}/faq/{entry_id}?done={done}")
 
 

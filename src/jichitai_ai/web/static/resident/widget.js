@@ -99,7 +99,7 @@
   var checked = false;
   function message(text, detail) {
     // Said in the panel, instead of the browser's broken-frame icon.
-    var box = css(document.createElement("div"), { padding: "16px", lineHeight: "1.7", color: "#1b1f24" });
+    var box = css(document.createElement("div"), { padding: "16px", lineHeight: "1.7", lineBreak: "strict", color: "#1b1f24" });
     box.className = "jai-widget-message";
     box.setAttribute("role", "alert");
     var p = document.createElement("p");
