@@ -1,14 +1,15 @@
 """Blind set em9 (see ``blind_em9``): 8 emergencies and 10 same-word look-alikes per language in
 situations no earlier set used, run once on main's detector — the blind figure: 26 / 48 missed,
-4 of another kind, 0 / 60 false alarms (docs/benchmarks.md §7.25). No detector change was made
-after it (no time left in the session), so these tests record today's behaviour honestly:
+4 of another kind, 0 / 60 false alarms (docs/benchmarks.md §7.25). Then general categories
+(``emergency/categories.py``, em9 part) written with the misses in view — NOT blind — and 36
+look-alikes of their words (``em9_probes_ordinary.csv``) written after them and committed before
+their first run.
 
-- the set is new: its situations' key words occur in no earlier emergency set;
-- every row main caught keeps a card of its kind (the four trench rows keep the disaster card,
-  119 on both cards);
-- each row missed today is a strict xfail — it turns into a failure the day a general mechanism
-  catches it, so whoever fixes it must move it here into the caught list;
-- no look-alike gets a card.
+These tests pin: the set is new (its key words occur in no earlier emergency set); every row main
+caught keeps a card of its kind; each blind miss now gets a card of its kind, but the one strict
+xfail left (a zh-Hant trench row) and the trench rows that get the disaster card (119 on both);
+no look-alike gets a card; no probe gets a card but the nine main's own rules already alarm on;
+the dependent signs (an avalanche, a lighter) give no card alone.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from __future__ import annotations
 import pytest
 
 from jichitai_ai.emergency import EmergencyKind, detect_emergency
+from jichitai_ai.emergency.cues import cue_kinds
 from tests.emergency.corpora import HERE, _rows
 
 EMERGENCIES = [(r["language"], r["kind"], r["text"]) for r in _rows(HERE / "em9_blind.csv")]
 ORDINARY = [(r["language"], r["text"]) for r in _rows(HERE / "em9_ordinary.csv")]
+PROBES = [(r["language"], r["text"]) for r in _rows(HERE / "em9_probes_ordinary.csv")]
 
 #: Missed by main on the blind run (docs/benchmarks.md §7.25, /work/notes/em9-blind-run.txt).
 MISSED_ON_MAIN = [
@@ -50,9 +53,11 @@ MISSED_ON_MAIN = [
     "스키장 코스 밖에서 눈사태가 나서 친구가 눈에 묻혀 안 보여요",
     "형이 차고에 세운 차 안에 있는데 배기구에서 호스를 창문으로 연결해 놨어요",
 ]
-#: A card of another kind on the blind run: a worker buried in a caved-in trench gets the
-#: disaster card (土砂 / buried words); 119 is on both cards.
+#: A card of another kind: a worker buried in a caved-in trench gets the disaster card (blind run:
+#: main's collapse and buried words; after: the zh-Hans row too, the hazard winning the tie over
+#: the buried person); 119 is on both cards.
 OTHER_KIND = {
+    "挖水管的沟塌了，一个工人被土埋到胸口": EmergencyKind.DISASTER,
     "水道工事の現場で掘った溝が崩れて、作業員が胸まで土に生き埋めになっている": EmergencyKind.DISASTER,
     "こうじの　あなが　くずれて　ひとが　つちの　なかに　うまって　います": EmergencyKind.DISASTER,
     "the trench they were digging for the water pipe caved in and a worker is buried up to his chest": (
@@ -126,18 +131,72 @@ def test_caught_rows_keep_their_card(language: str, kind: str, text: str) -> Non
     assert expected in detect_emergency(text), language
 
 
+#: Still missed after the em9 categories: 坍 (collapsed) is no sign, so 被土埋 stands alone.
+STILL_MISSED = {"挖水管的溝渠坍了，一位工人被土埋到胸口"}
+#: Probes main's own rules already alarm on (drills for the buried, habitual no-answer, keys in
+#: a drain, digging out a car buried in snow): left as they are, recorded here.
+MAIN_ALARMS = {
+    "生き埋めになった人を助ける訓練は市でやっていますか",
+    "祖母は耳が遠くて呼んでも返事がないことがあります",
+    "ゆきの　なかに　うまった　くるまを　だす　ほうほうを　おしえて　ください",
+    "does the city run rescue drills for people buried in rubble",
+    "my keys fell down a drain on the street",
+    "市里有没有被埋人员的救援演练",
+    "奶奶耳朵不好，叫她也没有反应是常有的事",
+    "市裡有沒有被埋人員的救援演練",
+    "매몰된 사람 구조 훈련을 시에서 하나요",
+}
+
+
 @pytest.mark.parametrize(
     ("language", "kind", "text"),
     [
-        pytest.param(*row, marks=pytest.mark.xfail(strict=True, reason="missed on em9's blind run"))
+        pytest.param(
+            *row,
+            marks=[pytest.mark.xfail(strict=True, reason="still missed")]
+            if row[2] in STILL_MISSED
+            else [],
+        )
         for row in EMERGENCIES
         if row[2] in MISSED_ON_MAIN
     ],
 )
-def test_missed_rows_get_a_card(language: str, kind: str, text: str) -> None:
-    assert EmergencyKind(kind) in detect_emergency(text), language
+def test_blind_misses_now_get_a_card_of_their_kind(language: str, kind: str, text: str) -> None:
+    expected = OTHER_KIND.get(text, EmergencyKind(kind))
+    assert expected in detect_emergency(text), language
 
 
 @pytest.mark.parametrize(("language", "text"), ORDINARY)
 def test_look_alikes_get_no_card(language: str, text: str) -> None:
     assert detect_emergency(text) == [], language
+
+
+def test_probes_alarm_only_where_main_did() -> None:
+    assert len(PROBES) == 36
+    assert {text for _, text in PROBES if detect_emergency(text)} == MAIN_ALARMS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今ニュースで雪崩の映像を見ています",
+        "I am watching an avalanche video right now",
+        "今ライターを持っています",
+        "哥哥现在手里拿着打火机",
+    ],
+)
+def test_dependent_signs_alone_give_no_card(text: str) -> None:
+    assert cue_kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("今、男が灯油をまいてライターを持っている", {EmergencyKind.CRIME}),
+        # an avalanche beside a person not answering: 119 either way (the votes tie toward medical)
+        ("雪崩で友だちが雪の下にいる、返事がない", {EmergencyKind.DISASTER, EmergencyKind.MEDICAL}),
+    ],
+)
+def test_dependent_signs_count_beside_their_partner(text: str, kinds: set[EmergencyKind]) -> None:
+    found = detect_emergency(text)
+    assert found and set(found) <= kinds

@@ -11,6 +11,11 @@ with wires or ticking, 監禁), fire seen by its embers and glow (火の粉, a r
 gatekeeper warning signs of suicide that count together: talking of joining someone who has died
 (亡くなった夫のところへ行く, join grandpa, 去找去世的, 곁으로 가겠다) and stopping one's medicine or food.
 
+em9 (after its blind run) added the same way: a person called with no answer, buried under
+earth or snow (生き埋め), impaired driving now (蛇行, the driver drunk), fuel poured at a door with
+a lighter beside it (放火の予告), a fall into a manhole or a drain, an avalanche beside another
+sign, and exhaust led into a car (a means of suicide).
+
 Used only by ``cues`` (which runs when no named emergency and no known situation matched), so
 these classes can never change a card the earlier layers give.
 """
@@ -30,7 +35,8 @@ FUEL_POURED = (
     r"|(?:泼|潑|倒|洒|灑)(?:了)?(?:煤油|汽油)|(?:把|将|將)(?:煤油|汽油)(?:泼|潑|倒|洒|灑)|(?:등유|휘발유|기름)를\s*뿌리"
 )
 IGNITION = re.compile(
-    r"ライター|らいたー|マッチ|\b(?:lighter|matches)\b|打火机|打火機|火柴|라이터|성냥", re.IGNORECASE
+    r"ライター|らいたー|マッチ|\b(?:lighter|matches)\b|打火机|打火機|火柴|라이터|성냥",
+    re.IGNORECASE,
 )
 FUEL = re.compile(FUEL_POURED, re.IGNORECASE)
 

@@ -30,6 +30,11 @@ support stopped, struck by lightning, overturned, thin ice, hostage / bomb, embe
 falling stones; dependent signs for wires on a bag, a fall into water, "in the water"; suicide by
 joining the dead while refusing medicine or food) — not blind either, written after em8's run.
 
+em9 added (after em9's blind run, not blind): called and no answer, buried under earth or snow,
+a drunk or weaving driver, fuel poured (a lighter counts only beside it), a fall into a manhole
+or drain, an avalanche only beside another sign, exhaust led into a car (a lethal means), and
+zh/ko habitual words (常有的事, 때가 있어요) as calm.
+
 It runs only when neither a named emergency nor a known situation matched, so every earlier
 figure is unchanged. Each sign is one class of word, not a wording. Chosen on em1–em3 and round
 4/5 (the layer alone catches 280 of their 774 emergencies) with 0 alarms on every ordinary text
