@@ -3,7 +3,7 @@
 Design sets: every emergency and ordinary CSV in tests/emergency except em5's, every ordinary
 text in the repository (demo entries, answer-quality rows) and the LocalGovFAQ corpus questions.
 Prints the layer's own catches on the design emergencies, its alarms on every ordinary text, and
-(``em5``, ``em8``) the same on that blind set's files, which the design sets leave out.
+(``em5``, ``em8``, ``em9``) the same on that blind set's files, which the design sets leave out.
 
     PYTHONPATH=src:. python -m benchmarks.emergency.cue_layer            # design sets
     PYTHONPATH=src:. python -m benchmarks.emergency.cue_layer em5        # em5 (not blind)
@@ -31,7 +31,7 @@ def layer(text: str) -> list[str]:
 
 
 #: Blind sets measured apart from the design sets.
-HELD = ("em5", "em8")
+HELD = ("em5", "em8", "em9")
 
 
 def sets(held: str) -> tuple[list[tuple[str, str, str]], dict[str, list[str]]]:

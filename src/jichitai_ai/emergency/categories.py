@@ -11,6 +11,11 @@ with wires or ticking, 監禁), fire seen by its embers and glow (火の粉, a r
 gatekeeper warning signs of suicide that count together: talking of joining someone who has died
 (亡くなった夫のところへ行く, join grandpa, 去找去世的, 곁으로 가겠다) and stopping one's medicine or food.
 
+em9 (after its blind run) added the same way: a person called with no answer, buried under
+earth or snow (生き埋め), impaired driving now (蛇行, the driver drunk), fuel poured at a door with
+a lighter beside it (放火の予告), a fall into a manhole or a drain, an avalanche beside another
+sign, and exhaust led into a car (a means of suicide).
+
 Used only by ``cues`` (which runs when no named emergency and no known situation matched), so
 these classes can never change a card the earlier layers give.
 """
@@ -23,6 +28,18 @@ from jichitai_ai.emergency.kinds import EmergencyKind
 
 K = EmergencyKind
 
+#: Fuel poured at a door or on a person (em9): a threat to set fire (放火), a crime sign; a
+#: lighter held counts as a second sign only beside it (``IGNITION``).
+FUEL_POURED = (
+    r"(?:灯油|とうゆ|ガソリン|がそりん)を\s*(?:まい|撒い|まか|撒か|かけ|掛け)|\b(?:pouring|poured|splashing) (?:kerosene|petrol|gasoline|fuel)\b"
+    r"|(?:泼|潑|倒|洒|灑)(?:了)?(?:煤油|汽油)|(?:把|将|將)(?:煤油|汽油)(?:泼|潑|倒|洒|灑)|(?:등유|휘발유|기름)를\s*뿌리"
+)
+IGNITION = re.compile(
+    r"ライター|らいたー|マッチ|\b(?:lighter|matches)\b|打火机|打火機|火柴|라이터|성냥",
+    re.IGNORECASE,
+)
+FUEL = re.compile(FUEL_POURED, re.IGNORECASE)
+
 SIGNS: dict[EmergencyKind, list[str]] = {
     K.MEDICAL: [
         # a person's state: not moving, not answering (polite forms too), lying still
@@ -31,6 +48,11 @@ SIGNS: dict[EmergencyKind, list[str]] = {
         r"(?:躺|倒|趴)(?:在)?[^。，,]{0,4}不(?:动|動)(?![产產産])|(?:动|動)也不(?:动|動)|叫(?:他|她)?(?:都|也)?不(?:醒|应|應)",
         r"안\s*움직|못\s*움직",
         r"\b(?:not|isn'?t|aren'?t) (?:moving|responding)\b|\bdoesn'?t (?:move|respond)\b",
+        # em9: called and no answer (呼んでも声がしない), buried under earth or snow (生き埋め)
+        r"(?:呼んで|よんで)も\s*[^。]{0,4}(?:返事|へんじ|声|こえ|反応|はんのう)が?\s*(?:ない|しない|しません|聞こえない|きこえない)",
+        r"(?:喊|叫)(?:他|她)?(?:也|都)?(?:没|沒)(?:有)?(?:回应|回應|反应|反應)|불러도\s*(?:대답|반응)(?:이|도)?\s*없",
+        r"生き埋め|いきうめ|(?:土|つち|土砂|どしゃ|雪|ゆき)の?\s*(?:中|なか|下|した)に\s*(?:埋|うま|い(?:ます|る))|(?:土|つち|土砂|雪|ゆき)に\s*(?:埋|うま)",
+        r"\bburied (?:up to|under|alive|in the)\b|被(?:土|雪|沙|泥)[^。，,]{0,3}埋|埋在(?:雪|土|沙|泥)|(?:흙|눈|토사)에\s*묻(?:혔|혀)",
         # life-support equipment that stopped (a power cut, a battery gone)
         r"(?:人工呼吸器|呼吸器|こきゅうの?\s*きかい|酸素濃縮|酸素の\s*機械|さんその?\s*きかい|吸引器|透析)"
         r"[^。]{0,12}(?:止ま|とま|動かな|うごかな|切れ|きれ)",
@@ -63,6 +85,12 @@ SIGNS: dict[EmergencyKind, list[str]] = {
         r"(?:배|보트|카누|카약|차|버스|트럭)(?:가|이)?\s*(?:뒤집(?:혀|혔|어)|전복)",
     ],
     K.CRIME: [
+        # em9: a driver drunk or weaving now; fuel poured at a door (a threat to set fire)
+        r"蛇行|(?:ふらふら|フラフラ)\s*(?:はしって|走って)|(?:酒|さけ)に\s*(?:酔|よ)って[^。]{0,12}(?:運転|うんてん)|(?:運転|うんてん)[^。]{0,10}(?:酒|さけ)に\s*(?:酔|よ)|(?:おさけ|お酒)を\s*(?:のんで|飲んで)[^。]{0,6}(?:うんてん|運転)|(?:うんてん|運転)[^。]{0,10}(?:おさけ|お酒)を\s*(?:のんで|飲んで)",
+        r"\b(?:weaving|swerving) (?:all over|across|between)\b|\b(?:the )?driver (?:looks|is|seems) (?:drunk|wasted|high)\b|\bdrunk driver\b",
+        r"歪歪扭扭地开|(?:蛇行|歪歪扭扭)[^。，,]{0,6}(?:开|開|驾驶|駕駛)|司机[^。，,]{0,4}喝醉|司機[^。，,]{0,4}喝醉",
+        r"지그재그로\s*(?:달리|운전)|운전자가?\s*술에\s*취",
+        FUEL_POURED,
         # offences that threaten life: hostage, barricade, explosives
         r"人質|ひとじち|立てこも|たてこも|爆弾(?!低気圧|発言)|ばくだん(?!ていきあつ)|爆発物|爆破予告",
         r"\bhostages?\b|\bbarricaded\b|(?<!bath )(?<!photo )\bbomb\b(?!\s*(?:shelter|drill|cyclone))|\bexplosive device\b",
@@ -103,7 +131,10 @@ FELL_IN = re.compile(
     r"(?:池|いけ|川|かわ|湖|みずうみ|用水路|水路|ため池|海|うみ|氷|こおり)の?\s*(?:下|した|中|なか)?に\s*(?:落ち|おち)"
     r"|\bfell (?:through|into) the (?:ice|pond|river|lake|canal|sea|water)\b"
     r"|掉(?:进|進|到)(?:了)?[^。，]{0,3}(?:池塘|河|湖|海|水|井|冰窟窿)"
-    r"|(?:연못|강|바다|호수|저수지|계곡|우물)(?:에|물에)\s*빠(?:졌|져)",
+    r"|(?:연못|강|바다|호수|저수지|계곡|우물)(?:에|물에)\s*빠(?:졌|져)"
+    # em9: into a manhole or a drain (a hole in the road)
+    r"|(?:マンホール|まんほーる|下水|げすい|側溝)に\s*(?:落ち|おち)|\b(?:fell|fallen) (?:down|into) (?:an? |the )?(?:open )?(?:manhole|drain|sewer)\b"
+    r"|掉(?:进|進|到)(?:了)?[^。，]{0,10}(?:下水道|人孔|井里|井裡)|(?:맨홀|하수구)에\s*(?:사람이\s*)?빠(?:졌|져)",
     re.IGNORECASE,
 )
 
@@ -113,6 +144,19 @@ IN_WATER = re.compile(
     r"(?:水|みず|海|うみ|川|かわ|湖|みずうみ)の?\s*(?:中|なか)に\s*(?:い|居)|(?:につかまって|に\s*つかまって)\s*(?:浮|うい)"
     r"|\bin (?:the )?(?:freezing |cold |icy )?(?:water|river|lake|sea)\b|\bholding on to\b"
     r"|(?:泡|漂|困)在[^。，]{0,4}水|抓(?:着|著)船|물에\s*(?:떠|빠져|잠겨)|붙잡고",
+    re.IGNORECASE,
+)
+
+#: An avalanche (em9): news of one is no emergency, so a disaster sign only beside another sign
+#: (a friend buried under the snow, not answering).
+AVALANCHE = re.compile(r"雪崩|なだれ|\bavalanche\b|눈사태", re.IGNORECASE)
+
+#: Exhaust gas led into a car (em9): a means of suicide, a lethal sign on its own.
+EXHAUST = re.compile(
+    r"(?:排気|はいき|排ガス)[^。]{0,12}(?:ホース|ほーす)|(?:ホース|ほーす)を\s*(?:車|くるま)?の?\s*(?:窓|まど)"
+    r"|\bhose\b[^.?!]{0,25}\bexhaust\b|\bexhaust\b[^.?!]{0,25}\bhose\b"
+    r"|(?:尾气|尾氣|排气|排氣)[^。，,]{0,6}(?:接|引|通)(?:进|進|到)|(?:管子|水管|软管|軟管)[^。，,]{0,8}(?:尾气|尾氣|排气|排氣)"
+    r"|배기(?:구|관)?[^.]{0,10}호스|호스를?\s*(?:차\s*)?창문",
     re.IGNORECASE,
 )
 

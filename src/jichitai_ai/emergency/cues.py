@@ -30,6 +30,11 @@ support stopped, struck by lightning, overturned, thin ice, hostage / bomb, embe
 falling stones; dependent signs for wires on a bag, a fall into water, "in the water"; suicide by
 joining the dead while refusing medicine or food) — not blind either, written after em8's run.
 
+em9 added (after em9's blind run, not blind): called and no answer, buried under earth or snow,
+a drunk or weaving driver, fuel poured (a lighter counts only beside it), a fall into a manhole
+or drain, an avalanche only beside another sign, exhaust led into a car (a lethal means), and
+zh/ko habitual words (常有的事, 때가 있어요) as calm.
+
 It runs only when neither a named emergency nor a known situation matched, so every earlier
 figure is unchanged. Each sign is one class of word, not a wording. Chosen on em1–em3 and round
 4/5 (the layer alone catches 280 of their 774 emergencies) with 0 alarms on every ordinary text
@@ -249,8 +254,8 @@ _CALM = re.compile(
             r"(?:注意報|警報|注意情報)(?!器)|たまま(?:です|だ|に\s*なって)|昨日|きのう|先週|先月|去年|以前|ことが\s*(?:ある|あり|あった)|てから|けど\s*(?:元気|げんき|大丈夫)|大丈夫(?:か|です|でしょうか)|念のため",
             r"(?:保育園|幼稚園|学校|がっこう|会社)を?\s*(?:休|やす)|(?:病院|医院|皮膚科|小児科|クリニック)を\s*(?:探|さが)|受診\s*(?:でき|したい)|介護|うるさ",
             r"\b(?:warning|watch|advisory) (?:is |was |has been )?(?:issued|in effect)\b|\b(?:yesterday|last (?:week|month|year)|used to|ago|every (?:night|day|morning)|go back to school|complaint|noise|noisy)\b",
-            r"(?:预警|預警|警报|警報)(?!器)|昨天|上周|上週|上个月|上個月|以前|每天|每晚|(?:幼儿园|幼兒園|学校|學校)吗|附近(?:有什么|有什麼)?(?:医院|醫院|诊所|診所)|吵",
-            r"(?:주의보|경보)(?!기)|어제|지난\s*(?:주|달)|예전|매일|어린이집|학교를|병원\s*(?:추천|어디|알려)|시끄러",
+            r"(?:预警|預警|警报|警報)(?!器)|昨天|上周|上週|上个月|上個月|以前|每天|每晚|(?:幼儿园|幼兒園|学校|學校)吗|常有的事|经常|經常|附近(?:有什么|有什麼)?(?:医院|醫院|诊所|診所)|吵",
+            r"(?:주의보|경보)(?!기)|어제|지난\s*(?:주|달)|예전|매일|어린이집|학교를|(?:ㄹ|을|날)\s*때가\s*있|때가\s*있어요|병원\s*(?:추천|어디|알려)|시끄러",
         ]
     ),
     re.IGNORECASE,
@@ -343,8 +348,12 @@ def _signs(text: str) -> list[tuple[EmergencyKind, tuple[int, int]]]:
         found += [(K.DISASTER, match.span()) for match in _APPROACHING.finditer(text)]
     if categories.OBJECT.search(text):  # em8: wires or ticking on a bag or a box
         found += [(K.CRIME, match.span()) for match in categories.DEVICE.finditer(text)]
+    if categories.FUEL.search(text):  # em9: a lighter or matches beside fuel poured
+        found += [(K.CRIME, match.span()) for match in categories.IGNITION.finditer(text)]
     if found or _PERSON.search(text):  # em8: a fall into water, of someone or beside a sign
         found += [(K.MEDICAL, match.span()) for match in categories.FELL_IN.finditer(text)]
+    if found:  # em9: an avalanche beside another sign (buried, not answering)
+        found += [(K.DISASTER, match.span()) for match in categories.AVALANCHE.finditer(text)]
     if found:  # em8: in the water is a swim alone, a rescue (水難) beside another sign
         found += [(K.DISASTER, match.span()) for match in categories.IN_WATER.finditer(text)]
     return found
@@ -360,7 +369,8 @@ def warning_signs(text: str) -> list[EmergencyKind]:
     together = together or bool(
         categories.JOIN_THE_DEAD.search(text) and categories.STOPPED_CARING.search(text)
     )
-    return [K.SUICIDE] if together or _LETHAL.search(text) else []
+    lethal = _LETHAL.search(text) or categories.EXHAUST.search(text)
+    return [K.SUICIDE] if together or lethal else []
 
 
 def _counts_as_now(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
