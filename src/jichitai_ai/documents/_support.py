@@ -588,18 +588,20 @@ def best_sentences(
         # whose words made the passage answer
         groups = groups_of(index, terms)
         score = sum(w for c, w in weights if covers(c, terms, groups) or c.forms & terms)
-        # words of the 項 this one refers back to count less than its own (a tie otherwise went to
-        # the referring 項's 号: 大東市 第2条第2項第1号 for 申請の受付時間, municipal m10)
-        # (never more than the referring 項 says itself: 「２　前項の政令は、…時間外又は休日の
-        # 労働の動向…を考慮して定める」 borrowed 第37条第1項's 割増賃金・六十時間 for its one 時間外
-        # and was shown for the 割増賃金 question, blind8 j07)
-        score += min(BACK_SHARE * back_credit(weights, back, terms, groups), score)
         sentence = unicodedata.normalize("NFKC", text[span[0] : span[1]])
         gives = (
             kind is not None
             and kind.search(sentence) is not None
             and (kind in (LIST_GIVES, EXEMPTION_GIVES) or not LIST_GIVES.search(sentence))
         )
+        # words of the 項 this one refers back to count less than its own (a tie otherwise went to
+        # the referring 項's 号: 大東市 第2条第2項第1号 for 申請の受付時間, municipal m10), and
+        # unless the 項 gives what the question asks (「三十日以内」 for いつまで, 「適用しない」
+        # for an exemption: blind9 k33, k18), never more than it says itself: 「２　前項の政令は、
+        # …時間外又は休日の労働の動向…を考慮して定める」 borrowed 第37条第1項's 割増賃金・六十時間
+        # for its one 時間外 and was shown for the 割増賃金 question (blind8 j07).
+        borrowed = BACK_SHARE * back_credit(weights, back, terms, groups)
+        score += borrowed if gives else min(borrowed, score)
         if score > 0 and gives:
             score += bonus
         head = _ITEM_HEAD.match(sentence) if lead else None
