@@ -473,12 +473,12 @@ def back_credit(
     weights: Sequence[tuple[Concept, float]],
     back: Referred,
     terms: frozenset[str],
-    groups: frozenset[str],
+    groups: frozenset[int],
 ) -> float:
     """What the 項 referred back to adds to a referring sentence: the question words the
     sentence does not say itself that one sentence of that 項 says — the best one, not all of
-    them together. With every sentence's words, 「２　前項の規定による届出は…」 outscored the 項
-    it refers to, which says each word once in one of its sentences (blind8 j07, j20)."""
+    them together. With the words of every sentence of 第1–3項, 労働基準法 第61条第4項 (「前三項の
+    規定は、…適用しない」) outscored 第1項, which says them in one sentence (blind8 j20)."""
     own = [(c, w) for c, w in weights if not covers(c, terms, groups)]
     return max((sum(w for c, w in own if c.terms & said) for said in back), default=0.0)
 
