@@ -1,6 +1,7 @@
 """Which 項/号 a search result shows and an answer cites, on a whole national law as e-Gov publishes
 it (個人情報の保護に関する法律, blind9's fixture, issue 15): a 項 that refers back (「前項の…」), the
-asker's own 市, exemption questions and a noun asked for its verb. Laws are not copyrighted
+asker's own 市, exemption questions and a noun asked for its verb; and on 労働基準法 (blind8's),
+what a referring 項 may borrow from the 項 it refers to. Laws are not copyrighted
 (著作権法第13条); provenance in benchmarks/documents/realtext/PROVENANCE.md."""
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from jichitai_ai.documents._support import (
 from jichitai_ai.documents.service import DocumentService
 
 LAW = Path(__file__).parent / "fixtures" / "blind9" / "415AC0000000057_kojin_joho_hogo.xml"
+#: 労働基準法 (blind8's fixture): 項 that refer back, one sentence borrowed at a time.
+LABOUR_LAW = Path(__file__).parent / "fixtures" / "blind8" / "322AC0000000049_rodo_kijun.xml"
 
 
 def _shown(service: DocumentService, tenant: str, question: str, article: str) -> list[str]:
@@ -117,3 +120,28 @@ def test_label_only_rules_never_make_a_provision_answer(
     # 「いらなくなったら」 (no longer needed) asks for no exemption.
     assert answer_kind("御所市の墓地がいらなくなったらどうすればいいですか") is not EXEMPTION_GIVES
     assert answer_kind("住民票は出さなくてよいですか") is EXEMPTION_GIVES
+
+
+def test_referring_paragraph_borrows_one_sentence_not_all(
+    service: DocumentService, tenant: str
+) -> None:
+    service.ingest(tenant, LABOUR_LAW.name, LABOUR_LAW.read_bytes())
+    # 第61条第4項 「前三項の規定は、…適用しない」 read with every sentence of 第1–3項 held more of
+    # the question's words than 第1項 (「満十八才に満たない者を午後十時から午前五時までの間に
+    # おいて使用してはならない」), which says them in one sentence.
+    question = "17歳のアルバイトを夜11時まで働かせてもよいですか"
+    assert _shown(service, tenant, question, "第61条") == ["第61条第1項"]
+    # 「２　前項の政令は、…時間外又は休日の労働の動向…を考慮して定める」 says one word of the
+    # question (時間外); the 割増賃金 for 六十時間 it would borrow is 第1項's ただし sentence.
+    question = "時間外に働かせたときの割増賃金は、1か月60時間を超えた分はどうなりますか"
+    assert _shown(service, tenant, question, "第37条") == ["第37条第1項"]
+
+
+def test_referring_paragraph_still_wins_with_its_own_words(
+    service: DocumentService, tenant: str
+) -> None:
+    service.ingest(tenant, LABOUR_LAW.name, LABOUR_LAW.read_bytes())
+    # 第20条第2項 「前項の予告の日数は、一日について平均賃金を支払つた場合においては、その日数を
+    # 短縮することができる」 says the answer itself; 第1項's 解雇 only breaks the tie.
+    question = "解雇予告の期間は、平均賃金を払えば短くできますか"
+    assert _shown(service, tenant, question, "第20条") == ["第20条第2項"]

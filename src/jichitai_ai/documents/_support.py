@@ -410,22 +410,26 @@ def unit_of(
 
 
 UnitAt = Callable[[int], tuple[str, bool]]
+#: The terms of each sentence of the 項 (or 項s) a 項 refers back to.
+Referred = tuple[frozenset[str], ...]
 
 
 def sentences_with_lead(
     index: DocIndex, text: str, unit_at: UnitAt | None = None
-) -> Iterator[tuple[tuple[int, int], frozenset[str], frozenset[str], frozenset[str]]]:
+) -> Iterator[tuple[tuple[int, int], frozenset[str], frozenset[str], Referred]]:
     """Each sentence's span, its own terms and, for a 号, its 柱書's terms — every sentence of
     its 項 before the items (「…次の区別により使用料を納付しなければならない。ただし、1区の
-    面積は…」), not only the last one, so 「(2) 2区 1,000円」 is read with 使用料."""
+    面積は…」), not only the last one, so 「(2) 2区 1,000円」 is read with 使用料 — and the
+    terms of each sentence of the 項 it refers back to (see _referred_back)."""
     lead: frozenset[str] = frozenset()
     lead_unit: str | None = None
     # The 項 before (「前項」) or all before (「前各項」「前二項」) that a 項 refers back to, read with
     # it: 「４　前項の規定による申出は、…三十日以内にしなければならない」 says when the 申出 of
     # 第3項 is due — its own words (申出, 三十日) never name what is applied for (blind9 k33,
     # blind8 j06 「前項の予告の日数は…短縮することができる」).
-    earlier: list[frozenset[str]] = []
-    back: frozenset[str] = frozenset()
+    earlier: list[Referred] = []
+    lead_sentences: list[frozenset[str]] = []
+    back: Referred = ()
     for span in sentence_spans(text):
         terms = terms_of(index, text[span[0] : span[1]])
         inherited: frozenset[str] = frozenset()
@@ -436,11 +440,12 @@ def sentences_with_lead(
                     inherited = lead
             elif unit == lead_unit:
                 lead = lead | terms
+                lead_sentences.append(terms)
             else:
                 if lead_unit is not None:
-                    earlier.append(lead)
+                    earlier.append(tuple(lead_sentences))
                 back = _referred_back(text[span[0] : span[1]], earlier)
-                lead, lead_unit = terms, unit
+                lead, lead_unit, lead_sentences = terms, unit, [terms]
         yield span, terms, inherited, back
 
 
@@ -451,17 +456,31 @@ BACK_SHARE = 0.9
 _REFERS_BACK = re.compile(r"^\s*(?:[0-9０-９]+|[一二三四五六七八九十]+)?\s*前(項|各項|[二三四]項)")
 
 
-def _referred_back(sentence: str, earlier: list[frozenset[str]]) -> frozenset[str]:
+def _referred_back(sentence: str, earlier: list[Referred]) -> Referred:
     m = _REFERS_BACK.match(sentence)
     # 「前項の規定にかかわらず」 opens another case, not more of the same one: with 第1項's 手数料,
     # 東京都 条例 第6条第2項 (写しの交付) was shown for 「開示を請求するとき、手数料はかかりますか」
     # (blind8 j34, whose 零円 is 第1項).
     if not m or not earlier or "かかわらず" in sentence[: m.end() + 12]:
-        return frozenset()
+        return ()
     # 「前各項」 reads every 項 before: too many words for one sentence to be judged by (blind9
     # k51: 「前各項の規定は、…委託…について準用する」 took 第1–4項's words and was cited).
     count = {"項": 1, "二項": 2, "三項": 3, "四項": 4}.get(m.group(1), 0)
-    return frozenset().union(*earlier[-count:]) if count else frozenset()
+    return tuple(t for referred in earlier[-count:] for t in referred) if count else ()
+
+
+def back_credit(
+    weights: Sequence[tuple[Concept, float]],
+    back: Referred,
+    terms: frozenset[str],
+    groups: frozenset[int],
+) -> float:
+    """What the 項 referred back to adds to a referring sentence: the question words the
+    sentence does not say itself that one sentence of that 項 says — the best one, not all of
+    them together. With the words of every sentence of 第1–3項, 労働基準法 第61条第4項 (「前三項の
+    規定は、…適用しない」) outscored 第1項, which says them in one sentence (blind8 j20)."""
+    own = [(c, w) for c, w in weights if not covers(c, terms, groups)]
+    return max((sum(w for c, w in own if c.terms & said) for said in back), default=0.0)
 
 
 #: How much a question word that only names the regulation's subject counts when choosing the
@@ -569,17 +588,20 @@ def best_sentences(
         # whose words made the passage answer
         groups = groups_of(index, terms)
         score = sum(w for c, w in weights if covers(c, terms, groups) or c.forms & terms)
-        # words of the 項 this one refers back to count less than its own (a tie otherwise went to
-        # the referring 項's 号: 大東市 第2条第2項第1号 for 申請の受付時間, municipal m10)
-        score += BACK_SHARE * sum(
-            w for c, w in weights if c.terms & back and not covers(c, terms, groups)
-        )
         sentence = unicodedata.normalize("NFKC", text[span[0] : span[1]])
         gives = (
             kind is not None
             and kind.search(sentence) is not None
             and (kind in (LIST_GIVES, EXEMPTION_GIVES) or not LIST_GIVES.search(sentence))
         )
+        # words of the 項 this one refers back to count less than its own (a tie otherwise went to
+        # the referring 項's 号: 大東市 第2条第2項第1号 for 申請の受付時間, municipal m10), and
+        # unless the 項 gives what the question asks (「三十日以内」 for いつまで, 「適用しない」
+        # for an exemption: blind9 k33, k18), never more than it says itself: 「２　前項の政令は、
+        # …時間外又は休日の労働の動向…を考慮して定める」 borrowed 第37条第1項's 割増賃金・六十時間
+        # for its one 時間外 and was shown for the 割増賃金 question (blind8 j07).
+        borrowed = BACK_SHARE * back_credit(weights, back, terms, groups)
+        score += borrowed if gives else min(borrowed, score)
         if score > 0 and gives:
             score += bonus
         head = _ITEM_HEAD.match(sentence) if lead else None
