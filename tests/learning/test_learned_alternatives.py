@@ -54,8 +54,11 @@ def test_a_taught_wording_reaches_other_wordings_through_the_index(town: Town) -
     index.learning.params = indexed
     assert town.outcome(PARAPHRASE).ranking[0] == target
     assert index.learning.alternative_terms(target, utcnow())
-    # ... and without the indexed 言い換え (nor the boost) the ranking is what it was.
-    index.learning.params = replace(indexed, index_weight=0.0, index_dense=False)
+    # ... and without the indexed 言い換え (nor the boost, nor the near-tie rule) the ranking
+    # is what it was.
+    index.learning.params = replace(
+        indexed, index_weight=0.0, index_dense=False, tie_margin=None, tie_margin_with_meaning=None
+    )
     assert town.outcome(PARAPHRASE).ranking[0] == before.ranking[0]
 
 

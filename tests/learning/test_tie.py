@@ -80,9 +80,15 @@ def _index(town: Town) -> TenantIndex:
         return town.platform.answering.index_for(s, tenant_service.get_tenant(s, town.slug))
 
 
-def _tie_only(index: TenantIndex, margin: float | None, floor: float = 1.01) -> None:
+def _tie_only(
+    index: TenantIndex,
+    margin: float | None,
+    floor: float = 1.01,
+    *,
+    with_meaning: float | str | None = "same",
+) -> None:
     """Lesson boosts and learned 言い換え off: only the tie rule acts (``floor`` 0.3 lets a
-    demotion act; boosts stay 0)."""
+    demotion act; boosts stay 0). ``margin`` for both modes unless ``with_meaning`` is given."""
     index.learning.params = replace(
         LearningParams(),
         min_similarity=floor,
@@ -91,7 +97,33 @@ def _tie_only(index: TenantIndex, margin: float | None, floor: float = 1.01) -> 
         index_dense=False,
         keep_answer=False,
         tie_margin=margin,
+        tie_margin_with_meaning=margin if with_meaning == "same" else with_meaning,
     )
+
+
+def test_each_mode_has_its_own_margin_and_only_lexical_is_on() -> None:
+    """The margin is in fused-score units, whose spread differs when meaning is on (round 13)."""
+    shipped = LearningModel()
+    assert shipped.tie_margin(with_meaning=False) == 0.05
+    assert shipped.tie_margin(with_meaning=True) is None
+    near = {2: 0.4}.get
+    # As shipped: a lexical index breaks the tie, a hybrid one leaves retrieval's order.
+    assert _ids(shipped.tie_broken(RANKED, lambda e: near(e, 0.0))) == [2, 1, 3, 4]
+    assert _ids(shipped.tie_broken(RANKED, lambda e: near(e, 0.0), with_meaning=True)) == [
+        1,
+        2,
+        3,
+        4,
+    ]
+    # A hybrid margin of its own applies only with meaning.
+    hybrid_only = _model(tie_margin=None, tie_margin_with_meaning=0.05)
+    assert _ids(hybrid_only.tie_broken(RANKED, lambda e: near(e, 0.0))) == [1, 2, 3, 4]
+    assert _ids(hybrid_only.tie_broken(RANKED, lambda e: near(e, 0.0), with_meaning=True)) == [
+        2,
+        1,
+        3,
+        4,
+    ]
 
 
 def test_in_the_index_a_lesson_in_force_decides_the_tie(town: Town) -> None:
@@ -121,3 +153,37 @@ def test_in_the_index_a_lesson_in_force_decides_the_tie(town: Town) -> None:
     index.set_learning([])
     _tie_only(index, gap + 1e-6)
     assert _ids(index.rank(question)[0])[:2] == [first.doc_id, second.doc_id]
+
+
+def test_in_the_index_only_the_margin_of_its_mode_applies(town: Town) -> None:
+    """A lexical index reads ``tie_margin``, a hybrid one ``tie_margin_with_meaning``: a hybrid
+    index is unaffected by the lexical margin and the reverse."""
+    # The town fixture swaps only ``answering.factory``; the refresher builds the indexes.
+    town.platform.answering.refresher.factory = town.platform.answering.factory
+    index = _index(town)
+    hybrid = index.searcher.dense is not None
+    assert hybrid == (town.platform.answering.factory.embedder is not None)
+    question = "証明書が欲しい"
+    plain, _ = index.rank(question)
+    first, second = plain[0], plain[1]
+    index.set_learning([Lesson(1, second.doc_id, 1, question, None)])
+    wide = first.score - second.score + 1e-6
+    _tie_only(index, wide, with_meaning=None)
+    lexical_margin = _ids(index.rank(question)[0])[:2]
+    _tie_only(index, None, with_meaning=wide)
+    meaning_margin = _ids(index.rank(question)[0])[:2]
+    broken, kept = [second.doc_id, first.doc_id], [first.doc_id, second.doc_id]
+    assert (lexical_margin, meaning_margin) == ((kept, broken) if hybrid else (broken, kept))
+    # The shipped margins (only the boosts switched off): a hybrid index ranks as with the
+    # rule off; a lexical one as with 0.05 set by hand.
+    index.learning.params = replace(
+        LearningParams(),
+        min_similarity=1.01,
+        max_boost=0.0,
+        index_weight=0.0,
+        index_dense=False,
+        keep_answer=False,
+    )
+    shipped = _ids(index.rank(question)[0])
+    _tie_only(index, None if hybrid else 0.05, with_meaning=None)
+    assert shipped == _ids(index.rank(question)[0])

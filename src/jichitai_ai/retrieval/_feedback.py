@@ -156,10 +156,14 @@ class LearningParams:
     #: scores within ``tie_margin`` of the first on the fused 0–1 scale — retrieval cannot
     #: tell the two apart — and residents taught it for a wording at least ``tie_similarity``
     #: close to the question (no rivals gate, as ``offer_first_similarity``), closer than
-    #: anything they taught for the first, it ranks first. None: off — 0.05 / 0.1 (chosen on
-    #: lexical simulation seeds 1–5) never lowered a lexical seed 1–10 but cost a control's
-    #: first place on hybrid seeds 8–10 (docs/benchmarks.md §6, round 12).
-    tie_margin: float | None = None
+    #: anything they taught for the first, it ranks first. The margin is in fused-score units,
+    #: whose spread differs when meaning is on, so each mode has its own: ``tie_margin`` for a
+    #: lexical index, ``tie_margin_with_meaning`` for a hybrid one. 0.05 / 0.1 chosen on
+    #: lexical simulation seeds 1–5, in force for lexical since round 13 (fresh seeds 11–15
+    #: and poisoning checked); with meaning None (off): 0.05 cost a control's first place on
+    #: hybrid seeds 8–10 (docs/benchmarks.md §6, rounds 12–13).
+    tie_margin: float | None = 0.05
+    tie_margin_with_meaning: float | None = None
     tie_similarity: float = 0.1
 
 
@@ -513,16 +517,23 @@ class LearningModel:
         lesson = self._lessons[index]
         return max(by_words, own(lesson.entry_id, set(lesson.terms) | set(lesson.topics)))
 
+    def tie_margin(self, *, with_meaning: bool) -> float | None:
+        """The near-tie margin for a lexical or a hybrid index (None: the rule is off)."""
+        return self.params.tie_margin_with_meaning if with_meaning else self.params.tie_margin
+
     def tie_broken(
         self,
         ranked: Sequence[ScoredDoc],
         closeness: Callable[[int], float],
         demoted: Collection[int] = (),
+        *,
+        with_meaning: bool = False,
     ) -> list[ScoredDoc]:
         """``tie_margin``: the entry within the margin of the first that residents taught for
         the closest wording (at least ``tie_similarity``, closer than the first's) takes the
-        first place and its score; the rest keep their order."""
-        margin = self.params.tie_margin
+        first place and its score; the rest keep their order. ``with_meaning``: the scores
+        are a hybrid index's, so ``tie_margin_with_meaning`` applies."""
+        margin = self.tie_margin(with_meaning=with_meaning)
         if margin is None or len(ranked) < 2:
             return list(ranked)
         top = ranked[0]

@@ -570,8 +570,10 @@ class TenantIndex:
             reranked = [ScoredDoc(top, reranked[0].doc_id)] + [
                 ScoredDoc(min(d.score * factor, top), d.doc_id) for d in reranked[1:]
             ]
-        if self.learning.params.tie_margin is not None and len(self.learning) and reranked:
-            reranked = self._tie_broken(question, reranked, effects.demoted)
+        with_meaning = self.searcher.dense is not None
+        margin = self.learning.tie_margin(with_meaning=with_meaning)
+        if margin is not None and len(self.learning) and reranked:
+            reranked = self._tie_broken(question, reranked, effects.demoted, with_meaning)
         return (reranked if k is None else reranked[:k]), dense
 
     def answer(
@@ -610,10 +612,12 @@ class TenantIndex:
         return outcome
 
     def _tie_broken(
-        self, question: str, ranked: list[ScoredDoc], demoted: Collection[int]
+        self, question: str, ranked: list[ScoredDoc], demoted: Collection[int], with_meaning: bool
     ) -> list[ScoredDoc]:
-        """``LearningParams.tie_margin``: residents' lessons decide retrieval's near ties."""
-        return self.learning.tie_broken(ranked, self._taught_closeness(question), demoted)
+        """``LearningParams.tie_margin``: residents' lessons decide retrieval's near ties (the
+        margin of this index's mode: lexical, or with meaning)."""
+        closeness = self._taught_closeness(question)
+        return self.learning.tie_broken(ranked, closeness, demoted, with_meaning=with_meaning)
 
     def _taught_closeness(self, question: str) -> Callable[[int], float]:
         """Per entry, how close the question is to its promoting lessons in force (by words or
