@@ -76,6 +76,25 @@ def report(f: Figures) -> None:
     print("\n".join(f.examples))
 
 
+def report_situations(blind: str, situations: tuple[str, ...]) -> None:
+    """Missed and other-kind counts per situation (of 6 languages): each language lists the
+    situations of a set in the same order."""
+    missed: Counter[str] = Counter()
+    other: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for row in _rows(HERE / blind):
+        situation = situations[seen[row["language"]]]
+        seen[row["language"]] += 1
+        found = detect_emergency(row["text"])
+        if not found:
+            missed[situation] += 1
+        elif EmergencyKind(row["kind"]) not in found:
+            other[situation] += 1
+    print("\nsituation                                 missed  other-kind  (of 6)")
+    for situation in situations:
+        print(f"{situation:40}  {missed[situation]:6}  {other[situation]:10}")
+
+
 def main() -> None:
     report(measure(*SETS[sys.argv[1] if len(sys.argv) > 1 else "1"]))
 

@@ -14,11 +14,7 @@ its first run; the first run (on main's detector) is the blind figure.
 
 from __future__ import annotations
 
-from collections import Counter
-
-from jichitai_ai.emergency import EmergencyKind, detect_emergency
-from tests.emergency.blind_em1 import measure, report
-from tests.emergency.corpora import HERE, _rows
+from tests.emergency.blind_em1 import measure, report, report_situations
 
 #: The situations in the order each language lists them.
 SITUATIONS = (
@@ -33,27 +29,9 @@ SITUATIONS = (
 )
 
 
-def per_situation() -> None:
-    """Missed and other-kind counts per situation (of 6 languages)."""
-    missed: Counter[str] = Counter()
-    other: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    for row in _rows(HERE / "em9_blind.csv"):
-        situation = SITUATIONS[seen[row["language"]]]
-        seen[row["language"]] += 1
-        found = detect_emergency(row["text"])
-        if not found:
-            missed[situation] += 1
-        elif EmergencyKind(row["kind"]) not in found:
-            other[situation] += 1
-    print("\nsituation                                 missed  other-kind  (of 6)")
-    for situation in SITUATIONS:
-        print(f"{situation:40}  {missed[situation]:6}  {other[situation]:10}")
-
-
 def main() -> None:
     report(measure("em9_blind.csv", "em9_ordinary.csv"))
-    per_situation()
+    report_situations("em9_blind.csv", SITUATIONS)
 
 
 if __name__ == "__main__":
