@@ -1,0 +1,51 @@
+"""Blind set em10: 8 emergencies per language (ja, やさしい日本語, en, zh-Hans, zh-Hant, ko) in
+situations no earlier set used — a crowd crush at a festival, pufferfish poisoning, a worker's
+legs pinned under a forklift, a man smashing car windows with a hammer and chasing people, a
+sister taking her baby with her (親子心中), scaffolding fallen onto the pavement, a barn on fire
+with a father maybe inside, a child on an inflatable ring carried out to sea — and 11 ordinary
+texts per language with the same words. A held-back set (``em10_holdout.csv``, 4 situations: a
+wild boar biting a child, a spray in a train carriage, a worker shut in a walk-in freezer, a son
+locked in the bathroom with a razor) and its look-alikes, written and committed together with
+the first, is run only after the general cues were written: its first run is the blind figure of
+that generalisation.
+
+    PYTHONPATH=src:. python -m tests.emergency.blind_em10            # the blind set
+    PYTHONPATH=src:. python -m tests.emergency.blind_em10 holdout    # the held-back set
+"""
+
+from __future__ import annotations
+
+import sys
+
+from tests.emergency.blind_em1 import measure, report, report_situations
+
+#: The situations in the order each language lists them.
+SITUATIONS = (
+    "crowd crush at a festival",
+    "pufferfish poisoning",
+    "legs pinned under a forklift",
+    "hammer on car windows, chasing people",
+    "sister taking her baby with her",
+    "scaffolding fallen onto people",
+    "barn on fire, father maybe inside",
+    "child on a float carried out to sea",
+)
+HOLDOUT = (
+    "wild boar bit a child",
+    "spray in a train carriage",
+    "shut in a walk-in freezer",
+    "son with a razor in the bathroom",
+)
+
+
+def main() -> None:
+    if sys.argv[1:] == ["holdout"]:
+        report(measure("em10_holdout.csv", "em10_holdout_ordinary.csv"))
+        report_situations("em10_holdout.csv", HOLDOUT)
+        return
+    report(measure("em10_blind.csv", "em10_ordinary.csv"))
+    report_situations("em10_blind.csv", SITUATIONS)
+
+
+if __name__ == "__main__":
+    main()
