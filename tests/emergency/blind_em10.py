@@ -11,6 +11,12 @@ that generalisation.
 
     PYTHONPATH=src:. python -m tests.emergency.blind_em10            # the blind set
     PYTHONPATH=src:. python -m tests.emergency.blind_em10 holdout    # the held-back set
+    PYTHONPATH=src:. python -m tests.emergency.blind_em10 holdout2   # the second held-back set
+
+A second held-back set (``em10_holdout2.csv``, 5 situations: collapsed in a sauna, made to chug
+and not waking, swept off the tetrapods by a wave, a crossbow in a park with children, a note and
+a bicycle found near a dam) was written and committed after the first held-back set's run and
+before the cue classes written from its misses were run on it.
 """
 
 from __future__ import annotations
@@ -30,6 +36,13 @@ SITUATIONS = (
     "barn on fire, father maybe inside",
     "child on a float carried out to sea",
 )
+HOLDOUT2 = (
+    "collapsed in a sauna",
+    "made to chug, can't be woken",
+    "swept off the tetrapods by a wave",
+    "crossbow in a park with children",
+    "note and a bicycle near a dam",
+)
 HOLDOUT = (
     "wild boar bit a child",
     "spray in a train carriage",
@@ -39,6 +52,10 @@ HOLDOUT = (
 
 
 def main() -> None:
+    if sys.argv[1:] == ["holdout2"]:
+        report(measure("em10_holdout2.csv", "em10_holdout2_ordinary.csv"))
+        report_situations("em10_holdout2.csv", HOLDOUT2)
+        return
     if sys.argv[1:] == ["holdout"]:
         report(measure("em10_holdout.csv", "em10_holdout_ordinary.csv"))
         report_situations("em10_holdout.csv", HOLDOUT)
