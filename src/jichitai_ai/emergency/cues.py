@@ -40,6 +40,13 @@ figure is unchanged. Each sign is one class of word, not a wording. Chosen on em
 4/5 (the layer alone catches 280 of their 774 emergencies) with 0 alarms on every ordinary text
 in the repository and the LocalGovFAQ corpus questions and dev queries (4,672), and no changed
 kind on 12,802 LocalGovFAQ answer sentences and 8,490 JSQuAD sentences (docs/benchmarks.md).
+
+em10 added (after em10's blind run, not blind) the state of the person in danger
+(``states.py``: colour, breathing, a limb that will not move, someone underneath, carried away,
+people chased, several people sick at once, a door shut on someone inside, a farewell message,
+worthlessness beside a blade), and habitual or non-urgent words as calm or a question: 最近,
+いつも, 总是, 老是, lately, always, 요즘, 항상, looking for a department (内科を探して, 想找呼吸科,
+호흡기내과를 찾고), 相談したい, report it to, 找谁.
 """
 
 from __future__ import annotations

@@ -11,13 +11,23 @@ different situations, so these classes describe the person, not the cause:
 - a limb that will not move or has gone numb (手が上がらない, can't lift his arms, 手抬不起来,
   팔을 못 들어요, 口がしびれ, lips numb, 嘴巴发麻, 입술이 저리고);
 - someone underneath (下じき, 下に人がいる, people under it, 下面压着人, 밑에 사람이) — trapped;
-- carried away by water or wind (沖に流され, pushed out to sea, 越漂越远, 떠내려가고);
+- carried away by water or wind (沖に流され, pushed out to sea, 越漂越远, 떠내려가고) — of someone:
+  counted only beside a person word (rubbish is blown away too);
 - people being chased (人を追いかけ, chasing people, 追着人, 사람들을 쫓아) — violence going on;
   smashing windows or glass counts only beside another sign (a ball through a window is an
   accident);
-- and, for suicide, a farewell said in a message — an apology with going away or taking
-  someone along (ごめん + 連れていく / いなくなる, sorry + taking the baby, 对不起 + 一起走,
-  미안해 + 같이 갈게) — together with the person now unreachable or taking a child with them.
+- several people sick at once (乗客がみんな咳きこんで, everyone's coughing, 乘客都在咳嗽);
+- a door that will not open, counted only beside someone inside (中からドンドン, banging, 在里面敲门);
+- and, for suicide, two gatekeeper pairs: a farewell said in a message — an apology with going
+  away or taking someone along (ごめん + 連れていく / いなくなる, sorry + taking the baby, 对不起 +
+  一起走, 미안해 + 같이 갈게) together with the person unreachable or a child taken along; and
+  saying one is worthless (いなくても誰も困らない, nobody would notice, 没人在乎) beside a blade or
+  rope or shutting oneself away. Both only in a text that is no question and not calm.
+
+Colour to people chased and the farewell pair were written from em10's blind misses; several
+people sick, the door and worthlessness from its first held-back set's misses (NOT blind on
+either). Their blind test is the second held-back set
+(em10_holdout2): they added nothing there (docs/benchmarks.md §7.30).
 
 Getting further away (どんどん遠く, further and further, 越来越远, 점점 멀어) is a "now" word: it
 says the danger grows. Used only by ``cues`` (after the named triggers and known situations).
