@@ -12,11 +12,15 @@ that generalisation.
     PYTHONPATH=src:. python -m tests.emergency.blind_em10            # the blind set
     PYTHONPATH=src:. python -m tests.emergency.blind_em10 holdout    # the held-back set
     PYTHONPATH=src:. python -m tests.emergency.blind_em10 holdout2   # the second held-back set
+    PYTHONPATH=src:. python -m tests.emergency.blind_em10 holdout3   # the third held-back set
 
 A second held-back set (``em10_holdout2.csv``, 5 situations: collapsed in a sauna, made to chug
 and not waking, swept off the tetrapods by a wave, a crossbow in a park with children, a note and
 a bicycle found near a dam) was written and committed after the first held-back set's run and
-before the cue classes written from its misses were run on it.
+before the cue classes written from its misses were run on it. A third (``em10_holdout3.csv``,
+5 situations: pesticide in a rice field, a fall from a climbing frame, a fall from a roof while
+fitting solar panels, a runner down after a marathon, a golf club swung at passers-by) was
+written and committed after the second's run and before the classes written from its misses.
 """
 
 from __future__ import annotations
@@ -43,6 +47,13 @@ HOLDOUT2 = (
     "crossbow in a park with children",
     "note and a bicycle near a dam",
 )
+HOLDOUT3 = (
+    "pesticide in a rice field",
+    "fell off a climbing frame",
+    "fell off a roof fitting solar panels",
+    "runner down after a marathon",
+    "golf club swung at passers-by",
+)
 HOLDOUT = (
     "wild boar bit a child",
     "spray in a train carriage",
@@ -52,6 +63,10 @@ HOLDOUT = (
 
 
 def main() -> None:
+    if sys.argv[1:] == ["holdout3"]:
+        report(measure("em10_holdout3.csv", "em10_holdout3_ordinary.csv"))
+        report_situations("em10_holdout3.csv", HOLDOUT3)
+        return
     if sys.argv[1:] == ["holdout2"]:
         report(measure("em10_holdout2.csv", "em10_holdout2_ordinary.csv"))
         report_situations("em10_holdout2.csv", HOLDOUT2)

@@ -23,6 +23,8 @@ ORDINARY = [(r["language"], r["text"]) for r in _rows(HERE / "em10_ordinary.csv"
 HOLDOUT = [(r["language"], r["kind"], r["text"]) for r in _rows(HERE / "em10_holdout.csv")]
 HOLDOUT2 = [(r["language"], r["kind"], r["text"]) for r in _rows(HERE / "em10_holdout2.csv")]
 HOLDOUT2_ORDINARY = [(r["language"], r["text"]) for r in _rows(HERE / "em10_holdout2_ordinary.csv")]
+HOLDOUT3 = [(r["language"], r["kind"], r["text"]) for r in _rows(HERE / "em10_holdout3.csv")]
+HOLDOUT3_ORDINARY = [(r["language"], r["text"]) for r in _rows(HERE / "em10_holdout3_ordinary.csv")]
 HOLDOUT_ORDINARY = [(r["language"], r["text"]) for r in _rows(HERE / "em10_holdout_ordinary.csv")]
 
 #: Key words of the eight situations and the four held-back ones, checked absent from every
@@ -102,6 +104,31 @@ NEW_WORDS = (
     "水库",
     "水庫",
     "댐",
+    # the third held-back set (pesticide, a climbing frame, solar panels, a marathon, a golf club)
+    "農薬",
+    "pesticide",
+    "农药",
+    "農藥",
+    "농약",
+    "ジャングルジム",
+    "climbing frame",
+    "攀爬架",
+    "정글짐",
+    "太陽光",
+    "solar",
+    "太阳能",
+    "太陽能",
+    "태양광",
+    "マラソン",
+    "marathon",
+    "马拉松",
+    "馬拉松",
+    "마라톤",
+    "ゴルフ",
+    "golf",
+    "高尔夫",
+    "高爾夫",
+    "골프",
 )
 EARLIER = sorted(p for p in HERE.glob("*.csv") if not p.name.startswith("em10_"))
 
@@ -110,11 +137,14 @@ def test_the_sets_are_whole_and_new() -> None:
     assert len(EMERGENCIES) == 48 and len(ORDINARY) == 66
     assert len(HOLDOUT) == 24 and len(HOLDOUT_ORDINARY) == 24
     assert len(HOLDOUT2) == 30 and len(HOLDOUT2_ORDINARY) == 30
-    for rows in (EMERGENCIES, HOLDOUT, HOLDOUT2):
+    assert len(HOLDOUT3) == 30 and len(HOLDOUT3_ORDINARY) == 30
+    for rows in (EMERGENCIES, HOLDOUT, HOLDOUT2, HOLDOUT3):
         for language in ("ja", "easy", "en", "zh-Hans", "zh-Hant", "ko"):
             assert sum(1 for row in rows if row[0] == language) == len(rows) // 6
     kinds = {"fire", "medical", "crime", "suicide", "disaster"}
-    assert all(kind in kinds and text for _, kind, text in EMERGENCIES + HOLDOUT + HOLDOUT2)
+    assert all(
+        kind in kinds and text for _, kind, text in EMERGENCIES + HOLDOUT + HOLDOUT2 + HOLDOUT3
+    )
     earlier = "\n".join(p.read_text(encoding="utf-8") for p in EARLIER).lower()
     assert len(EARLIER) > 30
     assert [w for w in NEW_WORDS if w.lower() in earlier] == []
