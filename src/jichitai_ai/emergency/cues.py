@@ -338,6 +338,8 @@ _PREPARED = re.compile(
 #: On a tie the hazard wins over the injury it causes (a road caving in and a car fallen in).
 _TIE_ORDER = (K.FIRE, K.DISASTER, K.CRIME, K.MEDICAL)
 
+_UNRESPONSIVE = re.compile(states.UNRESPONSIVE, re.IGNORECASE)
+
 _COMPILED = {
     kind: [
         re.compile(p, re.IGNORECASE)
@@ -421,6 +423,7 @@ def cue_kinds(text: str) -> list[EmergencyKind]:
     person = any(
         all(m.end() <= a or m.start() >= b for a, b in distinct) for m in _PERSON.finditer(text)
     )
+    person = person or bool(_UNRESPONSIVE.search(text))  # em10: 叫他也不睁眼 names its person
     if len(distinct) < 2 and not now and not person:
         return []
     votes: dict[EmergencyKind, int] = {}

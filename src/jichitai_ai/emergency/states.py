@@ -50,6 +50,17 @@ MANY_SICK = (
     r"|(?:사람들|승객들|모두|다들)(?:이|가)?\s*(?:다\s*)?(?:기침|토하|눈을\s*못\s*떠|쓰러)"
 )
 
+#: No response to a voice or a shake (eyes stay shut, cannot be woken; em10, after holdout2): a
+#: sign that names its person (叫他, talk to him), so it needs no other person word.
+UNRESPONSIVE = "|".join(
+    [
+        r"(?:声を?\s*かけ|こえを?\s*かけ|呼ん|よん|揺すっ|ゆすっ|起こし|おこし)て?も\s*[^。]{0,6}(?:起きない|おきない|起きません|おきません|目を\s*(?:開け|あけ)(?:ない|ません))",
+        r"\b(?:won'?t|doesn'?t|can'?t|isn'?t) open(?:ing)? (?:his|her|their) eyes\b|\bcan'?t (?:wake|rouse) (?:him|her|them)\b",
+        r"(?:叫|喊|摇|搖)(?:他|她)?(?:也|都)?不(?:睁眼|睜眼|醒)|叫都叫不(?:起来|起來|醒)|叫不起(?:来|來)|(?:摇|搖)不醒",
+        r"(?:불러도|깨워도|흔들어도)\s*(?:눈을\s*)?안\s*(?:떠|깨|일어나)|안\s*깨어나",
+    ]
+)
+
 SIGNS: dict[EmergencyKind, list[str]] = {
     K.MEDICAL: [
         # colour: face or lips blue, grey, purple, pale
@@ -68,6 +79,7 @@ SIGNS: dict[EmergencyKind, list[str]] = {
         r"(?:手|腿|胳膊|胳臂|身体|身體)(?:也|都)?(?:抬不起来|抬不起來|举不起来|舉不起來)|(?:嘴巴|嘴唇|舌头|舌頭|脸|臉)(?:都|也)?(?:发麻|發麻|麻掉|麻了)",
         r"(?:팔|다리|손)(?:을|를|이|가)?\s*못\s*(?:들|올리)|(?:입술|입|혀|얼굴)(?:이|가)?\s*(?:저리|저려|마비)",
         MANY_SICK,
+        UNRESPONSIVE,
     ],
     K.DISASTER: [
         # someone underneath (trapped)
@@ -77,6 +89,11 @@ SIGNS: dict[EmergencyKind, list[str]] = {
         r"밑에\s*(?:사람|깔|있는데|있어요)|(?:사람들?|아이|딸|아들)(?:이|가)?\s*(?:맨\s*)?밑에",
     ],
     K.CRIME: [
+        # em10 (after holdout2): shooting with a weapon (a gun, a bow, a crossbow, an air gun)
+        r"(?:銃|じゅう|ボウガン|ぼうがん|弓|ゆみ|エアガン|ライフル)(?:で|を)\s*[^。]{0,10}(?:撃|う)って|(?:撃って|射って)\s*(?:い|る|ます)",
+        r"\bshooting (?:at )?(?:people|cats|dogs|animals|birds|kids|children|us|everyone|someone)\b|\b(?:crossbow|rifle|air ?gun|bow and arrows?)\b[^.?!]{0,20}\b(?:shoot\w*|fir\w*|aim\w*)\b",
+        r"(?:拿|用)(?:弩|十字弓|弓|枪|槍|气枪|氣槍)[^。，,]{0,3}(?:射|打)|(?:开枪|開槍)",
+        r"(?:총|석궁|활|공기총)(?:으로|을)\s*[^.]{0,10}(?:쏘|쏴)",
         # people being chased
         r"(?:人|ひと|私|わたし|僕|ぼく|俺|こっち|子ども|こども)を\s*(?:追いかけ|おいかけ|追い回|おいまわ)|(?:追いかけ|おいかけ)て\s*(?:くる|きて|来)",
         r"\b(?:chasing|chased|running after|coming after) (?:people|me|us|them|someone|everyone|kids|children)\b",
@@ -94,6 +111,9 @@ CARRIED_AWAY = re.compile(
             r"\b(?:swept|carried|pushed|blown|drifting|drifted) (?:him |her |them |it )?(?:out|away|off)\b(?: to sea)?|\bout to sea\b",
             r"(?:漂|冲|沖|吹)(?:走|远|遠|到(?:海|外海|河))|越漂越(?:远|遠)",
             r"떠내려(?:가|갔)|휩쓸려|(?:바다|강)\s*(?:멀리|쪽으로)\s*(?:밀려|떠)",
+            # em10 (after holdout2): taken by a wave, 卷走, the Korean past form (휩쓸렸)
+            r"(?:波|なみ)に\s*(?:さらわ|のま|飲ま)れ|\b(?:a |the )?waves? (?:took|swept|pulled|dragged|knocked) (?:him|her|them)\b",
+            r"(?:卷|捲)走|被浪|휩쓸(?:렸|려|리)|(?:파도|물살)에\s*(?:쓸려|휩쓸)",
         ]
     ),
     re.IGNORECASE,
@@ -118,7 +138,8 @@ INSIDE = re.compile(
 #: he was gone, 没有他也没人在乎, 자기 없어도 아무도 신경 안 쓴대요): a gatekeeper warning sign
 #: that counts together with a blade or rope at hand or shutting oneself away (``MEANS_OR_SHUT``).
 WORTHLESS = re.compile(
-    r"(?:いなくても|いないほうが|いない方が)\s*[^。」]{0,8}(?:誰も|だれも|みんな)?\s*(?:困らない|こまらない|いい|平気)|(?:僕|ぼく|俺|おれ|私|わたし|自分|じぶん)\s*(?:は|なんか|なんて)\s*(?:いらない|要らない|必要ない)"
+    r"(?:生まれて|うまれて)\s*(?:来て|きて)\s*(?:ごめん|すみません)|\bsorry (?:I was|for being) (?:ever )?born\b|(?:对不起|對不起)我出生|태어나서\s*(?:미안|죄송)"
+    r"|(?:いなくても|いないほうが|いない方が)\s*[^。」]{0,8}(?:誰も|だれも|みんな)?\s*(?:困らない|こまらない|いい|平気)|(?:僕|ぼく|俺|おれ|私|わたし|自分|じぶん)\s*(?:は|なんか|なんて)\s*(?:いらない|要らない|必要ない)"
     r"|\b(?:nobody|no one|no-one) would (?:even )?(?:notice|miss|care)\b|\bbetter off without (?:me|him|her)\b|\b(?:i'?m|he'?s|she'?s) (?:just )?a burden\b"
     r"|(?:没有|沒有|少了)(?:我|他|她)(?:也)?(?:没人|沒人)|(?:没人|沒人)(?:会|會)?(?:在乎|在意)|(?:我|他|她)是(?:个|個)?(?:累赘|累贅|多余|多餘)"
     r"|(?:나|자기|제가|내가)\s*없어도\s*아무도|아무도\s*(?:신경\s*안|모를)|(?:나는|난)\s*필요\s*없는",
@@ -128,7 +149,9 @@ MEANS_OR_SHUT = re.compile(
     r"カミソリ|かみそり|剃刀|刃物|包丁|ほうちょう|ナイフ|ないふ|ロープ|ろーぷ|閉じこも|とじこも|(?:へや|部屋)から\s*(?:でて|出て)\s*(?:こない|きません|こ)"
     r"|\b(?:razor|blade|knife|rope)\b|\blocked (?:himself|herself|themselves|myself) in\b"
     r"|刮胡刀|刮鬍刀|剃刀|刀|绳|繩|(?:锁|鎖|关|關)在(?:房间|房間|浴室|厕所|廁所)"
-    r"|면도칼|칼|밧줄|틀어박|문을\s*잠그",
+    r"|면도칼|칼|밧줄|틀어박|문을\s*잠그"
+    # em10 (after holdout2): gone missing
+    r"|(?:帰って|かえって)\s*(?:こない|来ない|きません|こなかった)|\bhasn'?t (?:come|been) (?:home|back)\b|(?:没|沒)(?:回家|回来|回來)|안\s*돌아(?:왔|와|오)",
     re.IGNORECASE,
 )
 
