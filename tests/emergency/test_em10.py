@@ -208,7 +208,9 @@ def test_every_blind_row_gets_a_card(language: str, kind: str, text: str) -> Non
     assert expected in detect_emergency(text), language
 
 
-@pytest.mark.parametrize(("language", "text"), ORDINARY + HOLDOUT_ORDINARY + HOLDOUT2_ORDINARY)
+@pytest.mark.parametrize(
+    ("language", "text"), ORDINARY + HOLDOUT_ORDINARY + HOLDOUT2_ORDINARY + HOLDOUT3_ORDINARY
+)
 def test_look_alikes_get_no_card(language: str, text: str) -> None:
     assert detect_emergency(text) == [], language
 
@@ -242,13 +244,30 @@ def test_held_back_rows_get_a_card(language: str, kind: str, text: str) -> None:
     assert bool(detect_emergency(text)) == (text not in HOLDOUT_STILL_MISSED), language
 
 
-#: Caught in the second held-back set on its first run (main catches the same rows): a guard
-#: that they stay caught; its misses are the blind figure and are left as measured.
-HOLDOUT2_CAUGHT = 11
+#: The second held-back set after the classes written from its misses (NOT blind; its first
+#: run caught 11 / 30, as main): all but these rows get a card (a cat is a pet service word, so
+#: the cue layer is not asked; snoring and not waking names no call or shake).
+HOLDOUT2_STILL_MISSED = {
+    "サークルの飲み会で後輩が一気飲みさせられて、トイレの前で寝てていびきがすごくて起きない",
+    "公園で男がボウガンで猫を撃ってて、子どもたちがまだ遊んでる",
+    "公园里有个男的拿弩射猫，小孩还在旁边玩",
+    "公園有個男的拿十字弓射貓，小孩還在旁邊玩",
+    "공원에서 어떤 남자가 석궁으로 고양이를 쏘고 있는데 아이들이 옆에서 놀고 있어요",
+}
 
 
-def test_second_held_back_set_keeps_what_it_caught() -> None:
-    assert sum(1 for _, _, text in HOLDOUT2 if detect_emergency(text)) >= HOLDOUT2_CAUGHT
+@pytest.mark.parametrize(("language", "kind", "text"), HOLDOUT2)
+def test_second_held_back_rows_get_a_card(language: str, kind: str, text: str) -> None:
+    assert bool(detect_emergency(text)) == (text not in HOLDOUT2_STILL_MISSED), language
+
+
+#: The third held-back set is the blind figure of the classes above and is left as measured
+#: (19 / 30 caught, as main); a guard that what it caught stays caught.
+HOLDOUT3_CAUGHT = 19
+
+
+def test_third_held_back_set_keeps_what_it_caught() -> None:
+    assert sum(1 for _, _, text in HOLDOUT3 if detect_emergency(text)) >= HOLDOUT3_CAUGHT
 
 
 @pytest.mark.parametrize(
