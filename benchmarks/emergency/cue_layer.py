@@ -31,7 +31,7 @@ def layer(text: str) -> list[str]:
 
 
 #: Blind sets measured apart from the design sets.
-HELD = ("em5", "em8", "em9")
+HELD = ("em5", "em8", "em9", "em10")
 
 
 def sets(held: str) -> tuple[list[tuple[str, str, str]], dict[str, list[str]]]:

@@ -40,13 +40,20 @@ figure is unchanged. Each sign is one class of word, not a wording. Chosen on em
 4/5 (the layer alone catches 280 of their 774 emergencies) with 0 alarms on every ordinary text
 in the repository and the LocalGovFAQ corpus questions and dev queries (4,672), and no changed
 kind on 12,802 LocalGovFAQ answer sentences and 8,490 JSQuAD sentences (docs/benchmarks.md).
+
+em10 added (after em10's blind run, not blind) the state of the person in danger
+(``states.py``: colour, breathing, a limb that will not move, someone underneath, carried away,
+people chased, several people sick at once, a door shut on someone inside, a farewell message,
+worthlessness beside a blade), and habitual or non-urgent words as calm or a question: 最近,
+いつも, 总是, 老是, lately, always, 요즘, 항상, looking for a department (内科を探して, 想找呼吸科,
+호흡기내과를 찾고), 相談したい, report it to, 找谁.
 """
 
 from __future__ import annotations
 
 import re
 
-from jichitai_ai.emergency import categories
+from jichitai_ai.emergency import categories, states
 from jichitai_ai.emergency.kinds import EmergencyKind
 
 K = EmergencyKind
@@ -208,6 +215,7 @@ _NOW = re.compile(
             r"\b(?:right now|now|keeps?|still|suddenly|getting worse|won'?t stop|can'?t stop)\b",
             r"现在|現在|正在|一直|突然|马上|馬上|还在|還在|越来越|越來越|不停|刚才|剛才|好久|很密",
             r"지금|계속|갑자기|점점|방금|아직",
+            states.FARTHER,
             # distress said outright (危ない, help, 害怕, 무서워)
             r"(?:危ない|あぶない|危険だ|こわい|怖い|助けて|たすけて)|\b(?:dangerous|help|scared)\b|(?:危险|危險|害怕|救命)|(?:위험해|무서워|살려)",
         ]
@@ -235,10 +243,10 @@ _PERSON = re.compile(
 _ASKS_SERVICE = re.compile(
     "|".join(
         [
-            r"(?:どこ|どちら)(?:で|に|へ)?\s*(?:申|もら|受け|う|相談|そうだん|見|み|聞|き)|いつ(?:から|まで|です|ありま)?|知りたい|しりたい|(?:困|こま)って|ほしい|欲しい|苦情|修理|直して|(?:心配|しんぱい)(?:で|です|だ|な|$)",
+            r"(?:どこ|どちら)(?:で|に|へ)?\s*(?:申|もら|受け|う|相談|そうだん|見|み|聞|き)|いつ(?:から|まで|です|ありま)?|知りたい|しりたい|(?:困|こま)って|ほしい|欲しい|苦情|修理|直して|(?:心配|しんぱい)(?:で|です|だ|な|$)|(?:相談|そうだん)(?:を)?\s*したい",
             r"(?:ですか|ますか|でしょうか|ありますか)\s*[?？]?\s*$|教えて(?:ください|下さい)?\s*$|おしえて",
-            r"\b(?:how (?:do|can|should) I|where (?:do|can) I|when is|is there|are there|can I|fix|repair|worried about)\b",
-            r"想(?:办|辦|申请|申請|问|問)|怎么(?:办理|申请|报名|处理|扔|登记)|怎麼(?:辦理|申請|報名|處理|丟|登記)|在哪|哪里|哪裡|(?:担心|擔心)|哪个|哪個|吗[?？]?\s*$|嗎[?？]?\s*$",
+            r"\b(?:how (?:do|can|should) I|where (?:do|can) I|when is|is there|are there|can I|fix|repair|worried about|report (?:it|this|them|that) to)\b",
+            r"想(?:办|辦|申请|申請|问|問)|怎么(?:办理|申请|报名|处理|扔|登记)|怎麼(?:辦理|申請|報名|處理|丟|登記)|在哪|哪里|哪裡|找(?:谁|誰)|(?:担心|擔心)|哪个|哪個|吗[?？]?\s*$|嗎[?？]?\s*$",
             r"걱정(?:이에요|돼요|입니다)|어떻게|어디|언제|인가요|(?:있|하|되|받|없|쓰|알|돼)나요\s*[?？]?\s*$|주세요\s*$",
         ]
     ),
@@ -252,10 +260,10 @@ _CALM = re.compile(
     "|".join(
         [
             r"(?:注意報|警報|注意情報)(?!器)|たまま(?:です|だ|に\s*なって)|昨日|きのう|先週|先月|去年|以前|ことが\s*(?:ある|あり|あった)|てから|けど\s*(?:元気|げんき|大丈夫)|大丈夫(?:か|です|でしょうか)|念のため",
-            r"(?:保育園|幼稚園|学校|がっこう|会社)を?\s*(?:休|やす)|(?:病院|医院|皮膚科|小児科|クリニック)を\s*(?:探|さが)|受診\s*(?:でき|したい)|介護|うるさ",
-            r"\b(?:warning|watch|advisory) (?:is |was |has been )?(?:issued|in effect)\b|\b(?:yesterday|last (?:week|month|year)|used to|ago|every (?:night|day|morning)|go back to school|complaint|noise|noisy)\b",
-            r"(?:预警|預警|警报|警報)(?!器)|昨天|上周|上週|上个月|上個月|以前|每天|每晚|(?:幼儿园|幼兒園|学校|學校)吗|常有的事|经常|經常|附近(?:有什么|有什麼)?(?:医院|醫院|诊所|診所)|吵",
-            r"(?:주의보|경보)(?!기)|어제|지난\s*(?:주|달)|예전|매일|어린이집|학교를|(?:ㄹ|을|날)\s*때가\s*있|때가\s*있어요|병원\s*(?:추천|어디|알려)|시끄러",
+            r"(?:保育園|幼稚園|学校|がっこう|会社)を?\s*(?:休|やす)|(?:病院|医院|皮膚科|小児科|クリニック)を\s*(?:探|さが)|受診\s*(?:でき|したい)|介護|かいご|うるさ|(?:内科|外科|科)を\s*(?:探|さが)|最近|さいきん|いつも",
+            r"\b(?:warning|watch|advisory) (?:is |was |has been )?(?:issued|in effect)\b|\b(?:yesterday|last (?:week|month|year)|used to|ago|every (?:night|day|morning)|go back to school|complaint|noise|noisy|lately|recently|always)\b",
+            r"(?:预警|預警|警报|警報)(?!器)|昨天|上周|上週|上个月|上個月|以前|每天|每晚|(?:幼儿园|幼兒園|学校|學校)吗|常有的事|经常|經常|总是|總是|老是|最近|想找\S{0,4}科|附近(?:有什么|有什麼)?(?:医院|醫院|诊所|診所)|吵",
+            r"(?:주의보|경보)(?!기)|어제|지난\s*(?:주|달)|예전|매일|어린이집|학교를|(?:ㄹ|을|날)\s*때가\s*있|때가\s*있어요|병원\s*(?:추천|어디|알려)|시끄러|요즘|최근|항상|맨날|과를\s*찾",
         ]
     ),
     re.IGNORECASE,
@@ -330,8 +338,13 @@ _PREPARED = re.compile(
 #: On a tie the hazard wins over the injury it causes (a road caving in and a car fallen in).
 _TIE_ORDER = (K.FIRE, K.DISASTER, K.CRIME, K.MEDICAL)
 
+_UNRESPONSIVE = re.compile(states.UNRESPONSIVE, re.IGNORECASE)
+
 _COMPILED = {
-    kind: [re.compile(p, re.IGNORECASE) for p in patterns + categories.SIGNS.get(kind, [])]
+    kind: [
+        re.compile(p, re.IGNORECASE)
+        for p in patterns + categories.SIGNS.get(kind, []) + states.SIGNS.get(kind, [])
+    ]
     for kind, patterns in _SIGNS.items()
 }
 
@@ -354,6 +367,17 @@ def _signs(text: str) -> list[tuple[EmergencyKind, tuple[int, int]]]:
         found += [(K.MEDICAL, match.span()) for match in categories.FELL_IN.finditer(text)]
     if found:  # em9: an avalanche beside another sign (buried, not answering)
         found += [(K.DISASTER, match.span()) for match in categories.AVALANCHE.finditer(text)]
+    if _PERSON.search(text):  # em10: carried away, of someone (rubbish is blown away too)
+        taken = [span for _, span in found]
+        found += [
+            (K.DISASTER, match.span())
+            for match in states.CARRIED_AWAY.finditer(text)
+            if all(match.end() <= a or match.start() >= b for a, b in taken)
+        ]
+    if states.INSIDE.search(text):  # em10: a door that will not open, with someone inside
+        found += [(K.DISASTER, match.span()) for match in states.DOOR_STUCK.finditer(text)]
+    if found:  # em10: smashing windows beside another sign (people chased)
+        found += [(K.CRIME, match.span()) for match in states.SMASHING.finditer(text)]
     if found:  # em8: in the water is a swim alone, a rescue (水難) beside another sign
         found += [(K.DISASTER, match.span()) for match in categories.IN_WATER.finditer(text)]
     return found
@@ -386,6 +410,9 @@ def cue_kinds(text: str) -> list[EmergencyKind]:
         return [K.SUICIDE]
     if _ASKS_SERVICE.search(text) or _CALM.search(text):
         return []
+    # em10: a farewell message, or worthlessness beside a blade or shut away (not in a question)
+    if states.farewell_message(text) or states.worthless_with_means(text):
+        return [K.SUICIDE]
     signs = _signs(text)
     if not signs:
         return []
@@ -396,6 +423,7 @@ def cue_kinds(text: str) -> list[EmergencyKind]:
     person = any(
         all(m.end() <= a or m.start() >= b for a, b in distinct) for m in _PERSON.finditer(text)
     )
+    person = person or bool(_UNRESPONSIVE.search(text))  # em10: 叫他也不睁眼 names its person
     if len(distinct) < 2 and not now and not person:
         return []
     votes: dict[EmergencyKind, int] = {}

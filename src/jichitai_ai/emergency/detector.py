@@ -36,6 +36,8 @@ _SAFE = re.compile(
             # em2 (ja): trees fallen in a past storm to dispose of, not being burgled, preventing suicide
             r"(?:倒れ|たおれ)た\s*(?:庭木|木|き|樹木|枝|えだ|塀|看板|自転車|じてんしゃ)(?:の|を)\s*(?:処分|しょぶん|片付け|かたづけ|撤去|回収|捨て|すて)",
             r"(?:溺れ|おぼれ)ない\s*(?:ため|よう)",
+            # em10: a worry that something may fall (足場が倒れそうで心配です), not a fall now
+            r"(?:倒れ|たおれ)そうで\s*(?:心配|しんぱい)",
             # em5: support after a (forest) fire, not a fire now (山火事の被害の支援)
             r"(?:山|林野|森林)?(?:火事|火災)(?:の|による|で)\s*(?:被害|被災|損害)(?:の|者|への|を)?\s*(?:支援|補償|見舞|補助|援助|相談|証明|申請)",
             r"(?:乗せ|のせ)られ(?:る|ない|ます|ません)\s*(?:人数|にんずう|か)|チャイルドシート|ベビーシート",
