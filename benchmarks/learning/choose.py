@@ -53,6 +53,12 @@ def candidates(grid: dict[str, list[Any]]) -> list[LearningParams]:
     ]
 
 
+def cache_name(embedder: str, seed: int, share: float, more_pages: int) -> str:
+    """The file in ``--cache`` holding one seed's lessons (``gaps.py`` reads the same)."""
+    pages = f"-pages{more_pages}" if more_pages > 1 else ""
+    return f"{embedder}-seed{seed}-share{share}{pages}.json"
+
+
 def _index(platform: Platform) -> TenantIndex:
     with platform.db.read() as s:
         return platform.answering.index_for(s, tenant_service.get_tenant(s, TENANT))
@@ -92,8 +98,7 @@ def _taught(
 ) -> list[dict[str, Any]]:
     """The lessons in force after residents taught this seed's split (cached in ``--cache``:
     entry ids are the same in every evaluation database built from the same corpus)."""
-    pages = f"-pages{args.more_pages}" if args.more_pages > 1 else ""
-    name = f"{args.embedder}-seed{seed}-share{args.share}{pages}.json"
+    name = cache_name(args.embedder, seed, args.share, args.more_pages)
     cache = args.cache / name if args.cache else None
     if cache is not None and cache.is_file():
         data: list[dict[str, Any]] = json.loads(cache.read_text("utf-8"))

@@ -46,7 +46,7 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks.learning.choose import _index
+from benchmarks.learning.choose import _index, cache_name
 from benchmarks.learning.simulate import DEFAULT_DATA, load_data, split_needs
 from jichitai_ai.cli.eval_commands import eval_platform
 from jichitai_ai.services import feedback as feedback_service
@@ -319,6 +319,12 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--reach-cosine", type=float, default=0.88)
     parser.add_argument("--detail", action="store_true")
+    parser.add_argument(
+        "--more-pages",
+        type=int,
+        default=feedback_service.LearningPolicy().more_pages,
+        help="the lessons choose.py cached for this learning.more_pages",
+    )
     args = parser.parse_args(argv)
     from sudachipy import dictionary
 
@@ -328,7 +334,7 @@ def main(argv: list[str] | None = None) -> None:
         index = _index(platform)
         relevant = {q: {ids[e] for e in judged[q] if e in ids} for q in queries}
         for seed in (int(s) for s in args.seeds.split(",")):
-            path = args.cache / f"{args.embedder}-seed{seed}-share0.5.json"
+            path = args.cache / cache_name(args.embedder, seed, 0.5, args.more_pages)
             taught = json.loads(path.read_text("utf-8"))
             report = measure_seed(index, seed, taught, queries, qrels, relevant, args, sudachi)
             print(json.dumps(report, ensure_ascii=False, indent=1), flush=True)

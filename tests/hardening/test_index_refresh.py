@@ -10,11 +10,14 @@ import pytest
 
 from jichitai_ai.config import Settings
 from jichitai_ai.domain.models import EntryStatus, FaqRecord
+from jichitai_ai.retrieval import HashingEmbedder
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import importing
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.answering import AnsweringService
 from jichitai_ai.services.platform import Platform
+from jichitai_ai.services.search_index import AnswerPolicy, SearchIndexFactory
+from jichitai_ai.text import Tokenizer
 
 
 def _seed(platform: Platform, rows: int = 40) -> tuple[int, int]:
@@ -249,3 +252,21 @@ def test_only_large_builds_pay_a_full_garbage_collection() -> None:
         assert full == [1]
     finally:
         gc.callbacks.remove(count)
+
+
+def test_a_new_factory_builds_every_index_from_then_on(platform: Platform) -> None:
+    """Replacing ``answering.factory`` (another embedder) reaches the refresher that builds the
+    indexes, and an index built with the previous factory is not served again. Before, the
+    refresher kept the first factory, so a "hybrid" service kept answering lexically."""
+    _seed(platform, rows=8)
+    answering = platform.answering
+    with platform.db.read() as session:
+        tenant = tenant_service.get_tenant(session, "aoba")
+        assert answering.index_for(session, tenant).searcher.dense is None
+    tokenizer = Tokenizer()
+    answering.factory = SearchIndexFactory(
+        tokenizer, AnswerPolicy.load(None), HashingEmbedder(64, tokenizer=tokenizer), platform.db
+    )
+    assert answering.refresher.factory is answering.factory
+    with platform.db.read() as session:
+        assert answering.index_for(session, tenant).searcher.dense is not None

@@ -31,6 +31,9 @@ def town(request: pytest.FixtureRequest, platform: Platform) -> Iterator[Town]:
     town = Town(platform, create_app(platform=platform), tenant.id, [])
     with platform.db.read() as s:
         town.entry_ids = [e.id for e in faq_service.visible_entries(s, tenant.id, residents=True)]
+        index = platform.answering.index_for(s, tenant_service.get_tenant(s, town.slug))
+    # The residents' questions are answered by an index of the fixture's mode.
+    assert (index.searcher.dense is not None) == (request.param == "hybrid")
     yield town
     for client in town.clients:
         client.close()

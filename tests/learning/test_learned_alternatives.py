@@ -25,8 +25,9 @@ from jichitai_ai.timeutil import utcnow
 
 from .helpers import Town
 
-TAUGHT = "証明書がほしい"  # several certificates fit: residents pick the one they need
-PARAPHRASE = "証明書が要る"
+#: Several certificates fit (a 更問 in lexical and hybrid mode): residents pick the one they need.
+TAUGHT = "証明書を申請したい"
+PARAPHRASE = "証明書の申請"
 
 
 def _index(town: Town) -> TenantIndex:

@@ -80,10 +80,14 @@ def test_lessons_go_on_the_question_schedule_even_when_an_editor_approved_them(
 ) -> None:
     before = town.outcome(QUESTION)
     target = before.ranking[1]
-    _teach(town, target, range(50, 54))
+    # Six residents: where the first answer is imposed (hybrid), the first three vote it down
+    # and the next three pick the target; the editor approves the lesson *for* the target.
+    _teach(town, target, range(50, 56))
     with town.platform.db.write() as s:
-        lesson = s.execute(select(LearningLesson)).scalars().first()
-        assert lesson is not None
+        lesson = (
+            s.execute(select(LearningLesson).where(LearningLesson.polarity == 1)).scalars().first()
+        )
+        assert lesson is not None and lesson.entry_id == target
         feedback_service.decide_lesson(s, town.tenant_id, lesson.id, "approved", "editor")
     now = utcnow()
     # Votes older than the feedback period: an approved lesson keeps its editor's decision …

@@ -158,8 +158,6 @@ def test_in_the_index_a_lesson_in_force_decides_the_tie(town: Town) -> None:
 def test_in_the_index_only_the_margin_of_its_mode_applies(town: Town) -> None:
     """A lexical index reads ``tie_margin``, a hybrid one ``tie_margin_with_meaning``: a hybrid
     index is unaffected by the lexical margin and the reverse."""
-    # The town fixture swaps only ``answering.factory``; the refresher builds the indexes.
-    town.platform.answering.refresher.factory = town.platform.answering.factory
     index = _index(town)
     hybrid = index.searcher.dense is not None
     assert hybrid == (town.platform.answering.factory.embedder is not None)

@@ -168,11 +168,11 @@ class AnsweringService:
     def __init__(self, db: Database, settings: Settings) -> None:
         self.db = db
         self.settings = settings
-        self.factory = SearchIndexFactory.from_settings(settings, db)
-        self.factory.tokenizer = MemoTokenizer(self.factory.tokenizer)
+        factory = SearchIndexFactory.from_settings(settings, db)
+        factory.tokenizer = MemoTokenizer(factory.tokenizer)
         self.refresher = IndexRefresher(
             db,
-            self.factory,
+            factory,
             background_above=int(
                 settings.section("answering").get("background_refresh_above", 300)
             ),
@@ -188,6 +188,18 @@ class AnsweringService:
         self._entry_texts: dict[int, tuple[TenantIndex, _FoldedText]] = {}
 
     # --- index management ---------------------------------------------------------------
+
+    @property
+    def factory(self) -> SearchIndexFactory:
+        """The factory the indexes are built with (the refresher's: one owner)."""
+        return self.refresher.factory
+
+    @factory.setter
+    def factory(self, factory: SearchIndexFactory) -> None:
+        """Build every index from now on with ``factory`` (e.g. another embedder); indexes
+        built with the previous one are forgotten."""
+        self.refresher.factory = factory
+        self.invalidate()
 
     def index_for(self, session: Session, tenant: TenantInfo) -> TenantIndex:
         content_version, learning_version = tenant_service.versions(session, tenant.chain)
