@@ -24,11 +24,11 @@ from .test_staff_corpus import leaks
 
 #: Items still visible after the fixes (docs/benchmarks.md §3, "Red team rt7"); a list, so
 #: that any new leak changes the test.
-#: ロキソニン and カロナール (medicines) are dictionary nouns without a synonym group, like the
-#: foreign names the strict katakana rule is for (コンクリン): nothing in SudachiDict tells them
-#: apart. しおり of 「…です。しおり です。」 is the common noun 栞 standing alone before です.
-KNOWN_STAFF: list[str] = ["OVER-MASK ロキソニン", "OVER-MASK カロナール"]
-KNOWN_RESIDENTS: list[str] = ["OVER-MASK ロキソニン", "P:しおり"]
+#: ロキソニン and カロナール (medicines) were over-masked until rt8 read what the sentence does
+#: with them (privacy/_thing_contexts.py: …と…の違い, …は 薬局で 買えますか). しおり of
+#: 「…です。しおり です。」 is the common noun 栞 standing alone before です.
+KNOWN_STAFF: list[str] = []
+KNOWN_RESIDENTS: list[str] = ["P:しおり"]
 
 
 def over_masks(prompt: Prompt, keeps: list[str], sent: str) -> list[str]:
@@ -46,15 +46,21 @@ def _report(title: str, items: int, keeps: int, found: list[str], extra: str = "
         print("  ", line)
 
 
-def run_staff(gateway: Gateway) -> tuple[list[str], list[str], int, int]:
+Corpus = list[tuple[Prompt, list[str]]]
+
+
+def run_staff(
+    gateway: Gateway, corpus: Corpus | None = None
+) -> tuple[list[str], list[str], int, int]:
     """(leaks and over-masks, wrong refusals, readable words, ordinary words)."""
-    corpus = heldout_prompts_24.prompts_with_keeps()
+    corpus = corpus if corpus is not None else heldout_prompts_24.prompts_with_keeps()
     return run_staff_prompts(gateway, [p for p, _ in corpus], [k for _, k in corpus])
 
 
-def run_residents(platform: Platform) -> list[str]:
+def run_residents(platform: Platform, corpus: Corpus | None = None) -> list[str]:
     found: list[str] = []
-    for question, keeps in heldout_residents_24.questions_with_keeps():
+    corpus = corpus if corpus is not None else heldout_residents_24.questions_with_keeps()
+    for question, keeps in corpus:
         result = platform.answering.ask("aoba-city", question.text, channel="web")
         with platform.db.read() as session:
             row = session.get(QuestionLog, result.question_id)

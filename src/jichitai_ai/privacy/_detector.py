@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from . import _ginza, _patterns
+from ._aliases import bracketed_aliases
 from ._canonical import canonicalize
 from ._chat_names import find_chat_names, with_chat_names
 from ._common_words import common_word_spans
@@ -51,7 +52,7 @@ from ._message_names import message_names, spaced_blocks
 from ._name_edges import extend_name_edges
 from ._names import find_persons, looks_like_title_or_org
 from ._offices import names_an_office
-from ._patterns import OLD_DATE
+from ._patterns import OLD_DATE, RECENT_DATE
 from ._places import find_block_addresses, find_places, place_spans
 from ._readings import bracketed_readings, form_and_layout_names, one_kanji_surnames
 from ._romaji import (
@@ -254,6 +255,7 @@ def _not_personal_place(entity: Entity, text: str, countries: set[tuple[int, int
 
 _NEAR = 20
 # After a date, these mark an event (…日に開幕, …日から, …日付で), not a birthdate.
+_ROW_END = re.compile(r"[ \t\u3000]*(?:\n|$)")
 _EVENT_AFTER = re.compile(r"\s?(?:に|から|まで|より|付|以降|以来|頃|ごろ|時点|現在|、|,)")
 
 
@@ -265,7 +267,18 @@ def _birthdates_near_people(found: list[Entity], text: str) -> list[Entity]:
     ends = sorted(e.end for e in found if e.type is EntityType.PERSON)
     out = []
     for e in found:
-        if e.detail == OLD_DATE:
+        if e.detail == RECENT_DATE:
+            # A recent date is a birthdate only as the next cell of a name's row: nothing but
+            # spaces or a tab between, and the row ends after it (すがや はるき　R5.10.3⏎).
+            i = bisect_left(ends, e.start + 1) - 1
+            if (
+                i < 0
+                or text[ends[i] : e.start].strip(" \t\u3000")
+                or e.start == ends[i]
+                or not _ROW_END.match(text, e.end)
+            ):
+                continue
+        elif e.detail == OLD_DATE:
             i = bisect_left(ends, e.start + 1) - 1  # the last person ending at or before
             if i < 0 or e.start - ends[i] > _NEAR or _EVENT_AFTER.match(text, e.end):
                 continue
@@ -490,6 +503,7 @@ class Detector:
             found += form_and_layout_names(text, self._tokenizer.name_parts)
             found += one_kanji_surnames(found, text)
             places = {(t.start, t.end) for t in tokens if t.is_place or t.pos[3] == "国"}
+            found += list(bracketed_aliases(found, text))
             found += bracketed_readings(
                 found, text, places, self._tokenizer.tokenize, self._tokenizer.name_parts
             )

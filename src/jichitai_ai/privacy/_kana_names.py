@@ -178,10 +178,20 @@ _VERB_ENDINGS = frozenset(
 )
 
 
+#: A head count or an age read out in kana (子どもは ふたり です, むすこは 6さい, さんにん): a
+#: number of people, never a name.
+_COUNT = re.compile(
+    r"ひとり|ふたり|(?:さん|よ|ご|ろく|しち|なな|はち|きゅう|く|じゅう)にん"
+    r"|(?:いっ|に|さん|よん|ご|ろく|ろっ|なな|はっ|きゅう|じゅっ|じっ)さい"
+)
+
+
 def _wordlike(part: str, tokenize: Callable[[str], list[Token]]) -> bool:
-    """Not a greeting, kinship term or verb phrase: a single token of a non-name part of
-    speech, or a polite verb ending, rules the part out (やまもと = やま+も+と passes)."""
+    """Not a greeting, kinship term, head count or verb phrase: a single token of a non-name
+    part of speech, or a polite verb ending, rules the part out (やまもと = やま+も+と passes)."""
     if part in NOT_KANA_NAMES or any(part.startswith(w) for w in ("おばあ", "おじい", "ござい")):
+        return False
+    if _COUNT.fullmatch(part):
         return False
     tokens = tokenize(part)
     if len(tokens) == 1 and tokens[0].pos[0] in _NOT_NAME_POS:

@@ -4,7 +4,7 @@ SudachiPy may read 「渡邉 こはる」 as surname + the one-character name �
 the mask hid the surname and left most of the given name. A person span that is a kanji
 surname, a space and 1–3 hiragana, glued to more hiragana, grows to the end of that hiragana
 run (5 characters at most); a particle closing the run (は, が, と …) and an honorific or
-です after it (さや|かさん) stay outside.
+です after it (さや|かさん) stay outside — unless the run ends a form field (佐治 ことは　…).
 """
 
 from __future__ import annotations
@@ -31,7 +31,10 @@ def grow_kana_tails(found: Iterable[Entity], text: str) -> list[Entity]:
             tail = more.group()[: stop.start()] if stop else more.group()
             given = e.text.split()[-1] + tail
             end = e.end + len(tail)
-            if given[-1] in _PARTICLES and len(given) >= 3:
+            # 氏名 佐治 ことは　生年月日…: a run that ends a form field (a space — the full-width
+            # one is folded to it —, a tab, a line break or the end) has no particle to give back
+            field_end = end == len(text) or text[end] in " \u3000\t\n"
+            if given[-1] in _PARTICLES and len(given) >= 3 and not field_end:
                 end -= 1
                 given = given[:-1]
             if tail and len(given) <= 5:

@@ -72,7 +72,8 @@ _HANGUL_INTRO = re.compile(
 #: 우리 아이 전 도하 는 …: a spaced surname and given name after a child or spouse word.
 _HANGUL_KIN = re.compile(
     r"(?:우리 아이|아이|딸|아들|남편|아내|어머니|아버지)[ \u3000]([가-힣])[ \u3000]([가-힣]{1,2})"
-    r"[ \u3000]?(?=는|은|가|이|의|입니다|이에요|예요)"
+    # 남편 탁 민재 와 …: a 와/과/하고/랑 list or an object (를/을/에게) as well as a subject
+    r"[ \u3000]?(?=는|은|가|이|의|입니다|이에요|예요|와|과|하고|랑|를|을|에게|도)"
 )
 
 _LIVE_AT = re.compile(
@@ -84,10 +85,14 @@ _BLOCK = r"(?![0０])[0-9０-９]{1,4}(?:[-－ー‐−][0-9０-９]{1,4}){1,3}"
 _SPACED_BLOCK = re.compile(
     rf"[ \u3000]{{1,2}}{_BLOCK}(?![0-9０-９])(?:[ \u3000]?[0-9０-９]{{1,2}}[FＦ階])?"
 )
+_SPACED_TOWN_BLOCK = re.compile(
+    rf"[ \u3000]{{1,2}}[一-鿿ァ-ヺヶケ々ー]{{1,6}}{_SPACED_BLOCK.pattern}"
+)
 #: さくら町 ２－９－５: a town word (kana or kanji + 町・村・丁目) spaced from its block.
 _TOWN_SPACED_BLOCK = re.compile(
     rf"[一-鿿ぁ-ゖァ-ヺー]{{1,8}}(?:町|村|丁目)[ \u3000]{{1,2}}{_BLOCK}(?![0-9０-９])"
 )
+_CLAUSE_PARTICLE = re.compile(r"(?:から|まで|より|には|では|を|は)(?=[一-鿿ァ-ヺ])")
 _CHOME_BAN = re.compile(
     r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})丁目[ \u3000]?[0-9０-９]{1,4}番(?:地)?(?![号0-9０-９])"
 )
@@ -140,9 +145,11 @@ def spaced_blocks(found: list[Entity], text: str) -> Iterator[Entity]:
     belongs to the address; 三丁目12番 (no 号) too."""
     numbers = [(n.start, n.end) for n in found if n.type in _NUMBERS]
     for e in found:
-        if e.type is not EntityType.LOCATION:
+        town_only = e.type is EntityType.ADDRESS and not any(c.isdigit() for c in e.text)
+        if e.type is not EntityType.LOCATION and not town_only:
             continue  # an address has its block already; what follows it is something else
-        m = _SPACED_BLOCK.match(text, e.end)
+        # 南区 桜台 ３－７－２２: one more spaced town word may stand before the block
+        m = _SPACED_BLOCK.match(text, e.end) or _SPACED_TOWN_BLOCK.match(text, e.end)
         # Yokohama 220-0012: a postal code or phone after the town is no block; taking it
         # in made the address lose to the postal code, and the whole address went unmasked
         if m and not any(s < m.end() and m.start() < t for s, t in numbers):
@@ -150,7 +157,12 @@ def spaced_blocks(found: list[Entity], text: str) -> Iterator[Entity]:
                 EntityType.ADDRESS, e.start, m.end(), text[e.start : m.end()], 0.9, "spaced block"
             )
     for m in _TOWN_SPACED_BLOCK.finditer(text):
-        yield Entity(EntityType.ADDRESS, m.start(), m.end(), m.group(), 0.85, "spaced block")
+        # 一颯が来月から柳町 3-5-8: the town starts after the last から／まで／より／を／は
+        cut = list(_CLAUSE_PARTICLE.finditer(text, m.start(), m.end()))
+        start = cut[-1].end() if cut else m.start()
+        yield Entity(
+            EntityType.ADDRESS, start, m.end(), text[start : m.end()], 0.85, "spaced block"
+        )
     if "丁目" in text:
         for m in _CHOME_BAN.finditer(text):
             yield Entity(EntityType.ADDRESS, m.start(), m.end(), m.group(), 0.85, "丁目番")

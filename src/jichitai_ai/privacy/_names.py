@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from . import _name_lexicon as lex
 from ._cues import FORM_LABEL
+from ._thing_contexts import used_as_thing
 from ._tokens import Token, script_of
 from ._types import Entity, EntityType
 
@@ -233,6 +234,7 @@ def find_persons(tokens: list[Token], text: str) -> Iterator[Entity]:
             and k + 1 < n
             and tokens[k + 1].surface in lex.SUBJECT_PARTICLES
             and (k == 0 or tokens[k - 1].surface not in lex.KATAKANA_JOINERS)
+            and not used_as_thing(tokens, k)
         ):
             yield _person(tokens, k, k, text, 0.6, "katakana")
         # 2. Honorific after a name-like word the dictionary does not know as 人名.

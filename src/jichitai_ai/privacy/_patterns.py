@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ._cues import PHONE_CUE
 from ._fold import KANJI_NUMERAL_CHARS, kanji_to_int
-from ._spoken_digits import find_spoken_phones
+from ._spoken_digits import find_spoken_phones, spoken_twelve_digits
 from ._types import Entity, EntityType
 from .checksums import is_valid_my_number, is_valid_resident_code, luhn_valid
 
@@ -376,7 +376,8 @@ def _labelled_numbers(
 # 記号 may carry a kanji or kana prefix (青12, 国保3, あ-1207, 青-0552); 番号 follows.
 # 記号は 4127、番号は 55、枝番 01: は after each label, and the 枝番 that completes the number.
 _SECOND_HALF = re.compile(
-    r"記号\s?は?\s?[:：]?\s?(?P<mark>[一-鿿ぁ-ゖァ-ヺ]{0,3}-?[0-9][0-9-]{0,11})"
+    # (a kana prefix may stand apart from its digits: 記号 あお 12 番号 4457)
+    r"記号\s?は?\s?[:：]?\s?(?P<mark>[一-鿿ぁ-ゖァ-ヺ]{0,3}[ \u3000]?-?[0-9][0-9-]{0,11})"
     r"(?:[\s、,・（(]{0,3}番号\s?は?\s?[:：]?\s?(?P<number>[0-9]{1,10})(?![0-9]))?"
     r"(?:[\s、,・（(]{0,3}枝番\s?は?\s?[:：]?\s?(?P<branch>[0-9]{1,3})(?![0-9]))?"
 )
@@ -454,6 +455,9 @@ _SEIREKI_NUMERIC = re.compile(
 )
 #: ``Entity.detail`` of a date that is a birthdate only by its age (no 生年月日 cue).
 OLD_DATE = "old date, no cue"
+#: A recent full date with no cue: a birthdate only as the cell after a name in a list row
+#: (すがや はるき　R5.10.3⏎…, an infant's row in a 予防接種 list); see the detector.
+RECENT_DATE = "recent date, no cue"
 _ERA_BASE = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
 _ERA_LETTER = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
 _ERA_LETTER |= {"明": "明治", "大": "大正", "昭": "昭和", "平": "平成", "令": "令和"}
@@ -471,6 +475,10 @@ _LIST_GAP = re.compile(r"[\s、,，・/]{1,3}|\s?(?:と|及び|および|や)\s?
 
 def _valid_day(month: int | None, day: int | None) -> bool:
     return month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= 31
+
+
+def _day_key(m: re.Match[str], year: int) -> tuple[int, int | None, int | None]:
+    return year, kanji_to_int(m.group("month")), kanji_to_int(m.group("day"))
 
 
 def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Entity]:
@@ -493,6 +501,7 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
     short = {m.start() for m in _WAREKI_SHORT.finditer(folded)}
     accepted: list[tuple[int, int]] = []
     recent: list[tuple[int, int]] = []
+    dated: list[tuple[re.Match[str], int, bool]] = []
     for m, year in candidates:
         month = kanji_to_int(m.group("month"))
         day = kanji_to_int(m.group("day"))
@@ -504,7 +513,12 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
             or _born_after(after)
             or _BORN_SOON.search(folded, m.end(), m.end() + 14) is not None
         )
-        if cue:
+        dated.append((m, year, cue))
+    # 生年月日は Ｈ１０．１２．２ と…、平成10年12月2日のことですよね: the same day said again (in
+    # another era form) is the same birthdate.
+    born = {_day_key(m, year) for m, year, cue in dated if cue}
+    for m, year, cue in dated:
+        if cue or _day_key(m, year) in born:
             accepted.append((m.start(), m.end()))
             yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.95)
         elif year <= reference_year - 10:
@@ -515,6 +529,7 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
             yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.6, detail)
         else:
             recent.append((m.start(), m.end()))
+            yield _entity(text, m.start(), m.end(), EntityType.BIRTHDATE, 0.6, RECENT_DATE)
     # 生年月日がS33.7.7、H2.3.4、R1.5.1: a recent date in one list with birthdates is one too.
     for start, end in sorted(recent):
         if any(
@@ -773,6 +788,11 @@ _ROMAJI_PLATE = re.compile(
     r"(?:[0-9]{1,2}-[0-9]{2}|[0-9]{4})(?![0-9])"
 )
 
+# 自転車の防犯登録番号: a prefecture's kanji before the number (防犯登録 神 12-345678).
+_BICYCLE = re.compile(
+    r"防犯登録(?:番号|No\.?)?\s?(?:は|[:：])?\s?([一-鿿]{0,2}\s?[A-Za-z]?[0-9][0-9-]{3,15})(?![0-9])"
+)
+
 
 def find_case_numbers(text: str, folded: str) -> Iterator[Entity]:
     """ケース番号・宛名番号 …: municipal record numbers identify a resident in the
@@ -791,6 +811,8 @@ def find_case_numbers(text: str, folded: str) -> Iterator[Entity]:
         yield _entity(text, m.start(), m.end(), EntityType.CASE_NUMBER, 0.9, "number plate")
     for m in _ROMAJI_PLATE.finditer(folded):
         yield _entity(text, m.start(), m.end(), EntityType.CASE_NUMBER, 0.85, "number plate")
+    for m in _BICYCLE.finditer(folded):
+        yield _entity(text, m.start(1), m.end(1), EntityType.CASE_NUMBER, 0.9, "防犯登録")
 
 
 _YUCHO = re.compile(
@@ -867,3 +889,9 @@ def find_kanji_digit_ids(text: str, folded: str) -> Iterator[Entity]:
             yield _entity(text, m.start(), m.end(), EntityType.MY_NUMBER, 0.9, "kanji digits")
         else:
             yield _entity(text, m.start(), m.end(), EntityType.ID_NUMBER, 0.85, "kanji digits")
+    # よん なな よん きゅう …: the same twelve digits read aloud in kana.
+    for start, end, digits in spoken_twelve_digits(folded):
+        if is_valid_my_number(digits) and (
+            my_number_context(folded, start, end) or unlabelled_my_number(folded, start, end)
+        ):
+            yield _entity(text, start, end, EntityType.MY_NUMBER, 0.9, "spoken digits")

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from ._fold import KANJI_NUMERAL_CHARS
+from ._thing_contexts import used_as_thing
 from ._tokens import Token, script_of
 from ._types import Entity, EntityType
 
@@ -233,7 +234,9 @@ def _unknown_place(tokens: list[Token], k: int) -> bool:
         return False
     before = "".join(t.surface for t in tokens[max(0, k - 2) : k])
     after = tokens[k + 1].surface if k + 1 < len(tokens) else ""
-    return before.endswith(_PLACE_BEFORE) or after in _PLACE_AFTER
+    return (before.endswith(_PLACE_BEFORE) or after in _PLACE_AFTER) and not used_as_thing(
+        tokens, k
+    )
 
 
 def place_spans(
@@ -395,6 +398,8 @@ def find_block_addresses(text: str, folded: str) -> Iterator[Entity]:
     """Addresses recognised by their block number (2丁目5番7号, 4-7-21) and the town name
     glued before it, with a building and room after it (グランシャトー丘の上 B棟 507号室)."""
     for m in _BLOCK_ONLY.finditer(folded):
+        if m.group()[:1] in "0０":
+            continue  # 090-6628-1173 after 电话是: a 番地 never starts with 0; a phone does
         start = _town_start(folded, m.start())
         if start < m.start() and numbered_item(folded, start, m.start()):
             continue  # 図1-2-3, 条例第3-1-2: a numbered item

@@ -107,11 +107,14 @@ def split_by_reading(text: str, name_parts: NameParts) -> Iterator[Entity]:
                 yield Entity(EntityType.PERSON, m.start(g), m.end(g), m.group(g), 0.9, "reading")
 
 
-# A ふりがな line of a form, the label spaced from the value (ふりがな　こもりや ことね).
+# A ふりがな line of a form, the label spaced from the value (ふりがな　こもりや ことね), or a
+# ふりがな field among others on one line, closed by a space (the full-width one is folded to
+# it) or a tab before the next label (氏名 佐治 ことは　ふりがな さじ ことは　生年月日 …).
 _FURIGANA_LINE = re.compile(
-    r"(?:^|\n)[ \u3000]*(?:ふりがな|フリガナ|よみがな|ヨミガナ|ﾌﾘｶﾞﾅ|ｶﾅ|カナ氏名|氏名カナ)"
+    r"(?:^|\n|(?<=[ \u3000\t]))[ \u3000]*(?:ふりがな|フリガナ|よみがな|ヨミガナ|ﾌﾘｶﾞﾅ|ｶﾅ|カナ氏名|氏名カナ)"
     r"[ \u3000]*[:：]?[ \u3000]*"
-    r"([ぁ-ゖァ-ヺｦ-ﾟー]{1,12}(?:[ \u3000]{1,2}[ぁ-ゖァ-ヺｦ-ﾟー]{1,12}){0,2})[ \u3000]*(?=\n|$)"
+    r"([ぁ-ゖァ-ヺｦ-ﾟー]{1,12}(?:[ \u3000]{1,2}[ぁ-ゖァ-ヺｦ-ﾟー]{1,12}){0,2})"
+    r"(?:[ \u3000]*(?=\n|$)|(?=[ \u3000\t]+[一-鿿]))"
 )
 
 # 櫻⏎庭氏: a name cut by the line break of a PDF column, before its honorific.

@@ -502,10 +502,12 @@ def find_foreign_street_addresses(text: str) -> Iterator[Entity]:
         yield Entity(EntityType.ADDRESS, m.start(), m.end(), m.group(), 0.85, "street")
 
 
-# jusho: aoba-ku sakuragaoka 3-7-11 — typed in lower case after an address label.
+# jusho: aoba-ku sakuragaoka 3-7-11 — typed in lower case after an address label; 住所
+# Aoba-shi Sakuragi-cho 3-9-14 — capitalised, with no colon after a Japanese label.
 _LABELLED_ROMAJI_ADDRESS = re.compile(
-    r"(?:[Jj]u(?:u|ū)?sho|[Aa]ddress|住所)[ \u3000]?[:：][ \u3000]?"
-    r"(?P<address>[a-z][a-z-]{1,20}(?:[ ,]{1,2}[a-z][a-z-]{1,20}){0,3}[ ,]{1,2}[0-9]{1,4}(?:-[0-9]{1,4}){1,3})"
+    r"(?:(?:[Jj]u(?:u|ū)?sho|[Aa]ddress)[ \u3000]?[:：]|住所[ \u3000]?[:：は]?)[ \u3000]?"
+    r"(?P<address>[A-Za-z][a-z-]{1,20}(?:[ ,]{1,2}[A-Za-z][a-z-]{1,20}){0,3}[ ,]{1,2}"
+    r"[0-9]{1,4}(?:-[0-9]{1,4}){1,3})"
 )
 
 

@@ -53,14 +53,29 @@ def _phone_in(units: list[tuple[int, int, str]], text: str) -> tuple[int, int] |
     return None
 
 
-def find_spoken_phones(text: str, folded: str) -> Iterator[Entity]:
-    """Phone numbers written as spoken digit words (see the module docstring)."""
+def _kana_units(folded: str) -> Iterator[list[tuple[int, int, str]]]:
+    """Each run of kana digit words as (start, end, digit) units."""
     kana = katakana(folded)  # one character for one: offsets stay valid
     for run in _KANA_RUN.finditer(kana):
-        units = [
+        yield [
             (m.start(), m.end(), _KANA_DIGITS.get(m.group(), m.group()))
             for m in _KANA_UNIT_RE.finditer(kana, run.start(), run.end())
         ]
+
+
+def spoken_twelve_digits(folded: str) -> Iterator[tuple[int, int, str]]:
+    """Runs of exactly twelve kana digit words, at least three of them words, as (start, end,
+    digits): a number read aloud digit by digit (よん なな よん きゅう … — a マイナンバー noted
+    from a call); whether it is one is the caller's check."""
+    for units in _kana_units(folded):
+        words = sum(1 for s, e, _ in units if not folded[s:e].isdigit())
+        if len(units) == 12 and words >= 3:
+            yield units[0][0], units[-1][1], "".join(d for _, _, d in units)
+
+
+def find_spoken_phones(text: str, folded: str) -> Iterator[Entity]:
+    """Phone numbers written as spoken digit words (see the module docstring)."""
+    for units in _kana_units(folded):
         span = _phone_in(units, folded) if len(units) >= 10 else None
         if span:
             yield Entity(EntityType.PHONE, *span, text[span[0] : span[1]], 0.9, "regex", "spoken")

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterator
 
 from . import _name_lexicon as lex
 from ._names import _in_compound, prefixed_title
+from ._thing_contexts import used_as_thing
 from ._tokens import Token, script_of
 from ._types import Entity, EntityType
 
@@ -137,6 +138,7 @@ def find_strict_persons(
                 and nxt is not None
                 and nxt.surface in _AFTER_NAME
                 and not (prev is not None and prev.surface in lex.OPEN_QUOTES)
+                and not used_as_thing(tokens, k)
             ):
                 yield _span(tokens, k, k, text, 0.6, "strict")
         if (

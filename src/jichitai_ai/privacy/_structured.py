@@ -232,10 +232,16 @@ _KATA_DESU = re.compile(
 )
 # こどもの アラヴ は … (やさしい日本語): a spaced katakana word between a family member's の
 # and a spaced particle is that person's name.
-_KIN_KATA = re.compile(
+# マフムド の こども アヤン は: the の may be spaced or missing (こども アヤン は), and the word
+# before a spaced の + family word is the parent's name.
+_KIN_WORDS = (
     r"(?:こども|子ども|子供|むすこ|むすめ|息子|娘|おっと|夫|つま|妻|あかちゃん|赤ちゃん|"
-    r"はは|ちち|母|父|おかあさん|おとうさん)の[ \u3000]"
+    r"はは|ちち|母|父|おかあさん|おとうさん)"
+)
+_KIN_KATA = re.compile(
+    rf"{_KIN_WORDS}(?:[ \u3000]?の)?[ \u3000]"
     rf"(?P<name>{_KATA})[ \u3000](?:は|が|を|に|と|も)[ \u3000]"
+    rf"|(?:^|(?<=[ \u3000。、\n]))(?P<parent>{_KATA})[ \u3000]の[ \u3000](?={_KIN_WORDS}[ \u3000])"
 )
 # 子どもは いろは と こはる です: children named in a と-list closed by です.
 _KANA_WORD = r"[ぁ-ゖァ-ヺ][ぁ-ゖァ-ヺー]{1,5}"
@@ -296,8 +302,9 @@ def find_listed_and_introduced(text: str, tokenize: Tokenize) -> Iterator[Entity
             s, e = m.span("name")
             yield Entity(EntityType.PERSON, s, e, text[s:e], 0.8, "regex", "katakana です")
     for m in _KIN_KATA.finditer(text):
-        if not _ordinary_katakana(m.group("name"), tokenize):
-            s, e = m.span("name")
+        group = "name" if m.group("name") else "parent"
+        if not _ordinary_katakana(m.group(group), tokenize):
+            s, e = m.span(group)
             yield Entity(EntityType.PERSON, s, e, text[s:e], 0.8, "regex", "kin の katakana")
     for m in _CHILDREN_ARE.finditer(text):
         words = list(re.finditer(_KANA_WORD, text[m.start("list") : m.end("list")]))
@@ -331,7 +338,9 @@ def find_listed_and_introduced(text: str, tokenize: Tokenize) -> Iterator[Entity
 # --- English: "Is X eligible", "for Grace Adeyemi", names in capitals -------------------
 _IS_ELIGIBLE = re.compile(
     r"(?:^|[.?!]\s+)(?:Is|Was|Can|Could|Will|Does|Should)\s(?P<name>[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?)"
-    r"\s(?:eligible|entitled|covered|registered|allowed|qualified|insured)\b",
+    r"\s(?:eligible|entitled|covered|registered|allowed|qualified|insured"
+    # Can Nomvula get a certificate …: a request on someone's behalf
+    r"|get|receive|apply|have|use|join|enrol|enroll|renew|change)\b",
     re.MULTILINE,
 )
 _FOR_PAIR = re.compile(

@@ -18,6 +18,10 @@ _HEADERS: tuple[tuple[re.Pattern[str], EntityType], ...] = (
     (re.compile(r"メール|[Ee]-?mail"), EntityType.EMAIL),
     (re.compile(r"電話|TEL|Tel|tel|携帯|連絡先|[Pp]hone|FAX|Fax"), EntityType.PHONE),
     (re.compile(r"郵便番号|〒"), EntityType.POSTAL_CODE),
+    (
+        re.compile(r"^(?:振込先)?口座(?:番号)?$|^[Aa]ccount(?: [Nn]o\.?| [Nn]umber)?$"),
+        EntityType.BANK_ACCOUNT,
+    ),
     (re.compile(r".{1,8}(?:番号|No\.?|ID|コード)$"), EntityType.CASE_NUMBER),
     (re.compile(r"住所|居所|所在地|送付先|[Aa]ddress"), EntityType.ADDRESS),
     (
