@@ -15,10 +15,12 @@ from jichitai_ai.documents._model import sub_location
 from jichitai_ai.documents._references import article_label, referred_articles
 from jichitai_ai.documents._support import (
     LIST_GIVES,
+    QUESTION_WORDS,
     Concept,
     answer_kind,
     best_sentences,
     body_names,
+    concepts,
     content_concepts,
     coverage,
     covers,
@@ -26,10 +28,12 @@ from jichitai_ai.documents._support import (
     names_other_body,
     number_patterns,
     sentences_with_lead,
+    shown_kind,
     subject_terms,
     terms_of,
     titled_bodies,
     unit_of,
+    value_owner,
 )
 from jichitai_ai.documents._vocabulary import OUTSIDE_WORDS
 
@@ -177,6 +181,7 @@ def sentence_coverage(
     record: ChunkRecord,
     kind: re.Pattern[str] | None = None,
     sudachi: bool = True,
+    question: str = "",
 ) -> float:
     """Best coverage of the question by one sentence of the passage with its heading (見出し):
     an answer is a sentence, not a long article that mentions the words in different places.
@@ -193,6 +198,16 @@ def sentence_coverage(
     # heaviest word, which a sentence covers by giving an answer of that kind: 「御所市の墓地は
     # どこに設置」 has no word left beside the title's, and 「…203番地に設置する」 answers it.
     kind_weight = max((c.weight for c in found), default=1.0) if kind is not None else 0.0
+    # A sentence gives the value asked for only when it is the value of whose it was asked:
+    # 「電子証明書の有効期間は何年ですか」 is not answered by 「カード代替電磁的記録の有効期間は、
+    # 三月以内…」 in 第18条の2, which names the 電子証明書 elsewhere (blind10 nu2, cited through
+    # the rankers' agreement).
+    asked = value_owner(question) if question and kind is not None else None
+    asked_of = (
+        [c for c in concepts(index, asked) if not c.terms & (QUESTION_WORDS | title)]
+        if asked
+        else []
+    )
     total = sum(c.weight for c in found) + kind_weight
     if total <= 0:
         return 0.0
@@ -224,7 +239,9 @@ def sentence_coverage(
             gives = kind.search(sentence) or kind.search(heading)
             if not gives and by_lead:
                 gives = kind.search(opening.get(unit, ""))
-            covered += kind_weight if gives else 0.0
+            every = groups_of(index, terms) if sudachi and asked_of else frozenset()
+            of_asked = all(covers(c, terms, every) for c in asked_of)
+            covered += kind_weight if gives and of_asked else 0.0
         best = max(best, covered / total)
     return best
 
@@ -313,14 +330,15 @@ def supporting_passages(
             continue
         if matched_through_its_opposite(index, found, record):
             continue
-        cov = sentence_coverage(index, found, record, kind)
+        cov = sentence_coverage(index, found, record, kind, question=question)
         # Both rankers agreeing lowers the bar because the words a paraphrase misses are likely
         # there in other wording; a Sudachi synonym is such other wording already, so the lower
         # bar counts the question's own words only (held-out hn03: 「写し」 ≈ 謄本 and agreement
         # together cited a 別表 without 戸籍の附票 for its fee).
         if cov >= MIN_COVERAGE or (
             agreed(hit)
-            and sentence_coverage(index, found, record, kind, sudachi=False) >= AGREED_COVERAGE
+            and sentence_coverage(index, found, record, kind, sudachi=False, question=question)
+            >= AGREED_COVERAGE
         ):
             scored.append((cov - RANK_PENALTY * rank, rank, hit))
     return _numbered(index, found, scored, link_for, kind, question, defined)
@@ -347,8 +365,17 @@ def _numbered(
     for value, _, hit in scored:
         if out and value < best - SECOND_MARGIN:
             break
+        # the support test's kind decided that it answers; which 項・号 to show also knows a
+        # whole-list question (shown_kind)
         passage = _passage(
-            index, found, hit, link_for, value, kind, number_patterns(question), defined
+            index,
+            found,
+            hit,
+            link_for,
+            value,
+            shown_kind(question),
+            number_patterns(question),
+            defined,
         )
         passage.number = len(out) + 1
         out.append(passage)
@@ -389,7 +416,7 @@ def see_also(
             hit,
             link_for,
             coverage(found, terms),
-            answer_kind(question),
+            shown_kind(question),
             number_patterns(question),
             definition_question(question),
         )

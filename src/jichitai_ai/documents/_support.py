@@ -389,6 +389,53 @@ def answer_kind(question: str) -> re.Pattern[str] | None:
     return None
 
 
+#: Whose value a question asks for (「電子証明書の有効期間は何年ですか」「小学生の運賃はいくら」): the
+#: word run before 「の」 and the word run right before the value's interrogative (after at most
+#: one particle).
+_VALUE_OF = re.compile(
+    r"([\u4e00-\u9fff々ァ-ヶー]{2,})の[\u4e00-\u9fff々ァ-ヶー]{2,}(?:は|が|って)?、?"
+    r"(?:何年|何日|何か月|何箇月|何ヶ月|何ケ月|何週|何歳|何円|何人|何名|いくら|幾ら)"
+)
+
+
+def value_owner(question: str) -> str | None:
+    """Whose length, amount, age or count a question asks for, when it says so right before the
+    interrogative: 「電子証明書の有効期間は何年ですか」 → 「電子証明書」. A sentence giving a
+    period of something else (「カード代替電磁的記録の有効期間は、三月以内」) does not answer it;
+    the value's own word may be paraphrased (運賃 ↔ 料金) and is not required."""
+    m = _VALUE_OF.search(unicodedata.normalize("NFKC", question))
+    return m.group(1) if m else None
+
+
+#: A question asking what kinds of a thing there are (「どんな措置をとらなければ」「どのような本人
+#: 確認を」「どんなことを記録しておく」「どういう人たちで構成」): when a 柱書 hands that thing to its
+#: 号 (「次に掲げる措置」「次に掲げる事項」), the whole list is the answer and the 項 is what to show,
+#: not one of its 号 (blind10 n14, n18, n33 showed 第16条第2号, 第17条第1項第1号, 第23条第2項第1号).
+#: Only for choosing the 項・号 shown: as a support test it would decline provisions that answer
+#: without a list (「どんな対応をとる」 → 「…等の措置を講じなければならない」).
+WHOLE_LIST_ASKS = re.compile(
+    "(どんな|どのような|どういう|どの様な)[^、。をがはにでと？?]{0,6}?"
+    "(こと|事項|措置|もの|業務|内容|書類|手続|確認|人たち|人達|場合|条件|要件)"
+)
+
+
+#: The answer kind of such a question: a 柱書 handing its list (as LIST_GIVES), read with its 号.
+#: 「すべて」 alone is no such question: 「審査請求をすべて認めて…全部開示することにした場合でも」
+#: asks about one 号 (blind9 k39).
+WHOLE_LIST = re.compile(f"(?:{LIST_GIVES.pattern})")
+
+
+def shown_kind(question: str) -> re.Pattern[str] | None:
+    """The answer kind used to choose the 項・号 shown: a whole list (WHOLE_LIST) for a question
+    asking what kinds of a thing there are (WHOLE_LIST_ASKS), else :func:`answer_kind`."""
+    kind = answer_kind(question)
+    if kind in (None, LIST_GIVES) and WHOLE_LIST_ASKS.search(
+        unicodedata.normalize("NFKC", question)
+    ):
+        return WHOLE_LIST
+    return kind
+
+
 def in_item(
     location: str, parts: list[list[object]] | tuple[tuple[int, str], ...], offset: int
 ) -> bool:
@@ -582,8 +629,14 @@ def best_sentences(
     bonus = ANSWER_KIND_BONUS * top_weight
     sentences = list(sentences_with_lead(index, text, unit_at))
     partial_words = _unmatched_kanji(index, weights, [own | lead for _, own, lead, _ in sentences])
+    whole = _whole_lists(sentences, unit_at) if kind is WHOLE_LIST else {}
     for span, own, lead, back in sentences:
         terms = own | lead
+        if span in whole and LIST_GIVES.search(text[span[0] : span[1]]):
+            # A 柱書 handing its list to its 号 answers a whole-list question with all of them:
+            # read with every sentence of its 柱書 and the words most of its 号 share, it is not
+            # outscored by a 号 that reads the 柱書 and says nothing of its own the question asks.
+            terms = terms | whole[span]
         # the same words as the support test (Sudachi's groups too): the 項・号 shown is the one
         # whose words made the passage answer
         groups = groups_of(index, terms)
@@ -592,7 +645,9 @@ def best_sentences(
         gives = (
             kind is not None
             and kind.search(sentence) is not None
-            and (kind in (LIST_GIVES, EXEMPTION_GIVES) or not LIST_GIVES.search(sentence))
+            and (
+                kind in (LIST_GIVES, WHOLE_LIST, EXEMPTION_GIVES) or not LIST_GIVES.search(sentence)
+            )
         )
         # words of the 項 this one refers back to count less than its own (a tie otherwise went to
         # the referring 項's 号: 大東市 第2条第2項第1号 for 申請の受付時間, municipal m10), and
@@ -627,6 +682,35 @@ def best_sentences(
     top = max(s for s, _, _ in scored)
     chosen = sorted(scored, key=lambda x: (-x[0], -x[1], x[2]))[:limit]
     return sorted(span for s, _, span in chosen if s >= 0.6 * top)
+
+
+def _whole_lists(
+    sentences: Sequence[tuple[tuple[int, int], frozenset[str], frozenset[str], Referred]],
+    unit_at: UnitAt | None,
+) -> dict[tuple[int, int], frozenset[str]]:
+    """For each sentence of a 項's own text (not a 号) whose 項 has 号: the terms of its 柱書
+    sentences and those most of its 号 share — what the list as a whole is about (確認 in two of
+    第16条's three 措置), not a word naming one item (退職金 in 労働基準法 第89条第3号の2, 他の
+    地方公共団体 in 個人情報保護法 第69条第2項第3号: a question naming it asks about that 号)."""
+    if unit_at is None:
+        return {}
+    units = [(span, *unit_at(span[0]), own) for span, own, _, _ in sentences]
+    lead: dict[str, frozenset[str]] = {}
+    items: dict[str, list[frozenset[str]]] = {}
+    for _, unit, item, own in units:
+        if item:
+            items.setdefault(unit, []).append(own)
+        else:
+            lead[unit] = lead.get(unit, frozenset()) | own
+    shared: dict[str, frozenset[str]] = {}
+    for unit, owns in items.items():
+        counts = Counter(t for own in owns for t in own)
+        shared[unit] = frozenset(t for t, n in counts.items() if n >= 2 and 2 * n >= len(owns))
+    return {
+        span: lead.get(unit, frozenset()) | shared[unit]
+        for span, unit, item, _ in units
+        if not item and unit in shared
+    }
 
 
 def _unmatched_kanji(

@@ -49,12 +49,12 @@ from jichitai_ai.documents._ocr_store import queue as ocr_queue
 from jichitai_ai.documents._qa import PROPOSE_PROMPT, parse_proposals, split_qa
 from jichitai_ai.documents._readers import media_type, parse, supported
 from jichitai_ai.documents._support import (
-    answer_kind,
     best_sentences,
     body_names,
     content_concepts,
     names_other_body,
     number_patterns,
+    shown_kind,
     subject_terms,
     titled_bodies,
     unit_of,
@@ -467,7 +467,7 @@ class DocumentService:
         index, hits = self._visible_hits(tenant_slug, query, viewer, k, mode)
         public = viewer.role is None and not viewer.operator
         found = content_concepts(index, query) if any(len(h.record.parts) > 1 for h in hits) else []
-        kind = answer_kind(query)
+        kind = shown_kind(query)
         numbers = number_patterns(query)
         defined = definition_question(query)
         out = []
