@@ -42,6 +42,31 @@ HIDDEN = [
 ]
 
 
+# The names above are SudachiDict person names (masked by the dictionary whatever the context);
+# the same situations with names SudachiDict lists only as common katakana nouns, the ones the
+# thing contexts decide (checked against the dictionary, not the detector, before the first run).
+HIDDEN += [
+    ("ソフィアは 薬局で 買えますか", "ソフィア"),
+    ("オスヴァルドは毎朝飲んでいます", "オスヴァルド"),
+    ("ティアゴも塗っていいですか", "ティアゴ"),
+    ("ラウリは子どもに飲ませていいですか", "ラウリ"),
+    ("ヤロスラフは使えますか", "ヤロスラフ"),
+    ("エステバンはもらえますか", "エステバン"),
+    ("ダリウシュが薬を買いに来ました", "ダリウシュ"),
+    ("パウリナは血圧の薬を飲んでいますか", "パウリナ"),
+    ("アドリアナも児童手当をもらえますか", "アドリアナ"),
+    ("ミロスラフは まいにち くすりを のみます", "ミロスラフ"),
+    ("ソフィアは この カードを つかえますか", "ソフィア"),
+    ("オスヴァルドは くすりやで 買えますか", "オスヴァルド"),
+    ("ティアゴさんは 薬局で 買えますか", "ティアゴ"),
+    ("ラウリ様は子どもに飲ませていいか聞いています", "ラウリ"),
+    ("ヤロスラフの処方を確認してください", "ヤロスラフ"),
+    ("エステバンの服用状況を記録", "エステバン"),
+    ("ダリウシュの被害を聞き取りました", "ダリウシュ"),
+    ("パウリナは 薬局で 購入しました", "パウリナ"),
+]
+
+
 @pytest.mark.parametrize(("text", "name"), HIDDEN)
 def test_a_foreign_name_that_takes_or_buys_is_masked(text: str, name: str) -> None:
     assert name not in _masked(text), _masked(text)
