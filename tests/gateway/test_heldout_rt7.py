@@ -28,7 +28,8 @@ from .test_staff_corpus import leaks
 #: with them (privacy/_thing_contexts.py: …と…の違い, …は 薬局で 買えますか). しおり of
 #: 「…です。しおり です。」 is the common noun 栞 standing alone before です.
 KNOWN_STAFF: list[str] = []
-KNOWN_RESIDENTS: list[str] = ["P:しおり"]
+# rt8b: 「ロキソニンは 薬局で 買えますか」 reads as 「ロレンゾは 薬局で 買えますか」 (the buyer): masked.
+KNOWN_RESIDENTS: list[str] = ["OVER-MASK ロキソニン", "P:しおり"]
 
 
 def over_masks(prompt: Prompt, keeps: list[str], sent: str) -> list[str]:

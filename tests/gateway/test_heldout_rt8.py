@@ -30,7 +30,9 @@ KNOWN_STAFF: list[str] = [
     "OVER-MASK キントーン",
     "OVER-MASK サトウのごはん",
 ]
-KNOWN_RESIDENTS: list[str] = ["P:葦原"]
+# rt8b: 「カロナールは子どもに飲ませていいですか」 — a topic alone is no thing context (a name
+# there is the one who gives); a leak is worse than this over-mask.
+KNOWN_RESIDENTS: list[str] = ["OVER-MASK カロナール", "P:葦原"]
 
 
 def test_rt8_staff_prompts(gateway: Gateway, staff: Staff) -> None:

@@ -31,8 +31,9 @@ READABLE = [
     ("ヒヨドリのフンで困っています", "ヒヨドリ"),
     # a list compared or combined
     ("アレグラとクラリチンの違いを教えて", "クラリチン"),
-    # the topic of taking a medicine, no を between
-    ("ムコソルバンは子どもに飲ませても大丈夫？", "ムコソルバン"),
+    # the topic of taking a medicine with a kind of taker and も between (rt8b: a topic alone,
+    # 「…は子どもに飲ませても大丈夫？」, is no thing context — a foreign name reads the same)
+    ("ムコソルバンは子どもも飲めますか", "ムコソルバン"),
     # ロキソニン / カロナール, rt7's leftovers, in the contexts above
     ("ロキソニンを服用した後の献血", "ロキソニン"),
     ("カロナールは妊婦も飲めますか", "カロナール"),
