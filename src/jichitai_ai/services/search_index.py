@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -83,6 +84,7 @@ from jichitai_ai.text import (
 from jichitai_ai.text.chinese_han import chinese_only_han
 from jichitai_ai.text.homophones import HomophoneCorrector
 from jichitai_ai.text.kana_kanji import KanaKanji
+from jichitai_ai.text.kana_loanwords import KanaLoanwords
 from jichitai_ai.text.mixed_script import MixedScriptWords
 from jichitai_ai.text.municipal_glossary import cjk_glossary_words, glossary_words
 from jichitai_ai.text.spaced_kana import (
@@ -378,6 +380,7 @@ class TenantIndex:
         self._homophones: HomophoneCorrector | None = None
         self._kana_kanji: KanaKanji | None = None
         self._mixed_script: MixedScriptWords | None = None
+        self._loanwords: KanaLoanwords | None = None
         #: Per entry: (the text routing reads, its topic terms), reused while the text is equal.
         self._topic_of: dict[int, tuple[str, tuple[str, ...]]] = {}
         if previous is not None:
@@ -1163,13 +1166,20 @@ class TenantIndex:
     def corrected(self, question: str) -> str:
         """The question with kana-kanji conversion slips in its compounds put right
         (住民表 → 住民票: text.homophones) and mixed-script words written in kanji
-        (いんかん証明 → 印鑑証明: text.mixed_script); other scripts unchanged."""
+        (いんかん証明 → 印鑑証明: text.mixed_script); in a question with kanji or katakana, the tenant's
+        katakana words typed in hiragana written in katakana (まいなんばーかーどってスマホから
+        → マイナンバーカードってスマホから: text.kana_loanwords — all-kana questions keep
+        their kana for the readings' path); other scripts unchanged."""
         if script_of(question) != "ja":
             return question
         if self._mixed_script is None:
             self._mixed_script = MixedScriptWords(
                 self._entry_lines(), self.lexical.tokenizer.reading
             )
+        if _KANJI_OR_KATAKANA.search(question):
+            if self._loanwords is None:
+                self._loanwords = KanaLoanwords(self._entry_lines())
+            question = self._loanwords.convert(question)
         return self._homophone_corrector().correct(self._mixed_script.convert(question))
 
     def written_in_kanji(self, question: str, names: KanaKanji | None = None) -> str:
@@ -1668,6 +1678,10 @@ def _phrasing_key(text: str) -> str:
     """A phrasing folded for word-for-word comparison: NFKC, case, spaces, end punctuation."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return "".join(folded.split()).rstrip("。.?!、,")
+
+
+#: A question not all in kana: its hiragana loanwords are typed, not a kana-only style.
+_KANJI_OR_KATAKANA = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u30a1-\u30fa]")
 
 
 def meaning_script(question: str) -> str:

@@ -7,8 +7,8 @@ how much of the question the first entry's own question holds, so 「子ども�
 (``DecisionSignals.own_question_covers``) leaves these terms out (when the question keeps at
 least one other term); ranking and the decision model's features do not.
 
-Kept narrow: numbers, the interrogative 何 / いつ / どこ …, and the calendar / age / count
-counters. Topic nouns that contain them (年金, 月額, 人間ドック) are whole terms and stay.
+Kept narrow: numbers, the interrogative 何 / いつ / どこ …, the calendar / age / count
+counters, and 質問 (a question that announces questions names its topic elsewhere). Topic nouns that contain them (年金, 月額, 人間ドック) are whole terms and stay.
 """
 
 from __future__ import annotations
@@ -28,6 +28,12 @@ FILLER_TERMS = frozenset(
         "誰",
         "いくら",
         "いくつ",
+        # いくつか as the tokenizer splits it (幾 + つ), and 質問 — a word about the asking
+        # itself (「税金についていくつか質問が」: the topic is 税金), i12ad
+        "幾",
+        "幾つ",
+        "つ",
+        "質問",
         "歳",
         "才",
         "年",
