@@ -129,29 +129,17 @@ def _given_name(tokens: list[Token], k: int) -> bool:
     return k + 1 >= len(tokens) or not tokens[k + 1].is_noun
 
 
-class _Runs:
-    """Where a name run grown from a token ends, remembered for one text: a run of one token
-    after another (山 田 repeated, surname-space-given name to the end) is started from each of
-    its tokens, and growing each afresh walked the rest of the run every time (red team H7-6).
-    Growing back from i depends on i alone; growing on from j, once j has moved past i, on j
-    alone."""
-
-    def __init__(self) -> None:
-        self.back: dict[int, int] = {}
-        self.ahead: dict[int, int] = {}
+#: The most tokens one name run grows over. The longest names written with ・ or spaces
+#: (ジョン・ロナルド・ルーエル・トールキン) are a dozen tokens; 「山 田」 repeated was one run to the
+#: end of the text, grown afresh from each of its tokens: quadratic CPU, and one name per token
+#: each as long as the rest of the run (40,000 characters held 1.1 GB; red team H7-6, hr8).
+MAX_RUN_TOKENS = 32
 
 
-def _extend_name_run(
-    tokens: list[Token], i: int, j: int, runs: _Runs | None = None
-) -> tuple[int, int]:
-    """Grow [i, j] over adjacent 人名 tokens and ・-joined katakana parts."""
-    runs = _Runs() if runs is None else runs
-    walked: list[int] = []
-    while i > 0:
-        if i in runs.back:
-            i = runs.back[i]
-            break
-        walked.append(i)
+def _extend_name_run(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
+    """Grow [i, j] over adjacent 人名 tokens and ・-joined katakana parts (at most
+    :data:`MAX_RUN_TOKENS` in all)."""
+    while i > 0 and j - i < MAX_RUN_TOKENS:
         prev = tokens[i - 1]
         if prev.is_person and prev.end == tokens[i].start:
             i -= 1
@@ -165,15 +153,7 @@ def _extend_name_run(
             i -= 2
         else:
             break
-    for k in walked:
-        runs.back[k] = i
-    walked = []
-    while j + 1 < len(tokens):
-        if j > i:
-            if j in runs.ahead:
-                j = runs.ahead[j]
-                break
-            walked.append(j)
+    while j + 1 < len(tokens) and j - i < MAX_RUN_TOKENS:
         nxt = tokens[j + 1]
         if nxt.is_person and nxt.start == tokens[j].end and nxt.surface not in lex.HONORIFICS:
             j += 1
@@ -204,21 +184,18 @@ def _extend_name_run(
             j += 1  # ジェイムズ・ロング|ストリート: a surname SudachiPy cut in two
         else:
             break
-    for k in walked:
-        runs.ahead[k] = j
     return i, j
 
 
 def find_persons(tokens: list[Token], text: str) -> Iterator[Entity]:
     """Yield person spans; overlapping spans are resolved by the caller."""
     n = len(tokens)
-    runs = _Runs()
     for k, tok in enumerate(tokens):
         # 1. 人名 part-of-speech runs.
         if tok.is_person and (
             k == 0 or not tokens[k - 1].is_person or tokens[k - 1].end != tok.start
         ):
-            i, j = _extend_name_run(tokens, k, k, runs)
+            i, j = _extend_name_run(tokens, k, k)
             confidence = 0.85 if j > i else 0.75
             nxt = tokens[j + 1].surface if j + 1 < n else ""
             if nxt in lex.HONORIFICS:
@@ -278,7 +255,7 @@ def find_persons(tokens: list[Token], text: str) -> Iterator[Entity]:
                     and j - i < 2
                 ):
                     i -= 1
-                i, j = _extend_name_run(tokens, i, j, runs)
+                i, j = _extend_name_run(tokens, i, j)
                 yield _person(tokens, i, j, text, 0.9, "cue")
         # 2b. A person title after an unknown / katakana word (メイウェザー監督, キュリオ大佐).
         if tok.surface in lex.PERSON_TITLES and k > 0 and tokens[k - 1].end == tok.start:
@@ -289,7 +266,7 @@ def find_persons(tokens: list[Token], text: str) -> Iterator[Entity]:
                 and not tokens[j].is_person
                 and (noble or not tokens[j].is_place)
             ):
-                i, j = _extend_name_run(tokens, j, j, runs)
+                i, j = _extend_name_run(tokens, j, j)
                 # ハリファックス伯爵: the title outweighs the place reading (0.8).
                 yield _person(tokens, i, j, text, 0.85 if noble else 0.75, "cue")
         # 3. Labels: 氏名：山田花子, 申請者は鈴木一郎.
