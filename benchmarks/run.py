@@ -48,6 +48,15 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
         [*HOIKU, "--sizes", "500:20,2000:80,8000:311"],
         [*HOIKU, "--sizes", "500:20,2000:80"],
     ),
+    # hostile long inputs through every text entry point (red teams hr5, hr7, hr8)
+    "hardening": (
+        ["-m", "benchmarks.hardening.regex_cpu", "--sizes", "2500,10000,40000"],
+        ["-m", "benchmarks.hardening.regex_cpu", "--sizes", "2500,10000"],
+    ),
+    "hardening-hr7": (
+        ["benchmarks/hardening/hr7_cpu.py", "10000,40000,200000"],
+        ["benchmarks/hardening/hr7_cpu.py", "10000,40000"],
+    ),
 }
 
 

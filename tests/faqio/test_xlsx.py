@@ -78,12 +78,30 @@ def test_truncated_zip(tmp_path: Path) -> None:
     assert info.value.key == "faqio.xlsx_invalid"
 
 
-def test_text_file_renamed_to_xlsx(tmp_path: Path) -> None:
-    path = write_file(tmp_path / "faq.xlsx", "質問,回答\nq,a\n".encode())
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("faq.xlsx", "質問,回答\nq,a\n".encode()),
+        # a business system's 「Excel 出力」: Shift_JIS text named .xls (red team hr8)
+        ("export.xls", "質問\t回答\n住民票は\t窓口で\n".encode("cp932")),
+        ("faq.xlsx", ("質問,回答\n" + "住民票の写しは,窓口で\n" * 8000).encode("cp932")),
+    ],
+)
+def test_text_file_renamed_to_xlsx(tmp_path: Path, name: str, data: bytes) -> None:
+    """Said to be text named as Excel, not a damaged workbook (it was: 「ファイルが壊れて
+    いるか、別の形式です」); it is still refused, the user renames it."""
+    path = write_file(tmp_path / name, data)
+    with pytest.raises(FaqFileError) as info:
+        parse_path(path)
+    assert info.value.key == "faqio.xlsx_is_text"
+    assert ".csv" in info.value.message("ja") and name in info.value.message("ja")
+
+
+def test_binary_junk_named_xlsx_is_still_a_damaged_workbook(tmp_path: Path) -> None:
+    path = write_file(tmp_path / "faq.xlsx", bytes(range(256)) * 40)
     with pytest.raises(FaqFileError) as info:
         parse_path(path)
     assert info.value.key == "faqio.xlsx_invalid"
-    assert ".xlsx" in info.value.message("ja")
 
 
 def test_zip_that_is_not_a_workbook(tmp_path: Path) -> None:

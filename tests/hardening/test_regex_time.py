@@ -1,25 +1,25 @@
-"""Hostile long inputs through every text entry point of privacy/ and text/ (red team hr5).
+"""Hostile long inputs through every text entry point of privacy/ and text/ (red team hr5, hr7,
+hr8): what comes out of them, not how long they take.
 
-Each entry point gets adversarial strings built to make a backtracking pattern retry from every
-position (digit runs after a kanji, runs of one class without the character that would end a
-match, repeated cues). The rule: the CPU time at 10,000 characters stays within a linear growth
-of the time at 2,500 (×4 expected, ×8 allowed) or under 0.5 s in absolute terms, so a loaded
-machine slows both sizes alike and does not fail the test.
+The inputs are built to make a backtracking pattern retry from every position (digit runs after
+a kanji, runs of one class without the character that would end a match, repeated cues). Their
+CPU time per size is printed by ``benchmarks/hardening/regex_cpu.py`` (``make bench``); timing
+them here made the suite flaky on a loaded machine. What these tests hold is that a long input
+is read like a short one: every name in it masked, nothing else changed, one run read as one.
 
-Found: ``text.contentless``'s date-and-time pattern retried ``\\d+`` from every digit of a run
-after a kanji: 「令和」 + 4,000 digits (a resident's question within the API's 4,000 characters)
-cost 0.7 s of CPU, 10,000 digits 4.5 s. Numbers now start where no digit precedes them and are
-taken whole.
+Found by hr5: ``text.contentless``'s date-and-time pattern retried ``\\d+`` from every digit of a
+run after a kanji (令和 + 4,000 digits: 0.7 s of CPU). Found by hr8: 2,000 characters without a
+sentence or line end were cut for SudachiPy wherever the 2,000th fell, inside a name (山|田): one
+山田 in every 2,000 characters of 「山田様」 repeated went to the model as typed.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 import pytest
+from benchmarks.hardening.regex_cpu import INPUTS, KOREAN_CUE_RUNS, hostile_text
 
 from jichitai_ai import privacy
+from jichitai_ai.privacy._foreign_scripts import find_introduced_foreign_names
 from jichitai_ai.text import normalize, script_of
 from jichitai_ai.text.contentless import says_nothing
 from jichitai_ai.text.homophones import kanji_runs
@@ -27,88 +27,101 @@ from jichitai_ai.text.municipal_glossary import words_of
 from jichitai_ai.text.sino_korean import hangul_words, kanji_words
 from jichitai_ai.text.spaced_kana import is_spaced
 
-ENTRY_POINTS: dict[str, Callable[[str], object]] = {
-    "privacy.detect": privacy.detect,
-    "privacy.detect_message": privacy.detect_message,
-    "privacy.redact": privacy.redact,
-    "text.normalize": normalize,
-    "text.script_of": script_of,
-    "text.contentless.says_nothing": says_nothing,
-    "text.homophones.kanji_runs": kanji_runs,
-    "text.municipal_glossary.words_of": words_of,
-    "text.sino_korean.kanji_words": kanji_words,
-    "text.sino_korean.hangul_words": hangul_words,
-    "text.spaced_kana.is_spaced": is_spaced,
-}
+LONG = 10_000
 
-#: Each a unit repeated to the length asked, after an optional head.
-INPUTS: dict[str, tuple[str, str]] = {
-    "era_then_digits": ("令和", "1"),
-    "digits_then_letter": ("", "1"),
-    "digit_dash": ("", "1-"),
-    "digit_dot_space": ("", "0. "),
-    "hiragana_kanji": ("", "ばあば一"),
-    "kanji_odoriji": ("", "一々"),
-    "korean_cue_glued": ("", "저는가나님"),
-    "korean_particles": ("", "힣다고"),
-    "email_dots": ("", "a."),
-    "name_honorific": ("", "山田様"),
-    "ideographic_spaces": ("あ", "\u3000あ"),
-    "long_vowels": ("", "ー"),
-    "postal_mark": ("〒", "1"),
-    "latin_intro": ("", "My name is "),
-}
+#: Inputs with no personal data: the gateway passes them as typed.
+NOTHING_PERSONAL = (
+    "era_then_digits",
+    "digits_then_letter",
+    "digit_dash",
+    "hiragana_kanji",
+    "kanji_odoriji",
+    "korean_particles",
+    "email_dots",
+    "ideographic_spaces",
+    "long_vowels",
+    "postal_mark",
+)
 
 
-def _text(name: str, length: int) -> str:
+@pytest.mark.parametrize("name", NOTHING_PERSONAL)
+def test_long_text_without_personal_data_passes_unchanged(name: str) -> None:
+    text = hostile_text(name, LONG)
+    assert privacy.detect(text) == []
+    assert privacy.detect_message(text) == []
+    assert privacy.redact(text) == text
+
+
+def _units(name: str, text: str) -> int:
     head, unit = INPUTS[name]
-    return head + unit * ((length - len(head)) // len(unit))
+    return (len(text) - len(head)) // len(unit)
 
 
-def _cpu(entry: Callable[[str], object], text: str) -> float:
-    """The lower of two runs: a garbage collection or a cache flush by another process on a
-    loaded machine lands in one run, not in both, while a super-linear pattern slows both."""
-    times = []
-    for _ in range(2):
-        started = time.thread_time()
-        entry(text)
-        times.append(time.thread_time() - started)
-    return min(times)
+@pytest.mark.parametrize(
+    ("name", "masked"),
+    [
+        ("name_honorific", "【氏名1】様"),  # each 山田 before 様 (one in 2,000 left on main)
+        ("korean_cue_glued", "저는【氏名1】님"),  # each 가나 after 저는, glued in one Hangul run
+    ],
+)
+def test_every_name_of_a_long_run_is_masked(name: str, masked: str) -> None:
+    text = hostile_text(name, LONG)
+    units = _units(name, text)
+    assert privacy.redact(text) == masked * units
+    assert len(privacy.detect(text)) == units
+    assert len(privacy.detect_message(text)) == units
 
 
-@pytest.mark.parametrize("entry_name", sorted(ENTRY_POINTS))
-def test_long_hostile_text_takes_linear_time(entry_name: str) -> None:
-    entry = ENTRY_POINTS[entry_name]
-    entry("住民票の写しを取りたい")  # load lexicons and compile patterns outside the timing
-    slow = {}
-    for name in INPUTS:
-        short = _cpu(entry, _text(name, 2_500))
-        long = _cpu(entry, _text(name, 10_000))
-        if long > 0.5 and long > 8 * max(short, 0.01):
-            slow[name] = (round(short, 3), round(long, 3))
-    assert slow == {}, slow
+def test_a_long_spaced_name_run_is_one_name() -> None:
+    """山 田 repeated (H7-6): one run of surname-space-name to the end, masked whole."""
+    text = hostile_text("spaced_name", LONG)
+    assert privacy.redact(text) == "【氏名1】"
+    assert [(e.start, e.end) for e in privacy.detect(text)] == [(0, len(text))]
 
 
-#: A cue glued to a name inside one unbroken Hangul run: the subject check used to rescan the
-#: run from every cue (40,000 characters: 1.7 s CPU, ×23 the time of 10,000).
-KOREAN_CUE_RUNS = ("저는가나님", "남편가나씨")
+def test_each_introduction_of_a_long_latin_run_is_masked() -> None:
+    """My name is … repeated: the word after each introduction is the name (the next My)."""
+    text = hostile_text("latin_intro", LONG)
+    units = _units("latin_intro", text)
+    assert privacy.redact(text) == "My name is " + "【氏名1】 name is " * (units - 1)
+
+
+def test_long_runs_of_one_kind_are_read_as_one() -> None:
+    assert normalize(hostile_text("long_vowels", LONG)) == "ーー"
+    spaced = hostile_text("ideographic_spaces", LONG)
+    assert normalize(spaced) == spaced.replace("\u3000", " ")
+    odoriji = hostile_text("kanji_odoriji", LONG)
+    assert kanji_runs(odoriji) == [odoriji]
+    honorific = hostile_text("name_honorific", LONG)
+    assert kanji_runs(honorific) == [honorific]
+    assert hangul_words(hostile_text("korean_particles", LONG)) == [
+        hostile_text("korean_particles", LONG)
+    ]
+
+
+def test_long_runs_of_short_words_keep_every_word() -> None:
+    assert words_of(hostile_text("digit_dash", LONG)) == ["1"] * (LONG // 2)
+    assert words_of(hostile_text("email_dots", LONG)) == ["a"] * (LONG // 2)
+    assert words_of(hostile_text("era_then_digits", LONG)) == ["1" * (LONG - 2)]
+    assert kanji_words(hostile_text("hiragana_kanji", LONG)) == ["일"] * (LONG // 4)
+    assert kanji_words(hostile_text("kanji_odoriji", LONG)) == ["일"] * (LONG // 2)
+
+
+@pytest.mark.parametrize("name", sorted(INPUTS))
+def test_a_long_input_is_judged_like_a_short_one(name: str) -> None:
+    """The yes/no and script answers do not change with the length of the run."""
+    short, long = hostile_text(name, 100), hostile_text(name, LONG)
+    for judge in (script_of, says_nothing, is_spaced):
+        assert judge(long) == judge(short), judge.__name__
 
 
 @pytest.mark.parametrize("unit", KOREAN_CUE_RUNS)
-def test_korean_subject_check_is_linear_at_the_gateway_limit(unit: str) -> None:
-    from jichitai_ai.privacy._foreign_scripts import find_introduced_foreign_names
-
-    def names(length: int) -> tuple[float, int]:
-        text = unit * (length // len(unit))
-        started = time.thread_time()
-        found = sum(1 for _ in find_introduced_foreign_names(text))
-        return time.thread_time() - started, found
-
-    names(100)  # compile outside the timing
-    short, _ = names(5_000)
-    long, found = names(50_000)  # the gateway's limit
-    assert found > 0  # the cues are still read: the input exercises the subject check
-    assert long < 0.5 or long < 20 * max(short, 0.005), (short, long)
+def test_korean_subject_check_reads_every_cue_at_the_gateway_limit(unit: str) -> None:
+    """A cue glued to a name inside one unbroken Hangul run, 50,000 characters (the gateway's
+    limit; quadratic before nc6): every cue still introduces its name."""
+    text = unit * (50_000 // len(unit))
+    names = [e.text for e in find_introduced_foreign_names(text)]
+    assert names == ["가나"] * (50_000 // len(unit))
 
 
 @pytest.mark.parametrize(
@@ -123,6 +136,4 @@ def test_korean_subject_check_is_linear_at_the_gateway_limit(unit: str) -> None:
     ],
 )
 def test_korean_subject_rule_is_unchanged(text: str, is_name: bool) -> None:
-    from jichitai_ai.privacy._foreign_scripts import find_introduced_foreign_names
-
     assert any(e.text for e in find_introduced_foreign_names(text)) is is_name

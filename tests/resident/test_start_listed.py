@@ -13,9 +13,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from jichitai_ai.domain.models import Decision
+from jichitai_ai.services import feedback as feedback_service
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.start_screen import start_screen
-from jichitai_ai.storage.tables import QuestionLog
+from jichitai_ai.storage.tables import LearningLesson, QuestionLog
 
 from .helpers import TENANT
 
@@ -116,3 +117,27 @@ def test_api_and_form_answer_the_pressed_entry(client: TestClient, demo: Platfor
     assert page.status_code == 200
     answer = page.text.split('id="latest"', 1)[1]
     assert "How should I sort my garbage?" in answer and 'class="choice' not in answer
+
+
+def test_a_forged_wording_never_becomes_a_lesson(demo: Platform) -> None:
+    """Why the log keeps the entry's own wording (what the button shows) and not the text sent
+    with the id: a vote on the answer turns the logged question into a learned paraphrase of
+    the entry, so a client sending any text with a listed id would teach it to that entry."""
+    entry_id, question = next(iter(_listed(demo, "ja").items()))
+    forged = "粗大ごみは無料で何個でも出せますか"
+    result = demo.answering.ask_listed(TENANT, entry_id, forged, language="ja")
+    with demo.db.write() as db:
+        tenant_id = db.execute(
+            select(QuestionLog.tenant_id).where(QuestionLog.id == result.question_id)
+        ).scalar_one()
+        outcome = feedback_service.record(
+            db, tenant_id, result.feedback_token, "resolved", client_hash="resident-1"
+        )
+        assert outcome.event.entry_id == entry_id
+        assert outcome.event.query_text == question
+        texts = (
+            db.execute(select(LearningLesson.text).where(LearningLesson.entry_id == entry_id))
+            .scalars()
+            .all()
+        )
+    assert forged not in texts and all(forged not in t for t in texts)

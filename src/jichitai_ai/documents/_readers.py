@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import PurePath
 
 from jichitai_ai.documents._model import ParsedDocument
@@ -72,7 +73,21 @@ def parse(name: str, data: bytes) -> ParsedDocument:
         raise DocumentUnreadable("documents.pdf_encrypted", name=name) from exc
     except Exception as exc:  # every library raises its own types for broken files
         raise unreadable(name, suffix, exc) from exc
-    return with_reiki_title(doc)
+    return with_reiki_title(_without_controls(doc))
+
+
+#: Control characters other than tab and line breaks, and lone surrogates (a PDF's broken
+#: character map): no reader's text needs them, and PostgreSQL refuses a NUL in a text column
+#: (a .txt with one NUL failed to store at all: red team hr8).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def _without_controls(doc: ParsedDocument) -> ParsedDocument:
+    if not _CONTROLS.search(doc.title) and not any(_CONTROLS.search(b.text) for b in doc.blocks):
+        return doc
+    doc.title = _CONTROLS.sub("", doc.title)
+    doc.blocks = [replace(b, text=_CONTROLS.sub("", b.text)) for b in doc.blocks]
+    return doc
 
 
 #: 「○城崎温泉供給条例」: 例規集 mark a regulation's title with ○ (one of the first lines).

@@ -199,6 +199,15 @@ _COMPILED = compile_by_kind(_TRIGGERS)
 _SPACES = re.compile(r"[\s\u3000]+")
 
 
+#: Characters that show nothing: zero-width spaces and joiners, the soft hyphen, direction
+#: marks, the byte-order mark, and control characters other than tab and line breaks. Pasted
+#: text carries them; one inside a word hid it (火\u200b事です, 火\x00事: no card, red team hr8).
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
 def _prepare(text: str) -> tuple[str, str]:
     """NFKC text with safe compounds blanked; also a copy without spaces (やさしい日本語
     separates phrases with spaces: いきを して いない)."""
@@ -216,6 +225,7 @@ def detect_emergency(text: str) -> list[EmergencyKind]:
 
     Named emergencies (火事, 救急車, 死にたい) always count; described situations (a child hit by
     a car, water coming in, 消えたい) only when the text does not ask about a service."""
+    text = _INVISIBLE.sub("", text)
     spaced, compact = _prepare(text)
     norm = unicodedata.normalize("NFKC", text)
     service = _is_service_question(norm, _SPACES.sub("", norm))

@@ -13,8 +13,8 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from typing import Literal
 
-from jichitai_ai.faqio.decoding import Detected
-from jichitai_ai.faqio.errors import FaqFileError
+from jichitai_ai.faqio.decoding import Detected, detect_encoding
+from jichitai_ai.faqio.errors import FaqFileError, csv_error
 
 RawRow = tuple[int, Sequence[object]]
 Format = Literal["csv", "xlsx"]
@@ -46,8 +46,24 @@ def detect_format(data: bytes, filename: str) -> Format:
     if data.startswith(_ZIP_MAGIC):
         return "xlsx"
     if name.endswith(_XLSX_EXTENSIONS) or name.endswith(".xls"):
+        if _is_text(data):  # a business system's 「Excel 出力」: CSV text named .xls(x)
+            raise FaqFileError("faqio.xlsx_is_text", name=filename.rsplit("/", 1)[-1])
         raise FaqFileError("faqio.xlsx_invalid")
     return "csv"
+
+
+def _is_text(data: bytes) -> bool:
+    """Does the start of ``data`` read as text in an encoding a CSV upload may have?"""
+    sample = data[:65536]
+    if len(data) > len(sample):
+        sample = sample[: sample.rfind(b"\n") + 1]  # whole lines: no character cut in two
+    if not sample.strip():
+        return False
+    try:
+        detect_encoding(sample)
+    except FaqFileError:
+        return False
+    return True
 
 
 def _delimiter(data: bytes, detected: Detected) -> str:
@@ -63,7 +79,7 @@ def read_text_rows(data: bytes, detected: Detected) -> Iterator[RawRow]:
     try:
         yield from enumerate(reader, start=1)
     except csv.Error as exc:
-        raise FaqFileError("faqio.csv_malformed", row=reader.line_num, detail=str(exc)) from exc
+        raise csv_error(exc, reader.line_num) from exc
     except UnicodeDecodeError as exc:
         raise FaqFileError("faqio.undecodable") from exc
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import tomllib
 
@@ -276,6 +277,19 @@ def load_native(tables: dict[str, Table], settings: dict[str, object] | None = N
     return Instance(tuple(facilities), tuple(children), tuple(quotas), tiebreaks, seed, "native")
 
 
+log = logging.getLogger(__name__)
+#: tomllib's English ends "(at line 3, column 5)": the line is shown, the rest only logged.
+_AT_LINE = re.compile(r"\(at line (\d+)")
+
+
+def _settings_message(exc: tomllib.TOMLDecodeError | UnicodeDecodeError) -> str:
+    log.warning("settings.toml unreadable: %s", str(exc)[:200])
+    if isinstance(exc, UnicodeDecodeError):
+        return t("hoiku.err.settings_encoding")
+    line = _AT_LINE.search(str(exc))
+    return t("hoiku.err.settings", line=line.group(1)) if line else t("hoiku.err.settings_unparsed")
+
+
 def load_native_bytes(
     facilities: bytes,
     children: bytes,
@@ -295,7 +309,5 @@ def load_native_bytes(
         try:
             settings = tomllib.loads(settings_toml.decode("utf-8-sig"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise HoikuInputError(
-                [Issue("settings.toml", 0, t("hoiku.err.settings", detail=str(exc)[:200]))]
-            ) from exc
+            raise HoikuInputError([Issue("settings.toml", 0, _settings_message(exc))]) from exc
     return load_native(tables, settings)

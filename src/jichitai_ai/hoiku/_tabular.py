@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -15,7 +16,10 @@ from typing import overload
 
 from jichitai_ai.faqio import FaqFileError
 from jichitai_ai.faqio.decoding import detect_encoding
+from jichitai_ai.faqio.errors import field_too_large
 from jichitai_ai.i18n import t
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -169,8 +173,14 @@ def read_table(data: bytes, name: str) -> Table:
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
     try:
         lines = list(reader)
-    except csv.Error as exc:
-        raise HoikuInputError([Issue(name, 0, t("hoiku.err.csv", detail=str(exc)))]) from exc
+    except csv.Error as exc:  # the module's English to the log; staff read what to check
+        log.warning("%s: CSV refused: %s", name, exc)
+        message = (
+            t("hoiku.err.csv_field_too_large", limit=csv.field_size_limit())
+            if field_too_large(exc)
+            else t("hoiku.err.csv")
+        )
+        raise HoikuInputError([Issue(name, 0, message)]) from exc
     return _to_table(name, lines)
 
 
@@ -191,9 +201,8 @@ def _read_xlsx(data: bytes, name: str) -> Table:
         finally:
             wb.close()
     except Exception as exc:  # openpyxl raises many types for broken files
-        raise HoikuInputError(
-            [Issue(name, 0, t("hoiku.err.xlsx", detail=type(exc).__name__))]
-        ) from exc
+        log.warning("%s: XLSX unreadable: %s: %s", name, type(exc).__name__, str(exc)[:200])
+        raise HoikuInputError([Issue(name, 0, t("hoiku.err.xlsx"))]) from exc
     return _to_table(name, lines)
 
 

@@ -356,6 +356,77 @@ def _surname_of(e: Entity, tokens: list[Token]) -> str | None:
     return None
 
 
+_SEPARATORS = re.compile(r"[・=＝゠･ \u3000]")
+
+
+def _long_enough(part: str, parts: int) -> bool:
+    """A ・- or space-separated part of a name worth looking for again (3+ katakana, 2+ kanji,
+    or a 3+ hiragana surname of a spaced full name of two parts)."""
+    script = script_of(part) if part else ""
+    long_enough = (
+        (script == "katakana" and len(part) >= 3)
+        or (script == "kanji" and len(part) >= 2)
+        # ほりかわ of ほりかわ みちこ: a hiragana surname of a spaced full name
+        or (script == "hiragana" and len(part) >= 3 and parts == 2)
+    )
+    return long_enough and part not in COMMON_WORDS and part not in lex.TITLES
+
+
+def _name_parts(named: list[Entity], text: str) -> set[str]:
+    """Every part of every name (what splitting each name's text at ・ and spaces gives),
+    read from the text's separators once: names found inside one long run (山 田 repeated,
+    one name per token to the run's end) used to be split one by one, quadratic in the run
+    (red team H7-6). The parts strictly inside a name are whole runs between two separators,
+    counted by a sweep; only a name's first and last parts are cut by the name itself."""
+    separators = [m.start() for m in _SEPARATORS.finditer(text)]
+    inside = [0] * (len(separators) + 1)  # +1 where a name's inner runs begin, -1 after them
+    parts: set[str] = set()
+
+    def add(part: str, count: int) -> None:
+        if _long_enough(part, count):
+            parts.add(part)
+
+    for e in named:
+        if e.end - e.start != len(e.text) or not text.startswith(e.text, e.start):
+            pieces = _SEPARATORS.split(e.text)  # a name not read from this text as it stands
+            for piece in pieces:
+                add(piece, len(pieces))
+            continue
+        a, b = bisect_left(separators, e.start), bisect_left(separators, e.end)
+        if a == b:
+            add(e.text, 1)
+            continue
+        add(text[e.start : separators[a]], b - a + 1)
+        add(text[separators[b - 1] + 1 : e.end], b - a + 1)
+        if b - a >= 2:  # the runs between separators a … b-1, each a whole part
+            inside[a] += 1
+            inside[b - 1] -= 1
+    depth = 0
+    for t in range(len(separators) - 1):
+        depth += inside[t]
+        if depth > 0:
+            add(text[separators[t] + 1 : separators[t + 1]], 3)
+    return parts
+
+
+class _Spans:
+    """Does [start, end) overlap any of some spans? Sorted by start with the running
+    furthest end, so each question is one binary search, not a pass over every span."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach: list[int] = []
+        furthest = -1
+        for _, e in ordered:
+            furthest = max(furthest, e)
+            self._reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self._starts, end)  # spans starting before ``end``
+        return before > 0 and self._reach[before - 1] > start
+
+
 def repeated_names(
     found: Iterable[Entity], text: str, tokens: list[Token] | None = None
 ) -> Iterator[Entity]:
@@ -369,26 +440,16 @@ def repeated_names(
     # inside them (村上 湊斗 at 0.75 against 湊 at 0.8): the repetition is added again.
     sure = [(e.start, e.end) for e in found if e.type is EntityType.PERSON and e.confidence >= 0.81]
     words: set[str] = set()
-    for e in found:
-        if e.type is not EntityType.PERSON or e.confidence < 0.75:
-            continue
+    named = [e for e in found if e.type is EntityType.PERSON and e.confidence >= 0.75]
+    for e in named:
         surname = _surname_of(e, tokens) if tokens else None
         if surname and surname not in COMMON_WORDS:
             words.add(surname)
-        parts = re.split(r"[・=＝゠･ \u3000]", e.text)
-        for part in parts:
-            script = script_of(part) if part else ""
-            long_enough = (
-                (script == "katakana" and len(part) >= 3)
-                or (script == "kanji" and len(part) >= 2)
-                # ほりかわ of ほりかわ みちこ: a hiragana surname of a spaced full name
-                or (script == "hiragana" and len(part) >= 3 and len(parts) == 2)
-            )
-            if long_enough and part not in COMMON_WORDS and part not in lex.TITLES:
-                words.add(part)
+    words |= _name_parts(named, text)
     if not words:
         return
     roles = tuple(ROLE_NOUNS)
+    sure_spans, taken_spans = _Spans(sure), _Spans(taken)
     for word in words:
         script = {"katakana": "[" + _KATAKANA + "]", "hiragana": "[ぁ-ゖ]"}.get(
             script_of(word), "[一-鿿々]"
@@ -396,15 +457,15 @@ def repeated_names(
         pattern = re.compile(f"{re.escape(word)}(?!{script})")
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
-            if start and re.match(script, text[start - 1]) and not text[:start].endswith(roles):
+            if start and re.match(script, text[start - 1]) and not text.endswith(roles, 0, start):
                 continue  # inside a longer word, unless after 母／妻／担当 …
             given = _GIVEN_AFTER.match(text, end)
             if given and given.group(1) not in lex.TITLES and given.group(1) not in COMMON_WORDS:
                 end = given.end(1)  # 雲母 杏: the surname again, with a given name
             # Skip where the surname is already in a confident name (斎藤 結衣 itself); 村上
             # found only weakly (0.75) before 湊斗 (read as a place) still grows to 村上 湊斗.
-            if any(s < m.end() and start < e for s, e in sure) or (
-                end == m.end() and any(s < end and start < e for s, e in taken)
+            if sure_spans.overlaps(start, m.end()) or (
+                end == m.end() and taken_spans.overlaps(start, end)
             ):
                 continue
             yield Entity(EntityType.PERSON, start, end, text[start:end], 0.81, "context")

@@ -130,9 +130,17 @@ def _given_name(tokens: list[Token], k: int) -> bool:
     return k + 1 >= len(tokens) or not tokens[k + 1].is_noun
 
 
+#: The most tokens one name run grows over. The longest names written with ・ or spaces
+#: (ジョン・ロナルド・ルーエル・トールキン) are a dozen tokens; 「山 田」 repeated was one run to the
+#: end of the text, grown afresh from each of its tokens: quadratic CPU, and one name per token
+#: each as long as the rest of the run (40,000 characters held 1.1 GB; red team H7-6, hr8).
+MAX_RUN_TOKENS = 32
+
+
 def _extend_name_run(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
-    """Grow [i, j] over adjacent 人名 tokens and ・-joined katakana parts."""
-    while i > 0:
+    """Grow [i, j] over adjacent 人名 tokens and ・-joined katakana parts (at most
+    :data:`MAX_RUN_TOKENS` in all)."""
+    while i > 0 and j - i < MAX_RUN_TOKENS:
         prev = tokens[i - 1]
         if prev.is_person and prev.end == tokens[i].start:
             i -= 1
@@ -146,7 +154,7 @@ def _extend_name_run(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
             i -= 2
         else:
             break
-    while j + 1 < len(tokens):
+    while j + 1 < len(tokens) and j - i < MAX_RUN_TOKENS:
         nxt = tokens[j + 1]
         if nxt.is_person and nxt.start == tokens[j].end and nxt.surface not in lex.HONORIFICS:
             j += 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from ._cues import FORM_LABEL
@@ -383,14 +384,22 @@ def extend_latin_names(found: Iterable[Entity], text: str) -> Iterator[Entity]:
         yield Entity(EntityType.PERSON, m.start(), m.end(), m.group(), 0.8, "initials")
 
 
+_CAPITAL = re.compile(r"[A-Z]")
+
+
 def repeated_latin_names(found: Iterable[Entity], text: str) -> Iterator[Entity]:
     """Other occurrences of a Latin name part already found (Mr. Okafor … Chidi Okafor),
     with a capitalised word glued before or after it (the rest of the full name)."""
     found = list(found)
     plain = latin_base(text)
     parts: set[str] = set()
+    # Where the capitals are: a name without one has no Latin part, and is not searched (a
+    # long run of names, one per token to the run's end, made this quadratic: H7-6).
+    capitals = [m.start() for m in _CAPITAL.finditer(plain)]
     for e in found:
-        if e.type is EntityType.PERSON:
+        if e.type is EntityType.PERSON and bisect_left(capitals, e.start) < bisect_left(
+            capitals, e.end
+        ):
             for word in re.findall(r"[A-Z][a-z]{2,15}|[A-Z]{3,15}", plain[e.start : e.end]):
                 if word.lower() not in _NOT_NAMES and word not in _NOT_NAME_BEFORE:
                     parts.add(word)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,16 +79,16 @@ def script_of(text: str) -> str:
     return kinds.pop() if len(kinds) == 1 else "mixed"
 
 
-def _chunks(text: str) -> Iterator[tuple[int, str]]:
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + _CHUNK)
-        if end < len(text):
-            cut = max(text.rfind(ch, start, end) for ch in _BOUNDARIES)
-            if cut > start:
-                end = cut + 1
-        yield start, text[start:end]
-        start = end
+def _chunk_end(text: str, start: int) -> tuple[int, bool]:
+    """Where the chunk from ``start`` ends, and whether that end is a hard cut (no sentence or
+    line end in reach, so it may fall inside a word)."""
+    end = min(len(text), start + _CHUNK)
+    if end < len(text):
+        cut = max(text.rfind(ch, start, end) for ch in _BOUNDARIES)
+        if cut > start:
+            return cut + 1, False
+        return end, True
+    return end, False
 
 
 def _is_compound(m: Morpheme) -> bool:
@@ -140,8 +139,17 @@ class SudachiTokenizer:
 
     def tokenize(self, text: str) -> list[Token]:
         tokens: list[Token] = []
-        for offset, chunk in _chunks(text):
-            for m in self._tokenizer.tokenize(chunk):
+        offset = 0
+        while offset < len(text):
+            stop, hard = _chunk_end(text, offset)
+            morphemes = list(self._tokenizer.tokenize(text[offset:stop]))
+            if hard and len(morphemes) > 1 and morphemes[-1].begin() > 0:
+                # 2,000 characters without a sentence or line end (山田様 repeated, one long
+                # line): the cut may split a word (山|田, a name missed). The chunk's last
+                # word is read again at the start of the next chunk.
+                stop = offset + morphemes[-1].begin()
+                morphemes.pop()
+            for m in morphemes:
                 begin, end = m.begin(), m.end()
                 if end <= begin:
                     continue
@@ -157,4 +165,5 @@ class SudachiTokenizer:
                         self._native(m),
                     )
                 )
+            offset = stop
         return tokens

@@ -371,8 +371,10 @@ class AnsweringService:
             candidates=[{"entry_id": entry_id, "score": 1.0, "listed": True}],
         )
         result.latency_ms = (time.perf_counter() - started) * 1000
-        # Logged with the wording the resident pressed, as if typed: popular questions,
-        # KPI and learning read it like any answered question.
+        # Logged with the entry's own wording in the page's language (what the button shows),
+        # as if typed, so popular questions, KPI and learning read it like any answered
+        # question; never the ``question`` sent with the id (used only when the entry is gone
+        # above): a vote would teach any text a client sent to this entry.
         result.question_id = self._record(
             tenant, screen(shown.entry.question), lang, channel, session_key, result
         )
