@@ -142,3 +142,45 @@ def test_a_repaired_heading_is_confirmed_in_the_review_queue(context: Any, base_
     assert page.locator(f"#{line_id}").count() == 0
 
     assert "第2条" in _first_hit(page, "駐車場の名称及び位置", "駐車場の名称及び位置")
+
+
+def test_each_queued_line_shows_the_scan_to_compare_with(context: Any, base_url: str) -> None:
+    """nc8: OCR確認 said 「画像と見比べて」 but showed no image and no way to the original. A line
+    of a scanned image shows that image (loaded) and a link to it; a line of a scanned PDF
+    links to the PDF at its page. Both open for the logged-in editor."""
+    page = context.new_page()
+    login(page, base_url, "aoba-editor", f"{BASE}/library")
+    page.get_by_label("ファイル（複数選択可）").set_input_files(
+        [
+            {"name": "kosha-gazo.png", "mimeType": "image/png", "buffer": render(LINES, "clean")},
+            {"name": "kosha-pdf.pdf", "mimeType": "application/pdf", "buffer": _scanned_pdf()},
+        ]
+    )
+    page.get_by_role("button", name="取り込む").click()
+    page.locator("#upload-results").wait_for()
+    page.get_by_role("navigation", name="文書検索のページ").get_by_role(
+        "link", name="OCR確認", exact=True
+    ).click()
+    page.locator("#ocr-queue").wait_for()
+
+    for name, media_type in (
+        ("kosha-gazo.png", "image/png"),
+        ("kosha-pdf.pdf", "application/pdf"),
+    ):
+        title = name.rsplit(".", 1)[0]
+        line = page.locator("li.ocr-line").filter(has_text=title).first
+        link = line.get_by_role("link", name="原本の画像を開く（1 ページ、新しいタブ）")
+        href = str(link.get_attribute("href"))
+        assert href.endswith("#page=1") == (media_type == "application/pdf")
+        got = page.request.get(base_url + href.split("#")[0])
+        assert got.status == 200 and got.headers["content-type"].startswith(media_type)
+        scans = line.locator("img.ocr-scan")
+        if media_type == "image/png":
+            assert scans.count() == 1
+            assert title in str(scans.get_attribute("alt"))
+            scans.scroll_into_view_if_needed()
+            page.wait_for_function(
+                "img => img.complete && img.naturalWidth > 0", arg=scans.element_handle()
+            )
+        else:
+            assert scans.count() == 0
