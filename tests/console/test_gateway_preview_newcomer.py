@@ -68,3 +68,33 @@ def test_without_a_model_the_masked_text_is_still_shown(client: TestClient, worl
     masked = str(shown["masked"])
     assert "山田太郎" not in masked and "090-1234-5678" not in masked
     assert "【氏名1】" in masked and "【電話番号1】" in masked and "住民票の請求" in masked
+
+
+def test_a_held_preview_says_what_sending_would_do_without_a_raw_placeholder(
+    settings: Settings, world: World
+) -> None:
+    """nc8: with review = "always" (あおば市 in deploy/demo.toml) the preview showed 「…保留されて
+    います（受付番号 {review_id}）。」 — a placeholder never filled, for a request nothing held."""
+    import json
+    import re
+
+    raw = {
+        "gateway": {
+            "backends": {"demo": {"kind": "echo"}},
+            "tenants": {"aoba": {"review": "always"}},
+        }
+    }
+    platform = Platform(replace(settings, raw=raw))
+    try:
+        with TestClient(make_app(platform)) as client:
+            token = login(client, "aoba-editor")
+            shown = _preview(client, token)
+            assert shown["reason"] == "gateway.review.held" and "review_id" not in shown
+            for lang, words in (("ja", "このプレビューでは何も"), ("en", "This preview holds")):
+                page = client.get(f"{PAGE}&lang={lang}").text
+                found = re.search(r'id="preview-messages">(.*?)</script>', page, re.S)
+                assert found is not None
+                held = json.loads(found.group(1))["reasons"]["gateway.review.held"]
+                assert "{" not in held and words in held, held
+    finally:
+        platform.close()

@@ -112,21 +112,26 @@ def _first_hit(page: Any, query: str, text: str) -> str:
     return str(hit.inner_text())
 
 
-def test_a_repaired_heading_is_confirmed_in_the_review_queue(context: Any, base_url: str) -> None:
+def _queue_after_upload(context: Any, base_url: str, files: list[dict[str, Any]]) -> Any:
+    """Log in as the editor, upload ``files`` and open OCR確認; the page."""
     page = context.new_page()
     login(page, base_url, "aoba-editor", f"{BASE}/library")
-    # Runs after the test above (same server): its lines are still queued, this scan's are added.
-    scan = render_copy([(line, 0) for line in regulation()], size=SIZE, seed=SEED)
-    page.get_by_label("ファイル（複数選択可）").set_input_files(
-        [{"name": "chusha-jorei.png", "mimeType": "image/png", "buffer": scan}]
-    )
+    page.get_by_label("ファイル（複数選択可）").set_input_files(files)
     page.get_by_role("button", name="取り込む").click()
     page.locator("#upload-results").wait_for()
-
     page.get_by_role("navigation", name="文書検索のページ").get_by_role(
         "link", name="OCR確認", exact=True
     ).click()
     page.locator("#ocr-queue").wait_for()
+    return page
+
+
+def test_a_repaired_heading_is_confirmed_in_the_review_queue(context: Any, base_url: str) -> None:
+    # Runs after the test above (same server): its lines are still queued, this scan's are added.
+    scan = render_copy([(line, 0) for line in regulation()], size=SIZE, seed=SEED)
+    page = _queue_after_upload(
+        context, base_url, [{"name": "chusha-jorei.png", "mimeType": "image/png", "buffer": scan}]
+    )
     repaired = page.locator("li.ocr-line").filter(has=page.locator("[data-reason=repaired]"))
     line = repaired.filter(has=page.locator('input[value*="駐車場の名称及び位置"]'))
     assert line.count() == 1
@@ -142,3 +147,39 @@ def test_a_repaired_heading_is_confirmed_in_the_review_queue(context: Any, base_
     assert page.locator(f"#{line_id}").count() == 0
 
     assert "第2条" in _first_hit(page, "駐車場の名称及び位置", "駐車場の名称及び位置")
+
+
+def test_each_queued_line_shows_the_scan_to_compare_with(context: Any, base_url: str) -> None:
+    """nc8: OCR確認 said 「画像と見比べて」 but showed no image and no way to the original. A line
+    of a scanned image shows that image (loaded) and a link to it; a line of a scanned PDF
+    links to the PDF at its page. Both open for the logged-in editor."""
+    page = _queue_after_upload(
+        context,
+        base_url,
+        [
+            {"name": "kosha-gazo.png", "mimeType": "image/png", "buffer": render(LINES, "clean")},
+            {"name": "kosha-pdf.pdf", "mimeType": "application/pdf", "buffer": _scanned_pdf()},
+        ],
+    )
+
+    for name, media_type in (
+        ("kosha-gazo.png", "image/png"),
+        ("kosha-pdf.pdf", "application/pdf"),
+    ):
+        title = name.rsplit(".", 1)[0]
+        line = page.locator("li.ocr-line").filter(has_text=title).first
+        link = line.get_by_role("link", name="原本の画像を開く（1 ページ、新しいタブ）")
+        href = str(link.get_attribute("href"))
+        assert href.endswith("#page=1") == (media_type == "application/pdf")
+        got = page.request.get(base_url + href.split("#")[0])
+        assert got.status == 200 and got.headers["content-type"].startswith(media_type)
+        scans = line.locator("img.ocr-scan")
+        if media_type == "image/png":
+            assert scans.count() == 1
+            assert title in str(scans.get_attribute("alt"))
+            scans.scroll_into_view_if_needed()
+            page.wait_for_function(
+                "img => img.complete && img.naturalWidth > 0", arg=scans.element_handle()
+            )
+        else:
+            assert scans.count() == 0

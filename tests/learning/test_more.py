@@ -175,3 +175,25 @@ def test_more_is_rate_limited_like_feedback(
     finally:
         platform.close()
     assert statuses == [404, 404, 404, 429]
+
+
+@pytest.mark.parametrize("language", ["ja-easy", "zh-Hans", "zh-Hant", "ko", "en"])
+def test_more_message_is_in_the_page_language_when_candidates_are_japanese(
+    town: Town, language: str
+) -> None:
+    """nc8: the town's entries exist in Japanese only, so the first candidate is Japanese; the
+    message above them must still be in the resident's language (main said 「関係がありそうな
+    他の質問です…」 on the 中文 / 한국어 / やさしい日本語 pages)."""
+    from jichitai_ai.i18n import t
+
+    alice = town.resident(1)
+    asked = town.ask(alice, QUESTION)
+    town.vote(alice, asked, "not_resolved")
+    r = alice.post(
+        town.api + "/more", json={"token": asked["feedback_token"], "language": language}
+    )
+    assert r.status_code == 200, r.text
+    got = r.json()
+    assert got["choices"] and {c["language"] for c in got["choices"]} == {"ja"}
+    assert got["message"][language] == t("ask.more.found", language)
+    assert got["message"][language] != t("ask.more.found", "ja")

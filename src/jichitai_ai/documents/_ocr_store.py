@@ -42,6 +42,8 @@ class QueuedLine:
     reason: str = ""
     #: The line as read (differs from ``text`` when it was repaired).
     read: str = ""
+    #: The stored original's type: an image is shown beside the line, a PDF opens at its page.
+    media_type: str = ""
 
 
 _NUM = f"[{KANJI_NUMERAL}0-9０-９]+"
@@ -119,7 +121,7 @@ def queue(
 ) -> list[QueuedLine]:
     """Lines waiting for review in the collections the viewer may see, with their neighbours."""
     rows = session.execute(
-        select(OcrLineRow, DocumentRow.title)
+        select(OcrLineRow, DocumentRow.title, DocumentRow.media_type)
         .join(DocumentRow, DocumentRow.id == OcrLineRow.document_id)
         .where(
             DocumentRow.tenant_id == tenant_id,
@@ -130,7 +132,7 @@ def queue(
         .limit(limit)
     ).all()
     out = []
-    for line, title in rows:
+    for line, title, media_type in rows:
         near = {
             n.number: n.corrected or n.text
             for n in session.execute(
@@ -154,6 +156,7 @@ def queue(
                 near.get(line.number + 1, ""),
                 line.reason,
                 line.text,
+                media_type,
             )
         )
     return out

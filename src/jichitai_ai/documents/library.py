@@ -142,6 +142,12 @@ def _draft_counts(session: Session, tenant_id: int) -> dict[int, int]:
     return counts
 
 
+def original_link(slug: str, document_id: int, media_type: str, page: int) -> str:
+    """The stored original (OCR確認: the scan to compare a line with), a PDF at its page."""
+    link = f"/api/v1/tenants/{slug}/documents/{document_id}/file"
+    return f"{link}#page={page}" if media_type == "application/pdf" else link
+
+
 def source_link(slug: str, document: DocumentView) -> str:
     """Open the whole source: the original PDF, else the rendering with its anchors."""
     base = f"/api/v1/tenants/{slug}/documents/{document.id}"

@@ -214,6 +214,28 @@ def _existing(
     return found
 
 
+SAME_QUESTION = "faq.import_same_question"
+
+
+def _same_questions(
+    session: Session, tenant_id: int, records: list[faq_service.FaqRecord]
+) -> dict[tuple[str, str], str]:
+    """(question, language) → external id of the tenant's own entry with that exact question,
+    for rows without 管理番号: importing the same file again adds every row once more."""
+    questions = sorted({r.question.strip() for r in records if r.question.strip()})
+    found: dict[tuple[str, str], str] = {}
+    for start in range(0, len(questions), 500):
+        rows = session.execute(
+            select(FaqEntryRow.question, FaqEntryRow.language, FaqEntryRow.external_id).where(
+                FaqEntryRow.tenant_id == tenant_id,
+                FaqEntryRow.question.in_(questions[start : start + 500]),
+            )
+        ).all()
+        for question, language, external_id in rows:
+            found.setdefault((question, language), external_id)
+    return found
+
+
 def _plan(
     session: Session,
     tenant_id: int,
@@ -224,10 +246,17 @@ def _plan(
     keys = {(r.external_id, r.language) for _, r in records if r.external_id}
     existing = _existing(session, tenant_id, keys)
     plan = _Plan()
+    unnumbered = [r for _, r in records if r.external_id.startswith(UNNUMBERED)]
+    same = _same_questions(session, tenant_id, unnumbered)
     for row_number, record in records:
         hit = existing.get((record.external_id, record.language)) if record.external_id else None
         if hit is None:
             plan.creates.append((row_number, record))
+            twin = same.get((record.question.strip(), record.language))
+            if twin is not None and record.external_id.startswith(UNNUMBERED):
+                report.warnings.append(
+                    _row_error(row_number, "question", SAME_QUESTION, external_id=twin)
+                )
         elif mode == "insert":
             report.errors.append(
                 _row_error(
@@ -312,6 +341,7 @@ def _write(
     if drifted:
         # Someone changed these entries since the snapshot: decide again under the lock.
         report.errors.clear()
+        report.warnings[:] = [w for w in report.warnings if w["code"] != SAME_QUESTION]
         plan = _plan(session, tenant_id, records, mode, report)
         if report.errors:
             raise ImportRejected(report)

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
+from jichitai_ai.documents import library
 from jichitai_ai.documents.console.common import base_of, service_of, user_of, viewer_of
 from jichitai_ai.services.auth import Action
 from jichitai_ai.web.console.context import TenantPage, csrf_form, form_text, tenant_page
@@ -32,6 +33,12 @@ def ocr_queue(request: Request, page: TenantPage = Depends(tenant_page(Action.RE
         page=page,
         dbase=base_of(page),
         lines=lines,
+        originals={
+            line.id: library.original_link(
+                page.tenant.slug, line.document_id, line.media_type, line.page
+            )
+            for line in lines
+        },
         done=done if done in ("corrected", "accepted") else "",
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 
-from jichitai_ai.i18n import bilingual, t
+from jichitai_ai.i18n import bilingual, normalize_language, t
 from jichitai_ai.services import feedback as feedback_service
 from jichitai_ai.services.answering import AskResult, LocalizedEntry
 from jichitai_ai.services.platform import Platform
@@ -145,7 +145,9 @@ def more(
         platform.answering, tenant.slug, body.token, language=body.language, page=body.page
     )
     key = "ask.more.found" if items else "ask.more.none"
-    lang = items[0].language if items else (body.language or "ja")
+    # The resident's language, not the first candidate's: a Japanese-only entry listed first
+    # must not turn the message on a 中文 / 한국어 / やさしい日本語 page into Japanese.
+    lang = normalize_language(body.language or (items[0].language if items else "ja"))
     return MoreOut(choices=[card(c) for c in items], message=_in_languages(key, lang))
 
 

@@ -193,6 +193,8 @@ def preview_page(
         for key in catalog()
         if key.startswith("gateway.") and not key.startswith("gateway.page.")
     }
+    # A preview holds nothing and has no 受付番号: say what sending would do instead.
+    reasons["gateway.review.held"] = t("gateway.page.preview_held", lang)
     return _page(
         request,
         "preview.html",

@@ -1,0 +1,63 @@
+"""Importing a file without 管理番号 twice (newcomer walkthrough nc8): every row was silently
+added again, each a new entry waiting for approval. The import still adds them (the file has no
+key to update by) but each such row is named with the entry it repeats and the way to update."""
+
+from __future__ import annotations
+
+import html
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.storage.tables import FaqEntryRow
+from tests.console.helpers import World, login
+
+# As Excel's 「CSV（コンマ区切り）」 saves it: Shift_JIS, CRLF, a 「No.」 column, empty trailing cells.
+EXCEL_CSV = (
+    "No.,質問,回答,分類,,\r\n"
+    "1,粗大ごみの出し方を知りたい（髙橋）,粗大ごみは事前申込制です。①電話～②シール,ごみ,,\r\n"
+    "2,犬の登録をしたい,生後91日以上の犬は登録が必要です。,動物,,\r\n"
+).encode("cp932")
+
+
+def _import(client: TestClient, token: str) -> str:
+    page = client.post(
+        "/console/t/aoba/faq/import",
+        data={"csrf_token": token, "mode": "insert"},
+        files={"file": ("faq.csv", EXCEL_CSV, "text/csv")},
+    )
+    assert page.status_code == 200, page.text
+    return html.unescape(page.text)
+
+
+def test_the_second_import_names_the_entries_it_repeats(
+    client: TestClient, platform: Platform, world: World
+) -> None:
+    token = login(client, "aoba-editor")
+    first = _import(client, token)
+    assert "新規 2 件" in first and "既存の項目" not in first
+    with platform.db.read() as db:
+        ids = (
+            db.execute(
+                select(FaqEntryRow.external_id).where(
+                    FaqEntryRow.tenant_id == world.aoba_id,
+                    FaqEntryRow.question == "犬の登録をしたい",
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert len(ids) == 1
+    second = _import(client, token)
+    assert "新規 2 件" in second
+    assert second.count("既存の項目") == 2
+    assert f"既存の項目「{ids[0]}」と同じ文です" in second
+    with platform.db.read() as db:  # still added: the file has no key to update by
+        assert (
+            db.execute(select(FaqEntryRow.id).where(FaqEntryRow.question == "犬の登録をしたい"))
+            .all()
+            .__len__()
+            == 2
+        )
+    assert "「追加・更新」で取り込んでください" in second
