@@ -132,7 +132,7 @@ def main() -> None:
     t0 = time.process_time()
     sentences = pq.without_boilerplate([pq.answer_sentences(e.body) for e in corpus])
     nouns = Tokenizer().compound_nouns
-    templates = pq.without_boilerplate([pq.entry_templates(e.body, nouns, SUFFIX) for e in corpus])
+    templates = pq.pseudo_questions([e.body for e in corpus], nouns, SUFFIX)
     print(
         f"pseudo-questions: {sum(map(len, sentences))} sentences, "
         f"{sum(map(len, templates))} templates, {time.process_time() - t0:.1f} s CPU"

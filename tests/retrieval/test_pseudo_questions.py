@@ -19,8 +19,7 @@ from jichitai_ai.retrieval import (
 from jichitai_ai.retrieval._pseudo_questions import (
     PSEUDO_VIEW,
     PseudoQuestionIndex,
-    entry_templates,
-    without_boilerplate,
+    pseudo_questions,
 )
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.platform import Platform
@@ -47,13 +46,23 @@ class CountingEmbedder(HashingEmbedder):
 def test_templates_are_built_from_the_answer_sentences() -> None:
     nouns = Tokenizer().compound_nouns
     answer = "■郵送で税証明書を取得できます。\n1. 申請書に必要事項を記入してください。\nはい。"
-    assert entry_templates(answer, nouns) == [
-        "郵送の税証明書の取得について知りたい",
-        "申請書の必要事項の記入について知りたい",
+    assert pseudo_questions([answer], nouns) == [
+        [
+            "郵送の税証明書の取得について知りたい",
+            "申請書の必要事項の記入について知りたい",
+        ]
     ]
-    # A text found in three entries is boilerplate (詳しくはお問い合わせください).
-    kept = without_boilerplate([["a", "x"], ["b", "x"], ["x"], ["a"]])
-    assert kept == [["a"], ["b"], [], ["a"]]
+    # A sentence found in three answers is boilerplate (詳しくはお問い合わせください): its
+    # template is dropped, and does not hide the same template made from another sentence.
+    common = "詳しくは市民課の窓口へお問い合わせください。"
+    unique = "市民課の窓口へのお問い合わせ"
+    made = pseudo_questions([common, common, common + "\n" + unique, "住民票の写しの交付"], nouns)
+    assert made == [
+        [],
+        [],
+        ["市民課の窓口のお問い合わせについて知りたい"],
+        ["住民票の写しの交付について知りたい"],
+    ]
 
 
 def test_max_sim_scores_each_entry_by_its_best_pseudo_question() -> None:
@@ -82,8 +91,8 @@ def test_fusion_ranks_an_entry_whose_answer_the_question_is_about() -> None:
     ids = list(entries)
     dense = DenseIndex.build(ids, [q for q, _a in entries.values()], embedder)
     blocks = [
-        embedder.embed_queries(entry_templates(a, tokenizer.compound_nouns))
-        for _q, a in entries.values()
+        embedder.embed_queries(t)
+        for t in pseudo_questions([a for _q, a in entries.values()], tokenizer.compound_nouns)
     ]
     question = "郵送で税証明書を取りたい"
     plain = HybridSearcher(lexical, dense, embedder, 0.3)

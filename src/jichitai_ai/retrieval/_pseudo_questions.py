@@ -53,19 +53,24 @@ def template(chunks: Sequence[str], suffix: str = SUFFIX) -> str:
     return "の".join(chunks[:MAX_NOUNS]) + suffix
 
 
-def entry_templates(
-    answer: str, nouns: Callable[[str], list[str]], suffix: str = SUFFIX
-) -> list[str]:
-    """One entry's templates, one per answer sentence with compound nouns (``nouns``:
-    text.Tokenizer.compound_nouns), duplicates dropped; boilerplate is not yet removed."""
-    made = (template(c, suffix) for s in answer_sentences(answer) if (c := nouns(s)))
-    return list(dict.fromkeys(made))
-
-
 def without_boilerplate(per_entry: Sequence[Sequence[str]]) -> list[list[str]]:
     """Each entry's texts without those found in ``BOILERPLATE_ENTRIES`` entries or more."""
     counts = Counter(t for texts in per_entry for t in set(texts))
     return [[t for t in texts if counts[t] < BOILERPLATE_ENTRIES] for texts in per_entry]
+
+
+def pseudo_questions(
+    answers: Sequence[str], nouns: Callable[[str], list[str]], suffix: str = SUFFIX
+) -> list[list[str]]:
+    """Each answer's templates: one per answer sentence with compound nouns (``nouns``:
+    text.Tokenizer.compound_nouns, which a caller may memoise per sentence), boilerplate
+    sentences and templates (in ``BOILERPLATE_ENTRIES`` answers or more) dropped."""
+    sentences = without_boilerplate([answer_sentences(a) for a in answers])
+    made = [
+        list(dict.fromkeys(template(c, suffix) for s in own if (c := nouns(s))))
+        for own in sentences
+    ]
+    return without_boilerplate(made)
 
 
 class PseudoQuestionIndex:

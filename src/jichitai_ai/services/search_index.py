@@ -61,8 +61,7 @@ from jichitai_ai.retrieval._lexical import TokenizedDoc
 from jichitai_ai.retrieval._pseudo_questions import (
     PSEUDO_VIEW,
     PseudoQuestionIndex,
-    entry_templates,
-    without_boilerplate,
+    pseudo_questions,
 )
 from jichitai_ai.retrieval._routing import DepartmentRouter
 from jichitai_ai.retrieval._translation import FaqWords, TranslationScorer, faq_words
@@ -1333,8 +1332,9 @@ class SearchIndexFactory:
         self.progress: Callable[[int, int], None] | None = None
         #: Vectors by text hash shared across databases (evaluation runs reuse them).
         self.vector_memo: dict[str, Any] | None = None
-        #: Pseudo-question templates per answer text (retrieval._pseudo_questions).
-        self.template_memo: dict[str, list[str]] = {}
+        #: Compound nouns per answer sentence, for the pseudo-questions
+        #: (retrieval._pseudo_questions): an edit tokenises only changed sentences.
+        self.noun_memo: dict[str, list[str]] = {}
         #: Self-calibrated decision models (services.tenant_calibration).
         self.calibrations = CalibrationCache()
 
@@ -1580,18 +1580,21 @@ class SearchIndexFactory:
         """The answers' pseudo-questions (retrieval._pseudo_questions) embedded as queries, one
         n × dim block per entry cached under the PSEUDO_VIEW model key (its hash over all the
         entry's templates); entries in dense-index order, so visibility masks apply to both.
-        Templates are remembered per answer text: an edit tokenises only changed answers."""
+        Nouns are remembered per sentence: an edit tokenises only changed answers."""
         assert self.embedder is not None
         by_id = {e.id: e for e in entries}
         ids = [int(i) for i in dense.doc_ids]
-        memo = self.template_memo
-        if len(memo) > 2 * len(ids) + 1000:  # answers edited away
+        memo = self.noun_memo
+        if len(memo) > 40 * len(ids) + 1000:  # answers edited away
             memo.clear()
-        for i in ids:
-            answer = by_id[i].answer
-            if answer not in memo:
-                memo[answer] = entry_templates(answer, self.tokenizer.compound_nouns)
-        kept = without_boilerplate([memo[by_id[i].answer] for i in ids])
+
+        def nouns(sentence: str) -> list[str]:
+            found = memo.get(sentence)
+            if found is None:
+                found = memo[sentence] = self.tokenizer.compound_nouns(sentence)
+            return found
+
+        kept = pseudo_questions([by_id[i].answer for i in ids], nouns)
         texts = {i: "\n".join(t) for i, t in zip(ids, kept, strict=True) if t}
         embedder = self.embedder
 
