@@ -211,8 +211,10 @@ class AnswerPolicy:
     translation_weight: float = 0.0
     answer_bm25_weight: float = DEFAULT_ANSWER_BM25_WEIGHT
     #: Weight of the pseudo-questions made from the answers (retrieval._pseudo_questions;
-    #: with dense retrieval only; 0 = off). 5-fold CV on LocalGovFAQ dev picked 0.2 next to
-    #: dense 0.3 and answer BM25 0.2 (docs/benchmarks.md §7.23, §7.27).
+    #: with dense retrieval only; 0 = off, the shipped default until the demo city's question
+    #: sets are checked with it). 5-fold CV on LocalGovFAQ dev picked 0.2 next to dense 0.3
+    #: and answer BM25 0.2 (``DEFAULT_PSEUDO_WEIGHT``, ``PSEUDO_DENSE_WEIGHT``;
+    #: docs/benchmarks.md §7.23, §7.27).
     pseudo_weight: float = 0.0
     #: Questions word matching cannot judge (other scripts, all-hiragana): relevant when the
     #: best cosine reaches ``meaning_min_cosine``; answered directly only when it leads the
