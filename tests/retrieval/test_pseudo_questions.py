@@ -124,7 +124,7 @@ def test_pseudo_vectors_are_cached_reused_and_refreshed_when_stale(platform: Pla
     index = _index(platform)
     pseudo = index.searcher.pseudo
     assert pseudo is not None and pseudo.weight == 0.2
-    assert list(pseudo.doc_ids) == list(index.searcher.dense.doc_ids)  # type: ignore[union-attr]
+    assert list(pseudo.doc_ids) == list(index.searcher.dense.doc_ids)
     made = embedder.queries
     assert made == len(pseudo) > len(index)  # every template embedded once, as a query
     with platform.db.read() as s:
