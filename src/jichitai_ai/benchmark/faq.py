@@ -26,10 +26,15 @@ from jichitai_ai.benchmark.generator import generate, queries
 from jichitai_ai.config import load_settings
 from jichitai_ai.retrieval import metrics, passage_text, to_bytes
 from jichitai_ai.retrieval._hybrid import ANSWER_VIEW, answer_text
+from jichitai_ai.retrieval._pseudo_questions import (
+    PSEUDO_VIEW,
+    pseudo_questions,
+)
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage import migrate
 from jichitai_ai.storage.tables import Department, EmbeddingCache, FaqEntryRow
+from jichitai_ai.text import Tokenizer
 from jichitai_ai.timeutil import utcnow
 
 
@@ -101,21 +106,27 @@ def _stored_vectors(platform: Platform, model: str, seed: int = 7) -> int:
                 FaqEntryRow.id, FaqEntryRow.question, FaqEntryRow.alternatives, FaqEntryRow.answer
             )
         ).all()
-        for row in rows:
-            # The two views the index embeds (passage, answer); cache keys as in
-            # services.search_index.
+        nouns = Tokenizer().compound_nouns
+        templates = pseudo_questions([row.answer for row in rows], nouns)
+        for row, own in zip(rows, templates, strict=True):
+            # The views the index embeds (passage, answer, one block of pseudo-questions);
+            # cache keys as in services.search_index.
             views = {
                 "": passage_text(row.question, list(row.alternatives or []), row.answer),
                 ANSWER_VIEW: ANSWER_VIEW + answer_text(row.answer),
             }
+            if own:
+                views[PSEUDO_VIEW] = PSEUDO_VIEW + "\n".join(own)
             for view, text in views.items():
-                vec = rng.standard_normal(384).astype(np.float32)
+                count = len(own) if view == PSEUDO_VIEW else 1
+                vec = rng.standard_normal((count, 384)).astype(np.float32)
+                vec /= np.linalg.norm(vec, axis=1, keepdims=True)
                 s.add(
                     EmbeddingCache(
                         entry_id=row.id,
                         model=model + view,
                         text_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                        vector=to_bytes(vec / np.linalg.norm(vec)),
+                        vector=to_bytes(vec),
                     )
                 )
     return len(rows)

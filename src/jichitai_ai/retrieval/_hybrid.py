@@ -17,6 +17,7 @@ from jichitai_ai.retrieval._embedders import Embedder, outbound_query
 from jichitai_ai.retrieval._feedback import Rivals
 from jichitai_ai.retrieval._fusion import score_mix, weighted_mix
 from jichitai_ai.retrieval._lexical import LexicalIndex
+from jichitai_ai.retrieval._pseudo_questions import PseudoQuestionIndex
 from jichitai_ai.retrieval._translation import TranslationScorer
 from jichitai_ai.retrieval._types import ScoredDoc
 
@@ -97,6 +98,9 @@ class HybridSearcher:
     depth: int = 100
     answers: AnswerView | None = None
     relevance: AnswerRelevance | None = None
+    #: Pseudo-questions from the answers (retrieval._pseudo_questions), a max-sim dense list
+    #: at their index's weight.
+    pseudo: PseudoQuestionIndex | None = None
     #: The last questions' embeddings: one question is embedded by the ranking, the learning
     #: layer and the other-authority check, ~20 ms each on a CPU core.
     _query_memo: dict[tuple[int, str], npt.NDArray[np.float32]] = field(
@@ -155,7 +159,8 @@ class HybridSearcher:
         without an embedder): a question in another script needs the dense list alone.
         ``use_answers`` False leaves the answer view out (kana-only questions: on the demo
         city's やさしい日本語 set it cost one of 35). ``learned``: the entries' learned 言い換え,
-        scored as one more field (BM25) and as more vectors of their entry."""
+        scored as one more field (BM25) and as more vectors of their entry. The answer-derived
+        lists (answer view, answer BM25, pseudo-questions) are fused when ``use_answers``."""
         terms = self.lexical.query_terms(query)
         extra = None
         if learned is not None:
@@ -177,7 +182,12 @@ class HybridSearcher:
             dense = self._with_learned(own, by_cosine, visible)
         view = self.answers
         relevance = self.relevance if use_answers else None
-        if (view is None or view.weight == 0 or not use_answers) and relevance is None:
+        pseudo = self.pseudo if use_answers and self.pseudo and self.pseudo.weight > 0 else None
+        if (
+            (view is None or view.weight == 0 or not use_answers)
+            and relevance is None
+            and pseudo is None
+        ):
             return score_mix(lexical, dense, self.dense_weight)[:k], lexical, own
         by_answer: list[ScoredDoc] = []
         view_weight = 0.0
@@ -190,6 +200,9 @@ class HybridSearcher:
             lexical_lists, dense_lists = self._with_relevance(
                 query, relevance, allowed, lexical_lists, dense_lists
             )
+        if pseudo is not None:
+            by_template = pseudo.search(vector, self.depth, allowed=visible)
+            dense_lists = [*dense_lists, (by_template, pseudo.weight)]
         used = sum(w for _, w in lexical_lists[1:]) + sum(w for _, w in dense_lists)
         lexical_lists[0] = (lexical, 1.0 - used)
         fused = weighted_mix(lexical_lists, dense_lists)

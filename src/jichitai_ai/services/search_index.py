@@ -59,6 +59,11 @@ from jichitai_ai.retrieval._hybrid import (
     answer_text,
 )
 from jichitai_ai.retrieval._lexical import TokenizedDoc
+from jichitai_ai.retrieval._pseudo_questions import (
+    PSEUDO_VIEW,
+    PseudoQuestionIndex,
+    pseudo_questions,
+)
 from jichitai_ai.retrieval._routing import DepartmentRouter
 from jichitai_ai.retrieval._translation import FaqWords, TranslationScorer, faq_words
 from jichitai_ai.services.decision_signals import (
@@ -207,6 +212,12 @@ class AnswerPolicy:
     #: ``DEFAULT_TRANSLATION_WEIGHT`` is the CV-picked value for tenants who switch it on.
     translation_weight: float = 0.0
     answer_bm25_weight: float = DEFAULT_ANSWER_BM25_WEIGHT
+    #: Weight of the pseudo-questions made from the answers (retrieval._pseudo_questions;
+    #: with dense retrieval only; 0 = off, the shipped default until the demo city's question
+    #: sets are checked with it). 5-fold CV on LocalGovFAQ dev picked 0.2 next to dense 0.3
+    #: and answer BM25 0.2 (``DEFAULT_PSEUDO_WEIGHT``, ``PSEUDO_DENSE_WEIGHT``;
+    #: docs/benchmarks.md §7.23, §7.27).
+    pseudo_weight: float = 0.0
     #: Questions word matching cannot judge (other scripts, all-hiragana): relevant when the
     #: best cosine reaches ``meaning_min_cosine``; answered directly only when it leads the
     #: runner-up by ``meaning_answer_margin`` (else 更問 with the closest entries).
@@ -290,6 +301,7 @@ class AnswerPolicy:
             answer_weight=float(data.get("answer_weight", 0.0)),
             translation_weight=float(data.get("translation_weight", 0.0)),
             answer_bm25_weight=float(data.get("answer_bm25_weight", DEFAULT_ANSWER_BM25_WEIGHT)),
+            pseudo_weight=float(data.get("pseudo_weight", 0.0)),
             meaning_min_cosine=float(data.get("meaning_min_cosine", 0.80)),
             meaning_answer_margin=float(data.get("meaning_answer_margin", 1.0)),
             meaning_min_lead_by_script={
@@ -1332,6 +1344,9 @@ class SearchIndexFactory:
         self.progress: Callable[[int, int], None] | None = None
         #: Vectors by text hash shared across databases (evaluation runs reuse them).
         self.vector_memo: dict[str, Any] | None = None
+        #: Compound nouns per answer sentence, for the pseudo-questions
+        #: (retrieval._pseudo_questions): an edit tokenises only changed sentences.
+        self.noun_memo: dict[str, list[str]] = {}
         #: Self-calibrated decision models (services.tenant_calibration).
         self.calibrations = CalibrationCache()
 
@@ -1347,6 +1362,7 @@ class SearchIndexFactory:
             f"{model}|{self.policy.dense_weight}|{self.policy.answer_weight}"
             f"|{self.policy.self_calibration}"
             f"|{self.policy.translation_weight}|{self.policy.answer_bm25_weight}"
+            + (f"|pseudo {self.policy.pseudo_weight}" if self.policy.pseudo_weight else "")
         )
 
     def build(
@@ -1410,6 +1426,9 @@ class SearchIndexFactory:
                 self.policy.answer_weight,
                 persist=persist,
             )
+        pseudo = None
+        if dense is not None and self.policy.pseudo_weight > 0:
+            pseudo = self._pseudo_view(list(canonical.values()), dense, persist=persist)
         searcher = HybridSearcher(
             lexical,
             dense,
@@ -1417,6 +1436,7 @@ class SearchIndexFactory:
             self.policy.dense_weight,
             answers=answers,
             relevance=relevance,
+            pseudo=pseudo,
         )
         index = TenantIndex(
             list(canonical.values()), searcher, translations, self.policy, self.topic_tokenizer
@@ -1438,8 +1458,8 @@ class SearchIndexFactory:
 
         Only the changed entries' postings (and vectors) are replaced; the result ranks
         exactly as :meth:`build` over ``entries`` would (tests/hardening). The opt-in answer
-        view (policy ``answer_weight``) is reassembled from the vector cache: only changed
-        answers are embedded."""
+        view (policy ``answer_weight``) and the pseudo-questions (``pseudo_weight``) are
+        reassembled from the vector cache: only changed answers are embedded."""
         changed = set(changed)
         canonical, translations, extra = _group(entries)
         removed = [e.id for e in index._entries.values() if e.external_id in changed]
@@ -1455,6 +1475,9 @@ class SearchIndexFactory:
             answers = self._answer_view(
                 list(canonical.values()), [int(i) for i in dense.doc_ids], self.policy.answer_weight
             )
+        pseudo = None
+        if dense is not None and self.policy.pseudo_weight > 0:
+            pseudo = self._pseudo_view(list(canonical.values()), dense)
         searcher = HybridSearcher(
             lexical,
             dense,
@@ -1462,6 +1485,7 @@ class SearchIndexFactory:
             self.policy.dense_weight,
             answers=answers,
             relevance=relevance,
+            pseudo=pseudo,
         )
         updated = TenantIndex(
             list(canonical.values()),
@@ -1562,11 +1586,58 @@ class SearchIndexFactory:
         )
         return AnswerView(DenseIndex(ids, np.stack([answers[i] for i in ids])), weight)
 
-    def _vectors(self, texts: dict[int, str], view: str, *, persist: bool = True) -> dict[int, Any]:
+    def _pseudo_view(
+        self, entries: Sequence[FaqEntry], dense: DenseIndex, *, persist: bool = True
+    ) -> PseudoQuestionIndex:
+        """The answers' pseudo-questions (retrieval._pseudo_questions) embedded as queries, one
+        n × dim block per entry cached under the PSEUDO_VIEW model key (its hash over all the
+        entry's templates); entries in dense-index order, so visibility masks apply to both.
+        Nouns are remembered per sentence: an edit tokenises only changed answers."""
+        assert self.embedder is not None
+        by_id = {e.id: e for e in entries}
+        ids = [int(i) for i in dense.doc_ids]
+        memo = self.noun_memo
+        if len(memo) > 40 * len(ids) + 1000:  # answers edited away
+            memo.clear()
+
+        def nouns(sentence: str) -> list[str]:
+            found = memo.get(sentence)
+            if found is None:
+                found = memo[sentence] = self.tokenizer.compound_nouns(sentence)
+            return found
+
+        kept = pseudo_questions([by_id[i].answer for i in ids], nouns)
+        texts = {i: "\n".join(t) for i, t in zip(ids, kept, strict=True) if t}
+        embedder = self.embedder
+
+        def embed(batch: list[str]) -> list[Any]:
+            lines = [text.split("\n") for text in batch]
+            flat = embedder.embed_queries([t for group in lines for t in group])
+            ends = np.cumsum([len(group) for group in lines])
+            return list(np.split(np.asarray(flat, dtype=np.float32), ends[:-1]))
+
+        blocks = self._vectors(texts, PSEUDO_VIEW, persist=persist, embed=embed)
+        empty = np.zeros((0, dense.dim), dtype=np.float32)
+        return PseudoQuestionIndex(
+            ids,
+            [np.asarray(blocks[i]).reshape(-1, dense.dim) if i in blocks else empty for i in ids],
+            self.policy.pseudo_weight,
+            dense.dim,
+        )
+
+    def _vectors(
+        self,
+        texts: dict[int, str],
+        view: str,
+        *,
+        persist: bool = True,
+        embed: Callable[[list[str]], Any] | None = None,
+    ) -> dict[int, Any]:
         """Vectors of ``texts`` per entry: database cache, then memo, then the embedder.
 
         ``view`` "" is the passage of question + alternatives + first sentence, ANSWER_VIEW the
-        answer; each is cached under its own model key."""
+        answer, PSEUDO_VIEW the pseudo-questions (``embed`` gives each text's block); each is
+        cached under its own model key."""
         assert self.embedder is not None
         if not texts:
             return {}
@@ -1599,7 +1670,7 @@ class SearchIndexFactory:
             # Batches are embedded and cached one by one: an interrupted build keeps its work,
             # and the operator sees progress (init, import).
             batch = missing[start : start + EMBED_BATCH]
-            fresh = self.embedder.embed_passages([texts[i] for i in batch])
+            fresh = (embed or self.embedder.embed_passages)([texts[i] for i in batch])
             for i, vec in zip(batch, fresh, strict=True):
                 vectors[i] = vec
                 if memo is not None:

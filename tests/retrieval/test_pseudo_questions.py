@@ -1,0 +1,190 @@
+"""Pseudo-questions from the answers: templates built at index time, their vectors cached per
+entry under the ``#pseudo`` model key and reused, re-embedded when stale, fused as a max-sim list."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from sqlalchemy import select
+
+from jichitai_ai.demo.loader import load_demo
+from jichitai_ai.retrieval import (
+    DenseIndex,
+    HashingEmbedder,
+    HybridSearcher,
+    IndexDocument,
+    LexicalIndex,
+)
+from jichitai_ai.retrieval._pseudo_questions import (
+    DEFAULT_PSEUDO_WEIGHT,
+    PSEUDO_DENSE_WEIGHT,
+    PSEUDO_VIEW,
+    PseudoQuestionIndex,
+    pseudo_questions,
+)
+from jichitai_ai.services import tenants as tenant_service
+from jichitai_ai.services.platform import Platform
+from jichitai_ai.services.search_index import AnswerPolicy
+from jichitai_ai.storage.tables import EmbeddingCache
+from jichitai_ai.text import Tokenizer
+
+
+class CountingEmbedder(HashingEmbedder):
+    def __init__(self) -> None:
+        super().__init__(64)
+        self.passages = 0
+        self.queries = 0
+
+    def embed_passages(self, texts: list[str]):  # type: ignore[no-untyped-def]
+        self.passages += len(texts)
+        return super().embed_passages(texts)
+
+    def embed_queries(self, texts: list[str]):  # type: ignore[no-untyped-def]
+        self.queries += len(texts)
+        return super().embed_queries(texts)
+
+
+def test_templates_are_built_from_the_answer_sentences() -> None:
+    nouns = Tokenizer().compound_nouns
+    answer = "■郵送で税証明書を取得できます。\n1. 申請書に必要事項を記入してください。\nはい。"
+    assert pseudo_questions([answer], nouns) == [
+        [
+            "郵送の税証明書の取得について知りたい",
+            "申請書の必要事項の記入について知りたい",
+        ]
+    ]
+    # A sentence found in three answers is boilerplate (詳しくはお問い合わせください): its
+    # template is dropped, and does not hide the same template made from another sentence.
+    common = "詳しくは市民課の窓口へお問い合わせください。"
+    unique = "市民課の窓口へのお問い合わせ"
+    made = pseudo_questions([common, common, common + "\n" + unique, "住民票の写しの交付"], nouns)
+    assert made == [
+        [],
+        [],
+        ["市民課の窓口のお問い合わせについて知りたい"],
+        ["住民票の写しの交付について知りたい"],
+    ]
+
+
+def test_max_sim_scores_each_entry_by_its_best_pseudo_question() -> None:
+    index = PseudoQuestionIndex(
+        [5, 6, 7], [np.eye(2), np.zeros((0, 2)), np.array([[1.0, 1.0]])], 0.2, 2
+    )
+    found = index.search(np.array([1.0, 0.1]), 5)
+    assert [d.doc_id for d in found] == [5, 7]  # 6 has none: never listed
+    assert abs(found[0].score - 1 / np.hypot(1, 0.1)) < 1e-5
+    assert [d.doc_id for d in index.search(np.array([1.0, 0.1]), 5, allowed=[7])] == [7]
+    mask = np.array([True, True, False])
+    assert [d.doc_id for d in index.search(np.array([1.0, 0.1]), 5, allowed=mask)] == [5]
+
+
+def test_fusion_ranks_an_entry_whose_answer_the_question_is_about() -> None:
+    """Entry 1's question shares 郵送 with the resident's; entry 2's answer is what they ask
+    about: the max-sim list, fused at its weight, puts entry 2 first."""
+    tokenizer = Tokenizer()
+    embedder = HashingEmbedder(256)
+    entries = {
+        1: ("郵送の手続き", "窓口で手続きをしてください。"),
+        2: ("各種の案内", "郵送で税証明書を取得できます。"),
+    }
+    docs = [IndexDocument(i, {"question": q, "answer": "案内"}) for i, (q, _a) in entries.items()]
+    lexical = LexicalIndex.build(docs, tokenizer=tokenizer)
+    ids = list(entries)
+    dense = DenseIndex.build(ids, [q for q, _a in entries.values()], embedder)
+    blocks = [
+        embedder.embed_queries(t)
+        for t in pseudo_questions([a for _q, a in entries.values()], tokenizer.compound_nouns)
+    ]
+    question = "郵送で税証明書を取りたい"
+    plain = HybridSearcher(lexical, dense, embedder, 0.3)
+    with_pseudo = replace(plain, pseudo=PseudoQuestionIndex(ids, blocks, 0.6, 256))
+    assert [d.doc_id for d in plain.search(question, 2)] == [1, 2]
+    after = with_pseudo.search(question, 2)
+    assert [d.doc_id for d in after] == [2, 1]
+    # Lexical takes the rest (0.1); entry 2 has the best template (0.6), entry 1 the rest.
+    assert [round(d.score, 6) for d in after] == [0.6, 0.4]
+    # Kana-only questions leave the answer-derived lists out (as the answer view).
+    parts = with_pseudo.search_parts(question, 2, use_answers=False)[0]
+    assert parts == plain.search(question, 2)
+
+
+def _index(platform: Platform):  # type: ignore[no-untyped-def]
+    with platform.db.read() as s:
+        return platform.answering.index_for(s, tenant_service.get_tenant(s, "aoba-city"))
+
+
+def test_pseudo_vectors_are_cached_reused_and_refreshed_when_stale(platform: Platform) -> None:
+    with platform.db.write() as s:
+        load_demo(s)
+    embedder = CountingEmbedder()
+    factory = platform.answering.factory
+    factory.embedder = embedder
+    factory.policy = replace(factory.policy, pseudo_weight=0.2, self_calibration=False)
+    index = _index(platform)
+    pseudo = index.searcher.pseudo
+    assert pseudo is not None and pseudo.weight == 0.2
+    assert list(pseudo.doc_ids) == list(index.searcher.dense.doc_ids)
+    made = embedder.queries
+    assert made == len(pseudo) > len(index)  # every template embedded once, as a query
+    with platform.db.read() as s:
+        rows = {
+            r.entry_id: len(r.vector)
+            for r in s.execute(
+                select(EmbeddingCache).where(EmbeddingCache.model == embedder.name + PSEUDO_VIEW)
+            ).scalars()
+        }
+    ends = [*pseudo._starts[1:], len(pseudo)]
+    sizes = {
+        int(pseudo.doc_ids[r]): int(end - start)
+        for r, start, end in zip(pseudo._rows, pseudo._starts, ends, strict=True)
+    }
+    one = next(iter(rows))
+    assert rows[one] == sizes[one] * 64 * 4  # one n × dim blob per entry
+    assert set(rows) == set(sizes) and sum(sizes.values()) == len(pseudo)
+    # A restart (another worker) embeds nothing: the blocks come from the cache.
+    platform.answering.invalidate()
+    again = _index(platform)
+    assert embedder.queries == made and again.searcher.pseudo is not None
+    np.testing.assert_allclose(again.searcher.pseudo.matrix, pseudo.matrix, atol=1e-6)
+    # A stale hash (the templates changed since) re-embeds that entry only.
+    with platform.db.write() as s:
+        row = s.get(EmbeddingCache, (one, embedder.name + PSEUDO_VIEW))
+        assert row is not None
+        row.text_hash = "stale"
+    platform.answering.invalidate()
+    _index(platform)
+    assert embedder.queries == made + sizes[one]
+    with platform.db.read() as s:
+        fresh = s.get(EmbeddingCache, (one, embedder.name + PSEUDO_VIEW))
+        assert fresh is not None and fresh.text_hash != "stale"
+    ranked, cosine = again.rank("粗大ごみを出したい", 5)
+    assert ranked and cosine is not None
+
+
+def test_pseudo_questions_are_a_switch_off_in_the_shipped_policy(platform: Platform) -> None:
+    """Off until the demo city's sets are checked with them (docs/benchmarks.md §7.27): the
+    shipped index builds no pseudo-questions and embeds no templates."""
+    policy = AnswerPolicy.load(None)
+    assert policy.pseudo_weight == 0.0
+    on = AnswerPolicy.from_json(
+        replace(
+            policy, pseudo_weight=DEFAULT_PSEUDO_WEIGHT, dense_weight=PSEUDO_DENSE_WEIGHT
+        ).to_json()
+    )
+    assert (on.pseudo_weight, on.dense_weight, on.answer_bm25_weight) == (0.2, 0.3, 0.2)
+    with platform.db.write() as s:
+        load_demo(s)
+    embedder = CountingEmbedder()
+    platform.answering.factory.embedder = embedder
+    platform.answering.factory.policy = replace(policy, self_calibration=False)
+    assert _index(platform).searcher.pseudo is None and embedder.queries == 0
+
+
+def test_pseudo_questions_change_the_scorer_signature(platform: Platform) -> None:
+    """Self-calibrated decision models are keyed by the scorer: a new fused list refits them."""
+    factory = platform.answering.factory
+    factory.policy = replace(factory.policy, pseudo_weight=0.0)
+    before = factory.scorer_signature()
+    factory.policy = replace(factory.policy, pseudo_weight=0.2)
+    assert factory.scorer_signature() != before
