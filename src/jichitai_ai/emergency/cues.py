@@ -403,6 +403,16 @@ def _counts_as_now(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return all(span[1] <= a or span[0] >= b or (a < span[0] and span[1] < b) for a, b in spans)
 
 
+def asks_service(text: str) -> bool:
+    """The text (or clause) asks where, when or how, or for a service (``_ASKS_SERVICE``)."""
+    return bool(_ASKS_SERVICE.search(text))
+
+
+def is_calm(text: str) -> bool:
+    """The text tells of the past, a habit or a warning in force, not a danger now (``_CALM``)."""
+    return bool(_CALM.search(text))
+
+
 def cue_kinds(text: str) -> list[EmergencyKind]:
     """Kinds the cue combinations point to in a text that is not about a service (see the
     module docstring); the caller has already checked ``situations.SERVICE``."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from jichitai_ai.emergency import cues, situations
+from jichitai_ai.emergency import clauses, cues, situations
 from jichitai_ai.emergency.kinds import EmergencyKind, compile_by_kind
 
 __all__ = ["EmergencyKind", "detect_emergency"]
@@ -220,25 +220,46 @@ def _is_service_question(spaced: str, compact: str) -> bool:
     return bool(situations.SERVICE.search(spaced) or situations.SERVICE.search(compact))
 
 
+def _carries_request(clause: str) -> bool:
+    """A clause names a service (``situations.SERVICE``) or asks for one (``cues``)."""
+    return _is_service_question(clause, _SPACES.sub("", clause)) or cues.asks_service(clause)
+
+
+def _story_rest(norm: str) -> tuple[str, str]:
+    """em11: the clauses told after the last request (see ``clauses``), prepared like the whole
+    text; empty when the text is calm (past, habit) or ends with its request."""
+    if cues.is_calm(norm):
+        return "", ""
+    rest = clauses.after_last(norm, _carries_request)
+    return _prepare(rest) if rest.strip() else ("", "")
+
+
 def detect_emergency(text: str) -> list[EmergencyKind]:
     """Kinds of emergency the text describes, most urgent first (empty for ordinary questions).
 
     Named emergencies (火事, 救急車, 死にたい) always count; described situations (a child hit by
-    a car, water coming in, 消えたい) only when the text does not ask about a service."""
+    a car, water coming in, 消えたい) only when the text does not ask about a service — or, in a
+    story that does (em11), in the clauses told after the last request."""
     text = _INVISIBLE.sub("", text)
     spaced, compact = _prepare(text)
     norm = unicodedata.normalize("NFKC", text)
     service = _is_service_question(norm, _SPACES.sub("", norm))
+    asks = service or cues.asks_service(norm)
+    rest, rest_compact = _story_rest(norm) if asks else ("", "")
     found = []
     for kind, pattern in _COMPILED.items():
         hit = pattern.search(spaced) or pattern.search(compact)
+        situation = situations.COMPILED[kind]
         if not hit and not service:
-            situation = situations.COMPILED[kind]
             hit = situation.search(spaced) or situation.search(compact)
+        if not hit and rest:
+            hit = situation.search(rest) or situation.search(rest_compact)
         if hit:
             found.append(kind)
     if not found:
         # Neither a named emergency nor a known situation: signs of danger happening now, or
         # suicide warning signs together (em5, ``cues``).
         found = cues.warning_signs(spaced) if service else cues.cue_kinds(spaced)
+    if not found and rest:
+        found = cues.cue_kinds(rest)
     return found
