@@ -299,6 +299,8 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"\bsom(?:e)?(?:one|body)\b (?:just |has )?(?:(?:came|come|got|broke|walked|snuck|sneaked|crept) (?:in(?:to)?|inside)|is inside) (?:my|our|the) (?:house|home|apartment|flat|room)\b",
         r"\b(?:someone|somebody|a man|a stranger|strangers|a guy)\b (?:is |was )?(?:in|at|on) (?:my|our|the) (?:backyard|yard|garden|balcony|porch|window)\b|\btrying (?:the|my|our) (?:door|doors|door handles?|windows?|locks?)\b",
         r"\btrying to (?:get|break|climb) into (?:my|our|the) (?:house|home|apartment|flat|room|car)\b|\bI'?m hiding (?:in|under|from)\b|\bbreak (?:it|the door|my door) down\b",
+        # i12ae: a stranger forcing the door or a window open now (not the resident locked out)
+        r"\b(?:someone|somebody|a man|a guy|guy|man|a stranger|stranger|strangers|people|he|they)\b[^.?!]{0,25}\b(?:forc\w*|pry\w*|prie\w*|kick\w*|jimmy\w*) (?:my|our|the) (?:front |back )?(?:door|window|lock)s? (?:open|in)\b",
         r"\b(?:son|daughter|child|kid|boy|girl|baby|toddler|year[- ]old|mother|mom|father|dad|grandma|grandpa|grandmother|grandfather|he|she)\b(?:'s| is| has| went| got)? (?:missing|gone missing|disappeared)\b(?!\s+(?:from|school|class|classes|lessons?|the|a|an|her|his|out|days?|work)\b)",
         r"\bcan'?t find (?:my|our) (?:son|daughter|child|kid|baby|toddler|little one|mother|mom|father|dad|grandma|grandpa)\b",
         # zh-Hans / zh-Hant

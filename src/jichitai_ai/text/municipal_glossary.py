@@ -29,6 +29,9 @@ from jichitai_ai.text.chinese_script import convert
 #: Longest phrase matched, in words.
 MAX_PHRASE_WORDS = 5
 _WORD = re.compile(r"[a-z0-9]+")
+#: Shortest run-together phrase matched across a question's word breaks (kokuho, 6 letters;
+#: shorter ones — tohon, inkan — would meet chance pairs of English words).
+MIN_JOINED_CHARS = 7
 #: Han and Hangul: a phrase with one of these is matched inside the text, not by words.
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 #: Romaji long vowels written doubled or with u (juuminhyou, kouseki) fold to one vowel, on both
@@ -71,6 +74,14 @@ class MunicipalGlossary:
             if key and japanese not in table.setdefault(key, []):
                 table[key].append(japanese)
         self._cjk_longest = max((len(k) for k in self._cjk), default=0)
+        #: Latin phrases with their words run together (koteishisanzei), for romaji compounds
+        #: residents split or join differently (kotei shisan zei, hoiku en, my number card).
+        self._joined: dict[str, list[str]] = {}
+        for key, terms in self._terms.items():
+            joined = "".join(key)
+            if len(joined) >= MIN_JOINED_CHARS:
+                self._joined.setdefault(joined, [])
+                self._joined[joined].extend(t for t in terms if t not in self._joined[joined])
 
     def __len__(self) -> int:
         return len(self._terms) + len(self._cjk)
@@ -78,7 +89,7 @@ class MunicipalGlossary:
     def japanese_terms(self, text: str) -> list[str]:
         """The Japanese terms of the phrases in ``text``, longest phrase first at each word
         and phrases not overlapping (national health insurance → 国民健康保険, not 健康保険)."""
-        return _longest_matches(words_of(text), self._terms, MAX_PHRASE_WORDS)
+        return _longest_matches(words_of(text), self._terms, MAX_PHRASE_WORDS, self._joined)
 
     def cjk_terms(self, text: str) -> list[str]:
         """The Japanese terms of the Chinese / Korean phrases inside ``text``, longest first at
@@ -87,15 +98,23 @@ class MunicipalGlossary:
 
 
 def _longest_matches(
-    units: Sequence[str], table: dict[tuple[str, ...], list[str]], longest: int
+    units: Sequence[str],
+    table: dict[tuple[str, ...], list[str]],
+    longest: int,
+    joined: dict[str, list[str]] | None = None,
 ) -> list[str]:
     """The terms of ``table``'s phrases in ``units`` (words or characters), the longest phrase
-    first at each position and phrases not overlapping."""
+    first at each position and phrases not overlapping. With ``joined`` (phrases with their
+    words run together), two or more words also match a phrase their letters spell run
+    together (kotei shisan zei = kotei shisanzei)."""
     found: list[str] = []
     i = 0
     while i < len(units):
         for size in range(min(longest, len(units) - i), 0, -1):
-            terms = table.get(tuple(units[i : i + size]))
+            span = units[i : i + size]
+            terms = table.get(tuple(span))
+            if not terms and joined and size > 1:
+                terms = joined.get("".join(span))
             if terms:
                 found.extend(t for t in terms if t not in found)
                 i += size
