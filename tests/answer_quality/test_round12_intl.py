@@ -17,15 +17,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 
 from jichitai_ai.emergency import detect_emergency
-from jichitai_ai.services import other_authorities
-from jichitai_ai.services.other_authorities import AuthorityMatcher, OtherAuthority
 from jichitai_ai.services.search_index import AnswerPolicy
 from jichitai_ai.text.municipal_glossary import cjk_glossary_words, glossary_words
 from tests.answer_quality.demo_city import dense_demo_platform
+from tests.answer_quality.test_round10_intl import _hand
 
 
 def test_a_fully_read_chinese_or_korean_question_is_relevant_a_little_lower() -> None:
@@ -66,32 +64,6 @@ def test_romaji_compounds_match_across_word_breaks() -> None:
 )
 def test_the_glossary_reads_taiwanese_and_korean_words(text: str, term: str) -> None:
     assert term in cjk_glossary_words(text).split()
-
-
-LICENCE = OtherAuthority(name={"ja": "免許"}, topics=("免許",), words=("driving licen",))
-PENSION = OtherAuthority(
-    name={"ja": "年金"}, topics=("年金",), words=("pension",), exclusive_words=("lump sum",)
-)
-BUREAU = OtherAuthority(name={"ja": "法務局"}, topics=("帰化",), words=())
-
-
-class _Fixed:
-    """Topic vectors: one axis per topic, so a question's cosine with a topic is its weight."""
-
-    def embed_passages(self, texts: list[str]) -> Any:
-        return np.eye(len(texts), dtype=np.float32)
-
-
-def _hand(question: str, weights: list[float], best_entry: float, used: set[str]) -> str | None:
-    found = other_authorities.handed_to(
-        AuthorityMatcher([LICENCE, PENSION, BUREAU], _Fixed()),
-        question,
-        np.asarray(weights, dtype=np.float32),
-        best_entry,
-        (0.045, 0.025),
-        entries_use=used.__contains__,
-    )
-    return found.name["ja"] if found else None
 
 
 def test_an_exclusive_word_names_the_authority_when_any_topic_is_close() -> None:
