@@ -77,7 +77,10 @@ def test_policy_round_trip_and_relevance() -> None:
     assert p.meaning_relevant("han", 0.83, 0.87, 0.0)  # lead -0.04
     assert not p.meaning_relevant("han", 0.83, 0.89, 0.0)  # lead -0.06: a hub's pull
     assert p.meaning_relevant("han", 0.83, 0.89, 0.25)  # the readings cover it
-    assert not p.meaning_relevant("han", 0.79, 0.70, 1.0)  # below the absolute floor
+    assert not p.meaning_relevant("han", 0.79, 0.70, 0.5)  # below the absolute floor
+    # Read completely by the glossary (i12ae): relevant from .78, not below.
+    assert p.meaning_relevant("han", 0.79, 0.70, 1.0)
+    assert not p.meaning_relevant("han", 0.77, 0.70, 1.0)
     assert p.meaning_relevant("latin", 0.81, 0.95, 0.0)  # no floor named for the script
     # Korean readings count from a lower share (kanji read in Korean miss native words).
     assert back.meaning_min_reading_coverage_by_script == {"ko": 0.15, "latin": 0.3}
