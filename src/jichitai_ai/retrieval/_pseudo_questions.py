@@ -35,7 +35,8 @@ MAX_NOUNS = 3
 #: The question wording around the nouns: without it the gain fell within fold noise (§7.23).
 SUFFIX = "について知りたい"
 #: Fusion weights for tenants who switch the pseudo-questions on (policy ``pseudo_weight`` and
-#: ``dense_weight``; answer BM25 stays 0.2): 5-fold CV on LocalGovFAQ dev picked these in 12 of
+#: ``pseudo_dense_weight``, the dense weight for the Japanese questions the list is fused for;
+#: answer BM25 stays 0.2): 5-fold CV on LocalGovFAQ dev picked these in 12 of
 #: 15 folds (docs/benchmarks.md §7.23). Off in the shipped policy until the demo city's sets
 #: are checked (§7.27).
 DEFAULT_PSEUDO_WEIGHT = 0.2
