@@ -79,25 +79,34 @@ def test_max_sim_scores_each_entry_by_its_best_pseudo_question() -> None:
     assert [d.doc_id for d in index.search(np.array([1.0, 0.1]), 5, allowed=mask)] == [5]
 
 
-def test_fusion_ranks_an_entry_whose_answer_the_question_is_about() -> None:
-    """Entry 1's question shares 郵送 with the resident's; entry 2's answer is what they ask
-    about: the max-sim list, fused at its weight, puts entry 2 first."""
+def _searcher(
+    entries: dict[int, tuple[str, str]],
+) -> tuple[HybridSearcher, list[int], list[np.ndarray]]:
+    """A searcher over entries (question, answer) at dense 0.3, with their templates' vectors."""
     tokenizer = Tokenizer()
     embedder = HashingEmbedder(256)
-    entries = {
-        1: ("郵送の手続き", "窓口で手続きをしてください。"),
-        2: ("各種の案内", "郵送で税証明書を取得できます。"),
-    }
     docs = [IndexDocument(i, {"question": q, "answer": "案内"}) for i, (q, _a) in entries.items()]
     lexical = LexicalIndex.build(docs, tokenizer=tokenizer)
     ids = list(entries)
     dense = DenseIndex.build(ids, [q for q, _a in entries.values()], embedder)
     blocks = [
-        embedder.embed_queries(t)
+        np.asarray(embedder.embed_queries(t))
         for t in pseudo_questions([a for _q, a in entries.values()], tokenizer.compound_nouns)
     ]
+    return HybridSearcher(lexical, dense, embedder, 0.3), ids, blocks
+
+
+ENTRIES = {
+    1: ("郵送の手続き", "窓口で手続きをしてください。"),
+    2: ("各種の案内", "郵送で税証明書を取得できます。"),
+}
+
+
+def test_fusion_ranks_an_entry_whose_answer_the_question_is_about() -> None:
+    """Entry 1's question shares 郵送 with the resident's; entry 2's answer is what they ask
+    about: the max-sim list, fused at its weight, puts entry 2 first."""
+    plain, ids, blocks = _searcher(ENTRIES)
     question = "郵送で税証明書を取りたい"
-    plain = HybridSearcher(lexical, dense, embedder, 0.3)
     with_pseudo = replace(plain, pseudo=PseudoQuestionIndex(ids, blocks, 0.6, 256))
     assert [d.doc_id for d in plain.search(question, 2)] == [1, 2]
     after = with_pseudo.search(question, 2)
@@ -114,22 +123,9 @@ def test_other_languages_rank_as_without_the_pseudo_questions() -> None:
     entry's template (docs/benchmarks.md §7.27), so they are ranked as if the list were not
     there, with the searcher's own dense weight; Japanese ones get the list and the dense
     weight that goes with it."""
-    tokenizer = Tokenizer()
-    embedder = HashingEmbedder(256)
-    entries = {
-        1: ("郵送の手続き", "窓口で手続きをしてください。"),
-        2: ("各種の案内", "郵送で税証明書を取得できます。"),
-        3: ("tax certificate", "税証明書は窓口で発行します。"),
-    }
-    docs = [IndexDocument(i, {"question": q, "answer": "案内"}) for i, (q, _a) in entries.items()]
-    lexical = LexicalIndex.build(docs, tokenizer=tokenizer)
-    ids = list(entries)
-    dense = DenseIndex.build(ids, [q for q, _a in entries.values()], embedder)
-    blocks = [
-        embedder.embed_queries(t)
-        for t in pseudo_questions([a for _q, a in entries.values()], tokenizer.compound_nouns)
-    ]
-    plain = HybridSearcher(lexical, dense, embedder, 0.3)
+    plain, ids, blocks = _searcher(
+        {**ENTRIES, 3: ("tax certificate", "税証明書は窓口で発行します。")}
+    )
     with_pseudo = replace(plain, pseudo=PseudoQuestionIndex(ids, blocks, 0.6, 256))
     others = ("Can I get a tax certificate by mail?", "可以郵寄申請税證明書嗎", "세금 증명서")
     for question in others:
