@@ -79,25 +79,34 @@ def test_max_sim_scores_each_entry_by_its_best_pseudo_question() -> None:
     assert [d.doc_id for d in index.search(np.array([1.0, 0.1]), 5, allowed=mask)] == [5]
 
 
-def test_fusion_ranks_an_entry_whose_answer_the_question_is_about() -> None:
-    """Entry 1's question shares 郵送 with the resident's; entry 2's answer is what they ask
-    about: the max-sim list, fused at its weight, puts entry 2 first."""
+def _searcher(
+    entries: dict[int, tuple[str, str]],
+) -> tuple[HybridSearcher, list[int], list[np.ndarray]]:
+    """A searcher over entries (question, answer) at dense 0.3, with their templates' vectors."""
     tokenizer = Tokenizer()
     embedder = HashingEmbedder(256)
-    entries = {
-        1: ("郵送の手続き", "窓口で手続きをしてください。"),
-        2: ("各種の案内", "郵送で税証明書を取得できます。"),
-    }
     docs = [IndexDocument(i, {"question": q, "answer": "案内"}) for i, (q, _a) in entries.items()]
     lexical = LexicalIndex.build(docs, tokenizer=tokenizer)
     ids = list(entries)
     dense = DenseIndex.build(ids, [q for q, _a in entries.values()], embedder)
     blocks = [
-        embedder.embed_queries(t)
+        np.asarray(embedder.embed_queries(t))
         for t in pseudo_questions([a for _q, a in entries.values()], tokenizer.compound_nouns)
     ]
+    return HybridSearcher(lexical, dense, embedder, 0.3), ids, blocks
+
+
+ENTRIES = {
+    1: ("郵送の手続き", "窓口で手続きをしてください。"),
+    2: ("各種の案内", "郵送で税証明書を取得できます。"),
+}
+
+
+def test_fusion_ranks_an_entry_whose_answer_the_question_is_about() -> None:
+    """Entry 1's question shares 郵送 with the resident's; entry 2's answer is what they ask
+    about: the max-sim list, fused at its weight, puts entry 2 first."""
+    plain, ids, blocks = _searcher(ENTRIES)
     question = "郵送で税証明書を取りたい"
-    plain = HybridSearcher(lexical, dense, embedder, 0.3)
     with_pseudo = replace(plain, pseudo=PseudoQuestionIndex(ids, blocks, 0.6, 256))
     assert [d.doc_id for d in plain.search(question, 2)] == [1, 2]
     after = with_pseudo.search(question, 2)
@@ -107,6 +116,32 @@ def test_fusion_ranks_an_entry_whose_answer_the_question_is_about() -> None:
     # Kana-only questions leave the answer-derived lists out (as the answer view).
     parts = with_pseudo.search_parts(question, 2, use_answers=False)[0]
     assert parts == plain.search(question, 2)
+
+
+def test_other_languages_rank_as_without_the_pseudo_questions() -> None:
+    """The templates are Japanese: English and Chinese questions landed on a neighbour
+    entry's template (docs/benchmarks.md §7.27), so they are ranked as if the list were not
+    there, with the searcher's own dense weight; Japanese ones get the list and the dense
+    weight that goes with it."""
+    plain, ids, blocks = _searcher(
+        {**ENTRIES, 3: ("tax certificate", "税証明書は窓口で発行します。")}
+    )
+    with_pseudo = replace(plain, pseudo=PseudoQuestionIndex(ids, blocks, 0.6, 256))
+    others = ("Can I get a tax certificate by mail?", "可以郵寄申請税證明書嗎", "세금 증명서")
+    for question in others:
+        assert with_pseudo.search(question, 3) == plain.search(question, 3)
+    japanese = "郵送で税証明書を取りたい"
+    after = with_pseudo.search(japanese, 3)
+    assert after != plain.search(japanese, 3) and after[0].doc_id == 2
+    # With the list's own dense weight (0.2): Japanese questions get it, others the searcher's.
+    pseudo = PseudoQuestionIndex(ids, blocks, 0.6, 256, dense_weight=0.2)
+    own_weight = replace(plain, pseudo=pseudo)
+    for question in others:
+        assert not pseudo.applies_to(question)
+        assert own_weight.search(question, 3) == plain.search(question, 3)
+    assert pseudo.applies_to(japanese)
+    at_its_weight = replace(with_pseudo, dense_weight=0.2).search(japanese, 3)
+    assert own_weight.search(japanese, 3) == at_its_weight != after
 
 
 def _index(platform: Platform):  # type: ignore[no-untyped-def]
@@ -169,10 +204,12 @@ def test_pseudo_questions_are_a_switch_off_in_the_shipped_policy(platform: Platf
     assert policy.pseudo_weight == 0.0
     on = AnswerPolicy.from_json(
         replace(
-            policy, pseudo_weight=DEFAULT_PSEUDO_WEIGHT, dense_weight=PSEUDO_DENSE_WEIGHT
+            policy, pseudo_weight=DEFAULT_PSEUDO_WEIGHT, pseudo_dense_weight=PSEUDO_DENSE_WEIGHT
         ).to_json()
     )
-    assert (on.pseudo_weight, on.dense_weight, on.answer_bm25_weight) == (0.2, 0.3, 0.2)
+    # Dense 0.3 for the Japanese questions the list is fused for; others keep dense 0.4.
+    assert (on.pseudo_weight, on.pseudo_dense_weight, on.dense_weight) == (0.2, 0.3, 0.4)
+    assert on.answer_bm25_weight == 0.2
     with platform.db.write() as s:
         load_demo(s)
     embedder = CountingEmbedder()
@@ -188,3 +225,6 @@ def test_pseudo_questions_change_the_scorer_signature(platform: Platform) -> Non
     before = factory.scorer_signature()
     factory.policy = replace(factory.policy, pseudo_weight=0.2)
     assert factory.scorer_signature() != before
+    on = factory.scorer_signature()
+    factory.policy = replace(factory.policy, pseudo_dense_weight=0.3)
+    assert factory.scorer_signature() != on

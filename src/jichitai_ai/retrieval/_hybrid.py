@@ -160,7 +160,9 @@ class HybridSearcher:
         ``use_answers`` False leaves the answer view out (kana-only questions: on the demo
         city's やさしい日本語 set it cost one of 35). ``learned``: the entries' learned 言い換え,
         scored as one more field (BM25) and as more vectors of their entry. The answer-derived
-        lists (answer view, answer BM25, pseudo-questions) are fused when ``use_answers``."""
+        lists (answer view, answer BM25, pseudo-questions) are fused when ``use_answers``;
+        the pseudo-questions only for Japanese questions (:meth:`PseudoQuestionIndex.applies_to`),
+        with the entries' own dense list at their ``dense_weight`` then."""
         terms = self.lexical.query_terms(query)
         extra = None
         if learned is not None:
@@ -182,20 +184,25 @@ class HybridSearcher:
             dense = self._with_learned(own, by_cosine, visible)
         view = self.answers
         relevance = self.relevance if use_answers else None
-        pseudo = self.pseudo if use_answers and self.pseudo and self.pseudo.weight > 0 else None
+        pseudo = self.pseudo
+        if not (use_answers and pseudo and pseudo.weight > 0 and pseudo.applies_to(query)):
+            pseudo = None
+        dense_weight = self.dense_weight
+        if pseudo is not None and pseudo.dense_weight is not None:
+            dense_weight = pseudo.dense_weight
         if (
             (view is None or view.weight == 0 or not use_answers)
             and relevance is None
             and pseudo is None
         ):
-            return score_mix(lexical, dense, self.dense_weight)[:k], lexical, own
+            return score_mix(lexical, dense, dense_weight)[:k], lexical, own
         by_answer: list[ScoredDoc] = []
         view_weight = 0.0
         if view is not None and view.weight > 0 and use_answers:
             by_answer = view.index.search(vector, self.depth, allowed=visible)
             view_weight = view.weight
         lexical_lists = [(lexical, 0.0)]
-        dense_lists = [(dense, self.dense_weight), (by_answer, view_weight)]
+        dense_lists = [(dense, dense_weight), (by_answer, view_weight)]
         if relevance is not None:
             lexical_lists, dense_lists = self._with_relevance(
                 query, relevance, allowed, lexical_lists, dense_lists

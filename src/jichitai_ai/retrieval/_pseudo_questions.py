@@ -21,6 +21,8 @@ import numpy.typing as npt
 from jichitai_ai.retrieval._embedders import l2_normalize
 from jichitai_ai.retrieval._lexical import top_k
 from jichitai_ai.retrieval._types import ScoredDoc
+from jichitai_ai.text import script_of
+from jichitai_ai.text.chinese_han import chinese_only_han
 
 #: Sentences per entry used (the opening of a long answer carries its topics).
 MAX_SENTENCES = 20
@@ -33,7 +35,8 @@ MAX_NOUNS = 3
 #: The question wording around the nouns: without it the gain fell within fold noise (§7.23).
 SUFFIX = "について知りたい"
 #: Fusion weights for tenants who switch the pseudo-questions on (policy ``pseudo_weight`` and
-#: ``dense_weight``; answer BM25 stays 0.2): 5-fold CV on LocalGovFAQ dev picked these in 12 of
+#: ``pseudo_dense_weight``, the dense weight for the Japanese questions the list is fused for;
+#: answer BM25 stays 0.2): 5-fold CV on LocalGovFAQ dev picked these in 12 of
 #: 15 folds (docs/benchmarks.md §7.23). Off in the shipped policy until the demo city's sets
 #: are checked (§7.27).
 DEFAULT_PSEUDO_WEIGHT = 0.2
@@ -91,11 +94,14 @@ class PseudoQuestionIndex:
         blocks: Sequence[npt.ArrayLike],
         weight: float = 0.0,
         dim: int | None = None,
+        dense_weight: float | None = None,
     ) -> None:
         if len(blocks) != len(doc_ids):
             raise ValueError("one block of vectors per doc id is required")
         self.doc_ids = np.asarray(list(doc_ids), dtype=np.int64)
         self.weight = weight
+        #: The entries' own dense list's weight when this list is fused (None: the searcher's).
+        self.dense_weight = dense_weight
         arrays = [np.asarray(b, dtype=np.float32) for b in blocks]
         sizes = np.array([a.shape[0] if a.size else 0 for a in arrays], dtype=np.int64)
         width = dim or next((a.shape[-1] for a in arrays if a.size), 1)
@@ -110,6 +116,13 @@ class PseudoQuestionIndex:
 
     def __len__(self) -> int:
         return int(self.matrix.shape[0])
+
+    @staticmethod
+    def applies_to(query: str) -> bool:
+        """Whether a question is fused with the templates: Japanese only (kana in it, not
+        Chinese-only han). The templates are Japanese; an English or Chinese question's vector
+        landed on a neighbour entry's template (4 new wrong answers on the demo city, §7.27)."""
+        return script_of(query) == "ja" and not chinese_only_han(query)
 
     def scores(self, query_vector: npt.ArrayLike) -> npt.NDArray[np.float32]:
         """Per entry (``doc_ids`` order), its best pseudo-question's cosine; −2 for none."""

@@ -230,6 +230,9 @@ class AnswerPolicy:
     #: and answer BM25 0.2 (``DEFAULT_PSEUDO_WEIGHT``, ``PSEUDO_DENSE_WEIGHT``;
     #: docs/benchmarks.md §7.23, §7.27).
     pseudo_weight: float = 0.0
+    #: The entries' own dense weight for the questions the pseudo-questions are fused for
+    #: (Japanese ones); None: ``dense_weight``. Other questions keep ``dense_weight``.
+    pseudo_dense_weight: float | None = None
     #: Questions word matching cannot judge (other scripts, all-hiragana): relevant when the
     #: best cosine reaches ``meaning_min_cosine``; answered directly only when it leads the
     #: runner-up by ``meaning_answer_margin`` (else 更問 with the closest entries).
@@ -327,6 +330,11 @@ class AnswerPolicy:
             translation_weight=float(data.get("translation_weight", 0.0)),
             answer_bm25_weight=float(data.get("answer_bm25_weight", DEFAULT_ANSWER_BM25_WEIGHT)),
             pseudo_weight=float(data.get("pseudo_weight", 0.0)),
+            pseudo_dense_weight=(
+                None
+                if data.get("pseudo_dense_weight") is None
+                else float(data["pseudo_dense_weight"])
+            ),
             meaning_min_cosine=float(data.get("meaning_min_cosine", 0.80)),
             meaning_answer_margin=float(data.get("meaning_answer_margin", 1.0)),
             meaning_min_lead_by_script={
@@ -1392,7 +1400,11 @@ class SearchIndexFactory:
             f"{model}|{self.policy.dense_weight}|{self.policy.answer_weight}"
             f"|{self.policy.self_calibration}"
             f"|{self.policy.translation_weight}|{self.policy.answer_bm25_weight}"
-            + (f"|pseudo {self.policy.pseudo_weight}" if self.policy.pseudo_weight else "")
+            + (
+                f"|pseudo {self.policy.pseudo_weight} ja {self.policy.pseudo_dense_weight}"
+                if self.policy.pseudo_weight
+                else ""
+            )
         )
 
     def build(
@@ -1653,6 +1665,7 @@ class SearchIndexFactory:
             [np.asarray(blocks[i]).reshape(-1, dense.dim) if i in blocks else empty for i in ids],
             self.policy.pseudo_weight,
             dense.dim,
+            self.policy.pseudo_dense_weight,
         )
 
     def _vectors(
