@@ -16,10 +16,27 @@ from .conftest import Staff
 from .test_heldout_rt1 import demo_platform  # noqa: F401
 from .test_heldout_rt7 import _report, run_residents, run_staff
 
-#: Items still visible or over-masked (docs/benchmarks.md §3, "Red team rt9"); a list, so that
-#: any new leak changes the test.
-KNOWN_STAFF: list[str] = []
-KNOWN_RESIDENTS: list[str] = []
+#: Items still visible or over-masked after the fixes (docs/benchmarks.md §3, "Red team rt9"); a
+#: list, so that any new leak changes the test.
+#: Ages (⟦B:…歳⟧) and a bare 生年 year stay readable by design: with the name masked they
+#: identify no one, and the model needs them for 介護 and 福祉 work. ちーちゃん was annotated
+#: with its honorific (the set's markup; ちー is masked). 大門家 (a surname before 家 with no
+#: other cue), カゴメ (a company in a と-list, giving), and cities masked as 地名 (青葉市, 海老名市
+#: — LOCATION is masked by default) are left; 颯 alone before の with no kinship word too.
+KNOWN_STAFF: list[str] = [
+    "B:101歳",
+    "B:31歳",
+    "B:94歳",
+    "B:88歳",
+    "P:ちーちゃん (part ちゃん)",
+    "P:大門",
+    "OVER-MASK 青葉市",
+    "OVER-MASK 海老名市",
+    "B:1993年",
+    "B:62歳",
+    "OVER-MASK カゴメ",
+]
+KNOWN_RESIDENTS: list[str] = ["OVER-MASK 松本市", "B:31歳", "P:颯"]
 
 
 def test_rt9_staff_prompts(gateway: Gateway, staff: Staff) -> None:
