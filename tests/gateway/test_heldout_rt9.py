@@ -20,16 +20,15 @@ from .test_heldout_rt7 import _report, run_residents, run_staff
 #: list, so that any new leak changes the test.
 #: Ages (⟦B:…歳⟧) and a bare 生年 year stay readable by design: with the name masked they
 #: identify no one, and the model needs them for 介護 and 福祉 work. ちーちゃん was annotated
-#: with its honorific (the set's markup; ちー is masked). 大門家 (a surname before 家 with no
-#: other cue), カゴメ (a company in a と-list, giving), and cities masked as 地名 (青葉市, 海老名市
-#: — LOCATION is masked by default) are left; 颯 alone before の with no kinship word too.
+#: with its honorific (the set's markup; ちー is masked). カゴメ (a company in a と-list,
+#: giving) and cities masked as 地名 (青葉市, 海老名市, 松本市 — LOCATION is masked by default)
+#: are left; 颯 alone before の with no kinship word too.
 KNOWN_STAFF: list[str] = [
     "B:101歳",
     "B:31歳",
     "B:94歳",
     "B:88歳",
     "P:ちーちゃん (part ちゃん)",
-    "P:大門",
     "OVER-MASK 青葉市",
     "OVER-MASK 海老名市",
     "B:1993年",

@@ -26,6 +26,8 @@ HIDDEN = [
     ("カメおじいが畑で倒れた", ["カメ"]),
     # a kana list item before a school grade in brackets
     ("名簿：みつき（小3）、そうま（小5）", ["みつき", "そうま"]),
+    # a surname the dictionary also lists as a noun, glued to 家
+    ("兄弟はいずれも市場家の子です", ["市場"]),
     # two capitalised given names joined by と before a sibling word
     ("Pavel と Anya の兄妹の転入", ["Pavel", "Anya"]),
     # the given name after a spaced surname the other rules cut short (_spaced_given)
@@ -71,6 +73,7 @@ READABLE = [
     ("東京 大学、", "大学"),
     ("対象：小学生（小1）", "小学生"),
     ("長男（小2）と次男（小1）", "長男"),
+    ("専門家と農家の意見", "専門家"),
     ("わたし 王 小明 です。", "です"),
     ("阿部川 敏行 様方", "様方"),
 ]

@@ -13,6 +13,7 @@ Residents and staff name a child or a spouse by putting the name right after the
   kinship word and before a particle (아들 학교가, two syllables, stays);
 - 「ひろと（小2）、あさひ（小1）」: a list item before a school grade in brackets, and
   「Dmitri と Katya の兄妹」: two capitalised words joined by と before a sibling word;
+- 「いずれも大門家」: a word with a surname reading glued to the suffix 家 (a family);
 - 「ウシおばあが入院」: a katakana word glued before an address for an old relative or
   neighbour (おばあ, おじい, ばあちゃん, じいちゃん; Okinawan and everyday speech).
 """
@@ -88,6 +89,17 @@ def find_kin_names(tokens: list[Token], text: str, name_parts: NameParts) -> Ite
             and _given_after_kin(word, name_parts)
         ):
             yield Entity(EntityType.PERSON, word.start, word.end, word.surface, 0.8, "kin")
+    for k in range(len(tokens) - 1):
+        word, house = tokens[k], tokens[k + 1]
+        if (
+            house.surface == "家"
+            and house.pos[0] == "接尾辞"
+            and house.start == word.end
+            and not word.is_person
+            and script_of(word.surface) == "kanji"
+            and "姓" in name_parts(word.surface)
+        ):  # いずれも大門家: a family named by a surname the dictionary also lists as a noun
+            yield Entity(EntityType.PERSON, word.start, word.end, word.surface, 0.75, "kin")
     for m in _SPACED_KANA.finditer(text):
         if not _COUNTS.fullmatch(m.group("name")):
             yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), m["name"], 0.8, "kin")
