@@ -46,10 +46,12 @@ from ._kana_names import (
     find_katakana_pairs,
 )
 from ._kana_tails import grow_kana_tails
+from ._kin_names import find_kin_names
 from ._latin_names import latin_word_guess
 from ._lead_sentences import find_profile_names
 from ._message_names import message_names, spaced_blocks
 from ._name_edges import extend_name_edges
+from ._named_things import names_a_thing
 from ._names import find_persons, looks_like_title_or_org
 from ._offices import names_an_office
 from ._patterns import OLD_DATE, RECENT_DATE
@@ -64,6 +66,7 @@ from ._romaji import (
     repeated_latin_names,
 )
 from ._sensitive import find_sensitive
+from ._spaced_given import grow_spaced_given
 from ._spans import SpanSet
 from ._strict import STRICT_RULES, find_strict_persons
 from ._structured import (
@@ -497,9 +500,15 @@ class Detector:
             found += repeated_latin_names(found, text)
             found += coordinated_names(found, tokens, text, self._tokenizer.name_parts)
         found += extend_latin_names(found, text)
+        if self._strict_rules:
+            found = grow_spaced_given(
+                found, text, self._tokenizer.tokenize, self._tokenizer.name_parts
+            )
         found = with_chat_names(found, text, self._tokenizer.tokenize)
         found = join_wrapped_names(grow_kana_tails(found, text), text)
         if self._strict_rules:
+            # after the kana tails: 「こども アヤン は」 ends at the particle
+            found += find_kin_names(tokens, text, self._tokenizer.name_parts)
             found += form_and_layout_names(text, self._tokenizer.name_parts)
             found += one_kanji_surnames(found, text)
             places = {(t.start, t.end) for t in tokens if t.is_place or t.pos[3] == "国"}
@@ -519,6 +528,7 @@ class Detector:
             replace(e, detail=NOT_PERSONAL) if _not_personal_place(e, text, countries) else e
             for e in found
         ]
+        found = [e for e in found if not names_a_thing(e, text)]
         found = _birthdates_near_people(_places_inside_names(found), text)
         found = _names_clear_of_addresses(found)
         result = resolve_overlaps(e for e in found if e.confidence >= self.config.min_confidence)

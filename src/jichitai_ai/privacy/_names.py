@@ -271,8 +271,8 @@ def find_persons(tokens: list[Token], text: str) -> Iterator[Entity]:
                 i, j = _extend_name_run(tokens, j, j)
                 # ハリファックス伯爵: the title outweighs the place reading (0.8).
                 yield _person(tokens, i, j, text, 0.85 if noble else 0.75, "cue")
-        # 3. Labels: 氏名：山田花子, 申請者は鈴木一郎.
-        if tok.surface in lex.LABELS:
+        # 3. Labels: 氏名：山田花子, 申請者は鈴木一郎 (not 犬の名前「ハチ」: a pet's or a shop's).
+        if tok.surface in lex.LABELS and not _owned_by_thing(tokens, k):
             m = k + 1
             while m < n and tokens[m].surface in lex.LABEL_JOIN and m - k <= 2:
                 m += 1
@@ -298,6 +298,31 @@ def find_persons(tokens: list[Token], text: str) -> Iterator[Entity]:
                 last -= 1
             if last >= first:
                 yield _person(tokens, first, last, text, 0.9, "cue")
+
+
+#: Owners whose 名前 is no person's: animals, businesses, products, groups.
+_THING_OWNERS = frozenset(
+    {
+        "犬",
+        "猫",
+        "ペット",
+        "愛犬",
+        "愛猫",
+        "会社",
+        "店",
+        "お店",
+        "施設",
+        "商品",
+        "チーム",
+        "団体",
+        "番組",
+    }
+)
+
+
+def _owned_by_thing(tokens: list[Token], k: int) -> bool:
+    """犬の名前, 店の名前: the label names a thing's name."""
+    return k >= 2 and tokens[k - 1].surface == "の" and tokens[k - 2].surface in _THING_OWNERS
 
 
 def looks_like_title_or_org(text: str, start: int, end: int) -> bool:

@@ -788,9 +788,10 @@ _ROMAJI_PLATE = re.compile(
     r"(?:[0-9]{1,2}-[0-9]{2}|[0-9]{4})(?![0-9])"
 )
 
-# 自転車の防犯登録番号: a prefecture's kanji before the number (防犯登録 神 12-345678).
+# 自転車の防犯登録番号: a prefecture's kanji before the number (防犯登録 神 12-345678), a letter
+# spaced from the digits (京 H 38821).
 _BICYCLE = re.compile(
-    r"防犯登録(?:番号|No\.?)?\s?(?:は|[:：])?\s?([一-鿿]{0,2}\s?[A-Za-z]?[0-9][0-9-]{3,15})(?![0-9])"
+    r"防犯登録(?:番号|No\.?)?\s?(?:は|[:：])?\s?([一-鿿]{0,2}\s?(?:[A-Za-zＡ-Ｚ]\s?)?[0-9][0-9-]{3,15})(?![0-9])"
 )
 
 

@@ -360,6 +360,12 @@ _TOWN_ENDS = ("町", "通", "通り", "台", "丘", "坂", "村", "丁", "字", 
 
 
 # A town written in katakana words before a block number: アオバク チュウオウ 1-2-3.
+#: あおばし みどりまち 2-8-5 (やさしい日本語): spaced hiragana town words, the last one ending
+#: as a town (まち, ちょう, ちょうめ, むら, だんち), those before as a city or ward (し, く, まち).
+_HIRAGANA_TOWN = re.compile(
+    r"(?<![ぁ-ゖー])(?:[ぁ-ゖー]{2,8}(?:し|く|ぐん|まち|ちょう)[ \u3000]){0,2}"
+    r"[ぁ-ゖー]{1,8}(?:まち|ちょう|ちょうめ|むら|だんち)[ \u3000]$"
+)
 _KATAKANA_TOWN = re.compile(
     r"(?<![ァ-ヺー])[ァ-ヺー]{2,12}(?:[ \u3000][ァ-ヺー]{2,12}){0,3}[ \u3000]$"
 )
@@ -376,8 +382,11 @@ def _town_start(text: str, end: int) -> int:
 
 
 _AZA_LOT = re.compile(
-    r"(?<![文漢数赤黒太題名活誤脱])字[一-鿿ヶケノの]{2,6}?[0-9]{1,5}(?:番地?)?(?:[-の][0-9]{1,5}){0,3}(?![0-9])(?![年月日時分歳才人件回])"
+    r"(?<![文漢数赤黒太題名活誤脱])字[一-鿿ヶケノの]{2,6}?[ \u3000]?[0-9]{1,5}(?:番地?)?(?:[-の][0-9]{1,5}){0,3}(?![0-9])(?![年月日時分歳才人件回])"
 )
+
+
+_OAZA_BEFORE = re.compile(r"大字[一-鿿ヶケノの]{1,6}[ \u3000]$")
 
 
 # 図1-2-3, 表2-1-1, 条例第3-1-2, 第3-1-2号, 資料1-2-3, p.1-2-3: a figure, table, article,
@@ -405,6 +414,7 @@ def find_block_addresses(text: str, folded: str) -> Iterator[Entity]:
             continue  # 図1-2-3, 条例第3-1-2: a numbered item
         if start == m.start():
             kana = _KATAKANA_TOWN.search(folded, max(0, m.start() - 30), m.start())
+            kana = kana or _HIRAGANA_TOWN.search(folded, max(0, m.start() - 40), m.start())
             if not kana:
                 continue  # a bare 1-2-3 without a town name: a date or a code, not an address
             start = kana.start()  # アオバク チュウオウ 1-2-3 (半角カナ forms, read aloud)
@@ -426,6 +436,9 @@ def find_block_addresses(text: str, folded: str) -> Iterator[Entity]:
     # 実沢字中山10, 湯元字薬師102: a 字 name and a bare lot number, with the town before it
     for m in _AZA_LOT.finditer(folded):
         start = _town_start(folded, m.start())
+        oaza = _OAZA_BEFORE.search(folded, max(0, start - 12), start)
+        if oaza:
+            start = oaza.start()  # 大字下河原 字宮ノ前 1290-3: the 大字 spaced before the 字
         yield Entity(EntityType.ADDRESS, start, m.end(), text[start : m.end()], 0.88, "aza")
     for m in _STANDALONE_BUILDING.finditer(folded):
         yield Entity(

@@ -36,6 +36,8 @@ _HEADERS: tuple[tuple[re.Pattern[str], EntityType], ...] = (
         EntityType.PERSON,
     ),
 )
+#: A markdown header row with the request typed before its first bar (…直して：| 氏名 | …|).
+_PREAMBLE = re.compile(r"^[^|\n]*[^|\s][ \u3000]*\|.*\|[ \u3000]*$")
 _NOT_PERSONAL_HEADER = re.compile(r"^(?:No\.?|NO\.?|#|番号|連番|通番)$")
 _SEPARATOR_ROW = re.compile(r"^[\s|:\-－ー]+$")
 
@@ -102,6 +104,8 @@ def find_table_cells(text: str) -> Iterator[Entity]:
             continue
         cells = _cells(line, start, found)
         if not columns:
+            if found == "|" and _PREAMBLE.match(line):
+                cells = cells[1:]  # この一覧を直して：| 児童名 | 年齢 |: the request, no column
             kinds = [_column_type(text[s:e]) for s, e in cells]
             if any(kinds):
                 columns, delimiter = kinds, found
