@@ -1,0 +1,35 @@
+"""Blind set em12: 7 emergencies per language (ja, やさしい日本語, en, zh-Hans, zh-Hant, ko) in
+situations no earlier set used — a child's foot drawn into an escalator, a father's arm pulled
+into a combine harvester, a child buried when a hole dug in beach sand caves in, an altar candle
+setting the altar cloth on fire, teenagers firing rocket fireworks at a man on a bench, a
+roommate who gave away his belongings and sent a farewell behind a locked door, rocks falling
+onto a car on a mountain road — and 7 look-alikes per language with the same words (past,
+hypothetical, worry, a procedure). Written and committed before its first run (the blind figure
+on main's code).
+
+    PYTHONPATH=src:. python -m tests.emergency.blind_em12
+"""
+
+from __future__ import annotations
+
+from tests.emergency.blind_em1 import measure, report, report_situations
+
+#: The situations in the order each language lists them.
+SITUATIONS = (
+    "foot drawn into an escalator",
+    "arm pulled into a combine harvester",
+    "buried in a beach sand hole",
+    "altar candle fire",
+    "rocket fireworks fired at a man",
+    "belongings given away, farewell",
+    "rockfall onto a car",
+)
+
+
+def main() -> None:
+    report(measure("em12_blind.csv", "em12_ordinary.csv"))
+    report_situations("em12_blind.csv", SITUATIONS)
+
+
+if __name__ == "__main__":
+    main()
