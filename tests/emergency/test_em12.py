@@ -1,0 +1,85 @@
+"""Blind set em12 (see ``blind_em12``): seven situations no earlier set used, in six languages.
+Its blind run on main's detector: 12 / 42 missed, 7 other kind, 3 / 42 false alarms. Since em12
+(NOT blind: written after that run) a present-danger scorer reads the story's structure
+(``emergency/present.py``: someone stuck, not answering or in bodily distress, now) and a worry
+about what may happen is blanked (倒れたら怖い, 担心 … 会): 7 / 42 missed, 10 other kind,
+1 / 42 false alarms (main's: hearsay of a hole that caved in "somewhere once") (docs/benchmarks.md §7.36).
+
+These tests pin: the set is whole; the rows the scorer catches get a card (5 fail on main);
+the look-alikes get none but main's one; the scorer's gates (a question, calm, no third person, one form).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jichitai_ai.emergency import EmergencyKind, detect_emergency
+from jichitai_ai.emergency.present import present_danger
+from tests.emergency.corpora import HERE, _rows
+
+LANGUAGES = ("ja", "easy", "en", "zh-Hans", "zh-Hant", "ko")
+EMERGENCIES = [(r["language"], r["kind"], r["text"]) for r in _rows(HERE / "em12_blind.csv")]
+ORDINARY = [(r["language"], r["text"]) for r in _rows(HERE / "em12_ordinary.csv")]
+
+#: Caught by the present-danger scorer alone (main gave no card): a card, 119 (medical).
+BY_STRUCTURE = [
+    ("en", EMERGENCIES[2 * 7 + 1][2]),  # an arm in a combine harvester, he can't pull it out, quiet
+    ("zh-Hans", EMERGENCIES[3 * 7 + 5][2]),  # a roommate, locked door, 敲门不回应
+    ("zh-Hant", EMERGENCIES[4 * 7 + 4][2]),  # fireworks fired at a man, 他一直閃不掉
+    ("ko", EMERGENCIES[5 * 7 + 1][2]),  # an arm in a combine, 안 빠지고, 대답이 점점 약해져요
+    ("ko", EMERGENCIES[5 * 7 + 5][2]),  # a roommate, locked door, 대답이 없어요
+]
+
+
+def test_the_set_is_whole() -> None:
+    assert [lang for lang, _, _ in EMERGENCIES] == [lang for lang in LANGUAGES for _ in range(7)]
+    assert [lang for lang, _ in ORDINARY] == [lang for lang in LANGUAGES for _ in range(7)]
+
+
+@pytest.mark.parametrize(("language", "text"), BY_STRUCTURE)
+def test_stories_told_by_their_structure_get_a_card(language: str, text: str) -> None:
+    assert detect_emergency(text) == [EmergencyKind.MEDICAL], language
+
+
+#: Main's situation rules alarm on hearsay told in the past tense without a calm word.
+MAINS_ALARMS = {text for _, text in ORDINARY if "somewhere once" in text}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        row
+        if row[1] not in MAINS_ALARMS
+        else pytest.param(*row, marks=pytest.mark.xfail(strict=True, reason="main's rules"))
+        for row in ORDINARY
+    ],
+)
+def test_look_alikes_get_no_card(language: str, text: str) -> None:
+    assert detect_emergency(text) == [], language
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad's hand is stuck in the machine and he can't pull it out, he's gone quiet",
+        "兄の腕が機械に挟まって抜けない、返事もない",
+        "他的手卡在里面拔不出来，叫他也不回应",
+        "아버지 팔이 안 빠지고 대답이 없어요",
+    ],
+)
+def test_two_forms_about_someone_score(text: str) -> None:
+    assert present_danger(text) == [EmergencyKind.MEDICAL]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad's hand got stuck and he can't pull it out, what should he do?",  # a question
+        "昨日、兄の腕が抜けなくて返事もなかった",  # calm: the past
+        "the lid won't come off and nobody will answer the phone",  # no third person
+        "他的戒指拔不出来",  # one form only
+        "아버지가 전화를 안 받아요",  # one form only
+    ],
+)
+def test_gates_keep_ordinary_texts_out(text: str) -> None:
+    assert present_danger(text) == []
