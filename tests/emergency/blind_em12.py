@@ -8,9 +8,18 @@ hypothetical, worry, a procedure). Written and committed before its first run (t
 on main's code).
 
     PYTHONPATH=src:. python -m tests.emergency.blind_em12
+    PYTHONPATH=src:. python -m tests.emergency.blind_em12 holdout
+
+The held-back set (``holdout``), written after em12's present-danger scorer and committed before
+its first run, is its blind test: a hand caught in a bus door as the bus pulls away, a worker
+sunk in a feed silo, a woman dragged by her hair, a toddler who swallowed magnets, a mother's
+"don't look for me" note with her sleeping pills gone, a child's head stuck between a gate's
+iron bars; 6 look-alikes per language.
 """
 
 from __future__ import annotations
+
+import sys
 
 from tests.emergency.blind_em1 import measure, report, report_situations
 
@@ -26,7 +35,22 @@ SITUATIONS = (
 )
 
 
+#: The held-back set's situations.
+HOLDOUT_SITUATIONS = (
+    "hand in a bus door, dragged",
+    "sunk in a feed silo",
+    "dragged by the hair, kicked",
+    "magnets swallowed",
+    "note and sleeping pills gone",
+    "head stuck in gate bars",
+)
+
+
 def main() -> None:
+    if sys.argv[1:] == ["holdout"]:
+        report(measure("em12_holdout.csv", "em12_holdout_ordinary.csv"))
+        report_situations("em12_holdout.csv", HOLDOUT_SITUATIONS)
+        return
     report(measure("em12_blind.csv", "em12_ordinary.csv"))
     report_situations("em12_blind.csv", SITUATIONS)
 
