@@ -6,7 +6,10 @@ about what may happen is blanked (倒れたら怖い, 担心 … 会): 7 / 42 mi
 1 / 42 false alarms (main's: hearsay of a hole that caved in "somewhere once") (docs/benchmarks.md §7.36).
 
 These tests pin: the set is whole; the rows the scorer catches get a card (5 fail on main);
-the look-alikes get none but main's one; the scorer's gates (a question, calm, no third person, one form).
+the look-alikes get none but main's one; the held-back set
+(``blind_em12 holdout``, written after the scorer, committed before its first run): main
+20 / 36 missed, the scorer's blind run 19 / 36, after widening its forms to constructions
+(NOT blind) 17 / 36, 1 / 36 false alarm (main's) throughout; the scorer's gates (a question, calm, no third person, one form).
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from tests.emergency.corpora import HERE, _rows
 LANGUAGES = ("ja", "easy", "en", "zh-Hans", "zh-Hant", "ko")
 EMERGENCIES = [(r["language"], r["kind"], r["text"]) for r in _rows(HERE / "em12_blind.csv")]
 ORDINARY = [(r["language"], r["text"]) for r in _rows(HERE / "em12_ordinary.csv")]
+HOLDOUT = [(r["language"], r["kind"], r["text"]) for r in _rows(HERE / "em12_holdout.csv")]
+HOLDOUT_ORDINARY = [(r["language"], r["text"]) for r in _rows(HERE / "em12_holdout_ordinary.csv")]
 
 #: Caught by the present-danger scorer alone (main gave no card): a card, 119 (medical).
 BY_STRUCTURE = [
@@ -31,18 +36,34 @@ BY_STRUCTURE = [
 ]
 
 
-def test_the_set_is_whole() -> None:
+#: Caught by the scorer in the held-back set (main gave none): the ko gate row on its blind run;
+#: the en gate and zh-Hans magnet rows after the forms were widened to constructions (not blind).
+HOLDOUT_BY_STRUCTURE = [
+    ("en", HOLDOUT[2 * 6 + 5][2]),  # head between gate bars, won't come back out, getting red
+    ("zh-Hans", HOLDOUT[3 * 6 + 3][2]),  # swallowed magnets, 一直捂着肚子吐
+    ("ko", HOLDOUT[5 * 6 + 5][2]),  # head between gate bars, 안 빠져요, 점점
+]
+
+
+def test_the_sets_are_whole() -> None:
     assert [lang for lang, _, _ in EMERGENCIES] == [lang for lang in LANGUAGES for _ in range(7)]
     assert [lang for lang, _ in ORDINARY] == [lang for lang in LANGUAGES for _ in range(7)]
+    assert [lang for lang, _, _ in HOLDOUT] == [lang for lang in LANGUAGES for _ in range(6)]
+    assert [lang for lang, _ in HOLDOUT_ORDINARY] == [lang for lang in LANGUAGES for _ in range(6)]
 
 
-@pytest.mark.parametrize(("language", "text"), BY_STRUCTURE)
+@pytest.mark.parametrize(("language", "text"), BY_STRUCTURE + HOLDOUT_BY_STRUCTURE)
 def test_stories_told_by_their_structure_get_a_card(language: str, text: str) -> None:
     assert detect_emergency(text) == [EmergencyKind.MEDICAL], language
 
 
-#: Main's situation rules alarm on hearsay told in the past tense without a calm word.
-MAINS_ALARMS = {text for _, text in ORDINARY if "somewhere once" in text}
+#: Main's situation rules alarm on hearsay told in the past tense without a calm word, and on a
+#: question whether a child could get stuck (held-back set).
+MAINS_ALARMS = {
+    text
+    for _, text in ORDINARY + HOLDOUT_ORDINARY
+    if "somewhere once" in text or "could a kid get their head stuck" in text
+}
 
 
 @pytest.mark.parametrize(
@@ -51,7 +72,7 @@ MAINS_ALARMS = {text for _, text in ORDINARY if "somewhere once" in text}
         row
         if row[1] not in MAINS_ALARMS
         else pytest.param(*row, marks=pytest.mark.xfail(strict=True, reason="main's rules"))
-        for row in ORDINARY
+        for row in ORDINARY + HOLDOUT_ORDINARY
     ],
 )
 def test_look_alikes_get_no_card(language: str, text: str) -> None:
@@ -83,3 +104,16 @@ def test_two_forms_about_someone_score(text: str) -> None:
 )
 def test_gates_keep_ordinary_texts_out(text: str) -> None:
     assert present_danger(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("仏壇のろうそくが倒れたら怖いです", []),  # a worry about what may happen
+        ("担心以后会冒火花", []),
+        ("父が急に倒れたらしい、救急車を", [EmergencyKind.MEDICAL]),  # hearsay of a fall now
+        ("火事です、担心火会烧过来", [EmergencyKind.FIRE]),  # named first, worry after
+    ],
+)
+def test_a_worry_about_what_may_happen_is_blanked(text: str, kinds: list[EmergencyKind]) -> None:
+    assert detect_emergency(text) == kinds
