@@ -46,13 +46,17 @@ HOLDOUT_SITUATIONS = (
 )
 
 
+#: The sets by the runner's argument: rows, look-alikes, situations.
+SETS = {
+    "blind": ("em12_blind.csv", "em12_ordinary.csv", SITUATIONS),
+    "holdout": ("em12_holdout.csv", "em12_holdout_ordinary.csv", HOLDOUT_SITUATIONS),
+}
+
+
 def main() -> None:
-    if sys.argv[1:] == ["holdout"]:
-        report(measure("em12_holdout.csv", "em12_holdout_ordinary.csv"))
-        report_situations("em12_holdout.csv", HOLDOUT_SITUATIONS)
-        return
-    report(measure("em12_blind.csv", "em12_ordinary.csv"))
-    report_situations("em12_blind.csv", SITUATIONS)
+    rows, ordinary, situations = SETS[sys.argv[1] if len(sys.argv) > 1 else "blind"]
+    report(measure(rows, ordinary))
+    report_situations(rows, situations)
 
 
 if __name__ == "__main__":

@@ -3,13 +3,15 @@ Its blind run on main's detector: 12 / 42 missed, 7 other kind, 3 / 42 false ala
 (NOT blind: written after that run) a present-danger scorer reads the story's structure
 (``emergency/present.py``: someone stuck, not answering or in bodily distress, now) and a worry
 about what may happen is blanked (倒れたら怖い, 担心 … 会): 7 / 42 missed, 10 other kind,
-1 / 42 false alarms (main's: hearsay of a hole that caved in "somewhere once") (docs/benchmarks.md §7.36).
+1 / 42 false alarms (main's: hearsay of a hole that caved in "somewhere once");
+docs/benchmarks.md §7.36.
 
-These tests pin: the set is whole; the rows the scorer catches get a card (5 fail on main);
-the look-alikes get none but main's one; the held-back set
-(``blind_em12 holdout``, written after the scorer, committed before its first run): main
-20 / 36 missed, the scorer's blind run 19 / 36, after widening its forms to constructions
-(NOT blind) 17 / 36, 1 / 36 false alarm (main's) throughout; the scorer's gates (a question, calm, no third person, one form).
+These tests pin: both sets are whole and their key words new; the rows the scorer catches get
+a card (8, all fail on main); the look-alikes of both sets get none but main's two, exactly
+(per language); the scorer's gates (a question, calm, no third person, one form); the worry
+blanking. The held-back set (``blind_em12 holdout``, written after the scorer, committed before
+its first run): main 20 / 36 missed, the scorer's blind run 19 / 36, after widening its forms to
+constructions (NOT blind) 17 / 36; 1 / 36 false alarm (main's) throughout.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import pytest
 
 from jichitai_ai.emergency import EmergencyKind, detect_emergency
 from jichitai_ai.emergency.present import present_danger
+from tests.emergency.checks import alarms, words_in_other_sets
 from tests.emergency.corpora import HERE, _rows
 
 LANGUAGES = ("ja", "easy", "en", "zh-Hans", "zh-Hant", "ko")
@@ -97,13 +100,10 @@ NEW_WORDS = (
     "鐵欄杆",
     "쇠창살",
 )
-EARLIER = sorted(p for p in HERE.glob("*.csv") if not p.name.startswith("em12_"))
 
 
 def test_the_sets_are_whole_and_new() -> None:
-    earlier = "\n".join(p.read_text(encoding="utf-8") for p in EARLIER).lower()
-    assert len(EARLIER) > 30
-    assert [w for w in NEW_WORDS if w.lower() in earlier] == []
+    assert words_in_other_sets(NEW_WORDS, "em12_") == []
     assert [lang for lang, _, _ in EMERGENCIES] == [lang for lang in LANGUAGES for _ in range(7)]
     assert [lang for lang, _ in ORDINARY] == [lang for lang in LANGUAGES for _ in range(7)]
     assert [lang for lang, _, _ in HOLDOUT] == [lang for lang in LANGUAGES for _ in range(6)]
@@ -124,17 +124,12 @@ MAINS_ALARMS = {
 }
 
 
-@pytest.mark.parametrize(
-    ("language", "text"),
-    [
-        row
-        if row[1] not in MAINS_ALARMS
-        else pytest.param(*row, marks=pytest.mark.xfail(strict=True, reason="main's rules"))
-        for row in ORDINARY + HOLDOUT_ORDINARY
-    ],
-)
-def test_look_alikes_get_no_card(language: str, text: str) -> None:
-    assert detect_emergency(text) == [], language
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_look_alikes_get_no_card_but_mains_own(language: str) -> None:
+    alarmed = {text for text, _ in alarms(ORDINARY + HOLDOUT_ORDINARY, language)}
+    assert alarmed == {t for lang, t in ORDINARY + HOLDOUT_ORDINARY if lang == language} & (
+        MAINS_ALARMS
+    )
 
 
 @pytest.mark.parametrize(
