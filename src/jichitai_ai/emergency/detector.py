@@ -7,10 +7,11 @@ searched, so questions *about* those services stay ordinary FAQ questions.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 
-from jichitai_ai.emergency import clauses, cues, situations
+from jichitai_ai.emergency import clauses, cues, present, situations
 from jichitai_ai.emergency.kinds import EmergencyKind, compile_by_kind
 
 __all__ = ["EmergencyKind", "detect_emergency"]
@@ -38,6 +39,10 @@ _SAFE = re.compile(
             r"(?:溺れ|おぼれ)ない\s*(?:ため|よう)",
             # em10: a worry that something may fall (足場が倒れそうで心配です), not a fall now
             r"(?:倒れ|たおれ)そうで\s*(?:心配|しんぱい)",
+            # em12: a worry about what may happen — a conditional followed by fear or worry
+            # (ろうそくが倒れたら怖い), 担心 … 会 (担心以后会冒火花); not 倒れたらしい (hearsay of a fall)
+            r"[^\s。、,，!！?？]{0,12}(?:たら|れば)(?!しい)\s*(?:怖い|こわい|心配|しんぱい|不安|ふあん|困る|こまる|どう\s*(?:しよう|すれば|したら))",
+            r"(?:担心|擔心)[^。！!？?，,]{0,20}?(?:会|會)[^。！!？?，,]{0,8}",
             # em5: support after a (forest) fire, not a fire now (山火事の被害の支援)
             r"(?:山|林野|森林)?(?:火事|火災)(?:の|による|で)\s*(?:被害|被災|損害)(?:の|者|への|を)?\s*(?:支援|補償|見舞|補助|援助|相談|証明|申請)",
             r"(?:乗せ|のせ)られ(?:る|ない|ます|ません)\s*(?:人数|にんずう|か)|チャイルドシート|ベビーシート",
@@ -196,6 +201,9 @@ _TRIGGERS: dict[EmergencyKind, list[str]] = {
 }
 
 _COMPILED = compile_by_kind(_TRIGGERS)
+
+#: em12's present-danger scorer (``present``); JICHITAI_PRESENT_DANGER=0 switches it off.
+_PRESENT_DANGER = os.environ.get("JICHITAI_PRESENT_DANGER", "1") != "0"
 _SPACES = re.compile(r"[\s\u3000]+")
 
 
@@ -262,4 +270,8 @@ def detect_emergency(text: str) -> list[EmergencyKind]:
         found = cues.warning_signs(spaced) if service else cues.cue_kinds(spaced)
     if not found and rest:
         found = cues.cue_kinds(rest)
+    if not found and _PRESENT_DANGER:
+        # em12: the story's structure — someone stuck, not answering or bleeding, now
+        found = present.present_danger(rest) if rest else []
+        found = found or ([] if service else present.present_danger(spaced))
     return found
