@@ -68,3 +68,25 @@ def test_demotion_wins_and_lessons_lapse(tokenizer: Tokenizer) -> None:
     )
     effects = model.effects(tokenizer.tokenize_query("ごみの出し方"), NOW)
     assert effects.demoted == {1} and effects.boosts == {}
+
+
+def test_a_word_residents_tie_to_one_entry_weighs_more(tokenizer: Tokenizer) -> None:
+    """``agreed_word_boost`` (issue 16, round 15): only a word of ≥ 2 promoting lessons, all of
+    one entry, weighs more; a word lessons of two entries share keeps its FAQ weight."""
+    params = LearningParams(agreed_word_boost=1.0)
+
+    def model(*lessons: tuple[str, int]) -> LearningModel:
+        return LearningModel(
+            [_lesson(tokenizer, text, entry) for text, entry in lessons],
+            lambda _t: 2.0,
+            params=params,
+        )
+
+    word = tokenizer.tokenize_query("病院")[0]
+    agreed = model(("病院の予約", 1), ("病院に行きたい", 1))
+    assert agreed.agreed(word) and agreed.weight(word) == 4.0
+    assert agreed.weight(tokenizer.tokenize_query("予約")[0]) == 2.0  # one lesson only
+    shared = model(("病院の予約", 1), ("病院に行きたい", 2))
+    assert not shared.agreed(word) and shared.weight(word) == 2.0
+    agreed.params = LearningParams()  # off by default
+    assert agreed.weight(word) == 2.0

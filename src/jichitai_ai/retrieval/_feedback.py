@@ -165,6 +165,14 @@ class LearningParams:
     tie_margin: float | None = 0.05
     tie_margin_with_meaning: float | None = None
     tie_similarity: float = 0.1
+    #: Words residents agree on (issue 16, round 15): a word found in at least
+    #: ``agreed_word_lessons`` promoting lessons in force, all of one entry, weighs
+    #: ``1 + agreed_word_boost`` times its FAQ IDF wherever the learning layer weighs words
+    #: (closeness to lessons, the rivals gate, the learned field). A broad word of the FAQ
+    #: (病院, 手続き) that independent residents' wordings tie to one entry alone then counts as
+    #: the rarer word it is among what residents ask about. 0: off (FAQ IDF only).
+    agreed_word_boost: float = 0.0
+    agreed_word_lessons: int = 2
 
 
 @dataclass
@@ -203,12 +211,24 @@ class LearningModel:
         self._alternative_vectors: Vectors | None = None
         #: Lesson index → its row in the learned passage vectors.
         self._alternative_row: dict[int, int] = {}
+        #: Words of promoting lessons → (entries, lessons) having them (``agreed_word_boost``).
+        self._agreed: dict[str, tuple[set[int], int]] = {}
         for phrasing in phrasings:
             self.add(phrasing)
 
     def weight(self, term: str) -> float:
-        """The term's IDF weight (the FAQ's)."""
+        """The term's IDF weight (the FAQ's), raised for words residents agree on
+        (``agreed_word_boost``)."""
+        p = self.params
+        if p.agreed_word_boost > 0 and self.agreed(term):
+            return self._weight(term) * (1.0 + p.agreed_word_boost)
         return self._weight(term)
+
+    def agreed(self, term: str) -> bool:
+        """Whether at least ``agreed_word_lessons`` promoting lessons in force have the word,
+        all of them of one entry."""
+        entries, lessons = self._agreed.get(term, (set(), 0))
+        return len(entries) == 1 and lessons >= self.params.agreed_word_lessons
 
     @property
     def has_vectors(self) -> bool:
@@ -240,6 +260,9 @@ class LearningModel:
             self._alternatives.setdefault(phrasing.entry_id, []).append(index)
             for term in phrasing.terms:
                 self._alternative_entries.setdefault(term, set()).add(phrasing.entry_id)
+            for term in set(phrasing.terms) | set(phrasing.topics):
+                entries, lessons = self._agreed.get(term, (set(), 0))
+                self._agreed[term] = (entries | {phrasing.entry_id}, lessons + 1)
         self._alternative_vectors = None
 
     # -- learned 言い換え, indexed like the entry's own ------------------------------------------
@@ -319,7 +342,7 @@ class LearningModel:
             for t in terms:
                 if t in counts:
                     s = counts[t] / norm
-                    score += self._weight(t) * s * (p.index_k1 + 1.0) / (p.index_k1 + s)
+                    score += self.weight(t) * s * (p.index_k1 + 1.0) / (p.index_k1 + s)
             if score > 0 and p.index_similarity_power > 0:
                 score *= self.similarity(terms, counts) ** p.index_similarity_power
             if score > 0:
@@ -393,9 +416,9 @@ class LearningModel:
         """IDF-weighted overlap of two term sets (0–1): shared weight over the question's
         weight plus (a share of) the lesson's extra words."""
         q, p = set(query_terms), set(lesson_terms)
-        shared = sum(self._weight(t) for t in q & p)
-        denom = sum(self._weight(t) for t in q) + self.params.lesson_extra_weight * sum(
-            self._weight(t) for t in p - q
+        shared = sum(self.weight(t) for t in q & p)
+        denom = sum(self.weight(t) for t in q) + self.params.lesson_extra_weight * sum(
+            self.weight(t) for t in p - q
         )
         return shared / denom if denom > 0 else 0.0
 
