@@ -61,3 +61,13 @@ def test_the_second_import_names_the_entries_it_repeats(
             == 2
         )
     assert "「追加・更新」で取り込んでください" in second
+
+
+def test_the_import_help_names_the_columns_in_japanese_first(client: TestClient) -> None:
+    """nc9: the help named the columns in English only (external_id, question, answer) while
+    Excel users write 質問 / 回答; both are accepted, the Japanese name now comes first."""
+    login(client, "aoba-editor")
+    ja = html.unescape(client.get("/console/t/aoba/faq/import").text)
+    assert "管理番号（external_id）、質問（question）" in ja and "回答（answer）" in ja
+    en = html.unescape(client.get("/console/t/aoba/faq/import?lang=en").text)
+    assert "質問 (question)" in en and "回答 (answer)" in en
