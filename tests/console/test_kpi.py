@@ -313,3 +313,29 @@ def test_cards_json_csv_and_xlsx_show_the_same_figures(
     # The minutes are the card's figure; the hours go on the line below (one line each).
     assert 'data-kpi="minutes_saved">5.0 分</span>' in page
     assert "0.1 時間。確認済み自己解決 1 件から推計" in page
+
+
+def test_a_zero_answered_rate_after_only_choices_says_where_they_count(
+    client: TestClient, platform: Platform, world: World
+) -> None:
+    """nc9: only 更問 cards (one picked) → 回答率 stays 0.0 % by its definition (decision
+    ``answer`` ÷ 利用件数, as in the exports), and the card says where the choices count."""
+    with platform.db.write() as db:
+        db.add_all(
+            [
+                _log(world.aoba_id, datetime(2025, 4, 1, 1, 0), "clarify", True),
+                _log(world.aoba_id, datetime(2025, 4, 1, 2, 0), "clarify"),
+            ]
+        )
+    login(client, "aoba-editor")
+    query = "?from=2025-04-01&to=2025-04-03"
+    page = client.get("/console/t/aoba/dashboard" + query).text
+    data = client.get("/console/t/aoba/dashboard.json" + query).json()["totals"]
+    assert data["answered_rate"] == 0.0 and data["clarified_rate"] == 100.0
+    assert 'data-kpi="answered_rate">0.0%<' in page
+    note = t("console.kpi.answered_zero_note", "ja", clarified=2)
+    assert f'data-kpi="answered_note">{note}<' in page
+    assert "住民がその一つを選んでも回答率ではなく選択肢提示率" in page  # 指標の定義
+    # Where something was answered, the card has no such note.
+    _seed_questions(platform, world)
+    assert 'data-kpi="answered_note"' not in client.get("/console/t/aoba/dashboard" + query).text

@@ -181,5 +181,15 @@ def test_each_queued_line_shows_the_scan_to_compare_with(context: Any, base_url:
             page.wait_for_function(
                 "img => img.complete && img.naturalWidth > 0", arg=scans.element_handle()
             )
+            # nc9: at 375 px the whole page at the box's width was too small to read: it is
+            # shown at twice the box's width, scrolling inside the box, not the page.
+            wide = page.viewport_size
+            page.set_viewport_size({"width": 375, "height": 800})
+            box, shown, page_width = scans.evaluate(
+                "img => [img.closest('.ocr-original-scan').clientWidth,"
+                " img.getBoundingClientRect().width, document.documentElement.scrollWidth]"
+            )
+            assert shown >= 1.9 * box and page_width <= 375
+            page.set_viewport_size(wide)
         else:
             assert scans.count() == 0

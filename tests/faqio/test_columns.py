@@ -9,6 +9,7 @@ import pytest
 
 from jichitai_ai.domain.models import DepartmentContact, EntryStatus, Link
 from jichitai_ai.faqio import ColumnMapping, FaqFileError
+from jichitai_ai.faqio.columns import ALIASES, HINT_FIELDS, header_hint, resolve_columns
 
 from .helpers import parse_path, write_csv_file
 
@@ -121,3 +122,18 @@ def test_header_search_gives_up_after_ten_rows(tmp_path: Path) -> None:
     assert info.value.key == "faqio.missing_columns"
     result = parse_path(write_csv_file(tmp_path / "faq.csv", rows[1:]))
     assert result.row_numbers == [11]
+
+
+def test_the_import_page_hint_names_headers_the_importer_accepts(tmp_path: Path) -> None:
+    """nc9: the hint lists each column Japanese first, English second, and each name it shows
+    (both of them) is one the importer matches to that field."""
+    hint = header_hint("ja")
+    assert hint.startswith("管理番号（external_id）、質問（question）")
+    for names in (
+        [ALIASES[field][0] for field in HINT_FIELDS],
+        list(HINT_FIELDS),
+    ):
+        assert all(name in hint for name in names)
+        resolved = resolve_columns(names, None)
+        assert sorted(resolved.index) == sorted(HINT_FIELDS) and resolved.warnings == []
+    assert header_hint("en").startswith("管理番号 (external_id), 質問 (question)")

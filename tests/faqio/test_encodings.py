@@ -71,7 +71,9 @@ def test_binary_garbage_is_a_clear_error_not_mojibake(tmp_path: Path) -> None:
 
 def test_euc_jp_is_guessed_with_a_warning(tmp_path: Path) -> None:
     rows = [HEADER] + [
-        [str(n), "住民票はどこで取れますか", "市民課の窓口です。"] for n in range(20)
+        # Distinct questions: a repeated one is warned (faqio.same_question_in_file).
+        [str(n), "住民票はどこで取れますか" + "？" * n, "市民課の窓口です。"]
+        for n in range(20)
     ]
     path = write_csv_file(tmp_path / "faq.csv", rows, encoding="euc_jp")
     result = parse_path(path)

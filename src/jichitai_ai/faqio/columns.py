@@ -54,6 +54,25 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+#: The columns the import page names (the required ones and the most used), in export order.
+HINT_FIELDS: tuple[str, ...] = (
+    "external_id",
+    "question",
+    "alternatives",
+    "answer",
+    "category",
+    "department",
+)
+
+
+def header_hint(lang: str) -> str:
+    """列名の案内: each hinted column as the importer accepts it, the Japanese header first and
+    the English (exported) one second, e.g. 「管理番号（external_id）」."""
+    if lang == "ja":
+        return "、".join(f"{ALIASES[name][0]}（{name}）" for name in HINT_FIELDS)
+    return ", ".join(f"{ALIASES[name][0]} ({name})" for name in HINT_FIELDS)
+
+
 def header_key(name: str) -> str:
     """Comparable form of a header: width-, case- and separator-insensitive."""
     folded = unicodedata.normalize("NFKC", name).casefold()

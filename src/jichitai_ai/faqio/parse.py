@@ -72,9 +72,11 @@ def _consume(
 ) -> None:
     parser: RowParser | None = None
     seen: dict[tuple[str, str], int] = {}
+    questions: dict[tuple[str, str], int] = {}
     data_rows = 0
     header_errors: list[FaqFileError] = []
     id_column = "external_id"
+    question_column = "question"
     for number, cells in rows:
         if is_empty_row(cells):
             continue
@@ -88,6 +90,7 @@ def _consume(
                 )
             result.warnings.extend(columns.warnings)
             id_column = columns.header.get("external_id", id_column)
+            question_column = columns.header.get("question", question_column)
             parser = RowParser(columns, csv_guard=csv_guard)
             continue
         data_rows += 1
@@ -116,6 +119,13 @@ def _consume(
                 )
                 continue
             seen[key] = number
+        twin = _same_question_row(questions, row.record.question, row.record.language, number)
+        if twin is not None:
+            result.warnings.append(
+                ParseWarning(
+                    "faqio.same_question_in_file", {"first_row": twin}, number, question_column
+                )
+            )
         result.records.append(row.record)
         result.row_numbers.append(number)
     if parser is None:
@@ -123,6 +133,18 @@ def _consume(
     if data_rows == 0:
         # Only blank rows under the header: nothing to import is an error, not 「新規 0 件」.
         raise FaqFileError("faqio.no_rows")
+
+
+def _same_question_row(
+    first_rows: dict[tuple[str, str], int], question: str, language: str, number: int
+) -> int | None:
+    """ファイル内の重複質問: the earlier row of this file with the same question text and
+    language (kept, not rejected: each row becomes its own entry, the editor is told)."""
+    key = (question.strip(), language)
+    if not key[0]:
+        return None
+    first = first_rows.setdefault(key, number)
+    return None if first == number else first
 
 
 def _header(

@@ -17,6 +17,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from starlette.responses import RedirectResponse, Response
 
+from jichitai_ai.faqio.columns import header_hint
 from jichitai_ai.i18n import t as translate
 from jichitai_ai.timeutil import JST
 from jichitai_ai.web.console.context import Console
@@ -56,6 +57,7 @@ def templates() -> Jinja2Templates:
     tpl = Jinja2Templates(directory=str(TEMPLATES_DIR))
     tpl.env.globals["t"] = _t
     tpl.env.globals["url_with"] = _url_with
+    tpl.env.globals["faq_header_hint"] = header_hint
     tpl.env.filters["jst"] = _jst
     tpl.env.globals["static"] = lambda name: f"{STATIC_PREFIX}/{name}"
     tpl.env.globals["CSRF_FIELD"] = CSRF_FIELD
