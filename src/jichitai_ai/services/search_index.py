@@ -1394,18 +1394,27 @@ class SearchIndexFactory:
         return cls(Tokenizer(), AnswerPolicy.load(policy_file), make_embedder(settings), db)
 
     def scorer_signature(self) -> str:
-        """What the decision model depends on: the embedder and how scores are fused."""
+        """What the decision model depends on: the embedder and how scores are fused.
+
+        The pseudo-questions (policy ``pseudo_weight``) are not part of it: decision models
+        are fitted with them off (:meth:`without_pseudo_questions`), so switching them on
+        keeps the model the tenant has (docs/benchmarks.md §7.35)."""
         model = getattr(self.embedder, "name", type(self.embedder).__name__)
         return (
             f"{model}|{self.policy.dense_weight}|{self.policy.answer_weight}"
             f"|{self.policy.self_calibration}"
             f"|{self.policy.translation_weight}|{self.policy.answer_bm25_weight}"
-            + (
-                f"|pseudo {self.policy.pseudo_weight} ja {self.policy.pseudo_dense_weight}"
-                if self.policy.pseudo_weight
-                else ""
-            )
         )
+
+    def without_pseudo_questions(self) -> SearchIndexFactory:
+        """This factory (its caches shared) with the pseudo-questions off: the scorer the
+        self-calibrated decision model is fitted on. Fitted with them on, its Japanese probes
+        taught it to answer directly far more often, in every language (§7.27)."""
+        if not self.policy.pseudo_weight:
+            return self
+        other = copy.copy(self)
+        other.policy = replace(self.policy, pseudo_weight=0.0, pseudo_dense_weight=None)
+        return other
 
     def build(
         self,
