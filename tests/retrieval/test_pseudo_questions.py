@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from jichitai_ai.demo.loader import load_demo
-from jichitai_ai.domain.models import FaqEntry
+from jichitai_ai.domain.models import Decision, FaqEntry
 from jichitai_ai.retrieval import (
     DenseIndex,
     HashingEmbedder,
@@ -28,7 +28,7 @@ from jichitai_ai.retrieval._pseudo_questions import (
 from jichitai_ai.services import tenant_calibration
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.platform import Platform
-from jichitai_ai.services.search_index import AnswerPolicy, SearchIndexFactory
+from jichitai_ai.services.search_index import AnswerPolicy, Outcome, SearchIndexFactory
 from jichitai_ai.storage.tables import EmbeddingCache
 from jichitai_ai.text import Tokenizer
 
@@ -145,6 +145,8 @@ def test_other_languages_rank_as_without_the_pseudo_questions() -> None:
     assert pseudo.applies_to(japanese)
     at_its_weight = replace(with_pseudo, dense_weight=0.2).search(japanese, 3)
     assert own_weight.search(japanese, 3) == at_its_weight != after
+    # Without the list (the ranking decision models are fitted on): as the plain searcher.
+    assert own_weight.search_parts(japanese, 3, use_pseudo=False) == plain.search_parts(japanese, 3)
 
 
 def _index(platform: Platform):  # type: ignore[no-untyped-def]
@@ -198,6 +200,18 @@ def test_pseudo_vectors_are_cached_reused_and_refreshed_when_stale(platform: Pla
         assert fresh is not None and fresh.text_hash != "stale"
     ranked, cosine = again.rank("粗大ごみを出したい", 5)
     assert ranked and cosine is not None
+    # The decision reads its signals on the ranking it was fitted on (the list off), and
+    # answers only that ranking's first entry; another first entry becomes a choice (§7.35).
+    question = "粗大ごみを出したい"
+    plain, dense = again.rank_detailed(question, use_pseudo=False)
+    assert (
+        again.answer(question).features == again.signals.features(question, plain, dense).tolist()
+    )
+    swapped = [plain[1], plain[0], *plain[2:]]
+    asked = Outcome(Decision.ANSWER, [swapped[0].doc_id])
+    vouched = again._answer_vouched_for(asked, swapped, plain)
+    assert vouched.decision is Decision.CLARIFY and swapped[0].doc_id in vouched.entry_ids
+    assert again._answer_vouched_for(asked, plain, plain) is asked
 
 
 def test_pseudo_questions_are_a_switch_off_in_the_shipped_policy(platform: Platform) -> None:

@@ -595,9 +595,15 @@ class TenantIndex:
         return ranked, (dense[0].score if dense else None)
 
     def rank_detailed(
-        self, question: str, k: int | None = 20, *, exclude: set[int] | None = None
+        self,
+        question: str,
+        k: int | None = 20,
+        *,
+        exclude: set[int] | None = None,
+        use_pseudo: bool = True,
     ) -> tuple[list[ScoredDoc], list[ScoredDoc]]:
-        """Like :meth:`rank`, with the dense candidates (by cosine) instead of the best cosine."""
+        """Like :meth:`rank`, with the dense candidates (by cosine) instead of the best cosine;
+        ``use_pseudo`` False: without the pseudo-questions."""
         allowed = None
         if exclude:
             allowed = [d for d in self._entries if d not in exclude]
@@ -608,6 +614,7 @@ class TenantIndex:
             allowed=allowed,
             use_answers=not needs_meaning(question),
             learned=self.learning.alternatives_at(utcnow(), self.topic_terms(question)),
+            use_pseudo=use_pseudo,
         )
         effects = self.learning_effects(question)
         reranked = self.learning.rerank(
@@ -639,11 +646,13 @@ class TenantIndex:
         ranked, dense = self.rank_detailed(question, k, exclude=exclude)
         cosine = dense[0].score if dense else None
         candidates = [Candidate(d.doc_id, d.score) for d in ranked]
-        features = self.signals.features(question, ranked, dense)
+        fitted_on = self._ranking_fitted_on(question, ranked, k, exclude)
+        features = self.signals.features(question, fitted_on, dense)
         if not ranked:
             outcome = Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
         else:
             outcome = self._decide(question, ranked, candidates, cosine, features)
+            outcome = self._answer_vouched_for(outcome, ranked, fitted_on)
             kept = self._answer_kept_from_learning(
                 question, ranked, outcome, k, exclude
             ) or self._first_kept_from_indexing(question, outcome, k, exclude)
@@ -661,6 +670,33 @@ class TenantIndex:
                 outcome = self._answer_without_topic_words(question, dense, outcome)
         outcome.features = features.tolist()
         return outcome
+
+    def _ranking_fitted_on(
+        self, question: str, ranked: list[ScoredDoc], k: int | None, exclude: set[int] | None
+    ) -> list[ScoredDoc]:
+        """The ranking the decision model was fitted on: without the pseudo-questions
+        (tenant_calibration fits with them off). Their list reorders the candidates; the
+        decision signals are read as the model learned them, so an entry whose answer merely
+        shares the question's words (離婚 + 年金 → an entry on 年金) does not make an
+        out-of-scope question look answerable (docs/benchmarks.md §7.35)."""
+        if not self.searcher.pseudo_applies(question):
+            return ranked
+        return self.rank_detailed(question, k, exclude=exclude, use_pseudo=False)[0]
+
+    def _answer_vouched_for(
+        self, outcome: Outcome, ranked: list[ScoredDoc], fitted_on: list[ScoredDoc]
+    ) -> Outcome:
+        """A direct answer only for the entry the model's ranking puts first (the one its
+        signals describe); another first entry is offered with the others (更問)."""
+        if outcome.decision is not Decision.ANSWER or ranked is fitted_on or not fitted_on:
+            return outcome
+        if outcome.entry_ids[:1] == [fitted_on[0].doc_id]:
+            return outcome
+        limit = self.thresholds.max_choices
+        if self.decision_model is not None:
+            limit = self.decision_model.max_choices
+        ids = [d.doc_id for d in diverse_choices(ranked, self.signals, limit)]
+        return replace(outcome, decision=Decision.CLARIFY, entry_ids=ids)
 
     def _tie_broken(
         self, question: str, ranked: list[ScoredDoc], demoted: Collection[int], with_meaning: bool
