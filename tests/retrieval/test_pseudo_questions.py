@@ -200,18 +200,20 @@ def test_pseudo_vectors_are_cached_reused_and_refreshed_when_stale(platform: Pla
         assert fresh is not None and fresh.text_hash != "stale"
     ranked, cosine = again.rank("粗大ごみを出したい", 5)
     assert ranked and cosine is not None
-    # The decision reads its signals on the ranking it was fitted on (the list off), and
-    # answers only that ranking's first entry; another first entry becomes a choice (§7.35).
+    # The decision is made on the ranking its model was fitted on (the list off) and shown in
+    # the list's order: an answer stands only for the same first entry, else a 更問 (§7.35).
     question = "粗大ごみを出したい"
     plain, dense = again.rank_detailed(question, use_pseudo=False)
     assert (
         again.answer(question).features == again.signals.features(question, plain, dense).tolist()
     )
     swapped = [plain[1], plain[0], *plain[2:]]
-    asked = Outcome(Decision.ANSWER, [swapped[0].doc_id])
-    vouched = again._answer_vouched_for(asked, swapped, plain)
+    asked = Outcome(Decision.ANSWER, [plain[0].doc_id])
+    vouched = again._shown_in_order(asked, swapped, plain)
     assert vouched.decision is Decision.CLARIFY and swapped[0].doc_id in vouched.entry_ids
-    assert again._answer_vouched_for(asked, plain, plain) is asked
+    assert again._shown_in_order(asked, plain, plain) is asked
+    offered = again._shown_in_order(replace(asked, decision=Decision.CLARIFY), swapped, plain)
+    assert offered.decision is Decision.CLARIFY and offered.entry_ids[0] == swapped[0].doc_id
 
 
 def test_pseudo_questions_are_a_switch_off_in_the_shipped_policy(platform: Platform) -> None:

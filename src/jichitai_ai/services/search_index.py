@@ -651,8 +651,8 @@ class TenantIndex:
         if not ranked:
             outcome = Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
         else:
-            outcome = self._decide(question, ranked, candidates, cosine, features)
-            outcome = self._answer_vouched_for(outcome, ranked, fitted_on)
+            outcome = self._decide(question, fitted_on, candidates, cosine, features)
+            outcome = self._shown_in_order(outcome, ranked, fitted_on)
             kept = self._answer_kept_from_learning(
                 question, ranked, outcome, k, exclude
             ) or self._first_kept_from_indexing(question, outcome, k, exclude)
@@ -674,27 +674,33 @@ class TenantIndex:
     def _ranking_fitted_on(
         self, question: str, ranked: list[ScoredDoc], k: int | None, exclude: set[int] | None
     ) -> list[ScoredDoc]:
-        """The ranking the decision model was fitted on: without the pseudo-questions
-        (tenant_calibration fits with them off). Their list reorders the candidates; the
-        decision signals are read as the model learned them, so an entry whose answer merely
-        shares the question's words (離婚 + 年金 → an entry on 年金) does not make an
-        out-of-scope question look answerable (docs/benchmarks.md §7.35)."""
+        """The ranking the decision is made on: without the pseudo-questions (the model is
+        fitted with them off, tenant_calibration; the hand-over rules were tuned without them).
+        Their list only reorders what is shown (:meth:`_shown_in_order`): an entry whose answer
+        merely shares the question's words (離婚 + 年金 → ひとり親の手当, 道路 → 漏水) must not
+        turn an out-of-scope question's hand-over into a 更問 (docs/benchmarks.md §7.35)."""
         if not self.searcher.pseudo_applies(question):
             return ranked
         return self.rank_detailed(question, k, exclude=exclude, use_pseudo=False)[0]
 
-    def _answer_vouched_for(
+    def _shown_in_order(
         self, outcome: Outcome, ranked: list[ScoredDoc], fitted_on: list[ScoredDoc]
     ) -> Outcome:
-        """A direct answer only for the entry the model's ranking puts first (the one its
-        signals describe); another first entry is offered with the others (更問)."""
-        if outcome.decision is not Decision.ANSWER or ranked is fitted_on or not fitted_on:
+        """The decision made on ``fitted_on``, shown in ``ranked``'s order: a 更問 offers
+        ``ranked``'s choices (as many); a direct answer stands only when ``ranked`` puts the
+        same entry first, else it is offered with the others (更問); a hand-over stays."""
+        if ranked is fitted_on or not ranked or outcome.decision is Decision.NO_ANSWER:
             return outcome
-        if outcome.entry_ids[:1] == [fitted_on[0].doc_id]:
+        if outcome.decision is Decision.ANSWER:
+            if outcome.entry_ids[:1] == [ranked[0].doc_id]:
+                return outcome
+            limit = self.thresholds.max_choices
+            if self.decision_model is not None:
+                limit = self.decision_model.max_choices
+        elif outcome.decision is Decision.CLARIFY:
+            limit = len(outcome.entry_ids)
+        else:
             return outcome
-        limit = self.thresholds.max_choices
-        if self.decision_model is not None:
-            limit = self.decision_model.max_choices
         ids = [d.doc_id for d in diverse_choices(ranked, self.signals, limit)]
         return replace(outcome, decision=Decision.CLARIFY, entry_ids=ids)
 
