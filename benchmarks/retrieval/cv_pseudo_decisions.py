@@ -76,17 +76,9 @@ def cv(
     target: float = 0.9,
 ) -> dict[str, Any]:
     """The LocalGovFAQ refit, 5-fold CV pooled, mean and range over ``seeds`` fold shuffles."""
+    fit = {"dense": True, "target_precision": target, "learn_model": True, "base": base}
     runs = [
-        calibration.cross_validate(
-            positives,
-            negatives,
-            dense=True,
-            folds=5,
-            seed=20261126 + s,
-            target_precision=target,
-            learn_model=True,
-            base=base,
-        )
+        calibration.cross_validate(positives, negatives, seed=20261126 + s, **fit)  # type: ignore[arg-type]
         for s in range(seeds)
     ]
     row: dict[str, Any] = {}
