@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 from sqlalchemy import select
 
 from jichitai_ai.demo.loader import load_demo
+from jichitai_ai.domain.models import Decision, FaqEntry
 from jichitai_ai.retrieval import (
     DenseIndex,
     HashingEmbedder,
@@ -23,9 +25,10 @@ from jichitai_ai.retrieval._pseudo_questions import (
     PseudoQuestionIndex,
     pseudo_questions,
 )
+from jichitai_ai.services import tenant_calibration
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.platform import Platform
-from jichitai_ai.services.search_index import AnswerPolicy
+from jichitai_ai.services.search_index import AnswerPolicy, Outcome, SearchIndexFactory
 from jichitai_ai.storage.tables import EmbeddingCache
 from jichitai_ai.text import Tokenizer
 
@@ -142,6 +145,8 @@ def test_other_languages_rank_as_without_the_pseudo_questions() -> None:
     assert pseudo.applies_to(japanese)
     at_its_weight = replace(with_pseudo, dense_weight=0.2).search(japanese, 3)
     assert own_weight.search(japanese, 3) == at_its_weight != after
+    # Without the list (the ranking decision models are fitted on): as the plain searcher.
+    assert own_weight.search_parts(japanese, 3, use_pseudo=False) == plain.search_parts(japanese, 3)
 
 
 def _index(platform: Platform):  # type: ignore[no-untyped-def]
@@ -195,6 +200,20 @@ def test_pseudo_vectors_are_cached_reused_and_refreshed_when_stale(platform: Pla
         assert fresh is not None and fresh.text_hash != "stale"
     ranked, cosine = again.rank("粗大ごみを出したい", 5)
     assert ranked and cosine is not None
+    # The decision is made on the ranking its model was fitted on (the list off) and shown in
+    # the list's order: an answer stands only for the same first entry, else a 更問 (§7.35).
+    question = "粗大ごみを出したい"
+    plain, dense = again.rank_detailed(question, use_pseudo=False)
+    assert (
+        again.answer(question).features == again.signals.features(question, plain, dense).tolist()
+    )
+    swapped = [plain[1], plain[0], *plain[2:]]
+    asked = Outcome(Decision.ANSWER, [plain[0].doc_id])
+    vouched = again._shown_in_order(asked, swapped, plain)
+    assert vouched.decision is Decision.CLARIFY and swapped[0].doc_id in vouched.entry_ids
+    assert again._shown_in_order(asked, plain, plain) is asked
+    offered = again._shown_in_order(replace(asked, decision=Decision.CLARIFY), swapped, plain)
+    assert offered.decision is Decision.CLARIFY and offered.entry_ids[0] == swapped[0].doc_id
 
 
 def test_pseudo_questions_are_a_switch_off_in_the_shipped_policy(platform: Platform) -> None:
@@ -218,13 +237,36 @@ def test_pseudo_questions_are_a_switch_off_in_the_shipped_policy(platform: Platf
     assert _index(platform).searcher.pseudo is None and embedder.queries == 0
 
 
-def test_pseudo_questions_change_the_scorer_signature(platform: Platform) -> None:
-    """Self-calibrated decision models are keyed by the scorer: a new fused list refits them."""
+def test_pseudo_questions_keep_the_tenant_decision_model(
+    platform: Platform, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Switching the pseudo-questions on keeps the decision model the tenant has: they are not
+    in the scorer signature (the stored model's key), and a model is fitted on probes ranked
+    with them off (docs/benchmarks.md §7.35; fitted with them on, the demo city's model
+    answered far more often, in every language: 9 new wrong direct answers, §7.27)."""
     factory = platform.answering.factory
-    factory.policy = replace(factory.policy, pseudo_weight=0.0)
-    before = factory.scorer_signature()
-    factory.policy = replace(factory.policy, pseudo_weight=0.2)
-    assert factory.scorer_signature() != before
-    on = factory.scorer_signature()
-    factory.policy = replace(factory.policy, pseudo_dense_weight=0.3)
-    assert factory.scorer_signature() != on
+    factory.policy = replace(factory.policy, pseudo_weight=0.0, pseudo_dense_weight=None)
+    off = factory.scorer_signature()
+    assert factory.without_pseudo_questions() is factory
+    factory.policy = replace(factory.policy, pseudo_weight=0.2, pseudo_dense_weight=0.3)
+    assert factory.scorer_signature() == off
+    factory.policy = replace(factory.policy, dense_weight=0.3)
+    assert factory.scorer_signature() != off  # other fusion weights still refit
+    ranked_with: list[tuple[float, float | None, object]] = []
+
+    class Stop(Exception):
+        pass
+
+    def build(self, entries, groups, **kw):  # type: ignore[no-untyped-def]
+        ranked_with.append((self.policy.pseudo_weight, self.policy.pseudo_dense_weight, self.db))
+        raise Stop
+
+    monkeypatch.setattr(SearchIndexFactory, "build", build)
+    entries = [
+        FaqEntry(question=f"質問{i}", answer="回答", alternatives=[f"言い換え{i}"], id=i + 1)
+        for i in range(tenant_calibration.MIN_PROBES)
+    ]
+    with pytest.raises(Stop):
+        tenant_calibration.probe_examples(factory, entries, [])
+    assert ranked_with == [(0.0, None, factory.db)]  # same database and caches, list off
+    assert factory.policy.pseudo_weight == 0.2  # the serving factory keeps it on

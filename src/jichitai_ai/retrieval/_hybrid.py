@@ -154,6 +154,7 @@ class HybridSearcher:
         dense_allowed: Collection[int] | npt.NDArray[np.bool_] | None = None,
         use_answers: bool = True,
         learned: LearnedAlternatives | None = None,
+        use_pseudo: bool = True,
     ) -> tuple[list[ScoredDoc], list[ScoredDoc], list[ScoredDoc]]:
         """Fused top ``k``, and the lexical and dense lists it was fused from (dense empty
         without an embedder): a question in another script needs the dense list alone.
@@ -162,7 +163,8 @@ class HybridSearcher:
         scored as one more field (BM25) and as more vectors of their entry. The answer-derived
         lists (answer view, answer BM25, pseudo-questions) are fused when ``use_answers``;
         the pseudo-questions only for Japanese questions (:meth:`PseudoQuestionIndex.applies_to`),
-        with the entries' own dense list at their ``dense_weight`` then."""
+        with the entries' own dense list at their ``dense_weight`` then; ``use_pseudo`` False
+        leaves them out (the ranking decision models are fitted on)."""
         terms = self.lexical.query_terms(query)
         extra = None
         if learned is not None:
@@ -185,7 +187,7 @@ class HybridSearcher:
         view = self.answers
         relevance = self.relevance if use_answers else None
         pseudo = self.pseudo
-        if not (use_answers and pseudo and pseudo.weight > 0 and pseudo.applies_to(query)):
+        if not (use_pseudo and use_answers and self.pseudo_applies(query)):
             pseudo = None
         dense_weight = self.dense_weight
         if pseudo is not None and pseudo.dense_weight is not None:
@@ -214,6 +216,11 @@ class HybridSearcher:
         lexical_lists[0] = (lexical, 1.0 - used)
         fused = weighted_mix(lexical_lists, dense_lists)
         return fused[:k], lexical, own
+
+    def pseudo_applies(self, query: str) -> bool:
+        """Whether the pseudo-questions are fused for ``query`` (on, and a Japanese question)."""
+        pseudo = self.pseudo
+        return pseudo is not None and pseudo.weight > 0 and pseudo.applies_to(query)
 
     def _own_phrasings(
         self, terms: Sequence[str], allowed: Collection[int] | npt.NDArray[np.bool_] | None

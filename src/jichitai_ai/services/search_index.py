@@ -595,9 +595,15 @@ class TenantIndex:
         return ranked, (dense[0].score if dense else None)
 
     def rank_detailed(
-        self, question: str, k: int | None = 20, *, exclude: set[int] | None = None
+        self,
+        question: str,
+        k: int | None = 20,
+        *,
+        exclude: set[int] | None = None,
+        use_pseudo: bool = True,
     ) -> tuple[list[ScoredDoc], list[ScoredDoc]]:
-        """Like :meth:`rank`, with the dense candidates (by cosine) instead of the best cosine."""
+        """Like :meth:`rank`, with the dense candidates (by cosine) instead of the best cosine;
+        ``use_pseudo`` False: without the pseudo-questions."""
         allowed = None
         if exclude:
             allowed = [d for d in self._entries if d not in exclude]
@@ -608,6 +614,7 @@ class TenantIndex:
             allowed=allowed,
             use_answers=not needs_meaning(question),
             learned=self.learning.alternatives_at(utcnow(), self.topic_terms(question)),
+            use_pseudo=use_pseudo,
         )
         effects = self.learning_effects(question)
         reranked = self.learning.rerank(
@@ -639,11 +646,13 @@ class TenantIndex:
         ranked, dense = self.rank_detailed(question, k, exclude=exclude)
         cosine = dense[0].score if dense else None
         candidates = [Candidate(d.doc_id, d.score) for d in ranked]
-        features = self.signals.features(question, ranked, dense)
+        fitted_on = self._ranking_fitted_on(question, ranked, k, exclude)
+        features = self.signals.features(question, fitted_on, dense)
         if not ranked:
             outcome = Outcome(Decision.NO_ANSWER, [], candidates, 0.0, cosine)
         else:
-            outcome = self._decide(question, ranked, candidates, cosine, features)
+            outcome = self._decide(question, fitted_on, candidates, cosine, features)
+            outcome = self._shown_in_order(outcome, ranked, fitted_on)
             kept = self._answer_kept_from_learning(
                 question, ranked, outcome, k, exclude
             ) or self._first_kept_from_indexing(question, outcome, k, exclude)
@@ -661,6 +670,39 @@ class TenantIndex:
                 outcome = self._answer_without_topic_words(question, dense, outcome)
         outcome.features = features.tolist()
         return outcome
+
+    def _ranking_fitted_on(
+        self, question: str, ranked: list[ScoredDoc], k: int | None, exclude: set[int] | None
+    ) -> list[ScoredDoc]:
+        """The ranking the decision is made on: without the pseudo-questions (the model is
+        fitted with them off, tenant_calibration; the hand-over rules were tuned without them).
+        Their list only reorders what is shown (:meth:`_shown_in_order`): an entry whose answer
+        merely shares the question's words (離婚 + 年金 → ひとり親の手当, 道路 → 漏水) must not
+        turn an out-of-scope question's hand-over into a 更問 (docs/benchmarks.md §7.35)."""
+        if not self.searcher.pseudo_applies(question):
+            return ranked
+        return self.rank_detailed(question, k, exclude=exclude, use_pseudo=False)[0]
+
+    def _shown_in_order(
+        self, outcome: Outcome, ranked: list[ScoredDoc], fitted_on: list[ScoredDoc]
+    ) -> Outcome:
+        """The decision made on ``fitted_on``, shown in ``ranked``'s order: a 更問 offers
+        ``ranked``'s choices (as many); a direct answer stands only when ``ranked`` puts the
+        same entry first, else it is offered with the others (更問); a hand-over stays."""
+        if ranked is fitted_on or not ranked or outcome.decision is Decision.NO_ANSWER:
+            return outcome
+        if outcome.decision is Decision.ANSWER:
+            if outcome.entry_ids[:1] == [ranked[0].doc_id]:
+                return outcome
+            limit = self.thresholds.max_choices
+            if self.decision_model is not None:
+                limit = self.decision_model.max_choices
+        elif outcome.decision is Decision.CLARIFY:
+            limit = len(outcome.entry_ids)
+        else:
+            return outcome
+        ids = [d.doc_id for d in diverse_choices(ranked, self.signals, limit)]
+        return replace(outcome, decision=Decision.CLARIFY, entry_ids=ids)
 
     def _tie_broken(
         self, question: str, ranked: list[ScoredDoc], demoted: Collection[int], with_meaning: bool
@@ -1394,18 +1436,27 @@ class SearchIndexFactory:
         return cls(Tokenizer(), AnswerPolicy.load(policy_file), make_embedder(settings), db)
 
     def scorer_signature(self) -> str:
-        """What the decision model depends on: the embedder and how scores are fused."""
+        """What the decision model depends on: the embedder and how scores are fused.
+
+        The pseudo-questions (policy ``pseudo_weight``) are not part of it: decision models
+        are fitted with them off (:meth:`without_pseudo_questions`), so switching them on
+        keeps the model the tenant has (docs/benchmarks.md §7.35)."""
         model = getattr(self.embedder, "name", type(self.embedder).__name__)
         return (
             f"{model}|{self.policy.dense_weight}|{self.policy.answer_weight}"
             f"|{self.policy.self_calibration}"
             f"|{self.policy.translation_weight}|{self.policy.answer_bm25_weight}"
-            + (
-                f"|pseudo {self.policy.pseudo_weight} ja {self.policy.pseudo_dense_weight}"
-                if self.policy.pseudo_weight
-                else ""
-            )
         )
+
+    def without_pseudo_questions(self) -> SearchIndexFactory:
+        """This factory (its caches shared) with the pseudo-questions off: the scorer the
+        self-calibrated decision model is fitted on. Fitted with them on, its Japanese probes
+        taught it to answer directly far more often, in every language (§7.27)."""
+        if not self.policy.pseudo_weight:
+            return self
+        other = copy.copy(self)
+        other.policy = replace(self.policy, pseudo_weight=0.0, pseudo_dense_weight=None)
+        return other
 
     def build(
         self,

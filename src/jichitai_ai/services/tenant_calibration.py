@@ -81,11 +81,14 @@ def probe_examples(
     max_probes: int = DEFAULT_MAX_PROBES,
     folds: int = DEFAULT_FOLDS,
 ) -> list[Example]:
-    """Answerable and unanswerable probes with their decision features."""
+    """Answerable and unanswerable probes with their decision features, ranked with the
+    pseudo-questions off: they are not in the scorer signature, so switching them on keeps
+    the tenant's model (``SearchIndexFactory.without_pseudo_questions``)."""
     canonical = [e for e in entries if e.language == "ja"]
     probes = choose_probes(canonical, max_probes)
     if len(probes) < MIN_PROBES:
         return []
+    factory = factory.without_pseudo_questions()
     examples: list[Example] = []
     for k in range(folds):
         fold = {p.entry_id: p for i, p in enumerate(probes) if i % folds == k}
