@@ -57,6 +57,11 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
         ["benchmarks/hardening/hr7_cpu.py", "10000,40000,200000"],
         ["benchmarks/hardening/hr7_cpu.py", "10000,40000"],
     ),
+    # timings that were asserted in tests (ci-cut): detectors, uploads, an import vs /healthz
+    "hardening-suite": (
+        ["-m", "benchmarks.hardening.suite_timings"],
+        ["-m", "benchmarks.hardening.suite_timings", "--quick"],
+    ),
 }
 
 

@@ -192,6 +192,33 @@ def database_url(
     return url
 
 
+def _build_demo_sqlite(path: Path) -> None:
+    db = Database(f"sqlite:///{path}")
+    migrate.upgrade(db)
+    with db.write() as session:
+        from jichitai_ai.demo.loader import load_demo
+
+        load_demo(session)
+    db.dispose()
+
+
+def load_demo_into(platform: Platform) -> None:
+    """The demo tenants (``load_demo``) in the test's empty database, before anything read it.
+
+    On SQLite the database becomes a copy of one built once per run (tests/shared_builds.py;
+    loading costs ~1.5 s CPU per test): the same rows and ids as loading it, timestamps from
+    earlier in the run. PostgreSQL loads it, as before."""
+    if platform.db.url.startswith("sqlite:///"):
+        platform.db.dispose()
+        built = shared_builds.shared_file("demo-lexical.db", "load_demo", _build_demo_sqlite)
+        shutil.copyfile(built, platform.db.url.removeprefix("sqlite:///"))
+        return
+    from jichitai_ai.demo.loader import load_demo
+
+    with platform.db.write() as session:
+        load_demo(session)
+
+
 @pytest.fixture
 def settings(database_url: str) -> Settings:
     return replace(Settings(), database_url=database_url, secret_key="test-secret")

@@ -19,6 +19,10 @@ from .heldout_prompts_12 import conversations
 from .staff_prompts import Prompt
 from .test_staff_corpus import leaks, ordinary_words
 
+#: What is checked is the masking of the prompts' text; the gateway's reads of its policy and
+#: staff from PostgreSQL are checked by the other gateway tests, so these sets run once, on SQLite.
+pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
 #: (set number, at least this many prompts, at least this many annotated items)
 SETS = [
     (2, 50, 150),

@@ -24,6 +24,7 @@ from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage import migrate
 from jichitai_ai.storage.db import Database
 from jichitai_ai.web.app import create_app
+from tests.conftest import load_demo_into
 
 from .helpers import TENANT
 
@@ -40,8 +41,7 @@ def set_widget_origins(platform: Platform, origins: list[str]) -> None:
 
 @pytest.fixture
 def demo(platform: Platform) -> Platform:
-    with platform.db.write() as session:
-        load_demo(session)
+    load_demo_into(platform)
     set_widget_origins(platform, [ALLOWED_ORIGIN, "not an origin", "javascript:alert(1)"])
     return platform
 
