@@ -97,3 +97,21 @@ def test_unknown_embedder_is_a_clear_configuration_error() -> None:
         make_embedder(replace(Settings(), embedder="no-such-model"))
     with pytest.raises(ConfigError, match="embedder_url"):
         make_embedder(replace(Settings(), embedder="openai"))
+
+
+def test_vector_cache_file_embeds_each_text_once(tmp_path: Path) -> None:
+    """``docs eval-set``'s vector file (its databases are thrown away): a second embedder over the
+    same file embeds nothing it has seen, and returns the very vectors the first one stored."""
+    from jichitai_ai.retrieval._vector_cache import CachedEmbedder
+
+    texts = ["第1条 公文書の開示", "第2条 審査会", "第1条 公文書の開示"]
+    first = CountingEmbedder()
+    stored = CachedEmbedder(first, tmp_path / "v.sqlite").embed_passages(texts)
+    assert first.passages == 2  # the repeated text once
+    again = CountingEmbedder()
+    cached = CachedEmbedder(again, tmp_path / "v.sqlite")
+    assert (cached.embed_passages(texts) == stored).all() and again.passages == 0
+    assert cached.name == again.name and len(cached) == 2
+    # queries and passages are kept apart (e5 embeds them with different prefixes)
+    cached.embed_queries(["第2条 審査会"])
+    assert len(cached) == 3

