@@ -1,7 +1,5 @@
 """Round 13 international misses (issue 12, i12ah; docs/benchmarks.md §7.34).
 
-- Workplace trouble (unpaid wages, unpaid overtime) is no municipal business: an outside topic
-  hands it to the general contact instead of offering tax or insurance entries as choices.
 - The demo's driver's licence centre knows the mainland Chinese word for a licence (驾驶证) and
   the Korean way of saying a foreign licence is converted (면허 전환).
 - Chinese and Korean everyday words the glossary lacked: 车检, a tap with no water, older
@@ -41,22 +39,6 @@ def test_the_glossary_reads_everyday_chinese_and_korean_words(text: str, term: s
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Any:
     with dense_demo_platform(Path(tmp_path_factory.mktemp("round13"))) as platform:
         yield platform
-
-
-@pytest.mark.parametrize(
-    ("language", "question"),
-    [
-        ("en", "my boss refuses to pay me for the overtime i worked last month"),
-        ("zh-Hans", "老板一直拖着不发工资 我该怎么办"),
-    ],
-)
-def test_demo_city_hands_workplace_trouble_to_the_general_contact(
-    demo: Any, language: str, question: str
-) -> None:
-    result = demo.answering.ask("aoba-city", question, language=language, record=False)
-    assert str(result.decision) == "no_answer", [c.entry.external_id for c in result.choices]
-    # The general contact: no department whose entries the question merely brushes.
-    assert result.contact is None
 
 
 @pytest.mark.parametrize(
