@@ -52,6 +52,9 @@ TOPICS: tuple[str, ...] = (
     "日本語能力試験（JLPT）の申し込み",
     "NHKの受信料",
     "弁護士の紹介",
+    # Workplace trouble (issue 12, i12ah): unpaid wages and overtime are the labour standards
+    # office's business (労働基準監督署, national), never a municipal FAQ's.
+    "給料の未払いや残業代など勤め先とのトラブル",
 )
 
 
