@@ -652,6 +652,7 @@ class TenantIndex:
                 outcome = self._meaning_first_offered(question, dense, outcome)
             elif dense and outcome.decision is Decision.NO_ANSWER:
                 outcome = self._agreed_first_offered(question, dense, outcome, exclude)
+                outcome = self._agreed_pair_offered(question, dense, outcome)
             outcome = self._taught_offered(question, outcome)
             if dense and needs_meaning(question) and _meaning_decides(question, outcome):
                 in_kanji = self._dense_in_kanji(question, len(dense), exclude)
@@ -936,6 +937,30 @@ class TenantIndex:
         if not words or words[0].doc_id != first:
             return outcome
         if not self.signals.shares_rare_word(question, first):
+            return outcome
+        ranked = [ScoredDoc(c.score, c.entry_id) for c in outcome.ranked]
+        limit = self.thresholds.max_choices
+        if self.decision_model is not None:
+            limit = self.decision_model.max_choices
+        ids = [d.doc_id for d in diverse_choices(ranked, self.signals, limit)]
+        return replace(outcome, decision=Decision.CLARIFY, entry_ids=ids)
+
+    def _agreed_pair_offered(
+        self, question: str, dense: list[ScoredDoc], outcome: Outcome
+    ) -> Outcome:
+        """A Japanese kanji question handed over although the fused ranking and the embedding
+        alone put the same two entries first (in either order): a 更問 with them, not a
+        hand-over. A resident's story (母の入院費がひと月で30万を超えた。あとで戻ってくる制度が…,
+        息子が大学生で今度はたちに…) dilutes the coverage the decision reads; two rankings
+        that agree on the same pair are evidence the dilution does not touch — the first
+        entry alone (:meth:`_agreed_first_offered`) needs a lead and a shared rare word, a
+        pair needs neither. Other authorities and outside topics still hand over (answering)."""
+        if outcome.decision is not Decision.NO_ANSWER or needs_meaning(question):
+            return outcome
+        if len(dense) < 2 or len(outcome.ranked) < 2:
+            return outcome
+        pair = {c.entry_id for c in outcome.ranked[:2]}
+        if pair != {d.doc_id for d in dense[:2]}:
             return outcome
         ranked = [ScoredDoc(c.score, c.entry_id) for c in outcome.ranked]
         limit = self.thresholds.max_choices
