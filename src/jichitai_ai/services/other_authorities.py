@@ -194,10 +194,12 @@ def handed_to(
     entries_use: Callable[[str], bool] = lambda word: True,
 ) -> OtherAuthority | None:
     """The authority to hand over to: its topic is closer than any entry by ``needed[0]``, or
-    by ``needed[1]`` when the question names its business — by nothing more than the entries'
-    best when it names one of the authority's exclusive words that the tenant's entries do not
-    use (``entries_use``: an entry using it answers something about it), and then any
-    authority's topic that close will do: the word says whose business it is. A question handed
+    by ``needed[1]`` when the question names its business — and when it names one of the
+    authority's exclusive words that the tenant's entries do not use (``entries_use``: an entry
+    using it answers something about it), as soon as any authority's topic comes within
+    ``needed[1]`` of the entries' best: the word says whose business it is, while the
+    question's other words can hold an entry's (「父が亡くなって相続税の申告って…」: 相続 and
+    申告 put the 相続の戸籍 entry .014 above the tax office's topic; i12ag). A question handed
     over anyway is no exception: naming a wrong authority would mislead more than the general
     contact."""
     cosines = matcher.cosines(query_vector)
@@ -208,10 +210,10 @@ def handed_to(
         if authority.words_in(question):
             only_its = any(not entries_use(w) for w in authority.exclusive_in(question))
             # Named by a word only it uses: the question is another authority's business as
-            # soon as any authority's topic is as close as the entries — the word says whose
+            # soon as any authority's topic is nearly as close as the entries — the word says whose
             # (「한국 대사관」: the embassy's topic .800, the bureau's .818, the passport entry
             # .809; the encoder puts Korean a little further from every Japanese topic).
-            lead = max(cosines) if only_its else cosines[i] - needed[1]
+            lead = max(cosines) + needed[1] if only_its else cosines[i] - needed[1]
             named.append((lead, i))
     for lead, i in sorted(named, reverse=True):
         if lead >= best_entry_cosine:
