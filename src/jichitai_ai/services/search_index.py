@@ -169,6 +169,10 @@ ANSWER_NEEDS_WORDS = 0.1
 #: offers it (:meth:`TenantIndex._meaning_first_offered`). Chosen on the demo sets (not
 #: blind): the leads of first entries that were right were .013 and .02, of the rest ≤ .005.
 MEANING_FIRST_LEAD = 0.01
+#: :meth:`TenantIndex._agreed_pair_offered` on (i12ag): off — on the Japanese rows of every demo
+#: set it gained 9 questions but turned 7 out-of-scope hand-overs into 更問 (市長の好きな食べ物,
+#: 近所の犬がうるさい ×2, 登記 …; rounds 2, 3 and 11 worse), docs/benchmarks.md §7.33.
+OFFER_AGREED_PAIR = False
 #: A Chinese / Korean direct answer stays the answer unless the glossary-mixed meaning ranking
 #: puts it this far behind its first entry (:meth:`TenantIndex._answer_read_by_glossary`).
 #: Chosen on five demo questions (not blind): a wrong 転入 answer for a move inside the city
@@ -652,7 +656,8 @@ class TenantIndex:
                 outcome = self._meaning_first_offered(question, dense, outcome)
             elif dense and outcome.decision is Decision.NO_ANSWER:
                 outcome = self._agreed_first_offered(question, dense, outcome, exclude)
-                outcome = self._agreed_pair_offered(question, dense, outcome)
+                if OFFER_AGREED_PAIR:
+                    outcome = self._agreed_pair_offered(question, dense, outcome)
             outcome = self._taught_offered(question, outcome)
             if dense and needs_meaning(question) and _meaning_decides(question, outcome):
                 in_kanji = self._dense_in_kanji(question, len(dense), exclude)
