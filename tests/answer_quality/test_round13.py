@@ -106,6 +106,7 @@ def _handed_over(first_two: list[int]) -> Outcome:
 
 def test_a_pair_both_rankings_put_first_is_offered() -> None:
     index = SimpleNamespace(thresholds=Thresholds(), decision_model=None, signals=_Signals())
+    index._clarified = functools.partial(TenantIndex._clarified, index)  # type: ignore[arg-type]
     offer = functools.partial(TenantIndex._agreed_pair_offered, index)  # type: ignore[arg-type]
     question = "母の入院費がひと月で大変な額になった。あとで戻ってくる制度があるって聞いた"
     dense = [ScoredDoc(0.867, 2), ScoredDoc(0.864, 1), ScoredDoc(0.85, 9)]

@@ -943,12 +943,7 @@ class TenantIndex:
             return outcome
         if not self.signals.shares_rare_word(question, first):
             return outcome
-        ranked = [ScoredDoc(c.score, c.entry_id) for c in outcome.ranked]
-        limit = self.thresholds.max_choices
-        if self.decision_model is not None:
-            limit = self.decision_model.max_choices
-        ids = [d.doc_id for d in diverse_choices(ranked, self.signals, limit)]
-        return replace(outcome, decision=Decision.CLARIFY, entry_ids=ids)
+        return self._clarified(outcome)
 
     def _agreed_pair_offered(
         self, question: str, dense: list[ScoredDoc], outcome: Outcome
@@ -967,6 +962,10 @@ class TenantIndex:
         pair = {c.entry_id for c in outcome.ranked[:2]}
         if pair != {d.doc_id for d in dense[:2]}:
             return outcome
+        return self._clarified(outcome)
+
+    def _clarified(self, outcome: Outcome) -> Outcome:
+        """A 更問 with the fused ranking's best choices that are not near-duplicates."""
         ranked = [ScoredDoc(c.score, c.entry_id) for c in outcome.ranked]
         limit = self.thresholds.max_choices
         if self.decision_model is not None:
