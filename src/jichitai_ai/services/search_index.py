@@ -170,7 +170,7 @@ ANSWER_NEEDS_WORDS = 0.1
 #: blind): the leads of first entries that were right were .013 and .02, of the rest ≤ .005.
 MEANING_FIRST_LEAD = 0.01
 #: :meth:`TenantIndex._agreed_pair_offered` on (i12ag): off — on the Japanese rows of every demo
-#: set it gained 9 questions but turned 7 out-of-scope hand-overs into 更問 (市長の好きな食べ物,
+#: set it gained 10 questions but turned 7 out-of-scope hand-overs into 更問 (市長の好きな食べ物,
 #: 近所の犬がうるさい ×2, 登記 …; rounds 2, 3 and 11 worse), docs/benchmarks.md §7.33.
 OFFER_AGREED_PAIR = False
 #: A Chinese / Korean direct answer stays the answer unless the glossary-mixed meaning ranking
