@@ -3,8 +3,9 @@
 ``helpful`` counts a question when the expected entry is the direct answer or among the
 clarifying choices (for a question marked unanswerable: when it is handed over — to one of the
 accepted departments when the optional ``department`` column names them, ``general`` = the
-general contact; for ``outcome=emergency``: when the emergency card is shown); ``wrong``
-counts direct answers with an unexpected entry (the worst outcome: a confident wrong answer);
+general contact or any other authority (他機関), an authority's name as the question's language
+shows it = that authority only; for ``outcome=emergency``: when the emergency card is shown);
+``wrong`` counts direct answers with an unexpected entry (the worst outcome: a confident wrong answer);
 ``right`` counts right direct answers; ``needless_handovers`` hand-overs although an expected
 entry exists; ``out_of_scope_handed_over`` the share of unanswerable questions handed over to an
 accepted contact (``out_of_scope`` of them; 0.0 when there are none). Figures per language, printed by
@@ -62,19 +63,33 @@ def read_questions(text: str) -> list[Question]:
     ]
 
 
-def _handover_target(contact: object) -> str:
-    name = getattr(contact, "name", "")
+def _handover_target(contact: object, authority: str = "") -> str:
+    """The department's name, the other authority's (他機関) name, or ``general``."""
+    name = authority or getattr(contact, "name", "")
     return str(name) if name else "general"
 
 
-def judge(q: Question, decision: Decision, shown: set[str], contact: object) -> dict[str, bool]:
-    """One question's outcome: helpful / right / wrong / needless hand-over / missed emergency."""
+def _accepted(q: Question, contact: object, authority: str) -> bool:
+    """A hand-over to an accepted contact: ``general`` accepts any other authority too (as
+    before authorities could be named), a named authority only itself."""
+    if not q.departments:
+        return True
+    if _handover_target(contact, authority) in q.departments:
+        return True
+    return bool(authority) and "general" in q.departments
+
+
+def judge(
+    q: Question, decision: Decision, shown: set[str], contact: object, authority: str = ""
+) -> dict[str, bool]:
+    """One question's outcome: helpful / right / wrong / needless hand-over / missed emergency.
+    ``authority``: the other authority's shown name when the question was handed to one."""
     handed_over = decision is Decision.NO_ANSWER
     answered = decision is Decision.ANSWER
     if q.emergency:
         helpful = decision is Decision.EMERGENCY
     elif not q.expected:
-        helpful = handed_over and (not q.departments or _handover_target(contact) in q.departments)
+        helpful = handed_over and _accepted(q, contact, authority)
     else:
         helpful = decision in (Decision.ANSWER, Decision.CLARIFY) and bool(q.expected & shown)
     return {
@@ -101,13 +116,14 @@ def evaluate(
         shown = (
             {r.answer.entry.external_id} if r.answer else {c.entry.external_id for c in r.choices}
         )
-        verdict = judge(q, r.decision, shown, r.contact)
+        authority = (r.other_authority or {}).get("name", "")
+        verdict = judge(q, r.decision, shown, r.contact, authority)
         t = tally[q.language]
         t["n"] += 1
         for key, value in verdict.items():
             t[key] += value
         if misses is not None and not verdict["helpful"]:
-            got = sorted(shown) or [_handover_target(r.contact)]
+            got = sorted(shown) or [_handover_target(r.contact, authority)]
             misses.append(f"{q.language}\t{q.text}\t{r.decision}\t{'|'.join(got)}")
     return {
         lang: {

@@ -25,6 +25,9 @@ SERVICE = re.compile(
             r"時の|猫|ねこ|犬の死|動物|野鳥|死骸|死体|件数|統計",
             # i12ad: a 手帳 or a 手当 asked for (障害者手帳ってもらえる？), not 手当て (first aid)
             r"手帳|てちょう|手当(?!て)|てあて(?!を\s*(?:し|す))",
+            # i12ag: a registration (届け) asked about — 出生の届けは何日以内 after 私もまだ動けない
+            # (not 出生 alone: 对不起我出生了 is a suicide sign)
+            r"出生(?:の|届)|しゅっしょう|しゅっせい|[生亡姻入出]届|の届け|届け(?:は|を|って)|の\s*とどけ|とどけ(?:は|を)",
             # em1: "if it happens, what do I do" and "so that it does not happen"
             r"たら\s*(?:どう|なに|何を)|(?:なら|起こら|おこら)ない\s*(?:ように|ための|ため)",
             # em2: "how to prevent it" (誤飲を防ぐには)

@@ -409,6 +409,7 @@ class AnsweringService:
             best,
             other_authorities.margins(tenant.settings),
             entries_use=self._entries_text(tenant.id, index).__contains__,
+            exclusive=other_authorities.exclusive_margin(tenant.settings),
         )
 
     def _entries_text(self, tenant_id: int, index: TenantIndex) -> _FoldedText:
