@@ -45,6 +45,14 @@ ROWS: list[tuple[str, str, Callable[[int], tuple[Callable[[str], object], str]]]
     ("privacy.redact", "`<b>x` + spaces", lambda n: (privacy.redact, "<b>x" + " " * (n - 5) + "y")),
     ("emergency.detect_emergency", "line breaks", lambda n: (detect_emergency, "\n" * n)),
     ("emergency.detect_emergency", "spaces", lambda n: (detect_emergency, " " * n)),
+    (
+        "emergency.detect_emergency",
+        "ideographic spaces around a Korean question (hr9)",
+        lambda n: (
+            detect_emergency,
+            "\u3000" * (n // 2) + "침수 위험 지도는 어디서 받나요" + "\u3000" * (n // 2),
+        ),
+    ),
     ("documents._support.kanji_hint", "N/10 words × N/10 terms", lambda n: (_hint(n), "")),
 ]
 
