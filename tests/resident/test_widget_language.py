@@ -59,7 +59,11 @@ def test_widget_language(
         frame = page.frame_locator("iframe.jai-widget-frame")
         accept = frame.get_by_role("button", name=t("resident.notice.accept", expected))
         accept.click()
-        assert frame.locator("#question").is_visible()
+        # The chat opens after the notice's click handler runs in the frame: wait for it (a bare
+        # is_visible() does not wait and failed once at load ~5 in CI).
+        question = frame.locator("#question")
+        question.wait_for(state="visible")
+        assert question.is_visible()
     finally:
         ctx.close()
     assert requests_seen.remote() == []
