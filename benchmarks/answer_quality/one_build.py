@@ -14,15 +14,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import tempfile
-from dataclasses import replace
 from pathlib import Path
 
-from jichitai_ai.benchmark.demo_questions import evaluate, read_questions
-from jichitai_ai.config import load_settings
-from jichitai_ai.demo.loader import load_demo
-from jichitai_ai.services.platform import Platform
-from jichitai_ai.storage import migrate
+from jichitai_ai.benchmark.demo_questions import demo_platform, evaluate, read_questions
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -34,28 +28,18 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     wanted = {lang for lang in args.languages.split(",") if lang}
     args.out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="jichitai-sets-") as tmp:
-        settings = replace(
-            load_settings(), database_url=f"sqlite:///{tmp}/demo.db", embedder=args.embedder
-        )
-        platform = Platform(settings)
-        try:
-            migrate.upgrade(platform.db)
-            with platform.db.write() as session:
-                load_demo(session)
-            for csv_path in args.csvs:
-                questions = read_questions(csv_path.read_text(encoding="utf-8"))
-                questions = [q for q in questions if not wanted or q.language in wanted]
-                if not questions:
-                    continue
-                misses: list[str] = []
-                summary = evaluate(platform, questions, misses)
-                text = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
-                text += "".join(line + "\n" for line in misses)
-                (args.out / f"{csv_path.stem}.txt").write_text(text, encoding="utf-8")
-                print(csv_path.stem, flush=True)
-        finally:
-            platform.close()
+    with demo_platform(args.embedder) as platform:
+        for csv_path in args.csvs:
+            questions = read_questions(csv_path.read_text(encoding="utf-8"))
+            questions = [q for q in questions if not wanted or q.language in wanted]
+            if not questions:
+                continue
+            misses: list[str] = []
+            summary = evaluate(platform, questions, misses)
+            text = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
+            text += "".join(line + "\n" for line in misses)
+            (args.out / f"{csv_path.stem}.txt").write_text(text, encoding="utf-8")
+            print(csv_path.stem, flush=True)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ import io
 import json
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -144,6 +146,23 @@ def evaluate(
     }
 
 
+@contextmanager
+def demo_platform(embedder: str | None = None) -> Iterator[Platform]:
+    """A throw-away platform serving the demo tenants (``make run``'s data), closed after."""
+    with tempfile.TemporaryDirectory(prefix="jichitai-demo-q-") as tmp:
+        settings = replace(load_settings(), database_url=f"sqlite:///{tmp}/demo.db")
+        if embedder is not None:
+            settings = replace(settings, embedder=embedder)
+        platform = Platform(settings)
+        try:
+            migrate.upgrade(platform.db)
+            with platform.db.write() as session:
+                load_demo(session)
+            yield platform
+        finally:
+            platform.close()
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("questions", type=Path)
@@ -151,21 +170,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--misses", action="store_true", help="list the unhelpful questions")
     args = parser.parse_args(argv)
     questions = read_questions(args.questions.read_text(encoding="utf-8"))
-    with tempfile.TemporaryDirectory(prefix="jichitai-demo-q-") as tmp:
-        settings = replace(load_settings(), database_url=f"sqlite:///{tmp}/demo.db")
-        if args.embedder is not None:
-            settings = replace(settings, embedder=args.embedder)
-        platform = Platform(settings)
-        try:
-            migrate.upgrade(platform.db)
-            with platform.db.write() as session:
-                load_demo(session)
-            misses: list[str] | None = [] if args.misses else None
-            print(json.dumps(evaluate(platform, questions, misses), ensure_ascii=False, indent=2))
-            for line in misses or []:
-                print(line)
-        finally:
-            platform.close()
+    with demo_platform(args.embedder) as platform:
+        misses: list[str] | None = [] if args.misses else None
+        print(json.dumps(evaluate(platform, questions, misses), ensure_ascii=False, indent=2))
+        for line in misses or []:
+            print(line)
 
 
 if __name__ == "__main__":

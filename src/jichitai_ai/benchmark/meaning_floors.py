@@ -14,22 +14,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import tempfile
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from jichitai_ai.config import load_settings
-from jichitai_ai.demo.loader import load_demo
 from jichitai_ai.services import tenants as tenant_service
-from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.search_index import AnswerPolicy, TenantIndex, needs_meaning
-from jichitai_ai.storage import migrate
 
-from .demo_questions import Question, read_questions
+from .demo_questions import Question, demo_platform, read_questions
 
 #: Scripts whose floor is on the cosine itself, not on the lead over hubness.
 COSINE_FLOOR_SCRIPTS = ("ja",)
@@ -121,21 +115,11 @@ def main(argv: list[str] | None = None) -> None:
     questions = [
         q for path in args.questions for q in read_questions(path.read_text(encoding="utf-8"))
     ]
-    with tempfile.TemporaryDirectory(prefix="jichitai-floors-") as tmp:
-        settings = replace(
-            load_settings(), database_url=f"sqlite:///{tmp}/demo.db", embedder=args.embedder
-        )
-        platform = Platform(settings)
-        try:
-            migrate.upgrade(platform.db)
-            with platform.db.write() as session:
-                load_demo(session)
-            with platform.db.read() as session:
-                tenant = tenant_service.get_tenant(session, "aoba-city")
-                index = platform.answering.index_for(session, tenant)
-            rows = evidence(index, questions)
-        finally:
-            platform.close()
+    with demo_platform(args.embedder) as platform:
+        with platform.db.read() as session:
+            tenant = tenant_service.get_tenant(session, "aoba-city")
+            index = platform.answering.index_for(session, tenant)
+        rows = evidence(index, questions)
     policy = AnswerPolicy()
     coverage = {script: policy.reading_coverage_floor(script) for _, script, _, _ in rows}
     result = {
