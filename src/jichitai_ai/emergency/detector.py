@@ -72,6 +72,8 @@ _SAFE = re.compile(
             r"火灾保险|火災保險|地震保险|地震保險|消防团|消防團|防灾|防災|演习|演習|演练|演練",
             # hazard maps (where it may flood, not a flood): zh; ko and やさしい日本語 below
             r"(?:灾害|災害|危险|危險|洪水|淹水|浸水)(?:地图|地圖)|淹水潜势|淹水潛勢",
+            # i12ak: a bag or card stolen earlier, asked about replacing the card (補辦), not a theft now
+            r"被偷(?:了|走)?(?=[^。！!？?]{0,40}?(?:补办|補辦|补发|補發|挂失|掛失|再发行|再發行|重办|重辦))",
             r"(?:自行车|自行車|单车|單車)被偷|自杀预防|自殺預防|洪水保险|洪水保險|火灾预防|火災預防|火灾报警器|火災警報器|灭火器|滅火器|急救课程|急救課程",
             # em1 (zh): gas / CO detectors, warning zones, the ambulance fee, 自殺防治, accident papers
             r"(?:煤气泄漏|燃气泄漏|瓦斯外洩|瓦斯外泄|瓦斯|煤气|煤氣|燃气|燃氣|一氧化碳)(?:报警器|報警器|警报器|警報器|侦测器|偵測器|探测器|探測器)",

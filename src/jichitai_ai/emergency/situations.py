@@ -182,6 +182,8 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"\b(?:charcoal|grill|barbecue|bbq|generator|heater|stove)\b[^.?!]{0,30}\b(?:indoors|inside)\b[^.?!]{0,40}\b(?:headache|dizzy|faint|sick|unconscious|vomit\w*)\b",
         r"\b(?:don'?t think|not sure (?:if|whether)) (?:he|she|they|it)(?:'s| is| are)? breathing\b|\bcan'?t breath|\bcan (?:barely|hardly) breath|\b(?:struggling|trouble) breathing\b",
         r"\b(?:he|she|they|baby|mother|mom|mum|father|dad|son|daughter|kid|child|grandma|grandpa|husband|wife|friend|man|woman|person)\b(?:'s| is| are)?[^.?!]{0,30}\b(?:won'?t move|not moving|isn'?t moving|stopped moving)\b",
+        # i12ak: people named by their role at the scene (the driver after a crash), not moving a thing
+        r"\b(?:driver|passenger|cyclist|rider|pedestrian|boy|girl|guy|lady|neighbou?r|someone|somebody)\b(?:'s| is| are)?[^.?!]{0,30}\b(?:won'?t move|not moving|isn'?t moving|stopped moving)\b(?!\s+(?:his|her|their|the|my|our|a|an|it|its|that|this|out|in|away|house|home|abroad)\b)",
         r"\bwheez(?:e|es|ed|ing)\b|\b(?:lips|tongue|face|throat|eyes)\b[^.?!]{0,20}\b(?:puff\w*|swell\w*) up\b|\bface is swelling\b|\bheat ?stroke\b",
         r"\b(?:swallowed|took|taken|ate) (?:all|a whole|the whole|an entire)\b[^.?!]{0,25}\b(?:pills|tablets|medicine|meds|medication)\b",
         r"\b(?:kid|child|baby|son|daughter|toddler|boy|girl)\b[^.?!]{0,20}\b(?:locked|trapped|stuck|left) (?:in|inside) (?:a |the |my |our )?(?:hot )?car\b",
