@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from jichitai_ai.approval import service as approval
 from jichitai_ai.domain.models import EntryStatus
+from jichitai_ai.i18n import t
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import importing
 from jichitai_ai.services.errors import Forbidden
@@ -220,6 +221,22 @@ def test_approver_sees_a_side_by_side_diff_and_approves_in_the_console(
         _resident_answer(platform, world.aoba_id, "AOBA-1")
         == "住民票の写しは支所でも請求できます。"
     )
+    # nc10: after 承認 the page compared the live entry (now the change) with the change, every
+    # field the same. It now shows the version before the approval beside the approved one.
+    decided = client.get(f"/console/t/aoba/approvals/{result.change.id}").text
+    answer_row = decided.split('data-field="answer"', 1)[1].split("</tr>", 1)[0]
+    assert "<del>" in answer_row and "<ins>" in answer_row
+    with platform.db.read() as db:
+        version = faq_service.get_entry(db, world.aoba_id, world.aoba_entry).version
+    assert t("approval.diff.after_published", "ja", version=version) in decided
+    assert t("approval.diff.before_published", "ja", version=version - 1) in decided
+    assert t("approval.diff.after", "ja") not in decided
+    api = client.get(f"/api/v1/tenants/aoba/changes/{result.change.id}").json()
+    assert [d["field"] for d in api["diff"]] == ["answer"]
+    # The entry's 変更履歴 names its sides as versions, not 現在（公開中） / 承認後.
+    history = client.get(f"/console/t/aoba/faq/{world.aoba_entry}/history").text
+    assert t("approval.history.after", "ja", version=version) in history
+    assert t("approval.diff.after", "ja") not in history
     # An auditor can read the queue but not decide.
     client.cookies.clear()
     token = login(client, "aoba-auditor")

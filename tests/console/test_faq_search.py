@@ -8,6 +8,9 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from jichitai_ai.domain.models import FaqRecord
+from jichitai_ai.services import faq as faq_service
+from jichitai_ai.services.platform import Platform
 from tests.console.helpers import World, login
 
 QUERIES = {
@@ -37,3 +40,22 @@ def test_api_and_console_list_find_the_same_entries(
     assert page.status_code == 200
     listed = {int(i) for i in re.findall(r'href="/console/t/aoba/faq/(\d+)"', page.text)}
     assert listed == expected
+
+
+def test_entries_that_ask_it_are_listed_before_those_that_mention_it(
+    client: TestClient, platform: Platform, world: World
+) -> None:
+    """nc10: searching 「犬」 listed an entry about moving (its answer mentions 犬の登録) before
+    the entries about dogs. PREF-1's answer mentions 戸籍謄本; an entry asking about it comes
+    first although PREF-1 is older."""
+    with platform.db.write() as db:
+        asking = faq_service.create_entry(
+            db,
+            world.aoba_id,
+            FaqRecord(question="戸籍謄本を取りたい", answer="本籍地の市区町村で請求できます。"),
+            user="seed",
+        )
+    login(client, "aoba-editor")
+    page = client.get("/console/t/aoba/faq", params={"q": "戸籍謄本"}).text
+    listed = [int(i) for i in re.findall(r'href="/console/t/aoba/faq/(\d+)"', page)]
+    assert list(dict.fromkeys(listed)) == [asking.id, world.pref_entry]

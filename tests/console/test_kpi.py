@@ -336,6 +336,13 @@ def test_a_zero_answered_rate_after_only_choices_says_where_they_count(
     note = t("console.kpi.answered_zero_note", "ja", clarified=2)
     assert f'data-kpi="answered_note">{note}<' in page
     assert "住民がその一つを選んでも回答率ではなく選択肢提示率" in page  # 指標の定義
+    # nc10: the per-channel table (and the per-tenant one) showed 回答率 0.0% without
+    # 選択肢提示率 beside it; each row now has that column, the same figure as the export.
+    row = page.split('<tr data-channel="api">', 1)[1].split("</tr>", 1)[0]
+    assert '<td class="num" data-kpi="answered_rate">0.0%</td>' in row
+    assert '<td class="num" data-kpi="clarified_rate">100.0%</td>' in row
+    head = page.split('id="channel-table">', 1)[1].split("</thead>", 1)[0]
+    assert t("console.kpi.col.clarified_rate", "ja") in head
     # Where something was answered, the card has no such note.
     _seed_questions(platform, world)
     assert 'data-kpi="answered_note"' not in client.get("/console/t/aoba/dashboard" + query).text

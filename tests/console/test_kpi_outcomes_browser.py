@@ -91,6 +91,11 @@ def test_confirmed_rate_in_the_chart_and_the_tables(
         aoba = next(cells for name, cells in rows.items() if "あおば" in name or "Aoba" in name)
         assert aoba[column] == confirmed
         assert rows[t("console.kpi.total", lang)][column] == confirmed
+        # nc10: 選択肢提示率 beside 回答率 in the table too (a 0.0% 回答率 read as broken there).
+        clarified = head.index(t("console.kpi.col.clarified_rate", lang))
+        assert clarified == head.index(t("console.kpi.col.answered_rate", lang)) + 1
+        shown = data["totals"]["display"]["clarified_rate"]
+        assert rows[t("console.kpi.total", lang)][clarified] == shown
 
         channel_head = page.locator("#channel-table thead th").all_inner_texts()
         channel_column = channel_head.index(label)

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from jichitai_ai.cli.main import app as cli
 from jichitai_ai.domain.models import FaqRecord
+from jichitai_ai.i18n import t
 from jichitai_ai.services import faq as faq_service
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.platform import Platform
@@ -113,3 +114,17 @@ def test_console_widget_page_shows_snippet_and_allowed_origins(
     # walkthrough got a bare error page and had to go back and type it again).
     assert 'id="origin-error"' in bad.text and 'id="widget-origins"' in bad.text
     assert 'value="javascript:x"' in bad.text and "https://www.city.aoba.example.jp" in bad.text
+    # nc10: a page's address pasted from the browser allows its site, and the page says so.
+    page_url = client.post(
+        "/console/t/aoba/widget/origins",
+        data={"csrf_token": token, "origin": "https://WWW.Sakura.example.jp:443/kurashi/?a=1"},
+    )
+    assert page_url.status_code == 200 and 'id="origin-error"' not in page_url.text
+    note = t("console.widget.from_page", "ja", origin="https://www.sakura.example.jp")
+    assert f'id="origin-from-page">{note}<' in page_url.text
+    assert "<code>https://www.sakura.example.jp</code>" in page_url.text
+    for not_a_site in ("ftp://files.example.jp/a", "https://user@evil.example.com/"):
+        refused = client.post(
+            "/console/t/aoba/widget/origins", data={"csrf_token": token, "origin": not_a_site}
+        )
+        assert refused.status_code == 422, not_a_site

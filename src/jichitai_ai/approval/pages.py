@@ -58,8 +58,11 @@ def change_page(
         change = approval.get_change(db, page.tenant.id, change_id)
         entry = faq_service.get_entry(db, page.tenant.id, change.entry_id)
         four_eyes = approval.four_eyes(db, page.tenant.id)
-    live = faq_service.record_of(entry)
-    rows = approval_diff.resident_diff(live, change.record)
+        published = approval.published_versions(db, change)
+    # A published change beside the version before it (what its approval changed); any other
+    # beside what residents see now.
+    before = published.before if published else faq_service.record_of(entry)
+    rows = approval_diff.resident_diff(before, change.record)
     own = _user(page) in change.authors
     return render(
         page.c,
@@ -68,6 +71,7 @@ def change_page(
         change=change,
         entry=entry,
         rows=rows,
+        published=published,
         may_approve=page.can_approve
         and change.state == approval.ChangeState.PENDING
         and not (four_eyes and own),

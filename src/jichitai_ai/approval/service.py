@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from jichitai_ai.approval import diff as approval_diff
 from jichitai_ai.approval.tables import EntryChange
 from jichitai_ai.departments import service as department_service
 from jichitai_ai.domain.models import EntryStatus, FaqEntry, FaqRecord
@@ -28,7 +29,7 @@ from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.errors import Conflict, Forbidden, Invalid, NotFound
 from jichitai_ai.services.redaction import redact_staff_note
 from jichitai_ai.storage.db import Database
-from jichitai_ai.storage.tables import FaqEntryRow
+from jichitai_ai.storage.tables import FaqEntryRow, FaqEntryVersion
 from jichitai_ai.timeutil import today_jst, utcnow
 
 #: Tenant setting: no one approves a change they wrote (四つの目の原則). Default on.
@@ -156,6 +157,58 @@ def get_change(session: Session, tenant_id: int, change_id: int) -> Change:
     if row is None or row.tenant_id != tenant_id:
         raise NotFound("approval.not_found", id=change_id)
     return _view(row)
+
+
+@dataclass(frozen=True)
+class PublishedVersions:
+    """The entry versions around a published change: the one its approval saved and the one
+    residents saw just before (None when that version is gone)."""
+
+    before: FaqRecord | None
+    before_version: int
+    version: int
+
+
+def _shown(record: FaqRecord) -> list[str]:
+    """The fields a version shows (管理番号 aside: a change may leave it to the entry)."""
+    return [
+        approval_diff.field_text(record, name)
+        for name in approval_diff.FIELDS
+        if name != "external_id"
+    ]
+
+
+def published_versions(session: Session, change: Change) -> PublishedVersions | None:
+    """For a 公開済み change, the version its approval saved and the one before it. Newcomer
+    walkthrough nc10: after 承認 the change page compared the live entry (now the change
+    itself) with the change, so every field read the same and nobody could see what was
+    approved. None for a change in any other state, or when no version matches."""
+    if change.state != ChangeState.PUBLISHED:
+        return None
+    shown = _shown(change.record)
+    versions = session.execute(
+        select(FaqEntryVersion)
+        .where(
+            FaqEntryVersion.entry_id == change.entry_id,
+            FaqEntryVersion.version > change.base_version,
+        )
+        .order_by(FaqEntryVersion.version)
+    ).scalars()
+    for saved in versions:
+        if _shown(faq_service.record_from_snapshot(saved.snapshot)) != shown:
+            continue
+        before = session.execute(
+            select(FaqEntryVersion.snapshot).where(
+                FaqEntryVersion.entry_id == change.entry_id,
+                FaqEntryVersion.version == saved.version - 1,
+            )
+        ).scalar_one_or_none()
+        return PublishedVersions(
+            before=faq_service.record_from_snapshot(before) if before is not None else None,
+            before_version=saved.version - 1,
+            version=saved.version,
+        )
+    return None
 
 
 def list_changes(

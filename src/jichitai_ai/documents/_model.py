@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -17,6 +18,30 @@ class Block:
     kind: BlockKind = "paragraph"
     level: int = 0
     page: int | None = None
+
+
+#: 「Microsoft Word - 家庭ごみ.docx」: the title Office's PDF printer writes (the file's name).
+_OFFICE_PRINT = re.compile(
+    r"^Microsoft\s+(?:Word|Excel|PowerPoint)\s+-\s+(.*?)(?:\.(?:docx?|xlsx?|pptx?|rtf|txt))?$",
+    re.IGNORECASE,
+)
+#: Titles tools write when nobody gave one (reportlab's 「untitled」, Word's 「文書1」, …).
+_PLACEHOLDER_TITLE = re.compile(
+    r"^(?:untitled(?:\s+document)?|no\s+title|title|無題(?:の?ドキュメント)?|タイトル(?:なし)?"
+    r"|(?:document|文書|ドキュメント|book|ブック|presentation|プレゼンテーション)\s*\d*"
+    r"|powerpoint\s*プレゼンテーション|スライド\s*\d*)$",
+    re.IGNORECASE,
+)
+
+
+def metadata_title(value: object) -> str:
+    """A title from a file's properties, or "" when it is a tool's placeholder: a PDF made
+    without one says 「untitled」, and 文書検索 listed and cited it so (newcomer walkthrough
+    nc10) instead of the document's first line."""
+    title = " ".join(str(value or "").split())
+    if m := _OFFICE_PRINT.match(title):
+        title = m.group(1).strip()
+    return "" if _PLACEHOLDER_TITLE.match(title) else title
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 
-from jichitai_ai.documents._model import Block, ParsedDocument
+from jichitai_ai.documents._model import Block, ParsedDocument, metadata_title
 
 _HEADING_STYLE = re.compile(r"^(?:heading|見出し)\s*(\d)", re.IGNORECASE)
 
@@ -17,7 +17,7 @@ def read_docx(data: bytes, fallback_title: str) -> ParsedDocument:
 
     doc = Document(io.BytesIO(data))
     blocks: list[Block] = []
-    title = (doc.core_properties.title or "").strip()
+    title = metadata_title(doc.core_properties.title)
     for element in doc.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -62,5 +62,5 @@ def read_xlsx(data: bytes, fallback_title: str) -> ParsedDocument:
                     blocks.append(Block(" | ".join(cells), "table"))
     finally:
         workbook.close()
-    title = (workbook.properties.title or "").strip() or fallback_title
+    title = metadata_title(workbook.properties.title) or fallback_title
     return ParsedDocument(title=title, format="xlsx", blocks=blocks)

@@ -6,7 +6,7 @@ import io
 
 from pypdf import PdfReader
 
-from jichitai_ai.documents._model import Block, ParsedDocument
+from jichitai_ai.documents._model import Block, ParsedDocument, metadata_title
 
 #: Fewer visible characters per page than this means the pages are images (a scan).
 MIN_CHARS_PER_PAGE = 10
@@ -41,7 +41,7 @@ def read_pdf(data: bytes, fallback_title: str) -> ParsedDocument:
     meta_title = ""
     try:
         metadata = reader.metadata
-        meta_title = str(metadata.get("/Title") or "").strip() if metadata is not None else ""
+        meta_title = metadata_title(metadata.get("/Title")) if metadata is not None else ""
     except Exception:  # broken metadata must not lose the text
         meta_title = ""
     title = meta_title or (blocks[0].text[:100] if blocks else fallback_title)

@@ -618,6 +618,16 @@ def matches(entry: FaqEntry, query: str) -> bool:
     )
 
 
+def asks(entry: FaqEntry, query: str) -> bool:
+    """The words are in the question or a 言い換え (not only in the answer or category): the
+    console lists these first (newcomer walkthrough nc10: 「犬」 listed an entry about moving,
+    whose answer mentions 犬の登録, before the three entries about dogs)."""
+    needle = query.strip().casefold()
+    return needle in entry.question.casefold() or any(
+        needle in a.casefold() for a in entry.alternatives
+    )
+
+
 def visible_entries(
     session: Session,
     tenant_id: int,

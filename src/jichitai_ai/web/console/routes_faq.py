@@ -91,6 +91,8 @@ def faq_list(request: Request, page: TenantPage = Depends(tenant_page(Action.REA
         rows = [r for r in rows if r.origin == origin]
     if q:
         rows = [r for r in rows if faq_service.matches(r.entry, q)]
+        # Entries that ask it first, then those that only mention it (a stable sort).
+        rows.sort(key=lambda r: not faq_service.asks(r.entry, q))
     raw_page = request.query_params.get("page", "1")
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     page_no = min(int_or(raw_page, 1, low=1), pages)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote, urlsplit
+
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
@@ -44,6 +46,7 @@ def _widget_page(
         done=request.query_params.get("done", ""),
         origin_error=origin_error,
         origin_value=origin_value,
+        from_page=request.query_params.get("from_page", ""),
     )
 
 
@@ -56,12 +59,16 @@ def widget_origins_save(
     """Allow (add) or stop allowing (remove) a website to embed the chat. Something that is
     not an origin is shown again on the page with the message (not on an error page)."""
     typed = form_text(data, "origin")[:200]
+    removing = form_text(data, "action") == "remove"
     origin = normalize_origin(typed)
+    # A page's address pasted from the browser (https://host/kurashi/): its site is meant.
+    from_page = None if origin is not None or removing else _page_origin(typed)
+    origin = origin or from_page
     if origin is None:
         message = t("console.widget.bad_origin", page.c.lang, origin=typed)
         return _widget_page(request, page, origin_error=message, origin_value=typed)
     current = set(widget_origins(page.tenant))
-    updated = current - {origin} if form_text(data, "action") == "remove" else current | {origin}
+    updated = current - {origin} if removing else current | {origin}
     with page.c.platform.db.write() as db:
         tenant_service.update_settings(db, page.tenant.id, {"widget_origins": sorted(updated)})
         settings_record.record(
@@ -72,4 +79,18 @@ def widget_origins_save(
             sorted(current),
             sorted(updated),
         )
-    return redirect(page.c, f"/console/t/{page.tenant.slug}/widget?done=settings")
+    shown = f"&from_page={quote(origin, safe='')}" if from_page else ""
+    return redirect(page.c, f"/console/t/{page.tenant.slug}/widget?done=settings{shown}")
+
+
+def _page_origin(typed: str) -> str | None:
+    """The site of a page address (scheme, host and port of ``https://host/path?query``), or
+    None. Newcomer walkthrough nc10: the address of the page to embed the chat on, pasted
+    from the browser, was refused as 「オリジンではありません」."""
+    try:
+        parts = urlsplit(typed.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or "@" in parts.netloc:
+        return None
+    return normalize_origin(f"{parts.scheme}://{parts.netloc}")
