@@ -1,0 +1,51 @@
+"""Blind set em13: 7 emergencies per language (ja, やさしい日本語, en, zh-Hans, zh-Hant, ko) in
+situations no earlier set used — a monkey biting a grandmother's arm in the vegetable patch, a
+drunk beating a station attendant with an umbrella, a child hanging outside an open ferris-wheel
+car, a chainsaw kicked back into a father's thigh, a father next door beating a small child with
+a clothes hanger, a horse at a riding club kicking a girl in the chest, a friend livestreaming a
+goodbye from the top of a water tower — and 7 look-alikes per language with the same words
+(past, hypothetical, worry, a service question). Written and committed before its first run
+(the blind figure on main's code).
+
+    PYTHONPATH=src:. python -m tests.emergency.blind_em13
+    PYTHONPATH=src:. python -m tests.emergency.blind_em13 holdout
+
+The held-back set (``holdout``) is written after em13's change (an act done to a person now)
+and committed before its first run: its blind test.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from tests.emergency.blind_em1 import measure, report, report_situations
+
+#: The situations in the order each language lists them.
+SITUATIONS = (
+    "monkey biting a grandmother",
+    "umbrella beating a station attendant",
+    "child hanging outside a ferris wheel",
+    "chainsaw into a father's thigh",
+    "child beaten with a hanger",
+    "horse kicked a girl",
+    "goodbye livestream from a water tower",
+)
+
+#: The held-back set's situations (filled in when the set is written).
+HOLDOUT_SITUATIONS: tuple[str, ...] = ()
+
+#: The sets by the runner's argument: rows, look-alikes, situations.
+SETS = {
+    "blind": ("em13_blind.csv", "em13_ordinary.csv", SITUATIONS),
+    "holdout": ("em13_holdout.csv", "em13_holdout_ordinary.csv", HOLDOUT_SITUATIONS),
+}
+
+
+def main() -> None:
+    rows, ordinary, situations = SETS[sys.argv[1] if len(sys.argv) > 1 else "blind"]
+    report(measure(rows, ordinary))
+    report_situations(rows, situations)
+
+
+if __name__ == "__main__":
+    main()
