@@ -10,8 +10,11 @@ goodbye from the top of a water tower — and 7 look-alikes per language with th
     PYTHONPATH=src:. python -m tests.emergency.blind_em13
     PYTHONPATH=src:. python -m tests.emergency.blind_em13 holdout
 
-The held-back set (``holdout``) is written after em13's change (an act done to a person now)
-and committed before its first run: its blind test.
+The held-back set (``holdout``), written after em13's change (an act done to a person now,
+``emergency/acts.py``) and committed before its first run, is its blind test: a deer ramming an
+old man with its antlers, high-school students beating a boy behind the gym, a care worker
+hitting a father in his wheelchair, a taxi passenger punching the driver, a jellyfish sting with
+wheezing, a man hitting a woman in a parked car; 6 look-alikes per language.
 """
 
 from __future__ import annotations
@@ -31,8 +34,15 @@ SITUATIONS = (
     "goodbye livestream from a water tower",
 )
 
-#: The held-back set's situations (filled in when the set is written).
-HOLDOUT_SITUATIONS: tuple[str, ...] = ()
+#: The held-back set's situations.
+HOLDOUT_SITUATIONS = (
+    "deer ramming an old man",
+    "students beating a boy behind the gym",
+    "care worker hitting a father in a wheelchair",
+    "taxi passenger punching the driver",
+    "jellyfish sting, wheezing",
+    "man hitting a woman in a parked car",
+)
 
 #: The sets by the runner's argument: rows, look-alikes, situations.
 SETS = {
