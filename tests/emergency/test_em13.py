@@ -145,6 +145,7 @@ def test_look_alikes_get_no_card_but_mains_own(language: str) -> None:
         ("おとこの ひとが おかあさんを けって います", K.CRIME),
         ("two men are kicking a guy on the ground outside the bar", K.CRIME),
         ("a big dog is mauling my neighbour's son", K.MEDICAL),
+        ("our puppy is biting my son and won't let go", K.MEDICAL),
         ("楼下有个男的正在用皮带抽他老婆", K.CRIME),
         ("一只野狗咬住了我弟弟的腿", K.MEDICAL),
         ("樓下有個男的一直打他太太", K.CRIME),
@@ -179,3 +180,9 @@ def test_made_up_acts_get_the_agents_kind(text: str, kind: EmergencyKind) -> Non
 def test_gates_keep_ordinary_texts_out(text: str) -> None:
     assert act_on_person(text) == []
     assert detect_emergency(text) == []
+
+
+def test_a_baby_kicking_in_the_womb_is_no_act() -> None:
+    # main's cue layer alarms on it (kicking + keeps); the act layer adds nothing
+    assert act_on_person("the baby keeps kicking me at night") == []
+    assert act_on_person("おなかの赤ちゃんがずっと蹴ってる") == []

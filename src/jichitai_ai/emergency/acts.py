@@ -193,7 +193,7 @@ ANIMAL = re.compile(
             r"|馬|うま(?=\s*(?:が|に|は))|牛|うし(?=\s*(?:が|に))|蜂|ハチ|蛇|ヘビ|へび|カラス|からす|鹿|シカ|サメ|クラゲ|くらげ"
             r"|猫|ねこ(?=\s*(?:が|に))|野良|動物|どうぶつ|ヤギ|ダチョウ|ワニ",
             r"\b(?:monkey|macaque|dog|pit ?bull|bear|boar|horse|pony|cow|bull|ox|goat|deer|snake|bees?|wasps?"
-            r"|hornets?|crow|bird|swan|goose|geese|seagull|gull|jellyfish|shark|animal|cat|ostrich)s?\b",
+            r"|hornets?|crow|bird|swan|goose|geese|seagull|gull|jellyfish|shark|animal|cat|ostrich|puppy|puppie|kitten)s?\b",
             r"猴|狗|犬|熊|野猪|野豬|(?<![上])马(?![上路拉桶])|(?<![上])馬(?![上路拉桶])|牛|蛇|蜂|鸟|鳥|鹅|鵝|乌鸦|烏鴉|鹿|猫|貓|水母|鲨|鯊|动物|動物|山羊",
             r"원숭이|(?<![가-힣])개(?:가|한테|에게)|강아지|곰(?!팡)|멧돼지|(?<![가-힣])말(?:이|한테|에게)|(?<![가-힣])소(?:가|한테)|황소|뱀|(?<![가-힣])벌(?:이|한테|에)|까마귀|거위|고양이|해파리|상어|동물",
         ]
@@ -209,7 +209,10 @@ _HYPOTHETICAL = re.compile(
 _ASKED = re.compile(r"[?？]")
 #: Said to be over or asked about (之前, 曾经, 几号, 多少, 谁): no act is going on.
 _NOT_NOW = re.compile(
-    r"之前|曾经|曾經|那时|那時|当时|當時|(?:几|幾)(?:号|號|点|點)|多少|什么|什麼|(?:谁|誰)|呢\s*$",
+    r"之前|曾经|曾經|那时|那時|当时|當時|(?:几|幾)(?:号|號|点|點)|多少|什么|什麼|(?:谁|誰)|呢\s*$"
+    # a baby kicking in the womb (the baby keeps kicking me, 胎动, おなかの赤ちゃんが蹴ってる)
+    r"|\bbaby\s+(?:keeps|is|'s)\s+kicking\b|胎动|胎動|태동|(?:お腹|おなか)の\s*(?:赤ちゃん|あかちゃん)",
+    re.IGNORECASE,
 )
 
 
