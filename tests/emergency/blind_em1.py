@@ -95,6 +95,14 @@ def report_situations(blind: str, situations: tuple[str, ...]) -> None:
         print(f"{situation:40}  {missed[situation]:6}  {other[situation]:10}")
 
 
+def run_sets(sets: dict[str, tuple[str, str, tuple[str, ...]]]) -> None:
+    """Report the set named by the first argument (default ``blind``): rows, look-alikes and
+    situations (the runners from em12 on)."""
+    rows, ordinary, situations = sets[sys.argv[1] if len(sys.argv) > 1 else "blind"]
+    report(measure(rows, ordinary))
+    report_situations(rows, situations)
+
+
 def main() -> None:
     report(measure(*SETS[sys.argv[1] if len(sys.argv) > 1 else "1"]))
 

@@ -19,9 +19,7 @@ iron bars; 6 look-alikes per language.
 
 from __future__ import annotations
 
-import sys
-
-from tests.emergency.blind_em1 import measure, report, report_situations
+from tests.emergency.blind_em1 import run_sets
 
 #: The situations in the order each language lists them.
 SITUATIONS = (
@@ -53,11 +51,5 @@ SETS = {
 }
 
 
-def main() -> None:
-    rows, ordinary, situations = SETS[sys.argv[1] if len(sys.argv) > 1 else "blind"]
-    report(measure(rows, ordinary))
-    report_situations(rows, situations)
-
-
 if __name__ == "__main__":
-    main()
+    run_sets(SETS)

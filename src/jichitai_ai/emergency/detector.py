@@ -11,7 +11,7 @@ import os
 import re
 import unicodedata
 
-from jichitai_ai.emergency import clauses, cues, present, situations
+from jichitai_ai.emergency import acts, clauses, cues, present, situations
 from jichitai_ai.emergency.kinds import EmergencyKind, compile_by_kind
 
 __all__ = ["EmergencyKind", "detect_emergency"]
@@ -211,6 +211,8 @@ _COMPILED = compile_by_kind(_TRIGGERS)
 
 #: em12's present-danger scorer (``present``); JICHITAI_PRESENT_DANGER=0 switches it off.
 _PRESENT_DANGER = os.environ.get("JICHITAI_PRESENT_DANGER", "1") != "0"
+#: em13's act done to a person now (``acts``); JICHITAI_ACT_ON_PERSON=0 switches it off.
+_ACT_ON_PERSON = os.environ.get("JICHITAI_ACT_ON_PERSON", "1") != "0"
 _SPACES = re.compile(r"[\s\u3000]+")
 
 
@@ -281,4 +283,9 @@ def detect_emergency(text: str) -> list[EmergencyKind]:
         # em12: the story's structure — someone stuck, not answering or bleeding, now
         found = present.present_danger(rest) if rest else []
         found = found or ([] if service else present.present_danger(spaced))
+    if not found and _ACT_ON_PERSON:
+        # em13: harm being done to a person now (beaten, bitten, kicked), the agent gives the kind
+        found = acts.act_on_person(rest) or acts.act_on_person(rest_compact) if rest else []
+        if not found and not service:
+            found = acts.act_on_person(spaced) or acts.act_on_person(compact)
     return found
