@@ -24,8 +24,44 @@ pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 #: Items still visible or over-masked after the fixes (docs/benchmarks.md §3, "Red team rt10");
 #: a list, so that any new leak changes the test.
-KNOWN_STAFF: list[str] = []
-KNOWN_RESIDENTS: list[str] = []
+#: P:ゆめ is the set's markup, not a leak: ゆめ of ゆめちゃん is masked, and the whole-surface
+#: check finds ゆめ inside the look-alike ゆめタウン of the same prompt. Left: a katakana given
+#: name the dictionary reads as a common word in brackets (荒川 スミ), さよ of 城間 さよ・…, Mongolian
+#: names broken inside a word by a PDF copy (Dorj⏎suren, Anu⏎jin), a hiragana surname opening a
+#: quote before です (「よしざわです、」); look-alikes: a brand before の + a product a person may
+#: own (オムロンの血圧計, スズキの軽トラ, ヤマハ, タニタ, 西川, ニトリ), と-lists of brands, a place
+#: glued to a katakana product (夕張メロン, ハローワーク広島), のぞみ as a subject, すみれ学級,
+#: ゆうパック, ミヤBM, an animal as a を-object of 見る, a shop name in capitals after 勤務先.
+KNOWN_STAFF: list[str] = [
+    "OVER-MASK のぞみ",
+    "OVER-MASK 夕張メロン",
+    "P:荒川 スミ (part スミ)",
+    "OVER-MASK ゆうパック",
+    "OVER-MASK ＩＮＤＩＡ ＧＡＴＥ",
+    "P:城間 さよ (part さよ)",
+    "P:Dorj\nsuren Bold (part suren)",
+    "P:Dorj\nsuren Bold (part Bold)",
+    "P:Anu\njin (part jin)",
+    "P:よしざわ",
+    "OVER-MASK オムロン",
+    "OVER-MASK スズキ",
+    "OVER-MASK ハローワーク広島",
+    "OVER-MASK ヤマハ",
+    "OVER-MASK タニタ",
+    "P:ゆめ",
+    "OVER-MASK ヤンバルクイナ",
+    "OVER-MASK ミヤBM",
+    "OVER-MASK 西川",
+    "OVER-MASK ニトリ",
+    "OVER-MASK ユニクロ",
+    "OVER-MASK すみれ",
+    "OVER-MASK モスバーガー",
+    "OVER-MASK オロナイン",
+    "OVER-MASK マキロン",
+]
+#: 曙 トヨです (a place word as the surname, opening the message), ののかが… (a hiragana name
+#: opening the message before が), ヤンバルクイナを見ました.
+KNOWN_RESIDENTS: list[str] = ["P:曙 トヨ", "P:ののか", "OVER-MASK ヤンバルクイナ"]
 
 
 @pytest.fixture
