@@ -527,9 +527,9 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
     recent: list[tuple[int, int]] = []
     dated: list[tuple[re.Match[str], int, bool]] = []
     for m, year in candidates:
-        if m.group("month") == "元":
-            month, day = 1, 1
-        else:
+        month: int | None = 1
+        day: int | None = 1
+        if m.group("month") != "元":  # 元日: 1月1日
             month, day = kanji_to_int(m.group("month")), kanji_to_int(m.group("day"))
         if year is None or not _valid_day(month, day):
             continue
