@@ -26,7 +26,7 @@ Tokenize = Callable[[str], list[Token]]
 
 _GIVEN = re.compile(
     r"[ \u3000](?P<given>[一-鿿々]{1,3}|[ぁ-ゖ]{2,4})"
-    r"(?=[、。，,／/・）)」』\n]|さん|様|さま|氏|くん|ちゃん|委員|先生|係長|課長|主任|主事|医師|$)"
+    r"(?=[、。，,／/）)」』\n]|さん|様|さま|氏|くん|ちゃん|委員|先生|係長|課長|主任|主事|医師|$)"
 )
 _HONORIFIC_KANJI = frozenset("様殿氏君方宛")  # 阿部川 敏行 様方
 _FIELD_START = frozenset(" \u3000:：、,（(「\n")
