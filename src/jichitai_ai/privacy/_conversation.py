@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ._offices import names_an_office
 from ._types import Entity, EntityType
 
 _NOT_SPREAD = frozenset({EntityType.LOCATION, EntityType.SENSITIVE, EntityType.ID_NUMBER})
@@ -68,8 +69,15 @@ def spread_across_texts(
             while start >= 0:
                 end = start + len(surface)
                 free = all(end <= s or start >= e for s, e in taken)
-                if free and _bounded(text, start, end, surface):
-                    extra.append(Entity(kind, start, end, surface, 0.85, "conversation"))
+                mention = Entity(kind, start, end, surface, 0.85, "conversation")
+                # 松坂 ちとせさん（松坂屋勤務）: the surname glued to 屋, 大学, 空港 … is a body's
+                # name, not another mention of the person (rt10)
+                if (
+                    free
+                    and _bounded(text, start, end, surface)
+                    and not names_an_office(mention, text)
+                ):
+                    extra.append(mention)
                     taken.append((start, end))
                 start = text.find(surface, end)
         out.append([*group, *extra])

@@ -25,6 +25,7 @@ from ._coref import (
 )
 from ._fold import fold
 from ._foreign_scripts import find_foreign_script_names, find_introduced_foreign_names
+from ._hanzi_names import find_hanzi_names
 from ._honoured_pairs import find_honoured_pairs
 from ._introductions import (
     find_child_names,
@@ -509,10 +510,11 @@ class Detector:
         if self._strict_rules:
             # after the kana tails: 「こども アヤン は」 ends at the particle
             found += find_kin_names(tokens, text, self._tokenizer.name_parts)
+            found += find_hanzi_names(text, self._tokenizer.tokenize)
             found += form_and_layout_names(text, self._tokenizer.name_parts)
             found += one_kanji_surnames(found, text)
             places = {(t.start, t.end) for t in tokens if t.is_place or t.pos[3] == "国"}
-            found += list(bracketed_aliases(found, text))
+            found += list(bracketed_aliases(found, text, self._tokenizer.tokenize))
             found += bracketed_readings(
                 found, text, places, self._tokenizer.tokenize, self._tokenizer.name_parts
             )
@@ -528,7 +530,9 @@ class Detector:
             replace(e, detail=NOT_PERSONAL) if _not_personal_place(e, text, countries) else e
             for e in found
         ]
-        found = [e for e in found if not names_a_thing(e, text)]
+        # names_an_office again: rules after the first pass (aliases in brackets, repeated and
+        # opening names) may add a founder's or a place's name glued to 大学, 屋 … (rt10)
+        found = [e for e in found if not (names_a_thing(e, text) or names_an_office(e, text))]
         found = _birthdates_near_people(_places_inside_names(found), text)
         found = _names_clear_of_addresses(found)
         result = resolve_overlaps(e for e in found if e.confidence >= self.config.min_confidence)

@@ -38,10 +38,11 @@ _KIN = frozenset(
 
 _KIN_WORDS = "|".join(sorted(_KIN, key=len, reverse=True))
 #: 娘 りおな と / 息子 れお の: spaced kana between a kinship word and a particle.
+#: rt10: also after の (…さんの子 テムーレン の) and before an honorific (妻 サビナ さん).
 _SPACED_KANA = re.compile(
-    rf"(?<![一-鿿ぁ-ゖァ-ヺ])(?:{_KIN_WORDS})[ \u3000]+"
+    rf"(?:(?<=の)|(?<![一-鿿ぁ-ゖァ-ヺ]))(?:{_KIN_WORDS})[ \u3000]+"
     r"(?P<name>[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8})[ \u3000]*"
-    r"(?=(?:と|の|が|は|を|も|に|です)[ \u3000一-鿿ぁ-ゖァ-ヺ])"
+    r"(?=(?:と|の|が|は|を|も|に|です)[ \u3000一-鿿ぁ-ゖァ-ヺ]|(?:さん|ちゃん|くん|様)(?![ぁ-ゖ]{2}))"
 )
 _COUNTS = re.compile(r"ひとり|ふたり|.{1,3}にん|.{1,3}さい|みんな|だれ|どちら|まだ|いつも")
 #: 아들 육지호이 …: a bare Korean kinship word, a full name, a particle.
@@ -60,6 +61,9 @@ _LATIN_SIBLINGS = re.compile(
     r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{2,15}) ?(?:と|＆|&) ?(?P<name2>[A-Z][a-z]{2,15}) ?の ?"
     r"(?=兄妹|兄弟|姉妹|姉弟|きょうだい|親子|夫婦)"
 )
+#: rt10: 相談者 ゆきママ, ゆかりんパパ: a hiragana word glued to ママ/パパ (a parent named by the
+#: child's name); not ぼくのママ (a particle ends the word), not a count (ふたりママ).
+_PARENT_OF = re.compile(r"(?:^|(?<=[\s：:、，,（(「『]))(?P<name>[ぁ-ゖ]{2,5})(?=ママ|パパ)")
 #: ウシおばあ, カマドおじい, ツルばあちゃん: a katakana name glued to an address for an elder.
 _ELDER = re.compile(
     r"(?<![ァ-ヺー])(?P<name>[ァ-ヺ][ァ-ヺー]{1,3})(?=おばあ|おじい|ばあちゃん|じいちゃん|オバア|オジイ)"
@@ -103,6 +107,10 @@ def find_kin_names(tokens: list[Token], text: str, name_parts: NameParts) -> Ite
     for m in _SPACED_KANA.finditer(text):
         if not _COUNTS.fullmatch(m.group("name")):
             yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), m["name"], 0.8, "kin")
+    for m in _PARENT_OF.finditer(text):
+        name = m["name"]
+        if name[-1] not in "のがはをにともで" and not _COUNTS.fullmatch(name):
+            yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.8, "kin")
     for pattern in (_KOREAN, _ELDER):
         for m in pattern.finditer(text):
             yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), m["name"], 0.8, "kin")

@@ -20,6 +20,8 @@ _HEADS = (
     "産業", "商事", "商店", "食品", "乳業", "製菓", "製作所", "建設", "建工", "興業", "物産",
     "通運", "病", "症候群", "症",
 )  # fmt: skip
+#: After a katakana word and の: what only a company or a shop has.
+_COMPANY_HEAD = re.compile(r"の(?:店長|工場|店舗|本社|求人|社員|従業員|営業所|製品)")
 #: A head that opens a person's title (工業 is a business, but …商店長 or …病院長 may follow).
 _TITLE_AFTER = re.compile(r"[長員]")
 _KATAKANA = re.compile(r"[ァ-ヺー・]+")
@@ -39,6 +41,8 @@ def names_a_thing(entity: Entity, text: str) -> bool:
     m = _KATAKANA.match(entity.text)
     if m is None or m.end() < 2:
         return False
+    if m.end() == len(entity.text) and _COMPANY_HEAD.match(text, entity.end):
+        return True  # ローソンの店長, マツダの工場 (rt10)
     rest = entity.text[m.end() :] + text[entity.end : entity.end + 4]
     head = next((h for h in _HEADS if rest.startswith(h)), None)
     return head is not None and not _TITLE_AFTER.match(rest, len(head))

@@ -169,11 +169,20 @@ _SPACED_DIGITS = re.compile(
 
 
 # 070／3382／9415, 0263 / 58 / 2177, ０７０・２２８１・６０４７, 080 (7714) 5523: separators
-# the dash-and-dot patterns do not take; the digits must still make a Japanese number.
+# the dash-and-dot patterns do not take; the digits must still make a Japanese number. Also
+# what a hand-filled form or a phone's memo gets (rt10): 0568_74_2290, 090~7712~3380,
+# 080*2291*5507 and a long-vowel mark typed for the dash (098 ー 945 ー 3370).
 _OTHER_SEPARATORS = re.compile(
     _NO_DIGIT_BEFORE
-    + r"0[0-9]{1,4}[ ]?[/・･(][ ]?[0-9]{1,4}[ ]?[/・･)][ ]?[0-9]{3,4}"
+    + r"0[0-9]{1,4}[ ]?[/・･(_~*ー〜][ ]?[0-9]{1,4}[ ]?[/・･)_~*ー〜][ ]?[0-9]{3,4}"
     + _NO_DIGIT_AFTER
+)
+# 〇八〇の三三一二の五五七六: 漢数字 groups read aloud with の between them (a message taken by
+# hand); the digits must make a Japanese number.
+_KANJI_DIGIT = "〇一二三四五六七八九"
+_KANJI_NO_PHONE = re.compile(
+    rf"(?<![{_KANJI_DIGIT}])〇[{_KANJI_DIGIT}]{{1,4}}の[{_KANJI_DIGIT}]{{1,4}}の"
+    rf"[{_KANJI_DIGIT}]{{3,4}}(?![{_KANJI_DIGIT}])"
 )
 
 
@@ -182,6 +191,11 @@ def _spaced_phones(text: str, folded: str) -> Iterator[Entity]:
         packed = re.sub(r"[^0-9]", "", m.group())
         if _MOBILE.fullmatch(packed) or _FIXED.fullmatch(packed):
             yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9, "separated")
+    if "〇" in folded:
+        for m in _KANJI_NO_PHONE.finditer(folded):
+            packed = "".join(str(_KANJI_DIGIT.index(ch)) for ch in m.group() if ch != "の")
+            if _MOBILE.fullmatch(packed) or _FIXED.fullmatch(packed):
+                yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9, "kanji")
     for m in _SPACED_DIGITS.finditer(folded):
         if " " not in m.group() and "\u3000" not in m.group():
             continue  # unspaced forms are the other patterns' job
@@ -431,8 +445,14 @@ _WAREKI = re.compile(
 # are nearly always dates).
 _WAREKI_SHORT = re.compile(
     r"(?<![A-Za-z])(?P<era>明治|大正|昭和|平成|令和|[明大昭平令]|[MTSHRmtshr])\.?\s?(?P<year>元|[0-9]{1,2})"
-    r"(?P<sep>[./-])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})(?![0-9])"
+    r"(?P<sep>[./・-])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})(?![0-9])"
 )
+# 昭和２年元日生: New Year's Day named instead of 1月1日 (the month group holds 元).
+_WAREKI_NEW_YEAR = re.compile(
+    _ERA + rf"\s?の?(?P<year>元|{_NUM})\s?年\s?の?(?P<month>元)(?P<day>日)"
+)
+# 令和元年5月1日午前0時12分生: the hour of birth between the date and 生.
+_TIME_OF_DAY = re.compile(r"\s?(?:午前|午後)?\s?[0-9]{1,2}\s?時(?:\s?[0-9]{1,2}\s?分)?")
 # しょうわ50ねん10がつ10か: a date read aloud and typed in hiragana (voice, やさしい日本語).
 _WAREKI_KANA = re.compile(
     r"(?P<era>めいじ|たいしょう|しょうわ|へいせい|れいわ)\s?の?(?P<year>がん|[0-9]{1,2})\s?ねん\s?の?"
@@ -488,7 +508,11 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
     ``reference_year``: "2024年4月1日から受付" is an event date, not a birthdate.
     """
     candidates: list[tuple[re.Match[str], int | None]] = []
-    wareki = (*_WAREKI.finditer(folded), *_WAREKI_SHORT.finditer(folded))
+    wareki = (
+        *_WAREKI.finditer(folded),
+        *_WAREKI_SHORT.finditer(folded),
+        *_WAREKI_NEW_YEAR.finditer(folded),
+    )
     for m in (*wareki, *_WAREKI_KANA.finditer(folded)):
         era = m.group("era").rstrip(".").upper() if m.group("era")[0].isascii() else m.group("era")
         era = era.rstrip(".")
@@ -503,11 +527,14 @@ def find_birthdates(text: str, folded: str, reference_year: int) -> Iterator[Ent
     recent: list[tuple[int, int]] = []
     dated: list[tuple[re.Match[str], int, bool]] = []
     for m, year in candidates:
-        month = kanji_to_int(m.group("month"))
-        day = kanji_to_int(m.group("day"))
+        month: int | None = 1
+        day: int | None = 1
+        if m.group("month") != "元":  # 元日: 1月1日
+            month, day = kanji_to_int(m.group("month")), kanji_to_int(m.group("day"))
         if year is None or not _valid_day(month, day):
             continue
-        after = folded[m.end() : m.end() + 6]
+        hour = _TIME_OF_DAY.match(folded, m.end())
+        after = folded[(hour.end() if hour else m.end()) :][:6]
         cue = (
             _context(folded, m.start(), _CTX_BIRTH, 16)
             or _born_after(after)

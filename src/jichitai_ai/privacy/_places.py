@@ -326,9 +326,11 @@ _BLOCK_ONLY = re.compile(
     # 北5条西12丁目3-8: the 番-号 pair may follow 丁目 as a bare block.
     rf"(?:{_KNUM}条[東西南北]?)?{_KNUM}丁目(?:{_KNUM}番地?(?:の?{_KNUM}号?)?|[-－][0-9]{{1,4}}(?:[-－][0-9]{{1,4}})?"
     rf"|[0-9]{{1,4}}[-－][0-9]{{1,4}}(?![0-9]))?"
-    rf"|{_KNUM}番地(?:の{_KNUM})?"
+    # 1234番地イ, 1234番地のイ: a lot split by イロハ or 甲乙 after 番地 (rt10)
+    rf"|{_KNUM}番地(?:[のノ]{_KNUM}|の?[イロハニホヘト甲乙丙丁](?![ァ-ヺー一-鿿]))?"
     rf"|{_KNUM}番{_KNUM}号"
-    r"|(?<![0-9-])[0-9]{1,4}-[0-9]{1,4}-[0-9]{1,4}(?![0-9-])"
+    # 港町1-8-3-402: the room number as a fourth group (rt10)
+    r"|(?<![0-9-])[0-9]{1,4}-[0-9]{1,4}-[0-9]{1,4}(?:-[0-9]{1,4})?(?![0-9-])"
     # hand-typed: 中央2の14の3, 東町二ノ五ノ八
     rf"|(?<![0-9]){_KNUM}[のノ]{_KNUM}[のノ]{_KNUM}(?![0-9])"
 )
@@ -412,7 +414,9 @@ def find_block_addresses(text: str, folded: str) -> Iterator[Entity]:
         start = _town_start(folded, m.start())
         if start < m.start() and numbered_item(folded, start, m.start()):
             continue  # 図1-2-3, 条例第3-1-2: a numbered item
-        if start == m.start():
+        if start == m.start() and "番地" in m.group():
+            pass  # 1234番地イ with no town before it: 番地 is an address word of its own
+        elif start == m.start():
             kana = _KATAKANA_TOWN.search(folded, max(0, m.start() - 30), m.start())
             kana = kana or _HIRAGANA_TOWN.search(folded, max(0, m.start() - 40), m.start())
             if not kana:

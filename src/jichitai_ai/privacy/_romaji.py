@@ -406,15 +406,25 @@ def repeated_latin_names(found: Iterable[Entity], text: str) -> Iterator[Entity]
     if not parts:
         return
     taken = [(e.start, e.end) for e in found if e.type is EntityType.PERSON]
-    for word in parts:
+    # Võ Thanh Ngân → 住民票は VO THANH NGAN: a part found in lower case is the same part in
+    # capitals, with a capitals word glued before it (rt10)
+    for word in parts | {p.upper() for p in parts if not p.isupper()}:
         for m in re.finditer(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", plain):
             start, end = m.start(), m.end()
             if any(s <= start and end <= t for s, t in taken):
                 continue
-            before = re.search(r"([A-Z][a-z]{1,15})[ \u3000]$", plain[max(0, start - 17) : start])
+            glued = (
+                r"([A-Z]{2,15})[ \u3000]$" if word.isupper() else r"([A-Z][a-z]{1,15})[ \u3000]$"
+            )
+            before = re.search(glued, plain[max(0, start - 17) : start])
             if before and before.group(1) not in _NOT_NAME_BEFORE:
                 start -= len(before.group())
-            after = re.match(r"[ \u3000]([A-Z][a-z]{1,15})(?![A-Za-z])", plain[end:])
+            after = re.match(
+                r"[ \u3000]([A-Z]{2,15})(?![A-Za-z])"
+                if word.isupper()
+                else r"[ \u3000]([A-Z][a-z]{1,15})(?![A-Za-z])",
+                plain[end:],
+            )
             if after and after.group(1) not in _NOT_NAME_BEFORE:
                 end += len(after.group())
             yield Entity(EntityType.PERSON, start, end, text[start:end], 0.85, "latin")

@@ -204,9 +204,41 @@ _ROLE_HANDLES = frozenset({"admin", "root", "system", "bot", "info", "support", 
 
 
 _KATA_ONLY = re.compile(r"[ァ-ヺー]+")
+# A chat pasted without times (rt10): 「まゆ: …⏎ひで: …⏎まゆ: …」, 「ゆかりんママ：…」. A kana word
+# opening a line before a colon, with ママ/パパ/オンマ (a parent named by the child) or in a
+# transcript of three or more such lines where a speaker speaks twice.
+_BARE_CHAT_LINE = re.compile(
+    r"^[ \t]*(?P<who>[ぁ-ゖー]{2,8}?|[ァ-ヺー]{2,10}?)(?:ちゃん|くん|さん)?"
+    r"(?P<parent>ママ|パパ|オンマ|アッパ)?[ \t]*[:：]",
+    re.MULTILINE,
+)
+#: Hiragana labels a form or a やさしい日本語 sheet opens lines with (しつもん: … こたえ: …).
+_KANA_LABELS = frozenset(
+    {
+        "しつもん", "こたえ", "まとめ", "ねらい", "めあて", "れい", "ちゅうい", "おしらせ", "ばしょ",
+        "じかん", "にちじ", "もちもの", "ないよう", "とい", "ひとこと", "おねがい", "きまり",
+    }
+)  # fmt: skip
+
+
+def _bare_chat_speakers(text: str, tokenize: Tokenize) -> Iterator[Entity]:
+    lines = list(_BARE_CHAT_LINE.finditer(text))
+    if not lines:
+        return
+    whos = [m["who"] for m in lines]
+    chat = len(lines) >= 3 and len(set(whos)) < len(whos)
+    for m in lines:
+        who = m["who"]
+        if not (chat or m["parent"]) or who in _KANA_LABELS:
+            continue
+        if _KATA_ONLY.fullmatch(who) and _ordinary_katakana(who, tokenize):
+            continue  # メモ: …, ポイント: …
+        yield Entity(EntityType.PERSON, m.start("who"), m.end("who"), who, 0.8, "regex", "speaker")
 
 
 def find_chat_speakers(text: str, tokenize: Tokenize) -> Iterator[Entity]:
+    if ":" in text or "：" in text:
+        yield from _bare_chat_speakers(text, tokenize)
     for pattern in (_CHAT_LINE, _HANDLE_HEADER, _ACCOUNT_HANDLE):
         for m in pattern.finditer(text):
             who = m.group("who")
@@ -236,11 +268,16 @@ _KATA_DESU = re.compile(
 # before a spaced の + family word is the parent's name.
 _KIN_WORDS = (
     r"(?:こども|子ども|子供|むすこ|むすめ|息子|娘|おっと|夫|つま|妻|あかちゃん|赤ちゃん|"
-    r"はは|ちち|母|父|おかあさん|おとうさん)"
+    r"はは|ちち|母|父|おかあさん|おとうさん"
+    # rt10: おばあちゃんの ナビー が
+    r"|おばあちゃん|おじいちゃん|ばあちゃん|じいちゃん|祖母|祖父|まご|孫)"
 )
 _KIN_KATA = re.compile(
     rf"{_KIN_WORDS}(?:[ \u3000]?の)?[ \u3000]"
-    rf"(?P<name>{_KATA})[ \u3000](?:は|が|を|に|と|も)[ \u3000]"
+    # the particle spaced or glued to what follows (ナビー がシルバー人材…), or a spaced
+    # hiragana word after the name (こども テムーレン ほいくえん, rt10)
+    rf"(?P<name>{_KATA})[ \u3000](?:(?:は|が|を|に|と|も)(?:[ \u3000]|(?=[一-鿿ァ-ヺ]))"
+    r"|(?=[ぁ-ゖ]{3,}))"
     rf"|(?:^|(?<=[ \u3000。、\n]))(?P<parent>{_KATA})[ \u3000]の[ \u3000](?={_KIN_WORDS}[ \u3000])"
 )
 # 子どもは いろは と こはる です: children named in a と-list closed by です.
@@ -343,6 +380,8 @@ _IS_ELIGIBLE = re.compile(
     r"|get|receive|apply|have|use|join|enrol|enroll|renew|change)\b",
     re.MULTILINE,
 )
+#: rt10: "Nurlan here, my phone is …": an unknown capitalised word opening a message before here.
+_HERE = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[A-Z][a-z]{2,15})(?= here\b)", re.MULTILINE)
 _FOR_PAIR = re.compile(
     r"(?<![A-Za-z])(?:for|from|of|to|by)\s(?P<name>[A-Z][a-z]{2,}\s[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?)"
     r"(?![A-Za-z])(?!\s[A-Z])"
@@ -361,6 +400,10 @@ def find_cueless_english(text: str) -> Iterator[Entity]:
         if _unknown(m.group("name")):
             s, e = m.span("name")
             yield Entity(EntityType.PERSON, s, e, text[s:e], 0.8, "regex", "is X eligible")
+    for m in _HERE.finditer(text):
+        if _unknown(m.group("name")):
+            s, e = m.span("name")
+            yield Entity(EntityType.PERSON, s, e, text[s:e], 0.8, "regex", "X here")
     for m in _FOR_PAIR.finditer(text):
         first, last = m.group("name").split(" ")
         if _unknown(last) and not _unknown(first) and len(first) >= 4:
@@ -368,11 +411,14 @@ def find_cueless_english(text: str) -> Iterator[Entity]:
             yield Entity(EntityType.PERSON, s, e, text[s:e], 0.8, "regex", "for first last")
     for m in _CAPS_RUN.finditer(text):
         before = text[max(0, m.start() - 20) : m.start()]
-        if not (_CAPS_CUE.search(before) or _HONORIFIC_AFTER.match(text, m.end())):
+        cue = bool(_CAPS_CUE.search(before))
+        if not (cue or _HONORIFIC_AFTER.match(text, m.end())):
             continue  # PAYPAY SUICA ICOCA: brands are written in capitals too
         words = m.group("run").split(" ")
         unknown = [w for w in words if len(w) >= 3 and _unknown(w) and not _ACRONYM.fullmatch(w)]
-        if len(unknown) >= 2 and len(unknown) >= len(words) - 1:
+        # SILVA PEREIRA ANA CLARA after 氏名（英字）: half the words unknown is enough with a cue
+        enough = len(unknown) >= len(words) - 1 or (cue and 2 * len(unknown) >= len(words))
+        if len(unknown) >= 2 and enough:
             s, e = m.span("run")
             yield Entity(EntityType.PERSON, s, e, text[s:e], 0.8, "regex", "name in capitals")
 

@@ -39,12 +39,18 @@ _OBJECT_VERBS = (
 )  # fmt: skip
 #: Verbs after で where the で-word is the tool (…で通訳しながら).
 _TOOL_VERBS = ("通訳", "翻訳", "検索", "決済", "撮影", "録音", "充電", "歌", "清掃", "掃除")
+#: rt10: verbs after で where the で-word is a shop or a means, with at most one noun and its
+#: が/を between (…で購入, …で 粗大ごみシールが転売, …でスズメバチを駆除): a person is not where
+#: things are bought, resold or exterminated with.
+_MEANS_VERBS = ("購入", "買", "転売", "出品", "注文", "販売", "駆除")
 #: Heads of …の that only things have.
 _THING_HEADS = frozenset(
     {
         "副作用", "成分", "効果", "効能", "用量", "用法", "発生", "巣", "ふん", "糞", "フン",
         "駆除", "防除", "生息", "幼虫", "在庫", "価格", "値段", "販売", "錠", "導入", "設定",
         "充電", "電池", "ジェネリック",
+        # rt10: what only a company or a shop has (ローソンの店長, マツダの工場)
+        "工場", "店長", "店舗", "本社", "求人", "社員", "従業員", "製品", "商品", "営業所",
     }
 )  # fmt: skip
 #: Heads of …の read with 方 after them (…の飲み方, …の使い方; not …の飲み薬).
@@ -116,8 +122,23 @@ def used_as_thing(tokens: list[Token], k: int) -> bool:
         if _starts(tok, _TOOL_VERBS):
             return True
         if tok.surface not in _ADVERBIAL:
-            return False
-    return False
+            break
+    return _means_of(after)
+
+
+def _means_of(after: list[Token]) -> bool:
+    """A verb of buying, reselling or exterminating right after で, or after one noun phrase and
+    its が/を (see ``_MEANS_VERBS``)."""
+    if after and _starts(after[0], _MEANS_VERBS):
+        return True
+    k = 0
+    while k < len(after) and k < 4 and after[k].is_noun:
+        k += 1
+    if 0 < k < len(after) and after[k].surface in {"が", "を"}:
+        k += 1
+    elif k:
+        return False
+    return k < len(after) and _starts(after[k], _MEANS_VERBS)
 
 
 def _object_of(after: list[Token]) -> bool:
