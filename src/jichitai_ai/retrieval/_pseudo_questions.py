@@ -43,6 +43,9 @@ DEFAULT_PSEUDO_WEIGHT = 0.2
 PSEUDO_DENSE_WEIGHT = 0.3
 #: Embedding-cache key suffix of the pseudo-questions (one n × dim block per entry).
 PSEUDO_VIEW = "#pseudo"
+#: Embedding-cache key suffix of the entries' own questions embedded as queries (policy
+#: ``pseudo_from_question``: the list is made of them instead of the templates; §7.40).
+OWN_QUESTION_VIEW = "#ownq"
 _SPLIT = re.compile(r"[。\n！？]")
 _MARKS = re.compile(r"^[■□●○・※◆◇（(]*[０-９0-9一二三四五六七八九十]*[．.)）、]*")
 

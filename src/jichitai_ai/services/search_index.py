@@ -60,6 +60,7 @@ from jichitai_ai.retrieval._hybrid import (
 )
 from jichitai_ai.retrieval._lexical import TokenizedDoc
 from jichitai_ai.retrieval._pseudo_questions import (
+    OWN_QUESTION_VIEW,
     PSEUDO_VIEW,
     PseudoQuestionIndex,
     pseudo_questions,
@@ -237,6 +238,12 @@ class AnswerPolicy:
     #: The entries' own dense weight for the questions the pseudo-questions are fused for
     #: (Japanese ones); None: ``dense_weight``. Other questions keep ``dense_weight``.
     pseudo_dense_weight: float | None = None
+    #: The pseudo-question list made of each entry's own question (embedded as a query,
+    #: query–query cosine) instead of the answers' templates: one vector per entry. 5-fold
+    #: CV × 3 on LocalGovFAQ dev with answer BM25 .2: SR@1 .533 → .557, SR@5 .809 → .822,
+    #: MAP .541 → .548, the first three unchanged (SR@3 .738); the templates give
+    #: .551 / .837 / .553 (docs/benchmarks.md §7.40).
+    pseudo_from_question: bool = False
     #: Questions word matching cannot judge (other scripts, all-hiragana): relevant when the
     #: best cosine reaches ``meaning_min_cosine``; answered directly only when it leads the
     #: runner-up by ``meaning_answer_margin`` (else 更問 with the closest entries).
@@ -339,6 +346,7 @@ class AnswerPolicy:
                 if data.get("pseudo_dense_weight") is None
                 else float(data["pseudo_dense_weight"])
             ),
+            pseudo_from_question=bool(data.get("pseudo_from_question", False)),
             meaning_min_cosine=float(data.get("meaning_min_cosine", 0.80)),
             meaning_answer_margin=float(data.get("meaning_answer_margin", 1.0)),
             meaning_min_lead_by_script={
@@ -1714,7 +1722,9 @@ class SearchIndexFactory:
         """The answers' pseudo-questions (retrieval._pseudo_questions) embedded as queries, one
         n × dim block per entry cached under the PSEUDO_VIEW model key (its hash over all the
         entry's templates); entries in dense-index order, so visibility masks apply to both.
-        Nouns are remembered per sentence: an edit tokenises only changed answers."""
+        Nouns are remembered per sentence: an edit tokenises only changed answers. With
+        policy ``pseudo_from_question`` the block is the entry's own question instead, cached
+        under OWN_QUESTION_VIEW (§7.40)."""
         assert self.embedder is not None
         by_id = {e.id: e for e in entries}
         ids = [int(i) for i in dense.doc_ids]
@@ -1728,8 +1738,14 @@ class SearchIndexFactory:
                 found = memo[sentence] = self.tokenizer.compound_nouns(sentence)
             return found
 
-        kept = pseudo_questions([by_id[i].answer for i in ids], nouns)
-        texts = {i: "\n".join(t) for i, t in zip(ids, kept, strict=True) if t}
+        view = PSEUDO_VIEW
+        if self.policy.pseudo_from_question:
+            # The entry's own question, one line (query–query; §7.40).
+            texts = {i: q for i in ids if (q := by_id[i].question.replace("\n", " ").strip())}
+            view = OWN_QUESTION_VIEW
+        else:
+            kept = pseudo_questions([by_id[i].answer for i in ids], nouns)
+            texts = {i: "\n".join(t) for i, t in zip(ids, kept, strict=True) if t}
         embedder = self.embedder
 
         def embed(batch: list[str]) -> list[Any]:
@@ -1738,7 +1754,7 @@ class SearchIndexFactory:
             ends = np.cumsum([len(group) for group in lines])
             return list(np.split(np.asarray(flat, dtype=np.float32), ends[:-1]))
 
-        blocks = self._vectors(texts, PSEUDO_VIEW, persist=persist, embed=embed)
+        blocks = self._vectors(texts, view, persist=persist, embed=embed)
         empty = np.zeros((0, dense.dim), dtype=np.float32)
         return PseudoQuestionIndex(
             ids,
@@ -1759,7 +1775,8 @@ class SearchIndexFactory:
         """Vectors of ``texts`` per entry: database cache, then memo, then the embedder.
 
         ``view`` "" is the passage of question + alternatives + first sentence, ANSWER_VIEW the
-        answer, PSEUDO_VIEW the pseudo-questions (``embed`` gives each text's block); each is
+        answer, PSEUDO_VIEW the pseudo-questions and OWN_QUESTION_VIEW the questions as
+        queries (``embed`` gives each text's block); each is
         cached under its own model key."""
         assert self.embedder is not None
         if not texts:
