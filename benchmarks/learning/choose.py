@@ -110,7 +110,8 @@ def _taught(
         relevant = {q: {ids[e] for e in judged[q] if e in ids} for q in queries}
         with platform.db.write() as s:
             tenant_id = tenant_service.get_tenant(s, TENANT).id
-            learning = {"learning": {"more_pages": args.more_pages}}
+            policy = json.loads(args.learning_policy) if args.learning_policy else {}
+            learning = {"learning": {**policy, "more_pages": args.more_pages}}
             tenant_service.update_settings(s, tenant_id, learning)
         residents = Residents(create_app(platform=platform))
         teach(platform, residents, split, relevant, seed, pages=args.more_pages)
@@ -148,6 +149,11 @@ def main(argv: list[str] | None = None) -> None:
         type=int,
         default=feedback_service.LearningPolicy().more_pages,
         help="learning.more_pages (lessons cached per value; 1: no suffix)",
+    )
+    parser.add_argument(
+        "--learning-policy",
+        help="JSON merged into the tenant's learning policy while residents teach, e.g. "
+        "'{\"entry_cap_agreement\": true}' (use another --cache: lessons are cached per seed)",
     )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)

@@ -420,6 +420,10 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--skip-teaching", action="store_true", help="poisoning check only")
     parser.add_argument(
+        "--learning-policy",
+        help="JSON merged into the tenant's learning policy, e.g. '{\"entry_cap_agreement\": true}'",
+    )
+    parser.add_argument(
         "--rate-limits",
         action="store_true",
         help="keep the per-address rate limits on (off by default: the attacker is then "
@@ -446,9 +450,12 @@ def main(argv: list[str] | None = None) -> None:
         relevant = {q: {ids[e] for e in judged[q] if e in ids} for q in queries}
         pages = args.more_pages or feedback_service.LearningPolicy().more_pages
         learning = {
-            k: v
-            for k, v in (("more_choices", args.more_choices), ("more_pages", args.more_pages))
-            if v is not None
+            **(json.loads(args.learning_policy) if args.learning_policy else {}),
+            **{
+                k: v
+                for k, v in (("more_choices", args.more_choices), ("more_pages", args.more_pages))
+                if v is not None
+            },
         }
         if learning:
             with platform.db.write() as s:

@@ -75,6 +75,13 @@ class LearningPolicy:
     min_residents: int = 3
     client_daily_cap: int = 20
     entry_daily_cap: int = 30
+    #: Count towards ``entry_daily_cap`` only the votes that build agreement (issue 16, round
+    #: 16): per lesson, the day's votes up to what it still needed to reach ``min_residents``;
+    #: a vote for a lesson residents already agreed on changes nothing anyone sees and uses
+    #: none of the entry's budget. At most ``entry_daily_cap // min_residents`` lessons of an
+    #: entry can reach agreement in a day either way. Off (the default): every vote counts —
+    #: on the LocalGovFAQ simulation it gained nothing overall (docs/benchmarks.md §6, round 16).
+    entry_cap_agreement: bool = False
     promote_days: int = 365
     demote_days: int = 90
     #: Feedback is accepted this long after the question.
@@ -105,6 +112,7 @@ class LearningPolicy:
             min_residents=max(2, int(raw.get("min_residents", base.min_residents))),
             client_daily_cap=max(1, int(raw.get("client_daily_cap", base.client_daily_cap))),
             entry_daily_cap=max(1, int(raw.get("entry_daily_cap", base.entry_daily_cap))),
+            entry_cap_agreement=bool(raw.get("entry_cap_agreement", base.entry_cap_agreement)),
             promote_days=max(1, int(raw.get("promote_days", base.promote_days))),
             demote_days=max(1, int(raw.get("demote_days", base.demote_days))),
             token_days=max(1, int(raw.get("token_days", base.token_days))),
@@ -386,26 +394,22 @@ def _learn(
     if not client_hash:
         return None, "no_client"
     day = now - timedelta(days=1)
-    by_client = session.execute(
-        select(func.count()).where(
-            LearningVote.tenant_id == tenant_id,
-            LearningVote.client_hash == client_hash,
-            LearningVote.created_at >= day,
-        )
-    ).scalar_one()
+    by_client = _votes_since(session, tenant_id, day, LearningVote.client_hash == client_hash)
     if by_client >= policy.client_daily_cap:
         return None, "client_cap"
-    by_entry = session.execute(
-        select(func.count()).where(
-            LearningVote.tenant_id == tenant_id,
-            LearningVote.entry_id == entry_id,
-            LearningVote.created_at >= day,
-        )
-    ).scalar_one()
-    if by_entry >= policy.entry_daily_cap:
-        return None, "entry_cap"
     terms = sorted(set(tokenize(question.question))) if tokenize else []
-    lesson = _lesson_for(session, tenant_id, entry_id, polarity, question.question, terms, policy)
+    found = _find_lesson(session, tenant_id, entry_id, polarity, question.question, terms, policy)
+    if policy.entry_cap_agreement:
+        agreed = found is not None and found.supporters >= policy.min_residents
+        if not agreed and _agreement_votes(session, tenant_id, entry_id, day, policy) >= (
+            policy.entry_daily_cap
+        ):
+            return None, "entry_cap"
+    else:
+        by_entry = _votes_since(session, tenant_id, day, LearningVote.entry_id == entry_id)
+        if by_entry >= policy.entry_daily_cap:
+            return None, "entry_cap"
+    lesson = found or _new_lesson(session, tenant_id, entry_id, polarity, question.question, terms)
     already = session.execute(
         select(LearningVote.id).where(
             LearningVote.lesson_id == lesson.id, LearningVote.client_hash == client_hash
@@ -438,7 +442,49 @@ def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
     return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
 
 
-def _lesson_for(
+def _votes_since(session: Session, tenant_id: int, since: datetime, which: Any) -> int:
+    """The tenant's counted votes since ``since`` that match ``which`` (a client, an entry)."""
+    return int(
+        session.execute(
+            select(func.count()).where(
+                LearningVote.tenant_id == tenant_id, which, LearningVote.created_at >= since
+            )
+        ).scalar_one()
+    )
+
+
+def _agreement_votes(
+    session: Session, tenant_id: int, entry_id: int, since: datetime, policy: LearningPolicy
+) -> int:
+    """``entry_cap_agreement``: the entry's votes since ``since`` that built agreement — per
+    lesson, at most what it still needed then to reach ``min_residents`` (its supporters from
+    before counted first)."""
+    today = session.execute(
+        select(LearningVote.lesson_id, func.count())
+        .where(
+            LearningVote.tenant_id == tenant_id,
+            LearningVote.entry_id == entry_id,
+            LearningVote.created_at >= since,
+        )
+        .group_by(LearningVote.lesson_id)
+    ).all()
+    if not today:
+        return 0
+    supporters = dict(
+        session.execute(
+            select(LearningLesson.id, LearningLesson.supporters).where(
+                LearningLesson.id.in_([lesson_id for lesson_id, _ in today])
+            )
+        ).all()
+    )
+    total = 0
+    for lesson_id, votes in today:
+        before = max(0, supporters.get(lesson_id, votes) - votes)
+        total += min(votes, max(0, policy.min_residents - before))
+    return total
+
+
+def _find_lesson(
     session: Session,
     tenant_id: int,
     entry_id: int,
@@ -446,8 +492,8 @@ def _lesson_for(
     text: str,
     terms: list[str],
     policy: LearningPolicy,
-) -> LearningLesson:
-    """The lesson this wording belongs to (the closest of the entry's, or a new one)."""
+) -> LearningLesson | None:
+    """The existing lesson this wording belongs to (the closest of the entry's), if any."""
     best: LearningLesson | None = None
     best_sim = 0.0
     for lesson in session.execute(
@@ -460,8 +506,13 @@ def _lesson_for(
         sim = 1.0 if lesson.text == text else _jaccard(lesson.terms or [], terms)
         if sim > best_sim:
             best, best_sim = lesson, sim
-    if best is not None and best_sim >= policy.cluster_similarity:
-        return best
+    return best if best is not None and best_sim >= policy.cluster_similarity else None
+
+
+def _new_lesson(
+    session: Session, tenant_id: int, entry_id: int, polarity: int, text: str, terms: list[str]
+) -> LearningLesson:
+    """A new lesson for a wording no lesson of the entry is close to."""
     lesson = LearningLesson(
         tenant_id=tenant_id,
         entry_id=entry_id,
