@@ -12,7 +12,7 @@ import pytest
 
 from jichitai_ai.documents import Viewer
 from jichitai_ai.documents._evalset import article_of
-from jichitai_ai.documents._support import ASKS_NAME, organ_names
+from jichitai_ai.documents._support import ASKS_NAME, NAMES_A_THING, organ_names
 from jichitai_ai.documents.service import DocumentService
 
 KOBUNSHO = Path(__file__).parent / "fixtures" / "blind13" / "421AC0000000066_kobunsho_kanri.xml"
@@ -78,3 +78,12 @@ def test_which_questions_name_a_council_or_ask_a_name() -> None:
     assert ASKS_NAME.search("法律上なんと呼ばれますか")
     assert ASKS_NAME.search("何といいますか")
     assert not ASKS_NAME.search("何年ですか")
+    # what names a thing: a definition, an abbreviation, a list of kinds headed by their names
+    assert NAMES_A_THING.search("この法律において「行政文書」とは、…をいう。")
+    assert NAMES_A_THING.search(
+        "給水装置は、次の3種とする。\n(2) 共用給水装置 2世帯以上で共用するもの"
+    )
+    assert not NAMES_A_THING.search(
+        "…重要でなくなったと認める場合には、当該文書を廃棄することができる。"
+    )
+    assert not NAMES_A_THING.search("次に掲げる事項\n一 法令の制定又は改廃及びその経緯")

@@ -322,7 +322,11 @@ def supporting_passages(
     # definition (「「歴史公文書等」とは、歴史資料として重要な公文書その他の文書をいう」), not by a
     # provision that says the same words without naming anything (第25条, blind13 r05).
     if ASKS_NAME.search(unicodedata.normalize("NFKC", question)):
-        eligible = [(r, h) for r, h in eligible if NAMES_A_THING.search(h.record.text)]
+        eligible = [
+            (r, h)
+            for r, h in eligible
+            if NAMES_A_THING.search(unicodedata.normalize("NFKC", h.record.text))
+        ]
     # A definition question (「「市民等」には…も入りますか」) is answered by the provision that
     # defines the term, and by no other: 「「自転車等」には何が含まれますか」 cited the 放置禁止
     # article that uses the word (blind2 n32); the words it adds (通勤, 預かる) are what the staff

@@ -796,9 +796,14 @@ def names_other_body(index: DocIndex, known: Sequence[str], document_id: int, ti
 
 #: A question asking what a described thing is called (「…のことを、この法律では何と呼んでいますか」
 #: 「法律上なんと呼ばれますか」「何といいますか」) is answered by a provision that names things: a
-#: definition (「…」とは、…をいう) or an abbreviation (以下「…」という).
+#: definition (「…」とは、…をいう), an abbreviation (以下「…」という) or a list of kinds headed by
+#: their names (「(2) 共用給水装置 2世帯又は2箇所以上で共用するもの」, blind2 n34). Read NFKC.
 ASKS_NAME = re.compile("(?:何|なん|なに)(?:と|て)(?:呼|い|言)")
-NAMES_A_THING = re.compile("をいう|」という|」とは|」と総称")
+NAMES_A_THING = re.compile(
+    "をいう|」という|」とは|」と総称"
+    r"|^\s*(?:\([0-9一二三四五六七八九十]+\)|[0-9]+|[一二三四五六七八九十]+)\s*[^\s、。]{1,15} +\S",
+    re.MULTILINE,
+)
 
 
 #: A council a question names (「公文書管理委員会の委員の任期」「情報公開審査会のメンバー」): two or more
