@@ -14,7 +14,9 @@ from jichitai_ai.documents._index import ChunkRecord, DocIndex, Hit
 from jichitai_ai.documents._model import sub_location
 from jichitai_ai.documents._references import article_label, referred_articles
 from jichitai_ai.documents._support import (
+    ASKS_NAME,
     LIST_GIVES,
+    NAMES_A_THING,
     QUESTION_WORDS,
     Concept,
     answer_kind,
@@ -25,8 +27,10 @@ from jichitai_ai.documents._support import (
     coverage,
     covers,
     groups_of,
+    known_names,
     names_other_body,
     number_patterns,
+    organ_names,
     sentences_with_lead,
     shown_kind,
     subject_terms,
@@ -302,13 +306,27 @@ def supporting_passages(
     found = content_concepts(index, question)
     kind = answer_kind(question)
     names = titled_bodies(index, asked)
+    # A council the question names (「公文書管理委員会の委員の任期」) is answered only by a document
+    # that names it: 個人情報保護法 第135条 (the 個人情報保護委員会's 任期) was cited for the
+    # 公文書管理委員会, whose 任期 公文書管理法 leaves to a 政令 (blind13 ru4).
+    organs = known_names(index, organ_names(question))
     defined = definition_question(question)
     eligible = [
         (rank, hit)
         for rank, hit in enumerate(hits[:CANDIDATES])
         if not names_other_body(index, names, hit.record.document_id, hit.record.document_title)
+        and not names_other_body(index, organs, hit.record.document_id, hit.record.document_title)
         and not index.is_front_matter(hit.record)
     ]
+    # 「歴史の資料として大切な書類のことを、この法律では何と呼んでいますか」 is answered by the
+    # definition (「「歴史公文書等」とは、歴史資料として重要な公文書その他の文書をいう」), not by a
+    # provision that says the same words without naming anything (第25条, blind13 r05).
+    if ASKS_NAME.search(unicodedata.normalize("NFKC", question)):
+        eligible = [
+            (r, h)
+            for r, h in eligible
+            if NAMES_A_THING.search(unicodedata.normalize("NFKC", h.record.text))
+        ]
     # A definition question (「「市民等」には…も入りますか」) is answered by the provision that
     # defines the term, and by no other: 「「自転車等」には何が含まれますか」 cited the 放置禁止
     # article that uses the word (blind2 n32); the words it adds (通勤, 預かる) are what the staff

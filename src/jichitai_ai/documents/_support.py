@@ -794,6 +794,42 @@ def names_other_body(index: DocIndex, known: Sequence[str], document_id: int, ti
     return not any(name in text for name in known)
 
 
+#: A question asking what a described thing is called (「…のことを、この法律では何と呼んでいますか」
+#: 「法律上なんと呼ばれますか」「何といいますか」) is answered by a provision that names things: a
+#: definition (「…」とは、…をいう), an abbreviation (以下「…」という) or a list of kinds headed by
+#: their names (「(2) 共用給水装置 2世帯又は2箇所以上で共用するもの」, blind2 n34). Read NFKC.
+ASKS_NAME = re.compile("(?:何|なん|なに)(?:と|て)(?:呼|い|言)")
+NAMES_A_THING = re.compile(
+    "をいう|」という|」とは|」と総称"
+    r"|^\s*(?:\([0-9一二三四五六七八九十]+\)|[0-9]+|[一二三四五六七八九十]+)\s*[^\s、。]{1,15} +\S",
+    re.MULTILINE,
+)
+
+
+#: A council a question names (「公文書管理委員会の委員の任期」「情報公開審査会のメンバー」): two or more
+#: kanji/katakana before 委員会・審査会・審議会. A bare 「委員会」 or 「国の委員会」 names none.
+_ORGAN = re.compile("[\u4e00-\u9fff々ヶァ-ヺー・]{2,}(?:委員会|審査会|審議会)")
+
+
+def organ_names(question: str) -> tuple[str, ...]:
+    """The councils a question names by their name: 「公文書管理委員会の委員の任期は何年」 →
+    (「公文書管理委員会」,)."""
+    names = _ORGAN.findall(unicodedata.normalize("NFKC", question))
+    return tuple(dict.fromkeys(names))
+
+
+def known_names(index: DocIndex, names: Sequence[str]) -> tuple[str, ...]:
+    """The names among ``names`` that some document of the collection says. A council no
+    document names rules nothing out (the question may call it by another name)."""
+    if not names:
+        return ()
+    texts = [
+        unicodedata.normalize("NFKC", r.document_title + "\n" + r.text)
+        for r in index.records.values()
+    ]
+    return tuple(name for name in names if any(name in t for t in texts))
+
+
 def without_names(index: DocIndex, found: Sequence[Concept], names: Sequence[str]) -> list[Concept]:
     """``found`` without the concepts that only spell one of ``names``."""
     spelled: set[str] = set()
