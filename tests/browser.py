@@ -3,6 +3,13 @@
 another host. Registered for all tests by ``pytest_plugins`` in tests/conftest.py, so the
 ``browser`` fixture is available everywhere; a module needing other Chromium flags calls
 :func:`launch` itself.
+
+One Chromium serves every module of a test process (starting Playwright and Chromium costs
+~1.5 s of wall per launch; 28 modules launched their own). While Playwright's sync API is
+running, ``asyncio.run`` cannot be called in the same thread, so the modules that use the
+``browser`` fixture are run after all the others (:func:`pytest_collection_modifyitems`);
+xdist hands items to its workers in collection order, so on each worker every non-browser
+test has run before its first browser test.
 """
 
 from __future__ import annotations
@@ -111,27 +118,43 @@ def seeded_console(
             yield base_url, world
 
 
-@contextmanager
-def launch(extra_args: tuple[str, ...] = ()) -> Iterator[Any]:
-    """Headless Chromium; skips when Playwright is absent, fails when Chromium is."""
+@pytest.fixture(scope="session")
+def playwright_session() -> Iterator[Any]:
+    """Playwright's sync API, started once per test process (see the module's docstring)."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is a dev dependency")
+    with sync_api.sync_playwright() as playwright:
+        yield playwright
+
+
+@contextmanager
+def launch(playwright: Any, extra_args: tuple[str, ...] = ()) -> Iterator[Any]:
+    """Headless Chromium; fails when Chromium is not installed."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is not installed at {CHROMIUM} (make services installs it)")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *extra_args]
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """One headless Chromium per test module."""
-    with launch() as chromium:
+    chromium = playwright.chromium.launch(
+        executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *extra_args]
+    )
+    try:
         yield chromium
+    finally:
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_session: Any) -> Iterator[Any]:
+    """One headless Chromium per test process (see the module's docstring)."""
+    with launch(playwright_session) as chromium:
+        yield chromium
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Whole modules that use Playwright last, each module's tests in their order."""
+    browser_modules = {
+        item.nodeid.split("::")[0]
+        for item in items
+        if "playwright_session" in getattr(item, "fixturenames", ())
+    }
+    items.sort(key=lambda item: item.nodeid.split("::")[0] in browser_modules)
 
 
 @contextmanager

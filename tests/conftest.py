@@ -38,8 +38,9 @@ SKIP_PG = os.environ.get("JICHITAI_TEST_SKIP_PG") == "1"
 # tests/hardening turns them on where they are the subject.
 os.environ.setdefault("JICHITAI_LIMITS_ENABLED", "0")
 BACKENDS = ["sqlite"] if SKIP_PG else ["sqlite", "postgresql"]
-# Browser tests' shared fixtures (a `browser` per module) and helpers: see tests/browser.py.
-pytest_plugins = ["tests.browser"]
+# Browser tests' shared fixtures (a `browser` per module) and helpers: see tests/browser.py;
+# Tesseract and Open JTalk outputs remembered for the run: see tests/tool_outputs.py.
+pytest_plugins = ["tests.browser", "tests.tool_outputs"]
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from tests.background_server import serve_in_background
+
 
 @dataclass
 class Call:
@@ -184,6 +186,5 @@ def start(token: str) -> StandIn:
     server = _Server(("127.0.0.1", 0), _Handler)
     server.state = State(token=token)
     server.reply_owner = {}
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    thread = serve_in_background(server)
     return StandIn(server, thread)

@@ -70,7 +70,7 @@ def kiosk(tmp_path_factory: pytest.TempPathFactory, demo_sqlite: Path) -> Iterat
 
 
 @pytest.fixture(scope="module")
-def browser(kiosk: Kiosk) -> Iterator[Any]:
+def browser(kiosk: Kiosk, playwright_session: Any) -> Iterator[Any]:
     """Chromium with a fake microphone playing the synthesised question."""
     fake_microphone = (
         "--use-fake-ui-for-media-stream",
@@ -78,7 +78,7 @@ def browser(kiosk: Kiosk) -> Iterator[Any]:
         f"--use-file-for-fake-audio-capture={kiosk.wav}",
         "--autoplay-policy=no-user-gesture-required",
     )
-    with launch(fake_microphone) as chromium:
+    with launch(playwright_session, fake_microphone) as chromium:
         yield chromium
 
 

@@ -4,7 +4,6 @@ a transfer to the department's number."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,6 +19,7 @@ from jichitai_ai.config import Settings
 from jichitai_ai.i18n import t
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage.tables import FeedbackEvent, QuestionLog
+from tests.background_server import serve_in_background
 from tests.channels import asr_standin, asterisk_standin
 from tests.channels.conftest import TENANT, demo_platform
 from tests.resident import helpers
@@ -68,8 +68,7 @@ def _phone(
         raw["voice"] = {"asr": "openai", "asr_url": asr_url, "asr_api_key": "asr-key"}
     platform = demo_platform(replace(settings, raw={**settings.raw, **raw}), demo_sqlite)
     server = make_server(platform, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    serve_in_background(server)
     try:
         yield Phone(
             platform,

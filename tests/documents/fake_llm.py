@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from tests.background_server import serve_in_background
 
 Behaviour = Callable[[list[dict[str, str]]], str]
 
@@ -53,8 +54,7 @@ def fake_llm() -> Iterator[FakeLLM]:
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    thread = serve_in_background(server)
     state.url = f"http://127.0.0.1:{server.server_address[1]}/v1"
     try:
         yield state

@@ -14,6 +14,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from tests.background_server import POLL_SECONDS
+
 
 @dataclass
 class Received:
@@ -173,7 +175,9 @@ class Server:
         self.httpd.daemon_threads = True
         host, port = self.httpd.server_address[:2]
         self.state.url = f"http://{host}:{port}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": POLL_SECONDS}, daemon=True
+        )
 
     def __enter__(self) -> FakeLLM:
         self.thread.start()

@@ -24,6 +24,7 @@ from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage import migrate
 from jichitai_ai.storage.db import Database
 from jichitai_ai.web.app import create_app
+from tests.background_server import serve_in_background
 from tests.conftest import load_demo_into
 
 from .helpers import TENANT
@@ -105,8 +106,7 @@ class Site:
 def start_site() -> Site:
     server = _Site(("127.0.0.1", 0), _SiteHandler)
     server.pages = {}
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    thread = serve_in_background(server)
     return Site(server, thread)
 
 

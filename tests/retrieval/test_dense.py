@@ -1,5 +1,4 @@
 import json
-import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import ClassVar
@@ -17,6 +16,7 @@ from jichitai_ai.retrieval import (
     to_bytes,
 )
 from jichitai_ai.text import Tokenizer
+from tests.background_server import serve_in_background
 from tests.retrieval.sample_faq import FAQ
 
 
@@ -78,8 +78,7 @@ class _Handler(BaseHTTPRequestHandler):
 @pytest.fixture()
 def server() -> Iterator[str]:
     httpd = HTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    serve_in_background(httpd)
     _Handler.requests.clear()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
