@@ -6,8 +6,9 @@ another host. Registered for all tests by ``pytest_plugins`` in tests/conftest.p
 
 One Chromium serves every module of a test process (starting Playwright and Chromium costs
 ~1.5 s of wall per launch; 28 modules launched their own). While Playwright's sync API is
-running, ``asyncio.run`` cannot be called in the same thread, so the modules that use the
-``browser`` fixture are run after all the others (:func:`pytest_collection_modifyitems`);
+running, ``asyncio.run`` cannot be called in the same thread, so the modules that use
+Playwright (``browser``, or ``playwright_session`` for other Chromium flags) run after all the
+others (:func:`pytest_collection_modifyitems`);
 xdist hands items to its workers in collection order, so on each worker every non-browser
 test has run before its first browser test.
 """
