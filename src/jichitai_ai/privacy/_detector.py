@@ -36,6 +36,7 @@ from ._introductions import (
     find_nicknames,
     find_opening_surnames,
     find_quoted_full_names,
+    find_signed_subjects,
     find_spaced_kana_names,
     find_titled_full_names,
 )
@@ -455,7 +456,8 @@ class Detector:
         found += find_foreign_script_names(text)
         found += find_introduced_foreign_names(text)
         found += find_introduced_names(text)
-        found += find_opening_surnames(text, self._tokenizer.name_parts)
+        found += find_opening_surnames(text, self._tokenizer.name_parts, self._tokenizer.tokenize)
+        found += find_signed_subjects(text, self._tokenizer.name_parts, self._tokenizer.tokenize)
         found += find_child_names(text)
         found += find_kin_age_names(text)
         found += find_guardian_listed_names(text)

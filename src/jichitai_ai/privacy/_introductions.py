@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
+from ._kana_names import katakana
+from ._spaced_given import katakana_given_word
 from ._tokens import Token
 from ._types import Entity, EntityType
 
@@ -91,14 +93,67 @@ _SURNAME_DESU = re.compile(
 )
 _FULL_NAME_DESU = re.compile(
     r"(?:^|(?<=[「『：:\n。]))(?P<name>(?P<surname>[一-鿿々〆ヶ]{1,3})[ \u3000]"
-    r"(?P<given>[一-鿿々]{1,3}|[ぁ-ゖ]{2,4}))(?:です|でございます|と申します)"
+    r"(?P<given>[一-鿿々]{1,3}|[ぁ-ゖ]{2,4}|[ァ-ヺ]{2,3}))(?:です|でございます|と申します)"
 )
 #: Openings before です that are not a name (そう of そうです has a surname reading).
 _NOT_OPENINGS = frozenset({"そう", "こちら", "わたし", "私", "僕", "以上", "本日", "担当"})
 
 
+#: Pieces a dictionary breaks an unknown kana word into (ここ|な, ひま|り): a sentence-final
+#: particle or an interjection inside the word.
+_ODD_PIECES = frozenset({"終助詞", "フィラー", "感動詞"})
+#: Pieces that make the run a phrase, not one word (あとすこし is fine; これから, いいです are not).
+_PHRASE_PIECES = frozenset({"格助詞", "係助詞", "接続助詞", "副助詞", "動詞", "助動詞", "形容詞"})
+
+
+def unread_kana(word: str, tokenize: Callable[[str], list[Token]] | None) -> bool:
+    """A hiragana run the dictionary does not know as a word: it splits it into two or more
+    pieces, one a sentence-final particle or an interjection (ささもと, ここな), none a
+    case particle, verb or adjective, the first not a particle."""
+    if tokenize is None:
+        return False
+    tokens = tokenize(word)
+    if len(tokens) < 2 or tokens[0].pos[0] == "助詞":
+        return False
+    kinds = {t.pos[0] for t in tokens} | {t.pos[1] for t in tokens}
+    if tokens[-1].surface in ("な", "り") and tokens[-1].pos[0] == "助動詞":
+        # ここ|な, ひま|り: a name's last kana read as an auxiliary (no word ends so)
+        kinds = {t.pos[0] for t in tokens[:-1]} | {t.pos[1] for t in tokens[:-1]} | {"終助詞"}
+    # はいはい, ええと: interjections only, no noun or adverb piece
+    return (
+        bool(kinds & _ODD_PIECES and kinds & {"名詞", "副詞", "代名詞"})
+        and not kinds & _PHRASE_PIECES
+    )
+
+
+# ここなが咳で欠席します（門脇）: a message signed with a surname in brackets at its end, opening
+# with a hiragana word before が/は/も — the child or family member the signer writes about.
+_SIGNED_SUBJECT = re.compile(r"^[ \u3000]*(?P<name>[ぁ-ゖ]{2,4})(?:が|は|も)(?![ぁ-ゖ]{0,1}[、。])")
+_SIGNATURE = re.compile(r"[（(](?P<surname>[一-鿿々]{1,3})[）)][ \u3000。]*$")
+
+
+def find_signed_subjects(
+    text: str,
+    name_parts: Callable[[str], frozenset[str]],
+    tokenize: Callable[[str], list[Token]],
+) -> Iterator[Entity]:
+    """The hiragana subject of a message signed （姓） at its end, when the word is a given-name
+    reading or one the dictionary does not know (see ``unread_kana``)."""
+    sig = _SIGNATURE.search(text)
+    if sig is None or "姓" not in name_parts(sig.group("surname")):
+        return
+    m = _SIGNED_SUBJECT.match(text)
+    if m is None:
+        return
+    name = m.group("name")
+    if "名" in name_parts(katakana(name)) or unread_kana(name, tokenize):
+        yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.8, "cue")
+
+
 def find_opening_surnames(
-    text: str, name_parts: Callable[[str], frozenset[str]]
+    text: str,
+    name_parts: Callable[[str], frozenset[str]],
+    tokenize: Callable[[str], list[Token]] | None = None,
 ) -> Iterator[Entity]:
     """A word with a surname reading that opens a message or quote before です (名乗り);
     in hiragana (めぐみです！, a message signed with a given name) a given-name reading too."""
@@ -108,12 +163,23 @@ def find_opening_surnames(
         name = m.group("name")
         parts = name_parts(name)
         hiragana = "ぁ" <= name[0] <= "ゖ"
-        if name not in _NOT_OPENINGS and ("姓" in parts or (hiragana and "名" in parts)):
+        unread = (
+            hiragana
+            and len(name) >= 3
+            and text[m.end() - 1 : m.end()] in ("、", "。")
+            and unread_kana(name, tokenize)
+        )
+        if name not in _NOT_OPENINGS and ("姓" in parts or (hiragana and "名" in parts) or unread):
             yield Entity(EntityType.PERSON, m.start("name"), m.end("name"), name, 0.8, "cue")
     for m in _FULL_NAME_DESU.finditer(text):
         # 丹後 美紗です。: a surname read as a place (丹後) is still a surname when a given
         # name follows it, spaced, before です.
-        if "名" in name_parts(m.group("given")) or "姓" in name_parts(m.group("surname")):
+        given = m.group("given")
+        if (
+            "名" in name_parts(given)
+            or "姓" in name_parts(m.group("surname"))
+            or (given[0] >= "ァ" and tokenize is not None and katakana_given_word(given, tokenize))
+        ):
             yield Entity(EntityType.PERSON, m.start(), m.end("given"), m.group("name"), 0.8, "cue")
 
 
