@@ -49,16 +49,6 @@ from jichitai_ai.text.asking import asking_sentence
 from jichitai_ai.text.contentless import says_nothing
 from jichitai_ai.text.kana_kanji import KanaKanji
 
-#: A long Japanese question the whole text hands over is decided on its asking sentence
-#: (docs/benchmarks.md §7.43) when the sentence's first entry is the whole question's first
-#: (ASKING_AGREES_WITHIN) and the sentence is closer in meaning to its best entry than the
-#: whole text is (ASKING_CLOSER): without that, vague asking sentences of out-of-scope stories
-#: (じてんしゃが ぬすまれました。どこに いいますか) became a 更問.
-ASKING_SENTENCE = True
-ASKING_AGREES_WITHIN = 1
-ASKING_DECISIONS = (Decision.ANSWER, Decision.CLARIFY)
-ASKING_CLOSER = True
-
 #: The ranking kept with each asked question: what 「他の候補」 pages through (two pages of 9).
 CANDIDATES_LOGGED = 20
 FEATURE_KEYS = tuple(f"feature:{name}" for name in FEATURE_NAMES)
@@ -308,7 +298,7 @@ class AnsweringService:
         )
         if authority is not None or outside:
             outcome.decision, outcome.entry_ids = Decision.NO_ANSWER, []
-        elif outcome.decision is Decision.NO_ANSWER and ASKING_SENTENCE:
+        elif outcome.decision is Decision.NO_ANSWER:
             outcome = self._decided_on_asking(
                 tenant, index, screened.for_retrieval, outcome, exclude
             )
@@ -436,24 +426,24 @@ class AnsweringService:
         exclude: set[int] | None,
     ) -> Outcome:
         """A long Japanese question the whole text hands over, decided on its asking sentence
-        (text.asking): that decision when it answers or offers choices, its first entry is
-        among the whole question's first :data:`ASKING_AGREES_WITHIN`, the sentence is closer in
-        meaning than the whole text (:data:`ASKING_CLOSER`), and the sentence itself is no other
-        authority's or nobody's business; else ``outcome``. Emergencies never get
-        here (detected on the whole text first) and neither do the whole text's hand-overs to
-        another authority or the general contact."""
-        if script_of(question) != "ja":
+        (text.asking; docs/benchmarks.md §7.43): that decision when it answers or offers
+        choices, its first entry is the whole question's first, the sentence is closer in
+        meaning to it than the whole text (without that, vague asking sentences of out-of-scope
+        stories — じてんしゃが ぬすまれました。どこに いいますか — became a 更問), and the sentence
+        itself is no other authority's or nobody's business; else ``outcome``. Emergencies
+        never get here (detected on the whole text first) and neither do the whole text's
+        hand-overs to another authority or the general contact."""
+        if script_of(question) != "ja" or not outcome.ranked:
             return outcome
         asking = asking_sentence(question)
         if asking is None:
             return outcome
-        part = index.answer(asking, k=len(outcome.ranked) or 20, exclude=exclude)
-        if part.decision not in ASKING_DECISIONS:
+        part = index.answer(asking, k=len(outcome.ranked), exclude=exclude)
+        if part.decision not in (Decision.ANSWER, Decision.CLARIFY):
             return outcome
-        near = {c.entry_id for c in outcome.ranked[:ASKING_AGREES_WITHIN]}
-        if part.entry_ids[0] not in near:
+        if part.entry_ids[0] != outcome.ranked[0].entry_id:
             return outcome
-        if ASKING_CLOSER and (part.cosine or 0.0) <= (outcome.cosine or 0.0):
+        if (part.cosine or 0.0) <= (outcome.cosine or 0.0):
             return outcome
         if says_nothing(asking) or self._other_authority(tenant, index, asking, part):
             return outcome
