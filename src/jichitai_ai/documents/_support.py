@@ -344,7 +344,10 @@ ANSWER_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     (re.compile("何歳|いくつから|いくつまで"), re.compile(f"{_NUM}歳|未成年|成年")),
     (re.compile("いくら|何円|幾ら|料金|金額|値段"), re.compile(f"{_NUM}円|の額|無料|徴収しない")),
-    (re.compile("何人|何名"), re.compile(f"{_NUM}(人|名)")),
+    # A number of people is also given as a share of a body (「議員の定数の十二分の一以上の者」
+    # 「総数の五十分の一以上の者の連署」「定数の半数以上の議員」): 地方自治法 counts its quorums,
+    # petitions and majorities that way (blind14 c27 was declined for want of 「N人」).
+    (re.compile("何人|何名"), re.compile(f"{_NUM}(人|名)|分の{_NUM}(以上|以下)?の者|半数")),
     # 「…していた人への罰則は」「どれくらいの刑罰を」 ask for a penalty: the 罰則 article that
     # imposes it (「…に処する」), not the prohibition the question's other words come from
     # (blind7 i10 cited 不正アクセス禁止法 第6条 for 「パスワードを不正に保管していた人への罰則」).
