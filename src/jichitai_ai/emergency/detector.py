@@ -73,6 +73,8 @@ _SAFE = re.compile(
             r"(?:手机|手機|钥匙|鑰匙|钱包|錢包|球|帽子|东西|東西)(?:不小心)?(?:掉进|掉進|掉到)",
             r"(?:휴대폰|핸드폰|폰|열쇠|지갑|공|모자)(?:이|가|을|를)?\s*(?:강|바다|물|호수|연못)에\s*빠(?:졌|져)",
             r"\bnot moving (?:out|in|house|home|away|abroad)\b",
+            # i12ao: a wallet or card stolen earlier, asked about a new card (the English twin of 補辦)
+            r"\b(?:was|got|been) stolen\b(?=[^?!]{0,120}?\b(?:new (?:card|one)|re-?issu\w*|replac\w*)\b)",
             # zh
             r"火灾保险|火災保險|地震保险|地震保險|消防团|消防團|防灾|防災|演习|演習|演练|演練",
             # hazard maps (where it may flood, not a flood): zh; ko and やさしい日本語 below
@@ -93,7 +95,7 @@ _SAFE = re.compile(
             r"(?:预防|預防|防止|防治)(?:自杀|自殺)|(?:自杀|自殺)(?:干预|干預)?(?:讲座|講座|热线|熱線)",
             # ko
             r"화재\s*보험|지진\s*보험|소방대|소방단|방재|재난\s*훈련|대피\s*훈련|소방\s*훈련",
-            r"해저드\s*맵|(?:(?:침수|홍수|재해)\s*)?위험\s*지도|(?:침수|홍수|재해)\s*지도|침수\s*(?:위험|예상)\s*(?:구역|지역)",
+            r"해저드\s*맵|(?:(?:침수|홍수|재해)\s*)?위험\s*지도|(?:침수|홍수|재해)\s*지도|침수\s*(?:(?:위험|예상)\s*)?(?:구역|지역)",
             # em4 (ko): a tsunami evacuation map or route, not a tsunami
             r"(?:쓰나미|지진\s*해일)\s*(?:대피|피난)\s*(?:지도|소|장소|경로|훈련)",
             r"はざーど\s*まっぷ",
