@@ -21,16 +21,13 @@ from .test_heldout_rt7 import _report, run_residents, run_staff
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 #: Items still visible or over-masked after the fixes (docs/benchmarks.md §3, "Red team rt11");
-#: a list, so that any new leak changes the test. Left: a capitals row below its katakana row
-#: (PHAM DIEU HOA), an impossible date the prompt asks to correct (1988/13/02), OCR that broke
+#: a list, so that any new leak changes the test. Left: an impossible date the prompt asks to correct (1988/13/02), OCR that broke
 #: words (枡⏎田 英⏎二, Ｔ Ｏ　Ｑ Ｕ Ａ Ｎ Ｇ, 2l5-OO33, a spaced 在留カード番号), an address and a
 #: phone glued together (東町2-8-50485229033), 「あおきです。」, a local number read aloud without
 #: its area code, and the set's own slip: an 11-digit 個人番号 read aloud (not refused, masked
 #: in part). Look-alikes: places next to personal data (masked by design, see the docs),
 #: 0120/0570 and office numbers (earlier sets annotate such numbers as personal items), brands.
 KNOWN_STAFF: list[str] = [
-    "P:PHAM DIEU HOA (part PHAM)",
-    "P:PHAM DIEU HOA (part HOA)",
     "OVER-MASK 北町",
     "OVER-MASK 南町",
     "OVER-MASK 0285-22-1100",

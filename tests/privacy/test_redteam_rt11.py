@@ -7,12 +7,8 @@ from __future__ import annotations
 import pytest
 
 from jichitai_ai.privacy import EntityType, detect_message
-from jichitai_ai.privacy._masking import MaskingSession
 
-
-def _masked(text: str) -> str:
-    return MaskingSession().mask(text, detect_message(text)).text
-
+from .test_redteam_rt10b import _masked
 
 HIDDEN = [
     # 個人番号 + a mistyped number: the whole number, not a record id over its first group
@@ -37,6 +33,9 @@ HIDDEN = [
     # a katakana name's rōmaji in the next cell, the one-syllable surname opening the cell too
     ("ルアン・タイン・フォン\tLUAN THANH PHONG\t技能実習", ["LUAN THANH PHONG"]),
     ("ヴー・ホン・ニュン\tVU HONG NHUNG", ["VU HONG NHUNG"]),
+    # a register row: a birthdate and a cell of capitals
+    ("TRAN NGOC LAN\t1994/2/8生\t留学", ["TRAN NGOC LAN"]),
+    ("DOAN KIM PHUONG\t生年月日 1994/2/8", ["DOAN KIM PHUONG"]),
     # the katakana reading in brackets after a name in capitals found late
     ("氏名欄の書き方：KHATIWADA SUNITA（カティワダ スニタ）", ["カティワダ"]),
     # a roster one name a line, next to a found person
@@ -62,6 +61,7 @@ VISIBLE = [
     ("My father is here. Mi padre es muy mayor.", ["father", "padre"]),
     ("S38年度の予算", ["S38"]),
     ("山田 太郎\tNPO JICA\t会員", ["NPO JICA"]),
+    ("ANNUAL REPORT\t生年月日 1999/3/3", ["ANNUAL REPORT"]),
 ]
 
 

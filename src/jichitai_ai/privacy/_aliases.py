@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from ._latin_names import english_word
 from ._tokens import Token
 from ._types import Entity, EntityType
 
@@ -129,3 +130,31 @@ def listed_name_lines(found: Iterable[Entity], text: str, tokenize: Tokenize) ->
             continue
         if not _ordinary(m[1].replace("・", " "), tokenize):
             yield Entity(EntityType.PERSON, m.start(1), m.end(1), m[1], 0.85, "listed")
+
+
+_CAPITALS_CELL = re.compile(rf"[ ]*(?P<name>{_CAPITALS})[ ]*")
+
+
+def capitals_in_dated_rows(found: Iterable[Entity], text: str) -> Iterator[Entity]:
+    """rt11: a pasted row (cells split by tabs) holding a birthdate and a cell of two to four
+    words in capitals, not all of them English words, is a register row: the capitals are the
+    person's name as a passport writes it (PHAM DIEU HOA⇥1996/4/12⇥技能実習)."""
+    if "\t" not in text:
+        return
+    seen: set[int] = set()
+    for e in found:
+        if e.type is not EntityType.BIRTHDATE:
+            continue
+        start = text.rfind("\n", 0, e.start) + 1
+        end = text.find("\n", e.end)
+        end = len(text) if end < 0 else end
+        if start in seen or "\t" not in text[start:end]:
+            continue
+        seen.add(start)
+        pos = start
+        for cell in text[start:end].split("\t"):
+            m = _CAPITALS_CELL.fullmatch(cell)
+            if m and not all(english_word(w) for w in m["name"].split()):
+                s = pos + m.start("name")
+                yield Entity(EntityType.PERSON, s, s + len(m["name"]), m["name"], 0.85, "row")
+            pos += len(cell) + 1

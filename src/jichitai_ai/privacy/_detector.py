@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from . import _ginza, _patterns
-from ._aliases import bracketed_aliases, listed_name_lines
+from ._aliases import bracketed_aliases, capitals_in_dated_rows, listed_name_lines
 from ._canonical import canonicalize
 from ._chat_names import find_chat_names, with_chat_names
 from ._common_words import common_word_spans
@@ -518,6 +518,7 @@ class Detector:
             places = {(t.start, t.end) for t in tokens if t.is_place or t.pos[3] == "国"}
             found += list(bracketed_aliases(found, text, self._tokenizer.tokenize))
             found += list(listed_name_lines(found, text, self._tokenizer.tokenize))
+            found += list(capitals_in_dated_rows(found, text))
             first_pass = len(found)
             found += bracketed_readings(
                 found, text, places, self._tokenizer.tokenize, self._tokenizer.name_parts
