@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from . import _ginza, _patterns
-from ._aliases import bracketed_aliases
+from ._aliases import bracketed_aliases, capitals_in_dated_rows, listed_name_lines
 from ._canonical import canonicalize
 from ._chat_names import find_chat_names, with_chat_names
 from ._common_words import common_word_spans
@@ -517,6 +517,9 @@ class Detector:
             found += one_kanji_surnames(found, text)
             places = {(t.start, t.end) for t in tokens if t.is_place or t.pos[3] == "国"}
             found += list(bracketed_aliases(found, text, self._tokenizer.tokenize))
+            found += list(listed_name_lines(found, text, self._tokenizer.tokenize))
+            found += list(capitals_in_dated_rows(found, text))
+            first_pass = len(found)
             found += bracketed_readings(
                 found, text, places, self._tokenizer.tokenize, self._tokenizer.name_parts
             )
@@ -526,6 +529,9 @@ class Detector:
             found += find_listed_and_introduced(text, self._tokenizer.tokenize)
             found += find_cueless_english(text)
             found += find_cjk_blocks(text)
+            # the other spelling in brackets after a name the later rules found (SHRESTHA
+            # SANJAY BIKRAM（シュレスタ サンジャイ ビクラム）, rt11)
+            found += list(bracketed_aliases(found[first_pass:], text))
             found += spaced_blocks(found, text)
         countries = {(t.start, t.end) for t in tokens if t.pos[3] == "国"}
         found = [

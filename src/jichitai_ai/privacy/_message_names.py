@@ -2,7 +2,9 @@
 the other rules miss: I'm + name before a comma, a child named by a parent (Haruto's father),
 a signature after a dash, a hangul name in brackets or spaced after
 이름은; an English address after "I live at"; a block number spaced from its town (ひかり町
-３－４－１２) and 丁目 + 番 without 号.
+３－４－１２) and 丁目 + 番 without 号. rt11: the name line under a mail's signature rule, a Latin
+name opening a message before です, self-introductions in Vietnamese, Portuguese, Spanish, Tagalog
+and romanised Nepali, a town and its block in two cells of a pasted row.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Iterator
 
 from ._foreign_scripts import _KOREAN_SURNAMES
 from ._latin_names import english_word
+from ._romaji import latin_base
 from ._types import Entity, EntityType
 
 _CAP = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
@@ -51,6 +54,24 @@ _NOT_NAME = frozenset(
 _SELF = re.compile(
     rf"(?<![A-Za-z])(?:I'm|I’m|I am|[Mm]y name is|[Tt]his is)\s+({_CAP}(?: {_CAP}){{0,3}})(?=\s?[,.;!?]|\s(?:and|from|here|speaking)\b)"
 )
+#: Self-introductions in residents' languages, read on the text without accents (Tôi tên là Đặng
+#: Thị Mỹ Duyên → ten la Dang …, rt11): Vietnamese, Portuguese, Spanish, Tagalog, Nepali.
+_SELF_ABROAD = re.compile(
+    r"(?<![A-Za-z])(?:[Tt]en (?:toi |cua toi )?la|[Mm]eu nome e|[Mm]e chamo|[Mm]e llamo"
+    r"|[Mm]i nombre es|[Pp]angalan ko (?:po )?ay|[Mm]ero naam)"
+    rf"\s+({_CAP}(?: {_CAP}){{0,4}})(?![A-Za-z])"
+)
+#: Mariel Torres です。: a Latin name opening a message or a line before です / と申します (rt11)
+_LATIN_DESU = re.compile(
+    rf"(?:^|(?<=[\n「『：:]))({_CAP}(?: {_CAP}){{1,2}})[ ]?(?:です|と申します|といいます|と言います)"
+)
+#: --⏎湊川 大地⏎…: the line right after a mail's signature rule, a kanji surname and a given
+#: name with a space between, is the sender (rt11); an office line (青葉市 市民課) is not.
+_SIGNED_LINE = re.compile(
+    r"(?:^|\n)[ \u3000]*(?:-- ?|[-―━─_＿=＝*＊]{3,})[ \u3000]*\n[ \u3000]*"
+    r"([一-鿿々]{1,4}[ \u3000][一-鿿々ぁ-ゖァ-ヺ]{1,4})[ \u3000]*(?=\n|$)"
+)
+_OFFICE_END = frozenset("市町村区県都府道課部係室局所館園校社店院会班")
 _KIN = (
     r"father|mother|dad|mum|mom|parent|parents|son|daughter|wife|husband|brother|sister"
     r"|grandmother|grandfather|grandma|grandpa|guardian|child|kid|baby"
@@ -78,19 +99,21 @@ _HANGUL_KIN = re.compile(
 
 _LIVE_AT = re.compile(
     r"(?<![A-Za-z])(?:I live at|I live in|living at|reside at|staying at|my address is|moved to)\s+"
-    r"([^.?!\n]{4,80}?[0-9][^.?!\n]{0,60}?)(?=[.?!](?:\s|$)|\n|$)",
+    # …Wakakusadai, my name is …: a new clause after a comma ends the address too (rt11)
+    r"([^.?!\n]{4,80}?[0-9][^.?!\n]{0,60}?)(?=[.?!](?:\s|$)|,\s?(?:my|I|and|but|please)\b|\n|$)",
     re.IGNORECASE,
 )
 _BLOCK = r"(?![0０])[0-9０-９]{1,4}(?:[-－ー‐−][0-9０-９]{1,4}){1,3}"
+# a tab too: a town and its block in two cells of a pasted row (富士見町⇥2-14-6, rt11)
 _SPACED_BLOCK = re.compile(
-    rf"[ \u3000]{{1,2}}{_BLOCK}(?![0-9０-９])(?:[ \u3000]?[0-9０-９]{{1,2}}[FＦ階])?"
+    rf"[ \u3000\t]{{1,2}}{_BLOCK}(?![0-9０-９])(?:[ \u3000]?[0-9０-９]{{1,2}}[FＦ階])?"
 )
 _SPACED_TOWN_BLOCK = re.compile(
     rf"[ \u3000]{{1,2}}[一-鿿ァ-ヺヶケ々ー]{{1,6}}{_SPACED_BLOCK.pattern}"
 )
 #: さくら町 ２－９－５: a town word (kana or kanji + 町・村・丁目) spaced from its block.
 _TOWN_SPACED_BLOCK = re.compile(
-    rf"[一-鿿ぁ-ゖァ-ヺー]{{1,8}}(?:町|村|丁目)[ \u3000]{{1,2}}{_BLOCK}(?![0-9０-９])"
+    rf"[一-鿿ぁ-ゖァ-ヺー]{{1,8}}(?:町|村|丁目)[ \u3000\t]{{1,2}}{_BLOCK}(?![0-9０-９])"
 )
 _CLAUSE_PARTICLE = re.compile(r"(?:から|まで|より|には|では|を|は)(?=[一-鿿ァ-ヺ])")
 _CHOME_BAN = re.compile(
@@ -103,9 +126,21 @@ def _person(m: re.Match[str], group: int, source: str) -> Entity:
 
 
 def message_names(text: str) -> Iterator[Entity]:
+    for m in _SIGNED_LINE.finditer(text):
+        if not any(part[-1] in _OFFICE_END for part in m.group(1).split()):
+            # surer than a place reading of the surname (湊川 as a town)
+            yield Entity(EntityType.PERSON, m.start(1), m.end(1), m.group(1), 0.9, "signature")
     if re.search("[A-Za-z]", text):
         for m in _SELF.finditer(text):
             if not set(m.group(1).split()) & _NOT_NAME:
+                yield _person(m, 1, "self-introduction")
+        for m in _SELF_ABROAD.finditer(latin_base(text)):
+            if not set(m.group(1).split()) & _NOT_NAME:
+                s, e = m.span(1)
+                yield Entity(EntityType.PERSON, s, e, text[s:e], 0.85, "self-introduction")
+        for m in _LATIN_DESU.finditer(text):
+            words = m.group(1).split()
+            if not set(words) & _NOT_NAME and not all(english_word(w) for w in words):
                 yield _person(m, 1, "self-introduction")
         for m in _SIGNATURE.finditer(text):
             if not set(m.group(1).split()) & _NOT_NAME:

@@ -164,7 +164,14 @@ _SPOKEN = re.compile(_NO_DIGIT_BEFORE + r"0[0-9]{1,4}の[0-9]{1,4}の[0-9]{3,4}"
 
 # OCR or hand-spaced: 0 9 0 - 4 4 5 5 - 6 6 7 7 (a space between digits, dashes spaced too).
 _SPACED_DIGITS = re.compile(
-    _NO_DIGIT_BEFORE + r"0(?:[ \u3000]{0,2}-?[ \u3000]{0,2}[0-9]){9,10}" + _NO_DIGIT_AFTER
+    _NO_DIGIT_BEFORE
+    + r"0(?:[ \u3000]{0,2}-?[ \u3000]{0,2}\n?[ \u3000]{0,2}[0-9]){9,10}"
+    + _NO_DIGIT_AFTER
+)
+# 070⏎3318⏎6624: an OCR'd box that put each group on a line of its own (rt11); the middle group
+# is a whole line, and the digits must make a Japanese number.
+_LINE_GROUPS = re.compile(
+    _NO_DIGIT_BEFORE + r"0[0-9]{1,4}[ ]?-?\n[0-9]{1,4}[ ]?-?\n[0-9]{3,4}" + _NO_DIGIT_AFTER
 )
 
 
@@ -199,9 +206,13 @@ def _spaced_phones(text: str, folded: str) -> Iterator[Entity]:
     for m in _SPACED_DIGITS.finditer(folded):
         if " " not in m.group() and "\u3000" not in m.group():
             continue  # unspaced forms are the other patterns' job
-        packed = re.sub(r"[ \u3000]", "", m.group())
+        packed = re.sub(r"[ \u3000\n]", "", m.group())
         if _MOBILE.fullmatch(packed) or _FIXED.fullmatch(packed):
             yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.9, "spaced")
+    for m in _LINE_GROUPS.finditer(folded):
+        packed = re.sub(r"[^0-9]", "", m.group())
+        if _MOBILE.fullmatch(packed) or _FIXED.fullmatch(packed):
+            yield _entity(text, m.start(), m.end(), EntityType.PHONE, 0.85, "line groups")
 
 
 def find_phones(text: str, folded: str) -> Iterator[Entity]:
@@ -274,7 +285,9 @@ def find_postal_codes(text: str, folded: str) -> Iterator[Entity]:
 # --- 12-digit identifiers: マイナンバー and 運転免許証番号 --------------------
 _TWELVE = re.compile(
     _NO_DIGIT_BEFORE
-    + r"(?:[0-9]{4}[- ]?[0-9]{4}[- ]?[0-9]{4}|[0-9]{3,5}(?:[- ][0-9]{3,5}){1,2})"
+    + r"(?:[0-9]{4}[- ]?[0-9]{4}[- ]?[0-9]{4}|[0-9]{3,5}(?:[- ][0-9]{3,5}){1,2}"
+    # 4 8 2 0 1 9 6 3 7 5 5 0: an OCR'd form's one space between every digit (rt11)
+    + r"|[0-9](?: [0-9]){11})"
     + _NO_DIGIT_AFTER
 )
 
@@ -584,6 +597,9 @@ _YEAR_BORN = re.compile(
     + _NO_DIGIT_BEFORE
     + r"(?:1[89]|20)[0-9]{2}\s?年\s?(?:[0-9]{1,2}\s?月\s?)?出?生(?:まれ|(?!ま))"
     + _NOT_BIRTH
+    # S38生, Ｈ３生まれ (rt11): an era letter and a year, no month, before 生
+    + r"|(?<![A-Za-z0-9])[MTSHR]\.?\s?[0-9]{1,2}\s?年?\s?生(?:まれ|(?!ま))"
+    + _NOT_BIRTH
 )
 
 
@@ -598,7 +614,9 @@ _APOSTROPHE_DATE = re.compile(
 # day-first 12/08/1996 after a birth word (sinh ngày, born, nascido em, 出生, 生于, 생년월일).
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    # Tagalog (Marso 3, 2019)
+    r"|Enero|Pebrero|Marso|Abril|Mayo|Hunyo|Hulyo|Agosto|Setyembre|Oktubre|Nobyembre|Disyembre)\.?"
 )
 _ENGLISH_DATE = re.compile(
     rf"(?<![A-Za-z]){_MONTHS}[ ][0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ](?:1[89]|20)[0-9]{{2}}(?![0-9])"
@@ -610,6 +628,8 @@ _DAY_FIRST = re.compile(r"(?<![0-9/.])[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:1[89]|20)
 _CTX_BIRTH_ABROAD = re.compile(
     r"[Bb]orn|[Bb]irth|DOB|sinh|[Nn]ascid[oa]|[Nn]acid[oa]|出生|生于|生於|생년월일|태어|출생|生年月日|生まれ"
     r"|생일|誕生日|生日"
+    # Portuguese, Spanish, Tagalog (rt11): nasceu em, nació el, ipinanganak noong, kaarawan
+    r"|[Nn]asceu|[Nn]asci\b|[Nn]aci[oó]|[Ii]pinanganak|[Kk]apanganakan|[Kk]aarawan"
 )
 
 
@@ -827,6 +847,10 @@ def find_case_numbers(text: str, folded: str) -> Iterator[Entity]:
     backbone systems, so any id right after such a label is masked."""
     for lm in _CASE_LABEL.finditer(folded):
         m = _RECORD_ID.search(folded, lm.end(), min(len(folded), lm.end() + 32))
+        if m and lm.group().startswith("個人") and _TWELVE.match(folded, m.start()):
+            # 個人番号は 3715 8802 4619: the whole number is the マイナンバー detector's, even
+            # with a wrong check digit (a record id here would hide only its first group, rt11)
+            continue
         if (
             m
             and any(ch.isdigit() for ch in m.group())
@@ -915,11 +939,15 @@ def find_kanji_digit_ids(text: str, folded: str) -> Iterator[Entity]:
             labelled or unlabelled_my_number(folded, m.start(), m.end())
         ):
             yield _entity(text, m.start(), m.end(), EntityType.MY_NUMBER, 0.9, "kanji digits")
+        elif labelled:
+            # as with figures: a mistyped number after its label is still somebody's 個人番号
+            yield _entity(text, m.start(), m.end(), EntityType.MY_NUMBER, 0.7, "kanji digits")
         else:
             yield _entity(text, m.start(), m.end(), EntityType.ID_NUMBER, 0.85, "kanji digits")
     # よん なな よん きゅう …: the same twelve digits read aloud in kana.
     for start, end, digits in spoken_twelve_digits(folded):
-        if is_valid_my_number(digits) and (
-            my_number_context(folded, start, end) or unlabelled_my_number(folded, start, end)
-        ):
+        labelled = my_number_context(folded, start, end)
+        if is_valid_my_number(digits) and (labelled or unlabelled_my_number(folded, start, end)):
             yield _entity(text, start, end, EntityType.MY_NUMBER, 0.9, "spoken digits")
+        elif labelled:
+            yield _entity(text, start, end, EntityType.MY_NUMBER, 0.7, "spoken digits")

@@ -163,8 +163,15 @@ _READING_AFTER = re.compile(r"[ \u3000]?[（(][^（）()、。\n]{1,24}[)）]")
 # English kinship and role words before a given name: her son Daiki's, my wife Yuko.
 _ENGLISH_KIN = re.compile(
     r"(?<![A-Za-z])(?:son|daughter|wife|husband|mother|father|child|brother|sister|grandson|"
-    r"granddaughter|grandmother|grandfather|niece|nephew|cousin|friend|neighbou?r|colleague)"
+    r"granddaughter|grandmother|grandfather|niece|nephew|cousin|friend|neighbou?r|colleague"
+    # the same in residents' languages (rt11): minha filha Larissa, mi hijo Mateo, mero chhori
+    # Anisha (Nepali written in Latin letters)
+    r"|filh[ao]|espos[ao]|marido|m[aã]e|pai|irm[aã]o?|av[oóô]|net[ao]|hij[ao]|madre|padre"
+    r"|herman[ao]|abuel[ao]|niet[ao]|chhori|chhora|chora|shrimati|shreemati|shriman|buwa|aama)"
     r"[ ,]+(?P<name>[A-Z][a-z]{1,15})(?![A-Za-z])"
+    # Tagalog's personal article: ang anak ko na si Princess Joy, ako si Rowena
+    r"|(?<![A-Za-z])(?:na|ako|ay|at|ni|kay|po) si (?P<si>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){0,2})"
+    r"(?![A-Za-z])"
 )
 _LATIN_RUN = re.compile(
     rf"(?<![A-Za-z])(?:{_WORD})(?:[ \u3000](?:[A-Z]\.|{_WORD})){{0,3}}(?![A-Za-z])"
@@ -253,7 +260,8 @@ def find_romaji_names(text: str) -> Iterator[Entity]:
                     EntityType.PERSON, m.start(), m.end(), text[m.start() : m.end()], 0.8, "romaji"
                 )
     for m in _ENGLISH_KIN.finditer(plain):
-        start, end = m.start("name"), m.end("name")
+        group = "name" if m.group("name") else "si"
+        start, end = m.start(group), m.end(group)
         if plain[start:end].lower() not in _NOT_NAMES:
             yield Entity(EntityType.PERSON, start, end, text[start:end], 0.8, "latin")
     for m in _COMMA_NAME.finditer(plain):

@@ -2,8 +2,9 @@
 
 Call notes, voice transcripts and chat messages spell a number the way it is said:
 ゼロキューゼロの よんなないち の さんはちにーろく, ｾﾞﾛｷｭｰｾﾞﾛ ｲﾁﾆｰｻﾝﾖﾝ …, "zero eight zero, five
-five one two, …". A run of digit words (katakana, hiragana or English, with spaces, の, 、 or
-dashes between groups, ASCII digits allowed among them) is a phone number when it reads as 10
+five one two, …", "zero oito zero, …" (rt11: Portuguese, Spanish and Tagalog digit words too). A
+run of digit words (katakana, hiragana or Latin letters, with spaces, の, 、 or dashes between
+groups, ASCII digits allowed among them) is a phone number when it reads as 10
 or 11 digits starting with 0 — ten digit words in a row are never an ordinary word.
 """
 
@@ -24,7 +25,16 @@ _KANA_DIGITS = {
 _ENGLISH_DIGITS = {
     "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
     "six": "6", "seven": "7", "eight": "8", "nine": "9",
+    # residents' languages written in Latin letters (rt11): Portuguese (meia = 6 in a Brazilian
+    # phone number), Spanish, Tagalog
+    "um": "1", "uma": "1", "dois": "2", "duas": "2", "três": "3", "tres": "3", "quatro": "4",
+    "cinco": "5", "seis": "6", "meia": "6", "sete": "7", "oito": "8", "nove": "9",
+    "cero": "0", "uno": "1", "dos": "2", "cuatro": "4", "siete": "7", "ocho": "8", "nueve": "9",
+    "sero": "0", "isa": "1", "dalawa": "2", "tatlo": "3", "apat": "4", "lima": "5", "anim": "6",
+    "pito": "7", "walo": "8", "siyam": "9",
 }  # fmt: skip
+#: A Latin-letter run is looked at only when one of these zeros is in the text.
+_ZEROS = ("zero", "oh", "cero", "sero")
 
 
 def _alternation(words: dict[str, str]) -> str:
@@ -36,10 +46,13 @@ _KANA_SEP = r"[ \u3000、,・\-]*(?:ノ[ \u3000、,・\-]*)?"
 _KANA_RUN = re.compile(rf"{_KANA_UNIT}(?:{_KANA_SEP}{_KANA_UNIT})*")
 _KANA_UNIT_RE = re.compile(_KANA_UNIT)
 _ENGLISH_UNIT = rf"(?:{_alternation(_ENGLISH_DIGITS)})"
+#: Figures may stand among the words (zero-siyam-zero 7741 2286); each figure is one unit.
 _ENGLISH_RUN = re.compile(
-    rf"(?<![A-Za-z]){_ENGLISH_UNIT}(?:[ ,\-]+{_ENGLISH_UNIT})*(?![A-Za-z])", re.IGNORECASE
+    rf"(?<![A-Za-z0-9])(?:{_ENGLISH_UNIT}|[0-9]+)(?:[ ,\-]+(?:{_ENGLISH_UNIT}|[0-9]+))*"
+    r"(?![A-Za-z0-9])",
+    re.IGNORECASE,
 )
-_ENGLISH_UNIT_RE = re.compile(rf"(?<![A-Za-z]){_ENGLISH_UNIT}(?![A-Za-z])", re.IGNORECASE)
+_ENGLISH_UNIT_RE = re.compile(rf"(?<![A-Za-z]){_ENGLISH_UNIT}(?![A-Za-z])|[0-9]", re.IGNORECASE)
 
 
 def _phone_in(units: list[tuple[int, int, str]], text: str) -> tuple[int, int] | None:
@@ -79,11 +92,11 @@ def find_spoken_phones(text: str, folded: str) -> Iterator[Entity]:
         span = _phone_in(units, folded) if len(units) >= 10 else None
         if span:
             yield Entity(EntityType.PHONE, *span, text[span[0] : span[1]], 0.9, "regex", "spoken")
-    if not any(w in folded.lower() for w in ("zero", "oh")):
+    if not any(w in folded.lower() for w in _ZEROS):
         return
     for run in _ENGLISH_RUN.finditer(folded):
         units = [
-            (m.start(), m.end(), _ENGLISH_DIGITS[m.group().lower()])
+            (m.start(), m.end(), _ENGLISH_DIGITS.get(m.group().lower(), m.group()))
             for m in _ENGLISH_UNIT_RE.finditer(folded, run.start(), run.end())
         ]
         span = _phone_in(units, folded) if len(units) >= 10 else None

@@ -117,6 +117,11 @@ def find_table_cells(text: str) -> Iterator[Entity]:
             if kind is EntityType.PERSON and not any(ch.isalpha() for ch in value):
                 continue
             free_text = kind in (EntityType.PERSON, EntityType.ADDRESS, EntityType.EMAIL)
-            if not free_text and not any(ch.isdigit() for ch in value):
+            figures = any(ch.isdigit() for ch in value) or (
+                # 昭和二十二年七月 under 生年 (rt11): a date in kanji numerals
+                kind is EntityType.BIRTHDATE
+                and re.search(r"[〇一二三四五六七八九十元]\s?年", value)
+            )
+            if not free_text and not figures:
                 continue  # a number column holding なし or 不明
             yield Entity(kind, s, e, value, 0.9, "table", f"column {kind.value}")
