@@ -193,3 +193,30 @@ def test_upload_into_a_missing_collection_names_it(client: TestClient, world: Wo
     assert response.status_code == 404, response.status_code
     assert "文書集「koho-x」はありません" in html.unescape(response.text)
     assert "権限がありません" not in response.text
+
+
+def test_upload_destinations_by_title_with_a_collection_of_laws_last(
+    platform: Platform, client: TestClient, world: World
+) -> None:
+    """nc10 / nc11: the demo offered 法令 (``horei``) first for an uploaded manual, only by its
+    name. Destinations are listed by title, and one holding only e-Gov laws comes last even
+    when its title would sort first."""
+    from importlib import resources
+
+    from jichitai_ai.documents import documents_for
+
+    law = (
+        resources.files("jichitai_ai.demo")
+        .joinpath("data/documents/405AC0000000088_gyosei_tetsuzuki_excerpt.xml")
+        .read_bytes()
+    )
+    service = documents_for(platform)
+    service.set_collection("aoba", "a-horei", visibility="staff", title="あ 法令（e-Gov）")
+    service.set_collection("aoba", "manuals", visibility="staff", title="業務マニュアル")
+    service.set_collection("aoba", "kitei", visibility="staff", title="例規集")
+    service.ingest("aoba", "gyosei.xml", law, collection="a-horei")
+    login(client, "aoba-editor")
+    page = client.get(f"{BASE}/library").text
+    form = page.split('name="collection"', 1)[1].split("</select>", 1)[0]
+    names = re.findall(r'<option value="([^"]*)"', form)
+    assert names == ["", "kitei", "manuals", "a-horei"], names  # 例 < 業 (code points)

@@ -46,7 +46,7 @@ def test_nothing_is_preselected_and_choices_show_titles(
         target = page.get_by_label("取込先の文書集")
         assert target.input_value() == ""
         labels = [o.strip() for o in target.locator("option").all_inner_texts()]
-        assert labels == ["選んでください", "法令（e-Gov）（horei）", "業務マニュアル（manuals）"]
+        assert labels == ["選んでください", "業務マニュアル（manuals）", "法令（e-Gov）（horei）"]
 
         page.get_by_label("ファイル（複数選択可）").set_input_files(
             [{"name": "madoguchi.md", "mimeType": "text/markdown", "buffer": MANUAL}]
