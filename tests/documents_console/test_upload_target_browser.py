@@ -96,3 +96,9 @@ def test_a_truncated_pdf_is_explained_without_the_library_message(
         assert "「途中まで.pdf」は PDF として読み取れません。" in text, text
         assert "Stream" not in text and "unexpectedly" not in text
         assert "途中まで.pdf" not in page.locator("#documents").inner_text()
+        # nc11: at 375 px the message — what to do with the file — was two characters wide and
+        # cut off at the table box's edge; each result is now one block with its column names.
+        detail = results.locator("td", has_text="PDF として読み取れません").first
+        box = detail.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 375 and box["width"] >= 250, box
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
