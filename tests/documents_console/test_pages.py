@@ -223,3 +223,15 @@ def test_upload_destinations_by_title_with_a_collection_of_laws_last(
     # nc11: the file picker's list was kept by hand and missed .csv; it is the readers' now.
     accept = re.search(r'id="doc-files"[^>]*accept="([^"]*)"', page)
     assert accept is not None and {".pdf", ".docx", ".csv", ".png"} <= set(accept[1].split(","))
+
+
+def test_a_file_uploaded_again_unchanged_says_so(client: TestClient, world: World) -> None:
+    """nc11: a second upload of the same file showed 「スキップ（変更なし）」 with an empty detail."""
+    csrf = login(client, "aoba-editor")
+    manual = "# 窓口案内\n\n転入届は本庁舎1階の市民課で受け付けます。\n".encode()
+    upload(client, csrf, [("madoguchi.md", manual)])
+    again = upload(client, csrf, [("madoguchi.md", manual)])
+    rows = re.findall(r"<tr class=\"upload-(\w+)\">(.*?)</tr>", again.text, re.S)
+    assert [status for status, _ in rows] == ["unchanged"]
+    row = rows[0][1]
+    assert "取り込み済みのファイルと同じ内容のため、何も変えていません。" in row
