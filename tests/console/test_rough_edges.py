@@ -128,3 +128,24 @@ def test_console_widget_page_shows_snippet_and_allowed_origins(
             "/console/t/aoba/widget/origins", data={"csrf_token": token, "origin": not_a_site}
         )
         assert refused.status_code == 422, not_a_site
+
+
+def test_every_command_says_in_japanese_what_it_does() -> None:
+    """nc11: `jichitai-ai --help` described pii-eval and synth-eval, and `hoiku --help` its
+    three commands, in English only. Every command's first help line has Japanese."""
+    import re
+
+    import typer
+
+    japanese = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    english_only: list[str] = []
+
+    def walk(command: object, path: list[str]) -> None:
+        for name, sub in getattr(command, "commands", {}).items():
+            first = (sub.help or sub.short_help or "").strip().split("\n")[0]
+            if not japanese.search(first):
+                english_only.append(f"{' '.join([*path, name])}: {first}")
+            walk(sub, [*path, name])
+
+    walk(typer.main.get_command(cli), [])
+    assert english_only == []

@@ -174,3 +174,30 @@ def test_a_placeholder_title_gives_way_to_the_first_line(tmp_path: Path) -> None
         assert metadata_title(placeholder) == "", placeholder
     assert metadata_title("Microsoft Word - 文書1") == ""
     assert metadata_title(" 証明書交付の\nてびき ") == "証明書交付の てびき"
+
+
+def test_a_shift_jis_csv_is_read_as_a_table_and_found(
+    tmp_path: Path, platform: Platform, service: DocumentService, tenant: str
+) -> None:
+    """Newcomer walkthrough nc11: a Shift_JIS CSV (what Excel saves in Japan) was refused as
+    「取り込めない形式です（.csv）」 while the same table as .xlsx was read. Each row is one
+    table line (as a sheet's row), in UTF-8 with BOM or tab-separated too."""
+    from jichitai_ai.documents._readers import parse
+
+    rows = '施設名,使用料,備考\n髙田公民館 ホール,"1時間 1,200円",①冷暖房は別料金\n\n,,\n'
+    doc = parse("使用料一覧.csv", rows.encode("cp932"))
+    assert doc.format == "csv" and doc.title == "使用料一覧"
+    assert [(b.text, b.kind) for b in doc.blocks] == [
+        ("施設名 | 使用料 | 備考", "table"),
+        ("髙田公民館 ホール | 1時間 1,200円 | ①冷暖房は別料金", "table"),
+    ]
+    tab = "施設名\t使用料\t備考\n髙田公民館 ホール\t1時間 1,200円\t①冷暖房は別料金\n"
+    tabbed = parse("list.csv", ("\ufeff" + tab).encode("utf-8")).blocks
+    assert [b.text for b in tabbed] == [b.text for b in doc.blocks]
+
+    path = tmp_path / "使用料一覧.csv"
+    path.write_bytes(rows.encode("cp932"))
+    report = service.ingest_paths(tenant, [path], collection="manuals")
+    assert [i.status for i in report.items] == ["indexed"], [i.message for i in report.items]
+    found = service.search(tenant, "髙田公民館の使用料", Viewer.everything())
+    assert found and "1,200円" in found[0].text

@@ -46,7 +46,7 @@ def test_nothing_is_preselected_and_choices_show_titles(
         target = page.get_by_label("取込先の文書集")
         assert target.input_value() == ""
         labels = [o.strip() for o in target.locator("option").all_inner_texts()]
-        assert labels == ["選んでください", "法令（e-Gov）（horei）", "業務マニュアル（manuals）"]
+        assert labels == ["選んでください", "業務マニュアル（manuals）", "法令（e-Gov）（horei）"]
 
         page.get_by_label("ファイル（複数選択可）").set_input_files(
             [{"name": "madoguchi.md", "mimeType": "text/markdown", "buffer": MANUAL}]
@@ -96,3 +96,9 @@ def test_a_truncated_pdf_is_explained_without_the_library_message(
         assert "「途中まで.pdf」は PDF として読み取れません。" in text, text
         assert "Stream" not in text and "unexpectedly" not in text
         assert "途中まで.pdf" not in page.locator("#documents").inner_text()
+        # nc11: at 375 px the message — what to do with the file — was two characters wide and
+        # cut off at the table box's edge; each result is now one block with its column names.
+        detail = results.locator("td", has_text="PDF として読み取れません").first
+        box = detail.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 375 and box["width"] >= 250, box
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

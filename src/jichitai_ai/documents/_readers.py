@@ -9,7 +9,7 @@ from pathlib import PurePath
 
 from jichitai_ai.documents._model import ParsedDocument
 from jichitai_ai.documents._read_egov import read_egov_xml
-from jichitai_ai.documents._read_markup import read_html, read_markdown, read_text
+from jichitai_ai.documents._read_markup import read_csv, read_html, read_markdown, read_text
 from jichitai_ai.documents._read_office import read_docx, read_xlsx
 from jichitai_ai.documents._read_pdf import EncryptedPdf, read_pdf
 from jichitai_ai.documents._unreadable import MAX_IMAGE_PIXELS, ImageTooLarge, unreadable
@@ -36,6 +36,7 @@ READERS: dict[str, tuple[Reader, str]] = {
     ".pdf": (read_pdf, "application/pdf"),
     ".docx": (read_docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     ".xlsx": (read_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ".csv": (read_csv, "text/csv"),  # no charset: stored as uploaded (Shift_JIS or UTF-8)
     ".html": (read_html, "text/html; charset=utf-8"),
     ".htm": (read_html, "text/html; charset=utf-8"),
     ".md": (read_markdown, "text/markdown; charset=utf-8"),

@@ -20,6 +20,8 @@ from jichitai_ai.storage.tables import FaqEntryRow
 
 #: External ids of FAQ drafts made from document N (see documents._drafts).
 DRAFT_ID = re.compile(r"^doc(\d+)-")
+#: The stored format of an e-Gov law (法令標準XML, documents._read_egov).
+LAW_FORMAT = "xml"
 
 
 @dataclass
@@ -62,21 +64,27 @@ def check_upload_target(db: Database, tenant_id: int, viewer: Viewer, collection
 def collections(
     db: Database, tenant_id: int, viewer: Viewer, *, everything: bool
 ) -> list[CollectionView]:
-    """The tenant's collections the viewer may see (all of them when ``everything``)."""
+    """The tenant's collections the viewer may see (all of them when ``everything``), in the
+    order staff choose an upload destination from: by title, and a collection holding only
+    laws from e-Gov (法令標準XML, not something staff upload a manual into) last — by name,
+    「法令」 (horei) came first (newcomer walkthroughs nc10, nc11)."""
     with db.read() as session:
-        counts = dict(
-            session.execute(
-                select(DocumentRow.collection_id, func.count(DocumentRow.id))
-                .where(DocumentRow.tenant_id == tenant_id)
-                .group_by(DocumentRow.collection_id)
-            ).all()
-        )
+        counts: dict[int, int] = {}
+        formats: dict[int, set[str]] = {}
+        for collection_id, fmt, n in session.execute(
+            select(DocumentRow.collection_id, DocumentRow.format, func.count(DocumentRow.id))
+            .where(DocumentRow.tenant_id == tenant_id)
+            .group_by(DocumentRow.collection_id, DocumentRow.format)
+        ).all():
+            counts[collection_id] = counts.get(collection_id, 0) + int(n)
+            formats.setdefault(collection_id, set()).add(str(fmt))
         rows = session.execute(
             select(DocCollection)
             .where(DocCollection.tenant_id == tenant_id)
             .order_by(DocCollection.name)
         ).scalars()
-        out = []
+        out: list[CollectionView] = []
+        laws_only: list[bool] = []
         for row in rows:
             roles = [str(r) for r in row.roles or []]
             visible = can_see(viewer, row.visibility, roles)
@@ -91,7 +99,11 @@ def collections(
                         visible,
                     )
                 )
-        return out
+                laws_only.append(formats.get(row.id) == {LAW_FORMAT})
+        order = sorted(
+            range(len(out)), key=lambda i: (laws_only[i], out[i].title.casefold(), out[i].name)
+        )
+        return [out[i] for i in order]
 
 
 def documents(db: Database, tenant_id: int, visible: set[str]) -> list[DocumentView]:

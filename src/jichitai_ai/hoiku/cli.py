@@ -61,7 +61,8 @@ def generate(
         0.0, "--bonus", min=0.0, max=1.0, help="share with facility-specific points"
     ),
 ) -> None:
-    """Write a synthetic instance as the CSV templates."""
+    """合成した申込データを標準テンプレートの CSV で書き出します / write a synthetic
+    instance as the CSV templates."""
     inst = make_instance(
         children,
         facilities,
@@ -110,7 +111,8 @@ def run(
     as_json: bool = typer.Option(False, "--json"),
     lang: str = typer.Option("ja", "--lang"),
 ) -> None:
-    """Allocate seats and write the result with a reason for every child."""
+    """利用調整を行い、児童ごとの理由つきで結果を書き出します / allocate seats and
+    write the result with a reason for every child."""
     if method not in METHODS:
         raise typer.BadParameter(" | ".join(METHODS), param_hint="--method")
     start = time.perf_counter()
@@ -186,7 +188,8 @@ def check(
     as_json: bool = typer.Option(False, "--json"),
     lang: str = typer.Option("ja", "--lang"),
 ) -> None:
-    """Verify capacities, sibling policies, transfers and stability; exit 0 only if all hold."""
+    """定員・きょうだい・転園・安定性を検証します（すべて満たすときだけ終了コード 0） /
+    verify capacities, sibling policies, transfers and stability; exit 0 only if all hold."""
     try:
         inst = load_instance(directory, fmt)
         alloc = load_result(inst, result.read_bytes(), result.name)

@@ -79,7 +79,8 @@ def pii_eval(
     profile: str | None = _PROFILE,
     ginza_gate: bool = _GATE,
 ) -> None:
-    """Person / location span P/R/F1, exact F1, char recall and over-masking.
+    """個人情報検出（人名・地名）の精度を評価します / person and location spans: P/R/F1,
+    exact F1, character recall and over-masking.
 
     Recall is reported two ways (see ``_ner_eval``): ``recall_typed`` (same-type span;
     the old ``recall`` field, unchanged) and ``recall_any_mask`` / ``char_recall_any_mask``
@@ -113,7 +114,8 @@ def synth_eval(
     profile: str | None = _PROFILE,
     ginza_gate: bool = _GATE,
 ) -> None:
-    """Per-type scores on seeded synthetic resident inquiries."""
+    """合成した住民の問い合わせで個人情報検出を種類別に評価します / per-type scores on
+    seeded synthetic resident inquiries."""
     report = evaluate_synthetic(count, seed, _detector(ginza, profile, ginza_gate))
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False))

@@ -231,10 +231,15 @@ class AnsweringService:
             self._cache[tenant.id] = _CachedIndex(key=key, index=index)
             return index
 
-    def warm_up(self, report: Callable[[str, int, int], None] | None = None) -> int:
+    def warm_up(
+        self, report: Callable[[str, int, int], None] | None = None, *, checks: bool = False
+    ) -> int:
         """Build every tenant's index now — computing and caching missing vectors — so no
         resident's question waits for it. ``report(tenant, done, total)`` shows progress.
-        Returns the number of tenants."""
+        ``checks``: also embed what every question is compared with (other authorities'
+        and outside topics, not cached in the database) — the server's start-up does, so its
+        first question takes as long as the next (newcomer walkthrough nc11: 1.5–2.4 s CPU
+        more before). Returns the number of tenants."""
         with self.db.read() as session:
             tenants = tenant_service.list_tenants(session)
         for tenant in tenants:
@@ -242,10 +247,24 @@ class AnsweringService:
                 self.factory.progress = functools.partial(report, tenant.slug)
             try:
                 with self.db.read() as session:
-                    self.index_for(session, tenant_service.get_tenant(session, tenant.slug))
+                    info = tenant_service.get_tenant(session, tenant.slug)
+                    index = self.index_for(session, info)
             finally:
                 self.factory.progress = None
+            if checks:
+                self._prepare_checks(info, index)
         return len(tenants)
+
+    def _prepare_checks(self, tenant: TenantInfo, index: TenantIndex) -> None:
+        """What a tenant's first question would otherwise build while the resident waits."""
+        embedder = index.searcher.embedder
+        if embedder is None or index.searcher.dense is None:
+            return
+        self._authority_matcher(tenant, index)
+        if math.isfinite(outside_topics.margin(tenant.settings)):
+            self._outside_matcher(embedder)
+        self._entries_text(tenant.id, index)
+        index.warm_question_helpers()
 
     def invalidate(self, tenant_id: int | None = None) -> None:
         self.refresher.forget(tenant_id)
@@ -394,15 +413,9 @@ class AnsweringService:
         embedder = index.searcher.embedder
         if embedder is None or outcome.cosine is None or index.searcher.dense is None:
             return None
-        authorities = other_authorities.configured(tenant.settings)
-        if not authorities:
+        cached = self._authority_matcher(tenant, index)
+        if cached is None:
             return None
-        key = (id(embedder), repr(authorities))
-        cached = self._authority_matchers.get(tenant.id)
-        if cached is None or cached[0] != key:
-            names = other_authorities.kana_names(authorities, index.lexical.tokenizer.reading)
-            cached = (key, other_authorities.AuthorityMatcher(authorities, embedder), names)
-            self._authority_matchers[tenant.id] = cached
         compared = _compared_in_kanji(index, question, outcome, cached[2])
         if compared is None:
             return None
@@ -416,6 +429,29 @@ class AnsweringService:
             entries_use=self._entries_text(tenant.id, index).__contains__,
             exclusive=other_authorities.exclusive_margin(tenant.settings),
         )
+
+    def _authority_matcher(
+        self, tenant: TenantInfo, index: TenantIndex
+    ) -> tuple[Any, other_authorities.AuthorityMatcher, KanaKanji] | None:
+        """The tenant's other authorities' topic vectors and names (embedded once per
+        embedder and configuration); None when none are configured."""
+        authorities = other_authorities.configured(tenant.settings)
+        if not authorities:
+            return None
+        embedder = index.searcher.embedder
+        key = (id(embedder), repr(authorities))
+        cached = self._authority_matchers.get(tenant.id)
+        if cached is None or cached[0] != key:
+            names = other_authorities.kana_names(authorities, index.lexical.tokenizer.reading)
+            cached = (key, other_authorities.AuthorityMatcher(authorities, embedder), names)
+            self._authority_matchers[tenant.id] = cached
+        return cached
+
+    def _outside_matcher(self, embedder: Any) -> outside_topics.OutsideTopics:
+        """The outside topics' vectors (embedded once per embedder)."""
+        if self._outside_topics is None or self._outside_topics[0] != id(embedder):
+            self._outside_topics = (id(embedder), outside_topics.OutsideTopics(embedder))
+        return self._outside_topics[1]
 
     def _decided_on_asking(
         self,
@@ -481,13 +517,12 @@ class AnsweringService:
         needed = outside_topics.margin(tenant.settings)
         if not math.isfinite(needed):
             return False
-        if self._outside_topics is None or self._outside_topics[0] != id(embedder):
-            self._outside_topics = (id(embedder), outside_topics.OutsideTopics(embedder))
+        topics = self._outside_matcher(embedder)
         compared = _compared_in_kanji(index, question, outcome)
         if compared is None:
             return False
         _, vector, best = compared
-        return self._outside_topics[1].outside(vector, best, needed) is not None
+        return topics.outside(vector, best, needed) is not None
 
     def _emergency(
         self,

@@ -92,7 +92,7 @@ from jichitai_ai.text.homophones import HomophoneCorrector
 from jichitai_ai.text.kana_kanji import KanaKanji
 from jichitai_ai.text.kana_loanwords import KanaLoanwords
 from jichitai_ai.text.mixed_script import MixedScriptWords
-from jichitai_ai.text.municipal_glossary import cjk_glossary_words, glossary_words
+from jichitai_ai.text.municipal_glossary import cjk_glossary_words, glossary, glossary_words
 from jichitai_ai.text.spaced_kana import (
     is_spaced,
     phrase_words,
@@ -1291,6 +1291,20 @@ class TenantIndex:
             self._readings()
             self._korean()
             self._hubness()
+
+    def warm_question_helpers(self) -> None:
+        """Build the readers a Japanese question goes through (mixed-script words, katakana
+        loanwords, kana → kanji, the municipal glossary) now; the server's start-up calls this
+        (not every index build: evaluations build many indexes and ask few questions)."""
+        if self._mixed_script is None:
+            self._mixed_script = MixedScriptWords(
+                self._entry_lines(), self.lexical.tokenizer.reading
+            )
+        if self._loanwords is None:
+            self._loanwords = KanaLoanwords(self._entry_lines())
+        if self._kana_kanji is None:
+            self._kana_kanji = KanaKanji(self._entry_lines(), self.lexical.tokenizer.reading)
+        glossary()
 
     def corrected(self, question: str) -> str:
         """The question with kana-kanji conversion slips in its compounds put right

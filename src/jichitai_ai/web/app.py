@@ -24,9 +24,11 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         # With dense retrieval, load the model and build the indexes (vectors come from the
-        # database cache) before serving, so the first resident does not wait ~16 s.
+        # database cache) before serving, so the first resident does not wait ~16 s; and
+        # embed the topics every question is compared with (other authorities, outside
+        # topics), which took the first question 1.5–2.4 s CPU more than the next (nc11).
         if ready.answering.factory.embedder is not None:
-            ready.answering.warm_up()
+            ready.answering.warm_up(checks=True)
         yield
 
     app = FastAPI(

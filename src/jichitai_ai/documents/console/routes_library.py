@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from jichitai_ai.documents import library
+from jichitai_ai.documents._readers import READERS
 from jichitai_ai.documents.console.common import base_of, service_of, user_of, viewer_of
 from jichitai_ai.documents.console.drafts import draft_faq
 from jichitai_ai.documents.errors import InvalidCollection
@@ -70,6 +71,8 @@ def _library(page: TenantPage, status_code: int = 200, **context: Any) -> Respon
         documents=docs,
         links={d.id: library.source_link(page.tenant.slug, d) for d in docs},
         targets=targets,
+        # The file picker offers what the readers read (a list kept here missed .csv).
+        accept=",".join(READERS),
         visibilities=VISIBILITIES,
         roles=ROLES,
         **context,
