@@ -5,19 +5,9 @@ directly)."""
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
+from tests.answer_quality.test_round14 import _aoba_authorities
 
-from jichitai_ai.services import other_authorities as oa
-
-DEMO = Path(__file__).parents[2] / "src" / "jichitai_ai" / "demo" / "data" / "tenants.toml"
 CENTRE = "みずほ県警察 運転免許センター"
-
-
-def _aoba_authorities() -> dict[str, oa.OtherAuthority]:
-    config = tomllib.loads(DEMO.read_text(encoding="utf-8"))
-    aoba = next(t for t in config["tenants"] if t["slug"] == "aoba-city")
-    return {a.name["ja"]: a for a in oa.configured(aoba)}
 
 
 def test_giving_up_a_licence_names_the_licence_centre() -> None:
