@@ -225,12 +225,17 @@ _INVISIBLE = re.compile(
 )
 
 
+#: em14: a Korean word ending in 자 before one starting with 살 (혼자 살아요 "I live alone",
+#: 남자 살려) is two words; without the space it read 자살 (suicide).
+_KO_SPLIT = re.compile(r"(?<=자)[\s\u3000]+(?=살)")
+
+
 def _prepare(text: str) -> tuple[str, str]:
     """NFKC text with safe compounds blanked; also a copy without spaces (やさしい日本語
     separates phrases with spaces: いきを して いない)."""
     norm = unicodedata.normalize("NFKC", text)
     blanked = _SAFE.sub(" ", norm)
-    return blanked, _SPACES.sub("", blanked)
+    return blanked, _SPACES.sub("", _KO_SPLIT.sub("·", blanked))
 
 
 def _is_service_question(spaced: str, compact: str) -> bool:
@@ -258,10 +263,12 @@ def detect_emergency(text: str) -> list[EmergencyKind]:
     a car, water coming in, 消えたい) only when the text does not ask about a service — or, in a
     story that does (em11), in the clauses told after the last request."""
     text = _INVISIBLE.sub("", text)
-    spaced, compact = _prepare(text)
     norm = unicodedata.normalize("NFKC", text)
     service = _is_service_question(norm, _SPACES.sub("", norm))
     asks = service or cues.asks_service(norm)
+    # em14: in a text that asks for something, a danger only told of (advice learned, a fear,
+    # the news) is no report
+    spaced, compact = _prepare(cues.untold(norm) if asks else text)
     rest, rest_compact = _story_rest(norm) if asks else ("", "")
     found = []
     for kind, pattern in _COMPILED.items():

@@ -475,13 +475,13 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"(?:내려앉|무너져|무너졌|주저앉)[^.]{0,20}(?:밑에|아래에|안에)\s*사람|밑에\s*사람이\s*(?:있|깔)|폭발(?:음|했|이\s*(?:났|일어))",
         # em4: the sea drawing back after an earthquake (a tsunami coming), said by what one sees
         # ja / やさしい日本語
-        r"(?:地震|じしん|揺れ|ゆれ)[^。]{0,15}(?:海|うみ|潮|しお)[^。]{0,8}(?:引|ひ)(?:いて|いた|いく|いってる)",
+        r"(?:地震|じしん|揺れ|ゆれ)[^。]{0,15}(?:海|うみ|潮|しお)[^。]{0,14}(?:引|ひ)(?:いて|いた|いく|いってる)",
         r"(?:海|うみ)の\s*(?:水|みず)が\s*(?:すごく|急に|きゅうに|とおく|遠く|どんどん|ひどく|異常に|いじょうに)\S{0,3}\s*(?:引|ひ)(?:いて|いた|いく)",
         # en
         r"\b(?:sea|ocean|water|tide)\b (?:has |is |just )?(?:suddenly |really )?(?:went|gone|going|pulled|pulling|drew|drawn|drawing) (?:way |far |really far |all the way )(?:out|back)\b",
         r"\b(?:quake|shaking|earthquake|tremor)\b[^.?!]{0,40}\b(?:sea|ocean|water|tide)\b[^.?!]{0,20}\b(?:went out|gone out|pulled back|drew back|receding|receded|retreat\w*)",
-        # zh-Hans / zh-Hant
-        r"(?:海水|潮水)(?:突然|一直)?(?:退|后退|後退)(?:得|了)(?:很远|很遠|好远|好遠|很多)?|(?:地震|摇晃|搖晃)[^。]{0,10}(?:海水|潮水)[^。]{0,6}退",
+        # zh-Hans / zh-Hant (em14: 一下子, 往外退 outwards, 晃完 the shaking over)
+        r"(?:海水|潮水)(?:突然|一直|一下子)?(?:往外|向外)?(?:退|后退|後退)(?:得|了)(?:很远|很遠|好远|好遠|很多)?|(?:地震|摇晃|搖晃|晃完|摇完|搖完)[^。]{0,10}(?:海水|潮水)[^。]{0,6}退",
         # ko
         r"(?:지진|흔들)[^.]{0,25}(?:바닷물|바다|해수)[^.]{0,12}(?:빠져|빠지|빠졌|물러)|(?:바닷물|바다|해수)(?:이|가)?\s*갑자기[^.]{0,8}(?:빠져|빠지|빠졌|물러)",
     ],
