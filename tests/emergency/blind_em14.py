@@ -8,6 +8,13 @@ service question: 交通事故証明書, 防災マップ, 火災報知器の補�
 and committed before its first run (the blind figure on main's code).
 
     PYTHONPATH=src:. python -m tests.emergency.blind_em14
+    PYTHONPATH=src:. python -m tests.emergency.blind_em14 holdout
+
+The held-back set (``holdout``), written after em14's changes and committed before its first
+run: a grass fire on a riverbank spreading to houses, a soba allergy at school lunch (hives,
+wheezing), a fight with broken bottles outside an izakaya, a man filming up a schoolgirl's skirt
+on an escalator, a landslide's warnings (spring water turned muddy, the mountain rumbling),
+medicines stopped and the phone cancelled ("no point carrying on"); 6 look-alikes per language.
 """
 
 from __future__ import annotations
@@ -26,9 +33,20 @@ SITUATIONS = (
     "letters written, cat given away",
 )
 
+#: The held-back set's situations.
+HOLDOUT_SITUATIONS = (
+    "grass fire on a riverbank",
+    "soba allergy at school lunch",
+    "broken bottles outside an izakaya",
+    "filming up a skirt on an escalator",
+    "spring water muddy, mountain rumbling",
+    "medicines stopped, phone cancelled",
+)
+
 #: The sets by the runner's argument: rows, look-alikes, situations.
 SETS = {
     "blind": ("em14_blind.csv", "em14_ordinary.csv", SITUATIONS),
+    "holdout": ("em14_holdout.csv", "em14_holdout_ordinary.csv", HOLDOUT_SITUATIONS),
 }
 
 
