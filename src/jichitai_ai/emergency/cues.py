@@ -116,6 +116,8 @@ _SIGNS: dict[EmergencyKind, list[str]] = {
         r"(?:歩け|あるけ|立て|たて)(?:ない|ません|なく)|(?:足|あし|足首|あしくび)を\s*(?:ひね|捻|くじ)|\btwisted (?:his|her|my|their|an?) (?:ankle|knee|leg)\b|\bcan'?t (?:walk|stand)\b(?!\s+(?:far|long|well|for long|up))",
         r"扭(?:伤|傷)|走不(?:动|動)(?![远遠太多久])|站不起(?:来|來)|(?:발목|다리)(?:을|를)?\s*삐|못\s*걸어|못\s*일어나",
         r"吞(?:下去了|下了|进|進)|(?:误|誤)(?:吞|食)|삼켰|삼켜서",
+        # em14 (held-back set, not blind): hives and wheezing in zh / ko
+        r"(?:起|出)(?:了)?(?:疹子|荨麻疹|蕁麻疹)|두드러기|쌕쌕",
         # em14: someone not coming back up out of the water
         r"(?:水面|すいめん)に\s*(?:上がって|あがって|出て|でて)\s*(?:こない|きません)|(?:みず|水)から\s*(?:でて|出て)\s*(?:こない|きません)|\bhasn'?t (?:come|surfaced) (?:back )?up\b",
         r"(?:没|沒)(?:有)?(?:浮|冒)(?:上来|上來|起来|起來|出水)|물\s*(?:위로|밖으로)\s*(?:안|못)\s*(?:올라|나와)",
@@ -150,6 +152,10 @@ _SIGNS: dict[EmergencyKind, list[str]] = {
         r"맞는\s*소리|때리는\s*소리|비명|살려\s*달라|(?:몸|가슴|엉덩이)을\s*(?:계속\s*)?만져|역주행",
         r"(?:집을|밖에)\s*나가서|안\s*돌아(?:오|왔)",
         # em7: a drink spiked, a stranger leading someone away
+        # em14 (held-back set, not blind): filming up a skirt, broken bottles held, a brawl
+        r"(?:スカート|すかーと)の\s*(?:中|なか)を[^。]{0,12}(?:撮|と)って|盗撮して|\bfilming (?:up|under) [^.?!]{0,20}\bskirt\b|偷拍[^。，]{0,6}裙底|치마\s*속을[^.]{0,8}찍",
+        r"(?:割れた|われた)\s*(?:ビール|びーる)?\s*(?:瓶|びん)を\s*(?:持|も)って|\bbroken (?:beer |wine )?bottles?\b|(?:碎|破)(?:酒)?瓶|깨진\s*(?:맥주)?병",
+        r"取っ組み合|とっくみあ|殴り合|なぐりあ|\bgoing at each other\b|\bbrawl\w*|扭打|打成一(?:团|團)|엉겨\s*붙어",
         # em14: someone working a door's handle or lock (ガチャガチャ, a key into the lock, 拧门把手)
         r"(?:ドアノブ|どあのぶ|ドア|どあ)[^。]{0,6}(?:ガチャガチャ|がちゃがちゃ|こじ開け|こじあけ)|(?:鍵穴|かぎあな)に[^。]{0,8}(?:差し込|さしこ|入れ|いれ)",
         r"\b(?:jiggl|rattl|tr)\w*\b[^.?!]{0,15}\b(?:door ?handle|doorknob|lock)\b|\bkey into (?:the|my) lock\b",
@@ -191,6 +197,11 @@ _SIGNS: dict[EmergencyKind, list[str]] = {
         r"(?:关|關|困|卡)在(?:里面|裡面|电梯|電梯|两层|兩層)|出不[来來]|(?:塌陷|陷落)|(?:喷发|噴發)|[熊](?:跑|出[现現]|闯|闖)",
         r"往下滑|(?:裂开|裂開)了|(?:地面|路面|[墙牆])[^。]{0,4}(?:裂|塌)",
         r"엘리베이터[^.]{0,12}(?:멈췄|멈춰|갇)|문이\s*안\s*열려|(?:도로|땅|길)(?:이|가)\s*(?:갑자기\s*)?(?:꺼져|꺼졌|내려앉)|분화|곰이\s*(?:나타|있)",
+        # em14 (held-back set, not blind): a landslide's warnings — spring water turned muddy,
+        # the mountain rumbling
+        r"(?:湧き水|わきみず|井戸水|いどみず|沢の水)が\s*(?:急に|きゅうに)?\s*(?:濁|にご)|(?:山|やま)(?:から|が)\s*[^。]{0,6}(?:ゴー|ごー|ゴゴ|音が|おとが|鳴って|なって)|山鳴り",
+        r"\bspring\b[^.?!]{0,25}\b(?:went|turned|gone|is) muddy\b|\brumbl\w* from the (?:mountain|hill)s?\b",
+        r"泉水[^。，]{0,4}(?:变浑|變渾|变混|變混|浑浊|混濁|混浊)|山[^。，]{0,4}(?:轰隆|轟隆)|샘물이[^.]{0,6}흐려|산에서\s*(?:우르릉|우르르)",
         # em14: water or mud coming out at the foot of a levee, the river near its top
         r"(?:堤防|ていぼう|土手|どて)[^。]{0,10}(?:泥水|どろの\s*みず|どろみず|水|みず)が?[^。]{0,8}(?:噴き出|吹き出|ふきだ|出て|でて|漏れ|もれ|しみ出|しみだ)",
         r"\b(?:water|mud)\w*\b[^.?!]{0,60}\b(?:levee|embankment|dyke|dike)\b|\b(?:levee|embankment|dyke|dike)\b[^.?!]{0,30}\b(?:leak\w*|seep\w*|bubbl\w*|burst|breach\w*)",
@@ -225,7 +236,7 @@ _NOW = re.compile(
     "|".join(
         [
             r"今(?![年月日週度回後朝夜後度])|いま(?!まで|でも|す|せ|し)|急に|きゅうに|突然|とつぜん|どんどん|ずっと",
-            r"(?:止まら|とまら)ない|さっき|たった今|すぐ|このままだと|(?:て|で)(?:き|来)た",
+            r"(?:止まら|とまら)ない|さっき|たった今|すぐ|このままだと|(?:て|で)(?:き|来)た|(?:て|で)(?:き|来)て\s*(?:る|いる|います)",
             r"\b(?:right now|now|keeps?|still|suddenly|getting worse|won'?t stop|can'?t stop)\b",
             r"现在|現在|正在|一直|突然|马上|馬上|还在|還在|越来越|越來越|不停|刚才|剛才|好久|很密",
             r"지금|계속|갑자기|점점|방금|아직",
@@ -259,8 +270,8 @@ _ASKS_SERVICE = re.compile(
         [
             r"(?:どこ|どちら)(?:で|に|へ)?\s*(?:申|もら|受け|う|相談|そうだん|見|み|聞|き)|いつ(?:から|まで|です|ありま)?|知りたい|しりたい|(?:困|こま)って|ほしい|欲しい|苦情|修理|直して|(?:心配|しんぱい)(?:で|です|だ|な|$)|(?:相談|そうだん)(?:を)?\s*したい",
             r"(?:ですか|ますか|でしょうか|ありますか)\s*[?？]?\s*$|教えて(?:ください|下さい)?\s*$|おしえて",
-            r"\b(?:how (?:do|can|should) I|where (?:do|can) I|when is|is there|are there|can I|fix|repair|worried about|report (?:it|this|them|that) to)\b",
-            r"想(?:办|辦|申请|申請|问|問)|怎么(?:办理|申请|报名|处理|扔|登记)|怎麼(?:辦理|申請|報名|處理|丟|登記)|在哪|哪里|哪裡|找(?:谁|誰)|(?:担心|擔心)|哪个|哪個|吗[?？]?\s*$|嗎[?？]?\s*$",
+            r"\b(?:how (?:do|can|should) I|where (?:do|can) I|where is the|when is|is there|are there|can I|fix|repair|worried about|report (?:it|this|them|that) to)\b",
+            r"想(?:办|辦|申请|申請|问|問)|怎么(?:办理|申请|报名|处理|扔|登记)|怎麼(?:辦理|申請|報名|處理|丟|登記)|在哪|哪里|哪裡|找(?:谁|誰)|(?:担心|擔心)|哪个|哪個|吗[?？]?\s*$|嗎[?？]?\s*$|(?:吗|嗎)\s*[?？]|能不能|可不可以",
             r"걱정(?:이에요|돼요|입니다)|어떻게|어디|언제|인가요|(?:있|하|되|받|없|쓰|알|돼)나요\s*[?？]?\s*$|주세요\s*$",
         ]
     ),
@@ -275,7 +286,7 @@ _CALM = re.compile(
         [
             r"(?:注意報|警報|注意情報)(?!器)|たまま(?:です|だ|に\s*なって)|昨日|きのう|先週|先月|去年|以前|ことが\s*(?:ある|あり|あった)|てから|けど\s*(?:元気|げんき|大丈夫)|大丈夫(?:か|です|でしょうか)|念のため",
             r"(?:保育園|幼稚園|学校|がっこう|会社)を?\s*(?:休|やす)|(?:病院|医院|皮膚科|小児科|クリニック)を\s*(?:探|さが)|受診\s*(?:でき|したい)|介護(?!施設|士|職員|スタッフ)|かいご(?!しせつ|しょくいん)|うるさ|(?:内科|外科|科)を\s*(?:探|さが)|最近|さいきん|いつも",
-            r"\b(?:warning|watch|advisory) (?:is |was |has been )?(?:issued|in effect)\b|\b(?:yesterday|last (?:week|month|year)|used to|ago|every (?:night|day|morning)|go back to school|complaint|noise|noisy|lately|recently|always)\b",
+            r"\b(?:warning|watch|advisory) (?:is |was |has been )?(?:issued|in effect)\b|\b(?:yesterday|last (?:week|month|year|spring|summer|autumn|fall|winter)|used to|ago|every (?:night|day|morning)|go back to school|complaint|noise|noisy|lately|recently|always)\b",
             r"(?:预警|預警|警报|警報)(?!器)|昨天|上周|上週|上个月|上個月|以前|每天|每晚|(?:幼儿园|幼兒園|学校|學校)吗|常有的事|经常|經常|总是|總是|老是|最近|想找\S{0,4}科|附近(?:有什么|有什麼)?(?:医院|醫院|诊所|診所)|吵",
             r"(?:주의보|경보)(?!기)|어제|지난\s*(?:주|달)|예전|매일|어린이집|학교를|(?:ㄹ|을|날)\s*때가\s*있|때가\s*있어요|병원\s*(?:추천|어디|알려)|시끄러|요즘|최근|항상|맨날|과를\s*찾",
         ]
@@ -441,13 +452,27 @@ def has_person(text: str) -> bool:
     return bool(_PERSON.search(text))
 
 
+#: em14 (held-back set, not blind): a month or more ago (先月, last spring, 上个月, 작년), not
+#: since then (先月から, since last year, 以来, 부터).
+_LONG_PAST = re.compile(
+    r"(?:先月|去年|昨年|おととし)(?!\s*(?:から|より|以来))|\blast (?:month|year|spring|summer|autumn|fall|winter)\b(?<!since last month)"
+    r"|(?:上个月|上個月|去年|前年)(?![^。，]{0,2}(?:以来|開始|开始|起))|(?:지난달|작년|재작년)(?!\s*부터)",
+    re.IGNORECASE,
+)
+
+
+def is_long_past(text: str) -> bool:
+    """The text places what it tells a month or more ago (``_LONG_PAST``)."""
+    return bool(_LONG_PAST.search(text)) and not re.search(r"\bsince last\b", text, re.IGNORECASE)
+
+
 def is_calm(text: str) -> bool:
     """The text tells of the past, a habit or a warning in force, not a danger now (``_CALM``)."""
     return bool(_CALM.search(text))
 
 
 #: Up to four Korean words before a told clause, none ending a sentence (…요, …다).
-_KO_WORDS = r"(?:(?![^\s.?!]*[요다]\s)[^.?!\s]+\s+){0,4}"
+_KO_WORDS = r"(?:(?![^\s.?!]{0,20}[요다]\s)[^.?!\s]{1,20}\s{1,3}){0,4}"
 
 #: em14: a danger only told of in a text that asks for something — advice one learned (…たら
 #: すぐ逃げると聞きました, 听说…就要马上跑, …면 바로 대피하라고 들었어요, I heard you should run
@@ -459,13 +484,20 @@ _TOLD = re.compile(
             r"[^。、！？!?]{0,40}(?:たら|れば|ときは|時は)[^。！？!?]{0,40}(?:と|って)\s*(?:聞き|きき|聞い|きい|習い|習っ|教わ|おそわ)",
             r"[^。、！？!?]{0,30}(?:ニュース|にゅーす)(?:を|で)\s*(?:見|み|聞|き|読|よ)",
             r"\bI(?:'ve)? (?:heard|was told|learned|learnt|read)\b[^.?!]{0,40}\b(?:should|must|have to|need to)\b[^.?!,]{0,80}",
+            r"\bI(?:'ve)? (?:heard|read|was told)\b[^.?!]{0,40}\b(?:can|could|may|might) mean\b[^.?!,]{0,60}",
             r"\bworried (?:that )?(?:a|the|my|our|some|kids?|children|someone|he|she|they|it)\b[^.?!,]{0,80}",
             r"\b(?:after|saw|seen|watched|watching|read|reading)\b (?:the |a |some )?news (?:about|of|on) [^.?!,]{0,60}?(?=\s+I\b|[,.?!]|$)",
             r"(?:听说|聽說|据说|據說)[^。？！?!]{0,40}?(?:就要|就得|就该|就該|要马上|要馬上|要赶快|要趕快)[^。，？！?!]{0,20}",
             r"(?:怕|担心|擔心)[^。，？！?!]{0,40}|(?:看了|看到|看过|看過|听到|聽到)[^。，？！?!]{0,30}(?:新闻|新聞)",
             # ko: the told words only, never across a sentence's end (…요, …다)
-            _KO_WORDS + r"[^.?!\s]*(?:면|으면)\s" + _KO_WORDS + r"[^.?!\s]*(?:라고|하라고|한다고)\s*(?:들었|배웠)[^\s.?!]{0,8}",
-            _KO_WORDS + r"[^.?!\s]*[가-힣]까\s*봐|" + _KO_WORDS + r"[^.?!\s]*뉴스(?:를|을)\s*(?:보고|봤|보니)",
+            _KO_WORDS
+            + r"[^.?!\s]{0,20}(?:면|으면)\s"
+            + _KO_WORDS
+            + r"[^.?!\s]{0,20}(?:라고|하라고|한다고)\s*(?:들었|배웠)[^\s.?!]{0,8}",
+            _KO_WORDS
+            + r"[^.?!\s]{0,20}[가-힣]까\s*봐|"
+            + _KO_WORDS
+            + r"[^.?!\s]{0,20}뉴스(?:를|을)\s*(?:보고|봤|보니)",
         ]
     ),
     re.IGNORECASE,

@@ -93,7 +93,7 @@ _SAFE = re.compile(
             r"(?:预防|預防|防止|防治)(?:自杀|自殺)|(?:自杀|自殺)(?:干预|干預)?(?:讲座|講座|热线|熱線)",
             # ko
             r"화재\s*보험|지진\s*보험|소방대|소방단|방재|재난\s*훈련|대피\s*훈련|소방\s*훈련",
-            r"해저드\s*맵|(?:(?:침수|홍수|재해)\s*)?위험\s*지도|(?:침수|홍수|재해)\s*지도|침수\s*(?:위험|예상)\s*(?:구역|지역)",
+            r"해저드\s*맵|(?:(?:침수|홍수|재해|산사태)\s*)?위험\s*지도|(?:침수|홍수|재해)\s*지도|침수\s*(?:위험|예상)\s*(?:구역|지역)",
             # em4 (ko): a tsunami evacuation map or route, not a tsunami
             r"(?:쓰나미|지진\s*해일)\s*(?:대피|피난)\s*(?:지도|소|장소|경로|훈련)",
             r"はざーど\s*まっぷ",
@@ -270,11 +270,17 @@ def detect_emergency(text: str) -> list[EmergencyKind]:
     # the news) is no report
     spaced, compact = _prepare(cues.untold(norm) if asks else text)
     rest, rest_compact = _story_rest(norm) if asks else ("", "")
+    # em14 (not blind): a situation a month or more ago in a text that asks is read like one in a
+    # service question — only in the clauses after the last request
+    past = asks and cues.is_long_past(norm)
     found = []
     for kind, pattern in _COMPILED.items():
-        hit = pattern.search(spaced) or pattern.search(compact)
+        if past:  # em14: a named emergency a month or more ago, too
+            hit = pattern.search(rest) or pattern.search(rest_compact) if rest else None
+        else:
+            hit = pattern.search(spaced) or pattern.search(compact)
         situation = situations.COMPILED[kind]
-        if not hit and not service:
+        if not hit and not service and not past:
             hit = situation.search(spaced) or situation.search(compact)
         if not hit and rest:
             hit = situation.search(rest) or situation.search(rest_compact)
