@@ -37,16 +37,18 @@ BLIND_ACTS = [
     for i, row in enumerate(BLIND)
     if i % 7 in (0, 1, 4)  # each language lists the situations in the same order
 ]
-#: Held-back rows still missed after em13: 介護 makes the ja text calm, and つので ついて is
-#: no verb of harm the layer reads.
+#: Held-back rows still missed after em13: つので ついて is no verb of harm the layer reads.
+#: (The care-home row, silenced by 介護 marking the text calm, gets its card since em14:
+#: 介護施設 and 介護職員 are a place and a person, not the calm service word.)
 HOLDOUT_STILL_MISSED = {
-    "介護施設の面会に来たら、職員が車椅子の父の顔を平手でたたいてる",
     "こうえんで しかが おじいさんを つので ついて います。おじいさんが おきられません",
 }
 #: Main's named ぐったり wins on the ja taxi row (medical; 119 reaches the driver).
 HOLDOUT_OTHER_KIND = {HOLDOUT[3][2]}
-#: Main's own alarms: a hearsay hanger story before a question, 殴られる事件, 뺨을 때렸어요.
-MAINS_ALARMS = {ORDINARY[4][1], HOLDOUT_ORDINARY[3][1], HOLDOUT_ORDINARY[5 * 6 + 2][1]}
+#: Main's own alarms: a hearsay hanger story before a question, 殴られる事件 (뺨을 때렸어요
+#: last month before a request is quiet since em14: a month or more ago, read like a service
+#: question).
+MAINS_ALARMS = {ORDINARY[4][1], HOLDOUT_ORDINARY[3][1]}
 
 #: Key words of em13's situations, grepped in every earlier set before the sets were written.
 NEW_WORDS = (
@@ -111,7 +113,7 @@ def test_the_sets_are_whole_and_new() -> None:
     assert [lang for lang, _ in ORDINARY] == [lang for lang in LANGUAGES for _ in range(7)]
     assert [lang for lang, _, _ in HOLDOUT] == [lang for lang in LANGUAGES for _ in range(6)]
     assert [lang for lang, _ in HOLDOUT_ORDINARY] == [lang for lang in LANGUAGES for _ in range(6)]
-    assert len(BLIND_ACTS) == 18 and len(MAINS_ALARMS) == 3
+    assert len(BLIND_ACTS) == 18 and len(MAINS_ALARMS) == 2
 
 
 @pytest.mark.parametrize(("language", "kind", "text"), BLIND_ACTS)

@@ -148,7 +148,8 @@ def test_the_set_has_every_language_and_is_new() -> None:
     earlier = [
         r["text"]
         for path in HERE.glob("*.csv")
-        if not path.name.startswith("em8_") and "kind" in _rows(path)[0]
+        # em14's rows overturn a tractor and a kayak (ひっくり返って), written later
+        if not path.name.startswith(("em8_", "em14_")) and "kind" in _rows(path)[0]
         for r in _rows(path)
     ]
     for word in NEW_WORDS:

@@ -40,6 +40,12 @@ IGNITION = re.compile(
 )
 FUEL = re.compile(FUEL_POURED, re.IGNORECASE)
 
+#: em14: "not moving" with an object moves a thing (is not moving his car, won't move it out);
+#: a person's state has none (is not moving, not moving at all).
+NOT_A_THING = (
+    r"(?!\s+(?:his|her|their|the|my|our|a|an|it|its|that|this|out|in|away|house|home|abroad)\b)"
+)
+
 SIGNS: dict[EmergencyKind, list[str]] = {
     K.MEDICAL: [
         # a person's state: not moving, not answering (polite forms too), lying still
@@ -47,7 +53,8 @@ SIGNS: dict[EmergencyKind, list[str]] = {
         r"|(?:横たわ|よこたわ)った\s*まま|(?:ぴくりとも|びくとも)\s*(?:動|うご)",
         r"(?:躺|倒|趴)(?:在)?[^。，,]{0,4}不(?:动|動)(?![产產産])|(?:动|動)也不(?:动|動)|叫(?:他|她)?(?:都|也)?不(?:醒|应|應)",
         r"안\s*움직|못\s*움직",
-        r"\b(?:not|isn'?t|aren'?t) (?:moving|responding)\b|\bdoesn'?t (?:move|respond)\b",
+        r"\b(?:not|isn'?t|aren'?t) (?:moving|responding)\b" + NOT_A_THING,
+        r"\bdoesn'?t (?:move|respond)\b" + NOT_A_THING,
         # em9: called and no answer (呼んでも声がしない), buried under earth or snow (生き埋め)
         r"(?:呼んで|よんで)も\s*[^。]{0,4}(?:返事|へんじ|声|こえ|反応|はんのう)が?\s*(?:ない|しない|しません|聞こえない|きこえない)",
         r"(?:喊|叫)(?:他|她)?(?:也|都)?(?:没|沒)(?:有)?(?:回应|回應|反应|反應)|불러도\s*(?:대답|반응)(?:이|도)?\s*없",

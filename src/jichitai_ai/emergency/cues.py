@@ -77,7 +77,8 @@ _SIGNS: dict[EmergencyKind, list[str]] = {
         r"(?:手すり|てすり|柵|さく|フェンス)に\s*(?:のぼ|登|乗|の)って|\bclimb\w*\b[^.?!]{0,20}\b(?:railing|balcony rail)\b|(?:爬|站)(?:到|在|上)[^。，]{0,8}(?:栏杆|欄杆)上|난간(?:에|위에)\s*(?:올라|매달)",
         r"(?:血|(?:^|\s)ち)\s*(?:が|を\s*(?:吐|は|流|なが)|だらけ|まみれ)|出血|(?:倒れ|たおれ)(?:て|た)|(?:動か|うごか)(?:ない|なく)|(?:息|いき)\s*(?:を|が)|(?:意識|いしき)が\s*(?:ない|な|戻|もど|もうろう|朦朧)|(?:苦し|くるし)(?:い|そう|くて|んで)",
         r"(?:痛|(?:が|\s)いた)(?:い|くて|がって)|(?:落ち|おち)(?:た|て)|けいれん|(?:反応|はんのう|返事|へんじ)が?\s*(?:ない|な|しな)|(?:のど|喉|気道|息|いき)\s*(?:に|が)\s*(?:詰ま|つま)|(?:飲み込|のみこ)ん|(?:刺さ|さされ)|(?<=[でをがにもは大\s、。])やけど|^やけど|(?<![のん])やけど(?![\u3400-\u9fff\u30a1-\u30ff])|(?<=[のん])やけど(?=\s*[がをはにでへとも])|火傷|(?:しびれ|痺れ|麻痺)|(?:冷たい|つめたい)",
-        r"\b(?:blood|bleed\w*|collapsed|fell|fallen|breath\w*|unconscious|pain|hurts?|seizure|chok\w+|burn(?:ed|t)|broken|swallowed|drank|poison\w*|numb|faint\w*|respond\w*)\b|\bnot moving\b|\bwon'?t move\b",
+        r"\b(?:blood|bleed\w*|collapsed|fell|fallen|breath\w*|unconscious|pain|hurts?|seizure|chok\w+|burn(?:ed|t)|broken|swallowed|drank|poison\w*|numb|faint\w*|respond\w*)\b",
+        r"\b(?:not moving|won'?t move)\b" + categories.NOT_A_THING,  # em14: not moving his car
         r"(?:流|出|吐|是)血|血(?:流不|止不|一直)|倒(?:了|在|下)|(?:动|動)不了|不(?:动|動)了|呼吸(?:困难|困難|很|好|急|不|[声聲]|停)|喘不|昏(?:迷|倒)|[晕暈](?:倒|了|过去|過去)|(?:痛|疼)(?:得|死)|摔|掉下|抽搐|噎|卡住|中毒了|(?:烫|燙)(?:伤|傷|到)|骨折了|(?:没|沒)力|(?:发|發)紫|(?:反应|反應)",
         r"피가|피를|쓰러|움직이지|숨(?:을|이)|의식|아파(?:요|서|하)|떨어졌|넘어졌|경련|목에\s*걸|중독|화상|반응이",
         # ja / やさしい日本語
@@ -115,6 +116,11 @@ _SIGNS: dict[EmergencyKind, list[str]] = {
         r"(?:歩け|あるけ|立て|たて)(?:ない|ません|なく)|(?:足|あし|足首|あしくび)を\s*(?:ひね|捻|くじ)|\btwisted (?:his|her|my|their|an?) (?:ankle|knee|leg)\b|\bcan'?t (?:walk|stand)\b(?!\s+(?:far|long|well|for long|up))",
         r"扭(?:伤|傷)|走不(?:动|動)(?![远遠太多久])|站不起(?:来|來)|(?:발목|다리)(?:을|를)?\s*삐|못\s*걸어|못\s*일어나",
         r"吞(?:下去了|下了|进|進)|(?:误|誤)(?:吞|食)|삼켰|삼켜서",
+        # em14 (held-back set, not blind): hives and wheezing in zh / ko
+        r"(?:起|出)(?:了)?(?:疹子|荨麻疹|蕁麻疹)|두드러기|쌕쌕",
+        # em14: someone not coming back up out of the water
+        r"(?:水面|すいめん)に\s*(?:上がって|あがって|出て|でて)\s*(?:こない|きません)|(?:みず|水)から\s*(?:でて|出て)\s*(?:こない|きません)|\bhasn'?t (?:come|surfaced) (?:back )?up\b",
+        r"(?:没|沒)(?:有)?(?:浮|冒)(?:上来|上來|起来|起來|出水)|물\s*(?:위로|밖으로)\s*(?:안|못)\s*(?:올라|나와)",
     ],
     K.CRIME: [
         r"(?:バット|ばっと|鉄パイプ|棒|ぼう|角材)[^。]{0,12}(?:割|わ|壊|こわ|叩|たた|殴|なぐ)|(?:ガラス|がらす|窓|まど)を\s*(?:割|わ)って(?!\s*しま)",
@@ -146,6 +152,14 @@ _SIGNS: dict[EmergencyKind, list[str]] = {
         r"맞는\s*소리|때리는\s*소리|비명|살려\s*달라|(?:몸|가슴|엉덩이)을\s*(?:계속\s*)?만져|역주행",
         r"(?:집을|밖에)\s*나가서|안\s*돌아(?:오|왔)",
         # em7: a drink spiked, a stranger leading someone away
+        # em14 (held-back set, not blind): filming up a skirt, broken bottles held, a brawl
+        r"(?:スカート|すかーと)の\s*(?:中|なか)を[^。]{0,12}(?:撮|と)って|盗撮して|\bfilming (?:up|under) [^.?!]{0,20}\bskirt\b|偷拍[^。，]{0,6}裙底|치마\s*속을[^.]{0,8}찍",
+        r"(?:割れた|われた)\s*(?:ビール|びーる)?\s*(?:瓶|びん)を\s*(?:持|も)って|\bbroken (?:beer |wine )?bottles?\b|(?:碎|破)(?:酒)?瓶|깨진\s*(?:맥주)?병",
+        r"取っ組み合|とっくみあ|殴り合|なぐりあ|\bgoing at each other\b|\bbrawl\w*|扭打|打成一(?:团|團)|엉겨\s*붙어",
+        # em14: someone working a door's handle or lock (ガチャガチャ, a key into the lock, 拧门把手)
+        r"(?:ドアノブ|どあのぶ|ドア|どあ)[^。]{0,6}(?:ガチャガチャ|がちゃがちゃ|こじ開け|こじあけ)|(?:鍵穴|かぎあな)に[^。]{0,8}(?:差し込|さしこ|入れ|いれ)",
+        r"\b(?:jiggl|rattl|tr)\w*\b[^.?!]{0,15}\b(?:door ?handle|doorknob|lock)\b|\bkey into (?:the|my) lock\b",
+        r"(?:拧|擰|转|轉|扭)[^。，]{0,4}(?:门把|門把)|(?:锁眼|鎖眼|钥匙孔|鑰匙孔)(?:里|裡)?[^。，]{0,2}插|(?:문손잡이|손잡이|도어락)(?:를|을)\s*(?:계속\s*)?(?:돌리|잡아당|흔들)|열쇠\s*구멍에",
         r"(?:飲み物|のみもの|お酒|おさけ|ドリンク|グラス)に\s*[^。]{0,6}(?:入れ|いれ|盛|も)られ|(?:薬|くすり)を\s*(?:盛|も)られ",
         r"\b(?:spiked|drugged)\b|\bput (?:something|a pill|drugs?) in (?:my|his|her|their|our|the) (?:\w+'s )?drinks?\b",
         r"被(?:人)?下(?:了)?(?:药|藥)|下了(?:药|藥)|(?:음료|술|잔)에\s*(?:누가\s*)?(?:약|뭔가|무언가)(?:을|를)?\s*(?:탄|탔|타|넣)",
@@ -183,6 +197,17 @@ _SIGNS: dict[EmergencyKind, list[str]] = {
         r"(?:关|關|困|卡)在(?:里面|裡面|电梯|電梯|两层|兩層)|出不[来來]|(?:塌陷|陷落)|(?:喷发|噴發)|[熊](?:跑|出[现現]|闯|闖)",
         r"往下滑|(?:裂开|裂開)了|(?:地面|路面|[墙牆])[^。]{0,4}(?:裂|塌)",
         r"엘리베이터[^.]{0,12}(?:멈췄|멈춰|갇)|문이\s*안\s*열려|(?:도로|땅|길)(?:이|가)\s*(?:갑자기\s*)?(?:꺼져|꺼졌|내려앉)|분화|곰이\s*(?:나타|있)",
+        # em14 (held-back set, not blind): a landslide's warnings — spring water turned muddy,
+        # the mountain rumbling
+        r"(?:湧き水|わきみず|井戸水|いどみず|沢の水)が\s*(?:急に|きゅうに)?\s*(?:濁|にご)|(?:山|やま)(?:から|が)\s*[^。]{0,6}(?:ゴー|ごー|ゴゴ|音が|おとが|鳴って|なって)|山鳴り",
+        r"\bspring\b[^.?!]{0,25}\b(?:went|turned|gone|is) muddy\b|\brumbl\w* from the (?:mountain|hill)s?\b",
+        r"泉水[^。，]{0,4}(?:变浑|變渾|变混|變混|浑浊|混濁|混浊)|山[^。，]{0,4}(?:轰隆|轟隆)|샘물이[^.]{0,6}흐려|산에서\s*(?:우르릉|우르르)",
+        # em14: water or mud coming out at the foot of a levee, the river near its top
+        r"(?:堤防|ていぼう|土手|どて)[^。]{0,10}(?:泥水|どろの\s*みず|どろみず|水|みず)が?[^。]{0,8}(?:噴き出|吹き出|ふきだ|出て|でて|漏れ|もれ|しみ出|しみだ)",
+        r"\b(?:water|mud)\w*\b[^.?!]{0,60}\b(?:levee|embankment|dyke|dike)\b|\b(?:levee|embankment|dyke|dike)\b[^.?!]{0,30}\b(?:leak\w*|seep\w*|bubbl\w*|burst|breach\w*)",
+        r"(?:堤坝|堤壩|堤防|河堤)[^。，]{0,6}(?:冒|渗|滲|漏|涌|湧)[^。，]{0,3}(?:水|泥)|제방[^.]{0,10}(?:물|흙탕물)(?:이|가)?\s*(?:새|솟|나오|넘)",
+        r"(?:川|かわ)の\s*(?:水|みず)[^。]{0,12}(?:すぐ下|ぎりぎり|ギリギリ|あふれ|溢れ)|(?:かわ|川)の\s*(?:みず|水)が\s*(?:とても|すごく)\s*(?:おおい|多い)",
+        r"\briver\b[^.?!]{0,20}\b(?:nearly|almost) (?:at|over) the top\b|(?:河水|江水)[^。，]{0,6}(?:漫|溢|到)[^。，]{0,3}(?:坝顶|壩頂|堤顶|堤頂|顶|頂)|강물이[^.]{0,15}(?:찼|넘치|넘칠)",
         # em7: violent wind (a tornado, a roof torn off) and a danger heading this way
         r"竜巻|たつまき|突風|\b(?:tornado|twister)\b|(?:龙卷|龍捲)风?風?|토네이도|회오리",
         r"(?:屋根|やね|瓦|かわら)が?を?\s*(?:飛ば|とば|飛ん|とん|はが|剥が|めく)|\b(?:ripped|tore|torn|blew|blown) (?:off )?(?:the |our |a |their )?roof\b|\broof (?:off|blown|ripped|torn)\b|(?:屋顶|屋頂)[^。，]{0,4}(?:掀|吹走|吹飞|吹飛)|지붕(?:이|을)?\s*(?:날아|날려|뜯겨)",
@@ -211,7 +236,7 @@ _NOW = re.compile(
     "|".join(
         [
             r"今(?![年月日週度回後朝夜後度])|いま(?!まで|でも|す|せ|し)|急に|きゅうに|突然|とつぜん|どんどん|ずっと",
-            r"(?:止まら|とまら)ない|さっき|たった今|すぐ|このままだと|(?:て|で)(?:き|来)た",
+            r"(?:止まら|とまら)ない|さっき|たった今|すぐ|このままだと|(?:て|で)(?:き|来)た|(?:て|で)(?:き|来)て\s*(?:る|いる|います)",
             r"\b(?:right now|now|keeps?|still|suddenly|getting worse|won'?t stop|can'?t stop)\b",
             r"现在|現在|正在|一直|突然|马上|馬上|还在|還在|越来越|越來越|不停|刚才|剛才|好久|很密",
             r"지금|계속|갑자기|점점|방금|아직",
@@ -245,8 +270,8 @@ _ASKS_SERVICE = re.compile(
         [
             r"(?:どこ|どちら)(?:で|に|へ)?\s*(?:申|もら|受け|う|相談|そうだん|見|み|聞|き)|いつ(?:から|まで|です|ありま)?|知りたい|しりたい|(?:困|こま)って|ほしい|欲しい|苦情|修理|直して|(?:心配|しんぱい)(?:で|です|だ|な|$)|(?:相談|そうだん)(?:を)?\s*したい",
             r"(?:ですか|ますか|でしょうか|ありますか)\s*[?？]?\s*$|教えて(?:ください|下さい)?\s*$|おしえて",
-            r"\b(?:how (?:do|can|should) I|where (?:do|can) I|when is|is there|are there|can I|fix|repair|worried about|report (?:it|this|them|that) to)\b",
-            r"想(?:办|辦|申请|申請|问|問)|怎么(?:办理|申请|报名|处理|扔|登记)|怎麼(?:辦理|申請|報名|處理|丟|登記)|在哪|哪里|哪裡|找(?:谁|誰)|(?:担心|擔心)|哪个|哪個|吗[?？]?\s*$|嗎[?？]?\s*$",
+            r"\b(?:how (?:do|can|should) I|where (?:do|can) I|where is the|when is|is there|are there|can I|fix|repair|worried about|report (?:it|this|them|that) to)\b",
+            r"想(?:办|辦|申请|申請|问|問)|怎么(?:办理|申请|报名|处理|扔|登记)|怎麼(?:辦理|申請|報名|處理|丟|登記)|在哪|哪里|哪裡|找(?:谁|誰)|(?:担心|擔心)|哪个|哪個|吗[?？]?\s*$|嗎[?？]?\s*$|(?:吗|嗎)\s*[?？]|能不能|可不可以",
             r"걱정(?:이에요|돼요|입니다)|어떻게|어디|언제|인가요|(?:있|하|되|받|없|쓰|알|돼)나요\s*[?？]?\s*$|주세요\s*$",
         ]
     ),
@@ -260,8 +285,8 @@ _CALM = re.compile(
     "|".join(
         [
             r"(?:注意報|警報|注意情報)(?!器)|たまま(?:です|だ|に\s*なって)|昨日|きのう|先週|先月|去年|以前|ことが\s*(?:ある|あり|あった)|てから|けど\s*(?:元気|げんき|大丈夫)|大丈夫(?:か|です|でしょうか)|念のため",
-            r"(?:保育園|幼稚園|学校|がっこう|会社)を?\s*(?:休|やす)|(?:病院|医院|皮膚科|小児科|クリニック)を\s*(?:探|さが)|受診\s*(?:でき|したい)|介護|かいご|うるさ|(?:内科|外科|科)を\s*(?:探|さが)|最近|さいきん|いつも",
-            r"\b(?:warning|watch|advisory) (?:is |was |has been )?(?:issued|in effect)\b|\b(?:yesterday|last (?:week|month|year)|used to|ago|every (?:night|day|morning)|go back to school|complaint|noise|noisy|lately|recently|always)\b",
+            r"(?:保育園|幼稚園|学校|がっこう|会社)を?\s*(?:休|やす)|(?:病院|医院|皮膚科|小児科|クリニック)を\s*(?:探|さが)|受診\s*(?:でき|したい)|介護(?!施設|士|職員|スタッフ)|かいご(?!しせつ|しょくいん)|うるさ|(?:内科|外科|科)を\s*(?:探|さが)|最近|さいきん|いつも",
+            r"\b(?:warning|watch|advisory) (?:is |was |has been )?(?:issued|in effect)\b|\b(?:yesterday|last (?:week|month|year|spring|summer|autumn|fall|winter)|used to|ago|every (?:night|day|morning)|go back to school|complaint|noise|noisy|lately|recently|always)\b",
             r"(?:预警|預警|警报|警報)(?!器)|昨天|上周|上週|上个月|上個月|以前|每天|每晚|(?:幼儿园|幼兒園|学校|學校)吗|常有的事|经常|經常|总是|總是|老是|最近|想找\S{0,4}科|附近(?:有什么|有什麼)?(?:医院|醫院|诊所|診所)|吵",
             r"(?:주의보|경보)(?!기)|어제|지난\s*(?:주|달)|예전|매일|어린이집|학교를|(?:ㄹ|을|날)\s*때가\s*있|때가\s*있어요|병원\s*(?:추천|어디|알려)|시끄러|요즘|최근|항상|맨날|과를\s*찾",
         ]
@@ -277,6 +302,10 @@ _FAREWELL = re.compile(
             r"今まで(?:ありがとう|お世話)|いままで\s*ありがとう|(?:最後|さいご)に\s*(?:会|あ|言|い|ありがとう)",
             r"\b(?:finally be at peace|won'?t be a burden|sorry for everything|written letters to everyone|said goodbye)\b",
             r"(?:谢谢|謝謝)(?:你们|你們|大家)[^。]{0,10}(?:照顾|照顧)|不会再麻烦|不會再麻煩|(?:对不起|對不起)大家",
+            # em14: no longer a trouble to anyone (迷惑かけない, a bother, 添麻烦, 폐 안 끼칠)
+            r"(?:誰|だれ)にも\s*(?:迷惑|めいわく)\s*(?:を\s*)?(?:かけ|掛け)(?:ない|ません|ずに)|\bwon'?t be a (?:bother|trouble) to anyone\b",
+            r"不(?:会|會)再(?:给|給)?(?:任何人|谁|誰|大家|别人|別人)(?:添)?麻(?:烦|煩)|(?:더는|더\s*이상)\s*(?:아무한테도|아무에게도|누구한테도)?\s*폐\s*(?:안\s*끼칠|끼치지\s*않)",
+            r"(?:今夜|こんや|今晩|こんばん)で\s*(?:全部|ぜんぶ)?\s*(?:終わり|おわり)に\s*(?:する|します)",
             r"(?:思い残す|おもいのこす)\s*(?:こと|事)は\s*(?:ない|ありません)|未練は\s*(?:ない|ありません)|じゅうぶん\s*(?:いきました|生きました)|(?:みんな|皆)\s*(?:げんきで|元気で)\s*(?:ね|。|$)|十分\s*生きた",
             r"\bno regrets\b|\bI(?:\'ve| have) lived enough\b|(?:没有|沒有)(?:什么|什麼)?(?:遗憾|遺憾)|미련이\s*없",
             r"정리가\s*다\s*끝났|그동안\s*고마웠|다들\s*미안|폐\s*끼치지\s*않",
@@ -330,6 +359,11 @@ _PREPARED = re.compile(
             r"(?:パスワード|暗証番号)[^。]{0,10}(?:書き残|かきのこ|残し|のこし)|(?:部屋|へや)[^。]{0,4}(?:片付け|かたづけ)た|\bwrote down (?:all )?my passwords\b",
             r"(?:密码|密碼)[^。]{0,6}(?:写给|寫給|留给|留給)|(?:房间|房間)[^。]{0,4}(?:收拾好|整理好)|비밀번호(?:를)?\s*(?:다\s*)?(?:적어|남겨)|방(?:도|을)?\s*정리했",
             r"(?:강아지|고양이|반려\s*동물|짐|물건|재산)(?:을|를)\s*(?:친구|가족|동생)?에게\s*(?:맡겼|줬|주었|넘겼)|밧줄을\s*(?:샀|사\s*왔)",
+            # em14: letters to one's family or to everyone, a pet handed to someone
+            r"(?:家族|かぞく|みんな|皆|友だち|友達|ともだち)(?:と\S{0,6})?に\s*(?:手紙|てがみ)を\s*(?:書|か)(?:いた|きました|いて)|\b(?:written|wrote) letters to (?:my|all my) (?:family|friends|parents|kids)\b",
+            r"(?:猫|ねこ|犬|いぬ|ペット)(?:は|を)\s*[^。、]{0,8}に\s*(?:預け|あずけ|あげ|譲|ゆず)(?:た|ました)",
+            r"(?:写好|寫好)(?:了)?[^。，]{0,10}(?:的)?信|(?:猫|貓|狗|宠物|寵物)(?:也|都)?(?:送给|送給|交给|交給|托给|託給)",
+            r"편지(?:를|도)?\s*(?:다\s*)?써\s*(?:놨|놓았|뒀)|(?:강아지|고양이|반려\s*동물)(?:은|는|을|를|도)\s*(?:친구|가족|동생|여동생|남동생|언니|누나|형|오빠)?(?:에게|한테)\s*(?:맡겼|줬|주었|넘겼)",
         ]
     ),
     re.IGNORECASE,
@@ -418,9 +452,62 @@ def has_person(text: str) -> bool:
     return bool(_PERSON.search(text))
 
 
+#: em14 (held-back set, not blind): a month or more ago (先月, last spring, 上个月, 작년), not
+#: since then (先月から, since last year, 以来, 부터).
+_LONG_PAST = re.compile(
+    r"(?:先月|去年|昨年|おととし)(?!\s*(?:から|より|以来))|\blast (?:month|year|spring|summer|autumn|fall|winter)\b(?<!since last month)"
+    r"|(?:上个月|上個月|去年|前年)(?![^。，]{0,2}(?:以来|開始|开始|起))|(?:지난달|작년|재작년)(?!\s*부터)",
+    re.IGNORECASE,
+)
+
+
+def is_long_past(text: str) -> bool:
+    """The text places what it tells a month or more ago (``_LONG_PAST``)."""
+    return bool(_LONG_PAST.search(text)) and not re.search(r"\bsince last\b", text, re.IGNORECASE)
+
+
 def is_calm(text: str) -> bool:
     """The text tells of the past, a habit or a warning in force, not a danger now (``_CALM``)."""
     return bool(_CALM.search(text))
+
+
+#: Up to four Korean words before a told clause, none ending a sentence (…요, …다).
+_KO_WORDS = r"(?:(?![^\s.?!]{0,20}[요다]\s)[^.?!\s]{1,20}\s{1,3}){0,4}"
+
+#: em14: a danger only told of in a text that asks for something — advice one learned (…たら
+#: すぐ逃げると聞きました, 听说…就要马上跑, …면 바로 대피하라고 들었어요, I heard you should run
+#: if …), a fear (怕小孩摔下来, worried a child could fall, 떨어질까 봐), a news item (…のニュース
+#: を見て, 看了…的新闻, … 뉴스를 보고). ``untold`` blanks such a clause: told, not happening.
+_TOLD = re.compile(
+    "|".join(
+        [
+            r"[^。、！？!?]{0,40}(?:たら|れば|ときは|時は)[^。！？!?]{0,40}(?:と|って)\s*(?:聞き|きき|聞い|きい|習い|習っ|教わ|おそわ)",
+            r"[^。、！？!?]{0,30}(?:ニュース|にゅーす)(?:を|で)\s*(?:見|み|聞|き|読|よ)",
+            r"\bI(?:'ve)? (?:heard|was told|learned|learnt|read)\b[^.?!]{0,40}\b(?:should|must|have to|need to)\b[^.?!,]{0,80}",
+            r"\bI(?:'ve)? (?:heard|read|was told)\b[^.?!]{0,40}\b(?:can|could|may|might) mean\b[^.?!,]{0,60}",
+            r"\bworried (?:that )?(?:a|the|my|our|some|kids?|children|someone|he|she|they|it)\b[^.?!,]{0,80}",
+            r"\b(?:after|saw|seen|watched|watching|read|reading)\b (?:the |a |some )?news (?:about|of|on) [^.?!,]{0,60}?(?=\s+I\b|[,.?!]|$)",
+            r"(?:听说|聽說|据说|據說)[^。？！?!]{0,40}?(?:就要|就得|就该|就該|要马上|要馬上|要赶快|要趕快)[^。，？！?!]{0,20}",
+            r"(?:怕|担心|擔心)[^。，？！?!]{0,40}|(?:看了|看到|看过|看過|听到|聽到)[^。，？！?!]{0,30}(?:新闻|新聞)",
+            # ko: the told words only, never across a sentence's end (…요, …다)
+            _KO_WORDS
+            + r"[^.?!\s]{0,20}(?:면|으면)\s"
+            + _KO_WORDS
+            + r"[^.?!\s]{0,20}(?:라고|하라고|한다고)\s*(?:들었|배웠)[^\s.?!]{0,8}",
+            _KO_WORDS
+            + r"[^.?!\s]{0,20}[가-힣]까\s*봐|"
+            + _KO_WORDS
+            + r"[^.?!\s]{0,20}뉴스(?:를|을)\s*(?:보고|봤|보니)",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+
+def untold(text: str) -> str:
+    """The text with clauses that only tell of a danger blanked (``_TOLD``); the caller applies
+    it only to a text that asks for something."""
+    return _TOLD.sub(" ", text)
 
 
 def cue_kinds(text: str) -> list[EmergencyKind]:

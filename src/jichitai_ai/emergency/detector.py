@@ -95,7 +95,7 @@ _SAFE = re.compile(
             r"(?:预防|預防|防止|防治)(?:自杀|自殺)|(?:自杀|自殺)(?:干预|干預)?(?:讲座|講座|热线|熱線)",
             # ko
             r"화재\s*보험|지진\s*보험|소방대|소방단|방재|재난\s*훈련|대피\s*훈련|소방\s*훈련",
-            r"해저드\s*맵|(?:(?:침수|홍수|재해)\s*)?위험\s*지도|(?:침수|홍수|재해)\s*지도|침수\s*(?:(?:위험|예상)\s*)?(?:구역|지역)",
+            r"해저드\s*맵|(?:(?:침수|홍수|재해|산사태)\s*)?위험\s*지도|(?:침수|홍수|재해)\s*지도|침수\s*(?:(?:위험|예상)\s*)?(?:구역|지역)",
             # em4 (ko): a tsunami evacuation map or route, not a tsunami
             r"(?:쓰나미|지진\s*해일)\s*(?:대피|피난)\s*(?:지도|소|장소|경로|훈련)",
             r"はざーど\s*まっぷ",
@@ -227,12 +227,17 @@ _INVISIBLE = re.compile(
 )
 
 
+#: em14: a Korean word ending in 자 before one starting with 살 (혼자 살아요 "I live alone",
+#: 남자 살려) is two words; without the space it read 자살 (suicide).
+_KO_SPLIT = re.compile(r"(?<=자)[\s\u3000]+(?=살)")
+
+
 def _prepare(text: str) -> tuple[str, str]:
     """NFKC text with safe compounds blanked; also a copy without spaces (やさしい日本語
     separates phrases with spaces: いきを して いない)."""
     norm = unicodedata.normalize("NFKC", text)
     blanked = _SAFE.sub(" ", norm)
-    return blanked, _SPACES.sub("", blanked)
+    return blanked, _SPACES.sub("", _KO_SPLIT.sub("·", blanked))
 
 
 def _is_service_question(spaced: str, compact: str) -> bool:
@@ -260,16 +265,24 @@ def detect_emergency(text: str) -> list[EmergencyKind]:
     a car, water coming in, 消えたい) only when the text does not ask about a service — or, in a
     story that does (em11), in the clauses told after the last request."""
     text = _INVISIBLE.sub("", text)
-    spaced, compact = _prepare(text)
     norm = unicodedata.normalize("NFKC", text)
     service = _is_service_question(norm, _SPACES.sub("", norm))
     asks = service or cues.asks_service(norm)
+    # em14: in a text that asks for something, a danger only told of (advice learned, a fear,
+    # the news) is no report
+    spaced, compact = _prepare(cues.untold(norm) if asks else text)
     rest, rest_compact = _story_rest(norm) if asks else ("", "")
+    # em14 (not blind): a situation a month or more ago in a text that asks is read like one in a
+    # service question — only in the clauses after the last request
+    past = asks and cues.is_long_past(norm)
     found = []
     for kind, pattern in _COMPILED.items():
-        hit = pattern.search(spaced) or pattern.search(compact)
+        if past:  # em14: a named emergency a month or more ago, too
+            hit = pattern.search(rest) or pattern.search(rest_compact) if rest else None
+        else:
+            hit = pattern.search(spaced) or pattern.search(compact)
         situation = situations.COMPILED[kind]
-        if not hit and not service:
+        if not hit and not service and not past:
             hit = situation.search(spaced) or situation.search(compact)
         if not hit and rest:
             hit = situation.search(rest) or situation.search(rest_compact)

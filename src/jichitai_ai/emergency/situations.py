@@ -358,7 +358,7 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"(?:死ん|しん)で\s*(?:しまい)?たい|目が覚めなければ|目覚めなければ|生まれてこなければ",
         r"(?:生き|いき)て\s*(?:い)?ても\s*(?:仕方|しかた|意味|いみ)|らくに\s*なりたい|生きていけない",
         r"\b(?:want|wanna|wish I could) (?:to )?(?:just )?disappear\b|\bcan'?t go on\b|\bbetter off without me\b",
-        r"\bno point (?:in )?living\b|\btired of (?:living|life)\b|\bwish I (?:was|were) dead\b",
+        r"\bno point (?:in )?(?:living|carrying on|going on)\b|\btired of (?:living|life)\b|\bwish I (?:was|were) dead\b",
         r"\bdon'?t want to wake up\b|\btake my (?:own )?life\b|\bnot worth living\b",
         r"想消失|活着太累|活著太累|活得太累|不如死|死了算了|一了百了|自我了[断斷]|不想醒[来來]",
         r"死ねば|しねば|(?:もう|もう\s*)いきたくない|生きたくない|\bpoint (?:of|in) living\b|\bending it(?: all)?\b",
@@ -368,13 +368,13 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"跳下去|跳楼|跳樓|살아갈\s*(?:자신|이유|힘)이\s*없|뛰어내리",
         r"遺書|いしょを|遗书|유서를|\bsuicide note\b|\bgoodbye (?:letter|note)\b|(?:结束|結束)(?:自己的)?生命",
         r"(?:生き|いき)て\s*いたく\s*(?:ない|ありません)",
-        r"撑不下去|撐不下去|不想再活",
+        r"撑不下去|撐不下去|不想再活|(?:再)?(?:撑|撐)下去(?:也)?(?:没有|沒有|没|沒)(?:意义|意義|意思)|버틸\s*(?:이유|의미)가\s*없",
         r"사라지고\s*싶|편해지고\s*싶|못\s*버티겠|살아서\s*뭐|살\s*이유가\s*없|죽어\s*버리|살기\s*싫",
         r"그만\s*살고",
         # em1: hints said indirectly (everything over, no point, not waking up, better gone)
         # ja / やさしい日本語
         r"(?:全部|ぜんぶ|すべて|全て|何もかも|なにもかも|人生|じんせい)\s*(?:を\s*)?(?:終わり|おわり)に\s*(?:したい|する)",
-        r"(?:生き|いき)て\s*(?:い)?る\s*(?:意味|いみ)\s*(?:が|も|って)?\s*(?:ない|無い|なんて|わから)",
+        r"(?:生き|いき)(?:て\s*(?:い)?)?る\s*(?:意味|いみ)\s*(?:が|も|って)?\s*(?:ない|無い|なんて|わから|ありません)",
         r"いなくなった\s*(?:方|ほう)が\s*(?:いい|良い|まし)|(?:消え|きえ)た\s*(?:方|ほう)が\s*(?:いい|良い|まし)",
         r"(?:明日|あした)(?:なんて|が|は)?\s*(?:来|こ)なければ\s*(?:いい|良い)|(?:目|め)が\s*(?:覚め|さめ)なくて\s*(?:いい|よい)",
         # en
@@ -475,13 +475,13 @@ SITUATIONS: dict[EmergencyKind, list[str]] = {
         r"(?:내려앉|무너져|무너졌|주저앉)[^.]{0,20}(?:밑에|아래에|안에)\s*사람|밑에\s*사람이\s*(?:있|깔)|폭발(?:음|했|이\s*(?:났|일어))",
         # em4: the sea drawing back after an earthquake (a tsunami coming), said by what one sees
         # ja / やさしい日本語
-        r"(?:地震|じしん|揺れ|ゆれ)[^。]{0,15}(?:海|うみ|潮|しお)[^。]{0,8}(?:引|ひ)(?:いて|いた|いく|いってる)",
+        r"(?:地震|じしん|揺れ|ゆれ)[^。]{0,15}(?:海|うみ|潮|しお)[^。]{0,14}(?:引|ひ)(?:いて|いた|いく|いってる)",
         r"(?:海|うみ)の\s*(?:水|みず)が\s*(?:すごく|急に|きゅうに|とおく|遠く|どんどん|ひどく|異常に|いじょうに)\S{0,3}\s*(?:引|ひ)(?:いて|いた|いく)",
         # en
         r"\b(?:sea|ocean|water|tide)\b (?:has |is |just )?(?:suddenly |really )?(?:went|gone|going|pulled|pulling|drew|drawn|drawing) (?:way |far |really far |all the way )(?:out|back)\b",
         r"\b(?:quake|shaking|earthquake|tremor)\b[^.?!]{0,40}\b(?:sea|ocean|water|tide)\b[^.?!]{0,20}\b(?:went out|gone out|pulled back|drew back|receding|receded|retreat\w*)",
-        # zh-Hans / zh-Hant
-        r"(?:海水|潮水)(?:突然|一直)?(?:退|后退|後退)(?:得|了)(?:很远|很遠|好远|好遠|很多)?|(?:地震|摇晃|搖晃)[^。]{0,10}(?:海水|潮水)[^。]{0,6}退",
+        # zh-Hans / zh-Hant (em14: 一下子, 往外退 outwards, 晃完 the shaking over)
+        r"(?:海水|潮水)(?:突然|一直|一下子)?(?:往外|向外)?(?:退|后退|後退)(?:得|了)(?:很远|很遠|好远|好遠|很多)?|(?:地震|摇晃|搖晃|晃完|摇完|搖完)[^。]{0,10}(?:海水|潮水)[^。]{0,6}退",
         # ko
         r"(?:지진|흔들)[^.]{0,25}(?:바닷물|바다|해수)[^.]{0,12}(?:빠져|빠지|빠졌|물러)|(?:바닷물|바다|해수)(?:이|가)?\s*갑자기[^.]{0,8}(?:빠져|빠지|빠졌|물러)",
     ],
