@@ -9,11 +9,14 @@ adds it. Hybrid town only (hashing embedder: a wording's query and passage vecto
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+import numpy as np
 import pytest
 
-from jichitai_ai.retrieval._feedback import Rivals
+from jichitai_ai.retrieval import LearningModel
+from jichitai_ai.retrieval._feedback import LearnedPhrasing, Rivals
 from jichitai_ai.services import tenants as tenant_service
 from jichitai_ai.services.search_index import TenantIndex
 from jichitai_ai.timeutil import utcnow
@@ -57,3 +60,26 @@ def test_a_taught_wording_joins_the_dense_side_only_once_agreed(town: Town) -> N
     assert _learned_cosines(index, TAUGHT) == {target: pytest.approx(1.0, abs=1e-5)}
     # Another need's own wording: the lesson's vector does not beat that entry's own passage.
     assert _learned_cosines(index, OTHER_NEED) == {}
+
+
+def test_the_allowance_lets_a_learned_vector_just_below_a_rival_count() -> None:
+    """``dense_rivals_allowance`` (off by default): a learned vector a little below another
+    entry's own cosine passes the gate — in the dense list and for the boost by meaning — by
+    at most the allowance."""
+    now = utcnow()
+    model = LearningModel([LearnedPhrasing(1, entry_id=10, terms=("蜂",), topics=("蜂",))])
+    assert model.params.dense_rivals_allowance == 0.0
+    model.set_vectors(np.eye(2, dtype=np.float32)[:1])
+    model.set_alternative_vectors(np.eye(2, dtype=np.float32)[:1])
+    vector = np.array([0.95, 0.31225], dtype=np.float32)  # cosine .95 with the lesson
+    rival = Rivals.of([(20, 0.96)])
+    assert model.dense_scores(vector, now, lambda: rival) == {}
+    assert not model.effects(["巣"], now, vector, ["巣"], dense_rivals=lambda: (vector, rival))
+    model.params = replace(model.params, dense_rivals_allowance=0.02)
+    assert model.dense_scores(vector, now, lambda: rival) == {10: pytest.approx(0.95)}
+    got = model.effects(["巣"], now, vector, ["巣"], dense_rivals=lambda: (vector, rival))
+    assert set(got.boosts) == {10}
+    # Beyond the allowance the rival still wins.
+    far = Rivals.of([(20, 0.98)])
+    assert model.dense_scores(vector, now, lambda: far) == {}
+    assert not model.effects(["巣"], now, vector, ["巣"], dense_rivals=lambda: (vector, far))
