@@ -173,6 +173,10 @@ class LearningParams:
     #: the rarer word it is among what residents ask about. 0: off (FAQ IDF only).
     agreed_word_boost: float = 0.0
     agreed_word_lessons: int = 2
+    #: With meaning on, a learned wording's passage vector passes the rivals gate (indexing
+    #: and boost) when its cosine exceeds the best *other* entry's own cosine minus this
+    #: allowance (issue 16, round 17: most hybrid misses lose by .01–.04). 0: beat it outright.
+    dense_rivals_allowance: float = 0.0
 
 
 @dataclass
@@ -358,15 +362,16 @@ class LearningModel:
         *,
         margin: bool,
         ratio: float = 1.0,
+        allowance: float = 0.0,
     ) -> dict[int, float]:
         """``index_rivals``: the learned scores that beat every other entry's own phrasings
-        (``ratio`` of the best rival's score; ``margin``: only by how much)."""
+        (``ratio`` of the best rival's score, less ``allowance``; ``margin``: only by how much)."""
         if self.params.index_rivals == "off" or rivals is None or not scores:
             return scores
         best = rivals()
         out: dict[int, float] = {}
         for entry, score in scores.items():
-            other = best.except_for(entry) * ratio
+            other = best.except_for(entry) * ratio - allowance
             if score > other:
                 out[entry] = score - other if margin else score
         return out
@@ -390,7 +395,9 @@ class LearningModel:
                 if self._live(i, now) and cosines[row] > out.get(entry, -1.0):
                     out[entry] = float(cosines[row])
                 row += 1
-        return self._against_rivals(out, rivals, margin=False)
+        return self._against_rivals(
+            out, rivals, margin=False, allowance=self.params.dense_rivals_allowance
+        )
 
     def taught_closeness(
         self,
@@ -527,7 +534,7 @@ class LearningModel:
             else:
                 vector, best = dense_rivals()
                 cosine = float(vectors[row] @ np.asarray(vector, dtype=np.float32).reshape(-1))
-                if cosine <= best.except_for(entry):
+                if cosine <= best.except_for(entry) - self.params.dense_rivals_allowance:
                     meaning = 0.0
         return by_words, meaning
 
