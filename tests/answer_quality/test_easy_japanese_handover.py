@@ -35,14 +35,14 @@ def _index(readings_first: int, *, margin: float = 1.0) -> SimpleNamespace:
         question_reading=lambda q: ["りゅうがく", "びざ", "こうしん"],
         _readings=lambda: SimpleNamespace(search=lambda terms, k: [ScoredDoc(1.0, readings_first)]),
     )
-    index._kana_rankings_agree = functools.partial(TenantIndex._kana_rankings_agree, index)
+    index._kana_rankings_agree = functools.partial(TenantIndex._kana_rankings_agree, index)  # type: ignore[arg-type]
     return index
 
 
 def _decide(index: SimpleNamespace, in_kanji: list[ScoredDoc] | None) -> Outcome:
     dense = [ScoredDoc(0.84, 28), ScoredDoc(0.80, 27), ScoredDoc(0.79, 3), ScoredDoc(0.7, 9)]
     fallback = Outcome(Decision.NO_ANSWER, [], [Candidate(28, 1.0)], 0.1, 0.84)
-    decide = functools.partial(TenantIndex._decide_by_meaning, index)
+    decide = functools.partial(TenantIndex._decide_by_meaning, index)  # type: ignore[arg-type]
     return decide(QUESTION, dense, list(fallback.ranked), fallback, in_kanji)
 
 
