@@ -890,17 +890,35 @@ class TenantIndex:
         dense, evidence = self.meaning_evidence(question, dense, in_kanji)
         if top < p.meaning_min_cosine and not p.fully_read(*evidence[:2], evidence[3]):
             return fallback
-        if not p.meaning_relevant(*evidence) or self._kana_topic_unknown(question, dense[0]):
+        unread = not p.meaning_relevant(*evidence) or self._kana_topic_unknown(question, dense[0])
+        if unread and not self._kana_rankings_agree(question, dense, in_kanji):
             if fallback.decision is Decision.CLARIFY and self._learned(question, fallback):
                 return fallback
             return Outcome(Decision.NO_ANSWER, [], candidates, fallback.coverage, top)
         second = dense[1].score if len(dense) > 1 else 0.0
-        if top - second >= p.meaning_answer_margin:
+        if not unread and top - second >= p.meaning_answer_margin:
             return Outcome(Decision.ANSWER, [dense[0].doc_id], candidates, fallback.coverage, top)
         # Cross-lingual cosines are close together (the right entry is 1st in ~75% of the
         # demo questions, in the top 3 in ~90%), so offer the top 3, not a window.
         chosen = [d.doc_id for d in dense[: max(self.thresholds.max_choices, 2)]]
         return Outcome(Decision.CLARIFY, chosen, candidates, fallback.coverage, top)
+
+    def _kana_rankings_agree(
+        self, question: str, ranking: list[ScoredDoc], in_kanji: list[ScoredDoc] | None
+    ) -> bool:
+        """Whether a question written word by word in kana (やさしい日本語) that the readings'
+        coverage or the kana-topic check would hand over has the same first entry in the
+        embedding of the question written in kanji (:meth:`_dense_in_kanji`), in the entries'
+        readings alone and in their mix (``ranking``, :meth:`meaning_evidence`): 「ビザの
+        こうしんで … しの ぜいきんの しょうめいが ひつよう です」 (びざ, にゅうかん, しょるい
+        are in no entry's question) — the two readings of the question agreeing is evidence
+        enough for a 更問 (never a direct answer), not a hand-over to the general contact.
+        Unspaced kana lines and questions with nothing written in kanji: never."""
+        if not in_kanji or not ranking:
+            return False
+        terms = _bigrams(["".join(self.question_reading(question))])
+        found = self._readings().search(terms, 1) if terms else []
+        return bool(found) and found[0].doc_id == in_kanji[0].doc_id == ranking[0].doc_id
 
     def _answer_read_by_glossary(
         self, question: str, dense: list[ScoredDoc], outcome: Outcome
