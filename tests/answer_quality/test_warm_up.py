@@ -12,6 +12,7 @@ from jichitai_ai.retrieval import HashingEmbedder
 from jichitai_ai.services.platform import Platform
 from jichitai_ai.storage.tables import EmbeddingCache
 from jichitai_ai.web.app import create_app
+from tests.retrieval.test_answer_view_index import CountingEmbedder
 
 
 def test_warm_up_embeds_with_progress_and_questions_never_build(
@@ -38,16 +39,6 @@ def test_warm_up_embeds_with_progress_and_questions_never_build(
     monkeypatch.setattr(answering.factory, "build", no_build)
     result = answering.ask("aoba-city", "粗大ごみを出したい", record=False)
     assert result.signals.get("cosine") is not None  # the dense path answered
-
-
-class CountingEmbedder(HashingEmbedder):
-    def __init__(self) -> None:
-        super().__init__(64)
-        self.passages = 0
-
-    def embed_passages(self, texts: list[str]):  # type: ignore[no-untyped-def]
-        self.passages += len(texts)
-        return super().embed_passages(texts)
 
 
 def test_web_start_up_warms_indexes_before_serving(platform: Platform) -> None:
